@@ -1,0 +1,28 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cleaned item, ready to be identified and stored.
+ *
+ * @param guid the feed's guid or id, trimmed; null when absent or blank
+ * @param title plain text, entities decoded, whitespace folded, French typography kept
+ * @param link absolute, canonical http(s) link without tracking parameters or fragment
+ * @param summaryHtml sanitized HTML, safe to republish
+ * @param summaryText plain-text excerpt of the summary
+ * @param published when it was published; the fetch time when the feed did not say
+ * @param publishedKnown false when {@code published} is the fetch time standing in for a missing date
+ * @param categories the item's own categories, as plain text
+ */
+public record Item(@Nullable String guid, String title, @Nullable URI link, String summaryHtml, String summaryText,
+		Instant published, boolean publishedKnown, List<String> categories) {
+
+	public Item {
+		categories = List.copyOf(categories);
+	}
+
+}

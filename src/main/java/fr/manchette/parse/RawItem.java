@@ -1,0 +1,27 @@
+package fr.manchette.parse;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One item as the feed wrote it, before any cleaning.
+ *
+ * @param guid the RSS guid or Atom id, if any
+ * @param title the title as decoded from XML; may still hold HTML markup or entities
+ * @param link the item's link, possibly relative
+ * @param summaryHtml the description or content, as HTML
+ * @param published the date Rome understood (published, else updated), if any
+ * @param publishedText the date exactly as written in the feed, if any
+ * @param categories the item's own categories
+ */
+public record RawItem(@Nullable String guid, @Nullable String title, @Nullable String link,
+		@Nullable String summaryHtml, @Nullable Instant published, @Nullable String publishedText,
+		List<String> categories) {
+
+	public RawItem {
+		categories = List.copyOf(categories);
+	}
+
+}
