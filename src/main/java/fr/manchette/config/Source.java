@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param category optional category shown with each item ({@code category})
  * @param interval time between two polls ({@code interval}, default {@code poll.interval})
  * @param enabled whether it is polled ({@code enabled}, default true)
- * @param type {@code feed} (default) for RSS and Atom
+ * @param type how it is read ({@code type}): {@code feed} (default) for RSS and Atom; {@code html} is not
+ *     supported yet
  */
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
 		boolean enabled, SourceType type) {

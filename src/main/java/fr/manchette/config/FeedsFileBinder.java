@@ -1,0 +1,224 @@
+package fr.manchette.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Binds the YAML tree of feeds.yml into a {@link FeedsFile}, checking every field and the rules across
+ * sources (unique ids, http/https only), and collecting every problem rather than the first. Every default
+ * of feeds.yml is applied here, and only here.
+ */
+final class FeedsFileBinder {
+
+	static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Paris");
+
+	static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+	static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+	static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+
+	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+	private static final List<String> TOP_KEYS = List.of("timezone", "poll", "retention", "feeds");
+
+	private static final List<String> POLL_KEYS = List.of("interval", "timeout", "max-size");
+
+	private static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled",
+			"type");
+
+	private final List<String> problems = new ArrayList<>();
+
+	/** The problems found so far, in file order. */
+	List<String> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * @param root what SnakeYAML read, {@code null} for an empty file
+	 * @return the bound file, or {@code null} if there is any problem
+	 */
+	@Nullable FeedsFile bind(@Nullable Object root) {
+		if (root == null) {
+			root = Map.of();
+		}
+		if (!(root instanceof Map<?, ?> mapping)) {
+			this.problems.add("the file must be a mapping with the keys " + String.join(", ", TOP_KEYS) + " (found "
+					+ MappingReader.describe(root) + ")");
+			return null;
+		}
+		MappingReader top = new MappingReader(mapping, "", this.problems);
+		top.rejectUnknownKeys(TOP_KEYS);
+		ZoneId timezone = timezone(top);
+		PollDefaults poll = poll(top.value("poll"));
+		Duration retention = top.duration("retention");
+		List<Source> feeds = feeds(top.value("feeds"), poll.interval());
+		if (!this.problems.isEmpty()) {
+			return null;
+		}
+		return new FeedsFile((timezone != null) ? timezone : DEFAULT_TIMEZONE, poll,
+				(retention != null) ? retention : DEFAULT_RETENTION, feeds);
+	}
+
+	private @Nullable ZoneId timezone(MappingReader top) {
+		String text = top.text("timezone", false);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return ZoneId.of(text);
+		}
+		catch (DateTimeException ex) {
+			String closest = ClosestMatch.of(text, ZoneId.getAvailableZoneIds());
+			top.problem("timezone \"" + text + "\" is not a known time zone (e.g. Africa/Casablanca, Europe/Paris)"
+					+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
+			return null;
+		}
+	}
+
+	private PollDefaults poll(@Nullable Object value) {
+		if (value == null) {
+			return PollDefaults.DEFAULTS;
+		}
+		if (!(value instanceof Map<?, ?> mapping)) {
+			this.problems.add("poll: must be a mapping with the keys " + String.join(", ", POLL_KEYS) + " (found "
+					+ MappingReader.describe(value) + ")");
+			return PollDefaults.DEFAULTS;
+		}
+		MappingReader poll = new MappingReader(mapping, "poll: ", this.problems);
+		poll.rejectUnknownKeys(POLL_KEYS);
+		Duration interval = poll.duration("interval", MIN_INTERVAL, "1m");
+		Duration timeout = poll.duration("timeout", MIN_TIMEOUT, "1s");
+		DataSize maxSize = poll.size("max-size");
+		PollDefaults defaults = PollDefaults.DEFAULTS;
+		return new PollDefaults((interval != null) ? interval : defaults.interval(),
+				(timeout != null) ? timeout : defaults.timeout(), (maxSize != null) ? maxSize : defaults.maxSize());
+	}
+
+	private List<Source> feeds(@Nullable Object value, Duration defaultInterval) {
+		if (value != null && !(value instanceof List)) {
+			this.problems.add("feeds: must be a list of sources, each starting with \"- id:\" (found "
+					+ MappingReader.describe(value) + ")");
+			return List.of();
+		}
+		List<?> entries = (value != null) ? (List<?>) value : List.of();
+		if (entries.isEmpty()) {
+			this.problems.add("feeds: at least one source is required");
+			return List.of();
+		}
+		List<Source> sources = new ArrayList<>();
+		Map<String, Integer> firstIndexOfId = new HashMap<>();
+		for (int index = 0; index < entries.size(); index++) {
+			Object entry = entries.get(index);
+			if (entry instanceof Map<?, ?> mapping) {
+				Source source = source(index, mapping, defaultInterval, firstIndexOfId);
+				if (source != null) {
+					sources.add(source);
+				}
+			}
+			else {
+				this.problems.add("feeds[" + index + "]: must be a mapping with the keys "
+						+ String.join(", ", SOURCE_KEYS) + " (found " + MappingReader.describe(entry) + ")");
+			}
+		}
+		return sources;
+	}
+
+	private @Nullable Source source(int index, Map<?, ?> mapping, Duration defaultInterval,
+			Map<String, Integer> firstIndexOfId) {
+		int problemsBefore = this.problems.size();
+		Object rawId = mapping.get("id");
+		boolean hasId = rawId instanceof String || rawId instanceof Number;
+		String where = "feeds[" + index + "]" + (hasId ? " (id \"" + rawId.toString().trim() + "\")" : "") + ": ";
+		MappingReader source = new MappingReader(mapping, where, this.problems);
+		source.rejectUnknownKeys(SOURCE_KEYS);
+		String id = source.text("id", true);
+		if (id != null) {
+			if (!ID.matcher(id).matches()) {
+				source.problem("id \"" + id + "\" must be 1 to 64 lowercase letters, digits, '-', '_' or '.', "
+						+ "starting with a letter or a digit");
+			}
+			else {
+				Integer first = firstIndexOfId.putIfAbsent(id, index);
+				if (first != null) {
+					source.problem("id \"" + id + "\" is already used by feeds[" + first + "]");
+				}
+			}
+		}
+		String name = source.text("name", true);
+		URI url = url(source);
+		String category = source.text("category", false);
+		Duration interval = source.duration("interval", MIN_INTERVAL, "1m");
+		Boolean enabled = source.bool("enabled");
+		SourceType type = type(source);
+		if (this.problems.size() > problemsBefore || id == null || name == null || url == null) {
+			return null;
+		}
+		return new Source(id, name, url, category, (interval != null) ? interval : defaultInterval,
+				(enabled != null) ? enabled : true, (type != null) ? type : SourceType.FEED);
+	}
+
+	private @Nullable URI url(MappingReader source) {
+		String text = source.text("url", true);
+		if (text == null) {
+			return null;
+		}
+		URI url;
+		try {
+			url = new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			source.problem("url \"" + text + "\" is not a valid URL (" + ex.getMessage() + ")");
+			return null;
+		}
+		if (url.getScheme() == null) {
+			source.problem("url \"" + text + "\" must be absolute, starting with https:// or http://");
+			return null;
+		}
+		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			source.problem("url \"" + text + "\" must be http or https");
+			return null;
+		}
+		if (url.getHost() == null) {
+			// java.net.URI gives no host for a host name it refuses (an underscore, say), not only for none.
+			source.problem("url \"" + text + "\" "
+					+ ((url.getRawAuthority() != null) ? "has an invalid host \"" + url.getRawAuthority() + "\""
+							: "has no host"));
+			return null;
+		}
+		return url;
+	}
+
+	private @Nullable SourceType type(MappingReader source) {
+		String text = source.text("type", false);
+		if (text == null) {
+			return null;
+		}
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "feed" -> SourceType.FEED;
+			case "html" -> {
+				source.problem("type \"" + text + "\" is not supported yet (only feed)");
+				yield null;
+			}
+			default -> {
+				source.problem("type \"" + text + "\" is not known (use feed, which covers RSS and Atom)");
+				yield null;
+			}
+		};
+	}
+
+}

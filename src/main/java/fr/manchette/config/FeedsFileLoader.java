@@ -1,0 +1,137 @@
+package fr.manchette.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+import org.springframework.util.Assert;
+
+/**
+ * Reads feeds.yml, the operator's list of sources, into a {@link FeedsFile} with every default applied. Safe to
+ * call again while running (a live reload): it keeps no state.
+ *
+ * <p>
+ * The YAML is read with SnakeYAML's safe constructor (plain maps, lists and scalars, never an arbitrary type),
+ * duplicate keys are refused and the file's size is capped. It is then bound by hand so that every mistake is
+ * reported at once.
+ */
+public final class FeedsFileLoader {
+
+	/** Far beyond hundreds of sources; refuses a file that is clearly something else. */
+	static final int MAX_CODE_POINTS = 1024 * 1024;
+
+	/** feeds.yml needs no anchors; a few are harmless, many are a "billion laughs". */
+	private static final int MAX_ALIASES = 20;
+
+	/**
+	 * Reads and checks the file.
+	 * @param path where feeds.yml is, usually from {@code manchette.feeds}
+	 * @return the sources and settings, defaults applied
+	 * @throws InvalidFeedsFileException if the file is missing, unreadable, not YAML, or says anything wrong;
+	 * it lists every problem found
+	 */
+	public FeedsFile load(Path path) {
+		Assert.notNull(path, "'path' must not be null");
+		Path absolute = path.toAbsolutePath().normalize();
+		Object root = parse(absolute, read(absolute));
+		FeedsFileBinder binder = new FeedsFileBinder();
+		FeedsFile file = binder.bind(root);
+		if (file == null) {
+			throw new InvalidFeedsFileException(absolute, binder.problems());
+		}
+		return file;
+	}
+
+	private static String read(Path path) {
+		try {
+			if (Files.isDirectory(path)) {
+				throw invalid(path, "this is a directory, not a file", null);
+			}
+			long size = Files.size(path);
+			// A code point is at least one byte: a file this large cannot be within the limit.
+			if (size > 4L * MAX_CODE_POINTS) {
+				throw invalid(path, "the file is too large (" + size + " bytes, for at most " + MAX_CODE_POINTS
+						+ " characters)", null);
+			}
+			String text = Files.readString(path, StandardCharsets.UTF_8);
+			// A byte order mark, as some Windows editors write, is not part of the YAML.
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (NoSuchFileException ex) {
+			throw invalid(path, "the file does not exist", ex);
+		}
+		catch (AccessDeniedException ex) {
+			throw invalid(path, "the file cannot be read (permission denied)", ex);
+		}
+		catch (CharacterCodingException ex) {
+			throw invalid(path, "the file is not UTF-8 text", ex);
+		}
+		catch (IOException ex) {
+			throw invalid(path, "the file cannot be read (" + ex + ")", ex);
+		}
+	}
+
+	private static @Nullable Object parse(Path path, String text) {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		options.setCodePointLimit(MAX_CODE_POINTS);
+		options.setMaxAliasesForCollections(MAX_ALIASES);
+		options.setAllowRecursiveKeys(false);
+		DumperOptions dumperOptions = new DumperOptions();
+		// Yaml(BaseConstructor) alone would give the parser default options: pass ours to both.
+		Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+		try {
+			return yaml.load(text);
+		}
+		catch (MarkedYAMLException ex) {
+			throw invalid(path, describe(ex), ex);
+		}
+		catch (YAMLException ex) {
+			throw invalid(path, "feeds.yml: " + ex.getMessage(), ex);
+		}
+	}
+
+	// "feeds.yml line 7, column 3: could not find expected ':' (while scanning a simple key at line 6, column 5)"
+	private static String describe(MarkedYAMLException ex) {
+		Mark problemMark = ex.getProblemMark();
+		Mark contextMark = ex.getContextMark();
+		String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getContext();
+		StringBuilder message = new StringBuilder("feeds.yml");
+		if (problemMark != null) {
+			message.append(" ").append(position(problemMark));
+		}
+		message.append(": ").append((problem != null) ? problem.trim() : "not valid YAML");
+		if (ex.getProblem() != null && ex.getContext() != null) {
+			message.append(" (").append(ex.getContext().trim());
+			if (contextMark != null && (problemMark == null || contextMark.getLine() != problemMark.getLine())) {
+				message.append(" at ").append(position(contextMark));
+			}
+			message.append(")");
+		}
+		return message.toString();
+	}
+
+	private static String position(Mark mark) {
+		return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+	}
+
+	private static InvalidFeedsFileException invalid(Path path, String problem, @Nullable Throwable cause) {
+		return new InvalidFeedsFileException(path, List.of(problem), cause);
+	}
+
+}

@@ -1,0 +1,37 @@
+package fr.manchette.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * The service's own settings ({@code manchette.*} Spring properties), as opposed to the sources in feeds.yml.
+ *
+ * @param feeds where feeds.yml is ({@code --manchette.feeds=PATH} or env {@code MANCHETTE_FEEDS})
+ * @param userAgent the User-Agent sent to every source
+ * @param polling how polls are scheduled
+ */
+@ConfigurationProperties("manchette")
+public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
+		@DefaultValue("Manchette (+https://github.com/manchette/manchette)") String userAgent,
+		@DefaultValue Polling polling) {
+
+	/**
+	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
+	 * @param concurrency how many sources are fetched at once
+	 * @param startJitter the first polls after start are spread at random over this much time
+	 */
+	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
+			@DefaultValue("10s") Duration startJitter) {
+
+		public Polling {
+			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
+			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");
+		}
+
+	}
+
+}

@@ -1,0 +1,200 @@
+package fr.manchette.config;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Reads the values of one YAML mapping (as SnakeYAML's safe constructor gives it) and reports each problem,
+ * prefixed with where it is ({@code poll: }, {@code feeds[3] (id "le360"): }), instead of stopping at the
+ * first one. A key that is absent or has no value reads as {@code null}, so that the caller applies its default.
+ */
+final class MappingReader {
+
+	private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+");
+
+	private static final String DURATION_EXAMPLES = "15m, 1h, 30s";
+
+	private static final String SIZE_EXAMPLES = "10MB, 512KB";
+
+	private final Map<?, ?> mapping;
+
+	private final String where;
+
+	private final List<String> problems;
+
+	/**
+	 * @param where prefix of every message, e.g. {@code "poll: "}; empty at the top level
+	 */
+	MappingReader(Map<?, ?> mapping, String where, List<String> problems) {
+		this.mapping = mapping;
+		this.where = where;
+		this.problems = problems;
+	}
+
+	void problem(String message) {
+		this.problems.add(this.where + message);
+	}
+
+	@Nullable Object value(String key) {
+		return this.mapping.get(key);
+	}
+
+	/** Reports every key not in {@code allowed}, with the closest allowed key when it looks like a typo. */
+	void rejectUnknownKeys(List<String> allowed) {
+		for (Object key : this.mapping.keySet()) {
+			String name = String.valueOf(key);
+			if (!allowed.contains(name)) {
+				if ("select".equals(name)) {
+					problem("select is only used by type html, which is not supported yet");
+					continue;
+				}
+				String closest = ClosestMatch.of(name, allowed);
+				problem("unknown key \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")"
+						+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
+			}
+		}
+	}
+
+	/** Text, trimmed. A number is taken as its text (an id such as {@code 360}). */
+	@Nullable String text(String key, boolean required) {
+		Object value = value(key);
+		if (value == null) {
+			if (required) {
+				problem(key + " is missing");
+			}
+			return null;
+		}
+		if (!(value instanceof String) && !(value instanceof Number)) {
+			problem(key + " must be text (found " + describe(value) + ")");
+			return null;
+		}
+		String text = value.toString().trim();
+		if (text.isEmpty()) {
+			if (required) {
+				problem(key + " is blank");
+			}
+			return null;
+		}
+		return text;
+	}
+
+	/** A positive duration in Spring Boot's style: {@code 15m}, {@code 30d}, {@code PT15M}. */
+	@Nullable Duration duration(String key) {
+		return duration(key, null, null);
+	}
+
+	/** A duration as {@link #duration(String)}, and at least {@code minimum} (written {@code minimumText}). */
+	@Nullable Duration duration(String key, @Nullable Duration minimum, @Nullable String minimumText) {
+		String text = scalarWithUnit(key, "a duration", DURATION_EXAMPLES);
+		if (text == null) {
+			return null;
+		}
+		Duration duration;
+		try {
+			duration = DurationStyle.detectAndParse(text);
+		}
+		catch (RuntimeException ex) {
+			problem(key + " \"" + text + "\" is not a duration (use e.g. " + DURATION_EXAMPLES + ")");
+			return null;
+		}
+		if (duration.isNegative() || duration.isZero()) {
+			problem(key + " \"" + text + "\" must be positive");
+			return null;
+		}
+		if (minimum != null && duration.compareTo(minimum) < 0) {
+			problem(key + " \"" + text + "\" is too short (at least " + minimumText + ")");
+			return null;
+		}
+		return duration;
+	}
+
+	/** A size such as {@code 10MB} or {@code 512KB}, positive. The unit's case does not matter. */
+	@Nullable DataSize size(String key) {
+		String text = scalarWithUnit(key, "a size", SIZE_EXAMPLES);
+		if (text == null) {
+			return null;
+		}
+		DataSize size;
+		try {
+			size = DataSize.parse(text.toUpperCase(Locale.ROOT));
+		}
+		catch (RuntimeException ex) {
+			problem(key + " \"" + text + "\" is not a size (use e.g. " + SIZE_EXAMPLES + ")");
+			return null;
+		}
+		if (size.isNegative() || size.toBytes() == 0) {
+			problem(key + " \"" + text + "\" must be positive");
+			return null;
+		}
+		return size;
+	}
+
+	// Both parsers read a bare number in their smallest unit (15 would be 15 milliseconds): ask for the unit.
+	private @Nullable String scalarWithUnit(String key, String what, String examples) {
+		Object value = value(key);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Number) {
+			problem(key + " " + value + " has no unit (use e.g. " + examples + ")");
+			return null;
+		}
+		if (!(value instanceof String string)) {
+			problem(key + " must be " + what + " such as " + examples + " (found " + describe(value) + ")");
+			return null;
+		}
+		String text = string.trim();
+		if (BARE_NUMBER.matcher(text).matches()) {
+			problem(key + " \"" + text + "\" has no unit (use e.g. " + examples + ")");
+			return null;
+		}
+		return text;
+	}
+
+	/** true or false (YAML 1.1 also reads yes/no and on/off as booleans). */
+	@Nullable Boolean bool(String key) {
+		Object value = value(key);
+		if (value == null || value instanceof Boolean) {
+			return (Boolean) value;
+		}
+		problem((value instanceof String) ? key + " \"" + value + "\" must be true or false"
+				: key + " must be true or false (found " + describe(value) + ")");
+		return null;
+	}
+
+	static String describe(@Nullable Object value) {
+		if (value == null) {
+			return "nothing";
+		}
+		if (value instanceof String string) {
+			return "text \"" + string + "\"";
+		}
+		if (value instanceof Number) {
+			return "the number " + value;
+		}
+		if (value instanceof Boolean) {
+			return value + "; put it in quotes to use it as text";
+		}
+		if (value instanceof Date) {
+			return "a date; put it in quotes to use it as text";
+		}
+		if (value instanceof Map) {
+			return "a mapping";
+		}
+		if (value instanceof Collection) {
+			return "a list";
+		}
+		return value.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,31 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.manchette.normalize.Item;
+import org.springframework.stereotype.Component;
+
+/**
+ * Identifies the items of one fetch and keeps the first of those that a feed lists twice (same guid, or same link
+ * when there is no guid): a feed that repeats itself must not count twice or fight with itself in one transaction.
+ * Across polls and sources, the store's unique keys do the rest.
+ */
+@Component
+public class Deduplicator {
+
+	public List<IdentifiedItem> identify(List<Item> items) {
+		Set<String> seen = new HashSet<>();
+		List<IdentifiedItem> identified = new ArrayList<>(items.size());
+		for (Item item : items) {
+			Fingerprint fingerprint = Fingerprint.of(item);
+			if (seen.add(fingerprint.itemKey())) {
+				identified.add(new IdentifiedItem(item, fingerprint));
+			}
+		}
+		return identified;
+	}
+
+}

@@ -1,0 +1,39 @@
+package fr.manchette.fetch;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/** What one fetch gave: a body, nothing new, or a failure as data. */
+public sealed interface FetchOutcome {
+
+	/**
+	 * A 200 with its body, already decompressed.
+	 *
+	 * @param contentType the Content-Type header, for the charset
+	 * @param finalUrl where the body came from, after redirects
+	 */
+	record Fetched(byte[] body, @Nullable String contentType, @Nullable String etag, @Nullable String lastModified,
+			URI finalUrl) implements FetchOutcome {
+	}
+
+	/** A 304: the server says nothing changed since the validators we sent. */
+	record NotModified() implements FetchOutcome {
+	}
+
+	/**
+	 * A failure.
+	 *
+	 * @param detail one line for the operator
+	 * @param retryAfter how long the server asked us to wait, if it did
+	 */
+	record Failed(FailureKind kind, String detail, @Nullable Duration retryAfter) implements FetchOutcome {
+
+		public Failed(FailureKind kind, String detail) {
+			this(kind, detail, null);
+		}
+
+	}
+
+}

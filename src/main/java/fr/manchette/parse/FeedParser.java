@@ -1,0 +1,217 @@
+package fr.manchette.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileCopyUtils;
+
+/**
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The charset comes from the BOM, the Content-Type and the XML
+ * prolog (Rome's {@link XmlReader}); the XML is parsed by {@link SafeXml}, never by Rome's own reader, so no DTD
+ * or entity is ever honoured.
+ */
+@Component
+public class FeedParser {
+
+	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
+		String text = decode(body, contentType);
+		if (text.isBlank()) {
+			throw FeedParseException.notAFeed("empty body");
+		}
+		if (looksLikeHtml(text)) {
+			throw FeedParseException.notAFeed("an HTML page, not a feed");
+		}
+		Document document = SafeXml.parse(text);
+		String root = document.getRootElement().getName();
+		if (!List.of("rss", "RDF", "feed", "channel").contains(root)) {
+			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
+		}
+		SyndFeed feed;
+		try {
+			feed = new SyndFeedInput().build(document);
+		}
+		catch (FeedException | IllegalArgumentException ex) {
+			throw FeedParseException.malformed("not a feed Rome can read: " + ex.getMessage(), ex);
+		}
+		List<ItemElements> raw = ItemElements.of(document);
+		List<SyndEntry> entries = feed.getEntries();
+		// Rome keeps document order, which lets us pair each entry with its element for what Rome does not keep.
+		boolean paired = raw.size() == entries.size();
+		List<RawItem> items = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE));
+		}
+		return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), items);
+	}
+
+	private static String decode(byte[] body, @Nullable String contentType) throws FeedParseException {
+		try (Reader reader = reader(body, contentType)) {
+			return FileCopyUtils.copyToString(reader);
+		}
+		catch (IOException ex) {
+			throw FeedParseException.malformed("unreadable text: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Reader reader(byte[] body, @Nullable String contentType) throws IOException {
+		InputStream in = new ByteArrayInputStream(body);
+		try {
+			return (contentType != null) ? new XmlReader(in, contentType, true) : new XmlReader(in, true);
+		}
+		catch (IOException ex) {
+			// A charset Java does not know: UTF-8 is what a French feed most likely is.
+			return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static boolean looksLikeHtml(String text) {
+		String start = text.stripLeading();
+		start = start.substring(0, Math.min(start.length(), 512)).toLowerCase(Locale.ROOT);
+		return start.startsWith("<!doctype html") || start.startsWith("<html")
+				|| (!start.startsWith("<?xml") && start.contains("<html"));
+	}
+
+	private static RawItem rawItem(SyndEntry entry, ItemElements elements) {
+		Date published = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
+		return new RawItem(elements.guid(), entry.getTitle(), link(entry), summary(entry),
+				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry));
+	}
+
+	private static @Nullable String link(SyndEntry entry) {
+		if (entry.getLink() != null && !entry.getLink().isBlank()) {
+			return entry.getLink();
+		}
+		for (SyndLink link : entry.getLinks()) {
+			if (link.getRel() == null || "alternate".equals(link.getRel())) {
+				return link.getHref();
+			}
+		}
+		return null;
+	}
+
+	/** The short text first (description, Atom summary), else the full content. */
+	private static @Nullable String summary(SyndEntry entry) {
+		SyndContent description = entry.getDescription();
+		if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+			return asHtml(description);
+		}
+		for (SyndContent content : entry.getContents()) {
+			if (content.getValue() != null && !content.getValue().isBlank()) {
+				return asHtml(content);
+			}
+		}
+		return null;
+	}
+
+	/** Atom's {@code type="text"} is plain text: escape it so that "a < b" is not read as a tag later. */
+	private static String asHtml(SyndContent content) {
+		String type = content.getType();
+		if (type != null && (type.equals("text") || type.equals("text/plain"))) {
+			return org.jsoup.nodes.Entities.escape(content.getValue());
+		}
+		return content.getValue();
+	}
+
+	private static List<String> categories(SyndEntry entry) {
+		List<String> names = new ArrayList<>();
+		for (SyndCategory category : entry.getCategories()) {
+			if (category.getName() != null && !category.getName().isBlank()) {
+				names.add(category.getName());
+			}
+		}
+		return names;
+	}
+
+	/** What Rome does not keep of an item element: the true guid (not Rome's fallback to the link) and the date text. */
+	private record ItemElements(@Nullable String guid, @Nullable String dateText) {
+
+		static final ItemElements NONE = new ItemElements(null, null);
+
+		private static final Namespace RDF = Namespace.getNamespace("rdf",
+				"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+		private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date",
+				"updated", "modified", "created");
+
+		static List<ItemElements> of(Document document) {
+			Element root = document.getRootElement();
+			List<Element> elements = new ArrayList<>();
+			switch (root.getName()) {
+				case "rss" -> {
+					for (Element channel : children(root, "channel")) {
+						elements.addAll(children(channel, "item"));
+					}
+				}
+				case "RDF" -> elements.addAll(children(root, "item"));
+				case "feed" -> elements.addAll(children(root, "entry"));
+				case "channel" -> elements.addAll(children(root, "item"));
+				default -> {
+				}
+			}
+			return elements.stream().map(ItemElements::of).toList();
+		}
+
+		private static ItemElements of(Element item) {
+			String guid = switch (item.getName()) {
+				case "entry" -> text(first(item, "id"));
+				default -> {
+					String value = text(first(item, "guid"));
+					yield (value != null) ? value : item.getAttributeValue("about", RDF);
+				}
+			};
+			String date = null;
+			for (String name : DATE_ELEMENTS) {
+				date = text(first(item, name));
+				if (date != null) {
+					break;
+				}
+			}
+			return new ItemElements(guid, date);
+		}
+
+		private static List<Element> children(Element parent, String name) {
+			return parent.getChildren().stream().filter((child) -> child.getName().equals(name)).toList();
+		}
+
+		private static @Nullable Element first(Element parent, String name) {
+			for (Element child : parent.getChildren()) {
+				if (child.getName().equals(name)) {
+					return child;
+				}
+			}
+			return null;
+		}
+
+		private static @Nullable String text(@Nullable Element element) {
+			if (element == null) {
+				return null;
+			}
+			String text = element.getTextTrim();
+			return text.isEmpty() ? null : text;
+		}
+
+	}
+
+}

@@ -1,0 +1,180 @@
+package fr.manchette.pipeline;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.fetch.FailureKind;
+import fr.manchette.fetch.FeedFetcher;
+import fr.manchette.fetch.FetchOutcome;
+import fr.manchette.fetch.FetchOutcome.Failed;
+import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchRequest;
+import fr.manchette.normalize.Item;
+import fr.manchette.normalize.ItemNormalizer;
+import fr.manchette.parse.FeedParseException;
+import fr.manchette.parse.FeedParser;
+import fr.manchette.parse.ParsedFeed;
+import fr.manchette.parse.RawItem;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.SaveResult;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes one source through fetch → parse → normalize → dedup → store and records the outcome. The only place that
+ * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
+ * a poll of the others.
+ */
+@Component
+public class IngestRun {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestRun.class);
+
+	private final CurrentFeeds feeds;
+
+	private final FeedFetcher fetcher;
+
+	private final FeedParser parser;
+
+	private final ItemNormalizer normalizer;
+
+	private final Deduplicator deduplicator;
+
+	private final ItemRepository items;
+
+	private final SourceStatusRepository statuses;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer,
+			Deduplicator deduplicator, ItemRepository items, SourceStatusRepository statuses,
+			TransactionTemplate transaction, Clock clock) {
+		this.feeds = feeds;
+		this.fetcher = fetcher;
+		this.parser = parser;
+		this.normalizer = normalizer;
+		this.deduplicator = deduplicator;
+		this.items = items;
+		this.statuses = statuses;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	public PollReport run(Source source) {
+		Instant started = this.clock.instant();
+		SourceStatus previous = this.statuses.find(source.id())
+			.orElseGet(() -> SourceStatus.unknown(source.id(), source.url().toString()));
+		try {
+			return poll(source, previous, started);
+		}
+		catch (RuntimeException ex) {
+			log.error("Poll failed source={} kind={}", source.id(), FailureKind.UNEXPECTED, ex);
+			return failed(source, previous, started, new Failed(FailureKind.UNEXPECTED, describe(ex)));
+		}
+	}
+
+	private PollReport poll(Source source, SourceStatus previous, Instant started) {
+		FeedsFile config = this.feeds.get();
+		// Validators belong to the URL that gave them: an edited url starts afresh.
+		boolean sameUrl = previous.url().equals(source.url().toString());
+		FetchRequest request = new FetchRequest(source.url(), sameUrl ? previous.etag() : null,
+				sameUrl ? previous.lastModified() : null, config.poll().timeout(), config.poll().maxSize().toBytes());
+		FetchOutcome outcome = this.fetcher.fetch(request);
+		// Java 17 has no pattern matching for switch yet.
+		if (outcome instanceof Fetched fetched) {
+			return fetched(source, previous, started, fetched, config.timezone());
+		}
+		if (outcome instanceof Failed failure) {
+			return failed(source, previous, started, failure);
+		}
+		return notModified(source, previous, started);
+	}
+
+	private PollReport fetched(Source source, SourceStatus previous, Instant started, Fetched fetched, ZoneId zone) {
+		ParsedFeed feed;
+		try {
+			feed = this.parser.parse(fetched.body(), fetched.contentType());
+		}
+		catch (FeedParseException ex) {
+			FailureKind kind = ex.isNotAFeed() ? FailureKind.NOT_A_FEED : FailureKind.PARSE_ERROR;
+			return failed(source, previous, started, new Failed(kind, ex.getMessage()));
+		}
+		List<IdentifiedItem> identified = this.deduplicator
+			.identify(normalize(source, feed.items(), fetched.finalUrl(), started, zone));
+		Instant next = PollTiming.afterSuccess(started, source.interval());
+		SourceStatus status = new SourceStatus(source.id(), source.url().toString(), started, started, "OK", 0, null,
+				fetched.etag(), fetched.lastModified(), next);
+		// One transaction: the items and the validators that vouch for them are stored together or not at all.
+		SaveResult saved = this.transaction.execute((tx) -> {
+			SaveResult result = this.items.save(source.id(), identified, started);
+			this.statuses.recordOutcome(status);
+			return result;
+		});
+		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
+				saved.updated());
+		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), next);
+	}
+
+	private List<Item> normalize(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
+		List<Item> normalized = new ArrayList<>(raw.size());
+		for (RawItem item : raw) {
+			try {
+				Optional<Item> clean = this.normalizer.normalize(item, base, fetchedAt, zone);
+				clean.ifPresent(normalized::add);
+			}
+			catch (RuntimeException ex) {
+				// One item we cannot read must not cost the others.
+				log.warn("Item skipped source={} kind={} detail={}", source.id(), FailureKind.UNEXPECTED, describe(ex),
+						ex);
+			}
+		}
+		return normalized;
+	}
+
+	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
+		Instant next = PollTiming.afterSuccess(started, source.interval());
+		this.statuses.recordOutcome(new SourceStatus(source.id(), previous.url(), started, started, "NOT_MODIFIED", 0,
+				null, previous.etag(), previous.lastModified(), next));
+		log.debug("Not modified source={}", source.id());
+		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, next);
+	}
+
+	private PollReport failed(Source source, SourceStatus previous, Instant started, Failed failure) {
+		int failures = previous.consecutiveFailures() + 1;
+		Instant next = PollTiming.afterFailure(started, source.interval(), failures, failure.retryAfter());
+		if (failure.kind() != FailureKind.UNEXPECTED) {
+			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), failure.kind(),
+					failure.detail());
+		}
+		try {
+			this.statuses.recordOutcome(new SourceStatus(source.id(), source.url().toString(), started,
+					previous.lastSuccessAt(), failure.kind().name(), failures, failure.detail(), previous.etag(),
+					previous.lastModified(), next));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not record the outcome source={}", source.id(), ex);
+		}
+		return new PollReport(source.id(), failure.kind().name(), 0, 0, next);
+	}
+
+	private static String describe(Throwable ex) {
+		return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+	}
+
+}

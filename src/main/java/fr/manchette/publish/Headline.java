@@ -1,0 +1,26 @@
+package fr.manchette.publish;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of the ticker, as {@code /api/headlines} shows it.
+ *
+ * @param time {@code HH:mm} for today in the configured zone, else {@code dd/MM HH:mm}
+ * @param published ISO-8601 with the configured zone's offset
+ * @param alsoIn the other sources that told the same story
+ */
+public record Headline(String time, String title, @Nullable String link, String source, String sourceName,
+		@Nullable String category, String published, List<String> alsoIn) {
+
+	public Headline {
+		alsoIn = List.copyOf(alsoIn);
+	}
+
+	/** The line of {@code /headlines.txt}. */
+	public String line() {
+		return this.time + " " + this.title;
+	}
+
+}

@@ -1,0 +1,213 @@
+package fr.manchette.publish;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import fr.manchette.store.StoredItem;
+import fr.manchette.store.Story;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jsoup.nodes.Entities;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the merged feed as RSS 2.0 and Atom 1.0 through Rome's output side. Each story appears once, under its
+ * lead item, with the other sources that told it as extra links.
+ */
+@Component
+public class MergedFeedWriter {
+
+	private static final String TITLE = "Manchette";
+
+	private static final String DESCRIPTION = "Le fil d'actualité de vos sources, en un seul flux";
+
+	private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+	private final CurrentFeeds feeds;
+
+	MergedFeedWriter(CurrentFeeds feeds) {
+		this.feeds = feeds;
+	}
+
+	public String rss(List<Story> stories, FeedLinks links, Instant updated) {
+		FeedsFile config = this.feeds.get();
+		Channel channel = new Channel("rss_2.0");
+		channel.setEncoding("UTF-8");
+		channel.setTitle(TITLE);
+		channel.setLink(links.site());
+		channel.setDescription(DESCRIPTION);
+		channel.setLanguage("fr");
+		channel.setGenerator(TITLE);
+		channel.setLastBuildDate(Date.from(updated));
+		Element self = new Element("link", ATOM);
+		self.setAttribute("href", links.self());
+		self.setAttribute("rel", "self");
+		self.setAttribute("type", "application/rss+xml");
+		channel.setForeignMarkup(new ArrayList<>(List.of(self)));
+		channel.setItems(stories.stream().map((story) -> rssItem(story, config)).toList());
+		return write(channel);
+	}
+
+	public String atom(List<Story> stories, FeedLinks links, Instant updated) {
+		FeedsFile config = this.feeds.get();
+		Feed feed = new Feed("atom_1.0");
+		feed.setEncoding("UTF-8");
+		feed.setId(links.self());
+		feed.setTitleEx(text(TITLE));
+		feed.setSubtitle(text(DESCRIPTION));
+		feed.setLanguage("fr");
+		feed.setUpdated(Date.from(updated));
+		feed.setAlternateLinks(new ArrayList<>(List.of(link(links.site(), "alternate", "text/html"))));
+		feed.setOtherLinks(new ArrayList<>(List.of(link(links.self(), "self", "application/atom+xml"))));
+		feed.setEntries(stories.stream().map((story) -> atomEntry(story, config)).toList());
+		return write(feed);
+	}
+
+	private static com.rometools.rome.feed.rss.Item rssItem(Story story, FeedsFile config) {
+		StoredItem lead = story.lead();
+		Source source = config.source(lead.sourceId()).orElse(null);
+		com.rometools.rome.feed.rss.Item item = new com.rometools.rome.feed.rss.Item();
+		item.setTitle(lead.title());
+		item.setLink(lead.link());
+		Guid guid = new Guid();
+		guid.setPermaLink(false);
+		guid.setValue(id(lead));
+		item.setGuid(guid);
+		item.setPubDate(Date.from(lead.sortAt()));
+		Description description = new Description();
+		description.setType("text/html");
+		description.setValue(lead.summaryHtml() + alsoInHtml(story, config));
+		item.setDescription(description);
+		if (source != null) {
+			com.rometools.rome.feed.rss.Source rssSource = new com.rometools.rome.feed.rss.Source();
+			rssSource.setUrl(source.url().toString());
+			rssSource.setValue(source.name());
+			item.setSource(rssSource);
+		}
+		item.setCategories(categories(lead, source).stream().map((name) -> {
+			com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
+			category.setValue(name);
+			return category;
+		}).toList());
+		return item;
+	}
+
+	private static Entry atomEntry(Story story, FeedsFile config) {
+		StoredItem lead = story.lead();
+		Source source = config.source(lead.sourceId()).orElse(null);
+		String sourceName = (source != null) ? source.name() : lead.sourceId();
+		Entry entry = new Entry();
+		entry.setId(id(lead));
+		entry.setTitleEx(text(lead.title()));
+		if (lead.link() != null) {
+			entry.setAlternateLinks(new ArrayList<>(List.of(link(lead.link(), "alternate", "text/html"))));
+		}
+		List<Link> related = new ArrayList<>();
+		for (StoredItem other : story.others()) {
+			if (other.link() != null && !other.link().equals(lead.link())) {
+				Link link = link(other.link(), "related", "text/html");
+				link.setTitle(config.source(other.sourceId()).map(Source::name).orElse(other.sourceId()));
+				related.add(link);
+			}
+		}
+		entry.setOtherLinks(related);
+		entry.setPublished(Date.from(lead.sortAt()));
+		entry.setUpdated(Date.from(lead.updatedAt().isAfter(lead.sortAt()) ? lead.updatedAt() : lead.sortAt()));
+		Person author = new Person();
+		author.setName(sourceName);
+		entry.setAuthors(new ArrayList<>(List.of(author)));
+		String summary = lead.summaryHtml() + alsoInHtml(story, config);
+		if (!summary.isBlank()) {
+			Content content = new Content();
+			content.setType("html");
+			content.setValue(summary);
+			entry.setSummary(content);
+		}
+		entry.setCategories(categories(lead, source).stream().map((name) -> {
+			Category category = new Category();
+			category.setTerm(name);
+			return category;
+		}).toList());
+		if (source != null) {
+			Feed origin = new Feed();
+			origin.setId(source.url().toString());
+			origin.setTitleEx(text(source.name()));
+			origin.setOtherLinks(new ArrayList<>(List.of(link(source.url().toString(), "self", null))));
+			entry.setSource(origin);
+		}
+		return entry;
+	}
+
+	/** Stable across polls and restarts: the item's identity within its source. */
+	private static String id(StoredItem item) {
+		return "urn:manchette:item:" + item.sourceId() + ":" + item.itemKey();
+	}
+
+	private static List<String> categories(StoredItem item, @Nullable Source source) {
+		List<String> names = new ArrayList<>();
+		if (source != null && source.category() != null) {
+			names.add(source.category());
+		}
+		item.categories().stream().filter((name) -> !names.contains(name)).forEach(names::add);
+		return names;
+	}
+
+	/** A line naming the other sources, for readers that show only the summary. */
+	private static String alsoInHtml(Story story, FeedsFile config) {
+		List<String> links = new ArrayList<>();
+		List<String> seen = new ArrayList<>();
+		for (StoredItem other : story.others()) {
+			if (other.sourceId().equals(story.lead().sourceId()) || seen.contains(other.sourceId())) {
+				continue;
+			}
+			seen.add(other.sourceId());
+			String name = Entities.escape(config.source(other.sourceId()).map(Source::name).orElse(other.sourceId()));
+			links.add((other.link() != null) ? "<a href=\"" + Entities.escape(other.link()) + "\">" + name + "</a>"
+					: name);
+		}
+		return links.isEmpty() ? "" : "<p>Aussi dans : " + String.join(", ", links) + "</p>";
+	}
+
+	private static Content text(String value) {
+		Content content = new Content();
+		content.setType("text");
+		content.setValue(value);
+		return content;
+	}
+
+	private static Link link(String href, String rel, @Nullable String type) {
+		Link link = new Link();
+		link.setHref(href);
+		link.setRel(rel);
+		link.setType(type);
+		return link;
+	}
+
+	private static String write(WireFeed feed) {
+		try {
+			return new WireFeedOutput().outputString(feed, true);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("Rome refused the merged feed it was given", ex);
+		}
+	}
+
+}

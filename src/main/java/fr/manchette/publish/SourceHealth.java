@@ -1,0 +1,22 @@
+package fr.manchette.publish;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of {@code /api/sources}: a source of feeds.yml and how its polls went.
+ *
+ * @param lastPoll when it was last polled
+ * @param lastSuccess when a poll last worked (200 or 304)
+ * @param outcome {@code OK}, {@code NOT_MODIFIED}, a failure kind, or {@code PENDING} before the first poll
+ * @param failuresInRow failures since the last success
+ * @param lastError the last failure's detail, cleared by a success
+ * @param nextPoll when it will be polled next
+ * @param itemCount items stored for it
+ */
+public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
+		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
+		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount) {
+
+}

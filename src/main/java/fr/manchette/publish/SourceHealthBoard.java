@@ -1,0 +1,49 @@
+package fr.manchette.publish;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import org.springframework.stereotype.Component;
+
+/** The health of every source of feeds.yml, in file order. */
+@Component
+public class SourceHealthBoard {
+
+	private final CurrentFeeds feeds;
+
+	private final SourceStatusRepository statuses;
+
+	private final ItemRepository items;
+
+	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, ItemRepository items) {
+		this.feeds = feeds;
+		this.statuses = statuses;
+		this.items = items;
+	}
+
+	public List<SourceHealth> sources() {
+		Map<String, SourceStatus> byId = this.statuses.findAll()
+			.stream()
+			.collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
+		Map<String, Long> counts = this.items.countBySource();
+		return this.feeds.get().feeds().stream().map((source) -> health(source, byId, counts)).toList();
+	}
+
+	private static SourceHealth health(Source source, Map<String, SourceStatus> statuses, Map<String, Long> counts) {
+		SourceStatus status = statuses.getOrDefault(source.id(),
+				SourceStatus.unknown(source.id(), source.url().toString()));
+		String outcome = (status.lastOutcome() != null) ? status.lastOutcome() : "PENDING";
+		return new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
+				source.enabled(), status.lastAttemptAt(), status.lastSuccessAt(), outcome,
+				status.consecutiveFailures(), status.lastError(), status.nextAttemptAt(),
+				counts.getOrDefault(source.id(), 0L));
+	}
+
+}

@@ -1,0 +1,37 @@
+package fr.manchette.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * What a list endpoint asks for.
+ *
+ * @param sources the sources to keep; null for all of them (an empty set matches nothing)
+ * @param text words that must all appear in the title or summary, compared accent- and case-insensitively
+ * @param since keep items sorted at or after this instant
+ * @param limit at most this many stories
+ */
+public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit) {
+
+	public static final int DEFAULT_LIMIT = 50;
+
+	public static final int MAX_LIMIT = 500;
+
+	public ItemQuery {
+		Assert.isTrue(limit >= 1 && limit <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
+		sources = (sources != null) ? Set.copyOf(sources) : null;
+	}
+
+	public static ItemQuery latest(int limit) {
+		return new ItemQuery(null, null, null, limit);
+	}
+
+	List<String> words() {
+		return (this.text != null) ? SearchText.words(this.text) : List.of();
+	}
+
+}

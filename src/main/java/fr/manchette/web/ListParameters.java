@@ -1,0 +1,132 @@
+package fr.manchette.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import fr.manchette.store.ItemQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The filters every list endpoint takes: {@code source} (repeatable), {@code category}, {@code q}, {@code since}
+ * (ISO-8601), {@code limit} (1 to 500, default 50). Anything else we cannot read is a {@link BadQueryException}.
+ */
+final class ListParameters {
+
+	private ListParameters() {
+	}
+
+	static ItemQuery parse(MultiValueMap<String, String> params, FeedsFile config) {
+		Set<String> sources = sources(params.get("source"), config);
+		String category = single(params, "category");
+		if (category != null && !category.isBlank()) {
+			Set<String> inCategory = config.feeds()
+				.stream()
+				.filter((source) -> category.equalsIgnoreCase(source.category()))
+				.map(Source::id)
+				.collect(Collectors.toSet());
+			if (sources != null) {
+				inCategory.retainAll(sources);
+			}
+			sources = inCategory;
+		}
+		String q = single(params, "q");
+		if (q != null && q.length() > 200) {
+			throw new BadQueryException("q", "q must be at most 200 characters");
+		}
+		return new ItemQuery(sources, (q != null && !q.isBlank()) ? q : null,
+				since(single(params, "since"), config.timezone()), limit(single(params, "limit")));
+	}
+
+	/** A stable form of the parameters that matter, for the validator of a response. */
+	static String canonical(MultiValueMap<String, String> params) {
+		TreeMap<String, List<String>> kept = new TreeMap<>();
+		for (String name : List.of("source", "category", "q", "since", "limit")) {
+			List<String> values = params.get(name);
+			if (values != null) {
+				kept.put(name, values.stream().sorted().toList());
+			}
+		}
+		return kept.toString();
+	}
+
+	private static @Nullable Set<String> sources(@Nullable List<String> values, FeedsFile config) {
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		Set<String> ids = new HashSet<>();
+		for (String value : values) {
+			for (String id : value.split(",")) {
+				String trimmed = id.trim();
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				if (config.source(trimmed).isEmpty()) {
+					throw new BadQueryException("source", "unknown source \"" + trimmed + "\"; known: "
+							+ config.feeds().stream().map(Source::id).collect(Collectors.joining(", ")));
+				}
+				ids.add(trimmed);
+			}
+		}
+		return ids;
+	}
+
+	private static @Nullable Instant since(@Nullable String value, ZoneId zone) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.trim();
+		try {
+			if (text.length() == 10) {
+				return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+			}
+			if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+				return OffsetDateTime.parse(text).toInstant();
+			}
+			return LocalDateTime.parse(text).atZone(zone).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadQueryException("since",
+					"since must be an ISO-8601 date or date-time, e.g. 2025-05-16 or 2025-05-16T19:35:00+01:00");
+		}
+	}
+
+	private static int limit(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return ItemQuery.DEFAULT_LIMIT;
+		}
+		try {
+			int limit = Integer.parseInt(value.trim());
+			if (limit >= 1 && limit <= ItemQuery.MAX_LIMIT) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Answered below, with the same message as a number out of range.
+		}
+		throw new BadQueryException("limit", "limit must be a whole number from 1 to " + ItemQuery.MAX_LIMIT);
+	}
+
+	private static @Nullable String single(MultiValueMap<String, String> params, String name) {
+		List<String> values = params.get(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		if (values.size() > 1) {
+			throw new BadQueryException(name, name + " may be given once");
+		}
+		return values.get(0);
+	}
+
+}

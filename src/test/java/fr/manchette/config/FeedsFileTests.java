@@ -1,0 +1,245 @@
+package fr.manchette.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@link FeedsFileLoader}, with one fixture per mistake and no Spring context. */
+class FeedsFileTests {
+
+	private final FeedsFileLoader loader = new FeedsFileLoader();
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void minimalFileGetsEveryDefault() throws IOException {
+		FeedsFile file = this.loader.load(fixture("minimal.yml"));
+		assertThat(file.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
+		assertThat(file.poll()).isEqualTo(PollDefaults.DEFAULTS);
+		assertThat(file.retention()).isEqualTo(Duration.ofDays(30));
+		assertThat(file.feeds()).containsExactly(new Source("lemonde", "Le Monde",
+				URI.create("https://www.lemonde.fr/rss/une.xml"), null, Duration.ofMinutes(15), true, SourceType.FEED));
+	}
+
+	@Test
+	void fullFileKeepsEveryValueAndGivesPollIntervalToSourcesWithoutOne() throws IOException {
+		FeedsFile file = this.loader.load(fixture("full.yml"));
+		assertThat(file.timezone()).isEqualTo(ZoneId.of("Africa/Casablanca"));
+		assertThat(file.poll())
+			.isEqualTo(new PollDefaults(Duration.ofMinutes(10), Duration.ofSeconds(5), DataSize.ofKilobytes(512)));
+		assertThat(file.retention()).isEqualTo(Duration.ofDays(7));
+		assertThat(file.feeds()).containsExactly(
+				new Source("hespress-fr", "Hespress FR", URI.create("https://fr.hespress.com/feed"), "actualite",
+						Duration.ofMinutes(5), false, SourceType.FEED),
+				new Source("le360", "Le360", URI.create("https://fr.le360.ma/arc/outboundfeeds/rss/?outputType=xml"),
+						null, Duration.ofMinutes(10), true, SourceType.FEED));
+		assertThat(file.enabledFeeds()).extracting(Source::id).containsExactly("le360");
+		assertThat(file.source("hespress-fr")).isPresent();
+	}
+
+	@Test
+	void malformedYamlIsOneProblemWithLineAndColumn() {
+		assertThat(problems("malformed-yaml.yml"))
+			.containsExactly("feeds.yml line 4, column 18: mapping values are not allowed here");
+	}
+
+	@Test
+	void duplicateKeyIsRefusedWithItsLine() {
+		assertThat(problems("duplicate-key.yml")).singleElement()
+			.asString()
+			.startsWith("feeds.yml line 5, column 5: found duplicate key name");
+	}
+
+	@Test
+	void missingUrlNamesTheSource() {
+		assertThat(problems("missing-url.yml")).containsExactly("feeds[1] (id \"le360\"): url is missing");
+	}
+
+	@Test
+	void duplicateIdNamesTheFirstUse() {
+		assertThat(problems("duplicate-id.yml"))
+			.containsExactly("feeds[2] (id \"lemonde\"): id \"lemonde\" is already used by feeds[0]");
+	}
+
+	@Test
+	void badDurationShowsTheExpectedForm() {
+		assertThat(problems("bad-duration.yml")).containsExactly(
+				"feeds[0] (id \"lemonde\"): interval \"15 minutes\" is not a duration (use e.g. 15m, 1h, 30s)");
+	}
+
+	@Test
+	void tooShortDurationsAreRefusedWithTheMinimum() {
+		assertThat(problems("too-short-durations.yml")).containsExactly(
+				"poll: interval \"30s\" is too short (at least 1m)",
+				"poll: timeout \"500ms\" is too short (at least 1s)", "retention \"0d\" must be positive",
+				"feeds[0] (id \"lemonde\"): interval \"45s\" is too short (at least 1m)");
+	}
+
+	@Test
+	void unknownTimezoneSuggestsTheClosestZone() {
+		assertThat(problems("unknown-timezone.yml"))
+			.containsExactly("timezone \"Europe/Pariss\" is not a known time zone "
+					+ "(e.g. Africa/Casablanca, Europe/Paris); did you mean \"Europe/Paris\"?");
+	}
+
+	@Test
+	void unknownKeyListsTheAllowedOnes() {
+		assertThat(problems("unknown-key.yml")).containsExactly("feeds[0] (id \"lemonde\"): unknown key \"intervall\" "
+				+ "(allowed: id, name, url, category, interval, enabled, type); did you mean \"interval\"?");
+	}
+
+	@Test
+	void urlMustBeAbsoluteHttpOrHttps() {
+		assertThat(problems("not-http.yml")).containsExactly(
+				"feeds[0] (id \"archives\"): url \"ftp://ftp.example.org/news.xml\" must be http or https",
+				"feeds[1] (id \"lemonde\"): url \"www.lemonde.fr/rss/une.xml\" must be absolute, "
+						+ "starting with https:// or http://");
+	}
+
+	@Test
+	void idMustBeUrlSafeAndPresent() {
+		assertThat(problems("bad-id.yml")).containsExactly(
+				"feeds[0] (id \"Le Monde\"): id \"Le Monde\" must be 1 to 64 lowercase letters, digits, "
+						+ "'-', '_' or '.', starting with a letter or a digit",
+				"feeds[1]: id is missing");
+	}
+
+	@Test
+	void fileWithoutFeedsNeedsAtLeastOneSource() {
+		assertThat(problems("no-feeds.yml")).containsExactly("feeds: at least one source is required");
+	}
+
+	@Test
+	void emptyFileOrEmptyListNeedsAtLeastOneSource() throws IOException {
+		assertThat(problems(write("empty.yml", ""))).containsExactly("feeds: at least one source is required");
+		assertThat(problems(write("comments.yml", "# nothing yet\n")))
+			.containsExactly("feeds: at least one source is required");
+		assertThat(problems(write("empty-list.yml", "feeds: []\n")))
+			.containsExactly("feeds: at least one source is required");
+	}
+
+	@Test
+	void everyMistakeIsReportedInFileOrder() {
+		assertThat(problems("several-mistakes.yml")).containsExactly(
+				"unknown key \"pol\" (allowed: timezone, poll, retention, feeds); did you mean \"poll\"?",
+				"poll: max-size \"beaucoup\" is not a size (use e.g. 10MB, 512KB)",
+				"feeds[0] (id \"hespress-fr\"): name is missing",
+				"feeds[0] (id \"hespress-fr\"): enabled \"oui\" must be true or false",
+				"feeds[1] (id \"le360\"): url \"https:///rss\" has no host",
+				"feeds[1] (id \"le360\"): interval 15 has no unit (use e.g. 15m, 1h, 30s)",
+				"feeds[1] (id \"le360\"): type \"html\" is not supported yet (only feed)", "feeds[2]: id is missing",
+				"feeds[2]: category must be text (found a list)");
+	}
+
+	@Test
+	void valuesOfTheWrongKindSayWhatWasFound() throws IOException {
+		Path path = write("wrong-kinds.yml", """
+				poll: 15m
+				feeds:
+				  - lemonde
+				  - id: 2024-01-01
+				    name: yes
+				    url: http://my_host/feed
+				    enabled: 1
+				    type: rss
+				""");
+		assertThat(problems(path)).containsExactly(
+				"poll: must be a mapping with the keys interval, timeout, max-size (found text \"15m\")",
+				"feeds[0]: must be a mapping with the keys id, name, url, category, interval, enabled, type "
+						+ "(found text \"lemonde\")",
+				"feeds[1]: id must be text (found a date; put it in quotes to use it as text)",
+				"feeds[1]: name must be text (found true; put it in quotes to use it as text)",
+				"feeds[1]: url \"http://my_host/feed\" has an invalid host \"my_host\"",
+				"feeds[1]: enabled must be true or false (found the number 1)",
+				"feeds[1]: type \"rss\" is not known (use feed, which covers RSS and Atom)");
+	}
+
+	@Test
+	void messageListsEveryProblemUnderTheAbsolutePath() {
+		Path path = fixture("missing-url.yml");
+		assertThatExceptionOfType(InvalidFeedsFileException.class).isThrownBy(() -> this.loader.load(path))
+			.satisfies((ex) -> assertThat(ex.path()).isEqualTo(path.toAbsolutePath().normalize()))
+			.withMessage("feeds.yml (" + path.toAbsolutePath().normalize() + ") is invalid:\n"
+					+ "  - feeds[1] (id \"le360\"): url is missing");
+	}
+
+	@Test
+	void missingFileIsReportedPlainly() {
+		Path path = this.temp.resolve("nowhere.yml");
+		assertThat(problems(path)).containsExactly("the file does not exist");
+	}
+
+	@Test
+	void directoryIsNotAFile() {
+		assertThat(problems(this.temp)).containsExactly("this is a directory, not a file");
+	}
+
+	@Test
+	void javaTypeTagsAreRefused() throws IOException {
+		Path path = write("tag.yml", "feeds: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+		assertThat(problems(path)).singleElement().asString().startsWith("feeds.yml line 1, column 8: ");
+	}
+
+	@Test
+	void aliasBombIsRefused() throws IOException {
+		StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+		for (char level = 'b'; level <= 'j'; level++) {
+			char previous = (char) (level - 1);
+			yaml.append(level).append(": &").append(level).append(" [");
+			yaml.append(String.join(", ", Collections.nCopies(10, "*" + previous))).append("]\n");
+		}
+		assertThat(problems(write("bomb.yml", yaml.toString()))).singleElement().asString().startsWith("feeds.yml");
+	}
+
+	@Test
+	void shippedFeedsFileIsValid() {
+		FeedsFile file = this.loader.load(Path.of("feeds.yml"));
+		assertThat(file.timezone()).isEqualTo(ZoneId.of("Africa/Casablanca"));
+		assertThat(file.enabledFeeds()).hasSizeBetween(10, 15);
+		assertThat(file.feeds()).allSatisfy((source) -> assertThat(source.category()).isNotBlank());
+		assertThat(file.feeds()).anySatisfy((source) -> assertThat(source.url().getPath()).endsWith(".atom"));
+	}
+
+	private Path fixture(String name) {
+		try {
+			return new ClassPathResource(name, getClass()).getFile().toPath();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<String> problems(String fixture) {
+		return problems(fixture(fixture));
+	}
+
+	private List<String> problems(Path path) {
+		try {
+			this.loader.load(path);
+		}
+		catch (InvalidFeedsFileException ex) {
+			return ex.problems();
+		}
+		throw new AssertionError("Expected " + path + " to be refused");
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.temp.resolve(name), content);
+	}
+
+}
