@@ -31,7 +31,7 @@ public class ItemRepository {
 			VALUES (:source, :itemKey, :storyKey, :guid, :link, :title, :summaryHtml, :summaryText,
 			        :categories, :searchText, :published, :publishedKnown, :seenAt, :seenAt,
 			        :sortAt, :contentHash)
-			ON CONFLICT (source_id, item_key) DO NOTHING""";
+			ON CONFLICT DO NOTHING""";
 
 	// first_seen_at and sort_at are left alone: an edited item keeps its place.
 	private static final String UPDATE = """
@@ -40,6 +40,16 @@ public class ItemRepository {
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
 			                updated_at = :seenAt, content_hash = :contentHash
 			WHERE source_id = :source AND item_key = :itemKey AND content_hash <> :contentHash""";
+
+	// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
+	private static final String LATEST_STORIES = "SELECT " + COLUMNS + """
+			 FROM item i
+			WHERE %s
+			  AND NOT EXISTS (SELECT 1 FROM item e
+			                   WHERE e.story_key = i.story_key AND %s
+			                     AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
+			ORDER BY i.sort_at DESC, i.id DESC
+			LIMIT :limit""";
 
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
@@ -109,12 +119,7 @@ public class ItemRepository {
 		Map<String, Object> params = new HashMap<>();
 		String filterI = filter("i", query, params);
 		String filterE = filter("e", query, params);
-		// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
-		String sql = "SELECT " + COLUMNS + " FROM item i WHERE " + filterI + """
-				 AND NOT EXISTS (SELECT 1 FROM item e WHERE e.story_key = i.story_key AND\s""" + filterE + """
-				 AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
-				ORDER BY i.sort_at DESC, i.id DESC
-				LIMIT :limit""";
+		String sql = LATEST_STORIES.formatted(filterI, filterE);
 		params.put("limit", query.limit());
 		List<StoredItem> leads = this.jdbc.sql(sql).params(params).query(ItemRepository::row).list();
 		return withOthers(leads);

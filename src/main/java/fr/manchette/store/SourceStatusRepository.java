@@ -23,7 +23,7 @@ public class SourceStatusRepository {
 			                           consecutive_failures, last_error, etag, last_modified, next_attempt_at)
 			VALUES (:source, :url, :lastAttemptAt, :lastSuccessAt, :lastOutcome,
 			        :consecutiveFailures, :lastError, :etag, :lastModified, :nextAttemptAt)
-			ON CONFLICT (source_id) DO NOTHING""";
+			ON CONFLICT DO NOTHING""";
 
 	private static final String UPDATE = """
 			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,

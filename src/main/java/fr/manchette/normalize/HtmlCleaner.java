@@ -1,0 +1,137 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * Sanitizes summary HTML so that it can be republished in the merged feed and shown on the ticker page.
+ * <p>
+ * Stateless and thread-safe: the {@link Safelist} is built once and only read afterwards.
+ */
+public final class HtmlCleaner {
+
+	private static final Safelist SAFELIST = Safelist.basicWithImages()
+		.addTags("figure", "figcaption", "h2", "h3", "h4")
+		// basicWithImages allows ftp: links; a news summary has no business pointing there.
+		.removeProtocols("a", "href", "ftp")
+		// Summaries link to other sites: no referrer power, no window.opener.
+		.addEnforcedAttribute("a", "rel", "nofollow noopener");
+
+	/** Feeds that wrap their HTML twice leave a literal CDATA section behind after XML decoding. */
+	private static final Pattern CDATA_MARKERS = Pattern.compile("<!\\[CDATA\\[|\\]\\]>");
+
+	/**
+	 * Elements whose content must go with them: the safelist would unwrap them and keep their text, which is
+	 * fallback markup ("Votre navigateur ne prend pas en charge la vidéo"), form labels, or a pixel in noscript.
+	 */
+	private static final String REMOVED_WITH_CONTENT = "script, style, noscript, template, iframe, object, embed, "
+			+ "applet, form, button, input, select, textarea, svg, math, audio, video, canvas, frameset, frame, "
+			+ "head, title, meta, link";
+
+	/** Elements that say nothing once empty, e.g. the paragraph that only held a tracking pixel. */
+	private static final Set<String> DROPPED_WHEN_EMPTY = Set.of("p", "figure", "figcaption", "blockquote", "h2", "h3",
+			"h4", "b", "i", "em", "strong", "small", "q", "cite", "sub", "sup", "code", "pre", "span", "li", "ul",
+			"ol");
+
+	private static final Pattern PIXEL_SIZE = Pattern.compile("\\s*[01](\\.0*)?\\s*(px)?\\s*");
+
+	/**
+	 * Sanitized HTML: allowed tags only, absolute http(s) links and images, no scripts, styles, frames or event
+	 * handlers, no tracking pixels.
+	 * @param html the summary as the feed wrote it, or null
+	 * @param base the URL against which relative links and images are resolved (the feed's URL)
+	 * @return the cleaned HTML, "" when nothing visible is left
+	 */
+	public String clean(@Nullable String html, URI base) {
+		Assert.notNull(base, "base must not be null");
+		if (html == null || html.isBlank()) {
+			return "";
+		}
+		String unwrapped = CDATA_MARKERS.matcher(html).replaceAll("");
+		Document dirty = Jsoup.parseBodyFragment(unwrapped, base.toString());
+		dirty.body().select(REMOVED_WITH_CONTENT).remove();
+		dropTrackingPixels(dirty.body());
+		separateUnsafeBlocks(dirty.body());
+		Document clean = new Cleaner(SAFELIST).clean(dirty);
+		dropHollowElements(clean.body());
+		if (isHollow(clean.body())) {
+			return "";
+		}
+		clean.outputSettings().prettyPrint(false);
+		// Jsoup writes U+00A0 as &nbsp;, an entity XML does not know; the character itself is valid everywhere
+		// and keeps the text byte-identical to what the newsroom typed.
+		return clean.body().html().replace("&nbsp;", "\u00A0").strip();
+	}
+
+	/**
+	 * Plain text of a summary, with the folding rules of titles.
+	 * @param html the summary, raw or cleaned, or null
+	 * @return the text on one line, possibly empty
+	 */
+	public String text(@Nullable String html) {
+		return TitleText.plain(html);
+	}
+
+	private static void dropTrackingPixels(Element body) {
+		for (Element img : body.select("img")) {
+			if (isPixel(img.attr("width")) || isPixel(img.attr("height"))) {
+				img.remove();
+			}
+		}
+	}
+
+	/**
+	 * Keeps words apart when the safelist unwraps a block it does not allow: {@code <td>A</td><td>B</td>} must
+	 * read "A B", not "AB".
+	 */
+	private static void separateUnsafeBlocks(Element body) {
+		for (Element element : body.getAllElements()) {
+			if (element != body && element.isBlock() && !SAFELIST.isSafeTag(element.normalName())) {
+				element.before(new TextNode(" "));
+				element.after(new TextNode(" "));
+			}
+		}
+	}
+
+	private static boolean isPixel(String size) {
+		return !size.isEmpty() && PIXEL_SIZE.matcher(size).matches();
+	}
+
+	/** Removes what the safelist left without purpose: images without a source, links without a target. */
+	private static void dropHollowElements(Element body) {
+		for (Element img : body.select("img")) {
+			if (!img.hasAttr("src")) {
+				img.remove();
+			}
+		}
+		for (Element anchor : body.select("a")) {
+			if (!anchor.hasAttr("href")) {
+				anchor.unwrap();
+			}
+		}
+		// Deepest first, so that a paragraph holding only an emptied <strong> goes too.
+		List<Element> elements = body.getAllElements();
+		for (int i = elements.size() - 1; i > 0; i--) {
+			Element element = elements.get(i);
+			if (DROPPED_WHEN_EMPTY.contains(element.normalName()) && isHollow(element)) {
+				element.remove();
+			}
+		}
+	}
+
+	private static boolean isHollow(Element element) {
+		return TitleText.fold(TitleText.textOf(element)).isEmpty() && element.select("img").isEmpty();
+	}
+
+}

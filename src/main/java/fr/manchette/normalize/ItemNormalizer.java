@@ -1,0 +1,131 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+import fr.manchette.parse.RawItem;
+
+/**
+ * Turns a {@link RawItem} into an {@link Item}: plain-text title, sanitized summary, canonical link, a date as an
+ * instant. Stateless and thread-safe.
+ */
+@Component
+public final class ItemNormalizer {
+
+	static final int MAX_TITLE = 1000;
+
+	static final int TITLE_FROM_SUMMARY = 120;
+
+	static final int MAX_SUMMARY_TEXT = 500;
+
+	static final int MAX_SUMMARY_HTML = 100_000;
+
+	/** Clocks drift and newsrooms schedule posts; beyond this an item cannot claim to be newer than its fetch. */
+	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+
+	/** An RSS guid with isPermaLink left to its default is the article's URL. */
+	private static final Pattern PERMALINK = Pattern.compile("(?i)https?://\\S+");
+
+	private final HtmlCleaner cleaner = new HtmlCleaner();
+
+	/**
+	 * Cleans one item.
+	 * @param raw the item as parsed
+	 * @param base the feed's URL, against which relative links are resolved
+	 * @param fetchedAt when the feed was fetched; stands in for a missing date and caps dates in the future
+	 * @param assumedZone the zone of dates that name none
+	 * @return the item, or empty when it has neither a title nor a summary to make one from
+	 */
+	public Optional<Item> normalize(RawItem raw, URI base, Instant fetchedAt, ZoneId assumedZone) {
+		Assert.notNull(raw, "raw must not be null");
+		Assert.notNull(base, "base must not be null");
+		Assert.notNull(fetchedAt, "fetchedAt must not be null");
+		Assert.notNull(assumedZone, "assumedZone must not be null");
+		String summaryHtml = summaryHtml(raw.summaryHtml(), base);
+		String summaryText = this.cleaner.text(summaryHtml);
+		String title = TitleText.plain(raw.title());
+		if (isBlank(title)) {
+			title = Excerpt.of(summaryText, TITLE_FROM_SUMMARY);
+		}
+		if (isBlank(title)) {
+			return Optional.empty();
+		}
+		String guid = guid(raw.guid());
+		Instant published = published(raw, assumedZone);
+		Instant when = (published != null) ? notAfterFetch(published, fetchedAt) : fetchedAt;
+		return Optional.of(new Item(guid, Excerpt.of(title, MAX_TITLE), link(raw.link(), guid, base), summaryHtml,
+				Excerpt.of(summaryText, MAX_SUMMARY_TEXT), when, published != null, categories(raw.categories())));
+	}
+
+	/** Cuts an oversized summary before a tag or at a space, then cleans again so that every tag is closed. */
+	private String summaryHtml(@Nullable String html, URI base) {
+		String cleaned = this.cleaner.clean(html, base);
+		int budget = MAX_SUMMARY_HTML;
+		while (cleaned.length() > MAX_SUMMARY_HTML) {
+			// Room for the end tags the second cleaning adds; doubled each time it was not enough.
+			budget -= Math.max(1_000, MAX_SUMMARY_HTML - budget);
+			cleaned = this.cleaner.clean(cleaned.substring(0, cutPoint(cleaned, budget)), base);
+		}
+		return cleaned;
+	}
+
+	private static int cutPoint(String html, int limit) {
+		int tag = html.lastIndexOf('<', limit);
+		if (tag > limit - 2_000) {
+			return Math.max(tag, 0);
+		}
+		int space = html.lastIndexOf(' ', limit);
+		return Math.max(space, 0);
+	}
+
+	private static @Nullable String guid(@Nullable String guid) {
+		return (guid == null || guid.isBlank()) ? null : guid.strip();
+	}
+
+	/** The feed's link, else a guid that is a URL (RSS isPermaLink), when the link is missing or unusable. */
+	private static @Nullable URI link(@Nullable String link, @Nullable String guid, URI base) {
+		Optional<URI> canonical = LinkCanonicalizer.canonical(link, base);
+		if (canonical.isEmpty() && guid != null && PERMALINK.matcher(guid).matches()) {
+			canonical = LinkCanonicalizer.canonical(guid, base);
+		}
+		return canonical.orElse(null);
+	}
+
+	/** The text as the feed wrote it first: Rome reads zone-less or French dates wrongly, or not at all. */
+	private static @Nullable Instant published(RawItem raw, ZoneId assumedZone) {
+		return PublishedDateParser.parse(raw.publishedText(), assumedZone).orElse(raw.published());
+	}
+
+	/** A date in the future would pin the item on top of the ticker until that date comes. */
+	private static Instant notAfterFetch(Instant published, Instant fetchedAt) {
+		return published.isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : published;
+	}
+
+	private static List<String> categories(List<String> categories) {
+		Set<String> kept = new LinkedHashSet<>();
+		for (String category : categories) {
+			String text = TitleText.plain(category);
+			if (!isBlank(text)) {
+				kept.add(text);
+			}
+		}
+		return List.copyOf(kept);
+	}
+
+	/** Blank also when only no-break spaces are left, which String.isBlank() does not count as space. */
+	private static boolean isBlank(String text) {
+		return text.codePoints().allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+	}
+
+}

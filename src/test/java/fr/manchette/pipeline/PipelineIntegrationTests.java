@@ -1,0 +1,299 @@
+package fr.manchette.pipeline;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service: a feeds.yml of three WireMock sources (RSS 2.0, Atom, and one answering 500), the scheduler
+ * polling them, and every published output read back by independent parsers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PipelineIntegrationTests {
+
+	private static final ZoneId CASABLANCA = ZoneId.of("Africa/Casablanca");
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension sources = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	static Path dir;
+
+	@LocalServerPort
+	private int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeAll
+	static void serveFeeds() {
+		sources.stubFor(WireMock.get("/hespress/feed").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+			.withHeader("ETag", "\"h1\"")
+			.withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		sources.stubFor(WireMock.get("/le360/atom").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withBody(FixtureFeed.render("le360-atom.xml", NOW))));
+		sources.stubFor(WireMock.get("/broken/rss").willReturn(aResponse().withStatus(500)));
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		String base = "http://localhost:" + sources.getPort();
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Africa/Casablanca
+				poll:
+				  interval: 15m
+				  timeout: 5s
+				feeds:
+				  - id: hespress-fr
+				    name: Hespress FR
+				    url: %1$s/hespress/feed
+				    category: actualite
+				  - id: le360
+				    name: Le360
+				    url: %1$s/le360/atom
+				    category: economie
+				  - id: broken
+				    name: Source en panne
+				    url: %1$s/broken/rss
+				""".formatted(base));
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("manchette.polling.start-jitter", () -> "0s");
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/manchette")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
+	@BeforeEach
+	void waitForTheFirstPolls() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode sources = this.json.readTree(body("/api/sources"));
+			for (JsonNode source : sources.get("sources")) {
+				if (source.get("lastPoll").isNull()) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	@Test
+	void atomFeedParsesBackWithEveryStoryOnce() throws Exception {
+		SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes("/feed.atom"))));
+
+		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+		assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+			.containsExactly("Azzedine Ounahi sacré joueur de l’année au Panathinaïkos après une saison étincelante",
+					"Carburants\u00a0: baisse de 10 centimes à la pompe ce vendredi",
+					"Marchica Med investit 1,4 milliard pour Atalayoun à Nador",
+					"La faim progresse, l’aide recule\u00a0: 2025 s’annonce sombre selon l’ONU");
+		SyndEntry ounahi = feed.getEntries().get(0);
+		assertThat(ounahi.getLink()).isEqualTo("https://fr.hespress.com/sport/ounahi-joueur-annee.html");
+		assertThat(ounahi.getDescription().getValue()).contains("<strong>élu</strong>").doesNotContain("script");
+		assertThat(ounahi.getPublishedDate().toInstant()).isEqualTo(FixtureFeed.at(NOW, "MINUS_20M"));
+		assertThat(ounahi.getCategories()).extracting((category) -> category.getName()).contains("actualite");
+		assertThat(feed.getEntries().get(1).getLink()).isEqualTo("https://fr.le360.ma/economie/carburants-baisse.html");
+		assertThat(feed.getEntries().get(3).getLink()).isEqualTo(sourceUrl("/international/faim-onu.html"));
+		assertThat(feed.getEntries()).extracting(SyndEntry::getUri).doesNotHaveDuplicates();
+		assertThat(feed.getEntries().get(2).getDescription().getValue()).contains("Aussi dans", "Le360");
+	}
+
+	@Test
+	void atomEntriesNameTheirSource() throws Exception {
+		Document atom = dom("/feed.atom");
+		Element entry = (Element) atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+		Element source = (Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "source").item(0);
+
+		assertThat(source.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
+			.isEqualTo("Hespress FR");
+	}
+
+	@Test
+	void rssFeedParsesBackWithSourcesAndDates() throws Exception {
+		SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes("/feed.rss"))));
+		Document rss = dom("/feed.rss");
+		Element firstItem = (Element) rss.getElementsByTagName("item").item(0);
+		Element source = (Element) firstItem.getElementsByTagName("source").item(0);
+
+		assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+		assertThat(feed.getEntries()).hasSize(4);
+		assertThat(feed.getEntries().get(0).getTitle()).startsWith("Azzedine Ounahi sacré");
+		assertThat(source.getTextContent()).isEqualTo("Hespress FR");
+		assertThat(source.getAttribute("url")).isEqualTo(sourceUrl("/hespress/feed"));
+		String pubDate = firstItem.getElementsByTagName("pubDate").item(0).getTextContent();
+		assertThat(ZonedDateTime.parse(pubDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+			.isEqualTo(FixtureFeed.at(NOW, "MINUS_20M"));
+	}
+
+	@Test
+	void headlinesJsonIsNewestFirstInTheConfiguredZone() throws Exception {
+		JsonNode answer = this.json.readTree(body("/api/headlines"));
+		JsonNode headlines = answer.get("headlines");
+
+		assertThat(answer.get("timezone").asString()).isEqualTo("Africa/Casablanca");
+		assertThat(headlines).hasSize(4);
+		JsonNode first = headlines.get(0);
+		assertThat(first.get("time").asString()).isEqualTo(tickerTime("MINUS_20M"));
+		assertThat(first.get("source").asString()).isEqualTo("hespress-fr");
+		assertThat(first.get("sourceName").asString()).isEqualTo("Hespress FR");
+		assertThat(first.get("category").asString()).isEqualTo("actualite");
+		assertThat(first.get("link").asString()).isEqualTo("https://fr.hespress.com/sport/ounahi-joueur-annee.html");
+		assertThat(Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(first.get("published").asString())))
+			.isEqualTo(FixtureFeed.at(NOW, "MINUS_20M"));
+		JsonNode marchica = headlines.get(2);
+		assertThat(marchica.get("source").asString()).isEqualTo("hespress-fr");
+		assertThat(marchica.get("alsoIn")).extracting(JsonNode::asString).containsExactly("le360");
+		assertThat(headlines.get(3).get("time").asString()).isEqualTo(tickerTime("MINUS_2D")).contains("/");
+	}
+
+	@Test
+	void headlinesTextIsOneLinePerStory() throws Exception {
+		List<String> lines = body("/headlines.txt").lines().toList();
+
+		assertThat(lines).containsExactly(
+				tickerTime("MINUS_20M")
+						+ " Azzedine Ounahi sacré joueur de l’année au Panathinaïkos après une saison étincelante",
+				tickerTime("MINUS_30M") + " Carburants\u00a0: baisse de 10 centimes à la pompe ce vendredi",
+				tickerTime("MINUS_45M") + " Marchica Med investit 1,4 milliard pour Atalayoun à Nador",
+				tickerTime("MINUS_2D") + " La faim progresse, l’aide recule\u00a0: 2025 s’annonce sombre selon l’ONU");
+	}
+
+	@Test
+	void filtersApplyToEveryList() throws Exception {
+		assertThat(body("/headlines.txt?source=le360").lines()).hasSize(2);
+		assertThat(body("/headlines.txt?category=actualite").lines()).hasSize(3);
+		assertThat(body("/headlines.txt?q=etoile%20ONU").lines()).isEmpty();
+		assertThat(body("/headlines.txt?q=ONU").lines()).singleElement().asString().contains("La faim progresse");
+		assertThat(body("/headlines.txt?q=panathinaikos").lines()).singleElement().asString().contains("Ounahi");
+		assertThat(body("/headlines.txt?limit=1").lines()).hasSize(1);
+		SyndFeed filtered = new SyndFeedInput()
+			.build(new XmlReader(new ByteArrayInputStream(bytes("/feed.atom?source=le360&limit=5"))));
+		assertThat(filtered.getEntries()).hasSize(2);
+	}
+
+	@Test
+	void badParametersAreA400WithAJsonError() throws Exception {
+		for (String query : List.of("limit=0", "limit=abc", "limit=501", "since=hier", "source=nobody")) {
+			HttpResponse<String> response = get("/api/headlines?" + query, null);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/problem+json"));
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.get("status").asInt()).isEqualTo(400);
+			assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
+		}
+	}
+
+	@Test
+	void feedsAndTickerAnswerConditionalRequests() throws Exception {
+		for (String path : List.of("/feed.atom", "/feed.rss", "/headlines.txt", "/api/headlines")) {
+			HttpResponse<String> first = get(path, null);
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+			assertThat(first.headers().firstValue("Last-Modified")).as(path).isPresent();
+
+			HttpResponse<String> second = get(path, etag);
+
+			assertThat(second.statusCode()).as(path).isEqualTo(304);
+			assertThat(second.body()).isEmpty();
+		}
+		String atomTag = get("/feed.atom", null).headers().firstValue("ETag").orElseThrow();
+		assertThat(get("/feed.atom?limit=2", atomTag).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void sourcesShowEachSourcesHealth() throws Exception {
+		JsonNode sources = this.json.readTree(body("/api/sources")).get("sources");
+
+		assertThat(sources).hasSize(3);
+		JsonNode hespress = sources.get(0);
+		assertThat(hespress.get("id").asString()).isEqualTo("hespress-fr");
+		assertThat(hespress.get("outcome").asString()).isEqualTo("OK");
+		assertThat(hespress.get("itemCount").asLong()).isEqualTo(3);
+		assertThat(hespress.get("failuresInRow").asInt()).isZero();
+		assertThat(hespress.get("nextPoll").isNull()).isFalse();
+		JsonNode broken = sources.get(2);
+		assertThat(broken.get("outcome").asString()).isEqualTo("HTTP_STATUS");
+		assertThat(broken.get("lastError").asString()).isEqualTo("HTTP 500");
+		assertThat(broken.get("failuresInRow").asInt()).isEqualTo(1);
+		assertThat(broken.get("itemCount").asLong()).isZero();
+		assertThat(broken.get("lastSuccess").isNull()).isTrue();
+	}
+
+	/** What the ticker must show for a fixture date: HH:mm today in Casablanca, else dd/MM HH:mm. */
+	private static String tickerTime(String placeholder) {
+		ZonedDateTime at = FixtureFeed.at(NOW, placeholder).atZone(CASABLANCA);
+		boolean today = at.toLocalDate().equals(LocalDate.now(CASABLANCA));
+		return at.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "dd/MM HH:mm"));
+	}
+
+	private static String sourceUrl(String path) {
+		return "http://localhost:" + sources.getPort() + path;
+	}
+
+	private String body(String path) throws Exception {
+		HttpResponse<String> response = get(path, null);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	private byte[] bytes(String path) throws Exception {
+		return body(path).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private Document dom(String path) throws Exception {
+		var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes(path)));
+	}
+
+	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (ifNoneMatch != null) {
+			request.header("If-None-Match", ifNoneMatch);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+}

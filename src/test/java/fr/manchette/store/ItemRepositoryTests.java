@@ -1,0 +1,192 @@
+package fr.manchette.store;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.normalize.Item;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/item-repository;"
+		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@Import({ ItemRepository.class, StoreChanges.class, ItemRepositoryTests.Config.class })
+class ItemRepositoryTests {
+
+	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private final Deduplicator deduplicator = new Deduplicator();
+
+	@Test
+	void saveInsertsNewItemsOnce() {
+		SaveResult first = save("hespress", T0, item("g1", "Carburants : baisse de 10 centimes", "https://a.ma/1", T0));
+		SaveResult again = save("hespress", T0.plusSeconds(900),
+				item("g1", "Carburants : baisse de 10 centimes", "https://a.ma/1", T0));
+
+		assertThat(first).isEqualTo(new SaveResult(1, 0));
+		assertThat(again).isEqualTo(new SaveResult(0, 0));
+		assertThat(count()).isEqualTo(1);
+	}
+
+	@Test
+	void saveOfAnEditedItemUpdatesItsRowAndKeepsFirstSeenAndPlace() {
+		save("le360", T0, item("g1", "Titre provisoire", "https://b.ma/1", T0));
+		SaveResult edited = save("le360", T0.plusSeconds(3600),
+				item("g1", "Titre définitif", "https://b.ma/1", T0.plusSeconds(3000)));
+
+		StoredItem stored = latest().get(0).lead();
+		assertThat(edited).isEqualTo(new SaveResult(0, 1));
+		assertThat(stored.title()).isEqualTo("Titre définitif");
+		assertThat(stored.firstSeenAt()).isEqualTo(T0);
+		assertThat(stored.sortAt()).isEqualTo(T0);
+		assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(3600));
+	}
+
+	@Test
+	void itemsWithoutGuidOrLinkAreKeptAndIdentifiedByTitleAndDate() {
+		save("lemonde", T0, item(null, "Sans lien ni guid", null, T0), item(null, "Un autre", null, T0));
+		save("lemonde", T0.plusSeconds(60), item(null, "Sans lien ni guid", null, T0));
+
+		assertThat(count()).isEqualTo(2);
+	}
+
+	@Test
+	void sortTimeIsNeverLaterThanFirstSeen() {
+		// A feed that dates its item in the future must not pin it at the top.
+		save("lemonde", T0, item("late", "Daté du futur", "https://c.fr/1", T0.plusSeconds(86_400)));
+		save("lemonde", T0.plusSeconds(60), item("now", "Publié maintenant", "https://c.fr/2", T0.plusSeconds(30)));
+
+		assertThat(latest()).extracting((story) -> story.lead().title())
+			.containsExactly("Publié maintenant", "Daté du futur");
+	}
+
+	@Test
+	void oldItemsOfANewSourceSlotInByTheirDates() {
+		save("lemonde", T0, item("a", "Récent", "https://c.fr/a", T0));
+		save("newcomer", T0.plusSeconds(600), item("b", "Vieux", "https://d.fr/b", T0.minusSeconds(86_400)));
+
+		assertThat(latest()).extracting((story) -> story.lead().title()).containsExactly("Récent", "Vieux");
+	}
+
+	@Test
+	void sameCanonicalLinkInTwoSourcesIsOneStoryWithTheOtherInAlsoIn() {
+		save("hespress", T0, item("h1", "Le Maroc bat le Sénégal", "https://agence.ma/match", T0));
+		save("le360", T0.plusSeconds(120),
+				item("l1", "Le Maroc s'impose face au Sénégal", "https://agence.ma/match", T0.plusSeconds(100)));
+		save("le360", T0.plusSeconds(120), item("l2", "Autre chose", "https://le360.ma/2", T0.plusSeconds(110)));
+
+		List<Story> stories = latest();
+
+		assertThat(stories).hasSize(2);
+		Story match = stories.get(1);
+		assertThat(match.lead().sourceId()).isEqualTo("hespress");
+		assertThat(match.alsoIn()).containsExactly("le360");
+	}
+
+	@Test
+	void sourceFilterKeepsOnlyThoseSources() {
+		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0));
+		save("le360", T0, item("l1", "Deux", "https://l.ma/1", T0.plusSeconds(1)));
+
+		assertThat(this.items.latestStories(new ItemQuery(Set.of("hespress"), null, null, 50)))
+			.extracting((story) -> story.lead().title())
+			.containsExactly("Un");
+		assertThat(this.items.latestStories(new ItemQuery(Set.of(), null, null, 50))).isEmpty();
+	}
+
+	@Test
+	void textSearchIgnoresAccentsAndCase() {
+		save("hespress", T0.plusSeconds(300), item("h1", "L’Étoile de Casablanca gagne", "https://h.ma/1", T0),
+				item("h2", "Rien à voir", "https://h.ma/2", T0.plusSeconds(1)),
+				item("h3", "Œuvre inédite dévoilée", "https://h.ma/3", T0.plusSeconds(2)));
+
+		assertThat(titles(new ItemQuery(null, "etoile", null, 50))).containsExactly("L’Étoile de Casablanca gagne");
+		assertThat(titles(new ItemQuery(null, "ÉTOILE casablanca", null, 50)))
+			.containsExactly("L’Étoile de Casablanca gagne");
+		assertThat(titles(new ItemQuery(null, "oeuvre", null, 50))).containsExactly("Œuvre inédite dévoilée");
+		assertThat(titles(new ItemQuery(null, "100%_", null, 50))).isEmpty();
+	}
+
+	@Test
+	void sinceAndLimitBoundTheList() {
+		save("hespress", T0.plusSeconds(300), item("h1", "Ancien", "https://h.ma/1", T0),
+				item("h2", "Moyen", "https://h.ma/2", T0.plusSeconds(60)),
+				item("h3", "Récent", "https://h.ma/3", T0.plusSeconds(120)));
+
+		assertThat(titles(new ItemQuery(null, null, T0.plusSeconds(60), 50))).containsExactly("Récent", "Moyen");
+		assertThat(titles(new ItemQuery(null, null, null, 1))).containsExactly("Récent");
+	}
+
+	@Test
+	void pruneDeletesItemsOlderThanTheCutoff() {
+		save("hespress", T0, item("h1", "Ancien", "https://h.ma/1", T0.minusSeconds(40L * 86_400)),
+				item("h2", "Récent", "https://h.ma/2", T0));
+
+		assertThat(this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(1);
+		assertThat(titles(ItemQuery.latest(50))).containsExactly("Récent");
+	}
+
+	@Test
+	void countBySourceCountsEachSourcesItems() {
+		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0), item("h2", "Deux", "https://h.ma/2", T0));
+		save("le360", T0, item("l1", "Trois", "https://l.ma/1", T0));
+
+		assertThat(this.items.countBySource()).containsEntry("hespress", 2L).containsEntry("le360", 1L);
+	}
+
+	private SaveResult save(String source, Instant seenAt, Item... items) {
+		List<IdentifiedItem> identified = this.deduplicator.identify(List.of(items));
+		return this.items.save(source, identified, seenAt);
+	}
+
+	private List<Story> latest() {
+		return this.items.latestStories(ItemQuery.latest(50));
+	}
+
+	private List<String> titles(ItemQuery query) {
+		return this.items.latestStories(query).stream().map((story) -> story.lead().title()).toList();
+	}
+
+	private long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
+	}
+
+	private static Item item(@Nullable String guid, String title, @Nullable String link, Instant published) {
+		return new Item(guid, title, (link != null) ? URI.create(link) : null, "<p>" + title + "</p>", title,
+				published, true, List.of());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(T0, ZoneOffset.UTC);
+		}
+
+	}
+
+}
