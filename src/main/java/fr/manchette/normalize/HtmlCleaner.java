@@ -1,6 +1,7 @@
 package fr.manchette.normalize;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
@@ -42,7 +44,13 @@ public final class HtmlCleaner {
 	/** Elements that say nothing once empty, e.g. the paragraph that only held a tracking pixel. */
 	private static final Set<String> DROPPED_WHEN_EMPTY = Set.of("p", "figure", "figcaption", "blockquote", "h2", "h3",
 			"h4", "b", "i", "em", "strong", "small", "q", "cite", "sub", "sup", "code", "pre", "span", "li", "ul",
-			"ol");
+			"ol", "a");
+
+	/** Hosts that only serve counters and share buttons; FeedBurner still fronts some French feeds. */
+	private static final String TRACKERS = "img[src*=//feeds.feedburner.com/], img[src*=//feedproxy.google.com/], "
+			+ "img[src*=//pixel.wp.com/], img[src*=//stats.wordpress.com/], .feedflare";
+
+	private static final Pattern ASCII_BLANK = Pattern.compile("[ \\t\\n\\r\\f]+");
 
 	private static final Pattern PIXEL_SIZE = Pattern.compile("\\s*[01](\\.0*)?\\s*(px)?\\s*");
 
@@ -65,6 +73,7 @@ public final class HtmlCleaner {
 		separateUnsafeBlocks(dirty.body());
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		dropHollowElements(clean.body());
+		collapseBlankRuns(clean.body());
 		if (isHollow(clean.body())) {
 			return "";
 		}
@@ -84,6 +93,7 @@ public final class HtmlCleaner {
 	}
 
 	private static void dropTrackingPixels(Element body) {
+		body.select(TRACKERS).remove();
 		for (Element img : body.select("img")) {
 			if (isPixel(img.attr("width")) || isPixel(img.attr("height"))) {
 				img.remove();
@@ -126,6 +136,32 @@ public final class HtmlCleaner {
 			Element element = elements.get(i);
 			if (DROPPED_WHEN_EMPTY.contains(element.normalName()) && isHollow(element)) {
 				element.remove();
+			}
+		}
+	}
+
+	/** Turns the blank lines left where removed elements stood into one line break; {@code <pre>} is left alone. */
+	private static void collapseBlankRuns(Element body) {
+		for (Element element : body.getAllElements()) {
+			if (element.closest("pre") != null) {
+				continue;
+			}
+			TextNode run = null;
+			for (Node child : new ArrayList<>(element.childNodes())) {
+				if (child instanceof TextNode text && ASCII_BLANK.matcher(text.getWholeText()).matches()) {
+					boolean lineBreak = text.getWholeText().indexOf('\n') >= 0
+							|| (run != null && run.getWholeText().equals("\n"));
+					if (run != null) {
+						text.remove();
+					}
+					else {
+						run = text;
+					}
+					run.text(lineBreak ? "\n" : " ");
+				}
+				else {
+					run = null;
+				}
 			}
 		}
 	}

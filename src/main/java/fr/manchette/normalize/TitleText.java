@@ -35,7 +35,8 @@ final class TitleText {
 	private static final Pattern ASCII_WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
 
 	/** Edges trimmed: ASCII whitespace, and no-break spaces, which only mean something between two words. */
-	private static final Pattern EDGES = Pattern.compile("^[ \\t\\n\\r\\f\\u00A0\\u202F]+|[ \\t\\n\\r\\f\\u00A0\\u202F]+$");
+	private static final Pattern EDGES = Pattern
+		.compile("^[ \\t\\n\\r\\f\\u00A0\\u202F]+|[ \\t\\n\\r\\f\\u00A0\\u202F]+$");
 
 	private TitleText() {
 	}
@@ -115,7 +116,8 @@ final class TitleText {
 		Matcher matcher = LEFTOVER_ENTITY.matcher(text);
 		StringBuilder decoded = new StringBuilder(text.length());
 		while (matcher.find()) {
-			matcher.appendReplacement(decoded, Matcher.quoteReplacement(Parser.unescapeEntities(matcher.group(), false)));
+			String character = Parser.unescapeEntities(matcher.group(), false);
+			matcher.appendReplacement(decoded, Matcher.quoteReplacement(character));
 		}
 		matcher.appendTail(decoded);
 		return decoded.toString();

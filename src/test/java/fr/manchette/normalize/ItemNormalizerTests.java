@@ -1,0 +1,165 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import fr.manchette.parse.RawItem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemNormalizerTests {
+
+	private static final URI FEED = URI.create("https://www.francetvinfo.fr/titres.rss");
+
+	private static final Instant FETCHED_AT = Instant.parse("2025-05-16T18:00:00Z");
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private static final String SUMMARY = "<p>Le Premier ministre a annoncé, vendredi, un plan d’économies de "
+			+ "40\u00A0milliards d’euros pour 2026. «\u00A0Nous devons agir maintenant\u00A0», a-t-il déclaré "
+			+ "depuis Matignon, en promettant que les services publics seraient épargnés.</p>";
+
+	private final ItemNormalizer normalizer = new ItemNormalizer();
+
+	@Test
+	void keepsFrenchTextWithItsAccentsAndTypography() {
+		RawItem raw = raw("Budget 2026&nbsp;: «&#8239;l’effort sera partagé&#8239;», promet <b>Matignon</b>",
+				"https://www.francetvinfo.fr/politique/budget.html#xtor=RSS-3-[lestitres]", SUMMARY, null,
+				"ven., 16 mai 2025 19:35:00 +0200");
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.title())
+			.isEqualTo("Budget 2026\u00A0: «\u202Fl’effort sera partagé\u202F», promet Matignon");
+		assertThat(item.link()).isEqualTo(URI.create("https://www.francetvinfo.fr/politique/budget.html"));
+		assertThat(item.summaryHtml())
+			.contains("40\u00A0milliards d’euros", "«\u00A0Nous devons agir maintenant\u00A0»");
+		assertThat(item.summaryText())
+			.startsWith("Le Premier ministre a annoncé, vendredi, un plan d’économies de 40\u00A0milliards");
+		assertThat(item.published()).isEqualTo(Instant.parse("2025-05-16T17:35:00Z"));
+		assertThat(item.publishedKnown()).isTrue();
+	}
+
+	@Test
+	void takesTheTitleFromTheSummaryWhenTheTitleIsBlank() {
+		RawItem raw = raw(" <b>\u00A0</b> ", "/a.html", SUMMARY, null, null);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.title()).hasSizeLessThanOrEqualTo(120)
+			.startsWith("Le Premier ministre a annoncé")
+			.endsWith("…")
+			.doesNotContain("  ");
+		assertThat(item.title().charAt(item.title().length() - 2)).isNotEqualTo(' ');
+	}
+
+	@Test
+	void dropsAnItemWithNeitherTitleNorSummary() {
+		String pixelOnly = "<p> </p><img src=\"/p.gif\" width=\"1\">";
+		RawItem raw = raw("  ", "https://www.francetvinfo.fr/a.html", pixelOnly, null, null);
+		assertThat(this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS)).isEmpty();
+	}
+
+	@Test
+	void takesTheLinkFromAPermalinkGuid() {
+		RawItem raw = new RawItem("  https://www.francetvinfo.fr/sports/foot/psg.html#xtor=RSS-3  ", "Le PSG sacré",
+				null, null, null, null, List.of());
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.guid()).isEqualTo("https://www.francetvinfo.fr/sports/foot/psg.html#xtor=RSS-3");
+		assertThat(item.link()).isEqualTo(URI.create("https://www.francetvinfo.fr/sports/foot/psg.html"));
+	}
+
+	@Test
+	void leavesTheLinkOutWhenTheGuidIsNotAUrl() {
+		RawItem raw = new RawItem("tag:lemonde.fr,2025:article-6602", "Titre", null, null, null, null, List.of());
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.link()).isNull();
+		assertThat(item.guid()).isEqualTo("tag:lemonde.fr,2025:article-6602");
+	}
+
+	@Test
+	void turnsABlankGuidIntoNone() {
+		RawItem raw = new RawItem(" \n ", "Titre", "https://www.francetvinfo.fr/a.html", null, null, null, List.of());
+		assertThat(this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow().guid()).isNull();
+	}
+
+	@Test
+	void fallsBackToTheFetchTimeWhenTheDateIsMissing() {
+		RawItem raw = raw("Titre", "/a.html", null, null, "date inconnue");
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.published()).isEqualTo(FETCHED_AT);
+		assertThat(item.publishedKnown()).isFalse();
+	}
+
+	@Test
+	void fallsBackToTheParsersDateWhenTheTextIsUnreadable() {
+		Instant romeDate = Instant.parse("2025-05-16T07:00:00Z");
+		RawItem raw = raw("Titre", "/a.html", null, romeDate, "ce matin");
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.published()).isEqualTo(romeDate);
+		assertThat(item.publishedKnown()).isTrue();
+	}
+
+	@Test
+	void prefersTheDateAsWrittenToTheParsersReading() {
+		// Rome reads a zone-less date in the JVM's zone; the feed's zone is the assumed one.
+		Instant romeDate = Instant.parse("2025-05-16T19:35:00Z");
+		RawItem raw = raw("Titre", "/a.html", null, romeDate, "2025-05-16T19:35:00");
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.published()).isEqualTo(Instant.parse("2025-05-16T17:35:00Z"));
+	}
+
+	@Test
+	void clampsADateInTheFutureToTheFetchTime() {
+		Instant tomorrow = FETCHED_AT.plus(Duration.ofDays(1));
+		RawItem raw = raw("Titre", "/a.html", null, tomorrow, null);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.published()).isEqualTo(FETCHED_AT);
+		assertThat(item.publishedKnown()).isTrue();
+	}
+
+	@Test
+	void keepsADateSlightlyAheadOfTheFetch() {
+		Instant soon = FETCHED_AT.plus(Duration.ofMinutes(5));
+		RawItem raw = raw("Titre", "/a.html", null, soon, null);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.published()).isEqualTo(soon);
+	}
+
+	@Test
+	void cleansCategoriesAndDropsDuplicates() {
+		List<String> categories = List.of("Politique", " Politique ", "<b>Soci&eacute;t&eacute;</b>", "", "  ",
+				"Société", "Économie");
+		RawItem raw = new RawItem(null, "Titre", null, null, null, null, categories);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.categories()).containsExactly("Politique", "Société", "Économie");
+	}
+
+	@Test
+	void capsTheTitle() {
+		String title = "Très long titre ".repeat(200);
+		Item item = this.normalizer.normalize(raw(title, null, null, null, null), FEED, FETCHED_AT, PARIS)
+			.orElseThrow();
+		assertThat(item.title()).hasSizeLessThanOrEqualTo(1000).endsWith(" Très…");
+	}
+
+	@Test
+	void capsTheSummaryAndKeepsItWellFormed() {
+		String paragraph = "<p>Les <b>négociations</b> sur la dette reprennent à Bruxelles, selon "
+				+ "<a href=\"/europe/\">nos informations</a>.</p>";
+		RawItem raw = raw("Titre", null, paragraph.repeat(2_000), null, null);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.summaryHtml()).hasSizeLessThanOrEqualTo(100_000).startsWith("<p>Les <b>négociations</b>")
+			.endsWith("</p>");
+		assertThat(new HtmlCleaner().clean(item.summaryHtml(), FEED)).isEqualTo(item.summaryHtml());
+		assertThat(item.summaryText()).hasSizeLessThanOrEqualTo(500).endsWith("…");
+	}
+
+	private static RawItem raw(@Nullable String title, @Nullable String link, @Nullable String summaryHtml,
+			@Nullable Instant published, @Nullable String publishedText) {
+		return new RawItem(null, title, link, summaryHtml, published, publishedText, List.of());
+	}
+
+}

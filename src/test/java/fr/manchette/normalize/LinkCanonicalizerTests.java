@@ -1,0 +1,100 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LinkCanonicalizerTests {
+
+	private static final URI FEED = URI.create("https://www.francetvinfo.fr/titres.rss");
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# franceinfo marks its feed links with an xtor fragment
+			https://www.francetvinfo.fr/monde/article.html#xtor=RSS-3-[lestitres]  | https://www.francetvinfo.fr/monde/article.html
+			https://www.lemonde.fr/a.html#                                         | https://www.lemonde.fr/a.html
+			# one row per family of tracking parameters
+			https://www.lemonde.fr/a.html?utm_source=rss&utm_medium=feed&utm_campaign=une&id=3 | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?UTM_Source=RSS&id=3                      | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?fbclid=IwAR0abc                          | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?gclid=Cj0K&id=3                          | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?id=3&dclid=CJ0                           | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?msclkid=5f2e                             | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?mc_cid=12ab&mc_eid=34cd                  | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?igshid=MzRlODBi                          | https://www.lemonde.fr/a.html
+			https://www.lefigaro.fr/a.php?xtor=RSS-1&xtref=https%3A%2F%2Fnews.google.com | https://www.lefigaro.fr/a.php
+			https://www.lemonde.fr/a.html?at_medium=RSS&at_campaign=une&at_creation=x | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?ref_src=twsrc%5Etfw                      | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?_ga=2.1234.5678                          | https://www.lemonde.fr/a.html
+			https://www.liberation.fr/a/?cmpid=rss                                 | https://www.liberation.fr/a/
+			https://www.msn.com/fr-fr/actualite/a?ocid=BingNewsSearch              | https://www.msn.com/fr-fr/actualite/a
+			# what remains keeps its order and its exact encoding
+			https://www.leparisien.fr/r?q=caf%c3%a9&utm_source=x&page=2&tri=date%20desc&at_medium=y | https://www.leparisien.fr/r?q=caf%c3%a9&page=2&tri=date%20desc
+			https://www.leparisien.fr/r?b=2&a=1&b=1                               | https://www.leparisien.fr/r?b=2&a=1&b=1
+			https://www.lemonde.fr/a.html?a=1&amp;b=2                              | https://www.lemonde.fr/a.html?a=1&b=2
+			https://www.lemonde.fr/a.html?&&id=3&                                  | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?                                         | https://www.lemonde.fr/a.html
+			# scheme and host in lower case, path untouched; default ports dropped
+			HTTPS://WWW.LeMonde.FR/International/Article.html                      | https://www.lemonde.fr/International/Article.html
+			http://www.lemonde.fr:80/a                                             | http://www.lemonde.fr/a
+			https://www.lemonde.fr:443/a                                           | https://www.lemonde.fr/a
+			https://www.lemonde.fr:8443/a                                          | https://www.lemonde.fr:8443/a
+			http://www.lemonde.fr:443/a                                            | http://www.lemonde.fr:443/a
+			https://www.lemonde.fr                                                 | https://www.lemonde.fr/
+			https://www.lemonde.fr?id=3                                            | https://www.lemonde.fr/?id=3
+			https://www.lemonde.fr/a/b/../c/./d.html                               | https://www.lemonde.fr/a/c/d.html
+			https://[2001:DB8::1]:443/a                                            | https://[2001:db8::1]/a
+			# relative links resolve against the feed
+			/monde/article.html                                                    | https://www.francetvinfo.fr/monde/article.html
+			article.html                                                           | https://www.francetvinfo.fr/article.html
+			../../sport/article.html                                               | https://www.francetvinfo.fr/sport/article.html
+			//cdn.francetvinfo.fr/image.jpg                                        | https://cdn.francetvinfo.fr/image.jpg
+			?page=2                                                                | https://www.francetvinfo.fr/titres.rss?page=2
+			# what URI would refuse is percent-encoded, not fatal
+			https://www.lemonde.fr/un article.html                                 | https://www.lemonde.fr/un%20article.html
+			https://www.lemonde.fr/société/été.html                                | https://www.lemonde.fr/soci%C3%A9t%C3%A9/%C3%A9t%C3%A9.html
+			https://www.lemonde.fr/a?emoji=🎉                                      | https://www.lemonde.fr/a?emoji=%F0%9F%8E%89
+			https://www.lemonde.fr/a%zz?p=50%                                      | https://www.lemonde.fr/a%25zz?p=50%25
+			https://www.lemonde.fr/a%2Fb                                           | https://www.lemonde.fr/a%2Fb
+			https://www.lemonde.fr/p[1]                                            | https://www.lemonde.fr/p%5B1%5D
+			https://www.académie-française.fr/dictionnaire                         | https://www.xn--acadmie-franaise-npb1a.fr/dictionnaire
+			""")
+	void canonicalizes(String link, String expected) {
+		assertThat(LinkCanonicalizer.canonical(link, FEED)).contains(URI.create(expected));
+	}
+
+	@ParameterizedTest(name = "[{index}] \"{0}\"")
+	@NullAndEmptySource
+	@ValueSource(strings = { "   ", "javascript:alert(1)", "JavaScript:void(0)", " javascript:alert(document.cookie)",
+			"data:text/html;base64,PHNjcmlwdD4=", "mailto:redaction@lemonde.fr", "ftp://ftp.lemonde.fr/a",
+			"tel:+33100000000", "http://", "https://", "http:relative", "https://www.lemonde.fr:99999/",
+			"https://www.lemonde.fr:port/", "https://exa mple.fr/", "Lire la suite", "#xtor=RSS-3" })
+	void refusesWhatIsNotAnHttpLink(String link) {
+		assertThat(LinkCanonicalizer.canonical(link, FEED)).isEmpty();
+	}
+
+	@Test
+	void trimsSpacesAndLineBreaksAroundTheLink() {
+		assertThat(LinkCanonicalizer.canonical("\n\t  https://www.lemonde.fr/a.html \n", FEED))
+			.contains(URI.create("https://www.lemonde.fr/a.html"));
+	}
+
+	@Test
+	void resolvesAgainstABaseWithoutPath() {
+		assertThat(LinkCanonicalizer.canonical("article.html", URI.create("https://www.lemonde.fr")))
+			.contains(URI.create("https://www.lemonde.fr/article.html"));
+	}
+
+	@Test
+	void givesTheSameLinkForTheSameArticleSeenTwice() {
+		assertThat(LinkCanonicalizer.canonical("HTTPS://www.francetvinfo.fr:443/a.html?utm_source=x#xtor=RSS-3", FEED))
+			.isEqualTo(LinkCanonicalizer.canonical("https://www.francetvinfo.fr/a.html", FEED));
+	}
+
+}

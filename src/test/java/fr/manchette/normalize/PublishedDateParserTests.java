@@ -1,0 +1,117 @@
+package fr.manchette.normalize;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishedDateParserTests {
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# RFC 822 / RFC 1123, as RSS 2.0 asks
+			Fri, 16 May 2025 19:35:00 +0200                | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 17:35:00 GMT                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 19:35:00 CEST                 | 2025-05-16T17:35:00Z
+			Thu, 16 Jan 2025 19:35:00 CET                  | 2025-01-16T18:35:00Z
+			Fri, 16 May 2025 17:35:00 UT                   | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 17:35:00 UTC                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 17:35:00 Z                    | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 12:35:00 EST                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 13:35:00 EDT                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 11:35:00 CST                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 12:35:00 CDT                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 10:35:00 MST                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 11:35:00 MDT                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 09:35:00 PST                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 10:35:00 PDT                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 17:35:00 WET                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 18:35:00 WEST                 | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 18:35:00 BST                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 20:35:00 MSK                  | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 19:35 +0200                   | 2025-05-16T17:35:00Z
+			Tue, 6 May 2025 19:35:00 +0200                 | 2025-05-06T17:35:00Z
+			Mon, 10 Feb 25 12:40:04 +0100                  | 2025-02-10T11:40:04Z
+			16 May 2025 19:35:00 +0200                     | 2025-05-16T17:35:00Z
+			Mon, 16 May 2025 19:35:00 +0200                | 2025-05-16T17:35:00Z
+			'Fri,  16 May  2025   19:35:00    +0200 '      | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 19:35:00 +02:00               | 2025-05-16T17:35:00Z
+			Fri, 16 May 2025 19:35:00 +0200 (CEST)         | 2025-05-16T17:35:00Z
+			Tue, 04 Mar 2025 12:00:00 GMT                  | 2025-03-04T12:00:00Z
+			Fri, 16 May 2025 19:35:00                      | 2025-05-16T17:35:00Z
+			# ISO 8601, RFC 3339, W3C-DTF, as Atom and Dublin Core ask
+			2025-05-16T19:35:00+02:00                      | 2025-05-16T17:35:00Z
+			2025-05-16T17:35:00Z                           | 2025-05-16T17:35:00Z
+			2025-05-16T19:35:00.123+02:00                  | 2025-05-16T17:35:00.123Z
+			2025-05-16T19:35:00.123456789Z                 | 2025-05-16T19:35:00.123456789Z
+			2025-05-16T19:35:00+0200                       | 2025-05-16T17:35:00Z
+			2025-05-16T19:35                               | 2025-05-16T17:35:00Z
+			2025-05-16 19:35:00                            | 2025-05-16T17:35:00Z
+			2025-05-16                                     | 2025-05-15T22:00:00Z
+			# French, as French CMSs write it
+			ven., 16 mai 2025 19:35:00 +0200               | 2025-05-16T17:35:00Z
+			vendredi 16 mai 2025 19:35                     | 2025-05-16T17:35:00Z
+			16 mai 2025 à 19h35                            | 2025-05-16T17:35:00Z
+			Le 16/05/2025 à 19h35                          | 2025-05-16T17:35:00Z
+			16/05/2025 19:35                               | 2025-05-16T17:35:00Z
+			16.05.2025 19h35                               | 2025-05-16T17:35:00Z
+			1er mai 2025                                   | 2025-04-30T22:00:00Z
+			VENDREDI 16 MAI 2025 19H35                     | 2025-05-16T17:35:00Z
+			mercredi 1er janvier 2025 00h00                | 2024-12-31T23:00:00Z
+			lun., 3 févr. 2025 08:00                       | 2025-02-03T07:00:00Z
+			3 fév 2025                                     | 2025-02-02T23:00:00Z
+			mar., 4 mars 2025 12:00                        | 2025-03-04T11:00:00Z
+			30 avr. 2025 06:15                             | 2025-04-30T04:15:00Z
+			21 juin 2025 22:00                             | 2025-06-21T20:00:00Z
+			7 juil. 2025 7h05                              | 2025-07-07T05:05:00Z
+			15 août 2025 10h                               | 2025-08-15T08:00:00Z
+			15 aout 2025                                   | 2025-08-14T22:00:00Z
+			sam. 20 sept. 2025                             | 2025-09-19T22:00:00Z
+			jeu 9 oct 2025 14:00                           | 2025-10-09T12:00:00Z
+			mardi 25 nov. 2025 18h                         | 2025-11-25T17:00:00Z
+			12 déc. 2024 23:59:59 +0100                    | 2024-12-12T22:59:59Z
+			""")
+	void readsRealWorldDates(String text, Instant expected) {
+		assertThat(PublishedDateParser.parse(text, PARIS)).contains(expected);
+	}
+
+	@ParameterizedTest(name = "[{index}] \"{0}\"")
+	@NullAndEmptySource
+	@ValueSource(strings = { "   ", "not a date", "hier", "il y a 5 minutes", "12345", "1747416900", "????",
+			"lundi", "19:35", "16 mai", "mai 2025", "31 février 2025", "30/02/2025", "2025-02-29", "2025-13-01",
+			"32/05/2025 19:35", "Fri, 16 May 2025 25:00:00 +0200", "16/05/2025 19:61",
+			"2025-05-16T19:35:00+25:00", "Fri, 16 Foo 2025 19:35:00 +0200", "16 mai mai 2025",
+			"<pubDate>Fri, 16 May 2025</pubDate>" })
+	void refusesGarbageAndImpossibleDates(String text) {
+		assertThat(PublishedDateParser.parse(text, PARIS)).isEmpty();
+	}
+
+	@Test
+	void assumesTheGivenZoneWhenTheTextNamesNone() {
+		ZoneId casablanca = ZoneId.of("Africa/Casablanca");
+		assertThat(PublishedDateParser.parse("16/05/2025 19:35", casablanca))
+			.contains(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
+	void prefersTheTextsOwnOffsetToTheAssumedZone() {
+		ZoneId casablanca = ZoneId.of("Africa/Casablanca");
+		assertThat(PublishedDateParser.parse("Fri, 16 May 2025 19:35:00 +0200", casablanca))
+			.contains(Instant.parse("2025-05-16T17:35:00Z"));
+	}
+
+	@Test
+	void readsNoBreakSpacesAsSpaces() {
+		assertThat(PublishedDateParser.parse("16\u00A0mai\u202F2025 à\u00A019h35", PARIS))
+			.contains(Instant.parse("2025-05-16T17:35:00Z"));
+	}
+
+}

@@ -1,0 +1,97 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.ManchetteApplication;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.SourceStatusRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stops the service and starts it again on the same H2 file: the items and the validators survive, and the first
+ * poll after the restart is conditional, so the source's 304 stores nothing.
+ */
+class RestartIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension source = WireMockExtension.newInstance()
+		.options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort().gzipDisabled(true))
+		.build();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void itemsAndValidatorsSurviveARestartAnd304StoresNothing() throws IOException {
+		source.stubFor(WireMock.get("/feed")
+			.withHeader("If-None-Match", absent())
+			.willReturn(aResponse().withHeader("ETag", "\"rev-7\"")
+				.withHeader("Last-Modified", "Fri, 16 May 2025 17:00:00 GMT")
+				.withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		source.stubFor(WireMock.get("/feed")
+			.withHeader("If-None-Match", equalTo("\"rev-7\""))
+			.willReturn(aResponse().withStatus(304)));
+		Path feeds = this.dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Africa/Casablanca
+				feeds:
+				  - id: hespress-fr
+				    name: Hespress FR
+				    url: http://localhost:%d/feed
+				""".formatted(source.getPort()));
+
+		try (ConfigurableApplicationContext first = start(feeds)) {
+			PollReport report = poll(first);
+			assertThat(report.outcome()).isEqualTo("OK");
+			assertThat(report.inserted()).isEqualTo(3);
+		}
+
+		try (ConfigurableApplicationContext second = start(feeds)) {
+			assertThat(second.getBean(ItemRepository.class).latestStories(ItemQuery.latest(50))).hasSize(3);
+			assertThat(second.getBean(SourceStatusRepository.class).find("hespress-fr"))
+				.hasValueSatisfying((status) -> assertThat(status.etag()).isEqualTo("\"rev-7\""));
+
+			PollReport report = poll(second);
+
+			assertThat(report.outcome()).isEqualTo("NOT_MODIFIED");
+			assertThat(report.inserted()).isZero();
+			assertThat(second.getBean(ItemRepository.class).countBySource()).containsEntry("hespress-fr", 3L);
+		}
+		source.verify(1, getRequestedFor(urlEqualTo("/feed")).withHeader("If-None-Match", equalTo("\"rev-7\""))
+			.withHeader("If-Modified-Since", equalTo("Fri, 16 May 2025 17:00:00 GMT")));
+	}
+
+	private ConfigurableApplicationContext start(Path feeds) {
+		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db/manchette")
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
+	private static PollReport poll(ConfigurableApplicationContext context) {
+		Source hespress = context.getBean(CurrentFeeds.class).get().source("hespress-fr").orElseThrow();
+		return context.getBean(IngestRun.class).run(hespress);
+	}
+
+}
