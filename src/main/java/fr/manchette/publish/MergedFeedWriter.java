@@ -130,7 +130,8 @@ public class MergedFeedWriter {
 		}
 		entry.setOtherLinks(related);
 		entry.setPublished(Date.from(lead.sortAt()));
-		entry.setUpdated(Date.from(lead.updatedAt().isAfter(lead.sortAt()) ? lead.updatedAt() : lead.sortAt()));
+		// Updated only once its content changed after we first saw it; until then, when it was published.
+		entry.setUpdated(Date.from(lead.updatedAt().isAfter(lead.firstSeenAt()) ? lead.updatedAt() : lead.sortAt()));
 		Person author = new Person();
 		author.setName(sourceName);
 		entry.setAuthors(new ArrayList<>(List.of(author)));

@@ -1,12 +1,18 @@
 package fr.manchette.web;
 
+import java.util.List;
+import java.util.function.Function;
+
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.publish.FeedLinks;
+import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.StoreChanges;
+import fr.manchette.store.Story;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The merged feed: {@code /feed.rss} and {@code /feed.atom}. */
+/** The merged feed: {@code /feed.rss}, {@code /feed.atom} and {@code /feed.json}. */
 @RestController
 class FeedController {
 
-	private static final String RSS = "application/rss+xml;charset=UTF-8";
+	private static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
 
-	private static final String ATOM = "application/atom+xml;charset=UTF-8";
+	private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+	private static final MediaType JSON_FEED = MediaType.parseMediaType("application/feed+json;charset=UTF-8");
 
 	private final CurrentFeeds feeds;
 
@@ -29,38 +37,50 @@ class FeedController {
 
 	private final MergedFeedWriter writer;
 
+	private final JsonFeedWriter jsonWriter;
+
 	private final StoreChanges changes;
 
-	private final Validators validators;
+	private final ConditionalResponses responses;
 
-	FeedController(CurrentFeeds feeds, ItemRepository items, MergedFeedWriter writer, StoreChanges changes,
-			Validators validators) {
+	FeedController(CurrentFeeds feeds, ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
+			StoreChanges changes, ConditionalResponses responses) {
 		this.feeds = feeds;
 		this.items = items;
 		this.writer = writer;
+		this.jsonWriter = jsonWriter;
 		this.changes = changes;
-		this.validators = validators;
+		this.responses = responses;
 	}
 
-	@GetMapping(path = "/feed.rss", produces = RSS)
+	@GetMapping("/feed.rss")
 	ResponseEntity<String> rss(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedsFile config = this.feeds.get();
-		ItemQuery query = ListParameters.parse(params, config);
-		if (this.validators.notModified(request, "rss", params, config.timezone())) {
-			return null;
-		}
-		return ResponseEntity.ok(this.writer.rss(this.items.latestStories(query), links(), this.changes.current().at()));
+		FeedLinks links = links();
+		return feed(params, request, "rss", RSS,
+				(stories) -> this.writer.rss(stories, links, this.changes.current().at()));
 	}
 
-	@GetMapping(path = "/feed.atom", produces = ATOM)
+	@GetMapping("/feed.atom")
 	ResponseEntity<String> atom(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
+		FeedLinks links = links();
+		return feed(params, request, "atom", ATOM,
+				(stories) -> this.writer.atom(stories, links, this.changes.current().at()));
+	}
+
+	@GetMapping("/feed.json")
+	ResponseEntity<String> json(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
+		FeedLinks links = links();
+		return feed(params, request, "json-feed", JSON_FEED, (stories) -> this.jsonWriter.json(stories, links));
+	}
+
+	private ResponseEntity<String> feed(MultiValueMap<String, String> params, WebRequest request, String document,
+			MediaType type, Function<List<Story>, String> writer) {
 		FeedsFile config = this.feeds.get();
 		ItemQuery query = ListParameters.parse(params, config);
-		if (this.validators.notModified(request, "atom", params, config.timezone())) {
-			return null;
-		}
-		return ResponseEntity
-			.ok(this.writer.atom(this.items.latestStories(query), links(), this.changes.current().at()));
+		// The self link is part of the document: the host the client used is part of its version.
+		String version = document + "@" + links().self();
+		return this.responses.respond(request, version, params, type,
+				() -> writer.apply(this.items.latestStories(query)));
 	}
 
 	private static FeedLinks links() {

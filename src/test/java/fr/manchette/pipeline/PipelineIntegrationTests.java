@@ -140,6 +140,25 @@ class PipelineIntegrationTests {
 	}
 
 	@Test
+	void jsonFeedParsesBackWithEveryStoryOnce() throws Exception {
+		HttpResponse<String> response = get("/feed.json", null);
+		JsonNode feed = this.json.readTree(response.body());
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/feed+json"));
+		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+		assertThat(feed.get("feed_url").asString()).endsWith("/feed.json");
+		JsonNode items = feed.get("items");
+		assertThat(items).hasSize(4);
+		assertThat(items.get(0).get("title").asString()).startsWith("Azzedine Ounahi sacré");
+		assertThat(Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(items.get(0).get("date_published").asString())))
+			.isEqualTo(FixtureFeed.at(NOW, "MINUS_20M"));
+		JsonNode marchica = items.get(2);
+		assertThat(marchica.get("_manchette").get("source").asString()).isEqualTo("hespress-fr");
+		assertThat(marchica.get("_manchette").get("also_in")).extracting(JsonNode::asString).containsExactly("le360");
+	}
+
+	@Test
 	void atomEntriesNameTheirSource() throws Exception {
 		Document atom = dom("/feed.atom");
 		Element entry = (Element) atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
@@ -227,7 +246,7 @@ class PipelineIntegrationTests {
 
 	@Test
 	void feedsAndTickerAnswerConditionalRequests() throws Exception {
-		for (String path : List.of("/feed.atom", "/feed.rss", "/headlines.txt", "/api/headlines")) {
+		for (String path : List.of("/feed.atom", "/feed.rss", "/feed.json", "/headlines.txt", "/api/headlines")) {
 			HttpResponse<String> first = get(path, null);
 			String etag = first.headers().firstValue("ETag").orElseThrow();
 			assertThat(first.headers().firstValue("Last-Modified")).as(path).isPresent();

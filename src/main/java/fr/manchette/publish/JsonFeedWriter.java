@@ -1,0 +1,89 @@
+package fr.manchette.publish;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import fr.manchette.store.StoredItem;
+import fr.manchette.store.Story;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the merged feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+@Component
+public class JsonFeedWriter {
+
+	private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	private final CurrentFeeds feeds;
+
+	private final JsonMapper json;
+
+	JsonFeedWriter(CurrentFeeds feeds, JsonMapper json) {
+		this.feeds = feeds;
+		this.json = json;
+	}
+
+	public String json(List<Story> stories, FeedLinks links) {
+		FeedsFile config = this.feeds.get();
+		Map<String, Object> feed = new LinkedHashMap<>();
+		feed.put("version", "https://jsonfeed.org/version/1.1");
+		feed.put("title", "Manchette");
+		feed.put("description", "Le fil d'actualité de vos sources, en un seul flux");
+		feed.put("home_page_url", links.site());
+		feed.put("feed_url", links.self());
+		feed.put("language", "fr");
+		feed.put("items", stories.stream().map((story) -> item(story, config)).toList());
+		return this.json.writeValueAsString(feed);
+	}
+
+	private static Map<String, Object> item(Story story, FeedsFile config) {
+		StoredItem lead = story.lead();
+		Source source = config.source(lead.sourceId()).orElse(null);
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("id", "urn:manchette:item:" + lead.sourceId() + ":" + lead.itemKey());
+		if (lead.link() != null) {
+			item.put("url", lead.link());
+		}
+		item.put("title", lead.title());
+		item.put("content_html", lead.summaryHtml());
+		item.put("summary", lead.summaryText());
+		item.put("date_published", date(lead.sortAt()));
+		if (lead.updatedAt().isAfter(lead.firstSeenAt())) {
+			item.put("date_modified", date(lead.updatedAt()));
+		}
+		item.put("authors", List.of(Map.of("name", (source != null) ? source.name() : lead.sourceId())));
+		List<String> tags = new ArrayList<>();
+		if (source != null && source.category() != null) {
+			tags.add(source.category());
+		}
+		lead.categories().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
+		if (!tags.isEmpty()) {
+			item.put("tags", tags);
+		}
+		// JSON Feed's extension rule: keys of our own start with an underscore.
+		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("source", lead.sourceId());
+		extension.put("also_in", story.alsoIn());
+		extension.put("also_in_urls", story.others()
+			.stream()
+			.filter((other) -> other.link() != null && !other.link().equals(lead.link()))
+			.map(StoredItem::link)
+			.distinct()
+			.toList());
+		item.put("_manchette", extension);
+		return item;
+	}
+
+	private static String date(Instant instant) {
+		return RFC_3339.format(instant.atOffset(ZoneOffset.UTC));
+	}
+
+}
