@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
+import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -50,7 +51,9 @@ public class FeedParser {
 		}
 		SyndFeed feed;
 		try {
-			feed = new SyndFeedInput().build(document);
+			SyndFeedInput input = new SyndFeedInput();
+			input.setPreserveWireFeed(true);
+			feed = input.build(document);
 		}
 		catch (FeedException | IllegalArgumentException ex) {
 			throw FeedParseException.malformed("not a feed Rome can read: " + ex.getMessage(), ex);
@@ -59,9 +62,10 @@ public class FeedParser {
 		List<SyndEntry> entries = feed.getEntries();
 		// Rome keeps document order, which lets us pair each entry with its element for what Rome does not keep.
 		boolean paired = raw.size() == entries.size();
+		boolean atom10 = "atom_1.0".equals(feed.getFeedType());
 		List<RawItem> items = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
-			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE));
+			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10));
 		}
 		return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), items);
 	}
@@ -78,12 +82,20 @@ public class FeedParser {
 	private static Reader reader(byte[] body, @Nullable String contentType) throws IOException {
 		InputStream in = new ByteArrayInputStream(body);
 		try {
-			return (contentType != null) ? new XmlReader(in, contentType, true) : new XmlReader(in, true);
+			// A Content-Type without a charset says nothing about the bytes: given one, XmlReader applies RFC 3023's
+			// US-ASCII default for text/xml and garbles every UTF-8 feed (even one with a BOM). RFC 7303 section 3.2
+			// dropped that default: the BOM, then the XML declaration, then UTF-8.
+			return (contentType != null && hasCharset(contentType)) ? new XmlReader(in, contentType, true)
+					: new XmlReader(in, true);
 		}
 		catch (IOException ex) {
 			// A charset Java does not know: UTF-8 is what a French feed most likely is.
 			return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
 		}
+	}
+
+	private static boolean hasCharset(String contentType) {
+		return contentType.toLowerCase(Locale.ROOT).contains("charset=");
 	}
 
 	private static boolean looksLikeHtml(String text) {
@@ -93,10 +105,18 @@ public class FeedParser {
 				|| (!start.startsWith("<?xml") && start.contains("<html"));
 	}
 
-	private static RawItem rawItem(SyndEntry entry, ItemElements elements) {
-		Date published = (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
-		return new RawItem(elements.guid(), entry.getTitle(), link(entry), summary(entry),
+	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10) {
+		Date published = published(entry);
+		return new RawItem(elements.guid(), entry.getTitle(), link(entry), summary(entry, atom10),
 				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry));
+	}
+
+	/** For Atom 0.3 Rome gives modified before issued; the wire entry keeps issued (Atom 1.0's published). */
+	private static @Nullable Date published(SyndEntry entry) {
+		if (entry.getWireEntry() instanceof Entry atom && atom.getPublished() != null) {
+			return atom.getPublished();
+		}
+		return (entry.getPublishedDate() != null) ? entry.getPublishedDate() : entry.getUpdatedDate();
 	}
 
 	private static @Nullable String link(SyndEntry entry) {
@@ -112,23 +132,27 @@ public class FeedParser {
 	}
 
 	/** The short text first (description, Atom summary), else the full content. */
-	private static @Nullable String summary(SyndEntry entry) {
+	private static @Nullable String summary(SyndEntry entry, boolean atom10) {
 		SyndContent description = entry.getDescription();
 		if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
-			return asHtml(description);
+			return asHtml(description, atom10);
 		}
 		for (SyndContent content : entry.getContents()) {
 			if (content.getValue() != null && !content.getValue().isBlank()) {
-				return asHtml(content);
+				return asHtml(content, atom10);
 			}
 		}
 		return null;
 	}
 
-	/** Atom's {@code type="text"} is plain text: escape it so that "a < b" is not read as a tag later. */
-	private static String asHtml(SyndContent content) {
+	/**
+	 * Atom 1.0 text is plain unless typed html or xhtml, and no type means text (RFC 4287 section 3.1.1): escape it so
+	 * that "a < b" is not read as a tag later. Nothing else is: RSS descriptions are HTML in practice although Rome
+	 * types RSS 0.91 and 1.0 ones text/plain, and Rome already returns Atom 0.3's xml-mode text escaped.
+	 */
+	private static String asHtml(SyndContent content, boolean atom10) {
 		String type = content.getType();
-		if (type != null && (type.equals("text") || type.equals("text/plain"))) {
+		if (atom10 && (type == null || type.equals("text") || type.equals("text/plain"))) {
 			return org.jsoup.nodes.Entities.escape(content.getValue());
 		}
 		return content.getValue();

@@ -45,7 +45,8 @@ final class SafeXml {
 	 * parser, which forbids every DOCTYPE, can read the rest.
 	 */
 	static String prepare(String text) throws FeedParseException {
-		String cleaned = FORBIDDEN_CHARS.matcher(text).replaceAll("");
+		// Blank lines before the XML declaration (a PHP include's newline) make it illegal; Rome's own reader trims them.
+		String cleaned = FORBIDDEN_CHARS.matcher(text).replaceAll("").stripLeading();
 		Matcher root = ROOT_ELEMENT.matcher(cleaned);
 		int prologEnd = root.find() ? root.start() : cleaned.length();
 		Matcher doctype = DOCTYPE.matcher(cleaned).region(0, prologEnd);

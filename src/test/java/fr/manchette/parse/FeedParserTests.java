@@ -1,0 +1,377 @@
+package fr.manchette.parse;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * {@link FeedParser}, with one fixture per format or quirk. Titles hold U+00A0 before {@code : ? !} and inside
+ * guillemets, as French typography wants; it is written {@code \u00a0} here so that it can be seen.
+ */
+class FeedParserTests {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private final FeedParser parser = new FeedParser();
+
+	@Test
+	void parsesRss2WithCdataEntitiesAndCategories() throws Exception {
+		ParsedFeed feed = parse("rss2-french-cdata.xml");
+		assertThat(feed.format()).isEqualTo("rss_2.0");
+		assertThat(feed.title()).isEqualTo("La Gazette du Rhône – À la une");
+		assertThat(feed.link()).isEqualTo("https://www.gazette-rhone.example/");
+		assertThat(feed.items()).containsExactly(
+				new RawItem("gazette-rhone-2025-06-10-municipales-4521",
+						"Municipales\u00a0: «\u00a0On ne lâchera rien\u00a0», promet l’opposition",
+						"https://www.gazette-rhone.example/politique/municipales-opposition-4521.html",
+						"<p>La liste d’union a présenté son programme <strong>dimanche</strong> &amp; lundi.</p>",
+						Instant.parse("2025-06-10T06:15:00Z"), "Tue, 10 Jun 2025 08:15:00 +0200",
+						List.of("Politique", "Élections")),
+				new RawItem("gazette-rhone-2025-06-10-canicule-4522",
+						"Canicule\u00a0: la préfecture relève l’alerte & ferme les parcs",
+						"https://www.gazette-rhone.example/meteo/canicule-alerte-4522.html",
+						"<p>Les températures dépasseront 38\u00a0°C jeudi.</p>", Instant.parse("2025-06-10T09:42:30Z"),
+						"Tue, 10 Jun 2025 11:42:30 +0200", List.of("Météo")),
+				new RawItem("gazette-rhone-2025-06-09-tour-4519",
+						"Tour de France\u00a0: qui pour succéder à Pogačar\u00a0? Allez les Bleus\u00a0!",
+						"https://www.gazette-rhone.example/sport/tour-de-france-4519.html",
+						"Les cœurs battent déjà à Lyon.", Instant.parse("2025-06-09T20:05:00Z"),
+						"Mon, 09 Jun 2025 22:05:00 +0200", List.of()));
+	}
+
+	@Test
+	void keepsDateTextAsWrittenAndParsesNamedZonesAndTwoDigitYears() throws Exception {
+		ParsedFeed feed = parse("rss2-named-zones.xml");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::published, RawItem::publishedText)
+			.containsExactly(
+					tuple("zone-cet", Instant.parse("2025-01-15T17:30:00Z"), "Wed, 15 Jan 2025 18:30:00 CET"),
+					tuple("zone-cest", Instant.parse("2025-06-10T12:30:00Z"), "Tue, 10 Jun 2025 14:30:00 CEST"),
+					tuple("zone-gmt", Instant.parse("2025-06-10T09:00:00Z"), "Tue, 10 Jun 2025 09:00:00 GMT"),
+					tuple("zone-est", Instant.parse("2025-06-10T12:45:00Z"), "Tue, 10 Jun 2025 07:45:00 EST"),
+					// CET is +01:00 whatever the season: the letters say standard time.
+					tuple("zone-cet-in-summer", Instant.parse("2025-08-02T21:00:00Z"),
+							"Sat, 02 Aug 2025 22:00:00 CET"),
+					tuple("two-digit-year", Instant.parse("2025-02-10T11:40:04Z"), "Mon, 10 Feb 25 12:40:04 +0100"),
+					// Rome reads English names only: the text is kept for the normalizer to try.
+					tuple("french-day-names", null, "mar., 10 juin 2025 14:30:00 +0200"));
+		assertThat(feed.items().get(5).title()).isEqualTo("Chambéry\u00a0: «\u00a0zone bleue\u00a0» élargie dès lundi");
+	}
+
+	@Test
+	void itemWithoutGuidHasNoGuidRatherThanItsLink() throws Exception {
+		ParsedFeed feed = parse("rss2-missing-guid.xml");
+		assertThat(feed.items()).containsExactly(
+				new RawItem(null, "Éboulement sur la RN90\u00a0: la route rouverte ce soir",
+						"https://www.courrier-alpes.example/faits-divers/eboulement-rn90.html",
+						"Les travaux de sécurisation s’achèvent.", Instant.parse("2025-06-12T15:20:00Z"),
+						"Thu, 12 Jun 2025 17:20:00 +0200", List.of()),
+				new RawItem(null, "Incendie à Moûtiers\u00a0: aucun blessé", null,
+						"Les pompiers sont intervenus vers 3\u00a0h du matin.", Instant.parse("2025-06-12T07:05:00Z"),
+						"Thu, 12 Jun 2025 09:05:00 +0200", List.of()));
+	}
+
+	@Test
+	void itemWithoutDateHasNeitherInstantNorTextEvenWhenTheChannelHasOne() throws Exception {
+		ParsedFeed feed = parse("rss2-missing-dates.xml");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title, RawItem::published, RawItem::publishedText)
+			.containsExactly(tuple("culture-8841", "Festival d’Annecy\u00a0: le palmarès", null, null),
+					tuple("culture-8842", "Le musée Savoisien rouvre ses portes", null, null));
+	}
+
+	@Test
+	void keepsRelativeLinksAsWritten() throws Exception {
+		ParsedFeed feed = parse("rss2-relative-links.xml");
+		assertThat(feed.link()).isEqualTo("https://www.echo-valdemarne.example/");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::link)
+			.containsExactly(tuple("echo-1", "/politique/article-1.html"), tuple("echo-2", "vie-locale/article-2.html"),
+					tuple("echo-3", "../sport/article-3.html?utm_source=rss"));
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "text/xml", "application/rss+xml", "text/html", "text/xml; charset=ISO-8859-1" })
+	void decodesLatin1DeclaredInTheProlog(@Nullable String contentType) throws Exception {
+		byte[] body = transcoded("rss2-latin1-prolog.xml", StandardCharsets.ISO_8859_1);
+		assertThat(new String(body, StandardCharsets.UTF_8)).contains("\uFFFD");
+		ParsedFeed feed = this.parser.parse(body, contentType);
+		assertThat(feed.title()).isEqualTo("Le Petit Républicain du Périgord");
+		assertThat(feed.items()).extracting(RawItem::title, RawItem::summaryHtml)
+			.containsExactly(
+					tuple("Élysée\u00a0: le président reçu à Périgueux",
+							"Visite éclair à la préfecture, déjeuner à la mairie."),
+					tuple("Sarlat\u00a0: ça bouchonne déjà à l'entrée de la ville", null));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/xml; charset=windows-1252", "application/rss+xml;charset=Windows-1252" })
+	void decodesWindows1252NamedOnlyInTheContentType(String contentType) throws Exception {
+		byte[] body = transcoded("rss2-windows1252-header-only.xml", WINDOWS_1252);
+		// ’ œ € are where windows-1252 differs from ISO-8859-1
+		assertThat(body).contains((byte) 0x92, (byte) 0x9C, (byte) 0x80, (byte) 0xAB, (byte) 0xBB);
+		ParsedFeed feed = this.parser.parse(body, contentType);
+		assertThat(feed.title()).isEqualTo("Le Journal de l’Œuvre");
+		assertThat(feed.items()).extracting(RawItem::title)
+			.containsExactly("Carburants\u00a0: le gazole à 1,89\u00a0€, «\u00a0du jamais vu\u00a0» selon l’UFC",
+					"Le cœur du Vieux-Lille rendu aux piétons");
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "text/xml", "application/rss+xml", "text/xml; charset=utf-8" })
+	void decodesUtf8WithBomAndNoDeclaredEncoding(@Nullable String contentType) throws Exception {
+		byte[] feed = withoutDeclaredEncoding("rss2-french-cdata.xml").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[feed.length + 3];
+		body[0] = (byte) 0xEF;
+		body[1] = (byte) 0xBB;
+		body[2] = (byte) 0xBF;
+		System.arraycopy(feed, 0, body, 3, feed.length);
+		ParsedFeed parsed = this.parser.parse(body, contentType);
+		assertThat(parsed.title()).isEqualTo("La Gazette du Rhône – À la une");
+		assertThat(parsed.items()).hasSize(3);
+		assertThat(parsed.items().get(0).title())
+			.isEqualTo("Municipales\u00a0: «\u00a0On ne lâchera rien\u00a0», promet l’opposition");
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "text/xml", "text/html", "application/xml" })
+	void decodesUtf8WhenNeitherPrologNorContentTypeNamesACharset(@Nullable String contentType) throws Exception {
+		byte[] body = withoutDeclaredEncoding("rss2-french-cdata.xml").getBytes(StandardCharsets.UTF_8);
+		ParsedFeed feed = this.parser.parse(body, contentType);
+		assertThat(feed.title()).isEqualTo("La Gazette du Rhône – À la une");
+		assertThat(feed.items().get(2).title())
+			.isEqualTo("Tour de France\u00a0: qui pour succéder à Pogačar\u00a0? Allez les Bleus\u00a0!");
+	}
+
+	@Test
+	void parsesFeedWithBlankLinesBeforeTheXmlDeclaration() throws Exception {
+		byte[] feed = bytes("rss20-minimal.xml");
+		byte[] body = new byte[feed.length + 3];
+		body[0] = '\n';
+		body[1] = '\r';
+		body[2] = '\n';
+		System.arraycopy(feed, 0, body, 3, feed.length);
+		assertThat(this.parser.parse(body, null).items()).extracting(RawItem::title)
+			.containsExactly("Le Voyage à Nantes dévoile son parcours");
+	}
+
+	@Test
+	void parsesRss091WithNetscapeDoctypeWithoutFetchingIt() throws Exception {
+		ParsedFeed feed = parse("rss091-netscape-doctype.xml");
+		// Rome tells the Netscape flavour (rss_0.91N) by its DOCTYPE, which SafeXml has dropped.
+		assertThat(feed.format()).isEqualTo("rss_0.91U");
+		assertThat(feed.title()).isEqualTo("Le Canard du Berry");
+		assertThat(feed.items()).containsExactly(
+				new RawItem(null, "Bourges\u00a0: la cathédrale illuminée tout l’été",
+						"https://www.canard-berry.example/bourges-cathedrale.html",
+						"Le spectacle son et lumière revient dès le <b>21 juin</b>.", null, null, List.of()),
+				new RawItem(null, "Vierzon\u00a0: la fonderie rachetée par un groupe italien",
+						"https://www.canard-berry.example/vierzon-fonderie.html", null, null, null, List.of()));
+	}
+
+	@Test
+	void parsesMinimalRss092WithAnUntitledItem() throws Exception {
+		ParsedFeed feed = parse("rss092-minimal.xml");
+		assertThat(feed.format()).isEqualTo("rss_0.92");
+		assertThat(feed.title()).isEqualTo("Radio Garonne – Flash info");
+		assertThat(feed.items()).containsExactly(
+				new RawItem(null, "Toulouse\u00a0: grève des bus jeudi",
+						"https://www.radio-garonne.example/flash/greve-tisseo.html",
+						"Perturbations attendues sur l’ensemble du réseau.", null, null, List.of("Transports")),
+				new RawItem(null, null, null, "Pas de titre pour ce flash\u00a0: le Capitole fermé au public mardi.",
+						null, null, List.of()));
+	}
+
+	@Test
+	void parsesMinimalRss20() throws Exception {
+		ParsedFeed feed = parse("rss20-minimal.xml");
+		assertThat(feed.format()).isEqualTo("rss_2.0");
+		assertThat(feed.title()).isEqualTo("Brèves de Nantes");
+		assertThat(feed.link()).isEqualTo("https://www.breves-nantes.example/");
+		assertThat(feed.items()).containsExactly(
+				new RawItem(null, "Le Voyage à Nantes dévoile son parcours", null, null, null, null, List.of()));
+	}
+
+	@Test
+	void parsesRss10WithDcDateAndRdfAboutAsGuid() throws Exception {
+		ParsedFeed feed = parse("rdf-rss10.xml");
+		assertThat(feed.format()).isEqualTo("rss_1.0");
+		assertThat(feed.title()).isEqualTo("La Lettre bretonne");
+		assertThat(feed.link()).isEqualTo("https://www.lettre-bretonne.example/");
+		assertThat(feed.items()).containsExactly(
+				new RawItem("https://www.lettre-bretonne.example/spip.php?article1201",
+						"Rennes\u00a0: le métro ligne b fête ses deux ans",
+						"https://www.lettre-bretonne.example/spip.php?article1201",
+						"Plus de 100\u00a0000 voyageurs par jour.", Instant.parse("2024-09-20T06:30:00Z"),
+						"2024-09-20T08:30:00+02:00", List.of()),
+				// Rome types RSS 1.0 descriptions text/plain, but like RSS 2.0 ones they carry escaped HTML.
+				new RawItem("https://www.lettre-bretonne.example/spip.php?article1202",
+						"Brest\u00a0: la Tall Ships Race fera escale en 2025",
+						"https://www.lettre-bretonne.example/spip.php?article1202",
+						"<p>Escale du <strong>10 au 13 juillet</strong>.</p>", Instant.parse("2024-09-19T17:45:12Z"),
+						"2024-09-19T17:45:12Z", List.of()));
+	}
+
+	@Test
+	void parsesAtom10TextAndHtmlConstructs() throws Exception {
+		ParsedFeed feed = parse("atom10-french.xml");
+		assertThat(feed.format()).isEqualTo("atom_1.0");
+		assertThat(feed.title()).isEqualTo("Le Greffe libre – carnet d’un avocat");
+		// Rome 2 gives the rel="self" link as the feed's link, before the alternate one.
+		assertThat(feed.link()).isEqualTo("https://blog.greffe-libre.example/feed/atom");
+		// Rome does not apply xml:base (Atom10Parser.resolveURIs is off): links stay as written.
+		assertThat(feed.items()).containsExactly(
+				new RawItem("tag:blog.greffe-libre.example,2025:billet-301",
+						"La <em>présomption d’innocence</em>\u00a0: mode d’emploi", "billets/presomption-innocence.html",
+						"<p>Un principe <strong>constitutionnel</strong>, rappelé par l’article 9-1 du Code civil.</p>",
+						Instant.parse("2025-06-12T07:00:00Z"), "2025-06-12T09:00:00+02:00",
+						List.of("Justice", "Libertés publiques")),
+				new RawItem("tag:blog.greffe-libre.example,2025:billet-300",
+						"Honoraires\u00a0: 5 < 10, et c’est tout\u00a0?", "/billets/honoraires.html",
+						"Le barème &lt;b&gt; n’existe pas &amp; ne peut exister.", Instant.parse("2025-06-10T18:30:00Z"),
+						"2025-06-10T18:30:00Z", List.of()),
+				new RawItem("tag:blog.greffe-libre.example,2025:billet-299", "Une audience à la cour d’appel de Douai",
+						"2025/audience-douai.html", "<p>Récit d’une journée à Douai.</p>",
+						Instant.parse("2025-06-08T05:15:00Z"), "2025-06-08T07:15:00+02:00", List.of()),
+				// No type attribute means text (RFC 4287 section 3.1.1).
+				new RawItem("tag:blog.greffe-libre.example,2025:billet-298", "Loyers\u00a0: l’encadrement prolongé à Lille",
+						"https://blog.greffe-libre.example/billets/loyers-lille.html",
+						"Pour un T2 &lt; 800&nbsp;€ par mois, rien ne change.", Instant.parse("2025-06-05T10:00:00Z"),
+						"2025-06-05T12:00:00+02:00", List.of()));
+	}
+
+	@Test
+	void parsesAtom03WithIssuedAsThePublicationDate() throws Exception {
+		ParsedFeed feed = parse("atom03.xml");
+		assertThat(feed.format()).isEqualTo("atom_0.3");
+		assertThat(feed.title()).isEqualTo("Les Carnets de Montmartre");
+		assertThat(feed.link()).isEqualTo("https://carnets-montmartre.example/");
+		assertThat(feed.items()).containsExactly(
+				new RawItem("tag:carnets-montmartre.example,2005:42", "Le Sacré-Cœur sous la neige",
+						"https://carnets-montmartre.example/2005/03/sacre-coeur-neige.html",
+						"Quelques photos prises au lever du jour &lt; 7 h.", Instant.parse("2005-03-01T07:30:00Z"),
+						"2005-03-01T08:30:00+01:00", List.of()),
+				new RawItem("tag:carnets-montmartre.example,2005:41", "Rue Lepic\u00a0: le marché du dimanche",
+						"https://carnets-montmartre.example/2005/02/rue-lepic.html", null,
+						Instant.parse("2005-02-27T10:00:00Z"), "2005-02-27T11:00:00+01:00", List.of()));
+	}
+
+	@Test
+	void dropsControlCharactersFromTitles() throws Exception {
+		String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Le Fil</title>"
+				+ "<link>https://le-fil.example/</link><description>Dépêches</description><item>"
+				+ "<title>Budget\u0001 2026\u000B\u00a0: le vote solennel \u001Freporté</title>"
+				+ "<guid isPermaLink=\"false\">fil-1</guid></item></channel></rss>";
+		ParsedFeed feed = this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title)
+			.containsExactly(tuple("fil-1", "Budget 2026\u00a0: le vote solennel reporté"));
+	}
+
+	@Test
+	void refusesExternalEntityToALocalFileWithoutReadingIt() throws Exception {
+		FeedParseException ex = refusal(bytes("xxe-file.xml"), "application/rss+xml");
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).contains("DOCTYPE").doesNotContain("root:");
+	}
+
+	@Test
+	void refusesParameterEntityToARemoteDtd() throws Exception {
+		FeedParseException ex = refusal(bytes("xxe-parameter-entity.xml"), null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).contains("DOCTYPE");
+	}
+
+	@Test
+	void dropsBareExternalDtdSoItsEntitiesStayUndeclared() throws Exception {
+		FeedParseException ex = refusal(bytes("xxe-external-dtd.xml"), null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML").contains("\"xxe\"");
+	}
+
+	@Test
+	void refusesBillionLaughs() throws Exception {
+		FeedParseException ex = refusal(bytes("billion-laughs.xml"), null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).contains("DOCTYPE");
+	}
+
+	@Test
+	void htmlPageIsNotAFeed() throws Exception {
+		FeedParseException ex = refusal(bytes("html-page.html"), "text/html; charset=UTF-8");
+		assertThat(ex.isNotAFeed()).isTrue();
+		assertThat(ex.getMessage()).isEqualTo("an HTML page, not a feed");
+	}
+
+	@Test
+	void xhtmlPageIsNotAFeed() throws Exception {
+		FeedParseException ex = refusal(bytes("xhtml-page.xml"), "application/xhtml+xml");
+		assertThat(ex.isNotAFeed()).isTrue();
+		assertThat(ex.getMessage()).isEqualTo("XML whose root is <html>, not RSS or Atom");
+	}
+
+	@Test
+	void xmlWithAnotherRootIsNotAFeed() {
+		byte[] body = "<?xml version=\"1.0\"?>\n<foo><bar>Élysée</bar></foo>".getBytes(StandardCharsets.UTF_8);
+		FeedParseException ex = refusal(body, "application/xml");
+		assertThat(ex.isNotAFeed()).isTrue();
+		assertThat(ex.getMessage()).isEqualTo("XML whose root is <foo>, not RSS or Atom");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\n\t \r\n" })
+	void emptyOrBlankBodyIsNotAFeed(String body) {
+		FeedParseException ex = refusal(body.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+		assertThat(ex.isNotAFeed()).isTrue();
+		assertThat(ex.getMessage()).isEqualTo("empty body");
+	}
+
+	@Test
+	void jsonBodyIsAParseError() {
+		byte[] body = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Le Fil\", \"items\": []}"
+			.getBytes(StandardCharsets.UTF_8);
+		FeedParseException ex = refusal(body, "application/feed+json");
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML");
+	}
+
+	private ParsedFeed parse(String fixture) throws IOException, FeedParseException {
+		return this.parser.parse(bytes(fixture), null);
+	}
+
+	private FeedParseException refusal(byte[] body, @Nullable String contentType) {
+		FeedParseException ex = catchThrowableOfType(FeedParseException.class,
+				() -> this.parser.parse(body, contentType));
+		assertThat(ex).as("FeedParseException").isNotNull();
+		return ex;
+	}
+
+	private String withoutDeclaredEncoding(String fixture) throws IOException {
+		String text = new String(bytes(fixture), StandardCharsets.UTF_8).replace(" encoding=\"UTF-8\"", "");
+		assertThat(text).startsWith("<?xml version=\"1.0\"?>");
+		return text;
+	}
+
+	/** The fixture is kept in UTF-8 so that editors and git leave it alone; the test makes the real bytes. */
+	private byte[] transcoded(String fixture, Charset charset) throws IOException {
+		return new String(bytes(fixture), StandardCharsets.UTF_8).getBytes(charset);
+	}
+
+	private byte[] bytes(String fixture) throws IOException {
+		return new ClassPathResource(fixture, getClass()).getContentAsByteArray();
+	}
+
+}

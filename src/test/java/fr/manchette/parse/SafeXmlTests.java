@@ -1,0 +1,77 @@
+package fr.manchette.parse;
+
+import org.jdom2.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** {@link SafeXml}: the DOCTYPE handling that stands between a feed and an XXE or an entity bomb. */
+class SafeXmlTests {
+
+	@Test
+	void prepareDropsABareDoctypeAndKeepsTheRest() throws Exception {
+		String text = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
+				+ "  \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel/></rss>";
+		assertThat(SafeXml.prepare(text)).isEqualTo("<?xml version=\"1.0\"?>\n\n<rss version=\"0.91\"><channel/></rss>");
+	}
+
+	@Test
+	void prepareDropsCharactersXmlForbidsAndLeadingBlankLines() throws Exception {
+		assertThat(SafeXml.prepare("\n\r\n<rss>L\u0001’été\u000B\u000C\u001F à\u0000 Nîmes\uFFFE</rss>"))
+			.isEqualTo("<rss>L’été à Nîmes</rss>");
+	}
+
+	@Test
+	void prepareKeepsTabsAndLineBreaks() throws Exception {
+		assertThat(SafeXml.prepare("<rss>\t«\u00a0a\u00a0»\r\n</rss>")).isEqualTo("<rss>\t«\u00a0a\u00a0»\r\n</rss>");
+	}
+
+	@Test
+	void refusesDoctypeWithAnInternalSubset() {
+		FeedParseException ex = refusal("<!DOCTYPE rss [<!ENTITY titre \"Élysée\">]><rss>&titre;</rss>");
+		assertThat(ex.getMessage()).isEqualTo("DOCTYPE with entity declarations refused (XXE and entity bombs)");
+	}
+
+	@Test
+	void refusesLowerCaseDoctypeWithAnInternalSubset() {
+		FeedParseException ex = refusal("<!doctype rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss>&xxe;</rss>");
+		assertThat(ex.getMessage()).startsWith("DOCTYPE with entity declarations refused");
+	}
+
+	@Test
+	void doctypeHiddenBehindATagInACommentIsStillRefusedByTheParser() {
+		FeedParseException ex = refusal("<?xml version=\"1.0\"?><!-- <rss> -->"
+				+ "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss>&xxe;</rss>");
+		assertThat(ex.getMessage()).startsWith("not well-formed XML").contains("DOCTYPE").doesNotContain("root:");
+	}
+
+	@Test
+	void doctypeWithAnAngleBracketInItsSystemIdIsRefusedUnexpanded() {
+		FeedParseException ex = refusal("<!DOCTYPE rss SYSTEM \"http://attacker.example/a>b\" "
+				+ "[<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss>&xxe;</rss>");
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML").doesNotContain("root:");
+	}
+
+	@Test
+	void externalDtdIsNeitherFetchedNorRequired() throws Exception {
+		Document document = SafeXml
+			.parse("<!DOCTYPE rss SYSTEM \"file:///etc/passwd\"><rss><channel><title>Élysée</title></channel></rss>");
+		assertThat(document.getDocType()).isNull();
+		assertThat(document.getRootElement().getChild("channel").getChildText("title")).isEqualTo("Élysée");
+	}
+
+	@Test
+	void predefinedAndCharacterReferencesAreStillDecoded() throws Exception {
+		Document document = SafeXml.parse("<rss><title>L&#x2019;&#233;t&#xE9; &amp; &lt;l&apos;hiver&gt;</title></rss>");
+		assertThat(document.getRootElement().getChildText("title")).isEqualTo("L’été & <l'hiver>");
+	}
+
+	private static FeedParseException refusal(String text) {
+		FeedParseException ex = catchThrowableOfType(FeedParseException.class, () -> SafeXml.parse(text));
+		assertThat(ex).as("FeedParseException").isNotNull();
+		return ex;
+	}
+
+}
