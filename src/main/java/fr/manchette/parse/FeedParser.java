@@ -21,6 +21,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.Atom10Parser;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -35,6 +36,12 @@ import org.springframework.util.FileCopyUtils;
  */
 @Component
 public class FeedParser {
+
+	static {
+		// Atom links are relative to xml:base (RFC 4287 §2, XML Base); Rome applies it only when asked.
+		Atom10Parser.setResolveURIs(true);
+	}
+
 
 	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
 		String text = decode(body, contentType);
