@@ -1,0 +1,195 @@
+package fr.manchette.publish;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.ValidateProperty;
+import com.thaiopensource.validate.ValidationDriver;
+import com.thaiopensource.validate.rng.CompactSchemaReader;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.PollDefaults;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
+import fr.manchette.store.StoredItem;
+import fr.manchette.store.Story;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The merged feeds, checked by parsers and validators other than the Rome that wrote them. */
+class MergedFeedWriterTests {
+
+	private static final Path ATOM_SCHEMA = Path.of("..", "shared", "corpus", "schemas", "atom.rnc");
+
+	private static final Instant T0 = Instant.parse("2025-05-16T18:35:00Z");
+
+	private static final FeedLinks LINKS = new FeedLinks("http://localhost:8080/feed.atom?category=sport",
+			"http://localhost:8080/");
+
+	private final CurrentFeeds feeds = new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"),
+			PollDefaults.DEFAULTS, Duration.ofDays(30),
+			List.of(source("hespress-fr", "Hespress FR", "sport"), source("le360", "Le360", null))));
+
+	private final MergedFeedWriter writer = new MergedFeedWriter(this.feeds);
+
+	private final List<Story> stories = List.of(
+			new Story(item(1, "hespress-fr", "Azzedine Ounahi sacré joueur de l’année au Panathinaïkos",
+					"https://fr.hespress.com/sport/ounahi.html", "<p>Le milieu <strong>marocain</strong> &amp; ses fans.</p>",
+					T0), List.of(item(2, "le360", "Ounahi joueur de l’année", "https://le360.ma/sport/ounahi.html", "", T0.plusSeconds(60)))),
+			new Story(item(3, "le360", "Carburants\u00a0: « baisse » de 10 centimes <à> la pompe", null, "", T0.minusSeconds(3600)),
+					List.of()));
+
+	@Test
+	void atomIsValidAgainstTheRfc4287Schema() throws Exception {
+		assumeTrue(Files.exists(ATOM_SCHEMA), "needs ../shared/corpus/schemas/atom.rnc");
+		String atom = this.writer.atom(this.stories, LINKS, T0);
+		List<String> errors = new ArrayList<>();
+		PropertyMapBuilder properties = new PropertyMapBuilder();
+		properties.put(ValidateProperty.ERROR_HANDLER, collecting(errors));
+		ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
+
+		assertThat(driver.loadSchema(ValidationDriver.fileInputSource(ATOM_SCHEMA.toFile()))).isTrue();
+		boolean valid = driver.validate(new InputSource(new StringReader(atom)));
+
+		assertThat(errors).isEmpty();
+		assertThat(valid).isTrue();
+	}
+
+	@Test
+	void atomCarriesSourcesRelatedLinksAndDatesInRfc3339() throws Exception {
+		Document atom = dom(this.writer.atom(this.stories, LINKS, T0));
+		Element first = (Element) atom.getElementsByTagNameNS(ATOM, "entry").item(0);
+
+		assertThat(text(first, "title")).isEqualTo("Azzedine Ounahi sacré joueur de l’année au Panathinaïkos");
+		assertThat(text(first, "published")).isEqualTo("2025-05-16T18:35:00Z");
+		assertThat(text(first, "id")).startsWith("urn:manchette:item:hespress-fr:");
+		assertThat(links(first)).containsExactly("alternate https://fr.hespress.com/sport/ounahi.html",
+				"related https://le360.ma/sport/ounahi.html");
+		Element source = (Element) first.getElementsByTagNameNS(ATOM, "source").item(0);
+		assertThat(text(source, "title")).isEqualTo("Hespress FR");
+		assertThat(((Element) first.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"))
+			.isEqualTo("sport");
+		Element second = (Element) atom.getElementsByTagNameNS(ATOM, "entry").item(1);
+		assertThat(text(second, "title")).isEqualTo("Carburants\u00a0: « baisse » de 10 centimes <à> la pompe");
+	}
+
+	@Test
+	void rssHasWhatRss20RequiresAndRfc822Dates() throws Exception {
+		Document rss = dom(this.writer.rss(this.stories, LINKS, T0));
+		Element channel = (Element) rss.getElementsByTagName("channel").item(0);
+		NodeList items = rss.getElementsByTagName("item");
+
+		assertThat(rss.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
+		assertThat(text(channel, "title")).isEqualTo("Manchette");
+		assertThat(text(channel, "link")).isEqualTo("http://localhost:8080/");
+		assertThat(text(channel, "description")).isNotBlank();
+		assertThat(items.getLength()).isEqualTo(2);
+		Element first = (Element) items.item(0);
+		assertThat(ZonedDateTime.parse(text(first, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+			.isEqualTo(T0);
+		Element source = (Element) first.getElementsByTagName("source").item(0);
+		assertThat(source.getAttribute("url")).isEqualTo("https://hespress.example/feed");
+		assertThat(source.getTextContent()).isEqualTo("Hespress FR");
+		assertThat(((Element) first.getElementsByTagName("guid").item(0)).getAttribute("isPermaLink"))
+			.isEqualTo("false");
+		assertThat(text(first, "description")).contains("<strong>marocain</strong> &amp; ses fans", "Aussi dans",
+				"href=\"https://le360.ma/sport/ounahi.html\"");
+		assertThat(((Element) items.item(1)).getElementsByTagName("link").getLength()).isZero();
+	}
+
+	@Test
+	void jsonFeedReadsBackAsJsonFeed11() {
+		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS);
+		JsonNode feed = JsonMapper.builder().build().readTree(json);
+
+		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+		assertThat(feed.get("title").asString()).isEqualTo("Manchette");
+		assertThat(feed.get("items")).hasSize(2);
+		JsonNode first = feed.get("items").get(0);
+		assertThat(first.get("id").asString()).startsWith("urn:manchette:item:hespress-fr:");
+		assertThat(first.get("url").asString()).isEqualTo("https://fr.hespress.com/sport/ounahi.html");
+		assertThat(first.get("date_published").asString()).isEqualTo("2025-05-16T18:35:00Z");
+		assertThat(first.get("authors").get(0).get("name").asString()).isEqualTo("Hespress FR");
+		assertThat(first.get("_manchette").get("also_in").get(0).asString()).isEqualTo("le360");
+		assertThat(feed.get("items").get(1).has("url")).isFalse();
+	}
+
+	private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+	private static List<String> links(Element entry) {
+		List<String> links = new ArrayList<>();
+		NodeList nodes = entry.getElementsByTagNameNS(ATOM, "link");
+		for (int i = 0; i < nodes.getLength(); i++) {
+			Element link = (Element) nodes.item(i);
+			if (link.getParentNode() == entry) {
+				links.add(link.getAttribute("rel") + " " + link.getAttribute("href"));
+			}
+		}
+		return links;
+	}
+
+	private static String text(Element parent, String name) {
+		NodeList nodes = parent.getElementsByTagNameNS("*", name);
+		return nodes.item(0).getTextContent();
+	}
+
+	private static Document dom(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static ErrorHandler collecting(List<String> errors) {
+		return new ErrorHandler() {
+			@Override
+			public void warning(SAXParseException ex) {
+			}
+
+			@Override
+			public void error(SAXParseException ex) {
+				errors.add(ex.getLineNumber() + ": " + ex.getMessage());
+			}
+
+			@Override
+			public void fatalError(SAXParseException ex) {
+				errors.add(ex.getLineNumber() + ": " + ex.getMessage());
+			}
+		};
+	}
+
+	private static Source source(String id, String name, String category) {
+		return new Source(id, name, URI.create("https://" + id.replace("-fr", "") + ".example/feed"), category,
+				Duration.ofMinutes(15), true, SourceType.FEED);
+	}
+
+	private static StoredItem item(long id, String source, String title, String link, String summary, Instant at) {
+		return new StoredItem(id, source, "key" + id, "story", "guid" + id, link, title, summary, title,
+				List.of(), at, true, at, at, at);
+	}
+
+}
