@@ -31,6 +31,15 @@ public final class ItemNormalizer {
 
 	static final int MAX_SUMMARY_HTML = 100_000;
 
+	/** Bounds of what a feed may send us; the store's columns are sized to them. */
+	static final int MAX_GUID = 2000;
+
+	static final int MAX_LINK = 4000;
+
+	static final int MAX_CATEGORIES = 10;
+
+	static final int MAX_CATEGORY = 100;
+
 	/** Clocks drift and newsrooms schedule posts; beyond this an item cannot claim to be newer than its fetch. */
 	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
@@ -90,7 +99,11 @@ public final class ItemNormalizer {
 	}
 
 	private static @Nullable String guid(@Nullable String guid) {
-		return (guid == null || guid.isBlank()) ? null : guid.strip();
+		if (guid == null || guid.isBlank()) {
+			return null;
+		}
+		String stripped = guid.strip();
+		return (stripped.length() > MAX_GUID) ? stripped.substring(0, MAX_GUID) : stripped;
 	}
 
 	/** The feed's link, else a guid that is a URL (RSS isPermaLink), when the link is missing or unusable. */
@@ -99,7 +112,8 @@ public final class ItemNormalizer {
 		if (canonical.isEmpty() && guid != null && PERMALINK.matcher(guid).matches()) {
 			canonical = LinkCanonicalizer.canonical(guid, base);
 		}
-		return canonical.orElse(null);
+		// A link longer than any browser keeps is no link at all.
+		return canonical.filter((uri) -> uri.toString().length() <= MAX_LINK).orElse(null);
 	}
 
 	/** The text as the feed wrote it first: Rome reads zone-less or French dates wrongly, or not at all. */
@@ -116,8 +130,11 @@ public final class ItemNormalizer {
 		Set<String> kept = new LinkedHashSet<>();
 		for (String category : categories) {
 			String text = TitleText.plain(category);
-			if (!isBlank(text)) {
+			if (!isBlank(text) && text.length() <= MAX_CATEGORY) {
 				kept.add(text);
+			}
+			if (kept.size() == MAX_CATEGORIES) {
+				break;
 			}
 		}
 		return List.copyOf(kept);

@@ -138,6 +138,23 @@ class ItemNormalizerTests {
 	}
 
 	@Test
+	void boundsWhatAFeedMaySendToWhatTheStoreHolds() {
+		List<String> categories = new java.util.ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			categories.add("Catégorie " + i);
+		}
+		categories.add(0, "x".repeat(101));
+		RawItem raw = new RawItem("g".repeat(5_000), "Titre", "https://www.francetvinfo.fr/" + "a".repeat(5_000),
+				null, null, null, categories);
+
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+
+		assertThat(item.categories()).hasSize(10).first().isEqualTo("Catégorie 0");
+		assertThat(item.guid()).hasSize(2000);
+		assertThat(item.link()).isNull();
+	}
+
+	@Test
 	void capsTheTitle() {
 		String title = "Très long titre ".repeat(200);
 		Item item = this.normalizer.normalize(raw(title, null, null, null, null), FEED, FETCHED_AT, PARIS)

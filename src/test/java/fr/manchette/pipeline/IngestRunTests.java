@@ -1,0 +1,188 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.Story;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One source at a time through the real pipeline and store, scheduler off: what a broken, slow, huge or hostile
+ * source leaves behind is a recorded outcome, never a change to what was stored before.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "manchette.polling.enabled=false")
+class IngestRunTests {
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
+		.build();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private SourceStatusRepository statuses;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		StringBuilder yaml = new StringBuilder("""
+				timezone: Africa/Casablanca
+				poll:
+				  timeout: 1s
+				  max-size: 512KB
+				feeds:
+				""");
+		for (String id : List.of("hostile", "slow", "big", "boom", "html")) {
+			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
+					server.getPort()));
+		}
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, yaml);
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/manchette")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
+	@Test
+	void hostileDocumentsAreRecordedParseErrorsAndLeaveStoredItemsAlone() {
+		serve("hostile", FixtureFeed.render("hespress-rss2.xml", NOW));
+		assertThat(poll("hostile").inserted()).isEqualTo(3);
+		List<Story> before = stories("hostile");
+
+		serve("hostile", """
+				<?xml version="1.0"?>
+				<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<rss version="2.0"><channel><title>&xxe;</title><item><title>&xxe;</title></item></channel></rss>""");
+		PollReport xxe = poll("hostile");
+		serve("hostile", """
+				<?xml version="1.0"?>
+				<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+				<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+				<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+				<rss version="2.0"><channel><title>&lol3;</title></channel></rss>""");
+		PollReport bomb = poll("hostile");
+
+		assertThat(xxe.outcome()).isEqualTo("PARSE_ERROR");
+		assertThat(bomb.outcome()).isEqualTo("PARSE_ERROR");
+		SourceStatus status = this.statuses.find("hostile").orElseThrow();
+		assertThat(status.lastError()).contains("DOCTYPE").doesNotContain("root:");
+		assertThat(status.consecutiveFailures()).isEqualTo(2);
+		assertThat(stories("hostile")).isEqualTo(before);
+	}
+
+	@Test
+	void aSlowSourceTimesOutAndASuccessResetsItsFailures() {
+		server.stubFor(WireMock.get("/slow").willReturn(aResponse().withFixedDelay(3_000).withBody("<rss/>")));
+		PollReport first = poll("slow");
+		PollReport second = poll("slow");
+		SourceStatus failing = this.statuses.find("slow").orElseThrow();
+
+		serve("slow", FixtureFeed.render("hespress-rss2.xml", NOW));
+		PollReport recovered = poll("slow");
+		SourceStatus healthy = this.statuses.find("slow").orElseThrow();
+
+		assertThat(first.outcome()).isEqualTo("TIMEOUT");
+		assertThat(second.outcome()).isEqualTo("TIMEOUT");
+		assertThat(failing.consecutiveFailures()).isEqualTo(2);
+		// Backoff: the second failure waits longer than the first.
+		assertThat(second.nextAttemptAt()).isAfter(first.nextAttemptAt().plusSeconds(600));
+		assertThat(recovered.outcome()).isEqualTo("OK");
+		assertThat(healthy.consecutiveFailures()).isZero();
+		assertThat(healthy.lastError()).isNull();
+		assertThat(healthy.lastSuccessAt()).isNotNull();
+	}
+
+	@Test
+	void aBodyOverTheCapIsTooLarge() {
+		serve("big", "<rss version=\"2.0\"><channel>" + "<item><title>x</title></item>".repeat(40_000)
+				+ "</channel></rss>");
+
+		PollReport report = poll("big");
+
+		assertThat(report.outcome()).isEqualTo("TOO_LARGE");
+		assertThat(this.items.countBySource()).doesNotContainKey("big");
+	}
+
+	@Test
+	void anHtmlPageIsNotAFeed() {
+		serve("html", "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head></html>");
+
+		assertThat(poll("html").outcome()).isEqualTo("NOT_A_FEED");
+		assertThat(this.statuses.find("html").orElseThrow().lastError()).isEqualTo("an HTML page, not a feed");
+	}
+
+	@Test
+	void aPollThatFailsHalfwayStoresNothingOfIt() {
+		// A real constraint of the real database refuses the second item: the first must not stay behind.
+		this.jdbc.sql("ALTER TABLE item ADD CONSTRAINT no_boom CHECK (title <> 'BOOM')").update();
+		try {
+			server.stubFor(WireMock.get("/boom").willReturn(aResponse().withHeader("ETag", "\"b1\"").withBody("""
+					<rss version="2.0"><channel><title>Boom</title>
+					<item><title>Premier article</title><guid>b-1</guid></item>
+					<item><title>BOOM</title><guid>b-2</guid></item>
+					</channel></rss>""")));
+
+			PollReport report = poll("boom");
+
+			assertThat(report.outcome()).isEqualTo("UNEXPECTED");
+			assertThat(this.items.countBySource()).doesNotContainKey("boom");
+			SourceStatus status = this.statuses.find("boom").orElseThrow();
+			assertThat(status.etag()).isNull();
+			assertThat(status.lastOutcome()).isEqualTo("UNEXPECTED");
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE item DROP CONSTRAINT no_boom").update();
+		}
+	}
+
+	private void serve(String id, String body) {
+		server.stubFor(WireMock.get("/" + id).willReturn(aResponse().withBody(body)));
+	}
+
+	private PollReport poll(String id) {
+		Source source = this.feeds.get().source(id).orElseThrow();
+		return this.ingestRun.run(source);
+	}
+
+	private List<Story> stories(String id) {
+		return this.items.latestStories(new ItemQuery(java.util.Set.of(id), null, null, 50));
+	}
+
+}
