@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.H2Files;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -51,9 +52,7 @@ public final class FirstPollBenchmark {
 			Instant started = Instant.now();
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
 				.run("--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
-						"--logging.level.fr.manchette=WARN", "--spring.datasource.url=jdbc:h2:file:"
-								+ dir.toAbsolutePath().resolve("db/manchette")
-								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0")) {
+						"--logging.level.fr.manchette=WARN", "--spring.datasource.url=" + H2Files.url(dir) + ";WRITE_DELAY=0")) {
 				Instant ready = Instant.now();
 				SourceStatusRepository statuses = context.getBean(SourceStatusRepository.class);
 				while (statuses.findAll().stream().filter((status) -> status.lastAttemptAt() != null).count() < sources) {

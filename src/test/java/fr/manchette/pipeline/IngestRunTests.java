@@ -9,6 +9,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.H2Files;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
@@ -76,8 +77,7 @@ class IngestRunTests {
 		Path feeds = dir.resolve("feeds.yml");
 		Files.writeString(feeds, yaml);
 		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/manchette")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import fr.manchette.support.H2Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,7 @@ class PipelineIntegrationTests {
 				""".formatted(base));
 		registry.add("manchette.feeds", feeds::toString);
 		registry.add("manchette.polling.start-jitter", () -> "0s");
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/manchette")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@BeforeEach

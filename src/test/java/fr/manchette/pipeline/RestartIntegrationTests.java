@@ -13,6 +13,7 @@ import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.H2Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,7 @@ class RestartIntegrationTests {
 	private ConfigurableApplicationContext start(Path feeds) {
 		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
 				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db/manchette")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+				"--spring.datasource.url=" + H2Files.url(this.dir));
 	}
 
 	private static PollReport poll(ConfigurableApplicationContext context) {

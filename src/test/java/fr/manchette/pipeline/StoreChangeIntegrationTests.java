@@ -12,6 +12,7 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.H2Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +64,7 @@ class StoreChangeIntegrationTests {
 				    url: http://localhost:%d/atom
 				""".formatted(source.getPort()));
 		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/manchette")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@Test
