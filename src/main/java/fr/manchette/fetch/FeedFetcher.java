@@ -127,7 +127,7 @@ public class FeedFetcher {
 		}
 		return new Fetched(body, response.headers().firstValue("Content-Type").orElse(null),
 				response.headers().firstValue("ETag").orElse(null),
-				response.headers().firstValue("Last-Modified").orElse(null), response.uri());
+				response.headers().firstValue("Last-Modified").orElse(null), response.uri(), null);
 	}
 
 	/** Decompresses with the same cap, so that a small gzip bomb is stopped early. */

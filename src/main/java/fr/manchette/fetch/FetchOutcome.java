@@ -13,9 +13,10 @@ public sealed interface FetchOutcome {
 	 *
 	 * @param contentType the Content-Type header, for the charset
 	 * @param finalUrl where the body came from, after redirects
+	 * @param movedTo the new address when every redirect on the way was permanent (301, 308): poll it from now on
 	 */
 	record Fetched(byte[] body, @Nullable String contentType, @Nullable String etag, @Nullable String lastModified,
-			URI finalUrl) implements FetchOutcome {
+			URI finalUrl, @Nullable URI movedTo) implements FetchOutcome {
 	}
 
 	/** A 304: the server says nothing changed since the validators we sent. */
