@@ -74,7 +74,7 @@ public class FeedParser {
 		for (int i = 0; i < entries.size(); i++) {
 			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10));
 		}
-		return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), items);
+		return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), items, null);
 	}
 
 	private static String decode(byte[] body, @Nullable String contentType) throws FeedParseException {
