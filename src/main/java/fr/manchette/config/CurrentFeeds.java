@@ -15,4 +15,8 @@ public class CurrentFeeds {
 		return this.current.get();
 	}
 
+	void replace(FeedsFile feeds) {
+		this.current.set(feeds);
+	}
+
 }

@@ -13,22 +13,25 @@ import org.springframework.util.Assert;
  * @param feeds where feeds.yml is ({@code --manchette.feeds=PATH} or env {@code MANCHETTE_FEEDS})
  * @param userAgent the User-Agent sent to every source
  * @param polling how polls are scheduled
+ * @param reloadInterval how often feeds.yml is checked for edits
  */
 @ConfigurationProperties("manchette")
 public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 		@DefaultValue("Manchette (+https://github.com/manchette/manchette)") String userAgent,
-		@DefaultValue Polling polling) {
+		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval) {
 
 	/**
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
-	 * @param concurrency how many sources are fetched at once
+	 * @param concurrency how many sources are fetched at once, in all
+	 * @param perHost how many of them may talk to the same host at once
 	 * @param startJitter the first polls after start are spread at random over this much time
 	 */
-	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
-			@DefaultValue("10s") Duration startJitter) {
+	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
+			@DefaultValue("2") int perHost, @DefaultValue("10s") Duration startJitter) {
 
 		public Polling {
 			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
+			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
 			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");
 		}
 

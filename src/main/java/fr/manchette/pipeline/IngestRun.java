@@ -78,8 +78,14 @@ public class IngestRun {
 
 	public PollReport run(Source source) {
 		Instant started = this.clock.instant();
+		String url = source.url().toString();
 		SourceStatus previous = this.statuses.find(source.id())
-			.orElseGet(() -> SourceStatus.unknown(source.id(), source.url().toString()));
+			.orElseGet(() -> SourceStatus.unknown(source.id(), url))
+			.forUrl(url);
+		if (previous.gone()) {
+			// 410 at this url: polled again only once the operator gives feeds.yml another url.
+			return new PollReport(source.id(), SourceStatus.GONE, 0, 0, null);
+		}
 		try {
 			return poll(source, previous, started);
 		}
@@ -91,10 +97,9 @@ public class IngestRun {
 
 	private PollReport poll(Source source, SourceStatus previous, Instant started) {
 		FeedsFile config = this.feeds.get();
-		// Validators belong to the URL that gave them: an edited url starts afresh.
-		boolean sameUrl = previous.url().equals(source.url().toString());
-		FetchRequest request = new FetchRequest(source.url(), sameUrl ? previous.etag() : null,
-				sameUrl ? previous.lastModified() : null, config.poll().timeout(), config.poll().maxSize().toBytes());
+		URI target = (previous.movedTo() != null) ? URI.create(previous.movedTo()) : source.url();
+		FetchRequest request = new FetchRequest(target, previous.etag(), previous.lastModified(),
+				config.poll().timeout(), config.poll().maxSize().toBytes());
 		FetchOutcome outcome = this.fetcher.fetch(request);
 		// Java 17 has no pattern matching for switch yet.
 		if (outcome instanceof Fetched fetched) {
@@ -117,9 +122,14 @@ public class IngestRun {
 		}
 		List<IdentifiedItem> identified = this.deduplicator
 			.identify(normalize(source, feed.items(), fetched.finalUrl(), started, zone));
-		Instant next = PollTiming.afterSuccess(started, source.interval());
-		SourceStatus status = new SourceStatus(source.id(), source.url().toString(), started, started, "OK", 0, null,
-				fetched.etag(), fetched.lastModified(), next);
+		Instant next = PollTiming.afterSuccess(started, PollTiming.interval(source.interval(), feed.updatePeriod()));
+		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
+		if (movedTo != null && !movedTo.equals(previous.movedTo())) {
+			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
+					source.id(), source.url(), movedTo);
+		}
+		SourceStatus status = previous.succeeded(started, fetched.etag(), fetched.lastModified(), next, movedTo,
+				feed.updatePeriod());
 		// One transaction: the items and the validators that vouch for them are stored together or not at all.
 		SaveResult saved = this.transaction.execute((tx) -> {
 			SaveResult result = this.items.save(source.id(), identified, started);
@@ -148,24 +158,28 @@ public class IngestRun {
 	}
 
 	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
-		Instant next = PollTiming.afterSuccess(started, source.interval());
-		this.statuses.recordOutcome(new SourceStatus(source.id(), previous.url(), started, started, "NOT_MODIFIED", 0,
-				null, previous.etag(), previous.lastModified(), next));
+		Instant next = PollTiming.afterSuccess(started,
+				PollTiming.interval(source.interval(), previous.declaredInterval()));
+		this.statuses.recordOutcome(previous.notModified(started, next));
 		log.debug("Not modified source={}", source.id());
 		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, next);
 	}
 
 	private PollReport failed(Source source, SourceStatus previous, Instant started, Failed failure) {
-		int failures = previous.consecutiveFailures() + 1;
-		Instant next = PollTiming.afterFailure(started, source.interval(), failures, failure.retryAfter());
-		if (failure.kind() != FailureKind.UNEXPECTED) {
+		boolean gone = failure.kind() == FailureKind.GONE;
+		Instant next = gone ? null
+				: PollTiming.afterFailure(started, source.interval(), previous.consecutiveFailures() + 1,
+						failure.retryAfter());
+		if (gone) {
+			log.warn("Source gone source={} url={} kind={}: no longer polled; remove it from feeds.yml or change its url",
+					source.id(), source.url(), failure.kind());
+		}
+		else if (failure.kind() != FailureKind.UNEXPECTED) {
 			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), failure.kind(),
 					failure.detail());
 		}
 		try {
-			this.statuses.recordOutcome(new SourceStatus(source.id(), source.url().toString(), started,
-					previous.lastSuccessAt(), failure.kind().name(), failures, failure.detail(), previous.etag(),
-					previous.lastModified(), next));
+			this.statuses.recordOutcome(previous.failed(started, failure.kind().name(), failure.detail(), next));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record the outcome source={}", source.id(), ex);

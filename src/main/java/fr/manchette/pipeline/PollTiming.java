@@ -7,14 +7,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When to poll a source next: its interval after a success; after failures, capped exponential backoff with
- * jitter, and never sooner than a {@code Retry-After} asked.
+ * When to poll a source next: its interval after a success, lengthened (never shortened) by what the feed declares
+ * it needs; after failures, capped exponential backoff with jitter, and never sooner than a {@code Retry-After}.
  */
 final class PollTiming {
 
-	static final Duration MAX_BACKOFF = Duration.ofHours(6);
+	/** Longest wait, whatever a failing source or a feed's {@code <ttl>} says: a source is never dropped. */
+	static final Duration MAX_WAIT = Duration.ofHours(6);
 
 	private PollTiming() {
+	}
+
+	/** The interval of feeds.yml, or the feed's declared period when that is longer. */
+	static Duration interval(Duration configured, @Nullable Duration declared) {
+		if (declared == null || declared.compareTo(configured) <= 0) {
+			return configured;
+		}
+		return (declared.compareTo(MAX_WAIT) > 0) ? max(configured, MAX_WAIT) : declared;
 	}
 
 	static Instant afterSuccess(Instant now, Duration interval) {
@@ -25,12 +34,9 @@ final class PollTiming {
 			@Nullable Duration retryAfter) {
 		int doublings = Math.min(Math.max(consecutiveFailures - 1, 0), 20);
 		Duration backoff = interval.multipliedBy(1L << doublings);
-		if (backoff.compareTo(MAX_BACKOFF) > 0) {
-			backoff = MAX_BACKOFF;
-		}
-		Duration wait = jitter(backoff);
+		Duration wait = jitter(min(backoff, max(interval, MAX_WAIT)));
 		if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-			wait = retryAfter.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter;
+			wait = min(retryAfter, MAX_WAIT);
 		}
 		return now.plus(wait);
 	}
@@ -39,6 +45,14 @@ final class PollTiming {
 	private static Duration jitter(Duration base) {
 		long millis = base.toMillis();
 		return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 }

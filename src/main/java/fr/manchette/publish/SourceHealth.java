@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param lastError the last failure's detail, cleared by a success
  * @param nextPoll when it will be polled next
  * @param itemCount items stored for it
+ * @param movedTo where the feed moved for good (301, 308), polled instead of {@code url}: update feeds.yml
  */
 public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
 		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
-		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount) {
+		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
 
 }

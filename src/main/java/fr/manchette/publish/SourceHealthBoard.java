@@ -37,13 +37,14 @@ public class SourceHealthBoard {
 	}
 
 	private static SourceHealth health(Source source, Map<String, SourceStatus> statuses, Map<String, Long> counts) {
-		SourceStatus status = statuses.getOrDefault(source.id(),
-				SourceStatus.unknown(source.id(), source.url().toString()));
+		SourceStatus status = statuses
+			.getOrDefault(source.id(), SourceStatus.unknown(source.id(), source.url().toString()))
+			.forUrl(source.url().toString());
 		String outcome = (status.lastOutcome() != null) ? status.lastOutcome() : "PENDING";
 		return new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
 				source.enabled(), status.lastAttemptAt(), status.lastSuccessAt(), outcome,
 				status.consecutiveFailures(), status.lastError(), status.nextAttemptAt(),
-				counts.getOrDefault(source.id(), 0L));
+				counts.getOrDefault(source.id(), 0L), status.movedTo());
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.manchette.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,19 @@ public class SourceStatusRepository {
 
 	private static final String INSERT = """
 			INSERT INTO source_status (source_id, url, last_attempt_at, last_success_at, last_outcome,
-			                           consecutive_failures, last_error, etag, last_modified, next_attempt_at)
+			                           consecutive_failures, last_error, etag, last_modified, next_attempt_at,
+			                           moved_to, declared_interval_seconds)
 			VALUES (:source, :url, :lastAttemptAt, :lastSuccessAt, :lastOutcome,
-			        :consecutiveFailures, :lastError, :etag, :lastModified, :nextAttemptAt)
+			        :consecutiveFailures, :lastError, :etag, :lastModified, :nextAttemptAt,
+			        :movedTo, :declaredInterval)
 			ON CONFLICT DO NOTHING""";
 
 	private static final String UPDATE = """
 			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
 			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
 			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
-			                         next_attempt_at = :nextAttemptAt
+			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
+			                         declared_interval_seconds = :declaredInterval
 			WHERE source_id = :source""";
 
 	private final JdbcClient jdbc;
@@ -59,6 +63,9 @@ public class SourceStatusRepository {
 		params.put("etag", truncate(status.etag(), 1024));
 		params.put("lastModified", truncate(status.lastModified(), 128));
 		params.put("nextAttemptAt", Timestamps.param(status.nextAttemptAt()));
+		params.put("movedTo", truncate(status.movedTo(), 2048));
+		params.put("declaredInterval",
+				(status.declaredInterval() != null) ? status.declaredInterval().toSeconds() : null);
 		if (this.jdbc.sql(INSERT).params(params).update() == 0) {
 			this.jdbc.sql(UPDATE).params(params).update();
 		}
@@ -72,7 +79,13 @@ public class SourceStatusRepository {
 		return new SourceStatus(row.getString("source_id"), row.getString("url"),
 				Timestamps.read(row, "last_attempt_at"), Timestamps.read(row, "last_success_at"),
 				row.getString("last_outcome"), row.getInt("consecutive_failures"), row.getString("last_error"),
-				row.getString("etag"), row.getString("last_modified"), Timestamps.read(row, "next_attempt_at"));
+				row.getString("etag"), row.getString("last_modified"), Timestamps.read(row, "next_attempt_at"),
+				row.getString("moved_to"), declaredInterval(row));
+	}
+
+	private static Duration declaredInterval(ResultSet row) throws SQLException {
+		long seconds = row.getLong("declared_interval_seconds");
+		return row.wasNull() ? null : Duration.ofSeconds(seconds);
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.manchette.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,10 @@ class SourceStatusRepositoryTests {
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
 		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, "OK", 0, null, "\"v1\"",
-				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900));
+				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), null, null);
 		SourceStatus failed = new SourceStatus("hespress", "https://h.ma/feed", T0.plusSeconds(900), T0,
-				"HTTP_STATUS", 1, "HTTP 500", "\"v1\"", "Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(1800));
+				"HTTP_STATUS", 1, "HTTP 500", "\"v1\"", "Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(1800),
+				"https://h.ma/nouveau-flux", Duration.ofHours(1));
 
 		this.statuses.recordOutcome(ok);
 		assertThat(this.statuses.find("hespress")).contains(ok);

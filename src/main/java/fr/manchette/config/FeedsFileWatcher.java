@@ -1,0 +1,80 @@
+package fr.manchette.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-reads feeds.yml when its content changes ({@code manchette.reload-interval}, default every 2 s): a valid edit
+ * is in force within seconds, without a restart; an invalid one is refused in one log line and the last good
+ * configuration keeps running. Content, not modification time, decides: editors and volume mounts play with times.
+ */
+@Component
+class FeedsFileWatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedsFileWatcher.class);
+
+	private final Path path;
+
+	private final CurrentFeeds current;
+
+	private final ApplicationEventPublisher events;
+
+	private final FeedsFileLoader loader = new FeedsFileLoader();
+
+	private byte[] lastSeen;
+
+	private boolean missingReported;
+
+	FeedsFileWatcher(ManchetteProperties properties, CurrentFeeds current, ApplicationEventPublisher events) {
+		this.path = properties.feeds();
+		this.current = current;
+		this.events = events;
+		this.lastSeen = read();
+	}
+
+	@Scheduled(initialDelayString = "${manchette.reload-interval:PT2S}",
+			fixedDelayString = "${manchette.reload-interval:PT2S}")
+	synchronized void check() {
+		byte[] content = read();
+		if (content == null) {
+			if (!this.missingReported) {
+				log.error("feeds.yml ({}) cannot be read: keeping the last good configuration", this.path);
+				this.missingReported = true;
+			}
+			return;
+		}
+		this.missingReported = false;
+		if (Arrays.equals(content, this.lastSeen)) {
+			return;
+		}
+		this.lastSeen = content;
+		try {
+			FeedsFile feeds = this.loader.load(this.path);
+			this.current.replace(feeds);
+			log.info("Reloaded feeds.yml sources={} enabled={}", feeds.feeds().size(), feeds.enabledFeeds().size());
+			this.events.publishEvent(new FeedsFileReloaded(feeds));
+		}
+		catch (InvalidFeedsFileException ex) {
+			log.error("feeds.yml edit refused, keeping the last good configuration: {}",
+					String.join("; ", ex.problems()));
+		}
+	}
+
+	private byte[] read() {
+		try {
+			return Files.readAllBytes(this.path);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}
