@@ -1,0 +1,101 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.publish.SourceHealth;
+import fr.manchette.publish.SourceHealthBoard;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.support.H2Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Editing feeds.yml while the service runs: sources come and go within seconds; a wrong edit changes nothing. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class LiveReloadIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.resetOnEachTest(false)
+		.build();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private SourceHealthBoard board;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		// In place before the context starts polling.
+		server.stubFor(WireMock.get("/hespress")
+			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		server.stubFor(WireMock.get("/le360").willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW))));
+		Files.writeString(feedsFile(), yaml("hespress"));
+		registry.add("manchette.feeds", () -> feedsFile().toString());
+		registry.add("manchette.reload-interval", () -> "200ms");
+		registry.add("manchette.polling.start-jitter", () -> "0s");
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+	}
+
+	@Test
+	void editsOfFeedsYmlTakeEffectWithoutARestart(CapturedOutput output) throws IOException {
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().containsKey("hespress"));
+
+		Files.writeString(feedsFile(), yaml("hespress", "le360"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("le360", 0L) == 2);
+
+		Files.writeString(feedsFile(), "feeds:\n  - id: le360\n    name: [oops\n");
+		await().atMost(Duration.ofSeconds(20)).until(() -> output.toString().contains("feeds.yml edit refused"));
+		assertThat(this.feeds.get().feeds()).extracting(Source::id).containsExactly("hespress", "le360");
+
+		Files.writeString(feedsFile(), yaml("le360"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.board.sources().stream().map(SourceHealth::id).toList().equals(java.util.List.of("le360")));
+		assertThat(output.toString()).contains("Stopped polling source=hespress");
+	}
+
+	private static Path feedsFile() {
+		return dir.resolve("feeds.yml");
+	}
+
+	private static String yaml(String... ids) {
+		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\nfeeds:\n");
+		for (String id : ids) {
+			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
+					server.getPort()));
+		}
+		return yaml.toString();
+	}
+
+}

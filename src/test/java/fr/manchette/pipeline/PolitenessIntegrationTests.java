@@ -1,0 +1,82 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.support.H2Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One host that takes 30 s to answer, four sources on it, four sources elsewhere: the others are stored at once,
+ * and the slow host never sees more than its two polls in flight. "localhost" and "127.0.0.1" are two hosts to the
+ * scheduler, served by the same WireMock. The stubs are in place before the context starts polling.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class PolitenessIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().containerThreads(40))
+		.resetOnEachTest(false)
+		.build();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private ItemRepository items;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\npoll:\n  timeout: 40s\nfeeds:\n");
+		IntStream.range(0, 4).forEach((i) -> yaml.append(source("slow-" + i, "localhost")));
+		IntStream.range(0, 4).forEach((i) -> yaml.append(source("fast-" + i, "127.0.0.1")));
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, yaml);
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("manchette.polling.start-jitter", () -> "0s");
+		registry.add("manchette.polling.concurrency", () -> "8");
+		registry.add("manchette.polling.per-host", () -> "2");
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+		server.stubFor(WireMock.get(WireMock.urlPathMatching("/slow-.*"))
+			.willReturn(aResponse().withFixedDelay(30_000).withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		server.stubFor(WireMock.get(WireMock.urlPathMatching("/fast-.*"))
+			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+	}
+
+	@Test
+	void aSlowHostHoldsBackNoOtherSourceAndGetsTwoPollsAtATime() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> IntStream.range(0, 4).allMatch((i) -> this.items.countBySource().containsKey("fast-" + i)));
+
+		assertThat(this.items.countBySource()).doesNotContainKeys("slow-0", "slow-1", "slow-2", "slow-3");
+		assertThat(server.findAll(getRequestedFor(urlPathMatching("/slow-.*")))).hasSize(2);
+	}
+
+	private static String source(String id, String host) {
+		return "  - id: %1$s\n    name: %1$s\n    url: http://%2$s:%3$d/%1$s\n".formatted(id, host, server.getPort());
+	}
+
+}
