@@ -14,11 +14,12 @@ import org.springframework.util.Assert;
  * @param userAgent the User-Agent sent to every source
  * @param polling how polls are scheduled
  * @param reloadInterval how often feeds.yml is checked for edits
+ * @param fetch how sources are fetched
  */
 @ConfigurationProperties("manchette")
 public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 		@DefaultValue("Manchette (+https://github.com/manchette/manchette)") String userAgent,
-		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval) {
+		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval, @DefaultValue Fetch fetch) {
 
 	/**
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
@@ -34,6 +35,14 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
 			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");
 		}
+
+	}
+
+	/**
+	 * @param allowInternalRedirects follow a redirect from a public source into a loopback, private or link-local
+	 * address; off by default, so that a feed cannot point us at the operator's network or a cloud metadata service
+	 */
+	public record Fetch(@DefaultValue("false") boolean allowInternalRedirects) {
 
 	}
 

@@ -1,10 +1,8 @@
 package fr.manchette.fetch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,17 +18,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
 
 import fr.manchette.fetch.CappedBodySubscriber.BodyTooLargeException;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
- * Makes one conditional GET of a feed and says what came of it. It never throws for what a remote server does:
- * a timeout, a refused connection, a 500 or a body over the cap all come back as {@link Failed}.
+ * Makes one conditional GET of a feed, following its redirects, and says what came of it. It never throws for what a
+ * remote server does: a timeout, a refused connection, a 500, a redirect loop or a body over the cap all come back as
+ * {@link Failed}.
  */
 public class FeedFetcher {
 
@@ -43,20 +42,79 @@ public class FeedFetcher {
 
 	private final Clock clock;
 
+	private final AddressPolicy addressPolicy;
+
 	public FeedFetcher(String userAgent, Clock clock) {
+		this(userAgent, clock, false);
+	}
+
+	/**
+	 * @param allowInternalRedirects follow a public source's redirects into loopback, private or link-local
+	 * addresses too: only for an operator whose feeds really do that
+	 */
+	public FeedFetcher(String userAgent, Clock clock, boolean allowInternalRedirects) {
+		this(userAgent, clock, new AddressPolicy(allowInternalRedirects));
+	}
+
+	FeedFetcher(String userAgent, Clock clock, AddressPolicy addressPolicy) {
 		this.userAgent = userAgent;
 		this.clock = clock;
-		// HTTP/1.1: no h2c upgrade dance with the many small servers news sites run on.
+		this.addressPolicy = addressPolicy;
+		// HTTP/1.1: no h2c upgrade dance with the many small servers news sites run on. Redirects are ours to
+		// follow (RedirectChain): the client's own would hide permanent moves and go anywhere they point.
 		this.client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 	}
 
 	public FetchOutcome fetch(FetchRequest request) {
-		HttpRequest.Builder http = HttpRequest.newBuilder(request.url())
-			.timeout(request.timeout())
+		Assert.notNull(request, "request must not be null");
+		// One deadline for the whole chain: five slow hops must not add up to five timeouts.
+		long deadline = System.nanoTime() + request.timeout().toNanos();
+		RedirectChain chain = new RedirectChain(request.url(), this.addressPolicy);
+		while (true) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return timedOut(request);
+			}
+			CompletableFuture<HttpResponse<byte[]>> exchange = this.client
+				.sendAsync(httpRequest(chain.current(), request, Duration.ofNanos(left)), bodyHandler(request.maxBytes()));
+			HttpResponse<byte[]> response;
+			try {
+				// HttpRequest.timeout only covers the wait for headers; this also cuts a body that trickles.
+				response = exchange.get(left, TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				exchange.cancel(true);
+				return timedOut(request);
+			}
+			catch (InterruptedException ex) {
+				exchange.cancel(true);
+				Thread.currentThread().interrupt();
+				return new Failed(FailureKind.UNEXPECTED, "interrupted");
+			}
+			catch (ExecutionException ex) {
+				return failure(ex.getCause(), request);
+			}
+			if (!RedirectChain.isRedirect(response.statusCode())) {
+				return outcome(response, request, chain);
+			}
+			Failed stop = chain.follow(response.statusCode(), response.headers().firstValue("Location").orElse(null));
+			if (stop != null) {
+				return stop;
+			}
+		}
+	}
+
+	/**
+	 * The conditional headers go with every hop, not just the first: the validators we hold were given by the end of
+	 * the chain (the only hop with a body), so that is where a 304 can come from.
+	 */
+	private HttpRequest httpRequest(URI url, FetchRequest request, Duration left) {
+		HttpRequest.Builder http = HttpRequest.newBuilder(url)
+			.timeout(left)
 			.header("User-Agent", this.userAgent)
 			.header("Accept", ACCEPT)
 			.header("Accept-Encoding", "gzip");
@@ -66,25 +124,11 @@ public class FeedFetcher {
 		if (request.lastModified() != null) {
 			http.header("If-Modified-Since", request.lastModified());
 		}
-		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(http.GET().build(),
-				bodyHandler(request.maxBytes()));
-		try {
-			// HttpRequest.timeout only covers the wait for headers; this deadline also cuts a body that trickles.
-			HttpResponse<byte[]> response = exchange.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-			return outcome(response, request);
-		}
-		catch (TimeoutException ex) {
-			exchange.cancel(true);
-			return new Failed(FailureKind.TIMEOUT, "no complete answer within " + request.timeout().toSeconds() + "s");
-		}
-		catch (InterruptedException ex) {
-			exchange.cancel(true);
-			Thread.currentThread().interrupt();
-			return new Failed(FailureKind.UNEXPECTED, "interrupted");
-		}
-		catch (ExecutionException ex) {
-			return failure(ex.getCause(), request);
-		}
+		return http.GET().build();
+	}
+
+	private static Failed timedOut(FetchRequest request) {
+		return new Failed(FailureKind.TIMEOUT, "no complete answer within " + request.timeout().toSeconds() + "s");
 	}
 
 	private BodyHandler<byte[]> bodyHandler(long maxBytes) {
@@ -100,23 +144,24 @@ public class FeedFetcher {
 		};
 	}
 
-	private FetchOutcome outcome(HttpResponse<byte[]> response, FetchRequest request) {
+	private FetchOutcome outcome(HttpResponse<byte[]> response, FetchRequest request, RedirectChain chain) {
 		int status = response.statusCode();
 		return switch (status) {
-			case 200 -> fetched(response, request.maxBytes());
+			case 200 -> fetched(response, request.maxBytes(), chain.movedTo());
 			case 304 -> new NotModified();
+			case 410 -> new Failed(FailureKind.GONE, "HTTP 410 Gone");
 			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, "HTTP " + status,
 					RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant()));
 			default -> new Failed(FailureKind.HTTP_STATUS, "HTTP " + status);
 		};
 	}
 
-	private FetchOutcome fetched(HttpResponse<byte[]> response, long maxBytes) {
+	private FetchOutcome fetched(HttpResponse<byte[]> response, long maxBytes, @Nullable URI movedTo) {
 		byte[] body = response.body();
 		String encoding = response.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
 		if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
 			try {
-				body = gunzip(body, maxBytes);
+				body = GzipBody.inflate(body, maxBytes);
 			}
 			catch (BodyTooLargeException ex) {
 				return new Failed(FailureKind.TOO_LARGE, "decompressed " + ex.getMessage());
@@ -127,23 +172,7 @@ public class FeedFetcher {
 		}
 		return new Fetched(body, response.headers().firstValue("Content-Type").orElse(null),
 				response.headers().firstValue("ETag").orElse(null),
-				response.headers().firstValue("Last-Modified").orElse(null), response.uri(), null);
-	}
-
-	/** Decompresses with the same cap, so that a small gzip bomb is stopped early. */
-	private static byte[] gunzip(byte[] compressed, long maxBytes) throws IOException {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			byte[] chunk = new byte[16 * 1024];
-			int read;
-			while ((read = in.read(chunk)) != -1) {
-				if (out.size() + (long) read > maxBytes) {
-					throw new BodyTooLargeException(maxBytes);
-				}
-				out.write(chunk, 0, read);
-			}
-			return out.toByteArray();
-		}
+				response.headers().firstValue("Last-Modified").orElse(null), response.uri(), movedTo);
 	}
 
 	private static Failed failure(@Nullable Throwable cause, FetchRequest request) {

@@ -12,7 +12,7 @@ class FetchConfiguration {
 
 	@Bean
 	FeedFetcher feedFetcher(ManchetteProperties properties, Clock clock) {
-		return new FeedFetcher(properties.userAgent(), clock);
+		return new FeedFetcher(properties.userAgent(), clock, properties.fetch().allowInternalRedirects());
 	}
 
 }

@@ -1,4 +1,4 @@
-/** Fetches a source over HTTP: conditional GET, timeouts, size cap; failures are returned as data. */
+/** Fetches a source over HTTP: conditional GET, checked redirects, timeouts, size cap; failures returned as data. */
 @NullMarked
 package fr.manchette.fetch;
 

@@ -79,7 +79,7 @@ public final class FirstPollBenchmark {
 		}
 	}
 
-	private static Path writeFeedsFile(Path dir, int port, int sources) throws IOException {
+	static Path writeFeedsFile(Path dir, int port, int sources) throws IOException {
 		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\nfeeds:\n");
 		for (int s = 0; s < sources; s++) {
 			yaml.append("  - id: source-").append(s).append('\n');
@@ -91,7 +91,7 @@ public final class FirstPollBenchmark {
 		return feeds;
 	}
 
-	private static String feed(int source, int items) {
+	static String feed(int source, int items) {
 		StringBuilder xml = new StringBuilder("""
 				<?xml version="1.0" encoding="UTF-8"?>
 				<rss version="2.0"><channel><title>Source %d</title><link>https://source%d.example/</link>

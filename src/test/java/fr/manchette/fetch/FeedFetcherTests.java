@@ -19,6 +19,8 @@ import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -200,6 +202,17 @@ class FeedFetcherTests {
 		Failed failed = (Failed) this.fetcher.fetch(request("/rss", null, null));
 
 		assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
+	void fetchWhenServerSendsGarbageIsNetworkFailure(Fault fault) {
+		stubFor(get("/rss").willReturn(aResponse().withFault(fault)));
+
+		FetchOutcome outcome = this.fetcher.fetch(request("/rss", null, null));
+
+		assertThat(outcome).isInstanceOfSatisfying(Failed.class,
+				(failed) -> assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK));
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class IngestRunTests {
 				  max-size: 512KB
 				feeds:
 				""");
-		for (String id : List.of("hostile", "slow", "big", "boom", "html")) {
+		for (String id : List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited")) {
 			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
 					server.getPort()));
 		}
@@ -170,6 +170,46 @@ class IngestRunTests {
 		finally {
 			this.jdbc.sql("ALTER TABLE item DROP CONSTRAINT no_boom").update();
 		}
+	}
+
+	@Test
+	void aPermanentRedirectIsFollowedFromThenOnAndShown() {
+		server.stubFor(WireMock.get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", "/moved-here")));
+		serve("moved-here", FixtureFeed.render("hespress-rss2.xml", NOW));
+
+		PollReport first = poll("moved");
+		PollReport second = poll("moved");
+
+		assertThat(first.outcome()).isEqualTo("OK");
+		assertThat(second.outcome()).isEqualTo("OK");
+		assertThat(this.statuses.find("moved").orElseThrow().movedTo())
+			.isEqualTo("http://localhost:" + server.getPort() + "/moved-here");
+		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/moved")));
+		server.verify(2, WireMock.getRequestedFor(WireMock.urlEqualTo("/moved-here")));
+	}
+
+	@Test
+	void aGoneSourceIsNoLongerPolled() {
+		server.stubFor(WireMock.get("/gone").willReturn(aResponse().withStatus(410)));
+
+		PollReport first = poll("gone");
+		PollReport second = poll("gone");
+
+		assertThat(first.outcome()).isEqualTo("GONE");
+		assertThat(first.nextAttemptAt()).isNull();
+		assertThat(second.outcome()).isEqualTo("GONE");
+		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/gone")));
+	}
+
+	@Test
+	void retryAfterIsObeyed() {
+		server.stubFor(WireMock.get("/limited")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7200")));
+
+		PollReport report = poll("limited");
+
+		assertThat(report.outcome()).isEqualTo("RATE_LIMITED");
+		assertThat(report.nextAttemptAt()).isAfterOrEqualTo(Instant.now().plusSeconds(7100));
 	}
 
 	private void serve(String id, String body) {

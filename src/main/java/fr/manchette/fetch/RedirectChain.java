@@ -1,0 +1,128 @@
+package fr.manchette.fetch;
+
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import fr.manchette.fetch.FetchOutcome.Failed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hops of one fetch, followed by us rather than by the HTTP client so that we can cap them, spot a loop, check
+ * where each one points, and tell a permanent move (which the source should adopt) from a temporary one.
+ */
+final class RedirectChain {
+
+	/** RFC 9110 §15.4 leaves the limit to the client; a feed behind more than five hops is broken or a trap. */
+	static final int MAX_REDIRECTS = 5;
+
+	private final URI origin;
+
+	private final AddressPolicy policy;
+
+	private final Set<URI> visited = new HashSet<>();
+
+	private URI current;
+
+	private int redirects;
+
+	private boolean permanent = true;
+
+	RedirectChain(URI origin, AddressPolicy policy) {
+		this.origin = origin;
+		this.policy = policy;
+		this.current = origin;
+		this.visited.add(withoutFragment(origin));
+	}
+
+	static boolean isRedirect(int status) {
+		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+	}
+
+	/** The address to request next. */
+	URI current() {
+		return this.current;
+	}
+
+	/**
+	 * Moves on to where a redirect points.
+	 * @return why the chain stops here, or {@code null} when {@link #current()} is the next address to request
+	 */
+	@Nullable Failed follow(int status, @Nullable String location) {
+		if (location == null || location.isBlank()) {
+			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " without Location");
+		}
+		URI target = resolve(location);
+		if (target == null) {
+			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " to an unreadable Location: " + location);
+		}
+		String scheme = target.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " to a " + scheme + ": address, not followed");
+		}
+		// An https → http hop is followed on purpose: many French sites still send their feed's https address to a
+		// plain-http one, and a feed is public anyway. The address policy below still applies to it.
+		if (!this.visited.add(target)) {
+			return new Failed(FailureKind.TOO_MANY_REDIRECTS, "redirect loop: " + target + " reached twice");
+		}
+		if (this.redirects == MAX_REDIRECTS) {
+			return new Failed(FailureKind.TOO_MANY_REDIRECTS, "more than " + MAX_REDIRECTS + " redirects");
+		}
+		try {
+			String refusal = this.policy.refusal(this.origin, target);
+			if (refusal != null) {
+				return new Failed(FailureKind.BLOCKED_ADDRESS, refusal);
+			}
+		}
+		catch (UnknownHostException ex) {
+			return new Failed(FailureKind.NETWORK, "redirect to unknown host " + target.getHost());
+		}
+		this.redirects++;
+		this.permanent &= (status == 301 || status == 308);
+		this.current = target;
+		return null;
+	}
+
+	/** The address to poll from now on: the end of the chain, when every hop on the way was permanent. */
+	@Nullable URI movedTo() {
+		return (this.redirects > 0 && this.permanent) ? this.current : null;
+	}
+
+	/** Resolves a Location header against the current address (RFC 9110 §10.2.2 allows a relative one). */
+	private @Nullable URI resolve(String location) {
+		// Browsers send a raw space as %20; some CMSs put one in their Location, so we do as browsers do.
+		String escaped = location.trim().replace(" ", "%20");
+		try {
+			URI base = this.current;
+			if (base.getRawPath() == null || base.getRawPath().isEmpty()) {
+				// URI.resolve drops the slash between an empty base path and a relative reference (JDK-4666701).
+				base = base.resolve("/");
+			}
+			URI target = withoutFragment(escaped.startsWith("?") ? withQuery(base, escaped) : base.resolve(escaped));
+			return (target.isAbsolute() && target.getHost() != null) ? target : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** RFC 3986 §5.2.2 keeps the path for a query-only reference; URI.resolve, written to RFC 2396, drops it. */
+	private static URI withQuery(URI base, String query) {
+		String text = base.toString();
+		int end = text.indexOf('?');
+		if (end < 0) {
+			end = text.indexOf('#');
+		}
+		return URI.create(((end < 0) ? text : text.substring(0, end)) + query);
+	}
+
+	/** A fragment never reaches the server, so two addresses that differ only by one are the same hop. */
+	private static URI withoutFragment(URI uri) {
+		String text = uri.toString();
+		int hash = text.indexOf('#');
+		return (hash < 0) ? uri : URI.create(text.substring(0, hash));
+	}
+
+}

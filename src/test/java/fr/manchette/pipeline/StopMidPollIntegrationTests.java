@@ -1,0 +1,89 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.ManchetteApplication;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.support.H2Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service stopped while a poll is in flight, then started again on the same H2 file: nothing stored is lost,
+ * nothing is stored twice, and the interrupted source is polled again. (The README's crash check does the same
+ * with a real {@code kill -9}.)
+ */
+class StopMidPollIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
+		.build();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void restartAfterAStopMidPollLosesNothingAndDoublesNothing() throws IOException {
+		server.stubFor(WireMock.get("/hespress")
+			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		// The le360 poll is still reading its body, ten seconds of it, when the service stops.
+		server.stubFor(WireMock.get("/le360")
+			.willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW)).withChunkedDribbleDelay(50, 10_000)));
+		Path feeds = this.dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Africa/Casablanca
+				feeds:
+				  - {id: hespress, name: Hespress FR, url: "http://localhost:%1$d/hespress"}
+				  - {id: le360, name: Le360, url: "http://localhost:%1$d/le360"}
+				""".formatted(server.getPort()));
+
+		try (ConfigurableApplicationContext first = start(feeds)) {
+			ItemRepository items = first.getBean(ItemRepository.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> items.countBySource().containsKey("hespress")
+					&& !server.findAll(getRequestedFor(urlEqualTo("/le360"))).isEmpty());
+			assertThat(items.countBySource()).doesNotContainKey("le360");
+		}
+
+		server.stubFor(WireMock.get("/le360")
+			.willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW))));
+		try (ConfigurableApplicationContext second = start(feeds)) {
+			ItemRepository items = second.getBean(ItemRepository.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> items.countBySource().containsKey("le360"));
+			// Polled again after the restart: hespress's items are seen again and must not be doubled.
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> server.findAll(getRequestedFor(urlEqualTo("/hespress"))).size() >= 2);
+
+			assertThat(items.countBySource()).containsEntry("hespress", 3L).containsEntry("le360", 2L);
+			JdbcClient jdbc = second.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT COUNT(DISTINCT source_id || ':' || item_key) FROM item").query(Long.class).single())
+				.isEqualTo(5L);
+		}
+	}
+
+	private ConfigurableApplicationContext start(Path feeds) {
+		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+				"--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
+				"--spring.datasource.url=" + H2Files.url(this.dir));
+	}
+
+}
