@@ -40,6 +40,9 @@ public final class ItemNormalizer {
 
 	static final int MAX_CATEGORY = 100;
 
+	/** No news feed carries stories older than the web. */
+	private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1991-01-01T00:00:00Z");
+
 	/** Clocks drift and newsrooms schedule posts; beyond this an item cannot claim to be newer than its fetch. */
 	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
@@ -118,7 +121,9 @@ public final class ItemNormalizer {
 
 	/** The text as the feed wrote it first: Rome reads zone-less or French dates wrongly, or not at all. */
 	private static @Nullable Instant published(RawItem raw, ZoneId assumedZone) {
-		return PublishedDateParser.parse(raw.publishedText(), assumedZone).orElse(raw.published());
+		Instant published = PublishedDateParser.parse(raw.publishedText(), assumedZone).orElse(raw.published());
+		// 1970 and its like are a CMS's zero, not a date: kept, the item would be pruned and fetched again forever.
+		return (published != null && published.isBefore(EARLIEST_PLAUSIBLE)) ? null : published;
 	}
 
 	/** A date in the future would pin the item on top of the ticker until that date comes. */

@@ -162,9 +162,10 @@ class PollScheduler implements DisposableBean {
 		plan(source.id(), next);
 	}
 
+	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */
 	private static String host(Source source) {
 		String host = source.url().getHost();
-		return (host != null) ? host.toLowerCase(Locale.ROOT) : source.url().toString();
+		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
 	}
 
 	@Override

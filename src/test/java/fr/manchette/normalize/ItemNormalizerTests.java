@@ -155,6 +155,16 @@ class ItemNormalizerTests {
 	}
 
 	@Test
+	void treatsAnEpochDateAsMissing() {
+		RawItem raw = raw("Titre", null, null, Instant.EPOCH, "Thu, 01 Jan 1970 00:00:00 GMT");
+
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+
+		assertThat(item.published()).isEqualTo(FETCHED_AT);
+		assertThat(item.publishedKnown()).isFalse();
+	}
+
+	@Test
 	void capsTheTitle() {
 		String title = "Très long titre ".repeat(200);
 		Item item = this.normalizer.normalize(raw(title, null, null, null, null), FEED, FETCHED_AT, PARIS)
