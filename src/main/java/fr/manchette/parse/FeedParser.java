@@ -1,16 +1,11 @@
 package fr.manchette.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -20,19 +15,16 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.Atom10Parser;
 import org.jdom2.Document;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileCopyUtils;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The charset comes from the BOM, the Content-Type and the XML
- * prolog (Rome's {@link XmlReader}); the XML is parsed by {@link SafeXml}, never by Rome's own reader, so no DTD
- * or entity is ever honoured.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The text is decoded by {@link FeedText} (charset declared, then
+ * checked against the bytes); the XML is parsed by {@link SafeXml}, never by Rome's own reader, so no DTD or entity is
+ * ever honoured; a document that is not well-formed gets one chance at recovery ({@link LenientXml}) after the
+ * refusals, never before.
  */
 @Component
 public class FeedParser {
@@ -42,20 +34,30 @@ public class FeedParser {
 		Atom10Parser.setResolveURIs(true);
 	}
 
+	/** The root elements of the formats we read: RSS 0.9x/2.0, RSS 1.0 (rdf:RDF), Atom, and RSS 0.9x without rss. */
+	static final Set<String> ROOTS = Set.of("rss", "RDF", "feed", "channel");
+
+	/**
+	 * Items kept per document, the first in document order. No newsroom publishes this many at once; a feed that does
+	 * is hostile or broken, and Rome builds a dozen objects per item on top of the document (100 000 small items took
+	 * twice the heap uncapped).
+	 */
+	static final int MAX_ITEMS = 10_000;
 
 	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
-		String text = decode(body, contentType);
+		String text = FeedText.decode(body, contentType);
 		if (text.isBlank()) {
 			throw FeedParseException.notAFeed("empty body");
 		}
 		if (looksLikeHtml(text)) {
 			throw FeedParseException.notAFeed("an HTML page, not a feed");
 		}
-		Document document = SafeXml.parse(text);
+		Document document = document(text);
 		String root = document.getRootElement().getName();
-		if (!List.of("rss", "RDF", "feed", "channel").contains(root)) {
+		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
 		}
+		ItemElements.keepFirst(document, MAX_ITEMS);
 		SyndFeed feed;
 		try {
 			SyndFeedInput input = new SyndFeedInput();
@@ -64,6 +66,10 @@ public class FeedParser {
 		}
 		catch (FeedException | IllegalArgumentException ex) {
 			throw FeedParseException.malformed("not a feed Rome can read: " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			// Rome trusts the structure: an <rss> without <channel> is a NullPointerException inside it.
+			throw FeedParseException.malformed("not a feed Rome can read: " + ex, ex);
 		}
 		List<ItemElements> raw = ItemElements.of(document);
 		List<SyndEntry> entries = feed.getEntries();
@@ -74,35 +80,28 @@ public class FeedParser {
 		for (int i = 0; i < entries.size(); i++) {
 			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10));
 		}
-		return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), items, null);
+		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
+				UpdatePeriod.of(document));
 	}
 
-	private static String decode(byte[] body, @Nullable String contentType) throws FeedParseException {
-		try (Reader reader = reader(body, contentType)) {
-			return FileCopyUtils.copyToString(reader);
-		}
-		catch (IOException ex) {
-			throw FeedParseException.malformed("unreadable text: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Reader reader(byte[] body, @Nullable String contentType) throws IOException {
-		InputStream in = new ByteArrayInputStream(body);
+	/**
+	 * Strict first, then recovery, whose failure reports the strict parser's reason: it describes the document as
+	 * served. A DOCTYPE with declarations has been refused by {@link SafeXml#prepare(String)} by then; one that hides
+	 * elsewhere, or a bare one whose DTD was meant to define the entities, leaves HTML's named entities as the only
+	 * repair (the Netscape RSS 0.91 DTD defines those), never jsoup.
+	 */
+	private static Document document(String text) throws FeedParseException {
+		String prepared = SafeXml.prepare(text);
 		try {
-			// A Content-Type without a charset says nothing about the bytes: given one, XmlReader applies RFC 3023's
-			// US-ASCII default for text/xml and garbles every UTF-8 feed (even one with a BOM). RFC 7303 section 3.2
-			// dropped that default: the BOM, then the XML declaration, then UTF-8.
-			return (contentType != null && hasCharset(contentType)) ? new XmlReader(in, contentType, true)
-					: new XmlReader(in, true);
+			return SafeXml.build(prepared);
 		}
-		catch (IOException ex) {
-			// A charset Java does not know: UTF-8 is what a French feed most likely is.
-			return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
+		catch (FeedParseException ex) {
+			Document recovered = LenientXml.recover(prepared, !SafeXml.mentionsDtd(text));
+			if (recovered == null) {
+				throw ex;
+			}
+			return recovered;
 		}
-	}
-
-	private static boolean hasCharset(String contentType) {
-		return contentType.toLowerCase(Locale.ROOT).contains("charset=");
 	}
 
 	private static boolean looksLikeHtml(String text) {
@@ -114,8 +113,9 @@ public class FeedParser {
 
 	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10) {
 		Date published = published(entry);
-		return new RawItem(elements.guid(), entry.getTitle(), link(entry), summary(entry, atom10),
-				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry));
+		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link(entry),
+				Mojibake.repair(summary(entry, atom10)), (published != null) ? published.toInstant() : null,
+				elements.dateText(), categories(entry));
 	}
 
 	/** For Atom 0.3 Rome gives modified before issued; the wire entry keeps issued (Atom 1.0's published). */
@@ -169,80 +169,10 @@ public class FeedParser {
 		List<String> names = new ArrayList<>();
 		for (SyndCategory category : entry.getCategories()) {
 			if (category.getName() != null && !category.getName().isBlank()) {
-				names.add(category.getName());
+				names.add(Mojibake.repair(category.getName()));
 			}
 		}
 		return names;
-	}
-
-	/** What Rome does not keep of an item element: the true guid (not Rome's fallback to the link) and the date text. */
-	private record ItemElements(@Nullable String guid, @Nullable String dateText) {
-
-		static final ItemElements NONE = new ItemElements(null, null);
-
-		private static final Namespace RDF = Namespace.getNamespace("rdf",
-				"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-
-		private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date",
-				"updated", "modified", "created");
-
-		static List<ItemElements> of(Document document) {
-			Element root = document.getRootElement();
-			List<Element> elements = new ArrayList<>();
-			switch (root.getName()) {
-				case "rss" -> {
-					for (Element channel : children(root, "channel")) {
-						elements.addAll(children(channel, "item"));
-					}
-				}
-				case "RDF" -> elements.addAll(children(root, "item"));
-				case "feed" -> elements.addAll(children(root, "entry"));
-				case "channel" -> elements.addAll(children(root, "item"));
-				default -> {
-				}
-			}
-			return elements.stream().map(ItemElements::of).toList();
-		}
-
-		private static ItemElements of(Element item) {
-			String guid = switch (item.getName()) {
-				case "entry" -> text(first(item, "id"));
-				default -> {
-					String value = text(first(item, "guid"));
-					yield (value != null) ? value : item.getAttributeValue("about", RDF);
-				}
-			};
-			String date = null;
-			for (String name : DATE_ELEMENTS) {
-				date = text(first(item, name));
-				if (date != null) {
-					break;
-				}
-			}
-			return new ItemElements(guid, date);
-		}
-
-		private static List<Element> children(Element parent, String name) {
-			return parent.getChildren().stream().filter((child) -> child.getName().equals(name)).toList();
-		}
-
-		private static @Nullable Element first(Element parent, String name) {
-			for (Element child : parent.getChildren()) {
-				if (child.getName().equals(name)) {
-					return child;
-				}
-			}
-			return null;
-		}
-
-		private static @Nullable String text(@Nullable Element element) {
-			if (element == null) {
-				return null;
-			}
-			String text = element.getTextTrim();
-			return text.isEmpty() ? null : text;
-		}
-
 	}
 
 }

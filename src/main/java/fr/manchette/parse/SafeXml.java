@@ -25,12 +25,20 @@ final class SafeXml {
 	/** The first element: a DOCTYPE can only come before it. */
 	private static final Pattern ROOT_ELEMENT = Pattern.compile("<[A-Za-z_]");
 
+	/** Any DTD markup at all, wherever it hides (after a comment, in a damaged prolog). */
+	private static final Pattern DTD_MARKUP = Pattern.compile("<!(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+
 	private SafeXml() {
 	}
 
 	static Document parse(String text) throws FeedParseException {
+		return build(prepare(text));
+	}
+
+	/** Parses text that has been through {@link #prepare(String)}. */
+	static Document build(String prepared) throws FeedParseException {
 		try {
-			return builder().build(new InputSource(new StringReader(prepare(text))));
+			return builder().build(new InputSource(new StringReader(prepared)));
 		}
 		catch (JDOMException ex) {
 			throw FeedParseException.malformed("not well-formed XML: " + ex.getMessage(), ex);
@@ -59,6 +67,15 @@ final class SafeXml {
 			cleaned = cleaned.substring(0, doctype.start()) + cleaned.substring(end + 1);
 		}
 		return cleaned;
+	}
+
+	/**
+	 * True when the text holds a DOCTYPE or an entity declaration anywhere. Such a document is never rebuilt by a
+	 * lenient parser: its entities are the DTD's to define, which we refuse to read, and a lenient parser would keep
+	 * what the strict one refused.
+	 */
+	static boolean mentionsDtd(String text) {
+		return DTD_MARKUP.matcher(text).find();
 	}
 
 	private static SAXBuilder builder() {

@@ -3,6 +3,7 @@ package fr.manchette.parse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -348,6 +349,274 @@ class FeedParserTests {
 		FeedParseException ex = refusal(body, "application/feed+json");
 		assertThat(ex.isNotAFeed()).isFalse();
 		assertThat(ex.getMessage()).startsWith("not well-formed XML");
+	}
+
+	@Test
+	void decodesWindows1252BytesDeclaredUtf8() throws Exception {
+		byte[] body = transcoded("rss2-windows1252-declared-utf8.xml", WINDOWS_1252);
+		assertThat(new String(body, StandardCharsets.UTF_8)).contains("\uFFFD")
+			.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+		ParsedFeed feed = this.parser.parse(body, "application/rss+xml; charset=UTF-8");
+		assertThat(feed.title()).isEqualTo("L’Écho de la préfecture");
+		assertThat(feed.items()).extracting(RawItem::title, RawItem::summaryHtml, RawItem::categories)
+			.containsExactly(
+					tuple("Élysée, préfète, cœur, l’État\u00a0: qui décide\u00a0?",
+							"La préfète répond à «\u00a0l’Élysée\u00a0».", List.of("Société")),
+					tuple("Marché de Noël\u00a0: le vin chaud à 4\u00a0€", null, List.of()));
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "text/xml", "text/xml; charset=ISO-8859-1" })
+	void decodesWindows1252BytesDeclaredIso88591(@Nullable String contentType) throws Exception {
+		byte[] body = transcoded("rss2-latin1-declared-windows1252-bytes.xml", WINDOWS_1252);
+		assertThat(body).contains((byte) 0x92, (byte) 0x9C, (byte) 0x80, (byte) 0xAB, (byte) 0xBB, (byte) 0x8C);
+		ParsedFeed feed = this.parser.parse(body, contentType);
+		assertThat(feed.title()).isEqualTo("La Voix de l’Œuvre");
+		assertThat(feed.items()).extracting(RawItem::title)
+			.containsExactly("«\u00a0Le cœur n’y est plus\u00a0»\u00a0: l’abonnement passe à 12\u00a0€");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/xml; charset=ISO-8859-1", "application/rss+xml; charset=windows-1252" })
+	void decodesUtf8ServedWithASingleByteCharset(String contentType) throws Exception {
+		ParsedFeed feed = this.parser.parse(bytes("rss2-french-cdata.xml"), contentType);
+		assertThat(feed.title()).isEqualTo("La Gazette du Rhône – À la une");
+		assertThat(feed.items().get(0).title())
+			.isEqualTo("Municipales\u00a0: «\u00a0On ne lâchera rien\u00a0», promet l’opposition");
+	}
+
+	@Test
+	void decodesUtf16WithItsByteOrderMarkWhateverTheContentTypeSays() throws Exception {
+		String text = new String(bytes("rss20-minimal.xml"), StandardCharsets.UTF_8)
+			.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+		byte[] body = text.getBytes(StandardCharsets.UTF_16);
+		assertThat(body[0]).isEqualTo((byte) 0xFE);
+		ParsedFeed feed = this.parser.parse(body, "text/xml; charset=ISO-8859-1");
+		assertThat(feed.title()).isEqualTo("Brèves de Nantes");
+	}
+
+	@Test
+	void repairsDoubleEncodedUtf8AndLeavesRightTextAlone() throws Exception {
+		ParsedFeed feed = parse("rss2-double-encoded-utf8.xml");
+		assertThat(feed.title()).isEqualTo("Actualité à la Une");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title)
+			.containsExactly(tuple("fil-1", "Élysée, préfète, cœur, l’État"),
+					tuple("fil-2", "São Tomé-et-Príncipe\u00a0: l’archipel élit son président"),
+					tuple("fil-3", "Tour\u00a0: Pogačar s’envole, l’équipe exulte"),
+					tuple("fil-4", "«\u00a0IRMÃ E O MAR\u00a0», un film brésilien primé à Cannes"),
+					tuple("fil-5", "Les cœurs de l’été\u00a0: «\u00a0c’est décidé\u00a0»"));
+		assertThat(feed.items().get(0).summaryHtml())
+			.isEqualTo("<p>La préfète a reçu les élus à l’Hôtel de ville, « enfin ».</p>");
+		assertThat(feed.items().get(0).categories()).containsExactly("Société");
+	}
+
+	@Test
+	void recoversUndefinedHtmlEntities() throws Exception {
+		ParsedFeed feed = parse("rss2-html-entities.xml");
+		assertThat(feed.title()).isEqualTo("Le Républicain lorrain");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title, RawItem::link, RawItem::summaryHtml)
+			.containsExactly(
+					tuple("rl-1", "L’État\u00a0: «\u00a0cœur\u00a0» de la réforme…",
+							"https://www.republicain-lorrain.example/politique/reforme.html?id=12&rub=3",
+							"<p>À Metz, l’école s’agrandit.</p>"),
+					// &amp;eacute; was text and stays text; a CDATA section is HTML the cleaner will decode.
+					tuple("rl-2", "Cours\u00a0: &eacute; s’écrit é, et <b> n’est pas une balise", null,
+							"<p>Caf&eacute; &amp; croissant</p>"));
+	}
+
+	@Test
+	void recoversUnescapedAmpersandAndLessThan() throws Exception {
+		ParsedFeed feed = parse("rss2-unescaped-ampersand-and-lt.xml");
+		assertThat(feed.title()).isEqualTo("Marchés & Finances");
+		assertThat(feed.items()).extracting(RawItem::title, RawItem::link)
+			.containsExactly(
+					tuple("5 < 10\u00a0: Marks & Spencer ferme 10 magasins",
+							"https://www.marches-finances.example/article?id=7&utm_source=rss"),
+					tuple("Le CAC 40 <3 000 points\u00a0? Pas encore", null));
+	}
+
+	@Test
+	void recoversControlCharactersAndEntitiesTogether() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Budget\u0001 2026&nbsp;: "
+				+ "le vote \u001Freport&eacute;</title><guid>fil-1</guid></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items()).extracting(RawItem::title)
+			.containsExactly("Budget 2026\u00a0: le vote reporté");
+	}
+
+	@Test
+	void keepsAnEntityNeitherXmlNorHtmlDefinesAsText() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Fusion &xyz; annoncée</title>"
+				+ "<guid>fil-1</guid></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items()).extracting(RawItem::title)
+			.containsExactly("Fusion &xyz; annoncée");
+	}
+
+	@Test
+	void recoversTheWholeItemsOfATruncatedRssFeed() throws Exception {
+		ParsedFeed feed = parse("rss2-truncated.xml");
+		assertThat(feed.title()).isEqualTo("La Dépêche du Midi – Toulouse");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title, RawItem::link, RawItem::published)
+			.containsExactly(
+					tuple("dm-1", "Capitole\u00a0: la place rendue aux piétons",
+							"https://www.depeche-midi.example/toulouse/capitole.html",
+							Instant.parse("2025-06-10T06:15:00Z")),
+					tuple("dm-2", "Stade Toulousain\u00a0: un 23e Bouclier de Brennus",
+							"https://www.depeche-midi.example/sport/brennus.html",
+							Instant.parse("2025-06-10T07:00:00Z")));
+	}
+
+	@Test
+	void recoversTheWholeEntriesOfATruncatedAtomFeed() throws Exception {
+		ParsedFeed feed = parse("atom10-truncated.xml");
+		assertThat(feed.format()).isEqualTo("atom_1.0");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::title)
+			.containsExactly(tuple("tag:carnet-greffier.example,2025:12", "Audience de rentrée à Rennes"),
+					tuple("tag:carnet-greffier.example,2025:11", "Le greffe numérique, deux ans après"));
+	}
+
+	@Test
+	void recoversEveryItemAroundAStartTagThatLostItsAngleBracket() throws Exception {
+		ParsedFeed feed = parse("rss2-missing-angle-bracket.xml");
+		assertThat(feed.items()).extracting(RawItem::guid, RawItem::summaryHtml)
+			.containsExactly(tuple("qn-1", "Les moules-frites restent reines."), tuple("qn-2", null),
+					tuple("qn-3", "Plus de 50\u00a0000 carnavaleux."));
+	}
+
+	@Test
+	void recoversAFeedWhoseXmlDeclarationComesAfterAComment() throws Exception {
+		String rss = "<!-- généré par SPIP -->\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				+ "<rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Élysée</title>"
+				+ "<guid>fil-1</guid></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items()).extracting(RawItem::title)
+			.containsExactly("Élysée");
+	}
+
+	@Test
+	void recoversUndeclaredNamespacePrefixesWithTheirUsualMeaning() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Élysée</title>"
+				+ "<dc:date>2025-06-10T08:15:00+02:00</dc:date><guid>fil-1</guid><ext:note>x</ext:note></item>"
+				+ "</channel></rss>";
+		ParsedFeed feed = this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.items()).extracting(RawItem::title, RawItem::published)
+			.containsExactly(tuple("Élysée", Instant.parse("2025-06-10T06:15:00Z")));
+	}
+
+	@Test
+	void rssWithoutChannelIsAParseErrorNotACrash() {
+		FeedParseException ex = refusal("<rss version=\"2.0\"><item><title>Seul</title></item></rss>"
+			.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not a feed Rome can read");
+	}
+
+	@Test
+	void feedTruncatedInItsFirstItemIsAParseError() {
+		byte[] body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Coup"
+			.getBytes(StandardCharsets.UTF_8);
+		FeedParseException ex = refusal(body, null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML");
+	}
+
+	@Test
+	void decodesHtmlEntitiesUnderTheNetscapeDoctypeThatDefinesThem() throws Exception {
+		String rss = new String(bytes("rss091-netscape-doctype.xml"), StandardCharsets.UTF_8)
+			.replace("la cathédrale illuminée", "la cath&eacute;drale illumin&eacute;e");
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items().get(0).title())
+			.isEqualTo("Bourges\u00a0: la cathédrale illuminée tout l’été");
+	}
+
+	@Test
+	void brokenFeedWithABareDoctypeIsNotRebuilt() throws Exception {
+		String rss = new String(bytes("rss091-netscape-doctype.xml"), StandardCharsets.UTF_8);
+		byte[] body = rss.substring(0, rss.indexOf("Vierzon")).getBytes(StandardCharsets.UTF_8);
+		assertThat(refusal(body, null).getMessage()).startsWith("not well-formed XML");
+	}
+
+	@Test
+	void doctypeWithDeclarationsIsRefusedEvenWhenTheRestIsBroken() {
+		byte[] body = ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY titre \"Élysée\">]><rss version=\"2.0\">"
+				+ "<channel><title>&titre;</title><item><title>&titre; &eacute;</title></item><item><title>Coup")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(refusal(body, null).getMessage())
+			.isEqualTo("DOCTYPE with entity declarations refused (XXE and entity bombs)");
+	}
+
+	@Test
+	void doctypeHiddenBehindACommentIsNotRecovered() {
+		byte[] body = ("<?xml version=\"1.0\"?><!-- <rss> -->"
+				+ "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel>"
+				+ "<title>Le Fil</title><item><title>&xxe;</title></item></channel></rss>")
+			.getBytes(StandardCharsets.UTF_8);
+		FeedParseException ex = refusal(body, null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML").contains("DOCTYPE").doesNotContain("root:");
+	}
+
+	@Test
+	void entityDeclarationOutsideADoctypeIsNotRecovered() {
+		byte[] body = ("<rss version=\"2.0\"><channel><title>Le Fil</title><!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
+				+ "<item><title>&xxe;</title></item></channel></rss>")
+			.getBytes(StandardCharsets.UTF_8);
+		FeedParseException ex = refusal(body, null);
+		assertThat(ex.isNotAFeed()).isFalse();
+		assertThat(ex.getMessage()).startsWith("not well-formed XML").doesNotContain("root:");
+	}
+
+	@Test
+	void parsesAFiveMegabyteTitle() throws Exception {
+		String title = "Élysée\u00a0: ".repeat(5 * 1024 * 1024 / 10) + "fin";
+		String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Le Fil</title>"
+				+ "<item><title>" + title + "</title><guid>fil-1</guid></item></channel></rss>";
+		assertThat(rss.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(5 * 1024 * 1024);
+		ParsedFeed feed = this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.items()).singleElement().satisfies((item) -> {
+			assertThat(item.guid()).isEqualTo("fil-1");
+			assertThat(item.title()).isEqualTo(title);
+		});
+	}
+
+	@Test
+	void keepsTheFirstTenThousandOfAHundredThousandItems() throws Exception {
+		StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+				+ "<title>Le Fil</title><link>https://fil.example/</link><description>Dépêches</description>");
+		for (int i = 0; i < 100_000; i++) {
+			rss.append("<item><title>Dépêche n°").append(i).append("</title>");
+			rss.append("<guid>fil-").append(i).append("</guid></item>");
+		}
+		rss.append("</channel></rss>");
+		ParsedFeed feed = this.parser.parse(rss.toString().getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.title()).isEqualTo("Le Fil");
+		assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS).hasSize(10_000);
+		assertThat(feed.items().get(0)).extracting(RawItem::guid, RawItem::title)
+			.containsExactly("fil-0", "Dépêche n°0");
+		assertThat(feed.items().get(9_999).guid()).isEqualTo("fil-9999");
+	}
+
+	@Test
+	void readsTheUpdatePeriodFromTtl() throws Exception {
+		String rss = new String(bytes("rss20-minimal.xml"), StandardCharsets.UTF_8)
+			.replace("</link>", "</link><ttl>30</ttl>");
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).updatePeriod())
+			.isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void readsTheUpdatePeriodFromTheSyndicationModule() throws Exception {
+		String rss = new String(bytes("rss20-minimal.xml"), StandardCharsets.UTF_8)
+			.replace("<rss version=\"2.0\">",
+					"<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">")
+			.replace("</link>", "</link><sy:updatePeriod>\n\thourly\t</sy:updatePeriod>"
+					+ "<sy:updateFrequency>2</sy:updateFrequency>");
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).updatePeriod())
+			.isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void hasNoUpdatePeriodWhenTheFeedSaysNone() throws Exception {
+		assertThat(parse("rss20-minimal.xml").updatePeriod()).isNull();
+		assertThat(parse("atom10-french.xml").updatePeriod()).isNull();
 	}
 
 	private ParsedFeed parse(String fixture) throws IOException, FeedParseException {

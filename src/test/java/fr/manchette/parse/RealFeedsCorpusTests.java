@@ -3,6 +3,7 @@ package fr.manchette.parse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,11 +111,31 @@ class RealFeedsCorpusTests {
 	}
 
 	@Test
-	void damagedFeedIsAParseError() throws Exception {
-		// One item lost the '<' of <description>; recovering the other items is for later.
-		FeedParseException ex = refusal(DAMAGED);
-		assertThat(ex.isNotAFeed()).isFalse();
-		assertThat(ex.getMessage()).startsWith("not well-formed XML");
+	void damagedFeedRecoversEveryItem() throws Exception {
+		// One item lost the '<' of <description>: that description is lost, the 25 items are not.
+		ParsedFeed feed = this.parser.parse(read(DAMAGED), null);
+		assertThat(feed.title()).isEqualTo("Le Monde.fr - Actualité à la Une");
+		assertThat(feed.items()).hasSize(25).allSatisfy((item) -> {
+			assertThat(item.title()).isNotBlank();
+			assertThat(item.link()).startsWith("http://");
+		});
+		assertThat(feed.items().get(1).title())
+			.isEqualTo("Nigeria : Chibok, la ville des lycéennes enlevées, reprise par l'armée et des miliciens");
+		assertThat(feed.items().get(1).summaryHtml()).isNull();
+		assertThat(feed.items().get(2).summaryHtml()).startsWith("L'ingénieur italien de 48 ans");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "elucid-2025-02-10.xml, PT1H", "epris-de-justice-2018-12-18.xml, PT1H",
+			"lefigaro-actualites-2019-03-24.xml, PT1M", "liberation-a-la-une-2025-02-10.xml, PT1M",
+			"lemonde-une-2014-11-16-feedsportal.rss, PT15M" })
+	void updatePeriodAsTheFeedDeclaresIt(String file, Duration period) throws Exception {
+		assertThat(this.parser.parse(read(file), null).updatePeriod()).isEqualTo(period);
+	}
+
+	@Test
+	void feedsThatDeclareNoUpdatePeriodHaveNone() throws Exception {
+		assertThat(this.parser.parse(read("lemonde-une-2024-01-18.xml"), null).updatePeriod()).isNull();
 	}
 
 	private FeedParseException refusal(String file) throws IOException {

@@ -68,6 +68,14 @@ class SafeXmlTests {
 		assertThat(document.getRootElement().getChildText("title")).isEqualTo("L’été & <l'hiver>");
 	}
 
+	@Test
+	void mentionsDtdFindsDtdMarkupWhereverItHides() {
+		assertThat(SafeXml.mentionsDtd("<?xml version=\"1.0\"?><!-- <rss> --><!doctype rss><rss/>")).isTrue();
+		assertThat(SafeXml.mentionsDtd("<rss><channel><!ENTITY xxe SYSTEM \"file:///etc/passwd\"></channel></rss>"))
+			.isTrue();
+		assertThat(SafeXml.mentionsDtd("<rss><title>&lt;!DOCTYPE html&gt; expliqué</title></rss>")).isFalse();
+	}
+
 	private static FeedParseException refusal(String text) {
 		FeedParseException ex = catchThrowableOfType(FeedParseException.class, () -> SafeXml.parse(text));
 		assertThat(ex).as("FeedParseException").isNotNull();
