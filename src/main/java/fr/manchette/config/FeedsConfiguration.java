@@ -12,7 +12,7 @@ class FeedsConfiguration {
 
 	@Bean
 	CurrentFeeds currentFeeds(ManchetteProperties properties) {
-		return new CurrentFeeds(new FeedsFileLoader().load(properties.feeds()));
+		return new CurrentFeeds(new FeedsFileLoader(properties.polling().minInterval()).load(properties.feeds()));
 	}
 
 	/** The time every stage reads; tests replace it to pin "today" in the ticker. */

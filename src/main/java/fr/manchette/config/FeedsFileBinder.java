@@ -42,6 +42,16 @@ final class FeedsFileBinder {
 
 	private final List<String> problems = new ArrayList<>();
 
+	private final Duration minInterval;
+
+	private final String minIntervalText;
+
+	FeedsFileBinder(Duration minInterval) {
+		this.minInterval = minInterval;
+		long seconds = minInterval.toSeconds();
+		this.minIntervalText = (seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
+	}
+
 	/** The problems found so far, in file order. */
 	List<String> problems() {
 		return this.problems;
@@ -100,7 +110,7 @@ final class FeedsFileBinder {
 		}
 		MappingReader poll = new MappingReader(mapping, "poll: ", this.problems);
 		poll.rejectUnknownKeys(POLL_KEYS);
-		Duration interval = poll.duration("interval", MIN_INTERVAL, "1m");
+		Duration interval = poll.duration("interval", this.minInterval, this.minIntervalText);
 		Duration timeout = poll.duration("timeout", MIN_TIMEOUT, "1s");
 		DataSize maxSize = poll.size("max-size");
 		PollDefaults defaults = PollDefaults.DEFAULTS;
@@ -161,7 +171,7 @@ final class FeedsFileBinder {
 		String name = source.text("name", true);
 		URI url = url(source);
 		String category = source.text("category", false);
-		Duration interval = source.duration("interval", MIN_INTERVAL, "1m");
+		Duration interval = source.duration("interval", this.minInterval, this.minIntervalText);
 		Boolean enabled = source.bool("enabled");
 		SourceType type = type(source);
 		if (this.problems.size() > problemsBefore || id == null || name == null || url == null) {

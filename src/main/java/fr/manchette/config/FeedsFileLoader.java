@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,22 @@ public final class FeedsFileLoader {
 	/** feeds.yml needs no anchors; a few are harmless, many are a "billion laughs". */
 	private static final int MAX_ALIASES = 20;
 
+	private final Duration minInterval;
+
+	/** A loader that refuses intervals under one minute, the polite floor for someone else's server. */
+	public FeedsFileLoader() {
+		this(FeedsFileBinder.MIN_INTERVAL);
+	}
+
+	/**
+	 * A loader with another floor for intervals ({@code manchette.polling.min-interval}): tests and benchmarks on
+	 * loopback go lower.
+	 */
+	public FeedsFileLoader(Duration minInterval) {
+		Assert.isTrue(!minInterval.isNegative(), "'minInterval' must not be negative");
+		this.minInterval = minInterval;
+	}
+
 	/**
 	 * Reads and checks the file.
 	 * @param path where feeds.yml is, usually from {@code manchette.feeds}
@@ -49,7 +66,7 @@ public final class FeedsFileLoader {
 		Assert.notNull(path, "'path' must not be null");
 		Path absolute = path.toAbsolutePath().normalize();
 		Object root = parse(absolute, read(absolute));
-		FeedsFileBinder binder = new FeedsFileBinder();
+		FeedsFileBinder binder = new FeedsFileBinder(this.minInterval);
 		FeedsFile file = binder.bind(root);
 		if (file == null) {
 			throw new InvalidFeedsFileException(absolute, binder.problems());

@@ -27,7 +27,7 @@ class FeedsFileWatcher {
 
 	private final ApplicationEventPublisher events;
 
-	private final FeedsFileLoader loader = new FeedsFileLoader();
+	private final FeedsFileLoader loader;
 
 	private byte[] lastSeen;
 
@@ -35,6 +35,7 @@ class FeedsFileWatcher {
 
 	FeedsFileWatcher(ManchetteProperties properties, CurrentFeeds current, ApplicationEventPublisher events) {
 		this.path = properties.feeds();
+		this.loader = new FeedsFileLoader(properties.polling().minInterval());
 		this.current = current;
 		this.events = events;
 		this.lastSeen = read();

@@ -25,12 +25,20 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
 	 * @param concurrency how many sources are fetched at once, in all
 	 * @param perHost how many of them may talk to the same host at once
-	 * @param startJitter the first polls after start are spread at random over this much time
+	 * @param startJitter the first polls of new sources are spread at random over this much time
+	 * @param tick how often an instance looks for due sources in the database
+	 * @param lease how long a claimed source stays an instance's (at least twice {@code poll.timeout}): a crashed
+	 * instance's sources are taken over once it has passed
+	 * @param minInterval the shortest {@code interval} feeds.yml may ask for
 	 */
 	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
-			@DefaultValue("2") int perHost, @DefaultValue("10s") Duration startJitter) {
+			@DefaultValue("2") int perHost, @DefaultValue("10s") Duration startJitter,
+			@DefaultValue("1s") Duration tick, @DefaultValue("1m") Duration lease,
+			@DefaultValue("1m") Duration minInterval) {
 
 		public Polling {
+			Assert.isTrue(!tick.isNegative() && !tick.isZero(), "manchette.polling.tick must be positive");
+			Assert.isTrue(!lease.isNegative() && !lease.isZero(), "manchette.polling.lease must be positive");
 			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
 			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
 			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");

@@ -166,6 +166,11 @@ public class IngestRun {
 	}
 
 	private PollReport failed(Source source, SourceStatus previous, Instant started, Failed failure) {
+		if (Thread.currentThread().isInterrupted()) {
+			// The service is stopping, not the source failing: nothing to hold against it.
+			log.info("Poll interrupted source={}", source.id());
+			return new PollReport(source.id(), "INTERRUPTED", 0, 0, previous.nextAttemptAt());
+		}
 		boolean gone = failure.kind() == FailureKind.GONE;
 		Instant next = gone ? null
 				: PollTiming.afterFailure(started, source.interval(), previous.consecutiveFailures() + 1,

@@ -1,25 +1,31 @@
 package fr.manchette.pipeline;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
-import org.jspecify.annotations.Nullable;
+import fr.manchette.store.SourceStatusRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,11 +36,13 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls every enabled source on its own timetable: the first time at a random moment soon after start, then when
- * its last poll says. The scheduler only keeps time; polls run on a fixed pool of workers (the global cap,
- * {@code manchette.polling.concurrency}), and at most {@code manchette.polling.per-host} of them talk to one host
- * at once. A source whose host is busy waits its turn without holding a worker, so one slow host never holds back
- * the others. A reload of feeds.yml starts new sources and stops removed ones.
+ * Polls every enabled source when it is due. The timetable lives in the database ({@code source_status}), so that
+ * several instances on one PostgreSQL share it: at each tick an instance claims due sources with a lease (an
+ * exclusive conditional update: one instance wins each source), polls them on its pool of workers, and the poll's
+ * outcome sets the next due time and ends the lease. A crashed instance's leases expire and the others take its
+ * sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
+ * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
+ * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
@@ -42,39 +50,42 @@ class PollScheduler implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
 
-	/** How long a source waits when its host already has its share of polls in flight. */
-	private static final Duration HOST_BUSY_WAIT = Duration.ofMillis(500);
-
 	private final CurrentFeeds feeds;
 
 	private final IngestRun ingestRun;
+
+	private final SourceStatusRepository statuses;
 
 	private final TaskScheduler scheduler;
 
 	private final Clock clock;
 
-	private final Duration startJitter;
+	private final ManchetteProperties.Polling settings;
 
-	private final int perHost;
+	private final String owner = instanceName();
 
 	private final ExecutorService workers;
 
-	private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
+	private volatile Set<String> enabled = Set.of();
+
+	private volatile ScheduledFuture<?> ticking;
+
 	private volatile boolean stopped;
 
-	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, TaskScheduler scheduler, Clock clock,
-			ManchetteProperties properties) {
+	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, TaskScheduler scheduler,
+			Clock clock, ManchetteProperties properties) {
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
+		this.statuses = statuses;
 		this.scheduler = scheduler;
 		this.clock = clock;
-		this.startJitter = properties.polling().startJitter();
-		this.perHost = properties.polling().perHost();
+		this.settings = properties.polling();
 		AtomicInteger count = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(properties.polling().concurrency(), (task) -> {
+		this.workers = Executors.newFixedThreadPool(this.settings.concurrency(), (task) -> {
 			Thread thread = new Thread(task, "poll-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -83,83 +94,92 @@ class PollScheduler implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		reconcile();
-		log.info("Polling {} sources", this.planned.size());
+		schedule(this.feeds.get());
+		this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, this.settings.tick());
+		log.info("Polling {} sources as {}", this.enabled.size(), this.owner);
 	}
 
-	@EventListener(FeedsFileReloaded.class)
-	void reconcile() {
-		Set<String> enabled = this.feeds.get()
-			.enabledFeeds()
-			.stream()
-			.map(Source::id)
-			.collect(Collectors.toSet());
-		this.planned.keySet().removeIf((id) -> {
-			if (!enabled.contains(id)) {
-				this.planned.get(id).cancel(false);
-				log.info("Stopped polling source={}", id);
-				return true;
-			}
-			return false;
-		});
+	@EventListener
+	void reloaded(FeedsFileReloaded event) {
+		Set<String> before = this.enabled;
+		schedule(event.feeds());
+		before.stream().filter((id) -> !this.enabled.contains(id)).forEach((id) -> log.info("Stopped polling source={}", id));
+	}
+
+	/** New sources get a first poll soon, spread over the start jitter; known ones keep their timetable. */
+	private void schedule(FeedsFile config) {
 		Instant now = this.clock.instant();
-		for (String id : enabled) {
-			if (!this.planned.containsKey(id)) {
-				plan(id, now.plusMillis(ThreadLocalRandom.current().nextLong(this.startJitter.toMillis() + 1)));
+		for (Source source : config.enabledFeeds()) {
+			long jitter = ThreadLocalRandom.current().nextLong(this.settings.startJitter().toMillis() + 1);
+			this.statuses.schedule(source.id(), source.url().toString(), now.plusMillis(jitter));
+		}
+		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Runs on the scheduler's thread: claims what this instance has room for and hands it to the workers. */
+	void tick() {
+		int room = this.settings.concurrency() - this.inFlight.get();
+		if (this.stopped || room <= 0) {
+			return;
+		}
+		try {
+			Instant now = this.clock.instant();
+			FeedsFile config = this.feeds.get();
+			Duration lease = lease(config);
+			List<String> due = this.statuses.due(this.enabled, now, room * 2);
+			for (String id : due) {
+				if (this.inFlight.get() >= this.settings.concurrency()) {
+					return;
+				}
+				Source source = config.source(id).filter(Source::enabled).orElse(null);
+				if (source == null) {
+					continue;
+				}
+				Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.settings.perHost()));
+				if (!host.tryAcquire()) {
+					continue;
+				}
+				if (!this.statuses.claim(id, this.owner, now, now.plus(lease))) {
+					host.release();
+					continue;
+				}
+				dispatch(source, host);
 			}
 		}
+		catch (RuntimeException ex) {
+			// The database may be briefly unreachable: the next tick tries again.
+			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+		}
 	}
 
-	private void plan(String sourceId, @Nullable Instant at) {
-		if (this.stopped || at == null) {
-			this.planned.remove(sourceId);
-			return;
-		}
-		this.planned.put(sourceId, this.scheduler.schedule(() -> dispatch(sourceId), at));
-	}
-
-	/** Runs on the scheduler's thread: only hands the poll to a worker, or puts it off while its host is busy. */
-	private void dispatch(String sourceId) {
-		// Looked up again at each poll: the source may have been edited, disabled or removed meanwhile.
-		Source source = this.feeds.get().source(sourceId).filter(Source::enabled).orElse(null);
-		if (source == null || this.stopped) {
-			this.planned.remove(sourceId);
-			return;
-		}
-		Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.perHost));
-		if (!host.tryAcquire()) {
-			plan(sourceId, this.clock.instant()
-				.plus(HOST_BUSY_WAIT)
-				.plusMillis(ThreadLocalRandom.current().nextLong(HOST_BUSY_WAIT.toMillis())));
-			return;
-		}
+	private void dispatch(Source source, Semaphore host) {
+		this.inFlight.incrementAndGet();
 		try {
 			this.workers.execute(() -> {
 				try {
-					poll(source);
+					this.ingestRun.run(source);
+				}
+				catch (RuntimeException ex) {
+					// IngestRun records its own failures; a poll that escapes it waits for its lease to expire.
+					log.error("Poll crashed source={}", source.id(), ex);
 				}
 				finally {
 					host.release();
+					this.inFlight.decrementAndGet();
 				}
 			});
 		}
-		catch (RuntimeException ex) {
-			// Rejected: the pool is shutting down.
+		catch (RuntimeException rejected) {
+			// The pool is shutting down: the lease is given back below.
 			host.release();
+			this.inFlight.decrementAndGet();
 		}
 	}
 
-	private void poll(Source source) {
-		Instant next;
-		try {
-			next = this.ingestRun.run(source).nextAttemptAt();
-		}
-		catch (RuntimeException ex) {
-			// IngestRun records its own failures; this is the last guard that keeps the source on a timetable.
-			log.error("Poll crashed source={}", source.id(), ex);
-			next = this.clock.instant().plus(source.interval());
-		}
-		plan(source.id(), next);
+	/** Longer than any poll can take, so that a live instance never loses a source it is still polling. */
+	private Duration lease(FeedsFile config) {
+		Duration floor = config.poll().timeout().multipliedBy(2);
+		return (this.settings.lease().compareTo(floor) >= 0) ? this.settings.lease() : floor;
 	}
 
 	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */
@@ -168,11 +188,38 @@ class PollScheduler implements DisposableBean {
 		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
 	}
 
+	private static String instanceName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown";
+		}
+		String name = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		return (name.length() > 100) ? name.substring(name.length() - 100) : name;
+	}
+
 	@Override
 	public void destroy() {
 		this.stopped = true;
-		this.planned.values().forEach((future) -> future.cancel(false));
+		if (this.ticking != null) {
+			this.ticking.cancel(false);
+		}
 		this.workers.shutdownNow();
+		try {
+			this.workers.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
+			this.statuses.release(this.owner);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not give back the leases owner={} detail={}", this.owner, ex.getMessage());
+		}
 	}
 
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,35 @@ public class SourceStatusRepository {
 			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
 			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
 			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
-			                         declared_interval_seconds = :declaredInterval
+			                         declared_interval_seconds = :declaredInterval,
+			                         lease_owner = NULL, lease_until = NULL
 			WHERE source_id = :source""";
+
+	private static final String SCHEDULE_NEW = """
+			INSERT INTO source_status (source_id, url, consecutive_failures, next_attempt_at)
+			VALUES (:source, :url, 0, :at)
+			ON CONFLICT DO NOTHING""";
+
+	// A gone source (no next attempt) whose url the operator changed is due again.
+	private static final String SCHEDULE_EDITED = """
+			UPDATE source_status SET next_attempt_at = :at
+			WHERE source_id = :source AND next_attempt_at IS NULL AND url <> :url""";
+
+	// Uses source_status_due_idx.
+	private static final String DUE = """
+			SELECT source_id FROM source_status
+			WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now) AND source_id IN (:sources)
+			ORDER BY next_attempt_at
+			LIMIT :limit""";
+
+	// The compare-and-set that makes a claim exclusive: the row lock of the UPDATE serialises rival instances,
+	// and the loser finds the condition false and updates nothing.
+	private static final String CLAIM = """
+			UPDATE source_status SET lease_owner = :owner, lease_until = :until
+			WHERE source_id = :source AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)""";
+
+	private static final String RELEASE = """
+			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
 
 	private final JdbcClient jdbc;
 
@@ -69,6 +98,45 @@ public class SourceStatusRepository {
 		if (this.jdbc.sql(INSERT).params(params).update() == 0) {
 			this.jdbc.sql(UPDATE).params(params).update();
 		}
+	}
+
+	/**
+	 * Gives each source that has no status yet a first poll time, and makes a gone source due again once its url
+	 * changed. Existing timetables are kept: a restart does not poll everything again.
+	 */
+	public void schedule(String sourceId, String url, Instant firstAttemptAt) {
+		Map<String, Object> params = Map.of("source", sourceId, "url", url, "at", Timestamps.param(firstAttemptAt));
+		if (this.jdbc.sql(SCHEDULE_NEW).params(params).update() == 0) {
+			this.jdbc.sql(SCHEDULE_EDITED).params(params).update();
+		}
+	}
+
+	/** Sources among {@code sources} that are due and not claimed by anyone, the longest due first. */
+	public List<String> due(Collection<String> sources, Instant now, int limit) {
+		if (sources.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(DUE)
+			.param("now", Timestamps.param(now))
+			.param("sources", List.copyOf(sources))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** Claims a due source until {@code until}; false when another instance was first or it is not due. */
+	public boolean claim(String sourceId, String owner, Instant now, Instant until) {
+		return this.jdbc.sql(CLAIM)
+			.param("owner", owner)
+			.param("until", Timestamps.param(until))
+			.param("source", sourceId)
+			.param("now", Timestamps.param(now))
+			.update() == 1;
+	}
+
+	/** Gives back every lease an instance holds, when it stops. */
+	public int release(String owner) {
+		return this.jdbc.sql(RELEASE).param("owner", owner).update();
 	}
 
 	private static String truncate(String value, int max) {

@@ -56,7 +56,10 @@ class PipelineIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension sources = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension sources = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.resetOnEachTest(false)
+		.build();
 
 	@TempDir
 	static Path dir;

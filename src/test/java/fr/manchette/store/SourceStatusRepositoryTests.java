@@ -2,6 +2,7 @@ package fr.manchette.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,67 @@ class SourceStatusRepositoryTests {
 		this.statuses.recordOutcome(failed);
 		assertThat(this.statuses.find("hespress")).contains(failed);
 		assertThat(this.statuses.findAll()).containsExactly(failed);
+	}
+
+	@Test
+	void aDueSourceIsClaimedByOneInstanceOnly() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(60));
+
+		assertThat(this.statuses.due(List.of("hespress", "le360"), T0, 10)).containsExactly("hespress");
+		assertThat(this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
+		assertThat(this.statuses.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+		assertThat(this.statuses.due(List.of("hespress", "le360"), T0.plusSeconds(30), 10)).isEmpty();
+		assertThat(this.statuses.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+	}
+
+	@Test
+	void anExpiredLeaseIsTakenOver() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.claim("hespress", "crashed", T0, T0.plusSeconds(60));
+
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(59), 10)).isEmpty();
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(61), 10)).containsExactly("hespress");
+		assertThat(this.statuses.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
+	}
+
+	@Test
+	void anOutcomeEndsTheLeaseAndSetsTheNextPoll() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60));
+		SourceStatus polled = SourceStatus.unknown("hespress", "https://h.ma/feed")
+			.succeeded(T0, null, null, T0.plusSeconds(900), null, null);
+
+		this.statuses.recordOutcome(polled);
+
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(899), 10)).isEmpty();
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(900), 10)).containsExactly("hespress");
+	}
+
+	@Test
+	void releaseGivesBackAnInstancesLeases() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.statuses.claim("hespress", "stopping", T0, T0.plusSeconds(60));
+		this.statuses.claim("le360", "other", T0, T0.plusSeconds(60));
+
+		assertThat(this.statuses.release("stopping")).isEqualTo(1);
+		assertThat(this.statuses.due(List.of("hespress", "le360"), T0.plusSeconds(1), 10)).containsExactly("hespress");
+	}
+
+	@Test
+	void schedulingKeepsAKnownSourcesTimetableButRevivesAGoneOneWhoseUrlChanged() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0.plusSeconds(3600));
+		assertThat(this.statuses.due(List.of("hespress"), T0, 10)).containsExactly("hespress");
+
+		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
+			.failed(T0, SourceStatus.GONE, "HTTP 410 Gone", null));
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(60), 10)).isEmpty();
+
+		this.statuses.schedule("hespress", "https://h.ma/nouveau", T0.plusSeconds(30));
+		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(60), 10)).containsExactly("hespress");
 	}
 
 	@Test
