@@ -29,6 +29,7 @@ import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,9 +63,11 @@ public class IngestRun {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer,
 			Deduplicator deduplicator, ItemRepository items, SourceStatusRepository statuses,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -74,6 +77,7 @@ public class IngestRun {
 		this.statuses = statuses;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	public PollReport run(Source source) {
@@ -86,13 +90,17 @@ public class IngestRun {
 			// 410 at this url: polled again only once the operator gives feeds.yml another url.
 			return new PollReport(source.id(), SourceStatus.GONE, 0, 0, null);
 		}
+		PollReport report;
 		try {
-			return poll(source, previous, started);
+			report = poll(source, previous, started);
 		}
 		catch (RuntimeException ex) {
 			log.error("Poll failed source={} kind={}", source.id(), FailureKind.UNEXPECTED, ex);
-			return failed(source, previous, started, new Failed(FailureKind.UNEXPECTED, describe(ex)));
+			report = failed(source, previous, started, new Failed(FailureKind.UNEXPECTED, describe(ex)));
 		}
+		this.meters.counter("manchette.polls", "outcome", report.outcome()).increment();
+		this.meters.counter("manchette.items.stored").increment(report.inserted());
+		return report;
 	}
 
 	private PollReport poll(Source source, SourceStatus previous, Instant started) {

@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +54,19 @@ public final class LocalPostgres {
 
 	public String jdbcUrl() {
 		return this.jdbcUrl;
+	}
+
+	/** A new empty database on the same server, for a test that needs a store of its own. */
+	public String newDatabase(String name) {
+		try (Connection connection = DriverManager.getConnection(this.jdbcUrl);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name);
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+		return this.jdbcUrl.replace("/postgres?", "/" + name + "?");
 	}
 
 	private static LocalPostgres start(Path bin) {

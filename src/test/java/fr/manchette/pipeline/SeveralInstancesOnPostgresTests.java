@@ -1,0 +1,157 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.manchette.ManchetteApplication;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.support.LocalPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances on one PostgreSQL polling 200 WireMock sources every 4 s for several intervals: each source is
+ * fetched once per interval, never twice within one, no row is doubled; when one instance stops, the other takes
+ * all its sources over.
+ */
+class SeveralInstancesOnPostgresTests {
+
+	private static final int SOURCES = 200;
+
+	private static final Duration INTERVAL = Duration.ofSeconds(4);
+
+	@TempDir
+	Path dir;
+
+	private final WireMockServer server = new WireMockServer(
+			wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(40));
+
+	@AfterEach
+	void stop() {
+		this.server.stop();
+	}
+
+	@Test
+	void twoInstancesSplitThePollingAndOneTakesOverWhenTheOtherStops() throws Exception {
+		String database = LocalPostgres.get().newDatabase("several_instances");
+		this.server.start();
+		Path feeds = writeFeeds();
+		try (ConfigurableApplicationContext a = start(feeds, database);
+				ConfigurableApplicationContext b = start(feeds, database)) {
+			ItemRepository items = a.getBean(ItemRepository.class);
+			await().atMost(Duration.ofSeconds(60)).until(() -> everySourcePolled(3));
+
+			Map<String, Long> counts = items.countBySource();
+			assertThat(counts).hasSize(SOURCES);
+			assertThat(counts.values()).allMatch((count) -> count == 5L);
+			JdbcClient jdbc = a.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(SOURCES * 5L);
+			assertNeverTwiceWithinAnInterval();
+			// Both took their share, and together they made exactly the fetches the sources saw.
+			double byA = polls(a);
+			double byB = polls(b);
+			assertThat(byA).isPositive();
+			assertThat(byB).isPositive();
+			assertThat(byA + byB).isEqualTo(this.server.getAllServeEvents().size(), org.assertj.core.data.Offset.offset(16.0));
+
+			b.close();
+			Instant stopped = Instant.now();
+			// The survivor polls every source again, b's included, within an interval and a lease.
+			await().atMost(Duration.ofSeconds(40)).until(() -> everySourcePolledAfter(stopped));
+			assertNeverTwiceWithinAnInterval();
+		}
+	}
+
+	private static double polls(ConfigurableApplicationContext context) {
+		return context.getBean(MeterRegistry.class).find("manchette.polls").counters().stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	private boolean everySourcePolled(int times) {
+		for (int s = 0; s < SOURCES; s++) {
+			if (this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + s))).size() < times) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean everySourcePolledAfter(Instant instant) {
+		for (int s = 0; s < SOURCES; s++) {
+			boolean after = this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + s)))
+				.stream()
+				.anyMatch((request) -> request.getLoggedDate().toInstant().isAfter(instant));
+			if (!after) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Two fetches of one source are never closer than its interval (less a little for clock reading). */
+	private void assertNeverTwiceWithinAnInterval() {
+		for (int s = 0; s < SOURCES; s++) {
+			List<LoggedRequest> polls = new ArrayList<>(this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + s))));
+			polls.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+			for (int i = 1; i < polls.size(); i++) {
+				long gap = polls.get(i).getLoggedDate().getTime() - polls.get(i - 1).getLoggedDate().getTime();
+				assertThat(gap).as("gap between polls %d and %d of source %d", i - 1, i, s)
+					.isGreaterThanOrEqualTo(INTERVAL.toMillis() - 250);
+			}
+		}
+	}
+
+	private Path writeFeeds() throws IOException {
+		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\npoll:\n  interval: 4s\n  timeout: 2s\nfeeds:\n");
+		for (int s = 0; s < SOURCES; s++) {
+			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
+			yaml.append("  - {id: source-%d, name: Source %d, url: \"http://127.0.0.1:%d/feed/%d\"}\n".formatted(s, s,
+					this.server.port(), s));
+		}
+		Path feeds = this.dir.resolve("feeds.yml");
+		Files.writeString(feeds, yaml);
+		return feeds;
+	}
+
+	private static String feed(int source) {
+		StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Source " + source + "</title>");
+		for (int i = 0; i < 5; i++) {
+			xml.append("<item><title>Dépêche %d de la source %d</title><guid>s%d-%d</guid><link>https://s%d.example/%d</link></item>"
+				.formatted(i, source, source, i, source, i));
+		}
+		return xml.append("</channel></rss>").toString();
+	}
+
+	private static ConfigurableApplicationContext start(Path feeds, String database) {
+		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+				"--manchette.feeds=" + feeds, "--manchette.polling.min-interval=1s",
+				"--manchette.polling.start-jitter=2s", "--manchette.polling.tick=200ms",
+				"--manchette.polling.lease=10s", "--manchette.polling.per-host=8", "--manchette.reload-interval=1h",
+				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN");
+	}
+
+}
