@@ -53,7 +53,11 @@ public class ItemRepository {
 
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
-	private static final String PRUNE = "DELETE FROM item WHERE sort_at < :cutoff";
+	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
+	private static final String PRUNE = """
+			DELETE FROM item WHERE id IN (SELECT id FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch)""";
+
+	private static final int PRUNE_BATCH = 1000;
 
 	private static final String CATEGORY_SEPARATOR = "\n";
 
@@ -134,9 +138,18 @@ public class ItemRepository {
 		return counts;
 	}
 
-	/** Deletes items sorted before the cutoff; returns how many. */
+	/**
+	 * Deletes items sorted before the cutoff, in batches of {@value #PRUNE_BATCH} each committed on its own when no
+	 * transaction is open; returns how many.
+	 */
 	public int pruneOlderThan(Instant cutoff) {
-		int deleted = this.jdbc.sql(PRUNE).param("cutoff", Timestamps.param(cutoff)).update();
+		int deleted = 0;
+		int batch;
+		do {
+			batch = this.jdbc.sql(PRUNE).param("cutoff", Timestamps.param(cutoff)).param("batch", PRUNE_BATCH).update();
+			deleted += batch;
+		}
+		while (batch == PRUNE_BATCH);
 		if (deleted > 0) {
 			this.changes.changed();
 		}

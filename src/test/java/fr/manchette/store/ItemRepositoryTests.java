@@ -150,6 +150,19 @@ class ItemRepositoryTests {
 	}
 
 	@Test
+	void pruneWorksThroughABacklogInBatches() {
+		Item[] old = new Item[2500];
+		for (int i = 0; i < old.length; i++) {
+			old[i] = item("old-" + i, "Ancien " + i, "https://h.ma/old/" + i, T0.minusSeconds(40L * 86_400 + i));
+		}
+		save("hespress", T0, old);
+		save("hespress", T0, item("new", "Récent", "https://h.ma/new", T0));
+
+		assertThat(this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(2500);
+		assertThat(count()).isEqualTo(1);
+	}
+
+	@Test
 	void countBySourceCountsEachSourcesItems() {
 		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0), item("h2", "Deux", "https://h.ma/2", T0));
 		save("le360", T0, item("l1", "Trois", "https://l.ma/1", T0));
