@@ -67,13 +67,16 @@ public final class CrashRestartCheck {
 			int port = freePort();
 			for (int kill = 1; kill <= KILLS; kill++) {
 				Process service = start(jar, feedsFile, dir, port);
-				int polled = waitFor(port, (sources) -> polledOk(sources) >= SOURCES / 4, Duration.ofSeconds(60));
+				// Each run gets further before its kill: a quarter more of the sources each time.
+				int target = kill * SOURCES / 4;
+				int polled = waitFor(port, (sources) -> polledOk(sources) >= target, Duration.ofSeconds(180));
 				service.destroyForcibly().waitFor();
 				System.out.printf("kill -9 #%d with %d of %d sources polled%n", kill, polled, SOURCES);
 			}
 			Process service = start(jar, feedsFile, dir, port);
 			try {
-				waitFor(port, (sources) -> polledOk(sources) == SOURCES, Duration.ofSeconds(120));
+				// Sources leased by a killed run wait for their lease to expire (manchette.polling.lease, 1 min).
+				waitFor(port, (sources) -> polledOk(sources) == SOURCES, Duration.ofSeconds(300));
 				JsonNode sources = sources(port);
 				long total = 0;
 				int wrong = 0;
