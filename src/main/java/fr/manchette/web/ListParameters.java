@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,20 @@ final class ListParameters {
 		}
 		return new ItemQuery(sources, (q != null && !q.isBlank()) ? q : null,
 				since(single(params, "since"), config.timezone()), limit(single(params, "limit")));
+	}
+
+	/** The source ids asked for ({@code source}, repeatable or comma-separated), once each, in the order given. */
+	static List<String> sourceIds(MultiValueMap<String, String> params) {
+		List<String> values = params.get("source");
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::trim)
+			.filter((id) -> !id.isEmpty())
+			.distinct()
+			.toList();
 	}
 
 	/** A stable form of the parameters that matter, for the validator of a response. */

@@ -1,0 +1,33 @@
+package fr.manchette.web;
+
+import fr.manchette.publish.PageResources;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * The addresses of the pages' stylesheet, script and icon, with a hash of their content in the name
+ * ({@code /assets/manchette-3f2a….css}): a new build changes the address, so browsers may keep them for a year.
+ */
+@Component
+class PageAssets {
+
+	private final ResourceUrlProvider urls;
+
+	private final PageSettings settings;
+
+	PageAssets(ResourceUrlProvider urls, PageSettings settings) {
+		this.urls = urls;
+		this.settings = settings;
+	}
+
+	PageResources resources() {
+		return new PageResources(url("/assets/manchette.css"), url("/assets/ticker.js"), url("/assets/favicon.svg"),
+				this.settings.refresh());
+	}
+
+	private String url(String path) {
+		String versioned = this.urls.getForLookupPath(path);
+		return (versioned != null) ? versioned : path;
+	}
+
+}
