@@ -72,9 +72,11 @@
     var meta = element('span', 'meta');
     meta.appendChild(element('span', 'source', headline.sourceName));
     if (headline.category) {
+      meta.appendChild(document.createTextNode(' '));
       meta.appendChild(element('span', 'categorie', headline.category));
     }
     if (headline.alsoIn && headline.alsoIn.length) {
+      meta.appendChild(document.createTextNode(' '));
       meta.appendChild(element('span', 'aussi', 'Aussi dans : ' + headline.alsoIn.map(function (id) {
         return names[id] || id;
       }).join(', ')));
@@ -97,8 +99,16 @@
     return names;
   }
 
+  // In the ticker's zone, as its times are, whatever the zone of the reader's device.
+  var zone = list.getAttribute('data-timezone');
+
   function now() {
-    return new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    var options = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+    try {
+      return new Date().toLocaleTimeString('fr-FR', Object.assign({ timeZone: zone || undefined }, options));
+    } catch (unknownZone) {
+      return new Date().toLocaleTimeString('fr-FR', options);
+    }
   }
 
   function show(headlines) {

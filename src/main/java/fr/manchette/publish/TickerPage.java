@@ -44,6 +44,8 @@ public class TickerPage {
 			.append(" · nouvelles dépêches affichées d’elles-mêmes</p>\n");
 		html.append("<ol id=\"fil\" class=\"fil\" data-api=\"")
 			.append(Html.escape(filters.on("/api/headlines")))
+			.append("\" data-timezone=\"")
+			.append(Html.escape(headlines.timezone()))
 			.append("\" data-refresh=\"")
 			.append(resources.refresh().toMillis())
 			.append("\">\n");
@@ -141,14 +143,14 @@ public class TickerPage {
 		html.append("<span class=\"meta\"><span class=\"source\">").append(Html.escape(headline.sourceName()));
 		html.append("</span>");
 		if (headline.category() != null) {
-			html.append("<span class=\"categorie\">").append(Html.escape(headline.category())).append("</span>");
+			html.append(" <span class=\"categorie\">").append(Html.escape(headline.category())).append("</span>");
 		}
 		if (!headline.alsoIn().isEmpty()) {
 			List<String> names = headline.alsoIn()
 				.stream()
 				.map((id) -> config.source(id).map(Source::name).orElse(id))
 				.toList();
-			html.append("<span class=\"aussi\">Aussi dans : ")
+			html.append(" <span class=\"aussi\">Aussi dans : ")
 				.append(Html.escape(String.join(", ", names)))
 				.append("</span>");
 		}

@@ -28,7 +28,6 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.H2Files;
-import fr.manchette.web.NewsFeed.Story;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -65,9 +64,6 @@ class WebPagesIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	private static final Path ATOM_SCHEMA = Path.of("..", "shared", "corpus", "schemas", "atom.rnc");
-
-	/** What a feed that escapes its titles twice ends up storing: markup as text, to be shown, never run. */
-	static final String HOSTILE_TITLE = "<script>alert(1)</script> Prix < 5 dirhams & « guillemets \"doubles\" »";
 
 	@RegisterExtension
 	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -117,20 +113,8 @@ class WebPagesIntegrationTests {
 		if (polled) {
 			return;
 		}
-		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(new NewsFeed("Le Quotidien", List.of(
-				new Story("q1", "Le Parlement adopte la loi de finances", "https://quotidien.example/loi.html",
-						"&lt;p&gt;Vote à main levée.&lt;/p&gt;", NOW.minusSeconds(20 * 60)),
-				new Story("q2", "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; Prix &amp;lt; 5 dirhams &amp;amp; « guillemets \"doubles\" »",
-						"https://quotidien.example/prix.html", "", NOW.minusSeconds(40 * 60)),
-				new Story("q3", "Le Wydad et l’Étoile du Sahel en finale", "https://quotidien.example/finale.html", "",
-						NOW.minusSeconds(2 * 86_400))))
-			.rss())));
-		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(new NewsFeed("Sport Matin", List.of(
-				new Story("s1", "L’Étoile de Casablanca remporte le derby", "https://sport.example/derby.html", "",
-						NOW.minusSeconds(30 * 60)),
-				new Story("s2", "Ounahi élu joueur de l’année", "https://sport.example/ounahi.html", "",
-						NOW.minusSeconds(50 * 60))))
-			.rss())));
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW).rss())));
+		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(NewsFeed.sportMatin(NOW).rss())));
 		sites.stubFor(WireMock.get("/panne/rss").willReturn(aResponse().withStatus(500)));
 		for (Source source : this.feeds.get().feeds()) {
 			this.ingestRun.run(source);
@@ -148,7 +132,7 @@ class WebPagesIntegrationTests {
 		assertThat(page.select("html").attr("lang")).isEqualTo("fr");
 		assertThat(lines).extracting((line) -> line.selectFirst(".titre").text())
 			.containsExactly("Le Parlement adopte la loi de finances", "L’Étoile de Casablanca remporte le derby",
-					HOSTILE_TITLE, "Ounahi élu joueur de l’année", "Le Wydad et l’Étoile du Sahel en finale");
+					NewsFeed.HOSTILE_TITLE, "Ounahi élu joueur de l’année", "Le Wydad et l’Étoile du Sahel en finale");
 		Element first = lines.get(0);
 		assertThat(first.selectFirst("a.titre").attr("href")).isEqualTo("https://quotidien.example/loi.html");
 		assertThat(first.selectFirst("time").text()).matches("\\d\\d:\\d\\d|\\d\\d/\\d\\d \\d\\d:\\d\\d");
@@ -329,7 +313,7 @@ class WebPagesIntegrationTests {
 			assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
 		}
 		assertThat(((org.w3c.dom.Element) items.item(1)).getElementsByTagName("title").item(0).getTextContent())
-			.isEqualTo(HOSTILE_TITLE);
+			.isEqualTo(NewsFeed.HOSTILE_TITLE);
 	}
 
 	@Test
