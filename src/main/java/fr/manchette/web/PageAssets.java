@@ -1,6 +1,7 @@
 package fr.manchette.web;
 
 import fr.manchette.publish.PageResources;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -11,11 +12,12 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @Component
 class PageAssets {
 
-	private final ResourceUrlProvider urls;
+	private final ObjectProvider<ResourceUrlProvider> urls;
 
 	private final PageSettings settings;
 
-	PageAssets(ResourceUrlProvider urls, PageSettings settings) {
+	/** The provider is there only in a web application context; a non-web one (a benchmark) has no pages. */
+	PageAssets(ObjectProvider<ResourceUrlProvider> urls, PageSettings settings) {
 		this.urls = urls;
 		this.settings = settings;
 	}
@@ -26,7 +28,8 @@ class PageAssets {
 	}
 
 	private String url(String path) {
-		String versioned = this.urls.getForLookupPath(path);
+		ResourceUrlProvider provider = this.urls.getIfAvailable();
+		String versioned = (provider != null) ? provider.getForLookupPath(path) : null;
 		return (versioned != null) ? versioned : path;
 	}
 
