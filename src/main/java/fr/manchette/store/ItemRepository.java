@@ -61,9 +61,12 @@ public class ItemRepository {
 
 	private final StoreChanges changes;
 
+	private final WordIndex words;
+
 	ItemRepository(JdbcClient jdbc, StoreChanges changes) {
 		this.jdbc = jdbc;
 		this.changes = changes;
+		this.words = new WordIndex(jdbc);
 	}
 
 	/**
@@ -92,7 +95,8 @@ public class ItemRepository {
 			params.put("summaryHtml", item.summaryHtml());
 			params.put("summaryText", item.summaryText());
 			params.put("categories", categories);
-			params.put("searchText", SearchText.fold(item.title() + " " + item.summaryText()));
+			String searchText = SearchText.fold(item.title() + " " + item.summaryText());
+			params.put("searchText", searchText);
 			params.put("published", Timestamps.param(item.published()));
 			params.put("publishedKnown", item.publishedKnown());
 			params.put("seenAt", Timestamps.param(seenAt));
@@ -100,9 +104,11 @@ public class ItemRepository {
 			params.put("contentHash", contentHash);
 			if (this.jdbc.sql(INSERT).params(params).update() == 1) {
 				inserted++;
+				this.words.index(sourceId, fingerprint.itemKey(), searchText, true);
 			}
-			else {
-				updated += this.jdbc.sql(UPDATE).params(params).update();
+			else if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
+				updated++;
+				this.words.index(sourceId, fingerprint.itemKey(), searchText, false);
 			}
 		}
 		if (inserted + updated > 0) {
@@ -117,7 +123,7 @@ public class ItemRepository {
 	 */
 	public List<Story> latestStories(ItemQuery query) {
 		Map<String, Object> params = new HashMap<>();
-		String filterI = filter("i", query, params);
+		String filterI = filter("i", query, params) + this.words.narrow("i", query.words(), params);
 		String filterE = filter("e", query, params);
 		String sql = LATEST_STORIES.formatted(filterI, filterE);
 		params.put("limit", query.limit());
@@ -141,6 +147,10 @@ public class ItemRepository {
 			this.changes.changed();
 		}
 		return deleted;
+	}
+
+	WordIndex words() {
+		return this.words;
 	}
 
 	private List<Story> withOthers(List<StoredItem> leads) {
