@@ -76,6 +76,8 @@ public class ItemRepository {
 	public SaveResult save(String sourceId, List<IdentifiedItem> items, Instant seenAt) {
 		int inserted = 0;
 		int updated = 0;
+		Map<String, String> newTexts = new HashMap<>();
+		Map<String, String> editedTexts = new HashMap<>();
 		for (IdentifiedItem identified : items) {
 			Item item = identified.item();
 			Fingerprint fingerprint = identified.fingerprint();
@@ -104,13 +106,14 @@ public class ItemRepository {
 			params.put("contentHash", contentHash);
 			if (this.jdbc.sql(INSERT).params(params).update() == 1) {
 				inserted++;
-				this.words.index(sourceId, fingerprint.itemKey(), searchText, true);
+				newTexts.put(fingerprint.itemKey(), searchText);
 			}
 			else if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
 				updated++;
-				this.words.index(sourceId, fingerprint.itemKey(), searchText, false);
+				editedTexts.put(fingerprint.itemKey(), searchText);
 			}
 		}
+		this.words.index(sourceId, newTexts, editedTexts);
 		if (inserted + updated > 0) {
 			this.changes.changed();
 		}

@@ -37,10 +37,15 @@ final class WordIndex {
 
 	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-	private static final String FIND_ID = "SELECT id FROM item WHERE source_id = :source AND item_key = :itemKey";
+	// item_source_key
+	private static final String FIND_IDS = """
+			SELECT id, item_key FROM item WHERE source_id = :source AND item_key IN (:keys)""";
 
 	// item_word_item_idx
-	private static final String DELETE = "DELETE FROM item_word WHERE item_id = :id";
+	private static final String DELETE = "DELETE FROM item_word WHERE item_id IN (:ids)";
+
+	/** Rows per INSERT: well under the 65 535 parameters PostgreSQL takes in one statement. */
+	private static final int ROWS_PER_INSERT = 1_000;
 
 	// item_word_pk: a range of its first column, read no further than needed.
 	private static final String COUNT = """
@@ -62,24 +67,30 @@ final class WordIndex {
 	}
 
 	/**
-	 * Writes the words of an item just inserted or updated, in the caller's transaction.
-	 * @param inserted a new item, whose words nobody else can be writing: the backfill sees only committed items,
-	 * and an item is committed with its words
+	 * Writes the words of the items a save inserted and updated, in the caller's transaction: a few statements per
+	 * poll, not per item.
+	 * @param inserted search texts of new items by item key: nobody else can be writing their words, since the
+	 * backfill sees only committed items and an item is committed with its words
+	 * @param updated search texts of edited items by item key: their old words go first
 	 */
-	void index(String sourceId, String itemKey, String searchText, boolean inserted) {
-		Long id = this.jdbc.sql(FIND_ID)
-			.param("source", sourceId)
-			.param("itemKey", itemKey)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		if (id == null) {
+	void index(String sourceId, Map<String, String> inserted, Map<String, String> updated) {
+		if (inserted.isEmpty() && updated.isEmpty()) {
 			return;
 		}
-		if (!inserted) {
-			this.jdbc.sql(DELETE).param("id", id).update();
+		Map<String, Long> ids = new HashMap<>();
+		List<String> keys = new ArrayList<>(inserted.keySet());
+		keys.addAll(updated.keySet());
+		for (List<String> chunk : chunks(keys, 500)) {
+			this.jdbc.sql(FIND_IDS).param("source", sourceId).param("keys", chunk).query((row) -> {
+				ids.put(row.getString("item_key"), row.getLong("id"));
+			});
 		}
-		insert(id, searchText, !inserted);
+		List<Long> edited = updated.keySet().stream().map(ids::get).filter((id) -> id != null).toList();
+		for (List<Long> chunk : chunks(edited, 500)) {
+			this.jdbc.sql(DELETE).param("ids", chunk).update();
+		}
+		insert(rows(inserted, ids), false);
+		insert(rows(updated, ids), true);
 	}
 
 	/**
@@ -128,10 +139,12 @@ final class WordIndex {
 				.query((row) -> {
 					rows.add(Map.entry(row.getLong("id"), row.getString("search_text")));
 				});
+			List<Map.Entry<Long, String>> words = new ArrayList<>();
 			for (Map.Entry<Long, String> row : rows) {
-				insert(row.getKey(), row.getValue(), true);
+				words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
 				after = row.getKey();
 			}
+			insert(words, true);
 			if (rows.size() < batch) {
 				break;
 			}
@@ -184,23 +197,44 @@ final class WordIndex {
 			.single();
 	}
 
+	/** (item id, word) for each word of each item found. */
+	private static List<Map.Entry<Long, String>> rows(Map<String, String> texts, Map<String, Long> ids) {
+		List<Map.Entry<Long, String>> rows = new ArrayList<>();
+		texts.forEach((key, text) -> {
+			Long id = ids.get(key);
+			if (id != null) {
+				words(text).forEach((word) -> rows.add(Map.entry(id, word)));
+			}
+		});
+		return rows;
+	}
+
 	/**
-	 * One statement per item: its words as the rows of one VALUES list.
+	 * Many rows per statement, as one VALUES list.
 	 * @param racing another writer may be writing the same words (an edit during the backfill): leave those alone
 	 */
-	private void insert(long id, String searchText, boolean racing) {
-		List<String> words = List.copyOf(words(searchText));
-		if (words.isEmpty()) {
-			return;
+	private void insert(List<Map.Entry<Long, String>> rows, boolean racing) {
+		for (List<Map.Entry<Long, String>> chunk : chunks(rows, ROWS_PER_INSERT)) {
+			StringBuilder sql = new StringBuilder("INSERT INTO item_word (word, item_id) VALUES ");
+			Map<String, Object> params = new HashMap<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append((i > 0) ? ", " : "").append("(:w").append(i).append(", :i").append(i).append(')');
+				params.put("w" + i, chunk.get(i).getValue());
+				params.put("i" + i, chunk.get(i).getKey());
+			}
+			if (racing) {
+				sql.append(" ON CONFLICT DO NOTHING");
+			}
+			this.jdbc.sql(sql.toString()).params(params).update();
 		}
-		StringBuilder sql = new StringBuilder("INSERT INTO item_word (word, item_id) VALUES ");
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", id);
-		for (int i = 0; i < words.size(); i++) {
-			sql.append((i > 0) ? ", " : "").append("(:w").append(i).append(", :id)");
-			params.put("w" + i, words.get(i));
+	}
+
+	private static <T> List<List<T>> chunks(List<T> list, int size) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < list.size(); from += size) {
+			chunks.add(list.subList(from, Math.min(list.size(), from + size)));
 		}
-		this.jdbc.sql(racing ? sql.append(" ON CONFLICT DO NOTHING").toString() : sql.toString()).params(params).update();
+		return chunks;
 	}
 
 }
