@@ -8,6 +8,7 @@ import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
 import fr.manchette.publish.TickerPage;
 import fr.manchette.store.ItemQuery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -54,7 +55,7 @@ class TickerPageController {
 				() -> this.page.render(this.ticker.headlines(query), filters, site, this.assets.resources()));
 	}
 
-	private static String first(MultiValueMap<String, String> params, String name) {
+	private static @Nullable String first(MultiValueMap<String, String> params, String name) {
 		List<String> values = params.get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
