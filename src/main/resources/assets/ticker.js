@@ -6,9 +6,27 @@
   var list = document.getElementById('fil');
   var form = document.getElementById('filtres');
   if (form) {
+    // Empty fields stay out of the address: /?category=sport, not /?source=&category=sport&q=.
+    form.addEventListener('submit', function () {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && !field.value) {
+          field.disabled = true;
+        }
+      });
+    });
+    // Back to this page from the next one: the fields must work again.
+    window.addEventListener('pageshow', function () {
+      Array.prototype.forEach.call(form.elements, function (field) { field.disabled = false; });
+    });
     // A choice in a list applies at once; the button stays for the search box and for browsers without script.
     Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
-      select.addEventListener('change', function () { form.submit(); });
+      select.addEventListener('change', function () {
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+      });
     });
   }
   if (!list || !window.fetch) {

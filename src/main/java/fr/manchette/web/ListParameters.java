@@ -94,7 +94,8 @@ final class ListParameters {
 				ids.add(trimmed);
 			}
 		}
-		return ids;
+		// "source=" alone, as a form's "all sources" choice sends it, filters nothing.
+		return ids.isEmpty() ? null : ids;
 	}
 
 	private static @Nullable Instant since(@Nullable String value, ZoneId zone) {

@@ -170,6 +170,8 @@ class WebPagesIntegrationTests {
 		assertThat(page.selectFirst("input[name=q]").val()).isEqualTo("etoile");
 		assertThat(page.selectFirst("#fil").attr("data-api")).isEqualTo("/api/headlines?category=sport&q=etoile");
 		assertThat(Jsoup.parse(get("/?source=sport-matin", null).body()).select("#fil > li")).hasSize(2);
+		// What a form sends when "all sources" is chosen and the search box is left empty.
+		assertThat(Jsoup.parse(get("/?source=&category=sport&q=", null).body()).select("#fil > li")).hasSize(2);
 		assertThat(Jsoup.parse(get("/?q=introuvable", null).body()).selectFirst("#vide").hasAttr("hidden")).isFalse();
 	}
 
