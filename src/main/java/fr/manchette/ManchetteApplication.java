@@ -1,5 +1,8 @@
 package fr.manchette;
 
+import java.util.Arrays;
+
+import fr.manchette.discover.DiscoverCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ManchetteApplication {
 
 	public static void main(String[] args) {
+		// An operator's command runs on its own and exits: no web server, no database, no polling.
+		if (args.length > 0 && args[0].equals(DiscoverCommand.NAME)) {
+			System.exit(DiscoverCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
 		SpringApplication.run(ManchetteApplication.class, args);
 	}
 

@@ -65,9 +65,12 @@ public class ItemRepository {
 
 	private final StoreChanges changes;
 
+	private final WordIndex words;
+
 	ItemRepository(JdbcClient jdbc, StoreChanges changes) {
 		this.jdbc = jdbc;
 		this.changes = changes;
+		this.words = new WordIndex(jdbc);
 	}
 
 	/**
@@ -77,6 +80,8 @@ public class ItemRepository {
 	public SaveResult save(String sourceId, List<IdentifiedItem> items, Instant seenAt) {
 		int inserted = 0;
 		int updated = 0;
+		Map<String, String> newTexts = new HashMap<>();
+		Map<String, String> editedTexts = new HashMap<>();
 		for (IdentifiedItem identified : items) {
 			Item item = identified.item();
 			Fingerprint fingerprint = identified.fingerprint();
@@ -96,7 +101,8 @@ public class ItemRepository {
 			params.put("summaryHtml", item.summaryHtml());
 			params.put("summaryText", item.summaryText());
 			params.put("categories", categories);
-			params.put("searchText", SearchText.fold(item.title() + " " + item.summaryText()));
+			String searchText = SearchText.fold(item.title() + " " + item.summaryText());
+			params.put("searchText", searchText);
 			params.put("published", Timestamps.param(item.published()));
 			params.put("publishedKnown", item.publishedKnown());
 			params.put("seenAt", Timestamps.param(seenAt));
@@ -104,11 +110,14 @@ public class ItemRepository {
 			params.put("contentHash", contentHash);
 			if (this.jdbc.sql(INSERT).params(params).update() == 1) {
 				inserted++;
+				newTexts.put(fingerprint.itemKey(), searchText);
 			}
-			else {
-				updated += this.jdbc.sql(UPDATE).params(params).update();
+			else if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
+				updated++;
+				editedTexts.put(fingerprint.itemKey(), searchText);
 			}
 		}
+		this.words.index(sourceId, newTexts, editedTexts);
 		if (inserted + updated > 0) {
 			this.changes.changed();
 		}
@@ -121,7 +130,7 @@ public class ItemRepository {
 	 */
 	public List<Story> latestStories(ItemQuery query) {
 		Map<String, Object> params = new HashMap<>();
-		String filterI = filter("i", query, params);
+		String filterI = filter("i", query, params) + this.words.narrow("i", query.words(), params);
 		String filterE = filter("e", query, params);
 		String sql = LATEST_STORIES.formatted(filterI, filterE);
 		params.put("limit", query.limit());
@@ -154,6 +163,10 @@ public class ItemRepository {
 			this.changes.changed();
 		}
 		return deleted;
+	}
+
+	WordIndex words() {
+		return this.words;
 	}
 
 	private List<Story> withOthers(List<StoredItem> leads) {

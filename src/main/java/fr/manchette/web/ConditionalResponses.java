@@ -1,5 +1,6 @@
 package fr.manchette.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,9 +12,11 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.request.WebRequest;
 
@@ -71,6 +74,18 @@ class ConditionalResponses {
 			}
 		}
 		return ResponseEntity.ok().contentType(type).body(body);
+	}
+
+	/**
+	 * Answers a document that is cheap to render and changes with more than the store (a poll that got a 304 still
+	 * changes {@code /sources}): rendered every time, its ETag a hash of the bytes.
+	 */
+	ResponseEntity<String> respondByContent(WebRequest request, MediaType type, String body, HttpHeaders headers) {
+		String etag = "\"" + DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8)) + "\"";
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		return ResponseEntity.ok().headers(headers).contentType(type).body(body);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,20 @@ final class ListParameters {
 				since(single(params, "since"), config.timezone()), limit(single(params, "limit")));
 	}
 
+	/** The source ids asked for ({@code source}, repeatable or comma-separated), once each, in the order given. */
+	static List<String> sourceIds(MultiValueMap<String, String> params) {
+		List<String> values = params.get("source");
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::trim)
+			.filter((id) -> !id.isEmpty())
+			.distinct()
+			.toList();
+	}
+
 	/** A stable form of the parameters that matter, for the validator of a response. */
 	static String canonical(MultiValueMap<String, String> params) {
 		TreeMap<String, List<String>> kept = new TreeMap<>();
@@ -79,7 +94,8 @@ final class ListParameters {
 				ids.add(trimmed);
 			}
 		}
-		return ids;
+		// "source=" alone, as a form's "all sources" choice sends it, filters nothing.
+		return ids.isEmpty() ? null : ids;
 	}
 
 	private static @Nullable Instant since(@Nullable String value, ZoneId zone) {

@@ -56,6 +56,7 @@ class PipelineIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
+	// Not reset before each test: the scheduler polls as soon as the context is up, maybe after the first reset.
 	static WireMockExtension sources = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.resetOnEachTest(false)

@@ -1,0 +1,114 @@
+package fr.manchette.discover;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import fr.manchette.fetch.FeedFetcher;
+import fr.manchette.parse.FeedParser;
+
+/**
+ * {@code java -jar manchette.jar discover https://site.example/}: prints the feeds of a site and the feeds.yml
+ * entries to add. Plain code, started from {@code main} before Spring: no web server, no database, no polling.
+ */
+public final class DiscoverCommand {
+
+	public static final String NAME = "discover";
+
+	private static final String USAGE = "Usage: java -jar manchette.jar discover URL\n"
+			+ "Finds the feeds of the site at URL (its <link rel=\"alternate\"> tags, else the usual paths such as "
+			+ "/feed or /rss.xml)\nand prints the feeds.yml entries to add.";
+
+	private final FeedDiscovery discovery;
+
+	DiscoverCommand(FeedDiscovery discovery) {
+		this.discovery = discovery;
+	}
+
+	/** Runs the command with the arguments that follow {@code discover}; returns the process's exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		String version = DiscoverCommand.class.getPackage().getImplementationVersion();
+		String userAgent = "Manchette" + ((version != null) ? "/" + version : "")
+				+ " (+https://github.com/manchette/manchette)";
+		return new DiscoverCommand(new FeedDiscovery(new FeedFetcher(userAgent, Clock.systemUTC()), new FeedParser()))
+			.execute(args, out, err);
+	}
+
+	int execute(String[] args, PrintStream out, PrintStream err) {
+		if (args.length != 1 || args[0].startsWith("-")) {
+			boolean help = args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"));
+			(help ? out : err).println(USAGE);
+			return help ? 0 : 2;
+		}
+		URI site = site(args[0]);
+		if (site == null) {
+			err.println("Not an http(s) address: " + args[0]);
+			err.println(USAGE);
+			return 2;
+		}
+		out.println("Looking for the feeds of " + site + " …");
+		List<FoundFeed> feeds;
+		try {
+			feeds = this.discovery.discover(site);
+		}
+		catch (DiscoveryException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(feeds, site, Set.of());
+		if (feeds.isEmpty()) {
+			err.println("No feed found: the page links to none with <link rel=\"alternate\">, and none of the usual "
+					+ "paths (/" + String.join(", /", FeedDiscovery.USUAL_PATHS) + ") answered with one.");
+			return 1;
+		}
+		out.println();
+		out.println((feeds.size() == 1) ? "Found 1 feed:" : "Found " + feeds.size() + " feeds:");
+		for (FoundFeed feed : feeds) {
+			out.println("  " + feed.url());
+			out.println("    " + describe(feed));
+		}
+		if (entries.isEmpty()) {
+			err.println("None of them is RSS or Atom, which is what Manchette reads.");
+			return 1;
+		}
+		out.println();
+		out.println("Add to the feeds of feeds.yml (category, interval and enabled are optional; keep the ones you want):");
+		out.println();
+		entries.forEach((entry) -> out.print(entry.yaml()));
+		return 0;
+	}
+
+	private static String describe(FoundFeed feed) {
+		if (!feed.readable()) {
+			return "JSON Feed, found by " + feed.via() + ": not proposed, Manchette reads RSS and Atom";
+		}
+		String format = feed.format()
+			.replace("rss_", "RSS ")
+			.replace("atom_", "Atom ")
+			.replace("RSS 1.0", "RSS 1.0 (RDF)");
+		String title = (feed.title() != null && !feed.title().isBlank()) ? ", « " + feed.title().strip() + " »" : "";
+		return format + title + ", " + feed.items() + ((feed.items() == 1) ? " item" : " items") + ", found by "
+				+ feed.via();
+	}
+
+	/** The address given, {@code https://} assumed when it has no scheme. */
+	private static URI site(String text) {
+		String trimmed = text.trim();
+		String withScheme = trimmed.matches("(?i)[a-z][a-z0-9+.-]*://.*") ? trimmed : "https://" + trimmed;
+		try {
+			URI uri = URI.create(withScheme);
+			String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+			if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
+				return null;
+			}
+			return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? uri.resolve("/") : uri;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

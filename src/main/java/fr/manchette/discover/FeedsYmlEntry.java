@@ -1,0 +1,105 @@
+package fr.manchette.discover;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A feeds.yml entry for a found feed: an id made from the site's host (the feed's last path segment added when a
+ * site has several), the feed's title as its name, and its address.
+ */
+record FeedsYmlEntry(String id, String name, URI url) {
+
+	private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9._-]+");
+
+	private static final int MAX_ID = 64;
+
+	/** Entries for the readable feeds, with ids unique among them and not among {@code taken}. */
+	static List<FeedsYmlEntry> of(List<FoundFeed> feeds, URI site, Set<String> taken) {
+		String base = hostId((site.getHost() != null) ? site.getHost() : "site");
+		List<String> used = new ArrayList<>(taken);
+		List<FeedsYmlEntry> entries = new ArrayList<>();
+		for (FoundFeed feed : feeds) {
+			if (!feed.readable()) {
+				continue;
+			}
+			String id = used.contains(base) ? unique(base + "-" + lastSegment(feed.url()), used) : base;
+			used.add(id);
+			entries.add(new FeedsYmlEntry(id, name(feed.title(), site), feed.url()));
+		}
+		return entries;
+	}
+
+	/** {@code www.le360.ma} → {@code le360}, {@code fr.hespress.com} → {@code fr-hespress}. */
+	static String hostId(String host) {
+		String lower = host.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("www.")) {
+			lower = lower.substring(4);
+		}
+		List<String> labels = new ArrayList<>(List.of(lower.split("\\.")));
+		boolean address = lower.chars().allMatch((c) -> Character.isDigit(c) || c == '.');
+		if (labels.size() > 1 && !address) {
+			labels.remove(labels.size() - 1);
+		}
+		return clean(String.join("-", labels), "site");
+	}
+
+	/** The entry, indented as an item of {@code feeds:}. */
+	String yaml() {
+		return "  - id: " + this.id + "\n    name: " + quoted(this.name) + "\n    url: " + quoted(this.url.toString())
+				+ "\n";
+	}
+
+	private static String lastSegment(URI url) {
+		String path = (url.getPath() != null) ? url.getPath() : "";
+		String[] segments = path.split("/");
+		String last = (segments.length > 0) ? segments[segments.length - 1] : "";
+		int dot = last.lastIndexOf('.');
+		return clean((dot > 0) ? last.substring(0, dot) : last, "feed");
+	}
+
+	private static String unique(String wanted, List<String> used) {
+		String id = wanted;
+		for (int n = 2; used.contains(id); n++) {
+			id = wanted + "-" + n;
+		}
+		return id;
+	}
+
+	private static String clean(String text, String otherwise) {
+		String id = NOT_ID.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^[^a-z0-9]+|-+$", "");
+		id = (id.length() > MAX_ID) ? id.substring(0, MAX_ID) : id;
+		return id.isEmpty() ? otherwise : id;
+	}
+
+	private static String name(@Nullable String title, URI site) {
+		String name = (title != null) ? title.replaceAll("\\s+", " ").strip() : "";
+		return name.isEmpty() ? String.valueOf(site.getHost()) : name;
+	}
+
+	/** A YAML double-quoted scalar: safe whatever a title holds (colons, quotes, a leading « or #). */
+	private static String quoted(String text) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						quoted.append(' ');
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+}

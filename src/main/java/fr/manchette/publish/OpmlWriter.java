@@ -1,0 +1,94 @@
+package fr.manchette.publish;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The sources as OPML 2.0 (http://opml.org/spec2.opml), for importing into a feed reader: one {@code type="rss"}
+ * outline per enabled source, inside a folder outline per category, which is how readers make their folders on
+ * import. A source that moved for good is listed at its new address.
+ */
+@Component
+public class OpmlWriter {
+
+	private static final String NO_CATEGORY = "";
+
+	public String opml(List<SourceHealth> sources) {
+		Map<String, List<SourceHealth>> byCategory = new LinkedHashMap<>();
+		for (SourceHealth source : sources) {
+			if (source.enabled()) {
+				String category = (source.category() != null) ? source.category() : NO_CATEGORY;
+				byCategory.computeIfAbsent(category, (key) -> new ArrayList<>()).add(source);
+			}
+		}
+		StringWriter out = new StringWriter();
+		try {
+			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeCharacters("\n");
+			xml.writeStartElement("opml");
+			xml.writeAttribute("version", "2.0");
+			xml.writeCharacters("\n  ");
+			xml.writeStartElement("head");
+			element(xml, "title", "Manchette — sources");
+			element(xml, "docs", "http://opml.org/spec2.opml");
+			xml.writeCharacters("\n  ");
+			xml.writeEndElement();
+			xml.writeCharacters("\n  ");
+			xml.writeStartElement("body");
+			for (Map.Entry<String, List<SourceHealth>> category : byCategory.entrySet()) {
+				boolean folder = !category.getKey().equals(NO_CATEGORY);
+				if (folder) {
+					xml.writeCharacters("\n    ");
+					xml.writeStartElement("outline");
+					xml.writeAttribute("text", category.getKey());
+					xml.writeAttribute("title", category.getKey());
+				}
+				for (SourceHealth source : category.getValue()) {
+					xml.writeCharacters(folder ? "\n      " : "\n    ");
+					xml.writeEmptyElement("outline");
+					xml.writeAttribute("type", "rss");
+					xml.writeAttribute("text", source.name());
+					xml.writeAttribute("title", source.name());
+					xml.writeAttribute("xmlUrl", (source.movedTo() != null) ? source.movedTo() : source.url());
+					if (folder) {
+						// OPML 2.0: slash-delimited category strings, comma-separated.
+						xml.writeAttribute("category", "/" + category.getKey());
+					}
+				}
+				if (folder) {
+					xml.writeCharacters("\n    ");
+					xml.writeEndElement();
+				}
+			}
+			xml.writeCharacters("\n  ");
+			xml.writeEndElement();
+			xml.writeCharacters("\n");
+			xml.writeEndElement();
+			xml.writeCharacters("\n");
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("Could not write the OPML document", ex);
+		}
+		return out.toString();
+	}
+
+	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+		xml.writeCharacters("\n    ");
+		xml.writeStartElement(name);
+		xml.writeCharacters(text);
+		xml.writeEndElement();
+	}
+
+}

@@ -1,0 +1,134 @@
+package fr.manchette.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import fr.manchette.config.CurrentFeeds;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sources' health as a web page, in French, for the operator: when each was last polled and how it went, the
+ * last error, when it is polled next, how many items it has, and where it moved.
+ */
+@Component
+public class SourcesPage {
+
+	private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("dd/MM HH:mm");
+
+	/** What each outcome of {@code /api/sources} means, for someone who has not read the README. */
+	private static final Map<String, String> OUTCOMES = Map.ofEntries(Map.entry("OK", "OK"),
+			Map.entry("NOT_MODIFIED", "Inchangé"), Map.entry("PENDING", "En attente"),
+			Map.entry("TIMEOUT", "Délai dépassé"), Map.entry("NETWORK", "Erreur réseau"),
+			Map.entry("HTTP_STATUS", "Erreur HTTP"), Map.entry("RATE_LIMITED", "Trop de requêtes"),
+			Map.entry("TOO_LARGE", "Trop volumineux"), Map.entry("NOT_A_FEED", "Pas un flux"),
+			Map.entry("PARSE_ERROR", "Flux illisible"), Map.entry("UNEXPECTED", "Erreur interne"),
+			Map.entry("GONE", "Disparu (410)"), Map.entry("BLOCKED_ADDRESS", "Adresse interne refusée"),
+			Map.entry("TOO_MANY_REDIRECTS", "Trop de redirections"));
+
+	private final CurrentFeeds feeds;
+
+	private final Clock clock;
+
+	SourcesPage(CurrentFeeds feeds, Clock clock) {
+		this.feeds = feeds;
+		this.clock = clock;
+	}
+
+	public String render(List<SourceHealth> sources, PageResources resources) {
+		ZoneId zone = this.feeds.get().timezone();
+		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		StringBuilder html = new StringBuilder(8_192);
+		PageLayout.head(html, "Sources — Manchette", resources);
+		PageLayout.banner(html, "sources");
+		html.append("<main>\n<h1>Sources</h1>\n");
+		long failing = sources.stream().filter((source) -> source.enabled() && failing(source)).count();
+		long disabled = sources.stream().filter((source) -> !source.enabled()).count();
+		html.append("<p class=\"etat\">").append(sources.size()).append(plural(sources.size(), " source", " sources"));
+		html.append(" · ").append(failing).append(plural((int) failing, " en échec", " en échec"));
+		if (disabled > 0) {
+			html.append(" · ").append(disabled).append(plural((int) disabled, " désactivée", " désactivées"));
+		}
+		html.append(" · heures de ").append(Html.escape(zone.getId())).append("</p>\n");
+		html.append("<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Catégorie</th>"
+				+ "<th scope=\"col\">Dernier relevé</th><th scope=\"col\">Résultat</th>"
+				+ "<th scope=\"col\">Prochain relevé</th><th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n");
+		sources.forEach((source) -> row(html, source, zone, today));
+		html.append("</tbody>\n</table>\n");
+		html.append("<p class=\"aide\">En JSON : <a href=\"/api/sources\">/api/sources</a> · "
+				+ "à importer dans un lecteur : <a href=\"/opml\">OPML</a></p>\n</main>\n</body>\n</html>\n");
+		return html.toString();
+	}
+
+	private static void row(StringBuilder html, SourceHealth source, ZoneId zone, LocalDate today) {
+		html.append("<tr id=\"source-").append(Html.escape(source.id())).append("\" class=\"")
+			.append(!source.enabled() ? "desactivee" : failing(source) ? "echec" : "ok")
+			.append("\">");
+		html.append("<td data-label=\"Source\"><strong>").append(Html.escape(source.name())).append("</strong> ");
+		html.append("<code>").append(Html.escape(source.id())).append("</code>");
+		if (!source.enabled()) {
+			html.append(" <span class=\"badge\">désactivée</span>");
+		}
+		html.append("<br>").append(link(source.url()));
+		if (source.movedTo() != null) {
+			html.append("<br><span class=\"deplace\">Déplacé vers ").append(link(source.movedTo()))
+				.append(" : à reporter dans feeds.yml</span>");
+		}
+		html.append("</td>");
+		html.append("<td data-label=\"Catégorie\">").append(Html.escape(source.category())).append("</td>");
+		html.append("<td data-label=\"Dernier relevé\">").append(time(source.lastPoll(), zone, today));
+		if (source.lastSuccess() != null && !source.lastSuccess().equals(source.lastPoll())) {
+			html.append("<br><small>dernier succès ").append(time(source.lastSuccess(), zone, today)).append("</small>");
+		}
+		html.append("</td>");
+		html.append("<td data-label=\"Résultat\"><span class=\"resultat\" title=\"")
+			.append(Html.escape(source.outcome()))
+			.append("\">")
+			.append(Html.escape(OUTCOMES.getOrDefault(source.outcome(), source.outcome())))
+			.append("</span>");
+		if (source.failuresInRow() > 1) {
+			html.append(" <small>(").append(source.failuresInRow()).append(" échecs de suite)</small>");
+		}
+		if (source.lastError() != null) {
+			html.append("<br><span class=\"erreur\">").append(Html.escape(source.lastError())).append("</span>");
+		}
+		html.append("</td>");
+		html.append("<td data-label=\"Prochain relevé\">").append(time(source.nextPoll(), zone, today)).append("</td>");
+		html.append("<td data-label=\"Articles\" class=\"nombre\">").append(source.itemCount()).append("</td>");
+		html.append("</tr>\n");
+	}
+
+	private static boolean failing(SourceHealth source) {
+		return !List.of("OK", "NOT_MODIFIED", "PENDING").contains(source.outcome());
+	}
+
+	private static String link(String url) {
+		String href = Html.safeHref(url);
+		String text = Html.escape(url);
+		return (href != null) ? "<a class=\"url\" href=\"" + Html.escape(href) + "\">" + text + "</a>"
+				: "<span class=\"url\">" + text + "</span>";
+	}
+
+	private static String time(@Nullable Instant instant, ZoneId zone, LocalDate today) {
+		if (instant == null) {
+			return "—";
+		}
+		ZonedDateTime at = instant.atZone(zone).truncatedTo(ChronoUnit.SECONDS);
+		String shown = (at.toLocalDate().equals(today) ? TODAY : EARLIER).format(at);
+		return "<time datetime=\"" + at.toOffsetDateTime() + "\">" + shown + "</time>";
+	}
+
+	private static String plural(int count, String one, String many) {
+		return (count > 1) ? many : one;
+	}
+
+}

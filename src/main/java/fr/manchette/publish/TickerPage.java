@@ -1,0 +1,176 @@
+package fr.manchette.publish;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticker as a web page, in French: a news site's "fil info", newest first, with its filters, its feeds announced
+ * to browsers and readers ({@code <link rel="alternate">}), and a small script that brings new stories in without a
+ * reload. Written by hand, every value escaped by {@link Html}: two small pages did not warrant a template engine.
+ */
+@Component
+public class TickerPage {
+
+	private final CurrentFeeds feeds;
+
+	TickerPage(CurrentFeeds feeds) {
+		this.feeds = feeds;
+	}
+
+	/**
+	 * @param site the absolute address of the page without its query, for the feed links readers keep
+	 */
+	public String render(Headlines headlines, PageFilters filters, String site, PageResources resources) {
+		FeedsFile config = this.feeds.get();
+		StringBuilder html = new StringBuilder(16_384);
+		String title = (filters.q() != null) ? "« " + filters.q() + " » — Fil info — Manchette" : "Fil info — Manchette";
+		PageLayout.head(html, title, resources);
+		alternate(html, "application/atom+xml", "Manchette (Atom)", filters.on(site + "feed.atom"));
+		alternate(html, "application/rss+xml", "Manchette (RSS)", filters.on(site + "feed.rss"));
+		alternate(html, "application/feed+json", "Manchette (JSON Feed)", filters.on(site + "feed.json"));
+		html.append("<script src=\"").append(Html.escape(resources.script())).append("\" defer></script>\n");
+		PageLayout.banner(html, "fil");
+		html.append("<main>\n");
+		form(html, config, filters);
+		html.append("<p id=\"etat\" class=\"etat\" aria-live=\"polite\">Heures de ")
+			.append(Html.escape(headlines.timezone()))
+			.append(" · nouvelles dépêches affichées d’elles-mêmes</p>\n");
+		html.append("<ol id=\"fil\" class=\"fil\" data-api=\"")
+			.append(Html.escape(filters.on("/api/headlines")))
+			.append("\" data-timezone=\"")
+			.append(Html.escape(headlines.timezone()))
+			.append("\" data-refresh=\"")
+			.append(resources.refresh().toMillis())
+			.append("\">\n");
+		headlines.headlines().forEach((headline) -> line(html, headline, config));
+		html.append("</ol>\n");
+		html.append("<p id=\"vide\" class=\"vide\"")
+			.append(headlines.headlines().isEmpty() ? "" : " hidden")
+			.append(">")
+			.append(filters.any() ? "Aucune dépêche ne correspond à ces filtres." : "Aucune dépêche pour l’instant.")
+			.append("</p>\n</main>\n");
+		footer(html, filters);
+		html.append("</body>\n</html>\n");
+		return html.toString();
+	}
+
+	private static void alternate(StringBuilder html, String type, String title, String href) {
+		html.append("<link rel=\"alternate\" type=\"")
+			.append(type)
+			.append("\" title=\"")
+			.append(Html.escape(title))
+			.append("\" href=\"")
+			.append(Html.escape(href))
+			.append("\">\n");
+	}
+
+	private static void form(StringBuilder html, FeedsFile config, PageFilters filters) {
+		html.append("<form id=\"filtres\" class=\"filtres\" method=\"get\" action=\"/\" role=\"search\">\n");
+		html.append("<label>Source <select name=\"source\"")
+			.append((filters.sources().size() > 1) ? " multiple" : "")
+			.append(">\n<option value=\"\">Toutes</option>\n");
+		for (Source source : config.feeds()) {
+			option(html, source.id(), source.name(), filters.sources().contains(source.id()));
+		}
+		html.append("</select></label>\n");
+		html.append("<label>Catégorie <select name=\"category\">\n<option value=\"\">Toutes</option>\n");
+		for (String category : categories(config, filters)) {
+			option(html, category, category, category.equalsIgnoreCase(String.valueOf(filters.category())));
+		}
+		html.append("</select></label>\n");
+		html.append("<label class=\"recherche\">Rechercher <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"")
+			.append(Html.escape(filters.q()))
+			.append("\" placeholder=\"mots du titre ou du résumé\"></label>\n");
+		html.append("<button type=\"submit\">Filtrer</button>\n");
+		if (filters.any()) {
+			html.append("<a class=\"effacer\" href=\"/\">Tout afficher</a>\n");
+		}
+		html.append("</form>\n");
+	}
+
+	private static void option(StringBuilder html, String value, String label, boolean selected) {
+		html.append("<option value=\"")
+			.append(Html.escape(value))
+			.append("\"")
+			.append(selected ? " selected" : "")
+			.append(">")
+			.append(Html.escape(label))
+			.append("</option>\n");
+	}
+
+	/** The categories of feeds.yml in file order, and the one asked for even when no source has it any more. */
+	private static List<String> categories(FeedsFile config, PageFilters filters) {
+		Set<String> categories = new LinkedHashSet<>();
+		config.feeds().stream().map(Source::category).filter((c) -> c != null && !c.isBlank()).forEach(categories::add);
+		if (filters.category() != null
+				&& categories.stream().noneMatch((c) -> c.equalsIgnoreCase(filters.category()))) {
+			categories.add(filters.category());
+		}
+		return new ArrayList<>(categories);
+	}
+
+	/** One story; the script writes the same markup for the stories it brings in (ticker.js, {@code line}). */
+	private static void line(StringBuilder html, Headline headline, FeedsFile config) {
+		html.append("<li data-key=\"").append(Html.escape(key(headline))).append("\">");
+		html.append("<time datetime=\"").append(Html.escape(headline.published())).append("\">");
+		// "16/05 19:35" stacks the day above the time, so that the column keeps its width.
+		int space = headline.time().indexOf(' ');
+		if (space > 0) {
+			html.append("<span class=\"jour\">")
+				.append(Html.escape(headline.time().substring(0, space)))
+				.append("</span> ")
+				.append(Html.escape(headline.time().substring(space + 1)));
+		}
+		else {
+			html.append(Html.escape(headline.time()));
+		}
+		html.append("</time><div class=\"depeche\">");
+		String href = Html.safeHref(headline.link());
+		if (href != null) {
+			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append("\">");
+		}
+		else {
+			html.append("<span class=\"titre\">");
+		}
+		html.append(Html.escape(headline.title())).append((href != null) ? "</a>" : "</span>");
+		html.append("<span class=\"meta\"><span class=\"source\">").append(Html.escape(headline.sourceName()));
+		html.append("</span>");
+		if (headline.category() != null) {
+			html.append(" <span class=\"categorie\">").append(Html.escape(headline.category())).append("</span>");
+		}
+		if (!headline.alsoIn().isEmpty()) {
+			List<String> names = headline.alsoIn()
+				.stream()
+				.map((id) -> config.source(id).map(Source::name).orElse(id))
+				.toList();
+			html.append(" <span class=\"aussi\">Aussi dans : ")
+				.append(Html.escape(String.join(", ", names)))
+				.append("</span>");
+		}
+		html.append("</span></div></li>\n");
+	}
+
+	/** What tells two lines apart, for the script to know which stories are new. */
+	static String key(Headline headline) {
+		return headline.source() + "|" + headline.published() + "|" + headline.title();
+	}
+
+	private static void footer(StringBuilder html, PageFilters filters) {
+		html.append("<footer>\n<p>S’abonner à ce fil dans un lecteur de flux : ");
+		html.append("<a href=\"").append(Html.escape(filters.on("/feed.atom"))).append("\">Atom</a> · ");
+		html.append("<a href=\"").append(Html.escape(filters.on("/feed.rss"))).append("\">RSS</a> · ");
+		html.append("<a href=\"").append(Html.escape(filters.on("/feed.json"))).append("\">JSON Feed</a> · ");
+		html.append("<a href=\"/opml\">OPML des sources</a></p>\n");
+		html.append("<p>Aussi en texte : <a href=\"").append(Html.escape(filters.on("/headlines.txt")));
+		html.append("\">headlines.txt</a> · en JSON : <a href=\"").append(Html.escape(filters.on("/api/headlines")));
+		html.append("\">/api/headlines</a></p>\n</footer>\n");
+	}
+
+}

@@ -1,0 +1,240 @@
+package fr.manchette.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The words of every item, for searches that ask for a rare word.
+ * <p>
+ * {@code q} is a {@code LIKE '% word%'} on the folded {@code search_text}: walking the items newest first, it
+ * stops at the limit, which is quick when the word is common and reads every item when it is rare or absent. For
+ * those, this index gives the few items that have the word, and only they are checked. Which plan a search takes is
+ * decided by counting, in the index, the items of its rarest word, up to {@link #RARE}.
+ * <p>
+ * A query word is a word start ({@code econom} finds {@code economie}), so the index is read by range:
+ * {@code word >= 'econom' AND word < 'econon'}. Words are folded to lower-case letters and digits, so the bound is
+ * the same under PostgreSQL's linguistic collations as in H2; a query word with other characters is left to the
+ * walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
+ */
+final class WordIndex {
+
+	static final int MIN_LENGTH = 3;
+
+	static final int MAX_LENGTH = 64;
+
+	/** Fewer items than this: read them through the index. More: the newest-first walk meets 50 of them soon. */
+	static final int RARE = 2_000;
+
+	private static final Pattern QUERY_WORD = Pattern.compile("[a-z0-9]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
+
+	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+	// item_source_key
+	private static final String FIND_IDS = """
+			SELECT id, item_key FROM item WHERE source_id = :source AND item_key IN (:keys)""";
+
+	// item_word_item_idx
+	private static final String DELETE = "DELETE FROM item_word WHERE item_id IN (:ids)";
+
+	/** Rows per INSERT: well under the 65 535 parameters PostgreSQL takes in one statement. */
+	private static final int ROWS_PER_INSERT = 1_000;
+
+	// item_word_pk: a range of its first column, read no further than needed.
+	private static final String COUNT = """
+			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word >= :low %s LIMIT :cap) w""";
+
+	private static final String UNINDEXED = """
+			SELECT i.id, i.search_text FROM item i
+			WHERE i.id > :after AND NOT EXISTS (SELECT 1 FROM item_word w WHERE w.item_id = i.id)
+			ORDER BY i.id
+			LIMIT :batch""";
+
+	private final JdbcClient jdbc;
+
+	/** False until every item stored before this version has its words: until then, searches walk. */
+	private volatile boolean complete;
+
+	WordIndex(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes the words of the items a save inserted and updated, in the caller's transaction: a few statements per
+	 * poll, not per item.
+	 * @param inserted search texts of new items by item key: nobody else can be writing their words, since the
+	 * backfill sees only committed items and an item is committed with its words
+	 * @param updated search texts of edited items by item key: their old words go first
+	 */
+	void index(String sourceId, Map<String, String> inserted, Map<String, String> updated) {
+		if (inserted.isEmpty() && updated.isEmpty()) {
+			return;
+		}
+		Map<String, Long> ids = new HashMap<>();
+		List<String> keys = new ArrayList<>(inserted.keySet());
+		keys.addAll(updated.keySet());
+		for (List<String> chunk : chunks(keys, 500)) {
+			this.jdbc.sql(FIND_IDS).param("source", sourceId).param("keys", chunk).query((row) -> {
+				ids.put(row.getString("item_key"), row.getLong("id"));
+			});
+		}
+		List<Long> edited = updated.keySet().stream().map(ids::get).filter((id) -> id != null).toList();
+		for (List<Long> chunk : chunks(edited, 500)) {
+			this.jdbc.sql(DELETE).param("ids", chunk).update();
+		}
+		insert(rows(inserted, ids), false);
+		insert(rows(updated, ids), true);
+	}
+
+	/**
+	 * The condition that narrows a search to the items of its rarest word, or an empty string when a walk is
+	 * better (every word common) or the index cannot answer (short words, other characters, index being built).
+	 */
+	String narrow(String alias, List<String> words, Map<String, Object> params) {
+		if (!this.complete) {
+			return "";
+		}
+		String rarest = null;
+		int fewest = RARE;
+		for (String word : words) {
+			if (QUERY_WORD.matcher(word).matches()) {
+				int count = count(word);
+				if (count < fewest) {
+					rarest = word;
+					fewest = count;
+				}
+			}
+		}
+		if (rarest == null) {
+			return "";
+		}
+		String high = upperBound(rarest);
+		params.put("indexLow", rarest);
+		if (high != null) {
+			params.put("indexHigh", high);
+		}
+		// item_word_pk, then item's primary key for each of the few ids.
+		return " AND " + alias + ".id IN (SELECT w.item_id FROM item_word w WHERE w.word >= :indexLow"
+				+ ((high != null) ? " AND w.word < :indexHigh" : "") + ")";
+	}
+
+	/**
+	 * Indexes the items stored before the index existed, a batch at a time, then lets searches use it. Runs while
+	 * polls store new items: those are indexed by their own save, and a word written twice is written once.
+	 */
+	void backfill(int batch) {
+		long after = 0;
+		while (true) {
+			List<Map.Entry<Long, String>> rows = new ArrayList<>();
+			this.jdbc.sql(UNINDEXED)
+				.param("after", after)
+				.param("batch", batch)
+				.query((row) -> {
+					rows.add(Map.entry(row.getLong("id"), row.getString("search_text")));
+				});
+			List<Map.Entry<Long, String>> words = new ArrayList<>();
+			for (Map.Entry<Long, String> row : rows) {
+				words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
+				after = row.getKey();
+			}
+			insert(words, true);
+			if (rows.size() < batch) {
+				break;
+			}
+		}
+		this.complete = true;
+	}
+
+	boolean complete() {
+		return this.complete;
+	}
+
+	/** The distinct words of a folded text that the index keeps. */
+	static Set<String> words(String searchText) {
+		Set<String> words = new LinkedHashSet<>();
+		for (String word : searchText.trim().split(" ")) {
+			if (word.length() >= MIN_LENGTH) {
+				words.add((word.length() > MAX_LENGTH) ? word.substring(0, MAX_LENGTH) : word);
+			}
+		}
+		return words;
+	}
+
+	/**
+	 * The smallest string above every word that starts with {@code prefix}, over [0-9a-z]: {@code econom} →
+	 * {@code econon}, {@code mot9} → {@code mota}, {@code abz} → {@code ac}; null when there is none ({@code zzz}).
+	 */
+	static @Nullable String upperBound(String prefix) {
+		char[] chars = prefix.toCharArray();
+		for (int i = chars.length - 1; i >= 0; i--) {
+			int position = ALPHABET.indexOf(chars[i]);
+			if (position < ALPHABET.length() - 1) {
+				chars[i] = ALPHABET.charAt(position + 1);
+				return new String(chars, 0, i + 1);
+			}
+		}
+		return null;
+	}
+
+	private int count(String word) {
+		String high = upperBound(word);
+		Map<String, Object> params = new HashMap<>();
+		params.put("low", word);
+		params.put("cap", RARE);
+		if (high != null) {
+			params.put("high", high);
+		}
+		return this.jdbc.sql(COUNT.formatted((high != null) ? "AND word < :high" : ""))
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** (item id, word) for each word of each item found. */
+	private static List<Map.Entry<Long, String>> rows(Map<String, String> texts, Map<String, Long> ids) {
+		List<Map.Entry<Long, String>> rows = new ArrayList<>();
+		texts.forEach((key, text) -> {
+			Long id = ids.get(key);
+			if (id != null) {
+				words(text).forEach((word) -> rows.add(Map.entry(id, word)));
+			}
+		});
+		return rows;
+	}
+
+	/**
+	 * Many rows per statement, as one VALUES list.
+	 * @param racing another writer may be writing the same words (an edit during the backfill): leave those alone
+	 */
+	private void insert(List<Map.Entry<Long, String>> rows, boolean racing) {
+		for (List<Map.Entry<Long, String>> chunk : chunks(rows, ROWS_PER_INSERT)) {
+			StringBuilder sql = new StringBuilder("INSERT INTO item_word (word, item_id) VALUES ");
+			Map<String, Object> params = new HashMap<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append((i > 0) ? ", " : "").append("(:w").append(i).append(", :i").append(i).append(')');
+				params.put("w" + i, chunk.get(i).getValue());
+				params.put("i" + i, chunk.get(i).getKey());
+			}
+			if (racing) {
+				sql.append(" ON CONFLICT DO NOTHING");
+			}
+			this.jdbc.sql(sql.toString()).params(params).update();
+		}
+	}
+
+	private static <T> List<List<T>> chunks(List<T> list, int size) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < list.size(); from += size) {
+			chunks.add(list.subList(from, Math.min(list.size(), from + size)));
+		}
+		return chunks;
+	}
+
+}

@@ -1,0 +1,199 @@
+// The ticker page: asks /api/headlines (with the page's own filters) every few seconds and shows new stories
+// without a reload. The page works without it; it only keeps the list current.
+(function () {
+  'use strict';
+
+  var list = document.getElementById('fil');
+  var form = document.getElementById('filtres');
+  if (form) {
+    // Empty fields stay out of the address: /?category=sport, not /?source=&category=sport&q=.
+    form.addEventListener('submit', function () {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && !field.value) {
+          field.disabled = true;
+        }
+      });
+    });
+    // Back to this page from the next one: the fields must work again.
+    window.addEventListener('pageshow', function () {
+      Array.prototype.forEach.call(form.elements, function (field) { field.disabled = false; });
+    });
+    // A choice in a list applies at once; the button stays for the search box and for browsers without script.
+    Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
+      select.addEventListener('change', function () {
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+      });
+    });
+  }
+  if (!list || !window.fetch) {
+    return;
+  }
+
+  var api = list.getAttribute('data-api');
+  var every = Number(list.getAttribute('data-refresh')) || 20000;
+  var status = document.getElementById('etat');
+  var empty = document.getElementById('vide');
+  var title = document.title;
+  var unseen = 0;
+  var timer = null;
+  var known = new Set();
+  Array.prototype.forEach.call(list.children, function (li) { known.add(li.getAttribute('data-key')); });
+  var shown = signature(Array.prototype.map.call(list.children, function (li) {
+    return { key: li.getAttribute('data-key'), time: li.querySelector('time').textContent };
+  }));
+
+  // The same key as the page (TickerPage.key): source, publication time, title.
+  function key(headline) {
+    return headline.source + '|' + headline.published + '|' + headline.title;
+  }
+
+  function signature(lines) {
+    return lines.map(function (line) { return line.key + '@' + line.time; }).join('\n');
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text; // never innerHTML: titles come from the web
+    }
+    return node;
+  }
+
+  // The markup of TickerPage.line, built with the DOM.
+  function line(headline, names, fresh) {
+    var li = element('li', fresh ? 'nouveau' : '');
+    li.setAttribute('data-key', key(headline));
+    var time = element('time');
+    time.setAttribute('datetime', headline.published);
+    var space = headline.time.indexOf(' ');
+    if (space > 0) {
+      time.appendChild(element('span', 'jour', headline.time.substring(0, space)));
+      time.appendChild(document.createTextNode(' ' + headline.time.substring(space + 1)));
+    } else {
+      time.textContent = headline.time;
+    }
+    li.appendChild(time);
+    var story = element('div', 'depeche');
+    var link = headline.link && /^https?:\/\//i.test(headline.link);
+    var titre = element(link ? 'a' : 'span', 'titre', headline.title);
+    if (link) {
+      titre.href = headline.link;
+    }
+    story.appendChild(titre);
+    var meta = element('span', 'meta');
+    meta.appendChild(element('span', 'source', headline.sourceName));
+    if (headline.category) {
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(element('span', 'categorie', headline.category));
+    }
+    if (headline.alsoIn && headline.alsoIn.length) {
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(element('span', 'aussi', 'Aussi dans : ' + headline.alsoIn.map(function (id) {
+        return names[id] || id;
+      }).join(', ')));
+    }
+    story.appendChild(meta);
+    li.appendChild(story);
+    return li;
+  }
+
+  // Source names by id, from the page's own list of sources.
+  function sourceNames() {
+    var names = {};
+    if (form) {
+      Array.prototype.forEach.call(form.querySelectorAll('select[name="source"] option'), function (option) {
+        if (option.value) {
+          names[option.value] = option.textContent;
+        }
+      });
+    }
+    return names;
+  }
+
+  // In the ticker's zone, as its times are, whatever the zone of the reader's device.
+  var zone = list.getAttribute('data-timezone');
+
+  function now() {
+    var options = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+    try {
+      return new Date().toLocaleTimeString('fr-FR', Object.assign({ timeZone: zone || undefined }, options));
+    } catch (unknownZone) {
+      return new Date().toLocaleTimeString('fr-FR', options);
+    }
+  }
+
+  function show(headlines) {
+    var lines = headlines.map(function (headline) { return { key: key(headline), time: headline.time }; });
+    var fresh = 0;
+    if (signature(lines) !== shown) {
+      var names = sourceNames();
+      var items = document.createDocumentFragment();
+      headlines.forEach(function (headline) {
+        var isNew = !known.has(key(headline));
+        if (isNew) {
+          fresh++;
+          known.add(key(headline));
+        }
+        items.appendChild(line(headline, names, isNew));
+      });
+      list.replaceChildren(items);
+      shown = signature(lines);
+      if (empty) {
+        empty.hidden = headlines.length > 0;
+      }
+    }
+    if (fresh > 0 && document.hidden) {
+      unseen += fresh;
+      document.title = '(' + unseen + ') ' + title;
+    }
+    status.textContent = (fresh > 0 ? fresh + (fresh > 1 ? ' nouvelles dépêches' : ' nouvelle dépêche') + ' · ' : '')
+      + 'actualisé à ' + now();
+  }
+
+  function refresh() {
+    timer = null;
+    // no-cache: the browser asks again with the ETag it holds, and a 304 costs the server nothing.
+    fetch(api, { cache: 'no-cache', headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (answer) { show(answer.headlines); })
+      .catch(function () {
+        status.textContent = 'Serveur injoignable à ' + now() + ', nouvel essai dans ' + Math.round(every / 1000) + ' s';
+      })
+      .then(schedule);
+  }
+
+  function schedule() {
+    if (timer === null) {
+      // A tab in the background asks at most once a minute, and counts what it missed in its title.
+      timer = setTimeout(refresh, document.hidden ? Math.max(every, 60000) : every);
+    }
+  }
+
+  // Back in view: asks at once.
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden) {
+      return;
+    }
+    unseen = 0;
+    document.title = title;
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    refresh();
+  });
+
+  schedule();
+}());

@@ -1,0 +1,91 @@
+package fr.manchette.discover;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.FeedsFileLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command as an operator runs it: its output, its exit status, and entries that feeds.yml accepts. */
+@WireMockTest
+class DiscoverCommandTests {
+
+	@TempDir
+	java.nio.file.Path dir;
+
+	@Test
+	void printsTheFeedsAndTheEntriesToAdd(WireMockRuntimeInfo site) throws Exception {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head><link rel="alternate" type="application/rss+xml" href="/rss/une.xml"></head></html>""")));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(FeedDiscoveryTests.RSS)));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains("Found 1 feed:", site.getHttpBaseUrl() + "/rss/une.xml",
+				"RSS 2.0, « Le Site — À la une », 2 items", """
+						  - id: localhost
+						    name: "Le Site — À la une"
+						    url: "%s/rss/une.xml"
+						""".formatted(site.getHttpBaseUrl()));
+		FeedsFile file = load(run.getValue().substring(run.getValue().indexOf("  - id:")));
+		assertThat(file.feeds()).singleElement().satisfies((source) -> {
+			assertThat(source.name()).isEqualTo("Le Site — À la une");
+			assertThat(source.url().toString()).isEqualTo(site.getHttpBaseUrl() + "/rss/une.xml");
+		});
+	}
+
+	@Test
+	void findsTheFeedOfASiteWithOnlyAUsualPath(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("<html><body>Accueil</body></html>")));
+		stubFor(get("/feed").willReturn(aResponse().withBody(FeedDiscoveryTests.ATOM)));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl());
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains("Atom 1.0, « Le Site : sport », 1 item, found by usual path",
+				"url: \"" + site.getHttpBaseUrl() + "/feed\"");
+	}
+
+	@Test
+	void saysSoWhenThereIsNoFeed(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("<html><body>Accueil</body></html>")));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isEqualTo(1);
+		assertThat(run.getValue()).contains("No feed found", "/feed, /rss, /rss.xml");
+	}
+
+	@Test
+	void refusesWhatIsNotAnHttpAddress() {
+		assertThat(run("ftp://site.example/").getKey()).isEqualTo(2);
+		assertThat(run().getKey()).isEqualTo(2);
+		assertThat(run("--help").getKey()).isZero();
+	}
+
+	private FeedsFile load(String entries) throws Exception {
+		java.nio.file.Path feeds = this.dir.resolve("feeds.yml");
+		java.nio.file.Files.writeString(feeds, "feeds:\n" + entries);
+		return new FeedsFileLoader().load(feeds);
+	}
+
+	private static Map.Entry<Integer, String> run(String... args) {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+		int status = DiscoverCommand.run(args, out, out);
+		return Map.entry(status, output.toString(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,133 @@
+package fr.manchette.discover;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import fr.manchette.fetch.FeedFetcher;
+import fr.manchette.parse.FeedParser;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@WireMockTest
+class FeedDiscoveryTests {
+
+	static final String RSS = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<rss version="2.0"><channel><title>Le Site — À la une</title><link>https://site.example/</link>
+			<description>d</description>
+			<item><title>Un</title><link>https://site.example/1</link></item>
+			<item><title>Deux</title><link>https://site.example/2</link></item>
+			</channel></rss>""";
+
+	static final String ATOM = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<feed xmlns="http://www.w3.org/2005/Atom"><title>Le Site : sport</title><id>urn:x</id>
+			<updated>2025-05-16T18:00:00Z</updated>
+			<entry><title>But</title><id>urn:x:1</id><updated>2025-05-16T18:00:00Z</updated></entry></feed>""";
+
+	private final FeedDiscovery discovery = new FeedDiscovery(new FeedFetcher("Manchette-test", Clock.systemUTC()),
+			new FeedParser());
+
+	@Test
+	void findsTheFeedsAPageAnnouncesInItsHead(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<!DOCTYPE html><html><head><title>Le Site</title>
+				<link rel="alternate" type="application/rss+xml" title="À la une" href="/rss/une.xml">
+				<link rel="alternate" type="application/atom+xml" href="http://localhost:%d/sport/atom">
+				<link rel="alternate" type="application/feed+json" href="feed.json">
+				<link rel="alternate" hreflang="en" href="/en/">
+				<link rel="stylesheet" type="text/css" href="/style.css">
+				</head><body><p>Bonjour</p></body></html>""".formatted(site.getHttpPort()))));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(RSS)));
+		stubFor(get("/sport/atom").willReturn(aResponse().withBody(ATOM)));
+		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "application/feed+json")
+			.withBody("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"x\", \"items\": []}")));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(feeds).extracting((feed) -> feed.url().getPath() + " " + feed.format() + " " + feed.title() + " "
+				+ feed.items() + " " + feed.readable())
+			.containsExactly("/rss/une.xml rss_2.0 Le Site — À la une 2 true",
+					"/sport/atom atom_1.0 Le Site : sport 1 true", "/feed.json json null -1 false");
+		assertThat(feeds.get(0).via()).contains("<link rel=\"alternate\">");
+		// Announced feeds found: no usual path is tried.
+		verify(0, getRequestedFor(urlEqualTo("/feed")));
+	}
+
+	@Test
+	void triesTheUsualPathsUntilOneIsAFeed(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("<!DOCTYPE html><html><head><title>Sans lien</title></head><body></body></html>")));
+		stubFor(get("/feed").willReturn(aResponse().withBody(RSS)));
+		stubFor(get("/rss").willReturn(aResponse().withBody(RSS)));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(feeds).singleElement().satisfies((feed) -> {
+			assertThat(feed.url()).isEqualTo(URI.create(site.getHttpBaseUrl() + "/feed"));
+			assertThat(feed.via()).isEqualTo("usual path");
+		});
+		verify(0, getRequestedFor(urlEqualTo("/rss")));
+	}
+
+	@Test
+	void skipsUsualPathsThatAnswerWithAPageOrAnError(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("<html><body>Accueil</body></html>")));
+		stubFor(get("/feed").willReturn(html("<html><body>Page introuvable</body></html>")));
+		stubFor(get("/rss").willReturn(aResponse().withStatus(404)));
+		stubFor(get(urlPathEqualTo("/")).withQueryParam("feed", com.github.tomakehurst.wiremock.client.WireMock.equalTo("rss2"))
+			.willReturn(aResponse().withBody(RSS)));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(feeds).extracting((feed) -> feed.url().toString()).containsExactly(site.getHttpBaseUrl() + "/?feed=rss2");
+	}
+
+	@Test
+	void anAddressThatIsAFeedIsItsOwnAnswer(WireMockRuntimeInfo site) {
+		stubFor(get("/rss.xml").willReturn(aResponse().withBody(RSS)));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/rss.xml"));
+
+		assertThat(feeds).singleElement().satisfies((feed) -> assertThat(feed.via()).isEqualTo("the address itself"));
+	}
+
+	@Test
+	void findsNothingOnASiteWithoutFeeds(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("<html><body>Rien</body></html>")));
+
+		assertThat(this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"))).isEmpty();
+	}
+
+	@Test
+	void aPageThatCannotBeFetchedIsAnError(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(aResponse().withStatus(503)));
+
+		assertThatExceptionOfType(DiscoveryException.class)
+			.isThrownBy(() -> this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")))
+			.withMessageContaining("RATE_LIMITED");
+	}
+
+	@Test
+	void usualPathsUnderTheAddressFolderComeFirst() {
+		assertThat(FeedDiscovery.usualPaths(URI.create("https://site.example/blog/")))
+			.startsWith(URI.create("https://site.example/blog/feed"), URI.create("https://site.example/blog/rss"))
+			.contains(URI.create("https://site.example/feed"), URI.create("https://site.example/?feed=rss2"));
+	}
+
+	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
+		return aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
+	}
+
+}

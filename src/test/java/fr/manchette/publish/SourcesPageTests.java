@@ -1,0 +1,52 @@
+package fr.manchette.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.PollDefaults;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourcesPageTests {
+
+	private static final Instant NOW = Instant.parse("2025-05-16T18:35:00Z");
+
+	private final SourcesPage page = new SourcesPage(
+			new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
+					List.of())),
+			Clock.fixed(NOW, ZoneId.of("UTC")));
+
+	@Test
+	void showsEachOutcomeInFrenchWithTheErrorAndTimesInTheTickersZone() {
+		Document html = Jsoup.parse(this.page.render(List.of(
+				new SourceHealth("ok", "Bien", "https://ok.example/rss", "sport", true, NOW.minusSeconds(60), NOW.minusSeconds(60),
+						"OK", 0, null, NOW.plusSeconds(900), 42, null),
+				new SourceHealth("lent", "<b>Lent</b>", "https://lent.example/rss", null, true, NOW.minus(Duration.ofDays(1)),
+						null, "TIMEOUT", 3, "no complete answer within 20s", NOW.plusSeconds(3600), 0,
+						"https://ailleurs.example/rss")),
+				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20))));
+
+		Element ok = html.getElementById("source-ok");
+		assertThat(ok.selectFirst("[data-label=Résultat]").text()).isEqualTo("OK");
+		assertThat(ok.selectFirst("[data-label=Dernier relevé]").text()).isEqualTo("19:34");
+		assertThat(ok.selectFirst("[data-label=Prochain relevé]").text()).isEqualTo("19:50");
+		assertThat(ok.selectFirst("[data-label=Articles]").text()).isEqualTo("42");
+		Element slow = html.getElementById("source-lent");
+		assertThat(slow.selectFirst("strong").text()).isEqualTo("<b>Lent</b>");
+		assertThat(slow.selectFirst("[data-label=Résultat]").text())
+			.isEqualTo("Délai dépassé (3 échecs de suite) no complete answer within 20s");
+		assertThat(slow.selectFirst("[data-label=Dernier relevé]").text()).isEqualTo("15/05 19:35");
+		assertThat(slow.selectFirst(".deplace").text()).contains("https://ailleurs.example/rss", "feeds.yml");
+		assertThat(html.selectFirst(".etat").text()).startsWith("2 sources · 1 en échec");
+	}
+
+}

@@ -1,0 +1,94 @@
+package fr.manchette.publish;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.PollDefaults;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TickerPageTests {
+
+	private static final PageResources RESOURCES = new PageResources("/assets/m-1.css", "/assets/t-1.js",
+			"/assets/f-1.svg", Duration.ofSeconds(20));
+
+	private final TickerPage page = new TickerPage(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
+			PollDefaults.DEFAULTS, Duration.ofDays(30),
+			List.of(source("le360", "Le360 & Co", "economie"), source("hespress-fr", "Hespress FR", "sport")))));
+
+	@Test
+	void writesEachLineWithItsTimeTitleSourceAndCategory() {
+		Document html = Jsoup.parse(render(List.of(headline("19:35", "Titre", "https://a.example/1", List.of("le360")),
+				headline("16/05 18:00", "Plus ancien", "https://a.example/2", List.of())), PageFilters.NONE));
+
+		assertThat(html.select("#fil > li")).hasSize(2);
+		assertThat(html.selectFirst("#fil > li time").attr("datetime")).isEqualTo("2025-05-16T19:35:00+02:00");
+		assertThat(html.selectFirst("#fil > li .meta").text()).isEqualTo("Hespress FR sport Aussi dans : Le360 & Co");
+		assertThat(html.select("#fil > li").get(1).selectFirst("time").text()).isEqualTo("16/05 18:00");
+		assertThat(html.select("#fil > li").get(1).selectFirst("time .jour").text()).isEqualTo("16/05");
+		assertThat(html.selectFirst("#vide").hasAttr("hidden")).isTrue();
+	}
+
+	@Test
+	void escapesTitlesAndLinksOnlyToHttp() {
+		String body = render(List.of(headline("19:35", "<img src=x onerror=alert(1)> \"«»\"", "javascript:alert(1)",
+				List.of()), headline("19:30", "Lien", "https://a.example/?a=1&b=\"2\"", List.of())), PageFilters.NONE);
+		Document html = Jsoup.parse(body);
+
+		assertThat(body).doesNotContain("<img").doesNotContain("javascript:");
+		assertThat(html.selectFirst("#fil > li .titre").text()).isEqualTo("<img src=x onerror=alert(1)> \"«»\"");
+		assertThat(html.selectFirst("#fil > li .titre").tagName()).isEqualTo("span");
+		assertThat(html.select("#fil > li").get(1).selectFirst("a.titre").attr("href"))
+			.isEqualTo("https://a.example/?a=1&b=\"2\"");
+	}
+
+	@Test
+	void carriesTheFiltersIntoTheFeedLinksTheFormAndTheScript() {
+		PageFilters filters = new PageFilters(List.of("le360"), "economie", "dirham & « euro »");
+		Document html = Jsoup.parse(render(List.of(), filters));
+
+		assertThat(html.select("link[rel=alternate]")).extracting((link) -> link.attr("href"))
+			.containsExactly("http://news.example/feed.atom?source=le360&category=economie&q=dirham%20%26%20%C2%AB%20euro%20%C2%BB",
+					"http://news.example/feed.rss?source=le360&category=economie&q=dirham%20%26%20%C2%AB%20euro%20%C2%BB",
+					"http://news.example/feed.json?source=le360&category=economie&q=dirham%20%26%20%C2%AB%20euro%20%C2%BB");
+		assertThat(html.selectFirst("#fil").attr("data-api")).startsWith("/api/headlines?source=le360&category=economie");
+		assertThat(html.selectFirst("select[name=source] option[selected]").val()).isEqualTo("le360");
+		assertThat(html.selectFirst("input[name=q]").val()).isEqualTo("dirham & « euro »");
+		assertThat(html.selectFirst("title").text()).startsWith("« dirham & « euro » »");
+		assertThat(html.selectFirst("#vide").text()).isEqualTo("Aucune dépêche ne correspond à ces filtres.");
+		assertThat(html.selectFirst("#vide").hasAttr("hidden")).isFalse();
+	}
+
+	@Test
+	void linksOnlyTheAppsOwnAssets() {
+		Document html = Jsoup.parse(render(List.of(), PageFilters.NONE));
+
+		assertThat(html.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/m-1.css");
+		assertThat(html.selectFirst("script").attr("src")).isEqualTo("/assets/t-1.js");
+		assertThat(html.selectFirst("#fil").attr("data-refresh")).isEqualTo("20000");
+	}
+
+	private String render(List<Headline> headlines, PageFilters filters) {
+		return this.page.render(new Headlines("Europe/Paris", headlines), filters, "http://news.example/", RESOURCES);
+	}
+
+	private static Headline headline(String time, String title, String link, List<String> alsoIn) {
+		return new Headline(time, title, link, "hespress-fr", "Hespress FR", "sport", "2025-05-16T19:35:00+02:00",
+				alsoIn);
+	}
+
+	private static Source source(String id, String name, String category) {
+		return new Source(id, name, URI.create("https://" + id + ".example/feed"), category, Duration.ofMinutes(15),
+				true, SourceType.FEED);
+	}
+
+}

@@ -1,0 +1,141 @@
+package fr.manchette.store;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.normalize.Item;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Searches through the word index give what the walk gives: rare words, word starts, several words, edits, prunes,
+ * and the items stored before the index existed.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/word-index;"
+		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@Import({ ItemRepository.class, StoreChanges.class, WordIndexTests.Config.class })
+class WordIndexTests {
+
+	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void storeItemsAndARareOne() {
+		List<Item> batch = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			batch.add(item("m" + i, "Le Maroc investit " + i, T0.plusSeconds(i)));
+		}
+		batch.add(item("rare", "Ounahi brille au Panathinaïkos", T0.minusSeconds(86_400)));
+		batch.add(item("zz", "Le club de Zzyzx gagne", T0.minusSeconds(3_600)));
+		this.items.save("hespress", new Deduplicator().identify(batch), T0.plusSeconds(10_000));
+		this.items.words().backfill(500);
+	}
+
+	@Test
+	void aRareWordIsFoundThroughTheIndexACommonOneByTheWalk() {
+		List<Item> more = new ArrayList<>();
+		for (int i = 100; i < WordIndex.RARE + 100; i++) {
+			more.add(item("m" + i, "Le Maroc investit " + i, T0.plusSeconds(i)));
+		}
+		this.items.save("hespress", new Deduplicator().identify(more), T0.plusSeconds(10_000));
+
+		assertThat(this.items.words().narrow("i", List.of("panathinaikos"), new HashMap<>())).isNotEmpty();
+		assertThat(this.items.words().narrow("i", List.of("maroc"), new HashMap<>())).isEmpty();
+		assertThat(this.items.words().narrow("i", List.of("maroc", "ounahi"), new HashMap<>())).contains(".id IN");
+
+		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
+		assertThat(titles("PANATHIN")).containsExactly("Ounahi brille au Panathinaïkos");
+		assertThat(titles("maroc panathinaikos")).isEmpty();
+		assertThat(titles("ounahi panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
+		assertThat(titles("zzyzx")).containsExactly("Le club de Zzyzx gagne");
+		assertThat(titles("introuvable")).isEmpty();
+		assertThat(titles("maroc")).hasSize(50).first().isEqualTo("Le Maroc investit " + (WordIndex.RARE + 99));
+	}
+
+	@Test
+	void anEditedItemIsFoundByItsNewWordsOnly() {
+		this.items.save("hespress", new Deduplicator().identify(List.of(item("rare", "Ounahi rejoint l’Olympiakos",
+				T0.minusSeconds(86_400)))), T0.plusSeconds(20_000));
+
+		assertThat(titles("panathinaikos")).isEmpty();
+		assertThat(titles("olympiakos")).containsExactly("Ounahi rejoint l’Olympiakos");
+	}
+
+	@Test
+	void prunedItemsTakeTheirWordsWithThem() {
+		this.items.pruneOlderThan(T0.minusSeconds(7_200));
+
+		assertThat(titles("panathinaikos")).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word WHERE word = 'panathinaikos'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void itemsStoredBeforeTheIndexAreIndexedByTheBackfill() {
+		this.jdbc.sql("DELETE FROM item_word").update();
+
+		this.items.words().backfill(100);
+
+		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM item_word").query(Long.class).single())
+			.isEqualTo(102L);
+	}
+
+	@Test
+	void keepsWordsOfThreeCharactersAndMoreCutAtSixtyFour() {
+		assertThat(WordIndex.words(SearchText.fold("Le roi à Fès : « " + "x".repeat(70) + " » le roi")))
+			.containsExactly("roi", "fes", "x".repeat(64));
+	}
+
+	@Test
+	void upperBoundIsTheNextWordStartOverLettersAndDigits() {
+		assertThat(List.of("econom", "mot9", "abz", "a9z", "zzz")).map(WordIndex::upperBound)
+			.containsExactly("econon", "mota", "ac", "aa", null);
+	}
+
+	private List<String> titles(String q) {
+		return this.items.latestStories(new ItemQuery(null, q, null, 50))
+			.stream()
+			.map((story) -> story.lead().title())
+			.toList();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(T0, ZoneOffset.UTC);
+		}
+
+	}
+
+	private static Item item(String guid, String title, Instant published) {
+		return new Item(guid, title, URI.create("https://h.ma/" + guid), "<p>" + title + "</p>", title, published, true,
+				List.of());
+	}
+
+}

@@ -1,0 +1,61 @@
+package fr.manchette.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium for the browser tests, from the system's packages (Debian's {@code chromium} and
+ * {@code chromium-driver}, which {@code .ci/run} installs): Selenium is given both paths, so it never looks for or
+ * downloads a browser of its own. Without them the browser tests are skipped, except on CI where they fail.
+ */
+public final class Chromium {
+
+	private static final Path BROWSER = Path.of(env("MANCHETTE_CHROMIUM", "/usr/bin/chromium"));
+
+	private static final Path DRIVER = Path.of(env("MANCHETTE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private Chromium() {
+	}
+
+	/** A new browser with an empty profile in {@code profile}, its window {@code width} × {@code height}. */
+	public static ChromeDriver start(Path profile, int width, int height) {
+		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+			String message = "Chromium not found at " + BROWSER + " and " + DRIVER
+					+ " (apt-get install chromium chromium-driver, or set MANCHETTE_CHROMIUM and MANCHETTE_CHROMEDRIVER)";
+			if (System.getenv("CI") != null) {
+				throw new IllegalStateException(message);
+			}
+			Assumptions.abort(message);
+		}
+		try {
+			Files.createDirectories(profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER.toFile());
+		// The machine has no network but loopback: everything that would call home is switched off.
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-default-apps", "--disable-extensions", "--disable-quic", "--mute-audio", "--lang=fr-FR",
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	private static String env(String name, String otherwise) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : otherwise;
+	}
+
+}

@@ -1,0 +1,71 @@
+package fr.manchette.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A small RSS 2.0 document written for a test, with the items it is given. Titles go in as XML text, so
+ * {@code &amp;lt;} in a title is what a feed that escapes twice sends, and ends as a literal {@code <} in the store.
+ */
+record NewsFeed(String title, List<Story> stories) {
+
+	record Story(String guid, String titleXml, String link, String description, Instant published) {
+
+	}
+
+	/** Three stories of a politics source, one of them with a title full of markup, one two days old. */
+	static NewsFeed quotidien(Instant now) {
+		return new NewsFeed("Le Quotidien", List.of(
+				new Story("q1", "Le Parlement adopte la loi de finances", "https://quotidien.example/loi.html",
+						"&lt;p&gt;Vote à main levée.&lt;/p&gt;", now.minusSeconds(20 * 60)),
+				new Story("q2",
+						"&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; Prix &amp;lt; 5 dirhams &amp;amp; « guillemets \"doubles\" »",
+						"https://quotidien.example/prix.html", "", now.minusSeconds(40 * 60)),
+				new Story("q3", "Le Wydad et l’Étoile du Sahel en finale", "https://quotidien.example/finale.html", "",
+						now.minusSeconds(2 * 86_400))));
+	}
+
+	/** The title {@link #quotidien} stores for its second story: markup as text, to be shown, never run. */
+	static final String HOSTILE_TITLE = "<script>alert(1)</script> Prix < 5 dirhams & « guillemets \"doubles\" »";
+
+	/** Two stories of a sports source. */
+	static NewsFeed sportMatin(Instant now) {
+		return new NewsFeed("Sport Matin", List.of(
+				new Story("s1", "L’Étoile de Casablanca remporte le derby", "https://sport.example/derby.html", "",
+						now.minusSeconds(30 * 60)),
+				new Story("s2", "Ounahi élu joueur de l’année", "https://sport.example/ounahi.html", "",
+						now.minusSeconds(50 * 60))));
+	}
+
+	/** The same feed with one more story, first. */
+	NewsFeed with(Story story) {
+		List<Story> stories = new java.util.ArrayList<>(this.stories);
+		stories.add(0, story);
+		return new NewsFeed(this.title, stories);
+	}
+
+	String rss() {
+		StringBuilder rss = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>%s</title><link>https://example.org/</link>
+				<description>test</description>
+				""".formatted(this.title));
+		for (Story story : this.stories) {
+			rss.append("<item><guid isPermaLink=\"false\">")
+				.append(story.guid())
+				.append("</guid><title>")
+				.append(story.titleXml())
+				.append("</title><link>")
+				.append(story.link())
+				.append("</link><description>")
+				.append(story.description())
+				.append("</description><pubDate>")
+				.append(DateTimeFormatter.RFC_1123_DATE_TIME.format(story.published().atOffset(ZoneOffset.UTC)))
+				.append("</pubDate></item>\n");
+		}
+		return rss.append("</channel></rss>\n").toString();
+	}
+
+}

@@ -1,0 +1,218 @@
+package fr.manchette.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.support.Chromium;
+import fr.manchette.support.H2Files;
+import fr.manchette.web.NewsFeed.Story;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The ticker page in a real browser (headless Chromium): what a reader sees, filters, searches, and a story polled
+ * while the page is open arriving without a reload. Screenshots go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "manchette.polling.enabled=false", "manchette.page.refresh=1s" })
+class TickerPageBrowserTests {
+
+	private static final Instant NOW = Instant.now();
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@RegisterExtension
+	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@LocalServerPort
+	private int port;
+
+	private ChromeDriver browser;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Africa/Casablanca
+				feeds:
+				  - id: quotidien
+				    name: Le Quotidien
+				    url: http://localhost:%1$d/quotidien/rss
+				    category: politique
+				  - id: sport-matin
+				    name: Sport Matin
+				    url: http://localhost:%1$d/sport/rss
+				    category: sport
+				  - id: panne
+				    name: Source en panne
+				    url: http://localhost:%1$d/panne/rss
+				""".formatted(sites.getPort()));
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+	}
+
+	@BeforeEach
+	void pollAndOpenABrowser() {
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW).rss())));
+		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(NewsFeed.sportMatin(NOW).rss())));
+		sites.stubFor(WireMock.get("/panne/rss").willReturn(aResponse().withStatus(500)));
+		pollEverySource();
+		this.browser = Chromium.start(dir.resolve("chromium-" + System.nanoTime()), 1280, 1000);
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aReaderSeesTheLinesFiltersSearchesAndNewStoriesArriveWithoutAReload() throws Exception {
+		this.browser.get(url("/"));
+
+		assertThat(titles()).startsWith("Le Parlement adopte la loi de finances",
+				"L’Étoile de Casablanca remporte le derby", NewsFeed.HOSTILE_TITLE);
+		WebElement first = lines().get(0);
+		assertThat(first.findElement(By.cssSelector("time")).getText()).matches("\\d\\d:\\d\\d");
+		assertThat(first.findElement(By.cssSelector(".source")).getText()).isEqualTo("Le Quotidien");
+		assertThat(first.findElement(By.cssSelector(".categorie")).getText()).isEqualTo("politique");
+		assertThat(first.findElement(By.cssSelector("a.titre")).getAttribute("href"))
+			.isEqualTo("https://quotidien.example/loi.html");
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.browser.switchTo().alert());
+		screenshot("ticker.png");
+
+		// Choosing a category applies it at once (the script submits the form).
+		new Select(this.browser.findElement(By.name("category"))).selectByValue("sport");
+		waitFor().until((browser) -> titles().equals(
+				List.of("L’Étoile de Casablanca remporte le derby", "Ounahi élu joueur de l’année")));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/?category=sport");
+		// Written by the server, not brought in afterwards by the script as if they were new.
+		assertThat(lines()).allSatisfy((line) -> assertThat(line.getAttribute("class")).doesNotContain("nouveau"));
+
+		WebElement search = this.browser.findElement(By.name("q"));
+		search.sendKeys("etoile", Keys.ENTER);
+		waitFor().until((browser) -> titles().equals(List.of("L’Étoile de Casablanca remporte le derby")));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/?category=sport&q=etoile");
+		assertThat(this.browser.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+			.getAttribute("href")).endsWith("/feed.atom?category=sport&q=etoile");
+		screenshot("ticker-filtered.png");
+
+		this.browser.findElement(By.linkText("Tout afficher")).click();
+		waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#fil > li"), 5));
+		this.browser.executeScript("window.sansRechargement = true;");
+
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW)
+			.with(new Story("q4", "Dernière minute : le Conseil de gouvernement se réunit jeudi",
+					"https://quotidien.example/conseil.html", "", Instant.now()))
+			.rss())));
+		this.ingestRun.run(source("quotidien"));
+
+		waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#fil > li:first-child .titre"),
+				"Dernière minute : le Conseil de gouvernement se réunit jeudi"));
+		assertThat(this.browser.executeScript("return window.sansRechargement === true;")).isEqualTo(true);
+		assertThat(lines()).hasSize(6);
+		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
+		assertThat(lines().get(1).getAttribute("class")).doesNotContain("nouveau");
+		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("1 nouvelle dépêche");
+		screenshot("ticker-new-story.png");
+	}
+
+	@Test
+	void pagesFitAPhoneScreen() throws Exception {
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		for (String page : List.of("/", "/sources")) {
+			this.browser.get(url(page));
+
+			Object overflow = this.browser
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+
+			assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways").isLessThanOrEqualTo(0);
+		}
+		this.browser.get(url("/"));
+		screenshot("ticker-phone.png");
+		this.browser.get(url("/sources"));
+		screenshot("sources-phone.png");
+		this.browser.manage().window().setSize(new Dimension(1280, 700));
+		this.browser.get(url("/sources"));
+		screenshot("sources.png");
+	}
+
+	private void pollEverySource() {
+		for (Source source : this.feeds.get().feeds()) {
+			this.ingestRun.run(source);
+		}
+	}
+
+	private Source source(String id) {
+		return this.feeds.get().source(id).orElseThrow();
+	}
+
+	private List<WebElement> lines() {
+		return this.browser.findElements(By.cssSelector("#fil > li"));
+	}
+
+	private List<String> titles() {
+		return lines().stream().map((line) -> line.findElement(By.cssSelector(".titre")).getText()).toList();
+	}
+
+	private WebDriverWait waitFor() {
+		// A page being replaced by the next one leaves stale elements behind for a moment.
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+}

@@ -1,0 +1,356 @@
+package fr.manchette.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.ValidateProperty;
+import com.thaiopensource.validate.ValidationDriver;
+import com.thaiopensource.validate.rng.CompactSchemaReader;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.support.H2Files;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pages and documents people and readers get, from a running service over HTTP: the ticker page, the sources
+ * page, the OPML, and the merged feeds checked by validators other than the code that wrote them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "manchette.polling.enabled=false")
+class WebPagesIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	private static final Path ATOM_SCHEMA = Path.of("..", "shared", "corpus", "schemas", "atom.rnc");
+
+	@RegisterExtension
+	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	static Path dir;
+
+	private static boolean polled;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@LocalServerPort
+	private int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Europe/Paris
+				feeds:
+				  - id: quotidien
+				    name: Le Quotidien
+				    url: http://localhost:%1$d/quotidien/rss
+				    category: politique
+				  - id: sport-matin
+				    name: Sport Matin
+				    url: http://localhost:%1$d/sport/rss
+				    category: sport
+				  - id: panne
+				    name: Source en panne
+				    url: http://localhost:%1$d/panne/rss
+				""".formatted(sites.getPort()));
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+	}
+
+	@BeforeEach
+	void pollOnce() {
+		if (polled) {
+			return;
+		}
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW).rss())));
+		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(NewsFeed.sportMatin(NOW).rss())));
+		sites.stubFor(WireMock.get("/panne/rss").willReturn(aResponse().withStatus(500)));
+		for (Source source : this.feeds.get().feeds()) {
+			this.ingestRun.run(source);
+		}
+		polled = true;
+	}
+
+	@Test
+	void tickerPageListsStoriesNewestFirstWithTimeSourceAndCategory() throws Exception {
+		HttpResponse<String> response = get("/", null);
+		org.jsoup.nodes.Document page = Jsoup.parse(response.body());
+		Elements lines = page.select("#fil > li");
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+		assertThat(lines).extracting((line) -> line.selectFirst(".titre").text())
+			.containsExactly("Le Parlement adopte la loi de finances", "L’Étoile de Casablanca remporte le derby",
+					NewsFeed.HOSTILE_TITLE, "Ounahi élu joueur de l’année", "Le Wydad et l’Étoile du Sahel en finale");
+		Element first = lines.get(0);
+		assertThat(first.selectFirst("a.titre").attr("href")).isEqualTo("https://quotidien.example/loi.html");
+		assertThat(first.selectFirst("time").text()).matches("\\d\\d:\\d\\d|\\d\\d/\\d\\d \\d\\d:\\d\\d");
+		assertThat(first.selectFirst(".source").text()).isEqualTo("Le Quotidien");
+		assertThat(first.selectFirst(".categorie").text()).isEqualTo("politique");
+		assertThat(lines.get(4).selectFirst("time").text()).matches("\\d\\d/\\d\\d \\d\\d:\\d\\d");
+		assertThat(lines.get(4).select("time .jour")).hasSize(1);
+	}
+
+	@Test
+	void tickerPageShowsWhatFeedsSendAsTextNeverAsMarkup() throws Exception {
+		String body = get("/", null).body();
+		org.jsoup.nodes.Document page = Jsoup.parse(body);
+
+		assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt; Prix &lt; 5 dirhams &amp; « guillemets &quot;doubles&quot; »")
+			.doesNotContain("<script>alert");
+		assertThat(page.select("script")).hasSize(1)
+			.allSatisfy((script) -> assertThat(script.attr("src")).startsWith("/assets/ticker-"));
+		assertThat(get("/?q=" + encode("\"><script>x</script>"), null).body()).doesNotContain("<script>x")
+			.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\"");
+	}
+
+	@Test
+	void tickerPageFiltersAndAnnouncesItsFeedsWithTheSameFilters() throws Exception {
+		org.jsoup.nodes.Document page = Jsoup.parse(get("/?category=sport&q=etoile", null).body());
+		String base = "http://localhost:" + this.port + "/";
+
+		assertThat(page.select("#fil > li .titre")).extracting(Element::text)
+			.containsExactly("L’Étoile de Casablanca remporte le derby");
+		assertThat(page.select("link[rel=alternate]")).extracting((link) -> link.attr("type") + " " + link.attr("href"))
+			.containsExactly("application/atom+xml " + base + "feed.atom?category=sport&q=etoile",
+					"application/rss+xml " + base + "feed.rss?category=sport&q=etoile",
+					"application/feed+json " + base + "feed.json?category=sport&q=etoile");
+		assertThat(page.selectFirst("select[name=category] option[selected]").val()).isEqualTo("sport");
+		assertThat(page.selectFirst("input[name=q]").val()).isEqualTo("etoile");
+		assertThat(page.selectFirst("#fil").attr("data-api")).isEqualTo("/api/headlines?category=sport&q=etoile");
+		assertThat(Jsoup.parse(get("/?source=sport-matin", null).body()).select("#fil > li")).hasSize(2);
+		// What a form sends when "all sources" is chosen and the search box is left empty.
+		assertThat(Jsoup.parse(get("/?source=&category=sport&q=", null).body()).select("#fil > li")).hasSize(2);
+		assertThat(Jsoup.parse(get("/?q=introuvable", null).body()).selectFirst("#vide").hasAttr("hidden")).isFalse();
+	}
+
+	@Test
+	void pagesLoadNothingFromElsewhereAndAssetsAreKeptAYear() throws Exception {
+		for (String path : List.of("/", "/sources")) {
+			HttpResponse<String> response = get(path, null);
+			org.jsoup.nodes.Document page = Jsoup.parse(response.body());
+			List<String> assets = new ArrayList<>();
+			page.select("link[rel~=stylesheet|icon]").forEach((link) -> assets.add(link.attr("href")));
+			page.select("script[src], img[src]").forEach((element) -> assets.add(element.attr("src")));
+
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'"));
+			assertThat(assets).as(path).isNotEmpty().allSatisfy((asset) -> assertThat(asset).startsWith("/assets/"));
+			for (String asset : assets) {
+				HttpResponse<String> answer = get(asset, null);
+				assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+				assertThat(answer.headers().firstValue("Cache-Control")).as(asset)
+					.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=31536000"));
+			}
+		}
+		org.jsoup.nodes.Document page = Jsoup.parse(get("/", null).body());
+		assertThat(get(page.selectFirst("link[rel=stylesheet]").attr("href"), null).headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		assertThat(get(page.selectFirst("script").attr("src"), null).headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+	}
+
+	@Test
+	void pagesAnswerConditionalRequestsAndAreRevalidatedEachTime() throws Exception {
+		for (String path : List.of("/", "/?category=sport", "/sources", "/opml")) {
+			HttpResponse<String> first = get(path, null);
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+
+			HttpResponse<String> second = get(path, etag);
+
+			assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+			assertThat(second.statusCode()).as(path).isEqualTo(304);
+			assertThat(second.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+		}
+	}
+
+	@Test
+	void sourcesPageShowsEachSourcesHealthInFrench() throws Exception {
+		HttpResponse<String> response = get("/sources", null);
+		org.jsoup.nodes.Document page = Jsoup.parse(response.body());
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.select("tbody tr")).hasSize(3);
+		Element quotidien = page.getElementById("source-quotidien");
+		assertThat(quotidien.selectFirst("[data-label=Résultat]").text()).isEqualTo("OK");
+		assertThat(quotidien.selectFirst("[data-label=Articles]").text()).isEqualTo("3");
+		assertThat(quotidien.selectFirst("[data-label=Dernier relevé] time")).isNotNull();
+		assertThat(quotidien.selectFirst("[data-label=Prochain relevé] time")).isNotNull();
+		Element panne = page.getElementById("source-panne");
+		assertThat(panne.selectFirst("[data-label=Résultat]").text()).contains("Erreur HTTP", "HTTP 500");
+		assertThat(panne.selectFirst("[data-label=Articles]").text()).isEqualTo("0");
+		assertThat(page.selectFirst(".etat").text()).startsWith("3 sources · 1 en échec");
+	}
+
+	@Test
+	void opmlListsTheSourcesForAFeedReader() throws Exception {
+		HttpResponse<String> response = get("/opml", null);
+		Document opml = dom(response.body());
+		NodeList outlines = opml.getElementsByTagName("outline");
+		List<String> feeds = new ArrayList<>();
+		for (int i = 0; i < outlines.getLength(); i++) {
+			org.w3c.dom.Element outline = (org.w3c.dom.Element) outlines.item(i);
+			if (outline.hasAttribute("xmlUrl")) {
+				feeds.add(outline.getAttribute("type") + " " + outline.getAttribute("text") + " "
+						+ outline.getAttribute("xmlUrl") + " " + outline.getAttribute("category") + " in "
+						+ ((org.w3c.dom.Element) outline.getParentNode()).getAttribute("text"));
+			}
+		}
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/x-opml;charset=UTF-8");
+		assertThat(opml.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
+		assertThat(opml.getElementsByTagName("title").item(0).getTextContent()).isNotBlank();
+		String base = "http://localhost:" + sites.getPort();
+		assertThat(feeds).containsExactly("rss Le Quotidien " + base + "/quotidien/rss /politique in politique",
+				"rss Sport Matin " + base + "/sport/rss /sport in sport", "rss Source en panne " + base + "/panne/rss  in ");
+	}
+
+	@Test
+	void liveAtomIsValidAgainstTheRfc4287Schema() throws Exception {
+		assumeTrue(Files.exists(ATOM_SCHEMA), "needs ../shared/corpus/schemas/atom.rnc");
+		String atom = get("/feed.atom?category=politique", null).body();
+		List<String> errors = new ArrayList<>();
+		PropertyMapBuilder properties = new PropertyMapBuilder();
+		properties.put(ValidateProperty.ERROR_HANDLER, new ErrorHandler() {
+			@Override
+			public void warning(SAXParseException ex) {
+			}
+
+			@Override
+			public void error(SAXParseException ex) {
+				errors.add(ex.getLineNumber() + ": " + ex.getMessage());
+			}
+
+			@Override
+			public void fatalError(SAXParseException ex) {
+				errors.add(ex.getLineNumber() + ": " + ex.getMessage());
+			}
+		});
+		ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
+		assertThat(driver.loadSchema(ValidationDriver.fileInputSource(ATOM_SCHEMA.toFile()))).isTrue();
+
+		boolean valid = driver.validate(new InputSource(new StringReader(atom)));
+
+		assertThat(errors).isEmpty();
+		assertThat(valid).isTrue();
+		Document document = dom(atom);
+		NodeList links = document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+		assertThat(((org.w3c.dom.Element) links.item(1)).getAttribute("rel")).isEqualTo("self");
+		assertThat(((org.w3c.dom.Element) links.item(1)).getAttribute("href"))
+			.isEqualTo("http://localhost:" + this.port + "/feed.atom?category=politique");
+	}
+
+	@Test
+	void liveRssReadsBackWithAPlainXmlParser() throws Exception {
+		Document rss = dom(get("/feed.rss?source=quotidien", null).body());
+		org.w3c.dom.Element channel = (org.w3c.dom.Element) rss.getElementsByTagName("channel").item(0);
+		org.w3c.dom.Element self = (org.w3c.dom.Element) channel
+			.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link")
+			.item(0);
+		NodeList items = rss.getElementsByTagName("item");
+
+		assertThat(rss.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
+		for (String required : List.of("title", "link", "description")) {
+			assertThat(channel.getElementsByTagName(required).item(0).getTextContent()).as(required).isNotBlank();
+		}
+		assertThat(self.getAttribute("rel")).isEqualTo("self");
+		assertThat(self.getAttribute("href")).isEqualTo("http://localhost:" + this.port + "/feed.rss?source=quotidien");
+		assertThat(items.getLength()).isEqualTo(3);
+		for (int i = 0; i < items.getLength(); i++) {
+			org.w3c.dom.Element item = (org.w3c.dom.Element) items.item(i);
+			assertThat(item.getElementsByTagName("title").item(0).getTextContent()).isNotBlank();
+			assertThat(item.getElementsByTagName("guid").item(0).getTextContent()).isNotBlank();
+			String date = item.getElementsByTagName("pubDate").item(0).getTextContent();
+			assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+		}
+		assertThat(((org.w3c.dom.Element) items.item(1)).getElementsByTagName("title").item(0).getTextContent())
+			.isEqualTo(NewsFeed.HOSTILE_TITLE);
+	}
+
+	@Test
+	void liveJsonFeedReadsBackWithJackson() throws Exception {
+		HttpResponse<String> response = get("/feed.json?q=etoile", null);
+		JsonNode feed = this.json.readTree(response.body());
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/feed+json;charset=UTF-8");
+		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+		assertThat(feed.get("title").asString()).isNotBlank();
+		assertThat(feed.get("feed_url").asString()).isEqualTo("http://localhost:" + this.port + "/feed.json?q=etoile");
+		assertThat(feed.get("items")).hasSize(2).allSatisfy((item) -> {
+			assertThat(item.get("id").asString()).isNotBlank();
+			assertThat(item.has("content_html") || item.has("content_text")).isTrue();
+			assertThat(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(item.get("date_published").asString())).isNotNull();
+		});
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static Document dom(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (ifNoneMatch != null) {
+			request.header("If-None-Match", ifNoneMatch);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+}
