@@ -1,5 +1,8 @@
 package fr.manchette;
 
+import java.util.Arrays;
+
+import fr.manchette.preview.PreviewCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ManchetteApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("preview")) {
+			PreviewCommand.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		SpringApplication.run(ManchetteApplication.class, args);
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class FeedsFileBinder {
 
-	static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Paris");
+	static final ZoneId DEFAULT_TIMEZONE = FeedsFile.DEFAULT_TIMEZONE;
 
 	static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 

@@ -1,6 +1,8 @@
 package fr.manchette.config;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -34,6 +36,18 @@ public record TickerSelectors(String item, String title, @Nullable String link, 
 		Assert.hasText(item, "item must not be blank");
 		Assert.hasText(title, "title must not be blank");
 		Assert.notNull(timezone, "timezone must not be null");
+	}
+
+	/**
+	 * Reads a {@code select} block given some other way than feeds.yml (the {@code preview} command's options), with
+	 * the checks of feeds.yml: every selector parsed, every format read.
+	 * @param block the keys of a {@code select} block and their values
+	 * @param defaultZone the zone when the block names none
+	 * @param problems where each problem is added, prefixed {@code select: }
+	 * @return the selectors, or {@code null} when there is any problem
+	 */
+	public static @Nullable TickerSelectors read(Map<String, ?> block, ZoneId defaultZone, List<String> problems) {
+		return new TickerSelectorsBinder(new MappingReader(Map.of(), "", problems), defaultZone).bind(block);
 	}
 
 	/** Only the selectors every ticker needs; the rest left out, times read in {@code timezone}. */
