@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <li>a date alone is the start of that day, or no time at all when it is today (the item then gets the time it was
  * first seen);</li>
  * <li>a date without a year is in the last twelve months;</li>
+ * <li>without a date element, a date in the time element counts;</li>
  * <li>nothing readable is no time at all.</li>
  * </ul>
  * Formats, when the operator gives them, are read with French month and day names in any case.
@@ -91,8 +92,10 @@ final class TickerTime {
 		ZonedDateTime here = now.atZone(this.zone);
 		LocalDate today = here.toLocalDate();
 		LocalTime time = (timeText != null) ? time(spaced(timeText)) : null;
-		if (dateText != null) {
-			String text = spaced(dateText);
+		// Without a date element, the time element may show the date too ("16/05/2025 19:35").
+		String dated = (dateText != null) ? dateText : timeText;
+		if (dated != null) {
+			String text = spaced(dated);
 			DateRead read = (this.dateFormat != null) ? formatted(text, this.dateFormat, today) : date(text, today);
 			if (read != null) {
 				if (time == null) {

@@ -46,6 +46,9 @@ class TickerTimeTests {
 			-                      | Aujourd’hui à 09h12            | 2025-05-16T07:12:00Z
 			# the time element wins over a time in the date
 			18:00                  | 16 mai 2025 à 19h35            | 2025-05-16T16:00:00Z
+			# without a date element, the time element may show the date too
+			15/05/2025 19:35       | -                              | 2025-05-15T17:35:00Z
+			hier, 23h50            | -                              | 2025-05-15T21:50:00Z
 			# a date without a year is in the last twelve months
 			-                      | 31 décembre à 23h00            | 2024-12-31T22:00:00Z
 			-                      | 2 janvier, 10:00               | 2025-01-02T09:00:00Z
