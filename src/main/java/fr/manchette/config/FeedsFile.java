@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record FeedsFile(ZoneId timezone, PollDefaults poll, Duration retention, List<Source> feeds) {
 
+	/** The zone of a file that names none. */
+	public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Paris");
+
 	public FeedsFile {
 		feeds = List.copyOf(feeds);
 	}

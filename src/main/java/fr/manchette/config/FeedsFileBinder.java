@@ -2,7 +2,6 @@ package fr.manchette.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class FeedsFileBinder {
 
-	static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Paris");
+	static final ZoneId DEFAULT_TIMEZONE = FeedsFile.DEFAULT_TIMEZONE;
 
 	static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
@@ -38,7 +37,7 @@ final class FeedsFileBinder {
 	private static final List<String> POLL_KEYS = List.of("interval", "timeout", "max-size");
 
 	private static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled",
-			"type");
+			"type", "select", "enrich");
 
 	private final List<String> problems = new ArrayList<>();
 
@@ -72,31 +71,17 @@ final class FeedsFileBinder {
 		}
 		MappingReader top = new MappingReader(mapping, "", this.problems);
 		top.rejectUnknownKeys(TOP_KEYS);
-		ZoneId timezone = timezone(top);
+		ZoneId timezone = top.zone("timezone");
+		if (timezone == null) {
+			timezone = DEFAULT_TIMEZONE;
+		}
 		PollDefaults poll = poll(top.value("poll"));
 		Duration retention = top.duration("retention");
-		List<Source> feeds = feeds(top.value("feeds"), poll.interval());
+		List<Source> feeds = feeds(top.value("feeds"), poll.interval(), timezone);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
-		return new FeedsFile((timezone != null) ? timezone : DEFAULT_TIMEZONE, poll,
-				(retention != null) ? retention : DEFAULT_RETENTION, feeds);
-	}
-
-	private @Nullable ZoneId timezone(MappingReader top) {
-		String text = top.text("timezone", false);
-		if (text == null) {
-			return null;
-		}
-		try {
-			return ZoneId.of(text);
-		}
-		catch (DateTimeException ex) {
-			String closest = ClosestMatch.of(text, ZoneId.getAvailableZoneIds());
-			top.problem("timezone \"" + text + "\" is not a known time zone (e.g. Africa/Casablanca, Europe/Paris)"
-					+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
-			return null;
-		}
+		return new FeedsFile(timezone, poll, (retention != null) ? retention : DEFAULT_RETENTION, feeds);
 	}
 
 	private PollDefaults poll(@Nullable Object value) {
@@ -118,7 +103,7 @@ final class FeedsFileBinder {
 				(timeout != null) ? timeout : defaults.timeout(), (maxSize != null) ? maxSize : defaults.maxSize());
 	}
 
-	private List<Source> feeds(@Nullable Object value, Duration defaultInterval) {
+	private List<Source> feeds(@Nullable Object value, Duration defaultInterval, ZoneId timezone) {
 		if (value != null && !(value instanceof List)) {
 			this.problems.add("feeds: must be a list of sources, each starting with \"- id:\" (found "
 					+ MappingReader.describe(value) + ")");
@@ -134,7 +119,7 @@ final class FeedsFileBinder {
 		for (int index = 0; index < entries.size(); index++) {
 			Object entry = entries.get(index);
 			if (entry instanceof Map<?, ?> mapping) {
-				Source source = source(index, mapping, defaultInterval, firstIndexOfId);
+				Source source = source(index, mapping, defaultInterval, timezone, firstIndexOfId);
 				if (source != null) {
 					sources.add(source);
 				}
@@ -147,7 +132,7 @@ final class FeedsFileBinder {
 		return sources;
 	}
 
-	private @Nullable Source source(int index, Map<?, ?> mapping, Duration defaultInterval,
+	private @Nullable Source source(int index, Map<?, ?> mapping, Duration defaultInterval, ZoneId timezone,
 			Map<String, Integer> firstIndexOfId) {
 		int problemsBefore = this.problems.size();
 		Object rawId = mapping.get("id");
@@ -174,11 +159,27 @@ final class FeedsFileBinder {
 		Duration interval = source.duration("interval", this.minInterval, this.minIntervalText);
 		Boolean enabled = source.bool("enabled");
 		SourceType type = type(source);
+		Boolean enrich = source.bool("enrich");
+		TickerSelectors select = null;
+		if (type == SourceType.HTML) {
+			select = new TickerSelectorsBinder(source, timezone).bind(source.value("select"));
+		}
+		else if (type == SourceType.FEED || source.value("type") == null) {
+			// A feed, said or by default: selectors and article pages are for pages without one.
+			if (mapping.containsKey("select")) {
+				source.problem("select is only for type html (this source is a feed; add \"type: html\" to read a "
+						+ "page with CSS selectors)");
+			}
+			if (Boolean.TRUE.equals(enrich)) {
+				source.problem("enrich is only for type html (this source is a feed)");
+			}
+		}
 		if (this.problems.size() > problemsBefore || id == null || name == null || url == null) {
 			return null;
 		}
 		return new Source(id, name, url, category, (interval != null) ? interval : defaultInterval,
-				(enabled != null) ? enabled : true, (type != null) ? type : SourceType.FEED);
+				(enabled != null) ? enabled : true, (type != null) ? type : SourceType.FEED, select,
+				(enrich != null) ? enrich : false);
 	}
 
 	private @Nullable URI url(MappingReader source) {
@@ -220,12 +221,10 @@ final class FeedsFileBinder {
 		}
 		return switch (text.toLowerCase(Locale.ROOT)) {
 			case "feed" -> SourceType.FEED;
-			case "html" -> {
-				source.problem("type \"" + text + "\" is not supported yet (only feed)");
-				yield null;
-			}
+			case "html" -> SourceType.HTML;
 			default -> {
-				source.problem("type \"" + text + "\" is not known (use feed, which covers RSS and Atom)");
+				source.problem("type \"" + text + "\" is not known (use feed for RSS and Atom, or html for a page "
+						+ "read with CSS selectors)");
 				yield null;
 			}
 		};

@@ -1,6 +1,8 @@
 package fr.manchette.config;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -41,6 +43,16 @@ final class MappingReader {
 		this.problems = problems;
 	}
 
+	/** The prefix of this mapping's messages, e.g. {@code "feeds[3] (id \"le360\"): "}. */
+	String where() {
+		return this.where;
+	}
+
+	/** Where problems are collected, shared with nested readers. */
+	List<String> problems() {
+		return this.problems;
+	}
+
 	void problem(String message) {
 		this.problems.add(this.where + message);
 	}
@@ -54,10 +66,6 @@ final class MappingReader {
 		for (Object key : this.mapping.keySet()) {
 			String name = String.valueOf(key);
 			if (!allowed.contains(name)) {
-				if ("select".equals(name)) {
-					problem("select is only used by type html, which is not supported yet");
-					continue;
-				}
 				String closest = ClosestMatch.of(name, allowed);
 				problem("unknown key \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")"
 						+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
@@ -159,6 +167,23 @@ final class MappingReader {
 			return null;
 		}
 		return text;
+	}
+
+	/** A time zone such as {@code Africa/Casablanca}, with the closest known zone when it looks like a typo. */
+	@Nullable ZoneId zone(String key) {
+		String text = text(key, false);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return ZoneId.of(text);
+		}
+		catch (DateTimeException ex) {
+			String closest = ClosestMatch.of(text, ZoneId.getAvailableZoneIds());
+			problem(key + " \"" + text + "\" is not a known time zone (e.g. Africa/Casablanca, Europe/Paris)"
+					+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
+			return null;
+		}
 	}
 
 	/** true or false (YAML 1.1 also reads yes/no and on/off as booleans). */

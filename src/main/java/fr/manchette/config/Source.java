@@ -4,20 +4,35 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * One entry of {@code feeds} in feeds.yml.
  *
  * @param id stable, url-safe identifier ({@code id}, required): it keys the stored items
  * @param name what readers see ({@code name}, required)
- * @param url the feed's http or https address ({@code url}, required)
+ * @param url the feed's or the page's http or https address ({@code url}, required)
  * @param category optional category shown with each item ({@code category})
  * @param interval time between two polls ({@code interval}, default {@code poll.interval})
  * @param enabled whether it is polled ({@code enabled}, default true)
- * @param type how it is read ({@code type}): {@code feed} (default) for RSS and Atom; {@code html} is not
- *     supported yet
+ * @param type how it is read ({@code type}): {@code feed} (default) for RSS and Atom, {@code html} for a page with
+ *     no feed, read with the CSS selectors of {@code select}
+ * @param select where the headlines are in the page ({@code select}): required for {@code type: html}, refused for
+ *     {@code type: feed}
+ * @param enrich for {@code type: html}: fetch each new item's article page once and take its description, picture
+ *     and publication time from its meta tags when the ticker does not show them ({@code enrich}, default false)
  */
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
-		boolean enabled, SourceType type) {
+		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich) {
+
+	public Source {
+		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
+	}
+
+	/** A feed source, or any source without selectors: no {@code select}, no {@code enrich}. */
+	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
+			SourceType type) {
+		this(id, name, url, category, interval, enabled, type, null, false);
+	}
 
 }

@@ -4,6 +4,9 @@ package fr.manchette.config;
 public enum SourceType {
 
 	/** An RSS or Atom document. */
-	FEED
+	FEED,
+
+	/** A web page with no feed, read with the CSS selectors of {@link TickerSelectors}. */
+	HTML
 
 }

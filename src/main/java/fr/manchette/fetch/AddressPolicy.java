@@ -52,6 +52,15 @@ final class AddressPolicy {
 	 * @throws UnknownHostException when the target's name does not resolve (a network failure, not a refusal)
 	 */
 	@Nullable String refusal(URI origin, URI target) throws UnknownHostException {
+		return refusal(origin, target, "redirect");
+	}
+
+	/**
+	 * Why following {@code what} (a redirect, a link) from {@code origin} to {@code target} is refused, or
+	 * {@code null} when it may be followed.
+	 * @throws UnknownHostException when the target's name does not resolve (a network failure, not a refusal)
+	 */
+	@Nullable String refusal(URI origin, URI target, String what) throws UnknownHostException {
 		if (this.allowInternalRedirects) {
 			return null;
 		}
@@ -61,7 +70,7 @@ final class AddressPolicy {
 		if (internal == null || allows(isInternalOrigin(origin), true)) {
 			return null;
 		}
-		return "redirect to internal address " + target.getHost() + " (" + internal.getHostAddress() + ") refused";
+		return what + " to internal address " + target.getHost() + " (" + internal.getHostAddress() + ") refused";
 	}
 
 	/**

@@ -3,6 +3,7 @@ package fr.manchette.fetch;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -32,9 +33,6 @@ import org.springframework.util.Assert;
  * {@link Failed}.
  */
 public class FeedFetcher {
-
-	private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-			+ "application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
 
 	private final HttpClient client;
 
@@ -109,6 +107,30 @@ public class FeedFetcher {
 	}
 
 	/**
+	 * Fetches a page that another page links to (an article of a ticker page), under the rule that guards redirects:
+	 * a link on a public page to a loopback, private or link-local address is refused as {@code BLOCKED_ADDRESS},
+	 * since whoever writes the page could otherwise point us at the operator's network.
+	 * @param page the page the link was found on
+	 */
+	public FetchOutcome fetchLinkedFrom(URI page, FetchRequest request) {
+		Assert.notNull(page, "page must not be null");
+		Assert.notNull(request, "request must not be null");
+		if (request.url().getHost() == null) {
+			return new Failed(FailureKind.HTTP_STATUS, "link without a host: " + request.url());
+		}
+		try {
+			String refusal = this.addressPolicy.refusal(page, request.url(), "link");
+			if (refusal != null) {
+				return new Failed(FailureKind.BLOCKED_ADDRESS, refusal);
+			}
+		}
+		catch (UnknownHostException ex) {
+			return new Failed(FailureKind.NETWORK, "unknown host " + request.url().getHost());
+		}
+		return fetch(request);
+	}
+
+	/**
 	 * The conditional headers go with every hop, not just the first: the validators we hold were given by the end of
 	 * the chain (the only hop with a body), so that is where a 304 can come from.
 	 */
@@ -116,7 +138,7 @@ public class FeedFetcher {
 		HttpRequest.Builder http = HttpRequest.newBuilder(url)
 			.timeout(left)
 			.header("User-Agent", this.userAgent)
-			.header("Accept", ACCEPT)
+			.header("Accept", request.accept())
 			.header("Accept-Encoding", "gzip");
 		if (request.etag() != null) {
 			http.header("If-None-Match", request.etag());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.fetch.FailureKind;
@@ -25,6 +26,8 @@ import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
+import fr.manchette.parse.TickerPage;
+import fr.manchette.parse.TickerPageParser;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
@@ -39,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes one source through fetch → parse → normalize → dedup → store and records the outcome. The only place that
  * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
  * a poll of the others.
+ * <p>
+ * A {@code type: html} source takes the same road with two turns: its page is read by {@link TickerPageParser}
+ * instead of the feed parser, and its items are normalized by {@link TickerItems}, which keeps what was first read of
+ * them and fetches new items' article pages when the source asks for it.
  */
 @Component
 public class IngestRun {
@@ -50,6 +57,10 @@ public class IngestRun {
 	private final FeedFetcher fetcher;
 
 	private final FeedParser parser;
+
+	private final TickerPageParser tickerParser;
+
+	private final TickerItems tickerItems;
 
 	private final ItemNormalizer normalizer;
 
@@ -65,12 +76,14 @@ public class IngestRun {
 
 	private final MeterRegistry meters;
 
-	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer,
-			Deduplicator deduplicator, ItemRepository items, SourceStatusRepository statuses,
-			TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
+			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, ItemRepository items,
+			SourceStatusRepository statuses, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
+		this.tickerParser = tickerParser;
+		this.tickerItems = tickerItems;
 		this.normalizer = normalizer;
 		this.deduplicator = deduplicator;
 		this.items = items;
@@ -107,11 +120,12 @@ public class IngestRun {
 		FeedsFile config = this.feeds.get();
 		URI target = (previous.movedTo() != null) ? URI.create(previous.movedTo()) : source.url();
 		FetchRequest request = new FetchRequest(target, previous.etag(), previous.lastModified(),
-				config.poll().timeout(), config.poll().maxSize().toBytes());
+				config.poll().timeout(), config.poll().maxSize().toBytes(),
+				(source.type() == SourceType.HTML) ? FetchRequest.PAGE : FetchRequest.FEED);
 		FetchOutcome outcome = this.fetcher.fetch(request);
 		// Java 17 has no pattern matching for switch yet.
 		if (outcome instanceof Fetched fetched) {
-			return fetched(source, previous, started, fetched, config.timezone());
+			return fetched(source, previous, started, fetched, config);
 		}
 		if (outcome instanceof Failed failure) {
 			return failed(source, previous, started, failure);
@@ -119,17 +133,29 @@ public class IngestRun {
 		return notModified(source, previous, started);
 	}
 
-	private PollReport fetched(Source source, SourceStatus previous, Instant started, Fetched fetched, ZoneId zone) {
+	private PollReport fetched(Source source, SourceStatus previous, Instant started, Fetched fetched,
+			FeedsFile config) {
 		ParsedFeed feed;
+		TickerPage page = null;
 		try {
-			feed = this.parser.parse(fetched.body(), fetched.contentType());
+			if (source.type() == SourceType.HTML) {
+				page = this.tickerParser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl(),
+						source.select(), started);
+				feed = page.asFeed();
+			}
+			else {
+				feed = this.parser.parse(fetched.body(), fetched.contentType());
+			}
 		}
 		catch (FeedParseException ex) {
+			// A page whose selectors match nothing lands here too: a failure on /api/sources, stored items kept.
 			FailureKind kind = ex.isNotAFeed() ? FailureKind.NOT_A_FEED : FailureKind.PARSE_ERROR;
 			return failed(source, previous, started, new Failed(kind, ex.getMessage()));
 		}
-		List<IdentifiedItem> identified = this.deduplicator
-			.identify(normalize(source, feed.items(), fetched.finalUrl(), started, zone));
+		List<Item> items = (page != null)
+				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
+				: normalize(source, feed.items(), fetched.finalUrl(), started, config.timezone());
+		List<IdentifiedItem> identified = this.deduplicator.identify(items);
 		Instant next = PollTiming.afterSuccess(started, PollTiming.interval(source.interval(), feed.updatePeriod()));
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
 		if (movedTo != null && !movedTo.equals(previous.movedTo())) {

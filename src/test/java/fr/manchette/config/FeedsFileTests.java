@@ -100,7 +100,8 @@ class FeedsFileTests {
 	@Test
 	void unknownKeyListsTheAllowedOnes() {
 		assertThat(problems("unknown-key.yml")).containsExactly("feeds[0] (id \"lemonde\"): unknown key \"intervall\" "
-				+ "(allowed: id, name, url, category, interval, enabled, type); did you mean \"interval\"?");
+				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich); did you mean "
+				+ "\"interval\"?");
 	}
 
 	@Test
@@ -142,8 +143,92 @@ class FeedsFileTests {
 				"feeds[0] (id \"hespress-fr\"): enabled \"oui\" must be true or false",
 				"feeds[1] (id \"le360\"): url \"https:///rss\" has no host",
 				"feeds[1] (id \"le360\"): interval 15 has no unit (use e.g. 15m, 1h, 30s)",
-				"feeds[1] (id \"le360\"): type \"html\" is not supported yet (only feed)", "feeds[2]: id is missing",
+				"feeds[1] (id \"le360\"): select is missing: type html needs a select block with at least item and "
+						+ "title (CSS selectors)",
+				"feeds[2]: id is missing",
 				"feeds[2]: category must be text (found a list)");
+	}
+
+	@Test
+	void htmlSourceKeepsItsSelectorsAndTakesTheFileZoneByDefault() {
+		FeedsFile file = this.loader.load(fixture("html-source.yml"));
+		Source fil = file.source("fil-info").orElseThrow();
+		assertThat(fil.type()).isEqualTo(SourceType.HTML);
+		assertThat(fil.enrich()).isTrue();
+		assertThat(fil.select()).isEqualTo(new TickerSelectors("ul.fil-info > li", "h3 a", "h3 a", "span.heure",
+				"time.date", "p.chapo", "figure img", "HH'h'mm", "d MMMM yyyy", ZoneId.of("Europe/Paris")));
+		Source feed = file.source("le360").orElseThrow();
+		assertThat(feed.select()).isNull();
+		assertThat(feed.enrich()).isFalse();
+		Source depeches = file.source("depeches").orElseThrow();
+		assertThat(depeches.type()).isEqualTo(SourceType.HTML);
+		assertThat(depeches.enrich()).isFalse();
+		assertThat(depeches.select())
+			.isEqualTo(new TickerSelectors("article.depeche", "h2", ZoneId.of("Africa/Casablanca")));
+	}
+
+	@Test
+	void htmlSourceNeedsItsSelectBlock() {
+		assertThat(problems("html-without-select.yml")).containsExactly("feeds[0] (id \"fil-info\"): select is "
+				+ "missing: type html needs a select block with at least item and title (CSS selectors)");
+	}
+
+	@Test
+	void selectBlockNeedsItemAndTitle() {
+		assertThat(problems("html-select-without-item-and-title.yml")).containsExactly(
+				"feeds[0] (id \"fil-info\"): select: item is missing",
+				"feeds[0] (id \"fil-info\"): select: title is missing");
+	}
+
+	@Test
+	void selectBlockMustBeAMapping() {
+		assertThat(problems("html-select-not-a-mapping.yml")).containsExactly("feeds[0] (id \"fil-info\"): select "
+				+ "must be a mapping with the keys item, title, link, time, date, summary, image, time-format, "
+				+ "date-format, timezone (found text \"ul.fil-info > li\")");
+	}
+
+	@Test
+	void selectorsJsoupCannotParseAreReportedWithTheirField() {
+		assertThat(problems("html-bad-selectors.yml")).containsExactly(
+				"feeds[0] (id \"fil-info\"): select: item \"li[data-id\" is not a valid CSS selector "
+						+ "(Did not find balanced marker at 'data-id')",
+				"feeds[0] (id \"fil-info\"): select: title \"h3 >\" is not a valid CSS selector "
+						+ "(Could not parse query 'h3 >': unexpected token at '')");
+	}
+
+	@Test
+	void formatsMustBePatternsThatSayWhatTheyAreFor() {
+		assertThat(problems("html-bad-formats.yml")).containsExactly(
+				"feeds[0] (id \"fil-info\"): select: time-format \"HH:mm:bb\" is not a date-time pattern "
+						+ "(Unknown pattern letter: b; e.g. HH:mm, HH'h'mm, d MMMM yyyy)",
+				"feeds[0] (id \"fil-info\"): select: date-format \"dd yyyy\" must contain a day (d) and a month (M) "
+						+ "(put literal text in single quotes, e.g. HH'h'mm)");
+	}
+
+	@Test
+	void formatsNeedAnElementToReadThemIn() {
+		assertThat(problems("html-time-format-without-time.yml")).containsExactly(
+				"feeds[0] (id \"fil-info\"): select: time-format \"mm'h'ss\" must contain an hour (H, h, k or K) "
+						+ "(put literal text in single quotes, e.g. HH'h'mm)",
+				"feeds[0] (id \"fil-info\"): select: date-format is set but date does not say where the date is");
+	}
+
+	@Test
+	void unknownSelectKeyAndZoneSuggestTheClosest() {
+		assertThat(problems("html-unknown-select-key.yml")).containsExactly(
+				"feeds[0] (id \"fil-info\"): select: unknown key \"titre\" (allowed: item, title, link, time, date, "
+						+ "summary, image, time-format, date-format, timezone); did you mean \"title\"?",
+				"feeds[0] (id \"fil-info\"): select: title is missing",
+				"feeds[0] (id \"fil-info\"): select: timezone \"Africa/Casablance\" is not a known time zone "
+						+ "(e.g. Africa/Casablanca, Europe/Paris); did you mean \"Africa/Casablanca\"?");
+	}
+
+	@Test
+	void selectAndEnrichAreRefusedForAFeed() {
+		assertThat(problems("select-on-feed.yml")).containsExactly(
+				"feeds[0] (id \"le360\"): select is only for type html (this source is a feed; add \"type: html\" "
+						+ "to read a page with CSS selectors)",
+				"feeds[0] (id \"le360\"): enrich is only for type html (this source is a feed)");
 	}
 
 	@Test
@@ -160,13 +245,14 @@ class FeedsFileTests {
 				""");
 		assertThat(problems(path)).containsExactly(
 				"poll: must be a mapping with the keys interval, timeout, max-size (found text \"15m\")",
-				"feeds[0]: must be a mapping with the keys id, name, url, category, interval, enabled, type "
-						+ "(found text \"lemonde\")",
+				"feeds[0]: must be a mapping with the keys id, name, url, category, interval, enabled, type, select, "
+						+ "enrich (found text \"lemonde\")",
 				"feeds[1]: id must be text (found a date; put it in quotes to use it as text)",
 				"feeds[1]: name must be text (found true; put it in quotes to use it as text)",
 				"feeds[1]: url \"http://my_host/feed\" has an invalid host \"my_host\"",
 				"feeds[1]: enabled must be true or false (found the number 1)",
-				"feeds[1]: type \"rss\" is not known (use feed, which covers RSS and Atom)");
+				"feeds[1]: type \"rss\" is not known (use feed for RSS and Atom, or html for a page read with CSS "
+						+ "selectors)");
 	}
 
 	@Test

@@ -204,6 +204,33 @@ class FeedFetcherRedirectsTests {
 		verify(0, getRequestedFor(urlEqualTo("/interne")));
 	}
 
+	@Test
+	void fetchLinkedFromAPublicPageRefusesALinkToAnInternalAddress() {
+		AddressPolicy policy = new AddressPolicy(false, (host) -> new InetAddress[] {
+				AddressPolicyTests.literal(host.equals("localhost") ? "93.184.216.34" : host) });
+		FeedFetcher strict = new FeedFetcher("Manchette/test", Clock.systemUTC(), policy);
+		URI internal = URI.create(this.base.replace("localhost", "127.0.0.1") + "/interne");
+		stubFor(get("/interne").willReturn(aResponse().withBody("<html></html>")));
+
+		Failed failed = (Failed) strict.fetchLinkedFrom(url("/fil-info"),
+				new FetchRequest(internal, null, null, Duration.ofSeconds(5), 1_000_000, FetchRequest.PAGE));
+
+		assertThat(failed.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+		assertThat(failed.detail()).isEqualTo("link to internal address 127.0.0.1 (127.0.0.1) refused");
+		verify(0, getRequestedFor(urlEqualTo("/interne")));
+	}
+
+	@Test
+	void fetchLinkedFromAPageOnTheSameNetworkAsksForAWebPage() {
+		stubFor(get("/article").willReturn(aResponse().withBody("<html></html>")));
+
+		FetchOutcome outcome = this.fetcher.fetchLinkedFrom(url("/fil-info"),
+				new FetchRequest(url("/article"), null, null, Duration.ofSeconds(5), 1_000_000, FetchRequest.PAGE));
+
+		assertThat(outcome).isInstanceOf(Fetched.class);
+		verify(getRequestedFor(urlEqualTo("/article")).withHeader("Accept", equalTo(FetchRequest.PAGE)));
+	}
+
 	private static void redirect(String from, int status, String location) {
 		stubFor(get(from).willReturn(redirectTo(status, location)));
 	}
