@@ -106,7 +106,7 @@ public enum Contradiction {
 	}
 
 	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {
-		if (name.stream().allMatch((word) -> other.stream().anyMatch((w) -> FrenchWords.variants(word, w)))
+		if (name.stream().allMatch((word) -> other.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)))
 				|| FrenchWords.countryIn(name, b.words())) {
 			return true;
 		}

@@ -302,6 +302,31 @@ final class FrenchWords {
 		return (common == Math.min(x.length(), y.length()) && common >= 4) || common >= 6;
 	}
 
+	/**
+	 * Two spellings of one name: {@link #variants}, or, for words of six letters or more, one typing or
+	 * transliteration slip apart (« Racheline » / « Rachline », « Akhannouch » / « Akhanouch »).
+	 */
+	static boolean nameVariants(String x, String y) {
+		return variants(x, y) || (x.length() >= 6 && y.length() >= 6 && oneEditApart(x, y));
+	}
+
+	/** One letter inserted, deleted or replaced. */
+	private static boolean oneEditApart(String x, String y) {
+		if (Math.abs(x.length() - y.length()) > 1) {
+			return false;
+		}
+		String shorter = (x.length() <= y.length()) ? x : y;
+		String longer = (x.length() <= y.length()) ? y : x;
+		int i = 0;
+		while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+			i++;
+		}
+		if (shorter.length() == longer.length()) {
+			return shorter.substring(i + Math.min(1, shorter.length() - i)).equals(longer.substring(i + Math.min(1, longer.length() - i)));
+		}
+		return shorter.substring(i).equals(longer.substring(i + 1));
+	}
+
 	static int commonPrefix(String x, String y) {
 		int common = 0;
 		while (common < x.length() && common < y.length() && x.charAt(common) == y.charAt(common)) {

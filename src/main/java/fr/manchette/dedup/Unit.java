@@ -66,7 +66,7 @@ record Unit(List<String> words, boolean name) {
 
 	/** Whether every word of {@code part} has a spelling in {@code whole}. */
 	private static boolean within(List<String> part, List<String> whole) {
-		return part.stream().allMatch((word) -> whole.stream().anyMatch((w) -> FrenchWords.variants(word, w)));
+		return part.stream().allMatch((word) -> whole.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)));
 	}
 
 }
