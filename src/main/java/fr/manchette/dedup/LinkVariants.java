@@ -38,15 +38,19 @@ final class LinkVariants {
 		String path = (link.getRawPath() != null) ? link.getRawPath() : "";
 		StringJoiner segments = new StringJoiner("/");
 		String[] parts = path.split("/", -1);
+		boolean ampLast = false;
 		for (int i = 0; i < parts.length; i++) {
 			String segment = parts[i];
 			if (segment.equalsIgnoreCase("amp") && i > 0) {
+				ampLast = true;
 				continue;
 			}
+			ampLast &= segment.isEmpty();
 			segments.add(segment.replaceAll("(?i)\\.amp(\\.html?)?$", "$1"));
 		}
 		String foldedPath = segments.toString();
-		if (foldedPath.length() > 1 && foldedPath.endsWith("/") && !path.endsWith("/")) {
+		// "/article.html/amp" and "/article.html/amp/" are "/article.html".
+		if (ampLast && foldedPath.length() > 1 && foldedPath.endsWith("/")) {
 			foldedPath = foldedPath.substring(0, foldedPath.length() - 1);
 		}
 		if (foldedPath.isEmpty()) {
