@@ -15,11 +15,13 @@ import org.springframework.util.Assert;
  * @param polling how polls are scheduled
  * @param reloadInterval how often feeds.yml is checked for edits
  * @param fetch how sources are fetched
+ * @param stories how items of several sources are grouped into stories
  */
 @ConfigurationProperties("manchette")
 public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 		@DefaultValue("Manchette (+https://github.com/manchette/manchette)") String userAgent,
-		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval, @DefaultValue Fetch fetch) {
+		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval, @DefaultValue Fetch fetch,
+		@DefaultValue Stories stories) {
 
 	/**
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
@@ -51,6 +53,18 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 	 * address; off by default, so that a feed cannot point us at the operator's network or a cloud metadata service
 	 */
 	public record Fetch(@DefaultValue("false") boolean allowInternalRedirects) {
+
+	}
+
+	/**
+	 * @param window how far apart in time two items of different sources with nearly the same headline may be and
+	 * still be one story; {@code 0} groups only items with the same link
+	 */
+	public record Stories(@DefaultValue("48h") Duration window) {
+
+		public Stories {
+			Assert.isTrue(!window.isNegative(), "manchette.stories.window must not be negative");
+		}
 
 	}
 

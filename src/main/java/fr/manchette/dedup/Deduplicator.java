@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Identifies the items of one fetch and keeps the first of those that a feed lists twice (same guid, or same link
  * when there is no guid): a feed that repeats itself must not count twice or fight with itself in one transaction.
- * Across polls and sources, the store's unique keys do the rest.
+ * Across polls, the store's unique keys do the rest; across sources, the store asks the {@link StoryMatcher}.
  */
 @Component
 public class Deduplicator {
@@ -20,9 +20,9 @@ public class Deduplicator {
 		Set<String> seen = new HashSet<>();
 		List<IdentifiedItem> identified = new ArrayList<>(items.size());
 		for (Item item : items) {
-			Fingerprint fingerprint = Fingerprint.of(item);
-			if (seen.add(fingerprint.itemKey())) {
-				identified.add(new IdentifiedItem(item, fingerprint));
+			IdentifiedItem one = IdentifiedItem.of(item);
+			if (seen.add(one.fingerprint().itemKey())) {
+				identified.add(one);
 			}
 		}
 		return identified;

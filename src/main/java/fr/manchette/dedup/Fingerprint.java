@@ -1,21 +1,23 @@
 package fr.manchette.dedup;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import fr.manchette.normalize.Item;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who an item is. {@code itemKey} identifies it within its source: its guid, else its canonical link, else its
- * title and date (so that an item lacking both guid and link is still kept, once). {@code storyKey} groups the
- * items of several sources that tell the same story: their canonical link.
+ * title and date (so that an item lacking both guid and link is still kept, once). {@code linkKey} is what the
+ * same article has in every source: its canonical link, with its AMP and mobile variants folded into one.
  *
  * @param itemKey SHA-256 (hex) of the identity, unique per source
- * @param storyKey SHA-256 (hex) of the canonical link, or {@code itemKey} when there is no link
+ * @param linkKey SHA-256 (hex) of the folded canonical link; null when there is no link
  */
-public record Fingerprint(String itemKey, String storyKey) {
+public record Fingerprint(String itemKey, @Nullable String linkKey) {
 
 	public static Fingerprint of(Item item) {
 		String identity;
@@ -30,8 +32,21 @@ public record Fingerprint(String itemKey, String storyKey) {
 			identity = "title:" + item.title() + "|" + (item.publishedKnown() ? item.published() : "");
 		}
 		String itemKey = sha256(identity);
-		String storyKey = (item.link() != null) ? sha256("link:" + item.link()) : itemKey;
-		return new Fingerprint(itemKey, storyKey);
+		String linkKey = (item.link() != null) ? linkKeyOf(item.link()) : null;
+		return new Fingerprint(itemKey, linkKey);
+	}
+
+	/** The link key of a canonical link: SHA-256 (hex) of it, its AMP and mobile variants folded. */
+	public static String linkKeyOf(URI link) {
+		return sha256("link:" + LinkVariants.fold(link));
+	}
+
+	/**
+	 * The key of the story this item starts when it joins none: its link key, else its item key. Stable: the same
+	 * as the story key of items stored before stories were matched, for links without variants.
+	 */
+	public String storyKey() {
+		return (this.linkKey != null) ? this.linkKey : this.itemKey;
 	}
 
 	/** SHA-256 of the UTF-8 bytes, in lower-case hex. */

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param time {@code HH:mm} for today in the configured zone, else {@code dd/MM HH:mm}
  * @param published ISO-8601 with the configured zone's offset
  * @param alsoIn the other sources that told the same story
+ * @param story the story's id, for {@code /api/stories/{id}}
  */
 public record Headline(String time, String title, @Nullable String link, String source, String sourceName,
-		@Nullable String category, String published, List<String> alsoIn) {
+		@Nullable String category, String published, List<String> alsoIn, String story) {
 
 	public Headline {
 		alsoIn = List.copyOf(alsoIn);

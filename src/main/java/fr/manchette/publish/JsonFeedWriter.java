@@ -71,6 +71,7 @@ public class JsonFeedWriter {
 		// JSON Feed's extension rule: keys of our own start with an underscore.
 		Map<String, Object> extension = new LinkedHashMap<>();
 		extension.put("source", lead.sourceId());
+		extension.put("story", lead.storyKey());
 		extension.put("also_in", story.alsoIn());
 		extension.put("also_in_urls", story.others()
 			.stream()

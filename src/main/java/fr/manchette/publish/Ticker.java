@@ -6,12 +6,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
 import org.springframework.stereotype.Component;
 
@@ -43,14 +47,45 @@ public class Ticker {
 				this.items.latestStories(query).stream().map((story) -> headline(story, config, today)).toList());
 	}
 
+	/** {@code /api/stories/{id}}: every item of one story, the lead first; empty when there is no such story. */
+	public Optional<StoryDetails> story(String id) {
+		FeedsFile config = this.feeds.get();
+		LocalDate today = LocalDate.now(this.clock.withZone(config.timezone()));
+		return this.items.story(id).map((story) -> {
+			List<StoredItem> all = new ArrayList<>();
+			all.add(story.lead());
+			all.addAll(story.others());
+			List<String> sources = all.stream().map(StoredItem::sourceId).distinct().toList();
+			return new StoryDetails(id, config.timezone().getId(), story.lead().title(), sources,
+					all.stream().map((item) -> storyItem(item, item == story.lead(), config, today)).toList());
+		});
+	}
+
 	private static Headline headline(Story story, FeedsFile config, LocalDate today) {
-		ZonedDateTime at = story.lead().sortAt().atZone(config.timezone()).truncatedTo(ChronoUnit.SECONDS);
-		String time = (at.toLocalDate().equals(today) ? TODAY : EARLIER).format(at);
-		String sourceId = story.lead().sourceId();
-		Source source = config.source(sourceId).orElse(null);
-		return new Headline(time, story.lead().title(), story.lead().link(), sourceId,
-				(source != null) ? source.name() : sourceId, (source != null) ? source.category() : null,
-				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn());
+		StoredItem lead = story.lead();
+		Source source = config.source(lead.sourceId()).orElse(null);
+		ZonedDateTime at = at(lead, config);
+		return new Headline(time(at, today), lead.title(), lead.link(), lead.sourceId(),
+				(source != null) ? source.name() : lead.sourceId(), (source != null) ? source.category() : null,
+				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
+				lead.storyKey());
+	}
+
+	private static StoryDetails.StoryItem storyItem(StoredItem item, boolean lead, FeedsFile config,
+			LocalDate today) {
+		Source source = config.source(item.sourceId()).orElse(null);
+		ZonedDateTime at = at(item, config);
+		return new StoryDetails.StoryItem(time(at, today), item.title(), item.link(), item.sourceId(),
+				(source != null) ? source.name() : item.sourceId(), (source != null) ? source.category() : null,
+				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), item.summaryText(), lead);
+	}
+
+	private static ZonedDateTime at(StoredItem item, FeedsFile config) {
+		return item.sortAt().atZone(config.timezone()).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	private static String time(ZonedDateTime at, LocalDate today) {
+		return (at.toLocalDate().equals(today) ? TODAY : EARLIER).format(at);
 	}
 
 }

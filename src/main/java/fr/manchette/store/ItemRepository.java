@@ -1,19 +1,30 @@
 package fr.manchette.store;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryBands;
+import fr.manchette.dedup.StoryCandidate;
+import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.dedup.TitleKey;
 import fr.manchette.normalize.Item;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The items of every source. Uniqueness is the schema's job: {@code item_source_key} settles any race. */
@@ -25,21 +36,47 @@ public class ItemRepository {
 			i.categories, i.published_at, i.published_known, i.first_seen_at, i.updated_at, i.sort_at""";
 
 	private static final String INSERT = """
-			INSERT INTO item (source_id, item_key, story_key, guid, link, title, summary_html, summary_text,
+			INSERT INTO item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text,
 			                  categories, search_text, published_at, published_known, first_seen_at, updated_at,
 			                  sort_at, content_hash)
-			VALUES (:source, :itemKey, :storyKey, :guid, :link, :title, :summaryHtml, :summaryText,
+			VALUES (:source, :itemKey, :storyKey, :linkKey, :guid, :link, :title, :summaryHtml, :summaryText,
 			        :categories, :searchText, :published, :publishedKnown, :seenAt, :seenAt,
 			        :sortAt, :contentHash)
 			ON CONFLICT DO NOTHING""";
 
-	// first_seen_at and sort_at are left alone: an edited item keeps its place.
+	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
 	private static final String UPDATE = """
-			UPDATE item SET story_key = :storyKey, guid = :guid, link = :link, title = :title,
+			UPDATE item SET link_key = :linkKey, guid = :guid, link = :link, title = :title,
 			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
 			                updated_at = :seenAt, content_hash = :contentHash
 			WHERE source_id = :source AND item_key = :itemKey AND content_hash <> :contentHash""";
+
+	// item_source_key
+	private static final String KNOWN = "SELECT item_key FROM item WHERE source_id = :source AND item_key IN (:keys)";
+
+	// item_source_key
+	private static final String PLACE = "SELECT id, sort_at FROM item WHERE source_id = :source AND item_key = :itemKey";
+
+	// item_link_idx: the story of the first item stored with this link, in any source.
+	private static final String STORY_OF_LINK = """
+			SELECT story_key FROM item WHERE link_key = :linkKey ORDER BY sort_at, id LIMIT 1""";
+
+	// item_story_idx
+	private static final String STORY = "SELECT " + COLUMNS + " FROM item i WHERE i.story_key = :story "
+			+ "ORDER BY i.sort_at, i.id";
+
+	private static final String WITHOUT_LINK_KEY = """
+			SELECT id, link FROM item WHERE link_key IS NULL AND link IS NOT NULL AND id > :after ORDER BY id LIMIT 500""";
+
+	private static final String SET_LINK_KEY = "UPDATE item SET link_key = :linkKey WHERE id = :id";
+
+	// item_sort_idx, story_band_item_idx
+	private static final String WITHOUT_BANDS = """
+			SELECT i.id, i.title, i.sort_at FROM item i
+			 WHERE i.sort_at >= :from AND i.id > :after
+			   AND NOT EXISTS (SELECT 1 FROM story_band b WHERE b.item_id = i.id)
+			 ORDER BY i.id LIMIT 500""";
 
 	// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
 	private static final String LATEST_STORIES = "SELECT " + COLUMNS + """
@@ -67,21 +104,33 @@ public class ItemRepository {
 
 	private final WordIndex words;
 
-	ItemRepository(JdbcClient jdbc, StoreChanges changes) {
+	private final StoryMatcher matcher;
+
+	private final StoryIndex stories;
+
+	ItemRepository(JdbcClient jdbc, StoreChanges changes, StoryMatcher matcher) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.words = new WordIndex(jdbc);
+		this.matcher = matcher;
+		this.stories = new StoryIndex(jdbc);
 	}
 
 	/**
 	 * Inserts the items not seen before and updates those whose content changed. Call it inside the poll's
 	 * transaction: it writes nothing of its own accord.
+	 * <p>
+	 * A new item's story is decided here, once: the story of an item already stored with the same link (AMP and
+	 * mobile variants folded), else the story of a near-duplicate headline of another source that the story index
+	 * finds and the {@link StoryMatcher} accepts, else a story of its own. An edit never moves an item to another
+	 * story.
 	 */
 	public SaveResult save(String sourceId, List<IdentifiedItem> items, Instant seenAt) {
 		int inserted = 0;
 		int updated = 0;
 		Map<String, String> newTexts = new HashMap<>();
 		Map<String, String> editedTexts = new HashMap<>();
+		Set<String> known = known(sourceId, items);
 		for (IdentifiedItem identified : items) {
 			Item item = identified.item();
 			Fingerprint fingerprint = identified.fingerprint();
@@ -94,7 +143,7 @@ public class ItemRepository {
 			Map<String, Object> params = new HashMap<>();
 			params.put("source", sourceId);
 			params.put("itemKey", fingerprint.itemKey());
-			params.put("storyKey", fingerprint.storyKey());
+			params.put("linkKey", fingerprint.linkKey());
 			params.put("guid", item.guid());
 			params.put("link", link);
 			params.put("title", item.title());
@@ -108,13 +157,23 @@ public class ItemRepository {
 			params.put("seenAt", Timestamps.param(seenAt));
 			params.put("sortAt", Timestamps.param(sortAt));
 			params.put("contentHash", contentHash);
-			if (this.jdbc.sql(INSERT).params(params).update() == 1) {
-				inserted++;
-				newTexts.put(fingerprint.itemKey(), searchText);
+			if (!known.contains(fingerprint.itemKey())) {
+				params.put("storyKey", storyOf(sourceId, identified, sortAt));
+				KeyHolder key = new GeneratedKeyHolder();
+				if (this.jdbc.sql(INSERT).params(params).update(key, "id") == 1) {
+					this.stories.add(key.getKeyAs(Number.class).longValue(), sortAt, identified.bands());
+					newTexts.put(fingerprint.itemKey(), searchText);
+					inserted++;
+					continue;
+				}
+				// Another poll stored it since we looked: the unique key settled it, it is an update now.
 			}
-			else if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
+			if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
 				updated++;
 				editedTexts.put(fingerprint.itemKey(), searchText);
+				this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", fingerprint.itemKey())).query((row) -> {
+					this.stories.replace(row.getLong("id"), Timestamps.read(row, "sort_at"), identified.bands());
+				});
 			}
 		}
 		this.words.index(sourceId, newTexts, editedTexts);
@@ -122,6 +181,70 @@ public class ItemRepository {
 			this.changes.changed();
 		}
 		return new SaveResult(inserted, updated);
+	}
+
+	/**
+	 * One story, every item of it, the lead first: the item sorted first (the earliest published), then the others
+	 * in their order.
+	 */
+	public Optional<Story> story(String storyKey) {
+		List<StoredItem> items = this.jdbc.sql(STORY).param("story", storyKey).query(ItemRepository::row).list();
+		return items.isEmpty() ? Optional.empty() : Optional.of(new Story(items.get(0), items.subList(1, items.size())));
+	}
+
+	/**
+	 * Completes the story index of items stored before it existed: the link keys of every item, and the band hashes
+	 * of the items sorted since {@code from}. Their stories stay as they are. Returns how many items it completed.
+	 */
+	public int indexOlderItems(Instant from) {
+		int completed = 0;
+		long after = 0;
+		while (true) {
+			List<Map.Entry<Long, String>> rows = this.jdbc.sql(WITHOUT_LINK_KEY)
+				.param("after", after)
+				.query((row, n) -> Map.entry(row.getLong("id"), row.getString("link")))
+				.list();
+			if (rows.isEmpty()) {
+				break;
+			}
+			for (Map.Entry<Long, String> row : rows) {
+				after = row.getKey();
+				this.jdbc.sql(SET_LINK_KEY)
+					.param("linkKey", Fingerprint.linkKeyOf(URI.create(row.getValue())))
+					.param("id", row.getKey())
+					.update();
+				completed++;
+			}
+		}
+		after = 0;
+		while (true) {
+			List<StoredHeadline> rows = this.jdbc.sql(WITHOUT_BANDS)
+				.param("from", Timestamps.param(from))
+				.param("after", after)
+				.query((row, n) -> new StoredHeadline(row.getLong("id"), row.getString("title"),
+						Timestamps.read(row, "sort_at")))
+				.list();
+			if (rows.isEmpty()) {
+				break;
+			}
+			for (StoredHeadline row : rows) {
+				after = row.id();
+				List<Long> bands = StoryBands.of(TitleKey.of(row.title()));
+				if (!bands.isEmpty()) {
+					this.stories.add(row.id(), row.sortAt(), bands);
+					completed++;
+				}
+			}
+		}
+		return completed;
+	}
+
+	/**
+	 * Drops from the story index the headlines of items sorted in [from, cutoff), which no incoming item can match
+	 * any more; the items stay. Returns how many index rows it dropped.
+	 */
+	public int pruneStoryIndex(Instant from, Instant cutoff) {
+		return this.stories.prune(from, cutoff);
 	}
 
 	/**
@@ -169,6 +292,36 @@ public class ItemRepository {
 		return this.words;
 	}
 
+	/** The item keys among these that the source already has: one query for the batch, through item_source_key. */
+	private Set<String> known(String sourceId, List<IdentifiedItem> items) {
+		if (items.isEmpty()) {
+			return Set.of();
+		}
+		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
+		return new HashSet<>(this.jdbc.sql(KNOWN).param("source", sourceId).param("keys", keys).query(String.class).list());
+	}
+
+	/** The story a new item joins (see {@link #save}). */
+	private String storyOf(String sourceId, IdentifiedItem identified, Instant sortAt) {
+		String linkKey = identified.fingerprint().linkKey();
+		if (linkKey != null) {
+			Optional<String> sameLink = this.jdbc.sql(STORY_OF_LINK).param("linkKey", linkKey).query(String.class).optional();
+			if (sameLink.isPresent()) {
+				return sameLink.get();
+			}
+		}
+		Duration window = this.matcher.window();
+		if (!window.isZero() && !identified.bands().isEmpty()) {
+			List<StoryCandidate> candidates = this.stories.candidates(identified.bands(), sortAt.minus(window),
+					sortAt.plus(window), sourceId);
+			Optional<String> story = this.matcher.storyOf(identified.titleKey(), sourceId, sortAt, candidates);
+			if (story.isPresent()) {
+				return story.get();
+			}
+		}
+		return identified.fingerprint().storyKey();
+	}
+
 	private List<Story> withOthers(List<StoredItem> leads) {
 		if (leads.isEmpty()) {
 			return List.of();
@@ -213,6 +366,9 @@ public class ItemRepository {
 
 	private static String escapeLike(String word) {
 		return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	private record StoredHeadline(long id, String title, Instant sortAt) {
 	}
 
 	private static StoredItem row(ResultSet row, int rowNumber) throws SQLException {

@@ -27,6 +27,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return json(problem);
 	}
 
+	@ExceptionHandler(UnknownStoryException.class)
+	ResponseEntity<ProblemDetail> unknownStory(UnknownStoryException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Unknown story");
+		return json(problem);
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);

@@ -18,7 +18,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 final class FixtureFeed {
 
-	static final Map<String, Duration> OFFSETS = Map.of("MINUS_20M", Duration.ofMinutes(20), "MINUS_30M",
+	static final Map<String, Duration> OFFSETS = Map.of("MINUS_20M", Duration.ofMinutes(20), "MINUS_25M",
+			Duration.ofMinutes(25), "MINUS_30M",
 			Duration.ofMinutes(30), "MINUS_40M", Duration.ofMinutes(40), "MINUS_45M", Duration.ofMinutes(45),
 			"MINUS_2D", Duration.ofDays(2));
 

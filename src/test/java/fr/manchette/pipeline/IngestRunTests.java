@@ -83,7 +83,7 @@ class IngestRunTests {
 	@Test
 	void hostileDocumentsAreRecordedParseErrorsAndLeaveStoredItemsAlone() {
 		serve("hostile", FixtureFeed.render("hespress-rss2.xml", NOW));
-		assertThat(poll("hostile").inserted()).isEqualTo(3);
+		assertThat(poll("hostile").inserted()).isEqualTo(4);
 		List<Story> before = stories("hostile");
 
 		serve("hostile", """

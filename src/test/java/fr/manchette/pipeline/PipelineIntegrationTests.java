@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service: a feeds.yml of three WireMock sources (RSS 2.0, Atom, and one answering 500), the scheduler
- * polling them, and every published output read back by independent parsers.
+ * polling them, and every published output read back by independent parsers. Two stories are told by both sources:
+ * one under the same link (Marchica Med), one under two links and two slightly different headlines (Carburants).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PipelineIntegrationTests {
@@ -223,9 +224,92 @@ class PipelineIntegrationTests {
 	}
 
 	@Test
+	void nearDuplicateOfTwoSourcesIsListedOnceEverywhereWithTheOtherSourceInAlsoIn() throws Exception {
+		String hespressLink = "https://fr.hespress.com/economie/carburants-baisse-timide.html";
+		SyndFeed atom = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes("/feed.atom"))));
+		List<SyndEntry> carburants = atom.getEntries()
+			.stream()
+			.filter((entry) -> entry.getTitle().startsWith("Carburants"))
+			.toList();
+		assertThat(carburants).singleElement().satisfies((entry) -> {
+			assertThat(entry.getLink()).isEqualTo("https://fr.le360.ma/economie/carburants-baisse.html");
+			assertThat(entry.getDescription().getValue()).contains("Aussi dans", "Hespress FR", hespressLink);
+		});
+		Element atomEntry = (Element) dom("/feed.atom").getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")
+			.item(1);
+		assertThat(relatedLinks(atomEntry)).containsExactly(hespressLink);
+
+		SyndFeed rss = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes("/feed.rss"))));
+		assertThat(rss.getEntries()).filteredOn((entry) -> entry.getTitle().startsWith("Carburants"))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.getDescription().getValue()).contains("Aussi dans",
+					"Hespress FR"));
+
+		JsonNode jsonItems = this.json.readTree(body("/feed.json")).get("items");
+		List<JsonNode> jsonCarburants = stream(jsonItems)
+			.filter((item) -> item.get("title").asString().startsWith("Carburants"))
+			.toList();
+		assertThat(jsonCarburants).singleElement().satisfies((item) -> {
+			assertThat(item.get("_manchette").get("source").asString()).isEqualTo("le360");
+			assertThat(item.get("_manchette").get("also_in")).extracting(JsonNode::asString)
+				.containsExactly("hespress-fr");
+			assertThat(item.get("_manchette").get("also_in_urls")).extracting(JsonNode::asString)
+				.containsExactly(hespressLink);
+		});
+
+		List<JsonNode> headlines = stream(this.json.readTree(body("/api/headlines")).get("headlines"))
+			.filter((headline) -> headline.get("title").asString().startsWith("Carburants"))
+			.toList();
+		assertThat(headlines).singleElement().satisfies((headline) -> {
+			assertThat(headline.get("source").asString()).isEqualTo("le360");
+			assertThat(headline.get("alsoIn")).extracting(JsonNode::asString).containsExactly("hespress-fr");
+		});
+
+		assertThat(body("/headlines.txt").lines().filter((line) -> line.contains("Carburants")))
+			.containsExactly(tickerTime("MINUS_30M") + " Carburants\u00a0: baisse de 10 centimes à la pompe ce vendredi");
+	}
+
+	@Test
+	void storyListsEveryItemOfTheStoryTheLeadFirst() throws Exception {
+		String story = stream(this.json.readTree(body("/api/headlines")).get("headlines"))
+			.filter((headline) -> headline.get("title").asString().startsWith("Carburants"))
+			.findFirst()
+			.orElseThrow()
+			.get("story")
+			.asString();
+
+		JsonNode details = this.json.readTree(body("/api/stories/" + story));
+
+		assertThat(details.get("id").asString()).isEqualTo(story);
+		assertThat(details.get("sources")).extracting(JsonNode::asString).containsExactly("le360", "hespress-fr");
+		JsonNode items = details.get("items");
+		assertThat(items).hasSize(2);
+		assertThat(items.get(0).get("lead").asBoolean()).isTrue();
+		assertThat(items.get(0).get("link").asString()).isEqualTo("https://fr.le360.ma/economie/carburants-baisse.html");
+		assertThat(items.get(1).get("source").asString()).isEqualTo("hespress-fr");
+		assertThat(items.get(1).get("sourceName").asString()).isEqualTo("Hespress FR");
+		assertThat(items.get(1).get("title").asString())
+			.isEqualTo("Carburants : une baisse timide de 10 centimes à la pompe ce vendredi - Hespress FR");
+		assertThat(items.get(1).get("time").asString()).isEqualTo(tickerTime("MINUS_25M"));
+	}
+
+	@Test
+	void unknownStoryIsA404WithAJsonProblem() throws Exception {
+		for (String id : List.of("0".repeat(64), "nimporte-quoi")) {
+			HttpResponse<String> response = get("/api/stories/" + id, null);
+
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void filtersApplyToEveryList() throws Exception {
 		assertThat(body("/headlines.txt?source=le360").lines()).hasSize(2);
-		assertThat(body("/headlines.txt?category=actualite").lines()).hasSize(3);
+		// Hespress alone: its own item leads the story it shares with Le360.
+		assertThat(body("/headlines.txt?category=actualite").lines()).hasSize(4);
 		assertThat(body("/headlines.txt?q=etoile%20ONU").lines()).isEmpty();
 		assertThat(body("/headlines.txt?q=ONU").lines()).singleElement().asString().contains("La faim progresse");
 		assertThat(body("/headlines.txt?q=panathinaikos").lines()).singleElement().asString().contains("Ounahi");
@@ -272,7 +356,7 @@ class PipelineIntegrationTests {
 		JsonNode hespress = sources.get(0);
 		assertThat(hespress.get("id").asString()).isEqualTo("hespress-fr");
 		assertThat(hespress.get("outcome").asString()).isEqualTo("OK");
-		assertThat(hespress.get("itemCount").asLong()).isEqualTo(3);
+		assertThat(hespress.get("itemCount").asLong()).isEqualTo(4);
 		assertThat(hespress.get("failuresInRow").asInt()).isZero();
 		assertThat(hespress.get("nextPoll").isNull()).isFalse();
 		JsonNode broken = sources.get(2);
@@ -281,6 +365,24 @@ class PipelineIntegrationTests {
 		assertThat(broken.get("failuresInRow").asInt()).isEqualTo(1);
 		assertThat(broken.get("itemCount").asLong()).isZero();
 		assertThat(broken.get("lastSuccess").isNull()).isTrue();
+	}
+
+	private static List<String> relatedLinks(Element entry) {
+		List<String> links = new java.util.ArrayList<>();
+		var nodes = entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+		for (int i = 0; i < nodes.getLength(); i++) {
+			Element link = (Element) nodes.item(i);
+			if ("related".equals(link.getAttribute("rel"))) {
+				links.add(link.getAttribute("href"));
+			}
+		}
+		return links;
+	}
+
+	private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+		List<JsonNode> nodes = new java.util.ArrayList<>();
+		array.forEach(nodes::add);
+		return nodes.stream();
 	}
 
 	/** What the ticker must show for a fixture date: HH:mm today in Casablanca, else dd/MM HH:mm. */

@@ -65,11 +65,11 @@ class RestartIntegrationTests {
 		try (ConfigurableApplicationContext first = start(feeds)) {
 			PollReport report = poll(first);
 			assertThat(report.outcome()).isEqualTo("OK");
-			assertThat(report.inserted()).isEqualTo(3);
+			assertThat(report.inserted()).isEqualTo(4);
 		}
 
 		try (ConfigurableApplicationContext second = start(feeds)) {
-			assertThat(second.getBean(ItemRepository.class).latestStories(ItemQuery.latest(50))).hasSize(3);
+			assertThat(second.getBean(ItemRepository.class).latestStories(ItemQuery.latest(50))).hasSize(4);
 			assertThat(second.getBean(SourceStatusRepository.class).find("hespress-fr"))
 				.hasValueSatisfying((status) -> assertThat(status.etag()).isEqualTo("\"rev-7\""));
 
@@ -77,7 +77,7 @@ class RestartIntegrationTests {
 
 			assertThat(report.outcome()).isEqualTo("NOT_MODIFIED");
 			assertThat(report.inserted()).isZero();
-			assertThat(second.getBean(ItemRepository.class).countBySource()).containsEntry("hespress-fr", 3L);
+			assertThat(second.getBean(ItemRepository.class).countBySource()).containsEntry("hespress-fr", 4L);
 		}
 		source.verify(1, getRequestedFor(urlEqualTo("/feed")).withHeader("If-None-Match", equalTo("\"rev-7\""))
 			.withHeader("If-Modified-Since", equalTo("Fri, 16 May 2025 17:00:00 GMT")));

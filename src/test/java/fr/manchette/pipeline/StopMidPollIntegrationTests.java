@@ -73,7 +73,7 @@ class StopMidPollIntegrationTests {
 			await().atMost(Duration.ofSeconds(20)).until(() -> items.countBySource().containsKey("le360"));
 			assertThat(server.findAll(getRequestedFor(urlEqualTo("/hespress")))).hasSize(1);
 
-			assertThat(items.countBySource()).containsEntry("hespress", 3L).containsEntry("le360", 2L);
+			assertThat(items.countBySource()).containsEntry("hespress", 4L).containsEntry("le360", 2L);
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT COUNT(DISTINCT source_id || ':' || item_key) FROM item").query(Long.class).single())
 				.isEqualTo(5L);

@@ -2,13 +2,16 @@ package fr.manchette.store;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
 import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.normalize.Item;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,168 @@ class ItemRepositoryTests {
 	}
 
 	@Test
+	void nearDuplicateHeadlinesOfTwoSourcesAreOneStoryLedByTheEarliest() {
+		save("le360", T0, item("l1", "Carburants : une baisse timide de 10 centimes à la pompe ce vendredi",
+				"https://fr.le360.ma/economie/carburants-baisse", T0));
+		save("lematin", T0.plusSeconds(1800), item("m1",
+				"Carburants: baisse de 10 centimes à la pompe ce vendredi - Le Matin", "https://lematin.ma/1", T0.plusSeconds(1700)));
+
+		List<Story> stories = latest();
+
+		assertThat(stories).singleElement().satisfies((story) -> {
+			assertThat(story.lead().sourceId()).isEqualTo("le360");
+			assertThat(story.alsoIn()).containsExactly("lematin");
+			assertThat(story.others()).extracting(StoredItem::link).containsExactly("https://lematin.ma/1");
+		});
+	}
+
+	@Test
+	void anEarlierItemStoredLaterLeadsTheStory() {
+		save("lematin", T0, item("m1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques",
+				"https://lematin.ma/1", T0));
+		// A new source's older item, published an hour before.
+		save("medias24", T0.plusSeconds(60), item("x1",
+				"Interconnexion : le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://medias24.com/1",
+				T0.minusSeconds(3600)));
+
+		assertThat(latest()).singleElement().satisfies((story) -> {
+			assertThat(story.lead().sourceId()).isEqualTo("medias24");
+			assertThat(story.alsoIn()).containsExactly("lematin");
+		});
+	}
+
+	@Test
+	void headlinesThatContradictEachOtherStayApart() {
+		save("le360", T0, item("l1", "CAN U20 : le Maroc bat le Sénégal 2-1 et file en finale", "https://a.ma/1", T0));
+		save("rfi", T0.plusSeconds(600),
+				item("r1", "CAN U20 : le Sénégal bat le Maroc 2-1 et file en finale", "https://b.fr/1", T0.plusSeconds(500)));
+		save("2m", T0.plusSeconds(600),
+				item("d1", "CAN U20 : le Maroc bat le Sénégal 3-0 et file en finale", "https://c.ma/1", T0.plusSeconds(550)));
+
+		assertThat(latest()).hasSize(3).allSatisfy((story) -> assertThat(story.others()).isEmpty());
+	}
+
+	@Test
+	void nearDuplicatesOfOneSourceStayApart() {
+		save("le360", T0, item("l1", "Carburants : baisse de 10 centimes à la pompe ce vendredi", "https://a.ma/1", T0),
+				item("l2", "Carburants : une baisse de 10 centimes à la pompe ce vendredi", "https://a.ma/2",
+						T0.plusSeconds(60)));
+
+		assertThat(latest()).hasSize(2);
+	}
+
+	@Test
+	void nearDuplicatesFurtherApartThanTheWindowStayApart() {
+		save("le360", T0, item("l1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://a.ma/1", T0));
+		save("lematin", T0.plus(Duration.ofHours(49)), item("m1",
+				"Le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://b.ma/1",
+				T0.plus(Duration.ofHours(49))));
+
+		assertThat(latest()).hasSize(2);
+	}
+
+	@Test
+	void ampAndMobileVariantsOfALinkAreOneStoryAndKeepTheirLinks() {
+		save("a", T0, item("a1", "Un", "https://www.lematin.ma/economie/article-1.html", T0));
+		save("b", T0, item("b1", "Deux", "https://m.lematin.ma/economie/article-1.html", T0.plusSeconds(1)));
+		save("c", T0, item("c1", "Trois", "https://lematin.ma/amp/economie/article-1.html", T0.plusSeconds(2)));
+		save("d", T0, item("d1", "Quatre", "https://lematin.ma/economie/article-1.html?outputType=amp", T0.plusSeconds(3)));
+		save("e", T0, item("e1", "Cinq", "https://amp.lematin.ma/economie/article-1.html", T0.plusSeconds(4)));
+
+		assertThat(latest()).singleElement().satisfies((story) -> {
+			assertThat(story.alsoIn()).containsExactly("b", "c", "d", "e");
+			assertThat(story.others()).extracting(StoredItem::link)
+				.containsExactly("https://m.lematin.ma/economie/article-1.html",
+						"https://lematin.ma/amp/economie/article-1.html",
+						"https://lematin.ma/economie/article-1.html?outputType=amp",
+						"https://amp.lematin.ma/economie/article-1.html");
+		});
+	}
+
+	@Test
+	void anItemsStoryIsDecidedWhenFirstStoredAndAnEditDoesNotMoveIt() {
+		save("le360", T0, item("l1", "Tanger Med : le trafic conteneurs en hausse de 12% au premier trimestre",
+				"https://a.ma/1", T0));
+		save("medias24", T0.plusSeconds(60), item("x1",
+				"Le trafic conteneurs de Tanger Med grimpe de 12% au premier trimestre", "https://b.ma/1",
+				T0.plusSeconds(30)));
+		String story = latest().get(0).lead().storyKey();
+		// medias24 retitles its item: it stays in the story it joined.
+		save("medias24", T0.plusSeconds(3600), item("x1", "Royal Air Maroc reçoit son premier Boeing 787-9",
+				"https://b.ma/1", T0.plusSeconds(30)));
+
+		assertThat(this.items.story(story)).hasValueSatisfying((one) -> assertThat(one.others())
+			.extracting(StoredItem::title)
+			.containsExactly("Royal Air Maroc reçoit son premier Boeing 787-9"));
+	}
+
+	@Test
+	void anEditedHeadlineIsMatchedUnderItsNewWords() {
+		save("le360", T0, item("l1", "Titre provisoire", "https://a.ma/1", T0));
+		save("le360", T0.plusSeconds(600),
+				item("l1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://a.ma/1", T0));
+		save("lematin", T0.plusSeconds(1200), item("m1",
+				"Le Maroc et la Mauritanie vont relier leurs réseaux électriques d'ici 2028", "https://b.ma/1",
+				T0.plusSeconds(1100)));
+
+		assertThat(latest()).singleElement().satisfies((story) -> assertThat(story.alsoIn()).containsExactly("lematin"));
+	}
+
+	@Test
+	void storyListsEveryItemTheLeadFirst() {
+		save("le360", T0, item("l1", "Marchica Med investit 1,4 milliard pour Atalayoun à Nador", "https://a.ma/1", T0));
+		save("hespress", T0.plusSeconds(60), item("h1", "Marchica Med investit 1,4 milliard pour Atalayoun à Nador - Hespress",
+				"https://b.ma/1", T0.plusSeconds(50)));
+		String key = latest().get(0).lead().storyKey();
+
+		assertThat(this.items.story(key)).hasValueSatisfying((story) -> {
+			assertThat(story.lead().sourceId()).isEqualTo("le360");
+			assertThat(story.others()).extracting(StoredItem::sourceId).containsExactly("hespress");
+		});
+		assertThat(this.items.story("0".repeat(64))).isEmpty();
+	}
+
+	@Test
+	void storyIndexIsCompletedForItemsStoredBeforeIt() {
+		// As an older version stored them: no link key, no bands.
+		for (String[] row : List.of(new String[] { "le360", "https://www.a.ma/1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques" },
+				new String[] { "rfi", "https://b.fr/2", "Gaza : au moins 80 morts dans des frappes israéliennes" })) {
+			this.jdbc.sql("""
+					INSERT INTO item (source_id, item_key, story_key, link, title, summary_html, summary_text, categories,
+					                  search_text, published_at, published_known, first_seen_at, updated_at, sort_at,
+					                  content_hash)
+					VALUES (:source, :key, :key, :link, :title, '', '', '', '', :at, TRUE, :at, :at, :at, 'x')""")
+				.param("source", row[0]).param("key", Fingerprint.sha256(row[1])).param("link", row[1])
+				.param("title", row[2]).param("at", T0.atOffset(ZoneOffset.UTC))
+				.update();
+		}
+
+		assertThat(this.items.indexOlderItems(T0.minus(Duration.ofHours(48)))).isEqualTo(4);
+		assertThat(this.items.indexOlderItems(T0.minus(Duration.ofHours(48)))).isZero();
+		save("lematin", T0.plusSeconds(60), item("m1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques",
+				"https://lematin.ma/1", T0.plusSeconds(60)));
+		save("h24", T0.plusSeconds(60), item("x1", "Autre titre", "https://m.a.ma/1", T0.plusSeconds(70)));
+
+		assertThat(latest()).hasSize(2).anySatisfy((story) -> {
+			assertThat(story.lead().sourceId()).isEqualTo("le360");
+			assertThat(story.alsoIn()).containsExactly("lematin", "h24");
+		});
+	}
+
+	@Test
+	void prunedItemsAndOldHeadlinesLeaveTheStoryIndex() {
+		save("hespress", T0, item("h1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://h.ma/1",
+				T0.minus(Duration.ofDays(40))), item("h2", "Gaza : au moins 80 morts dans des frappes israéliennes",
+						"https://h.ma/2", T0.minus(Duration.ofDays(5))), item("h3", "Marchica Med investit 1,4 milliard pour Atalayoun",
+								"https://h.ma/3", T0));
+
+		this.items.pruneOlderThan(T0.minus(Duration.ofDays(30)));
+		assertThat(bandRows()).isEqualTo(32);
+		assertThat(this.items.pruneStoryIndex(java.time.Instant.EPOCH, T0.minus(Duration.ofDays(4)))).isEqualTo(16);
+		assertThat(bandRows()).isEqualTo(16);
+	}
+
+	@Test
 	void sourceFilterKeepsOnlyThoseSources() {
 		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0));
 		save("le360", T0, item("l1", "Deux", "https://l.ma/1", T0.plusSeconds(1)));
@@ -183,6 +348,10 @@ class ItemRepositoryTests {
 		return this.items.latestStories(query).stream().map((story) -> story.lead().title()).toList();
 	}
 
+	private long bandRows() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM story_band").query(Long.class).single();
+	}
+
 	private long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
 	}
@@ -198,6 +367,11 @@ class ItemRepositoryTests {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(T0, ZoneOffset.UTC);
+		}
+
+		@Bean
+		StoryMatcher storyMatcher() {
+			return new StoryMatcher(Duration.ofHours(48));
 		}
 
 	}

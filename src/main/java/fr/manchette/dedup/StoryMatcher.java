@@ -1,0 +1,168 @@
+package fr.manchette.dedup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import fr.manchette.config.ManchetteProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether two headlines of two sources tell the same story: similar enough words, published within the
+ * window, and no {@link Contradiction}. Similarity is the Jaccard index of the two headlines' word sets (see
+ * {@link TitleKey}); its threshold was tuned on labelled pairs (see the README).
+ */
+@Component
+public class StoryMatcher {
+
+	/** The least similarity of two headlines of one story, tuned on the labelled pairs. */
+	public static final double THRESHOLD = 0.39;
+
+	/**
+	 * How much more alike two headlines must be per day between them: outlets tell the same story within hours; a
+	 * day later, a headline with the same people and places is more often the next development.
+	 */
+	public static final double RISE_PER_DAY = 0.10;
+
+	/** Fewer words than this, and a headline is generic ("Bourse de Casablanca : clôture en hausse"). */
+	static final int SHORT_HEADLINE = 5;
+
+	private final Duration window;
+
+	@Autowired
+	StoryMatcher(ManchetteProperties properties) {
+		this(properties.stories().window());
+	}
+
+	/** @param window how far apart in time two items of one story may be; zero turns matching off */
+	public StoryMatcher(Duration window) {
+		this.window = window;
+	}
+
+	/** How far apart in time two items of one story may be. */
+	public Duration window() {
+		return this.window;
+	}
+
+	/**
+	 * How two headlines compare, whatever their dates and sources. Similarity is the Jaccard index of their units:
+	 * a name is one unit however many words it has (« Brice Clotaire Oligui Nguema »), and so is every other word.
+	 * Two units are one when they are the same word, two spellings of it (« Maroc » / « marocain »), two words of
+	 * the same sense (« s'incline » / « battu »), a name and a part of it (« Walid Regragui » / « Regragui »), or an
+	 * acronym and the words it stands for (« BAM » / « Bank Al-Maghrib »).
+	 */
+	public Comparison compare(TitleKey a, TitleKey b) {
+		TitleKey x = a.abbreviated(absent(b.acronyms(), a));
+		TitleKey y = b.abbreviated(absent(a.acronyms(), b));
+		int shared = Unit.shared(Unit.of(x), Unit.of(y));
+		double similarity = jaccard(x, y);
+		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
+			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
+			similarity = jaccard(x.body(), y.body());
+		}
+		return new Comparison(similarity, shared, Contradiction.between(x, y));
+	}
+
+	private static double jaccard(TitleKey x, TitleKey y) {
+		List<Unit> unitsX = Unit.of(x);
+		List<Unit> unitsY = Unit.of(y);
+		int shared = Unit.shared(unitsX, unitsY);
+		int union = unitsX.size() + unitsY.size() - shared;
+		return (union == 0) ? 0 : (double) shared / union;
+	}
+
+	/** The acronyms that are not already words of {@code key}. */
+	private static Set<String> absent(Set<String> acronyms, TitleKey key) {
+		Set<String> words = key.wordSet();
+		Set<String> absent = new HashSet<>();
+		acronyms.stream().filter((acronym) -> !words.contains(FrenchWords.stem(acronym))).forEach(absent::add);
+		return absent;
+	}
+
+	/** Whether two headlines published at these times tell the same story. */
+	public boolean sameStory(TitleKey a, Instant atA, TitleKey b, Instant atB) {
+		return withinWindow(a, atA, b, atB) && compare(a, b).sameStory(Duration.between(atA, atB).abs());
+	}
+
+	/** The least similarity of two headlines published this far apart. */
+	public static double threshold(Duration apart) {
+		return THRESHOLD + RISE_PER_DAY * apart.toSeconds() / 86_400.0;
+	}
+
+	/**
+	 * The story an incoming item joins, among the stored items the index found near it: the story of the most
+	 * similar candidate of another source that tells the same story, unless another of that story's candidates,
+	 * as similar, contradicts it. Empty when none does: the item starts its own story.
+	 */
+	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<StoryCandidate> candidates) {
+		Map<String, StoryCandidate> best = new HashMap<>();
+		Map<String, Double> bestSimilarity = new HashMap<>();
+		Set<String> refused = new HashSet<>();
+		for (StoryCandidate candidate : candidates) {
+			if (candidate.sourceId().equals(sourceId)) {
+				continue;
+			}
+			TitleKey other = TitleKey.of(candidate.title());
+			if (!withinWindow(key, sortAt, other, candidate.sortAt())) {
+				continue;
+			}
+			Comparison comparison = compare(key, other);
+			Duration apart = Duration.between(sortAt, candidate.sortAt()).abs();
+			if (comparison.similarity() < threshold(apart)) {
+				continue;
+			}
+			if (!comparison.sameStory(apart)) {
+				refused.add(candidate.storyKey());
+				continue;
+			}
+			Double previous = bestSimilarity.get(candidate.storyKey());
+			if (previous == null || comparison.similarity() > previous) {
+				bestSimilarity.put(candidate.storyKey(), comparison.similarity());
+				best.put(candidate.storyKey(), candidate);
+			}
+		}
+		return best.values()
+			.stream()
+			.filter((candidate) -> !refused.contains(candidate.storyKey()))
+			.max((x, y) -> {
+				int bySimilarity = Double.compare(bestSimilarity.get(x.storyKey()), bestSimilarity.get(y.storyKey()));
+				// The same similarity: the older story, which the others are more likely to have joined.
+				return (bySimilarity != 0) ? bySimilarity : y.sortAt().compareTo(x.sortAt());
+			})
+			.map(StoryCandidate::storyKey);
+	}
+
+	/**
+	 * Within the window; a short headline says too little to be trusted as long, and gets a quarter of it: a daily
+	 * « Bourse de Casablanca : clôture en hausse » is not yesterday's.
+	 */
+	boolean withinWindow(TitleKey a, Instant atA, TitleKey b, Instant atB) {
+		Duration allowed = this.window;
+		if (Math.min(a.wordSet().size(), b.wordSet().size()) < SHORT_HEADLINE) {
+			allowed = allowed.dividedBy(4);
+		}
+		return Duration.between(atA, atB).abs().compareTo(allowed) <= 0 && !this.window.isZero();
+	}
+
+	/**
+	 * @param similarity Jaccard index of the two word sets
+	 * @param sharedWords how many words they share
+	 * @param contradiction why they tell two stories whatever their similarity, if they do
+	 */
+	public record Comparison(double similarity, int sharedWords, @Nullable Contradiction contradiction) {
+
+		/** Similar enough for headlines this far apart, two units in common at least, and nothing against. */
+		public boolean sameStory(Duration apart) {
+			return this.similarity >= threshold(apart) && this.sharedWords >= 2 && this.contradiction == null;
+		}
+
+	}
+
+}

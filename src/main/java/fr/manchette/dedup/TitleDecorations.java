@@ -1,0 +1,61 @@
+package fr.manchette.dedup;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What publishers add around a headline and another publisher does not: a leading tag (« VIDÉO. », « DIRECT - »,
+ * « INFO FRANCEINFO. », « [Vidéo] ») and a trailing name (« - Le360 », « | Hespress FR »).
+ */
+final class TitleDecorations {
+
+	private static final String TAG = "(?:en\\s+direct|direct|live|vid[ée]os?|photos?|audio|podcast|urgent|alerte"
+			+ "|exclusif|exclusivit[ée]|breaking|flash|info|infographie|diaporama|replay|r[ée]cit|enqu[êe]te"
+			+ "|reportage|t[ée]moignage|entretien|interview|tribune|[ée]dito|analyse|d[ée]cryptage|chronique"
+			+ "|vrai\\s+ou\\s+faux|carte|graphique)";
+
+	/** « [Vidéo] », « (PHOTOS) », anywhere. */
+	private static final Pattern BRACKETED_TAG = Pattern.compile("[\\[(]\\s*" + TAG + "\\s*[\\])]",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** « VIDÉO. », « Vidéo - », « EN DIRECT : » at the start. */
+	private static final Pattern LEADING_TAG = Pattern.compile("^\\s*" + TAG + "\\s*[.:|\\-–—]+\\s+",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** Capitals closed by a full stop at the start, franceinfo's way: « INFO FRANCEINFO. », « RÉCIT. ». */
+	private static final Pattern LEADING_CAPITALS = Pattern.compile("^\\s*[\\p{Lu}][\\p{Lu}\\p{N}'’ -]{2,40}\\.\\s+");
+
+	private static final Pattern WORD_OF_THREE_CAPITALS = Pattern.compile("\\p{Lu}{3}");
+
+	/** The last « - Name », « – Name », « — Name » or « | Name ». */
+	private static final Pattern TRAILING_NAME = Pattern.compile("\\s+([-–—|])\\s+([^|–—]{1,40})$");
+
+	private TitleDecorations() {
+	}
+
+	static String strip(String title) {
+		String text = BRACKETED_TAG.matcher(title).replaceAll(" ");
+		for (int i = 0; i < 3; i++) {
+			String before = text;
+			text = LEADING_TAG.matcher(text).replaceFirst("");
+			Matcher capitals = LEADING_CAPITALS.matcher(text);
+			if (capitals.find() && WORD_OF_THREE_CAPITALS.matcher(capitals.group()).find()) {
+				text = text.substring(capitals.end());
+			}
+			if (text.equals(before)) {
+				break;
+			}
+		}
+		Matcher trailing = TRAILING_NAME.matcher(text);
+		if (trailing.find()) {
+			String name = trailing.group(2);
+			boolean pipe = trailing.group(1).equals("|");
+			// After a pipe, a short tail is always branding; after a dash, only a publisher's name is.
+			if (FrenchWords.isPublisher(name) || (pipe && name.trim().split("\\s+").length <= 4)) {
+				text = text.substring(0, trailing.start());
+			}
+		}
+		return text.isBlank() ? title : text;
+	}
+
+}

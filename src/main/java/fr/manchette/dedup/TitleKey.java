@@ -1,0 +1,328 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A headline as the story matcher compares it; what readers see keeps the original. Publishers' tags and names
+ * are dropped (« VIDÉO. », « - Le360 »), then the words are folded: case, accents and ligatures, ’ and ', « » and
+ * quotes, punctuation and the spaces French puts before « : ; ! ? », stop words, plurals and a few endings. Numbers
+ * are written one way ("10 000" and "10.000" are 10000, "2,25 %" is 2.25%, "deux" is 2, "1er" is 1).
+ *
+ * @param words the content words, in the headline's order
+ * @param clauses for each word, the clause it is in, counted from 0: a colon, a comma, a dash… starts a clause
+ * @param names the proper names, each a list of words as in {@code words}; null when the headline's case says
+ * nothing (all capitals, or a capital on every word)
+ * @param acronyms the words written in capitals (« HCP », « UE »), folded
+ * @param negations the clauses that say no (« ne … pas », « aucun », « jamais »)
+ * @param passive whether it has an agent (« par »): its subject may come last
+ * @param rubric how many words, at the start, form a rubric closed by a colon (« Bac 2025 : », « Gaza : »)
+ */
+public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
+		Set<String> acronyms, Set<Integer> negations, boolean passive, int rubric) {
+
+	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
+
+	private static final Pattern QUOTES = Pattern.compile("[«»“”„‟\"‹›]");
+
+	private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u202F\\u2009\\u2007\\u200A]");
+
+	/** "10 000", "1.400": a group of three digits after a space or a dot is a thousands group. */
+	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
+
+	private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d),(?=\\d)");
+
+	private static final Pattern PERCENT = Pattern.compile("(?<=\\d)\\s+%");
+
+	private static final Pattern DEGREES = Pattern.compile("(?<=\\d)\\s*°\\s*[cC]?");
+
+	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
+
+	private static final Pattern CLAUSE_BREAK = Pattern.compile("[:.!?–—|]|\\s-\\s");
+
+	private static final Pattern CLAUSE_OR_COMMA = Pattern.compile("[:.!?–—|,;()]|\\s-\\s");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?%?|\\d+(?:-\\d+)+");
+
+	private static final Pattern ORDINAL = Pattern.compile("(\\d+)(?:e|er|re|ere|eme)");
+
+	private static final Pattern SPLIT = Pattern.compile("['.-]");
+
+	/** A rubric is short: « Guerre en Ukraine : », not half the headline. */
+	private static final int MAX_RUBRIC = 4;
+
+	/** « T1 »: the first quarter. */
+	private static final Pattern QUARTER = Pattern.compile("t([1-4])");
+
+	public TitleKey {
+		words = List.copyOf(words);
+		clauses = List.copyOf(clauses);
+		names = (names != null) ? names.stream().map(List::copyOf).toList() : null;
+		acronyms = Set.copyOf(acronyms);
+		negations = Set.copyOf(negations);
+	}
+
+	public static TitleKey of(String title) {
+		String text = TitleDecorations.strip(title);
+		text = APOSTROPHES.matcher(text).replaceAll("'");
+		text = QUOTES.matcher(text).replaceAll(" ");
+		text = SPACES.matcher(text).replaceAll(" ");
+		text = THOUSANDS.matcher(text).replaceAll("");
+		text = DECIMAL_COMMA.matcher(text).replaceAll(".");
+		text = PERCENT.matcher(text).replaceAll("%");
+		text = DEGREES.matcher(text).replaceAll(" ");
+		List<Part> parts = parts(text);
+		boolean caseless = caseless(parts);
+		List<String> words = new ArrayList<>();
+		List<Integer> clauses = new ArrayList<>();
+		List<List<String>> names = new ArrayList<>();
+		Set<String> acronyms = new LinkedHashSet<>();
+		Set<Integer> negations = new LinkedHashSet<>();
+		boolean passive = false;
+		List<String> name = null;
+		for (int i = 0; i < parts.size(); i++) {
+			Part part = parts.get(i);
+			String folded = part.folded();
+			if (FrenchWords.NEGATION.contains(folded)) {
+				negations.add(part.clause());
+			}
+			passive |= folded.equals("par");
+			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
+					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
+			if (nameWord) {
+				if (name == null) {
+					name = new ArrayList<>();
+					names.add(name);
+				}
+				name.add(emitted.get(0));
+				if (part.capitals() && folded.length() <= 6) {
+					acronyms.add(folded);
+				}
+			}
+			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
+				name = null;
+			}
+			words.addAll(emitted);
+			emitted.forEach((word) -> clauses.add(part.clause()));
+		}
+		int rubric = 0;
+		if (!parts.isEmpty() && parts.stream().anyMatch(Part::rubric)) {
+			int clauseOfRubric = 0;
+			while (rubric < words.size() && clauses.get(rubric) == clauseOfRubric) {
+				rubric++;
+			}
+			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
+		}
+		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric);
+	}
+
+	/**
+	 * This headline with the words that spell out one of {@code acronyms} replaced by it: « Bank Al-Maghrib »
+	 * becomes « bam » when the other headline says « BAM ».
+	 */
+	TitleKey abbreviated(Set<String> acronyms) {
+		List<String> words = new ArrayList<>(this.words);
+		List<Integer> clauses = new ArrayList<>(this.clauses);
+		List<List<String>> names = (this.names != null) ? new ArrayList<>(this.names) : null;
+		for (String acronym : acronyms) {
+			int start = spelledOut(acronym, words);
+			if (start >= 0) {
+				List<String> spelled = List.copyOf(words.subList(start, start + acronym.length()));
+				String word = FrenchWords.stem(acronym);
+				words.subList(start + 1, start + acronym.length()).clear();
+				clauses.subList(start + 1, start + acronym.length()).clear();
+				words.set(start, word);
+				if (names != null) {
+					names.replaceAll((name) -> name.equals(spelled) ? List.of(word) : name);
+				}
+			}
+		}
+		int rubric = this.rubric;
+		while (rubric > 0 && clauses.size() >= rubric && clauses.get(rubric - 1) != 0) {
+			rubric--;
+		}
+		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric);
+	}
+
+	/** The headline without its rubric: the words after it, and the names among them. */
+	TitleKey body() {
+		List<String> words = this.words.subList(this.rubric, this.words.size());
+		List<List<String>> names = (this.names != null)
+				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
+		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
+				this.negations, this.passive, 0);
+	}
+
+	/** The rubric alone. */
+	TitleKey rubricOnly() {
+		List<String> words = this.words.subList(0, this.rubric);
+		List<List<String>> names = (this.names != null)
+				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
+		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
+				this.passive, 0);
+	}
+
+	/** Where consecutive words start with the letters of the acronym (« hcp »: « haut commissariat plan »), or -1. */
+	static int spelledOut(String acronym, List<String> words) {
+		if (acronym.length() < 2) {
+			return -1;
+		}
+		for (int start = 0; start + acronym.length() <= words.size(); start++) {
+			int length = 0;
+			while (length < acronym.length() && words.get(start + length).charAt(0) == acronym.charAt(length)) {
+				length++;
+			}
+			if (length == acronym.length()) {
+				return start;
+			}
+		}
+		return -1;
+	}
+
+	/** The content words, each once. */
+	public Set<String> wordSet() {
+		return new LinkedHashSet<>(this.words);
+	}
+
+	/** The words of one clause. */
+	List<String> clause(int clause) {
+		List<String> words = new ArrayList<>();
+		for (int i = 0; i < this.words.size(); i++) {
+			if (this.clauses.get(i) == clause) {
+				words.add(this.words.get(i));
+			}
+		}
+		return words;
+	}
+
+	/** Whether a word is part of a name of this headline. */
+	boolean inName(String word) {
+		return this.names != null && this.names.stream().anyMatch((name) -> name.contains(word));
+	}
+
+	/** The words that are numbers: "2025", "2.25%", "2-1", "u20", "787-9". */
+	Set<String> numbers() {
+		Set<String> numbers = new LinkedHashSet<>();
+		for (String word : this.words) {
+			if (word.chars().anyMatch(Character::isDigit)) {
+				numbers.add(word);
+			}
+		}
+		return numbers;
+	}
+
+	/** What one part of the text contributes to the words: nothing, a word, a number, or an abbreviation's words. */
+	private static List<String> words(Part part, @Nullable String next) {
+		String folded = part.folded();
+		if (FrenchWords.STOP.contains(folded)) {
+			// "une heure", "un an": then "un" counts.
+			boolean one = (folded.equals("un") || folded.equals("une")) && next != null
+					&& FrenchWords.UNITS.contains(next);
+			return one ? List.of("1") : List.of();
+		}
+		List<String> expanded = FrenchWords.ABBREVIATIONS.get(folded);
+		if (expanded != null) {
+			return expanded;
+		}
+		String number = FrenchWords.NUMBER_WORDS.get(folded);
+		if (number != null) {
+			return List.of(number);
+		}
+		Matcher quarter = QUARTER.matcher(folded);
+		if (quarter.matches() && part.capitalized()) {
+			return List.of(quarter.group(1), FrenchWords.stem("trimestre"));
+		}
+		Matcher ordinal = ORDINAL.matcher(folded);
+		if (ordinal.matches()) {
+			return List.of(ordinal.group(1));
+		}
+		if (folded.length() < 2 && !part.number()) {
+			return List.of();
+		}
+		return List.of(FrenchWords.stem(folded));
+	}
+
+	/** The text cut into parts: tokens, and within a token its pieces around ' - . & unless it is a number. */
+	private static List<Part> parts(String text) {
+		List<Part> parts = new ArrayList<>();
+		Matcher token = TOKEN.matcher(text);
+		int previousEnd = 0;
+		boolean first = true;
+		int clause = 0;
+		while (token.find()) {
+			String raw = token.group();
+			String gap = text.substring(previousEnd, token.start());
+			boolean initial = first || CLAUSE_BREAK.matcher(gap).find();
+			// The first clause is a rubric when a colon closes it.
+			boolean rubric = !first && clause == 0 && gap.contains(":");
+			if (!first && CLAUSE_OR_COMMA.matcher(gap).find()) {
+				clause++;
+			}
+			first = false;
+			previousEnd = token.end();
+			String folded = FrenchWords.fold(raw);
+			boolean hasDigit = raw.chars().anyMatch(Character::isDigit);
+			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
+					|| NUMBER.matcher(raw).matches() || (hasDigit && raw.indexOf('\'') < 0)) {
+				parts.add(new Part(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
+				continue;
+			}
+			boolean firstPiece = true;
+			for (String piece : SPLIT.split(raw)) {
+				if (!piece.isEmpty()) {
+					parts.add(new Part(piece, initial && firstPiece, piece.chars().anyMatch(Character::isDigit), clause,
+							rubric && firstPiece));
+					firstPiece = false;
+				}
+			}
+		}
+		return parts;
+	}
+
+	/** All capitals, or a capital on (nearly) every word: case then tells no name from another word. */
+	private static boolean caseless(List<Part> parts) {
+		int letters = 0;
+		int upper = 0;
+		int words = 0;
+		int capitalized = 0;
+		for (Part part : parts) {
+			for (char c : part.text().toCharArray()) {
+				if (Character.isLetter(c)) {
+					letters++;
+					upper += Character.isUpperCase(c) ? 1 : 0;
+				}
+			}
+			if (!part.initial() && !part.number() && part.text().length() >= 3
+					&& !FrenchWords.STOP.contains(part.folded())) {
+				words++;
+				capitalized += part.capitalized() ? 1 : 0;
+			}
+		}
+		return (letters >= 8 && upper >= 0.9 * letters) || (words >= 3 && capitalized > 0.8 * words);
+	}
+
+	/** A piece of the headline, as written. */
+	private record Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
+
+		String folded() {
+			return FrenchWords.fold(this.text);
+		}
+
+		boolean capitalized() {
+			return Character.isUpperCase(this.text.codePointAt(0));
+		}
+
+		boolean capitals() {
+			return this.text.length() >= 2 && this.text.chars().allMatch(Character::isUpperCase);
+		}
+
+	}
+
+}

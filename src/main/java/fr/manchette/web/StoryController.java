@@ -1,0 +1,24 @@
+package fr.manchette.web;
+
+import fr.manchette.publish.StoryDetails;
+import fr.manchette.publish.Ticker;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/stories/{id}}: every item of one story, from every source that told it. */
+@RestController
+class StoryController {
+
+	private final Ticker ticker;
+
+	StoryController(Ticker ticker) {
+		this.ticker = ticker;
+	}
+
+	@GetMapping("/api/stories/{id}")
+	StoryDetails story(@PathVariable String id) {
+		return this.ticker.story(id).orElseThrow(() -> new UnknownStoryException(id));
+	}
+
+}

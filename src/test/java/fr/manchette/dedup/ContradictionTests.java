@@ -1,0 +1,58 @@
+package fr.manchette.dedup;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Why two headlines alike are two stories, a case a line; and the same story told two ways, which passes. */
+class ContradictionTests {
+
+	@ParameterizedTest(name = "{0}: {1} / {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			NEGATION     | Macron annonce un référendum sur la fin de vie          | Macron n'annonce pas de référendum sur la fin de vie
+			DENIAL       | La DGSN dément une vidéo de violences policières à Salé | Une vidéo de violences policières à Salé
+			NUMBERS      | Le Maroc bat le Sénégal 2-1                              | Le Maroc bat le Sénégal 3-0
+			NUMBERS      | Bac 2025 : le calendrier des examens dévoilé             | Bac 2026 : le calendrier des examens dévoilé
+			NUMBERS      | Un TGV sur deux ce jeudi                                 | Un TGV sur trois ce jeudi
+			NAMES        | Amical : le Maroc bat le Bénin 1-0                       | Amical : le Maroc bat la Tunisie 1-0
+			NAMES        | Maroc : le chômage recule                                | Algérie : le chômage recule
+			NAMES        | Le trafic de Tanger Med grimpe de 12%                    | Le trafic de Nador West Med grimpe de 12%
+			OPPOSITES    | Hausse de 10 centimes du gasoil à la pompe               | Baisse de 10 centimes du gasoil à la pompe
+			OPPOSITES    | CAN U20 : victoire du Maroc face au Sénégal              | CAN U20 : défaite du Maroc face au Sénégal
+			OPPOSITES    | L'Espagne rouvre la frontière de Ceuta                   | L'Espagne ferme la frontière de Ceuta
+			OPPOSITES    | Un Français arrêté à Marrakech                           | Un Français libéré à Marrakech
+			OPPOSITES    | Grève SNCF : trafic très perturbé ce jeudi               | Grève SNCF : trafic très perturbé ce vendredi
+			OPPOSITES    | Canicule : vigilance orange dans 16 départements         | Canicule : vigilance rouge dans 16 départements
+			OPPOSITES    | Ounahi élu joueur du mois au Panathinaïkos               | Ounahi élu joueur de l'année au Panathinaïkos
+			SUBSTITUTION | Le prix des tomates flambe sur les marchés               | Le prix des oignons flambe sur les marchés
+			SUBSTITUTION | Les médecins internes en grève illimitée lundi           | Les greffiers en grève illimitée lundi
+			SUBSTITUTION | Fès : démantèlement d'un réseau de trafic de faux billets | Fès : démantèlement d'un réseau de trafic de drogue
+			ORDER        | Le Maroc bat le Sénégal 2-1                              | Le Sénégal bat le Maroc 2-1
+			ORDER        | Coupe du Trône : l'AS FAR élimine le Wydad               | Coupe du Trône : le Wydad élimine l'AS FAR
+			""")
+	void keepsApart(Contradiction expected, String a, String b) {
+		assertThat(Contradiction.between(TitleKey.of(a), TitleKey.of(b))).isEqualTo(expected);
+		assertThat(Contradiction.between(TitleKey.of(b), TitleKey.of(a))).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "{0}: {1} / {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			a negation about something else   | Un TGV percute un tracteur dans l'Aube                 | Un TGV percute un tracteur dans l'Aube, pas de blessé grave
+			one number more                    | Carburants : baisse de 10 centimes ce vendredi 16 mai   | Carburants : baisse de 10 centimes ce vendredi
+			a name and part of it              | Walid Regragui dévoile sa liste                         | Regragui dévoile sa liste
+			an acronym and its words           | BAM maintient son taux directeur                        | Bank Al-Maghrib maintient son taux directeur
+			a capital for its country          | Washington et Pékin baissent leurs droits de douane     | Les États-Unis et la Chine baissent leurs droits de douane
+			a country and its people           | Le Maroc lève 2 milliards d'euros                       | Le Trésor marocain lève 2 milliards d'euros sur le marché
+			words of one sense                 | Aïd : le prix du mouton en hausse de 20%                | Aïd : les prix des moutons grimpent de 20%
+			a topic moved to the front         | Le ministre de la Santé en visite à l'hôpital d'Agadir | Agadir : visite du ministre de la Santé à l'hôpital
+			a passive                          | Le pape Léon XIV reçoit Volodymyr Zelensky au Vatican   | Vatican : Volodymyr Zelensky reçu par le pape Léon XIV
+			two names joined by and            | Le Maroc et le Nigeria relancent le projet de gazoduc   | Gazoduc Nigeria-Maroc : relance du projet
+			a typing slip in a name            | Le maire de Fréjus, David Racheline, sera jugé          | Le maire de Fréjus, David Rachline, convoqué par la justice
+			""")
+	void letsThrough(String name, String a, String b) {
+		assertThat(Contradiction.between(TitleKey.of(a), TitleKey.of(b))).isNull();
+		assertThat(Contradiction.between(TitleKey.of(b), TitleKey.of(a))).isNull();
+	}
+
+}
