@@ -252,13 +252,22 @@ public class ItemRepository {
 	 * earlier matching item shares its story key.
 	 */
 	public List<Story> latestStories(ItemQuery query) {
+		Statement latest = latestStoriesStatement(query);
+		List<StoredItem> leads = this.jdbc.sql(latest.sql()).params(latest.params()).query(ItemRepository::row).list();
+		return withOthers(leads);
+	}
+
+	/** The statement behind {@link #latestStories}, also read by the benchmark that prints its plan. */
+	Statement latestStoriesStatement(ItemQuery query) {
 		Map<String, Object> params = new HashMap<>();
 		String filterI = filter("i", query, params) + this.words.narrow("i", query.words(), params);
 		String filterE = filter("e", query, params);
-		String sql = LATEST_STORIES.formatted(filterI, filterE);
 		params.put("limit", query.limit());
-		List<StoredItem> leads = this.jdbc.sql(sql).params(params).query(ItemRepository::row).list();
-		return withOthers(leads);
+		return new Statement(LATEST_STORIES.formatted(filterI, filterE), params);
+	}
+
+	/** SQL text and its named parameters. */
+	record Statement(String sql, Map<String, Object> params) {
 	}
 
 	/** Items of each source, for its health line. */

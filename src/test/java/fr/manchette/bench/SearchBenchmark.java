@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 
 import fr.manchette.ManchetteApplication;
-import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.ItemQuery;
@@ -107,7 +106,7 @@ public final class SearchBenchmark {
 				Instant published = now.minusMillis((long) (random.nextDouble() * span.toMillis()));
 				Item item = new Item("urn:bench:" + n, title, java.net.URI.create("https://news.example/" + n),
 						"<p>" + summary + "</p>", summary, published, true, List.of());
-				identified.add(new IdentifiedItem(item, Fingerprint.of(item)));
+				identified.add(IdentifiedItem.of(item));
 			}
 			String source = "source-" + (first / batch) % 100;
 			transaction.executeWithoutResult((tx) -> items.save(source, identified, now));

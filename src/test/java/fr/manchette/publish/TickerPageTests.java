@@ -83,7 +83,7 @@ class TickerPageTests {
 
 	private static Headline headline(String time, String title, String link, List<String> alsoIn) {
 		return new Headline(time, title, link, "hespress-fr", "Hespress FR", "sport", "2025-05-16T19:35:00+02:00",
-				alsoIn);
+				alsoIn, "story-" + title.hashCode());
 	}
 
 	private static Source source(String id, String name, String category) {

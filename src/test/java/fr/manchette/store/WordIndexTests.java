@@ -2,6 +2,7 @@ package fr.manchette.store;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.normalize.Item;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,11 @@ class WordIndexTests {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(T0, ZoneOffset.UTC);
+		}
+
+		@Bean
+		StoryMatcher storyMatcher() {
+			return new StoryMatcher(Duration.ofHours(48));
 		}
 
 	}

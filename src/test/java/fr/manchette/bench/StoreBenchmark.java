@@ -1,0 +1,176 @@
+package fr.manchette.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import fr.manchette.ManchetteApplication;
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.normalize.Item;
+import fr.manchette.publish.Ticker;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.QueryPlans;
+import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalPostgres;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The store at scale (issue 6): {@code bench.items} items (default 1 000 000) from {@code bench.sources} sources
+ * (default 1000) ingested as polls of 30 through the real dedup and repository, on H2 and on PostgreSQL; the ingest
+ * rate per slice; then the ticker's query ({@code /api/headlines} once its cache is cold) with and without
+ * filters, p50/p99; and the query plans that justify the indexes.
+ * {@code ./mvnw -q -Pbench -DskipTests package exec:java -Dbench.main=fr.manchette.bench.StoreBenchmark}
+ * ({@code -Dbench.engine=h2} or {@code postgres} for one engine only).
+ */
+public final class StoreBenchmark {
+
+	private static final int PER_POLL = 30;
+
+	private static final List<String> WORDS = Arrays.asList(("gouvernement budget parlement réforme élection "
+			+ "ministre économie inflation carburant prix marché emploi santé hôpital école université football "
+			+ "championnat victoire défaite finale coupe climat sécheresse pluie énergie électricité port aéroport "
+			+ "train autoroute tourisme agriculture récolte exportation banque investissement entreprise startup "
+			+ "justice tribunal procès police sécurité frontière diplomatie sommet visite accord culture festival "
+			+ "cinéma musique livre patrimoine").split(" "));
+
+	private StoreBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int items = Integer.getInteger("bench.items", 1_000_000);
+		int sources = Integer.getInteger("bench.sources", 1000);
+		String engine = System.getProperty("bench.engine", "both");
+		Path dir = Path.of("target", "store-bench").toAbsolutePath();
+		FileSystemUtils.deleteRecursively(dir);
+		Files.createDirectories(dir);
+		Path feeds = writeFeeds(dir, sources);
+		if (!engine.equals("postgres")) {
+			run("H2", H2Files.url(dir), feeds, items, sources);
+		}
+		if (!engine.equals("h2")) {
+			run("PostgreSQL", LocalPostgres.get().newDatabase("store_bench"), feeds, items, sources);
+		}
+		System.exit(0);
+	}
+
+	private static void run(String name, String url, Path feeds, int items, int sources) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
+			.web(WebApplicationType.NONE)
+			.run("--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--manchette.reload-interval=1h",
+					"--spring.datasource.url=" + url, "--logging.level.fr.manchette=WARN",
+					"--logging.level.org.flywaydb=WARN")) {
+			System.out.printf("%n== %s: %d items from %d sources%n", name, items, sources);
+			Instant now = ingest(context, items, sources);
+			queries(context, now);
+			QueryPlans.print(context, name, now);
+		}
+	}
+
+	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources) {
+		Deduplicator deduplicator = context.getBean(Deduplicator.class);
+		ItemRepository repository = context.getBean(ItemRepository.class);
+		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+		Random random = new Random(42);
+		Instant end = Instant.now();
+		// Spread over 25 days, oldest first, as a store fills.
+		long step = Duration.ofDays(25).toMillis() / items;
+		Instant start = end.minusMillis(step * items);
+		int slice = Math.max(items / 10, PER_POLL);
+		long sliceStart = System.nanoTime();
+		for (int done = 0; done < items; done += PER_POLL) {
+			int source = (done / PER_POLL) % sources;
+			List<Item> poll = new ArrayList<>(PER_POLL);
+			for (int i = 0; i < PER_POLL; i++) {
+				int n = done + i;
+				poll.add(item(n, random, start.plusMillis(step * n)));
+			}
+			Instant seenAt = start.plusMillis(step * (done + PER_POLL));
+			transaction.executeWithoutResult(
+					(tx) -> repository.save("source-" + source, deduplicator.identify(poll), seenAt));
+			if ((done + PER_POLL) % slice < PER_POLL) {
+				long nanos = System.nanoTime() - sliceStart;
+				System.out.printf("ingest: items %7d to %7d at %6.0f items/s%n", done + PER_POLL - slice,
+						done + PER_POLL, slice / (nanos / 1e9));
+				sliceStart = System.nanoTime();
+			}
+		}
+		return end;
+	}
+
+	private static Item item(int n, Random random, Instant published) {
+		List<String> words = new ArrayList<>();
+		for (int w = 0; w < 7; w++) {
+			words.add(WORDS.get(random.nextInt(WORDS.size())));
+		}
+		if (n % 10 == 0) {
+			words.add("Maroc");
+		}
+		if (n % 100_000 == 7) {
+			words.add("Panathinaïkos");
+		}
+		String title = "Dépêche " + n + " : " + String.join(" ", words);
+		return new Item("guid-" + n, title, URI.create("https://source" + (n % 997) + ".example/article/" + n),
+				"<p>" + title + ".</p>", title, published, true, List.of());
+	}
+
+	private static void queries(ConfigurableApplicationContext context, Instant now) {
+		Ticker ticker = context.getBean(Ticker.class);
+		Map<String, ItemQuery> queries = new LinkedHashMap<>();
+		queries.put("latest 50, no filter", ItemQuery.latest(50));
+		queries.put("source=source-7", new ItemQuery(Set.of("source-7"), null, null, 50));
+		queries.put("category=cat-3 (100 sources)", new ItemQuery(category(3), null, null, 50));
+		queries.put("q=maroc (1 item in 10)", new ItemQuery(null, "maroc", null, 50));
+		queries.put("q=panathinaikos (10 items)", new ItemQuery(null, "panathinaikos", null, 50));
+		queries.put("since=1 day ago", new ItemQuery(null, null, now.minus(Duration.ofDays(1)), 50));
+		queries.put("latest 500", ItemQuery.latest(500));
+		for (Map.Entry<String, ItemQuery> query : queries.entrySet()) {
+			for (int i = 0; i < 10; i++) {
+				ticker.headlines(query.getValue());
+			}
+			long[] nanos = new long[100];
+			for (int i = 0; i < nanos.length; i++) {
+				long start = System.nanoTime();
+				ticker.headlines(query.getValue());
+				nanos[i] = System.nanoTime() - start;
+			}
+			Arrays.sort(nanos);
+			System.out.printf("headlines %-30s p50 %7.2f ms  p99 %7.2f ms%n", query.getKey(), nanos[49] / 1e6,
+					nanos[98] / 1e6);
+		}
+	}
+
+	private static Set<String> category(int category) {
+		Set<String> ids = new java.util.HashSet<>();
+		for (int s = category; s < 1000; s += 10) {
+			ids.add("source-" + s);
+		}
+		return ids;
+	}
+
+	private static Path writeFeeds(Path dir, int sources) throws IOException {
+		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\nretention: 60d\nfeeds:\n");
+		for (int s = 0; s < sources; s++) {
+			yaml.append("  - {id: source-%1$d, name: Source %1$d, url: \"http://127.0.0.1:9/%1$d\", category: cat-%2$d}\n"
+				.formatted(s, s % 10));
+		}
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, yaml);
+		return feeds;
+	}
+
+}
