@@ -247,7 +247,7 @@ public enum Contradiction {
 	}
 
 	private static boolean isNumber(String word) {
-		return word.chars().anyMatch(Character::isDigit);
+		return FrenchWords.hasDigit(word);
 	}
 
 }

@@ -236,6 +236,9 @@ final class FrenchWords {
 
 	private static final Map<String, List<Sense>> EXACT_SENSES = new HashMap<>();
 
+	/** The senses of the words seen so far: each word's are looked up once. */
+	private static final Map<String, List<Sense>> SENSES_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static final List<Map.Entry<String, Sense>> PREFIX_SENSES = new ArrayList<>();
 
 	static {
@@ -257,8 +260,25 @@ final class FrenchWords {
 
 	/** Lower case, accents and ligatures off: "Œuvre" is "oeuvre", "Sénégal" is "senegal". */
 	static String fold(String word) {
-		String lower = word.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
+		String lower = word.toLowerCase(Locale.ROOT);
+		boolean ascii = true;
+		for (int i = 0; i < lower.length() && ascii; i++) {
+			ascii = lower.charAt(i) < 128;
+		}
+		if (ascii) {
+			return lower;
+		}
+		lower = lower.replace("œ", "oe").replace("æ", "ae");
 		return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+	}
+
+	static boolean hasDigit(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (Character.isDigit(word.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -268,7 +288,7 @@ final class FrenchWords {
 	 */
 	static String stem(String folded) {
 		String word = LEMMAS.getOrDefault(folded, folded);
-		if (word.chars().anyMatch(Character::isDigit)) {
+		if (hasDigit(word)) {
 			return word;
 		}
 		if (word.length() > 4 && word.endsWith("aux")) {
@@ -295,7 +315,7 @@ final class FrenchWords {
 		if (x.equals(y)) {
 			return true;
 		}
-		if (x.chars().anyMatch(Character::isDigit) || y.chars().anyMatch(Character::isDigit)) {
+		if (hasDigit(x) || hasDigit(y)) {
 			return false;
 		}
 		int common = commonPrefix(x, y);
@@ -354,6 +374,10 @@ final class FrenchWords {
 
 	/** The senses a stemmed word carries, if any. */
 	static List<Sense> senses(String stem) {
+		List<Sense> known = SENSES_OF.get(stem);
+		if (known != null) {
+			return known;
+		}
 		List<Sense> exact = EXACT_SENSES.get(stem);
 		List<Sense> senses = (exact != null) ? new ArrayList<>(exact) : new ArrayList<>();
 		for (Map.Entry<String, Sense> prefix : PREFIX_SENSES) {
@@ -361,7 +385,13 @@ final class FrenchWords {
 				senses.add(prefix.getValue());
 			}
 		}
-		return senses;
+		if (SENSES_OF.size() > 100_000) {
+			// Headlines bring new words every day: forget them all now and then rather than grow for ever.
+			SENSES_OF.clear();
+		}
+		List<Sense> result = List.copyOf(senses);
+		SENSES_OF.put(stem, result);
+		return result;
 	}
 
 	static boolean isPublisher(@Nullable String name) {

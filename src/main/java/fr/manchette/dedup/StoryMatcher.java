@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class StoryMatcher {
 
 	/** The least similarity of two headlines of one story, tuned on the labelled pairs. */
-	public static final double THRESHOLD = 0.39;
+	public static final double THRESHOLD = 0.36;
 
 	/**
 	 * How much more alike two headlines must be per day between them: outlets tell the same story within hours; a
@@ -31,10 +31,20 @@ public class StoryMatcher {
 	 */
 	public static final double RISE_PER_DAY = 0.10;
 
+	private static final int CACHED_KEYS = 4096;
+
 	/** Fewer words than this, and a headline is generic ("Bourse de Casablanca : clôture en hausse"). */
 	static final int SHORT_HEADLINE = 5;
 
 	private final Duration window;
+
+	/** The keys of stored headlines lately compared: a story's items come back as candidates again and again. */
+	private final Map<String, TitleKey> keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, TitleKey> eldest) {
+			return size() > CACHED_KEYS;
+		}
+	};
 
 	@Autowired
 	StoryMatcher(ManchetteProperties properties) {
@@ -109,7 +119,7 @@ public class StoryMatcher {
 			if (candidate.sourceId().equals(sourceId)) {
 				continue;
 			}
-			TitleKey other = TitleKey.of(candidate.title());
+			TitleKey other = keyOf(candidate.title());
 			if (!withinWindow(key, sortAt, other, candidate.sortAt())) {
 				continue;
 			}
@@ -137,6 +147,20 @@ public class StoryMatcher {
 				return (bySimilarity != 0) ? bySimilarity : y.sortAt().compareTo(x.sortAt());
 			})
 			.map(StoryCandidate::storyKey);
+	}
+
+	private TitleKey keyOf(String title) {
+		synchronized (this.keys) {
+			TitleKey key = this.keys.get(title);
+			if (key != null) {
+				return key;
+			}
+		}
+		TitleKey key = TitleKey.of(title);
+		synchronized (this.keys) {
+			this.keys.put(title, key);
+		}
+		return key;
 	}
 
 	/**

@@ -94,6 +94,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			passive |= folded.equals("par");
 			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
+				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
+				name = null;
+			}
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
 					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
 			if (nameWord) {
@@ -211,7 +215,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	Set<String> numbers() {
 		Set<String> numbers = new LinkedHashSet<>();
 		for (String word : this.words) {
-			if (word.chars().anyMatch(Character::isDigit)) {
+			if (FrenchWords.hasDigit(word)) {
 				numbers.add(word);
 			}
 		}
@@ -268,7 +272,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			first = false;
 			previousEnd = token.end();
 			String folded = FrenchWords.fold(raw);
-			boolean hasDigit = raw.chars().anyMatch(Character::isDigit);
+			boolean hasDigit = FrenchWords.hasDigit(raw);
 			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
 					|| NUMBER.matcher(raw).matches() || (hasDigit && raw.indexOf('\'') < 0)) {
 				parts.add(new Part(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
@@ -277,7 +281,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			boolean firstPiece = true;
 			for (String piece : SPLIT.split(raw)) {
 				if (!piece.isEmpty()) {
-					parts.add(new Part(piece, initial && firstPiece, piece.chars().anyMatch(Character::isDigit), clause,
+					parts.add(new Part(piece, initial && firstPiece, FrenchWords.hasDigit(piece), clause,
 							rubric && firstPiece));
 					firstPiece = false;
 				}
@@ -309,10 +313,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	}
 
 	/** A piece of the headline, as written. */
-	private record Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
+	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric) {
 
-		String folded() {
-			return FrenchWords.fold(this.text);
+		Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
+			this(text, FrenchWords.fold(text), initial, number, clause, rubric);
 		}
 
 		boolean capitalized() {

@@ -19,19 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class StoryIndex {
 
 	/** More candidates than this, and the ones sharing the most bands (the most alike) are kept. */
-	static final int MAX_CANDIDATES = 50;
+	static final int MAX_CANDIDATES = 16;
 
-	// story_band_idx (band_hash, sort_at) finds the rows of each band in the window; item's primary key the rest.
+	/**
+	 * Rows read per band at most, the nearest in time first: a band that thousands of headlines share (« milliards
+	 * de dirhams ») costs no more than a rare one, and a near-duplicate shares several bands anyway.
+	 */
+	static final int PER_BAND = 40;
+
+	// story_band_idx (band_hash, sort_at DESC), read in its order ("index sorted"), each band stopping at PER_BAND.
+	private static final String NEAREST = buildNearest();
+
+	// item's primary key
 	private static final String CANDIDATES = """
-			SELECT i.id, i.source_id, i.story_key, i.title, i.sort_at
-			  FROM (SELECT b.item_id, COUNT(*) AS hits
-			          FROM story_band b
-			         WHERE b.band_hash IN (:bands) AND b.sort_at >= :from AND b.sort_at <= :until
-			         GROUP BY b.item_id) c
-			  JOIN item i ON i.id = c.item_id
-			 WHERE i.source_id <> :source
-			 ORDER BY c.hits DESC, i.sort_at, i.id
-			 LIMIT :max""";
+			SELECT id, source_id, story_key, title, sort_at FROM item
+			 WHERE id IN (:ids) AND source_id <> :source""";
 
 	// story_band_item_idx
 	private static final String REMOVE = "DELETE FROM story_band WHERE item_id = :item";
@@ -54,12 +56,34 @@ final class StoryIndex {
 		if (bands.isEmpty()) {
 			return List.of();
 		}
+		if (bands.size() != StoryBands.BANDS) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", Timestamps.param(from));
+		params.put("until", Timestamps.param(until));
+		params.put("perBand", PER_BAND);
+		for (int i = 0; i < bands.size(); i++) {
+			params.put("band" + i, bands.get(i));
+		}
+		Map<Long, Integer> hits = new HashMap<>();
+		this.jdbc.sql(NEAREST).params(params).query((row) -> {
+			hits.merge(row.getLong("item_id"), 1, Integer::sum);
+		});
+		if (hits.isEmpty()) {
+			return List.of();
+		}
+		// The items sharing the most bands are the most alike; among equals, the latest stored.
+		List<Long> ids = hits.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
+				.thenComparing(Map.Entry.<Long, Integer>comparingByKey().reversed()))
+			.limit(MAX_CANDIDATES)
+			.map(Map.Entry::getKey)
+			.toList();
 		return this.jdbc.sql(CANDIDATES)
-			.param("bands", bands)
-			.param("from", Timestamps.param(from))
-			.param("until", Timestamps.param(until))
+			.param("ids", ids)
 			.param("source", sourceId)
-			.param("max", MAX_CANDIDATES)
 			.query((row, n) -> new StoryCandidate(row.getLong("id"), row.getString("source_id"),
 					row.getString("story_key"), row.getString("title"), Timestamps.read(row, "sort_at")))
 			.list();
@@ -91,6 +115,16 @@ final class StoryIndex {
 			.param("from", Timestamps.param(from))
 			.param("cutoff", Timestamps.param(cutoff))
 			.update();
+	}
+
+	/** One statement for the bands of a headline: a union of one bounded read per band. */
+	private static String buildNearest() {
+		List<String> reads = new ArrayList<>();
+		for (int i = 0; i < StoryBands.BANDS; i++) {
+			reads.add("(SELECT item_id FROM story_band WHERE band_hash = :band" + i
+					+ " AND sort_at >= :from AND sort_at <= :until ORDER BY band_hash, sort_at DESC LIMIT :perBand)");
+		}
+		return String.join("\nUNION ALL\n", reads);
 	}
 
 	/** One statement for all the bands of an item: one round trip, where one per band would be sixteen. */

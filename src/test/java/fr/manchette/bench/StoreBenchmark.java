@@ -112,10 +112,28 @@ public final class StoreBenchmark {
 		return end;
 	}
 
+	/** Headlines as varied as real ones: a few common words, mostly names and rarer words (made up here). */
+	private static final List<String> RARE_WORDS = rareWords(20_000);
+
+	private static List<String> rareWords(int count) {
+		String[] syllables = "ba be bi bo bou ca ce ci co cou da de di do dou fa fe fi fo ga ge gi go la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo za zi zo"
+			.split(" ");
+		Random random = new Random(7);
+		List<String> words = new ArrayList<>(count);
+		while (words.size() < count) {
+			words.add(syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)]
+					+ syllables[random.nextInt(syllables.length)]);
+		}
+		return words;
+	}
+
 	private static Item item(int n, Random random, Instant published) {
 		List<String> words = new ArrayList<>();
-		for (int w = 0; w < 7; w++) {
+		for (int w = 0; w < 3; w++) {
 			words.add(WORDS.get(random.nextInt(WORDS.size())));
+		}
+		for (int w = 0; w < 5; w++) {
+			words.add(RARE_WORDS.get(random.nextInt(RARE_WORDS.size())));
 		}
 		if (n % 10 == 0) {
 			words.add("Maroc");
