@@ -207,7 +207,7 @@ class LabelledPairsTests {
 		double rise = StoryMatcher.threshold(Duration.between(pair.atA(), pair.atB()).abs()) - StoryMatcher.THRESHOLD;
 		double value = compared.similarities().computeIfAbsent(similarity,
 				(measure) -> measure.applyAsDouble(compared.a(), compared.b()));
-		return compared.comparison().sharedWords() >= 2 && value >= threshold + rise;
+		return compared.comparison().sharedUnits() >= 2 && value >= threshold + rise;
 	}
 
 	private static final java.util.Map<Pair, Compared> COMPARED = new java.util.concurrent.ConcurrentHashMap<>();

@@ -56,8 +56,12 @@ class PipelineIntegrationTests {
 
 	private static final Instant NOW = Instant.now();
 
+	// The stubs serve the whole class: the scheduler's first polls may still be running when the first test starts.
 	@RegisterExtension
-	static WireMockExtension sources = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension sources = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.resetOnEachTest(false)
+		.build();
 
 	@TempDir
 	static Path dir;

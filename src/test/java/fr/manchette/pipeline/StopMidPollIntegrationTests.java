@@ -76,7 +76,7 @@ class StopMidPollIntegrationTests {
 			assertThat(items.countBySource()).containsEntry("hespress", 4L).containsEntry("le360", 2L);
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT COUNT(DISTINCT source_id || ':' || item_key) FROM item").query(Long.class).single())
-				.isEqualTo(5L);
+				.isEqualTo(6L);
 		}
 	}
 
