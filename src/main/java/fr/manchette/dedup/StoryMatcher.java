@@ -15,14 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether two headlines of two sources tell the same story: similar enough words, published within the
- * window, and no {@link Contradiction}. Similarity is the Jaccard index of the two headlines' word sets (see
- * {@link TitleKey}); its threshold was tuned on labelled pairs (see the README).
+ * Decides whether two headlines of two sources tell the same story: published within the window, similar enough
+ * (see {@link #compare}; the threshold was tuned on labelled pairs and rises with the time between the two, see the
+ * README), and no {@link Contradiction} between them.
  */
 @Component
 public class StoryMatcher {
 
-	/** The least similarity of two headlines of one story, tuned on the labelled pairs. */
+	/** The least similarity of two headlines of one story published together, tuned on the labelled pairs. */
 	public static final double THRESHOLD = 0.36;
 
 	/**
@@ -71,8 +71,10 @@ public class StoryMatcher {
 	public Comparison compare(TitleKey a, TitleKey b) {
 		TitleKey x = a.abbreviated(absent(b.acronyms(), a));
 		TitleKey y = b.abbreviated(absent(a.acronyms(), b));
-		int shared = Unit.shared(Unit.of(x), Unit.of(y));
-		double similarity = jaccard(x, y);
+		List<Unit> unitsX = Unit.of(x);
+		List<Unit> unitsY = Unit.of(y);
+		int shared = Unit.shared(unitsX, unitsY);
+		double similarity = jaccard(unitsX.size(), unitsY.size(), shared);
 		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
 			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
 			similarity = jaccard(x.body(), y.body());
@@ -83,8 +85,11 @@ public class StoryMatcher {
 	private static double jaccard(TitleKey x, TitleKey y) {
 		List<Unit> unitsX = Unit.of(x);
 		List<Unit> unitsY = Unit.of(y);
-		int shared = Unit.shared(unitsX, unitsY);
-		int union = unitsX.size() + unitsY.size() - shared;
+		return jaccard(unitsX.size(), unitsY.size(), Unit.shared(unitsX, unitsY));
+	}
+
+	private static double jaccard(int x, int y, int shared) {
+		int union = x + y - shared;
 		return (union == 0) ? 0 : (double) shared / union;
 	}
 
@@ -128,8 +133,11 @@ public class StoryMatcher {
 			if (comparison.similarity() < threshold(apart)) {
 				continue;
 			}
-			if (!comparison.sameStory(apart)) {
+			if (comparison.contradiction() != null) {
 				refused.add(candidate.storyKey());
+				continue;
+			}
+			if (!comparison.sameStory(apart)) {
 				continue;
 			}
 			Double previous = bestSimilarity.get(candidate.storyKey());
@@ -176,15 +184,15 @@ public class StoryMatcher {
 	}
 
 	/**
-	 * @param similarity Jaccard index of the two word sets
-	 * @param sharedWords how many words they share
+	 * @param similarity Jaccard index of the two headlines' units (see {@link StoryMatcher#compare})
+	 * @param sharedUnits how many units they share
 	 * @param contradiction why they tell two stories whatever their similarity, if they do
 	 */
-	public record Comparison(double similarity, int sharedWords, @Nullable Contradiction contradiction) {
+	public record Comparison(double similarity, int sharedUnits, @Nullable Contradiction contradiction) {
 
 		/** Similar enough for headlines this far apart, two units in common at least, and nothing against. */
 		public boolean sameStory(Duration apart) {
-			return this.similarity >= threshold(apart) && this.sharedWords >= 2 && this.contradiction == null;
+			return this.similarity >= threshold(apart) && this.sharedUnits >= 2 && this.contradiction == null;
 		}
 
 	}

@@ -60,13 +60,33 @@ record Unit(List<String> words, boolean name) {
 		}
 		String x = this.words.get(0);
 		String y = other.words.get(0);
-		return FrenchWords.variants(x, y)
-				|| FrenchWords.senses(x).stream().anyMatch((sense) -> FrenchWords.senses(y).contains(sense));
+		if (FrenchWords.variants(x, y)) {
+			return true;
+		}
+		List<FrenchWords.Sense> sensesOfY = FrenchWords.senses(y);
+		if (sensesOfY.isEmpty()) {
+			return false;
+		}
+		for (FrenchWords.Sense sense : FrenchWords.senses(x)) {
+			if (sensesOfY.contains(sense)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether every word of {@code part} has a spelling in {@code whole}. */
 	private static boolean within(List<String> part, List<String> whole) {
-		return part.stream().allMatch((word) -> whole.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)));
+		for (String word : part) {
+			boolean found = false;
+			for (int i = 0; i < whole.size() && !found; i++) {
+				found = FrenchWords.nameVariants(word, whole.get(i));
+			}
+			if (!found) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -132,36 +132,17 @@ public class ItemRepository {
 		Map<String, String> editedTexts = new HashMap<>();
 		Set<String> known = known(sourceId, items);
 		for (IdentifiedItem identified : items) {
-			Item item = identified.item();
 			Fingerprint fingerprint = identified.fingerprint();
-			String categories = String.join(CATEGORY_SEPARATOR, item.categories());
-			String link = (item.link() != null) ? item.link().toString() : null;
-			String contentHash = Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()),
-					String.valueOf(link), item.title(), item.summaryHtml(), categories, item.published().toString(),
-					fingerprint.storyKey()));
-			Instant sortAt = item.published().isBefore(seenAt) ? item.published() : seenAt;
-			Map<String, Object> params = new HashMap<>();
-			params.put("source", sourceId);
-			params.put("itemKey", fingerprint.itemKey());
-			params.put("linkKey", fingerprint.linkKey());
-			params.put("guid", item.guid());
-			params.put("link", link);
-			params.put("title", item.title());
-			params.put("summaryHtml", item.summaryHtml());
-			params.put("summaryText", item.summaryText());
-			params.put("categories", categories);
-			String searchText = SearchText.fold(item.title() + " " + item.summaryText());
-			params.put("searchText", searchText);
-			params.put("published", Timestamps.param(item.published()));
-			params.put("publishedKnown", item.publishedKnown());
-			params.put("seenAt", Timestamps.param(seenAt));
-			params.put("sortAt", Timestamps.param(sortAt));
-			params.put("contentHash", contentHash);
+			Instant sortAt = identified.item().published().isBefore(seenAt) ? identified.item().published() : seenAt;
+			Map<String, Object> params = params(sourceId, identified, seenAt, sortAt);
+			String searchText = (String) params.get("searchText");
 			if (!known.contains(fingerprint.itemKey())) {
 				params.put("storyKey", storyOf(sourceId, identified, sortAt));
 				KeyHolder key = new GeneratedKeyHolder();
 				if (this.jdbc.sql(INSERT).params(params).update(key, "id") == 1) {
-					this.stories.add(key.getKeyAs(Number.class).longValue(), sortAt, identified.bands());
+					if (!this.matcher.window().isZero()) {
+						this.stories.add(key.getKeyAs(Number.class).longValue(), sortAt, identified.bands());
+					}
 					newTexts.put(fingerprint.itemKey(), searchText);
 					inserted++;
 					continue;
@@ -171,9 +152,11 @@ public class ItemRepository {
 			if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
 				updated++;
 				editedTexts.put(fingerprint.itemKey(), searchText);
-				this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", fingerprint.itemKey())).query((row) -> {
-					this.stories.replace(row.getLong("id"), Timestamps.read(row, "sort_at"), identified.bands());
-				});
+				if (!this.matcher.window().isZero()) {
+					this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", fingerprint.itemKey())).query((row) -> {
+						this.stories.replace(row.getLong("id"), Timestamps.read(row, "sort_at"), identified.bands());
+					});
+				}
 			}
 		}
 		this.words.index(sourceId, newTexts, editedTexts);
@@ -299,6 +282,35 @@ public class ItemRepository {
 
 	WordIndex words() {
 		return this.words;
+	}
+
+	private static Map<String, Object> params(String sourceId, IdentifiedItem identified, Instant seenAt,
+			Instant sortAt) {
+		Item item = identified.item();
+		Fingerprint fingerprint = identified.fingerprint();
+		String categories = String.join(CATEGORY_SEPARATOR, item.categories());
+		String link = (item.link() != null) ? item.link().toString() : null;
+		// With the key of the item's own story, as before stories were matched: items stored then keep their hash.
+		String contentHash = Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()),
+				String.valueOf(link), item.title(), item.summaryHtml(), categories, item.published().toString(),
+				fingerprint.storyKey()));
+		Map<String, Object> params = new HashMap<>();
+		params.put("source", sourceId);
+		params.put("itemKey", fingerprint.itemKey());
+		params.put("linkKey", fingerprint.linkKey());
+		params.put("guid", item.guid());
+		params.put("link", link);
+		params.put("title", item.title());
+		params.put("summaryHtml", item.summaryHtml());
+		params.put("summaryText", item.summaryText());
+		params.put("categories", categories);
+		params.put("searchText", SearchText.fold(item.title() + " " + item.summaryText()));
+		params.put("published", Timestamps.param(item.published()));
+		params.put("publishedKnown", item.publishedKnown());
+		params.put("seenAt", Timestamps.param(seenAt));
+		params.put("sortAt", Timestamps.param(sortAt));
+		params.put("contentHash", contentHash);
+		return params;
 	}
 
 	/** The item keys among these that the source already has: one query for the batch, through item_source_key. */

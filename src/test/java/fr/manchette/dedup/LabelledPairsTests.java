@@ -78,10 +78,6 @@ class LabelledPairsTests {
 		System.out.println("  even half  " + even);
 		for (Pair pair : pairs) {
 			boolean merged = merged(pair);
-			if (System.getProperty("labelled.close") != null && merged && pair.same()
-					&& units(TitleKey.of(pair.titleA()), TitleKey.of(pair.titleB())) < 0.5) {
-				System.out.printf("  close [%s] %s%n      %s%n      %s%n", pair.kind(), describe(pair), pair.titleA(), pair.titleB());
-			}
 			if (merged != pair.same()) {
 				System.out.printf("  %s [%s] %s%n      %s%n      %s%n", merged ? "WRONGLY MERGED" : "missed", pair.kind(),
 						describe(pair), pair.titleA(), pair.titleB());
@@ -207,7 +203,7 @@ class LabelledPairsTests {
 		double rise = StoryMatcher.threshold(Duration.between(pair.atA(), pair.atB()).abs()) - StoryMatcher.THRESHOLD;
 		double value = compared.similarities().computeIfAbsent(similarity,
 				(measure) -> measure.applyAsDouble(compared.a(), compared.b()));
-		return compared.comparison().sharedWords() >= 2 && value >= threshold + rise;
+		return compared.comparison().sharedUnits() >= 2 && value >= threshold + rise;
 	}
 
 	private static final java.util.Map<Pair, Compared> COMPARED = new java.util.concurrent.ConcurrentHashMap<>();

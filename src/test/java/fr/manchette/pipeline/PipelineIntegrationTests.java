@@ -56,6 +56,7 @@ class PipelineIntegrationTests {
 
 	private static final Instant NOW = Instant.now();
 
+	// The stubs serve the whole class: the scheduler's first polls may still be running when the first test starts.
 	@RegisterExtension
 	// Not reset before each test: the scheduler polls as soon as the context is up, maybe after the first reset.
 	static WireMockExtension sources = WireMockExtension.newInstance()
