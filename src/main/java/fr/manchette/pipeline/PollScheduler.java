@@ -116,8 +116,11 @@ class PollScheduler implements DisposableBean {
 		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** Runs on the scheduler's thread: claims what this instance has room for and hands it to the workers. */
-	void tick() {
+	/**
+	 * Claims what this instance has room for and hands it to the workers. Runs at every tick and again as soon as
+	 * a poll ends, so that a host's next due source does not wait for the next tick; one at a time.
+	 */
+	synchronized void tick() {
 		int room = this.settings.concurrency() - this.inFlight.get();
 		if (this.stopped || room <= 0) {
 			return;
@@ -166,6 +169,7 @@ class PollScheduler implements DisposableBean {
 				finally {
 					host.release();
 					this.inFlight.decrementAndGet();
+					nextTick();
 				}
 			});
 		}
@@ -173,6 +177,18 @@ class PollScheduler implements DisposableBean {
 			// The pool is shutting down: the lease is given back below.
 			host.release();
 			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private void nextTick() {
+		if (this.stopped) {
+			return;
+		}
+		try {
+			this.scheduler.schedule(this::tick, this.clock.instant());
+		}
+		catch (RuntimeException rejected) {
+			// The scheduler is shutting down with the service.
 		}
 	}
 
