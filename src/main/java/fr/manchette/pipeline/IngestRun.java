@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -75,6 +76,8 @@ public class IngestRun {
 	private final Clock clock;
 
 	private final MeterRegistry meters;
+
+	private final ReentrantLock storing = new ReentrantLock();
 
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
 			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, ItemRepository items,
@@ -165,11 +168,22 @@ public class IngestRun {
 		SourceStatus status = previous.succeeded(started, fetched.etag(), fetched.lastModified(), next, movedTo,
 				feed.updatePeriod());
 		// One transaction: the items and the validators that vouch for them are stored together or not at all.
-		SaveResult saved = this.transaction.execute((tx) -> {
-			SaveResult result = this.items.save(source.id(), identified, started);
-			this.statuses.recordOutcome(status);
-			return result;
-		});
+		// One poll's transaction at a time in this instance: the story matcher of the next one must see the items
+		// this one stored (two sources telling one story, polled at the same moment). Fetching stays concurrent;
+		// the store step takes milliseconds. Across instances the miss stays possible: a missed merge, never a
+		// wrong one.
+		SaveResult saved;
+		this.storing.lock();
+		try {
+			saved = this.transaction.execute((tx) -> {
+				SaveResult result = this.items.save(source.id(), identified, started);
+				this.statuses.recordOutcome(status);
+				return result;
+			});
+		}
+		finally {
+			this.storing.unlock();
+		}
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
 		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), next);
