@@ -1,7 +1,7 @@
 package fr.manchette.web;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -55,32 +55,30 @@ class FeedController {
 
 	@GetMapping("/feed.rss")
 	ResponseEntity<String> rss(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedLinks links = links();
 		return feed(params, request, "rss", RSS,
-				(stories) -> this.writer.rss(stories, links, this.changes.current().at()));
+				(stories, links) -> this.writer.rss(stories, links, this.changes.current().at()));
 	}
 
 	@GetMapping("/feed.atom")
 	ResponseEntity<String> atom(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedLinks links = links();
 		return feed(params, request, "atom", ATOM,
-				(stories) -> this.writer.atom(stories, links, this.changes.current().at()));
+				(stories, links) -> this.writer.atom(stories, links, this.changes.current().at()));
 	}
 
 	@GetMapping("/feed.json")
 	ResponseEntity<String> json(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedLinks links = links();
-		return feed(params, request, "json-feed", JSON_FEED, (stories) -> this.jsonWriter.json(stories, links));
+		return feed(params, request, "json-feed", JSON_FEED, this.jsonWriter::json);
 	}
 
 	private ResponseEntity<String> feed(MultiValueMap<String, String> params, WebRequest request, String document,
-			MediaType type, Function<List<Story>, String> writer) {
+			MediaType type, BiFunction<List<Story>, FeedLinks, String> writer) {
 		FeedsFile config = this.feeds.get();
 		ItemQuery query = ListParameters.parse(params, config);
+		FeedLinks links = links();
 		// The self link is part of the document: the host the client used is part of its version.
-		String version = document + "@" + links().self();
+		String version = document + "@" + links.self();
 		return this.responses.respond(request, version, params, type,
-				() -> writer.apply(this.items.latestStories(query)));
+				() -> writer.apply(this.items.latestStories(query), links));
 	}
 
 	private static FeedLinks links() {

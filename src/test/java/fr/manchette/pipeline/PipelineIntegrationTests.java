@@ -2,9 +2,6 @@ package fr.manchette.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +21,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +67,6 @@ class PipelineIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -415,11 +411,7 @@ class PipelineIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return LocalHttp.get(this.port, path, ifNoneMatch);
 	}
 
 }

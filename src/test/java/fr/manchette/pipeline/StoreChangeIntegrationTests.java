@@ -1,9 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +48,6 @@ class StoreChangeIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -95,12 +91,7 @@ class StoreChangeIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String ifNoneMatch) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/headlines.txt"));
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return LocalHttp.get(this.port, "/headlines.txt", ifNoneMatch);
 	}
 
 }

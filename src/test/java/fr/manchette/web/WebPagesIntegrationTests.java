@@ -2,9 +2,6 @@ package fr.manchette.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +21,7 @@ import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.AtomSchema;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -71,8 +69,6 @@ class WebPagesIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -313,11 +309,7 @@ class WebPagesIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (ifNoneMatch != null) {
-			request.header("If-None-Match", ifNoneMatch);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return LocalHttp.get(this.port, path, ifNoneMatch);
 	}
 
 }
