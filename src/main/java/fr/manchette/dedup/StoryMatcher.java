@@ -31,18 +31,18 @@ public class StoryMatcher {
 	 */
 	public static final double RISE_PER_DAY = 0.10;
 
-	private static final int CACHED_KEYS = 4096;
+	private static final int CACHED_HEADLINES = 4096;
 
 	/** Fewer words than this, and a headline is generic ("Bourse de Casablanca : clôture en hausse"). */
 	static final int SHORT_HEADLINE = 5;
 
 	private final Duration window;
 
-	/** The keys of stored headlines lately compared: a story's items come back as candidates again and again. */
-	private final Map<String, TitleKey> keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+	/** Stored headlines lately compared: a story's items come back as candidates again and again. */
+	private final Map<String, Headline> headlines = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, TitleKey> eldest) {
-			return size() > CACHED_KEYS;
+		protected boolean removeEldestEntry(Map.Entry<String, Headline> eldest) {
+			return size() > CACHED_HEADLINES;
 		}
 	};
 
@@ -69,10 +69,14 @@ public class StoryMatcher {
 	 * acronym and the words it stands for (« BAM » / « Bank Al-Maghrib »).
 	 */
 	public Comparison compare(TitleKey a, TitleKey b) {
-		TitleKey x = a.abbreviated(absent(b.acronyms(), a));
-		TitleKey y = b.abbreviated(absent(a.acronyms(), b));
-		List<Unit> unitsX = Unit.of(x);
-		List<Unit> unitsY = Unit.of(y);
+		return compare(new Headline(a), new Headline(b));
+	}
+
+	private Comparison compare(Headline a, Headline b) {
+		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key()));
+		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key()));
+		List<Unit> unitsX = (x == a.key()) ? a.units() : Unit.of(x);
+		List<Unit> unitsY = (y == b.key()) ? b.units() : Unit.of(y);
 		int shared = Unit.shared(unitsX, unitsY);
 		double similarity = jaccard(unitsX.size(), unitsY.size(), shared);
 		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
@@ -120,15 +124,16 @@ public class StoryMatcher {
 		Map<String, StoryCandidate> best = new HashMap<>();
 		Map<String, Double> bestSimilarity = new HashMap<>();
 		Set<String> refused = new HashSet<>();
+		Headline incoming = new Headline(key);
 		for (StoryCandidate candidate : candidates) {
 			if (candidate.sourceId().equals(sourceId)) {
 				continue;
 			}
-			TitleKey other = keyOf(candidate.title());
-			if (!withinWindow(key, sortAt, other, candidate.sortAt())) {
+			Headline other = headlineOf(candidate.title());
+			if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
 				continue;
 			}
-			Comparison comparison = compare(key, other);
+			Comparison comparison = compare(incoming, other);
 			Duration apart = Duration.between(sortAt, candidate.sortAt()).abs();
 			if (comparison.similarity() < threshold(apart)) {
 				continue;
@@ -157,18 +162,18 @@ public class StoryMatcher {
 			.map(StoryCandidate::storyKey);
 	}
 
-	private TitleKey keyOf(String title) {
-		synchronized (this.keys) {
-			TitleKey key = this.keys.get(title);
-			if (key != null) {
-				return key;
+	private Headline headlineOf(String title) {
+		synchronized (this.headlines) {
+			Headline headline = this.headlines.get(title);
+			if (headline != null) {
+				return headline;
 			}
 		}
-		TitleKey key = TitleKey.of(title);
-		synchronized (this.keys) {
-			this.keys.put(title, key);
+		Headline headline = new Headline(TitleKey.of(title));
+		synchronized (this.headlines) {
+			this.headlines.put(title, headline);
 		}
-		return key;
+		return headline;
 	}
 
 	/**
@@ -176,11 +181,24 @@ public class StoryMatcher {
 	 * « Bourse de Casablanca : clôture en hausse » is not yesterday's.
 	 */
 	boolean withinWindow(TitleKey a, Instant atA, TitleKey b, Instant atB) {
+		return withinWindow(a.wordSet().size(), atA, b.wordSet().size(), atB);
+	}
+
+	private boolean withinWindow(int wordsOfA, Instant atA, int wordsOfB, Instant atB) {
 		Duration allowed = this.window;
-		if (Math.min(a.wordSet().size(), b.wordSet().size()) < SHORT_HEADLINE) {
+		if (Math.min(wordsOfA, wordsOfB) < SHORT_HEADLINE) {
 			allowed = allowed.dividedBy(4);
 		}
 		return Duration.between(atA, atB).abs().compareTo(allowed) <= 0 && !this.window.isZero();
+	}
+
+	/** A headline's key with what every comparison of it needs, worked out once. */
+	private record Headline(TitleKey key, List<Unit> units, int distinctWords) {
+
+		Headline(TitleKey key) {
+			this(key, Unit.of(key), key.wordSet().size());
+		}
+
 	}
 
 	/**

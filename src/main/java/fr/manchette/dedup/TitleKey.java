@@ -152,6 +152,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		while (rubric > 0 && clauses.size() >= rubric && clauses.get(rubric - 1) != 0) {
 			rubric--;
 		}
+		if (words.size() == this.words.size() && rubric == this.rubric) {
+			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
+			return this;
+		}
 		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric);
 	}
 

@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * @param words the name's words, or the one word
  * @param name whether it is a name
+ * @param senses the senses of the one word (none for a name), looked up once: a comparison asks for them again for
+ * every unit of the other headline
  */
-record Unit(List<String> words, boolean name) {
+record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 
 	static List<Unit> of(TitleKey key) {
 		List<Unit> units = new ArrayList<>();
@@ -20,14 +22,14 @@ record Unit(List<String> words, boolean name) {
 		if (key.names() != null) {
 			for (List<String> name : key.names()) {
 				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
-					units.add(new Unit(name, true));
+					units.add(new Unit(name, true, List.of()));
 					inNames.addAll(name);
 				}
 			}
 		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false));
+				units.add(new Unit(List.of(word), false, FrenchWords.senses(word)));
 			}
 		}
 		return units;
@@ -63,12 +65,11 @@ record Unit(List<String> words, boolean name) {
 		if (FrenchWords.variants(x, y)) {
 			return true;
 		}
-		List<FrenchWords.Sense> sensesOfY = FrenchWords.senses(y);
-		if (sensesOfY.isEmpty()) {
+		if (other.senses.isEmpty()) {
 			return false;
 		}
-		for (FrenchWords.Sense sense : FrenchWords.senses(x)) {
-			if (sensesOfY.contains(sense)) {
+		for (FrenchWords.Sense sense : this.senses) {
+			if (other.senses.contains(sense)) {
 				return true;
 			}
 		}

@@ -22,6 +22,7 @@ import fr.manchette.dedup.StoryCandidate;
 import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.dedup.TitleKey;
 import fr.manchette.normalize.Item;
+import fr.manchette.store.StoryIndex.IndexedHeadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -53,13 +54,13 @@ public class ItemRepository {
 			WHERE source_id = :source AND item_key = :itemKey AND content_hash <> :contentHash""";
 
 	// item_source_key
-	private static final String KNOWN = "SELECT item_key FROM item WHERE source_id = :source AND item_key IN (:keys)";
+	static final String KNOWN = "SELECT item_key FROM item WHERE source_id = :source AND item_key IN (:keys)";
 
 	// item_source_key
 	private static final String PLACE = "SELECT id, sort_at FROM item WHERE source_id = :source AND item_key = :itemKey";
 
 	// item_link_idx: the story of the first item stored with this link, in any source.
-	private static final String STORY_OF_LINK = """
+	static final String STORY_OF_LINK = """
 			SELECT story_key FROM item WHERE link_key = :linkKey ORDER BY sort_at, id LIMIT 1""";
 
 	// item_story_idx
@@ -91,10 +92,10 @@ public class ItemRepository {
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
 	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
-	private static final String PRUNE = """
+	static final String PRUNE = """
 			DELETE FROM item WHERE id IN (SELECT id FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch)""";
 
-	private static final int PRUNE_BATCH = 1000;
+	static final int PRUNE_BATCH = 1000;
 
 	private static final String CATEGORY_SEPARATOR = "\n";
 
@@ -130,6 +131,8 @@ public class ItemRepository {
 		int updated = 0;
 		Map<String, String> newTexts = new HashMap<>();
 		Map<String, String> editedTexts = new HashMap<>();
+		List<IndexedHeadline> newHeadlines = new ArrayList<>();
+		List<IdentifiedItem> edited = new ArrayList<>();
 		Set<String> known = known(sourceId, items);
 		for (IdentifiedItem identified : items) {
 			Fingerprint fingerprint = identified.fingerprint();
@@ -140,9 +143,8 @@ public class ItemRepository {
 				params.put("storyKey", storyOf(sourceId, identified, sortAt));
 				KeyHolder key = new GeneratedKeyHolder();
 				if (this.jdbc.sql(INSERT).params(params).update(key, "id") == 1) {
-					if (!this.matcher.window().isZero()) {
-						this.stories.add(key.getKeyAs(Number.class).longValue(), sortAt, identified.bands());
-					}
+					newHeadlines.add(new IndexedHeadline(key.getKeyAs(Number.class).longValue(), sortAt,
+							identified.bands()));
 					newTexts.put(fingerprint.itemKey(), searchText);
 					inserted++;
 					continue;
@@ -152,12 +154,12 @@ public class ItemRepository {
 			if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
 				updated++;
 				editedTexts.put(fingerprint.itemKey(), searchText);
-				if (!this.matcher.window().isZero()) {
-					this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", fingerprint.itemKey())).query((row) -> {
-						this.stories.replace(row.getLong("id"), Timestamps.read(row, "sort_at"), identified.bands());
-					});
-				}
+				edited.add(identified);
 			}
+		}
+		if (!this.matcher.window().isZero()) {
+			this.stories.add(newHeadlines);
+			this.stories.replace(placed(sourceId, edited));
 		}
 		this.words.index(sourceId, newTexts, editedTexts);
 		if (inserted + updated > 0) {
@@ -210,14 +212,16 @@ public class ItemRepository {
 			if (rows.isEmpty()) {
 				break;
 			}
+			List<IndexedHeadline> headlines = new ArrayList<>();
 			for (StoredHeadline row : rows) {
 				after = row.id();
 				List<Long> bands = StoryBands.of(TitleKey.of(row.title()));
 				if (!bands.isEmpty()) {
-					this.stories.add(row.id(), row.sortAt(), bands);
-					completed++;
+					headlines.add(new IndexedHeadline(row.id(), row.sortAt(), bands));
 				}
 			}
+			this.stories.add(headlines);
+			completed += headlines.size();
 		}
 		return completed;
 	}
@@ -247,10 +251,6 @@ public class ItemRepository {
 		String filterE = filter("e", query, params);
 		params.put("limit", query.limit());
 		return new Statement(LATEST_STORIES.formatted(filterI, filterE), params);
-	}
-
-	/** SQL text and its named parameters. */
-	record Statement(String sql, Map<String, Object> params) {
 	}
 
 	/** Items of each source, for its health line. */
@@ -320,6 +320,19 @@ public class ItemRepository {
 		}
 		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
 		return new HashSet<>(this.jdbc.sql(KNOWN).param("source", sourceId).param("keys", keys).query(String.class).list());
+	}
+
+	/** The edited items' headlines at their places in the store, which an edit does not move. */
+	private List<IndexedHeadline> placed(String sourceId, List<IdentifiedItem> edited) {
+		List<IndexedHeadline> headlines = new ArrayList<>();
+		for (IdentifiedItem identified : edited) {
+			this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", identified.fingerprint().itemKey()))
+				.query((row) -> {
+					headlines.add(new IndexedHeadline(row.getLong("id"), Timestamps.read(row, "sort_at"),
+							identified.bands()));
+				});
+		}
+		return headlines;
 	}
 
 	/** The story a new item joins (see {@link #save}). */

@@ -27,23 +27,18 @@ final class StoryIndex {
 	 */
 	static final int PER_BAND = 40;
 
-	// story_band_idx (band_hash, sort_at DESC), read in its order ("index sorted"), each band stopping at PER_BAND.
-	private static final String NEAREST = buildNearest();
-
-	// item's primary key
-	private static final String CANDIDATES = """
-			SELECT id, source_id, story_key, title, sort_at FROM item
-			 WHERE id IN (:ids) AND source_id <> :source""";
+	// story_band_idx (band_hash, sort_at DESC), read in its order ("index sorted"), each band stopping at PER_BAND;
+	// then item's primary key for the few items found. One statement, and a plain SELECT around the UNION, because
+	// H2 caches the plan of a SELECT but parses a bare UNION anew each time (half the cost of a lookup).
+	private static final String CANDIDATES = buildCandidates();
 
 	// story_band_item_idx
-	private static final String REMOVE = "DELETE FROM story_band WHERE item_id = :item";
+	private static final String REMOVE = "DELETE FROM story_band WHERE item_id IN (:items)";
 
 	// item_sort_idx picks the items, story_band_item_idx their bands.
 	private static final String PRUNE = """
 			DELETE FROM story_band
 			 WHERE item_id IN (SELECT id FROM item WHERE sort_at >= :from AND sort_at < :cutoff)""";
-
-	private static final String ADD = buildAdd();
 
 	private final JdbcClient jdbc;
 
@@ -51,62 +46,54 @@ final class StoryIndex {
 		this.jdbc = jdbc;
 	}
 
-	/** The stored items of other sources that share a band with {@code bands}, sorted in the window. */
+	/**
+	 * The stored items of other sources that share a band with {@code bands}, sorted in the window: those sharing
+	 * the most bands (the most alike) first, at most {@value #MAX_CANDIDATES}; among equals, the latest stored.
+	 */
 	List<StoryCandidate> candidates(List<Long> bands, Instant from, Instant until, String sourceId) {
-		if (bands.isEmpty()) {
-			return List.of();
-		}
 		if (bands.size() != StoryBands.BANDS) {
 			return List.of();
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("from", Timestamps.param(from));
-		params.put("until", Timestamps.param(until));
-		params.put("perBand", PER_BAND);
-		for (int i = 0; i < bands.size(); i++) {
-			params.put("band" + i, bands.get(i));
-		}
-		Map<Long, Integer> hits = new HashMap<>();
-		this.jdbc.sql(NEAREST).params(params).query((row) -> {
-			hits.merge(row.getLong("item_id"), 1, Integer::sum);
-		});
-		if (hits.isEmpty()) {
-			return List.of();
-		}
-		// The items sharing the most bands are the most alike; among equals, the latest stored.
-		List<Long> ids = hits.entrySet()
-			.stream()
-			.sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
-				.thenComparing(Map.Entry.<Long, Integer>comparingByKey().reversed()))
-			.limit(MAX_CANDIDATES)
-			.map(Map.Entry::getKey)
-			.toList();
-		return this.jdbc.sql(CANDIDATES)
-			.param("ids", ids)
-			.param("source", sourceId)
+		Statement candidates = candidatesStatement(bands, from, until, sourceId);
+		return this.jdbc.sql(candidates.sql())
+			.params(candidates.params())
 			.query((row, n) -> new StoryCandidate(row.getLong("id"), row.getString("source_id"),
 					row.getString("story_key"), row.getString("title"), Timestamps.read(row, "sort_at")))
 			.list();
 	}
 
-	/** Indexes an item's headline. */
-	void add(long itemId, Instant sortAt, List<Long> bands) {
-		if (bands.size() != StoryBands.BANDS) {
-			return;
-		}
+	/** The statement behind {@link #candidates}, also read by the benchmark that prints its plan. */
+	static Statement candidatesStatement(List<Long> bands, Instant from, Instant until, String sourceId) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("item", itemId);
-		params.put("sortAt", Timestamps.param(sortAt));
+		params.put("from", Timestamps.param(from));
+		params.put("until", Timestamps.param(until));
+		params.put("perBand", PER_BAND);
+		params.put("source", sourceId);
+		params.put("max", MAX_CANDIDATES);
 		for (int i = 0; i < bands.size(); i++) {
 			params.put("band" + i, bands.get(i));
 		}
-		this.jdbc.sql(ADD).params(params).update();
+		return new Statement(CANDIDATES, params);
 	}
 
-	/** Indexes an item's edited headline in place of the old one. */
-	void replace(long itemId, Instant sortAt, List<Long> bands) {
-		this.jdbc.sql(REMOVE).param("item", itemId).update();
-		add(itemId, sortAt, bands);
+	/** Indexes these headlines: a few statements however many there are (those without bands are skipped). */
+	void add(List<IndexedHeadline> headlines) {
+		List<Object[]> rows = new ArrayList<>();
+		for (IndexedHeadline headline : headlines) {
+			if (headline.bands().size() == StoryBands.BANDS) {
+				Object sortAt = Timestamps.param(headline.sortAt());
+				headline.bands().forEach((band) -> rows.add(new Object[] { band, sortAt, headline.itemId() }));
+			}
+		}
+		ManyRows.insert(this.jdbc, "story_band (band_hash, sort_at, item_id)", rows, "");
+	}
+
+	/** Indexes edited headlines in place of their old ones. */
+	void replace(List<IndexedHeadline> headlines) {
+		for (List<IndexedHeadline> chunk : ManyRows.chunks(headlines, 500)) {
+			this.jdbc.sql(REMOVE).param("items", chunk.stream().map(IndexedHeadline::itemId).toList()).update();
+		}
+		add(headlines);
 	}
 
 	/** Forgets the headlines of items sorted in [from, cutoff): too old for any incoming item to match. */
@@ -117,23 +104,24 @@ final class StoryIndex {
 			.update();
 	}
 
-	/** One statement for the bands of a headline: a union of one bounded read per band. */
-	private static String buildNearest() {
+	/** The band rows of a headline (a union of one bounded read per band), counted per item, then those items. */
+	private static String buildCandidates() {
 		List<String> reads = new ArrayList<>();
 		for (int i = 0; i < StoryBands.BANDS; i++) {
 			reads.add("(SELECT item_id FROM story_band WHERE band_hash = :band" + i
 					+ " AND sort_at >= :from AND sort_at <= :until ORDER BY band_hash, sort_at DESC LIMIT :perBand)");
 		}
-		return String.join("\nUNION ALL\n", reads);
+		return """
+				SELECT i.id, i.source_id, i.story_key, i.title, i.sort_at
+				  FROM (SELECT n.item_id, COUNT(*) AS hits FROM (%s) n GROUP BY n.item_id) h
+				  JOIN item i ON i.id = h.item_id
+				 WHERE i.source_id <> :source
+				 ORDER BY h.hits DESC, i.id DESC
+				 LIMIT :max""".formatted(String.join("\nUNION ALL\n", reads));
 	}
 
-	/** One statement for all the bands of an item: one round trip, where one per band would be sixteen. */
-	private static String buildAdd() {
-		List<String> rows = new ArrayList<>();
-		for (int i = 0; i < StoryBands.BANDS; i++) {
-			rows.add("(:band" + i + ", :sortAt, :item)");
-		}
-		return "INSERT INTO story_band (band_hash, sort_at, item_id) VALUES " + String.join(", ", rows);
+	/** An item's headline as the index keeps it: its band hashes, at the item's place in time. */
+	record IndexedHeadline(long itemId, Instant sortAt, List<Long> bands) {
 	}
 
 }

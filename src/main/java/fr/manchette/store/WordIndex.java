@@ -44,9 +44,6 @@ final class WordIndex {
 	// item_word_item_idx
 	private static final String DELETE = "DELETE FROM item_word WHERE item_id IN (:ids)";
 
-	/** Rows per INSERT: well under the 65 535 parameters PostgreSQL takes in one statement. */
-	private static final int ROWS_PER_INSERT = 1_000;
-
 	// item_word_pk: a range of its first column, read no further than needed.
 	private static final String COUNT = """
 			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word >= :low %s LIMIT :cap) w""";
@@ -80,13 +77,13 @@ final class WordIndex {
 		Map<String, Long> ids = new HashMap<>();
 		List<String> keys = new ArrayList<>(inserted.keySet());
 		keys.addAll(updated.keySet());
-		for (List<String> chunk : chunks(keys, 500)) {
+		for (List<String> chunk : ManyRows.chunks(keys, 500)) {
 			this.jdbc.sql(FIND_IDS).param("source", sourceId).param("keys", chunk).query((row) -> {
 				ids.put(row.getString("item_key"), row.getLong("id"));
 			});
 		}
 		List<Long> edited = updated.keySet().stream().map(ids::get).filter((id) -> id != null).toList();
-		for (List<Long> chunk : chunks(edited, 500)) {
+		for (List<Long> chunk : ManyRows.chunks(edited, 500)) {
 			this.jdbc.sql(DELETE).param("ids", chunk).update();
 		}
 		insert(rows(inserted, ids), false);
@@ -209,32 +206,11 @@ final class WordIndex {
 		return rows;
 	}
 
-	/**
-	 * Many rows per statement, as one VALUES list.
-	 * @param racing another writer may be writing the same words (an edit during the backfill): leave those alone
-	 */
+	/** @param racing another writer may be writing the same words (an edit during the backfill): leave those alone */
 	private void insert(List<Map.Entry<Long, String>> rows, boolean racing) {
-		for (List<Map.Entry<Long, String>> chunk : chunks(rows, ROWS_PER_INSERT)) {
-			StringBuilder sql = new StringBuilder("INSERT INTO item_word (word, item_id) VALUES ");
-			Map<String, Object> params = new HashMap<>();
-			for (int i = 0; i < chunk.size(); i++) {
-				sql.append((i > 0) ? ", " : "").append("(:w").append(i).append(", :i").append(i).append(')');
-				params.put("w" + i, chunk.get(i).getValue());
-				params.put("i" + i, chunk.get(i).getKey());
-			}
-			if (racing) {
-				sql.append(" ON CONFLICT DO NOTHING");
-			}
-			this.jdbc.sql(sql.toString()).params(params).update();
-		}
-	}
-
-	private static <T> List<List<T>> chunks(List<T> list, int size) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < list.size(); from += size) {
-			chunks.add(list.subList(from, Math.min(list.size(), from + size)));
-		}
-		return chunks;
+		ManyRows.insert(this.jdbc, "item_word (word, item_id)",
+				rows.stream().map((row) -> new Object[] { row.getValue(), row.getKey() }).toList(),
+				racing ? "ON CONFLICT DO NOTHING" : "");
 	}
 
 }

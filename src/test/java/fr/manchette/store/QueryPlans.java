@@ -3,16 +3,21 @@ package fr.manchette.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.manchette.dedup.StoryBands;
+import fr.manchette.dedup.TitleKey;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Prints how the database runs the ticker's query, for the store benchmark: the plans are what justify
- * {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_idx} (the NOT EXISTS probe per
- * candidate) and {@code item_source_sort_idx} (one source's items).
+ * Prints how the database runs the store's queries, for the store benchmark: the plans are what justify the
+ * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_idx} (the NOT
+ * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), {@code item_word_pk} (a rare
+ * word). Ingest side: {@code story_band_idx} (the story index lookup), {@code item_link_idx} (the story of a link),
+ * {@code item_source_key} (which items a poll already has); retention: {@code item_sort_idx} again (oldest first).
  */
 public final class QueryPlans {
 
@@ -22,17 +27,36 @@ public final class QueryPlans {
 	public static void print(ApplicationContext context, String engine, Instant now) {
 		ItemRepository repository = context.getBean(ItemRepository.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		Map<String, Statement> statements = new LinkedHashMap<>();
+		statements.put("latest 50", repository.latestStoriesStatement(ItemQuery.latest(50)));
+		statements.put("source=source-7",
+				repository.latestStoriesStatement(new ItemQuery(Set.of("source-7"), null, null, 50)));
+		statements.put("since=1 day ago",
+				repository.latestStoriesStatement(new ItemQuery(null, null, now.minus(Duration.ofDays(1)), 50)));
+		statements.put("q=panathinaikos",
+				repository.latestStoriesStatement(new ItemQuery(null, "panathinaikos", null, 50)));
+		Map<String, Object> last = jdbc.sql("SELECT source_id, item_key, link_key, title, sort_at FROM item "
+				+ "ORDER BY id DESC LIMIT 1").query().singleRow();
+		Instant sortAt = jdbc.sql("SELECT sort_at FROM item ORDER BY id DESC LIMIT 1")
+			.query((row, n) -> Timestamps.read(row, "sort_at"))
+			.single();
+		List<Long> bands = StoryBands.of(TitleKey.of((String) last.get("title")));
+		statements.put("story candidates of the last item (ingest)", StoryIndex.candidatesStatement(bands,
+				sortAt.minus(Duration.ofDays(2)), sortAt.plus(Duration.ofDays(2)), "another-source"));
+		statements.put("story of the last item's link (ingest)",
+				new Statement(ItemRepository.STORY_OF_LINK, Map.of("linkKey", last.get("link_key"))));
+		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
+				Map.of("source", last.get("source_id"), "keys", List.of(last.get("item_key"), "unknown-key"))));
+		statements.put("one retention batch, 60 days (prune)", new Statement(ItemRepository.PRUNE.replace(
+				"DELETE FROM item WHERE id IN", "SELECT COUNT(*) FROM item WHERE id IN"),
+				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
+						ItemRepository.PRUNE_BATCH)));
 		boolean postgres = engine.toLowerCase().contains("postgres");
-		Map<String, ItemQuery> queries = new LinkedHashMap<>();
-		queries.put("latest 50", ItemQuery.latest(50));
-		queries.put("source=source-7", new ItemQuery(Set.of("source-7"), null, null, 50));
-		queries.put("since=1 day ago", new ItemQuery(null, null, now.minus(Duration.ofDays(1)), 50));
-		queries.put("q=panathinaikos", new ItemQuery(null, "panathinaikos", null, 50));
-		for (Map.Entry<String, ItemQuery> query : queries.entrySet()) {
-			ItemRepository.Statement statement = repository.latestStoriesStatement(query.getValue());
-			String explain = (postgres ? "EXPLAIN (ANALYZE, COSTS OFF) " : "EXPLAIN ANALYZE ") + statement.sql();
-			System.out.printf("%n-- plan on %s: %s%n", engine, query.getKey());
-			jdbc.sql(explain).params(statement.params()).query((row) -> {
+		for (Map.Entry<String, Statement> statement : statements.entrySet()) {
+			String explain = (postgres ? "EXPLAIN (ANALYZE, COSTS OFF) " : "EXPLAIN ANALYZE ")
+					+ statement.getValue().sql();
+			System.out.printf("%n-- plan on %s: %s%n", engine, statement.getKey());
+			jdbc.sql(explain).params(statement.getValue().params()).query((row) -> {
 				System.out.println(row.getString(1));
 			});
 		}
