@@ -26,6 +26,7 @@ import fr.manchette.support.LocalPostgres;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -75,7 +76,11 @@ public final class StoreBenchmark {
 					"--spring.datasource.url=" + url, "--logging.level.fr.manchette=WARN",
 					"--logging.level.org.flywaydb=WARN")) {
 			System.out.printf("%n== %s: %d items from %d sources%n", name, items, sources);
+			long started = System.nanoTime();
 			Instant now = ingest(context, items, sources);
+			System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall%n", items,
+					(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9));
+			sizes(context, url);
 			queries(context, now);
 			QueryPlans.print(context, name, now);
 		}
@@ -110,6 +115,19 @@ public final class StoreBenchmark {
 			}
 		}
 		return end;
+	}
+
+	/** The rows of each table and the store's size on disk (H2: its file; PostgreSQL: the database). */
+	private static void sizes(ConfigurableApplicationContext context, String url) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		for (String table : List.of("item", "story_band", "item_word")) {
+			System.out.printf("rows: %-10s %,d%n", table,
+					jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+		}
+		long bytes = url.startsWith("jdbc:h2:")
+				? Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db").toFile().length()
+				: jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+		System.out.printf("store size on disk: %.0f MiB%n", bytes / 1048576.0);
 	}
 
 	/** Headlines as varied as real ones: a few common words, mostly names and rarer words (made up here). */
