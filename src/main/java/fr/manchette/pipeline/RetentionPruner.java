@@ -8,14 +8,18 @@ import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.store.ItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes items older than feeds.yml's {@code retention}, once an hour; and drops from the story index the headlines
- * sorted more than twice the story window ago, which no incoming item can match any more.
+ * sorted more than twice the story window ago, which no incoming item can match any more. Housekeeping of the store
+ * that polling fills: an instance that only serves ({@code manchette.polling.enabled=false}) leaves it to those that
+ * poll. Both steps delete in small batches, each committed alone.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
 class RetentionPruner {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);

@@ -35,10 +35,15 @@ final class StoryIndex {
 	// story_band_item_idx
 	private static final String REMOVE = "DELETE FROM story_band WHERE item_id IN (:items)";
 
-	// item_sort_idx picks the items, story_band_item_idx their bands.
-	private static final String PRUNE = """
-			DELETE FROM story_band
-			 WHERE item_id IN (SELECT id FROM item WHERE sort_at >= :from AND sort_at < :cutoff)""";
+	// item_sort_idx (sort_at, id): the next items after the last one pruned, in its order, a batch at a time.
+	private static final String NEXT_ITEMS = """
+			SELECT id, sort_at FROM item
+			 WHERE sort_at >= :at AND (sort_at > :at OR id > :id) AND sort_at < :cutoff
+			 ORDER BY sort_at, id
+			 LIMIT :batch""";
+
+	/** Items whose bands one DELETE drops: some thousands of rows, never a long lock. */
+	static final int ITEMS_PER_DELETE = 500;
 
 	private final JdbcClient jdbc;
 
@@ -90,18 +95,37 @@ final class StoryIndex {
 
 	/** Indexes edited headlines in place of their old ones. */
 	void replace(List<IndexedHeadline> headlines) {
-		for (List<IndexedHeadline> chunk : ManyRows.chunks(headlines, 500)) {
+		for (List<IndexedHeadline> chunk : ManyRows.chunks(headlines, ITEMS_PER_DELETE)) {
 			this.jdbc.sql(REMOVE).param("items", chunk.stream().map(IndexedHeadline::itemId).toList()).update();
 		}
 		add(headlines);
 	}
 
-	/** Forgets the headlines of items sorted in [from, cutoff): too old for any incoming item to match. */
+	/**
+	 * Forgets the headlines of items sorted in [from, cutoff): too old for any incoming item to match. Walks those
+	 * items {@value #ITEMS_PER_DELETE} at a time, each batch's delete committed on its own when no transaction is open,
+	 * so that no statement holds locks for long however much there is to prune.
+	 */
 	int prune(Instant from, Instant cutoff) {
-		return this.jdbc.sql(PRUNE)
-			.param("from", Timestamps.param(from))
-			.param("cutoff", Timestamps.param(cutoff))
-			.update();
+		int dropped = 0;
+		Instant at = from;
+		long after = 0;
+		while (true) {
+			List<Place> items = this.jdbc.sql(NEXT_ITEMS)
+				.param("at", Timestamps.param(at))
+				.param("id", after)
+				.param("cutoff", Timestamps.param(cutoff))
+				.param("batch", ITEMS_PER_DELETE)
+				.query((row, n) -> new Place(row.getLong("id"), Timestamps.read(row, "sort_at")))
+				.list();
+			if (items.isEmpty()) {
+				return dropped;
+			}
+			dropped += this.jdbc.sql(REMOVE).param("items", items.stream().map(Place::itemId).toList()).update();
+			Place last = items.get(items.size() - 1);
+			at = last.sortAt();
+			after = last.itemId();
+		}
 	}
 
 	/** The band rows of a headline (a union of one bounded read per band), counted per item, then those items. */
@@ -122,6 +146,10 @@ final class StoryIndex {
 
 	/** An item's headline as the index keeps it: its band hashes, at the item's place in time. */
 	record IndexedHeadline(long itemId, Instant sortAt, List<Long> bands) {
+	}
+
+	/** Where an item stands in item_sort_idx. */
+	private record Place(long itemId, Instant sortAt) {
 	}
 
 }

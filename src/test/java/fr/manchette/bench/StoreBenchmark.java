@@ -96,21 +96,25 @@ public final class StoreBenchmark {
 		long step = Duration.ofDays(25).toMillis() / items;
 		Instant start = end.minusMillis(step * items);
 		int slice = Math.max(items / 10, PER_POLL);
+		int sliceFrom = 0;
 		long sliceStart = System.nanoTime();
 		for (int done = 0; done < items; done += PER_POLL) {
 			int source = (done / PER_POLL) % sources;
-			List<Item> poll = new ArrayList<>(PER_POLL);
-			for (int i = 0; i < PER_POLL; i++) {
+			int size = Math.min(PER_POLL, items - done);
+			List<Item> poll = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
 				int n = done + i;
 				poll.add(item(n, random, start.plusMillis(step * n)));
 			}
-			Instant seenAt = start.plusMillis(step * (done + PER_POLL));
+			Instant seenAt = start.plusMillis(step * (done + size));
 			transaction.executeWithoutResult(
 					(tx) -> repository.save("source-" + source, deduplicator.identify(poll), seenAt));
-			if ((done + PER_POLL) % slice < PER_POLL) {
+			int stored = done + size;
+			if (stored - sliceFrom >= slice || stored >= items) {
 				long nanos = System.nanoTime() - sliceStart;
-				System.out.printf("ingest: items %7d to %7d at %6.0f items/s%n", done + PER_POLL - slice,
-						done + PER_POLL, slice / (nanos / 1e9));
+				System.out.printf("ingest: items %7d to %7d at %6.0f items/s%n", sliceFrom, stored,
+						(stored - sliceFrom) / (nanos / 1e9));
+				sliceFrom = stored;
 				sliceStart = System.nanoTime();
 			}
 		}

@@ -272,6 +272,24 @@ class ItemRepositoryTests {
 	}
 
 	@Test
+	void storyIndexIsPrunedThroughABacklogInBatches() {
+		// More items than one delete takes, most of them at the same instant: the walk must not skip or repeat any.
+		int old = 2 * StoryIndex.ITEMS_PER_DELETE + 100;
+		Item[] items = new Item[old];
+		for (int i = 0; i < old; i++) {
+			Instant at = (i < StoryIndex.ITEMS_PER_DELETE + 50) ? T0.minus(Duration.ofDays(5)) : T0.minus(Duration.ofDays(6));
+			items[i] = item("old-" + i, "Ancienne dépêche numéro " + i + " du fil marocain", "https://h.ma/old/" + i, at);
+		}
+		save("hespress", T0, items);
+		save("hespress", T0, item("new", "Dépêche récente du fil marocain", "https://h.ma/new", T0));
+		assertThat(bandRows()).isEqualTo((old + 1) * 16L);
+
+		assertThat(this.items.pruneStoryIndex(java.time.Instant.EPOCH, T0.minus(Duration.ofDays(4)))).isEqualTo(old * 16);
+		assertThat(bandRows()).isEqualTo(16);
+		assertThat(count()).isEqualTo(old + 1);
+	}
+
+	@Test
 	void sourceFilterKeepsOnlyThoseSources() {
 		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0));
 		save("le360", T0, item("l1", "Deux", "https://l.ma/1", T0.plusSeconds(1)));
