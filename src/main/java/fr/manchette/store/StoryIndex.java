@@ -52,8 +52,8 @@ final class StoryIndex {
 	}
 
 	/**
-	 * The stored items of other sources that share a band with {@code bands}, sorted in the window: those sharing
-	 * the most bands (the most alike) first, at most {@value #MAX_CANDIDATES}; among equals, the latest stored.
+	 * The stored items that share the most bands with {@code bands} (the most alike), sorted in the window, at most
+	 * {@value #MAX_CANDIDATES}, among equals the latest stored; then those of other sources among them.
 	 */
 	List<StoryCandidate> candidates(List<Long> bands, Instant from, Instant until, String sourceId) {
 		if (bands.size() != StoryBands.BANDS) {
@@ -135,13 +135,17 @@ final class StoryIndex {
 			reads.add("(SELECT item_id FROM story_band WHERE band_hash = :band" + i
 					+ " AND sort_at >= :from AND sort_at <= :until ORDER BY band_hash, sort_at DESC LIMIT :perBand)");
 		}
+		// The best few are chosen before the join: reading the rows of all the items found (hundreds, where many
+		// headlines share a band) cost more than the rest of the lookup.
 		return """
 				SELECT i.id, i.source_id, i.story_key, i.title, i.sort_at
-				  FROM (SELECT n.item_id, COUNT(*) AS hits FROM (%s) n GROUP BY n.item_id) h
+				  FROM (SELECT n.item_id, COUNT(*) AS hits FROM (%s) n
+				         GROUP BY n.item_id
+				         ORDER BY hits DESC, n.item_id DESC
+				         LIMIT :max) h
 				  JOIN item i ON i.id = h.item_id
 				 WHERE i.source_id <> :source
-				 ORDER BY h.hits DESC, i.id DESC
-				 LIMIT :max""".formatted(String.join("\nUNION ALL\n", reads));
+				 ORDER BY h.hits DESC, i.id DESC""".formatted(String.join("\nUNION ALL\n", reads));
 	}
 
 	/** An item's headline as the index keeps it: its band hashes, at the item's place in time. */
