@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,10 +89,7 @@ class HtmlSourceIngestRunTests {
 					      timezone: Africa/Casablanca
 					""".formatted(id, server.getPort(), id.contains("articles") || id.equals("enriched")));
 		}
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, yaml);
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+		TestService.use(registry, dir, yaml);
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,8 +81,7 @@ class HtmlSourceIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		String base = "http://localhost:" + sources.getPort();
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
+		TestService.use(registry, dir, """
 				timezone: Africa/Casablanca
 				poll:
 				  timeout: 5s
@@ -110,8 +108,6 @@ class HtmlSourceIntegrationTests {
 				      title: a
 				      time: span.heure
 				""".formatted(base));
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	/** Once for the class; not in a @BeforeAll, which would run before Spring gives this instance its beans. */

@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
@@ -74,10 +73,7 @@ class IngestRunTests {
 			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
 					server.getPort()));
 		}
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, yaml);
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+		TestService.use(registry, dir, yaml);
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,8 +82,7 @@ class PipelineIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		String base = "http://localhost:" + sources.getPort();
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
+		TestService.use(registry, dir, """
 				timezone: Africa/Casablanca
 				poll:
 				  interval: 15m
@@ -102,9 +100,7 @@ class PipelineIntegrationTests {
 				    name: Source en panne
 				    url: %1$s/broken/rss
 				""".formatted(base));
-		registry.add("manchette.feeds", feeds::toString);
 		registry.add("manchette.polling.start-jitter", () -> "0s");
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@BeforeEach

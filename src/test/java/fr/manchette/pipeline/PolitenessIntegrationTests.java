@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.store.ItemRepository;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +52,10 @@ class PolitenessIntegrationTests {
 		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\npoll:\n  timeout: 40s\nfeeds:\n");
 		IntStream.range(0, 4).forEach((i) -> yaml.append(source("slow-" + i, "localhost")));
 		IntStream.range(0, 4).forEach((i) -> yaml.append(source("fast-" + i, "127.0.0.1")));
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, yaml);
-		registry.add("manchette.feeds", feeds::toString);
+		TestService.use(registry, dir, yaml);
 		registry.add("manchette.polling.start-jitter", () -> "0s");
 		registry.add("manchette.polling.concurrency", () -> "8");
 		registry.add("manchette.polling.per-host", () -> "2");
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 		server.stubFor(WireMock.get(WireMock.urlPathMatching("/slow-.*"))
 			.willReturn(aResponse().withFixedDelay(30_000).withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
 		server.stubFor(WireMock.get(WireMock.urlPathMatching("/fast-.*"))

@@ -2,14 +2,13 @@ package fr.manchette.pipeline;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,16 +50,13 @@ class StoreChangeIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
+		TestService.use(registry, dir, """
 				timezone: Europe/Paris
 				feeds:
 				  - id: le360
 				    name: Le360
 				    url: http://localhost:%d/atom
 				""".formatted(source.getPort()));
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
 /**
  * A small RSS 2.0 document written for a test, with the items it is given. Titles go in as XML text, so
  * {@code &amp;lt;} in a title is what a feed that escapes twice sends, and ends as a literal {@code <} in the store.
@@ -37,6 +40,32 @@ record NewsFeed(String title, List<Story> stories) {
 						now.minusSeconds(30 * 60)),
 				new Story("s2", "Ounahi élu joueur de l’année", "https://sport.example/ounahi.html", "",
 						now.minusSeconds(50 * 60))));
+	}
+
+	/** feeds.yml of the sources the page tests serve: two feeds and one that fails. */
+	static String threeSources(int port, String timezone) {
+		return """
+				timezone: %2$s
+				feeds:
+				  - id: quotidien
+				    name: Le Quotidien
+				    url: http://localhost:%1$d/quotidien/rss
+				    category: politique
+				  - id: sport-matin
+				    name: Sport Matin
+				    url: http://localhost:%1$d/sport/rss
+				    category: sport
+				  - id: panne
+				    name: Source en panne
+				    url: http://localhost:%1$d/panne/rss
+				""".formatted(port, timezone);
+	}
+
+	/** Serves {@link #threeSources}: {@link #quotidien}, {@link #sportMatin}, and a 500. */
+	static void serveThreeSources(WireMockExtension sites, Instant now) {
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(WireMock.aResponse().withBody(quotidien(now).rss())));
+		sites.stubFor(WireMock.get("/sport/rss").willReturn(WireMock.aResponse().withBody(sportMatin(now).rss())));
+		sites.stubFor(WireMock.get("/panne/rss").willReturn(WireMock.aResponse().withStatus(500)));
 	}
 
 	/** The same feed with one more story, first. */

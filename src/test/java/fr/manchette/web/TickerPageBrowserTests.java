@@ -13,7 +13,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.Chromium;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import fr.manchette.web.NewsFeed.Story;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,32 +74,13 @@ class TickerPageBrowserTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Africa/Casablanca
-				feeds:
-				  - id: quotidien
-				    name: Le Quotidien
-				    url: http://localhost:%1$d/quotidien/rss
-				    category: politique
-				  - id: sport-matin
-				    name: Sport Matin
-				    url: http://localhost:%1$d/sport/rss
-				    category: sport
-				  - id: panne
-				    name: Source en panne
-				    url: http://localhost:%1$d/panne/rss
-				""".formatted(sites.getPort()));
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+		TestService.use(registry, dir, NewsFeed.threeSources(sites.getPort(), "Africa/Casablanca"));
 	}
 
 	@BeforeEach
 	void pollAndOpenABrowser() {
-		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW).rss())));
-		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(NewsFeed.sportMatin(NOW).rss())));
-		sites.stubFor(WireMock.get("/panne/rss").willReturn(aResponse().withStatus(500)));
-		pollEverySource();
+		NewsFeed.serveThreeSources(sites, NOW);
+		TestService.pollEverySource(this.ingestRun, this.feeds);
 		this.browser = Chromium.start(dir.resolve("chromium-" + System.nanoTime()), 1280, 1000);
 	}
 
@@ -179,12 +160,6 @@ class TickerPageBrowserTests {
 		this.browser.manage().window().setSize(new Dimension(1280, 700));
 		this.browser.get(url("/sources"));
 		screenshot("sources.png");
-	}
-
-	private void pollEverySource() {
-		for (Source source : this.feeds.get().feeds()) {
-			this.ingestRun.run(source);
-		}
 	}
 
 	private Source source(String id) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,13 +13,11 @@ import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.AtomSchema;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -39,7 +36,6 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,24 +70,7 @@ class WebPagesIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Europe/Paris
-				feeds:
-				  - id: quotidien
-				    name: Le Quotidien
-				    url: http://localhost:%1$d/quotidien/rss
-				    category: politique
-				  - id: sport-matin
-				    name: Sport Matin
-				    url: http://localhost:%1$d/sport/rss
-				    category: sport
-				  - id: panne
-				    name: Source en panne
-				    url: http://localhost:%1$d/panne/rss
-				""".formatted(sites.getPort()));
-		registry.add("manchette.feeds", feeds::toString);
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+		TestService.use(registry, dir, NewsFeed.threeSources(sites.getPort(), "Europe/Paris"));
 	}
 
 	@BeforeEach
@@ -99,12 +78,8 @@ class WebPagesIntegrationTests {
 		if (polled) {
 			return;
 		}
-		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW).rss())));
-		sites.stubFor(WireMock.get("/sport/rss").willReturn(aResponse().withBody(NewsFeed.sportMatin(NOW).rss())));
-		sites.stubFor(WireMock.get("/panne/rss").willReturn(aResponse().withStatus(500)));
-		for (Source source : this.feeds.get().feeds()) {
-			this.ingestRun.run(source);
-		}
+		NewsFeed.serveThreeSources(sites, NOW);
+		TestService.pollEverySource(this.ingestRun, this.feeds);
 		polled = true;
 	}
 

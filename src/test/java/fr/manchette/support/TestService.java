@@ -1,0 +1,33 @@
+package fr.manchette.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.pipeline.IngestRun;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The service under test on a feeds.yml and an H2 file of its own, both in the test's directory. */
+public final class TestService {
+
+	private TestService() {
+	}
+
+	/** Writes {@code feedsYml} to {@code dir/feeds.yml} and points the service at it and at an H2 file in dir. */
+	public static void use(DynamicPropertyRegistry registry, Path dir, CharSequence feedsYml) throws IOException {
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, feedsYml);
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+	}
+
+	/** Polls every source of feeds.yml once, in its order, as the scheduler would with one poll at a time. */
+	public static void pollEverySource(IngestRun run, CurrentFeeds feeds) {
+		for (Source source : feeds.get().feeds()) {
+			run.run(source);
+		}
+	}
+
+}
