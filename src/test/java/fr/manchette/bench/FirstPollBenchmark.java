@@ -52,7 +52,7 @@ public final class FirstPollBenchmark {
 			Instant started = Instant.now();
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
 				.run("--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
-						"--logging.level.fr.manchette=WARN", "--spring.datasource.url=" + H2Files.url(dir) + ";WRITE_DELAY=0")) {
+						"--logging.level.fr.manchette=WARN", "--spring.datasource.url=" + H2Files.url(dir))) {
 				Instant ready = Instant.now();
 				SourceStatusRepository statuses = context.getBean(SourceStatusRepository.class);
 				while (statuses.findAll().stream().filter((status) -> status.lastAttemptAt() != null).count() < sources) {

@@ -64,7 +64,7 @@ public final class SearchBenchmark {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--logging.level.root=WARN",
-					"--spring.datasource.url=" + H2Files.url(dir) + ";WRITE_DELAY=0")) {
+					"--spring.datasource.url=" + H2Files.url(dir))) {
 			ItemRepository items = context.getBean(ItemRepository.class);
 			TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
 			long started = System.nanoTime();

@@ -67,7 +67,7 @@ public final class StoryIndexBenchmark {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--manchette.stories.window=" + window,
-					"--logging.level.root=WARN", "--spring.datasource.url=" + H2Files.url(dir) + ";WRITE_DELAY=0")) {
+					"--logging.level.root=WARN", "--spring.datasource.url=" + H2Files.url(dir))) {
 			run(context, total, sources, window);
 		}
 	}
