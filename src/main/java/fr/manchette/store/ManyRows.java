@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ final class ManyRows {
 
 	/**
 	 * @param into the table and its columns: {@code item_word (word, item_id)}
-	 * @param rows one array of column values per row, in the columns' order
+	 * @param rows one array of column values per row, in the columns' order (a value may be null)
 	 * @param suffix what follows the values ({@code ON CONFLICT DO NOTHING}), or an empty string
 	 */
 	static void insert(JdbcClient jdbc, String into, List<Object[]> rows, String suffix) {
@@ -29,7 +30,7 @@ final class ManyRows {
 			for (int i = 0; i < chunk.size(); i++) {
 				Object[] row = chunk.get(i);
 				sql.append((i > 0) ? ", (" : "(").append("?, ".repeat(row.length - 1)).append("?)");
-				params.addAll(List.of(row));
+				params.addAll(Arrays.asList(row));
 			}
 			jdbc.sql(sql.append(suffix.isEmpty() ? "" : " " + suffix).toString()).params(params).update();
 		}
