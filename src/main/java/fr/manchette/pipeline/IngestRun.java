@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -29,7 +28,6 @@ import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
 import fr.manchette.parse.TickerPage;
 import fr.manchette.parse.TickerPageParser;
-import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
@@ -37,7 +35,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes one source through fetch → parse → normalize → dedup → store and records the outcome. The only place that
@@ -67,21 +64,17 @@ public class IngestRun {
 
 	private final Deduplicator deduplicator;
 
-	private final ItemRepository items;
+	private final StoreStep store;
 
 	private final SourceStatusRepository statuses;
-
-	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	private final ReentrantLock storing = new ReentrantLock();
-
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
-			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, ItemRepository items,
-			SourceStatusRepository statuses, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
+			SourceStatusRepository statuses, Clock clock, MeterRegistry meters) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -89,9 +82,8 @@ public class IngestRun {
 		this.tickerItems = tickerItems;
 		this.normalizer = normalizer;
 		this.deduplicator = deduplicator;
-		this.items = items;
+		this.store = store;
 		this.statuses = statuses;
-		this.transaction = transaction;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -167,23 +159,7 @@ public class IngestRun {
 		}
 		SourceStatus status = previous.succeeded(started, fetched.etag(), fetched.lastModified(), next, movedTo,
 				feed.updatePeriod());
-		// One transaction: the items and the validators that vouch for them are stored together or not at all.
-		// One poll's transaction at a time in this instance: the story matcher of the next one must see the items
-		// this one stored (two sources telling one story, polled at the same moment). Fetching stays concurrent;
-		// the store step takes milliseconds. Across instances the miss stays possible: a missed merge, never a
-		// wrong one.
-		SaveResult saved;
-		this.storing.lock();
-		try {
-			saved = this.transaction.execute((tx) -> {
-				SaveResult result = this.items.save(source.id(), identified, started);
-				this.statuses.recordOutcome(status);
-				return result;
-			});
-		}
-		finally {
-			this.storing.unlock();
-		}
+		SaveResult saved = this.store.store(source.id(), identified, started, status);
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
 		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), next);

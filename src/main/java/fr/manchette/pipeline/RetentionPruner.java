@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.dedup.StoryWindow;
 import fr.manchette.store.ItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +13,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes items older than feeds.yml's {@code retention}, once an hour; and drops from the story index the headlines
- * sorted more than twice the story window ago, which no incoming item can match any more. Housekeeping of the store
- * that polling fills: an instance that only serves ({@code manchette.polling.enabled=false}) leaves it to those that
- * poll. Both steps delete in small batches, each committed alone.
+ * Deletes items older than feeds.yml's {@code retention}, once an hour, in small batches each committed alone; and
+ * lets the story window forget the headlines sorted more than twice the story window ago, which no incoming item can
+ * match any more. Housekeeping of the store that polling fills: an instance that only serves
+ * ({@code manchette.polling.enabled=false}) leaves it to those that poll.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
@@ -28,17 +28,14 @@ class RetentionPruner {
 
 	private final ItemRepository items;
 
-	private final StoryMatcher matcher;
+	private final StoryWindow window;
 
 	private final Clock clock;
 
-	/** Where the previous pruning of the story index stopped: the next one starts there. */
-	private Instant indexPrunedUntil = Instant.EPOCH;
-
-	RetentionPruner(CurrentFeeds feeds, ItemRepository items, StoryMatcher matcher, Clock clock) {
+	RetentionPruner(CurrentFeeds feeds, ItemRepository items, StoryWindow window, Clock clock) {
 		this.feeds = feeds;
 		this.items = items;
-		this.matcher = matcher;
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -49,11 +46,7 @@ class RetentionPruner {
 		if (deleted > 0) {
 			log.info("Pruned items={} older than {}", deleted, cutoff);
 		}
-		Instant indexCutoff = this.clock.instant().minus(this.matcher.window().multipliedBy(2));
-		if (indexCutoff.isAfter(this.indexPrunedUntil)) {
-			this.items.pruneStoryIndex(this.indexPrunedUntil, indexCutoff);
-			this.indexPrunedUntil = indexCutoff;
-		}
+		this.window.forgetBefore(this.window.keptFrom());
 	}
 
 }

@@ -3,32 +3,32 @@ package fr.manchette.store;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
-import fr.manchette.dedup.StoryBands;
-import fr.manchette.dedup.StoryCandidate;
-import fr.manchette.dedup.StoryMatcher;
-import fr.manchette.dedup.TitleKey;
 import fr.manchette.normalize.Item;
-import fr.manchette.store.StoryIndex.IndexedHeadline;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The items of every source. Uniqueness is the schema's job: {@code item_source_key} settles any race. */
+/**
+ * The items of every source. Uniqueness is the schema's job: {@code item_source_key} settles any race. A poll is
+ * stored in a few statements whatever its size: its known keys in one query, the stories of its links in one, its
+ * new items in one multi-row insert, its edits in one batch, their words in one insert. Which story an item joins is
+ * decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the store only keeps it.
+ */
 @Repository
 public class ItemRepository {
 
@@ -36,14 +36,9 @@ public class ItemRepository {
 			i.id, i.source_id, i.item_key, i.story_key, i.guid, i.link, i.title, i.summary_html, i.summary_text,
 			i.categories, i.published_at, i.published_known, i.first_seen_at, i.updated_at, i.sort_at""";
 
-	private static final String INSERT = """
-			INSERT INTO item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text,
-			                  categories, search_text, published_at, published_known, first_seen_at, updated_at,
-			                  sort_at, content_hash)
-			VALUES (:source, :itemKey, :storyKey, :linkKey, :guid, :link, :title, :summaryHtml, :summaryText,
-			        :categories, :searchText, :published, :publishedKnown, :seenAt, :seenAt,
-			        :sortAt, :contentHash)
-			ON CONFLICT DO NOTHING""";
+	private static final String INSERT_INTO = """
+			item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text, categories,
+			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash)""";
 
 	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
 	private static final String UPDATE = """
@@ -51,17 +46,31 @@ public class ItemRepository {
 			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
 			                updated_at = :seenAt, content_hash = :contentHash
-			WHERE source_id = :source AND item_key = :itemKey AND content_hash <> :contentHash""";
+			WHERE id = :id AND content_hash <> :contentHash""";
 
 	// item_source_key
-	static final String KNOWN = "SELECT item_key FROM item WHERE source_id = :source AND item_key IN (:keys)";
+	static final String KNOWN = """
+			SELECT id, item_key, content_hash, sort_at FROM item WHERE source_id = :source AND item_key IN (:keys)""";
 
 	// item_source_key
-	private static final String PLACE = "SELECT id, sort_at FROM item WHERE source_id = :source AND item_key = :itemKey";
+	private static final String IDS = "SELECT id, item_key FROM item WHERE source_id = :source AND item_key IN (:keys)";
 
-	// item_link_idx: the story of the first item stored with this link, in any source.
-	static final String STORY_OF_LINK = """
-			SELECT story_key FROM item WHERE link_key = :linkKey ORDER BY sort_at, id LIMIT 1""";
+	// item_link_idx: every item stored under these links, in any source; the first of each link gives its story.
+	static final String STORIES_OF_LINKS = """
+			SELECT id, link_key, story_key, sort_at FROM item WHERE link_key IN (:keys)""";
+
+	// story_lock's one row, locked until the transaction ends: story steps take turns, whichever instance runs them.
+	private static final String LOCK_STORIES = "UPDATE story_lock SET locked_at = :now WHERE id = 1";
+
+	// The primary key, from the last item an instance has seen on.
+	private static final String HEADLINES_AFTER = """
+			SELECT id, source_id, story_key, title, sort_at FROM item WHERE id > :after ORDER BY id LIMIT :batch""";
+
+	// item_sort_idx
+	private static final String HEADLINES_SINCE = """
+			SELECT id, source_id, story_key, title, sort_at FROM item WHERE sort_at >= :from ORDER BY id""";
+
+	private static final String LAST_ID = "SELECT COALESCE(MAX(id), 0) FROM item";
 
 	// item_story_idx
 	private static final String STORY = "SELECT " + COLUMNS + " FROM item i WHERE i.story_key = :story "
@@ -71,13 +80,6 @@ public class ItemRepository {
 			SELECT id, link FROM item WHERE link_key IS NULL AND link IS NOT NULL AND id > :after ORDER BY id LIMIT 500""";
 
 	private static final String SET_LINK_KEY = "UPDATE item SET link_key = :linkKey WHERE id = :id";
-
-	// item_sort_idx, story_band_item_idx
-	private static final String WITHOUT_BANDS = """
-			SELECT i.id, i.title, i.sort_at FROM item i
-			 WHERE i.sort_at >= :from AND i.id > :after
-			   AND NOT EXISTS (SELECT 1 FROM story_band b WHERE b.item_id = i.id)
-			 ORDER BY i.id LIMIT 500""";
 
 	// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
 	private static final String LATEST_STORIES = "SELECT " + COLUMNS + """
@@ -97,6 +99,9 @@ public class ItemRepository {
 
 	static final int PRUNE_BATCH = 1000;
 
+	/** Keys per IN list: within what every database accepts. */
+	private static final int KEYS_PER_QUERY = 500;
+
 	private static final String CATEGORY_SEPARATOR = "\n";
 
 	private final JdbcClient jdbc;
@@ -105,67 +110,161 @@ public class ItemRepository {
 
 	private final WordIndex words;
 
-	private final StoryMatcher matcher;
+	private final NamedParameterJdbcTemplate batch;
 
-	private final StoryIndex stories;
-
-	ItemRepository(JdbcClient jdbc, StoreChanges changes, StoryMatcher matcher) {
+	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.changes = changes;
 		this.words = new WordIndex(jdbc);
-		this.matcher = matcher;
-		this.stories = new StoryIndex(jdbc);
 	}
 
 	/**
-	 * Inserts the items not seen before and updates those whose content changed. Call it inside the poll's
-	 * transaction: it writes nothing of its own accord.
-	 * <p>
-	 * A new item's story is decided here, once: the story of an item already stored with the same link (AMP and
-	 * mobile variants folded), else the story of a near-duplicate headline of another source that the story index
-	 * finds and the {@link StoryMatcher} accepts, else a story of its own. An edit never moves an item to another
-	 * story.
+	 * What the source already has of one poll's items: one query through item_source_key. Those not stored are
+	 * fresh; those stored whose content changed are edited; the others are left out.
 	 */
-	public SaveResult save(String sourceId, List<IdentifiedItem> items, Instant seenAt) {
-		int inserted = 0;
-		int updated = 0;
-		Map<String, String> newTexts = new HashMap<>();
-		Map<String, String> editedTexts = new HashMap<>();
-		List<IndexedHeadline> newHeadlines = new ArrayList<>();
-		List<IdentifiedItem> edited = new ArrayList<>();
-		Set<String> known = known(sourceId, items);
-		for (IdentifiedItem identified : items) {
-			Fingerprint fingerprint = identified.fingerprint();
-			Instant sortAt = identified.item().published().isBefore(seenAt) ? identified.item().published() : seenAt;
-			Map<String, Object> params = params(sourceId, identified, seenAt, sortAt);
-			String searchText = (String) params.get("searchText");
-			if (!known.contains(fingerprint.itemKey())) {
-				params.put("storyKey", storyOf(sourceId, identified, sortAt));
-				KeyHolder key = new GeneratedKeyHolder();
-				if (this.jdbc.sql(INSERT).params(params).update(key, "id") == 1) {
-					newHeadlines.add(new IndexedHeadline(key.getKeyAs(Number.class).longValue(), sortAt,
-							identified.bands()));
-					newTexts.put(fingerprint.itemKey(), searchText);
-					inserted++;
-					continue;
-				}
-				// Another poll stored it since we looked: the unique key settled it, it is an update now.
+	public PollItems sort(String sourceId, List<IdentifiedItem> items) {
+		Map<String, Known> known = new HashMap<>();
+		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
+		for (List<String> chunk : ManyRows.chunks(keys, KEYS_PER_QUERY)) {
+			this.jdbc.sql(KNOWN).param("source", sourceId).param("keys", chunk).query((row) -> {
+				known.put(row.getString("item_key"), new Known(row.getLong("id"), row.getString("content_hash"),
+						Timestamps.read(row, "sort_at")));
+			});
+		}
+		List<IdentifiedItem> fresh = new ArrayList<>();
+		List<EditedItem> edited = new ArrayList<>();
+		for (IdentifiedItem item : items) {
+			Known stored = known.get(item.fingerprint().itemKey());
+			if (stored == null) {
+				fresh.add(item);
 			}
-			if (this.jdbc.sql(UPDATE).params(params).update() == 1) {
-				updated++;
-				editedTexts.put(fingerprint.itemKey(), searchText);
-				edited.add(identified);
+			else if (!stored.contentHash().equals(contentHash(item))) {
+				edited.add(new EditedItem(stored.id(), stored.sortAt(), item));
 			}
 		}
-		if (!this.matcher.window().isZero()) {
-			this.stories.add(newHeadlines);
-			this.stories.replace(placed(sourceId, edited));
+		return new PollItems(fresh, edited);
+	}
+
+	/**
+	 * The story of each of these links: that of the first item stored under it, in any source. One query through
+	 * item_link_idx for a poll's links.
+	 */
+	public Map<String, String> storiesOfLinks(Collection<String> linkKeys) {
+		Map<String, LinkedStory> first = new HashMap<>();
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(linkKeys)), KEYS_PER_QUERY)) {
+			this.jdbc.sql(STORIES_OF_LINKS).param("keys", chunk).query((row) -> {
+				LinkedStory story = new LinkedStory(row.getLong("id"), Timestamps.read(row, "sort_at"),
+						row.getString("story_key"));
+				first.merge(row.getString("link_key"), story, (x, y) -> x.before(y) ? x : y);
+			});
 		}
-		this.words.index(sourceId, newTexts, editedTexts);
-		if (inserted + updated > 0) {
+		Map<String, String> stories = new HashMap<>();
+		first.forEach((link, story) -> stories.put(link, story.storyKey()));
+		return stories;
+	}
+
+	/**
+	 * Takes the store's story lock until the caller's transaction ends: the story steps of every instance sharing
+	 * the database take turns, so that each decides with every item stored before it in view, and item ids are
+	 * handed out in the order of the turns.
+	 */
+	public void lockStories(Instant now) {
+		this.jdbc.sql(LOCK_STORIES).param("now", Timestamps.param(now)).update();
+	}
+
+	/**
+	 * Inserts a poll's new items, their words with them: a few statements however many there are. Call it inside
+	 * the poll's transaction. Returns the ids of the items inserted by item key.
+	 */
+	public Map<String, Long> insert(String sourceId, List<AssignedItem> items, Instant seenAt) {
+		if (items.isEmpty()) {
+			return Map.of();
+		}
+		List<Object[]> rows = new ArrayList<>(items.size());
+		for (AssignedItem assigned : items) {
+			rows.add(row(sourceId, assigned, seenAt));
+		}
+		// ON CONFLICT: a poll of the same source by another instance stored it since we looked (a lease ran out).
+		int inserted = ManyRows.insert(this.jdbc, INSERT_INTO, rows, "ON CONFLICT DO NOTHING");
+		Map<String, Long> ids = new HashMap<>();
+		List<String> keys = items.stream().map((item) -> item.identified().fingerprint().itemKey()).toList();
+		for (List<String> chunk : ManyRows.chunks(keys, KEYS_PER_QUERY)) {
+			this.jdbc.sql(IDS).param("source", sourceId).param("keys", chunk).query((row) -> {
+				ids.put(row.getString("item_key"), row.getLong("id"));
+			});
+		}
+		Map<Long, String> texts = new HashMap<>();
+		for (AssignedItem assigned : items) {
+			Long id = ids.get(assigned.identified().fingerprint().itemKey());
+			if (id != null) {
+				texts.put(id, searchText(assigned.identified().item()));
+			}
+		}
+		this.words.index(texts, Map.of());
+		if (inserted > 0) {
 			this.changes.changed();
 		}
-		return new SaveResult(inserted, updated);
+		return ids;
+	}
+
+	/**
+	 * Updates the rows of edited items, and their words: one batched statement. Their places and stories stay.
+	 * Returns how many rows changed.
+	 */
+	public int update(List<EditedItem> edited, Instant seenAt) {
+		if (edited.isEmpty()) {
+			return 0;
+		}
+		MapSqlParameterSource[] params = new MapSqlParameterSource[edited.size()];
+		Map<Long, String> texts = new HashMap<>();
+		for (int i = 0; i < edited.size(); i++) {
+			EditedItem item = edited.get(i);
+			Item content = item.identified().item();
+			String link = (content.link() != null) ? content.link().toString() : null;
+			params[i] = new MapSqlParameterSource().addValue("id", item.id())
+				.addValue("linkKey", item.identified().fingerprint().linkKey())
+				.addValue("guid", content.guid())
+				.addValue("link", link)
+				.addValue("title", content.title())
+				.addValue("summaryHtml", content.summaryHtml())
+				.addValue("summaryText", content.summaryText())
+				.addValue("categories", String.join(CATEGORY_SEPARATOR, content.categories()))
+				.addValue("searchText", searchText(content))
+				.addValue("published", Timestamps.param(content.published()))
+				.addValue("publishedKnown", content.publishedKnown())
+				.addValue("seenAt", Timestamps.param(seenAt))
+				.addValue("contentHash", contentHash(item.identified()));
+			texts.put(item.id(), searchText(content));
+		}
+		int updated = Arrays.stream(this.batch.batchUpdate(UPDATE, params)).map((n) -> Math.max(n, 0)).sum();
+		this.words.index(Map.of(), texts);
+		if (updated > 0) {
+			this.changes.changed();
+		}
+		return updated;
+	}
+
+	/**
+	 * The headlines of the items stored after {@code afterId}, in id order, at most {@code limit}: what another
+	 * instance (or an older version) stored since the story window last looked.
+	 */
+	public List<StoredHeadline> headlinesAfter(long afterId, int limit) {
+		return this.jdbc.sql(HEADLINES_AFTER)
+			.param("after", afterId)
+			.param("batch", limit)
+			.query(ItemRepository::headline)
+			.list();
+	}
+
+	/** The headlines of the items sorted from {@code from} on: the story window, at start. */
+	public List<StoredHeadline> headlinesSortedSince(Instant from) {
+		return this.jdbc.sql(HEADLINES_SINCE).param("from", Timestamps.param(from)).query(ItemRepository::headline).list();
+	}
+
+	/** The highest item id handed out so far, 0 when there is none. */
+	public long lastItemId() {
+		return this.jdbc.sql(LAST_ID).query(Long.class).single();
 	}
 
 	/**
@@ -178,10 +277,10 @@ public class ItemRepository {
 	}
 
 	/**
-	 * Completes the story index of items stored before it existed: the link keys of every item, and the band hashes
-	 * of the items sorted since {@code from}. Their stories stay as they are. Returns how many items it completed.
+	 * Gives their link keys to the items stored by a version that had none, so that a new item with the same link
+	 * finds their story. Their stories stay as they are. Returns how many items it completed.
 	 */
-	public int indexOlderItems(Instant from) {
+	public int completeLinkKeys() {
 		int completed = 0;
 		long after = 0;
 		while (true) {
@@ -201,37 +300,7 @@ public class ItemRepository {
 				completed++;
 			}
 		}
-		after = 0;
-		while (true) {
-			List<StoredHeadline> rows = this.jdbc.sql(WITHOUT_BANDS)
-				.param("from", Timestamps.param(from))
-				.param("after", after)
-				.query((row, n) -> new StoredHeadline(row.getLong("id"), row.getString("title"),
-						Timestamps.read(row, "sort_at")))
-				.list();
-			if (rows.isEmpty()) {
-				break;
-			}
-			List<IndexedHeadline> headlines = new ArrayList<>();
-			for (StoredHeadline row : rows) {
-				after = row.id();
-				List<Long> bands = StoryBands.of(TitleKey.of(row.title()));
-				if (!bands.isEmpty()) {
-					headlines.add(new IndexedHeadline(row.id(), row.sortAt(), bands));
-				}
-			}
-			this.stories.add(headlines);
-			completed += headlines.size();
-		}
 		return completed;
-	}
-
-	/**
-	 * Drops from the story index the headlines of items sorted in [from, cutoff), which no incoming item can match
-	 * any more; the items stay. Returns how many index rows it dropped.
-	 */
-	public int pruneStoryIndex(Instant from, Instant cutoff) {
-		return this.stories.prune(from, cutoff);
 	}
 
 	/**
@@ -284,76 +353,32 @@ public class ItemRepository {
 		return this.words;
 	}
 
-	private static Map<String, Object> params(String sourceId, IdentifiedItem identified, Instant seenAt,
-			Instant sortAt) {
+	/** An item's row, in the order of {@link #INSERT_INTO}'s columns. */
+	private static Object[] row(String sourceId, AssignedItem assigned, Instant seenAt) {
+		IdentifiedItem identified = assigned.identified();
 		Item item = identified.item();
-		Fingerprint fingerprint = identified.fingerprint();
-		String categories = String.join(CATEGORY_SEPARATOR, item.categories());
+		Object seen = Timestamps.param(seenAt);
+		return new Object[] { sourceId, identified.fingerprint().itemKey(), assigned.storyKey(),
+				identified.fingerprint().linkKey(), item.guid(), (item.link() != null) ? item.link().toString() : null,
+				item.title(), item.summaryHtml(), item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()),
+				searchText(item), Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
+				Timestamps.param(assigned.sortAt()), contentHash(identified) };
+	}
+
+	private static String searchText(Item item) {
+		return SearchText.fold(item.title() + " " + item.summaryText());
+	}
+
+	/**
+	 * What an edit of the item changes. With the key of the item's own story, as before stories were matched: items
+	 * stored then keep their hash.
+	 */
+	private static String contentHash(IdentifiedItem identified) {
+		Item item = identified.item();
 		String link = (item.link() != null) ? item.link().toString() : null;
-		// With the key of the item's own story, as before stories were matched: items stored then keep their hash.
-		String contentHash = Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()),
-				String.valueOf(link), item.title(), item.summaryHtml(), categories, item.published().toString(),
-				fingerprint.storyKey()));
-		Map<String, Object> params = new HashMap<>();
-		params.put("source", sourceId);
-		params.put("itemKey", fingerprint.itemKey());
-		params.put("linkKey", fingerprint.linkKey());
-		params.put("guid", item.guid());
-		params.put("link", link);
-		params.put("title", item.title());
-		params.put("summaryHtml", item.summaryHtml());
-		params.put("summaryText", item.summaryText());
-		params.put("categories", categories);
-		params.put("searchText", SearchText.fold(item.title() + " " + item.summaryText()));
-		params.put("published", Timestamps.param(item.published()));
-		params.put("publishedKnown", item.publishedKnown());
-		params.put("seenAt", Timestamps.param(seenAt));
-		params.put("sortAt", Timestamps.param(sortAt));
-		params.put("contentHash", contentHash);
-		return params;
-	}
-
-	/** The item keys among these that the source already has: one query for the batch, through item_source_key. */
-	private Set<String> known(String sourceId, List<IdentifiedItem> items) {
-		if (items.isEmpty()) {
-			return Set.of();
-		}
-		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
-		return new HashSet<>(this.jdbc.sql(KNOWN).param("source", sourceId).param("keys", keys).query(String.class).list());
-	}
-
-	/** The edited items' headlines at their places in the store, which an edit does not move. */
-	private List<IndexedHeadline> placed(String sourceId, List<IdentifiedItem> edited) {
-		List<IndexedHeadline> headlines = new ArrayList<>();
-		for (IdentifiedItem identified : edited) {
-			this.jdbc.sql(PLACE).params(Map.of("source", sourceId, "itemKey", identified.fingerprint().itemKey()))
-				.query((row) -> {
-					headlines.add(new IndexedHeadline(row.getLong("id"), Timestamps.read(row, "sort_at"),
-							identified.bands()));
-				});
-		}
-		return headlines;
-	}
-
-	/** The story a new item joins (see {@link #save}). */
-	private String storyOf(String sourceId, IdentifiedItem identified, Instant sortAt) {
-		String linkKey = identified.fingerprint().linkKey();
-		if (linkKey != null) {
-			Optional<String> sameLink = this.jdbc.sql(STORY_OF_LINK).param("linkKey", linkKey).query(String.class).optional();
-			if (sameLink.isPresent()) {
-				return sameLink.get();
-			}
-		}
-		Duration window = this.matcher.window();
-		if (!window.isZero() && !identified.bands().isEmpty()) {
-			List<StoryCandidate> candidates = this.stories.candidates(identified.bands(), sortAt.minus(window),
-					sortAt.plus(window), sourceId);
-			Optional<String> story = this.matcher.storyOf(identified.titleKey(), sourceId, sortAt, candidates);
-			if (story.isPresent()) {
-				return story.get();
-			}
-		}
-		return identified.fingerprint().storyKey();
+		return Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()), String.valueOf(link), item.title(),
+				item.summaryHtml(), String.join(CATEGORY_SEPARATOR, item.categories()), item.published().toString(),
+				identified.fingerprint().storyKey()));
 	}
 
 	private List<Story> withOthers(List<StoredItem> leads) {
@@ -402,7 +427,23 @@ public class ItemRepository {
 		return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
-	private record StoredHeadline(long id, String title, Instant sortAt) {
+	/** A stored item as its source's next poll compares it. */
+	private record Known(long id, String contentHash, Instant sortAt) {
+	}
+
+	/** The story of an item stored under a link, and its place: the first of a link gives the link's story. */
+	private record LinkedStory(long id, Instant sortAt, String storyKey) {
+
+		boolean before(LinkedStory other) {
+			int bySort = this.sortAt.compareTo(other.sortAt);
+			return (bySort != 0) ? bySort < 0 : this.id < other.id;
+		}
+
+	}
+
+	private static StoredHeadline headline(ResultSet row, int rowNumber) throws SQLException {
+		return new StoredHeadline(row.getLong("id"), row.getString("source_id"), row.getString("story_key"),
+				row.getString("title"), Timestamps.read(row, "sort_at"));
 	}
 
 	private static StoredItem row(ResultSet row, int rowNumber) throws SQLException {

@@ -22,8 +22,10 @@ final class ManyRows {
 	 * @param into the table and its columns: {@code item_word (word, item_id)}
 	 * @param rows one array of column values per row, in the columns' order (a value may be null)
 	 * @param suffix what follows the values ({@code ON CONFLICT DO NOTHING}), or an empty string
+	 * @return rows inserted
 	 */
-	static void insert(JdbcClient jdbc, String into, List<Object[]> rows, String suffix) {
+	static int insert(JdbcClient jdbc, String into, List<Object[]> rows, String suffix) {
+		int inserted = 0;
 		for (List<Object[]> chunk : chunks(rows, PER_STATEMENT)) {
 			StringBuilder sql = new StringBuilder("INSERT INTO ").append(into).append(" VALUES ");
 			List<Object> params = new ArrayList<>();
@@ -32,8 +34,9 @@ final class ManyRows {
 				sql.append((i > 0) ? ", (" : "(").append("?, ".repeat(row.length - 1)).append("?)");
 				params.addAll(Arrays.asList(row));
 			}
-			jdbc.sql(sql.append(suffix.isEmpty() ? "" : " " + suffix).toString()).params(params).update();
+			inserted += jdbc.sql(sql.append(suffix.isEmpty() ? "" : " " + suffix).toString()).params(params).update();
 		}
+		return inserted;
 	}
 
 	static <T> List<List<T>> chunks(List<T> list, int size) {

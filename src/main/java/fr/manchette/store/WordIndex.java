@@ -37,10 +37,6 @@ final class WordIndex {
 
 	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-	// item_source_key
-	private static final String FIND_IDS = """
-			SELECT id, item_key FROM item WHERE source_id = :source AND item_key IN (:keys)""";
-
 	// item_word_item_idx
 	private static final String DELETE = "DELETE FROM item_word WHERE item_id IN (:ids)";
 
@@ -64,30 +60,21 @@ final class WordIndex {
 	}
 
 	/**
-	 * Writes the words of the items a save inserted and updated, in the caller's transaction: a few statements per
+	 * Writes the words of the items a poll inserted and updated, in the caller's transaction: a few statements per
 	 * poll, not per item.
-	 * @param inserted search texts of new items by item key: nobody else can be writing their words, since the
-	 * backfill sees only committed items and an item is committed with its words
-	 * @param updated search texts of edited items by item key: their old words go first
+	 * @param inserted search texts of new items by id
+	 * @param updated search texts of edited items by id: their old words go first
 	 */
-	void index(String sourceId, Map<String, String> inserted, Map<String, String> updated) {
-		if (inserted.isEmpty() && updated.isEmpty()) {
-			return;
-		}
-		Map<String, Long> ids = new HashMap<>();
-		List<String> keys = new ArrayList<>(inserted.keySet());
-		keys.addAll(updated.keySet());
-		for (List<String> chunk : ManyRows.chunks(keys, 500)) {
-			this.jdbc.sql(FIND_IDS).param("source", sourceId).param("keys", chunk).query((row) -> {
-				ids.put(row.getString("item_key"), row.getLong("id"));
-			});
-		}
-		List<Long> edited = updated.keySet().stream().map(ids::get).filter((id) -> id != null).toList();
-		for (List<Long> chunk : ManyRows.chunks(edited, 500)) {
+	void index(Map<Long, String> inserted, Map<Long, String> updated) {
+		for (List<Long> chunk : ManyRows.chunks(List.copyOf(updated.keySet()), 500)) {
 			this.jdbc.sql(DELETE).param("ids", chunk).update();
 		}
-		insert(rows(inserted, ids), false);
-		insert(rows(updated, ids), true);
+		Map<Long, String> texts = new HashMap<>(inserted);
+		texts.putAll(updated);
+		List<Map.Entry<Long, String>> rows = new ArrayList<>();
+		texts.forEach((id, text) -> words(text).forEach((word) -> rows.add(Map.entry(id, word))));
+		// ON CONFLICT: the backfill may be writing the words of an edited item at the same moment.
+		insert(rows);
 	}
 
 	/**
@@ -141,7 +128,7 @@ final class WordIndex {
 				words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
 				after = row.getKey();
 			}
-			insert(words, true);
+			insert(words);
 			if (rows.size() < batch) {
 				break;
 			}
@@ -194,23 +181,11 @@ final class WordIndex {
 			.single();
 	}
 
-	/** (item id, word) for each word of each item found. */
-	private static List<Map.Entry<Long, String>> rows(Map<String, String> texts, Map<String, Long> ids) {
-		List<Map.Entry<Long, String>> rows = new ArrayList<>();
-		texts.forEach((key, text) -> {
-			Long id = ids.get(key);
-			if (id != null) {
-				words(text).forEach((word) -> rows.add(Map.entry(id, word)));
-			}
-		});
-		return rows;
-	}
-
-	/** @param racing another writer may be writing the same words (an edit during the backfill): leave those alone */
-	private void insert(List<Map.Entry<Long, String>> rows, boolean racing) {
+	/** Another writer may be writing the same words (the backfill and a poll): those are left alone. */
+	private void insert(List<Map.Entry<Long, String>> rows) {
 		ManyRows.insert(this.jdbc, "item_word (word, item_id)",
 				rows.stream().map((row) -> new Object[] { row.getValue(), row.getKey() }).toList(),
-				racing ? "ON CONFLICT DO NOTHING" : "");
+				"ON CONFLICT DO NOTHING");
 	}
 
 }

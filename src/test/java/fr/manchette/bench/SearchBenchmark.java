@@ -12,6 +12,7 @@ import java.util.Random;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
+import fr.manchette.support.StoredPolls;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.Story;
@@ -99,17 +100,17 @@ public final class SearchBenchmark {
 		Duration span = Duration.ofDays(30);
 		int batch = 1_000;
 		for (int first = 0; first < count; first += batch) {
-			List<IdentifiedItem> identified = new ArrayList<>(batch);
+			List<Item> poll = new ArrayList<>(batch);
 			for (int n = first; n < Math.min(count, first + batch); n++) {
 				String title = sentence(random, 10) + ((n % 10_000 == 7) ? " " + RARE : "");
 				String summary = sentence(random, 30);
 				Instant published = now.minusMillis((long) (random.nextDouble() * span.toMillis()));
 				Item item = new Item("urn:bench:" + n, title, java.net.URI.create("https://news.example/" + n),
 						"<p>" + summary + "</p>", summary, published, true, List.of());
-				identified.add(IdentifiedItem.of(item));
+				poll.add(item);
 			}
 			String source = "source-" + (first / batch) % 100;
-			transaction.executeWithoutResult((tx) -> items.save(source, identified, now));
+			transaction.executeWithoutResult((tx) -> StoredPolls.save(items, source, poll, now));
 		}
 	}
 

@@ -18,6 +18,9 @@ import java.util.Set;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.dedup.StoryWindow;
+import fr.manchette.pipeline.StoreStep;
+import fr.manchette.store.SourceStatus;
 import fr.manchette.normalize.Item;
 import fr.manchette.publish.Ticker;
 import fr.manchette.store.ItemQuery;
@@ -29,13 +32,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The store at scale (issue 6): {@code bench.items} items (default 1 000 000) from {@code bench.sources} sources
  * (default 1000) ingested as polls of 30 through the real dedup and repository, on H2 and on PostgreSQL, the story
- * index pruned every simulated hour as the service does; the ingest rate per slice; then the ticker's query ({@code /api/headlines} once its cache is cold) with and without
+ * window pruned every simulated hour as the service does; the ingest rate per slice; then the ticker's query ({@code /api/headlines} once its cache is cold) with and without
  * filters, p50/p99; and the query plans that justify the indexes.
  * {@code ./mvnw -q -Pbench -DskipTests package exec:java -Dbench.main=fr.manchette.bench.StoreBenchmark}
  * ({@code -Dbench.engine=h2} or {@code postgres} for one engine only; {@code -Dbench.reuse=true} times the
@@ -109,15 +111,14 @@ public final class StoreBenchmark {
 
 	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources) {
 		Deduplicator deduplicator = context.getBean(Deduplicator.class);
-		ItemRepository repository = context.getBean(ItemRepository.class);
-		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+		StoreStep store = context.getBean(StoreStep.class);
+		StoryWindow storyWindow = context.getBean(StoryWindow.class);
 		Random random = new Random(42);
 		Instant end = Instant.now();
 		// Spread over 25 days, oldest first, as a store fills.
 		long step = Duration.ofDays(25).toMillis() / items;
 		Instant start = end.minusMillis(step * items);
 		Duration window = context.getBean(StoryMatcher.class).window();
-		Instant prunedUntil = Instant.EPOCH;
 		Instant prunedAt = start;
 		int slice = Math.max(items / 10, PER_POLL);
 		int sliceFrom = 0;
@@ -131,14 +132,12 @@ public final class StoreBenchmark {
 				poll.add(item(n, random, start.plusMillis(step * n)));
 			}
 			Instant seenAt = start.plusMillis(step * (done + size));
-			transaction.executeWithoutResult(
-					(tx) -> repository.save("source-" + source, deduplicator.identify(poll), seenAt));
+			store.store("source-" + source, deduplicator.identify(poll), seenAt,
+					SourceStatus.unknown("source-" + source, "https://source" + source + ".example/feed"));
 			if (seenAt.isAfter(prunedAt.plus(Duration.ofHours(1)))) {
-				// What RetentionPruner does every hour, on the run's simulated clock: the story index keeps the
+				// What RetentionPruner does every hour, on the run's simulated clock: the story window keeps the
 				// headlines of the last two windows, as in a running service. Counted in the ingest time.
-				Instant cutoff = seenAt.minus(window.multipliedBy(2));
-				repository.pruneStoryIndex(prunedUntil, cutoff);
-				prunedUntil = cutoff;
+				storyWindow.forgetBefore(seenAt.minus(window.multipliedBy(2)));
 				prunedAt = seenAt;
 			}
 			int stored = done + size;
@@ -156,7 +155,7 @@ public final class StoreBenchmark {
 	/** The rows of each table and the store's size on disk (H2: its file; PostgreSQL: the database). */
 	private static void sizes(ConfigurableApplicationContext context, String url) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		for (String table : List.of("item", "story_band", "item_word")) {
+		for (String table : List.of("item", "item_word")) {
 			System.out.printf("rows: %-10s %,d%n", table,
 					jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
 		}

@@ -17,14 +17,15 @@ import java.util.Random;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.normalize.Item;
-import fr.manchette.store.ItemRepository;
+import fr.manchette.dedup.StoryWindow;
+import fr.manchette.pipeline.StoreStep;
+import fr.manchette.store.SourceStatus;
 import fr.manchette.support.H2Files;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -74,15 +75,14 @@ public final class StoryIndexBenchmark {
 
 	private static void run(ConfigurableApplicationContext context, int total, int sources, String window) {
 		Deduplicator deduplicator = context.getBean(Deduplicator.class);
-		ItemRepository items = context.getBean(ItemRepository.class);
-		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+		StoreStep store = context.getBean(StoreStep.class);
+		StoryWindow storyWindow = context.getBean(StoryWindow.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		Headlines headlines = new Headlines(new Random(42));
 		// From three days ago into the future: the service's own hourly pruner, on the wall clock, finds nothing to
 		// drop; the run prunes the index itself, on its simulated clock.
 		Instant start = Instant.now().minus(Duration.ofDays(3));
 		Duration windowLength = DurationStyle.detectAndParse(window);
-		Instant prunedUntil = Instant.EPOCH;
 		Instant prunedAt = start;
 		long step = SPAN.toMillis() / total;
 		Map<Integer, Deque<Item>> feedsBySource = new HashMap<>();
@@ -90,8 +90,8 @@ public final class StoryIndexBenchmark {
 		Map<String, String> originalOf = new HashMap<>();
 		System.out.printf("%d new items from %d sources over %d days, window %s, %d items per feed (%d new per poll)%n",
 				total, sources, SPAN.toDays(), window, FEED_SIZE, NEW_PER_POLL);
-		System.out.println("(in the window: items of the last 48 hours; story_band: the index, pruned beyond twice the window)");
-		System.out.println("  slice   new items stored   items/s   ms/item   items in store   in the window   story_band rows");
+		System.out.println("(in the window: items of the last 48 hours; story window: the headlines it keeps, twice as far back)");
+		System.out.println("  slice   new items stored   items/s   ms/item   items in store   in the window   story window");
 		int made = 0;
 		int poll = 0;
 		long sliceStarted = System.nanoTime();
@@ -126,12 +126,11 @@ public final class StoryIndexBenchmark {
 			}
 			List<Item> snapshot = new ArrayList<>(feed);
 			Instant pollAt = seenAt;
-			transaction.executeWithoutResult((tx) -> items.save("source-" + source, deduplicator.identify(snapshot), pollAt));
+			store.store("source-" + source, deduplicator.identify(snapshot), pollAt,
+					SourceStatus.unknown("source-" + source, "https://source" + source + ".example/feed"));
 			if (!windowLength.isZero() && pollAt.isAfter(prunedAt.plus(Duration.ofHours(1)))) {
-				// What RetentionPruner does every hour.
-				Instant cutoff = pollAt.minus(windowLength.multipliedBy(2));
-				items.pruneStoryIndex(prunedUntil, cutoff);
-				prunedUntil = cutoff;
+				// What RetentionPruner does every hour, on the simulated clock.
+				storyWindow.forgetBefore(pollAt.minus(windowLength.multipliedBy(2)));
 				prunedAt = pollAt;
 			}
 			if (made % SLICE == 0 || made == total) {
@@ -139,7 +138,7 @@ public final class StoryIndexBenchmark {
 				double seconds = (now - sliceStarted) / 1e9;
 				int inSlice = (made % SLICE == 0) ? SLICE : made % SLICE;
 				long stored = jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
-				long bands = jdbc.sql("SELECT COUNT(*) FROM story_band").query(Long.class).single();
+				long bands = storyWindow.size();
 				long inWindow = jdbc.sql("SELECT COUNT(*) FROM item WHERE sort_at >= :from")
 					.param("from", pollAt.minus(Duration.ofHours(48)).atOffset(java.time.ZoneOffset.UTC))
 					.query(Long.class)

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.manchette.dedup.StoryBands;
-import fr.manchette.dedup.TitleKey;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Prints how the database runs the store's queries, for the store benchmark: the plans are what justify the
  * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_idx} (the NOT
  * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), {@code item_word_pk} (a rare
- * word). Ingest side: {@code story_band_idx} (the story index lookup), {@code item_link_idx} (the story of a link),
+ * word). Ingest side: {@code item_link_idx} (the story of a link),
  * {@code item_source_key} (which items a poll already has); retention: {@code item_sort_idx} again (oldest first).
  */
 public final class QueryPlans {
@@ -37,14 +35,8 @@ public final class QueryPlans {
 				repository.latestStoriesStatement(new ItemQuery(null, "panathinaikos", null, 50)));
 		Map<String, Object> last = jdbc.sql("SELECT source_id, item_key, link_key, title, sort_at FROM item "
 				+ "ORDER BY id DESC LIMIT 1").query().singleRow();
-		Instant sortAt = jdbc.sql("SELECT sort_at FROM item ORDER BY id DESC LIMIT 1")
-			.query((row, n) -> Timestamps.read(row, "sort_at"))
-			.single();
-		List<Long> bands = StoryBands.of(TitleKey.of((String) last.get("title")));
-		statements.put("story candidates of the last item (ingest)", StoryIndex.candidatesStatement(bands,
-				sortAt.minus(Duration.ofDays(2)), sortAt.plus(Duration.ofDays(2)), "another-source"));
-		statements.put("story of the last item's link (ingest)",
-				new Statement(ItemRepository.STORY_OF_LINK, Map.of("linkKey", last.get("link_key"))));
+		statements.put("stories of the last item's link (ingest)",
+				new Statement(ItemRepository.STORIES_OF_LINKS, Map.of("keys", List.of(last.get("link_key")))));
 		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
 				Map.of("source", last.get("source_id"), "keys", List.of(last.get("item_key"), "unknown-key"))));
 		statements.put("one retention batch, 60 days (prune)", new Statement(ItemRepository.PRUNE.replace(

@@ -12,6 +12,7 @@ import java.util.List;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.normalize.Item;
+import fr.manchette.support.StoredPolls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/word-index;"
-		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000")
 @Import({ ItemRepository.class, StoreChanges.class, WordIndexTests.Config.class })
 class WordIndexTests {
 
@@ -52,7 +53,7 @@ class WordIndexTests {
 		}
 		batch.add(item("rare", "Ounahi brille au Panathinaïkos", T0.minusSeconds(86_400)));
 		batch.add(item("zz", "Le club de Zzyzx gagne", T0.minusSeconds(3_600)));
-		this.items.save("hespress", new Deduplicator().identify(batch), T0.plusSeconds(10_000));
+		StoredPolls.save(this.items, "hespress", batch, T0.plusSeconds(10_000));
 		this.items.words().backfill(500);
 	}
 
@@ -62,7 +63,7 @@ class WordIndexTests {
 		for (int i = 100; i < WordIndex.RARE + 100; i++) {
 			more.add(item("m" + i, "Le Maroc investit " + i, T0.plusSeconds(i)));
 		}
-		this.items.save("hespress", new Deduplicator().identify(more), T0.plusSeconds(10_000));
+		StoredPolls.save(this.items, "hespress", more, T0.plusSeconds(10_000));
 
 		assertThat(this.items.words().narrow("i", List.of("panathinaikos"), new HashMap<>())).isNotEmpty();
 		assertThat(this.items.words().narrow("i", List.of("maroc"), new HashMap<>())).isEmpty();
@@ -79,8 +80,8 @@ class WordIndexTests {
 
 	@Test
 	void anEditedItemIsFoundByItsNewWordsOnly() {
-		this.items.save("hespress", new Deduplicator().identify(List.of(item("rare", "Ounahi rejoint l’Olympiakos",
-				T0.minusSeconds(86_400)))), T0.plusSeconds(20_000));
+		StoredPolls.save(this.items, "hespress", List.of(item("rare", "Ounahi rejoint l’Olympiakos",
+				T0.minusSeconds(86_400))), T0.plusSeconds(20_000));
 
 		assertThat(titles("panathinaikos")).isEmpty();
 		assertThat(titles("olympiakos")).containsExactly("Ounahi rejoint l’Olympiakos");

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** The JDBC URL of an H2 file database with the options the service runs with (PostgreSQL mode). */
 public final class H2Files {
 
-	public static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+	public static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000";
 
 	private H2Files() {
 	}

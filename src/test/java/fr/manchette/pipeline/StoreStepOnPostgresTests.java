@@ -1,11 +1,11 @@
-package fr.manchette.store;
+package fr.manchette.pipeline;
 
 import fr.manchette.support.LocalPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same tests on a real PostgreSQL: the schema and every query are portable. */
-class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
+class StoreStepOnPostgresTests extends StoreStepTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -1,4 +1,4 @@
-package fr.manchette.store;
+package fr.manchette.pipeline;
 
 import java.net.URI;
 import java.time.Clock;
@@ -12,7 +12,17 @@ import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.dedup.StoryAssigner;
+import fr.manchette.dedup.StoryWindow;
 import fr.manchette.normalize.Item;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.SaveResult;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreChanges;
+import fr.manchette.store.Story;
+import fr.manchette.store.StoredItem;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,15 +33,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/item-repository;"
-		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
-@Import({ ItemRepository.class, StoreChanges.class, ItemRepositoryTests.Config.class })
-class ItemRepositoryTests {
+		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000")
+@Import({ ItemRepository.class, StoreChanges.class, SourceStatusRepository.class, StoreStep.class, StoryAssigner.class,
+		StoryWindow.class, StoreStepTests.Config.class })
+class StoreStepTests {
 
 	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
 
@@ -40,6 +53,9 @@ class ItemRepositoryTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private StoreStep store;
 
 	private final Deduplicator deduplicator = new Deduplicator();
 
@@ -232,8 +248,8 @@ class ItemRepositoryTests {
 	}
 
 	@Test
-	void storyIndexIsCompletedForItemsStoredBeforeIt() {
-		// As an older version stored them: no link key, no bands.
+	void itemsStoredByAnOlderVersionAreMatchedByLinkAndHeadline() {
+		// As an older version stored them: no link key.
 		for (String[] row : List.of(new String[] { "le360", "https://www.a.ma/1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques" },
 				new String[] { "rfi", "https://b.fr/2", "Gaza : au moins 80 morts dans des frappes israéliennes" })) {
 			this.jdbc.sql("""
@@ -246,8 +262,8 @@ class ItemRepositoryTests {
 				.update();
 		}
 
-		assertThat(this.items.indexOlderItems(T0.minus(Duration.ofHours(48)))).isEqualTo(4);
-		assertThat(this.items.indexOlderItems(T0.minus(Duration.ofHours(48)))).isZero();
+		assertThat(this.items.completeLinkKeys()).isEqualTo(2);
+		assertThat(this.items.completeLinkKeys()).isZero();
 		save("lematin", T0.plusSeconds(60), item("m1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques",
 				"https://lematin.ma/1", T0.plusSeconds(60)));
 		save("h24", T0.plusSeconds(60), item("x1", "Autre titre", "https://m.a.ma/1", T0.plusSeconds(70)));
@@ -256,37 +272,6 @@ class ItemRepositoryTests {
 			assertThat(story.lead().sourceId()).isEqualTo("le360");
 			assertThat(story.alsoIn()).containsExactly("lematin", "h24");
 		});
-	}
-
-	@Test
-	void prunedItemsAndOldHeadlinesLeaveTheStoryIndex() {
-		save("hespress", T0, item("h1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques", "https://h.ma/1",
-				T0.minus(Duration.ofDays(40))), item("h2", "Gaza : au moins 80 morts dans des frappes israéliennes",
-						"https://h.ma/2", T0.minus(Duration.ofDays(5))), item("h3", "Marchica Med investit 1,4 milliard pour Atalayoun",
-								"https://h.ma/3", T0));
-
-		this.items.pruneOlderThan(T0.minus(Duration.ofDays(30)));
-		assertThat(bandRows()).isEqualTo(32);
-		assertThat(this.items.pruneStoryIndex(java.time.Instant.EPOCH, T0.minus(Duration.ofDays(4)))).isEqualTo(16);
-		assertThat(bandRows()).isEqualTo(16);
-	}
-
-	@Test
-	void storyIndexIsPrunedThroughABacklogInBatches() {
-		// More items than one delete takes, most of them at the same instant: the walk must not skip or repeat any.
-		int old = 2 * StoryIndex.ITEMS_PER_DELETE + 100;
-		Item[] items = new Item[old];
-		for (int i = 0; i < old; i++) {
-			Instant at = (i < StoryIndex.ITEMS_PER_DELETE + 50) ? T0.minus(Duration.ofDays(5)) : T0.minus(Duration.ofDays(6));
-			items[i] = item("old-" + i, "Ancienne dépêche numéro " + i + " du fil marocain", "https://h.ma/old/" + i, at);
-		}
-		save("hespress", T0, items);
-		save("hespress", T0, item("new", "Dépêche récente du fil marocain", "https://h.ma/new", T0));
-		assertThat(bandRows()).isEqualTo((old + 1) * 16L);
-
-		assertThat(this.items.pruneStoryIndex(java.time.Instant.EPOCH, T0.minus(Duration.ofDays(4)))).isEqualTo(old * 16);
-		assertThat(bandRows()).isEqualTo(16);
-		assertThat(count()).isEqualTo(old + 1);
 	}
 
 	@Test
@@ -355,7 +340,7 @@ class ItemRepositoryTests {
 
 	private SaveResult save(String source, Instant seenAt, Item... items) {
 		List<IdentifiedItem> identified = this.deduplicator.identify(List.of(items));
-		return this.items.save(source, identified, seenAt);
+		return this.store.store(source, identified, seenAt, SourceStatus.unknown(source, "https://" + source + ".test/feed"));
 	}
 
 	private List<Story> latest() {
@@ -364,10 +349,6 @@ class ItemRepositoryTests {
 
 	private List<String> titles(ItemQuery query) {
 		return this.items.latestStories(query).stream().map((story) -> story.lead().title()).toList();
-	}
-
-	private long bandRows() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM story_band").query(Long.class).single();
 	}
 
 	private long count() {
@@ -385,6 +366,11 @@ class ItemRepositoryTests {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(T0, ZoneOffset.UTC);
+		}
+
+		@Bean
+		TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+			return new TransactionTemplate(transactions);
 		}
 
 		@Bean

@@ -1,0 +1,142 @@
+package fr.manchette.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import fr.manchette.dedup.AssignedItem;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryAssigner;
+import fr.manchette.dedup.StoryWindow;
+import fr.manchette.dedup.WindowHeadline;
+import fr.manchette.store.EditedItem;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.PollItems;
+import fr.manchette.store.SaveResult;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoredHeadline;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores one poll, in one transaction: its items and the validators that vouch for them go together or not at all.
+ * <p>
+ * identify (done) → sort against the store → decide the new items' stories → insert and update → record the outcome.
+ * Only a poll with new items decides stories, and it does so holding the store's story lock (a row of the database,
+ * so it holds across instances): it first brings the {@link StoryWindow} up to date with what was stored before it,
+ * by any instance, so two sources telling one story at the same moment are matched whichever stores first. The
+ * turn lasts a few statements; fetching and parsing stay concurrent.
+ */
+@Component
+public class StoreStep {
+
+	/** Rows read per statement when the story window catches up with the store. */
+	private static final int CATCH_UP_BATCH = 1_000;
+
+	private final ItemRepository items;
+
+	private final SourceStatusRepository statuses;
+
+	private final StoryAssigner assigner;
+
+	private final StoryWindow window;
+
+	private final TransactionTemplate transaction;
+
+	public StoreStep(ItemRepository items, SourceStatusRepository statuses, StoryAssigner assigner, StoryWindow window,
+			TransactionTemplate transaction) {
+		this.items = items;
+		this.statuses = statuses;
+		this.assigner = assigner;
+		this.window = window;
+		this.transaction = transaction;
+	}
+
+	/** Stores a poll's items, then its outcome; returns what it inserted and updated. */
+	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt, SourceStatus status) {
+		return Objects.requireNonNull(this.transaction.execute((tx) -> {
+			// Whatever this transaction added to the window, the store may not keep: start afresh if it rolls back.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int outcome) {
+					if (outcome != STATUS_COMMITTED) {
+						StoreStep.this.window.invalidate();
+					}
+				}
+			});
+			SaveResult saved = storeItems(sourceId, identified, seenAt);
+			this.statuses.recordOutcome(status);
+			return saved;
+		}));
+	}
+
+	private SaveResult storeItems(String sourceId, List<IdentifiedItem> identified, Instant seenAt) {
+		if (identified.isEmpty()) {
+			return new SaveResult(0, 0);
+		}
+		PollItems sorted = this.items.sort(sourceId, identified);
+		int inserted = 0;
+		if (!sorted.fresh().isEmpty()) {
+			this.items.lockStories(seenAt);
+			catchUp();
+			List<String> links = sorted.fresh()
+				.stream()
+				.map((item) -> item.fingerprint().linkKey())
+				.filter(Objects::nonNull)
+				.toList();
+			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
+					this.items.storiesOfLinks(links));
+			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt);
+			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
+			for (AssignedItem item : assigned) {
+				Long id = ids.get(item.identified().fingerprint().itemKey());
+				if (id != null) {
+					headlines.add(new WindowHeadline(id, sourceId, item.storyKey(), item.identified().item().title(),
+							item.sortAt(), item.identified().bands()));
+				}
+			}
+			// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
+			this.window.add(headlines);
+			inserted = ids.size();
+		}
+		int updated = this.items.update(sorted.edited(), seenAt);
+		for (EditedItem edit : sorted.edited()) {
+			this.window.replace(edit.id(), edit.identified().item().title(), edit.identified().bands());
+		}
+		return new SaveResult(inserted, updated);
+	}
+
+	/**
+	 * Brings the window up to date under the story lock: loads it if it is not, then adds what was stored after the
+	 * last item it holds (by other instances, or before a restart).
+	 */
+	private void catchUp() {
+		if (!this.window.loaded()) {
+			long last = this.items.lastItemId();
+			List<WindowHeadline> headlines = this.items
+				.headlinesSortedSince(this.window.keptFrom())
+				.stream()
+				.map(StoreStep::headline)
+				.toList();
+			this.window.load(headlines, last);
+			return;
+		}
+		while (true) {
+			List<StoredHeadline> stored = this.items.headlinesAfter(this.window.lastItemId(), CATCH_UP_BATCH);
+			this.window.add(stored.stream().map(StoreStep::headline).toList());
+			if (stored.size() < CATCH_UP_BATCH) {
+				return;
+			}
+		}
+	}
+
+	private static WindowHeadline headline(StoredHeadline stored) {
+		return WindowHeadline.of(stored.id(), stored.sourceId(), stored.storyKey(), stored.title(), stored.sortAt());
+	}
+
+}
