@@ -1,0 +1,169 @@
+package fr.manchette.dedup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoryWindowTests {
+
+	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+
+	private static final String HEADLINE = "Le Maroc et la Mauritanie vont relier leurs réseaux électriques";
+
+	private final StoryWindow window = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
+
+	@Test
+	void findsTheNearHeadlinesOfOtherSourcesWithinTheWindow() {
+		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0),
+				headline(2, "hespress", "s2", HEADLINE + " ce lundi", T0.minus(Duration.ofHours(47))),
+				headline(3, "lematin", "s3", HEADLINE, T0.minus(Duration.ofHours(49))),
+				headline(4, "rfi", "s4", "Gaza : au moins 80 morts dans des frappes israéliennes", T0)), 4);
+
+		List<StoryCandidate> nearest = this.window.nearest(bands(HEADLINE), T0, "medias24");
+
+		assertThat(nearest).extracting(StoryCandidate::itemId).containsExactly(1L, 2L);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "le360")).extracting(StoryCandidate::itemId)
+			.containsExactly(2L);
+	}
+
+	@Test
+	void aCandidateStoryHasItsLeadFirstThenItsLatestMembersAtMostEight() {
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			// Added newest first: the lead (the earliest) is the last one added.
+			headlines.add(headline(i + 1, "source-" + i, "story", HEADLINE, T0.minusSeconds(i)));
+		}
+		this.window.load(headlines, 20);
+
+		List<CandidateStory> stories = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"));
+
+		assertThat(stories).hasSize(1);
+		assertThat(stories.get(0).members()).hasSize(StoryWindow.MEMBERS);
+		assertThat(stories.get(0).members().get(0).itemId()).isEqualTo(20L);
+		assertThat(stories.get(0).members().subList(1, StoryWindow.MEMBERS)).extracting(StoryCandidate::itemId)
+			.containsExactly(19L, 18L, 17L, 16L, 15L, 14L, 13L);
+	}
+
+	@Test
+	void aCommonBandIsReadNoFurtherThanItsLatestHeadlines() {
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			headlines.add(headline(i + 1, "source-" + i, "story-" + i, HEADLINE, T0.minusSeconds(i)));
+		}
+		this.window.load(headlines, 500);
+
+		List<StoryCandidate> nearest = this.window.nearest(bands(HEADLINE), T0, "other");
+
+		assertThat(nearest).hasSize(StoryWindow.NEAREST);
+		// Among equals, the last stored first.
+		assertThat(nearest.get(0).itemId()).isEqualTo(500L);
+	}
+
+	@Test
+	void addsWhatWasStoredSinceAndMovesItsLastItemId() {
+		this.window.load(List.of(), 0);
+		this.window.add(List.of(headline(7, "le360", "s1", HEADLINE, T0), headline(9, "rfi", "s9", "Autre chose", T0)));
+
+		assertThat(this.window.lastItemId()).isEqualTo(9L);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(7L);
+	}
+
+	@Test
+	void forgetsWhatIsOutOfReachAndKeepsFindingTheRest() {
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			headlines.add(headline(i + 1, "source-" + i, "story-" + i, made(i), T0.minus(Duration.ofHours(i % 120))));
+		}
+		headlines.add(headline(3001, "le360", "s1", HEADLINE, T0));
+		this.window.load(headlines, 3001);
+
+		int kept = this.window.forgetBefore(T0.minus(Duration.ofHours(96)));
+
+		assertThat(kept).isEqualTo(headlines.stream()
+			.filter((headline) -> !headline.sortAt().isBefore(T0.minus(Duration.ofHours(96))))
+			.count());
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(3001L);
+	}
+
+	@Test
+	void growsPastItsFirstCapacityWithoutLosingAHeadline() {
+		this.window.load(List.of(), 0);
+		for (int i = 0; i < 5000; i++) {
+			this.window.add(List.of(headline(i + 1, "source-" + (i % 50), "story-" + i, made(i), T0.minusSeconds(i))));
+		}
+
+		assertThat(this.window.size()).isEqualTo(5000);
+		for (int i = 0; i < 5000; i += 499) {
+			assertThat(this.window.nearest(bands(made(i)), T0.minusSeconds(i), "other"))
+				.extracting(StoryCandidate::itemId)
+				.contains((long) i + 1);
+		}
+	}
+
+	@Test
+	void anEditedHeadlineIsFoundByItsNewWordsInItsStory() {
+		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1);
+
+		this.window.replace(1, HEADLINE, bands(HEADLINE));
+
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).singleElement().satisfies((candidate) -> {
+			assertThat(candidate.title()).isEqualTo(HEADLINE);
+			assertThat(candidate.storyKey()).isEqualTo("s1");
+		});
+		assertThat(this.window.nearest(bands("Titre provisoire"), T0, "hespress")).isEmpty();
+	}
+
+	@Test
+	void invalidatedItHoldsNothingUntilLoadedAgain() {
+		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1);
+
+		this.window.invalidate();
+
+		assertThat(this.window.loaded()).isFalse();
+		assertThat(this.window.lastItemId()).isZero();
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).isEmpty();
+	}
+
+	@Test
+	void aZeroWindowKeepsNothing() {
+		StoryWindow off = new StoryWindow(Duration.ZERO, Clock.fixed(T0, ZoneOffset.UTC));
+		off.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1);
+
+		assertThat(off.size()).isZero();
+		assertThat(off.nearest(bands(HEADLINE), T0, "hespress")).isEmpty();
+		assertThat(off.lastItemId()).isEqualTo(1L);
+	}
+
+	private static WindowHeadline headline(long id, String source, String story, String title, Instant at) {
+		return WindowHeadline.of(id, source, story, title, at);
+	}
+
+	/** A made-up headline of its own words for each number. */
+	private static String made(int n) {
+		String[] syllables = { "ba", "ko", "ri", "tu", "me", "sa", "lo", "ni", "da", "fe" };
+		StringBuilder title = new StringBuilder("Dépêche");
+		for (int word = 0; word < 4; word++) {
+			title.append(' ');
+			int value = n * (word + 3) + word;
+			for (int i = 0; i < 4; i++) {
+				title.append(syllables[value % 10]);
+				value /= 10;
+			}
+		}
+		return title.toString();
+	}
+
+	private static List<Long> bands(String title) {
+		return StoryBands.of(TitleKey.of(title));
+	}
+
+}
