@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * written in letters, the words that start a headline without being a name, publishers' names that decorate
  * headlines, and the words whose opposites make another story (hausse / baisse, victoire / défaite…).
  */
-final class FrenchWords {
+public final class FrenchWords {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -33,6 +33,21 @@ final class FrenchWords {
 			"face", "vis", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu", "ci", "la-bas", "voici", "voila",
 			"ne", "n", "pas", "jamais", "aucun", "aucune", "nullement", "sans", "afin", "via", "apres", "reste",
 			"restent"));
+
+	/** Whether a folded word (lower case, no accent) is a stop word: it says nothing of what a text is about. */
+	public static boolean isStopWord(String folded) {
+		return STOP.contains(folded);
+	}
+
+	/** Whether some stop word starts with this folded prefix. */
+	public static boolean startsAStopWord(String prefix) {
+		for (String stop : STOP) {
+			if (stop.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Words that make a headline say no. */
 	static final Set<String> NEGATION = Set.of("ne", "n", "pas", "jamais", "aucun", "aucune", "nullement");

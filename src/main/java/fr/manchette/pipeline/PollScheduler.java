@@ -114,6 +114,8 @@ class PollScheduler implements DisposableBean {
 			this.statuses.schedule(source.id(), source.url().toString(), now.plusMillis(jitter));
 		}
 		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
+		// Sources removed or disabled leave the timetable, so that finding the due ones needs no list of sources.
+		this.statuses.unschedule(this.enabled);
 	}
 
 	/**
@@ -129,13 +131,15 @@ class PollScheduler implements DisposableBean {
 			Instant now = this.clock.instant();
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
-			List<String> due = this.statuses.due(this.enabled, now, room * 2);
+			List<String> due = this.statuses.due(now, room * 2);
 			for (String id : due) {
 				if (this.inFlight.get() >= this.settings.concurrency()) {
 					return;
 				}
 				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
+					// Due again after it left feeds.yml (its last poll ended after the reload): out of the timetable.
+					this.statuses.unschedule(this.enabled);
 					continue;
 				}
 				Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.settings.perHost()));

@@ -44,17 +44,24 @@ public class SourceStatusRepository {
 			VALUES (:source, :url, 0, :at)
 			ON CONFLICT DO NOTHING""";
 
-	// A gone source (no next attempt) whose url the operator changed is due again.
+	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
+	// the operator changed.
 	private static final String SCHEDULE_EDITED = """
 			UPDATE source_status SET next_attempt_at = :at
-			WHERE source_id = :source AND next_attempt_at IS NULL AND url <> :url""";
+			WHERE source_id = :source AND next_attempt_at IS NULL
+			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
 
-	// Uses source_status_due_idx.
+	// Uses source_status_due_idx: sources no longer in feeds.yml have no next attempt (see unschedule).
 	private static final String DUE = """
 			SELECT source_id FROM source_status
-			WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now) AND source_id IN (:sources)
+			WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
 			ORDER BY next_attempt_at
 			LIMIT :limit""";
+
+	private static final String UNSCHEDULE = """
+			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id NOT IN (:keep)""";
+
+	private static final String UNSCHEDULE_ALL = "UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL";
 
 	// The compare-and-set that makes a claim exclusive: the row lock of the UPDATE serialises rival instances,
 	// and the loser finds the condition false and updates nothing.
@@ -95,8 +102,9 @@ public class SourceStatusRepository {
 		params.put("movedTo", truncate(status.movedTo(), 2048));
 		params.put("declaredInterval",
 				(status.declaredInterval() != null) ? status.declaredInterval().toSeconds() : null);
-		if (this.jdbc.sql(INSERT).params(params).update() == 0) {
-			this.jdbc.sql(UPDATE).params(params).update();
+		// The row is nearly always there (schedule made it): the update first, the insert the first time only.
+		if (this.jdbc.sql(UPDATE).params(params).update() == 0) {
+			this.jdbc.sql(INSERT).params(params).update();
 		}
 	}
 
@@ -111,14 +119,23 @@ public class SourceStatusRepository {
 		}
 	}
 
-	/** Sources among {@code sources} that are due and not claimed by anyone, the longest due first. */
-	public List<String> due(Collection<String> sources, Instant now, int limit) {
-		if (sources.isEmpty()) {
-			return List.of();
+	/**
+	 * Takes every source but these out of the timetable: those no longer in feeds.yml, or disabled. Their status
+	 * stays; {@link #schedule} puts one back.
+	 */
+	public void unschedule(Collection<String> keep) {
+		if (keep.isEmpty()) {
+			this.jdbc.sql(UNSCHEDULE_ALL).update();
+			return;
 		}
+		// One list however long: at a reload, not per poll.
+		this.jdbc.sql(UNSCHEDULE).param("keep", List.copyOf(keep)).update();
+	}
+
+	/** Sources that are due and not claimed by anyone, the longest due first. */
+	public List<String> due(Instant now, int limit) {
 		return this.jdbc.sql(DUE)
 			.param("now", Timestamps.param(now))
-			.param("sources", List.copyOf(sources))
 			.param("limit", limit)
 			.query(String.class)
 			.list();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.manchette.dedup.FrenchWords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * A query word is a word start ({@code econom} finds {@code economie}), so the index is read by range:
  * {@code word >= 'econom' AND word < 'econon'}. Words are folded to lower-case letters and digits, so the bound is
- * the same under PostgreSQL's linguistic collations as in H2; a query word with other characters is left to the
- * walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
+ * the same under PostgreSQL's linguistic collations as in H2; a query word with other characters, or that starts a
+ * stop word (which the index leaves out: {@code san} would miss « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
  */
 final class WordIndex {
 
@@ -88,7 +89,7 @@ final class WordIndex {
 		String rarest = null;
 		int fewest = RARE;
 		for (String word : words) {
-			if (QUERY_WORD.matcher(word).matches()) {
+			if (QUERY_WORD.matcher(word).matches() && !FrenchWords.startsAStopWord(word)) {
 				int count = count(word);
 				if (count < fewest) {
 					rarest = word;
@@ -140,11 +141,14 @@ final class WordIndex {
 		return this.complete;
 	}
 
-	/** The distinct words of a folded text that the index keeps. */
+	/**
+	 * The distinct words of a folded text that the index keeps: not the stop words (« les », « pour », « dans »), a
+	 * third of a summary's words, which no search is narrowed by since every item has them.
+	 */
 	static Set<String> words(String searchText) {
 		Set<String> words = new LinkedHashSet<>();
 		for (String word : searchText.trim().split(" ")) {
-			if (word.length() >= MIN_LENGTH) {
+			if (word.length() >= MIN_LENGTH && !FrenchWords.isStopWord(word)) {
 				words.add((word.length() > MAX_LENGTH) ? word.substring(0, MAX_LENGTH) : word);
 			}
 		}

@@ -3,6 +3,7 @@ package fr.manchette.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,10 +47,10 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(List.of("hespress", "le360"), T0, 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
 		assertThat(this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
 		assertThat(this.statuses.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
-		assertThat(this.statuses.due(List.of("hespress", "le360"), T0.plusSeconds(30), 10)).isEmpty();
+		assertThat(this.statuses.due(T0.plusSeconds(30), 10)).isEmpty();
 		assertThat(this.statuses.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
 	}
 
@@ -58,8 +59,8 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.claim("hespress", "crashed", T0, T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(59), 10)).isEmpty();
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(61), 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0.plusSeconds(59), 10)).isEmpty();
+		assertThat(this.statuses.due(T0.plusSeconds(61), 10)).containsExactly("hespress");
 		assertThat(this.statuses.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
 	}
 
@@ -72,8 +73,8 @@ class SourceStatusRepositoryTests {
 
 		this.statuses.recordOutcome(polled);
 
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(899), 10)).isEmpty();
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(900), 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0.plusSeconds(899), 10)).isEmpty();
+		assertThat(this.statuses.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
 	}
 
 	@Test
@@ -84,22 +85,38 @@ class SourceStatusRepositoryTests {
 		this.statuses.claim("le360", "other", T0, T0.plusSeconds(60));
 
 		assertThat(this.statuses.release("stopping")).isEqualTo(1);
-		assertThat(this.statuses.due(List.of("hespress", "le360"), T0.plusSeconds(1), 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
 	}
 
 	@Test
 	void schedulingKeepsAKnownSourcesTimetableButRevivesAGoneOneWhoseUrlChanged() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0.plusSeconds(3600));
-		assertThat(this.statuses.due(List.of("hespress"), T0, 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
 
 		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
 			.failed(T0, SourceStatus.GONE, "HTTP 410 Gone", null));
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(60), 10)).isEmpty();
+		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
 
 		this.statuses.schedule("hespress", "https://h.ma/nouveau", T0.plusSeconds(30));
-		assertThat(this.statuses.due(List.of("hespress"), T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+	}
+
+	@Test
+	void aSourceTakenOutOfFeedsYmlLeavesTheTimetableUntilItIsPutBack() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+
+		this.statuses.unschedule(Set.of("hespress"));
+		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.statuses.find("le360")).isPresent();
+
+		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(30));
+		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactlyInAnyOrder("hespress", "le360");
+
+		this.statuses.unschedule(Set.of());
+		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
 	}
 
 	@Test

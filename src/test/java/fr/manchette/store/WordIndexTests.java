@@ -114,6 +114,23 @@ class WordIndexTests {
 	}
 
 	@Test
+	void leavesOutStopWords() {
+		assertThat(WordIndex.words(SearchText.fold("Les élus votent pour la réforme dans les temps, sans débat")))
+			.containsExactly("elus", "votent", "reforme", "temps", "debat");
+	}
+
+	@Test
+	void aWordThatStartsAStopWordIsSearchedByTheWalkAndFindsIt() {
+		StoredPolls.save(this.items, "hespress", List.of(item("sans", "Une saison sans titre pour le Wydad", T0),
+				item("sante", "Réforme de la santé publique", T0.plusSeconds(1))), T0.plusSeconds(10_000));
+
+		assertThat(this.items.words().narrow("i", List.of("san"), new HashMap<>())).isEmpty();
+		assertThat(titles("san")).containsExactlyInAnyOrder("Une saison sans titre pour le Wydad",
+				"Réforme de la santé publique");
+		assertThat(titles("sans wydad")).containsExactly("Une saison sans titre pour le Wydad");
+	}
+
+	@Test
 	void upperBoundIsTheNextWordStartOverLettersAndDigits() {
 		assertThat(List.of("econom", "mot9", "abz", "a9z", "zzz")).map(WordIndex::upperBound)
 			.containsExactly("econon", "mota", "ac", "aa", null);
