@@ -70,7 +70,7 @@ public class StoreStep {
 				}
 			});
 			SaveResult saved = storeItems(sourceId, identified, seenAt);
-			this.statuses.recordOutcome(status);
+			this.statuses.recordOutcome(status, saved.inserted());
 			return saved;
 		}));
 	}

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
-import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import org.springframework.stereotype.Component;
@@ -20,19 +19,16 @@ public class SourceHealthBoard {
 
 	private final SourceStatusRepository statuses;
 
-	private final ItemRepository items;
-
-	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, ItemRepository items) {
+	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses) {
 		this.feeds = feeds;
 		this.statuses = statuses;
-		this.items = items;
 	}
 
 	public List<SourceHealth> sources() {
 		Map<String, SourceStatus> byId = this.statuses.findAll()
 			.stream()
 			.collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
-		Map<String, Long> counts = this.items.countBySource();
+		Map<String, Long> counts = this.statuses.itemCounts();
 		return this.feeds.get().feeds().stream().map((source) -> health(source, byId, counts)).toList();
 	}
 

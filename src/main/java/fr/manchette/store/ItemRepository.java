@@ -93,6 +93,10 @@ public class ItemRepository {
 
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
+	// item_source_sort_idx, per source.
+	private static final String COUNT_AGAIN = """
+			UPDATE source_status SET item_count = (SELECT COUNT(*) FROM item WHERE item.source_id = source_status.source_id)""";
+
 	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
 	static final String PRUNE = """
 			DELETE FROM item WHERE id IN (SELECT id FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch)""";
@@ -322,7 +326,10 @@ public class ItemRepository {
 		return new Statement(LATEST_STORIES.formatted(filterI, filterE), params);
 	}
 
-	/** Items of each source, for its health line. */
+	/**
+	 * Items of each source, counted in the store: a scan of every item. Health lines read the counts each poll keeps
+	 * ({@link SourceStatusRepository#itemCounts}).
+	 */
 	public Map<String, Long> countBySource() {
 		Map<String, Long> counts = new HashMap<>();
 		this.jdbc.sql(COUNT_BY_SOURCE).query((row) -> {
@@ -344,6 +351,8 @@ public class ItemRepository {
 		}
 		while (batch == PRUNE_BATCH);
 		if (deleted > 0) {
+			// The sources' item counts, kept by each poll, lost what was deleted: once, after the batches.
+			this.jdbc.sql(COUNT_AGAIN).update();
 			this.changes.changed();
 		}
 		return deleted;

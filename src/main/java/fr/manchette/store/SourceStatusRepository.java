@@ -21,13 +21,15 @@ public class SourceStatusRepository {
 
 	private static final String FIND_ALL = "SELECT * FROM source_status ORDER BY source_id";
 
+	private static final String ITEM_COUNTS = "SELECT source_id, item_count FROM source_status";
+
 	private static final String INSERT = """
 			INSERT INTO source_status (source_id, url, last_attempt_at, last_success_at, last_outcome,
 			                           consecutive_failures, last_error, etag, last_modified, next_attempt_at,
-			                           moved_to, declared_interval_seconds)
+			                           moved_to, declared_interval_seconds, item_count)
 			VALUES (:source, :url, :lastAttemptAt, :lastSuccessAt, :lastOutcome,
 			        :consecutiveFailures, :lastError, :etag, :lastModified, :nextAttemptAt,
-			        :movedTo, :declaredInterval)
+			        :movedTo, :declaredInterval, :added)
 			ON CONFLICT DO NOTHING""";
 
 	private static final String UPDATE = """
@@ -36,7 +38,7 @@ public class SourceStatusRepository {
 			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
 			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
 			                         declared_interval_seconds = :declaredInterval,
-			                         lease_owner = NULL, lease_until = NULL
+			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL
 			WHERE source_id = :source""";
 
 	private static final String SCHEDULE_NEW = """
@@ -86,9 +88,18 @@ public class SourceStatusRepository {
 		return this.jdbc.sql(FIND_ALL).query(SourceStatusRepository::row).list();
 	}
 
-	/** Records the outcome of a poll: the row is created the first time, replaced afterwards. */
+	/** Records the outcome of a poll that stored nothing: the row is created the first time, replaced afterwards. */
 	public void recordOutcome(SourceStatus status) {
+		recordOutcome(status, 0);
+	}
+
+	/**
+	 * Records the outcome of a poll and counts the items it added to the source's, in the poll's transaction: the
+	 * row is created the first time, replaced afterwards.
+	 */
+	public void recordOutcome(SourceStatus status, int itemsAdded) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("added", itemsAdded);
 		params.put("source", status.sourceId());
 		params.put("url", status.url());
 		params.put("lastAttemptAt", Timestamps.param(status.lastAttemptAt()));
@@ -130,6 +141,15 @@ public class SourceStatusRepository {
 		}
 		// One list however long: at a reload, not per poll.
 		this.jdbc.sql(UNSCHEDULE).param("keep", List.copyOf(keep)).update();
+	}
+
+	/** The number of stored items of each source that has a status. */
+	public Map<String, Long> itemCounts() {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql(ITEM_COUNTS).query((row) -> {
+			counts.put(row.getString("source_id"), row.getLong("item_count"));
+		});
+		return counts;
 	}
 
 	/** Sources that are due and not claimed by anyone, the longest due first. */

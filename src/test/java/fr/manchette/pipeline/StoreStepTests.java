@@ -57,6 +57,9 @@ class StoreStepTests {
 	@Autowired
 	private StoreStep store;
 
+	@Autowired
+	private SourceStatusRepository statuses;
+
 	private final Deduplicator deduplicator = new Deduplicator();
 
 	@Test
@@ -336,6 +339,22 @@ class StoreStepTests {
 		save("le360", T0, item("l1", "Trois", "https://l.ma/1", T0));
 
 		assertThat(this.items.countBySource()).containsEntry("hespress", 2L).containsEntry("le360", 1L);
+	}
+
+	@Test
+	void eachSourcesItemCountIsKeptByItsPollsAndCountedAgainAfterPruning() {
+		save("hespress", T0, item("h1", "Ancien", "https://h.ma/1", T0.minusSeconds(40L * 86_400)),
+				item("h2", "Récent", "https://h.ma/2", T0));
+		save("hespress", T0.plusSeconds(60), item("h2", "Récent, modifié", "https://h.ma/2", T0),
+				item("h3", "Nouveau", "https://h.ma/3", T0.plusSeconds(30)));
+		save("le360", T0, item("l1", "Trois", "https://l.ma/1", T0));
+		assertThat(this.statuses.itemCounts()).isEqualTo(this.items.countBySource())
+			.containsEntry("hespress", 3L)
+			.containsEntry("le360", 1L);
+
+		this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400));
+
+		assertThat(this.statuses.itemCounts()).isEqualTo(this.items.countBySource()).containsEntry("hespress", 2L);
 	}
 
 	private SaveResult save(String source, Instant seenAt, Item... items) {
