@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param published the date Rome understood (published, else updated), if any
  * @param publishedText the date exactly as written in the feed, if any
  * @param categories the item's own categories
+ * @param linkBase the base in scope of the link ({@code xml:base} of the feed, the item and the link element)
+ * @param summaryBase the base in scope of the summary's HTML, against which its relative links and images resolve
  */
 public record RawItem(@Nullable String guid, @Nullable String title, @Nullable String link,
 		@Nullable String summaryHtml, @Nullable Instant published, @Nullable String publishedText,
-		List<String> categories) {
+		List<String> categories, BaseChain linkBase, BaseChain summaryBase) {
 
 	public RawItem {
 		categories = List.copyOf(categories);
+	}
+
+	/** An item whose relative references resolve against the document's address alone. */
+	public RawItem(@Nullable String guid, @Nullable String title, @Nullable String link, @Nullable String summaryHtml,
+			@Nullable Instant published, @Nullable String publishedText, List<String> categories) {
+		this(guid, title, link, summaryHtml, published, publishedText, categories, BaseChain.NONE, BaseChain.NONE);
 	}
 
 }
