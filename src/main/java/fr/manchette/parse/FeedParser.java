@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The text is decoded by {@link FeedText} (charset declared, then
- * checked against the bytes); the XML is parsed by {@link SafeXml}, never by Rome's own reader, so no DTD or entity is
- * ever honoured; a document that is not well-formed gets one chance at recovery ({@link LenientXml}) after the
- * refusals, never before.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome, and JSON Feed 1.0/1.1 with Jackson ({@link JsonFeedReader}). The
+ * text is decoded by {@link FeedText} (charset declared, then checked against the bytes); the XML is parsed by
+ * {@link SafeXml}, never by Rome's own reader, so no DTD or entity is ever honoured; a document that is not
+ * well-formed gets one chance at recovery ({@link LenientXml}) after the refusals, never before.
  */
 @Component
 public class FeedParser {
@@ -42,6 +42,9 @@ public class FeedParser {
 		String text = FeedText.decode(body, contentType);
 		if (text.isBlank()) {
 			throw FeedParseException.notAFeed("empty body");
+		}
+		if (JsonFeedReader.isJson(text, contentType)) {
+			return JsonFeedReader.read(text);
 		}
 		if (looksLikeHtml(text)) {
 			throw FeedParseException.notAFeed("an HTML page, not a feed");

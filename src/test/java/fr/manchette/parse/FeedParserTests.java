@@ -346,15 +346,6 @@ class FeedParserTests {
 	}
 
 	@Test
-	void jsonBodyIsAParseError() {
-		byte[] body = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Le Fil\", \"items\": []}"
-			.getBytes(StandardCharsets.UTF_8);
-		FeedParseException ex = refusal(body, "application/feed+json");
-		assertThat(ex.isNotAFeed()).isFalse();
-		assertThat(ex.getMessage()).startsWith("not well-formed XML");
-	}
-
-	@Test
 	void decodesWindows1252BytesDeclaredUtf8() throws Exception {
 		byte[] body = transcoded("rss2-windows1252-declared-utf8.xml", WINDOWS_1252);
 		assertThat(new String(body, StandardCharsets.UTF_8)).contains("\uFFFD")
