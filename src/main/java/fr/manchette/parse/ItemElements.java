@@ -97,7 +97,7 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 				break;
 			}
 		}
-		BaseChain base = base(item);
+		BaseChain base = chain(item);
 		return new ItemElements(guid, date, links(item, base), base, base.then(xmlBase(own(item, summaryName(item)))),
 				base.then(xmlBase(content(item))));
 	}
@@ -118,12 +118,12 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 	}
 
 	/** The xml:base attributes from the root down to this element, as XML Base nests them. */
-	static BaseChain base(Element element) {
+	private static BaseChain chain(Element element) {
 		List<String> outward = new ArrayList<>();
 		for (Element at = element; at != null; at = at.getParentElement()) {
 			String base = xmlBase(at);
 			if (base != null && !base.isBlank()) {
-				outward.add(base);
+				outward.add(base.strip());
 			}
 		}
 		Collections.reverse(outward);
