@@ -70,10 +70,6 @@ public final class DiscoverCommand {
 			out.println("  " + feed.url());
 			out.println("    " + describe(feed));
 		}
-		if (entries.isEmpty()) {
-			err.println("None of them is RSS or Atom, which is what Manchette reads.");
-			return 1;
-		}
 		out.println();
 		out.println("Add to the feeds of feeds.yml (category, interval and enabled are optional; keep the ones you want):");
 		out.println();
@@ -82,12 +78,10 @@ public final class DiscoverCommand {
 	}
 
 	private static String describe(FoundFeed feed) {
-		if (!feed.readable()) {
-			return "JSON Feed, found by " + feed.via() + ": not proposed, Manchette reads RSS and Atom";
-		}
 		String format = feed.format()
 			.replace("rss_", "RSS ")
 			.replace("atom_", "Atom ")
+			.replace("json_", "JSON Feed ")
 			.replace("RSS 1.0", "RSS 1.0 (RDF)");
 		String title = (feed.title() != null && !feed.title().isBlank()) ? ", « " + feed.title().strip() + " »" : "";
 		return format + title + ", " + feed.items() + ((feed.items() == 1) ? " item" : " items") + ", found by "

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,10 +80,10 @@ public class FeedDiscovery {
 				found.putIfAbsent(feed.url(), feed);
 			}
 		}
-		if (found.values().stream().noneMatch(FoundFeed::readable)) {
+		if (found.isEmpty()) {
 			for (URI candidate : usualPaths(page.finalUrl())) {
 				FoundFeed feed = confirm(candidate, "usual path");
-				if (feed != null && feed.readable()) {
+				if (feed != null) {
 					found.putIfAbsent(feed.url(), feed);
 					break;
 				}
@@ -140,22 +139,13 @@ public class FeedDiscovery {
 	}
 
 	private @Nullable FoundFeed read(Fetched fetched, String via) {
-		if (isJsonFeed(fetched.body())) {
-			// FeedParser reads RSS and Atom; a JSON Feed is worth mentioning, not proposing.
-			return new FoundFeed(fetched.finalUrl(), "json", null, -1, via, false);
-		}
 		try {
 			ParsedFeed feed = this.parser.parse(fetched.body(), fetched.contentType());
-			return new FoundFeed(fetched.finalUrl(), feed.format(), feed.title(), feed.items().size(), via, true);
+			return new FoundFeed(fetched.finalUrl(), feed.format(), feed.title(), feed.items().size(), via);
 		}
 		catch (FeedParseException ex) {
 			return null;
 		}
-	}
-
-	private static boolean isJsonFeed(byte[] body) {
-		String start = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).stripLeading();
-		return start.startsWith("{") && start.contains("jsonfeed.org/version/");
 	}
 
 	private static FetchRequest request(URI url) {

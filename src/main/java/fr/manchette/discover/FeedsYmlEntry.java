@@ -19,15 +19,12 @@ record FeedsYmlEntry(String id, String name, URI url) {
 
 	private static final int MAX_ID = 64;
 
-	/** Entries for the readable feeds, with ids unique among them and not among {@code taken}. */
+	/** Entries for the feeds, with ids unique among them and not among {@code taken}. */
 	static List<FeedsYmlEntry> of(List<FoundFeed> feeds, URI site, Set<String> taken) {
 		String base = hostId((site.getHost() != null) ? site.getHost() : "site");
 		List<String> used = new ArrayList<>(taken);
 		List<FeedsYmlEntry> entries = new ArrayList<>();
 		for (FoundFeed feed : feeds) {
-			if (!feed.readable()) {
-				continue;
-			}
 			String id = used.contains(base) ? unique(base + "-" + lastSegment(feed.url()), used) : base;
 			used.add(id);
 			entries.add(new FeedsYmlEntry(id, name(feed.title(), site), feed.url()));

@@ -8,12 +8,11 @@ import org.jspecify.annotations.Nullable;
  * A feed found for a site, fetched and read to be sure it is one.
  *
  * @param url where to poll it (after redirects)
- * @param format what it is, e.g. {@code rss_2.0}, {@code atom_1.0}, or {@code json} for a JSON Feed
+ * @param format what it is, e.g. {@code rss_2.0}, {@code atom_1.0} or {@code json_1.1}
  * @param title the feed's own title, if it has one
- * @param items how many items it holds now; -1 when not counted (JSON Feed)
+ * @param items how many items it holds now
  * @param via how it was found: the page's {@code <link rel="alternate">}, a usual path, or the address itself
- * @param readable whether Manchette can poll it (RSS and Atom); a JSON Feed is reported but not proposed
  */
-public record FoundFeed(URI url, String format, @Nullable String title, int items, String via, boolean readable) {
+public record FoundFeed(URI url, String format, @Nullable String title, int items, String via) {
 
 }

@@ -54,7 +54,8 @@ public final class ItemNormalizer {
 	/**
 	 * Cleans one item.
 	 * @param raw the item as parsed
-	 * @param base the feed's URL, against which relative links are resolved
+	 * @param base the feed's URL (after redirects), the outermost base of relative links: the feed's own bases
+	 * ({@link RawItem#linkBase()}, {@link RawItem#summaryBase()}) resolve against it
 	 * @param fetchedAt when the feed was fetched; stands in for a missing date and caps dates in the future
 	 * @param assumedZone the zone of dates that name none
 	 * @return the item, or empty when it has neither a title nor a summary to make one from
@@ -64,7 +65,7 @@ public final class ItemNormalizer {
 		Assert.notNull(base, "base must not be null");
 		Assert.notNull(fetchedAt, "fetchedAt must not be null");
 		Assert.notNull(assumedZone, "assumedZone must not be null");
-		String summaryHtml = summaryHtml(raw.summaryHtml(), base);
+		String summaryHtml = summaryHtml(raw.summaryHtml(), BaseResolver.resolve(base, raw.summaryBase()));
 		String summaryText = this.cleaner.text(summaryHtml);
 		String title = TitleText.plain(raw.title());
 		if (isBlank(title)) {
@@ -76,7 +77,7 @@ public final class ItemNormalizer {
 		String guid = guid(raw.guid());
 		Instant published = published(raw, assumedZone);
 		Instant when = (published != null) ? notAfterFetch(published, fetchedAt) : fetchedAt;
-		return Optional.of(new Item(guid, Excerpt.of(title, MAX_TITLE), link(raw.link(), guid, base), summaryHtml,
+		return Optional.of(new Item(guid, Excerpt.of(title, MAX_TITLE), link(raw, guid, base), summaryHtml,
 				Excerpt.of(summaryText, MAX_SUMMARY_TEXT), when, published != null, categories(raw.categories())));
 	}
 
@@ -109,9 +110,18 @@ public final class ItemNormalizer {
 		return (stripped.length() > MAX_GUID) ? stripped.substring(0, MAX_GUID) : stripped;
 	}
 
-	/** The feed's link, else a guid that is a URL (RSS isPermaLink), when the link is missing or unusable. */
-	private static @Nullable URI link(@Nullable String link, @Nullable String guid, URI base) {
-		Optional<URI> canonical = LinkCanonicalizer.canonical(link, base);
+	/**
+	 * The feed's link, else a guid that is a URL (RSS isPermaLink), when the link is missing or unusable. A link that
+	 * is only a fragment names its base (RFC 3986 section 5.2.2): kept when that base is the feed's own xml:base, not
+	 * when it is the feed's address, which every such item would then share as its link and its story.
+	 */
+	private static @Nullable URI link(RawItem raw, @Nullable String guid, URI document) {
+		URI base = BaseResolver.resolve(document, raw.linkBase());
+		Optional<URI> canonical = LinkCanonicalizer.canonical(raw.link(), base);
+		if (canonical.isEmpty() && raw.link() != null && raw.link().strip().startsWith("#")
+				&& !base.equals(document)) {
+			canonical = Optional.of(base);
+		}
 		if (canonical.isEmpty() && guid != null && PERMALINK.matcher(guid).matches()) {
 			canonical = LinkCanonicalizer.canonical(guid, base);
 		}

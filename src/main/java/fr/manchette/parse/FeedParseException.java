@@ -16,7 +16,7 @@ public class FeedParseException extends Exception {
 		return new FeedParseException(reason, true, null);
 	}
 
-	static FeedParseException malformed(String reason, Throwable cause) {
+	static FeedParseException malformed(String reason, @Nullable Throwable cause) {
 		return new FeedParseException(reason, false, cause);
 	}
 

@@ -15,24 +15,18 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.impl.Atom10Parser;
 import org.jdom2.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome. The text is decoded by {@link FeedText} (charset declared, then
- * checked against the bytes); the XML is parsed by {@link SafeXml}, never by Rome's own reader, so no DTD or entity is
- * ever honoured; a document that is not well-formed gets one chance at recovery ({@link LenientXml}) after the
- * refusals, never before.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome, and JSON Feed 1.0/1.1 with Jackson ({@link JsonFeedReader}). The
+ * text is decoded by {@link FeedText} (charset declared, then checked against the bytes); the XML is parsed by
+ * {@link SafeXml}, never by Rome's own reader, so no DTD or entity is ever honoured; a document that is not
+ * well-formed gets one chance at recovery ({@link LenientXml}) after the refusals, never before.
  */
 @Component
 public class FeedParser {
-
-	static {
-		// Atom links are relative to xml:base (RFC 4287 §2, XML Base); Rome applies it only when asked.
-		Atom10Parser.setResolveURIs(true);
-	}
 
 	/** The root elements of the formats we read: RSS 0.9x/2.0, RSS 1.0 (rdf:RDF), Atom, and RSS 0.9x without rss. */
 	static final Set<String> ROOTS = Set.of("rss", "RDF", "feed", "channel");
@@ -48,6 +42,9 @@ public class FeedParser {
 		String text = FeedText.decode(body, contentType);
 		if (text.isBlank()) {
 			throw FeedParseException.notAFeed("empty body");
+		}
+		if (JsonFeedReader.isJson(text, contentType)) {
+			return JsonFeedReader.read(text);
 		}
 		if (looksLikeHtml(text)) {
 			throw FeedParseException.notAFeed("an HTML page, not a feed");
@@ -111,11 +108,21 @@ public class FeedParser {
 				|| (!start.startsWith("<?xml") && start.contains("<html"));
 	}
 
+	/**
+	 * Links stay as written, with the {@code xml:base} in scope of each ({@link ItemElements}): Rome's own resolution
+	 * stays off (its default), and normalize resolves them against the document's address.
+	 */
 	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10) {
 		Date published = published(entry);
-		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link(entry),
-				Mojibake.repair(summary(entry, atom10)), (published != null) ? published.toInstant() : null,
-				elements.dateText(), categories(entry));
+		String link = link(entry);
+		Summary summary = summary(entry, elements, atom10);
+		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link,
+				(summary != null) ? Mojibake.repair(summary.html()) : null,
+				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry),
+				elements.linkBase(link), (summary != null) ? summary.base() : elements.base());
+	}
+
+	private record Summary(String html, BaseChain base) {
 	}
 
 	/** For Atom 0.3 Rome gives modified before issued; the wire entry keeps issued (Atom 1.0's published). */
@@ -139,14 +146,14 @@ public class FeedParser {
 	}
 
 	/** The short text first (description, Atom summary), else the full content. */
-	private static @Nullable String summary(SyndEntry entry, boolean atom10) {
+	private static @Nullable Summary summary(SyndEntry entry, ItemElements elements, boolean atom10) {
 		SyndContent description = entry.getDescription();
 		if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
-			return asHtml(description, atom10);
+			return new Summary(asHtml(description, atom10), elements.summaryBase());
 		}
 		for (SyndContent content : entry.getContents()) {
 			if (content.getValue() != null && !content.getValue().isBlank()) {
-				return asHtml(content, atom10);
+				return new Summary(asHtml(content, atom10), elements.contentBase());
 			}
 		}
 		return null;

@@ -1,6 +1,7 @@
 package fr.manchette.parse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.jdom2.Content;
@@ -9,10 +10,26 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 
-/** What Rome does not keep of an item element: the true guid (not Rome's fallback to the link) and the date text. */
-record ItemElements(@Nullable String guid, @Nullable String dateText) {
+/**
+ * What Rome does not keep of an item element: the true guid (not Rome's fallback to the link), the date text, and the
+ * {@code xml:base} in scope of its link and of its summary and content. Rome's own xml:base resolution is left off: it
+ * glues strings (a relative base at two levels came out as {@code null/sport/...}), ignores the base of a link or
+ * content element, and knows nothing of RSS.
+ *
+ * @param links the item's candidate links, each with its base, in document order
+ * @param base the base in scope of the item element itself
+ * @param summaryBase the base of Atom's {@code summary} or RSS's {@code description}
+ * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
+ */
+record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
+		BaseChain summaryBase, BaseChain contentBase) {
 
-	static final ItemElements NONE = new ItemElements(null, null);
+	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
+			BaseChain.NONE);
+
+	/** A link as written, with the base in scope of the element that wrote it. */
+	record BasedValue(String value, BaseChain base) {
+	}
 
 	private static final Namespace RDF = Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
@@ -80,7 +97,92 @@ record ItemElements(@Nullable String guid, @Nullable String dateText) {
 				break;
 			}
 		}
-		return new ItemElements(guid, date);
+		BaseChain base = chain(item);
+		return new ItemElements(guid, date, links(item, base), base, base.then(xmlBase(own(item, summaryName(item)))),
+				base.then(xmlBase(content(item))));
+	}
+
+	/**
+	 * The base in scope of the link Rome chose: that of the element that wrote it (Atom's first alternate link, RSS's
+	 * link, or the guid Rome took for a missing link), else the item's.
+	 */
+	BaseChain linkBase(@Nullable String link) {
+		if (link != null) {
+			for (BasedValue candidate : this.links) {
+				if (candidate.value().equals(link.strip())) {
+					return candidate.base();
+				}
+			}
+		}
+		return this.base;
+	}
+
+	/** The xml:base attributes from the root down to this element, as XML Base nests them. */
+	private static BaseChain chain(Element element) {
+		List<String> outward = new ArrayList<>();
+		for (Element at = element; at != null; at = at.getParentElement()) {
+			String base = xmlBase(at);
+			if (base != null && !base.isBlank()) {
+				outward.add(base.strip());
+			}
+		}
+		Collections.reverse(outward);
+		return new BaseChain(outward);
+	}
+
+	private static List<BasedValue> links(Element item, BaseChain base) {
+		List<BasedValue> links = new ArrayList<>();
+		boolean atom = item.getName().equals("entry");
+		for (Element child : item.getChildren()) {
+			String value = null;
+			if (child.getName().equals("link") && child.getNamespace().equals(item.getNamespace())) {
+				value = atom ? alternateHref(child) : child.getTextTrim();
+			}
+			else if (!atom && child.getName().equals("guid")) {
+				value = child.getTextTrim();
+			}
+			if (value != null && !value.isEmpty()) {
+				links.add(new BasedValue(value, base.then(xmlBase(child))));
+			}
+		}
+		return links;
+	}
+
+	/** Rome's alternate links: those without a rel, a blank one, or "alternate" (RFC 4287 section 4.2.7.2). */
+	private static @Nullable String alternateHref(Element link) {
+		String rel = link.getAttributeValue("rel");
+		String href = link.getAttributeValue("href");
+		return (rel == null || rel.isBlank() || rel.equals("alternate")) && href != null ? href.strip() : null;
+	}
+
+	private static String summaryName(Element item) {
+		return item.getName().equals("entry") ? "summary" : "description";
+	}
+
+	private static @Nullable Element content(Element item) {
+		if (item.getName().equals("entry")) {
+			return own(item, "content");
+		}
+		for (Element child : item.getChildren()) {
+			if (child.getName().equals("encoded")) {
+				return child;
+			}
+		}
+		return null;
+	}
+
+	/** The first child of that name in the item's own namespace, not a module's ({@code media:description}). */
+	private static @Nullable Element own(Element item, String name) {
+		for (Element child : item.getChildren()) {
+			if (child.getName().equals(name) && child.getNamespace().equals(item.getNamespace())) {
+				return child;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String xmlBase(@Nullable Element element) {
+		return (element != null) ? element.getAttributeValue("base", Namespace.XML_NAMESPACE) : null;
 	}
 
 	private static List<Element> children(Element parent, String name) {

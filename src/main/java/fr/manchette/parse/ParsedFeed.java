@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A feed document as parsed: its own title and link, and its items in document order.
  *
- * @param format what it was, e.g. {@code rss_2.0} or {@code atom_1.0}
+ * @param format what it was, e.g. {@code rss_2.0}, {@code atom_1.0} or {@code json_1.1}
+ * @param link the feed's own link (a JSON Feed's {@code home_page_url}), as written: possibly relative
  * @param updatePeriod how often the feed says it changes (RSS {@code <ttl>}, {@code sy:updatePeriod} and
  * {@code sy:updateFrequency}), if it says
  */

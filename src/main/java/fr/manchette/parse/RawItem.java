@@ -8,20 +8,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * One item as the feed wrote it, before any cleaning.
  *
- * @param guid the RSS guid or Atom id, if any
+ * @param guid the RSS guid, Atom id or JSON Feed id, if any
  * @param title the title as decoded from XML; may still hold HTML markup or entities
- * @param link the item's link, possibly relative
+ * @param link the item's link as written, possibly relative to {@code linkBase}
  * @param summaryHtml the description or content, as HTML
- * @param published the date Rome understood (published, else updated), if any
+ * @param published the date as read by Rome or as RFC 3339 (published, else updated), if any
  * @param publishedText the date exactly as written in the feed, if any
  * @param categories the item's own categories
+ * @param linkBase the base in scope of the link ({@code xml:base} of the feed, the item and the link element)
+ * @param summaryBase the base in scope of the summary's HTML, against which its relative links and images resolve
  */
 public record RawItem(@Nullable String guid, @Nullable String title, @Nullable String link,
 		@Nullable String summaryHtml, @Nullable Instant published, @Nullable String publishedText,
-		List<String> categories) {
+		List<String> categories, BaseChain linkBase, BaseChain summaryBase) {
 
 	public RawItem {
 		categories = List.copyOf(categories);
+	}
+
+	/** An item whose relative references resolve against the document's address alone. */
+	public RawItem(@Nullable String guid, @Nullable String title, @Nullable String link, @Nullable String summaryHtml,
+			@Nullable Instant published, @Nullable String publishedText, List<String> categories) {
+		this(guid, title, link, summaryHtml, published, publishedText, categories, BaseChain.NONE, BaseChain.NONE);
 	}
 
 }

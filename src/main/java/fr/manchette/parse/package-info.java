@@ -1,4 +1,7 @@
-/** Turns fetched bytes into raw items with Rome; no Rome type leaves this package. */
+/**
+ * Turns fetched bytes into raw items with Rome (RSS, Atom) and Jackson (JSON Feed); no Rome or Jackson type leaves
+ * this package.
+ */
 @NullMarked
 package fr.manchette.parse;
 

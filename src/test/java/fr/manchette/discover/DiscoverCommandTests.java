@@ -59,6 +59,24 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void proposesAJsonFeed(WireMockRuntimeInfo site) throws Exception {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head><link rel="alternate" type="application/feed+json" href="/feed.json"></head></html>""")));
+		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "application/feed+json")
+			.withBody(FeedDiscoveryTests.JSON_FEED)));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains("Found 1 feed:",
+				"JSON Feed 1.1, « Le Site en JSON », 2 items, found by <link rel=\"alternate\"> in the page",
+				"url: \"" + site.getHttpBaseUrl() + "/feed.json\"");
+		FeedsFile file = load(run.getValue().substring(run.getValue().indexOf("  - id:")));
+		assertThat(file.feeds()).singleElement()
+			.satisfies((source) -> assertThat(source.url().toString()).isEqualTo(site.getHttpBaseUrl() + "/feed.json"));
+	}
+
+	@Test
 	void saysSoWhenThereIsNoFeed(WireMockRuntimeInfo site) {
 		stubFor(get("/").willReturn(FeedDiscoveryTests.html("<html><body>Accueil</body></html>")));
 

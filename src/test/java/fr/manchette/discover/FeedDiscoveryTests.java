@@ -37,6 +37,12 @@ class FeedDiscoveryTests {
 			<updated>2025-05-16T18:00:00Z</updated>
 			<entry><title>But</title><id>urn:x:1</id><updated>2025-05-16T18:00:00Z</updated></entry></feed>""";
 
+	static final String JSON_FEED = """
+			{"version": "https://jsonfeed.org/version/1.1", "title": "Le Site en JSON",
+			 "home_page_url": "https://site.example/",
+			 "items": [{"id": "1", "url": "https://site.example/1", "title": "Un"},
+			           {"id": "2", "url": "https://site.example/2", "title": "Deux"}]}""";
+
 	private final FeedDiscovery discovery = new FeedDiscovery(new FeedFetcher("Manchette-test", Clock.systemUTC()),
 			new FeedParser());
 
@@ -53,17 +59,47 @@ class FeedDiscoveryTests {
 		stubFor(get("/rss/une.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(RSS)));
 		stubFor(get("/sport/atom").willReturn(aResponse().withBody(ATOM)));
 		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "application/feed+json")
-			.withBody("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"x\", \"items\": []}")));
+			.withBody(JSON_FEED)));
 
 		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
 
 		assertThat(feeds).extracting((feed) -> feed.url().getPath() + " " + feed.format() + " " + feed.title() + " "
-				+ feed.items() + " " + feed.readable())
-			.containsExactly("/rss/une.xml rss_2.0 Le Site — À la une 2 true",
-					"/sport/atom atom_1.0 Le Site : sport 1 true", "/feed.json json null -1 false");
+				+ feed.items())
+			.containsExactly("/rss/une.xml rss_2.0 Le Site — À la une 2", "/sport/atom atom_1.0 Le Site : sport 1",
+					"/feed.json json_1.1 Le Site en JSON 2");
 		assertThat(feeds.get(0).via()).contains("<link rel=\"alternate\">");
 		// Announced feeds found: no usual path is tried.
 		verify(0, getRequestedFor(urlEqualTo("/feed")));
+	}
+
+	@Test
+	void acceptsAJsonFeedAnnouncedAlone(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<html><head><link rel="alternate" type="application/json" href="/feed.json"></head></html>""")));
+		// Served with the most generic of types: the body says what it is.
+		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(JSON_FEED)));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(feeds).singleElement().satisfies((feed) -> {
+			assertThat(feed.format()).isEqualTo("json_1.1");
+			assertThat(feed.items()).isEqualTo(2);
+		});
+		// A JSON Feed found is a feed found: no usual path is tried.
+		verify(0, getRequestedFor(urlEqualTo("/feed")));
+	}
+
+	@Test
+	void skipsAnAnnouncedJsonThatIsNoJsonFeed(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<html><head><link rel="alternate" type="application/json" href="/api/articles"></head></html>""")));
+		stubFor(get("/api/articles").willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withBody("{\"articles\": [{\"id\": 1}]}")));
+		stubFor(get("/feed").willReturn(aResponse().withBody(RSS)));
+
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(feeds).extracting((feed) -> feed.url().getPath()).containsExactly("/feed");
 	}
 
 	@Test

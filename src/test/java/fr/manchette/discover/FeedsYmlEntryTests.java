@@ -21,10 +21,10 @@ class FeedsYmlEntryTests {
 	void givesEachFeedOfASiteItsOwnId() {
 		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(List.of(feed("https://www.site.example/rss/une.xml", "À la une"),
 				feed("https://www.site.example/rss/sport.xml", "Sport"), feed("https://www.site.example/feed", null),
-				new FoundFeed(URI.create("https://www.site.example/feed.json"), "json", null, -1, "x", false)),
-				URI.create("https://www.site.example/"), Set.of());
+				feed("https://www.site.example/feed.json", "En JSON")), URI.create("https://www.site.example/"), Set.of());
 
-		assertThat(entries).extracting(FeedsYmlEntry::id).containsExactly("site", "site-sport", "site-feed");
+		assertThat(entries).extracting(FeedsYmlEntry::id)
+			.containsExactly("site", "site-sport", "site-feed", "site-feed-2");
 		assertThat(entries.get(2).name()).isEqualTo("www.site.example");
 	}
 
@@ -41,7 +41,7 @@ class FeedsYmlEntryTests {
 	}
 
 	private static FoundFeed feed(String url, String title) {
-		return new FoundFeed(URI.create(url), "rss_2.0", title, 3, "x", true);
+		return new FoundFeed(URI.create(url), "rss_2.0", title, 3, "x");
 	}
 
 }

@@ -1,0 +1,265 @@
+package fr.manchette.parse;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Entities;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) into the records RSS and Atom give, so that the same
+ * normalization applies. The document is read as a stream, each item kept as a small tree up to
+ * {@link FeedParser#MAX_ITEMS} and the rest skipped unbuilt; nesting, string and number sizes are bounded by
+ * {@link StreamReadConstraints}, the body's size by the fetcher. A value of the wrong type is no value (a number as
+ * an id is its digits, as the spec asks), never a crash.
+ */
+final class JsonFeedReader {
+
+	/** A feed needs five levels (feed, items, item, authors, author); extensions get room, a bomb does not. */
+	static final int MAX_DEPTH = 64;
+
+	/** Far beyond any article; the normalizer keeps 100 000 characters of a summary anyway. */
+	static final int MAX_STRING = 4 * 1024 * 1024;
+
+	/** Tags kept per item before the normalizer keeps ten. */
+	private static final int MAX_TAGS = 100;
+
+	private static final Pattern VERSION = Pattern
+		.compile("https?://(?:www\\.)?jsonfeed\\.org/version/([0-9]+(?:\\.[0-9]+)*)/?", Pattern.CASE_INSENSITIVE);
+
+	private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(MAX_DEPTH)
+			.maxStringLength(MAX_STRING)
+			.maxNameLength(1000)
+			.maxNumberLength(100)
+			.build())
+		.build())
+		// Each item is read as a tree in the middle of the document: what follows it is the next item, not trailing.
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private @Nullable String version;
+
+	private @Nullable String title;
+
+	private @Nullable String homePageUrl;
+
+	private @Nullable String feedUrl;
+
+	private @Nullable List<JsonNode> items;
+
+	private boolean itemsNotAnArray;
+
+	private JsonFeedReader() {
+	}
+
+	/**
+	 * Whether to read the text as JSON: it opens an object, which no XML does, or the server says JSON and the text
+	 * is not markup (a feed served as application/json by a misconfigured server is still read as what it is).
+	 */
+	static boolean isJson(String text, @Nullable String contentType) {
+		String start = text.stripLeading();
+		if (start.startsWith("{")) {
+			return true;
+		}
+		if (contentType == null || start.startsWith("<")) {
+			return false;
+		}
+		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		return type.equals("application/json") || type.endsWith("+json");
+	}
+
+	static ParsedFeed read(String text) throws FeedParseException {
+		return new JsonFeedReader().parse(text);
+	}
+
+	private ParsedFeed parse(String text) throws FeedParseException {
+		try (JsonParser parser = JSON.createParser(text)) {
+			readFeed(parser);
+		}
+		catch (StreamConstraintsException ex) {
+			throw FeedParseException.malformed("JSON refused, beyond the limits of a feed: " + ex.getOriginalMessage(),
+					ex);
+		}
+		catch (JacksonException ex) {
+			// A body cut short keeps the items read whole, as a truncated XML feed does.
+			if (!isJsonFeed() || this.items == null || this.items.isEmpty()) {
+				throw FeedParseException.malformed("not well-formed JSON: " + ex.getOriginalMessage(), ex);
+			}
+		}
+		if (!isJsonFeed()) {
+			throw FeedParseException.notAFeed("JSON without a JSON Feed version (https://jsonfeed.org/version/…)");
+		}
+		if (this.itemsNotAnArray || this.items == null) {
+			throw FeedParseException.malformed("a JSON Feed whose items are not an array", null);
+		}
+		BaseChain base = BaseChain.NONE.then((this.homePageUrl != null) ? this.homePageUrl : this.feedUrl);
+		List<RawItem> raw = new ArrayList<>(this.items.size());
+		for (JsonNode item : this.items) {
+			raw.add(item(item, base));
+		}
+		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null);
+	}
+
+	private void readFeed(JsonParser parser) throws FeedParseException {
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			throw FeedParseException.notAFeed("JSON that is not an object, not a JSON Feed");
+		}
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "version" -> this.version = scalar(parser);
+				case "title" -> this.title = scalar(parser);
+				case "home_page_url" -> this.homePageUrl = scalar(parser);
+				case "feed_url" -> this.feedUrl = scalar(parser);
+				case "items" -> readItems(parser, value);
+				default -> parser.skipChildren();
+			}
+		}
+	}
+
+	/** The first {@link FeedParser#MAX_ITEMS} objects; what is not an object is no item, and skipped. */
+	private void readItems(JsonParser parser, @Nullable JsonToken value) {
+		if (value != JsonToken.START_ARRAY) {
+			this.itemsNotAnArray = this.items == null;
+			parser.skipChildren();
+			return;
+		}
+		if (this.items != null) {
+			// A second "items": the first one stands.
+			parser.skipChildren();
+			return;
+		}
+		this.items = new ArrayList<>();
+		this.itemsNotAnArray = false;
+		for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser
+			.nextToken()) {
+			if (token == JsonToken.START_OBJECT && this.items.size() < FeedParser.MAX_ITEMS) {
+				this.items.add(JSON.readTree(parser));
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+	}
+
+	private boolean isJsonFeed() {
+		return this.version != null && VERSION.matcher(this.version.strip()).matches();
+	}
+
+	/** {@code json_1.0}, {@code json_1.1}: version 1 is 1.0, as {@code rss_2.0} and {@code atom_1.0} say it. */
+	private String format() {
+		Matcher matcher = VERSION.matcher((this.version != null) ? this.version.strip() : "");
+		String number = matcher.matches() ? matcher.group(1) : "1";
+		return "json_" + (number.contains(".") ? number : number + ".0");
+	}
+
+	private static RawItem item(JsonNode item, BaseChain base) {
+		String link = string(item.get("url"));
+		if (link == null) {
+			// A link post's page is elsewhere; it is still where the item leads.
+			link = string(item.get("external_url"));
+		}
+		String published = string(item.get("date_published"));
+		if (published == null) {
+			published = string(item.get("date_modified"));
+		}
+		return new RawItem(id(item.get("id")), Mojibake.repair(string(item.get("title"))), link,
+				Mojibake.repair(summaryHtml(item)), instant(published), published, tags(item.get("tags")), base, base);
+	}
+
+	/**
+	 * The short text first, as for RSS and Atom, else the full content: {@code summary} (plain text), else
+	 * {@code content_html}, else {@code content_text}. Plain text is escaped, so that "a < b" is not read as a tag.
+	 */
+	private static @Nullable String summaryHtml(JsonNode item) {
+		String summary = string(item.get("summary"));
+		if (summary != null) {
+			return Entities.escape(summary);
+		}
+		String html = string(item.get("content_html"));
+		if (html != null) {
+			return html;
+		}
+		String text = string(item.get("content_text"));
+		return (text != null) ? Entities.escape(text) : null;
+	}
+
+	/** RFC 3339, as the spec asks; anything else is left to the normalizer's readers of dates as written. */
+	private static @Nullable Instant instant(@Nullable String date) {
+		if (date == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(date.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** An array of strings; a lone string is one tag; anything else is no tag. */
+	private static List<String> tags(@Nullable JsonNode tags) {
+		List<String> names = new ArrayList<>();
+		if (tags != null && tags.isArray()) {
+			for (JsonNode tag : tags) {
+				String name = string(tag);
+				if (name != null) {
+					names.add(Mojibake.repair(name));
+				}
+				if (names.size() == MAX_TAGS) {
+					break;
+				}
+			}
+		}
+		else {
+			String name = string(tags);
+			if (name != null) {
+				names.add(Mojibake.repair(name));
+			}
+		}
+		return names;
+	}
+
+	/** A string; null when blank or of another type (a URL that is a number or an object is no URL). */
+	private static @Nullable String string(@Nullable JsonNode node) {
+		if (node == null || !node.isString()) {
+			return null;
+		}
+		String text = node.stringValue();
+		return text.isBlank() ? null : text;
+	}
+
+	/** A string, or a number's digits: "If an id is presented as a number [...] a JSON Feed reader must coerce it". */
+	private static @Nullable String id(@Nullable JsonNode node) {
+		return (node != null && node.isNumber()) ? node.asString() : string(node);
+	}
+
+	/** The string the parser is on; any other value is no string, and an object or an array is skipped whole. */
+	private static @Nullable String scalar(JsonParser parser) {
+		if (parser.currentToken() == JsonToken.VALUE_STRING) {
+			String text = parser.getString();
+			return text.isBlank() ? null : text;
+		}
+		parser.skipChildren();
+		return null;
+	}
+
+}

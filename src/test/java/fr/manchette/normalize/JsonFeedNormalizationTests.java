@@ -1,0 +1,72 @@
+package fr.manchette.normalize;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import fr.manchette.parse.FeedParser;
+import fr.manchette.parse.ParsedFeed;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** A JSON Feed's items go through the same normalization as RSS and Atom ones: {@link FeedParser}, then this. */
+class JsonFeedNormalizationTests {
+
+	private static final URI DOCUMENT = URI.create("http://127.0.0.1:8089/flux/fil.json");
+
+	private static final Instant FETCHED_AT = Instant.parse("2025-05-16T18:00:00Z");
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private final FeedParser parser = new FeedParser();
+
+	private final ItemNormalizer normalizer = new ItemNormalizer();
+
+	@Test
+	void cleansHtmlAndKeepsPlainTextExactly() throws Exception {
+		List<Item> items = items("jsonfeed-1.0.json");
+		assertThat(items.get(0).summaryHtml())
+			.isEqualTo("<p>Les <strong>bateaux Belle Époque</strong> ne navigueront pas ce week-end.</p>");
+		assertThat(items.get(0).categories()).containsExactly("Transports", "Social");
+		assertThat(items.get(0).published()).isEqualTo(Instant.parse("2025-05-16T17:35:00Z"));
+		assertThat(items.get(1).title()).isEqualTo("Évian : « Un festival à taille humaine »");
+		assertThat(items.get(1).summaryText())
+			.isEqualTo("La programmation 2025 mise sur les artistes < 30 ans & les têtes d’affiche.");
+	}
+
+	@Test
+	void resolvesRelativeUrlsAgainstTheHomePageAndTitlesAnUntitledItemFromItsContent() throws Exception {
+		Item item = items("jsonfeed-html-only.json").get(0);
+		assertThat(item.link()).isEqualTo(URI.create("https://carnet.croix-rousse.example/blog/notes/41.html"));
+		assertThat(item.summaryHtml()).contains("href=\"https://carnet.croix-rousse.example/blog/producteurs.html\"",
+				"src=\"https://carnet.croix-rousse.example/media/marche.jpg\"");
+		assertThat(item.title()).startsWith("Marché de la Croix-Rousse : les producteurs reviennent");
+		// No date in the item: the fetch time stands in, as for RSS and Atom.
+		assertThat(item.publishedKnown()).isFalse();
+	}
+
+	@Test
+	void itemsWithoutIdAreKeptWithoutGuid() throws Exception {
+		assertThat(items("jsonfeed-missing-id.json")).extracting(Item::guid, Item::link)
+			.containsExactly(
+					tuple(null,
+							URI.create("https://www.courrier-alpes.example/faits-divers/eboulement-rn90.html")),
+					tuple(null, null));
+	}
+
+	private List<Item> items(String fixture) throws Exception {
+		byte[] body = new ClassPathResource("/fr/manchette/parse/" + fixture).getContentAsByteArray();
+		ParsedFeed feed = this.parser.parse(body, "application/feed+json");
+		return feed.items()
+			.stream()
+			.map((raw) -> this.normalizer.normalize(raw, DOCUMENT, FETCHED_AT, PARIS).orElseThrow())
+			.toList();
+	}
+
+}
