@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -109,10 +111,12 @@ class PollScheduler implements DisposableBean {
 	/** New sources get a first poll soon, spread over the start jitter; known ones keep their timetable. */
 	private void schedule(FeedsFile config) {
 		Instant now = this.clock.instant();
+		List<FirstPoll> first = new ArrayList<>();
 		for (Source source : config.enabledFeeds()) {
 			long jitter = ThreadLocalRandom.current().nextLong(this.settings.startJitter().toMillis() + 1);
-			this.statuses.schedule(source.id(), source.url().toString(), now.plusMillis(jitter));
+			first.add(new FirstPoll(source.id(), source.url().toString(), now.plusMillis(jitter)));
 		}
+		this.statuses.schedule(first);
 		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
 		// Sources removed or disabled leave the timetable, so that finding the due ones needs no list of sources.
 		this.statuses.unschedule(this.enabled);

@@ -3,9 +3,10 @@ package fr.manchette.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +42,7 @@ public class SourceStatusRepository {
 			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL
 			WHERE source_id = :source""";
 
-	private static final String SCHEDULE_NEW = """
-			INSERT INTO source_status (source_id, url, consecutive_failures, next_attempt_at)
-			VALUES (:source, :url, 0, :at)
-			ON CONFLICT DO NOTHING""";
+	private static final String UNSCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NULL";
 
 	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
 	// the operator changed.
@@ -120,14 +118,39 @@ public class SourceStatusRepository {
 	}
 
 	/**
-	 * Gives each source that has no status yet a first poll time, and makes a gone source due again once its url
-	 * changed. Existing timetables are kept: a restart does not poll everything again.
+	 * Gives each source that has no status yet a first poll time, and puts back in the timetable a source that has
+	 * none (taken out of feeds.yml and put back, or gone and given another url). Existing timetables are kept: a
+	 * restart does not poll everything again. A few statements for the whole file.
 	 */
-	public void schedule(String sourceId, String url, Instant firstAttemptAt) {
-		Map<String, Object> params = Map.of("source", sourceId, "url", url, "at", Timestamps.param(firstAttemptAt));
-		if (this.jdbc.sql(SCHEDULE_NEW).params(params).update() == 0) {
-			this.jdbc.sql(SCHEDULE_EDITED).params(params).update();
+	public void schedule(List<FirstPoll> sources) {
+		List<Object[]> rows = sources.stream()
+			.map((source) -> new Object[] { source.sourceId(), source.url(), 0, Timestamps.param(source.at()) })
+			.toList();
+		ManyRows.insert(this.jdbc, "source_status (source_id, url, consecutive_failures, next_attempt_at)", rows,
+				"ON CONFLICT DO NOTHING");
+		Map<String, FirstPoll> byId = new HashMap<>();
+		sources.forEach((source) -> byId.put(source.sourceId(), source));
+		List<FirstPoll> revived = new ArrayList<>();
+		this.jdbc.sql(UNSCHEDULED).query((row) -> {
+			FirstPoll source = byId.get(row.getString("source_id"));
+			if (source != null) {
+				revived.add(source);
+			}
+		});
+		for (FirstPoll source : revived) {
+			this.jdbc.sql(SCHEDULE_EDITED)
+				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
+				.update();
 		}
+	}
+
+	/** {@link #schedule(List)} for one source. */
+	public void schedule(String sourceId, String url, Instant firstAttemptAt) {
+		schedule(List.of(new FirstPoll(sourceId, url, firstAttemptAt)));
+	}
+
+	/** A source of feeds.yml, and when to poll it first if it has never been. */
+	public record FirstPoll(String sourceId, String url, Instant at) {
 	}
 
 	/**
