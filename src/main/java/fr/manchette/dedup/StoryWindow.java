@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,9 @@ public class StoryWindow {
 
 	/** More headlines than this found near an incoming one, and those sharing the most bands are kept. */
 	static final int NEAREST = 16;
+
+	/** Room for the headlines one lookup finds, a power of two at least twice BANDS × PER_BAND. */
+	private static final int HITS_TABLE = 2048;
 
 	/** Items of a candidate story handed to the matcher at most: its lead and the latest others. */
 	public static final int MEMBERS = 8;
@@ -184,7 +186,11 @@ public class StoryWindow {
 		}
 		long from = at.minus(this.window).toEpochMilli();
 		long until = at.plus(this.window).toEpochMilli();
-		Map<Integer, Integer> hits = new LinkedHashMap<>();
+		// Headlines found and their hits, in a small open-addressing table: at most BANDS × PER_BAND of them.
+		int[] found = new int[HITS_TABLE];
+		int[] hits = new int[HITS_TABLE];
+		int[] order = new int[StoryBands.BANDS * PER_BAND];
+		int distinct = 0;
 		for (Long band : headlineBands) {
 			int table = find(fold(band));
 			if (this.bandKeys[table] == 0) {
@@ -199,17 +205,34 @@ public class StoryWindow {
 					continue;
 				}
 				read++;
-				hits.merge(slot, 1, Integer::sum);
+				int place = mix(slot) & (HITS_TABLE - 1);
+				while (found[place] != 0 && found[place] != slot + 1) {
+					place = (place + 1) & (HITS_TABLE - 1);
+				}
+				if (found[place] == 0) {
+					found[place] = slot + 1;
+					order[distinct++] = place;
+				}
+				hits[place]++;
 			}
 		}
-		return hits.entrySet()
-			.stream()
-			.sorted(Map.Entry.<Integer, Integer>comparingByValue()
-				.reversed()
-				.thenComparing((entry) -> this.ids[entry.getKey()], Comparator.reverseOrder()))
-			.limit(NEAREST)
-			.map((entry) -> candidate(entry.getKey()))
-			.toList();
+		// The most hits first, among equals the last stored: a partial selection, NEAREST at most.
+		List<StoryCandidate> nearest = new ArrayList<>(Math.min(distinct, NEAREST));
+		for (int rank = 0; rank < Math.min(distinct, NEAREST); rank++) {
+			int best = rank;
+			for (int i = rank + 1; i < distinct; i++) {
+				int x = order[i];
+				int y = order[best];
+				if (hits[x] > hits[y] || (hits[x] == hits[y] && this.ids[found[x] - 1] > this.ids[found[y] - 1])) {
+					best = i;
+				}
+			}
+			int chosen = order[best];
+			order[best] = order[rank];
+			order[rank] = chosen;
+			nearest.add(candidate(found[chosen] - 1));
+		}
+		return nearest;
 	}
 
 	/**
