@@ -72,7 +72,7 @@ public final class StoreBenchmark {
 			run("H2 (stored before)", H2Files.url(dir), feeds, 0, sources);
 		}
 		else if (!engine.equals("postgres")) {
-			// With the options of the shipped application.yml (H2Files); others to compare, e.g. ;WRITE_DELAY=0.
+			// As the service runs it (the settings H2 needs are added at start); others to compare, e.g. ;WRITE_DELAY=0.
 			run("H2", H2Files.url(dir) + System.getProperty("bench.h2-options", ""), feeds, items, sources);
 		}
 		if (!reuse && !engine.equals("h2")) {
@@ -160,7 +160,7 @@ public final class StoreBenchmark {
 					jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
 		}
 		long bytes = url.startsWith("jdbc:h2:")
-				? Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db").toFile().length()
+				? Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db").toFile().length()
 				: jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
 		System.out.printf("store size on disk: %.0f MiB%n", bytes / 1048576.0);
 	}

@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/item-repository;"
-		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/store-step")
 @Import({ ItemRepository.class, StoreChanges.class, SourceStatusRepository.class, StoreStep.class, StoryAssigner.class,
 		StoryWindow.class, StoreStepTests.Config.class })
 class StoreStepTests {

@@ -30,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The merged feeds, checked by parsers and validators other than the Rome that wrote them. */
+/**
+ * The merged feeds, checked by parsers and validators other than the Rome that wrote them. The Atom test reads the
+ * RELAX NG schema of {@code ../shared/corpus/schemas/atom.rnc} ({@link AtomSchema}), and is skipped when that corpus
+ * is not next to the project.
+ */
 class MergedFeedWriterTests {
 
 	private static final Instant T0 = Instant.parse("2025-05-16T18:35:00Z");

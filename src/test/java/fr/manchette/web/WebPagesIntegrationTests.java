@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages and documents people and readers get, from a running service over HTTP: the ticker page, the sources
- * page, the OPML, and the merged feeds checked by validators other than the code that wrote them.
+ * page, the OPML, and the merged feeds checked by validators other than the code that wrote them. The Atom feed's
+ * test reads the RELAX NG schema of {@code ../shared/corpus/schemas/atom.rnc} ({@link AtomSchema}), and is skipped
+ * when that corpus is not next to the project.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")

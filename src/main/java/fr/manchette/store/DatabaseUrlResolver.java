@@ -1,0 +1,40 @@
+package fr.manchette.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Puts the store's URL ({@link DatabaseUrl}) in place of {@code spring.datasource.url} once every setting is known
+ * (application.yml, arguments, environment, and a test's dynamic properties) and before any bean is made, so that
+ * the DataSource, Flyway and the logs all see the same URL, and a URL that cannot work stops the start before
+ * anything else does. Registered in {@code META-INF/spring.factories}, so that it also serves test slices.
+ */
+class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUrlResolver.class);
+
+	static final String URL = "spring.datasource.url";
+
+	static final String DATA_DIR = "manchette.data-dir";
+
+	@Override
+	public void onApplicationEvent(ApplicationPreparedEvent event) {
+		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+		Path dataDir = Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
+		String url = DatabaseUrl.resolve(environment.getProperty(URL), dataDir);
+		if (!url.equals(environment.getProperty(URL))) {
+			environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", Map.of(URL, url)));
+		}
+		log.info("Store: {}", DatabaseUrl.masked(url));
+	}
+
+}

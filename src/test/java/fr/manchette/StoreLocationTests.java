@@ -1,0 +1,137 @@
+package fr.manchette;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.pipeline.PollReport;
+import fr.manchette.store.UnusableDatabaseUrlException;
+import fr.manchette.support.LocalHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Where the store is, as an operator says it: any H2 file URL as it comes to mind, or only a data directory; and a
+ * URL that cannot work stops the start with one sentence.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StoreLocationTests {
+
+	@RegisterExtension
+	static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	Path dir;
+
+	private Path feeds;
+
+	@BeforeEach
+	void oneSourceWithTwoItems() throws IOException {
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600).atOffset(ZoneOffset.UTC));
+		site.stubFor(WireMock.get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+			.withBody("""
+					<?xml version="1.0" encoding="UTF-8"?>
+					<rss version="2.0"><channel><title>Le Quotidien</title><link>https://quotidien.example/</link>
+					<item><title>Le Parlement adopte la loi de finances</title><link>https://quotidien.example/loi.html</link>
+					<pubDate>%1$s</pubDate></item>
+					<item><title>L’Étoile remporte le derby</title><link>https://quotidien.example/derby.html</link>
+					<pubDate>%1$s</pubDate></item>
+					</channel></rss>""".formatted(date))));
+		this.feeds = this.dir.resolve("feeds.yml");
+		Files.writeString(this.feeds, """
+				feeds:
+				  - id: quotidien
+				    name: Le Quotidien
+				    url: http://localhost:%d/feed
+				""".formatted(site.getPort()));
+	}
+
+	@Test
+	void aBareH2FileUrlStoresAndServesItems() throws Exception {
+		Path db = this.dir.resolve("ailleurs/db");
+		try (ConfigurableApplicationContext service = start("--spring.datasource.url=jdbc:h2:file:" + db)) {
+			assertStoresAndServesBothItems(service);
+		}
+		assertThat(this.dir.resolve("ailleurs/db.mv.db")).isRegularFile();
+	}
+
+	@Test
+	void theDataDirectoryHoldsTheH2File() throws Exception {
+		Path dataDir = this.dir.resolve("x");
+		try (ConfigurableApplicationContext service = start("--manchette.data-dir=" + dataDir)) {
+			assertStoresAndServesBothItems(service);
+		}
+		assertThat(dataDir.resolve("manchette.mv.db")).isRegularFile();
+	}
+
+	@Test
+	void anH2UrlThatContradictsWhatTheSqlNeedsStopsTheStartWithOneSentence(CapturedOutput output) {
+		Path db = this.dir.resolve("db");
+		assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=MySQL"))
+			.isInstanceOf(UnusableDatabaseUrlException.class);
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("spring.datasource.url \"jdbc:h2:file:" + db + ";MODE=MySQL\" cannot work: MODE=MySQL "
+					+ "contradicts the MODE=PostgreSQL that Manchette's SQL needs")
+			.contains("manchette.data-dir")
+			.doesNotContain("\tat ");
+		assertThat(this.dir.resolve("db.mv.db")).doesNotExist();
+	}
+
+	@Test
+	void aDatabaseOtherThanH2OrPostgresqlStopsTheStartWithOneSentence(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:mysql://localhost/manchette?password=secret"))
+			.isInstanceOf(UnusableDatabaseUrlException.class);
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("spring.datasource.url \"jdbc:mysql://localhost/manchette?password=****\" cannot work: "
+					+ "Manchette stores its items in H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…) only.")
+			.doesNotContain("secret")
+			.doesNotContain("\tat ");
+	}
+
+	private ConfigurableApplicationContext start(String... store) {
+		String[] args = { "--server.port=0", "--manchette.feeds=" + this.feeds, "--manchette.polling.enabled=false" };
+		String[] all = new String[args.length + store.length];
+		System.arraycopy(args, 0, all, 0, args.length);
+		System.arraycopy(store, 0, all, args.length, store.length);
+		return SpringApplication.run(ManchetteApplication.class, all);
+	}
+
+	private static void assertStoresAndServesBothItems(ConfigurableApplicationContext service) throws Exception {
+		PollReport report = service.getBean(IngestRun.class)
+			.run(service.getBean(CurrentFeeds.class).get().source("quotidien").orElseThrow());
+		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.inserted()).isEqualTo(2);
+
+		int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+		HttpResponse<String> headlines = LocalHttp.get(port, "/headlines.txt", null);
+		assertThat(headlines.statusCode()).isEqualTo(200);
+		assertThat(headlines.body()).contains("Le Parlement adopte la loi de finances")
+			.contains("L’Étoile remporte le derby");
+	}
+
+}

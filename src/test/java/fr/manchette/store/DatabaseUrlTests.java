@@ -1,0 +1,67 @@
+package fr.manchette.store;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@link DatabaseUrl}: what H2 is given, what is left alone, and what is refused. */
+class DatabaseUrlTests {
+
+	private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000";
+
+	private final Path dataDir = Path.of("/srv/manchette/data");
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:h2:file:/srv/db                         | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:file:/srv/db;                        | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:./data/db;AUTO_SERVER=TRUE           | jdbc:h2:./data/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:mem:test;DB_CLOSE_DELAY=-1           | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:tcp://localhost/~/db                 | jdbc:h2:tcp://localhost/~/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:file:/srv/db;mode=postgresql         | jdbc:h2:file:/srv/db;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true | jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000       | jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
+			JDBC:H2:file:/srv/db                         | JDBC:H2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000
+			jdbc:postgresql://db.example:5432/manchette  | jdbc:postgresql://db.example:5432/manchette
+			jdbc:postgresql://db/m?user=m&password=x     | jdbc:postgresql://db/m?user=m&password=x
+			""")
+	void anH2UrlGetsWhatItLacksAndKeepsItsOwnSettingsAndPostgresqlIsLeftAlone(String given, String resolved) {
+		assertThat(DatabaseUrl.resolve(given, this.dataDir)).isEqualTo(resolved);
+	}
+
+	@Test
+	void withoutAUrlTheH2FileIsInTheDataDirectory() {
+		assertThat(DatabaseUrl.resolve(null, this.dataDir)).isEqualTo("jdbc:h2:file:/srv/manchette/data/manchette" + SETTINGS);
+		assertThat(DatabaseUrl.resolve("  ", this.dataDir)).isEqualTo("jdbc:h2:file:/srv/manchette/data/manchette" + SETTINGS);
+	}
+
+	@Test
+	void aRelativeDataDirectoryIsTheWorkingDirectorys() {
+		assertThat(DatabaseUrl.resolve(null, Path.of("./data")))
+			.isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("manchette") + SETTINGS);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:h2:file:/srv/db;MODE=MySQL                 | spring.datasource.url "jdbc:h2:file:/srv/db;MODE=MySQL" cannot work: MODE=MySQL contradicts the MODE=PostgreSQL that Manchette's SQL needs (leave it out and Manchette sets what H2 needs).
+			jdbc:h2:file:/srv/db;DATABASE_TO_LOWER=FALSE    | spring.datasource.url "jdbc:h2:file:/srv/db;DATABASE_TO_LOWER=FALSE" cannot work: DATABASE_TO_LOWER=FALSE contradicts the DATABASE_TO_LOWER=TRUE that Manchette's SQL needs (leave it out and Manchette sets what H2 needs).
+			jdbc:h2:file:/srv/db;DATABASE_TO_UPPER=TRUE     | spring.datasource.url "jdbc:h2:file:/srv/db;DATABASE_TO_UPPER=TRUE" cannot work: DATABASE_TO_UPPER=TRUE contradicts the DATABASE_TO_LOWER=TRUE that Manchette's SQL needs (leave it out and Manchette sets what H2 needs).
+			jdbc:h2:file:/srv/db;DEFAULT_NULL_ORDERING=LOW  | spring.datasource.url "jdbc:h2:file:/srv/db;DEFAULT_NULL_ORDERING=LOW" cannot work: DEFAULT_NULL_ORDERING=LOW contradicts the DEFAULT_NULL_ORDERING=HIGH that Manchette's SQL needs (leave it out and Manchette sets what H2 needs).
+			jdbc:mysql://db/manchette                       | spring.datasource.url "jdbc:mysql://db/manchette" cannot work: Manchette stores its items in H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…) only.
+			jdbc:mysql://db/manchette?password=secret       | spring.datasource.url "jdbc:mysql://db/manchette?password=****" cannot work: Manchette stores its items in H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…) only.
+			postgres://manchette:secret@db/manchette        | spring.datasource.url "postgres://manchette:****@db/manchette" cannot work: it is not a JDBC URL (jdbc:h2:… for H2, jdbc:postgresql:… for PostgreSQL).
+			./data/manchette                                | spring.datasource.url "./data/manchette" cannot work: it is not a JDBC URL (jdbc:h2:… for H2, jdbc:postgresql:… for PostgreSQL).
+			""")
+	void aUrlThatCannotWorkIsRefusedInOneSentenceWithoutItsPassword(String given, String sentence) {
+		assertThatExceptionOfType(UnusableDatabaseUrlException.class)
+			.isThrownBy(() -> DatabaseUrl.resolve(given, this.dataDir))
+			.withMessage(sentence);
+	}
+
+}
