@@ -32,9 +32,11 @@ final class DatabaseUrl {
 
 	/**
 	 * What H2 gets unless the URL says otherwise: a poll's transaction waits up to a minute for the story lock (H2's
-	 * default, one second, fails a poll whenever another one storing a big feed holds it).
+	 * default, one second, fails a poll whenever another one storing a big feed holds it); and the database closes
+	 * with the service's connection pool, not from a JVM shutdown hook of H2's own racing the service's stop (polls
+	 * still running failed with "Database is already closed").
 	 */
-	static final Map<String, String> H2_DEFAULTS = Map.of("LOCK_TIMEOUT", "60000");
+	static final Map<String, String> H2_DEFAULTS = defaults();
 
 	private static final String H2 = "jdbc:h2:";
 
@@ -111,6 +113,13 @@ final class DatabaseUrl {
 			}
 		});
 		return resolved.toString();
+	}
+
+	private static Map<String, String> defaults() {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("LOCK_TIMEOUT", "60000");
+		defaults.put("DB_CLOSE_ON_EXIT", "FALSE");
+		return Collections.unmodifiableMap(defaults);
 	}
 
 	private static Map<String, String> h2Settings() {
