@@ -240,11 +240,17 @@ public class StoryWindow {
 	 * and its latest other items in the window, at most {@value #MEMBERS}.
 	 */
 	public synchronized List<CandidateStory> storiesOf(List<StoryCandidate> nearest) {
-		Map<String, CandidateStory> found = new LinkedHashMap<>();
+		Map<String, List<StoryCandidate>> found = new LinkedHashMap<>();
 		for (StoryCandidate candidate : nearest) {
-			found.computeIfAbsent(candidate.storyKey(), (key) -> new CandidateStory(key, membersOf(key)));
+			found.computeIfAbsent(candidate.storyKey(), this::membersOf);
 		}
-		return List.copyOf(found.values());
+		List<CandidateStory> stories = new ArrayList<>(found.size());
+		found.forEach((key, members) -> {
+			if (!members.isEmpty()) {
+				stories.add(new CandidateStory(key, members));
+			}
+		});
+		return stories;
 	}
 
 	private List<StoryCandidate> membersOf(String storyKey) {
