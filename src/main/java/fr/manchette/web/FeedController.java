@@ -19,18 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The merged feed: {@code /feed.rss}, {@code /feed.atom} and {@code /feed.json}. Written straight to the response from
- * {@link PublishedDocuments}: no message converter or content negotiation stands between the cached bytes and the
- * client.
+ * The merged feed: {@code /feed.rss}, {@code /feed.atom} and {@code /feed.json}, as {@link PublishedDocuments} has
+ * them: rendered here the first time an address is asked for in a state of the store, written straight to the
+ * response with no message converter or content negotiation in between.
  */
 @RestController
 class FeedController {
-
-	private static final String RSS = "application/rss+xml;charset=UTF-8";
-
-	private static final String ATOM = "application/atom+xml;charset=UTF-8";
-
-	private static final String JSON_FEED = "application/feed+json;charset=UTF-8";
 
 	private final CurrentFeeds feeds;
 
@@ -53,19 +47,19 @@ class FeedController {
 
 	@GetMapping("/feed.rss")
 	void rss(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "rss", RSS,
+		this.documents.serve(request, response, Publication.RSS,
 				(params, updated) -> feed(params, "rss", (stories, links) -> this.writer.rss(stories, links, updated)));
 	}
 
 	@GetMapping("/feed.atom")
 	void atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "atom", ATOM, (params,
+		this.documents.serve(request, response, Publication.ATOM, (params,
 				updated) -> feed(params, "atom", (stories, links) -> this.writer.atom(stories, links, updated)));
 	}
 
 	@GetMapping("/feed.json")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "json-feed", JSON_FEED,
+		this.documents.serve(request, response, Publication.JSON_FEED,
 				(params, updated) -> feed(params, "json-feed", this.jsonWriter::json));
 	}
 

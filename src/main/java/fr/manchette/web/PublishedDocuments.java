@@ -51,29 +51,60 @@ class PublishedDocuments {
 	}
 
 	/**
-	 * Answers a GET of one of the published documents.
-	 * @param name the document, as the validators distinguish it ({@code atom}, {@code headlines.txt}, ...)
-	 * @param contentType its media type, with its charset
+	 * Answers a GET of one of the published documents, rendering it if this state has not yet.
 	 * @param document reads the request's parameters into what to render; throws {@link BadQueryException}
 	 */
-	void serve(HttpServletRequest request, HttpServletResponse response, String name, String contentType,
-			Document document) throws IOException {
+	void serve(HttpServletRequest request, HttpServletResponse response, Publication publication, Document document)
+			throws IOException {
 		State current = current();
-		boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
-		String key = key(name, request);
+		String key = key(publication, request);
 		Variant variant = current.variants.get(key);
 		if (variant == null) {
 			MultiValueMap<String, String> params = parameters(request);
 			Prepared prepared = document.prepare(params, current.change.at());
-			variant = current.add(key, new Variant(current.validators(prepared.version(), params), contentType,
-					prepared.render()));
+			variant = current.add(key, new Variant(current.validators(prepared.version(), params),
+					publication.contentType(), prepared.render()));
 		}
+		answer(variant, variant.validators.notModified(request), request, response);
+	}
+
+	/**
+	 * Answers from memory if this state has this address already: a 304 if the client's copy is current, else the
+	 * bytes if they were rendered. Sets the publication's fixed headers too, as nothing else will on this path.
+	 */
+	Answer serveCached(HttpServletRequest request, HttpServletResponse response, Publication publication)
+			throws IOException {
+		Variant variant = current().variants.get(key(publication, request));
+		if (variant == null) {
+			return Answer.NOT_CACHED;
+		}
+		boolean notModified = variant.validators.notModified(request);
+		if (!notModified && variant.rendered == null) {
+			return Answer.NOT_CACHED;
+		}
+		publication.headers().forEach(response::setHeader);
+		answer(variant, notModified, request, response);
+		return notModified ? Answer.NOT_MODIFIED : Answer.SENT;
+	}
+
+	/** A 304 before anything is rendered; otherwise the bytes, rendered now if no one needed them before. */
+	private static void answer(Variant variant, boolean notModified, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		variant.used = System.nanoTime();
-		if (variant.validators.notModified(request)) {
+		boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+		if (notModified) {
 			variant.validators.writeNotModified(response, gzip);
-			return;
 		}
-		variant.rendered().write(response, gzip);
+		else {
+			variant.rendered().write(response, gzip, "HEAD".equals(request.getMethod()));
+		}
+	}
+
+	/** How {@link #serveCached} answered. */
+	enum Answer {
+
+		SENT, NOT_MODIFIED, NOT_CACHED
+
 	}
 
 	private State current() {
@@ -98,9 +129,9 @@ class PublishedDocuments {
 	 * The address as the document sees it: feeds carry their own absolute address and the ticker page the site's,
 	 * so the scheme, host and port the client used are part of it, as are the path and the query, byte for byte.
 	 */
-	private static String key(String name, HttpServletRequest request) {
+	private static String key(Publication publication, HttpServletRequest request) {
 		String query = request.getQueryString();
-		StringBuilder key = new StringBuilder(64).append(name)
+		StringBuilder key = new StringBuilder(96).append(publication.documentName())
 			.append(' ')
 			.append(request.getScheme())
 			.append("://")

@@ -38,7 +38,8 @@ final class RenderedDocument {
 		return this.gzipped;
 	}
 
-	void write(HttpServletResponse response, boolean gzip) throws IOException {
+	/** Writes the bytes and their headers; for a HEAD, the headers alone, Content-Length included. */
+	void write(HttpServletResponse response, boolean gzip, boolean head) throws IOException {
 		byte[] bytes = gzip ? this.gzipped : this.body;
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(this.contentType);
@@ -49,7 +50,9 @@ final class RenderedDocument {
 		if (gzip) {
 			response.setHeader("Content-Encoding", "gzip");
 		}
-		response.getOutputStream().write(bytes);
+		if (!head) {
+			response.getOutputStream().write(bytes);
+		}
 	}
 
 	private static byte[] gzip(byte[] bytes) {

@@ -16,10 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class TickerController {
 
-	private static final String TEXT = "text/plain;charset=UTF-8";
-
-	private static final String JSON = "application/json";
-
 	private final CurrentFeeds feeds;
 
 	private final Ticker ticker;
@@ -37,7 +33,7 @@ class TickerController {
 
 	@GetMapping("/headlines.txt")
 	void text(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "headlines.txt", TEXT, (params, updated) -> {
+		this.documents.serve(request, response, Publication.HEADLINES_TEXT, (params, updated) -> {
 			ItemQuery query = ListParameters.parse(params, this.feeds.get());
 			return new Prepared("headlines.txt", () -> this.ticker.headlines(query).text());
 		});
@@ -45,7 +41,7 @@ class TickerController {
 
 	@GetMapping("/api/headlines")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "headlines.json", JSON, (params, updated) -> {
+		this.documents.serve(request, response, Publication.HEADLINES_JSON, (params, updated) -> {
 			ItemQuery query = ListParameters.parse(params, this.feeds.get());
 			return new Prepared("headlines.json", () -> this.json.writeValueAsString(this.ticker.headlines(query)));
 		});

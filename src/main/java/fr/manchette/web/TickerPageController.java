@@ -21,8 +21,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class TickerPageController {
 
-	private static final String HTML = "text/html;charset=UTF-8";
-
 	private final CurrentFeeds feeds;
 
 	private final Ticker ticker;
@@ -44,7 +42,7 @@ class TickerPageController {
 
 	@GetMapping("/")
 	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, "page", HTML, (params, updated) -> {
+		this.documents.serve(request, response, Publication.PAGE, (params, updated) -> {
 			ItemQuery query = ListParameters.parse(params, this.feeds.get());
 			PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
 					first(params, "q"));

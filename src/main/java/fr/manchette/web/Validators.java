@@ -3,6 +3,7 @@ package fr.manchette.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * header values are formatted once, here.
  */
 final class Validators {
+
+	/** IMF-fixdate (RFC 9110 §5.6.7): two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
 
 	private final String etag;
 
@@ -31,7 +37,7 @@ final class Validators {
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
 		this.lastModifiedSecond = lastModified.getEpochSecond();
-		this.lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC));
+		this.lastModified = HTTP_DATE.format(lastModified);
 	}
 
 	String etag(boolean gzip) {

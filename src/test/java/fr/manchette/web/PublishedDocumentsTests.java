@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -51,6 +53,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedDocumentsTests {
 
 	private static final Instant NOW = Instant.now();
+
+	/** IMF-fixdate, the one form of HTTP date a server may send (RFC 9110 §5.6.7). */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -163,8 +170,9 @@ class PublishedDocumentsTests {
 			HttpResponse<byte[]> first = get(path, Map.of());
 			String etag = first.headers().firstValue("ETag").orElseThrow();
 			String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
-			String before = DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+			String before = HTTP_DATE.format(ZonedDateTime.parse(lastModified, HTTP_DATE).minusSeconds(1));
+
+			assertThat(lastModified).as(path).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
 			for (Map<String, String> conditions : List.of(Map.of("If-None-Match", etag),
 					Map.of("If-None-Match", "\"other\", " + etag), Map.of("If-None-Match", "*"),
@@ -203,6 +211,25 @@ class PublishedDocumentsTests {
 		String base = "http://localhost:" + this.port;
 		assertThat(text(after)).isEqualTo(this.writer.atom(this.items.latestStories(ItemQuery.latest(50)),
 				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at()));
+	}
+
+	@Test
+	void answersFromMemoryCarryTheSameHeadersAndAreCounted() throws Exception {
+		HttpResponse<byte[]> rendered = get("/?category=politique", Map.of());
+		HttpResponse<byte[]> cached = get("/?category=politique", Map.of());
+		get("/feed.rss", Map.of());
+		String etag = get("/feed.rss", Map.of()).headers().firstValue("ETag").orElseThrow();
+		get("/feed.rss", Map.of("If-None-Match", etag));
+
+		for (String header : List.of("Cache-Control", "Content-Security-Policy", "X-Content-Type-Options",
+				"Referrer-Policy", "Content-Type", "ETag", "Last-Modified", "Vary")) {
+			assertThat(cached.headers().allValues(header)).as(header)
+				.isNotEmpty()
+				.isEqualTo(rendered.headers().allValues(header));
+		}
+		assertThat(text(get("/actuator/prometheus", Map.of())))
+			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"200\"} [1-9]")
+			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"304\"} [1-9]");
 	}
 
 	@Test
