@@ -131,18 +131,9 @@ class PublishedDocuments {
 	 */
 	private static String key(Publication publication, HttpServletRequest request) {
 		String query = request.getQueryString();
-		StringBuilder key = new StringBuilder(96).append(publication.documentName())
-			.append(' ')
-			.append(request.getScheme())
-			.append("://")
-			.append(request.getServerName())
-			.append(':')
-			.append(request.getServerPort())
-			.append(request.getRequestURI());
-		if (query != null) {
-			key.append('?').append(query);
-		}
-		return key.toString();
+		// One concatenation, sized once: this runs for every request.
+		return publication.documentName() + ' ' + request.getScheme() + "://" + request.getServerName() + ':'
+				+ request.getServerPort() + request.getRequestURI() + ((query != null) ? "?" + query : "");
 	}
 
 	private static MultiValueMap<String, String> parameters(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package fr.manchette.web;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class PublishedDocumentsFilter extends HttpFilter {
 
+	/** What Spring's ForwardedHeaderFilter reads: it runs after this filter, and changes the address a key is made of. */
+	private static final List<String> FORWARDED = List.of("Forwarded", "X-Forwarded-Host", "X-Forwarded-Port",
+			"X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Forwarded-For");
+
 	private final PublishedDocuments documents;
+
+	private final boolean forwardedByFramework;
 
 	private final Map<String, Publication> byPath = new HashMap<>();
 
@@ -32,8 +39,13 @@ class PublishedDocumentsFilter extends HttpFilter {
 
 	private final Map<Publication, Counter> notModified = new EnumMap<>(Publication.class);
 
-	PublishedDocumentsFilter(PublishedDocuments documents, MeterRegistry meters) {
+	/**
+	 * @param forwardedByFramework whether {@code server.forward-headers-strategy} is {@code framework}: then a request
+	 * with forwarding headers goes on to MVC, after Spring's filter has read them
+	 */
+	PublishedDocumentsFilter(PublishedDocuments documents, MeterRegistry meters, boolean forwardedByFramework) {
 		this.documents = documents;
+		this.forwardedByFramework = forwardedByFramework;
 		for (Publication publication : Publication.values()) {
 			this.byPath.put(publication.path(), publication);
 			this.fresh.put(publication, counter(meters, publication, "200"));
@@ -53,7 +65,7 @@ class PublishedDocumentsFilter extends HttpFilter {
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		Publication publication = this.byPath.get(path(request));
-		if (publication != null && isGetOrHead(request.getMethod())) {
+		if (publication != null && isGetOrHead(request.getMethod()) && !forwarded(request)) {
 			PublishedDocuments.Answer answer = this.documents.serveCached(request, response, publication);
 			if (answer != PublishedDocuments.Answer.NOT_CACHED) {
 				((answer == PublishedDocuments.Answer.NOT_MODIFIED) ? this.notModified : this.fresh).get(publication)
@@ -68,6 +80,17 @@ class PublishedDocumentsFilter extends HttpFilter {
 		String uri = request.getRequestURI();
 		String context = request.getContextPath();
 		return context.isEmpty() ? uri : uri.substring(context.length());
+	}
+
+	private boolean forwarded(HttpServletRequest request) {
+		if (this.forwardedByFramework) {
+			for (String header : FORWARDED) {
+				if (request.getHeader(header) != null) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean isGetOrHead(String method) {

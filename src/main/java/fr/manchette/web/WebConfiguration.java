@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -64,9 +65,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	FilterRegistrationBean<PublishedDocumentsFilter> publishedDocumentsFilter(PublishedDocuments documents,
-			MeterRegistry meters) {
+			MeterRegistry meters, Environment environment) {
+		boolean forwardedByFramework = "framework"
+			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", ""));
 		FilterRegistrationBean<PublishedDocumentsFilter> registration = new FilterRegistrationBean<>(
-				new PublishedDocumentsFilter(documents, meters));
+				new PublishedDocumentsFilter(documents, meters, forwardedByFramework));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.addUrlPatterns("/*");
 		return registration;

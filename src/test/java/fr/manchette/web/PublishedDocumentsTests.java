@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change gives new bytes and new validators; a bad query is refused every time, never cached.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "manchette.polling.enabled=false")
+		properties = { "manchette.polling.enabled=false", "server.forward-headers-strategy=framework" })
 class PublishedDocumentsTests {
 
 	private static final Instant NOW = Instant.now();
@@ -230,6 +230,20 @@ class PublishedDocumentsTests {
 		assertThat(text(get("/actuator/prometheus", Map.of())))
 			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"200\"} [1-9]")
 			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"304\"} [1-9]");
+	}
+
+	@Test
+	void aClientBehindAProxyGetsTheAddressesItAskedWith() throws Exception {
+		get("/feed.atom", Map.of());
+		Map<String, String> proxied = Map.of("X-Forwarded-Host", "fil.example", "X-Forwarded-Proto", "https");
+
+		String behindProxy = text(get("/feed.atom", proxied));
+		String direct = text(get("/feed.atom", Map.of()));
+
+		String self = "href=\"http://localhost:" + this.port + "/feed.atom\"";
+		assertThat(behindProxy).contains("href=\"https://fil.example/feed.atom\"").doesNotContain(self);
+		assertThat(direct).contains(self).doesNotContain("fil.example");
+		assertThat(text(get("/feed.atom", proxied))).isEqualTo(behindProxy);
 	}
 
 	@Test
