@@ -2,6 +2,8 @@ package fr.manchette.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +13,6 @@ import javax.sql.DataSource;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Component;
  * steps (rewrite a few MB of live pages out of the emptiest chunks, then move chunks down into the holes and cut the
  * end of the file):
  * <ul>
- * <li>in the background, every {@code manchette.h2.compaction.interval}, when less than half of the file is live:
- * a few steps, until {@value #ENOUGH_BACKGROUND} % is or the file stops shrinking (what a step frees is reused only
- * once older than H2's retention time, 45 s, so the next look carries on). Each step holds H2's store lock for a
- * fraction of a second and is followed by a pause as long as itself, so writers are never held up for long;
+ * <li>in the background, every {@code manchette.h2.compaction.interval}, when less than half of the file is in
+ * chunks or less than half of the old chunks is live: a few steps (what a step frees is reused only once older than
+ * H2's retention time, 45 s, so the next look carries on). Each step holds H2's store lock for a fraction of a
+ * second and is followed by a pause as long as itself, so writers are never held up for long. Chunks younger than
+ * the retention time are left alone: during a burst they are most of the file, and what a compaction can reach is
+ * what they become;
  * <li>on a clean stop, before the connection pool closes, the same steps for at most
  * {@code manchette.h2.compaction.on-stop}.
  * </ul>
@@ -45,13 +48,16 @@ class H2FileCompaction implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
-	/** Percent of the file that is live data, below which the background compaction starts. */
+	/**
+	 * The background compaction starts when less than this percentage of the file is in chunks (the rest being
+	 * holes), or of the old chunks' bytes is live: the file is then more than twice what it needs to be.
+	 */
 	static final int START_BELOW = 50;
 
-	/** ...and above which it stops. */
+	/** ...and stops when both are above this. */
 	static final int ENOUGH_BACKGROUND = 60;
 
-	/** What a stop aims at: an offline store can be packed tighter (steps stop gaining around there anyway). */
+	/** What a stop aims at: a store no one writes to packs tighter (steps stop gaining around there anyway). */
 	static final int ENOUGH_ON_STOP = 80;
 
 	/** A file this small is left as it is. */
@@ -131,12 +137,11 @@ class H2FileCompaction implements DisposableBean {
 			return Compacted.NOTHING;
 		}
 		Fill before = Fill.of(mv);
-		if (before.size() < MIN_SIZE || before.liveShare() >= START_BELOW) {
+		if (before.size() < MIN_SIZE || !before.below(START_BELOW)) {
 			return new Compacted(before, before, 0);
 		}
 		Compacted done = steps(mv, before, ENOUGH_BACKGROUND, Long.MAX_VALUE, true);
-		log.debug("H2 file compacted from {} MiB to {} MiB ({} % live) in {} ms", before.size() >> 20,
-				done.after().size() >> 20, done.after().liveShare(), done.millis());
+		log.debug("H2 file compacted from {} to {} in {} ms", before, done.after(), done.millis());
 		return done;
 	}
 
@@ -156,15 +161,15 @@ class H2FileCompaction implements DisposableBean {
 			return;
 		}
 		try {
+			// Closing anyway: chunks may be overwritten as soon as nothing reads them, as H2's own close does. So
+			// every chunk is old enough to be rewritten.
+			mv.setRetentionTime(0);
 			Fill before = Fill.of(mv);
 			if (before.size() < MIN_SIZE) {
 				return;
 			}
-			// Closing anyway: chunks may be overwritten as soon as nothing reads them, as H2's own close does.
-			mv.setRetentionTime(0);
 			Compacted done = steps(mv, before, ENOUGH_ON_STOP, budget, false);
-			log.info("H2 file compacted on stop from {} MiB to {} MiB ({} % live) in {} ms", before.size() >> 20,
-					done.after().size() >> 20, done.after().liveShare(), done.millis());
+			log.info("H2 file compacted on stop from {} to {} in {} ms", before, done.after(), done.millis());
 		}
 		catch (RuntimeException ex) {
 			// H2's own shutdown hook may have closed the database first (a SIGTERM without DB_CLOSE_ON_EXIT=FALSE).
@@ -174,9 +179,9 @@ class H2FileCompaction implements DisposableBean {
 	}
 
 	/**
-	 * Steps until enough of the file is live, the time is up, or the steps stop gaining. In the background also at
-	 * most {@value #STEPS_PER_LOOK} steps, and none once the file grows: what a step frees can be reused only once
-	 * it is older than H2's retention time, so rewriting on regardless would only append.
+	 * Steps until the file is tight enough, the time is up, or the steps stop gaining; in the background, also at
+	 * most {@value #STEPS_PER_LOOK} steps a look, as what a step frees is reused only once older than the retention
+	 * time: the next look carries on.
 	 */
 	private Compacted steps(MVStore mv, Fill before, int enough, long budgetMillis, boolean background) {
 		long started = System.nanoTime();
@@ -185,14 +190,13 @@ class H2FileCompaction implements DisposableBean {
 		Fill now = before;
 		int stalled = 0;
 		int steps = 0;
-		while (now.liveShare() < enough && stalled < STALLED_STEPS && !mv.isClosed()
-				&& System.nanoTime() - deadline < 0
-				&& (!background || (!this.stopping && steps < STEPS_PER_LOOK && now.size() <= before.size()))) {
+		while (now.below(enough) && stalled < STALLED_STEPS && !mv.isClosed() && System.nanoTime() - deadline < 0
+				&& (!background || (!this.stopping && steps < STEPS_PER_LOOK))) {
 			long stepStarted = System.nanoTime();
-			step(mv);
+			step(mv, now.oldChunksLive() < enough);
 			steps++;
 			now = Fill.of(mv);
-			if (now.size() < best.size() || now.liveShare() > best.liveShare()) {
+			if (now.betterThan(best)) {
 				best = now;
 				stalled = 0;
 			}
@@ -208,20 +212,20 @@ class H2FileCompaction implements DisposableBean {
 	}
 
 	/**
-	 * Rewrites the live pages of the emptiest chunks (a few MB) and commits them, then moves chunks down into the
-	 * space freed and cuts the end of the file: what {@code MVStore.compactFile} does in 16 MB steps, without holding
-	 * the store for the whole of it.
+	 * Rewrites the live pages of the emptiest old chunks (a few MB) and commits them, then moves chunks down into
+	 * the space freed and cuts the end of the file: what {@code MVStore.compactFile} does in 16 MB steps, without
+	 * holding the store for the whole of it.
+	 * @param rewrite whether old chunks are empty enough to be worth rewriting: H2 would rewrite full ones as well
 	 */
-	private static void step(MVStore mv) {
-		if (mv.compact(CHUNK_FILL_TARGET, STEP_BYTES)) {
+	private static void step(MVStore mv, boolean rewrite) {
+		if (rewrite && mv.compact(CHUNK_FILL_TARGET, STEP_BYTES)) {
 			mv.commit();
 		}
 		if (mv.getFileStore() instanceof RandomAccessStore file) {
 			long inChunks = file.size() * file.getFillRate() / 100;
 			// Given less than all of the chunks past the first hole, H2 may keep moving ones that free no end of the
 			// file: a file that is mostly holes stayed at 330 MB that way. So all of them when they are few.
-			long move = (inChunks <= MOVE_ALL_BELOW) ? Math.max(inChunks + BLOCK, STEP_BYTES)
-					: STEP_BYTES;
+			long move = (inChunks <= MOVE_ALL_BELOW) ? Math.max(inChunks + BLOCK, STEP_BYTES) : STEP_BYTES;
 			file.compactMoveChunks(CHUNK_FILL_TARGET, move, mv);
 		}
 	}
@@ -256,14 +260,42 @@ class H2FileCompaction implements DisposableBean {
 	}
 
 	/**
-	 * How much of the file is live data, as H2 counts it: the share of the file in chunks times the share of the
-	 * chunks' bytes still referenced. It counts pages, not rows: a file compacted offline is smaller still.
+	 * The file as H2 sees it ({@code INFORMATION_SCHEMA.SETTINGS} shows the same as {@code info.*}): its size, the
+	 * share of it in chunks (the rest is holes), and the share of the chunks' bytes still live, of all chunks and of
+	 * those old enough to be rewritten (younger ones are what the last seconds wrote, mostly dead already, and off
+	 * limits for the retention time). It counts pages, not rows: a file compacted offline is smaller still.
 	 */
-	record Fill(long size, int liveShare) {
+	record Fill(long size, int inChunks, int chunksLive, int oldChunksLive) {
 
 		static Fill of(MVStore mv) {
-			FileStore<?> file = mv.getFileStore();
-			return new Fill(file.size(), file.getFillRate() * file.getChunksFillRate() / 100);
+			Map<String, String> info = new HashMap<>();
+			mv.populateInfo(info::put);
+			return new Fill(Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")), percent(info, "info.FILL_RATE"),
+					percent(info, "info.CHUNKS_FILL_RATE"), percent(info, "info.CHUNKS_FILL_RATE_RW"));
+		}
+
+		private static int percent(Map<String, String> info, String name) {
+			return Integer.parseInt(info.getOrDefault(name, "100"));
+		}
+
+		/** The share of the file that is live data, as far as H2 can tell. */
+		int liveShare() {
+			return this.inChunks * this.chunksLive / 100;
+		}
+
+		/** Whether holes or dead pages in old chunks take more of the file than {@code 100 - percent}. */
+		boolean below(int percent) {
+			return this.inChunks < percent || this.oldChunksLive < percent;
+		}
+
+		boolean betterThan(Fill other) {
+			return this.size < other.size || this.inChunks > other.inChunks || this.oldChunksLive > other.oldChunksLive;
+		}
+
+		@Override
+		public String toString() {
+			return "%d MiB (%d %% in chunks, %d %% of them live, %d %% of the old ones)".formatted(this.size >> 20,
+					this.inChunks, this.chunksLive, this.oldChunksLive);
 		}
 
 	}
@@ -271,7 +303,7 @@ class H2FileCompaction implements DisposableBean {
 	/** A compaction: the file before and after, and how long it took. */
 	record Compacted(Fill before, Fill after, long millis) {
 
-		static final Compacted NOTHING = new Compacted(new Fill(0, 100), new Fill(0, 100), 0);
+		static final Compacted NOTHING = new Compacted(new Fill(0, 100, 100, 100), new Fill(0, 100, 100, 100), 0);
 
 	}
 
