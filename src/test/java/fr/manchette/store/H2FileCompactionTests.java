@@ -160,14 +160,19 @@ class H2FileCompactionTests {
 		Path copy = this.dir.resolve("copy");
 		Files.createDirectories(copy.resolve("db"));
 		Files.copy(file(), copy.resolve("db/manchette.mv.db"));
-		try (Connection connection = DriverManager.getConnection(H2Files.url(copy), "sa", "")) {
+		try (Connection connection = DriverManager.getConnection(opened(copy), "sa", "")) {
 			connection.createStatement().execute("SHUTDOWN COMPACT");
 		}
 		return Files.size(copy.resolve("db/manchette.mv.db"));
 	}
 
+	/** The file as this test opens it by itself, with the setting the service created it with. */
+	private static String opened(Path dir) {
+		return H2Files.url(dir) + ";DATABASE_TO_LOWER=TRUE";
+	}
+
 	private long rows() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(H2Files.url(this.dir), "sa", "")) {
+		try (Connection connection = DriverManager.getConnection(opened(this.dir), "sa", "")) {
 			var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM compaction_burst");
 			result.next();
 			return result.getLong(1);
