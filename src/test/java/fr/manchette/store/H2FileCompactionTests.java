@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import javax.sql.DataSource;
+
 import fr.manchette.ManchetteApplication;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
@@ -45,7 +47,8 @@ class H2FileCompactionTests {
 		long stopped = Files.size(file());
 		long live = compactedOffline();
 
-		// The burst left dead pages: without compaction the file is several times its live data.
+		// The burst left dead pages: without compaction the file is several times its live data. The stop had the
+		// time to write it anew.
 		assertThat(grown).isGreaterThan(3 * live);
 		assertThat(stopped).isLessThan(grown / 2).isLessThan(2 * live);
 		assertThat(rows()).isEqualTo(BURST_ROWS);
@@ -62,14 +65,14 @@ class H2FileCompactionTests {
 			jdbc.sql("SET WRITE_DELAY 0").update();
 			jdbc.sql("SET RETENTION_TIME 0").update();
 
-			H2FileCompaction.Compacted done = compaction.compactIfOvergrown();
+			H2File.Compacted done = compaction.compactIfOvergrown();
 
 			assertThat(compaction.active()).isTrue();
 			assertThat(done.before().below(H2FileCompaction.START_BELOW)).as(done.before().toString()).isTrue();
 			assertThat(done.after().size()).isLessThan(done.before().size() / 2);
 			assertThat(done.after().below(H2FileCompaction.START_BELOW)).as(done.after().toString()).isFalse();
 			// Looked at again, a file that is mostly live is left alone.
-			H2FileCompaction.Compacted again = compaction.compactIfOvergrown();
+			H2File.Compacted again = compaction.compactIfOvergrown();
 			assertThat(again.after()).isEqualTo(again.before());
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM compaction_burst").query(Long.class).single())
 				.isEqualTo(BURST_ROWS);
@@ -77,13 +80,33 @@ class H2FileCompactionTests {
 	}
 
 	@Test
-	void onPostgresqlThereIsNothingToCompact() {
+	void whenThereIsNoTimeToWriteTheFileAnewAStopTakesStepsInstead() throws Exception {
+		H2File.Compacted done;
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
+			burst(context);
+			context.getBean(JdbcClient.class).sql("SET WRITE_DELAY 0").update();
+			H2File file = H2File.of(context.getBean(DataSource.class));
+			file.closing();
+
+			// What a stop does with too little time for SHUTDOWN COMPACT, given here all the time it wants.
+			done = file.compact(80, Long.MAX_VALUE, 16 << 20, Long.MAX_VALUE, false, () -> true);
+		}
+		long live = compactedOffline();
+
+		assertThat(done.before().size()).isGreaterThan(3 * live);
+		assertThat(done.after().size()).isLessThan(2 * live);
+		assertThat(rows()).isEqualTo(BURST_ROWS);
+	}
+
+	@Test
+	void onPostgresqlThereIsNothingToCompact() throws SQLException {
 		String database = LocalPostgres.get().newDatabase("h2_compaction");
 		try (ConfigurableApplicationContext context = start(database, "1h", "10s")) {
 			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
 
 			assertThat(compaction.active()).isFalse();
-			assertThat(compaction.compactIfOvergrown()).isEqualTo(H2FileCompaction.Compacted.NOTHING);
+			assertThat(compaction.compactIfOvergrown()).isEqualTo(H2File.Compacted.NOTHING);
+			assertThat(H2File.of(context.getBean(DataSource.class))).isNull();
 		}
 	}
 
