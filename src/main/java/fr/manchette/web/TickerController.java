@@ -1,52 +1,50 @@
 package fr.manchette.web;
 
+import java.io.IOException;
+
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
 import fr.manchette.publish.Ticker;
 import fr.manchette.store.ItemQuery;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
+import fr.manchette.web.PublishedDocuments.Prepared;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ticker: {@code /headlines.txt} and {@code /api/headlines}. */
+/** The ticker: {@code /headlines.txt} and {@code /api/headlines}, served from {@link PublishedDocuments}. */
 @RestController
 class TickerController {
-
-	private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
 	private final CurrentFeeds feeds;
 
 	private final Ticker ticker;
 
-	private final ConditionalResponses responses;
+	private final PublishedDocuments documents;
 
 	private final JsonMapper json;
 
-	TickerController(CurrentFeeds feeds, Ticker ticker, ConditionalResponses responses, JsonMapper json) {
+	TickerController(CurrentFeeds feeds, Ticker ticker, PublishedDocuments documents, JsonMapper json) {
 		this.feeds = feeds;
 		this.ticker = ticker;
-		this.responses = responses;
+		this.documents = documents;
 		this.json = json;
 	}
 
 	@GetMapping("/headlines.txt")
-	ResponseEntity<String> text(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedsFile config = this.feeds.get();
-		ItemQuery query = ListParameters.parse(params, config);
-		return this.responses.respond(request, "headlines.txt", params, TEXT,
-				() -> this.ticker.headlines(query).text());
+	void text(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.documents.serve(request, response, Publication.HEADLINES_TEXT, (params, updated) -> {
+			ItemQuery query = ListParameters.parse(params, this.feeds.get());
+			return new Prepared("headlines.txt", () -> this.ticker.headlines(query).text());
+		});
 	}
 
 	@GetMapping("/api/headlines")
-	ResponseEntity<String> json(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedsFile config = this.feeds.get();
-		ItemQuery query = ListParameters.parse(params, config);
-		return this.responses.respond(request, "headlines.json", params, MediaType.APPLICATION_JSON, () -> this.json.writeValueAsString(this.ticker.headlines(query)));
+	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.documents.serve(request, response, Publication.HEADLINES_JSON, (params, updated) -> {
+			ItemQuery query = ListParameters.parse(params, this.feeds.get());
+			return new Prepared("headlines.json", () -> this.json.writeValueAsString(this.ticker.headlines(query)));
+		});
 	}
 
 }

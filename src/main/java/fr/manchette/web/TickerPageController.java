@@ -1,28 +1,25 @@
 package fr.manchette.web;
 
+import java.io.IOException;
 import java.util.List;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
 import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
 import fr.manchette.publish.TickerPage;
 import fr.manchette.store.ItemQuery;
+import fr.manchette.web.PublishedDocuments.Prepared;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code /}: the ticker as a web page. */
+/** {@code /}: the ticker as a web page, served from {@link PublishedDocuments}. */
 @RestController
 class TickerPageController {
-
-	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
 	private final CurrentFeeds feeds;
 
@@ -32,27 +29,28 @@ class TickerPageController {
 
 	private final PageAssets assets;
 
-	private final ConditionalResponses responses;
+	private final PublishedDocuments documents;
 
 	TickerPageController(CurrentFeeds feeds, Ticker ticker, TickerPage page, PageAssets assets,
-			ConditionalResponses responses) {
+			PublishedDocuments documents) {
 		this.feeds = feeds;
 		this.ticker = ticker;
 		this.page = page;
 		this.assets = assets;
-		this.responses = responses;
+		this.documents = documents;
 	}
 
 	@GetMapping("/")
-	ResponseEntity<String> page(@RequestParam MultiValueMap<String, String> params, WebRequest request) {
-		FeedsFile config = this.feeds.get();
-		ItemQuery query = ListParameters.parse(params, config);
-		PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
-				first(params, "q"));
-		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
-		// The feed links are absolute: the host the client used is part of the page's version.
-		return this.responses.respond(request, "page@" + site, params, HTML,
-				() -> this.page.render(this.ticker.headlines(query), filters, site, this.assets.resources()));
+	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.documents.serve(request, response, Publication.PAGE, (params, updated) -> {
+			ItemQuery query = ListParameters.parse(params, this.feeds.get());
+			PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
+					first(params, "q"));
+			String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+			// The feed links are absolute: the host the client used is part of the page's version.
+			return new Prepared("page@" + site,
+					() -> this.page.render(this.ticker.headlines(query), filters, site, this.assets.resources()));
+		});
 	}
 
 	private static @Nullable String first(MultiValueMap<String, String> params, String name) {

@@ -28,6 +28,7 @@ import fr.manchette.store.ItemRepository;
 import fr.manchette.store.QueryPlans;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,6 +84,7 @@ public final class StoreBenchmark {
 
 	private static void run(String name, String url, Path feeds, int items, int sources) {
 		long starting = System.nanoTime();
+		long stopping;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--manchette.reload-interval=1h",
@@ -93,7 +95,7 @@ public final class StoreBenchmark {
 			Instant now;
 			if (items > 0) {
 				long started = System.nanoTime();
-				now = ingest(context, items, sources);
+				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null);
 				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall%n", items,
 						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9));
 			}
@@ -106,10 +108,20 @@ public final class StoreBenchmark {
 			sizes(context, url);
 			queries(context, now);
 			QueryPlans.print(context, name, now);
+			stopping = System.nanoTime();
+		}
+		if (url.startsWith("jdbc:h2:")) {
+			// What an operator finds on disk after a clean stop, once the stop's compaction has run.
+			System.out.printf("store size on disk after a clean stop: %.0f MiB (stopped in %.1f s)%n",
+					h2File(url).toFile().length() / 1048576.0, (System.nanoTime() - stopping) / 1e9);
 		}
 	}
 
-	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources) {
+	private static Path h2File(String url) {
+		return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+	}
+
+	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources, @Nullable Path h2File) {
 		Deduplicator deduplicator = context.getBean(Deduplicator.class);
 		StoreStep store = context.getBean(StoreStep.class);
 		StoryWindow storyWindow = context.getBean(StoryWindow.class);
@@ -143,8 +155,9 @@ public final class StoreBenchmark {
 			int stored = done + size;
 			if (stored - sliceFrom >= slice || stored >= items) {
 				long nanos = System.nanoTime() - sliceStart;
-				System.out.printf("ingest: items %7d to %7d at %6.0f items/s%n", sliceFrom, stored,
-						(stored - sliceFrom) / (nanos / 1e9));
+				System.out.printf("ingest: items %7d to %7d at %6.0f items/s%s%n", sliceFrom, stored,
+						(stored - sliceFrom) / (nanos / 1e9),
+						(h2File != null) ? "; H2 file %.0f MiB".formatted(h2File.toFile().length() / 1048576.0) : "");
 				sliceFrom = stored;
 				sliceStart = System.nanoTime();
 			}
@@ -160,7 +173,7 @@ public final class StoreBenchmark {
 					jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
 		}
 		long bytes = url.startsWith("jdbc:h2:")
-				? Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db").toFile().length()
+				? h2File(url).toFile().length()
 				: jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
 		System.out.printf("store size on disk: %.0f MiB%n", bytes / 1048576.0);
 	}

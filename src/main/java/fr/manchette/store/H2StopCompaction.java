@@ -1,0 +1,92 @@
+package fr.manchette.store;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import fr.manchette.store.H2File.Compacted;
+import fr.manchette.store.H2File.Fill;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compacts the embedded H2 file on a clean stop, at the last moment it can: just before the connection pool closes,
+ * once everything that used the store has stopped (the polls, their leases given back, the background compaction).
+ * Within {@code manchette.h2.compaction.on-stop}:
+ * <ul>
+ * <li>when the live data can be written anew in that time, {@code SHUTDOWN COMPACT}: the tightest file H2 makes,
+ * at a rate of {@value #FULL_REWRITE_MB_PER_S} MB of live pages a second or better (100 000 items: 706 MB to 106 MB in
+ * about 8 s on the 2-core reference machine, busy);
+ * <li>otherwise {@link H2File} steps, with nothing to wait for (no retention time), until the time is up or the
+ * steps stop gaining.
+ * </ul>
+ * A stop that does not close the Spring context (a {@code kill -9}) compacts nothing and loses nothing.
+ */
+@Component
+class H2StopCompaction implements DestructionAwareBeanPostProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(H2StopCompaction.class);
+
+	/** What a full rewrite is assumed to manage, on a slow or busy machine: it decides only between the two ways. */
+	static final int FULL_REWRITE_MB_PER_S = 20;
+
+	/** What the steps aim at: a store no one writes to packs tighter than a busy one. */
+	private static final int ENOUGH = 80;
+
+	private static final int STEP_BYTES = 16 << 20;
+
+	/** When no one writes, moving every chunk past the first hole costs only time, which the stop has. */
+	private static final long MOVE_ALL_BELOW = Long.MAX_VALUE;
+
+	private final Environment environment;
+
+	H2StopCompaction(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public boolean requiresDestruction(Object bean) {
+		return bean instanceof DataSource;
+	}
+
+	@Override
+	public void postProcessBeforeDestruction(Object bean, String beanName) {
+		if (!(bean instanceof DataSource dataSource)) {
+			return;
+		}
+		long budget = Binder.get(this.environment)
+			.bindOrCreate("manchette.h2.compaction", CompactionSettings.class)
+			.onStop()
+			.toMillis();
+		try {
+			H2File file = H2File.of(dataSource);
+			if (budget == 0 || file == null || !file.isOpen()) {
+				return;
+			}
+			file.closing();
+			Fill before = file.fill();
+			if (before.size() < H2FileCompaction.MIN_SIZE) {
+				return;
+			}
+			if (before.live() / 1_000_000 / FULL_REWRITE_MB_PER_S * 1000 <= budget) {
+				long started = System.nanoTime();
+				H2File.shutdownCompact(dataSource);
+				log.info("H2 file compacted on stop from {} by SHUTDOWN COMPACT in {} ms", before,
+						(System.nanoTime() - started) / 1_000_000);
+				return;
+			}
+			Compacted done = file.compact(ENOUGH, budget, STEP_BYTES, MOVE_ALL_BELOW, false, () -> true);
+			log.info("H2 file compacted on stop from {} to {} in {} ms", done.before(), done.after(), done.millis());
+		}
+		catch (SQLException | RuntimeException ex) {
+			// The file stays as it was: H2 closes it as usual when the pool closes.
+			log.warn("H2 file not compacted on stop kind={} detail={}", ex.getClass().getSimpleName(),
+					ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package fr.manchette.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One variant of a published document as it goes on the wire: its bytes, encoded once, gzipped once, and its
+ * headers. Serving it again is a copy of bytes.
+ */
+final class RenderedDocument {
+
+	private final String contentType;
+
+	private final byte[] body;
+
+	private final byte[] gzipped;
+
+	private final Validators validators;
+
+	RenderedDocument(String contentType, String text, Validators validators) {
+		this.contentType = contentType;
+		this.body = text.getBytes(StandardCharsets.UTF_8);
+		// Always, however small: the variant a client gets, and so its ETag, depends on its Accept-Encoding alone.
+		this.gzipped = gzip(this.body);
+		this.validators = validators;
+	}
+
+	byte[] body() {
+		return this.body;
+	}
+
+	byte[] gzipped() {
+		return this.gzipped;
+	}
+
+	/** Writes the bytes and their headers; for a HEAD, the headers alone, Content-Length included. */
+	void write(HttpServletResponse response, boolean gzip, boolean head) throws IOException {
+		byte[] bytes = gzip ? this.gzipped : this.body;
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(this.contentType);
+		response.setContentLength(bytes.length);
+		response.setHeader("ETag", this.validators.etag(gzip));
+		response.setHeader("Last-Modified", this.validators.lastModified());
+		response.setHeader("Vary", "Accept-Encoding");
+		if (gzip) {
+			response.setHeader("Content-Encoding", "gzip");
+		}
+		if (!head) {
+			response.getOutputStream().write(bytes);
+		}
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,88 @@
+package fr.manchette.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A document's validators, worked out before its bytes: an answer to a conditional request needs nothing else, so a
+ * client that has the current version gets its 304 without anything being rendered or read from the store. The
+ * header values are formatted once, here.
+ */
+final class Validators {
+
+	/** IMF-fixdate (RFC 9110 §5.6.7): two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
+	private final String etag;
+
+	private final String weakEtag;
+
+	private final long lastModifiedSecond;
+
+	private final String lastModified;
+
+	/**
+	 * @param etag the strong entity tag of the document's bytes, quoted
+	 * @param lastModified when the store last changed
+	 */
+	Validators(String etag, Instant lastModified) {
+		this.etag = etag;
+		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
+		this.weakEtag = "W/" + etag;
+		this.lastModifiedSecond = lastModified.getEpochSecond();
+		this.lastModified = HTTP_DATE.format(lastModified);
+	}
+
+	String etag(boolean gzip) {
+		return gzip ? this.weakEtag : this.etag;
+	}
+
+	String lastModified() {
+		return this.lastModified;
+	}
+
+	/**
+	 * Whether the client's copy is current (RFC 9110 §13.1.2 and §13.1.3): {@code If-None-Match}, compared weakly,
+	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition.
+	 */
+	boolean notModified(HttpServletRequest request) {
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (ifNoneMatch != null) {
+			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag) || listed(ifNoneMatch);
+		}
+		long since;
+		try {
+			since = request.getDateHeader("If-Modified-Since");
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return since >= 0 && this.lastModifiedSecond <= since / 1000;
+	}
+
+	private boolean listed(String ifNoneMatch) {
+		for (String tag : ifNoneMatch.split(",")) {
+			String trimmed = tag.strip();
+			if (trimmed.equals("*") || trimmed.equals(this.etag) || trimmed.equals(this.weakEtag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A 304 with the validators of the variant the client would have been sent. */
+	void writeNotModified(HttpServletResponse response, boolean gzip) {
+		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		response.setHeader("ETag", etag(gzip));
+		response.setHeader("Last-Modified", this.lastModified);
+		response.setHeader("Vary", "Accept-Encoding");
+	}
+
+}

@@ -1,0 +1,205 @@
+package fr.manchette.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import fr.manchette.ManchetteApplication;
+import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The H2 file after a burst of writes through the service's own data source: compacted in the background, and on a
+ * clean stop, to within a bound of its live data; measured against the same file compacted offline by
+ * {@code SHUTDOWN COMPACT}, which is its live data exactly. Nothing here waits on a clock: H2 reclaims nothing
+ * during the burst (a long retention time), the background step is called directly with H2's own background writer
+ * off, and the stop's time budget is far more than it needs (it ends when its steps stop gaining).
+ */
+class H2FileCompactionTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aCleanStopLeavesTheFileNearItsLiveData() throws Exception {
+		long grown;
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "10m")) {
+			burst(context);
+			grown = Files.size(file());
+		}
+		long stopped = Files.size(file());
+		long live = compactedOffline();
+
+		// The burst left dead pages: without compaction the file is several times its live data. The stop had the
+		// time to write it anew.
+		assertThat(grown).isGreaterThan(3 * live);
+		assertThat(stopped).isLessThan(grown / 2).isLessThan(2 * live);
+		assertThat(rows()).isEqualTo(BURST_ROWS);
+	}
+
+	@Test
+	void aBurstIsCompactedInTheBackgroundWhileTheServiceRuns() throws Exception {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
+			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			burst(context);
+			// H2's own background writer off, so that only this compacts; and what the burst has just written may
+			// be reclaimed at once rather than after the retention time.
+			jdbc.sql("SET WRITE_DELAY 0").update();
+			jdbc.sql("SET RETENTION_TIME 0").update();
+
+			H2File.Compacted done = compaction.compactIfOvergrown();
+
+			assertThat(compaction.active()).isTrue();
+			assertThat(done.before().below(H2FileCompaction.START_BELOW)).as(done.before().toString()).isTrue();
+			assertThat(done.after().size()).isLessThan(done.before().size() / 2);
+			assertThat(done.after().below(H2FileCompaction.START_BELOW)).as(done.after().toString()).isFalse();
+			// Looked at again, a file that is mostly live is left alone.
+			H2File.Compacted again = compaction.compactIfOvergrown();
+			assertThat(again.after()).isEqualTo(again.before());
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM compaction_burst").query(Long.class).single())
+				.isEqualTo(BURST_ROWS);
+		}
+	}
+
+	@Test
+	void whenThereIsNoTimeToWriteTheFileAnewAStopTakesStepsInstead() throws Exception {
+		H2File.Compacted done;
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
+			burst(context);
+			context.getBean(JdbcClient.class).sql("SET WRITE_DELAY 0").update();
+			H2File file = H2File.of(context.getBean(DataSource.class));
+			file.closing();
+
+			// What a stop does with too little time for SHUTDOWN COMPACT, given here all the time it wants.
+			done = file.compact(80, Long.MAX_VALUE, 16 << 20, Long.MAX_VALUE, false, () -> true);
+		}
+		long live = compactedOffline();
+
+		assertThat(done.before().size()).isGreaterThan(3 * live);
+		assertThat(done.after().size()).isLessThan(2 * live);
+		assertThat(rows()).isEqualTo(BURST_ROWS);
+	}
+
+	@Test
+	void onPostgresqlThereIsNothingToCompact() throws SQLException {
+		String database = LocalPostgres.get().newDatabase("h2_compaction");
+		try (ConfigurableApplicationContext context = start(database, "1h", "10s")) {
+			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
+
+			assertThat(compaction.active()).isFalse();
+			assertThat(compaction.compactIfOvergrown()).isEqualTo(H2File.Compacted.NOTHING);
+			assertThat(H2File.of(context.getBean(DataSource.class))).isNull();
+		}
+	}
+
+	private static final int BURST_ROWS = 20_000;
+
+	private static final int PASSES = 3;
+
+	/**
+	 * Rows in polls of 30, one transaction each, under random keys and with an indexed word, as the word index gets
+	 * them; then every row rewritten, word included, as a store that updates what it sees again. Each commit leaves
+	 * old pages behind, of the table and of its index.
+	 */
+	private static void burst(ConfigurableApplicationContext context) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+		// Nothing is reclaimed by H2 while the burst lasts, however slow the machine: the file grows alike each run.
+		jdbc.sql("SET RETENTION_TIME 600000").update();
+		jdbc.sql("CREATE TABLE compaction_burst (id BIGINT PRIMARY KEY, word VARCHAR(20) NOT NULL, "
+				+ "body VARCHAR(1000) NOT NULL)").update();
+		jdbc.sql("CREATE INDEX compaction_burst_word ON compaction_burst (word)").update();
+		Random random = new Random(11);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < BURST_ROWS; i++) {
+			ids.add(random.nextLong());
+		}
+		for (int pass = 0; pass < PASSES; pass++) {
+			String sql = (pass == 0) ? "INSERT INTO compaction_burst (id, word, body) VALUES (:id, :word, :body)"
+					: "UPDATE compaction_burst SET word = :word, body = :body WHERE id = :id";
+			for (int from = 0; from < BURST_ROWS; from += 30) {
+				List<Long> poll = ids.subList(from, Math.min(from + 30, BURST_ROWS));
+				transaction.executeWithoutResult((tx) -> poll.forEach((id) -> jdbc.sql(sql)
+					.param("id", id)
+					.param("word", Long.toString(random.nextLong(), 36))
+					.param("body", body(random))
+					.update()));
+			}
+		}
+		jdbc.sql("CHECKPOINT").update();
+	}
+
+	private static String body(Random random) {
+		StringBuilder body = new StringBuilder(400);
+		while (body.length() < 380) {
+			body.append(Long.toString(random.nextLong(), 36)).append(' ');
+		}
+		return body.toString();
+	}
+
+	private static ConfigurableApplicationContext start(String url, String interval, String onStop) {
+		return new SpringApplicationBuilder(ManchetteApplication.class).web(WebApplicationType.NONE)
+			.run("--manchette.feeds=" + writeFeeds(), "--manchette.polling.enabled=false",
+					"--spring.datasource.url=" + url, "--manchette.h2.compaction.interval=" + interval,
+					"--manchette.h2.compaction.on-stop=" + onStop);
+	}
+
+	private static String writeFeeds() {
+		try {
+			Path feeds = Files.createTempFile("feeds", ".yml");
+			Files.writeString(feeds, "feeds:\n  - {id: quiet, name: Quiet, url: \"http://127.0.0.1:9/feed\"}\n");
+			feeds.toFile().deleteOnExit();
+			return feeds.toString();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private Path file() {
+		return this.dir.resolve("db/manchette.mv.db");
+	}
+
+	/** The live data: a copy of the file, rewritten entry by entry by {@code SHUTDOWN COMPACT}. */
+	private long compactedOffline() throws IOException, SQLException {
+		Path copy = this.dir.resolve("copy");
+		Files.createDirectories(copy.resolve("db"));
+		Files.copy(file(), copy.resolve("db/manchette.mv.db"));
+		try (Connection connection = DriverManager.getConnection(opened(copy), "sa", "")) {
+			connection.createStatement().execute("SHUTDOWN COMPACT");
+		}
+		return Files.size(copy.resolve("db/manchette.mv.db"));
+	}
+
+	/** The file as this test opens it by itself, with the setting the service created it with. */
+	private static String opened(Path dir) {
+		return H2Files.url(dir) + ";DATABASE_TO_LOWER=TRUE";
+	}
+
+	private long rows() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(opened(this.dir), "sa", "")) {
+			var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM compaction_burst");
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+}

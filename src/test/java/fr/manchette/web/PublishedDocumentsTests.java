@@ -1,0 +1,289 @@
+package fr.manchette.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.publish.FeedLinks;
+import fr.manchette.publish.MergedFeedWriter;
+import fr.manchette.publish.Ticker;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.store.StoreChanges;
+import fr.manchette.support.TestService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feeds and the ticker served from memory, over HTTP from a running service: the bytes served again are the
+ * bytes a fresh render gives, in gzip too; conditional requests get their 304 in every form HTTP allows; a store
+ * change gives new bytes and new validators; a bad query is refused every time, never cached.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "manchette.polling.enabled=false", "server.forward-headers-strategy=framework" })
+class PublishedDocumentsTests {
+
+	private static final Instant NOW = Instant.now();
+
+	/** IMF-fixdate, the one form of HTTP date a server may send (RFC 9110 §5.6.7). */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	private static final List<String> DOCUMENTS = List.of("/feed.atom", "/feed.rss", "/feed.json", "/headlines.txt",
+			"/api/headlines", "/", "/feed.atom?category=sport", "/api/headlines?q=loi&limit=3");
+
+	@RegisterExtension
+	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	static Path dir;
+
+	private static boolean polled;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private MergedFeedWriter writer;
+
+	@Autowired
+	private Ticker ticker;
+
+	@Autowired
+	private StoreChanges changes;
+
+	@Autowired
+	private JsonMapper json;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		TestService.use(registry, dir, NewsFeed.threeSources(sites.getPort(), "Europe/Paris"));
+	}
+
+	@BeforeEach
+	void pollOnce() {
+		if (polled) {
+			return;
+		}
+		NewsFeed.serveThreeSources(sites, NOW);
+		TestService.pollEverySource(this.ingestRun, this.feeds);
+		polled = true;
+	}
+
+	@Test
+	void bytesServedAgainAreTheBytesOfTheFirstRender() throws Exception {
+		for (String path : DOCUMENTS) {
+			HttpResponse<byte[]> first = get(path, Map.of());
+			HttpResponse<byte[]> again = get(path, Map.of());
+
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			assertThat(again.body()).as(path).isEqualTo(first.body());
+			assertThat(again.headers().firstValue("ETag")).as(path).isEqualTo(first.headers().firstValue("ETag"));
+			assertThat(again.headers().firstValueAsLong("Content-Length")).as(path).hasValue(first.body().length);
+		}
+	}
+
+	@Test
+	void cachedBytesAreWhatAFreshRenderGives() throws Exception {
+		get("/feed.atom", Map.of());
+		get("/api/headlines", Map.of());
+		get("/headlines.txt", Map.of());
+		String base = "http://localhost:" + this.port;
+		String atom = this.writer.atom(this.items.latestStories(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)),
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at());
+		String headlines = this.json.writeValueAsString(this.ticker.headlines(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)));
+
+		assertThat(text(get("/feed.atom", Map.of()))).isEqualTo(atom);
+		assertThat(text(get("/api/headlines", Map.of()))).isEqualTo(headlines);
+		assertThat(text(get("/headlines.txt", Map.of())))
+			.isEqualTo(this.ticker.headlines(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)).text());
+	}
+
+	@Test
+	void gzipIsTheSameDocumentUnderAWeakTag() throws Exception {
+		for (String path : DOCUMENTS) {
+			HttpResponse<byte[]> plain = get(path, Map.of());
+			HttpResponse<byte[]> gzipped = get(path, Map.of("Accept-Encoding", "br;q=1.0, gzip;q=0.8, *;q=0.1"));
+			String strong = plain.headers().firstValue("ETag").orElseThrow();
+
+			assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+			assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			assertThat(gzipped.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+			assertThat(plain.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+			assertThat(gzipped.headers().firstValue("ETag")).as(path).hasValue("W/" + strong);
+			assertThat(gunzip(gzipped.body())).as(path).isEqualTo(plain.body());
+			assertThat(gzipped.headers().firstValue("Content-Type")).as(path)
+				.isEqualTo(plain.headers().firstValue("Content-Type"));
+			// Either tag names the current document: weak comparison (RFC 9110 §13.1.2).
+			assertThat(get(path, Map.of("If-None-Match", "W/" + strong)).statusCode()).as(path).isEqualTo(304);
+			assertThat(get(path, Map.of("If-None-Match", strong, "Accept-Encoding", "gzip")).statusCode()).as(path)
+				.isEqualTo(304);
+		}
+		assertThat(get("/feed.atom", Map.of("Accept-Encoding", "gzip;q=0, deflate")).headers()
+			.firstValue("Content-Encoding")).isEmpty();
+	}
+
+	@Test
+	void conditionalRequestsInEveryFormGetA304WithNoBody() throws Exception {
+		for (String path : DOCUMENTS) {
+			HttpResponse<byte[]> first = get(path, Map.of());
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+			String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+			String before = HTTP_DATE.format(ZonedDateTime.parse(lastModified, HTTP_DATE).minusSeconds(1));
+
+			assertThat(lastModified).as(path).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+
+			for (Map<String, String> conditions : List.of(Map.of("If-None-Match", etag),
+					Map.of("If-None-Match", "\"other\", " + etag), Map.of("If-None-Match", "*"),
+					Map.of("If-Modified-Since", lastModified))) {
+				HttpResponse<byte[]> second = get(path, conditions);
+				assertThat(second.statusCode()).as(path + " " + conditions).isEqualTo(304);
+				assertThat(second.body()).isEmpty();
+				assertThat(second.headers().firstValue("ETag")).hasValue(etag);
+				assertThat(second.headers().firstValue("Cache-Control")).hasValue("no-cache");
+			}
+			assertThat(get(path, Map.of("If-Modified-Since", before)).statusCode()).as(path).isEqualTo(200);
+			assertThat(get(path, Map.of("If-Modified-Since", "yesterday")).statusCode()).as(path).isEqualTo(200);
+			// If-None-Match decides when there is one, whatever If-Modified-Since says.
+			assertThat(get(path, Map.of("If-None-Match", "\"other\"", "If-Modified-Since", lastModified)).statusCode())
+				.as(path)
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aStoreChangeGivesNewBytesAndNewValidators() throws Exception {
+		HttpResponse<byte[]> before = get("/feed.atom", Map.of());
+		String etag = before.headers().firstValue("ETag").orElseThrow();
+		NewsFeed changed = NewsFeed.quotidien(NOW)
+			.with(new NewsFeed.Story("q0", "Le Sénat vote le budget de la culture",
+					"https://quotidien.example/senat.html", "", NOW.minusSeconds(60)));
+		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(WireMock.aResponse().withBody(changed.rss())));
+		this.ingestRun.run(this.feeds.get().source("quotidien").orElseThrow());
+
+		HttpResponse<byte[]> after = get("/feed.atom", Map.of("If-None-Match", etag));
+
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+		assertThat(text(after)).contains("Le Sénat vote le budget de la culture")
+			.isNotEqualTo(text(before));
+		String base = "http://localhost:" + this.port;
+		assertThat(text(after)).isEqualTo(this.writer.atom(this.items.latestStories(ItemQuery.latest(50)),
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at()));
+	}
+
+	@Test
+	void answersFromMemoryCarryTheSameHeadersAndAreCounted() throws Exception {
+		HttpResponse<byte[]> rendered = get("/?category=politique", Map.of());
+		HttpResponse<byte[]> cached = get("/?category=politique", Map.of());
+		get("/feed.rss", Map.of());
+		String etag = get("/feed.rss", Map.of()).headers().firstValue("ETag").orElseThrow();
+		get("/feed.rss", Map.of("If-None-Match", etag));
+
+		for (String header : List.of("Cache-Control", "Content-Security-Policy", "X-Content-Type-Options",
+				"Referrer-Policy", "Content-Type", "ETag", "Last-Modified", "Vary")) {
+			assertThat(cached.headers().allValues(header)).as(header)
+				.isNotEmpty()
+				.isEqualTo(rendered.headers().allValues(header));
+		}
+		assertThat(text(get("/actuator/prometheus", Map.of())))
+			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"200\"} [1-9]")
+			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"304\"} [1-9]");
+	}
+
+	@Test
+	void aClientBehindAProxyGetsTheAddressesItAskedWith() throws Exception {
+		get("/feed.atom", Map.of());
+		Map<String, String> proxied = Map.of("X-Forwarded-Host", "fil.example", "X-Forwarded-Proto", "https");
+
+		String behindProxy = text(get("/feed.atom", proxied));
+		String direct = text(get("/feed.atom", Map.of()));
+
+		String self = "href=\"http://localhost:" + this.port + "/feed.atom\"";
+		assertThat(behindProxy).contains("href=\"https://fil.example/feed.atom\"").doesNotContain(self);
+		assertThat(direct).contains(self).doesNotContain("fil.example");
+		assertThat(text(get("/feed.atom", proxied))).isEqualTo(behindProxy);
+	}
+
+	@Test
+	void aBadQueryIsRefusedEveryTimeAndNothingIsKept() throws Exception {
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<byte[]> response = get("/feed.atom?limit=abc", Map.of("If-None-Match", "*"));
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(text(response)).contains("limit");
+		}
+	}
+
+	@Test
+	void headGetsTheHeadersOfAGetAndNoBody() throws Exception {
+		HttpResponse<byte[]> get = get("/feed.atom", Map.of());
+		HttpResponse<byte[]> head = CLIENT.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/feed.atom"))
+					.method("HEAD", HttpRequest.BodyPublishers.noBody())
+					.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
+		assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+	}
+
+	private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		headers.forEach(request::header);
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String text(HttpResponse<byte[]> response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] gunzip(byte[] bytes) throws IOException {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return in.readAllBytes();
+		}
+	}
+
+}
