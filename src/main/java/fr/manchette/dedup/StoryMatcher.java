@@ -120,7 +120,11 @@ public class StoryMatcher {
 	 * similar candidate of another source that tells the same story, unless another of that story's candidates,
 	 * as similar, contradicts it. Empty when none does: the item starts its own story.
 	 */
-	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<StoryCandidate> candidates) {
+	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<CandidateStory> stories) {
+		return storyOf(key, sourceId, sortAt, (java.util.Collection<StoryCandidate>) stories.stream().flatMap((s) -> s.members().stream()).toList());
+	}
+
+	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, java.util.Collection<StoryCandidate> candidates) {
 		Map<String, StoryCandidate> best = new HashMap<>();
 		Map<String, Double> bestSimilarity = new HashMap<>();
 		Set<String> refused = new HashSet<>();
