@@ -21,6 +21,13 @@ public enum Contradiction {
 	/** One denies what the other says: « La DGSN dément une vidéo… » / « Une vidéo… ». */
 	DENIAL,
 
+	/**
+	 * Each opens (or closes) with the words of someone, and not the same words: « « C'est un soulagement » : le
+	 * patronat salue l'accord » / « « Le compte n'y est pas » : le patronat salue l'accord ». A quote is what the
+	 * headline reports, so two quotes are two statements; a quote in one headline only passes.
+	 */
+	QUOTE,
+
 	/** Each has a number the other lacks: « 2-1 » / « 3-0 », « 2025 » / « 2026 », « 12,8 % » / « 13,1 % ». */
 	NUMBERS,
 
@@ -44,6 +51,9 @@ public enum Contradiction {
 		if (denies(a) != denies(b)) {
 			return DENIAL;
 		}
+		if (otherQuotes(a.quote(), b.quote())) {
+			return QUOTE;
+		}
 		if (eachHasItsOwn(a.numbers(), b.numbers())) {
 			return NUMBERS;
 		}
@@ -53,7 +63,7 @@ public enum Contradiction {
 		if (opposites(a, b)) {
 			return OPPOSITES;
 		}
-		if (substitution(a.words(), b.words())) {
+		if (substitution(a, b)) {
 			return SUBSTITUTION;
 		}
 		if (swapped(a, b)) {
@@ -78,6 +88,19 @@ public enum Contradiction {
 
 	private static boolean denies(TitleKey key) {
 		return key.words().stream().anyMatch((word) -> word.startsWith(FrenchWords.DENIAL));
+	}
+
+	/** Whether both quote someone and fewer than half the words of the shorter quote are in the other. */
+	static boolean otherQuotes(List<String> a, List<String> b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return false;
+		}
+		List<String> shorter = (a.size() <= b.size()) ? a : b;
+		List<String> longer = (shorter == a) ? b : a;
+		long shared = shorter.stream()
+			.filter((word) -> longer.stream().anyMatch((other) -> FrenchWords.variants(word, other)))
+			.count();
+		return shared * 2 < shorter.size();
 	}
 
 	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {
@@ -112,7 +135,7 @@ public enum Contradiction {
 		}
 		if (b.names() != null) {
 			for (List<String> otherName : b.names()) {
-				if (name.containsAll(otherName)) {
+				if (a.partOf(name, otherName)) {
 					return true;
 				}
 			}
@@ -120,7 +143,7 @@ public enum Contradiction {
 		if (name.size() == 1 && isAcronym(name.get(0), a)) {
 			String acronym = a.acronyms().stream().filter((x) -> FrenchWords.stem(x).equals(name.get(0))).findFirst()
 				.orElseThrow();
-			return TitleKey.spelledOut(acronym, b.words()) >= 0;
+			return TitleKey.spelledOut(acronym, b.words(), b.clauses()) >= 0;
 		}
 		if (name.size() >= 2) {
 			StringBuilder initials = new StringBuilder();
@@ -166,31 +189,118 @@ public enum Contradiction {
 	}
 
 	/**
-	 * Whether the headlines are one sentence with one slot filled differently: the same words before and after (three
-	 * at least), and one or two words each in between that are neither spellings of one word nor words of the same
-	 * sense. « Vigilance orange aux orages » / « vigilance rouge aux orages » are two stories; « le prix du mouton en
-	 * hausse de 20 % » / « les prix des moutons grimpent de 20 % » are one.
+	 * Whether the headlines are one sentence with one slot filled differently: the same words before and after
+	 * ({@value #FRAME} at least), and in between a few words each ({@value #SLOT} at most), each side with a unit that
+	 * the other side's slot does not have in any form. The slot is who acts (« le patronat réclame un débat au
+	 * Parlement » / « l'Ademe réclame… », « la ministre de la Santé lance… » / « le Premier ministre lance… »), what
+	 * is done (« confirme » / « envisage »), or on what (« promet la revalorisation des retraites » / « promet un
+	 * plan de sobriété »): another story. « Vigilance orange aux orages » / « vigilance rouge aux orages » are two
+	 * stories; « le prix du mouton en hausse de 20 % » / « les prix des moutons grimpent de 20 % » are one, and so are
+	 * « Le Maroc et la France signent 22 accords » / « Maroc-France : 22 accords signés », whose slots hold the same
+	 * words in another order.
 	 */
-	static boolean substitution(List<String> a, List<String> b) {
+	static boolean substitution(TitleKey a, TitleKey b) {
+		// A rubric that one headline has and the other not says what the story is about, not how its sentence goes:
+		// « Finances publiques : un déficit de… » / « Le déficit budgétaire… ». Two rubrics are compared as words.
+		boolean oneRubric = (a.rubric() > 0) != (b.rubric() > 0);
+		int fromA = oneRubric ? a.rubric() : 0;
+		int fromB = oneRubric ? b.rubric() : 0;
+		List<String> wa = a.words().subList(fromA, a.words().size());
+		List<String> wb = b.words().subList(fromB, b.words().size());
 		int prefix = 0;
-		while (prefix < a.size() && prefix < b.size() && FrenchWords.variants(a.get(prefix), b.get(prefix))) {
+		while (prefix < wa.size() && prefix < wb.size() && FrenchWords.variants(wa.get(prefix), wb.get(prefix))) {
 			prefix++;
 		}
 		int suffix = 0;
-		while (suffix < a.size() - prefix && suffix < b.size() - prefix
-				&& FrenchWords.variants(a.get(a.size() - 1 - suffix), b.get(b.size() - 1 - suffix))) {
+		while (suffix < wa.size() - prefix && suffix < wb.size() - prefix
+				&& FrenchWords.variants(wa.get(wa.size() - 1 - suffix), wb.get(wb.size() - 1 - suffix))) {
 			suffix++;
 		}
-		List<String> x = a.subList(prefix, a.size() - suffix);
-		List<String> y = b.subList(prefix, b.size() - suffix);
-		if (x.isEmpty() || y.isEmpty() || x.size() > 2 || y.size() > 2 || prefix + suffix < 3) {
+		if (prefix + suffix < FRAME) {
 			return false;
 		}
-		if (x.size() == 1 && y.size() == 1 && FrenchWords.commonPrefix(x.get(0), y.get(0)) >= 3) {
+		Slot x = new Slot(a, fromA + prefix, a.words().size() - suffix, fromA);
+		Slot y = new Slot(b, fromB + prefix, b.words().size() - suffix, fromB);
+		if (x.isEmpty() || y.isEmpty() || x.size() > SLOT || y.size() > SLOT) {
 			return false;
 		}
-		boolean related = x.stream().anyMatch((u) -> y.stream().anyMatch((v) -> FrenchWords.commonPrefix(u, v) >= 4));
-		return !related && !sameSense(x, y);
+		List<Unit> ownX = x.own(y);
+		List<Unit> ownY = y.own(x);
+		if (ownX.isEmpty() || ownY.isEmpty()) {
+			return false;
+		}
+		if (ownX.size() == 1 && ownY.size() == 1 && !ownX.get(0).name() && !ownY.get(0).name()
+				&& FrenchWords.commonPrefix(ownX.get(0).words().get(0), ownY.get(0).words().get(0)) >= 3) {
+			// One word each, maybe of one root: « conserves » / « congelées ».
+			return false;
+		}
+		if (suffix == 0) {
+			// Where a headline ends, details gather (« … de la 20e édition » / « … du festival Mawazine »): an ending
+			// is another story when most of it, on each side, is not in the other.
+			return ownX.size() * 2 > x.units().size() && ownY.size() * 2 > y.units().size();
+		}
+		return true;
+	}
+
+	/** Words alike at both ends of a substitution: « … réclame un débat au Parlement » is four. */
+	static final int FRAME = 3;
+
+	/** Words in the slot of a substitution: « la ministre de l'Éducation nationale » is three. */
+	static final int SLOT = 4;
+
+	/**
+	 * The words of a headline in [from, to) that its other headline fills differently, with the units they are in,
+	 * and the words of the rubric left out of the comparison, which the other slot may find again.
+	 */
+	private record Slot(TitleKey key, List<String> words, List<Unit> units, List<Unit> pool) {
+
+		Slot(TitleKey key, int from, int to, int rubric) {
+			this(key, key.words().subList(from, to), Unit.of(key), from, to, rubric);
+		}
+
+		private Slot(TitleKey key, List<String> words, List<Unit> all, int from, int to, int rubric) {
+			this(key, words, unitsWith(all, key.words(), from, to), unitsWith(all, key.words(), from, to, 0, rubric));
+		}
+
+		boolean isEmpty() {
+			return this.words.isEmpty();
+		}
+
+		int size() {
+			return this.words.size();
+		}
+
+		/**
+		 * The units of this slot with no counterpart in the other: the same words, a spelling of them, a word of the
+		 * same sense, a name they are part of or that is part of them (see {@link Unit#like}), and for a name, any
+		 * of the ways {@link #NAMES} finds a name in the other headline (an acronym spelled out, a capital for its
+		 * country…).
+		 */
+		List<Unit> own(Slot other) {
+			List<Unit> own = new ArrayList<>();
+			Set<String> otherWords = other.key().wordSet();
+			for (Unit unit : this.units) {
+				boolean counterpart = other.pool().stream()
+					.anyMatch((o) -> o.words().equals(unit.words()) || (unit.name() == o.name() && unit.like(o)));
+				if (!counterpart && unit.name()) {
+					counterpart = matched(unit.words(), this.key, other.key(), otherWords);
+				}
+				if (!counterpart) {
+					own.add(unit);
+				}
+			}
+			return own;
+		}
+
+		/** The units with a word at a position in one of the ranges [from, to). */
+		private static List<Unit> unitsWith(List<Unit> units, List<String> words, int... ranges) {
+			Set<String> in = new java.util.HashSet<>();
+			for (int r = 0; r + 1 < ranges.length; r += 2) {
+				in.addAll(words.subList(ranges[r], ranges[r + 1]));
+			}
+			return units.stream().filter((unit) -> unit.words().stream().anyMatch(in::contains)).toList();
+		}
+
 	}
 
 	private static boolean sameSense(List<String> x, List<String> y) {
@@ -236,11 +346,30 @@ public enum Contradiction {
 					continue;
 				}
 				for (int k = i + 1; k < j; k++) {
-					// The word between is what one does to the other (« bat », « expulse »), not a third name.
-					if (at[k] > at[j] && at[k] < at[i] && !a.inName(wa.get(k)) && !isNumber(wa.get(k))) {
+					// The word between is what one does to the other (« bat », « expulse »), not a third name; in the
+					// other headline it may be a word of the same sense (« Lyon bat Nice » / « Nice domine Lyon »).
+					String between = wa.get(k);
+					if (a.inName(between) || isNumber(between)) {
+						continue;
+					}
+					if (at[k] > at[j] && at[k] < at[i] || sameSenseBetween(between, wb, at[j], at[i])) {
 						return true;
 					}
 				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether a word of {@code words} strictly between two positions has a sense of {@code word}. */
+	private static boolean sameSenseBetween(String word, List<String> words, int from, int to) {
+		List<FrenchWords.Sense> senses = FrenchWords.senses(word);
+		if (senses.isEmpty()) {
+			return false;
+		}
+		for (int k = from + 1; k < to; k++) {
+			if (FrenchWords.senses(words.get(k)).stream().anyMatch(senses::contains)) {
+				return true;
 			}
 		}
 		return false;

@@ -45,6 +45,14 @@ final class FrenchWords {
 			"bin", "ibn", "y");
 
 	/**
+	 * The first words of places written with a hyphen that are another place than the rest: « Haute-Loire » is not
+	 * « Loire », « Saint-Denis » not « Denis ».
+	 */
+	static final Set<String> PLACE_QUALIFIERS = Set.of("haut", "haute", "hautes", "bas", "basse", "basses", "saint",
+			"sainte", "st", "ste", "grand", "grande", "petit", "petite", "nouvelle", "nouveau", "val", "mont", "pont",
+			"port", "ile", "iles");
+
+	/**
 	 * Words that start many headlines with a capital only because they come first: a name that starts a headline is
 	 * a name ("Maroc : …" and "Algérie : …" are two stories), these are not.
 	 */
@@ -143,8 +151,9 @@ final class FrenchWords {
 			Map.entry("result",
 					Map.of("win",
 							List.of("victoire", "gagne", "gagnent", "remport*", "vainqu*", "impose", "imposent",
-									"emport*", "triomph*", "bat", "battent", "sacre", "elu", "elue", "reelu", "reelue"),
-							"lose", List.of("defaite", "perd", "perdent", "perdu", "battu", "inclin*"))),
+									"emport*", "triomph*", "bat", "battent", "sacre", "elu", "elue", "reelu", "reelue",
+									"ecras*", "domin*", "renvers*", "surclass*", "etrill*"),
+							"lose", List.of("defaite", "perd", "perdent", "perdu", "battu", "inclin*", "cede", "cedent"))),
 			Map.entry("qualification", Map.of("in", List.of("qualifi*"), "out", List.of("elimin*"))),
 			Map.entry("opening",
 					Map.of("open", List.of("ouvr*", "ouvert*", "rouvr*", "reouv*", "inaugur*"), "close",
@@ -170,7 +179,10 @@ final class FrenchWords {
 							List.of("libere", "liberee", "liberation", "relach*"))),
 			Map.entry("office",
 					Map.of("in", List.of("nomm*", "nomination*"), "out",
-							List.of("limog*", "demission*", "revoqu*", "evinc*", "congedi*"))),
+							List.of("limog*", "demission*", "revoqu*", "evinc*", "congedi*", "quitt*"))),
+			Map.entry("receipt", Map.of("received", List.of("recoi*", "recev*", "recept*", "recu", "recue"))),
+			Map.entry("forecast", Map.of("expected", List.of("prevoi*", "prevu", "prevue", "prevision*", "table",
+					"tablent", "anticip*"))),
 			Map.entry("life", Map.of("alive", List.of("vivant*", "survivant*", "rescap*", "sauv*"), "dead",
 					List.of("mort", "morte", "deced*", "tue", "deces", "meurt"))),
 			Map.entry("balance", Map.of("surplus", List.of("exced*", "benefic*"), "deficit",

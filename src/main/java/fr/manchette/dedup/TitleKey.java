@@ -23,9 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param negations the clauses that say no (« ne … pas », « aucun », « jamais »)
  * @param passive whether it has an agent (« par »): its subject may come last
  * @param rubric how many words, at the start, form a rubric closed by a colon (« Bac 2025 : », « Gaza : »)
+ * @param quote the words of a pull quote, folded as {@code words} (« « Nous irons jusqu'au bout » : la CGT… »,
+ * « La CGT : « Nous irons jusqu'au bout » »); empty when there is none
+ * @param bound the pairs of words of a name of which the first does not stand for the name without the second:
+ * the head before a connector (« Conseil » of « Conseil d'État », « CHU » of « CHU de Tanger »; « Tanger » may), and
+ * both words of a place written with a qualifier and a hyphen (« Haute-Loire », « Saint-Denis »)
  */
 public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
-		Set<String> acronyms, Set<Integer> negations, boolean passive, int rubric) {
+		Set<String> acronyms, Set<Integer> negations, boolean passive, int rubric, List<String> quote,
+		Set<List<String>> bound) {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
 
@@ -57,6 +63,15 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	/** A rubric is short: « Guerre en Ukraine : », not half the headline. */
 	private static final int MAX_RUBRIC = 4;
 
+	/**
+	 * A pull quote: someone's words, in quotation marks, that open the headline before a colon or a comma
+	 * (« « C'est un soulagement » : le patronat… », « « Nous irons jusqu'au bout », prévient la CGT »), or close it
+	 * after a colon (« La CGT : « Nous irons jusqu'au bout » »). A word or two quoted within the sentence (« un projet
+	 * « précipité » ») is not one.
+	 */
+	private static final Pattern PULL_QUOTE = Pattern.compile(
+			"^\\s*[«“\"„]\\s*([^«»“”\"]+?)\\s*[»”\"]\\s*[:,]\\s*\\S|:\\s*[«“\"„]\\s*([^«»“”\"]+?)\\s*[»”\"]\\s*[.!?…]?\\s*$");
+
 	/** « T1 »: the first quarter. */
 	private static final Pattern QUARTER = Pattern.compile("t([1-4])");
 
@@ -66,13 +81,25 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		names = (names != null) ? names.stream().map(List::copyOf).toList() : null;
 		acronyms = Set.copyOf(acronyms);
 		negations = Set.copyOf(negations);
+		quote = List.copyOf(quote);
+		bound = Set.copyOf(bound);
 	}
 
 	public static TitleKey of(String title) {
-		String text = TitleDecorations.strip(title);
-		text = APOSTROPHES.matcher(text).replaceAll("'");
-		text = QUOTES.matcher(text).replaceAll(" ");
+		String text = APOSTROPHES.matcher(TitleDecorations.strip(title)).replaceAll("'");
 		text = SPACES.matcher(text).replaceAll(" ");
+		Matcher pullQuote = PULL_QUOTE.matcher(text);
+		List<String> quote = List.of();
+		if (pullQuote.find()) {
+			String quoted = (pullQuote.group(1) != null) ? pullQuote.group(1) : pullQuote.group(2);
+			quote = of(quoted, List.of()).words();
+		}
+		return of(text, quote);
+	}
+
+	private static TitleKey of(String decorated, List<String> quote) {
+		String text = decorated;
+		text = QUOTES.matcher(text).replaceAll(" ");
 		text = THOUSANDS.matcher(text).replaceAll("");
 		text = DECIMAL_COMMA.matcher(text).replaceAll(".");
 		text = PERCENT.matcher(text).replaceAll("%");
@@ -85,7 +112,9 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		Set<String> acronyms = new LinkedHashSet<>();
 		Set<Integer> negations = new LinkedHashSet<>();
 		boolean passive = false;
+		Set<List<String>> bound = new LinkedHashSet<>();
 		List<String> name = null;
+		boolean afterConnector = false;
 		for (int i = 0; i < parts.size(); i++) {
 			Part part = parts.get(i);
 			String folded = part.folded();
@@ -97,6 +126,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
 				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
 				name = null;
+				afterConnector = false;
 			}
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
 					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
@@ -105,6 +135,15 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 					name = new ArrayList<>();
 					names.add(name);
 				}
+				if (!name.isEmpty() && afterConnector) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+				}
+				else if (!name.isEmpty() && part.hyphen()
+						&& FrenchWords.PLACE_QUALIFIERS.contains(parts.get(i - 1).folded())) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+					bound.add(List.of(emitted.get(0), name.get(name.size() - 1)));
+				}
+				afterConnector = false;
 				name.add(emitted.get(0));
 				if (part.capitals() && folded.length() <= 6) {
 					acronyms.add(folded);
@@ -112,6 +151,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
 				name = null;
+				afterConnector = false;
+			}
+			else {
+				afterConnector = true;
 			}
 			words.addAll(emitted);
 			emitted.forEach((word) -> clauses.add(part.clause()));
@@ -124,7 +167,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
-		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric);
+		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quote,
+				bound);
 	}
 
 	/**
@@ -136,7 +180,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<Integer> clauses = new ArrayList<>(this.clauses);
 		List<List<String>> names = (this.names != null) ? new ArrayList<>(this.names) : null;
 		for (String acronym : acronyms) {
-			int start = spelledOut(acronym, words);
+			int start = spelledOut(acronym, words, clauses);
 			if (start >= 0) {
 				List<String> spelled = List.copyOf(words.subList(start, start + acronym.length()));
 				String word = FrenchWords.stem(acronym);
@@ -156,7 +200,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
 			return this;
 		}
-		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric);
+		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric, this.quote,
+				this.bound);
 	}
 
 	/** The headline without its rubric: the words after it, and the names among them. */
@@ -165,7 +210,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
-				this.negations, this.passive, 0);
+				this.negations, this.passive, 0, this.quote, this.bound);
 	}
 
 	/** The rubric alone. */
@@ -174,17 +219,21 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
-				this.passive, 0);
+				this.passive, 0, this.quote, this.bound);
 	}
 
-	/** Where consecutive words start with the letters of the acronym (« hcp »: « haut commissariat plan »), or -1. */
-	static int spelledOut(String acronym, List<String> words) {
+	/**
+	 * Where consecutive words of one clause start with the letters of the acronym (« hcp »: « haut commissariat
+	 * plan »), or -1.
+	 */
+	static int spelledOut(String acronym, List<String> words, List<Integer> clauses) {
 		if (acronym.length() < 2) {
 			return -1;
 		}
 		for (int start = 0; start + acronym.length() <= words.size(); start++) {
 			int length = 0;
-			while (length < acronym.length() && words.get(start + length).charAt(0) == acronym.charAt(length)) {
+			while (length < acronym.length() && words.get(start + length).charAt(0) == acronym.charAt(length)
+					&& clauses.get(start + length).equals(clauses.get(start))) {
 				length++;
 			}
 			if (length == acronym.length()) {
@@ -208,6 +257,11 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 		}
 		return words;
+	}
+
+	/** Whether {@code part} is a part of {@code name}, a name of this headline (see {@link Unit#part}). */
+	boolean partOf(List<String> name, List<String> part) {
+		return Unit.part(name, part, this.bound);
 	}
 
 	/** Whether a word is part of a name of this headline. */
@@ -283,12 +337,22 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				continue;
 			}
 			boolean firstPiece = true;
-			for (String piece : SPLIT.split(raw)) {
+			int start = 0;
+			Matcher separator = SPLIT.matcher(raw);
+			while (start <= raw.length()) {
+				boolean found = separator.find();
+				int end = found ? separator.start() : raw.length();
+				String piece = raw.substring(start, end);
 				if (!piece.isEmpty()) {
-					parts.add(new Part(piece, initial && firstPiece, FrenchWords.hasDigit(piece), clause,
-							rubric && firstPiece));
+					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
+					parts.add(new Part(piece, FrenchWords.fold(piece), initial && firstPiece,
+							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen));
 					firstPiece = false;
 				}
+				if (!found) {
+					break;
+				}
+				start = separator.end();
 			}
 		}
 		return parts;
@@ -317,10 +381,11 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	}
 
 	/** A piece of the headline, as written. */
-	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric) {
+	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric,
+			boolean hyphen) {
 
 		Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
-			this(text, FrenchWords.fold(text), initial, number, clause, rubric);
+			this(text, FrenchWords.fold(text), initial, number, clause, rubric, false);
 		}
 
 		boolean capitalized() {

@@ -13,8 +13,10 @@ import java.util.Set;
  * @param name whether it is a name
  * @param senses the senses of the one word (none for a name), looked up once: a comparison asks for them again for
  * every unit of the other headline
+ * @param bound the pairs of its words of which the first does not stand without the second (see
+ * {@link TitleKey#bound})
  */
-record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
+record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Set<List<String>> bound) {
 
 	static List<Unit> of(TitleKey key) {
 		List<Unit> units = new ArrayList<>();
@@ -22,14 +24,14 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 		if (key.names() != null) {
 			for (List<String> name : key.names()) {
 				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
-					units.add(new Unit(name, true, List.of()));
+					units.add(new Unit(name, true, List.of(), key.bound()));
 					inNames.addAll(name);
 				}
 			}
 		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, FrenchWords.senses(word)));
+				units.add(new Unit(List.of(word), false, FrenchWords.senses(word), Set.of()));
 			}
 		}
 		return units;
@@ -57,7 +59,7 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 	/** Whether two units stand for one thing (see {@link StoryMatcher#compare}). */
 	boolean like(Unit other) {
 		if (this.name || other.name) {
-			return within(this.words, other.words) || within(other.words, this.words)
+			return part(other.words, this.words, other.bound) || part(this.words, other.words, this.bound)
 					|| FrenchWords.sameCountry(this.words, other.words);
 		}
 		String x = this.words.get(0);
@@ -76,14 +78,30 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 		return false;
 	}
 
-	/** Whether every word of {@code part} has a spelling in {@code whole}. */
-	private static boolean within(List<String> part, List<String> whole) {
+	/**
+	 * Whether every word of {@code part} has a spelling in {@code whole} (« Regragui » of « Walid Regragui », « Tanger »
+	 * of « CHU de Tanger »), and no word of it stands without one it is bound to (see {@link TitleKey#bound}):
+	 * « Conseil » is no part of « Conseil d'État », nor « Loire » of « Haute-Loire ».
+	 */
+	static boolean part(List<String> whole, List<String> part, Set<List<String>> bound) {
+		if (part.isEmpty()) {
+			return false;
+		}
+		Set<String> taken = new HashSet<>();
 		for (String word : part) {
-			boolean found = false;
-			for (int i = 0; i < whole.size() && !found; i++) {
-				found = FrenchWords.nameVariants(word, whole.get(i));
+			String found = null;
+			for (int i = 0; i < whole.size() && found == null; i++) {
+				if (!taken.contains(whole.get(i)) && FrenchWords.nameVariants(word, whole.get(i))) {
+					found = whole.get(i);
+				}
 			}
-			if (!found) {
+			if (found == null) {
+				return false;
+			}
+			taken.add(found);
+		}
+		for (List<String> pair : bound) {
+			if (taken.contains(pair.get(0)) && whole.contains(pair.get(1)) && !taken.contains(pair.get(1))) {
 				return false;
 			}
 		}

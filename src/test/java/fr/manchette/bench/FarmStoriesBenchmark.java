@@ -170,7 +170,7 @@ public final class FarmStoriesBenchmark {
 					Entry a = story.get(i);
 					Entry b = story.get(j);
 					if (!a.story.equals(b.story) && missed.size() < show) {
-						missed.add("  " + a.title() + "\n    " + b.title());
+						missed.add("  " + a.title() + "\n    " + b.title() + "\n      " + why(a, b));
 					}
 				}
 			}
@@ -182,6 +182,16 @@ public final class FarmStoriesBenchmark {
 		wrong.forEach(System.out::println);
 		System.out.println("missed (first " + show + "):");
 		missed.forEach(System.out::println);
+	}
+
+	/** What the matcher says of two items, and whether they share a band. */
+	private static String why(Entry a, Entry b) {
+		StoryMatcher.Comparison comparison = new StoryMatcher(WINDOW).compare(a.identified.titleKey(),
+				b.identified.titleKey());
+		boolean band = a.identified.bands().stream().anyMatch(b.identified.bands()::contains);
+		return String.format(Locale.ROOT, "similarity %.2f, %s, %s, %s apart, sources %s %s",
+				comparison.similarity(), comparison.contradiction(), band ? "a band shared" : "no band shared",
+				Duration.between(a.sortAt, b.sortAt).abs(), a.source, b.source);
 	}
 
 	/** One item of the farm, and the story it was given. */
