@@ -73,13 +73,15 @@ public enum Contradiction {
 	}
 
 	/**
-	 * Whether {@code a} says no about something {@code b} tells: a clause with a negation that shares a word with
-	 * {@code b}. « …, pas de blessé grave » says no about what the other headline does not tell, and passes.
+	 * Whether {@code a} says no about something {@code b} tells: a word that a negation of {@code a} bears on is in
+	 * {@code b} (« Macron n'annonce pas de référendum » / « Macron annonce un référendum »). « …, pas de blessé
+	 * grave » says no about what the other headline does not tell, and passes; so does « pas de hausse du prix du
+	 * pain » beside « le prix du pain reste inchangé ».
 	 */
 	private static boolean says(TitleKey a, TitleKey b) {
 		Set<String> other = b.wordSet();
-		for (int clause : a.negations()) {
-			if (a.clause(clause).stream().anyMatch((word) -> other.stream().anyMatch((w) -> FrenchWords.variants(word, w)))) {
+		for (String word : a.negations()) {
+			if (other.stream().anyMatch((w) -> FrenchWords.variants(word, w))) {
 				return true;
 			}
 		}
@@ -129,13 +131,17 @@ public enum Contradiction {
 	}
 
 	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {
-		if (name.stream().allMatch((word) -> other.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)))
+		// A word that stands for nothing without the next one in a name of b (« Loire » of « Haute-Loire », « Conseil »
+		// of « Conseil d'État ») does not find a name of a.
+		Set<String> free = new java.util.HashSet<>(other);
+		b.bound().forEach((pair) -> free.remove(pair.get(0)));
+		if (name.stream().allMatch((word) -> free.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)))
 				|| FrenchWords.countryIn(name, b.words())) {
 			return true;
 		}
 		if (b.names() != null) {
 			for (List<String> otherName : b.names()) {
-				if (a.partOf(name, otherName)) {
+				if (a.partOf(name, otherName) || b.partOf(otherName, name)) {
 					return true;
 				}
 			}
@@ -179,7 +185,8 @@ public enum Contradiction {
 	private static Map<String, Set<String>> senses(TitleKey key, Set<String> other) {
 		Map<String, Set<String>> senses = new HashMap<>();
 		for (String word : key.words()) {
-			if (!other.contains(word)) {
+			// « Pas de hausse » says no hausse: it is no word of its sense.
+			if (!other.contains(word) && !key.negations().contains(word)) {
 				for (FrenchWords.Sense sense : FrenchWords.senses(word)) {
 					senses.computeIfAbsent(sense.group(), (group) -> new HashSet<>()).add(sense.value());
 				}
@@ -216,12 +223,16 @@ public enum Contradiction {
 				&& FrenchWords.variants(wa.get(wa.size() - 1 - suffix), wb.get(wb.size() - 1 - suffix))) {
 			suffix++;
 		}
-		if (prefix + suffix < FRAME) {
+		// A whole start or a whole ending replaced around the same two words is enough, and may be longer: « La CGT
+		// renonce à… », « … une réforme du baccalauréat ».
+		boolean end = prefix == 0 || suffix == 0;
+		if (prefix + suffix < (end ? FRAME - 1 : FRAME)) {
 			return false;
 		}
 		Slot x = new Slot(a, fromA + prefix, a.words().size() - suffix, fromA);
 		Slot y = new Slot(b, fromB + prefix, b.words().size() - suffix, fromB);
-		if (x.isEmpty() || y.isEmpty() || x.size() > SLOT || y.size() > SLOT) {
+		int slot = end ? SLOT + 1 : SLOT;
+		if (x.isEmpty() || y.isEmpty() || x.size() > slot || y.size() > slot) {
 			return false;
 		}
 		List<Unit> ownX = x.own(y);
@@ -230,14 +241,15 @@ public enum Contradiction {
 			return false;
 		}
 		if (ownX.size() == 1 && ownY.size() == 1 && !ownX.get(0).name() && !ownY.get(0).name()
-				&& FrenchWords.commonPrefix(ownX.get(0).words().get(0), ownY.get(0).words().get(0)) >= 3) {
-			// One word each, maybe of one root: « conserves » / « congelées ».
+				&& FrenchWords.commonPrefix(ownX.get(0).words().get(0), ownY.get(0).words().get(0)) >= 4) {
+			// One word each, of one root: « dissout » / « dissolution ».
 			return false;
 		}
-		if (suffix == 0) {
-			// Where a headline ends, details gather (« … de la 20e édition » / « … du festival Mawazine »): an ending
-			// is another story when most of it, on each side, is not in the other.
-			return ownX.size() * 2 > x.units().size() && ownY.size() * 2 > y.units().size();
+		if (end) {
+			// Where a headline starts or ends, details gather (« … de la 20e édition » / « … du festival Mawazine »,
+			// « Le groupe Akdital acquiert… » / « Akdital rachète… »): a start or an ending is another story when most
+			// of it, figures aside, is on each side not in the other.
+			return ownX.size() * 2 > x.words(false) && ownY.size() * 2 > y.words(false);
 		}
 		return true;
 	}
@@ -266,30 +278,41 @@ public enum Contradiction {
 			return this.words.isEmpty();
 		}
 
+		/** How many of its units are figures, or not. */
+		int words(boolean figures) {
+			return (int) this.units.stream().filter((unit) -> unit.figure() == figures).count();
+		}
+
 		int size() {
 			return this.words.size();
 		}
 
 		/**
-		 * The units of this slot with no counterpart in the other: the same words, a spelling of them, a word of the
-		 * same sense, a name they are part of or that is part of them (see {@link Unit#like}), and for a name, any
-		 * of the ways {@link #NAMES} finds a name in the other headline (an acronym spelled out, a capital for its
-		 * country…).
+		 * The units of this slot with no counterpart in the other's (or in the rubric it left out): the same words, a
+		 * spelling of them, a word of the same sense, a name they are part of or that is part of them, a capital for
+		 * its country (see {@link Unit#like}), an acronym for its words. Figures are not counted: {@link #NUMBERS}
+		 * has them.
 		 */
 		List<Unit> own(Slot other) {
 			List<Unit> own = new ArrayList<>();
-			Set<String> otherWords = other.key().wordSet();
 			for (Unit unit : this.units) {
-				boolean counterpart = other.pool().stream()
-					.anyMatch((o) -> o.words().equals(unit.words()) || (unit.name() == o.name() && unit.like(o)));
-				if (!counterpart && unit.name()) {
-					counterpart = matched(unit.words(), this.key, other.key(), otherWords);
+				boolean counterpart = unit.figure() || other.pool().stream()
+					.anyMatch((o) -> o.words().equals(unit.words()) || unit.like(o));
+				if (!counterpart && unit.name() && unit.words().size() == 1) {
+					// An acronym the other spells out: « BAM » / « Bank Al-Maghrib ».
+					counterpart = other.pool().stream().anyMatch((o) -> initials(o.words()).equals(unit.words().get(0)));
 				}
 				if (!counterpart) {
 					own.add(unit);
 				}
 			}
 			return own;
+		}
+
+		private static String initials(List<String> words) {
+			StringBuilder initials = new StringBuilder();
+			words.forEach((word) -> initials.append(word.charAt(0)));
+			return initials.toString();
 		}
 
 		/** The units with a word at a position in one of the ranges [from, to). */

@@ -110,6 +110,13 @@ final class FrenchWords {
 	static final Set<String> UNITS = Set.of("heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an",
 			"ans", "annee", "annees", "minute", "minutes", "siecle", "tonne", "tonnes", "fois");
 
+	/**
+	 * What counts an amount after a number, as stemmed: « 29 millions d'euros » shares a figure, not a story; « le
+	 * dirham face au dollar » is about currencies.
+	 */
+	static final Set<String> AMOUNTS = Set.of("million", "milliard", "euro", "dirham", "dollar", "centim", "km",
+			"metr", "hectar", "tonn", "point", "an", "jour", "heur", "moi", "semain");
+
 	/** Abbreviations written out, so that both spellings compare alike. */
 	static final Map<String, List<String>> ABBREVIATIONS = Map.of("dh", List.of("dirham"), "dhs", List.of("dirham"),
 			"mdh", List.of("million", "dirham"), "mmdh", List.of("milliard", "dirham"), "mds",

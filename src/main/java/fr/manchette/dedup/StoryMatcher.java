@@ -77,13 +77,13 @@ public class StoryMatcher {
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key()));
 		List<Unit> unitsX = (x == a.key()) ? a.units() : Unit.of(x);
 		List<Unit> unitsY = (y == b.key()) ? b.units() : Unit.of(y);
-		int shared = Unit.shared(unitsX, unitsY);
-		double similarity = jaccard(unitsX.size(), unitsY.size(), shared);
+		Unit.Overlap overlap = Unit.overlap(unitsX, unitsY);
+		double similarity = jaccard(unitsX.size(), unitsY.size(), overlap.units());
 		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
 			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
 			similarity = jaccard(x.body(), y.body());
 		}
-		return new Comparison(similarity, shared, Contradiction.between(x, y));
+		return new Comparison(similarity, overlap.besidesFigures(), Contradiction.between(x, y));
 	}
 
 	private static double jaccard(TitleKey x, TitleKey y) {
@@ -238,12 +238,16 @@ public class StoryMatcher {
 
 	/**
 	 * @param similarity Jaccard index of the two headlines' units (see {@link StoryMatcher#compare})
-	 * @param sharedUnits how many units they share
+	 * @param sharedUnits how many units they share besides figures (« 29 », « millions », « euros »)
 	 * @param contradiction why they tell two stories whatever their similarity, if they do
 	 */
 	public record Comparison(double similarity, int sharedUnits, @Nullable Contradiction contradiction) {
 
-		/** Similar enough for headlines this far apart, two units in common at least, and nothing against. */
+		/**
+		 * Similar enough for headlines this far apart, two units in common at least besides figures (« Le patronat
+		 * défend un plan vélo de 29 millions d'euros » and « Les contrôleurs aériens défendent un fonds de 29 millions
+		 * d'euros » share a verb and a sum), and nothing against.
+		 */
 		public boolean sameStory(Duration apart) {
 			return this.similarity >= threshold(apart) && this.sharedUnits >= 2 && this.contradiction == null;
 		}

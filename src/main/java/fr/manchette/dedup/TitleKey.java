@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param names the proper names, each a list of words as in {@code words}; null when the headline's case says
  * nothing (all capitals, or a capital on every word)
  * @param acronyms the words written in capitals (« HCP », « UE »), folded
- * @param negations the clauses that say no (« ne … pas », « aucun », « jamais »)
+ * @param negations the words that a negation bears on, the first after it: « annonce » of « Macron n'annonce pas
+ * de référendum », « hausse » of « pas de hausse », « blessé » of « aucun blessé »
  * @param passive whether it has an agent (« par »): its subject may come last
  * @param rubric how many words, at the start, form a rubric closed by a colon (« Bac 2025 : », « Gaza : »)
  * @param quote the words of a pull quote, folded as {@code words} (« « Nous irons jusqu'au bout » : la CGT… »,
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * both words of a place written with a qualifier and a hyphen (« Haute-Loire », « Saint-Denis »)
  */
 public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
-		Set<String> acronyms, Set<Integer> negations, boolean passive, int rubric, List<String> quote,
+		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<String> quote,
 		Set<List<String>> bound) {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
@@ -110,7 +111,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<Integer> clauses = new ArrayList<>();
 		List<List<String>> names = new ArrayList<>();
 		Set<String> acronyms = new LinkedHashSet<>();
-		Set<Integer> negations = new LinkedHashSet<>();
+		Set<String> negations = new LinkedHashSet<>();
+		boolean negated = false;
 		boolean passive = false;
 		Set<List<String>> bound = new LinkedHashSet<>();
 		List<String> name = null;
@@ -118,11 +120,18 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		for (int i = 0; i < parts.size(); i++) {
 			Part part = parts.get(i);
 			String folded = part.folded();
-			if (FrenchWords.NEGATION.contains(folded)) {
-				negations.add(part.clause());
-			}
 			passive |= folded.equals("par");
 			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			if (FrenchWords.NEGATION.contains(folded)) {
+				negated = true;
+			}
+			else if (negated && !emitted.isEmpty()) {
+				negations.add(emitted.get(0));
+				negated = false;
+			}
+			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
+				negated = negated && FrenchWords.NEGATION.contains(folded);
+			}
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
 				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
 				name = null;
@@ -345,8 +354,9 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				String piece = raw.substring(start, end);
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
+					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
 					parts.add(new Part(piece, FrenchWords.fold(piece), initial && firstPiece,
-							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen));
+							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
 				if (!found) {
@@ -371,7 +381,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 					upper += Character.isUpperCase(c) ? 1 : 0;
 				}
 			}
-			if (!part.initial() && !part.number() && part.text().length() >= 3
+			// « D'avion » in a headline with a capital on every word: the word after the apostrophe is not one.
+			if (!part.initial() && !part.number() && !part.elided() && part.text().length() >= 3
 					&& !FrenchWords.STOP.contains(part.folded())) {
 				words++;
 				capitalized += part.capitalized() ? 1 : 0;
@@ -382,10 +393,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 
 	/** A piece of the headline, as written. */
 	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric,
-			boolean hyphen) {
+			boolean hyphen, boolean elided) {
 
 		Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
-			this(text, FrenchWords.fold(text), initial, number, clause, rubric, false);
+			this(text, FrenchWords.fold(text), initial, number, clause, rubric, false, false);
 		}
 
 		boolean capitalized() {

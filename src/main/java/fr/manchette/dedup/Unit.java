@@ -15,8 +15,11 @@ import java.util.Set;
  * every unit of the other headline
  * @param bound the pairs of its words of which the first does not stand without the second (see
  * {@link TitleKey#bound})
+ * @param figure whether it is a number or what counts one (« 29 millions d'euros »): a story is not told by its
+ * figures
  */
-record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Set<List<String>> bound) {
+record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Set<List<String>> bound,
+		boolean figure) {
 
 	static List<Unit> of(TitleKey key) {
 		List<Unit> units = new ArrayList<>();
@@ -24,14 +27,24 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 		if (key.names() != null) {
 			for (List<String> name : key.names()) {
 				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
-					units.add(new Unit(name, true, List.of(), key.bound()));
+					units.add(new Unit(name, true, List.of(), key.bound(), false));
 					inNames.addAll(name);
 				}
 			}
 		}
+		Set<String> figures = new HashSet<>();
+		for (int i = 0; i < key.words().size(); i++) {
+			String word = key.words().get(i);
+			// « 29 millions d'euros »; not the currency after a rate (« 0,4 % face au dollar »).
+			String before = (i > 0) ? key.words().get(i - 1) : "";
+			if (FrenchWords.hasDigit(word) || (figures.contains(before) && !before.endsWith("%")
+					&& FrenchWords.AMOUNTS.contains(word))) {
+				figures.add(word);
+			}
+		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, FrenchWords.senses(word), Set.of()));
+				units.add(new Unit(List.of(word), false, FrenchWords.senses(word), Set.of(), figures.contains(word)));
 			}
 		}
 		return units;
@@ -39,9 +52,15 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
 	static int shared(List<Unit> a, List<Unit> b) {
+		return overlap(a, b).units();
+	}
+
+	/** The units of {@code a} that find their own in {@code b}, as {@link #shared}, and how many are not figures. */
+	static Overlap overlap(List<Unit> a, List<Unit> b) {
 		boolean[] usedA = new boolean[a.size()];
 		boolean[] usedB = new boolean[b.size()];
 		int shared = 0;
+		int words = 0;
 		for (int pass = 0; pass < 2; pass++) {
 			for (int i = 0; i < a.size(); i++) {
 				for (int j = 0; j < b.size() && !usedA[i]; j++) {
@@ -49,11 +68,19 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 						usedA[i] = true;
 						usedB[j] = true;
 						shared++;
+						words += (a.get(i).figure() && b.get(j).figure()) ? 0 : 1;
 					}
 				}
 			}
 		}
-		return shared;
+		return new Overlap(shared, words);
+	}
+
+	/**
+	 * @param units how many units the two headlines share
+	 * @param besidesFigures how many of them are not figures (see {@link Unit#figure()})
+	 */
+	record Overlap(int units, int besidesFigures) {
 	}
 
 	/** Whether two units stand for one thing (see {@link StoryMatcher#compare}). */
