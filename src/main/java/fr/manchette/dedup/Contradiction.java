@@ -223,15 +223,17 @@ public enum Contradiction {
 				&& FrenchWords.variants(wa.get(wa.size() - 1 - suffix), wb.get(wb.size() - 1 - suffix))) {
 			suffix++;
 		}
-		// A whole start or a whole ending replaced around the same two words is enough, and may be longer: « La CGT
-		// renonce à… », « … une réforme du baccalauréat ».
-		boolean end = prefix == 0 || suffix == 0;
-		if (prefix + suffix < (end ? FRAME - 1 : FRAME)) {
+		// A whole ending replaced after the same two words is enough, and may be a little longer (« La CGT renonce
+		// à… »); so is a whole start before the same two words, when most of it differs (« … une réforme du
+		// baccalauréat »).
+		boolean tail = suffix == 0;
+		boolean head = prefix == 0 && (prefix + suffix < FRAME);
+		if (prefix + suffix < ((tail || head) ? FRAME - 1 : FRAME)) {
 			return false;
 		}
 		Slot x = new Slot(a, fromA + prefix, a.words().size() - suffix, fromA);
 		Slot y = new Slot(b, fromB + prefix, b.words().size() - suffix, fromB);
-		int slot = end ? SLOT + 1 : SLOT;
+		int slot = (tail || head) ? SLOT + 1 : SLOT;
 		if (x.isEmpty() || y.isEmpty() || x.size() > slot || y.size() > slot) {
 			return false;
 		}
@@ -245,11 +247,12 @@ public enum Contradiction {
 			// One word each, of one root: « dissout » / « dissolution ».
 			return false;
 		}
-		if (end) {
+		if (tail || head) {
 			// Where a headline starts or ends, details gather (« … de la 20e édition » / « … du festival Mawazine »,
-			// « Le groupe Akdital acquiert… » / « Akdital rachète… »): a start or an ending is another story when most
-			// of it, figures aside, is on each side not in the other.
-			return ownX.size() * 2 > x.words(false) && ownY.size() * 2 > y.words(false);
+			// « Akdital rachète » / « Le groupe Akdital acquiert »): a start or an ending is another story when most of
+			// it (the figures both have aside) is on each side not in the other.
+			return ownX.size() * 2 > x.units().size() - x.sharedFigures(ownX)
+					&& ownY.size() * 2 > y.units().size() - y.sharedFigures(ownY);
 		}
 		return true;
 	}
@@ -278,25 +281,24 @@ public enum Contradiction {
 			return this.words.isEmpty();
 		}
 
-		/** How many of its units are figures, or not. */
-		int words(boolean figures) {
-			return (int) this.units.stream().filter((unit) -> unit.figure() == figures).count();
-		}
-
 		int size() {
 			return this.words.size();
+		}
+
+		/** How many of its units are figures that the other slot has too: not its own, these. */
+		int sharedFigures(List<Unit> own) {
+			return (int) this.units.stream().filter((unit) -> unit.figure() && !own.contains(unit)).count();
 		}
 
 		/**
 		 * The units of this slot with no counterpart in the other's (or in the rubric it left out): the same words, a
 		 * spelling of them, a word of the same sense, a name they are part of or that is part of them, a capital for
-		 * its country (see {@link Unit#like}), an acronym for its words. Figures are not counted: {@link #NUMBERS}
-		 * has them.
+		 * its country (see {@link Unit#like}), an acronym for its words.
 		 */
 		List<Unit> own(Slot other) {
 			List<Unit> own = new ArrayList<>();
 			for (Unit unit : this.units) {
-				boolean counterpart = unit.figure() || other.pool().stream()
+				boolean counterpart = other.pool().stream()
 					.anyMatch((o) -> o.words().equals(unit.words()) || unit.like(o));
 				if (!counterpart && unit.name() && unit.words().size() == 1) {
 					// An acronym the other spells out: « BAM » / « Bank Al-Maghrib ».
