@@ -391,11 +391,34 @@ final class FrenchWords {
 		return false;
 	}
 
-	/** The senses a stemmed word carries, if any. */
+	/**
+	 * Words that say how a day or a month counts: « jusqu'à jeudi », « dès lundi », « avant mars », « après mai »,
+	 * « d'ici septembre ». « Attendues jusqu'à jeudi » is not « attendues jeudi ».
+	 */
+	static final Set<String> TIME_MODES = Set.of("jusqu", "des", "avant", "apres", "ici");
+
+	/** Between a word of {@link #TIME_MODES} and its day: « jusqu~jeudi ». */
+	static final char TIME_MODE = '~';
+
+	/** Whether a stemmed word is a day or a month, which a time mode may go with. */
+	static boolean timeWord(String stem) {
+		return senses(stem).stream().anyMatch((sense) -> sense.group().equals("weekday") || sense.group().equals("month"));
+	}
+
+	/** The senses a stemmed word carries, if any; a day with a time mode has the day's, as another value. */
 	static List<Sense> senses(String stem) {
 		List<Sense> known = SENSES_OF.get(stem);
 		if (known != null) {
 			return known;
+		}
+		int mode = stem.indexOf(TIME_MODE);
+		if (mode > 0) {
+			String prefix = stem.substring(0, mode + 1);
+			List<Sense> moded = senses(stem.substring(mode + 1)).stream()
+				.map((sense) -> new Sense(sense.group(), prefix + sense.value()))
+				.toList();
+			SENSES_OF.put(stem, moded);
+			return moded;
 		}
 		List<Sense> exact = EXACT_SENSES.get(stem);
 		List<Sense> senses = (exact != null) ? new ArrayList<>(exact) : new ArrayList<>();

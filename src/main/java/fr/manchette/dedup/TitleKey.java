@@ -117,11 +117,28 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		Set<List<String>> bound = new LinkedHashSet<>();
 		List<String> name = null;
 		boolean afterConnector = false;
+		String mode = null;
+		int clauseOfMode = 0;
 		for (int i = 0; i < parts.size(); i++) {
 			Part part = parts.get(i);
 			String folded = part.folded();
 			passive |= folded.equals("par");
 			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			String timeMode = timeMode(part, (i > 0) ? parts.get(i - 1) : null);
+			if (timeMode != null && !timeMode.equals(folded)) {
+				// « à partir de lundi » is « dès lundi ».
+				emitted = List.of();
+			}
+			if (mode != null && emitted.size() == 1 && FrenchWords.timeWord(emitted.get(0))) {
+				emitted = List.of(mode + FrenchWords.TIME_MODE + emitted.get(0));
+			}
+			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
+				mode = null;
+			}
+			if (timeMode != null) {
+				mode = timeMode;
+				clauseOfMode = part.clause();
+			}
 			if (FrenchWords.NEGATION.contains(folded)) {
 				negated = true;
 			}
@@ -287,6 +304,24 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 		}
 		return numbers;
+	}
+
+	/**
+	 * The word of {@link FrenchWords#TIME_MODES} that this part is, if any: « dès » written so (not « des »), « ici »
+	 * of « d'ici »; « partir » of « à partir de » and « compter » of « à compter de » are « dès ».
+	 */
+	private static @Nullable String timeMode(Part part, @Nullable Part before) {
+		String folded = part.folded();
+		if (folded.equals("des")) {
+			return part.text().equalsIgnoreCase("dès") ? folded : null;
+		}
+		if (folded.equals("ici")) {
+			return (before != null && before.folded().equals("d")) ? folded : null;
+		}
+		if (folded.equals("partir") || folded.equals("compter")) {
+			return (before != null && before.folded().equals("a")) ? "des" : null;
+		}
+		return FrenchWords.TIME_MODES.contains(folded) ? folded : null;
 	}
 
 	/** What one part of the text contributes to the words: nothing, a word, a number, or an abbreviation's words. */
