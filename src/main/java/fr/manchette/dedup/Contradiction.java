@@ -207,6 +207,61 @@ public enum Contradiction {
 	 * words in another order.
 	 */
 	static boolean substitution(TitleKey a, TitleKey b) {
+		return template(a, b) || slotReplaced(a, b);
+	}
+
+	/**
+	 * Whether the two headlines are word for word the same as written (stop words, articles and plurals too) but for
+	 * one stretch of a few words ({@value #STRETCH} at most) on each side, and that stretch on each side has a word
+	 * that is no spelling of one on the other: one template filled twice, « Inflation : les prix progressent de 3,9 %
+	 * sur un an en avril » / « Inflation : les prix augmentent de 3,9 % … ». Words of the same sense do not make them
+	 * one story here: two newsrooms telling one story do not write the same sentence but for a verb; results, indices
+	 * and forecasts are written so, and there a word is the news. Rewritten headlines (« le prix du mouton en hausse »
+	 * / « les prix des moutons grimpent ») go to {@link #slotReplaced}.
+	 */
+	static boolean template(TitleKey a, TitleKey b) {
+		List<String> sa = a.surface();
+		List<String> sb = b.surface();
+		int prefix = 0;
+		while (prefix < sa.size() && prefix < sb.size() && sa.get(prefix).equals(sb.get(prefix))) {
+			prefix++;
+		}
+		int suffix = 0;
+		while (suffix < sa.size() - prefix && suffix < sb.size() - prefix
+				&& sa.get(sa.size() - 1 - suffix).equals(sb.get(sb.size() - 1 - suffix))) {
+			suffix++;
+		}
+		if (prefix + suffix < FRAME || sa.size() - suffix - prefix > STRETCH || sb.size() - suffix - prefix > STRETCH) {
+			return false;
+		}
+		List<String> x = content(sa.subList(prefix, sa.size() - suffix));
+		List<String> y = content(sb.subList(prefix, sb.size() - suffix));
+		spelled(x, y, a.acronyms());
+		spelled(y, x, b.acronyms());
+		return x.stream().anyMatch((u) -> y.stream().noneMatch((v) -> FrenchWords.variants(u, v)))
+				&& y.stream().anyMatch((v) -> x.stream().noneMatch((u) -> FrenchWords.variants(u, v)));
+	}
+
+	/** Takes out of both an acronym of {@code x} and the words of {@code y} that spell it out: « BAM », « Bank Al-Maghrib ». */
+	private static void spelled(List<String> x, List<String> y, Set<String> acronyms) {
+		for (String acronym : acronyms) {
+			int start = TitleKey.spelledOut(acronym, y, java.util.Collections.nCopies(y.size(), 0));
+			if (start >= 0 && x.remove(FrenchWords.stem(acronym))) {
+				y.subList(start, start + acronym.length()).clear();
+			}
+		}
+	}
+
+	/** Words of a template's stretch: « s'impose face à » is three. */
+	static final int STRETCH = 4;
+
+	/** The words of a stretch as written that carry something, stemmed. */
+	private static List<String> content(List<String> surface) {
+		return new ArrayList<>(
+				surface.stream().filter((word) -> !FrenchWords.STOP.contains(word)).map(FrenchWords::stem).toList());
+	}
+
+	private static boolean slotReplaced(TitleKey a, TitleKey b) {
 		// A rubric that one headline has and the other not says what the story is about, not how its sentence goes:
 		// « Finances publiques : un déficit de… » / « Le déficit budgétaire… ». Two rubrics are compared as words.
 		boolean oneRubric = (a.rubric() > 0) != (b.rubric() > 0);

@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param bound the pairs of words of a name of which the first does not stand for the name without the second:
  * the head before a connector (« Conseil » of « Conseil d'État », « CHU » of « CHU de Tanger »; « Tanger » may), and
  * both words of a place written with a qualifier and a hyphen (« Haute-Loire », « Saint-Denis »)
+ * @param surface every word as written, stop words too, folded only for case and accents: two headlines the same
+ * word for word but for a few are one template filled twice (see {@link Contradiction#substitution})
  */
 public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
 		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<String> quote,
-		Set<List<String>> bound) {
+		Set<List<String>> bound, List<String> surface) {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
 
@@ -84,6 +86,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		negations = Set.copyOf(negations);
 		quote = List.copyOf(quote);
 		bound = Set.copyOf(bound);
+		surface = List.copyOf(surface);
 	}
 
 	public static TitleKey of(String title) {
@@ -194,7 +197,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
 		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quote,
-				bound);
+				bound, parts.stream().map(Part::folded).toList());
 	}
 
 	/**
@@ -227,7 +230,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			return this;
 		}
 		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric, this.quote,
-				this.bound);
+				this.bound, this.surface);
 	}
 
 	/** The headline without its rubric: the words after it, and the names among them. */
@@ -236,7 +239,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
-				this.negations, this.passive, 0, this.quote, this.bound);
+				this.negations, this.passive, 0, this.quote, this.bound, this.surface);
 	}
 
 	/** The rubric alone. */
@@ -245,7 +248,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
-				this.passive, 0, this.quote, this.bound);
+				this.passive, 0, this.quote, this.bound, this.surface);
 	}
 
 	/**
