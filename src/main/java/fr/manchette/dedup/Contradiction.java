@@ -22,9 +22,10 @@ public enum Contradiction {
 	DENIAL,
 
 	/**
-	 * Each opens (or closes) with the words of someone, and not the same words: « « C'est un soulagement » : le
-	 * patronat salue l'accord » / « « Le compte n'y est pas » : le patronat salue l'accord ». A quote is what the
-	 * headline reports, so two quotes are two statements; a quote in one headline only passes.
+	 * Each quotes words that the other does not: « « C'est un soulagement » : le patronat salue l'accord » / « « Le
+	 * compte n'y est pas » : le patronat salue l'accord », « « Une saison à Brest » remporte le prix » / « « Après
+	 * l'orage » remporte le prix ». A quote is what the headline reports, or the title of a work: two quotes are two
+	 * statements, or two works. A quote in one headline only passes.
 	 */
 	QUOTE,
 
@@ -51,7 +52,7 @@ public enum Contradiction {
 		if (denies(a) != denies(b)) {
 			return DENIAL;
 		}
-		if (otherQuotes(a.quote(), b.quote())) {
+		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
 			return QUOTE;
 		}
 		if (eachHasItsOwn(a.numbers(), b.numbers())) {
@@ -92,17 +93,21 @@ public enum Contradiction {
 		return key.words().stream().anyMatch((word) -> word.startsWith(FrenchWords.DENIAL));
 	}
 
-	/** Whether both quote someone and fewer than half the words of the shorter quote are in the other. */
-	static boolean otherQuotes(List<String> a, List<String> b) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return false;
-		}
+	/**
+	 * Whether {@code a} quotes something that {@code b}, which quotes too, does not: a quote with fewer than half the
+	 * words of the shorter in common with each quote of {@code b}.
+	 */
+	static boolean ownQuote(List<List<String>> a, List<List<String>> b) {
+		return !b.isEmpty() && a.stream().anyMatch((quote) -> b.stream().noneMatch((other) -> sameQuote(quote, other)));
+	}
+
+	private static boolean sameQuote(List<String> a, List<String> b) {
 		List<String> shorter = (a.size() <= b.size()) ? a : b;
 		List<String> longer = (shorter == a) ? b : a;
 		long shared = shorter.stream()
 			.filter((word) -> longer.stream().anyMatch((other) -> FrenchWords.variants(word, other)))
 			.count();
-		return shared * 2 < shorter.size();
+		return shared * 2 >= shorter.size();
 	}
 
 	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {

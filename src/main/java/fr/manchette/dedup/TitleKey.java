@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * de référendum », « hausse » of « pas de hausse », « blessé » of « aucun blessé »
  * @param passive whether it has an agent (« par »): its subject may come last
  * @param rubric how many words, at the start, form a rubric closed by a colon (« Bac 2025 : », « Gaza : »)
- * @param quote the words of a pull quote, folded as {@code words} (« « Nous irons jusqu'au bout » : la CGT… »,
- * « La CGT : « Nous irons jusqu'au bout » »); empty when there is none
+ * @param quotes the words of each stretch in quotation marks, folded as {@code words}: someone's words (« « Nous
+ * irons jusqu'au bout » : la CGT… »), a title (« « Une saison à Brest » remporte le prix… »), a word held at a
+ * distance (« un projet « précipité » »)
  * @param bound the pairs of words of a name of which the first does not stand for the name without the second:
  * the head before a connector (« Conseil » of « Conseil d'État », « CHU » of « CHU de Tanger »; « Tanger » may), and
  * both words of a place written with a qualifier and a hyphen (« Haute-Loire », « Saint-Denis »)
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * word for word but for a few are one template filled twice (see {@link Contradiction#substitution})
  */
 public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
-		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<String> quote,
+		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<List<String>> quotes,
 		Set<List<String>> bound, List<String> surface) {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
@@ -66,14 +67,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	/** A rubric is short: « Guerre en Ukraine : », not half the headline. */
 	private static final int MAX_RUBRIC = 4;
 
-	/**
-	 * A pull quote: someone's words, in quotation marks, that open the headline before a colon or a comma
-	 * (« « C'est un soulagement » : le patronat… », « « Nous irons jusqu'au bout », prévient la CGT »), or close it
-	 * after a colon (« La CGT : « Nous irons jusqu'au bout » »). A word or two quoted within the sentence (« un projet
-	 * « précipité » ») is not one.
-	 */
-	private static final Pattern PULL_QUOTE = Pattern.compile(
-			"^\\s*[«“\"„]\\s*([^«»“”\"]+?)\\s*[»”\"]\\s*[:,]\\s*\\S|:\\s*[«“\"„]\\s*([^«»“”\"]+?)\\s*[»”\"]\\s*[.!?…]?\\s*$");
+	/** A stretch in quotation marks: « … », “ … ”, " … ". */
+	private static final Pattern QUOTED = Pattern.compile("«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"");
 
 	/** « T1 »: the first quarter. */
 	private static final Pattern QUARTER = Pattern.compile("t([1-4])");
@@ -84,7 +79,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		names = (names != null) ? names.stream().map(List::copyOf).toList() : null;
 		acronyms = Set.copyOf(acronyms);
 		negations = Set.copyOf(negations);
-		quote = List.copyOf(quote);
+		quotes = quotes.stream().map(List::copyOf).toList();
 		bound = Set.copyOf(bound);
 		surface = List.copyOf(surface);
 	}
@@ -92,16 +87,20 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	public static TitleKey of(String title) {
 		String text = APOSTROPHES.matcher(TitleDecorations.strip(title)).replaceAll("'");
 		text = SPACES.matcher(text).replaceAll(" ");
-		Matcher pullQuote = PULL_QUOTE.matcher(text);
-		List<String> quote = List.of();
-		if (pullQuote.find()) {
-			String quoted = (pullQuote.group(1) != null) ? pullQuote.group(1) : pullQuote.group(2);
-			quote = of(quoted, List.of()).words();
+		Matcher quoted = QUOTED.matcher(text);
+		List<List<String>> quotes = new ArrayList<>();
+		while (quoted.find()) {
+			String words = (quoted.group(1) != null) ? quoted.group(1)
+					: (quoted.group(2) != null) ? quoted.group(2) : quoted.group(3);
+			List<String> folded = of(words, List.of()).words();
+			if (!folded.isEmpty()) {
+				quotes.add(folded);
+			}
 		}
-		return of(text, quote);
+		return of(text, quotes);
 	}
 
-	private static TitleKey of(String decorated, List<String> quote) {
+	private static TitleKey of(String decorated, List<List<String>> quotes) {
 		String text = decorated;
 		text = QUOTES.matcher(text).replaceAll(" ");
 		text = THOUSANDS.matcher(text).replaceAll("");
@@ -196,7 +195,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
-		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quote,
+		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
 				bound, parts.stream().map(Part::folded).toList());
 	}
 
@@ -229,7 +228,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
 			return this;
 		}
-		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric, this.quote,
+		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric, this.quotes,
 				this.bound, this.surface);
 	}
 
@@ -239,7 +238,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
-				this.negations, this.passive, 0, this.quote, this.bound, this.surface);
+				this.negations, this.passive, 0, this.quotes, this.bound, this.surface);
 	}
 
 	/** The rubric alone. */
@@ -248,7 +247,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
-				this.passive, 0, this.quote, this.bound, this.surface);
+				this.passive, 0, this.quotes, this.bound, this.surface);
 	}
 
 	/**
