@@ -67,7 +67,7 @@ public enum Contradiction {
 		if (substitution(a, b)) {
 			return SUBSTITUTION;
 		}
-		if (swapped(a, b)) {
+		if (swapped(a, b) || scoreTurned(a, b)) {
 			return ORDER;
 		}
 		return null;
@@ -445,6 +445,39 @@ public enum Contradiction {
 		}
 		return false;
 	}
+
+	/**
+	 * Whether two names come in one order in {@code a} and the other in {@code b} before the same score, which
+	 * counts the goals of the first named first: « Le Havre écrase Lens (2-0) » / « Lens fait chuter Le Havre
+	 * (2-0) ».
+	 */
+	static boolean scoreTurned(TitleKey a, TitleKey b) {
+		if (a.passive() || b.passive() || a.names() == null || b.names() == null) {
+			return false;
+		}
+		String score = a.words().stream().filter((word) -> SCORE.matcher(word).matches() && b.words().contains(word))
+			.findFirst().orElse(null);
+		if (score == null) {
+			return false;
+		}
+		List<List<String>> names = a.names().stream().filter((name) -> b.names().contains(name)).toList();
+		for (int i = 0; i < names.size(); i++) {
+			for (int j = i + 1; j < names.size(); j++) {
+				int a1 = java.util.Collections.indexOfSubList(a.words(), names.get(i));
+				int a2 = java.util.Collections.indexOfSubList(a.words(), names.get(j));
+				int b1 = java.util.Collections.indexOfSubList(b.words(), names.get(i));
+				int b2 = java.util.Collections.indexOfSubList(b.words(), names.get(j));
+				int scoreA = a.words().indexOf(score);
+				int scoreB = b.words().indexOf(score);
+				if (Math.max(a1, a2) < scoreA && Math.max(b1, b2) < scoreB && (a1 < a2) != (b1 < b2)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d+-\\d+");
 
 	/** Whether a word of {@code words} strictly between two positions has a sense of {@code word}. */
 	private static boolean sameSenseBetween(String word, List<String> words, int from, int to) {
