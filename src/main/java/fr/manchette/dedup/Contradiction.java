@@ -217,34 +217,88 @@ public enum Contradiction {
 
 	/**
 	 * Whether the two headlines are word for word the same as written (stop words, articles and plurals too) but for
-	 * one stretch of a few words ({@value #STRETCH} at most) on each side, and that stretch on each side has a word
-	 * that is no spelling of one on the other: one template filled twice, « Inflation : les prix progressent de 3,9 %
-	 * sur un an en avril » / « Inflation : les prix augmentent de 3,9 % … ». Words of the same sense do not make them
-	 * one story here: two newsrooms telling one story do not write the same sentence but for a verb; results, indices
-	 * and forecasts are written so, and there a word is the news. Rewritten headlines (« le prix du mouton en hausse »
-	 * / « les prix des moutons grimpent ») go to {@link #slotReplaced}.
+	 * one stretch of a few words ({@value #STRETCH} at most) that each fills its own way, and words that one of them
+	 * adds (« à domicile », « (23e journée) »): one template filled twice. « Inflation : les prix progressent de 3,9 %
+	 * sur un an en avril » / « Inflation : les prix augmentent de 3,9 % … », « Lyon renverse Montpellier (5-0) à
+	 * domicile » / « Lyon domine Montpellier (5-0) ». The stretch of each must have a word that is no spelling of one
+	 * in the other's; when nothing else differs, a word of the same sense does not make them one story either: two
+	 * newsrooms telling one story do not write the same sentence but for a verb, while results, indices and forecasts
+	 * are written so, and there the word is the news. Rewritten headlines (« le prix du mouton en hausse » / « les
+	 * prix des moutons grimpent ») differ in more places and go to {@link #slotReplaced}.
 	 */
 	static boolean template(TitleKey a, TitleKey b) {
 		List<String> sa = a.surface();
 		List<String> sb = b.surface();
-		int prefix = 0;
-		while (prefix < sa.size() && prefix < sb.size() && sa.get(prefix).equals(sb.get(prefix))) {
-			prefix++;
-		}
-		int suffix = 0;
-		while (suffix < sa.size() - prefix && suffix < sb.size() - prefix
-				&& sa.get(sa.size() - 1 - suffix).equals(sb.get(sb.size() - 1 - suffix))) {
-			suffix++;
-		}
-		if (prefix + suffix < FRAME || sa.size() - suffix - prefix > STRETCH || sb.size() - suffix - prefix > STRETCH) {
+		int[][] pairs = aligned(sa, sb);
+		if (pairs.length < FRAME || pairs.length * 5 < Math.max(sa.size(), sb.size()) * 3) {
+			// Not the same sentence: fewer than three words in five in common, in order.
 			return false;
 		}
-		List<String> x = content(sa.subList(prefix, sa.size() - suffix));
-		List<String> y = content(sb.subList(prefix, sb.size() - suffix));
+		int[] stretch = null;
+		boolean added = false;
+		for (int k = 0; k <= pairs.length; k++) {
+			int fromA = (k == 0) ? 0 : pairs[k - 1][0] + 1;
+			int fromB = (k == 0) ? 0 : pairs[k - 1][1] + 1;
+			int toA = (k == pairs.length) ? sa.size() : pairs[k][0];
+			int toB = (k == pairs.length) ? sb.size() : pairs[k][1];
+			if (fromA < toA && fromB < toB) {
+				if (stretch != null) {
+					// Two stretches filled differently: a headline written anew.
+					return false;
+				}
+				stretch = new int[] { fromA, toA, fromB, toB };
+			}
+			else if (fromA < toA || fromB < toB) {
+				added = true;
+			}
+		}
+		if (stretch == null || stretch[1] - stretch[0] > STRETCH || stretch[3] - stretch[2] > STRETCH) {
+			return false;
+		}
+		List<String> x = content(sa.subList(stretch[0], stretch[1]));
+		List<String> y = content(sb.subList(stretch[2], stretch[3]));
 		spelled(x, y, a.acronyms());
 		spelled(y, x, b.acronyms());
-		return x.stream().anyMatch((u) -> y.stream().noneMatch((v) -> FrenchWords.variants(u, v)))
-				&& y.stream().anyMatch((v) -> x.stream().noneMatch((u) -> FrenchWords.variants(u, v)));
+		if (added && (x.size() != 1 || y.size() != 1)) {
+			// With words added besides, only one word swapped for another is a template filled twice.
+			return false;
+		}
+		// A word of the stretch that the other headline has elsewhere has moved, not changed.
+		List<String> otherX = content(sb);
+		List<String> otherY = content(sa);
+		boolean sense = added;
+		return x.stream().anyMatch((u) -> otherX.stream().noneMatch((v) -> counterpart(u, v, sense)))
+				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
+	}
+
+	private static boolean counterpart(String u, String v, boolean sense) {
+		return FrenchWords.variants(u, v) || (sense && sameSense(List.of(u), List.of(v)));
+	}
+
+	/** The positions of the words two lists have in the same order, as many as can be. */
+	private static int[][] aligned(List<String> a, List<String> b) {
+		int[][] longest = new int[a.size() + 1][b.size() + 1];
+		for (int i = a.size() - 1; i >= 0; i--) {
+			for (int j = b.size() - 1; j >= 0; j--) {
+				longest[i][j] = a.get(i).equals(b.get(j)) ? longest[i + 1][j + 1] + 1
+						: Math.max(longest[i + 1][j], longest[i][j + 1]);
+			}
+		}
+		List<int[]> pairs = new ArrayList<>();
+		int i = 0;
+		int j = 0;
+		while (i < a.size() && j < b.size()) {
+			if (a.get(i).equals(b.get(j))) {
+				pairs.add(new int[] { i++, j++ });
+			}
+			else if (longest[i + 1][j] >= longest[i][j + 1]) {
+				i++;
+			}
+			else {
+				j++;
+			}
+		}
+		return pairs.toArray(new int[0][]);
 	}
 
 	/** Takes out of both an acronym of {@code x} and the words of {@code y} that spell it out: « BAM », « Bank Al-Maghrib ». */
@@ -260,10 +314,21 @@ public enum Contradiction {
 	/** Words of a template's stretch: « s'impose face à » is three. */
 	static final int STRETCH = 4;
 
-	/** The words of a stretch as written that carry something, stemmed. */
+	/** The words of a stretch as written that carry something, as {@link TitleKey#words} has them. */
 	private static List<String> content(List<String> surface) {
-		return new ArrayList<>(
-				surface.stream().filter((word) -> !FrenchWords.STOP.contains(word)).map(FrenchWords::stem).toList());
+		List<String> content = new ArrayList<>();
+		for (String word : surface) {
+			if (!FrenchWords.STOP.contains(word)) {
+				List<String> expanded = FrenchWords.ABBREVIATIONS.get(word);
+				if (expanded != null) {
+					content.addAll(expanded);
+				}
+				else {
+					content.add(FrenchWords.NUMBER_WORDS.getOrDefault(word, FrenchWords.stem(word)));
+				}
+			}
+		}
+		return content;
 	}
 
 	private static boolean slotReplaced(TitleKey a, TitleKey b) {

@@ -180,7 +180,7 @@ final class FrenchWords {
 			Map.entry("justice",
 					Map.of("arrested",
 							List.of("arrete", "arretes", "arrestation*", "interpell*", "incarcer*", "ecrou*"),
-							"charged", List.of("inculp*", "mis en examen"), "convicted", List.of("condamn*"),
+							"charged", List.of("inculp*", "mis en examen"), "convicted", List.of("condamn*", "ecop*"),
 							"cleared", List.of("acquitt*", "relax*", "graci*", "blanchi*"), "freed",
 							List.of("libere", "liberee", "liberation", "relach*"))),
 			Map.entry("office",
