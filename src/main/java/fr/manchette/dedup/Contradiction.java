@@ -230,8 +230,10 @@ public enum Contradiction {
 		List<String> sa = a.surface();
 		List<String> sb = b.surface();
 		int[][] pairs = aligned(sa, sb);
-		if (pairs.length < FRAME || pairs.length * 5 < Math.max(sa.size(), sb.size()) * 3) {
-			// Not the same sentence: fewer than three words in five in common, in order.
+		long alignedWords = java.util.Arrays.stream(pairs).filter((pair) -> !FrenchWords.STOP.contains(sa.get(pair[0])))
+			.count();
+		if (pairs.length < FRAME || alignedWords * 5 < Math.max(content(sa).size(), content(sb).size()) * 3) {
+			// Not the same sentence: fewer than three words in five in common, in order, stop words aside.
 			return false;
 		}
 		int[] stretch = null;
