@@ -60,6 +60,14 @@ public final class FrenchWords {
 			"bin", "ibn", "y");
 
 	/**
+	 * The first words of places written with a hyphen that are another place than the rest: « Haute-Loire » is not
+	 * « Loire », « Saint-Denis » not « Denis ».
+	 */
+	static final Set<String> PLACE_QUALIFIERS = Set.of("haut", "haute", "hautes", "bas", "basse", "basses", "saint",
+			"sainte", "st", "ste", "grand", "grande", "petit", "petite", "nouvelle", "nouveau", "val", "mont", "pont",
+			"port", "ile", "iles");
+
+	/**
 	 * Words that start many headlines with a capital only because they come first: a name that starts a headline is
 	 * a name ("Maroc : …" and "Algérie : …" are two stories), these are not.
 	 */
@@ -116,6 +124,13 @@ public final class FrenchWords {
 	/** "une heure", "un an": here "un" counts. */
 	static final Set<String> UNITS = Set.of("heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an",
 			"ans", "annee", "annees", "minute", "minutes", "siecle", "tonne", "tonnes", "fois");
+
+	/**
+	 * What counts an amount after a number, as stemmed: « 29 millions d'euros » shares a figure, not a story; « le
+	 * dirham face au dollar » is about currencies.
+	 */
+	static final Set<String> AMOUNTS = Set.of("million", "milliard", "euro", "dirham", "dollar", "centim", "km",
+			"metr", "hectar", "tonn", "point", "an", "jour", "heur", "moi", "semain");
 
 	/** Abbreviations written out, so that both spellings compare alike. */
 	static final Map<String, List<String>> ABBREVIATIONS = Map.of("dh", List.of("dirham"), "dhs", List.of("dirham"),
@@ -180,12 +195,15 @@ public final class FrenchWords {
 			Map.entry("justice",
 					Map.of("arrested",
 							List.of("arrete", "arretes", "arrestation*", "interpell*", "incarcer*", "ecrou*"),
-							"charged", List.of("inculp*", "mis en examen"), "convicted", List.of("condamn*"),
+							"charged", List.of("inculp*", "mis en examen"), "convicted", List.of("condamn*", "ecop*"),
 							"cleared", List.of("acquitt*", "relax*", "graci*", "blanchi*"), "freed",
 							List.of("libere", "liberee", "liberation", "relach*"))),
 			Map.entry("office",
 					Map.of("in", List.of("nomm*", "nomination*"), "out",
-							List.of("limog*", "demission*", "revoqu*", "evinc*", "congedi*"))),
+							List.of("limog*", "demission*", "revoqu*", "evinc*", "congedi*", "quitt*"))),
+			Map.entry("receipt", Map.of("received", List.of("recoi*", "recev*", "recept*", "recu", "recue"))),
+			Map.entry("forecast", Map.of("expected", List.of("prevoi*", "prevu", "prevue", "prevision*", "table",
+					"tablent", "anticip*"))),
 			Map.entry("life", Map.of("alive", List.of("vivant*", "survivant*", "rescap*", "sauv*"), "dead",
 					List.of("mort", "morte", "deced*", "tue", "deces", "meurt"))),
 			Map.entry("balance", Map.of("surplus", List.of("exced*", "benefic*"), "deficit",
@@ -199,9 +217,13 @@ public final class FrenchWords {
 					Map.of("green", List.of("vert", "verte"), "yellow", List.of("jaune"), "orange", List.of("orange"),
 							"red", List.of("rouge"))),
 			Map.entry("weekday",
-					Map.of("1", List.of("lundi"), "2", List.of("mardi"), "3", List.of("mercredi"), "4",
-							List.of("jeudi"), "5", List.of("vendredi"), "6", List.of("samedi"), "7",
-							List.of("dimanche"))),
+					Map.ofEntries(Map.entry("1", List.of("lundi")), Map.entry("2", List.of("mardi")),
+							Map.entry("3", List.of("mercredi")), Map.entry("4", List.of("jeudi")),
+							Map.entry("5", List.of("vendredi")), Map.entry("6", List.of("samedi")),
+							Map.entry("7", List.of("dimanche")), Map.entry("tomorrow", List.of("demain")),
+							Map.entry("tonight", List.of("soir", "soiree")), Map.entry("night", List.of("nuit")),
+							Map.entry("weekend", List.of("week")), Map.entry("week", List.of("semaine")))),
+			Map.entry("venue", Map.of("home", List.of("domicil*"), "away", List.of("exterieur", "deplacement"))),
 			Map.entry("month",
 					Map.ofEntries(Map.entry("1", List.of("janvier")), Map.entry("2", List.of("fevrier")),
 							Map.entry("3", List.of("mars")), Map.entry("4", List.of("avril")),
@@ -387,11 +409,34 @@ public final class FrenchWords {
 		return false;
 	}
 
-	/** The senses a stemmed word carries, if any. */
+	/**
+	 * Words that say how a day or a month counts: « jusqu'à jeudi », « dès lundi », « avant mars », « après mai »,
+	 * « d'ici septembre ». « Attendues jusqu'à jeudi » is not « attendues jeudi ».
+	 */
+	static final Set<String> TIME_MODES = Set.of("jusqu", "des", "avant", "apres", "ici");
+
+	/** Between a word of {@link #TIME_MODES} and its day: « jusqu~jeudi ». */
+	static final char TIME_MODE = '~';
+
+	/** Whether a stemmed word is a day or a month, which a time mode may go with. */
+	static boolean timeWord(String stem) {
+		return senses(stem).stream().anyMatch((sense) -> sense.group().equals("weekday") || sense.group().equals("month"));
+	}
+
+	/** The senses a stemmed word carries, if any; a day with a time mode has the day's, as another value. */
 	static List<Sense> senses(String stem) {
 		List<Sense> known = SENSES_OF.get(stem);
 		if (known != null) {
 			return known;
+		}
+		int mode = stem.indexOf(TIME_MODE);
+		if (mode > 0) {
+			String prefix = stem.substring(0, mode + 1);
+			List<Sense> moded = senses(stem.substring(mode + 1)).stream()
+				.map((sense) -> new Sense(sense.group(), prefix + sense.value()))
+				.toList();
+			SENSES_OF.put(stem, moded);
+			return moded;
 		}
 		List<Sense> exact = EXACT_SENSES.get(stem);
 		List<Sense> senses = (exact != null) ? new ArrayList<>(exact) : new ArrayList<>();

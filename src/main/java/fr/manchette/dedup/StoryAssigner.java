@@ -68,7 +68,7 @@ public class StoryAssigner {
 		if (nearest.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.matcher.storyOf(item.titleKey(), sourceId, sortAt, nearest);
+		return this.matcher.storyOf(item.titleKey(), sourceId, sortAt, this.window.storiesOf(nearest));
 	}
 
 }

@@ -77,13 +77,13 @@ public class StoryMatcher {
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key()));
 		List<Unit> unitsX = (x == a.key()) ? a.units() : Unit.of(x);
 		List<Unit> unitsY = (y == b.key()) ? b.units() : Unit.of(y);
-		int shared = Unit.shared(unitsX, unitsY);
-		double similarity = jaccard(unitsX.size(), unitsY.size(), shared);
+		Unit.Overlap overlap = Unit.overlap(unitsX, unitsY);
+		double similarity = jaccard(unitsX.size(), unitsY.size(), overlap.units());
 		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
 			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
 			similarity = jaccard(x.body(), y.body());
 		}
-		return new Comparison(similarity, shared, Contradiction.between(x, y));
+		return new Comparison(similarity, overlap.besidesFigures(), Contradiction.between(x, y));
 	}
 
 	private static double jaccard(TitleKey x, TitleKey y) {
@@ -116,50 +116,85 @@ public class StoryMatcher {
 	}
 
 	/**
-	 * The story an incoming item joins, among the stored items the index found near it: the story of the most
-	 * similar candidate of another source that tells the same story, unless another of that story's candidates,
-	 * as similar, contradicts it. Empty when none does: the item starts its own story.
+	 * The story an incoming item joins, among the stories the index found near it: a story joins when its lead (its
+	 * earliest item) tells the same story as the item ({@link Comparison#sameStory}) and none of its other members
+	 * given, as similar, contradicts the item; among those, the one whose lead is the most similar, the oldest when
+	 * two are as similar. Never a story that already has an item of the same source. Empty when none: the item
+	 * starts its own story.
+	 * <p>
+	 * The item is compared with the story it joins, not with whichever of its members is nearest: a chain of
+	 * near-neighbours (A like B, B like C) never glues A and C, and a big story is no easier to join than a small
+	 * one. The members other than the lead can only refuse: at most the lead and a few members are compared, however
+	 * big the story.
 	 */
-	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<StoryCandidate> candidates) {
-		Map<String, StoryCandidate> best = new HashMap<>();
-		Map<String, Double> bestSimilarity = new HashMap<>();
-		Set<String> refused = new HashSet<>();
+	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<CandidateStory> stories) {
+		if (this.window.isZero()) {
+			return Optional.empty();
+		}
 		Headline incoming = new Headline(key);
-		for (StoryCandidate candidate : candidates) {
-			if (candidate.sourceId().equals(sourceId)) {
+		CandidateStory best = null;
+		double bestSimilarity = 0;
+		for (CandidateStory story : stories) {
+			if (story.members().stream().anyMatch((member) -> member.sourceId().equals(sourceId))) {
 				continue;
 			}
-			Headline other = headlineOf(candidate.title());
-			if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
+			StoryCandidate lead = story.lead();
+			Comparison withLead = near(incoming, sortAt, lead);
+			if (withLead == null || !withLead.sameStory(Duration.between(sortAt, lead.sortAt()).abs())) {
 				continue;
 			}
-			Comparison comparison = compare(incoming, other);
-			Duration apart = Duration.between(sortAt, candidate.sortAt()).abs();
-			if (comparison.similarity() < threshold(apart)) {
+			boolean refused = false;
+			for (int i = 1; i < story.members().size() && !refused; i++) {
+				Comparison withMember = near(incoming, sortAt, story.members().get(i));
+				refused = withMember != null && withMember.contradiction() != null;
+			}
+			if (refused) {
 				continue;
 			}
-			if (comparison.contradiction() != null) {
-				refused.add(candidate.storyKey());
-				continue;
-			}
-			if (!comparison.sameStory(apart)) {
-				continue;
-			}
-			Double previous = bestSimilarity.get(candidate.storyKey());
-			if (previous == null || comparison.similarity() > previous) {
-				bestSimilarity.put(candidate.storyKey(), comparison.similarity());
-				best.put(candidate.storyKey(), candidate);
+			if (best == null || withLead.similarity() > bestSimilarity || (withLead.similarity() == bestSimilarity
+					&& lead.sortAt().isBefore(best.lead().sortAt()))) {
+				best = story;
+				bestSimilarity = withLead.similarity();
 			}
 		}
-		return best.values()
-			.stream()
-			.filter((candidate) -> !refused.contains(candidate.storyKey()))
-			.max((x, y) -> {
-				int bySimilarity = Double.compare(bestSimilarity.get(x.storyKey()), bestSimilarity.get(y.storyKey()));
-				// The same similarity: the older story, which the others are more likely to have joined.
-				return (bySimilarity != 0) ? bySimilarity : y.sortAt().compareTo(x.sortAt());
-			})
-			.map(StoryCandidate::storyKey);
+		return Optional.ofNullable(best).map(CandidateStory::storyKey);
+	}
+
+	/**
+	 * The same for stored items found near it, not yet grouped by story: each story is its earliest item found, then
+	 * the others, the latest first.
+	 */
+	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt,
+			java.util.Collection<StoryCandidate> candidates) {
+		Map<String, List<StoryCandidate>> byStory = new java.util.LinkedHashMap<>();
+		for (StoryCandidate candidate : candidates) {
+			byStory.computeIfAbsent(candidate.storyKey(), (story) -> new java.util.ArrayList<>()).add(candidate);
+		}
+		List<CandidateStory> stories = new java.util.ArrayList<>();
+		byStory.forEach((story, members) -> {
+			List<StoryCandidate> sorted = new java.util.ArrayList<>(members);
+			sorted.sort(java.util.Comparator.comparing(StoryCandidate::sortAt).reversed());
+			StoryCandidate lead = sorted.remove(sorted.size() - 1);
+			sorted.add(0, lead);
+			stories.add(new CandidateStory(story, sorted));
+		});
+		return storyOf(key, sourceId, sortAt, stories);
+	}
+
+	/**
+	 * How a stored item compares with an incoming one, when it is within the window and similar enough for its
+	 * contradictions to count; else null, its contradictions not even looked for.
+	 */
+	private @Nullable Comparison near(Headline incoming, Instant sortAt, StoryCandidate candidate) {
+		Headline other = headlineOf(candidate.title());
+		if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
+			return null;
+		}
+		Comparison comparison = compare(incoming, other);
+		if (comparison.similarity() < threshold(Duration.between(sortAt, candidate.sortAt()).abs())) {
+			return null;
+		}
+		return comparison;
 	}
 
 	private Headline headlineOf(String title) {
@@ -203,12 +238,16 @@ public class StoryMatcher {
 
 	/**
 	 * @param similarity Jaccard index of the two headlines' units (see {@link StoryMatcher#compare})
-	 * @param sharedUnits how many units they share
+	 * @param sharedUnits how many units they share besides figures (« 29 », « millions », « euros »)
 	 * @param contradiction why they tell two stories whatever their similarity, if they do
 	 */
 	public record Comparison(double similarity, int sharedUnits, @Nullable Contradiction contradiction) {
 
-		/** Similar enough for headlines this far apart, two units in common at least, and nothing against. */
+		/**
+		 * Similar enough for headlines this far apart, two units in common at least besides figures (« Le patronat
+		 * défend un plan vélo de 29 millions d'euros » and « Les contrôleurs aériens défendent un fonds de 29 millions
+		 * d'euros » share a verb and a sum), and nothing against.
+		 */
 		public boolean sameStory(Duration apart) {
 			return this.similarity >= threshold(apart) && this.sharedUnits >= 2 && this.contradiction == null;
 		}

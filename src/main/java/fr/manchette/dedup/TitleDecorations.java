@@ -30,6 +30,10 @@ final class TitleDecorations {
 	/** The last « - Name », « – Name », « — Name » or « | Name ». */
 	private static final Pattern TRAILING_NAME = Pattern.compile("\\s+([-–—|])\\s+([^|–—]{1,40})$");
 
+	/** « La Dépêche de la Haute-Loire », « L'Écho de Nice »: an article, a capitalised word, a few more, no digit. */
+	private static final Pattern PAPER = Pattern.compile(
+			"(?:L[ea]s?\\s+|L['’])\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,4}\\s*");
+
 	private TitleDecorations() {
 	}
 
@@ -50,8 +54,11 @@ final class TitleDecorations {
 		if (trailing.find()) {
 			String name = trailing.group(2);
 			boolean pipe = trailing.group(1).equals("|");
-			// After a pipe, a short tail is always branding; after a dash, only a publisher's name is.
-			if (FrenchWords.isPublisher(name) || (pipe && name.trim().split("\\s+").length <= 4)) {
+			// After a pipe, a short tail is always branding; after a dash, only a publisher's name is, or what can only
+			// be the name of a paper: an article and two words or more, the first capitalised (« - La Voix du Nord »,
+			// « - L'Écho de Nice »; not « - Le Havre »).
+			if (FrenchWords.isPublisher(name) || (pipe && name.trim().split("\\s+").length <= 4)
+					|| PAPER.matcher(name).matches()) {
 				text = text.substring(0, trailing.start());
 			}
 		}

@@ -20,12 +20,22 @@ import org.jspecify.annotations.Nullable;
  * @param names the proper names, each a list of words as in {@code words}; null when the headline's case says
  * nothing (all capitals, or a capital on every word)
  * @param acronyms the words written in capitals (« HCP », « UE »), folded
- * @param negations the clauses that say no (« ne … pas », « aucun », « jamais »)
+ * @param negations the words that a negation bears on, the first after it: « annonce » of « Macron n'annonce pas
+ * de référendum », « hausse » of « pas de hausse », « blessé » of « aucun blessé »
  * @param passive whether it has an agent (« par »): its subject may come last
  * @param rubric how many words, at the start, form a rubric closed by a colon (« Bac 2025 : », « Gaza : »)
+ * @param quotes the words of each stretch in quotation marks, folded as {@code words}: someone's words (« « Nous
+ * irons jusqu'au bout » : la CGT… »), a title (« « Une saison à Brest » remporte le prix… »), a word held at a
+ * distance (« un projet « précipité » »)
+ * @param bound the pairs of words of a name of which the first does not stand for the name without the second:
+ * the head before a connector (« Conseil » of « Conseil d'État », « CHU » of « CHU de Tanger »; « Tanger » may), and
+ * both words of a place written with a qualifier and a hyphen (« Haute-Loire », « Saint-Denis »)
+ * @param surface every word as written, stop words too, folded only for case and accents: two headlines the same
+ * word for word but for a few are one template filled twice (see {@link Contradiction#substitution})
  */
 public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List<List<String>> names,
-		Set<String> acronyms, Set<Integer> negations, boolean passive, int rubric) {
+		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<List<String>> quotes,
+		Set<List<String>> bound, List<String> surface) {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
 
@@ -57,6 +67,9 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	/** A rubric is short: « Guerre en Ukraine : », not half the headline. */
 	private static final int MAX_RUBRIC = 4;
 
+	/** A stretch in quotation marks: « … », “ … ”, " … ". */
+	private static final Pattern QUOTED = Pattern.compile("«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"");
+
 	/** « T1 »: the first quarter. */
 	private static final Pattern QUARTER = Pattern.compile("t([1-4])");
 
@@ -66,13 +79,30 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		names = (names != null) ? names.stream().map(List::copyOf).toList() : null;
 		acronyms = Set.copyOf(acronyms);
 		negations = Set.copyOf(negations);
+		quotes = quotes.stream().map(List::copyOf).toList();
+		bound = Set.copyOf(bound);
+		surface = List.copyOf(surface);
 	}
 
 	public static TitleKey of(String title) {
-		String text = TitleDecorations.strip(title);
-		text = APOSTROPHES.matcher(text).replaceAll("'");
-		text = QUOTES.matcher(text).replaceAll(" ");
+		String text = APOSTROPHES.matcher(TitleDecorations.strip(title)).replaceAll("'");
 		text = SPACES.matcher(text).replaceAll(" ");
+		Matcher quoted = QUOTED.matcher(text);
+		List<List<String>> quotes = new ArrayList<>();
+		while (quoted.find()) {
+			String words = (quoted.group(1) != null) ? quoted.group(1)
+					: (quoted.group(2) != null) ? quoted.group(2) : quoted.group(3);
+			List<String> folded = of(words, List.of()).words();
+			if (!folded.isEmpty()) {
+				quotes.add(folded);
+			}
+		}
+		return of(text, quotes);
+	}
+
+	private static TitleKey of(String decorated, List<List<String>> quotes) {
+		String text = decorated;
+		text = QUOTES.matcher(text).replaceAll(" ");
 		text = THOUSANDS.matcher(text).replaceAll("");
 		text = DECIMAL_COMMA.matcher(text).replaceAll(".");
 		text = PERCENT.matcher(text).replaceAll("%");
@@ -83,20 +113,48 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<Integer> clauses = new ArrayList<>();
 		List<List<String>> names = new ArrayList<>();
 		Set<String> acronyms = new LinkedHashSet<>();
-		Set<Integer> negations = new LinkedHashSet<>();
+		Set<String> negations = new LinkedHashSet<>();
+		boolean negated = false;
 		boolean passive = false;
+		Set<List<String>> bound = new LinkedHashSet<>();
 		List<String> name = null;
+		boolean afterConnector = false;
+		String mode = null;
+		int clauseOfMode = 0;
 		for (int i = 0; i < parts.size(); i++) {
 			Part part = parts.get(i);
 			String folded = part.folded();
-			if (FrenchWords.NEGATION.contains(folded)) {
-				negations.add(part.clause());
-			}
 			passive |= folded.equals("par");
 			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			String timeMode = timeMode(part, (i > 0) ? parts.get(i - 1) : null);
+			if (timeMode != null && !timeMode.equals(folded)) {
+				// « à partir de lundi » is « dès lundi ».
+				emitted = List.of();
+			}
+			if (mode != null && emitted.size() == 1 && FrenchWords.timeWord(emitted.get(0))) {
+				emitted = List.of(mode + FrenchWords.TIME_MODE + emitted.get(0));
+			}
+			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
+				mode = null;
+			}
+			if (timeMode != null) {
+				mode = timeMode;
+				clauseOfMode = part.clause();
+			}
+			if (FrenchWords.NEGATION.contains(folded)) {
+				negated = true;
+			}
+			else if (negated && !emitted.isEmpty()) {
+				negations.add(emitted.get(0));
+				negated = false;
+			}
+			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
+				negated = negated && FrenchWords.NEGATION.contains(folded);
+			}
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
 				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
 				name = null;
+				afterConnector = false;
 			}
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
 					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
@@ -105,6 +163,15 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 					name = new ArrayList<>();
 					names.add(name);
 				}
+				if (!name.isEmpty() && afterConnector) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+				}
+				else if (!name.isEmpty() && part.hyphen()
+						&& FrenchWords.PLACE_QUALIFIERS.contains(parts.get(i - 1).folded())) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+					bound.add(List.of(emitted.get(0), name.get(name.size() - 1)));
+				}
+				afterConnector = false;
 				name.add(emitted.get(0));
 				if (part.capitals() && folded.length() <= 6) {
 					acronyms.add(folded);
@@ -112,6 +179,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
 				name = null;
+				afterConnector = false;
+			}
+			else {
+				afterConnector = true;
 			}
 			words.addAll(emitted);
 			emitted.forEach((word) -> clauses.add(part.clause()));
@@ -124,7 +195,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
-		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric);
+		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
+				bound, parts.stream().map(Part::folded).toList());
 	}
 
 	/**
@@ -136,7 +208,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<Integer> clauses = new ArrayList<>(this.clauses);
 		List<List<String>> names = (this.names != null) ? new ArrayList<>(this.names) : null;
 		for (String acronym : acronyms) {
-			int start = spelledOut(acronym, words);
+			int start = spelledOut(acronym, words, clauses);
 			if (start >= 0) {
 				List<String> spelled = List.copyOf(words.subList(start, start + acronym.length()));
 				String word = FrenchWords.stem(acronym);
@@ -156,7 +228,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
 			return this;
 		}
-		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric);
+		return new TitleKey(words, clauses, names, this.acronyms, this.negations, this.passive, rubric, this.quotes,
+				this.bound, this.surface);
 	}
 
 	/** The headline without its rubric: the words after it, and the names among them. */
@@ -165,7 +238,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
-				this.negations, this.passive, 0);
+				this.negations, this.passive, 0, this.quotes, this.bound, this.surface);
 	}
 
 	/** The rubric alone. */
@@ -174,17 +247,21 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		List<List<String>> names = (this.names != null)
 				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
 		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
-				this.passive, 0);
+				this.passive, 0, this.quotes, this.bound, this.surface);
 	}
 
-	/** Where consecutive words start with the letters of the acronym (« hcp »: « haut commissariat plan »), or -1. */
-	static int spelledOut(String acronym, List<String> words) {
+	/**
+	 * Where consecutive words of one clause start with the letters of the acronym (« hcp »: « haut commissariat
+	 * plan »), or -1.
+	 */
+	static int spelledOut(String acronym, List<String> words, List<Integer> clauses) {
 		if (acronym.length() < 2) {
 			return -1;
 		}
 		for (int start = 0; start + acronym.length() <= words.size(); start++) {
 			int length = 0;
-			while (length < acronym.length() && words.get(start + length).charAt(0) == acronym.charAt(length)) {
+			while (length < acronym.length() && words.get(start + length).charAt(0) == acronym.charAt(length)
+					&& clauses.get(start + length).equals(clauses.get(start))) {
 				length++;
 			}
 			if (length == acronym.length()) {
@@ -210,6 +287,11 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		return words;
 	}
 
+	/** Whether {@code part} is a part of {@code name}, a name of this headline (see {@link Unit#part}). */
+	boolean partOf(List<String> name, List<String> part) {
+		return Unit.part(name, part, this.bound);
+	}
+
 	/** Whether a word is part of a name of this headline. */
 	boolean inName(String word) {
 		return this.names != null && this.names.stream().anyMatch((name) -> name.contains(word));
@@ -224,6 +306,24 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 		}
 		return numbers;
+	}
+
+	/**
+	 * The word of {@link FrenchWords#TIME_MODES} that this part is, if any: « dès » written so (not « des »), « ici »
+	 * of « d'ici »; « partir » of « à partir de » and « compter » of « à compter de » are « dès ».
+	 */
+	private static @Nullable String timeMode(Part part, @Nullable Part before) {
+		String folded = part.folded();
+		if (folded.equals("des")) {
+			return part.text().equalsIgnoreCase("dès") ? folded : null;
+		}
+		if (folded.equals("ici")) {
+			return (before != null && before.folded().equals("d")) ? folded : null;
+		}
+		if (folded.equals("partir") || folded.equals("compter")) {
+			return (before != null && before.folded().equals("a")) ? "des" : null;
+		}
+		return FrenchWords.TIME_MODES.contains(folded) ? folded : null;
 	}
 
 	/** What one part of the text contributes to the words: nothing, a word, a number, or an abbreviation's words. */
@@ -283,12 +383,23 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				continue;
 			}
 			boolean firstPiece = true;
-			for (String piece : SPLIT.split(raw)) {
+			int start = 0;
+			Matcher separator = SPLIT.matcher(raw);
+			while (start <= raw.length()) {
+				boolean found = separator.find();
+				int end = found ? separator.start() : raw.length();
+				String piece = raw.substring(start, end);
 				if (!piece.isEmpty()) {
-					parts.add(new Part(piece, initial && firstPiece, FrenchWords.hasDigit(piece), clause,
-							rubric && firstPiece));
+					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
+					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
+					parts.add(new Part(piece, FrenchWords.fold(piece), initial && firstPiece,
+							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
+				if (!found) {
+					break;
+				}
+				start = separator.end();
 			}
 		}
 		return parts;
@@ -307,7 +418,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 					upper += Character.isUpperCase(c) ? 1 : 0;
 				}
 			}
-			if (!part.initial() && !part.number() && part.text().length() >= 3
+			// « D'avion » in a headline with a capital on every word: the word after the apostrophe is not one.
+			if (!part.initial() && !part.number() && !part.elided() && part.text().length() >= 3
 					&& !FrenchWords.STOP.contains(part.folded())) {
 				words++;
 				capitalized += part.capitalized() ? 1 : 0;
@@ -317,10 +429,11 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	}
 
 	/** A piece of the headline, as written. */
-	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric) {
+	private record Part(String text, String folded, boolean initial, boolean number, int clause, boolean rubric,
+			boolean hyphen, boolean elided) {
 
 		Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
-			this(text, FrenchWords.fold(text), initial, number, clause, rubric);
+			this(text, FrenchWords.fold(text), initial, number, clause, rubric, false, false);
 		}
 
 		boolean capitalized() {

@@ -13,8 +13,13 @@ import java.util.Set;
  * @param name whether it is a name
  * @param senses the senses of the one word (none for a name), looked up once: a comparison asks for them again for
  * every unit of the other headline
+ * @param bound the pairs of its words of which the first does not stand without the second (see
+ * {@link TitleKey#bound})
+ * @param figure whether it is a number or what counts one (« 29 millions d'euros »): a story is not told by its
+ * figures
  */
-record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
+record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Set<List<String>> bound,
+		boolean figure) {
 
 	static List<Unit> of(TitleKey key) {
 		List<Unit> units = new ArrayList<>();
@@ -22,14 +27,24 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 		if (key.names() != null) {
 			for (List<String> name : key.names()) {
 				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
-					units.add(new Unit(name, true, List.of()));
+					units.add(new Unit(name, true, List.of(), key.bound(), false));
 					inNames.addAll(name);
 				}
 			}
 		}
+		Set<String> figures = new HashSet<>();
+		for (int i = 0; i < key.words().size(); i++) {
+			String word = key.words().get(i);
+			// « 29 millions d'euros »; not the currency after a rate (« 0,4 % face au dollar »).
+			String before = (i > 0) ? key.words().get(i - 1) : "";
+			if (FrenchWords.hasDigit(word) || (figures.contains(before) && !before.endsWith("%")
+					&& FrenchWords.AMOUNTS.contains(word))) {
+				figures.add(word);
+			}
+		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, FrenchWords.senses(word)));
+				units.add(new Unit(List.of(word), false, FrenchWords.senses(word), Set.of(), figures.contains(word)));
 			}
 		}
 		return units;
@@ -37,9 +52,15 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
 	static int shared(List<Unit> a, List<Unit> b) {
+		return overlap(a, b).units();
+	}
+
+	/** The units of {@code a} that find their own in {@code b}, as {@link #shared}, and how many are not figures. */
+	static Overlap overlap(List<Unit> a, List<Unit> b) {
 		boolean[] usedA = new boolean[a.size()];
 		boolean[] usedB = new boolean[b.size()];
 		int shared = 0;
+		int words = 0;
 		for (int pass = 0; pass < 2; pass++) {
 			for (int i = 0; i < a.size(); i++) {
 				for (int j = 0; j < b.size() && !usedA[i]; j++) {
@@ -47,17 +68,25 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 						usedA[i] = true;
 						usedB[j] = true;
 						shared++;
+						words += (a.get(i).figure() && b.get(j).figure()) ? 0 : 1;
 					}
 				}
 			}
 		}
-		return shared;
+		return new Overlap(shared, words);
+	}
+
+	/**
+	 * @param units how many units the two headlines share
+	 * @param besidesFigures how many of them are not figures (see {@link Unit#figure()})
+	 */
+	record Overlap(int units, int besidesFigures) {
 	}
 
 	/** Whether two units stand for one thing (see {@link StoryMatcher#compare}). */
 	boolean like(Unit other) {
 		if (this.name || other.name) {
-			return within(this.words, other.words) || within(other.words, this.words)
+			return part(other.words, this.words, other.bound) || part(this.words, other.words, this.bound)
 					|| FrenchWords.sameCountry(this.words, other.words);
 		}
 		String x = this.words.get(0);
@@ -76,14 +105,30 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses) {
 		return false;
 	}
 
-	/** Whether every word of {@code part} has a spelling in {@code whole}. */
-	private static boolean within(List<String> part, List<String> whole) {
+	/**
+	 * Whether every word of {@code part} has a spelling in {@code whole} (« Regragui » of « Walid Regragui », « Tanger »
+	 * of « CHU de Tanger »), and no word of it stands without one it is bound to (see {@link TitleKey#bound}):
+	 * « Conseil » is no part of « Conseil d'État », nor « Loire » of « Haute-Loire ».
+	 */
+	static boolean part(List<String> whole, List<String> part, Set<List<String>> bound) {
+		if (part.isEmpty()) {
+			return false;
+		}
+		Set<String> taken = new HashSet<>();
 		for (String word : part) {
-			boolean found = false;
-			for (int i = 0; i < whole.size() && !found; i++) {
-				found = FrenchWords.nameVariants(word, whole.get(i));
+			String found = null;
+			for (int i = 0; i < whole.size() && found == null; i++) {
+				if (!taken.contains(whole.get(i)) && FrenchWords.nameVariants(word, whole.get(i))) {
+					found = whole.get(i);
+				}
 			}
-			if (!found) {
+			if (found == null) {
+				return false;
+			}
+			taken.add(found);
+		}
+		for (List<String> pair : bound) {
+			if (taken.contains(pair.get(0)) && whole.contains(pair.get(1)) && !taken.contains(pair.get(1))) {
 				return false;
 			}
 		}

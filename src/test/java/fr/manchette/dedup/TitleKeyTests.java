@@ -64,9 +64,10 @@ class TitleKeyTests {
 	}
 
 	@Test
-	void negationsAreFoundByClause() {
-		assertThat(TitleKey.of("Un TGV percute un tracteur, pas de blessé grave").negations()).containsExactly(1);
-		assertThat(TitleKey.of("Macron n'annonce pas de référendum").negations()).containsExactly(0);
+	void negationsAreFoundWithTheWordTheyBearOn() {
+		assertThat(TitleKey.of("Un TGV percute un tracteur, pas de blessé grave").negations()).containsExactly("bless");
+		assertThat(TitleKey.of("Macron n'annonce pas de référendum").negations()).containsExactlyInAnyOrder("annonc", "referendum");
+		assertThat(TitleKey.of("Pas de hausse du prix du pain").negations()).containsExactly("hauss");
 		assertThat(TitleKey.of("Macron annonce un référendum").negations()).isEmpty();
 	}
 

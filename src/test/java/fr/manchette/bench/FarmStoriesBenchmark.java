@@ -1,0 +1,346 @@
+package fr.manchette.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import fr.manchette.dedup.CandidateStory;
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryCandidate;
+import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.normalize.Item;
+import fr.manchette.normalize.ItemNormalizer;
+import fr.manchette.parse.FeedParseException;
+import fr.manchette.parse.FeedParser;
+import fr.manchette.parse.RawItem;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Story clustering on a feed farm of {@code ../shared/bench/gen.py}, scored against the farm's {@code truth.json}:
+ * reads {@code FARM/feeds/*.xml} from disk, takes every item through the real {@link FeedParser},
+ * {@link ItemNormalizer} and {@link Deduplicator}, then gives each item its story as the service does (sorted by
+ * time; an item whose link is already stored joins that item's story; else the stories of the headlines found in
+ * an in-memory band index within the window, each as its lead and its latest members, go to
+ * {@link StoryMatcher#storyOf}), writes {@code FARM/clusters.json} ({@code {guid: story}}) and prints the pairwise
+ * precision and recall, the wrong merges and the missed ones, the cost of matching per item, and then what
+ * {@code score_dedup.py} says of the same file.
+ * <p>
+ * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FarmStoriesBenchmark -Dbench.farm=/tmp/farm1}
+ * (optional: {@code -Dbench.order=feed} to store the feeds one after the other, each newest first, as polls do,
+ * instead of all items by time; {@code -Dbench.show=N} wrong merges and missed pairs printed, default 40;
+ * {@code -Dbench.scorer=PATH} of {@code score_dedup.py}).
+ */
+public final class FarmStoriesBenchmark {
+
+	private static final Duration WINDOW = Duration.ofHours(48);
+
+	/** As the store's index: rows read per band, nearest in time first, and items kept, sharing the most bands. */
+	private static final int PER_BAND = 40;
+
+	private static final int MAX_CANDIDATES = 16;
+
+	/** Members of a candidate story given to the matcher: its lead, and this many of its latest others. */
+	private static final int LATEST_MEMBERS = 7;
+
+	private FarmStoriesBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path farm = Path.of(System.getProperty("bench.farm", "/tmp/farm"));
+		String order = System.getProperty("bench.order", "time");
+		int show = Integer.getInteger("bench.show", 40);
+		Path scorer = Path.of(System.getProperty("bench.scorer", "../shared/bench/score_dedup.py"));
+		Instant seenAt = Instant.now();
+		long started = System.nanoTime();
+		List<Entry> entries = read(farm, seenAt);
+		System.out.printf(Locale.ROOT, "%s: %d items read, parsed, normalized and identified in %.1f s%n", farm,
+				entries.size(), (System.nanoTime() - started) / 1e9);
+		if (order.equals("time")) {
+			entries.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
+		}
+		Stories stories = new Stories(new StoryMatcher(WINDOW));
+		entries.forEach(stories::place);
+		System.out.printf(Locale.ROOT,
+				"order %s: %d stories; matching %.1f µs per item (%d items asked, %.1f candidate stories and %.1f "
+						+ "members given per item asked, %d at most)%n",
+				order, stories.count(), stories.matchingNanos / 1e3 / entries.size(), stories.asked,
+				(double) stories.storiesGiven / Math.max(1, stories.asked),
+				(double) stories.membersGiven / Math.max(1, stories.asked), stories.maxMembersGiven);
+		Map<String, String> clusters = new LinkedHashMap<>();
+		entries.forEach((entry) -> clusters.put(entry.guid(), entry.story));
+		Path out = farm.resolve("clusters.json");
+		new ObjectMapper().writeValue(out.toFile(), clusters);
+		Map<String, String> truth = readTruth(farm);
+		score(entries, truth, show);
+		if (Files.isRegularFile(scorer)) {
+			Process process = new ProcessBuilder("python3", scorer.toString(), farm.toString(), out.toString())
+				.inheritIO()
+				.start();
+			process.waitFor();
+		}
+	}
+
+	private static List<Entry> read(Path farm, Instant seenAt) throws IOException {
+		FeedParser parser = new FeedParser();
+		ItemNormalizer normalizer = new ItemNormalizer();
+		Deduplicator deduplicator = new Deduplicator();
+		List<Entry> entries = new ArrayList<>();
+		List<Path> files;
+		try (Stream<Path> listed = Files.list(farm.resolve("feeds"))) {
+			files = listed.filter((file) -> file.toString().endsWith(".xml")).sorted().toList();
+		}
+		for (Path file : files) {
+			String source = file.getFileName().toString().replace(".xml", "");
+			URI base = URI.create("http://127.0.0.1/feeds/" + file.getFileName());
+			List<RawItem> raw;
+			try {
+				raw = parser.parse(Files.readAllBytes(file), "application/xml").items();
+			}
+			catch (FeedParseException ex) {
+				System.out.println("  unreadable feed " + file + ": " + ex.getMessage());
+				continue;
+			}
+			List<Item> items = new ArrayList<>();
+			for (RawItem item : raw) {
+				normalizer.normalize(item, base, seenAt, ZoneId.of("Europe/Paris")).ifPresent(items::add);
+			}
+			for (IdentifiedItem identified : deduplicator.identify(items)) {
+				Instant published = identified.item().published();
+				Instant sortAt = published.isBefore(seenAt) ? published : seenAt;
+				entries.add(new Entry(entries.size(), source, identified, sortAt));
+			}
+		}
+		return entries;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> readTruth(Path farm) throws IOException {
+		return new ObjectMapper().readValue(Files.readString(farm.resolve("truth.json"), StandardCharsets.UTF_8),
+				Map.class);
+	}
+
+	/** Pairwise precision and recall, as score_dedup.py counts them, and the pairs that went wrong. */
+	private static void score(List<Entry> entries, Map<String, String> truth, int show) {
+		Map<String, List<Entry>> byStory = new HashMap<>();
+		Map<String, List<Entry>> byTruth = new HashMap<>();
+		for (Entry entry : entries) {
+			byStory.computeIfAbsent(entry.story, (key) -> new ArrayList<>()).add(entry);
+			byTruth.computeIfAbsent(truth.getOrDefault(entry.guid(), "?" + entry.guid()), (key) -> new ArrayList<>())
+				.add(entry);
+		}
+		long predicted = 0;
+		long right = 0;
+		List<String> wrong = new ArrayList<>();
+		for (List<Entry> story : byStory.values()) {
+			for (int i = 0; i < story.size(); i++) {
+				for (int j = i + 1; j < story.size(); j++) {
+					predicted++;
+					Entry a = story.get(i);
+					Entry b = story.get(j);
+					if (truth.get(a.guid()) != null && truth.get(a.guid()).equals(truth.get(b.guid()))) {
+						right++;
+					}
+					else if (wrong.size() < show) {
+						wrong.add("  " + a.title() + "\n    " + b.title() + "   (" + (i == 0 ? "with the lead" : "") + ")");
+					}
+				}
+			}
+		}
+		long same = 0;
+		List<String> missed = new ArrayList<>();
+		for (List<Entry> story : byTruth.values()) {
+			for (int i = 0; i < story.size(); i++) {
+				for (int j = i + 1; j < story.size(); j++) {
+					same++;
+					Entry a = story.get(i);
+					Entry b = story.get(j);
+					if (!a.story.equals(b.story) && missed.size() < show) {
+						missed.add("  " + a.title() + "\n    " + b.title() + "\n      " + why(a, b));
+					}
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "pairs: precision %.4f, recall %.4f (%d merged, %d right; %d true)%n",
+				(predicted == 0) ? 1.0 : (double) right / predicted, (same == 0) ? 1.0 : (double) right / same,
+				predicted, right, same);
+		System.out.println("wrong merges (first " + show + "):");
+		wrong.forEach(System.out::println);
+		System.out.println("missed (first " + show + "):");
+		missed.forEach(System.out::println);
+	}
+
+	/** What the matcher says of two items, and whether they share a band. */
+	private static String why(Entry a, Entry b) {
+		StoryMatcher.Comparison comparison = new StoryMatcher(WINDOW).compare(a.identified.titleKey(),
+				b.identified.titleKey());
+		boolean band = a.identified.bands().stream().anyMatch(b.identified.bands()::contains);
+		return String.format(Locale.ROOT, "similarity %.2f, %s, %s, %s apart, sources %s %s",
+				comparison.similarity(), comparison.contradiction(), band ? "a band shared" : "no band shared",
+				Duration.between(a.sortAt, b.sortAt).abs(), a.source, b.source);
+	}
+
+	/** One item of the farm, and the story it was given. */
+	private static final class Entry {
+
+		private final int order;
+
+		private final String source;
+
+		private final IdentifiedItem identified;
+
+		private final Instant sortAt;
+
+		private String story = "";
+
+		Entry(int order, String source, IdentifiedItem identified, Instant sortAt) {
+			this.order = order;
+			this.source = source;
+			this.identified = identified;
+			this.sortAt = sortAt;
+		}
+
+		int order() {
+			return this.order;
+		}
+
+		Instant sortAt() {
+			return this.sortAt;
+		}
+
+		String guid() {
+			return String.valueOf(this.identified.item().guid());
+		}
+
+		String title() {
+			return this.identified.item().title();
+		}
+
+		StoryCandidate candidate() {
+			return new StoryCandidate(this.order, this.source, this.story, title(), this.sortAt);
+		}
+
+	}
+
+	/** The stories given so far, and the in-memory indexes that find them: by link, by band, by story. */
+	private static final class Stories {
+
+		private final StoryMatcher matcher;
+
+		private final Map<String, String> byLink = new HashMap<>();
+
+		private final Map<Long, List<Entry>> byBand = new HashMap<>();
+
+		private final Map<String, List<Entry>> members = new HashMap<>();
+
+		long matchingNanos;
+
+		long asked;
+
+		long storiesGiven;
+
+		long membersGiven;
+
+		int maxMembersGiven;
+
+		Stories(StoryMatcher matcher) {
+			this.matcher = matcher;
+		}
+
+		int count() {
+			return this.members.size();
+		}
+
+		void place(Entry entry) {
+			IdentifiedItem identified = entry.identified;
+			String linkKey = identified.fingerprint().linkKey();
+			String story = (linkKey != null) ? this.byLink.get(linkKey) : null;
+			if (story == null) {
+				story = matched(entry).orElse(identified.fingerprint().storyKey());
+			}
+			entry.story = story;
+			if (linkKey != null) {
+				this.byLink.putIfAbsent(linkKey, story);
+			}
+			List<Entry> storyMembers = this.members.computeIfAbsent(story, (key) -> new ArrayList<>());
+			storyMembers.add(entry);
+			// The lead is the earliest: an item stored later with an earlier date takes its place.
+			storyMembers.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
+			for (Long band : identified.bands()) {
+				this.byBand.computeIfAbsent(band, (key) -> new ArrayList<>()).add(entry);
+			}
+		}
+
+		private Optional<String> matched(Entry entry) {
+			Instant from = entry.sortAt.minus(WINDOW);
+			Instant until = entry.sortAt.plus(WINDOW);
+			Map<Entry, Integer> hits = new HashMap<>();
+			for (Long band : entry.identified.bands()) {
+				List<Entry> rows = this.byBand.getOrDefault(band, List.of());
+				int read = 0;
+				for (int i = rows.size() - 1; i >= 0 && read < PER_BAND; i--) {
+					Entry row = rows.get(i);
+					if (!row.sortAt.isBefore(from) && !row.sortAt.isAfter(until)) {
+						hits.merge(row, 1, Integer::sum);
+						read++;
+					}
+				}
+			}
+			List<Entry> found = hits.entrySet()
+				.stream()
+				.sorted(Map.Entry.<Entry, Integer>comparingByValue().reversed()
+					.thenComparing((e) -> -e.getKey().order))
+				.limit(MAX_CANDIDATES)
+				.map(Map.Entry::getKey)
+				.filter((row) -> !row.source.equals(entry.source))
+				.toList();
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			Map<String, CandidateStory> candidates = new LinkedHashMap<>();
+			for (Entry row : found) {
+				candidates.computeIfAbsent(row.story, (key) -> candidateStory(key, from, until));
+			}
+			long start = System.nanoTime();
+			Optional<String> story = this.matcher.storyOf(entry.identified.titleKey(), entry.source, entry.sortAt,
+					List.copyOf(candidates.values()));
+			this.matchingNanos += System.nanoTime() - start;
+			this.asked++;
+			this.storiesGiven += candidates.size();
+			int given = candidates.values().stream().mapToInt((candidate) -> candidate.members().size()).sum();
+			this.membersGiven += given;
+			this.maxMembersGiven = Math.max(this.maxMembersGiven, given);
+			return story;
+		}
+
+		/** A story as the matcher is given it: its lead, then its latest other members within the window. */
+		private CandidateStory candidateStory(String story, Instant from, Instant until) {
+			List<Entry> all = this.members.get(story);
+			List<StoryCandidate> given = new ArrayList<>();
+			given.add(all.get(0).candidate());
+			for (int i = all.size() - 1; i >= 1 && given.size() <= LATEST_MEMBERS; i--) {
+				Entry member = all.get(i);
+				if (!member.sortAt.isBefore(from) && !member.sortAt.isAfter(until)) {
+					given.add(member.candidate());
+				}
+			}
+			return new CandidateStory(story, given);
+		}
+
+	}
+
+}
