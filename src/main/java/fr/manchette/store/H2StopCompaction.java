@@ -39,8 +39,11 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 
 	private static final int STEP_BYTES = 16 << 20;
 
-	/** When no one writes, moving every chunk past the first hole costs only time, which the stop has. */
-	private static final long MOVE_ALL_BELOW = Long.MAX_VALUE;
+	/**
+	 * When no one writes, moving every chunk past the first hole costs only time, which the stop has; up to a size
+	 * that keeps one step within seconds, as the time is checked between steps.
+	 */
+	private static final long MOVE_ALL_BELOW = 256L << 20;
 
 	private final Environment environment;
 
