@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -73,6 +74,24 @@ final class H2File {
 	}
 
 	/**
+	 * Runs {@code compaction} with no retention time, as {@code MVStore.compactFile} and H2's own close do; for a
+	 * store no one else writes to. What came before is forced to the disk first, so nothing it still needs can be
+	 * overwritten; and after, before the retention time is back.
+	 */
+	Compacted withoutRetention(Supplier<Compacted> compaction) {
+		int kept = this.store.getRetentionTime();
+		this.store.sync();
+		this.store.setRetentionTime(0);
+		try {
+			return compaction.get();
+		}
+		finally {
+			this.store.sync();
+			this.store.setRetentionTime(kept);
+		}
+	}
+
+	/**
 	 * Steps until the file is tight enough, the time is up, the steps stop gaining, or {@code more} says no more.
 	 * @param stepBytes how many MB of pages a step rewrites and moves
 	 * @param moveAllBelow chunks this few, in all, are all moved at once: given less than all of the chunks past
@@ -90,7 +109,7 @@ final class H2File {
 		while (now.below(enough) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
 				&& more.getAsBoolean()) {
 			long stepStarted = System.nanoTime();
-			step(now, now.oldChunksLive() < enough, stepBytes, moveAllBelow);
+			step(now, now.oldChunksLive() < CHUNK_FILL_TARGET, stepBytes, moveAllBelow);
 			now = fill();
 			if (now.betterThan(best)) {
 				best = now;
@@ -149,19 +168,26 @@ final class H2File {
 	 * The file as H2 sees it ({@code INFORMATION_SCHEMA.SETTINGS} shows the same as {@code info.*}): its size, the
 	 * share of it in chunks (the rest is holes), and the share of the chunks' bytes still live, of all chunks and of
 	 * those old enough to be rewritten (younger ones are what the last seconds wrote, mostly dead already, and off
-	 * limits for the retention time). It counts pages, not rows: a file compacted offline is smaller still.
+	 * limits for the retention time); and how many writes the file has had. It counts pages, not rows: a file
+	 * compacted offline is smaller still.
 	 */
-	record Fill(long size, int inChunks, int chunksLive, int oldChunksLive) {
+	record Fill(long size, int inChunks, int chunksLive, int oldChunksLive, long writes) {
 
 		static Fill of(MVStore store) {
 			Map<String, String> info = new HashMap<>();
 			store.populateInfo(info::put);
 			return new Fill(Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")), percent(info, "info.FILL_RATE"),
-					percent(info, "info.CHUNKS_FILL_RATE"), percent(info, "info.CHUNKS_FILL_RATE_RW"));
+					percent(info, "info.CHUNKS_FILL_RATE"), percent(info, "info.CHUNKS_FILL_RATE_RW"),
+					Long.parseLong(info.getOrDefault("info.FILE_WRITE", "0")));
 		}
 
 		private static int percent(Map<String, String> info, String name) {
 			return Integer.parseInt(info.getOrDefault(name, "100"));
+		}
+
+		/** The share of the file in live pages, young chunks included. */
+		int liveShare() {
+			return this.inChunks * this.chunksLive / 100;
 		}
 
 		/** The live pages, in bytes, as far as H2 can tell. */
@@ -169,9 +195,12 @@ final class H2File {
 			return this.size * this.inChunks / 100 * this.chunksLive / 100;
 		}
 
-		/** Whether holes, or dead pages in old chunks, take more than {@code 100 - percent} % of their share. */
+		/**
+		 * Whether less than {@code percent} % of the file is live pages, counting the young chunks as if they were as
+		 * full as the old ones: holes and dead pages in old chunks are what a compaction can take away.
+		 */
 		boolean below(int percent) {
-			return this.inChunks < percent || this.oldChunksLive < percent;
+			return this.inChunks * this.oldChunksLive < percent * 100;
 		}
 
 		boolean betterThan(Fill other) {
@@ -189,7 +218,8 @@ final class H2File {
 	/** A compaction: the file before and after, and how long it took. */
 	record Compacted(Fill before, Fill after, long millis) {
 
-		static final Compacted NOTHING = new Compacted(new Fill(0, 100, 100, 100), new Fill(0, 100, 100, 100), 0);
+		static final Compacted NOTHING = new Compacted(new Fill(0, 100, 100, 100, 0), new Fill(0, 100, 100, 100, 0),
+				0);
 
 	}
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -20,19 +21,20 @@ import org.springframework.stereotype.Component;
  * Keeps the embedded H2 file near the size of its live data while the service runs. H2's own background writer
  * reclaims dead pages only as far as it can while the store is busy: under a burst of polls it fell behind, and a
  * million items stored left an 11.4 GB file that {@code SHUTDOWN COMPACT} brought to 1.05 GB. So every
- * {@code manchette.h2.compaction.interval} this looks at the file and, when less than half of it is in chunks (the
- * rest being holes) or less than half of its old chunks is live, takes a few {@link H2File} steps: each holds H2's
+ * {@code manchette.h2.compaction.interval} this looks at the file and, when less than half of it is live pages
+ * (holes and dead pages in old chunks taking the rest), takes a few {@link H2File} steps: each holds H2's
  * store lock for a fraction of a second and is followed by a pause as long as itself, so writers are never held up
- * for long. Chunks younger than H2's retention time (45 s) are left alone: during a burst they are most of the file,
- * mostly dead already, and reachable at a later look. What a stop does is {@link H2StopCompaction}'s. On
- * PostgreSQL, nothing happens.
+ * for long. While polls write, chunks younger than H2's retention time (45 s) are left alone: during a burst they are
+ * most of the file, mostly dead already, and reachable at a later look. Once no one has written since the last
+ * look, a look runs without the retention time (as {@code MVStore.compactFile} does), and what it frees is reused at
+ * once. What a stop does is {@link H2StopCompaction}'s. On PostgreSQL, nothing happens.
  */
 @Component
 class H2FileCompaction implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
-	/** Below this percentage (of the file in chunks, or of old chunks live), the file is twice what it needs. */
+	/** Below this percentage of the file in live pages, the file is more than twice what it needs. */
 	static final int START_BELOW = 50;
 
 	/** A look stops when both are above this. */
@@ -57,6 +59,9 @@ class H2FileCompaction implements DisposableBean {
 	private @Nullable ScheduledExecutorService background;
 
 	private volatile boolean stopping;
+
+	/** H2's count of writes to the file when the last look ended: the same at the next look means no one wrote. */
+	private long writesAfterLastLook = -1;
 
 	H2FileCompaction(DataSource dataSource, CompactionSettings settings) {
 		this.dataSource = dataSource;
@@ -110,13 +115,21 @@ class H2FileCompaction implements DisposableBean {
 			return Compacted.NOTHING;
 		}
 		H2File.Fill before = current.fill();
-		if (before.size() < MIN_SIZE || !before.below(START_BELOW)) {
+		boolean idle = before.writes() == this.writesAfterLastLook;
+		// Idle, the young chunks count too: the look will not have to wait for them.
+		boolean overgrown = idle ? before.liveShare() < START_BELOW : before.below(START_BELOW);
+		if (before.size() < MIN_SIZE || !overgrown) {
+			this.writesAfterLastLook = before.writes();
 			return new Compacted(before, before, 0);
 		}
 		int[] steps = { 0 };
-		Compacted done = current.compact(ENOUGH, Long.MAX_VALUE, STEP_BYTES, MOVE_ALL_BELOW, true,
+		Supplier<Compacted> look = () -> current.compact(ENOUGH, Long.MAX_VALUE, STEP_BYTES, MOVE_ALL_BELOW, true,
 				() -> !this.stopping && steps[0]++ < STEPS_PER_LOOK);
-		log.debug("H2 file compacted from {} to {} in {} ms", done.before(), done.after(), done.millis());
+		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once.
+		Compacted done = idle ? current.withoutRetention(look) : look.get();
+		this.writesAfterLastLook = current.fill().writes();
+		log.debug("H2 file compacted{} from {} to {} in {} ms", idle ? " (idle)" : "", done.before(), done.after(),
+				done.millis());
 		return done;
 	}
 

@@ -80,6 +80,28 @@ class H2FileCompactionTests {
 	}
 
 	@Test
+	void onceNoOneWritesALookNeedNotWaitForTheRetentionTime() throws Exception {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
+			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			burst(context);
+			jdbc.sql("SET WRITE_DELAY 0").update();
+
+			// Everything is younger than the burst's retention time: while polls may be writing, nothing to do.
+			H2File.Compacted busy = compaction.compactIfOvergrown();
+			// No one wrote since: the look goes ahead without the retention time, and gives it back after.
+			H2File.Compacted idle = compaction.compactIfOvergrown();
+
+			assertThat(busy.after()).isEqualTo(busy.before());
+			assertThat(idle.before().liveShare()).isLessThan(H2FileCompaction.START_BELOW);
+			assertThat(idle.after().size()).isLessThan(idle.before().size() / 2);
+			assertThat(jdbc.sql("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'")
+				.query(String.class)
+				.single()).isEqualTo("600000");
+		}
+	}
+
+	@Test
 	void whenThereIsNoTimeToWriteTheFileAnewAStopTakesStepsInstead() throws Exception {
 		H2File.Compacted done;
 		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
