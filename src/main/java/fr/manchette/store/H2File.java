@@ -97,8 +97,9 @@ final class H2File {
 	 * @param moveAllBelow chunks this few, in all, are all moved at once: given less than all of the chunks past
 	 * the first hole, H2 may keep moving ones that free no end of the file (a file of holes stayed at 330 MB so)
 	 * @param pause whether each step is followed by a pause as long as itself, for the writers
+	 * @param all whether young chunks count as well: when there is no retention time to wait for
 	 */
-	Compacted compact(int enough, long budgetMillis, int stepBytes, long moveAllBelow, boolean pause,
+	Compacted compact(int enough, long budgetMillis, int stepBytes, long moveAllBelow, boolean pause, boolean all,
 			BooleanSupplier more) {
 		long started = System.nanoTime();
 		long deadline = started + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
@@ -106,7 +107,7 @@ final class H2File {
 		Fill best = before;
 		Fill now = before;
 		int stalled = 0;
-		while (now.below(enough) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
+		while ((all ? now.liveShare() < enough : now.below(enough)) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
 				&& more.getAsBoolean()) {
 			long stepStarted = System.nanoTime();
 			step(now, now.oldChunksLive() < CHUNK_FILL_TARGET, stepBytes, moveAllBelow);
@@ -204,7 +205,8 @@ final class H2File {
 		}
 
 		boolean betterThan(Fill other) {
-			return this.size < other.size || this.inChunks > other.inChunks || this.oldChunksLive > other.oldChunksLive;
+			return this.size < other.size || this.inChunks > other.inChunks || this.oldChunksLive > other.oldChunksLive
+					|| this.chunksLive > other.chunksLive;
 		}
 
 		@Override

@@ -50,6 +50,10 @@ class H2FileCompaction implements DisposableBean {
 
 	private static final long MOVE_ALL_BELOW = 64L << 20;
 
+	private static final int IDLE_STEP_BYTES = 16 << 20;
+
+	private static final long IDLE_MOVE_ALL_BELOW = 256L << 20;
+
 	private final DataSource dataSource;
 
 	private final CompactionSettings settings;
@@ -123,9 +127,11 @@ class H2FileCompaction implements DisposableBean {
 			return new Compacted(before, before, 0);
 		}
 		int[] steps = { 0 };
-		Supplier<Compacted> look = () -> current.compact(ENOUGH, Long.MAX_VALUE, STEP_BYTES, MOVE_ALL_BELOW, true,
+		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once, and larger
+		// steps hold up no one (readers never wait for H2's store lock).
+		Supplier<Compacted> look = () -> current.compact(ENOUGH, Long.MAX_VALUE, idle ? IDLE_STEP_BYTES : STEP_BYTES,
+				idle ? IDLE_MOVE_ALL_BELOW : MOVE_ALL_BELOW, true, idle,
 				() -> !this.stopping && steps[0]++ < STEPS_PER_LOOK);
-		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once.
 		Compacted done = idle ? current.withoutRetention(look) : look.get();
 		this.writesAfterLastLook = current.fill().writes();
 		log.debug("H2 file compacted{} from {} to {} in {} ms", idle ? " (idle)" : "", done.before(), done.after(),

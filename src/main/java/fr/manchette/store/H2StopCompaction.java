@@ -82,7 +82,7 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 						(System.nanoTime() - started) / 1_000_000);
 				return;
 			}
-			Compacted done = file.compact(ENOUGH, budget, STEP_BYTES, MOVE_ALL_BELOW, false, () -> true);
+			Compacted done = file.compact(ENOUGH, budget, STEP_BYTES, MOVE_ALL_BELOW, false, true, () -> true);
 			log.info("H2 file compacted on stop from {} to {} in {} ms", done.before(), done.after(), done.millis());
 		}
 		catch (SQLException | RuntimeException ex) {

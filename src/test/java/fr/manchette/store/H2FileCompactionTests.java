@@ -111,7 +111,7 @@ class H2FileCompactionTests {
 			file.closing();
 
 			// What a stop does with too little time for SHUTDOWN COMPACT, given here all the time it wants.
-			done = file.compact(80, Long.MAX_VALUE, 16 << 20, Long.MAX_VALUE, false, () -> true);
+			done = file.compact(80, Long.MAX_VALUE, 16 << 20, Long.MAX_VALUE, false, true, () -> true);
 		}
 		long live = compactedOffline();
 
