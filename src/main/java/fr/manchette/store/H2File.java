@@ -92,25 +92,20 @@ final class H2File {
 	}
 
 	/**
-	 * Steps until the file is tight enough, the time is up, the steps stop gaining, or {@code more} says no more.
-	 * @param stepBytes how many MB of pages a step rewrites and moves
-	 * @param moveAllBelow chunks this few, in all, are all moved at once: given less than all of the chunks past
-	 * the first hole, H2 may keep moving ones that free no end of the file (a file of holes stayed at 330 MB so)
-	 * @param pause whether each step is followed by a pause as long as itself, for the writers
-	 * @param all whether young chunks count as well: when there is no retention time to wait for
+	 * Steps until the file is tight enough for the pace, the time is up, the steps stop gaining, or {@code more}
+	 * says no more.
 	 */
-	Compacted compact(int enough, long budgetMillis, int stepBytes, long moveAllBelow, boolean pause, boolean all,
-			BooleanSupplier more) {
+	Compacted compact(Pace pace, long budgetMillis, BooleanSupplier more) {
 		long started = System.nanoTime();
 		long deadline = started + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
 		Fill before = fill();
 		Fill best = before;
 		Fill now = before;
 		int stalled = 0;
-		while ((all ? now.liveShare() < enough : now.below(enough)) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
+		while (pace.wants(now) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
 				&& more.getAsBoolean()) {
 			long stepStarted = System.nanoTime();
-			step(now, now.oldChunksLive() < CHUNK_FILL_TARGET, stepBytes, moveAllBelow);
+			step(now, pace);
 			now = fill();
 			if (now.betterThan(best)) {
 				best = now;
@@ -119,23 +114,58 @@ final class H2File {
 			else {
 				stalled++;
 			}
-			if (pause) {
+			if (pace.pause()) {
 				rest(System.nanoTime() - stepStarted);
 			}
 		}
 		return new Compacted(before, now, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
 
-	/** @param rewrite whether old chunks are empty enough to be worth it: H2 would rewrite full ones as well */
-	private void step(Fill now, boolean rewrite, int stepBytes, long moveAllBelow) {
-		if (rewrite && this.store.compact(CHUNK_FILL_TARGET, stepBytes)) {
+	private void step(Fill now, Pace pace) {
+		// Only old chunks that are emptier than H2's own target: H2 would rewrite full ones as well.
+		if (now.oldChunksLive() < CHUNK_FILL_TARGET && this.store.compact(CHUNK_FILL_TARGET, pace.stepBytes())) {
 			this.store.commit();
 		}
-		if (this.store.getFileStore() instanceof RandomAccessStore file) {
+		if (pace.moveAllBelow() > 0 && this.store.getFileStore() instanceof RandomAccessStore file) {
 			long inChunks = now.size() * now.inChunks() / 100;
 			file.compactMoveChunks(CHUNK_FILL_TARGET,
-					(inChunks <= moveAllBelow) ? Math.max(inChunks + BLOCK, stepBytes) : stepBytes, this.store);
+					(inChunks <= pace.moveAllBelow()) ? Math.max(inChunks + BLOCK, pace.stepBytes()) : pace.stepBytes(),
+					this.store);
 		}
+	}
+
+	/**
+	 * How hard a compaction goes.
+	 * @param enough the share of the file in live pages it aims at, in percent
+	 * @param stepBytes how many bytes of pages a step rewrites (and moves)
+	 * @param moveAllBelow chunks this few, in all, are all moved at once: given less than all of the chunks past
+	 * the first hole, H2 may keep moving ones that free no end of the file (a file of holes stayed at 330 MB so);
+	 * {@code 0}: no moves at all
+	 * @param pause whether each step is followed by a pause as long as itself, for the writers
+	 * @param youngToo whether the chunks younger than the retention time count: when there is none to wait for
+	 */
+	record Pace(int enough, int stepBytes, long moveAllBelow, boolean pause, boolean youngToo) {
+
+		/**
+		 * While polls write: a few MB of old pages rewritten per step, and no moves, which go by the end of the
+		 * file and, under a burst, made it grow; H2's background writer moves chunks as it writes.
+		 */
+		static final Pace BUSY = new Pace(60, 4 << 20, 0, true, false);
+
+		/** No one wrote since the last look: larger steps hold up no one (readers never wait for the store lock). */
+		static final Pace IDLE = new Pace(60, 16 << 20, 256L << 20, true, true);
+
+		/**
+		 * A stop, no one writing any more: a store no one writes to packs tighter; a move stays within seconds, as
+		 * the time is checked between steps.
+		 */
+		static final Pace STOPPING = new Pace(80, 16 << 20, 256L << 20, false, true);
+
+		/** Whether the file is still looser than this pace aims at. */
+		boolean wants(Fill now) {
+			return this.youngToo ? now.liveShare() < this.enough : now.below(this.enough);
+		}
+
 	}
 
 	/**

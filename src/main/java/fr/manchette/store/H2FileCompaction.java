@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import fr.manchette.store.H2File.Compacted;
+import fr.manchette.store.H2File.Pace;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,22 +38,12 @@ class H2FileCompaction implements DisposableBean {
 	/** Below this percentage of the file in live pages, the file is more than twice what it needs. */
 	static final int START_BELOW = 50;
 
-	/** A look stops when both are above this. */
-	static final int ENOUGH = 60;
-
 	/** A file this small is left as it is. */
 	static final long MIN_SIZE = 16L << 20;
 
-	private static final int STEP_BYTES = 4 << 20;
-
-	/** Steps per look: at most some 32 MB of live pages rewritten, what the next look will find freed. */
+	/** Steps per look: while polls write, at most some 32 MB of old pages rewritten; the next look carries on. */
 	private static final int STEPS_PER_LOOK = 8;
 
-	private static final long MOVE_ALL_BELOW = 64L << 20;
-
-	private static final int IDLE_STEP_BYTES = 16 << 20;
-
-	private static final long IDLE_MOVE_ALL_BELOW = 256L << 20;
 
 	private final DataSource dataSource;
 
@@ -127,10 +118,8 @@ class H2FileCompaction implements DisposableBean {
 			return new Compacted(before, before, 0);
 		}
 		int[] steps = { 0 };
-		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once, and larger
-		// steps hold up no one (readers never wait for H2's store lock).
-		Supplier<Compacted> look = () -> current.compact(ENOUGH, Long.MAX_VALUE, idle ? IDLE_STEP_BYTES : STEP_BYTES,
-				idle ? IDLE_MOVE_ALL_BELOW : MOVE_ALL_BELOW, true, idle,
+		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once.
+		Supplier<Compacted> look = () -> current.compact(idle ? Pace.IDLE : Pace.BUSY, Long.MAX_VALUE,
 				() -> !this.stopping && steps[0]++ < STEPS_PER_LOOK);
 		Compacted done = idle ? current.withoutRetention(look) : look.get();
 		this.writesAfterLastLook = current.fill().writes();

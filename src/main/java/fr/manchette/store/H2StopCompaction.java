@@ -34,17 +34,6 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 	/** What a full rewrite is assumed to manage, on a slow or busy machine: it decides only between the two ways. */
 	static final int FULL_REWRITE_MB_PER_S = 20;
 
-	/** What the steps aim at: a store no one writes to packs tighter than a busy one. */
-	private static final int ENOUGH = 80;
-
-	private static final int STEP_BYTES = 16 << 20;
-
-	/**
-	 * When no one writes, moving every chunk past the first hole costs only time, which the stop has; up to a size
-	 * that keeps one step within seconds, as the time is checked between steps.
-	 */
-	private static final long MOVE_ALL_BELOW = 256L << 20;
-
 	private final Environment environment;
 
 	H2StopCompaction(Environment environment) {
@@ -82,7 +71,7 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 						(System.nanoTime() - started) / 1_000_000);
 				return;
 			}
-			Compacted done = file.compact(ENOUGH, budget, STEP_BYTES, MOVE_ALL_BELOW, false, true, () -> true);
+			Compacted done = file.compact(H2File.Pace.STOPPING, budget, () -> true);
 			log.info("H2 file compacted on stop from {} to {} in {} ms", done.before(), done.after(), done.millis());
 		}
 		catch (SQLException | RuntimeException ex) {
