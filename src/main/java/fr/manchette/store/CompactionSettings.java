@@ -18,7 +18,8 @@ import org.springframework.util.Assert;
 record CompactionSettings(@DefaultValue("15s") Duration interval, @DefaultValue("30s") Duration onStop) {
 
 	CompactionSettings {
-		Assert.isTrue(!interval.isNegative() && !interval.isZero(), "manchette.h2.compaction.interval must be positive");
+		Assert.isTrue(!interval.isNegative() && !interval.isZero(),
+				"manchette.h2.compaction.interval must be positive");
 		Assert.isTrue(!onStop.isNegative(), "manchette.h2.compaction.on-stop must not be negative");
 	}
 

@@ -44,7 +44,6 @@ class H2FileCompaction implements DisposableBean {
 	/** Steps per look: while polls write, at most some 32 MB of old pages rewritten; the next look carries on. */
 	private static final int STEPS_PER_LOOK = 8;
 
-
 	private final DataSource dataSource;
 
 	private final CompactionSettings settings;

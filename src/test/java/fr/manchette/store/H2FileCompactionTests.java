@@ -76,7 +76,8 @@ class H2FileCompactionTests {
 			assertThat(busy.after().oldChunksLive()).as(busy.toString()).isGreaterThan(busy.before().oldChunksLive());
 			assertThat(busy.after().size()).isLessThanOrEqualTo(busy.before().size());
 			assertThat(idle.after().size()).as(idle.toString()).isLessThan(busy.before().size() / 2);
-			assertThat(idle.after().liveShare()).as(idle.toString()).isGreaterThanOrEqualTo(H2FileCompaction.START_BELOW);
+			assertThat(idle.after().liveShare()).as(idle.toString())
+				.isGreaterThanOrEqualTo(H2FileCompaction.START_BELOW);
 			// Looked at again, a file that is mostly live is left alone.
 			H2File.Compacted again = compaction.compactIfOvergrown();
 			assertThat(again.after()).isEqualTo(again.before());
@@ -101,7 +102,8 @@ class H2FileCompactionTests {
 			assertThat(busy.after()).isEqualTo(busy.before());
 			assertThat(idle.before().liveShare()).isLessThan(H2FileCompaction.START_BELOW);
 			assertThat(idle.after().size()).isLessThan(idle.before().size() / 2);
-			assertThat(jdbc.sql("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'")
+			assertThat(jdbc
+				.sql("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'")
 				.query(String.class)
 				.single()).isEqualTo("600000");
 		}
