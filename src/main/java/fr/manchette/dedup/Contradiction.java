@@ -35,6 +35,13 @@ public enum Contradiction {
 	/** Each has a name the other lacks: « le Maroc bat le Bénin » / « le Maroc bat la Tunisie ». */
 	NAMES,
 
+	/**
+	 * Each is filed under a topic that the other does not name: the last word of each rubric, the one that says
+	 * which (« Prix des carburants : une hausse de 22 % attendue » / « Valence : le prix du stationnement augmente de
+	 * 22 % »), is nowhere in the other headline. « Festival de Cannes : … » / « Cannes 2025 : … » passes.
+	 */
+	TOPIC,
+
 	/** Each has a word the other lacks, of opposite meaning: hausse / baisse, victoire / défaite, ouvre / ferme. */
 	OPPOSITES,
 
@@ -60,6 +67,9 @@ public enum Contradiction {
 		}
 		if (hasUnmatchedName(a, b) && hasUnmatchedName(b, a)) {
 			return NAMES;
+		}
+		if (ownTopic(a, b) && ownTopic(b, a)) {
+			return TOPIC;
 		}
 		if (opposites(a, b)) {
 			return OPPOSITES;
@@ -108,6 +118,16 @@ public enum Contradiction {
 			.filter((word) -> longer.stream().anyMatch((other) -> FrenchWords.variants(word, other)))
 			.count();
 		return shared * 2 >= shorter.size();
+	}
+
+	/** Whether {@code a} has a rubric whose last unit {@code b}, which has a rubric too, has nowhere. */
+	private static boolean ownTopic(TitleKey a, TitleKey b) {
+		if (a.rubric() == 0 || b.rubric() == 0) {
+			return false;
+		}
+		String last = a.words().get(a.rubric() - 1);
+		Unit topic = Unit.of(a).stream().filter((unit) -> unit.words().contains(last)).findFirst().orElseThrow();
+		return Unit.of(b).stream().noneMatch((o) -> o.words().equals(topic.words()) || topic.like(o));
 	}
 
 	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {
@@ -360,12 +380,18 @@ public enum Contradiction {
 		}
 		Slot x = new Slot(a, fromA + prefix, a.words().size() - suffix, fromA);
 		Slot y = new Slot(b, fromB + prefix, b.words().size() - suffix, fromB);
-		int slot = (tail || head) ? SLOT + 1 : SLOT;
-		if (x.isEmpty() || y.isEmpty() || x.size() > slot || y.size() > slot) {
+		if (x.isEmpty() || y.isEmpty()) {
 			return false;
 		}
 		List<Unit> ownX = x.own(y);
 		List<Unit> ownY = y.own(x);
+		// A start or an ending may be a little longer, a sum both have (« 41 millions d'euros ») aside.
+		int slot = (tail || head) ? SLOT + 1 : SLOT;
+		int sharedX = (tail || head) ? x.sharedFigureWords(ownX) : 0;
+		int sharedY = (tail || head) ? y.sharedFigureWords(ownY) : 0;
+		if (x.size() - sharedX > slot || y.size() - sharedY > slot) {
+			return false;
+		}
 		if (ownX.isEmpty() || ownY.isEmpty()) {
 			return false;
 		}
@@ -410,6 +436,14 @@ public enum Contradiction {
 
 		int size() {
 			return this.words.size();
+		}
+
+		/** How many of its words are in figures that the other slot has too. */
+		int sharedFigureWords(List<Unit> own) {
+			return (int) this.words.stream()
+				.filter((word) -> this.units.stream()
+					.anyMatch((unit) -> unit.figure() && !own.contains(unit) && unit.words().contains(word)))
+				.count();
 		}
 
 		/** How many of its units are figures that the other slot has too: not its own, these. */

@@ -156,8 +156,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				name = null;
 				afterConnector = false;
 			}
+			// « Nouvelle-Calédonie » opens a headline as a name, though « Nouvelle » alone would not.
+			boolean gluedToName = i + 1 < parts.size() && parts.get(i + 1).hyphen() && parts.get(i + 1).capitalized();
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
-					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
+					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
 			if (nameWord) {
 				if (name == null) {
 					name = new ArrayList<>();

@@ -156,7 +156,8 @@ public final class FarmStoriesBenchmark {
 						right++;
 					}
 					else if (wrong.size() < show) {
-						wrong.add("  " + a.title() + "\n    " + b.title() + "   (" + (i == 0 ? "with the lead" : "") + ")");
+						wrong.add("  " + a.title() + "\n    " + b.title() + "   ("
+								+ ((i == 0) ? "with the lead" : "lead: " + story.get(0).title()) + ")");
 					}
 				}
 			}
