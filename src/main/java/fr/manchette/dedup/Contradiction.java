@@ -120,14 +120,13 @@ public enum Contradiction {
 		return shared * 2 >= shorter.size();
 	}
 
-	/** Whether {@code a} has a rubric whose last unit {@code b}, which has a rubric too, has nowhere. */
+	/** Whether {@code a} has a rubric whose last word {@code b}, which has a rubric too, has nowhere. */
 	private static boolean ownTopic(TitleKey a, TitleKey b) {
 		if (a.rubric() == 0 || b.rubric() == 0) {
 			return false;
 		}
 		String last = a.words().get(a.rubric() - 1);
-		Unit topic = Unit.of(a).stream().filter((unit) -> unit.words().contains(last)).findFirst().orElseThrow();
-		return Unit.of(b).stream().noneMatch((o) -> o.words().equals(topic.words()) || topic.like(o));
+		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
 	}
 
 	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {
