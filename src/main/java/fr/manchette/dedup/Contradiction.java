@@ -141,7 +141,7 @@ public enum Contradiction {
 	 */
 	private static boolean hasUnmatchedName(TitleKey a, TitleKey b) {
 		Set<String> other = b.wordSet();
-		if (a.names() == null) {
+		if (a.names() == null || lowersNames(a, b)) {
 			return a.words()
 				.stream()
 				.anyMatch((word) -> !isNumber(word) && other.stream().noneMatch((w) -> FrenchWords.variants(word, w)));
@@ -152,6 +152,21 @@ public enum Contradiction {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether {@code a} writes in lower case a name that {@code b} capitalises (« monaco tombe contre toulouse » /
+	 * « Montpellier tombe contre Monaco »): its case then tells no name from another word either.
+	 */
+	private static boolean lowersNames(TitleKey a, TitleKey b) {
+		if (b.names() == null) {
+			return false;
+		}
+		Set<String> inNames = new HashSet<>();
+		a.names().forEach(inNames::addAll);
+		return b.names().stream()
+			.flatMap(List::stream)
+			.anyMatch((word) -> !inNames.contains(word) && a.words().contains(word) && !b.acronyms().contains(word));
 	}
 
 	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {

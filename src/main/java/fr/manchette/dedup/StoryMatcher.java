@@ -143,10 +143,15 @@ public class StoryMatcher {
 			if (withLead == null || !withLead.sameStory(Duration.between(sortAt, lead.sortAt()).abs())) {
 				continue;
 			}
+			// An item earlier than the lead becomes the lead, which the next items are compared with: it must tell
+			// the story of each member given, not only of the lead, or the story would drift.
+			boolean newLead = sortAt.isBefore(lead.sortAt());
 			boolean refused = false;
 			for (int i = 1; i < story.members().size() && !refused; i++) {
-				Comparison withMember = near(incoming, sortAt, story.members().get(i));
-				refused = withMember != null && withMember.contradiction() != null;
+				StoryCandidate member = story.members().get(i);
+				Comparison withMember = near(incoming, sortAt, member);
+				refused = (withMember != null && withMember.contradiction() != null) || (newLead
+						&& (withMember == null || !withMember.sameStory(Duration.between(sortAt, member.sortAt()).abs())));
 			}
 			if (refused) {
 				continue;

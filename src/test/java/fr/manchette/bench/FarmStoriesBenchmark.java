@@ -282,7 +282,13 @@ public final class FarmStoriesBenchmark {
 			// The lead is the earliest: an item stored later with an earlier date takes its place.
 			storyMembers.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
 			for (Long band : identified.bands()) {
-				this.byBand.computeIfAbsent(band, (key) -> new ArrayList<>()).add(entry);
+				// Kept in time order, as an index on (band, sort_at) reads them.
+				List<Entry> rows = this.byBand.computeIfAbsent(band, (key) -> new ArrayList<>());
+				int at = rows.size();
+				while (at > 0 && rows.get(at - 1).sortAt.isAfter(entry.sortAt)) {
+					at--;
+				}
+				rows.add(at, entry);
 			}
 		}
 
@@ -291,14 +297,22 @@ public final class FarmStoriesBenchmark {
 			Instant until = entry.sortAt.plus(WINDOW);
 			Map<Entry, Integer> hits = new HashMap<>();
 			for (Long band : entry.identified.bands()) {
+				// The rows nearest in time to the item, on both sides, at most PER_BAND, within the window.
 				List<Entry> rows = this.byBand.getOrDefault(band, List.of());
-				int read = 0;
-				for (int i = rows.size() - 1; i >= 0 && read < PER_BAND; i--) {
-					Entry row = rows.get(i);
-					if (!row.sortAt.isBefore(from) && !row.sortAt.isAfter(until)) {
-						hits.merge(row, 1, Integer::sum);
-						read++;
+				int after = rows.size();
+				while (after > 0 && rows.get(after - 1).sortAt.isAfter(entry.sortAt)) {
+					after--;
+				}
+				int before = after - 1;
+				for (int read = 0; read < PER_BAND && (before >= 0 || after < rows.size()); read++) {
+					boolean takeBefore = after >= rows.size() || (before >= 0 && Duration
+						.between(rows.get(before).sortAt, entry.sortAt)
+						.compareTo(Duration.between(entry.sortAt, rows.get(after).sortAt)) <= 0);
+					Entry row = takeBefore ? rows.get(before--) : rows.get(after++);
+					if (row.sortAt.isBefore(from) || row.sortAt.isAfter(until)) {
+						break;
 					}
+					hits.merge(row, 1, Integer::sum);
 				}
 			}
 			List<Entry> found = hits.entrySet()
