@@ -288,6 +288,9 @@ public enum Contradiction {
 				added = true;
 			}
 		}
+		if (bounded(sa, sb, pairs, 0) || bounded(sb, sa, pairs, 1)) {
+			return true;
+		}
 		if (stretch == null || stretch[1] - stretch[0] > STRETCH || stretch[3] - stretch[2] > STRETCH) {
 			return false;
 		}
@@ -307,8 +310,36 @@ public enum Contradiction {
 				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
 	}
 
+	/**
+	 * Whether {@code a} says how far something goes (« jusqu'en plaine », « jusqu'à 44 degrés ») where the same
+	 * sentence in {@code b} says nothing of it: « de la neige attendue mardi » / « des chutes de neige jusqu'en plaine
+	 * attendues mardi » are two forecasts, as « attendues jeudi » / « attendues jusqu'à jeudi » are.
+	 */
+	private static boolean bounded(List<String> a, List<String> b, int[][] pairs, int side) {
+		Set<Integer> aligned = new HashSet<>();
+		for (int[] pair : pairs) {
+			aligned.add(pair[side]);
+		}
+		List<String> other = content(b);
+		for (int i = 0; i < a.size(); i++) {
+			if (a.get(i).equals("jusqu") && !aligned.contains(i)) {
+				List<String> bound = content(a.subList(i + 1, Math.min(a.size(), i + 4)));
+				if (!bound.isEmpty() && other.stream().noneMatch((word) -> FrenchWords.variants(word, bound.get(0)))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	private static boolean counterpart(String u, String v, boolean sense) {
 		return FrenchWords.variants(u, v) || (sense && sameSense(List.of(u), List.of(v)));
+	}
+
+	/** The same word as written, or (stop words aside) two spellings of it: « attendue » / « attendues ». */
+	private static boolean sameToken(String a, String b) {
+		return a.equals(b) || (!FrenchWords.STOP.contains(a) && !FrenchWords.STOP.contains(b)
+				&& FrenchWords.stem(a).equals(FrenchWords.stem(b)));
 	}
 
 	/** The positions of the words two lists have in the same order, as many as can be. */
@@ -316,7 +347,7 @@ public enum Contradiction {
 		int[][] longest = new int[a.size() + 1][b.size() + 1];
 		for (int i = a.size() - 1; i >= 0; i--) {
 			for (int j = b.size() - 1; j >= 0; j--) {
-				longest[i][j] = a.get(i).equals(b.get(j)) ? longest[i + 1][j + 1] + 1
+				longest[i][j] = sameToken(a.get(i), b.get(j)) ? longest[i + 1][j + 1] + 1
 						: Math.max(longest[i + 1][j], longest[i][j + 1]);
 			}
 		}
@@ -324,7 +355,7 @@ public enum Contradiction {
 		int i = 0;
 		int j = 0;
 		while (i < a.size() && j < b.size()) {
-			if (a.get(i).equals(b.get(j))) {
+			if (sameToken(a.get(i), b.get(j)) && longest[i][j] == longest[i + 1][j + 1] + 1) {
 				pairs.add(new int[] { i++, j++ });
 			}
 			else if (longest[i + 1][j] >= longest[i][j + 1]) {

@@ -49,6 +49,9 @@ public final class FarmStoriesBenchmark {
 
 	private static final Duration WINDOW = Duration.ofHours(48);
 
+	/** Prints the stories offered to, and chosen for, each item whose title has this text. */
+	private static final String TRACE = System.getProperty("bench.trace");
+
 	/** As the store's index: rows read per band, nearest in time first, and items kept, sharing the most bands. */
 	private static final int PER_BAND = 40;
 
@@ -334,6 +337,11 @@ public final class FarmStoriesBenchmark {
 			Optional<String> story = this.matcher.storyOf(entry.identified.titleKey(), entry.source, entry.sortAt,
 					List.copyOf(candidates.values()));
 			this.matchingNanos += System.nanoTime() - start;
+			if (TRACE != null && entry.title().contains(TRACE)) {
+				System.out.println("TRACE " + entry.title() + " @" + entry.sortAt + " -> " + story.orElse("(new)"));
+				candidates.values().forEach((candidate) -> System.out.println("   story " + candidate.storyKey() + ": "
+						+ candidate.members().stream().map((m) -> m.title() + " @" + m.sortAt()).toList()));
+			}
 			this.asked++;
 			this.storiesGiven += candidates.size();
 			int given = candidates.values().stream().mapToInt((candidate) -> candidate.members().size()).sum();
