@@ -53,6 +53,11 @@ public enum Contradiction {
 
 	/** The first contradiction between two headlines, or null when they may tell the same story. */
 	static @Nullable Contradiction between(TitleKey a, TitleKey b) {
+		return between(a, b, Unit.of(a), Unit.of(b));
+	}
+
+	/** As {@link #between(TitleKey, TitleKey)}, with the units of each headline worked out already. */
+	static @Nullable Contradiction between(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {
 		if (says(a, b) != says(b, a)) {
 			return NEGATION;
 		}
@@ -74,7 +79,7 @@ public enum Contradiction {
 		if (opposites(a, b)) {
 			return OPPOSITES;
 		}
-		if (substitution(a, b)) {
+		if (template(a, b) || slotReplaced(a, b, unitsA, unitsB)) {
 			return SUBSTITUTION;
 		}
 		if (swapped(a, b) || scoreTurned(a, b)) {
@@ -169,13 +174,30 @@ public enum Contradiction {
 			.anyMatch((word) -> !inNames.contains(word) && a.words().contains(word) && !b.acronyms().contains(word));
 	}
 
+	private static boolean boundFirst(String word, TitleKey key) {
+		for (List<String> pair : key.bound()) {
+			if (pair.get(0).equals(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {
 		// A word that stands for nothing without the next one in a name of b (« Loire » of « Haute-Loire », « Conseil »
 		// of « Conseil d'État ») does not find a name of a.
-		Set<String> free = new java.util.HashSet<>(other);
-		b.bound().forEach((pair) -> free.remove(pair.get(0)));
-		if (name.stream().allMatch((word) -> free.stream().anyMatch((w) -> FrenchWords.nameVariants(word, w)))
-				|| FrenchWords.countryIn(name, b.words())) {
+		boolean all = true;
+		for (int i = 0; i < name.size() && all; i++) {
+			boolean found = false;
+			for (String w : other) {
+				if (FrenchWords.nameVariants(name.get(i), w) && !boundFirst(w, b)) {
+					found = true;
+					break;
+				}
+			}
+			all = found;
+		}
+		if (all || FrenchWords.countryIn(name, b.words())) {
 			return true;
 		}
 		if (b.names() != null) {
@@ -246,7 +268,7 @@ public enum Contradiction {
 	 * words in another order.
 	 */
 	static boolean substitution(TitleKey a, TitleKey b) {
-		return template(a, b) || slotReplaced(a, b);
+		return template(a, b) || slotReplaced(a, b, Unit.of(a), Unit.of(b));
 	}
 
 	/**
@@ -398,7 +420,7 @@ public enum Contradiction {
 		return content;
 	}
 
-	private static boolean slotReplaced(TitleKey a, TitleKey b) {
+	private static boolean slotReplaced(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {
 		// A rubric that one headline has and the other not says what the story is about, not how its sentence goes:
 		// « Finances publiques : un déficit de… » / « Le déficit budgétaire… ». Two rubrics are compared as words.
 		boolean oneRubric = (a.rubric() > 0) != (b.rubric() > 0);
@@ -423,8 +445,8 @@ public enum Contradiction {
 		if (prefix + suffix < ((tail || head) ? FRAME - 1 : FRAME)) {
 			return false;
 		}
-		Slot x = new Slot(a, fromA + prefix, a.words().size() - suffix, fromA);
-		Slot y = new Slot(b, fromB + prefix, b.words().size() - suffix, fromB);
+		Slot x = new Slot(a, unitsA, fromA + prefix, a.words().size() - suffix, fromA);
+		Slot y = new Slot(b, unitsB, fromB + prefix, b.words().size() - suffix, fromB);
 		if (x.isEmpty() || y.isEmpty()) {
 			return false;
 		}
@@ -467,8 +489,8 @@ public enum Contradiction {
 	 */
 	private record Slot(TitleKey key, List<String> words, List<Unit> units, List<Unit> pool) {
 
-		Slot(TitleKey key, int from, int to, int rubric) {
-			this(key, key.words().subList(from, to), Unit.of(key), from, to, rubric);
+		Slot(TitleKey key, List<Unit> all, int from, int to, int rubric) {
+			this(key, key.words().subList(from, to), all, from, to, rubric);
 		}
 
 		private Slot(TitleKey key, List<String> words, List<Unit> all, int from, int to, int rubric) {

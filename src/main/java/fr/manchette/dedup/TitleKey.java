@@ -206,6 +206,14 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	 * becomes « bam » when the other headline says « BAM ».
 	 */
 	TitleKey abbreviated(Set<String> acronyms) {
+		boolean any = false;
+		for (String acronym : acronyms) {
+			any |= spelledOut(acronym, this.words, this.clauses) >= 0;
+		}
+		if (!any) {
+			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
+			return this;
+		}
 		List<String> words = new ArrayList<>(this.words);
 		List<Integer> clauses = new ArrayList<>(this.clauses);
 		List<List<String>> names = (this.names != null) ? new ArrayList<>(this.names) : null;
