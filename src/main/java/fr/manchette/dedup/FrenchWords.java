@@ -262,12 +262,17 @@ public final class FrenchWords {
 
 	private static final Map<List<String>, List<String>> PLACE_OF = new HashMap<>();
 
+	/** For a seat its country, for a country its seats: what {@link #countryIn} looks for. */
+	private static final Map<List<String>, List<List<String>>> AROUND = new HashMap<>();
+
 	static {
 		for (List<String> metonym : METONYMS) {
 			int bar = metonym.indexOf("|");
 			List<String> country = metonym.subList(0, bar).stream().map(FrenchWords::stem).toList();
 			List<String> seat = metonym.subList(bar + 1, metonym.size()).stream().map(FrenchWords::stem).toList();
 			PLACE_OF.put(seat, country);
+			AROUND.computeIfAbsent(seat, (key) -> new ArrayList<>()).add(country);
+			AROUND.computeIfAbsent(country, (key) -> new ArrayList<>()).add(seat);
 		}
 	}
 
@@ -399,10 +404,12 @@ public final class FrenchWords {
 
 	/** Whether {@code words} hold, in a row, the country of the seat {@code name}, or the seat of the country. */
 	static boolean countryIn(List<String> name, List<String> words) {
-		for (Map.Entry<List<String>, List<String>> place : PLACE_OF.entrySet()) {
-			List<String> other = name.equals(place.getKey()) ? place.getValue()
-					: name.equals(place.getValue()) ? place.getKey() : null;
-			if (other != null && java.util.Collections.indexOfSubList(words, other) >= 0) {
+		List<List<String>> others = AROUND.get(name);
+		if (others == null) {
+			return false;
+		}
+		for (List<String> other : others) {
+			if (java.util.Collections.indexOfSubList(words, other) >= 0) {
 				return true;
 			}
 		}

@@ -31,7 +31,7 @@ public class StoryMatcher {
 	 */
 	public static final double RISE_PER_DAY = 0.10;
 
-	private static final int CACHED_HEADLINES = 4096;
+	private static final int CACHED_HEADLINES = 16_384;
 
 	/** Fewer words than this, and a headline is generic ("Bourse de Casablanca : clôture en hausse"). */
 	static final int SHORT_HEADLINE = 5;
@@ -45,6 +45,9 @@ public class StoryMatcher {
 			return size() > CACHED_HEADLINES;
 		}
 	};
+
+	/** The same, by the very key the index gave: no title to hash or compare. */
+	private final Map<TitleKey, Headline> byKey = new java.util.IdentityHashMap<>();
 
 	@Autowired
 	StoryMatcher(ManchetteProperties properties) {
@@ -73,22 +76,29 @@ public class StoryMatcher {
 	}
 
 	private Comparison compare(Headline a, Headline b) {
-		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key()));
-		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key()));
-		List<Unit> unitsX = (x == a.key()) ? a.units() : Unit.of(x);
-		List<Unit> unitsY = (y == b.key()) ? b.units() : Unit.of(y);
-		Unit.Overlap overlap = Unit.overlap(unitsX, unitsY);
-		double similarity = jaccard(unitsX.size(), unitsY.size(), overlap.units());
-		if (x.rubric() > 0 && y.rubric() > 0 && jaccard(x.rubricOnly(), y.rubricOnly()) >= 0.5) {
-			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
-			similarity = jaccard(x.body(), y.body());
-		}
-		return new Comparison(similarity, overlap.besidesFigures(), Contradiction.between(x, y));
+		return compare(a, b, 0);
 	}
 
-	private static double jaccard(TitleKey x, TitleKey y) {
-		List<Unit> unitsX = Unit.of(x);
-		List<Unit> unitsY = Unit.of(y);
+	/** As {@link #compare(TitleKey, TitleKey)}; contradictions only looked for from this similarity on. */
+	private Comparison compare(Headline a, Headline b, double contradictionsFrom) {
+		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.words()));
+		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.words()));
+		Headline hx = (x == a.key()) ? a : new Headline(x);
+		Headline hy = (y == b.key()) ? b : new Headline(y);
+		Unit.Overlap overlap = Unit.overlap(hx.units(), hy.units());
+		double similarity = jaccard(hx.units().size(), hy.units().size(), overlap.units());
+		if (hx.rubric() != null && hy.rubric() != null && jaccard(hx.rubric(), hy.rubric()) >= 0.5) {
+			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
+			similarity = jaccard(hx.body(), hy.body());
+		}
+		List<Unit> unitsX = hx.units();
+		List<Unit> unitsY = hy.units();
+		Contradiction contradiction = (similarity >= contradictionsFrom)
+				? Contradiction.between(x, y, unitsX, unitsY) : null;
+		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
+	}
+
+	private static double jaccard(List<Unit> unitsX, List<Unit> unitsY) {
 		return jaccard(unitsX.size(), unitsY.size(), Unit.shared(unitsX, unitsY));
 	}
 
@@ -98,10 +108,16 @@ public class StoryMatcher {
 	}
 
 	/** The acronyms that are not already words of {@code key}. */
-	private static Set<String> absent(Set<String> acronyms, TitleKey key) {
-		Set<String> words = key.wordSet();
+	private static Set<String> absent(Set<String> acronyms, Set<String> words) {
+		if (acronyms.isEmpty()) {
+			return Set.of();
+		}
 		Set<String> absent = new HashSet<>();
-		acronyms.stream().filter((acronym) -> !words.contains(FrenchWords.stem(acronym))).forEach(absent::add);
+		for (String acronym : acronyms) {
+			if (!words.contains(FrenchWords.stem(acronym))) {
+				absent.add(acronym);
+			}
+		}
 		return absent;
 	}
 
@@ -112,7 +128,11 @@ public class StoryMatcher {
 
 	/** The least similarity of two headlines published this far apart. */
 	public static double threshold(Duration apart) {
-		return THRESHOLD + RISE_PER_DAY * apart.toSeconds() / 86_400.0;
+		return threshold(apart.toMillis());
+	}
+
+	private static double threshold(long millisApart) {
+		return THRESHOLD + RISE_PER_DAY * (millisApart / 1000) / 86_400.0;
 	}
 
 	/**
@@ -135,18 +155,23 @@ public class StoryMatcher {
 		CandidateStory best = null;
 		double bestSimilarity = 0;
 		for (CandidateStory story : stories) {
-			if (story.members().stream().anyMatch((member) -> member.sourceId().equals(sourceId))) {
+			if (hasSource(story, sourceId)) {
 				continue;
 			}
 			StoryCandidate lead = story.lead();
 			Comparison withLead = near(incoming, sortAt, lead);
-			if (withLead == null || !withLead.sameStory(Duration.between(sortAt, lead.sortAt()).abs())) {
+			if (withLead == null || !withLead.sameStory(millisApart(sortAt, lead.sortAt()))) {
 				continue;
 			}
+			// An item earlier than the lead becomes the lead, which the next items are compared with: it must tell
+			// the story of each member given, not only of the lead, or the story would drift.
+			boolean newLead = sortAt.isBefore(lead.sortAt());
 			boolean refused = false;
 			for (int i = 1; i < story.members().size() && !refused; i++) {
-				Comparison withMember = near(incoming, sortAt, story.members().get(i));
-				refused = withMember != null && withMember.contradiction() != null;
+				StoryCandidate member = story.members().get(i);
+				Comparison withMember = near(incoming, sortAt, member);
+				refused = (withMember != null && withMember.contradiction() != null) || (newLead
+						&& (withMember == null || !withMember.sameStory(millisApart(sortAt, member.sortAt()))));
 			}
 			if (refused) {
 				continue;
@@ -158,6 +183,19 @@ public class StoryMatcher {
 			}
 		}
 		return Optional.ofNullable(best).map(CandidateStory::storyKey);
+	}
+
+	private static boolean hasSource(CandidateStory story, String sourceId) {
+		for (StoryCandidate member : story.members()) {
+			if (member.sourceId().equals(sourceId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static long millisApart(Instant a, Instant b) {
+		return Math.abs(a.toEpochMilli() - b.toEpochMilli());
 	}
 
 	/**
@@ -186,27 +224,44 @@ public class StoryMatcher {
 	 * contradictions to count; else null, its contradictions not even looked for.
 	 */
 	private @Nullable Comparison near(Headline incoming, Instant sortAt, StoryCandidate candidate) {
-		Headline other = headlineOf(candidate.title());
+		Headline other = headlineOf(candidate);
 		if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
 			return null;
 		}
-		Comparison comparison = compare(incoming, other);
-		if (comparison.similarity() < threshold(Duration.between(sortAt, candidate.sortAt()).abs())) {
+		double threshold = threshold(Math.abs(sortAt.toEpochMilli() - candidate.sortAt().toEpochMilli()));
+		Comparison comparison = compare(incoming, other, threshold);
+		if (comparison.similarity() < threshold) {
 			return null;
 		}
 		return comparison;
 	}
 
-	private Headline headlineOf(String title) {
+	private Headline headlineOf(StoryCandidate candidate) {
+		TitleKey given = candidate.titleKey();
+		if (given != null) {
+			synchronized (this.byKey) {
+				Headline headline = this.byKey.get(given);
+				if (headline == null) {
+					if (this.byKey.size() >= CACHED_HEADLINES) {
+						// Forget them all now and then rather than keep an order: a story's items come back soon.
+						this.byKey.clear();
+					}
+					headline = new Headline(given);
+					this.byKey.put(given, headline);
+				}
+				return headline;
+			}
+		}
 		synchronized (this.headlines) {
-			Headline headline = this.headlines.get(title);
+			Headline headline = this.headlines.get(candidate.title());
 			if (headline != null) {
 				return headline;
 			}
 		}
-		Headline headline = new Headline(TitleKey.of(title));
+		TitleKey key = candidate.titleKey();
+		Headline headline = new Headline((key != null) ? key : TitleKey.of(candidate.title()));
 		synchronized (this.headlines) {
-			this.headlines.put(title, headline);
+			this.headlines.put(candidate.title(), headline);
 		}
 		return headline;
 	}
@@ -220,18 +275,27 @@ public class StoryMatcher {
 	}
 
 	private boolean withinWindow(int wordsOfA, Instant atA, int wordsOfB, Instant atB) {
-		Duration allowed = this.window;
+		long allowed = this.window.toMillis();
 		if (Math.min(wordsOfA, wordsOfB) < SHORT_HEADLINE) {
-			allowed = allowed.dividedBy(4);
+			allowed /= 4;
 		}
-		return Duration.between(atA, atB).abs().compareTo(allowed) <= 0 && !this.window.isZero();
+		return Math.abs(atA.toEpochMilli() - atB.toEpochMilli()) <= allowed && allowed > 0;
 	}
 
-	/** A headline's key with what every comparison of it needs, worked out once. */
-	private record Headline(TitleKey key, List<Unit> units, int distinctWords) {
+	/**
+	 * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
+	 * the rest when it has a rubric, its words.
+	 */
+	private record Headline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubric, @Nullable List<Unit> body,
+			Set<String> words) {
 
 		Headline(TitleKey key) {
-			this(key, Unit.of(key), key.wordSet().size());
+			this(key, Unit.of(key), (key.rubric() > 0) ? Unit.of(key.rubricOnly()) : null,
+					(key.rubric() > 0) ? Unit.of(key.body()) : null, key.wordSet());
+		}
+
+		int distinctWords() {
+			return this.words.size();
 		}
 
 	}
@@ -249,7 +313,11 @@ public class StoryMatcher {
 		 * d'euros » share a verb and a sum), and nothing against.
 		 */
 		public boolean sameStory(Duration apart) {
-			return this.similarity >= threshold(apart) && this.sharedUnits >= 2 && this.contradiction == null;
+			return sameStory(apart.toMillis());
+		}
+
+		boolean sameStory(long millisApart) {
+			return this.similarity >= threshold(millisApart) && this.sharedUnits >= 2 && this.contradiction == null;
 		}
 
 	}

@@ -156,8 +156,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				name = null;
 				afterConnector = false;
 			}
+			// « Nouvelle-Calédonie » opens a headline as a name, though « Nouvelle » alone would not.
+			boolean gluedToName = i + 1 < parts.size() && parts.get(i + 1).hyphen() && parts.get(i + 1).capitalized();
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
-					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded));
+					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
 			if (nameWord) {
 				if (name == null) {
 					name = new ArrayList<>();
@@ -204,6 +206,14 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	 * becomes « bam » when the other headline says « BAM ».
 	 */
 	TitleKey abbreviated(Set<String> acronyms) {
+		boolean any = false;
+		for (String acronym : acronyms) {
+			any |= spelledOut(acronym, this.words, this.clauses) >= 0;
+		}
+		if (!any) {
+			// Nothing spelled out: the same key, which lets the matcher reuse what it worked out from it.
+			return this;
+		}
 		List<String> words = new ArrayList<>(this.words);
 		List<Integer> clauses = new ArrayList<>(this.clauses);
 		List<List<String>> names = (this.names != null) ? new ArrayList<>(this.names) : null;

@@ -64,7 +64,7 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 		for (int pass = 0; pass < 2; pass++) {
 			for (int i = 0; i < a.size(); i++) {
 				for (int j = 0; j < b.size() && !usedA[i]; j++) {
-					if (!usedB[j] && ((pass == 0) ? a.get(i).words().equals(b.get(j).words()) : a.get(i).like(b.get(j)))) {
+					if (!usedB[j] && ((pass == 0) ? a.get(i).same(b.get(j)) : a.get(i).like(b.get(j)))) {
 						usedA[i] = true;
 						usedB[j] = true;
 						shared++;
@@ -81,6 +81,21 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 	 * @param besidesFigures how many of them are not figures (see {@link Unit#figure()})
 	 */
 	record Overlap(int units, int besidesFigures) {
+	}
+
+	/** Whether two units are the same words. */
+	boolean same(Unit other) {
+		List<String> x = this.words;
+		List<String> y = other.words;
+		if (x.size() != y.size() || x.get(0).hashCode() != y.get(0).hashCode()) {
+			return false;
+		}
+		for (int i = 0; i < x.size(); i++) {
+			if (!x.get(i).equals(y.get(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether two units stand for one thing (see {@link StoryMatcher#compare}). */

@@ -30,10 +30,34 @@ class ContradictionTests {
 			SUBSTITUTION | Fès : démantèlement d'un réseau de trafic de faux billets | Fès : démantèlement d'un réseau de trafic de drogue
 			ORDER        | Le Maroc bat le Sénégal 2-1                              | Le Sénégal bat le Maroc 2-1
 			ORDER        | Coupe du Trône : l'AS FAR élimine le Wydad               | Coupe du Trône : le Wydad élimine l'AS FAR
+			QUOTE        | « C'est un soulagement » : le patronat salue l'accord     | « Le compte n'y est pas » : le patronat salue l'accord
+			QUOTE        | Littérature : « Une saison à Brest » remporte le prix des lecteurs | Littérature : « Après l'orage » remporte le prix des lecteurs
+			SUBSTITUTION | « Il faut aller plus vite » : le patronat réclame un débat au Parlement | « Il faut aller plus vite » : l'Ademe réclame un débat au Parlement
+			SUBSTITUTION | Le Premier ministre saisit le Conseil constitutionnel     | Le ministre de l'Économie saisit le Conseil constitutionnel
+			SUBSTITUTION | La ministre de l'Éducation nationale promet la revalorisation des retraites | La ministre de l'Éducation nationale promet un plan de sobriété pour l'hiver
+			SUBSTITUTION | L'OMS dévoile l'interdiction du portable au collège     | Les élus locaux envisagent l'interdiction du portable au collège
+			SUBSTITUTION | Inflation : les prix progressent de 3,9 % sur un an en avril | Inflation : les prix augmentent de 3,9 % sur un an en avril
+			SUBSTITUTION | Ligue 1 : Lyon renverse Montpellier (5-0) à domicile   | Ligue 1 : Lyon domine Montpellier (5-0)
+			SUBSTITUTION | Météo : de la neige attendue mardi à Ajaccio            | Météo : des chutes de neige jusqu'en plaine attendues mardi à Ajaccio
+			OPPOSITES    | Météo : de fortes pluies attendues jeudi à Agen         | Météo : de fortes pluies attendues jusqu'à jeudi à Agen
+			OPPOSITES    | Grève SNCF : trafic très perturbé demain                | Grève SNCF : trafic très perturbé ce jeudi
+			OPPOSITES    | Botola Pro : le Wydad s'impose à domicile face au Raja  | Botola Pro : le Wydad s'impose à l'extérieur face au Raja
+			TOPIC        | Prix des carburants : une hausse de 22 % attendue       | Valence : le prix du stationnement augmente de 22 %
+			NAMES        | Météo : de fortes pluies attendues dans la Loire        | Météo : de fortes pluies attendues dans la Haute-Loire
+			NAMES        | Le Conseil d'État saisi de la réforme des retraites     | Le Conseil constitutionnel saisi de la réforme des retraites
 			""")
 	void keepsApart(Contradiction expected, String a, String b) {
 		assertThat(Contradiction.between(TitleKey.of(a), TitleKey.of(b))).isEqualTo(expected);
 		assertThat(Contradiction.between(TitleKey.of(b), TitleKey.of(a))).isEqualTo(expected);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aResultTurnedRoundIsAnotherMatch() {
+		// The score counts the goals of the team named first: the same score, the names swapped, another winner.
+		assertThat(Contradiction.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
+				TitleKey.of("Ligue 1 : Lens fait chuter Le Havre (2-0)"))).isTrue();
+		assertThat(Contradiction.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
+				TitleKey.of("Ligue 1 : Le Havre bat Lens (2-0) à domicile"))).isFalse();
 	}
 
 	@ParameterizedTest(name = "{0}: {1} / {2}")
@@ -49,6 +73,15 @@ class ContradictionTests {
 			a passive                          | Le pape Léon XIV reçoit Volodymyr Zelensky au Vatican   | Vatican : Volodymyr Zelensky reçu par le pape Léon XIV
 			two names joined by and            | Le Maroc et le Nigeria relancent le projet de gazoduc   | Gazoduc Nigeria-Maroc : relance du projet
 			a typing slip in a name            | Le maire de Fréjus, David Racheline, sera jugé          | Le maire de Fréjus, David Rachline, convoqué par la justice
+			a quote in one headline only       | « C'est un soulagement » : le patronat salue l'accord     | Le patronat salue l'accord
+			the same quote, placed otherwise   | « Nous irons jusqu'au bout », prévient la CGT            | La CGT : « Nous irons jusqu'au bout »
+			dès and à partir de                | Le prix du gasoil baisse de 20 centimes à partir de lundi | Gasoil : baisse de 20 centimes dès lundi
+			the same sentence and a detail     | Ligue 1 : Lyon bat Nice (2-1)                            | Ligue 1 : Lyon bat Nice (2-1) à domicile
+			the same act in other words        | Akdital rachète une clinique à Tanger                    | Le groupe Akdital acquiert une clinique tangéroise
+			a place and its CHU                | Le CHU de Tanger ouvre ses portes                        | Tanger : le nouveau CHU ouvre ses portes
+			a rewrite with a word of one sense | Le journaliste Hamid El Mahdaoui condamné à 18 mois de prison ferme | Hamid El Mahdaoui écope de 18 mois de prison ferme
+			a topic named in the other         | Nouvelle-Calédonie : reprise des discussions à Paris     | Avenir institutionnel de la Nouvelle-Calédonie : les discussions reprennent à Paris
+			no rise, said two ways             | Le prix du pain reste inchangé, assure la Fédération des boulangers | Pas de hausse du prix du pain, selon la Fédération des boulangers
 			""")
 	void letsThrough(String name, String a, String b) {
 		assertThat(Contradiction.between(TitleKey.of(a), TitleKey.of(b))).isNull();

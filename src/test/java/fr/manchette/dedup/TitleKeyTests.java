@@ -16,6 +16,7 @@ class TitleKeyTests {
 			publisher suffix after a dash      => Carburants : baisse de 10 centimes - Le360         => Carburants : baisse de 10 centimes
 			publisher suffix after a pipe      => Carburants : baisse de 10 centimes | Hespress FR   => Carburants : baisse de 10 centimes
 			publisher suffix after an en dash  => Carburants : baisse de 10 centimes – Yabiladi      => Carburants : baisse de 10 centimes
+			name of a paper after a dash       => Carburants : baisse de 10 centimes - L’Écho de Nice => Carburants : baisse de 10 centimes
 			tag before a full stop             => VIDÉO. Carburants : baisse de 10 centimes          => Carburants : baisse de 10 centimes
 			tag before a dash                  => Vidéo - Carburants : baisse de 10 centimes         => Carburants : baisse de 10 centimes
 			live tag                           => EN DIRECT : Carburants : baisse de 10 centimes     => Carburants : baisse de 10 centimes
@@ -75,6 +76,34 @@ class TitleKeyTests {
 	void aShortClauseBeforeAColonIsARubric() {
 		assertThat(TitleKey.of("Bac 2025 : le calendrier des examens dévoilé").rubric()).isEqualTo(2);
 		assertThat(TitleKey.of("Le calendrier des examens du bac 2025 est dévoilé").rubric()).isZero();
+	}
+
+	@Test
+	void aPlaceAfterADashIsNoPaper() {
+		assertThat(TitleKey.of("Ligue 1 : PSG - Le Havre").words()).containsExactly("ligu", "1", "psg", "havr");
+	}
+
+	@Test
+	void quotedWordsAreKeptApartAsWell() {
+		TitleKey key = TitleKey.of("« C’est un soulagement » : le patronat salue un accord « équilibré »");
+
+		assertThat(key.quotes()).containsExactly(List.of("soulagem"), List.of("equilibr"));
+		assertThat(TitleKey.of("Le patronat salue l'accord").quotes()).isEmpty();
+	}
+
+	@Test
+	void aWordOfANameBoundToTheNextIsNoNameOnItsOwn() {
+		assertThat(TitleKey.of("Le Conseil d'État saisi").bound()).containsExactly(List.of("conseil", "etat"));
+		assertThat(TitleKey.of("Fortes pluies en Haute-Loire").bound())
+			.containsExactlyInAnyOrder(List.of("haut", "loir"), List.of("loir", "haut"));
+		assertThat(TitleKey.of("Gazoduc Nigeria-Maroc : relance du projet").bound()).isEmpty();
+	}
+
+	@Test
+	void aDayGoesWithHowItCounts() {
+		assertThat(TitleKey.of("Pluies attendues jusqu'à jeudi").words()).containsExactly("plui", "attendu", "jusqu~jeudi");
+		assertThat(TitleKey.of("Baisse dès lundi").words()).isEqualTo(TitleKey.of("Baisse à partir de lundi").words());
+		assertThat(TitleKey.of("Des mesures avant mars").words()).containsExactly("mesur", "avant", "avant~mar");
 	}
 
 }

@@ -1,0 +1,99 @@
+package fr.manchette.dedup;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Whether a headline names someone or somewhere that another does not: what {@link Contradiction#NAMES} asks. */
+final class Names {
+
+	private Names() {
+	}
+
+	/**
+	 * Whether {@code a} names someone or somewhere that {@code b} does not. A name is matched when all its words are
+	 * in {@code b}, when one of {@code b}'s names is part of it (« Walid Regragui » / « Regragui »), or when one is
+	 * the acronym of the other (« UE » / « Union européenne »). A headline without case information counts every
+	 * word the other lacks as a possible name.
+	 */
+	static boolean unmatched(TitleKey a, TitleKey b) {
+		Set<String> other = b.wordSet();
+		if (a.names() == null || lowersNames(a, b)) {
+			return a.words()
+				.stream()
+				.anyMatch((word) -> !FrenchWords.hasDigit(word) && other.stream().noneMatch((w) -> FrenchWords.variants(word, w)));
+		}
+		for (List<String> name : a.names()) {
+			if (!matched(name, a, b, other)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether {@code a} writes in lower case a name that {@code b} capitalises (« monaco tombe contre toulouse » /
+	 * « Montpellier tombe contre Monaco »): its case then tells no name from another word either.
+	 */
+	private static boolean lowersNames(TitleKey a, TitleKey b) {
+		if (b.names() == null) {
+			return false;
+		}
+		Set<String> inNames = new HashSet<>();
+		a.names().forEach(inNames::addAll);
+		return b.names().stream()
+			.flatMap(List::stream)
+			.anyMatch((word) -> !inNames.contains(word) && a.words().contains(word) && !b.acronyms().contains(word));
+	}
+
+	private static boolean boundFirst(String word, TitleKey key) {
+		for (List<String> pair : key.bound()) {
+			if (pair.get(0).equals(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {
+		// A word that stands for nothing without the next one in a name of b (« Loire » of « Haute-Loire », « Conseil »
+		// of « Conseil d'État ») does not find a name of a.
+		boolean all = true;
+		for (int i = 0; i < name.size() && all; i++) {
+			boolean found = false;
+			for (String w : other) {
+				if (FrenchWords.nameVariants(name.get(i), w) && !boundFirst(w, b)) {
+					found = true;
+					break;
+				}
+			}
+			all = found;
+		}
+		if (all || FrenchWords.countryIn(name, b.words())) {
+			return true;
+		}
+		if (b.names() != null) {
+			for (List<String> otherName : b.names()) {
+				if (a.partOf(name, otherName) || b.partOf(otherName, name)) {
+					return true;
+				}
+			}
+		}
+		if (name.size() == 1 && isAcronym(name.get(0), a)) {
+			String acronym = a.acronyms().stream().filter((x) -> FrenchWords.stem(x).equals(name.get(0))).findFirst()
+				.orElseThrow();
+			return TitleKey.spelledOut(acronym, b.words(), b.clauses()) >= 0;
+		}
+		if (name.size() >= 2) {
+			StringBuilder initials = new StringBuilder();
+			name.forEach((word) -> initials.append(word.charAt(0)));
+			return b.acronyms().contains(initials.toString());
+		}
+		return false;
+	}
+
+	private static boolean isAcronym(String word, TitleKey key) {
+		return key.acronyms().stream().anyMatch((acronym) -> FrenchWords.stem(acronym).equals(word));
+	}
+
+}
