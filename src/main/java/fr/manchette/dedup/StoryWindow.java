@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,11 @@ import org.springframework.stereotype.Component;
  * compare it with the story it would join. Lookups cost microseconds and write nothing, where a table of bands cost
  * sixteen rows per stored item and a statement per lookup.
  * <p>
- * It holds the headlines sorted within twice the story window of now: an incoming item sorted up to one window ago
- * still finds those one window before it. The pipeline keeps it true to the store: it loads it from the store on
+ * It holds every stored headline sorted from a point in time on: at first twice the story window before now, so that an
+ * incoming item sorted up to one window ago still finds those one window before it. An older item (a new source's
+ * backlog, a first poll of many sources) has the store step {@link #extend reach further back} first, up to
+ * {@value #MOST_HELD} headlines; the hourly prune brings it back to twice the window. The pipeline keeps it true to the
+ * store: it loads it from the store on
  * first use, and before deciding the stories of a poll it adds what any instance stored since (items with a higher
  * id), while it holds the store's story lock, under which ids are handed out in order. So every instance sharing a
  * database sees the same headlines when it decides.
@@ -43,6 +47,9 @@ public class StoryWindow {
 	/** Items of a candidate story handed to the matcher at most: its lead and the latest others. */
 	public static final int MEMBERS = 8;
 
+	/** Headlines held at most after reaching back for old items: some 30 MB. */
+	static final int MOST_HELD = 100_000;
+
 	private static final int NONE = -1;
 
 	/** Before any headline: far enough from Long.MIN_VALUE that subtracting the reach cannot overflow. */
@@ -51,14 +58,12 @@ public class StoryWindow {
 	/** Twice the window: an item sorted one window ago still finds those one window before it. */
 	private final Duration reach;
 
-	private final long reachMillis;
-
 	private final Duration window;
 
 	private final Clock clock;
 
-	/** The latest place in time of the headlines added. */
-	private long newest = NEVER;
+	/** Every stored headline sorted from this point in time on is held (once loaded); none before it. */
+	private long from = NEVER;
 
 	// One slot per headline, in the order added.
 	private int size;
@@ -105,7 +110,6 @@ public class StoryWindow {
 	public StoryWindow(Duration window, Clock clock) {
 		this.window = window;
 		this.reach = window.multipliedBy(2);
-		this.reachMillis = this.reach.toMillis();
 		this.clock = clock;
 		clear(1024);
 	}
@@ -130,6 +134,7 @@ public class StoryWindow {
 	 */
 	public synchronized void load(List<WindowHeadline> headlines, long lastItemId) {
 		clear(Math.max(1024, headlines.size() * 2));
+		this.from = keptFrom().toEpochMilli();
 		headlines.forEach(this::put);
 		this.lastItemId = lastItemId;
 		this.loaded = true;
@@ -158,6 +163,51 @@ public class StoryWindow {
 		}
 	}
 
+	/**
+	 * Where the window must reach back from for an item sorted at {@code earliest} to find the headlines one window
+	 * before it, when it does not hold them yet: the store step then reads them and {@link #extend extends} it.
+	 */
+	public synchronized Optional<Instant> reachBack(Instant earliest) {
+		long start = earliest.minus(this.window).toEpochMilli();
+		if (this.window.isZero() || !this.loaded || start >= this.from || this.size >= MOST_HELD) {
+			return Optional.empty();
+		}
+		return Optional.of(Instant.ofEpochMilli(start));
+	}
+
+	/** The earliest place in time from which it holds every stored headline. */
+	public synchronized Instant heldFrom() {
+		return Instant.ofEpochMilli(this.from);
+	}
+
+	/** Headlines it may still take when reaching back. */
+	public synchronized int roomBack() {
+		return Math.max(0, MOST_HELD - this.size);
+	}
+
+	/**
+	 * Holds these older headlines too: the store's, sorted from {@code start} until {@link #heldFrom}, the latest
+	 * first, at most {@link #roomBack} of them. When that many came, it holds from the last one's time on only.
+	 */
+	public synchronized void extend(Instant start, List<WindowHeadline> latestFirst, int asked) {
+		long until = this.from;
+		long reached = start.toEpochMilli();
+		if (latestFirst.size() >= asked && !latestFirst.isEmpty()) {
+			// Some sorted at the last one's time may have been left out: hold only after it.
+			reached = latestFirst.get(latestFirst.size() - 1).sortAt().toEpochMilli() + 1;
+		}
+		if (reached >= until) {
+			return;
+		}
+		this.from = reached;
+		for (WindowHeadline headline : latestFirst) {
+			long at = headline.sortAt().toEpochMilli();
+			if (at >= reached && at < until) {
+				put(headline);
+			}
+		}
+	}
+
 	/** Forgets everything: a store step that did not commit may have added what the store does not hold. */
 	public synchronized void invalidate() {
 		clear(1024);
@@ -167,7 +217,8 @@ public class StoryWindow {
 
 	/** Forgets the headlines sorted before {@code cutoff}; returns how many it holds after. */
 	public synchronized int forgetBefore(Instant cutoff) {
-		compact(cutoff.toEpochMilli());
+		this.from = Math.max(this.from, cutoff.toEpochMilli());
+		compact(this.from);
 		return this.size;
 	}
 
@@ -287,15 +338,13 @@ public class StoryWindow {
 
 	private void put(WindowHeadline headline) {
 		long at = headline.sortAt().toEpochMilli();
-		if (this.window.isZero() || headline.bands().size() != StoryBands.BANDS || at < this.newest - this.reachMillis) {
-			// Matching is off, the headline has no word to match by, or it is out of reach.
+		if (this.window.isZero() || headline.bands().size() != StoryBands.BANDS || at < this.from) {
+			// Matching is off, the headline has no word to match by, or it is before what the window holds.
 			return;
 		}
-		this.newest = Math.max(this.newest, at);
 		if (this.size == this.ids.length) {
-			// Out of reach: sorted more than twice the window before the latest headline (now, in a running service,
-			// since nothing sorts later than when it was seen; the simulated now, in a benchmark).
-			compact(this.newest - this.reachMillis);
+			// Replaced headlines leave their slots.
+			compact(this.from);
 			if (this.size > this.ids.length * 3 / 4) {
 				grow(this.ids.length * 2);
 			}
@@ -391,7 +440,7 @@ public class StoryWindow {
 
 	private void clear(int capacity) {
 		this.size = 0;
-		this.newest = NEVER;
+		this.from = NEVER;
 		this.ids = new long[capacity];
 		this.sortAt = new long[capacity];
 		this.sources = new String[capacity];

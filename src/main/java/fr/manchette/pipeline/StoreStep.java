@@ -84,6 +84,7 @@ public class StoreStep {
 		if (!sorted.fresh().isEmpty()) {
 			this.items.lockStories(seenAt);
 			catchUp();
+			reachBack(sorted.fresh(), seenAt);
 			List<String> links = sorted.fresh()
 				.stream()
 				.map((item) -> item.fingerprint().linkKey())
@@ -133,6 +134,25 @@ public class StoreStep {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Has the window hold the headlines one story window before the poll's earliest item, when it is older than what
+	 * the window holds (a new source's backlog, the first polls of a new store): one read, the latest first.
+	 */
+	private void reachBack(List<IdentifiedItem> fresh, Instant seenAt) {
+		Instant earliest = fresh.stream()
+			.map((item) -> StoryAssigner.sortAt(item, seenAt))
+			.min(Instant::compareTo)
+			.orElseThrow();
+		this.window.reachBack(earliest).ifPresent((start) -> {
+			int room = this.window.roomBack();
+			List<WindowHeadline> older = this.items.headlinesSortedBetween(start, this.window.heldFrom(), room)
+				.stream()
+				.map(StoreStep::headline)
+				.toList();
+			this.window.extend(start, older, room);
+		});
 	}
 
 	private static WindowHeadline headline(StoredHeadline stored) {

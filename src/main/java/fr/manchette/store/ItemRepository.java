@@ -70,6 +70,11 @@ public class ItemRepository {
 	private static final String HEADLINES_SINCE = """
 			SELECT id, source_id, story_key, title, sort_at FROM item WHERE sort_at >= :from ORDER BY id""";
 
+	// item_sort_idx, backwards
+	private static final String HEADLINES_BEFORE = """
+			SELECT id, source_id, story_key, title, sort_at FROM item WHERE sort_at >= :from AND sort_at < :until
+			ORDER BY sort_at DESC, id DESC LIMIT :limit""";
+
 	private static final String LAST_ID = "SELECT COALESCE(MAX(id), 0) FROM item";
 
 	// item_story_idx
@@ -264,6 +269,19 @@ public class ItemRepository {
 	/** The headlines of the items sorted from {@code from} on: the story window, at start. */
 	public List<StoredHeadline> headlinesSortedSince(Instant from) {
 		return this.jdbc.sql(HEADLINES_SINCE).param("from", Timestamps.param(from)).query(ItemRepository::headline).list();
+	}
+
+	/**
+	 * The headlines of the items sorted from {@code from} until before {@code until}, the latest first, at most
+	 * {@code limit}: the story window reaching back for an old item.
+	 */
+	public List<StoredHeadline> headlinesSortedBetween(Instant from, Instant until, int limit) {
+		return this.jdbc.sql(HEADLINES_BEFORE)
+			.param("from", Timestamps.param(from))
+			.param("until", Timestamps.param(until))
+			.param("limit", limit)
+			.query(ItemRepository::headline)
+			.list();
 	}
 
 	/** The highest item id handed out so far, 0 when there is none. */

@@ -95,6 +95,45 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void reachesBackForAnOldItemAndForgetsItAtTheNextPrune() {
+		this.window.load(List.of(headline(9, "le360", "s9", "Autre chose", T0)), 9);
+		Instant weekAgo = T0.minus(Duration.ofDays(7));
+		assertThat(this.window.reachBack(T0.minus(Duration.ofHours(40)))).isEmpty();
+
+		Instant start = this.window.reachBack(weekAgo).orElseThrow();
+		this.window.extend(start, List.of(headline(3, "rfi", "s3", HEADLINE, weekAgo.minusSeconds(60)),
+				headline(2, "lematin", "s2", "Encore autre chose", start.minusSeconds(1))), 10);
+
+		assertThat(start).isEqualTo(weekAgo.minus(Duration.ofHours(48)));
+		assertThat(this.window.heldFrom()).isEqualTo(start);
+		assertThat(this.window.reachBack(weekAgo)).isEmpty();
+		assertThat(this.window.nearest(bands(HEADLINE), weekAgo, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(3L);
+		assertThat(this.window.size()).isEqualTo(2);
+
+		this.window.forgetBefore(this.window.keptFrom());
+
+		assertThat(this.window.nearest(bands(HEADLINE), weekAgo, "hespress")).isEmpty();
+		assertThat(this.window.reachBack(weekAgo)).contains(start);
+	}
+
+	@Test
+	void reachingBackWithAsManyHeadlinesAsAskedHoldsFromTheLastOneOnly() {
+		this.window.load(List.of(), 0);
+		Instant weekAgo = T0.minus(Duration.ofDays(7));
+		Instant start = this.window.reachBack(weekAgo).orElseThrow();
+
+		this.window.extend(start, List.of(headline(3, "rfi", "s3", HEADLINE, weekAgo.plusSeconds(60)),
+				headline(2, "lematin", "s2", HEADLINE, weekAgo)), 2);
+
+		// Others sorted at the last one's time may not have come: it is not held, nor anything before it.
+		assertThat(this.window.heldFrom()).isEqualTo(weekAgo.plusMillis(1));
+		assertThat(this.window.nearest(bands(HEADLINE), weekAgo, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(3L);
+		assertThat(this.window.reachBack(weekAgo)).isPresent();
+	}
+
+	@Test
 	void growsPastItsFirstCapacityWithoutLosingAHeadline() {
 		this.window.load(List.of(), 0);
 		for (int i = 0; i < 5000; i++) {

@@ -159,6 +159,23 @@ class StoreStepTests {
 	}
 
 	@Test
+	void twoSourcesBacklogsOlderThanTheWindowAreMatchedToo() {
+		// The first polls of a new store: items of a week ago come after today's, whatever the order of the polls.
+		save("lemonde", T0, item("a", "Grève à la SNCF : le trafic perturbé jeudi", "https://c.fr/a", T0));
+		Instant weekAgo = T0.minus(Duration.ofDays(7));
+		save("le360", T0, item("l1", "Météo : de la neige attendue mercredi à Metz", "https://a.ma/1", weekAgo));
+		save("lematin", T0.plusSeconds(5), item("m1", "Météo : de la neige attendue mercredi à Metz - Le Matin",
+				"https://b.ma/1", weekAgo.plus(Duration.ofHours(2))));
+		save("rfi", T0.plusSeconds(9), item("r1", "Météo : de la neige attendue mercredi à Metz", "https://r.fr/1",
+				weekAgo.minus(Duration.ofHours(3))));
+
+		assertThat(latest()).hasSize(2).last().satisfies((story) -> {
+			assertThat(story.lead().sourceId()).isEqualTo("rfi");
+			assertThat(story.alsoIn()).containsExactlyInAnyOrder("le360", "lematin");
+		});
+	}
+
+	@Test
 	void headlinesThatContradictEachOtherStayApart() {
 		save("le360", T0, item("l1", "CAN U20 : le Maroc bat le Sénégal 2-1 et file en finale", "https://a.ma/1", T0));
 		save("rfi", T0.plusSeconds(600),
