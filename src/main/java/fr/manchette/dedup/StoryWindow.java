@@ -264,10 +264,27 @@ public class StoryWindow {
 					found[place] = slot + 1;
 					order[distinct++] = place;
 				}
-				hits[place]++;
 			}
 		}
-		// The most hits first, among equals the last stored: a partial selection, NEAREST at most.
+		// What a headline shares with the incoming one is counted on all its bands, not on the lists read: a band that
+		// a formulaic headline's siblings crowd is read no further than PER_BAND, and the same headline told
+		// earlier, found through its rarer bands only, must still come first.
+		int[] incoming = new int[StoryBands.BANDS];
+		for (int i = 0; i < StoryBands.BANDS; i++) {
+			incoming[i] = fold(headlineBands.get(i));
+		}
+		for (int i = 0; i < distinct; i++) {
+			int place = order[i];
+			int base = (found[place] - 1) * StoryBands.BANDS;
+			int shared = 0;
+			for (int band = 0; band < StoryBands.BANDS; band++) {
+				if (this.bands[base + band] == incoming[band]) {
+					shared++;
+				}
+			}
+			hits[place] = shared;
+		}
+		// The most bands shared first, among equals the last stored: a partial selection, NEAREST at most.
 		List<StoryCandidate> nearest = new ArrayList<>(Math.min(distinct, NEAREST));
 		for (int rank = 0; rank < Math.min(distinct, NEAREST); rank++) {
 			int best = rank;

@@ -67,6 +67,23 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void theSameHeadlineComesFirstAlthoughItsFormulaicSiblingsCrowdTheCommonBands() {
+		String told = "Cybersécurité : l’hôpital d’Arras visé par une attaque, 91 services touchés";
+		List<WindowHeadline> headlines = new ArrayList<>();
+		headlines.add(headline(1, "le-phare", "told", told, T0.minusSeconds(3600)));
+		String[] towns = { "Rennes", "Brest", "Nantes", "Metz", "Reims", "Tours", "Pau", "Albi", "Agen", "Lyon" };
+		for (int i = 0; i < 200; i++) {
+			// Stored after it: the latest of every band they share with it.
+			headlines.add(headline(i + 2, "source-" + i, "sibling-" + i, "Cybersécurité : l’hôpital de "
+					+ towns[i % towns.length] + " visé par une attaque, " + (i + 100) + " services touchés",
+					T0.minusSeconds(i)));
+		}
+		this.window.load(headlines, 201);
+
+		assertThat(this.window.nearest(bands(told), T0, "la-gazette").get(0).itemId()).isEqualTo(1L);
+	}
+
+	@Test
 	void addsWhatWasStoredSinceAndMovesItsLastItemId() {
 		this.window.load(List.of(), 0);
 		this.window.add(List.of(headline(7, "le360", "s1", HEADLINE, T0), headline(9, "rfi", "s9", "Autre chose", T0)));
