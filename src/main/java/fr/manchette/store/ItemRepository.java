@@ -104,7 +104,11 @@ public class ItemRepository {
 
 	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
 	static final String PRUNE = """
-			DELETE FROM item WHERE id IN (SELECT id FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch)""";
+			SELECT id, search_text FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch""";
+
+	private static final String DELETE_IDS = "DELETE FROM item WHERE id IN (:ids)";
+
+	private static final String SEARCH_TEXTS = "SELECT id, search_text FROM item WHERE id IN (:ids)";
 
 	static final int PRUNE_BATCH = 1000;
 
@@ -125,7 +129,7 @@ public class ItemRepository {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.changes = changes;
-		this.words = new WordIndex(jdbc);
+		this.words = new WordIndex(jdbc, batch);
 	}
 
 	/**
@@ -210,7 +214,7 @@ public class ItemRepository {
 				texts.put(id, searchText(assigned.identified().item()));
 			}
 		}
-		this.words.index(texts, Map.of());
+		this.words.add(texts);
 		if (inserted > 0) {
 			this.changes.changed();
 		}
@@ -226,6 +230,7 @@ public class ItemRepository {
 			return 0;
 		}
 		MapSqlParameterSource[] params = new MapSqlParameterSource[edited.size()];
+		Map<Long, String> before = searchTexts(edited.stream().map(EditedItem::id).toList());
 		Map<Long, String> texts = new HashMap<>();
 		for (int i = 0; i < edited.size(); i++) {
 			EditedItem item = edited.get(i);
@@ -247,7 +252,7 @@ public class ItemRepository {
 			texts.put(item.id(), searchText(content));
 		}
 		int updated = Arrays.stream(this.batch.batchUpdate(UPDATE, params)).map((n) -> Math.max(n, 0)).sum();
-		this.words.index(Map.of(), texts);
+		this.words.replace(before, texts);
 		if (updated > 0) {
 			this.changes.changed();
 		}
@@ -357,23 +362,48 @@ public class ItemRepository {
 	}
 
 	/**
-	 * Deletes items sorted before the cutoff, in batches of {@value #PRUNE_BATCH} each committed on its own when no
-	 * transaction is open; returns how many.
+	 * Deletes items sorted before the cutoff and their words, in batches of {@value #PRUNE_BATCH}, each statement
+	 * committed on its own when no transaction is open; returns how many.
 	 */
 	public int pruneOlderThan(Instant cutoff) {
 		int deleted = 0;
-		int batch;
-		do {
-			batch = this.jdbc.sql(PRUNE).param("cutoff", Timestamps.param(cutoff)).param("batch", PRUNE_BATCH).update();
-			deleted += batch;
+		while (true) {
+			Map<Long, String> texts = new HashMap<>();
+			this.jdbc.sql(PRUNE)
+				.param("cutoff", Timestamps.param(cutoff))
+				.param("batch", PRUNE_BATCH)
+				.query((row) -> {
+					texts.put(row.getLong("id"), row.getString("search_text"));
+				});
+			if (texts.isEmpty()) {
+				break;
+			}
+			// Items first: a stop between the two statements leaves words of no item, which no search returns.
+			for (List<Long> chunk : ManyRows.chunks(List.copyOf(texts.keySet()), KEYS_PER_QUERY)) {
+				deleted += this.jdbc.sql(DELETE_IDS).param("ids", chunk).update();
+			}
+			this.words.remove(texts);
+			if (texts.size() < PRUNE_BATCH) {
+				break;
+			}
 		}
-		while (batch == PRUNE_BATCH);
 		if (deleted > 0) {
 			// The sources' item counts, kept by each poll, lost what was deleted: once, after the batches.
 			this.jdbc.sql(COUNT_AGAIN).update();
 			this.changes.changed();
 		}
 		return deleted;
+	}
+
+	/** The search texts of these items, as stored: the words their edit replaces. */
+	private Map<Long, String> searchTexts(List<Long> ids) {
+		Map<Long, String> texts = new HashMap<>();
+		for (List<Long> chunk : ManyRows.chunks(ids, KEYS_PER_QUERY)) {
+			this.jdbc.sql(SEARCH_TEXTS).param("ids", chunk).query((row) -> {
+				texts.put(row.getLong("id"), row.getString("search_text"));
+			});
+		}
+		return texts;
 	}
 
 	WordIndex words() {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import fr.manchette.dedup.FrenchWords;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,48 +40,76 @@ final class WordIndex {
 
 	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-	// item_word_item_idx
-	private static final String DELETE = "DELETE FROM item_word WHERE item_id IN (:ids)";
+	// item_word_pk: an item's words are worked out again from its search_text, as when they were written.
+	private static final String DELETE = "DELETE FROM item_word WHERE word = :word AND item_id = :id";
 
 	// item_word_pk: a range of its first column, read no further than needed.
 	private static final String COUNT = """
 			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word >= :low %s LIMIT :cap) w""";
 
-	private static final String UNINDEXED = """
-			SELECT i.id, i.search_text FROM item i
-			WHERE i.id > :after AND NOT EXISTS (SELECT 1 FROM item_word w WHERE w.item_id = i.id)
-			ORDER BY i.id
-			LIMIT :batch""";
+	private static final String ITEMS_AFTER = """
+			SELECT id, search_text FROM item WHERE id > :after ORDER BY id LIMIT :batch""";
+
+	private static final String COMPLETE = "SELECT complete FROM word_index_state WHERE id = 1";
+
+	private static final String COMPLETED = "UPDATE word_index_state SET complete = TRUE WHERE id = 1";
 
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
 
 	/** False until every item stored before this version has its words: until then, searches walk. */
 	private volatile boolean complete;
 
-	WordIndex(JdbcClient jdbc) {
+	WordIndex(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
-	 * Writes the words of the items a poll inserted and updated, in the caller's transaction: a few statements per
-	 * poll, not per item.
+	 * Writes the words of the items a poll inserted, in the caller's transaction: one multi-row insert. Nobody else
+	 * writes their words (the backfill sees only committed items).
 	 * @param inserted search texts of new items by id
-	 * @param updated search texts of edited items by id: their old words go first
 	 */
-	void index(Map<Long, String> inserted, Map<Long, String> updated) {
-		for (List<Long> chunk : ManyRows.chunks(List.copyOf(updated.keySet()), 500)) {
-			this.jdbc.sql(DELETE).param("ids", chunk).update();
-		}
-		// New items: nobody else writes their words (the backfill sees only committed items). Edited ones: the
-		// backfill may be writing them at the same moment, so ON CONFLICT, which costs H2 a search per row.
-		insert(rows(inserted), "");
-		insert(rows(updated), "ON CONFLICT DO NOTHING");
+	void add(Map<Long, String> inserted) {
+		List<Map.Entry<Long, String>> rows = new ArrayList<>();
+		inserted.forEach((id, text) -> words(text).forEach((word) -> rows.add(Map.entry(id, word))));
+		insert(rows, "");
 	}
 
-	private static List<Map.Entry<Long, String>> rows(Map<Long, String> texts) {
+	/**
+	 * Edited items: the words they lost are deleted, the words they gained written; one batch and one insert.
+	 * @param before their search texts as they were stored
+	 * @param after their search texts now
+	 */
+	void replace(Map<Long, String> before, Map<Long, String> after) {
+		List<Map.Entry<Long, String>> lost = new ArrayList<>();
+		List<Map.Entry<Long, String>> gained = new ArrayList<>();
+		after.forEach((id, text) -> {
+			Set<String> old = words(before.getOrDefault(id, ""));
+			Set<String> now = words(text);
+			old.stream().filter((word) -> !now.contains(word)).forEach((word) -> lost.add(Map.entry(id, word)));
+			now.stream().filter((word) -> !old.contains(word)).forEach((word) -> gained.add(Map.entry(id, word)));
+		});
+		delete(lost);
+		// The backfill may be writing the same words at the same moment: ON CONFLICT, a search per row on H2.
+		insert(gained, "ON CONFLICT DO NOTHING");
+	}
+
+	/** Deleted items: their words go too. */
+	void remove(Map<Long, String> texts) {
 		List<Map.Entry<Long, String>> rows = new ArrayList<>();
 		texts.forEach((id, text) -> words(text).forEach((word) -> rows.add(Map.entry(id, word))));
-		return rows;
+		delete(rows);
+	}
+
+	private void delete(List<Map.Entry<Long, String>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate(DELETE, rows.stream()
+			.map((row) -> new MapSqlParameterSource("word", row.getValue()).addValue("id", row.getKey()))
+			.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/**
@@ -115,28 +145,31 @@ final class WordIndex {
 	}
 
 	/**
-	 * Indexes the items stored before the index existed, a batch at a time, then lets searches use it. Runs while
-	 * polls store new items: those are indexed by their own save, and a word written twice is written once.
+	 * Indexes the items of a store that had some before the index existed, a batch at a time, once: then lets
+	 * searches use it. Runs while polls store new items: those are indexed by their own save, and a word written
+	 * twice is written once. A store that says it is complete is not read.
 	 */
 	void backfill(int batch) {
-		long after = 0;
-		while (true) {
-			List<Map.Entry<Long, String>> rows = new ArrayList<>();
-			this.jdbc.sql(UNINDEXED)
-				.param("after", after)
-				.param("batch", batch)
-				.query((row) -> {
-					rows.add(Map.entry(row.getLong("id"), row.getString("search_text")));
-				});
-			List<Map.Entry<Long, String>> words = new ArrayList<>();
-			for (Map.Entry<Long, String> row : rows) {
-				words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
-				after = row.getKey();
+		if (!Boolean.TRUE.equals(this.jdbc.sql(COMPLETE).query(Boolean.class).single())) {
+			long after = 0;
+			while (true) {
+				List<Map.Entry<Long, String>> words = new ArrayList<>();
+				int read = 0;
+				for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
+					.param("after", after)
+					.param("batch", batch)
+					.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
+					.list()) {
+					words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
+					after = row.getKey();
+					read++;
+				}
+				insert(words, "ON CONFLICT DO NOTHING");
+				if (read < batch) {
+					break;
+				}
 			}
-			insert(words, "ON CONFLICT DO NOTHING");
-			if (rows.size() < batch) {
-				break;
-			}
+			this.jdbc.sql(COMPLETED).update();
 		}
 		this.complete = true;
 	}

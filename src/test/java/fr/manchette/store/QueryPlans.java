@@ -39,8 +39,7 @@ public final class QueryPlans {
 				new Statement(ItemRepository.STORIES_OF_LINKS, Map.of("keys", List.of(last.get("link_key")))));
 		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
 				Map.of("source", last.get("source_id"), "keys", List.of(last.get("item_key"), "unknown-key"))));
-		statements.put("one retention batch, 60 days (prune)", new Statement(ItemRepository.PRUNE.replace(
-				"DELETE FROM item WHERE id IN", "SELECT COUNT(*) FROM item WHERE id IN"),
+		statements.put("one retention batch, 60 days (prune)", new Statement(ItemRepository.PRUNE,
 				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
 						ItemRepository.PRUNE_BATCH)));
 		boolean postgres = engine.toLowerCase().contains("postgres");

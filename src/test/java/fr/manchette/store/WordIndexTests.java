@@ -84,6 +84,10 @@ class WordIndexTests {
 
 		assertThat(titles("panathinaikos")).isEmpty();
 		assertThat(titles("olympiakos")).containsExactly("Ounahi rejoint l’Olympiakos");
+		assertThat(titles("ounahi")).containsExactly("Ounahi rejoint l’Olympiakos");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word WHERE word IN ('panathinaikos', 'brille')")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -97,13 +101,26 @@ class WordIndexTests {
 
 	@Test
 	void itemsStoredBeforeTheIndexAreIndexedByTheBackfill() {
+		// A store upgraded from a version without the index.
 		this.jdbc.sql("DELETE FROM item_word").update();
+		this.jdbc.sql("UPDATE word_index_state SET complete = FALSE").update();
 
 		this.items.words().backfill(100);
 
 		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
 		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM item_word").query(Long.class).single())
 			.isEqualTo(102L);
+	}
+
+	@Test
+	void aStoreWhoseIndexIsCompleteIsNotReadAgainAtStart() {
+		this.jdbc.sql("DELETE FROM item_word").update();
+
+		this.items.words().backfill(100);
+
+		assertThat(this.items.words().complete()).isTrue();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT complete FROM word_index_state").query(Boolean.class).single()).isTrue();
 	}
 
 	@Test
