@@ -40,6 +40,9 @@
   var title = document.title;
   var unseen = 0;
   var timer = null;
+  // The list whose new lines the status speaks of, and how many they were.
+  var announced = null;
+  var arrived = 0;
   var known = new Set();
   Array.prototype.forEach.call(list.children, function (li) { known.add(li.getAttribute('data-key')); });
   var shown = signature(Array.prototype.map.call(list.children, function (li) {
@@ -153,7 +156,12 @@
       unseen += fresh;
       document.title = '(' + unseen + ') ' + title;
     }
-    status.textContent = (fresh > 0 ? fresh + (fresh > 1 ? ' nouvelles dépêches' : ' nouvelle dépêche') + ' · ' : '')
+    if (signature(lines) !== announced) {
+      // Said as long as the lines it speaks of are marked new: until the list changes again.
+      announced = shown;
+      arrived = fresh;
+    }
+    status.textContent = (arrived > 0 ? arrived + (arrived > 1 ? ' nouvelles dépêches' : ' nouvelle dépêche') + ' · ' : '')
       + 'actualisé à ' + now();
   }
 

@@ -140,8 +140,13 @@ class TickerPageBrowserTests {
 		assertThat(lines()).hasSize(6);
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(1).getAttribute("class")).doesNotContain("nouveau");
-		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("1 nouvelle dépêche");
+		String said = this.browser.findElement(By.id("etat")).getText();
+		assertThat(said).startsWith("1 nouvelle dépêche");
 		screenshot("ticker-new-story.png");
+		// The next refreshes bring nothing new: the new line is still marked, and still announced.
+		waitFor().until((browser) -> !browser.findElement(By.id("etat")).getText().equals(said));
+		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("1 nouvelle dépêche · actualisé à");
+		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
 	}
 
 	@Test
