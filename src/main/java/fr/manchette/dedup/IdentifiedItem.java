@@ -3,25 +3,66 @@ package fr.manchette.dedup;
 import java.util.List;
 
 import fr.manchette.normalize.Item;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An item with its identity, ready for the store.
- *
- * @param item the item
- * @param fingerprint who it is, and the key of its link
- * @param titleKey its headline as the story matcher compares it
- * @param bands the hashes by which the store's story index finds the headlines near it
+ * An item with its identity, ready for the store: who it is, and, worked out only when asked, what the story matcher
+ * needs of its headline. Most items of a poll are already stored, unchanged: the store leaves them out before
+ * anyone asks.
  */
-public record IdentifiedItem(Item item, Fingerprint fingerprint, TitleKey titleKey, List<Long> bands) {
+public final class IdentifiedItem {
 
-	public IdentifiedItem {
-		bands = List.copyOf(bands);
+	private final Item item;
+
+	private final Fingerprint fingerprint;
+
+	private @Nullable TitleKey titleKey;
+
+	private @Nullable List<Long> bands;
+
+	private IdentifiedItem(Item item, Fingerprint fingerprint) {
+		this.item = item;
+		this.fingerprint = fingerprint;
 	}
 
 	/** Identifies one item. */
 	public static IdentifiedItem of(Item item) {
-		TitleKey titleKey = TitleKey.of(item.title());
-		return new IdentifiedItem(item, Fingerprint.of(item), titleKey, StoryBands.of(titleKey));
+		return new IdentifiedItem(item, Fingerprint.of(item));
+	}
+
+	/** The item. */
+	public Item item() {
+		return this.item;
+	}
+
+	/** Who it is, and the key of its link. */
+	public Fingerprint fingerprint() {
+		return this.fingerprint;
+	}
+
+	/** Its headline as the story matcher compares it. */
+	public TitleKey titleKey() {
+		TitleKey key = this.titleKey;
+		if (key == null) {
+			key = TitleKey.of(this.item.title());
+			this.titleKey = key;
+		}
+		return key;
+	}
+
+	/** The hashes by which the story window finds the headlines near it. */
+	public List<Long> bands() {
+		List<Long> hashes = this.bands;
+		if (hashes == null) {
+			hashes = List.copyOf(StoryBands.of(titleKey()));
+			this.bands = hashes;
+		}
+		return hashes;
+	}
+
+	@Override
+	public String toString() {
+		return "IdentifiedItem[" + this.fingerprint + ", " + this.item.title() + "]";
 	}
 
 }
