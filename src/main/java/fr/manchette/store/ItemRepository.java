@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import fr.manchette.dedup.AssignedItem;
@@ -95,6 +96,22 @@ public class ItemRepository {
 			                     AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
 			ORDER BY i.sort_at DESC, i.id DESC
 			LIMIT :limit""";
+
+	// À la une: the leads of the stories told within the window (item_sort_idx bounds them), each with the number of
+	// distinct sources that told its story within the window (item_story_idx), the most told first, then the newest.
+	private static final String TOP_STORIES = "SELECT " + COLUMNS + """
+			, (SELECT COUNT(DISTINCT s.source_id) FROM item s
+			    WHERE s.story_key = i.story_key AND s.sort_at >= :une) AS sources
+			 FROM item i
+			WHERE %s
+			  AND NOT EXISTS (SELECT 1 FROM item e
+			                   WHERE e.story_key = i.story_key AND %s
+			                     AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
+			ORDER BY sources DESC, i.sort_at DESC, i.id DESC
+			LIMIT :limit""";
+
+	// item_sort_idx: the first item of the window, whose leaving it is the next change of the ranking.
+	private static final String FIRST_SORTED_SINCE = "SELECT MIN(sort_at) AS first_at FROM item WHERE sort_at >= :from";
 
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
@@ -338,6 +355,56 @@ public class ItemRepository {
 		Statement latest = latestStoriesStatement(query);
 		List<StoredItem> leads = this.jdbc.sql(latest.sql()).params(latest.params()).query(ItemRepository::row).list();
 		return withOthers(leads);
+	}
+
+	/**
+	 * The stories matching the query in its order: newest first, or à la une when the query says so
+	 * ({@link #topStories}).
+	 */
+	public List<Story> stories(ItemQuery query) {
+		return (query.une() != null) ? topStories(query) : latestStories(query);
+	}
+
+	/**
+	 * The stories told within the window that starts at {@link ItemQuery#une()}, each once: the most distinct sources
+	 * first, then the newest. Each is shown by its first matching item within the window, and counts the sources that
+	 * told it there, whatever the filters (a filter picks stories; it does not make them smaller).
+	 */
+	public List<Story> topStories(ItemQuery query) {
+		Statement top = topStoriesStatement(query);
+		Map<Long, Integer> sources = new HashMap<>();
+		List<StoredItem> leads = this.jdbc.sql(top.sql()).params(top.params()).query((row, n) -> {
+			sources.put(row.getLong("id"), row.getInt("sources"));
+			return row(row, n);
+		}).list();
+		return withOthers(leads).stream()
+			.map((story) -> new Story(story.lead(), story.others(), sources.get(story.lead().id())))
+			.toList();
+	}
+
+	/** The statement behind {@link #topStories}, also read by the tests that print its plan. */
+	Statement topStoriesStatement(ItemQuery query) {
+		Instant une = Objects.requireNonNull(query.une(), "not a query ranked à la une");
+		// The window bounds the items like a since, the later of the two winning.
+		Instant since = (query.since() != null && query.since().isAfter(une)) ? query.since() : une;
+		ItemQuery bounded = new ItemQuery(query.sources(), query.text(), since, query.limit(), une);
+		Map<String, Object> params = new HashMap<>();
+		String filterI = filter("i", bounded, params) + this.words.narrow("i", bounded.words(), params);
+		String filterE = filter("e", bounded, params);
+		params.put("une", Timestamps.param(une));
+		params.put("limit", query.limit());
+		return new Statement(TOP_STORIES.formatted(filterI, filterE), params);
+	}
+
+	/**
+	 * When the first item sorted at or after {@code from} was sorted, or empty when there is none: until that item
+	 * leaves a window that starts at {@code from}, moving the start on changes nothing in what the window holds.
+	 */
+	public Optional<Instant> firstSortedSince(Instant from) {
+		return Optional.ofNullable(this.jdbc.sql(FIRST_SORTED_SINCE)
+			.param("from", Timestamps.param(from))
+			.query((row, n) -> Timestamps.read(row, "first_at"))
+			.single());
 	}
 
 	/** The statement behind {@link #latestStories}, also read by the benchmark that prints its plan. */
