@@ -1,13 +1,7 @@
 package fr.manchette.notify;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code max-attempts}. A crashed instance's claims run out and another sends them: a receiver may, rarely, get a
  * delivery twice, and tells by its {@code delivery} id.
  * <p>
- * Only http and https, no redirect followed, and no internal address unless
- * {@code manchette.fetch.allow-internal-redirects} allows them: checked at start-up (a refused hook stops the start)
- * and again before each POST, as a name may resolve elsewhere later.
+ * No internal address unless {@code manchette.fetch.allow-internal-redirects} allows them: checked at start-up (a
+ * refused hook stops the start) and again before each POST ({@link WebhookClient}).
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -69,15 +62,11 @@ class WebhookSender implements DisposableBean {
 
 	private final OutboundAddresses addresses;
 
+	private final WebhookClient client;
+
 	private final CurrentFeeds feeds;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
-
-	private final String userAgent;
-
-	private final HttpClient client;
 
 	private final String instance = instanceName();
 
@@ -93,14 +82,10 @@ class WebhookSender implements DisposableBean {
 		this.hooks = settings.webhooks().stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
 		this.outbox = outbox;
 		this.addresses = new OutboundAddresses(properties.fetch().allowInternalRedirects());
+		this.client = new WebhookClient(this.addresses, json, properties.userAgent(),
+				settings.webhookDelivery().timeout());
 		this.feeds = feeds;
-		this.json = json;
 		this.clock = clock;
-		this.userAgent = properties.userAgent();
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(settings.webhookDelivery().timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 		checkAddresses();
 	}
 
@@ -162,7 +147,7 @@ class WebhookSender implements DisposableBean {
 		List<OutboxDelivery> claimed = this.outbox.claim(this.settings.ids(), owner, now, until, BATCH);
 		for (OutboxDelivery delivery : claimed) {
 			Webhook hook = this.hooks.get(delivery.hook());
-			String failure = (hook != null) ? send(hook, delivery) : "webhook no longer configured";
+			String failure = (hook != null) ? this.client.send(hook, delivery) : "webhook no longer configured";
 			Instant done = this.clock.instant();
 			if (failure == null) {
 				this.outbox.delivered(delivery, owner, done);
@@ -176,42 +161,6 @@ class WebhookSender implements DisposableBean {
 			}
 		}
 		return claimed.size();
-	}
-
-	/** POSTs one delivery; returns why it failed, or null when the receiver took it (any 2xx). */
-	private @Nullable String send(Webhook hook, OutboxDelivery delivery) {
-		URI url = hook.url();
-		try {
-			String refusal = this.addresses.refusal(url, "webhook");
-			if (refusal != null) {
-				return refusal;
-			}
-			byte[] body = WebhookPayload.body(delivery, this.json);
-			HttpRequest request = HttpRequest.newBuilder(url)
-				.timeout(this.settings.webhookDelivery().timeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", this.userAgent)
-				.header(WebhookPayload.SIGNATURE_HEADER, WebhookPayload.signature(body, hook.secret()))
-				.header("X-Manchette-Event", delivery.event())
-				.header("X-Manchette-Delivery", Long.toString(delivery.id()))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			int status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			return (status >= 200 && status < 300) ? null : "HTTP " + status;
-		}
-		catch (UnknownHostException ex) {
-			return "unknown host " + url.getHost();
-		}
-		catch (HttpTimeoutException ex) {
-			return "timed out after " + this.settings.webhookDelivery().timeout().toMillis() + " ms";
-		}
-		catch (IOException ex) {
-			return "network: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
-		}
 	}
 
 	/** When to try again after {@code attempts} failures: a wait that doubles each time, or null to give up. */

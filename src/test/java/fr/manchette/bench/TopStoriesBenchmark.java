@@ -34,7 +34,7 @@ import org.springframework.util.FileSystemUtils;
  * the last hours under its link, so that stories have from one to a dozen sources. Run twice: without webhooks, and
  * with two configured (the store step then records its events in the outbox, one query and one insert per poll; the
  * receiver is never called, its tick being an hour). Prints the ingest rate of each, then the ticker's query
- * newest first and à la une (6 h window), p50/p99, and the rows the outbox holds.
+ * newest first and à la une (6 h window), p50/p90, and the rows the outbox holds.
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.TopStoriesBenchmark}
  * ({@code -Dbench.engine=h2} or {@code postgres} for one engine only).
  */
@@ -125,26 +125,31 @@ public final class TopStoriesBenchmark {
 				title, published, true, List.of());
 	}
 
+	/**
+	 * Each call asks for a window a millisecond apart from the last: H2 answers a query it has just answered, with the
+	 * same parameters and nothing changed, from its own cache, which would time nothing.
+	 */
 	private static void queries(ConfigurableApplicationContext context, Instant now) {
 		Ticker ticker = context.getBean(Ticker.class);
-		Map<String, ItemQuery> queries = new LinkedHashMap<>();
-		queries.put("latest 50", ItemQuery.latest(50));
-		queries.put("une 50 (6 h)", ItemQuery.latest(50).une(now.minus(Duration.ofHours(6))));
-		queries.put("une 500 (6 h)", ItemQuery.latest(500).une(now.minus(Duration.ofHours(6))));
-		queries.put("une 50 (24 h)", ItemQuery.latest(50).une(now.minus(Duration.ofHours(24))));
-		for (Map.Entry<String, ItemQuery> query : queries.entrySet()) {
+		Map<String, java.util.function.IntFunction<ItemQuery>> queries = new LinkedHashMap<>();
+		queries.put("latest 50", (i) -> new ItemQuery(null, null, now.minus(Duration.ofDays(30)).plusMillis(i), 50));
+		queries.put("une 50 (6 h)", (i) -> ItemQuery.latest(50).une(now.minus(Duration.ofHours(6)).plusMillis(i)));
+		queries.put("une 500 (6 h)", (i) -> ItemQuery.latest(500).une(now.minus(Duration.ofHours(6)).plusMillis(i)));
+		queries.put("une 50 (24 h)", (i) -> ItemQuery.latest(50).une(now.minus(Duration.ofHours(24)).plusMillis(i)));
+		for (Map.Entry<String, java.util.function.IntFunction<ItemQuery>> query : queries.entrySet()) {
 			for (int i = 0; i < 5; i++) {
-				ticker.headlines(query.getValue());
+				ticker.headlines(query.getValue().apply(i));
 			}
 			long[] nanos = new long[40];
 			for (int i = 0; i < nanos.length; i++) {
+				ItemQuery asked = query.getValue().apply(100 + i);
 				long start = System.nanoTime();
-				ticker.headlines(query.getValue());
+				ticker.headlines(asked);
 				nanos[i] = System.nanoTime() - start;
 			}
 			Arrays.sort(nanos);
-			System.out.printf("headlines %-16s p50 %7.2f ms  p99 %7.2f ms  (top story: %d sources)%n", query.getKey(),
-					nanos[19] / 1e6, nanos[39] / 1e6, ticker.headlines(query.getValue()).headlines().get(0).sources());
+			System.out.printf("headlines %-16s p50 %7.2f ms  p90 %7.2f ms  (top story: %d sources)%n", query.getKey(),
+					nanos[19] / 1e6, nanos[35] / 1e6, ticker.headlines(query.getValue().apply(0)).headlines().get(0).sources());
 		}
 	}
 
