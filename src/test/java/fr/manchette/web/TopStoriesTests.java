@@ -188,6 +188,10 @@ abstract class TopStoriesTests {
 		JsonNode delta = json("/api/headlines?order=une&source=delta");
 		assertThat(titles(delta)).containsExactly(BUDGET, LAW);
 		assertThat(sources(delta)).containsExactly(2, 1);
+		JsonNode words = json("/api/headlines?order=une&q=foret+maamora");
+		assertThat(titles(words)).containsExactly(FIRE);
+		assertThat(sources(words)).containsExactly(3);
+		assertThat(titles(json("/api/headlines?order=une&since=" + NOW.minus(Duration.ofMinutes(45))))).containsExactly(BUDGET, LAW);
 	}
 
 	@Test
