@@ -34,6 +34,8 @@
   }
 
   var api = list.getAttribute('data-api');
+  // Ranked à la une (TickerPage: data-une), a line shows how many sources told its story.
+  var une = list.hasAttribute('data-une');
   var every = Number(list.getAttribute('data-refresh')) || 20000;
   var status = document.getElementById('etat');
   var empty = document.getElementById('vide');
@@ -91,6 +93,10 @@
     }
     story.appendChild(titre);
     var meta = element('span', 'meta');
+    if (une && headline.sources > 1) {
+      meta.appendChild(element('span', 'nombre', headline.sources + ' sources'));
+      meta.appendChild(document.createTextNode(' '));
+    }
     meta.appendChild(element('span', 'source', headline.sourceName));
     if (headline.category) {
       meta.appendChild(document.createTextNode(' '));

@@ -74,6 +74,23 @@ final class AddressPolicy {
 	}
 
 	/**
+	 * Why a request of our own to {@code target} (a webhook) is refused, or {@code null} when it may be made. No
+	 * operator-listed origin vouches for it, so an internal target is refused unless the operator allows them all.
+	 * @throws UnknownHostException when the target's name does not resolve (a network failure, not a refusal)
+	 */
+	@Nullable String refusal(URI target, String what) throws UnknownHostException {
+		if (this.allowInternalRedirects) {
+			return null;
+		}
+		InetAddress internal = Arrays.stream(this.resolver.resolve(Objects.requireNonNull(target.getHost())))
+			.filter(AddressPolicy::isInternal)
+			.findFirst()
+			.orElse(null);
+		return (internal == null) ? null
+				: what + " to internal address " + target.getHost() + " (" + internal.getHostAddress() + ") refused";
+	}
+
+	/**
 	 * The rule itself, as a table: a redirect to an internal target is followed only when the origin is internal
 	 * too, or when the operator has switched the check off.
 	 */

@@ -48,13 +48,16 @@ public class StoreStep {
 
 	private final TransactionTemplate transaction;
 
+	private final StoryEvents events;
+
 	public StoreStep(ItemRepository items, SourceStatusRepository statuses, StoryAssigner assigner, StoryWindow window,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, StoryEvents events) {
 		this.items = items;
 		this.statuses = statuses;
 		this.assigner = assigner;
 		this.window = window;
 		this.transaction = transaction;
+		this.events = events;
 	}
 
 	/** Stores a poll's items, then its outcome; returns what it inserted and updated. */
@@ -103,6 +106,8 @@ public class StoreStep {
 			}
 			// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
 			this.window.add(headlines);
+			// For the webhooks, in this transaction: stored with the items or not at all.
+			this.events.record(assigned, ids, seenAt);
 			inserted = ids.size();
 		}
 		int updated = this.items.update(sorted.edited(), seenAt);

@@ -11,12 +11,19 @@ import org.jspecify.annotations.Nullable;
  * @param published ISO-8601 with the configured zone's offset
  * @param alsoIn the other sources that told the same story
  * @param story the story's id, for {@code /api/stories/{id}}
+ * @param sources how many distinct sources told the story: all of them, or within the window in a list ranked à la une
  */
 public record Headline(String time, String title, @Nullable String link, String source, String sourceName,
-		@Nullable String category, String published, List<String> alsoIn, String story) {
+		@Nullable String category, String published, List<String> alsoIn, String story, int sources) {
 
 	public Headline {
 		alsoIn = List.copyOf(alsoIn);
+	}
+
+	/** A headline counting its own source and the others that told it. */
+	public Headline(String time, String title, @Nullable String link, String source, String sourceName,
+			@Nullable String category, String published, List<String> alsoIn, String story) {
+		this(time, title, link, source, sourceName, category, published, alsoIn, story, 1 + alsoIn.size());
 	}
 
 	/** The line of {@code /headlines.txt}. */

@@ -73,6 +73,7 @@ public class JsonFeedWriter {
 		extension.put("source", lead.sourceId());
 		extension.put("story", lead.storyKey());
 		extension.put("also_in", story.alsoIn());
+		extension.put("sources", story.sources());
 		extension.put("also_in_urls", story.others()
 			.stream()
 			.filter((other) -> other.link() != null && !other.link().equals(lead.link()))

@@ -39,6 +39,10 @@ public class MergedFeedWriter {
 
 	private static final String DESCRIPTION = "Le fil d'actualité de vos sources, en un seul flux";
 
+	private static final String UNE_TITLE = "Manchette — À la une";
+
+	private static final String UNE_DESCRIPTION = "Les sujets repris par le plus de sources ces dernières heures";
+
 	private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
 	private final CurrentFeeds feeds;
@@ -48,12 +52,17 @@ public class MergedFeedWriter {
 	}
 
 	public String rss(List<Story> stories, FeedLinks links, Instant updated) {
+		return rss(stories, links, updated, false);
+	}
+
+	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
+	public String rss(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
 		FeedsFile config = this.feeds.get();
 		Channel channel = new Channel("rss_2.0");
 		channel.setEncoding("UTF-8");
-		channel.setTitle(TITLE);
+		channel.setTitle(une ? UNE_TITLE : TITLE);
 		channel.setLink(links.site());
-		channel.setDescription(DESCRIPTION);
+		channel.setDescription(une ? UNE_DESCRIPTION : DESCRIPTION);
 		channel.setLanguage("fr");
 		channel.setGenerator(TITLE);
 		channel.setLastBuildDate(Date.from(updated));
@@ -62,26 +71,31 @@ public class MergedFeedWriter {
 		self.setAttribute("rel", "self");
 		self.setAttribute("type", "application/rss+xml");
 		channel.setForeignMarkup(new ArrayList<>(List.of(self)));
-		channel.setItems(stories.stream().map((story) -> rssItem(story, config)).toList());
+		channel.setItems(stories.stream().map((story) -> rssItem(story, config, une)).toList());
 		return write(channel);
 	}
 
 	public String atom(List<Story> stories, FeedLinks links, Instant updated) {
+		return atom(stories, links, updated, false);
+	}
+
+	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
+	public String atom(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
 		FeedsFile config = this.feeds.get();
 		Feed feed = new Feed("atom_1.0");
 		feed.setEncoding("UTF-8");
 		feed.setId(links.self());
-		feed.setTitleEx(text(TITLE));
-		feed.setSubtitle(text(DESCRIPTION));
+		feed.setTitleEx(text(une ? UNE_TITLE : TITLE));
+		feed.setSubtitle(text(une ? UNE_DESCRIPTION : DESCRIPTION));
 		feed.setLanguage("fr");
 		feed.setUpdated(Date.from(updated));
 		feed.setAlternateLinks(new ArrayList<>(List.of(link(links.site(), "alternate", "text/html"))));
 		feed.setOtherLinks(new ArrayList<>(List.of(link(links.self(), "self", "application/atom+xml"))));
-		feed.setEntries(stories.stream().map((story) -> atomEntry(story, config)).toList());
+		feed.setEntries(stories.stream().map((story) -> atomEntry(story, config, une)).toList());
 		return write(feed);
 	}
 
-	private static com.rometools.rome.feed.rss.Item rssItem(Story story, FeedsFile config) {
+	private static com.rometools.rome.feed.rss.Item rssItem(Story story, FeedsFile config, boolean une) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		com.rometools.rome.feed.rss.Item item = new com.rometools.rome.feed.rss.Item();
@@ -94,7 +108,7 @@ public class MergedFeedWriter {
 		item.setPubDate(Date.from(lead.sortAt()));
 		Description description = new Description();
 		description.setType("text/html");
-		description.setValue(lead.summaryHtml() + alsoInHtml(story, config));
+		description.setValue(lead.summaryHtml() + alsoInHtml(story, config, une));
 		item.setDescription(description);
 		if (source != null) {
 			com.rometools.rome.feed.rss.Source rssSource = new com.rometools.rome.feed.rss.Source();
@@ -110,7 +124,7 @@ public class MergedFeedWriter {
 		return item;
 	}
 
-	private static Entry atomEntry(Story story, FeedsFile config) {
+	private static Entry atomEntry(Story story, FeedsFile config, boolean une) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		String sourceName = (source != null) ? source.name() : lead.sourceId();
@@ -135,7 +149,7 @@ public class MergedFeedWriter {
 		Person author = new Person();
 		author.setName(sourceName);
 		entry.setAuthors(new ArrayList<>(List.of(author)));
-		String summary = lead.summaryHtml() + alsoInHtml(story, config);
+		String summary = lead.summaryHtml() + alsoInHtml(story, config, une);
 		if (!summary.isBlank()) {
 			Content content = new Content();
 			content.setType("html");
@@ -172,7 +186,7 @@ public class MergedFeedWriter {
 	}
 
 	/** A line naming the other sources, for readers that show only the summary. */
-	private static String alsoInHtml(Story story, FeedsFile config) {
+	private static String alsoInHtml(Story story, FeedsFile config, boolean une) {
 		List<String> links = new ArrayList<>();
 		List<String> seen = new ArrayList<>();
 		for (StoredItem other : story.others()) {
@@ -184,7 +198,9 @@ public class MergedFeedWriter {
 			links.add((other.link() != null) ? "<a href=\"" + Entities.escape(other.link()) + "\">" + name + "</a>"
 					: name);
 		}
-		return links.isEmpty() ? "" : "<p>Aussi dans : " + String.join(", ", links) + "</p>";
+		// Ranked à la une, a story says how many sources it ranks by: those within the window.
+		String count = (une && story.sources() > 1) ? "Repris par " + story.sources() + " sources. " : "";
+		return links.isEmpty() ? "" : "<p>" + count + "Aussi dans : " + String.join(", ", links) + "</p>";
 	}
 
 	private static Content text(String value) {

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param sources the source ids asked for; empty for all
  * @param category the category asked for, if any
  * @param q the search words, if any
+ * @param une whether the stories are ranked à la une ({@code order=une}) rather than newest first
  */
-public record PageFilters(List<String> sources, @Nullable String category, @Nullable String q) {
+public record PageFilters(List<String> sources, @Nullable String category, @Nullable String q, boolean une) {
 
 	public static final PageFilters NONE = new PageFilters(List.of(), null, null);
 
@@ -25,11 +26,22 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 		q = blankToNull(q);
 	}
 
+	/** Newest first. */
+	public PageFilters(List<String> sources, @Nullable String category, @Nullable String q) {
+		this(sources, category, q, false);
+	}
+
+	/** The same filters, in the other order or this one. */
+	public PageFilters ranked(boolean une) {
+		return new PageFilters(this.sources, this.category, this.q, une);
+	}
+
+	/** Whether any filter narrows the list (the order does not). */
 	public boolean any() {
 		return !this.sources.isEmpty() || this.category != null || this.q != null;
 	}
 
-	/** {@code source=a&category=b&q=c}, encoded, or empty: what the feed links and the script's requests carry. */
+	/** {@code source=a&category=b&q=c&order=une}, encoded, or empty: what the feed links and the script's requests carry. */
 	public String query() {
 		List<String> parts = new ArrayList<>();
 		this.sources.forEach((source) -> parts.add("source=" + encode(source)));
@@ -38,6 +50,9 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 		}
 		if (this.q != null) {
 			parts.add("q=" + encode(this.q));
+		}
+		if (this.une) {
+			parts.add("order=une");
 		}
 		return String.join("&", parts);
 	}

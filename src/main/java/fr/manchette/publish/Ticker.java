@@ -19,7 +19,7 @@ import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
 import org.springframework.stereotype.Component;
 
-/** The latest headlines, as a French news site's "fil info" shows them. */
+/** The latest headlines, as a French news site's "fil info" shows them, or its stories ranked à la une. */
 @Component
 public class Ticker {
 
@@ -44,7 +44,7 @@ public class Ticker {
 		ZoneId zone = config.timezone();
 		LocalDate today = LocalDate.now(this.clock.withZone(zone));
 		return new Headlines(zone.getId(),
-				this.items.latestStories(query).stream().map((story) -> headline(story, config, today)).toList());
+				this.items.stories(query).stream().map((story) -> headline(story, config, today)).toList());
 	}
 
 	/** {@code /api/stories/{id}}: every item of one story, the lead first; empty when there is no such story. */
@@ -68,7 +68,7 @@ public class Ticker {
 		return new Headline(time(at, today), lead.title(), lead.link(), lead.sourceId(),
 				(source != null) ? source.name() : lead.sourceId(), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
-				lead.storyKey());
+				lead.storyKey(), story.sources());
 	}
 
 	private static StoryDetails.StoryItem storyItem(StoredItem item, boolean lead, FeedsFile config,

@@ -30,7 +30,9 @@ public class TickerPage {
 	public String render(Headlines headlines, PageFilters filters, String site, PageResources resources) {
 		FeedsFile config = this.feeds.get();
 		StringBuilder html = new StringBuilder(16_384);
-		String title = (filters.q() != null) ? "« " + filters.q() + " » — Fil info — Manchette" : "Fil info — Manchette";
+		String page = filters.une() ? "À la une" : "Fil info";
+		String title = (filters.q() != null) ? "« " + filters.q() + " » — " + page + " — Manchette"
+				: page + " — Manchette";
 		PageLayout.head(html, title, resources);
 		alternate(html, "application/atom+xml", "Manchette (Atom)", filters.on(site + "feed.atom"));
 		alternate(html, "application/rss+xml", "Manchette (RSS)", filters.on(site + "feed.rss"));
@@ -39,6 +41,7 @@ public class TickerPage {
 		PageLayout.banner(html, "fil");
 		html.append("<main>\n");
 		form(html, config, filters);
+		tabs(html, filters);
 		html.append("<p id=\"etat\" class=\"etat\" aria-live=\"polite\">Heures de ")
 			.append(Html.escape(headlines.timezone()))
 			.append(" · nouvelles dépêches affichées d’elles-mêmes</p>\n");
@@ -48,8 +51,8 @@ public class TickerPage {
 			.append(Html.escape(headlines.timezone()))
 			.append("\" data-refresh=\"")
 			.append(resources.refresh().toMillis())
-			.append("\">\n");
-		headlines.headlines().forEach((headline) -> line(html, headline, config));
+			.append(filters.une() ? "\" data-une=\"\">\n" : "\">\n");
+		headlines.headlines().forEach((headline) -> line(html, headline, config, filters.une()));
 		html.append("</ol>\n");
 		html.append("<p id=\"vide\" class=\"vide\"")
 			.append(headlines.headlines().isEmpty() ? "" : " hidden")
@@ -88,11 +91,33 @@ public class TickerPage {
 		html.append("<label class=\"recherche\">Rechercher <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"")
 			.append(Html.escape(filters.q()))
 			.append("\" placeholder=\"mots du titre ou du résumé\"></label>\n");
+		if (filters.une()) {
+			// Filtering keeps the tab.
+			html.append("<input type=\"hidden\" name=\"order\" value=\"une\">\n");
+		}
 		html.append("<button type=\"submit\">Filtrer</button>\n");
 		if (filters.any()) {
-			html.append("<a class=\"effacer\" href=\"/\">Tout afficher</a>\n");
+			html.append("<a class=\"effacer\" href=\"").append(filters.une() ? "/?order=une" : "/").append("\">Tout afficher</a>\n");
 		}
 		html.append("</form>\n");
+	}
+
+	/** The two orders of the same filters: newest first (the default) and à la une. */
+	private static void tabs(StringBuilder html, PageFilters filters) {
+		html.append("<nav class=\"onglets\" aria-label=\"Ordre\">");
+		tab(html, filters.ranked(false).on("/"), "Dernières dépêches", !filters.une());
+		tab(html, filters.ranked(true).on("/"), "À la une", filters.une());
+		html.append("</nav>\n");
+	}
+
+	private static void tab(StringBuilder html, String href, String label, boolean current) {
+		html.append("<a href=\"")
+			.append(Html.escape(href))
+			.append("\"")
+			.append(current ? " aria-current=\"page\"" : "")
+			.append(">")
+			.append(Html.escape(label))
+			.append("</a>");
 	}
 
 	private static void option(StringBuilder html, String value, String label, boolean selected) {
@@ -117,7 +142,7 @@ public class TickerPage {
 	}
 
 	/** One story; the script writes the same markup for the stories it brings in (ticker.js, {@code line}). */
-	private static void line(StringBuilder html, Headline headline, FeedsFile config) {
+	private static void line(StringBuilder html, Headline headline, FeedsFile config, boolean une) {
 		html.append("<li data-key=\"").append(Html.escape(key(headline))).append("\">");
 		html.append("<time datetime=\"").append(Html.escape(headline.published())).append("\">");
 		// "16/05 19:35" stacks the day above the time, so that the column keeps its width.
@@ -140,7 +165,11 @@ public class TickerPage {
 			html.append("<span class=\"titre\">");
 		}
 		html.append(Html.escape(headline.title())).append((href != null) ? "</a>" : "</span>");
-		html.append("<span class=\"meta\"><span class=\"source\">").append(Html.escape(headline.sourceName()));
+		html.append("<span class=\"meta\">");
+		if (une && headline.sources() > 1) {
+			html.append("<span class=\"nombre\">").append(headline.sources()).append(" sources</span> ");
+		}
+		html.append("<span class=\"source\">").append(Html.escape(headline.sourceName()));
 		html.append("</span>");
 		if (headline.category() != null) {
 			html.append(" <span class=\"categorie\">").append(Html.escape(headline.category())).append("</span>");

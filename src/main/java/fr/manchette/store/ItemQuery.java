@@ -14,8 +14,11 @@ import org.springframework.util.Assert;
  * @param text words that must all appear in the title or summary, compared accent- and case-insensitively
  * @param since keep items sorted at or after this instant
  * @param limit at most this many stories
+ * @param une when set, the stories are ranked à la une: by how many distinct sources told them from this instant on
+ * (the start of the window), then newest first; when null, newest first
  */
-public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit) {
+public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit,
+		@Nullable Instant une) {
 
 	public static final int DEFAULT_LIMIT = 50;
 
@@ -26,8 +29,18 @@ public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @N
 		sources = (sources != null) ? Set.copyOf(sources) : null;
 	}
 
+	/** Newest first. */
+	public ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit) {
+		this(sources, text, since, limit, null);
+	}
+
 	public static ItemQuery latest(int limit) {
 		return new ItemQuery(null, null, null, limit);
+	}
+
+	/** The same query ranked à la une, counting sources from {@code windowStart} on. */
+	public ItemQuery une(Instant windowStart) {
+		return new ItemQuery(this.sources, this.text, this.since, this.limit, windowStart);
 	}
 
 	List<String> words() {

@@ -3,11 +3,9 @@ package fr.manchette.web;
 import java.io.IOException;
 import java.util.List;
 
-import fr.manchette.config.CurrentFeeds;
 import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
-import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.Story;
 import fr.manchette.web.PublishedDocuments.Prepared;
@@ -26,8 +24,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class FeedController {
 
-	private final CurrentFeeds feeds;
-
 	private final ItemRepository items;
 
 	private final MergedFeedWriter writer;
@@ -36,38 +32,42 @@ class FeedController {
 
 	private final PublishedDocuments documents;
 
-	FeedController(CurrentFeeds feeds, ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
-			PublishedDocuments documents) {
-		this.feeds = feeds;
+	private final ListRequests lists;
+
+	FeedController(ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
+			PublishedDocuments documents, ListRequests lists) {
 		this.items = items;
 		this.writer = writer;
 		this.jsonWriter = jsonWriter;
 		this.documents = documents;
+		this.lists = lists;
 	}
 
 	@GetMapping("/feed.rss")
 	void rss(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.RSS,
-				(params, updated) -> feed(params, "rss", (stories, links) -> this.writer.rss(stories, links, updated)));
+				(params, updated) -> feed(params, "rss",
+						(stories, links, une) -> this.writer.rss(stories, links, updated, une)));
 	}
 
 	@GetMapping("/feed.atom")
 	void atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.ATOM, (params,
-				updated) -> feed(params, "atom", (stories, links) -> this.writer.atom(stories, links, updated)));
+		this.documents.serve(request, response, Publication.ATOM, (params, updated) -> feed(params, "atom",
+				(stories, links, une) -> this.writer.atom(stories, links, updated, une)));
 	}
 
 	@GetMapping("/feed.json")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.JSON_FEED,
-				(params, updated) -> feed(params, "json-feed", this.jsonWriter::json));
+				(params, updated) -> feed(params, "json-feed", (stories, links, une) -> this.jsonWriter.json(stories, links)));
 	}
 
 	private Prepared feed(MultiValueMap<String, String> params, String document, Writer writer) {
-		ItemQuery query = ListParameters.parse(params, this.feeds.get());
+		ListRequests.ListRequest list = this.lists.read(params);
 		FeedLinks links = links();
 		// The self link is part of the document: the host the client used is part of its version.
-		return new Prepared(document + "@" + links.self(), () -> writer.write(this.items.latestStories(query), links));
+		return new Prepared(document + "@" + links.self() + list.version(),
+				() -> writer.write(this.items.stories(list.query()), links, list.une()), list.until());
 	}
 
 	private static FeedLinks links() {
@@ -78,7 +78,7 @@ class FeedController {
 	@FunctionalInterface
 	private interface Writer {
 
-		String write(List<Story> stories, FeedLinks links);
+		String write(List<Story> stories, FeedLinks links, boolean une);
 
 	}
 

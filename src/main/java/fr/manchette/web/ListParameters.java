@@ -21,7 +21,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The filters every list endpoint takes: {@code source} (repeatable), {@code category}, {@code q}, {@code since}
- * (ISO-8601), {@code limit} (1 to 500, default 50). Anything else we cannot read is a {@link BadQueryException}.
+ * (ISO-8601), {@code limit} (1 to 500, default 50), and its order, {@code order} ({@code latest} or {@code une}).
+ * Anything else we cannot read is a {@link BadQueryException}.
  */
 final class ListParameters {
 
@@ -67,13 +68,29 @@ final class ListParameters {
 	/** A stable form of the parameters that matter, for the validator of a response. */
 	static String canonical(MultiValueMap<String, String> params) {
 		TreeMap<String, List<String>> kept = new TreeMap<>();
-		for (String name : List.of("source", "category", "q", "since", "limit")) {
+		for (String name : List.of("source", "category", "q", "since", "limit", "order")) {
 			List<String> values = params.get(name);
 			if (values != null) {
 				kept.put(name, values.stream().sorted().toList());
 			}
 		}
 		return kept.toString();
+	}
+
+	/**
+	 * Whether the list is ranked à la une ({@code order=une}) rather than newest first ({@code order=latest}, the
+	 * default); any other order is a {@link BadQueryException}.
+	 */
+	static boolean une(MultiValueMap<String, String> params) {
+		String order = single(params, "order");
+		if (order == null || order.isBlank() || order.trim().equalsIgnoreCase("latest")) {
+			return false;
+		}
+		if (order.trim().equalsIgnoreCase("une")) {
+			return true;
+		}
+		throw new BadQueryException("order", "order must be latest (newest first, the default) or une (the stories "
+				+ "told by the most sources first), not \"" + order + "\"");
 	}
 
 	private static @Nullable Set<String> sources(@Nullable List<String> values, FeedsFile config) {

@@ -27,7 +27,8 @@ import org.springframework.util.MultiValueMap;
  * "19:35" becomes "16/05 19:35"); when any of them moves, every cached variant goes. Within a state, a request is
  * recognised by its address alone: the same address again is answered, 304 or bytes, without reading its parameters,
  * rendering, or touching the store. A new address has its parameters checked (a bad one is a 400 and is not kept),
- * its validators worked out, and is rendered only if the client has no current copy.
+ * its validators worked out, and is rendered only if the client has no current copy. A variant that changes with the
+ * clock too (a list ranked à la une) says until when it holds, and is prepared again from then on.
  */
 @Component
 class PublishedDocuments {
@@ -59,11 +60,15 @@ class PublishedDocuments {
 		State current = current();
 		String key = key(publication, request);
 		Variant variant = current.variants.get(key);
+		if (variant != null && variant.expired(this.clock.millis())) {
+			current.variants.remove(key, variant);
+			variant = null;
+		}
 		if (variant == null) {
 			MultiValueMap<String, String> params = parameters(request);
 			Prepared prepared = document.prepare(params, current.change.at());
 			variant = current.add(key, new Variant(current.validators(prepared.version(), params),
-					publication.contentType(), prepared.render()));
+					publication.contentType(), prepared.render(), prepared.until()));
 		}
 		answer(variant, variant.validators.notModified(request), request, response);
 	}
@@ -75,7 +80,7 @@ class PublishedDocuments {
 	Answer serveCached(HttpServletRequest request, HttpServletResponse response, Publication publication)
 			throws IOException {
 		Variant variant = current().variants.get(key(publication, request));
-		if (variant == null) {
+		if (variant == null || variant.expired(this.clock.millis())) {
 			return Answer.NOT_CACHED;
 		}
 		boolean notModified = variant.validators.notModified(request);
@@ -182,8 +187,15 @@ class PublishedDocuments {
 	/**
 	 * @param version what, besides the parameters and the state, tells this variant from others (a feed's own address)
 	 * @param render renders it, reading the store
+	 * @param until when it may change though the store has not (a list ranked à la une, as its window moves on);
+	 * null when only the state moves it
 	 */
-	record Prepared(String version, Supplier<String> render) {
+	record Prepared(String version, Supplier<String> render, @Nullable Instant until) {
+
+		Prepared(String version, Supplier<String> render) {
+			this(version, render, null);
+		}
+
 	}
 
 	/** One state of what is published, with the variants asked for while it holds. */
@@ -258,10 +270,18 @@ class PublishedDocuments {
 		/** When it was last asked for, for the eviction: a racy write is fine, the order is approximate anyway. */
 		private long used;
 
-		Variant(Validators validators, String contentType, Supplier<String> render) {
+		/** When it goes though the state holds, in epoch milliseconds; {@link Long#MAX_VALUE} if never. */
+		private final long until;
+
+		Variant(Validators validators, String contentType, Supplier<String> render, @Nullable Instant until) {
 			this.validators = validators;
 			this.contentType = contentType;
 			this.render = render;
+			this.until = (until != null) ? until.toEpochMilli() : Long.MAX_VALUE;
+		}
+
+		boolean expired(long now) {
+			return now >= this.until;
 		}
 
 		RenderedDocument rendered() {

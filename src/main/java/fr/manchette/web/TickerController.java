@@ -2,9 +2,7 @@ package fr.manchette.web;
 
 import java.io.IOException;
 
-import fr.manchette.config.CurrentFeeds;
 import fr.manchette.publish.Ticker;
-import fr.manchette.store.ItemQuery;
 import fr.manchette.web.PublishedDocuments.Prepared;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,34 +14,36 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class TickerController {
 
-	private final CurrentFeeds feeds;
-
 	private final Ticker ticker;
 
 	private final PublishedDocuments documents;
 
 	private final JsonMapper json;
 
-	TickerController(CurrentFeeds feeds, Ticker ticker, PublishedDocuments documents, JsonMapper json) {
-		this.feeds = feeds;
+	private final ListRequests lists;
+
+	TickerController(Ticker ticker, PublishedDocuments documents, JsonMapper json, ListRequests lists) {
 		this.ticker = ticker;
 		this.documents = documents;
 		this.json = json;
+		this.lists = lists;
 	}
 
 	@GetMapping("/headlines.txt")
 	void text(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.HEADLINES_TEXT, (params, updated) -> {
-			ItemQuery query = ListParameters.parse(params, this.feeds.get());
-			return new Prepared("headlines.txt", () -> this.ticker.headlines(query).text());
+			ListRequests.ListRequest list = this.lists.read(params);
+			return new Prepared("headlines.txt" + list.version(), () -> this.ticker.headlines(list.query()).text(),
+					list.until());
 		});
 	}
 
 	@GetMapping("/api/headlines")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.HEADLINES_JSON, (params, updated) -> {
-			ItemQuery query = ListParameters.parse(params, this.feeds.get());
-			return new Prepared("headlines.json", () -> this.json.writeValueAsString(this.ticker.headlines(query)));
+			ListRequests.ListRequest list = this.lists.read(params);
+			return new Prepared("headlines.json" + list.version(),
+					() -> this.json.writeValueAsString(this.ticker.headlines(list.query())), list.until());
 		});
 	}
 

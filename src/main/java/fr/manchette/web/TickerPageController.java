@@ -3,11 +3,9 @@ package fr.manchette.web;
 import java.io.IOException;
 import java.util.List;
 
-import fr.manchette.config.CurrentFeeds;
 import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
 import fr.manchette.publish.TickerPage;
-import fr.manchette.store.ItemQuery;
 import fr.manchette.web.PublishedDocuments.Prepared;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +19,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class TickerPageController {
 
-	private final CurrentFeeds feeds;
-
 	private final Ticker ticker;
 
 	private final TickerPage page;
@@ -31,25 +27,28 @@ class TickerPageController {
 
 	private final PublishedDocuments documents;
 
-	TickerPageController(CurrentFeeds feeds, Ticker ticker, TickerPage page, PageAssets assets,
-			PublishedDocuments documents) {
-		this.feeds = feeds;
+	private final ListRequests lists;
+
+	TickerPageController(Ticker ticker, TickerPage page, PageAssets assets, PublishedDocuments documents,
+			ListRequests lists) {
 		this.ticker = ticker;
 		this.page = page;
 		this.assets = assets;
 		this.documents = documents;
+		this.lists = lists;
 	}
 
 	@GetMapping("/")
 	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.PAGE, (params, updated) -> {
-			ItemQuery query = ListParameters.parse(params, this.feeds.get());
+			ListRequests.ListRequest list = this.lists.read(params);
 			PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
-					first(params, "q"));
+					first(params, "q"), list.une());
 			String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
 			// The feed links are absolute: the host the client used is part of the page's version.
-			return new Prepared("page@" + site,
-					() -> this.page.render(this.ticker.headlines(query), filters, site, this.assets.resources()));
+			return new Prepared("page@" + site + list.version(),
+					() -> this.page.render(this.ticker.headlines(list.query()), filters, site, this.assets.resources()),
+					list.until());
 		});
 	}
 

@@ -104,6 +104,18 @@ class AddressPolicyTests {
 	}
 
 	@Test
+	void refusesARequestOfOurOwnToAnyInternalAddressUnlessAllowed() throws UnknownHostException {
+		// No origin vouches for a webhook: an internal host is refused even when it is the only one.
+		assertThat(this.policy.refusal(INTERNAL_FEED, "webhook"))
+			.isEqualTo("webhook to internal address intranet.example (10.0.0.7) refused");
+		assertThat(this.policy.refusal(URI.create("https://double-face.example/hook"), "webhook")).isNotNull();
+		assertThat(this.policy.refusal(PUBLIC_FEED, "webhook")).isNull();
+		assertThat(new AddressPolicy(true, (host) -> {
+			throw new AssertionError("resolved " + host);
+		}).refusal(URI.create("http://127.0.0.1:8080/hook"), "webhook")).isNull();
+	}
+
+	@Test
 	void failsWhenTheTargetDoesNotResolve() {
 		assertThatExceptionOfType(UnknownHostException.class)
 			.isThrownBy(() -> this.policy.refusal(PUBLIC_FEED, URI.create("https://nowhere.example/")));

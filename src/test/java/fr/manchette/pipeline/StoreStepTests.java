@@ -31,6 +31,9 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import fr.manchette.config.WebhookSettings;
+import fr.manchette.store.WebhookOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/store-step")
 @Import({ ItemRepository.class, StoreChanges.class, SourceStatusRepository.class, StoreStep.class, StoryAssigner.class,
-		StoryWindow.class, StoreStepTests.Config.class })
+		StoryWindow.class, StoryEvents.class, WebhookOutbox.class, StoreStepTests.Config.class })
 class StoreStepTests {
 
 	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
@@ -396,6 +399,7 @@ class StoreStepTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(WebhookSettings.class)
 	static class Config {
 
 		@Bean

@@ -1,0 +1,79 @@
+package fr.manchette.notify;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import fr.manchette.config.WebhookSettings.Webhook;
+import fr.manchette.fetch.OutboundAddresses;
+import fr.manchette.store.OutboxDelivery;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One signed POST of one delivery, its failure as a short reason. No redirect is followed (a receiver that moved
+ * is a failure the operator sees), and the address is checked against the policy before each POST: a name may
+ * resolve elsewhere than it did at start-up.
+ */
+final class WebhookClient {
+
+	private final HttpClient client;
+
+	private final OutboundAddresses addresses;
+
+	private final JsonMapper json;
+
+	private final String userAgent;
+
+	private final Duration timeout;
+
+	WebhookClient(OutboundAddresses addresses, JsonMapper json, String userAgent, Duration timeout) {
+		this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.addresses = addresses;
+		this.json = json;
+		this.userAgent = userAgent;
+		this.timeout = timeout;
+	}
+
+	/** POSTs one delivery; returns why it failed, or null when the receiver took it (any 2xx). */
+	@Nullable String send(Webhook hook, OutboxDelivery delivery) {
+		URI url = hook.url();
+		try {
+			String refusal = this.addresses.refusal(url, "webhook");
+			if (refusal != null) {
+				return refusal;
+			}
+			byte[] body = WebhookPayload.body(delivery, this.json);
+			HttpRequest request = HttpRequest.newBuilder(url)
+				.timeout(this.timeout)
+				.header("Content-Type", "application/json")
+				.header("User-Agent", this.userAgent)
+				.header(WebhookPayload.SIGNATURE_HEADER, WebhookPayload.signature(body, hook.secret()))
+				.header("X-Manchette-Event", delivery.event())
+				.header("X-Manchette-Delivery", Long.toString(delivery.id()))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			int status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return (status >= 200 && status < 300) ? null : "HTTP " + status;
+		}
+		catch (UnknownHostException ex) {
+			return "unknown host " + url.getHost();
+		}
+		catch (HttpTimeoutException ex) {
+			return "timed out after " + this.timeout.toMillis() + " ms";
+		}
+		catch (IOException ex) {
+			return "network: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
+	}
+
+}

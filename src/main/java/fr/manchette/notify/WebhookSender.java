@@ -1,0 +1,208 @@
+package fr.manchette.notify;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.ManchetteProperties;
+import fr.manchette.config.WebhookSettings;
+import fr.manchette.config.WebhookSettings.Webhook;
+import fr.manchette.fetch.OutboundAddresses;
+import fr.manchette.store.OutboxDelivery;
+import fr.manchette.store.WebhookOutbox;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends what the polls put in the outbox, on a thread of its own: a slow or dead receiver never holds back a poll.
+ * At each tick an instance claims the deliveries due (a lease, so that of several instances on one PostgreSQL exactly
+ * one sends each), POSTs them one by one, and marks each made, or failed with its next attempt after a wait that
+ * doubles at each failure (from {@code manchette.webhook-delivery.retry}, at most an hour), until
+ * {@code max-attempts}. A crashed instance's claims run out and another sends them: a receiver may, rarely, get a
+ * delivery twice, and tells by its {@code delivery} id.
+ * <p>
+ * No internal address unless {@code manchette.fetch.allow-internal-redirects} allows them: checked at start-up (a
+ * refused hook stops the start) and again before each POST ({@link WebhookClient}).
+ */
+@Component
+class WebhookSender implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+
+	/** Deliveries claimed at once: each is sent in turn within the claim's lease. */
+	static final int BATCH = 10;
+
+	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+	private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+	private final WebhookSettings settings;
+
+	private final Map<String, Webhook> hooks;
+
+	private final WebhookOutbox outbox;
+
+	private final OutboundAddresses addresses;
+
+	private final WebhookClient client;
+
+	private final CurrentFeeds feeds;
+
+	private final Clock clock;
+
+	private final String instance = instanceName();
+
+	private final AtomicLong claims = new AtomicLong();
+
+	private @Nullable ScheduledExecutorService thread;
+
+	private Instant nextPrune = Instant.MIN;
+
+	WebhookSender(WebhookSettings settings, WebhookOutbox outbox, ManchetteProperties properties, CurrentFeeds feeds,
+			JsonMapper json, Clock clock) {
+		this.settings = settings;
+		this.hooks = settings.webhooks().stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
+		this.outbox = outbox;
+		this.addresses = new OutboundAddresses(properties.fetch().allowInternalRedirects());
+		this.client = new WebhookClient(this.addresses, json, properties.userAgent(),
+				settings.webhookDelivery().timeout());
+		this.feeds = feeds;
+		this.clock = clock;
+		checkAddresses();
+	}
+
+	/** Refuses to start with a webhook on an internal address that is not allowed. */
+	private void checkAddresses() {
+		List<Webhook> webhooks = this.settings.webhooks();
+		for (int i = 0; i < webhooks.size(); i++) {
+			Webhook hook = webhooks.get(i);
+			try {
+				String refusal = this.addresses.refusal(hook.url(), "webhook");
+				if (refusal != null) {
+					throw new InvalidWebhookException("manchette.webhooks[" + i + "].url (" + hook.shown() + "): "
+							+ refusal + ".");
+				}
+			}
+			catch (UnknownHostException ex) {
+				// It may resolve later: checked again before each POST, and a failure until then.
+				log.warn("Webhook host does not resolve url={} detail={}", hook.shown(), ex.getMessage());
+			}
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!this.settings.any()) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "webhooks");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long tick = this.settings.webhookDelivery().tick().toMillis();
+		executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+		this.thread = executor;
+		log.info("Telling webhooks={} of new stories as {}", this.settings.webhooks().size(), this.instance);
+	}
+
+	private void tick() {
+		try {
+			while (deliverDue() == BATCH) {
+				// A full batch: more may be due at once.
+			}
+			pruneNow();
+		}
+		catch (RuntimeException ex) {
+			// The database may be briefly unreachable: the next tick tries again.
+			log.warn("Webhook tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+		}
+	}
+
+	/** Claims the deliveries due and makes them; returns how many it claimed. */
+	int deliverDue() {
+		Instant now = this.clock.instant();
+		Duration timeout = this.settings.webhookDelivery().timeout();
+		// Long enough to send the whole batch, each POST taking its full timeout.
+		Instant until = now.plus(timeout.multipliedBy(BATCH)).plusSeconds(60);
+		String owner = this.instance + "#" + this.claims.incrementAndGet();
+		List<OutboxDelivery> claimed = this.outbox.claim(this.settings.ids(), owner, now, until, BATCH);
+		for (OutboxDelivery delivery : claimed) {
+			Webhook hook = this.hooks.get(delivery.hook());
+			String failure = (hook != null) ? this.client.send(hook, delivery) : "webhook no longer configured";
+			Instant done = this.clock.instant();
+			if (failure == null) {
+				this.outbox.delivered(delivery, owner, done);
+			}
+			else {
+				Instant next = next(delivery.attempts() + 1, done);
+				this.outbox.failed(delivery, owner, done, failure, next);
+				log.warn("Webhook delivery failed url={} kind={} detail={} attempt={} next={}",
+						(hook != null) ? hook.shown() : delivery.hook(), delivery.event(), failure,
+						delivery.attempts() + 1, (next != null) ? next : "given up");
+			}
+		}
+		return claimed.size();
+	}
+
+	/** When to try again after {@code attempts} failures: a wait that doubles each time, or null to give up. */
+	@Nullable Instant next(int attempts, Instant now) {
+		WebhookSettings.Delivery delivery = this.settings.webhookDelivery();
+		if (attempts >= delivery.maxAttempts()) {
+			return null;
+		}
+		Duration wait = delivery.retry().multipliedBy(1L << Math.min(attempts - 1, 20));
+		return now.plus((wait.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : wait);
+	}
+
+	/** Forgets the deliveries done with once their stories are past the retention, once an hour. */
+	private void pruneNow() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextPrune)) {
+			return;
+		}
+		this.nextPrune = now.plus(PRUNE_EVERY);
+		int pruned = this.outbox.pruneOlderThan(now.minus(this.feeds.get().retention()));
+		if (pruned > 0) {
+			log.info("Pruned webhook deliveries={}", pruned);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		ScheduledExecutorService executor = this.thread;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+	}
+
+	private static String instanceName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown";
+		}
+		return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

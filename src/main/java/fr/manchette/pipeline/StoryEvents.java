@@ -1,0 +1,97 @@
+package fr.manchette.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.manchette.config.WebhookSettings;
+import fr.manchette.dedup.AssignedItem;
+import fr.manchette.store.OutboxEvent;
+import fr.manchette.store.StoryTelling;
+import fr.manchette.store.WebhookOutbox;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a poll's new items do to their stories, for the webhooks: a story starts ({@value #NEW_STORY}), or gains its
+ * third source ({@value #THIRD_SOURCE}). Recorded in the outbox in the poll's own transaction, still holding the
+ * story lock, so every item stored before is in view and item ids run in the order of the polls: a story is new
+ * when none of its items is older than this poll's, and had two sources before when its items older than this
+ * poll's came from two. Without webhooks it costs nothing; with them, one query and one insert per poll that stored
+ * new items. Stories older than {@code manchette.webhook-delivery.max-age} when stored (a new source's back
+ * catalogue) are not announced.
+ */
+@Component
+public class StoryEvents {
+
+	static final String NEW_STORY = "story.new";
+
+	static final String THIRD_SOURCE = "story.third-source";
+
+	private final WebhookSettings settings;
+
+	private final WebhookOutbox outbox;
+
+	StoryEvents(WebhookSettings settings, WebhookOutbox outbox) {
+		this.settings = settings;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * @param assigned the poll's new items with their stories
+	 * @param ids the ids of those stored, by item key
+	 * @param seenAt when the poll fetched them
+	 * @return how many deliveries it recorded
+	 */
+	int record(List<AssignedItem> assigned, Map<String, Long> ids, Instant seenAt) {
+		if (!this.settings.any() || ids.isEmpty()) {
+			return 0;
+		}
+		Instant oldest = seenAt.minus(this.settings.webhookDelivery().maxAge());
+		Set<String> recent = new LinkedHashSet<>();
+		for (AssignedItem item : assigned) {
+			if (ids.containsKey(item.identified().fingerprint().itemKey()) && !item.sortAt().isBefore(oldest)) {
+				recent.add(item.storyKey());
+			}
+		}
+		if (recent.isEmpty()) {
+			return 0;
+		}
+		long firstOfPoll = ids.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+		Map<String, List<StoryTelling>> stories = new LinkedHashMap<>();
+		for (StoryTelling telling : this.outbox.tellings(recent)) {
+			stories.computeIfAbsent(telling.storyKey(), (key) -> new ArrayList<>()).add(telling);
+		}
+		List<OutboxEvent> events = new ArrayList<>();
+		for (List<StoryTelling> story : stories.values()) {
+			String event = event(story, firstOfPoll);
+			if (event != null) {
+				StoryTelling lead = story.get(0);
+				List<String> sources = sources(story);
+				for (String hook : this.settings.ids()) {
+					events.add(new OutboxEvent(hook, lead.storyKey(), event, lead.title(), lead.link(), sources,
+							lead.sortAt()));
+				}
+			}
+		}
+		return this.outbox.enqueue(events, seenAt);
+	}
+
+	/** What this poll did to the story, told oldest first; null if nothing worth telling. */
+	private static String event(List<StoryTelling> story, long firstOfPoll) {
+		List<StoryTelling> before = story.stream().filter((telling) -> telling.itemId() < firstOfPoll).toList();
+		if (before.isEmpty()) {
+			return NEW_STORY;
+		}
+		return (sources(before).size() == 2 && sources(story).size() >= 3) ? THIRD_SOURCE : null;
+	}
+
+	private static List<String> sources(Collection<StoryTelling> tellings) {
+		return tellings.stream().map(StoryTelling::sourceId).distinct().toList();
+	}
+
+}

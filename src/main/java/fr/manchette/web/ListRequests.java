@@ -1,0 +1,63 @@
+package fr.manchette.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.UneSettings;
+import fr.manchette.store.ItemQuery;
+import fr.manchette.store.ItemRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Reads what a list endpoint is asked for ({@link ListParameters}), and for a list ranked à la une, the window it is
+ * ranked on. Such a list changes with the clock as well as with the store: a story's sources stop counting as they
+ * leave the window. Until the first item of the window leaves it, though, moving the window on changes nothing in
+ * what it holds; so a ranked document is as good as the store's state until then, and says so.
+ */
+@Component
+class ListRequests {
+
+	private final CurrentFeeds feeds;
+
+	private final ItemRepository items;
+
+	private final Duration window;
+
+	private final Clock clock;
+
+	ListRequests(CurrentFeeds feeds, ItemRepository items, UneSettings une, Clock clock) {
+		this.feeds = feeds;
+		this.items = items;
+		this.window = une.window();
+		this.clock = clock;
+	}
+
+	/** Checks the parameters (a {@link BadQueryException} if one is wrong) and says what to list. */
+	ListRequest read(MultiValueMap<String, String> params) {
+		ItemQuery query = ListParameters.parse(params, this.feeds.get());
+		if (!ListParameters.une(params)) {
+			return new ListRequest(query, false, "", null);
+		}
+		Instant from = this.clock.instant().minus(this.window);
+		Optional<Instant> first = this.items.firstSortedSince(from);
+		// An empty window stays empty until the store changes, which starts a new state anyway.
+		return new ListRequest(query.une(from), true,
+				"|une:" + first.map((at) -> Long.toString(at.toEpochMilli())).orElse("none"),
+				first.map((at) -> at.plus(this.window)).orElse(null));
+	}
+
+	/**
+	 * @param query what to list
+	 * @param une whether it is ranked à la une
+	 * @param version what tells this ranking from others in the same state of the store: its window's first item
+	 * @param until when the ranking may change without the store changing; null if it cannot
+	 */
+	record ListRequest(ItemQuery query, boolean une, String version, @Nullable Instant until) {
+	}
+
+}

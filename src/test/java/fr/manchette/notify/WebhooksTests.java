@@ -1,0 +1,256 @@
+package fr.manchette.notify;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.support.LocalHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhooks end to end: sources on WireMock polled by the pipeline, and two receivers on another WireMock, one of
+ * which answers 500 once. Each new story is POSTed to each receiver, signed with its own secret (the signature is
+ * checked here with the JDK's HMAC, not ours); the failed delivery is retried with the same bytes and shows on
+ * {@code /api/webhooks}; a story that gains its third source is posted again as such. Loopback receivers need
+ * internal addresses allowed, as an operator would for a receiver on their own network.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "manchette.polling.enabled=false", "manchette.fetch.allow-internal-redirects=true",
+				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=300ms" })
+abstract class WebhooksTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	static final String SECRET_A = "un secret de la rédaction";
+
+	static final String SECRET_B = "another-secret";
+
+	@RegisterExtension
+	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@RegisterExtension
+	static WireMockExtension receiver = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@LocalServerPort
+	private int port;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void feedsAndHooks(DynamicPropertyRegistry registry) throws IOException {
+		Path feeds = dir.resolve("feeds.yml");
+		Files.writeString(feeds, """
+				timezone: Africa/Casablanca
+				feeds:
+				  - {id: alpha, name: Alpha, url: "http://localhost:%1$d/alpha"}
+				  - {id: beta, name: Beta, url: "http://localhost:%1$d/beta"}
+				  - {id: gamma, name: Gamma, url: "http://localhost:%1$d/gamma"}
+				""".formatted(sites.getPort()));
+		registry.add("manchette.feeds", feeds::toString);
+		registry.add("manchette.webhooks[0].url", () -> "http://127.0.0.1:" + receiver.getPort() + "/hook/a?token=t");
+		registry.add("manchette.webhooks[0].secret", () -> SECRET_A);
+		registry.add("manchette.webhooks[1].url", () -> "http://localhost:" + receiver.getPort() + "/hook/b");
+		registry.add("manchette.webhooks[1].secret", () -> SECRET_B);
+	}
+
+	static Path dir() {
+		return dir;
+	}
+
+	@BeforeEach
+	void clean() {
+		// Each test tells its own stories: the outbox and the items start empty.
+		this.jdbc.sql("DELETE FROM webhook_outbox").update();
+		this.jdbc.sql("DELETE FROM webhook_status").update();
+		this.jdbc.sql("DELETE FROM item_word").update();
+		this.jdbc.sql("DELETE FROM item").update();
+		receiver.stubFor(post("/hook/a?token=t").willReturn(aResponse().withStatus(204)));
+		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200)));
+	}
+
+	@Test
+	void aNewStoryIsPostedToEveryWebhookSignedWithItsSecret() throws Exception {
+		serve("alpha", story("a1", "Séisme de magnitude 5 au large d’Agadir", "quake", 5));
+		poll("alpha");
+
+		LoggedRequest toA = awaitOne("/hook/a?token=t");
+		LoggedRequest toB = awaitOne("/hook/b");
+		assertThat(toA.getHeader("X-Manchette-Signature")).isEqualTo(hmac(toA.getBody(), SECRET_A));
+		assertThat(toB.getHeader("X-Manchette-Signature")).isEqualTo(hmac(toB.getBody(), SECRET_B));
+		assertThat(toA.getHeader("Content-Type")).startsWith("application/json");
+		assertThat(toA.getHeader("X-Manchette-Event")).isEqualTo("story.new");
+		JsonNode body = this.json.readTree(toA.getBodyAsString());
+		assertThat(body.get("event").asString()).isEqualTo("story.new");
+		assertThat(body.get("title").asString()).isEqualTo("Séisme de magnitude 5 au large d’Agadir");
+		assertThat(body.get("link").asString()).isEqualTo("https://actu.example/quake.html");
+		assertThat(body.get("sources").valueStream().map(JsonNode::asString)).containsExactly("alpha");
+		assertThat(Instant.parse(body.get("time").asString())).isEqualTo(NOW.minus(Duration.ofMinutes(5)));
+		String story = body.get("id").asString();
+		assertThat(LocalHttp.get(this.port, "/api/stories/" + story, null).statusCode()).isEqualTo(200);
+		assertThat(toA.getHeader("X-Manchette-Delivery")).isEqualTo(body.get("delivery").asString());
+	}
+
+	@Test
+	void aDeliveryThatFailsIsRetriedWithTheSameBytesAndTheFailureShows() throws Exception {
+		receiver.stubFor(post("/hook/b").inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(500))
+			.willSetStateTo("up"));
+		receiver.stubFor(post("/hook/b").inScenario("flaky").whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
+		serve("alpha", story("a2", "Le Parlement adopte la loi de finances", "budget", 3));
+		poll("alpha");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/b"))).size() >= 2);
+		List<LoggedRequest> attempts = receiver.findAll(postRequestedFor(urlEqualTo("/hook/b")));
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts.get(1).getBody()).isEqualTo(attempts.get(0).getBody());
+		assertThat(attempts.get(1).getHeader("X-Manchette-Signature"))
+			.isEqualTo(attempts.get(0).getHeader("X-Manchette-Signature"))
+			.isEqualTo(hmac(attempts.get(1).getBody(), SECRET_B));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode hooks = this.json.readTree(LocalHttp.get(this.port, "/api/webhooks", null).body()).get("webhooks");
+			assertThat(hooks).hasSize(2);
+			// Shown without its query, which may hold a token.
+			assertThat(hooks.get(0).get("url").asString()).isEqualTo("http://127.0.0.1:" + receiver.getPort() + "/hook/a");
+			JsonNode b = hooks.get(1);
+			assertThat(b.get("lastError").asString()).isEqualTo("HTTP 500");
+			assertThat(b.get("lastFailure").isNull()).isFalse();
+			assertThat(b.get("lastSuccess").isNull()).isFalse();
+			assertThat(b.get("pending").asLong()).isZero();
+			assertThat(b.get("givenUp").asLong()).isZero();
+			assertThat(hooks.get(0).get("lastFailure").isNull()).isTrue();
+		});
+	}
+
+	@Test
+	void aStoryThatGainsItsThirdSourceIsPostedAgain() throws Exception {
+		String title = "Incendie dans la forêt de la Maâmora";
+		serve("alpha", story("a3", title, "fire", 30));
+		serve("beta", story("b3", title, "fire", 20));
+		serve("gamma", story("g3", title, "fire", 10));
+		poll("alpha");
+		awaitOne("/hook/a?token=t");
+		poll("beta");
+		poll("gamma");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t"))).size() >= 2);
+		// Nothing more is coming: the second source was no event, and every delivery is made.
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t")));
+		assertThat(posts).hasSize(2);
+		JsonNode first = this.json.readTree(posts.get(0).getBodyAsString());
+		JsonNode third = this.json.readTree(posts.get(1).getBodyAsString());
+		assertThat(first.get("event").asString()).isEqualTo("story.new");
+		assertThat(third.get("event").asString()).isEqualTo("story.third-source");
+		assertThat(third.get("id").asString()).isEqualTo(first.get("id").asString());
+		assertThat(third.get("title").asString()).isEqualTo(title);
+		assertThat(third.get("sources").valueStream().map(JsonNode::asString)).containsExactly("alpha", "beta", "gamma");
+		assertThat(posts.get(1).getHeader("X-Manchette-Signature")).isEqualTo(hmac(posts.get(1).getBody(), SECRET_A));
+		// Polled again, the same items are no new event.
+		poll("gamma");
+		assertThat(pending()).isZero();
+	}
+
+	@Test
+	void aSourcesBackCatalogueIsNotAnnounced() throws Exception {
+		serve("beta", story("b4", "Une dépêche de la semaine dernière", "old", 7 * 24 * 60),
+				story("b5", "Une dépêche de ce matin", "fresh", 60));
+		poll("beta");
+
+		LoggedRequest post = awaitOne("/hook/b");
+		assertThat(this.json.readTree(post.getBodyAsString()).get("title").asString()).isEqualTo("Une dépêche de ce matin");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox").query(Long.class).single()).isEqualTo(2L);
+	}
+
+	private long pending() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE next_attempt_at IS NOT NULL")
+			.query(Long.class)
+			.single();
+	}
+
+	private LoggedRequest awaitOne(String url) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.findAll(postRequestedFor(urlEqualTo(url))).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(url)));
+		assertThat(requests).hasSize(1);
+		return requests.get(0);
+	}
+
+	private void poll(String id) {
+		Source source = this.feeds.get().source(id).orElseThrow();
+		this.ingestRun.run(source);
+	}
+
+	static void serve(String source, String... items) {
+		StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>" + source + "</title>");
+		for (String item : items) {
+			rss.append(item);
+		}
+		sites.stubFor(WireMock.get("/" + source).willReturn(aResponse().withBody(rss.append("</channel></rss>").toString())));
+	}
+
+	static String story(String guid, String title, String page, int minutesAgo) {
+		return "<item><guid>%s</guid><title>%s</title><link>https://actu.example/%s.html</link><pubDate>%s</pubDate></item>"
+			.formatted(guid, title, page, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+				.format(NOW.minus(Duration.ofMinutes(minutesAgo)).atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	/** What a receiver computes: the hex HMAC-SHA256 of the body bytes, keyed with the shared secret. */
+	static String hmac(byte[] body, String secret) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+	}
+
+}
