@@ -68,7 +68,8 @@ public class StoryAssigner {
 		if (nearest.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.matcher.storyOf(item.titleKey(), sourceId, sortAt, this.window.storiesOf(nearest));
+		return this.matcher.storyOf(item.item().title(), item.titleKey(), sourceId, sortAt,
+				this.window.storiesOf(nearest));
 	}
 
 }

@@ -148,10 +148,26 @@ public class StoryMatcher {
 	 * big the story.
 	 */
 	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<CandidateStory> stories) {
+		return storyOf(new Headline(key), sourceId, sortAt, stories);
+	}
+
+	/**
+	 * The same for an item about to be stored under this headline: what the matcher works out of it is kept, since
+	 * the item comes back as a candidate for the next items of its story.
+	 */
+	public Optional<String> storyOf(String title, TitleKey key, String sourceId, Instant sortAt,
+			List<CandidateStory> stories) {
+		Headline incoming = new Headline(key);
+		synchronized (this.headlines) {
+			this.headlines.put(title, incoming);
+		}
+		return storyOf(incoming, sourceId, sortAt, stories);
+	}
+
+	private Optional<String> storyOf(Headline incoming, String sourceId, Instant sortAt, List<CandidateStory> stories) {
 		if (this.window.isZero()) {
 			return Optional.empty();
 		}
-		Headline incoming = new Headline(key);
 		CandidateStory best = null;
 		double bestSimilarity = 0;
 		for (CandidateStory story : stories) {

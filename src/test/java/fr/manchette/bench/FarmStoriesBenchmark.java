@@ -339,8 +339,8 @@ public final class FarmStoriesBenchmark {
 				candidates.computeIfAbsent(row.story, (key) -> candidateStory(key, from, until));
 			}
 			long start = THREADS.getCurrentThreadCpuTime();
-			Optional<String> story = this.matcher.storyOf(entry.identified.titleKey(), entry.source, entry.sortAt,
-					List.copyOf(candidates.values()));
+			Optional<String> story = this.matcher.storyOf(entry.title(), entry.identified.titleKey(), entry.source,
+					entry.sortAt, List.copyOf(candidates.values()));
 			this.matchingNanos += THREADS.getCurrentThreadCpuTime() - start;
 			if (TRACE != null && entry.title().contains(TRACE)) {
 				System.out.println("TRACE " + entry.title() + " @" + entry.sortAt + " -> " + story.orElse("(new)"));
