@@ -1,9 +1,11 @@
 package fr.manchette.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.WebSubSettings;
 import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
@@ -36,13 +38,16 @@ class FeedController {
 
 	private final PublishedDocuments documents;
 
+	private final WebSubSettings webSub;
+
 	FeedController(CurrentFeeds feeds, ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
-			PublishedDocuments documents) {
+			PublishedDocuments documents, WebSubSettings webSub) {
 		this.feeds = feeds;
 		this.items = items;
 		this.writer = writer;
 		this.jsonWriter = jsonWriter;
 		this.documents = documents;
+		this.webSub = webSub;
 	}
 
 	@GetMapping("/feed.rss")
@@ -65,14 +70,29 @@ class FeedController {
 
 	private Prepared feed(MultiValueMap<String, String> params, String document, Writer writer) {
 		ItemQuery query = ListParameters.parse(params, this.feeds.get());
-		FeedLinks links = links();
+		FeedLinks links = links(document);
 		// The self link is part of the document: the host the client used is part of its version.
 		return new Prepared(document + "@" + links.self(), () -> writer.write(this.items.latestStories(query), links));
 	}
 
-	private static FeedLinks links() {
-		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(),
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString());
+	/**
+	 * With a WebSub hub, an unfiltered feed announces it, with its public URL as self: the topic the hub is pinged
+	 * for, whatever address the reader used. A filtered one is not pinged for, so it announces no hub.
+	 */
+	private FeedLinks links(String document) {
+		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+		URI hub = this.webSub.websub().hub();
+		if (this.webSub.publishing() && hub != null && ServletUriComponentsBuilder.fromCurrentRequest()
+			.build()
+			.getQuery() == null) {
+			String path = switch (document) {
+				case "rss" -> "feed.rss";
+				case "atom" -> "feed.atom";
+				default -> "feed.json";
+			};
+			return new FeedLinks(this.webSub.publicAddress(path).toString(), site, List.of(hub.toString()));
+		}
+		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), site);
 	}
 
 	@FunctionalInterface
