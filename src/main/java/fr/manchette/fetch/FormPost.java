@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.ManchetteProperties;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ public class FormPost {
 
 	private final AddressPolicy addressPolicy;
 
+	@Autowired
 	FormPost(ManchetteProperties properties) {
 		this(properties.userAgent(), new AddressPolicy(properties.fetch().allowInternalRedirects()));
 	}
