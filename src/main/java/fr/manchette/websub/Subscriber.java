@@ -122,6 +122,10 @@ class Subscriber implements DisposableBean {
 	 */
 	@EventListener
 	void hubsRead(FeedHubsRead read) {
+		if (!this.settings.subscribing()) {
+			// manchette.public-url given but empty: as good as not given.
+			return;
+		}
 		Source source = this.feeds.get().source(read.sourceId()).orElse(null);
 		if (source == null || !source.enabled() || source.type() != SourceType.FEED) {
 			return;
