@@ -213,7 +213,7 @@ public class IngestRun {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
 		}
 		Instant next = PollTiming.afterSuccess(started,
-				PollTiming.interval(this.safetyNet.interval(source, started), feed.updatePeriod()));
+				PollTiming.interval(this.safetyNet.interval(source), feed.updatePeriod()));
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
 		if (movedTo != null && !movedTo.equals(previous.movedTo())) {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
@@ -245,7 +245,7 @@ public class IngestRun {
 
 	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
 		Instant next = PollTiming.afterSuccess(started,
-				PollTiming.interval(this.safetyNet.interval(source, started), previous.declaredInterval()));
+				PollTiming.interval(this.safetyNet.interval(source), previous.declaredInterval()));
 		this.statuses.recordOutcome(previous.notModified(started, next));
 		log.debug("Not modified source={}", source.id());
 		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, next);

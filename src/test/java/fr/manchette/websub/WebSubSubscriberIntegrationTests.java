@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
+import fr.manchette.pipeline.PushedSources;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.WebSubSubscription;
@@ -74,6 +75,9 @@ class WebSubSubscriberIntegrationTests {
 
 	@Autowired
 	private SourceStatusRepository statuses;
+
+	@Autowired
+	private PushedSources pushedSources;
 
 	@TestConfiguration
 	static class ControlledClock {
@@ -288,6 +292,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(FakeHub.verifySubscription(request, "oui", 3600).statusCode()).isEqualTo(200);
 		assertThat(this.subscriptions.find("denied").orElseThrow().pushing(CLOCK.instant())).isTrue();
+		assertThat(this.pushedSources.pushed("denied")).isTrue();
 		Instant nextPoll = this.statuses.find("denied").orElseThrow().nextAttemptAt();
 		assertThat(nextPoll).isAfter(CLOCK.instant());
 
@@ -296,6 +301,7 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(denial.statusCode()).isEqualTo(200);
 		WebSubSubscription denied = this.subscriptions.find("denied").orElseThrow();
 		assertThat(denied.pushing(CLOCK.instant())).isFalse();
+		assertThat(this.pushedSources.pushed("denied")).isFalse();
 		assertThat(denied.lastError()).contains("quota dépassé");
 		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(CLOCK.instant());
 	}
