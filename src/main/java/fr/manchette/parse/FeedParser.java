@@ -77,8 +77,9 @@ public class FeedParser {
 		for (int i = 0; i < entries.size(); i++) {
 			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10));
 		}
+		FeedHubs hubs = FeedHubs.of(document);
 		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
-				UpdatePeriod.of(document));
+				UpdatePeriod.of(document), hubs.hubs(), hubs.self());
 	}
 
 	/**

@@ -64,6 +64,8 @@ final class JsonFeedReader {
 
 	private @Nullable List<JsonNode> items;
 
+	private final List<String> hubs = new ArrayList<>();
+
 	private boolean itemsNotAnArray;
 
 	private JsonFeedReader() {
@@ -114,7 +116,8 @@ final class JsonFeedReader {
 		for (JsonNode item : this.items) {
 			raw.add(item(item, base));
 		}
-		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null);
+		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null, this.hubs,
+				this.feedUrl);
 	}
 
 	private void readFeed(JsonParser parser) throws FeedParseException {
@@ -130,6 +133,7 @@ final class JsonFeedReader {
 				case "home_page_url" -> this.homePageUrl = scalar(parser);
 				case "feed_url" -> this.feedUrl = scalar(parser);
 				case "items" -> readItems(parser, value);
+				case "hubs" -> readHubs(parser, value);
 				default -> parser.skipChildren();
 			}
 		}
@@ -156,6 +160,31 @@ final class JsonFeedReader {
 			}
 			else {
 				parser.skipChildren();
+			}
+		}
+	}
+
+	/**
+	 * The WebSub hubs of {@code hubs}: objects whose {@code type} is WebSub (the spec's example writes it so; any case
+	 * is taken) and whose {@code url} is a string. Other types (rssCloud) are not ours to use.
+	 */
+	private void readHubs(JsonParser parser, @Nullable JsonToken value) {
+		if (value != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return;
+		}
+		for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser
+			.nextToken()) {
+			if (token != JsonToken.START_OBJECT) {
+				parser.skipChildren();
+				continue;
+			}
+			JsonNode hub = JSON.readTree(parser);
+			String type = string(hub.get("type"));
+			String url = string(hub.get("url"));
+			if (type != null && type.strip().equalsIgnoreCase("websub") && url != null
+					&& !this.hubs.contains(url.strip()) && this.hubs.size() < FeedHubs.MAX_HUBS) {
+				this.hubs.add(url.strip());
 			}
 		}
 	}

@@ -12,12 +12,23 @@ import org.jspecify.annotations.Nullable;
  * @param link the feed's own link (a JSON Feed's {@code home_page_url}), as written: possibly relative
  * @param updatePeriod how often the feed says it changes (RSS {@code <ttl>}, {@code sy:updatePeriod} and
  * {@code sy:updateFrequency}), if it says
+ * @param hubs the WebSub hubs the feed announces ({@code rel="hub"} links of Atom and of RSS's {@code atom:link},
+ * a JSON Feed's {@code hubs} of type WebSub), as written, in document order
+ * @param self the feed's own canonical address ({@code rel="self"}, a JSON Feed's {@code feed_url}), as written: the
+ * WebSub topic
  */
 public record ParsedFeed(String format, @Nullable String title, @Nullable String link, List<RawItem> items,
-		@Nullable Duration updatePeriod) {
+		@Nullable Duration updatePeriod, List<String> hubs, @Nullable String self) {
 
 	public ParsedFeed {
 		items = List.copyOf(items);
+		hubs = List.copyOf(hubs);
+	}
+
+	/** A feed that announces no hub and no address of its own. */
+	public ParsedFeed(String format, @Nullable String title, @Nullable String link, List<RawItem> items,
+			@Nullable Duration updatePeriod) {
+		this(format, title, link, items, updatePeriod, List.of(), null);
 	}
 
 }

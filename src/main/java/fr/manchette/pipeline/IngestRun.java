@@ -34,6 +34,8 @@ import fr.manchette.store.SourceStatusRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,9 +74,14 @@ public class IngestRun {
 
 	private final MeterRegistry meters;
 
+	private final PushSafetyNet safetyNet;
+
+	private final ApplicationEventPublisher events;
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
 			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
-			SourceStatusRepository statuses, Clock clock, MeterRegistry meters) {
+			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, PushSafetyNet safetyNet,
+			ApplicationEventPublisher events) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -86,6 +93,8 @@ public class IngestRun {
 		this.statuses = statuses;
 		this.clock = clock;
 		this.meters = meters;
+		this.safetyNet = safetyNet;
+		this.events = events;
 	}
 
 	public PollReport run(Source source) {
@@ -108,7 +117,56 @@ public class IngestRun {
 		}
 		this.meters.counter("manchette.polls", "outcome", report.outcome()).increment();
 		this.meters.counter("manchette.items.stored").increment(report.inserted());
+		if (report.inserted() > 0) {
+			publish(new ItemsStored(source.id(), report.inserted()));
+		}
 		return report;
+	}
+
+	/**
+	 * Takes content that a WebSub hub pushed for a source the same road as a poll's: parse → normalize → dedup →
+	 * store, under the same rules (the caller has held it to {@code poll.max-size}; the parser refuses DTDs and
+	 * entities). Counts as a success of the source; its timetable, validators and lease stay the polls'. Never
+	 * throws: what cannot be read is reported, and nothing of it is stored.
+	 */
+	public PollReport deliver(Source source, byte[] body, @Nullable String contentType) {
+		Instant started = this.clock.instant();
+		PollReport report;
+		try {
+			FeedsFile config = this.feeds.get();
+			ParsedFeed feed = this.parser.parse(body, contentType);
+			// The hub sends the topic's content: its relative links are relative to the feed's address.
+			List<Item> items = normalize(source, feed.items(), source.url(), started, config.timezone());
+			SaveResult saved = this.store.storeDelivery(source.id(), this.deduplicator.identify(items), started);
+			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
+					saved.updated());
+			report = new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), null);
+		}
+		catch (FeedParseException ex) {
+			FailureKind kind = ex.isNotAFeed() ? FailureKind.NOT_A_FEED : FailureKind.PARSE_ERROR;
+			log.warn("Push refused source={} kind={} detail={}", source.id(), kind, ex.getMessage());
+			report = new PollReport(source.id(), kind.name(), 0, 0, null);
+		}
+		catch (RuntimeException ex) {
+			log.error("Push failed source={} kind={}", source.id(), FailureKind.UNEXPECTED, ex);
+			report = new PollReport(source.id(), FailureKind.UNEXPECTED.name(), 0, 0, null);
+		}
+		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome()).increment();
+		this.meters.counter("manchette.items.stored").increment(report.inserted());
+		if (report.inserted() > 0) {
+			publish(new ItemsStored(source.id(), report.inserted()));
+		}
+		return report;
+	}
+
+	/** Listeners of the pipeline's events must not cost a poll its outcome. */
+	private void publish(Object event) {
+		try {
+			this.events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			log.error("Event listener failed event={}", event.getClass().getSimpleName(), ex);
+		}
 	}
 
 	private PollReport poll(Source source, SourceStatus previous, Instant started) {
@@ -151,7 +209,11 @@ public class IngestRun {
 				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
 				: normalize(source, feed.items(), fetched.finalUrl(), started, config.timezone());
 		List<IdentifiedItem> identified = this.deduplicator.identify(items);
-		Instant next = PollTiming.afterSuccess(started, PollTiming.interval(source.interval(), feed.updatePeriod()));
+		if (page == null) {
+			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
+		}
+		Instant next = PollTiming.afterSuccess(started,
+				PollTiming.interval(this.safetyNet.interval(source), feed.updatePeriod()));
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
 		if (movedTo != null && !movedTo.equals(previous.movedTo())) {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
@@ -183,7 +245,7 @@ public class IngestRun {
 
 	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
 		Instant next = PollTiming.afterSuccess(started,
-				PollTiming.interval(source.interval(), previous.declaredInterval()));
+				PollTiming.interval(this.safetyNet.interval(source), previous.declaredInterval()));
 		this.statuses.recordOutcome(previous.notModified(started, next));
 		log.debug("Not modified source={}", source.id());
 		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, next);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.IdentifiedItem;
@@ -62,6 +63,17 @@ public class StoreStep {
 
 	/** Stores a poll's items, then its outcome; returns what it inserted and updated. */
 	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt, SourceStatus status) {
+		return store(sourceId, identified, seenAt, (saved) -> this.statuses.recordOutcome(status, saved.inserted()));
+	}
+
+	/** Stores the items a WebSub hub pushed, then records the push as a success of the source. */
+	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt) {
+		return store(sourceId, identified, seenAt,
+				(saved) -> this.statuses.recordDelivery(sourceId, seenAt, saved.inserted()));
+	}
+
+	private SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
+			Consumer<SaveResult> outcome) {
 		return Objects.requireNonNull(this.transaction.execute((tx) -> {
 			// Whatever this transaction added to the window, the store may not keep: start afresh if it rolls back.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -73,7 +85,7 @@ public class StoreStep {
 				}
 			});
 			SaveResult saved = storeItems(sourceId, identified, seenAt);
-			this.statuses.recordOutcome(status, saved.inserted());
+			outcome.accept(saved);
 			return saved;
 		}));
 	}

@@ -40,6 +40,9 @@ public class JsonFeedWriter {
 		feed.put("home_page_url", links.site());
 		feed.put("feed_url", links.self());
 		feed.put("language", "fr");
+		if (!links.hubs().isEmpty()) {
+			feed.put("hubs", links.hubs().stream().map((hub) -> Map.of("type", "WebSub", "url", hub)).toList());
+		}
 		feed.put("items", stories.stream().map((story) -> item(story, config)).toList());
 		return this.json.writeValueAsString(feed);
 	}

@@ -70,7 +70,14 @@ public class MergedFeedWriter {
 		self.setAttribute("href", links.self());
 		self.setAttribute("rel", "self");
 		self.setAttribute("type", "application/rss+xml");
-		channel.setForeignMarkup(new ArrayList<>(List.of(self)));
+		List<Element> atomLinks = new ArrayList<>(List.of(self));
+		for (String hub : links.hubs()) {
+			Element link = new Element("link", ATOM);
+			link.setAttribute("href", hub);
+			link.setAttribute("rel", "hub");
+			atomLinks.add(link);
+		}
+		channel.setForeignMarkup(atomLinks);
 		channel.setItems(stories.stream().map((story) -> rssItem(story, config, une)).toList());
 		return write(channel);
 	}
@@ -90,7 +97,9 @@ public class MergedFeedWriter {
 		feed.setLanguage("fr");
 		feed.setUpdated(Date.from(updated));
 		feed.setAlternateLinks(new ArrayList<>(List.of(link(links.site(), "alternate", "text/html"))));
-		feed.setOtherLinks(new ArrayList<>(List.of(link(links.self(), "self", "application/atom+xml"))));
+		List<Link> own = new ArrayList<>(List.of(link(links.self(), "self", "application/atom+xml")));
+		links.hubs().forEach((hub) -> own.add(link(hub, "hub", null)));
+		feed.setOtherLinks(own);
 		feed.setEntries(stories.stream().map((story) -> atomEntry(story, config, une)).toList());
 		return write(feed);
 	}

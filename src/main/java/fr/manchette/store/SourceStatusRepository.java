@@ -72,6 +72,15 @@ public class SourceStatusRepository {
 	private static final String RELEASE = """
 			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
 
+	// A push is a success that leaves the poll's validators, timetable and lease alone.
+	private static final String DELIVERED = """
+			UPDATE source_status SET last_success_at = :at, last_outcome = 'OK', consecutive_failures = 0,
+			                         last_error = NULL, item_count = item_count + :added
+			WHERE source_id = :source""";
+
+	private static final String POLL_BY = """
+			UPDATE source_status SET next_attempt_at = :at WHERE source_id = :source AND next_attempt_at > :at""";
+
 	private final JdbcClient jdbc;
 
 	SourceStatusRepository(JdbcClient jdbc) {
@@ -115,6 +124,27 @@ public class SourceStatusRepository {
 		if (this.jdbc.sql(UPDATE).params(params).update() == 0) {
 			this.jdbc.sql(INSERT).params(params).update();
 		}
+	}
+
+	/**
+	 * Records content a WebSub hub pushed for a source, in the delivery's transaction: a success, and its new items
+	 * counted. Validators, timetable and lease stay the polls'. Nothing happens to a source with no status row: the
+	 * scheduler makes one for every source of feeds.yml.
+	 */
+	public void recordDelivery(String sourceId, Instant at, int itemsAdded) {
+		this.jdbc.sql(DELIVERED)
+			.param("source", sourceId)
+			.param("at", Timestamps.param(at))
+			.param("added", itemsAdded)
+			.update();
+	}
+
+	/**
+	 * Brings a source's next poll forward to {@code at} if it was due later (a hub that stopped pushing it: polling
+	 * takes over at once); a source taken out of the timetable stays out.
+	 */
+	public void pollBy(String sourceId, Instant at) {
+		this.jdbc.sql(POLL_BY).param("source", sourceId).param("at", Timestamps.param(at)).update();
 	}
 
 	/**

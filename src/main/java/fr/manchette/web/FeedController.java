@@ -1,8 +1,10 @@
 package fr.manchette.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
+import fr.manchette.config.WebSubSettings;
 import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
@@ -34,13 +36,16 @@ class FeedController {
 
 	private final ListRequests lists;
 
+	private final WebSubSettings webSub;
+
 	FeedController(ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
-			PublishedDocuments documents, ListRequests lists) {
+			PublishedDocuments documents, ListRequests lists, WebSubSettings webSub) {
 		this.items = items;
 		this.writer = writer;
 		this.jsonWriter = jsonWriter;
 		this.documents = documents;
 		this.lists = lists;
+		this.webSub = webSub;
 	}
 
 	@GetMapping("/feed.rss")
@@ -64,15 +69,30 @@ class FeedController {
 
 	private Prepared feed(MultiValueMap<String, String> params, String document, Writer writer) {
 		ListRequests.ListRequest list = this.lists.read(params);
-		FeedLinks links = links();
+		FeedLinks links = links(document);
 		// The self link is part of the document: the host the client used is part of its version.
 		return new Prepared(document + "@" + links.self() + list.version(),
 				() -> writer.write(this.items.stories(list.query()), links, list.une()), list.until());
 	}
 
-	private static FeedLinks links() {
-		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(),
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString());
+	/**
+	 * With a WebSub hub, an unfiltered feed announces it, with its public URL as self: the topic the hub is pinged
+	 * for, whatever address the reader used. A filtered one is not pinged for, so it announces no hub.
+	 */
+	private FeedLinks links(String document) {
+		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+		URI hub = this.webSub.websub().hub();
+		if (this.webSub.publishing() && hub != null && ServletUriComponentsBuilder.fromCurrentRequest()
+			.build()
+			.getQuery() == null) {
+			String path = switch (document) {
+				case "rss" -> "feed.rss";
+				case "atom" -> "feed.atom";
+				default -> "feed.json";
+			};
+			return new FeedLinks(this.webSub.publicAddress(path).toString(), site, List.of(hub.toString()));
+		}
+		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), site);
 	}
 
 	@FunctionalInterface

@@ -1,0 +1,33 @@
+package fr.manchette.websub;
+
+import java.time.Clock;
+
+import fr.manchette.pipeline.PushedSources;
+import fr.manchette.store.WebSubSubscriptions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sources a hub pushes: verified, and their lease not over. A source whose subscription failed, was denied or
+ * ran out is polled at its own pace again from its next poll on.
+ */
+@Component
+@ConditionalOnProperty(prefix = "manchette", name = "public-url")
+class SubscribedSources implements PushedSources {
+
+	private final WebSubSubscriptions subscriptions;
+
+	private final Clock clock;
+
+	SubscribedSources(WebSubSubscriptions subscriptions, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean pushed(String sourceId) {
+		return this.subscriptions.find(sourceId).map((subscription) -> subscription.pushing(this.clock.instant()))
+			.orElse(false);
+	}
+
+}

@@ -1,0 +1,313 @@
+package fr.manchette.websub;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.pipeline.IngestRun;
+import fr.manchette.pipeline.PollReport;
+import fr.manchette.pipeline.PushedSources;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.WebSubSubscription;
+import fr.manchette.store.WebSubSubscription.State;
+import fr.manchette.store.WebSubSubscriptions;
+import fr.manchette.support.LocalHttp;
+import fr.manchette.support.MovingClock;
+import fr.manchette.support.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The WebSub subscriber end to end: WireMock serves the sources' feeds, which announce a hub, and plays the hub's
+ * endpoint; the test calls the service back as the hub would. Polls are driven by hand (scheduler off); the
+ * subscriber's worker runs on a clock the test moves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "manchette.polling.enabled=false", "manchette.websub.tick=100ms",
+				"manchette.websub.lease=1h", "manchette.reload-interval=200ms" })
+class WebSubSubscriberIntegrationTests {
+
+	private static final MovingClock CLOCK = new MovingClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+	private static final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+
+	private static int port;
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private WebSubSubscriptions subscriptions;
+
+	@Autowired
+	private SourceStatusRepository statuses;
+
+	@Autowired
+	private PushedSources pushedSources;
+
+	@TestConfiguration
+	static class ControlledClock {
+
+		@Bean
+		@Primary
+		Clock movingClock() {
+			return CLOCK;
+		}
+
+	}
+
+	@BeforeAll
+	static void startHub() {
+		server.start();
+	}
+
+	@AfterAll
+	static void stopHub() {
+		server.stop();
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		server.start();
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		registry.add("server.port", () -> port);
+		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
+		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied")));
+		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied")) {
+			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
+			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
+		}
+		server.stubFor(post("/hub/hub-down").willReturn(aResponse().withStatus(503).withBody("en maintenance")));
+	}
+
+	private static String feedsYml(List<String> ids) {
+		StringBuilder yaml = new StringBuilder("timezone: Europe/Paris\npoll:\n  interval: 10m\n  max-size: 64KB\nfeeds:\n");
+		for (String id : ids) {
+			yaml.append("  - {id: %s, name: Fil %s, url: \"http://localhost:%d/feed/%s\"}\n".formatted(id, id,
+					server.port(), id));
+		}
+		return yaml.toString();
+	}
+
+	private static String hub(String id) {
+		return "http://localhost:" + server.port() + "/hub/" + id;
+	}
+
+	private static String self(String id) {
+		return "http://localhost:" + server.port() + "/feed/" + id;
+	}
+
+	@Test
+	void subscribesToTheAnnouncedHubAndTakesOnlySignedDeliveries() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/pushed");
+		poll("pushed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !hub.requests("subscribe").isEmpty());
+		Map<String, String> request = hub.requests("subscribe").get(0);
+		assertThat(request.get("hub.topic")).isEqualTo(self("pushed"));
+		assertThat(request.get("hub.callback")).startsWith("http://localhost:" + port + "/websub/");
+		assertThat(request.get("hub.lease_seconds")).isEqualTo("3600");
+		String secret = request.get("hub.secret");
+		assertThat(secret).hasSizeBetween(32, 199);
+		String callback = request.get("hub.callback");
+
+		// A verification for a topic we did not ask for, or of a mode we did not ask for, or at a callback we never
+		// gave, is refused; only the right one echoes the challenge.
+		assertThat(FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic", "https://ailleurs.example/feed",
+				"hub.challenge", "c1", "hub.lease_seconds", "600")).statusCode()).isEqualTo(404);
+		assertThat(FakeHub.verify(callback, Map.of("hub.mode", "unsubscribe", "hub.topic", self("pushed"),
+				"hub.challenge", "c2")).statusCode()).isEqualTo(404);
+		assertThat(FakeHub.verify("http://localhost:" + port + "/websub/" + "A".repeat(43), Map.of("hub.mode",
+				"subscribe", "hub.topic", self("pushed"), "hub.challenge", "c3", "hub.lease_seconds", "600"))
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> verified = FakeHub.verifySubscription(request, "défi-4821", 600);
+		assertThat(verified.statusCode()).isEqualTo(200);
+		assertThat(verified.body()).isEqualTo("défi-4821");
+		WebSubSubscription subscription = this.subscriptions.find("pushed").orElseThrow();
+		assertThat(subscription.state()).isEqualTo(State.ACTIVE);
+		assertThat(subscription.leaseUntil()).isEqualTo(CLOCK.instant().plusSeconds(600));
+
+		// Wrong or missing signatures: refused, nothing stored.
+		byte[] forged = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche contrefaite").getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, forged, null).statusCode()).isEqualTo(403);
+		assertThat(FakeHub.deliver(callback, forged, FakeHub.sign("sha256", forged, "not-the-secret")).statusCode())
+			.isEqualTo(403);
+		assertThat(FakeHub.deliver(callback, forged, "md5=00ff").statusCode()).isEqualTo(403);
+		byte[] other = FakeHub.atom(hub("pushed"), self("pushed"), "Autre dépêche").getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, forged, FakeHub.sign("sha256", other, secret)).statusCode())
+			.isEqualTo(403);
+
+		// Too large: refused before anything else, nothing stored (max-size is 64KB here).
+		byte[] huge = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche géante " + "x".repeat(70_000))
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, huge, FakeHub.sign("sha256", huge, secret)).statusCode()).isEqualTo(413);
+
+		// Signed but hostile: received, and refused by the same parser as a poll's content.
+		byte[] xxe = """
+				<?xml version="1.0"?>
+				<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated>
+				<entry><title>Dépêche piégée &xxe;</title><id>urn:x:1</id><link href="https://fil.example/x"/>
+				<updated>2026-01-01T00:00:00Z</updated></entry></feed>""".getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, xxe, FakeHub.sign("sha1", xxe, secret)).statusCode()).isEqualTo(204);
+
+		String atom = LocalHttp.get(port, "/feed.atom", null).body();
+		assertThat(atom).doesNotContain("contrefaite", "géante", "piégée");
+
+		// Signed right, by any of the registered methods: in the merged feed within a second.
+		byte[] pushed = FakeHub.atom(hub("pushed"), self("pushed"), "Le Parlement adopte la loi de finances")
+			.getBytes(StandardCharsets.UTF_8);
+		Instant before = CLOCK.instant();
+		assertThat(FakeHub.deliver(callback, pushed, FakeHub.sign("sha512", pushed, secret)).statusCode())
+			.isEqualTo(204);
+		await().atMost(Duration.ofSeconds(1))
+			.until(() -> LocalHttp.get(port, "/feed.atom", null).body().contains("Le Parlement adopte la loi de finances"));
+		SourceStatus status = this.statuses.find("pushed").orElseThrow();
+		assertThat(status.lastOutcome()).isEqualTo("OK");
+		assertThat(status.lastSuccessAt()).isAfterOrEqualTo(before);
+		assertThat(this.statuses.itemCounts().get("pushed")).isEqualTo(2L);
+		assertThat(this.subscriptions.find("pushed").orElseThrow().lastDeliveryAt()).isNotNull();
+	}
+
+	@Test
+	void renewsTheLeaseBeforeItEndsWithTheSameCallbackAndSecret() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/renewed");
+		poll("renewed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Map<String, String> first = hub.requests("subscribe").get(0);
+		assertThat(FakeHub.verifySubscription(first, "premier", 1000).statusCode()).isEqualTo(200);
+		Instant leaseEnd = this.subscriptions.find("renewed").orElseThrow().leaseUntil();
+
+		// Not yet: three quarters of the lease.
+		CLOCK.advance(Duration.ofSeconds(750));
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+			.until(() -> hub.requests("subscribe").size() == 1);
+		// Four fifths: renewed, before the lease ends.
+		CLOCK.advance(Duration.ofSeconds(60));
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 2);
+		Map<String, String> renewal = hub.requests("subscribe").get(1);
+		assertThat(renewal.get("hub.callback")).isEqualTo(first.get("hub.callback"));
+		assertThat(renewal.get("hub.secret")).isEqualTo(first.get("hub.secret"));
+		assertThat(this.subscriptions.find("renewed").orElseThrow().state()).isEqualTo(State.RENEWING);
+		assertThat(this.subscriptions.find("renewed").orElseThrow().pushing(CLOCK.instant())).isTrue();
+
+		assertThat(FakeHub.verifySubscription(renewal, "second", 1000).statusCode()).isEqualTo(200);
+		WebSubSubscription renewed = this.subscriptions.find("renewed").orElseThrow();
+		assertThat(renewed.state()).isEqualTo(State.ACTIVE);
+		assertThat(renewed.leaseUntil()).isAfter(leaseEnd);
+	}
+
+	@Test
+	void unsubscribesWhenTheSourceLeavesFeedsYml() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/removed");
+		poll("removed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Map<String, String> request = hub.requests("subscribe").get(0);
+		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+
+		Files.writeString(dir.resolve("feeds.yml"), feedsYml(List.of("pushed", "renewed", "hub-down", "denied")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
+		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
+		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
+		assertThat(unsubscribe.get("hub.callback")).isEqualTo(request.get("hub.callback"));
+		// The subscription is no longer wanted: a delivery is gone, a re-verification of the subscription refused.
+		byte[] body = FakeHub.atom(null, null, "Trop tard").getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(request.get("hub.callback"), body, FakeHub.sign("sha256", body, request.get("hub.secret")))
+			.statusCode()).isEqualTo(410);
+		assertThat(FakeHub.verifySubscription(request, "encore", 3600).statusCode()).isEqualTo(404);
+
+		HttpResponse<String> verified = FakeHub.verify(request.get("hub.callback"),
+				Map.of("hub.mode", "unsubscribe", "hub.topic", self("removed"), "hub.challenge", "adieu"));
+		assertThat(verified.statusCode()).isEqualTo(200);
+		assertThat(verified.body()).isEqualTo("adieu");
+		assertThat(this.subscriptions.find("removed")).isEmpty();
+	}
+
+	@Test
+	void aHubThatRefusesLeavesTheSourceToPolling() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/hub-down");
+		PollReport report = poll("hub-down");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.subscriptions.find("hub-down").map(WebSubSubscription::failures).orElse(0) == 1);
+		WebSubSubscription failed = this.subscriptions.find("hub-down").orElseThrow();
+		assertThat(failed.state()).isEqualTo(State.REQUESTING);
+		assertThat(failed.lastError()).contains("503", "en maintenance");
+		assertThat(failed.dueAt()).isAfter(CLOCK.instant());
+		assertThat(failed.pushing(CLOCK.instant())).isFalse();
+		assertThat(hub.requests("subscribe")).hasSize(1);
+
+		// The poll stored its items and keeps the source's own interval; the next one does the same.
+		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.inserted()).isEqualTo(1);
+		assertThat(report.nextAttemptAt()).isBetween(CLOCK.instant().plus(Duration.ofMinutes(10)),
+				CLOCK.instant().plus(Duration.ofMinutes(11)));
+		server.stubFor(get("/feed/hub-down").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withBody(FakeHub.atom(hub("hub-down"), self("hub-down"), "Première dépêche de hub-down",
+					"Le hub est en panne, le fil continue"))));
+		assertThat(poll("hub-down").inserted()).isEqualTo(1);
+		assertThat(LocalHttp.get(port, "/feed.atom", null).body()).contains("Le hub est en panne, le fil continue");
+	}
+
+	@Test
+	void aDenialFromTheHubEndsThePushAndPollingTakesOverAtOnce() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/denied");
+		poll("denied");
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Map<String, String> request = hub.requests("subscribe").get(0);
+		assertThat(FakeHub.verifySubscription(request, "oui", 3600).statusCode()).isEqualTo(200);
+		assertThat(this.subscriptions.find("denied").orElseThrow().pushing(CLOCK.instant())).isTrue();
+		assertThat(this.pushedSources.pushed("denied")).isTrue();
+		Instant nextPoll = this.statuses.find("denied").orElseThrow().nextAttemptAt();
+		assertThat(nextPoll).isAfter(CLOCK.instant());
+
+		HttpResponse<String> denial = FakeHub.verify(request.get("hub.callback"),
+				Map.of("hub.mode", "denied", "hub.topic", self("denied"), "hub.reason", "quota dépassé"));
+		assertThat(denial.statusCode()).isEqualTo(200);
+		WebSubSubscription denied = this.subscriptions.find("denied").orElseThrow();
+		assertThat(denied.pushing(CLOCK.instant())).isFalse();
+		assertThat(this.pushedSources.pushed("denied")).isFalse();
+		assertThat(denied.lastError()).contains("quota dépassé");
+		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(CLOCK.instant());
+	}
+
+	private PollReport poll(String id) {
+		return this.ingestRun.run(this.feeds.get().source(id).orElseThrow());
+	}
+
+}
