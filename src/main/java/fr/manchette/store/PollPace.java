@@ -1,0 +1,18 @@
+package fr.manchette.store;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How often a source is polled, and why, as its last poll decided.
+ *
+ * @param arrivalRate new items per hour, measured from the times they were first seen (not their dates, which a
+ * feed may get wrong); null until measured
+ * @param interval the time between two polls in force
+ * @param reason why that interval: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
+ * {@code backoff}, or another word a later stage adds
+ */
+public record PollPace(String sourceId, @Nullable Double arrivalRate, Duration interval, String reason) {
+
+}
