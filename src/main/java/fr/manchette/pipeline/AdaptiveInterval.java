@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The arithmetic of adaptive polling. A source's publishing rate is counted from what each poll finds new, over the
  * time since the previous successful poll, and smoothed with a memory of {@link #MEMORY} (an exponentially weighted
- * average over time: a poll long after the last one weighs more than one a minute after it). Dates in the feed play
- * no part: a feed whose {@code pubDate} lies cannot drive it.
+ * rate over time: a poll long after the last one weighs more than one a minute after it, and an hour ago weighs
+ * less than the last minutes). Dates in the feed play no part: a feed whose {@code pubDate} lies cannot drive it.
  * <p>
  * The interval is the mean time between two new items (poll about once per item, as Miniflux's
  * {@code entry_frequency} does), kept between the floor and the ceiling, and never shorter than what the feed
@@ -30,21 +30,38 @@ final class AdaptiveInterval {
 	}
 
 	/**
+	 * A publishing rate and how much observed time it rests on, older time weighing less.
+	 *
+	 * @param perHour new items per hour
+	 * @param hours the observed time behind it, each hour weighed by how recent it is: at most {@link #MEMORY}
+	 */
+	record Rate(double perHour, double hours) {
+	}
+
+	/**
+	 * The rate after a poll: the new items are taken as spread over the time since the previous successful poll,
+	 * and added to what was known, which fades with the time passed. Before any measure the source is assumed to
+	 * publish once per starting interval, on the evidence of one such interval only: the first polls that find
+	 * something soon outweigh it.
 	 * @param previous the rate measured so far, null before the first measure
-	 * @param start the interval the source starts from (its configured one): the rate assumed before any measure
+	 * @param start the interval the source starts from (its configured one)
 	 * @param elapsed time since the previous successful poll; null for the first one, whose items are the feed's
 	 * backlog and say nothing of its rate
 	 * @param newItems items this poll stored for the first time
-	 * @return new items per hour
 	 */
-	static double rate(@Nullable Double previous, Duration start, @Nullable Duration elapsed, int newItems) {
-		double before = (previous != null) ? previous : perHour(start);
+	static Rate rate(@Nullable Rate previous, Duration start, @Nullable Duration elapsed, int newItems) {
+		Rate before = (previous != null) ? previous : new Rate(1 / hours(start), hours(start));
 		if (elapsed == null || elapsed.isNegative() || elapsed.isZero()) {
 			return before;
 		}
-		double hours = elapsed.toMillis() / 3_600_000.0;
-		double weight = 1 - Math.exp(-hours / (MEMORY.toMillis() / 3_600_000.0));
-		return before * (1 - weight) + (newItems / hours) * weight;
+		double memory = hours(MEMORY);
+		double span = hours(elapsed);
+		double kept = Math.exp(-span / memory);
+		// The weight of the elapsed span itself, its older part fading as the rest does: at most the memory.
+		double spanWeight = memory * (1 - kept);
+		double weight = before.hours() * kept + spanWeight;
+		double items = before.perHour() * before.hours() * kept + newItems * spanWeight / span;
+		return new Rate(items / weight, weight);
 	}
 
 	/** The mean time between items at {@code rate}, within {@code floor} and {@code ceiling}, lengthened by a ttl. */
@@ -67,8 +84,8 @@ final class AdaptiveInterval {
 		return byRate;
 	}
 
-	private static double perHour(Duration interval) {
-		return 3_600_000.0 / Math.max(interval.toMillis(), 1);
+	private static double hours(Duration duration) {
+		return Math.max(duration.toMillis(), 1) / 3_600_000.0;
 	}
 
 }

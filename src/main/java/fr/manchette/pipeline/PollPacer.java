@@ -41,8 +41,7 @@ class PollPacer {
 	Decision afterSuccess(Source source, @Nullable PollPace previous, @Nullable Instant previousSuccess, Instant now,
 			int newItems, @Nullable Duration declared) {
 		Duration elapsed = (previousSuccess != null) ? Duration.between(previousSuccess, now) : null;
-		double rate = AdaptiveInterval.rate((previous != null) ? previous.arrivalRate() : null, source.interval(),
-				elapsed, newItems);
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), elapsed, newItems);
 		Duration interval;
 		IntervalReason reason;
 		Instant next;
@@ -52,7 +51,7 @@ class PollPacer {
 			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
 		}
 		else if (source.adaptive()) {
-			AdaptiveInterval.Choice choice = AdaptiveInterval.interval(rate, this.floor, source.maxInterval(), declared);
+			AdaptiveInterval.Choice choice = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), declared);
 			interval = choice.interval();
 			reason = choice.reason();
 			// The jitter never makes a quiet source wait past its ceiling: that is the promise of max-interval.
@@ -63,21 +62,27 @@ class PollPacer {
 			reason = interval.equals(source.interval()) ? IntervalReason.FIXED : IntervalReason.TTL;
 			next = PollTiming.afterSuccess(now, interval);
 		}
-		return new Decision(new PollPace(source.id(), rate, interval, reason.word()), next);
+		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), interval, reason.word()), next);
 	}
 
 	/** After a failure (not a 410): the rate is kept, the wait backs off from the interval the source would have. */
 	Decision afterFailure(Source source, @Nullable PollPace previous, Instant now, int consecutiveFailures,
 			@Nullable Duration retryAfter) {
-		Double rate = (previous != null) ? previous.arrivalRate() : null;
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), null, 0);
 		Duration base = source.interval();
 		if (source.adaptive() && !pushed(source)) {
-			double known = AdaptiveInterval.rate(rate, source.interval(), null, 0);
-			base = AdaptiveInterval.interval(known, this.floor, source.maxInterval(), null).interval();
+			base = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), null).interval();
 		}
 		Instant next = PollTiming.afterFailure(now, base, consecutiveFailures, retryAfter);
-		return new Decision(new PollPace(source.id(), rate, Duration.between(now, next), IntervalReason.BACKOFF.word()),
-				next);
+		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), Duration.between(now, next),
+				IntervalReason.BACKOFF.word()), next);
+	}
+
+	private static AdaptiveInterval.@Nullable Rate known(@Nullable PollPace pace) {
+		if (pace == null || pace.arrivalRate() == null || pace.observedHours() == null) {
+			return null;
+		}
+		return new AdaptiveInterval.Rate(pace.arrivalRate(), pace.observedHours());
 	}
 
 	private boolean pushed(Source source) {

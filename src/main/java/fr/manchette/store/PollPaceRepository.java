@@ -15,15 +15,15 @@ import org.springframework.stereotype.Repository;
 public class PollPaceRepository {
 
 	private static final String FIND = """
-			SELECT source_id, arrival_rate, poll_interval_seconds, interval_reason FROM source_status
+			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
 			WHERE source_id = :source AND poll_interval_seconds IS NOT NULL""";
 
 	private static final String FIND_ALL = """
-			SELECT source_id, arrival_rate, poll_interval_seconds, interval_reason FROM source_status
+			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
 			WHERE poll_interval_seconds IS NOT NULL""";
 
 	private static final String RECORD = """
-			UPDATE source_status SET arrival_rate = :rate, poll_interval_seconds = :interval, interval_reason = :reason
+			UPDATE source_status SET arrival_rate = :rate, rate_observed_hours = :hours, poll_interval_seconds = :interval, interval_reason = :reason
 			WHERE source_id = :source""";
 
 	private final JdbcClient jdbc;
@@ -48,6 +48,7 @@ public class PollPaceRepository {
 		Map<String, Object> params = new HashMap<>();
 		params.put("source", pace.sourceId());
 		params.put("rate", pace.arrivalRate());
+		params.put("hours", pace.observedHours());
 		params.put("interval", pace.interval().toSeconds());
 		params.put("reason", pace.reason());
 		this.jdbc.sql(RECORD).params(params).update();
@@ -56,7 +57,9 @@ public class PollPaceRepository {
 	private static PollPace row(ResultSet row, int rowNumber) throws SQLException {
 		double rate = row.getDouble("arrival_rate");
 		Double arrivalRate = row.wasNull() ? null : rate;
-		return new PollPace(row.getString("source_id"), arrivalRate,
+		double hours = row.getDouble("rate_observed_hours");
+		Double observedHours = row.wasNull() ? null : hours;
+		return new PollPace(row.getString("source_id"), arrivalRate, observedHours,
 				Duration.ofSeconds(row.getLong("poll_interval_seconds")), row.getString("interval_reason"));
 	}
 
