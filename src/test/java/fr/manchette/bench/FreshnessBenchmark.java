@@ -369,7 +369,11 @@ public final class FreshnessBenchmark {
 		void start() throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
 			this.server.createContext("/feed/", this::serve);
-			this.server.setExecutor(Executors.newFixedThreadPool(4));
+			this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
+				Thread thread = new Thread(task, "feeds");
+				thread.setDaemon(true);
+				return thread;
+			}));
 			this.server.start();
 		}
 
