@@ -30,14 +30,18 @@ final class FeedsFileBinder {
 
 	static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
+	/** The longest {@code max-interval}: however quiet, a source is looked at every day. */
+	static final Duration LONGEST_MAX_INTERVAL = Duration.ofDays(1);
+
 	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	private static final List<String> TOP_KEYS = List.of("timezone", "poll", "retention", "feeds");
 
-	private static final List<String> POLL_KEYS = List.of("interval", "timeout", "max-size");
+	private static final List<String> POLL_KEYS = List.of("interval", "timeout", "max-size", "adaptive",
+			"max-interval");
 
 	private static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled",
-			"type", "select", "enrich");
+			"type", "select", "enrich", "adaptive", "max-interval");
 
 	private final List<String> problems = new ArrayList<>();
 
@@ -77,7 +81,7 @@ final class FeedsFileBinder {
 		}
 		PollDefaults poll = poll(top.value("poll"));
 		Duration retention = top.duration("retention");
-		List<Source> feeds = feeds(top.value("feeds"), poll.interval(), timezone);
+		List<Source> feeds = feeds(top.value("feeds"), poll, timezone);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
@@ -98,12 +102,26 @@ final class FeedsFileBinder {
 		Duration interval = poll.duration("interval", this.minInterval, this.minIntervalText);
 		Duration timeout = poll.duration("timeout", MIN_TIMEOUT, "1s");
 		DataSize maxSize = poll.size("max-size");
+		Boolean adaptive = poll.bool("adaptive");
+		Duration maxInterval = maxInterval(poll);
 		PollDefaults defaults = PollDefaults.DEFAULTS;
 		return new PollDefaults((interval != null) ? interval : defaults.interval(),
-				(timeout != null) ? timeout : defaults.timeout(), (maxSize != null) ? maxSize : defaults.maxSize());
+				(timeout != null) ? timeout : defaults.timeout(), (maxSize != null) ? maxSize : defaults.maxSize(),
+				(adaptive != null) ? adaptive : defaults.adaptive(),
+				(maxInterval != null) ? maxInterval : defaults.maxInterval());
 	}
 
-	private List<Source> feeds(@Nullable Object value, Duration defaultInterval, ZoneId timezone) {
+	/** The ceiling of adaptive intervals: no shorter than the floor, no longer than a day. */
+	private @Nullable Duration maxInterval(MappingReader reader) {
+		Duration maxInterval = reader.duration("max-interval", this.minInterval, this.minIntervalText);
+		if (maxInterval != null && maxInterval.compareTo(LONGEST_MAX_INTERVAL) > 0) {
+			reader.problem("max-interval \"" + reader.value("max-interval") + "\" is too long (at most 24h)");
+			return null;
+		}
+		return maxInterval;
+	}
+
+	private List<Source> feeds(@Nullable Object value, PollDefaults defaults, ZoneId timezone) {
 		if (value != null && !(value instanceof List)) {
 			this.problems.add("feeds: must be a list of sources, each starting with \"- id:\" (found "
 					+ MappingReader.describe(value) + ")");
@@ -119,7 +137,7 @@ final class FeedsFileBinder {
 		for (int index = 0; index < entries.size(); index++) {
 			Object entry = entries.get(index);
 			if (entry instanceof Map<?, ?> mapping) {
-				Source source = source(index, mapping, defaultInterval, timezone, firstIndexOfId);
+				Source source = source(index, mapping, defaults, timezone, firstIndexOfId);
 				if (source != null) {
 					sources.add(source);
 				}
@@ -132,7 +150,7 @@ final class FeedsFileBinder {
 		return sources;
 	}
 
-	private @Nullable Source source(int index, Map<?, ?> mapping, Duration defaultInterval, ZoneId timezone,
+	private @Nullable Source source(int index, Map<?, ?> mapping, PollDefaults defaults, ZoneId timezone,
 			Map<String, Integer> firstIndexOfId) {
 		int problemsBefore = this.problems.size();
 		Object rawId = mapping.get("id");
@@ -160,6 +178,8 @@ final class FeedsFileBinder {
 		Boolean enabled = source.bool("enabled");
 		SourceType type = type(source);
 		Boolean enrich = source.bool("enrich");
+		Boolean adaptive = source.bool("adaptive");
+		Duration maxInterval = maxInterval(source);
 		TickerSelectors select = null;
 		if (type == SourceType.HTML) {
 			select = new TickerSelectorsBinder(source, timezone).bind(source.value("select"));
@@ -177,9 +197,10 @@ final class FeedsFileBinder {
 		if (this.problems.size() > problemsBefore || id == null || name == null || url == null) {
 			return null;
 		}
-		return new Source(id, name, url, category, (interval != null) ? interval : defaultInterval,
+		return new Source(id, name, url, category, (interval != null) ? interval : defaults.interval(),
 				(enabled != null) ? enabled : true, (type != null) ? type : SourceType.FEED, select,
-				(enrich != null) ? enrich : false);
+				(enrich != null) ? enrich : false, (adaptive != null) ? adaptive : defaults.adaptive(),
+				(maxInterval != null) ? maxInterval : defaults.maxInterval());
 	}
 
 	private @Nullable URI url(MappingReader source) {

@@ -21,12 +21,24 @@ import org.springframework.util.Assert;
  *     {@code type: feed}
  * @param enrich for {@code type: html}: fetch each new item's article page once and take its description, picture
  *     and publication time from its meta tags when the ticker does not show them ({@code enrich}, default false)
+ * @param adaptive whether its interval follows its publishing rate, {@code interval} being only where it starts
+ *     ({@code adaptive}, default {@code poll.adaptive})
+ * @param maxInterval the longest interval it drifts to when adaptive and quiet ({@code max-interval}, default
+ *     {@code poll.max-interval})
  */
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
-		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich) {
+		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich, boolean adaptive,
+		Duration maxInterval) {
 
 	public Source {
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
+	}
+
+	/** A source polled at its fixed interval. */
+	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
+			SourceType type, @Nullable TickerSelectors select, boolean enrich) {
+		this(id, name, url, category, interval, enabled, type, select, enrich, false,
+				PollDefaults.DEFAULT_MAX_INTERVAL);
 	}
 
 	/** A feed source, or any source without selectors: no {@code select}, no {@code enrich}. */

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The instant a ticker's time and date stand for. Tickers show {@code 19:35} for today, sometimes {@code hier} or
  * {@code 16 mai 2025 à 19h35} for older items, always in the site's zone:
  * <ul>
+ * <li>a relative time ({@code il y a 5 min}, {@code à l’instant}) is read against now, by {@link RelativeTime};</li>
  * <li>a date with a time is that moment in the source's zone;</li>
  * <li>a time alone is today in that zone, unless that is later than now (plus {@link #TOLERANCE}): then it was
  * yesterday, as at 00:10 for an item of 23:50;</li>
@@ -66,6 +67,13 @@ final class TickerTime {
 	 * @return the instant, or {@code null} when the item shows none (it then gets the time it was first seen)
 	 */
 	@Nullable Instant instant(@Nullable String timeText, @Nullable String dateText, Instant now) {
+		// "il y a 2 h" must not be read as 02:00: a relative time comes first, from either element.
+		for (String text : new String[] { timeText, dateText }) {
+			Instant relative = (text != null) ? RelativeTime.read(spaced(text), now) : null;
+			if (relative != null) {
+				return relative;
+			}
+		}
 		ZonedDateTime here = now.atZone(this.zone);
 		LocalDate today = here.toLocalDate();
 		LocalTime time = (timeText != null) ? time(spaced(timeText)) : null;

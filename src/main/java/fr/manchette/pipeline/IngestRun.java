@@ -28,10 +28,13 @@ import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
 import fr.manchette.parse.TickerPage;
 import fr.manchette.parse.TickerPageParser;
+import fr.manchette.store.PollPace;
+import fr.manchette.store.PollPaceRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -74,14 +77,18 @@ public class IngestRun {
 
 	private final MeterRegistry meters;
 
-	private final PushSafetyNet safetyNet;
-
 	private final ApplicationEventPublisher events;
+
+	private final PollPacer pacer;
+
+	private final PollPaceRepository paces;
+
+	private final PublishDelays delays;
 
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
 			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
-			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, PushSafetyNet safetyNet,
-			ApplicationEventPublisher events) {
+			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
+			PollPacer pacer, PollPaceRepository paces, PublishDelays delays) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -93,8 +100,10 @@ public class IngestRun {
 		this.statuses = statuses;
 		this.clock = clock;
 		this.meters = meters;
-		this.safetyNet = safetyNet;
 		this.events = events;
+		this.pacer = pacer;
+		this.paces = paces;
+		this.delays = delays;
 	}
 
 	public PollReport run(Source source) {
@@ -137,7 +146,11 @@ public class IngestRun {
 			ParsedFeed feed = this.parser.parse(body, contentType);
 			// The hub sends the topic's content: its relative links are relative to the feed's address.
 			List<Item> items = normalize(source, feed.items(), source.url(), started, config.timezone());
-			SaveResult saved = this.store.storeDelivery(source.id(), this.deduplicator.identify(items), started);
+			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
+			List<Item> inserted = new ArrayList<>();
+			SaveResult saved = this.store.storeDelivery(source.id(), this.deduplicator.identify(items), started,
+					inserted);
+			this.delays.record(source.id(), inserted, previousSuccess, started);
 			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
 					saved.updated());
 			report = new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), null);
@@ -212,19 +225,29 @@ public class IngestRun {
 		if (page == null) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
 		}
-		Instant next = PollTiming.afterSuccess(started,
-				PollTiming.interval(this.safetyNet.interval(source), feed.updatePeriod()));
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
 		if (movedTo != null && !movedTo.equals(previous.movedTo())) {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
 					source.id(), source.url(), movedTo);
 		}
-		SourceStatus status = previous.succeeded(started, fetched.etag(), fetched.lastModified(), next, movedTo,
-				feed.updatePeriod());
-		SaveResult saved = this.store.store(source.id(), identified, started, status);
+		PollPace pace = pace(source);
+		List<Item> inserted = new ArrayList<>();
+		List<PollPacer.Decision> decided = new ArrayList<>(1);
+		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {
+			// How many items are new decides the next poll of an adaptive source: known inside the transaction.
+			inserted.addAll(stored);
+			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,
+					stored.size(), feed.updatePeriod());
+			decided.add(decision);
+			return previous.succeeded(started, fetched.etag(), fetched.lastModified(), decision.next(), movedTo,
+					feed.updatePeriod());
+		});
+		PollPacer.Decision decision = decided.get(decided.size() - 1);
+		recordPace(decision);
+		this.delays.record(source.id(), inserted, previous.lastSuccessAt(), started);
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
-		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), next);
+		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), decision.next());
 	}
 
 	private List<Item> normalize(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
@@ -244,11 +267,12 @@ public class IngestRun {
 	}
 
 	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
-		Instant next = PollTiming.afterSuccess(started,
-				PollTiming.interval(this.safetyNet.interval(source), previous.declaredInterval()));
-		this.statuses.recordOutcome(previous.notModified(started, next));
+		PollPacer.Decision decision = this.pacer.afterSuccess(source, pace(source), previous.lastSuccessAt(), started,
+				0, previous.declaredInterval());
+		this.statuses.recordOutcome(previous.notModified(started, decision.next()));
+		recordPace(decision);
 		log.debug("Not modified source={}", source.id());
-		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, next);
+		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, decision.next());
 	}
 
 	private PollReport failed(Source source, SourceStatus previous, Instant started, Failed failure) {
@@ -258,9 +282,10 @@ public class IngestRun {
 			return new PollReport(source.id(), "INTERRUPTED", 0, 0, previous.nextAttemptAt());
 		}
 		boolean gone = failure.kind() == FailureKind.GONE;
-		Instant next = gone ? null
-				: PollTiming.afterFailure(started, source.interval(), previous.consecutiveFailures() + 1,
+		PollPacer.Decision decision = gone ? null
+				: this.pacer.afterFailure(source, pace(source), started, previous.consecutiveFailures() + 1,
 						failure.retryAfter());
+		Instant next = (decision != null) ? decision.next() : null;
 		if (gone) {
 			log.warn("Source gone source={} url={} kind={}: no longer polled; remove it from feeds.yml or change its url",
 					source.id(), source.url(), failure.kind());
@@ -271,11 +296,35 @@ public class IngestRun {
 		}
 		try {
 			this.statuses.recordOutcome(previous.failed(started, failure.kind().name(), failure.detail(), next));
+			if (decision != null) {
+				this.paces.record(decision.pace());
+			}
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record the outcome source={}", source.id(), ex);
 		}
 		return new PollReport(source.id(), failure.kind().name(), 0, 0, next);
+	}
+
+	/** What the source's last poll decided; a database hiccup here costs the measured rate, not the poll. */
+	private @Nullable PollPace pace(Source source) {
+		try {
+			return this.paces.find(source.id()).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read the pace source={} detail={}", source.id(), ex.getMessage());
+			return null;
+		}
+	}
+
+	private void recordPace(PollPacer.Decision decision) {
+		try {
+			this.paces.record(decision.pace());
+		}
+		catch (RuntimeException ex) {
+			// The outcome and the next poll are recorded: only /api/sources' explanation is stale.
+			log.warn("Could not record the pace source={} detail={}", decision.pace().sourceId(), ex.getMessage());
+		}
 	}
 
 	private static String describe(Throwable ex) {

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.dedup.WindowHeadline;
+import fr.manchette.normalize.Item;
 import fr.manchette.store.EditedItem;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PollItems;
@@ -63,17 +65,36 @@ public class StoreStep {
 
 	/** Stores a poll's items, then its outcome; returns what it inserted and updated. */
 	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt, SourceStatus status) {
-		return store(sourceId, identified, seenAt, (saved) -> this.statuses.recordOutcome(status, saved.inserted()));
+		return store(sourceId, identified, seenAt,
+				(saved, stored) -> this.statuses.recordOutcome(status, saved.inserted()));
+	}
+
+	/**
+	 * Stores a poll's items, then the outcome that {@code outcome} makes of the items inserted (the next poll of an
+	 * adaptive source depends on how many were new); returns what it inserted and updated.
+	 */
+	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
+			Function<List<Item>, SourceStatus> outcome) {
+		return store(sourceId, identified, seenAt,
+				(saved, stored) -> this.statuses.recordOutcome(outcome.apply(stored), saved.inserted()));
 	}
 
 	/** Stores the items a WebSub hub pushed, then records the push as a success of the source. */
 	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt) {
-		return store(sourceId, identified, seenAt,
-				(saved) -> this.statuses.recordDelivery(sourceId, seenAt, saved.inserted()));
+		return storeDelivery(sourceId, identified, seenAt, new ArrayList<>());
+	}
+
+	/** {@link #storeDelivery(String, List, Instant)}, adding the items inserted to {@code inserted}. */
+	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
+			List<Item> inserted) {
+		return store(sourceId, identified, seenAt, (saved, stored) -> {
+			this.statuses.recordDelivery(sourceId, seenAt, saved.inserted());
+			inserted.addAll(stored);
+		});
 	}
 
 	private SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
-			Consumer<SaveResult> outcome) {
+			BiConsumer<SaveResult, List<Item>> outcome) {
 		return Objects.requireNonNull(this.transaction.execute((tx) -> {
 			// Whatever this transaction added to the window, the store may not keep: start afresh if it rolls back.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -84,13 +105,15 @@ public class StoreStep {
 					}
 				}
 			});
-			SaveResult saved = storeItems(sourceId, identified, seenAt);
-			outcome.accept(saved);
+			List<Item> stored = new ArrayList<>();
+			SaveResult saved = storeItems(sourceId, identified, seenAt, stored);
+			outcome.accept(saved, stored);
 			return saved;
 		}));
 	}
 
-	private SaveResult storeItems(String sourceId, List<IdentifiedItem> identified, Instant seenAt) {
+	private SaveResult storeItems(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
+			List<Item> stored) {
 		if (identified.isEmpty()) {
 			return new SaveResult(0, 0);
 		}
@@ -114,6 +137,7 @@ public class StoreStep {
 				if (id != null) {
 					headlines.add(new WindowHeadline(id, sourceId, item.storyKey(), item.identified().item().title(),
 							item.sortAt(), item.identified().bands()));
+					stored.add(item.identified().item());
 				}
 			}
 			// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.

@@ -2,6 +2,7 @@ package fr.manchette.publish;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param nextPoll when it will be polled next
  * @param itemCount items stored for it
  * @param movedTo where the feed moved for good (301, 308), polled instead of {@code url}: update feeds.yml
+ * @param freshness its interval in force and why, its rate, its publish-to-feed delays: fields of the same object
+ * in JSON
  */
 public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
 		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
-		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
+		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo,
+		@JsonUnwrapped @Nullable SourceFreshness freshness) {
+
+	/** A source whose freshness is not known. */
+	public SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
+			@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
+			@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
+		this(id, name, url, category, enabled, lastPoll, lastSuccess, outcome, failuresInRow, lastError, nextPoll,
+				itemCount, movedTo, null);
+	}
+
+	SourceHealth withFreshness(@Nullable SourceFreshness freshness) {
+		return new SourceHealth(this.id, this.name, this.url, this.category, this.enabled, this.lastPoll,
+				this.lastSuccess, this.outcome, this.failuresInRow, this.lastError, this.nextPoll, this.itemCount,
+				this.movedTo, freshness);
+	}
 
 }

@@ -7,6 +7,10 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.store.PollPace;
+import fr.manchette.store.PollPaceRepository;
+import fr.manchette.store.PublishDelayRepository;
+import fr.manchette.store.RecentDelays;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import org.springframework.stereotype.Component;
@@ -19,9 +23,16 @@ public class SourceHealthBoard {
 
 	private final SourceStatusRepository statuses;
 
-	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses) {
+	private final PollPaceRepository paces;
+
+	private final PublishDelayRepository delays;
+
+	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, PollPaceRepository paces,
+			PublishDelayRepository delays) {
 		this.feeds = feeds;
 		this.statuses = statuses;
+		this.paces = paces;
+		this.delays = delays;
 	}
 
 	public List<SourceHealth> sources() {
@@ -29,7 +40,14 @@ public class SourceHealthBoard {
 			.stream()
 			.collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
 		Map<String, Long> counts = this.statuses.itemCounts();
-		return this.feeds.get().feeds().stream().map((source) -> health(source, byId, counts)).toList();
+		Map<String, PollPace> paces = this.paces.findAll();
+		Map<String, RecentDelays> delays = this.delays.findAll();
+		return this.feeds.get()
+			.feeds()
+			.stream()
+			.map((source) -> health(source, byId, counts).withFreshness(
+					SourceFreshness.of(source, paces.get(source.id()), delays.get(source.id()))))
+			.toList();
 	}
 
 	private static SourceHealth health(Source source, Map<String, SourceStatus> statuses, Map<String, Long> counts) {

@@ -35,6 +35,11 @@ public class SourcesPage {
 			Map.entry("GONE", "Disparu (410)"), Map.entry("BLOCKED_ADDRESS", "Adresse interne refusée"),
 			Map.entry("TOO_MANY_REDIRECTS", "Trop de redirections"));
 
+	/** Why a source is polled at its interval, in the page's words. */
+	private static final Map<String, String> REASONS = Map.of("fixed", "fixe", "rate", "selon son rythme", "floor",
+			"plancher", "ceiling", "plafond (source calme)", "ttl", "demandé par le flux", "backoff",
+			"attente après échec", "pushed", "poussé (WebSub)", "start", "adaptatif, à mesurer");
+
 	private final CurrentFeeds feeds;
 
 	private final Clock clock;
@@ -61,7 +66,8 @@ public class SourcesPage {
 		html.append(" · heures de ").append(Html.escape(zone.getId())).append("</p>\n");
 		html.append("<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Catégorie</th>"
 				+ "<th scope=\"col\">Dernier relevé</th><th scope=\"col\">Résultat</th>"
-				+ "<th scope=\"col\">Prochain relevé</th><th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n");
+				+ "<th scope=\"col\">Prochain relevé</th><th scope=\"col\">Intervalle</th>"
+				+ "<th scope=\"col\">Délai de publication</th><th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n");
 		sources.forEach((source) -> row(html, source, zone, today));
 		html.append("</tbody>\n</table>\n");
 		html.append("<p class=\"aide\">En JSON : <a href=\"/api/sources\">/api/sources</a> · "
@@ -103,8 +109,47 @@ public class SourcesPage {
 		}
 		html.append("</td>");
 		html.append("<td data-label=\"Prochain relevé\">").append(time(source.nextPoll(), zone, today)).append("</td>");
+		freshness(html, source.freshness());
 		html.append("<td data-label=\"Articles\" class=\"nombre\">").append(source.itemCount()).append("</td>");
 		html.append("</tr>\n");
+	}
+
+	/** The interval in force and why; the median and 90th percentile of the publish-to-feed delay. */
+	private static void freshness(StringBuilder html, @Nullable SourceFreshness freshness) {
+		html.append("<td data-label=\"Intervalle\">");
+		if (freshness != null) {
+			html.append(duration(freshness.intervalSeconds()))
+				.append("<br><small>")
+				.append(Html.escape(REASONS.getOrDefault(freshness.intervalReason(), freshness.intervalReason())))
+				.append("</small>");
+		}
+		html.append("</td><td data-label=\"Délai de publication\">");
+		if (freshness != null && freshness.delayMedianSeconds() != null && freshness.delayP90Seconds() != null) {
+			html.append("médiane ").append(duration(freshness.delayMedianSeconds()))
+				.append("<br><small>9 sur 10 en moins de ").append(duration(freshness.delayP90Seconds()))
+				.append(" (").append(freshness.delaysMeasured()).append(" mesurés)</small>");
+		}
+		else {
+			html.append("—");
+		}
+		html.append("</td>");
+	}
+
+	/** 45 s, 12 min, 2 h, 1 h 30, 3 j. */
+	static String duration(long seconds) {
+		if (seconds < 60) {
+			return seconds + "\u00A0s";
+		}
+		long minutes = seconds / 60;
+		if (minutes < 60) {
+			return minutes + "\u00A0min";
+		}
+		long hours = minutes / 60;
+		if (hours >= 48) {
+			return (hours / 24) + "\u00A0j";
+		}
+		long rest = minutes % 60;
+		return hours + "\u00A0h" + ((rest > 0) ? "\u00A0" + ((rest < 10) ? "0" : "") + rest : "");
 	}
 
 	private static boolean failing(SourceHealth source) {

@@ -100,7 +100,8 @@ class FeedsFileTests {
 	@Test
 	void unknownKeyListsTheAllowedOnes() {
 		assertThat(problems("unknown-key.yml")).containsExactly("feeds[0] (id \"lemonde\"): unknown key \"intervall\" "
-				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich); did you mean "
+				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich, adaptive, "
+				+ "max-interval); did you mean "
 				+ "\"interval\"?");
 	}
 
@@ -232,6 +233,60 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void adaptivePollingIsFileWideAndEachSourceMayOverrideIt() throws IOException {
+		Path path = write("adaptive.yml", """
+				poll:
+				  interval: 10m
+				  adaptive: true
+				  max-interval: 3h
+				feeds:
+				  - id: wire
+				    name: Wire
+				    url: https://wire.example/rss
+				  - id: column
+				    name: Column
+				    url: https://column.example/rss
+				    max-interval: 12h
+				  - id: fixed
+				    name: Fixed
+				    url: https://fixed.example/rss
+				    adaptive: false
+				""");
+		FeedsFile file = this.loader.load(path);
+		assertThat(file.poll().adaptive()).isTrue();
+		assertThat(file.poll().maxInterval()).isEqualTo(Duration.ofHours(3));
+		assertThat(file.feeds()).extracting(Source::adaptive).containsExactly(true, true, false);
+		assertThat(file.feeds()).extracting(Source::maxInterval)
+			.containsExactly(Duration.ofHours(3), Duration.ofHours(12), Duration.ofHours(3));
+		assertThat(file.feeds()).extracting(Source::interval).containsOnly(Duration.ofMinutes(10));
+	}
+
+	@Test
+	void adaptivePollingIsOffByDefaultWithASixHourCeiling() throws IOException {
+		FeedsFile file = this.loader.load(fixture("minimal.yml"));
+		assertThat(file.poll().adaptive()).isFalse();
+		assertThat(file.feeds()).extracting(Source::adaptive).containsExactly(false);
+		assertThat(file.feeds()).extracting(Source::maxInterval).containsExactly(Duration.ofHours(6));
+	}
+
+	@Test
+	void maxIntervalOutsideItsBoundsIsRefused() throws IOException {
+		Path path = write("bad-max-interval.yml", """
+				poll:
+				  adaptive: yes please
+				  max-interval: 2d
+				feeds:
+				  - id: wire
+				    name: Wire
+				    url: https://wire.example/rss
+				    max-interval: 30s
+				""");
+		assertThat(problems(path)).containsExactly("poll: adaptive \"yes please\" must be true or false",
+				"poll: max-interval \"2d\" is too long (at most 24h)",
+				"feeds[0] (id \"wire\"): max-interval \"30s\" is too short (at least 1m)");
+	}
+
+	@Test
 	void valuesOfTheWrongKindSayWhatWasFound() throws IOException {
 		Path path = write("wrong-kinds.yml", """
 				poll: 15m
@@ -244,9 +299,10 @@ class FeedsFileTests {
 				    type: rss
 				""");
 		assertThat(problems(path)).containsExactly(
-				"poll: must be a mapping with the keys interval, timeout, max-size (found text \"15m\")",
+				"poll: must be a mapping with the keys interval, timeout, max-size, adaptive, max-interval (found text "
+						+ "\"15m\")",
 				"feeds[0]: must be a mapping with the keys id, name, url, category, interval, enabled, type, select, "
-						+ "enrich (found text \"lemonde\")",
+						+ "enrich, adaptive, max-interval (found text \"lemonde\")",
 				"feeds[1]: id must be text (found a date; put it in quotes to use it as text)",
 				"feeds[1]: name must be text (found true; put it in quotes to use it as text)",
 				"feeds[1]: url \"http://my_host/feed\" has an invalid host \"my_host\"",

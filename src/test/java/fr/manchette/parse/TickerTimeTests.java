@@ -32,6 +32,25 @@ class TickerTimeTests {
 			23:50                  | -                              | 2025-05-15T21:50:00Z
 			22h                    | -                              | 2025-05-15T20:00:00Z
 			Il y a longtemps       | -                              | -
+			# relative times, read against now (21:45 in Paris)
+			à l’instant            | -                              | 2025-05-16T19:45:00Z
+			À l'instant            | -                              | 2025-05-16T19:45:00Z
+			Il y a quelques secondes | -                            | 2025-05-16T19:45:00Z
+			il y a 30 s            | -                              | 2025-05-16T19:44:30Z
+			il y a 5 min           | -                              | 2025-05-16T19:40:00Z
+			Publié il y a 12 minutes | -                            | 2025-05-16T19:33:00Z
+			il y a une minute      | -                              | 2025-05-16T19:44:00Z
+			il y a 2 heures        | -                              | 2025-05-16T17:45:00Z
+			il y a 2 h             | -                              | 2025-05-16T17:45:00Z
+			il y a 2h              | -                              | 2025-05-16T17:45:00Z
+			il y a une heure       | -                              | 2025-05-16T18:45:00Z
+			il y a 1 h 30          | -                              | 2025-05-16T18:15:00Z
+			il y a 1h30min         | -                              | 2025-05-16T18:15:00Z
+			il y a 3 jours         | -                              | 2025-05-13T19:45:00Z
+			Il y a 2 semaines      | -                              | 2025-05-02T19:45:00Z
+			-                      | il y a 10 min                  | 2025-05-16T19:35:00Z
+			-                      | hier à 23h10                   | 2025-05-15T21:10:00Z
+			il y a peu             | -                              | -
 			# a date with its time, in words or numbers, French months in any case, with or without accents
 			-                      | 16 mai 2025 à 19h35            | 2025-05-16T17:35:00Z
 			-                      | Vendredi 16 MAI 2025 - 19:35   | 2025-05-16T17:35:00Z

@@ -1,0 +1,28 @@
+package fr.manchette.pipeline;
+
+import java.util.Locale;
+
+/** Why a source is polled at the interval in force, as {@code /api/sources} shows it ({@code intervalReason}). */
+public enum IntervalReason {
+
+	/** The source's {@code interval} (or {@code poll.interval}): it is not adaptive. */
+	FIXED,
+	/** Adaptive: the mean time between its new items. */
+	RATE,
+	/** Adaptive: it publishes faster than {@code manchette.polling.min-interval}, which holds it back. */
+	FLOOR,
+	/** Adaptive: it is quiet, and waits {@code max-interval}. */
+	CEILING,
+	/** The feed's {@code <ttl>} or {@code sy:updatePeriod} asks for a longer wait. */
+	TTL,
+	/** It failed: the wait grows with each failure in a row. */
+	BACKOFF,
+	/** Its new items are pushed to this service: polled at its ceiling, as a safety net only. */
+	PUSHED;
+
+	/** The word of {@code /api/sources}: {@code rate}, {@code ceiling}. */
+	public String word() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

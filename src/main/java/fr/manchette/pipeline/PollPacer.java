@@ -1,0 +1,98 @@
+package fr.manchette.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import fr.manchette.config.ManchetteProperties;
+import fr.manchette.config.Source;
+import fr.manchette.store.PollPace;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides when a source is polled next, and records why: at its fixed interval, or at its adaptive one (see
+ * {@link AdaptiveInterval}), lengthened by what the feed declares, or backing off after failures. Every source's rate
+ * is measured, adaptive or not, so that turning {@code adaptive} on starts from what is known.
+ */
+@Component
+class PollPacer {
+
+	private final Duration floor;
+
+	private final ObjectProvider<PushedSources> pushed;
+
+	PollPacer(ManchetteProperties properties, ObjectProvider<PushedSources> pushed) {
+		this.floor = properties.polling().minInterval();
+		this.pushed = pushed;
+	}
+
+	/** The pace to record and the next poll. */
+	record Decision(PollPace pace, Instant next) {
+	}
+
+	/**
+	 * After a 200 or a 304.
+	 * @param previous what the last poll decided, null if none did
+	 * @param previousSuccess when the source last answered, null for its first poll
+	 * @param newItems items this poll stored for the first time (none for a 304)
+	 * @param declared how often the feed says it changes, if it says
+	 */
+	Decision afterSuccess(Source source, @Nullable PollPace previous, @Nullable Instant previousSuccess, Instant now,
+			int newItems, @Nullable Duration declared) {
+		Duration elapsed = (previousSuccess != null) ? Duration.between(previousSuccess, now) : null;
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), elapsed, newItems);
+		Duration interval;
+		IntervalReason reason;
+		Instant next;
+		if (pushed(source)) {
+			interval = source.maxInterval();
+			reason = IntervalReason.PUSHED;
+			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
+		}
+		else if (source.adaptive()) {
+			AdaptiveInterval.Choice choice = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), declared);
+			interval = choice.interval();
+			reason = choice.reason();
+			// The jitter never makes a quiet source wait past its ceiling: that is the promise of max-interval.
+			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
+		}
+		else {
+			interval = PollTiming.interval(source.interval(), declared);
+			reason = interval.equals(source.interval()) ? IntervalReason.FIXED : IntervalReason.TTL;
+			next = PollTiming.afterSuccess(now, interval);
+		}
+		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), interval, reason.word()), next);
+	}
+
+	/** After a failure (not a 410): the rate is kept, the wait backs off from the interval the source would have. */
+	Decision afterFailure(Source source, @Nullable PollPace previous, Instant now, int consecutiveFailures,
+			@Nullable Duration retryAfter) {
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), null, 0);
+		Duration base = source.interval();
+		if (source.adaptive() && !pushed(source)) {
+			base = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), null).interval();
+		}
+		Instant next = PollTiming.afterFailure(now, base, consecutiveFailures, retryAfter);
+		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), Duration.between(now, next),
+				IntervalReason.BACKOFF.word()), next);
+	}
+
+	private static AdaptiveInterval.@Nullable Rate known(@Nullable PollPace pace) {
+		if (pace == null || pace.arrivalRate() == null || pace.observedHours() == null) {
+			return null;
+		}
+		return new AdaptiveInterval.Rate(pace.arrivalRate(), pace.observedHours());
+	}
+
+	private boolean pushed(Source source) {
+		PushedSources sources = this.pushed.getIfAvailable();
+		return sources != null && sources.pushed(source.id());
+	}
+
+	private static Instant notPast(Instant next, Instant now, Duration ceiling) {
+		Instant latest = now.plus(ceiling);
+		return next.isAfter(latest) ? latest : next;
+	}
+
+}

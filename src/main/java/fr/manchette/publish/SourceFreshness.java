@@ -1,0 +1,36 @@
+package fr.manchette.publish;
+
+import java.time.Duration;
+
+import fr.manchette.config.Source;
+import fr.manchette.store.PollPace;
+import fr.manchette.store.RecentDelays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How fresh a source is kept, on {@code /api/sources} beside its health.
+ *
+ * @param intervalSeconds the time between two polls in force
+ * @param intervalReason why: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
+ * {@code backoff}, {@code pushed}; {@code start} for an adaptive source not polled yet
+ * @param itemsPerHour its publishing rate as measured from when its new items were first seen, null before any poll
+ * @param delayMedianSeconds the median time from publication to the merged feed of its latest new items with a
+ * credible date (up to {@value RecentDelays#KEPT}), null while there is none
+ * @param delayP90Seconds the 90th percentile of the same
+ * @param delaysMeasured how many delays the two figures are drawn from
+ */
+public record SourceFreshness(long intervalSeconds, String intervalReason, @Nullable Double itemsPerHour,
+		@Nullable Long delayMedianSeconds, @Nullable Long delayP90Seconds, int delaysMeasured) {
+
+	static SourceFreshness of(Source source, @Nullable PollPace pace, @Nullable RecentDelays delays) {
+		Duration interval = (pace != null) ? pace.interval() : source.interval();
+		String reason = (pace != null) ? pace.reason() : source.adaptive() ? "start" : "fixed";
+		Double rate = (pace != null && pace.arrivalRate() != null) ? Math.round(pace.arrivalRate() * 100) / 100.0
+				: null;
+		Duration median = (delays != null) ? delays.median() : null;
+		Duration p90 = (delays != null) ? delays.p90() : null;
+		return new SourceFreshness(interval.toSeconds(), reason, rate, (median != null) ? median.toSeconds() : null,
+				(p90 != null) ? p90.toSeconds() : null, (delays != null) ? delays.delays().size() : 0);
+	}
+
+}

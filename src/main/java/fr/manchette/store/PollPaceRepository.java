@@ -1,0 +1,66 @@
+package fr.manchette.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The pace of each source, kept in its {@code source_status} row beside its health. */
+@Repository
+public class PollPaceRepository {
+
+	private static final String FIND = """
+			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
+			WHERE source_id = :source AND poll_interval_seconds IS NOT NULL""";
+
+	private static final String FIND_ALL = """
+			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
+			WHERE poll_interval_seconds IS NOT NULL""";
+
+	private static final String RECORD = """
+			UPDATE source_status SET arrival_rate = :rate, rate_observed_hours = :hours, poll_interval_seconds = :interval, interval_reason = :reason
+			WHERE source_id = :source""";
+
+	private final JdbcClient jdbc;
+
+	PollPaceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<PollPace> find(String sourceId) {
+		return this.jdbc.sql(FIND).param("source", sourceId).query(PollPaceRepository::row).optional();
+	}
+
+	/** Every source's pace, by id; sources not polled since pacing began have none. */
+	public Map<String, PollPace> findAll() {
+		Map<String, PollPace> paces = new HashMap<>();
+		this.jdbc.sql(FIND_ALL).query(PollPaceRepository::row).list().forEach((pace) -> paces.put(pace.sourceId(), pace));
+		return paces;
+	}
+
+	/** Records what a poll decided; its status row is already there (the outcome is recorded first). */
+	public void record(PollPace pace) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("source", pace.sourceId());
+		params.put("rate", pace.arrivalRate());
+		params.put("hours", pace.observedHours());
+		params.put("interval", pace.interval().toSeconds());
+		params.put("reason", pace.reason());
+		this.jdbc.sql(RECORD).params(params).update();
+	}
+
+	private static PollPace row(ResultSet row, int rowNumber) throws SQLException {
+		double rate = row.getDouble("arrival_rate");
+		Double arrivalRate = row.wasNull() ? null : rate;
+		double hours = row.getDouble("rate_observed_hours");
+		Double observedHours = row.wasNull() ? null : hours;
+		return new PollPace(row.getString("source_id"), arrivalRate, observedHours,
+				Duration.ofSeconds(row.getLong("poll_interval_seconds")), row.getString("interval_reason"));
+	}
+
+}

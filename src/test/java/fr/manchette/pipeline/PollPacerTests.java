@@ -1,0 +1,86 @@
+package fr.manchette.pipeline;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import fr.manchette.config.ManchetteProperties;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
+import fr.manchette.store.PollPace;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the pacer decides for fixed, adaptive, pushed and failing sources, and the reason it gives. */
+class PollPacerTests {
+
+	private static final Instant NOW = Instant.parse("2025-05-16T10:00:00Z");
+
+	private final Source fixed = source("fixed", false);
+
+	private final Source adaptive = source("adaptive", true);
+
+	@Test
+	void fixedSourceKeepsItsIntervalUnlessTheFeedAsksForLonger() {
+		PollPacer pacer = pacer(Set.of());
+		PollPacer.Decision plain = pacer.afterSuccess(this.fixed, null, NOW.minusSeconds(900), NOW, 3, null);
+		PollPacer.Decision ttl = pacer.afterSuccess(this.fixed, null, NOW.minusSeconds(900), NOW, 3,
+				Duration.ofHours(1));
+		assertThat(plain.pace().reason()).isEqualTo("fixed");
+		assertThat(plain.pace().interval()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(plain.next()).isBetween(NOW.plus(Duration.ofMinutes(15)), NOW.plus(Duration.ofSeconds(990)));
+		assertThat(ttl.pace().reason()).isEqualTo("ttl");
+		assertThat(ttl.pace().interval()).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void pushedSourceIsPolledAtItsCeilingOnly() {
+		PollPacer.Decision pushed = pacer(Set.of("fixed")).afterSuccess(this.fixed, null, NOW.minusSeconds(900), NOW,
+				3, null);
+		assertThat(pushed.pace().reason()).isEqualTo("pushed");
+		assertThat(pushed.pace().interval()).isEqualTo(Duration.ofHours(6));
+		assertThat(pushed.next()).isBetween(NOW.plus(Duration.ofHours(6)).minusSeconds(1), NOW.plus(Duration.ofHours(6)));
+	}
+
+	@Test
+	void adaptiveNextPollNeverPassesTheCeiling() {
+		PollPace quiet = new PollPace("adaptive", 0.0, 2.0, Duration.ofHours(6), "ceiling");
+		for (int i = 0; i < 50; i++) {
+			PollPacer.Decision decision = pacer(Set.of()).afterSuccess(this.adaptive, quiet, NOW.minusSeconds(21_600),
+					NOW, 0, null);
+			assertThat(decision.pace().reason()).isEqualTo("ceiling");
+			assertThat(decision.next()).isBetween(NOW.plus(Duration.ofHours(6)), NOW.plus(Duration.ofHours(6)));
+		}
+	}
+
+	@Test
+	void failureBacksOffFromTheAdaptiveIntervalAndKeepsTheRate() {
+		PollPace busy = new PollPace("adaptive", 120.0, 2.0, Duration.ofMinutes(1), "floor");
+		PollPacer.Decision first = pacer(Set.of()).afterFailure(this.adaptive, busy, NOW, 1, null);
+		PollPacer.Decision third = pacer(Set.of()).afterFailure(this.adaptive, busy, NOW, 3, null);
+		assertThat(first.pace().reason()).isEqualTo("backoff");
+		assertThat(first.pace().arrivalRate()).isEqualTo(120.0);
+		assertThat(Duration.between(NOW, first.next())).isBetween(Duration.ofMinutes(1), Duration.ofSeconds(66));
+		assertThat(Duration.between(NOW, third.next())).isBetween(Duration.ofMinutes(4), Duration.ofSeconds(264));
+	}
+
+	private static PollPacer pacer(Set<String> pushed) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("pushed", (PushedSources) pushed::contains);
+		ManchetteProperties properties = new ManchetteProperties(Path.of("feeds.yml"), "test",
+				new ManchetteProperties.Polling(false, 1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
+						Duration.ofMinutes(1)),
+				Duration.ofSeconds(2), null, null);
+		return new PollPacer(properties, beans.getBeanProvider(PushedSources.class));
+	}
+
+	private static Source source(String id, boolean adaptive) {
+		return new Source(id, id, URI.create("https://" + id + ".example/rss"), null, Duration.ofMinutes(15), true,
+				SourceType.FEED, null, false, adaptive, Duration.ofHours(6));
+	}
+
+}
