@@ -21,12 +21,19 @@ import org.springframework.util.Assert;
  *     {@code type: feed}
  * @param enrich for {@code type: html}: fetch each new item's article page once and take its description, picture
  *     and publication time from its meta tags when the ticker does not show them ({@code enrich}, default false)
+ * @param rules its own {@code drop}, {@code keep} and {@code languages}, on top of the file-wide ones
  */
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
-		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich) {
+		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich, EditorialRules rules) {
 
 	public Source {
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
+	}
+
+	/** A source without rules of its own. */
+	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
+			SourceType type, @Nullable TickerSelectors select, boolean enrich) {
+		this(id, name, url, category, interval, enabled, type, select, enrich, EditorialRules.NONE);
 	}
 
 	/** A feed source, or any source without selectors: no {@code select}, no {@code enrich}. */
