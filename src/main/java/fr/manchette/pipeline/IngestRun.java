@@ -39,7 +39,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one source through fetch → parse → normalize → dedup → store and records the outcome. The only place that
+ * Takes one source through fetch → parse → normalize → editorial rules → dedup → store and records the outcome. The only place that
  * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
  * a poll of the others.
  * <p>
@@ -78,10 +78,12 @@ public class IngestRun {
 
 	private final ApplicationEventPublisher events;
 
+	private final EditorialStep editorial;
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
 			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
 			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, PushSafetyNet safetyNet,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, EditorialStep editorial) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -95,6 +97,7 @@ public class IngestRun {
 		this.meters = meters;
 		this.safetyNet = safetyNet;
 		this.events = events;
+		this.editorial = editorial;
 	}
 
 	public PollReport run(Source source) {
@@ -208,7 +211,8 @@ public class IngestRun {
 		List<Item> items = (page != null)
 				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
 				: normalize(source, feed.items(), fetched.finalUrl(), started, config.timezone());
-		List<IdentifiedItem> identified = this.deduplicator.identify(items);
+		List<IdentifiedItem> identified = this.deduplicator
+			.identify(this.editorial.keep(source, config, items, started));
 		if (page == null) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
 		}

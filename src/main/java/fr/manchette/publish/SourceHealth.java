@@ -1,6 +1,9 @@
 package fr.manchette.publish;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +18,24 @@ import org.jspecify.annotations.Nullable;
  * @param nextPoll when it will be polled next
  * @param itemCount items stored for it
  * @param movedTo where the feed moved for good (301, 308), polled instead of {@code url}: update feeds.yml
+ * @param dropped how many of its items each rule of feeds.yml dropped ({@code drop: publireportage}, {@code keep},
+ * {@code languages: fr}), within the retention
  */
 public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
 		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
-		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
+		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo,
+		Map<String, Long> dropped) {
+
+	public SourceHealth {
+		dropped = Collections.unmodifiableMap(new TreeMap<>(dropped));
+	}
+
+	/** A source none of whose items were dropped. */
+	public SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
+			@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
+			@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
+		this(id, name, url, category, enabled, lastPoll, lastSuccess, outcome, failuresInRow, lastError, nextPoll,
+				itemCount, movedTo, Map.of());
+	}
 
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.store.DroppedItems;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,12 @@ public class SourceHealthBoard {
 
 	private final SourceStatusRepository statuses;
 
-	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses) {
+	private final DroppedItems dropped;
+
+	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, DroppedItems dropped) {
 		this.feeds = feeds;
 		this.statuses = statuses;
+		this.dropped = dropped;
 	}
 
 	public List<SourceHealth> sources() {
@@ -29,10 +33,16 @@ public class SourceHealthBoard {
 			.stream()
 			.collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
 		Map<String, Long> counts = this.statuses.itemCounts();
-		return this.feeds.get().feeds().stream().map((source) -> health(source, byId, counts)).toList();
+		Map<String, Map<String, Long>> dropped = this.dropped.counts();
+		return this.feeds.get()
+			.feeds()
+			.stream()
+			.map((source) -> health(source, byId, counts, dropped.getOrDefault(source.id(), Map.of())))
+			.toList();
 	}
 
-	private static SourceHealth health(Source source, Map<String, SourceStatus> statuses, Map<String, Long> counts) {
+	private static SourceHealth health(Source source, Map<String, SourceStatus> statuses, Map<String, Long> counts,
+			Map<String, Long> dropped) {
 		SourceStatus status = statuses
 			.getOrDefault(source.id(), SourceStatus.unknown(source.id(), source.url().toString()))
 			.forUrl(source.url().toString());
@@ -40,7 +50,7 @@ public class SourceHealthBoard {
 		return new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
 				source.enabled(), status.lastAttemptAt(), status.lastSuccessAt(), outcome,
 				status.consecutiveFailures(), status.lastError(), status.nextAttemptAt(),
-				counts.getOrDefault(source.id(), 0L), status.movedTo());
+				counts.getOrDefault(source.id(), 0L), status.movedTo(), dropped);
 	}
 
 }
