@@ -14,6 +14,7 @@ import fr.manchette.editorial.EditorialStage;
 import fr.manchette.editorial.Judgement;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.DroppedItems;
+import fr.manchette.store.KnownItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a poll's items through the rules of feeds.yml, and remembers what they dropped: an item dropped once stays
  * dropped at the next polls, edited or not, as long as the same rules are in force; after an edit of the rules, what
- * is fetched is judged by the new ones, remembered drops included. Items already stored stay stored: the rules
- * decide what goes into the store.
+ * is fetched is judged by the new ones, remembered drops included. Items already stored stay stored, and are not
+ * counted as dropped: the rules decide what goes into the store, and a new rule does not take back what is in it
+ * (retention does), though it keeps the feed's later edits of it out.
  */
 @Component
 class EditorialStep {
@@ -33,9 +35,12 @@ class EditorialStep {
 
 	private final DroppedItems dropped;
 
-	EditorialStep(EditorialStage stage, DroppedItems dropped) {
+	private final KnownItems stored;
+
+	EditorialStep(EditorialStage stage, DroppedItems dropped, KnownItems stored) {
 		this.stage = stage;
 		this.dropped = dropped;
+		this.stored = stored;
 	}
 
 	/** The items to identify and store, each with its language; the others are remembered as dropped. */
@@ -69,6 +74,10 @@ class EditorialStep {
 			if (!version.equals(remembered.get(key))) {
 				newlyDropped.put(key, drop.rule());
 			}
+		}
+		if (!newlyDropped.isEmpty()) {
+			// Stored before the rule that drops it now: it stays where it is, neither updated nor counted as dropped.
+			newlyDropped.keySet().removeAll(this.stored.find(source.id(), newlyDropped.keySet()).keySet());
 		}
 		this.dropped.forget(source.id(), forgotten);
 		this.dropped.remember(source.id(), newlyDropped, version, now);
