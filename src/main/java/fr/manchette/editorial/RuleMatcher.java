@@ -3,6 +3,7 @@ package fr.manchette.editorial;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.re2j.Pattern;
 import fr.manchette.config.ItemRule;
@@ -18,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * for all the rules.
  */
 final class RuleMatcher {
+
+	/** The folded words of each rule's text: a file has a few dozen rules, and an edit a few more. */
+	private static final Map<String, List<String>> RULE_WORDS = new ConcurrentHashMap<>();
+
+	private static final int MAX_RULE_WORDS = 10_000;
 
 	private final Item item;
 
@@ -62,7 +68,15 @@ final class RuleMatcher {
 
 	private boolean words(ItemRule rule, String key, String text) {
 		String folded = this.folded.computeIfAbsent(key, (any) -> FoldedText.fold(text));
-		return FoldedText.containsAll(folded, FoldedText.words(rule.words()));
+		return FoldedText.containsAll(folded, ruleWords(rule.words()));
+	}
+
+	private static List<String> ruleWords(String words) {
+		if (RULE_WORDS.size() > MAX_RULE_WORDS) {
+			// Only ever reached by a file edited thousands of times: start afresh rather than grow.
+			RULE_WORDS.clear();
+		}
+		return RULE_WORDS.computeIfAbsent(words, FoldedText::words);
 	}
 
 }

@@ -47,6 +47,8 @@ class ShippedRulesTests {
 				item("La faim progresse, l’aide recule : 2025 s’annonce sombre selon l’ONU",
 						"Selon le communiqué publié lundi par le PAM, l’aide a baissé d’un tiers.", "International"),
 				item("Sponsoring : le Raja signe un contrat record avec un équipementier", "", "Sport"),
+				item("Adieu Euronews (2/2) : Comment la chaîne de la Commission a diffusé 838 publireportages depuis "
+						+ "l'an dernier", "Le contenu sponsorisé représente un tiers de ses programmes.", "Médias"),
 				item("Reportage : à Nador, la lagune de Marchica renaît", "", "Régions"));
 		Judgement judged = this.stage.judge(this.shipped.rules(), EditorialRules.NONE, news);
 		assertThat(judged.dropped()).isEmpty();
