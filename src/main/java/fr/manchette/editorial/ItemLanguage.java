@@ -12,10 +12,12 @@ import org.jspecify.annotations.Nullable;
 public final class ItemLanguage {
 
 	/**
-	 * How far ahead of the next language the detected one must be to overrule a declaration. Measured on the French
-	 * corpus titles: above it, 3 titles in 548 are taken for another language; Arabic script is always 1.
+	 * How much evidence ({@link LanguageDetector.Detected#evidence()}, the lead times the words) the detected language
+	 * needs to overrule a declaration. Measured on titles alone: 3 of 548 real French titles declared French reach it
+	 * for another language (« Cher Manuel Valls - Boxing Day #13 »), 20 of 32 English headlines do; Arabic script
+	 * always does.
 	 */
-	static final double OVERRULE = 0.25;
+	static final double OVERRULE = 1.5;
 
 	private final LanguageDetector detector;
 
@@ -37,7 +39,7 @@ public final class ItemLanguage {
 		if (declared == null) {
 			return (detected != null) ? detected.language() : null;
 		}
-		if (detected != null && !detected.language().equals(declared) && detected.lead() >= OVERRULE) {
+		if (detected != null && !detected.language().equals(declared) && detected.evidence() >= OVERRULE) {
 			return detected.language();
 		}
 		return declared;

@@ -3,6 +3,7 @@ package fr.manchette.editorial;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
@@ -21,6 +22,8 @@ public final class LanguageDetector {
 
 	/** Longer texts say nothing more about their language, and cost in proportion. */
 	static final int MAX_CHARS = 300;
+
+	private static final Pattern WORDS = Pattern.compile("\\s+");
 
 	private final boolean lowAccuracy;
 
@@ -64,7 +67,7 @@ public final class LanguageDetector {
 			return null;
 		}
 		return new Detected(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT),
-				(best.getValue() - second) / best.getValue());
+				(best.getValue() - second) / best.getValue(), WORDS.split(sample.strip()).length);
 	}
 
 	private com.github.pemistahl.lingua.api.LanguageDetector lingua() {
@@ -86,9 +89,20 @@ public final class LanguageDetector {
 	/**
 	 * @param language ISO 639-1 code
 	 * @param lead how far ahead of the next language it is, from 0 (as likely) to 1 (the only one possible, as for
-	 * Arabic script among these four)
+	 * Arabic script among these four); for Latin-script languages, Lingua's relative values keep it under about 0.35
+	 * however long the text
+	 * @param words how many words it read
 	 */
-	public record Detected(String language, double lead) {
+	public record Detected(String language, double lead, int words) {
+
+		/**
+		 * How much the text says for this language: its lead times the words read, as a long text in one language is
+		 * surer than a short one even when the lead is the same.
+		 */
+		public double evidence() {
+			return this.lead * this.words;
+		}
+
 	}
 
 }

@@ -33,11 +33,13 @@ class ItemLanguageTests {
 	}
 
 	@Test
-	void englishHeadlinesAreEnglishUndeclared() {
+	void englishHeadlinesAreEnglishUndeclaredAndMostlyCaughtInAFeedDeclaringFrench() {
 		List<String> english = HeadlineSamples.written("headlines-en.txt");
 		assertThat(english).hasSizeGreaterThanOrEqualTo(30);
 		assertThat(share(english, null, "en")).isGreaterThanOrEqualTo(0.95);
 		assertThat(share(english, "en", "en")).isEqualTo(1.0);
+		// Titles alone are little evidence against a declaration: most, not all, are caught.
+		assertThat(share(english, "fr", "en")).as("declared fr").isGreaterThanOrEqualTo(0.55);
 	}
 
 	@Test
