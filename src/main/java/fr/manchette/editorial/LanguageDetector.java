@@ -1,5 +1,6 @@
 package fr.manchette.editorial;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,14 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells French, Arabic, English and Spanish apart in a headline and its summary, with Lingua. Only those four
- * languages are loaded, in Lingua's low-accuracy mode (trigrams only): a few MB of heap instead of about a hundred,
- * for a detector that is told the declared language anyway and only has to catch the items that are not in it. The
- * models are read the first time a text is detected, not at start-up.
+ * languages are loaded, in Lingua's low-accuracy mode (trigrams only): 3.4 MB of heap instead of 65 MB for the high
+ * mode, for a detector that is mostly told the declared language and has to catch the items that are not in it (see
+ * the README for both modes' figures). The models are read the first time a text is detected, not at start-up.
+ * Lingua spreads one detection over the common fork-join pool.
  */
 public final class LanguageDetector {
 
 	/** The languages it can tell, as ISO 639-1 codes. */
-	public static final java.util.List<String> LANGUAGES = java.util.List.of("fr", "ar", "en", "es");
+	public static final List<String> LANGUAGES = List.of("fr", "ar", "en", "es");
 
 	/** Longer texts say nothing more about their language, and cost in proportion. */
 	static final int MAX_CHARS = 300;
