@@ -76,7 +76,7 @@ class EditorialStoreTests {
 	}
 
 	private List<String> titles(Set<String> languages) {
-		return this.items.latestStories(new ItemQuery(null, null, null, 50, languages))
+		return this.items.latestStories(new ItemQuery(null, null, null, 50, null, languages))
 			.stream()
 			.map((story) -> story.lead().title())
 			.toList();
