@@ -91,6 +91,11 @@
     if (link) {
       titre.href = headline.link;
     }
+    if (headline.lang) {
+      // An Arabic title reads right to left inside the French page.
+      titre.lang = headline.lang;
+      titre.dir = 'auto';
+    }
     story.appendChild(titre);
     var meta = element('span', 'meta');
     if (une && headline.sources > 1) {

@@ -12,14 +12,21 @@ import java.util.Optional;
  * @param poll defaults for every source ({@code poll})
  * @param retention how long items are kept ({@code retention}, default 30d)
  * @param feeds the sources, in file order ({@code feeds})
+ * @param rules what every source's items go through: {@code drop}, {@code keep}, {@code languages} at the top
  */
-public record FeedsFile(ZoneId timezone, PollDefaults poll, Duration retention, List<Source> feeds) {
+public record FeedsFile(ZoneId timezone, PollDefaults poll, Duration retention, List<Source> feeds,
+		EditorialRules rules) {
 
 	/** The zone of a file that names none. */
 	public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Paris");
 
 	public FeedsFile {
 		feeds = List.copyOf(feeds);
+	}
+
+	/** A file without file-wide rules. */
+	public FeedsFile(ZoneId timezone, PollDefaults poll, Duration retention, List<Source> feeds) {
+		this(timezone, poll, retention, feeds, EditorialRules.NONE);
 	}
 
 	/** The sources to poll, in file order. */

@@ -35,13 +35,14 @@ final class FeedsFileBinder {
 
 	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-	private static final List<String> TOP_KEYS = List.of("timezone", "poll", "retention", "feeds");
+	private static final List<String> TOP_KEYS = List.of("timezone", "poll", "retention", "feeds", "drop", "keep",
+			"languages");
 
 	private static final List<String> POLL_KEYS = List.of("interval", "timeout", "max-size", "adaptive",
 			"max-interval");
 
 	private static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled",
-			"type", "select", "enrich", "adaptive", "max-interval");
+			"type", "select", "enrich", "adaptive", "max-interval", "drop", "keep", "languages");
 
 	private final List<String> problems = new ArrayList<>();
 
@@ -81,11 +82,12 @@ final class FeedsFileBinder {
 		}
 		PollDefaults poll = poll(top.value("poll"));
 		Duration retention = top.duration("retention");
+		EditorialRules rules = new EditorialRulesBinder(top).bind();
 		List<Source> feeds = feeds(top.value("feeds"), poll, timezone);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
-		return new FeedsFile(timezone, poll, (retention != null) ? retention : DEFAULT_RETENTION, feeds);
+		return new FeedsFile(timezone, poll, (retention != null) ? retention : DEFAULT_RETENTION, feeds, rules);
 	}
 
 	private PollDefaults poll(@Nullable Object value) {
@@ -194,13 +196,14 @@ final class FeedsFileBinder {
 				source.problem("enrich is only for type html (this source is a feed)");
 			}
 		}
+		EditorialRules rules = new EditorialRulesBinder(source).bind();
 		if (this.problems.size() > problemsBefore || id == null || name == null || url == null) {
 			return null;
 		}
 		return new Source(id, name, url, category, (interval != null) ? interval : defaults.interval(),
 				(enabled != null) ? enabled : true, (type != null) ? type : SourceType.FEED, select,
 				(enrich != null) ? enrich : false, (adaptive != null) ? adaptive : defaults.adaptive(),
-				(maxInterval != null) ? maxInterval : defaults.maxInterval());
+				(maxInterval != null) ? maxInterval : defaults.maxInterval(), rules);
 	}
 
 	private @Nullable URI url(MappingReader source) {

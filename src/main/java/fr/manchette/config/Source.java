@@ -25,20 +25,36 @@ import org.springframework.util.Assert;
  *     ({@code adaptive}, default {@code poll.adaptive})
  * @param maxInterval the longest interval it drifts to when adaptive and quiet ({@code max-interval}, default
  *     {@code poll.max-interval})
+ * @param rules its own {@code drop}, {@code keep} and {@code languages}, on top of the file-wide ones
  */
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
 		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich, boolean adaptive,
-		Duration maxInterval) {
+		Duration maxInterval, EditorialRules rules) {
 
 	public Source {
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
 	}
 
-	/** A source polled at its fixed interval. */
+	/** A source polled at its fixed interval, without rules of its own. */
 	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
 			SourceType type, @Nullable TickerSelectors select, boolean enrich) {
 		this(id, name, url, category, interval, enabled, type, select, enrich, false,
-				PollDefaults.DEFAULT_MAX_INTERVAL);
+				PollDefaults.DEFAULT_MAX_INTERVAL, EditorialRules.NONE);
+	}
+
+	/** A source without rules of its own. */
+	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
+			SourceType type, @Nullable TickerSelectors select, boolean enrich, boolean adaptive,
+			Duration maxInterval) {
+		this(id, name, url, category, interval, enabled, type, select, enrich, adaptive, maxInterval,
+				EditorialRules.NONE);
+	}
+
+	/** A source polled at its fixed interval. */
+	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
+			SourceType type, @Nullable TickerSelectors select, boolean enrich, EditorialRules rules) {
+		this(id, name, url, category, interval, enabled, type, select, enrich, false,
+				PollDefaults.DEFAULT_MAX_INTERVAL, rules);
 	}
 
 	/** A feed source, or any source without selectors: no {@code select}, no {@code enrich}. */

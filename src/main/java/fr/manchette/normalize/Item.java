@@ -17,12 +17,28 @@ import org.jspecify.annotations.Nullable;
  * @param published when it was published; the fetch time when the feed did not say
  * @param publishedKnown false when {@code published} is the fetch time standing in for a missing date
  * @param categories the item's own categories, as plain text
+ * @param author who wrote it, as plain text, when the feed says
+ * @param language its language as an ISO 639 code ({@code fr}, {@code ar}): declared by the feed or the page until
+ * the language is checked (editorial), then the one kept; null when unknown
  */
 public record Item(@Nullable String guid, String title, @Nullable URI link, String summaryHtml, String summaryText,
-		Instant published, boolean publishedKnown, List<String> categories) {
+		Instant published, boolean publishedKnown, List<String> categories, @Nullable String author,
+		@Nullable String language) {
 
 	public Item {
 		categories = List.copyOf(categories);
+	}
+
+	/** An item whose author and language are not known. */
+	public Item(@Nullable String guid, String title, @Nullable URI link, String summaryHtml, String summaryText,
+			Instant published, boolean publishedKnown, List<String> categories) {
+		this(guid, title, link, summaryHtml, summaryText, published, publishedKnown, categories, null, null);
+	}
+
+	/** The same item in another language. */
+	public Item withLanguage(@Nullable String language) {
+		return new Item(this.guid, this.title, this.link, this.summaryHtml, this.summaryText, this.published,
+				this.publishedKnown, this.categories, this.author, language);
 	}
 
 }

@@ -25,6 +25,8 @@ public final class ItemNormalizer {
 
 	static final int MAX_TITLE = 1000;
 
+	static final int MAX_AUTHOR = 200;
+
 	static final int TITLE_FROM_SUMMARY = 120;
 
 	static final int MAX_SUMMARY_TEXT = 500;
@@ -78,7 +80,8 @@ public final class ItemNormalizer {
 		Instant published = published(raw, assumedZone);
 		Instant when = (published != null) ? notAfterFetch(published, fetchedAt) : fetchedAt;
 		return Optional.of(new Item(guid, Excerpt.of(title, MAX_TITLE), link(raw, guid, base), summaryHtml,
-				Excerpt.of(summaryText, MAX_SUMMARY_TEXT), when, published != null, categories(raw.categories())));
+				Excerpt.of(summaryText, MAX_SUMMARY_TEXT), when, published != null, categories(raw.categories()),
+				author(raw.author()), LanguageTag.primary(raw.language())));
 	}
 
 	/** Cuts an oversized summary before a tag or at a space, then cleans again so that every tag is closed. */
@@ -139,6 +142,12 @@ public final class ItemNormalizer {
 	/** A date in the future would pin the item on top of the ticker until that date comes. */
 	private static Instant notAfterFetch(Instant published, Instant fetchedAt) {
 		return published.isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : published;
+	}
+
+	/** The author as plain text, short enough to be a name: RSS's {@code author} is often "mail (Name)". */
+	private static @Nullable String author(@Nullable String author) {
+		String text = TitleText.plain(author);
+		return isBlank(text) ? null : Excerpt.of(text, MAX_AUTHOR);
 	}
 
 	private static List<String> categories(List<String> categories) {

@@ -75,7 +75,7 @@ public class FeedParser {
 		boolean atom10 = "atom_1.0".equals(feed.getFeedType());
 		List<RawItem> items = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
-			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10));
+			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10, feed.getLanguage()));
 		}
 		FeedHubs hubs = FeedHubs.of(document);
 		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
@@ -113,14 +113,25 @@ public class FeedParser {
 	 * Links stay as written, with the {@code xml:base} in scope of each ({@link ItemElements}): Rome's own resolution
 	 * stays off (its default), and normalize resolves them against the document's address.
 	 */
-	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10) {
+	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10,
+			@Nullable String feedLanguage) {
 		Date published = published(entry);
 		String link = link(entry);
 		Summary summary = summary(entry, elements, atom10);
 		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link,
 				(summary != null) ? Mojibake.repair(summary.html()) : null,
 				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry),
-				elements.linkBase(link), (summary != null) ? summary.base() : elements.base());
+				elements.linkBase(link), (summary != null) ? summary.base() : elements.base(), author(entry),
+				(elements.language() != null) ? elements.language() : feedLanguage);
+	}
+
+	/** RSS's author or dc:creator, else Atom's first author: Rome gives either as the entry's author. */
+	private static @Nullable String author(SyndEntry entry) {
+		String author = entry.getAuthor();
+		if ((author == null || author.isBlank()) && !entry.getAuthors().isEmpty()) {
+			author = entry.getAuthors().get(0).getName();
+		}
+		return (author != null && !author.isBlank()) ? Mojibake.repair(author.strip()) : null;
 	}
 
 	private record Summary(String html, BaseChain base) {

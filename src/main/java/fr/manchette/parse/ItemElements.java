@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param base the base in scope of the item element itself
  * @param summaryBase the base of Atom's {@code summary} or RSS's {@code description}
  * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
+ * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
-		BaseChain summaryBase, BaseChain contentBase) {
+		BaseChain summaryBase, BaseChain contentBase, @Nullable String language) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE);
+			BaseChain.NONE, null);
 
 	/** A link as written, with the base in scope of the element that wrote it. */
 	record BasedValue(String value, BaseChain base) {
@@ -99,7 +100,21 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		}
 		BaseChain base = chain(item);
 		return new ItemElements(guid, date, links(item, base), base, base.then(xmlBase(own(item, summaryName(item)))),
-				base.then(xmlBase(content(item))));
+				base.then(xmlBase(content(item))), language(item));
+	}
+
+	private static @Nullable String language(Element item) {
+		String own = text(first(item, "language"));
+		if (own != null) {
+			return own;
+		}
+		for (Element at = item; at != null; at = at.getParentElement()) {
+			String lang = at.getAttributeValue("lang", Namespace.XML_NAMESPACE);
+			if (lang != null && !lang.isBlank()) {
+				return lang.strip();
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -62,6 +62,10 @@ final class JsonFeedReader {
 
 	private @Nullable String feedUrl;
 
+	private @Nullable String language;
+
+	private @Nullable String author;
+
 	private @Nullable List<JsonNode> items;
 
 	private final List<String> hubs = new ArrayList<>();
@@ -114,7 +118,7 @@ final class JsonFeedReader {
 		BaseChain base = BaseChain.NONE.then((this.homePageUrl != null) ? this.homePageUrl : this.feedUrl);
 		List<RawItem> raw = new ArrayList<>(this.items.size());
 		for (JsonNode item : this.items) {
-			raw.add(item(item, base));
+			raw.add(item(item, base, this.language, this.author));
 		}
 		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null, this.hubs,
 				this.feedUrl);
@@ -132,6 +136,8 @@ final class JsonFeedReader {
 				case "title" -> this.title = scalar(parser);
 				case "home_page_url" -> this.homePageUrl = scalar(parser);
 				case "feed_url" -> this.feedUrl = scalar(parser);
+				case "language" -> this.language = scalar(parser);
+				case "authors", "author" -> this.author = author(JSON.readTree(parser));
 				case "items" -> readItems(parser, value);
 				case "hubs" -> readHubs(parser, value);
 				default -> parser.skipChildren();
@@ -200,7 +206,8 @@ final class JsonFeedReader {
 		return "json_" + (number.contains(".") ? number : number + ".0");
 	}
 
-	private static RawItem item(JsonNode item, BaseChain base) {
+	private static RawItem item(JsonNode item, BaseChain base, @Nullable String feedLanguage,
+			@Nullable String feedAuthor) {
 		String link = string(item.get("url"));
 		if (link == null) {
 			// A link post's page is elsewhere; it is still where the item leads.
@@ -210,8 +217,21 @@ final class JsonFeedReader {
 		if (published == null) {
 			published = string(item.get("date_modified"));
 		}
+		String language = string(item.get("language"));
+		String author = author(item.get("authors"));
+		if (author == null) {
+			author = author(item.get("author"));
+		}
 		return new RawItem(id(item.get("id")), Mojibake.repair(string(item.get("title"))), link,
-				Mojibake.repair(summaryHtml(item)), instant(published), published, tags(item.get("tags")), base, base);
+				Mojibake.repair(summaryHtml(item)), instant(published), published, tags(item.get("tags")), base, base,
+				Mojibake.repair((author != null) ? author : feedAuthor),
+				(language != null) ? language : feedLanguage);
+	}
+
+	/** The name of the first author: {@code authors} (1.1) is a list, {@code author} (1.0) one object. */
+	private static @Nullable String author(@Nullable JsonNode node) {
+		JsonNode first = (node != null && node.isArray() && !node.isEmpty()) ? node.get(0) : node;
+		return (first != null && first.isObject()) ? string(first.get("name")) : null;
 	}
 
 	/**

@@ -17,13 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param categories the item's own categories
  * @param linkBase the base in scope of the link ({@code xml:base} of the feed, the item and the link element)
  * @param summaryBase the base in scope of the summary's HTML, against which its relative links and images resolve
+ * @param author who wrote it, as the feed says ({@code author}, {@code dc:creator}, Atom's or JSON Feed's author)
+ * @param language the language the document declares for it (the item's own, else the feed's or the page's), as
+ * written: {@code fr}, {@code fr-FR}
  */
 public record RawItem(@Nullable String guid, @Nullable String title, @Nullable String link,
 		@Nullable String summaryHtml, @Nullable Instant published, @Nullable String publishedText,
-		List<String> categories, BaseChain linkBase, BaseChain summaryBase) {
+		List<String> categories, BaseChain linkBase, BaseChain summaryBase, @Nullable String author,
+		@Nullable String language) {
 
 	public RawItem {
 		categories = List.copyOf(categories);
+	}
+
+	/** An item whose author and language are not said. */
+	public RawItem(@Nullable String guid, @Nullable String title, @Nullable String link, @Nullable String summaryHtml,
+			@Nullable Instant published, @Nullable String publishedText, List<String> categories, BaseChain linkBase,
+			BaseChain summaryBase) {
+		this(guid, title, link, summaryHtml, published, publishedText, categories, linkBase, summaryBase, null, null);
 	}
 
 	/** An item whose relative references resolve against the document's address alone. */

@@ -52,6 +52,11 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 	 * separate picture, and the merged feeds and the ticker page show the summary's.
 	 */
 	public RawItem toRawItem() {
+		return toRawItem(null);
+	}
+
+	/** The item as a feed would have given it, in the page's declared language. */
+	public RawItem toRawItem(@Nullable String language) {
 		StringBuilder summary = new StringBuilder();
 		if (this.image != null) {
 			summary.append("<p><img src=\"").append(Entities.escape(this.image)).append("\" alt=\"\"></p>");
@@ -60,7 +65,7 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 			summary.append(this.summaryHtml);
 		}
 		return new RawItem(null, this.titleHtml, this.link, summary.isEmpty() ? null : summary.toString(),
-				this.published, this.publishedText, List.of());
+				this.published, this.publishedText, List.of(), BaseChain.NONE, BaseChain.NONE, null, language);
 	}
 
 	private static boolean isBlank(@Nullable String text) {

@@ -67,7 +67,9 @@ public class TickerPageParser {
 					+ items.size() + " items of `" + select.item() + "`");
 		}
 		String title = page.title().isBlank() ? null : page.title().strip();
-		return new TickerPage(title, url.toString(), entries);
+		Element html = page.selectFirst("html");
+		String language = (html != null) ? html.attr("lang").strip() : "";
+		return new TickerPage(title, url.toString(), entries, language.isEmpty() ? null : language);
 	}
 
 	private static @Nullable TickerEntry entry(Element item, TickerSelectors select, TickerTime times, Instant now,

@@ -42,7 +42,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one source through fetch → parse → normalize → dedup → store and records the outcome. The only place that
+ * Takes one source through fetch → parse → normalize → editorial rules → dedup → store and records the outcome. The only place that
  * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
  * a poll of the others.
  * <p>
@@ -85,10 +85,12 @@ public class IngestRun {
 
 	private final PublishDelays delays;
 
+	private final EditorialStep editorial;
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
 			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
 			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
-			PollPacer pacer, PollPaceRepository paces, PublishDelays delays) {
+			PollPacer pacer, PollPaceRepository paces, PublishDelays delays, EditorialStep editorial) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.parser = parser;
@@ -104,6 +106,7 @@ public class IngestRun {
 		this.pacer = pacer;
 		this.paces = paces;
 		this.delays = delays;
+		this.editorial = editorial;
 	}
 
 	public PollReport run(Source source) {
@@ -148,8 +151,8 @@ public class IngestRun {
 			List<Item> items = normalize(source, feed.items(), source.url(), started, config.timezone());
 			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
 			List<Item> inserted = new ArrayList<>();
-			SaveResult saved = this.store.storeDelivery(source.id(), this.deduplicator.identify(items), started,
-					inserted);
+			SaveResult saved = this.store.storeDelivery(source.id(),
+					this.deduplicator.identify(this.editorial.keep(source, config, items, started)), started, inserted);
 			this.delays.record(source.id(), inserted, previousSuccess, started);
 			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
 					saved.updated());
@@ -221,7 +224,8 @@ public class IngestRun {
 		List<Item> items = (page != null)
 				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
 				: normalize(source, feed.items(), fetched.finalUrl(), started, config.timezone());
-		List<IdentifiedItem> identified = this.deduplicator.identify(items);
+		List<IdentifiedItem> identified = this.deduplicator
+			.identify(this.editorial.keep(source, config, items, started));
 		if (page == null) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.dedup.StoryWindow;
+import fr.manchette.store.DroppedItems;
 import fr.manchette.store.ItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,14 @@ class RetentionPruner {
 
 	private final Clock clock;
 
-	RetentionPruner(CurrentFeeds feeds, ItemRepository items, StoryWindow window, Clock clock) {
+	private final DroppedItems dropped;
+
+	RetentionPruner(CurrentFeeds feeds, ItemRepository items, StoryWindow window, Clock clock, DroppedItems dropped) {
 		this.feeds = feeds;
 		this.items = items;
 		this.window = window;
 		this.clock = clock;
+		this.dropped = dropped;
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
@@ -47,6 +51,8 @@ class RetentionPruner {
 			log.info("Pruned items={} older than {}", deleted, cutoff);
 		}
 		this.window.forgetBefore(this.window.keptFrom());
+		// The rules' memory of dropped items goes with the items they would have been.
+		this.dropped.pruneOlderThan(cutoff);
 	}
 
 }

@@ -139,7 +139,7 @@ class TickerItems {
 		return new Item(item.guid(), item.title(), item.link(), newSummary ? item.summaryHtml() : before.summaryHtml(),
 				newSummary ? item.summaryText() : before.summaryText(),
 				timeAtLast ? item.published() : before.published(), timeAtLast || before.publishedKnown(),
-				item.categories());
+				item.categories(), item.author(), item.language());
 	}
 
 	private static boolean lacksSomething(TickerEntry entry) {

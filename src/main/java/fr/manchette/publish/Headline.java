@@ -12,18 +12,26 @@ import org.jspecify.annotations.Nullable;
  * @param alsoIn the other sources that told the same story
  * @param story the story's id, for {@code /api/stories/{id}}
  * @param sources how many distinct sources told the story: all of them, or within the window in a list ranked à la une
+ * @param lang the language of the lead item, an ISO 639 code; null when unknown
  */
 public record Headline(String time, String title, @Nullable String link, String source, String sourceName,
-		@Nullable String category, String published, List<String> alsoIn, String story, int sources) {
+		@Nullable String category, String published, List<String> alsoIn, String story, int sources,
+		@Nullable String lang) {
 
 	public Headline {
 		alsoIn = List.copyOf(alsoIn);
 	}
 
-	/** A headline counting its own source and the others that told it. */
+	/** A headline counting its own source and the others that told it, in no known language. */
 	public Headline(String time, String title, @Nullable String link, String source, String sourceName,
 			@Nullable String category, String published, List<String> alsoIn, String story) {
-		this(time, title, link, source, sourceName, category, published, alsoIn, story, 1 + alsoIn.size());
+		this(time, title, link, source, sourceName, category, published, alsoIn, story, 1 + alsoIn.size(), null);
+	}
+
+	/** A headline in no known language. */
+	public Headline(String time, String title, @Nullable String link, String source, String sourceName,
+			@Nullable String category, String published, List<String> alsoIn, String story, int sources) {
+		this(time, title, link, source, sourceName, category, published, alsoIn, story, sources, null);
 	}
 
 	/** The line of {@code /headlines.txt}. */

@@ -56,6 +56,9 @@ public class JsonFeedWriter {
 			item.put("url", lead.link());
 		}
 		item.put("title", lead.title());
+		if (lead.lang() != null) {
+			item.put("language", lead.lang());
+		}
 		item.put("content_html", lead.summaryHtml());
 		item.put("summary", lead.summaryText());
 		item.put("date_published", date(lead.sortAt()));

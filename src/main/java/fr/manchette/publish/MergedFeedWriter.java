@@ -12,6 +12,8 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
@@ -22,8 +24,11 @@ import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -101,7 +106,7 @@ public class MergedFeedWriter {
 		links.hubs().forEach((hub) -> own.add(link(hub, "hub", null)));
 		feed.setOtherLinks(own);
 		feed.setEntries(stories.stream().map((story) -> atomEntry(story, config, une)).toList());
-		return write(feed);
+		return write(feed, stories.stream().map((story) -> story.lead().lang()).toList());
 	}
 
 	private static com.rometools.rome.feed.rss.Item rssItem(Story story, FeedsFile config, boolean une) {
@@ -130,6 +135,12 @@ public class MergedFeedWriter {
 			category.setValue(name);
 			return category;
 		}).toList());
+		if (lead.lang() != null) {
+			// RSS 2.0 has a language for the channel only: Dublin Core's says each item's.
+			DCModule dc = new DCModuleImpl();
+			dc.setLanguage(lead.lang());
+			item.setModules(new ArrayList<>(List.of(dc)));
+		}
 		return item;
 	}
 
@@ -230,6 +241,28 @@ public class MergedFeedWriter {
 	private static String write(WireFeed feed) {
 		try {
 			return new WireFeedOutput().outputString(feed, true);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("Rome refused the merged feed it was given", ex);
+		}
+	}
+
+	/**
+	 * Writes an Atom feed with each entry's {@code xml:lang}, which Rome's model has no place for: set on its
+	 * document, in entry order, then written as Rome writes it.
+	 */
+	private static String write(Feed feed, List<@Nullable String> languages) {
+		try {
+			Document document = new WireFeedOutput().outputJDom(feed);
+			List<Element> entries = document.getRootElement().getChildren("entry", document.getRootElement().getNamespace());
+			for (int i = 0; i < entries.size() && i < languages.size(); i++) {
+				if (languages.get(i) != null) {
+					entries.get(i).setAttribute("lang", languages.get(i), Namespace.XML_NAMESPACE);
+				}
+			}
+			Format format = Format.getPrettyFormat();
+			format.setEncoding(feed.getEncoding());
+			return new XMLOutputter(format).outputString(document);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Rome refused the merged feed it was given", ex);

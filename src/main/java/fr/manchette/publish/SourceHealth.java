@@ -1,6 +1,9 @@
 package fr.manchette.publish;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
@@ -18,24 +21,30 @@ import org.jspecify.annotations.Nullable;
  * @param movedTo where the feed moved for good (301, 308), polled instead of {@code url}: update feeds.yml
  * @param freshness its interval in force and why, its rate, its publish-to-feed delays: fields of the same object
  * in JSON
+ * @param dropped how many of its items each rule of feeds.yml dropped ({@code drop: publireportage}, {@code keep},
+ * {@code languages: fr}), within the retention
  */
 public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
 		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
 		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo,
-		@JsonUnwrapped @Nullable SourceFreshness freshness) {
+		Map<String, Long> dropped, @JsonUnwrapped @Nullable SourceFreshness freshness) {
 
-	/** A source whose freshness is not known. */
+	public SourceHealth {
+		dropped = Collections.unmodifiableMap(new TreeMap<>(dropped));
+	}
+
+	/** A source none of whose items were dropped, whose freshness is not known. */
 	public SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
 			@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
 			@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
 		this(id, name, url, category, enabled, lastPoll, lastSuccess, outcome, failuresInRow, lastError, nextPoll,
-				itemCount, movedTo, null);
+				itemCount, movedTo, Map.of(), null);
 	}
 
 	SourceHealth withFreshness(@Nullable SourceFreshness freshness) {
 		return new SourceHealth(this.id, this.name, this.url, this.category, this.enabled, this.lastPoll,
 				this.lastSuccess, this.outcome, this.failuresInRow, this.lastError, this.nextPoll, this.itemCount,
-				this.movedTo, freshness);
+				this.movedTo, this.dropped, freshness);
 	}
 
 }

@@ -68,7 +68,7 @@ public class Ticker {
 		return new Headline(time(at, today), lead.title(), lead.link(), lead.sourceId(),
 				(source != null) ? source.name() : lead.sourceId(), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
-				lead.storyKey(), story.sources());
+				lead.storyKey(), story.sources(), lead.lang());
 	}
 
 	private static StoryDetails.StoryItem storyItem(StoredItem item, boolean lead, FeedsFile config,

@@ -158,11 +158,13 @@ public class TickerPage {
 		}
 		html.append("</time><div class=\"depeche\">");
 		String href = Html.safeHref(headline.link());
+		// An Arabic title reads right to left inside the French page.
+		String lang = (headline.lang() != null) ? " lang=\"" + Html.escape(headline.lang()) + "\" dir=\"auto\"" : "";
 		if (href != null) {
-			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append("\">");
+			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append('"').append(lang).append('>');
 		}
 		else {
-			html.append("<span class=\"titre\">");
+			html.append("<span class=\"titre\"").append(lang).append('>');
 		}
 		html.append(Html.escape(headline.title())).append((href != null) ? "</a>" : "</span>");
 		html.append("<span class=\"meta\">");

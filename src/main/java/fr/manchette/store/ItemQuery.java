@@ -16,9 +16,10 @@ import org.springframework.util.Assert;
  * @param limit at most this many stories
  * @param une when set, the stories are ranked à la une: by how many distinct sources told them from this instant on
  * (the start of the window), then newest first; when null, newest first
+ * @param languages keep items in these languages (ISO 639 codes); null for any language, known or not
  */
 public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit,
-		@Nullable Instant une) {
+		@Nullable Instant une, @Nullable Set<String> languages) {
 
 	public static final int DEFAULT_LIMIT = 50;
 
@@ -27,11 +28,18 @@ public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @N
 	public ItemQuery {
 		Assert.isTrue(limit >= 1 && limit <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
 		sources = (sources != null) ? Set.copyOf(sources) : null;
+		languages = (languages != null) ? Set.copyOf(languages) : null;
 	}
 
-	/** Newest first. */
+	/** In any language. */
+	public ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit,
+			@Nullable Instant une) {
+		this(sources, text, since, limit, une, null);
+	}
+
+	/** Newest first, in any language. */
 	public ItemQuery(@Nullable Set<String> sources, @Nullable String text, @Nullable Instant since, int limit) {
-		this(sources, text, since, limit, null);
+		this(sources, text, since, limit, null, null);
 	}
 
 	public static ItemQuery latest(int limit) {
@@ -40,7 +48,7 @@ public record ItemQuery(@Nullable Set<String> sources, @Nullable String text, @N
 
 	/** The same query ranked à la une, counting sources from {@code windowStart} on. */
 	public ItemQuery une(Instant windowStart) {
-		return new ItemQuery(this.sources, this.text, this.since, this.limit, windowStart);
+		return new ItemQuery(this.sources, this.text, this.since, this.limit, windowStart, this.languages);
 	}
 
 	List<String> words() {

@@ -38,18 +38,18 @@ public class ItemRepository {
 
 	private static final String COLUMNS = """
 			i.id, i.source_id, i.item_key, i.story_key, i.guid, i.link, i.title, i.summary_html, i.summary_text,
-			i.categories, i.published_at, i.published_known, i.first_seen_at, i.updated_at, i.sort_at""";
+			i.categories, i.published_at, i.published_known, i.first_seen_at, i.updated_at, i.sort_at, i.lang""";
 
 	private static final String INSERT_INTO = """
 			item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text, categories,
-			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash)""";
+			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash, lang)""";
 
 	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
 	private static final String UPDATE = """
 			UPDATE item SET link_key = :linkKey, guid = :guid, link = :link, title = :title,
 			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
-			                updated_at = :seenAt, content_hash = :contentHash
+			                updated_at = :seenAt, content_hash = :contentHash, lang = :lang
 			WHERE id = :id AND content_hash <> :contentHash""";
 
 	// item_source_key
@@ -262,7 +262,8 @@ public class ItemRepository {
 				.addValue("published", Timestamps.param(content.published()))
 				.addValue("publishedKnown", content.publishedKnown())
 				.addValue("seenAt", Timestamps.param(seenAt))
-				.addValue("contentHash", contentHash(item.identified()));
+				.addValue("contentHash", contentHash(item.identified()))
+				.addValue("lang", content.language());
 			texts.put(item.id(), searchText(content));
 		}
 		int updated = Arrays.stream(this.batch.batchUpdate(UPDATE, params)).map((n) -> Math.max(n, 0)).sum();
@@ -373,7 +374,7 @@ public class ItemRepository {
 		Instant une = Objects.requireNonNull(query.une(), "not a query ranked à la une");
 		Map<String, Set<String>> sources = new HashMap<>();
 		Map<String, Telling> leads = new LinkedHashMap<>();
-		boolean filtered = query.sources() != null || !query.words().isEmpty()
+		boolean filtered = query.sources() != null || !query.words().isEmpty() || query.languages() != null
 				|| (query.since() != null && query.since().isAfter(une));
 		this.jdbc.sql(TOLD_SINCE).param("une", Timestamps.param(une)).query((row) -> {
 			String story = row.getString("story_key");
@@ -385,7 +386,8 @@ public class ItemRepository {
 		if (filtered) {
 			// The window bounds the items like a since, the later of the two winning.
 			Instant since = (query.since() != null && query.since().isAfter(une)) ? query.since() : une;
-			ItemQuery bounded = new ItemQuery(query.sources(), query.text(), since, query.limit(), une);
+			ItemQuery bounded = new ItemQuery(query.sources(), query.text(), since, query.limit(), une,
+					query.languages());
 			Map<String, Object> params = new HashMap<>();
 			String filterI = filter("i", bounded, params) + this.words.narrow("i", bounded.words(), params);
 			this.jdbc.sql(MATCHING_TOLD.formatted(filterI)).params(params).query((row) -> {
@@ -510,7 +512,7 @@ public class ItemRepository {
 				identified.fingerprint().linkKey(), item.guid(), (item.link() != null) ? item.link().toString() : null,
 				item.title(), item.summaryHtml(), item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()),
 				searchText(item), Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
-				Timestamps.param(assigned.sortAt()), contentHash(identified) };
+				Timestamps.param(assigned.sortAt()), contentHash(identified), item.language() };
 	}
 
 	private static String searchText(Item item) {
@@ -556,6 +558,15 @@ public class ItemRepository {
 			else {
 				conditions.add(alias + ".source_id IN (:sources)");
 				params.put("sources", List.copyOf(query.sources()));
+			}
+		}
+		if (query.languages() != null) {
+			if (query.languages().isEmpty()) {
+				conditions.add("1 = 0");
+			}
+			else {
+				conditions.add(alias + ".lang IN (:languages)");
+				params.put("languages", List.copyOf(query.languages()));
 			}
 		}
 		if (query.since() != null) {
@@ -606,7 +617,7 @@ public class ItemRepository {
 				categories.isEmpty() ? List.of() : Arrays.asList(categories.split(CATEGORY_SEPARATOR)),
 				Timestamps.read(row, "published_at"), row.getBoolean("published_known"),
 				Timestamps.read(row, "first_seen_at"), Timestamps.read(row, "updated_at"),
-				Timestamps.read(row, "sort_at"));
+				Timestamps.read(row, "sort_at"), row.getString("lang"));
 	}
 
 }

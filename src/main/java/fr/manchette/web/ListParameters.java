@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.manchette.config.FeedsFile;
@@ -21,10 +23,13 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The filters every list endpoint takes: {@code source} (repeatable), {@code category}, {@code q}, {@code since}
- * (ISO-8601), {@code limit} (1 to 500, default 50), and its order, {@code order} ({@code latest} or {@code une}).
+ * (ISO-8601), {@code limit} (1 to 500, default 50), {@code lang} (repeatable or comma-separated ISO 639 codes), and
+ * its order, {@code order} ({@code latest} or {@code une}).
  * Anything else we cannot read is a {@link BadQueryException}.
  */
 final class ListParameters {
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	private ListParameters() {
 	}
@@ -48,7 +53,30 @@ final class ListParameters {
 			throw new BadQueryException("q", "q must be at most 200 characters");
 		}
 		return new ItemQuery(sources, (q != null && !q.isBlank()) ? q : null,
-				since(single(params, "since"), config.timezone()), limit(single(params, "limit")));
+				since(single(params, "since"), config.timezone()), limit(single(params, "limit")), null,
+				languages(params.get("lang")));
+	}
+
+	/** {@code lang=fr}, {@code lang=fr,ar} or {@code lang=fr&lang=ar}: ISO 639 codes, any case. */
+	private static @Nullable Set<String> languages(@Nullable List<String> values) {
+		if (values == null) {
+			return null;
+		}
+		Set<String> languages = new HashSet<>();
+		for (String value : values) {
+			for (String code : value.split(",")) {
+				String trimmed = code.trim().toLowerCase(Locale.ROOT);
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				if (!LANGUAGE.matcher(trimmed).matches()) {
+					throw new BadQueryException("lang", "lang must be ISO 639 language codes such as fr, ar, en or es");
+				}
+				languages.add(trimmed);
+			}
+		}
+		// "lang=" alone, as a form's "all languages" choice sends it, filters nothing.
+		return languages.isEmpty() ? null : languages;
 	}
 
 	/** The source ids asked for ({@code source}, repeatable or comma-separated), once each, in the order given. */
@@ -68,7 +96,7 @@ final class ListParameters {
 	/** A stable form of the parameters that matter, for the validator of a response. */
 	static String canonical(MultiValueMap<String, String> params) {
 		TreeMap<String, List<String>> kept = new TreeMap<>();
-		for (String name : List.of("source", "category", "q", "since", "limit", "order")) {
+		for (String name : List.of("source", "category", "q", "since", "limit", "order", "lang")) {
 			List<String> values = params.get(name);
 			if (values != null) {
 				kept.put(name, values.stream().sorted().toList());

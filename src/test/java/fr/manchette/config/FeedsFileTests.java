@@ -101,7 +101,7 @@ class FeedsFileTests {
 	void unknownKeyListsTheAllowedOnes() {
 		assertThat(problems("unknown-key.yml")).containsExactly("feeds[0] (id \"lemonde\"): unknown key \"intervall\" "
 				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich, adaptive, "
-				+ "max-interval); did you mean "
+				+ "max-interval, drop, keep, languages); did you mean "
 				+ "\"interval\"?");
 	}
 
@@ -138,7 +138,7 @@ class FeedsFileTests {
 	@Test
 	void everyMistakeIsReportedInFileOrder() {
 		assertThat(problems("several-mistakes.yml")).containsExactly(
-				"unknown key \"pol\" (allowed: timezone, poll, retention, feeds); did you mean \"poll\"?",
+				"unknown key \"pol\" (allowed: timezone, poll, retention, feeds, drop, keep, languages); did you mean \"poll\"?",
 				"poll: max-size \"beaucoup\" is not a size (use e.g. 10MB, 512KB)",
 				"feeds[0] (id \"hespress-fr\"): name is missing",
 				"feeds[0] (id \"hespress-fr\"): enabled \"oui\" must be true or false",
@@ -302,7 +302,7 @@ class FeedsFileTests {
 				"poll: must be a mapping with the keys interval, timeout, max-size, adaptive, max-interval (found text "
 						+ "\"15m\")",
 				"feeds[0]: must be a mapping with the keys id, name, url, category, interval, enabled, type, select, "
-						+ "enrich, adaptive, max-interval (found text \"lemonde\")",
+						+ "enrich, adaptive, max-interval, drop, keep, languages (found text \"lemonde\")",
 				"feeds[1]: id must be text (found a date; put it in quotes to use it as text)",
 				"feeds[1]: name must be text (found true; put it in quotes to use it as text)",
 				"feeds[1]: url \"http://my_host/feed\" has an invalid host \"my_host\"",

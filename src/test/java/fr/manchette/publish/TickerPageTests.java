@@ -69,6 +69,18 @@ class TickerPageTests {
 	}
 
 	@Test
+	void aTitleSaysItsLanguageSoThatArabicReadsRightToLeft() {
+		Headline arabic = new Headline("19:35", "المغرب يتأهل إلى نصف النهائي", "https://a.example/ar", "hespress-fr",
+				"Hespress FR", "sport", "2025-05-16T19:35:00+02:00", List.of(), "story-ar", 1, "ar");
+		Document html = Jsoup.parse(render(List.of(arabic, headline("19:30", "Titre", "https://a.example/1",
+				List.of())), PageFilters.NONE));
+
+		assertThat(html.select("#fil > li").get(0).selectFirst("a.titre").attr("lang")).isEqualTo("ar");
+		assertThat(html.select("#fil > li").get(0).selectFirst("a.titre").attr("dir")).isEqualTo("auto");
+		assertThat(html.select("#fil > li").get(1).selectFirst("a.titre").hasAttr("lang")).isFalse();
+	}
+
+	@Test
 	void linksOnlyTheAppsOwnAssets() {
 		Document html = Jsoup.parse(render(List.of(), PageFilters.NONE));
 

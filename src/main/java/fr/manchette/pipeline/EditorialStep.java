@@ -1,0 +1,91 @@
+package fr.manchette.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
+import fr.manchette.dedup.Fingerprint;
+import fr.manchette.editorial.EditorialStage;
+import fr.manchette.editorial.Judgement;
+import fr.manchette.normalize.Item;
+import fr.manchette.store.DroppedItems;
+import fr.manchette.store.KnownItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a poll's items through the rules of feeds.yml, and remembers what they dropped: an item dropped once stays
+ * dropped at the next polls, edited or not, as long as the same rules are in force; after an edit of the rules, what
+ * is fetched is judged by the new ones, remembered drops included. Items already stored stay stored, and are not
+ * counted as dropped: the rules decide what goes into the store, and a new rule does not take back what is in it
+ * (retention does), though it keeps the feed's later edits of it out.
+ */
+@Component
+class EditorialStep {
+
+	private static final Logger log = LoggerFactory.getLogger(EditorialStep.class);
+
+	private final EditorialStage stage;
+
+	private final DroppedItems dropped;
+
+	private final KnownItems stored;
+
+	EditorialStep(EditorialStage stage, DroppedItems dropped, KnownItems stored) {
+		this.stage = stage;
+		this.dropped = dropped;
+		this.stored = stored;
+	}
+
+	/** The items to identify and store, each with its language; the others are remembered as dropped. */
+	List<Item> keep(Source source, FeedsFile config, List<Item> items, Instant now) {
+		if (items.isEmpty()) {
+			return items;
+		}
+		Judgement judged = this.stage.judge(config.rules(), source.rules(), items);
+		Map<Item, String> keys = new HashMap<>();
+		judged.kept().forEach((item) -> keys.put(item, Fingerprint.of(item).itemKey()));
+		judged.dropped().forEach((drop) -> keys.put(drop.item(), Fingerprint.of(drop.item()).itemKey()));
+		Map<String, String> remembered = this.dropped.find(source.id(), keys.values());
+		String version = judged.rulesVersion();
+		List<Item> kept = new ArrayList<>(judged.kept().size());
+		List<String> forgotten = new ArrayList<>();
+		for (Item item : judged.kept()) {
+			String key = keys.get(item);
+			String droppedUnder = remembered.get(key);
+			if (version.equals(droppedUnder)) {
+				// Dropped by these very rules before, and edited since: it stays out.
+				continue;
+			}
+			if (droppedUnder != null) {
+				forgotten.add(key);
+			}
+			kept.add(item);
+		}
+		Map<String, String> newlyDropped = new LinkedHashMap<>();
+		for (Judgement.Dropped drop : judged.dropped()) {
+			String key = keys.get(drop.item());
+			if (!version.equals(remembered.get(key))) {
+				newlyDropped.put(key, drop.rule());
+			}
+		}
+		if (!newlyDropped.isEmpty()) {
+			// Stored before the rule that drops it now: it stays where it is, neither updated nor counted as dropped.
+			newlyDropped.keySet().removeAll(this.stored.find(source.id(), newlyDropped.keySet()).keySet());
+		}
+		this.dropped.forget(source.id(), forgotten);
+		this.dropped.remember(source.id(), newlyDropped, version, now);
+		if (!newlyDropped.isEmpty()) {
+			log.info("Dropped source={} items={} rules={}", source.id(), newlyDropped.size(),
+					newlyDropped.values().stream().distinct().toList());
+		}
+		return kept;
+	}
+
+}
