@@ -21,7 +21,7 @@ import fr.manchette.pipeline.IngestRun;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.TestService;
-import fr.manchette.support.MovingClock;
+import fr.manchette.support.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -81,7 +81,7 @@ abstract class TopStoriesTests {
 	private CurrentFeeds feeds;
 
 	@Autowired
-	private MovingClock clock;
+	private SettableClock clock;
 
 	@Autowired
 	private ItemRepository items;
@@ -115,8 +115,8 @@ abstract class TopStoriesTests {
 	static class Time {
 
 		@Bean
-		MovingClock clock() {
-			return new MovingClock(NOW);
+		SettableClock clock() {
+			return new SettableClock(NOW);
 		}
 
 	}

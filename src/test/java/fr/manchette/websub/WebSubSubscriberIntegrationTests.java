@@ -24,7 +24,7 @@ import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.LocalHttp;
-import fr.manchette.support.MovingClock;
+import fr.manchette.support.SettableClock;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 				"manchette.websub.lease=1h", "manchette.reload-interval=200ms" })
 class WebSubSubscriberIntegrationTests {
 
-	private static final MovingClock CLOCK = new MovingClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	private static final SettableClock CLOCK = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
 	private static final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
 
