@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Publish-to-feed delay and requests made, fixed interval against adaptive polling. Not a test: run it with
+ * Publish-to-feed delay and requests made: fixed interval, adaptive polling, and adaptive polling with WebSub for a
+ * quarter of the sources ({@code bench.modes=fixed,adaptive,websub}, all three by default). Not a test: run it with
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FreshnessBenchmark}.
  * <p>
  * 200 sources served from loopback publish at random (a Poisson process each), their mean time between items spread
@@ -58,9 +59,9 @@ import org.springframework.util.FileSystemUtils;
  * from its publication to its {@code first_seen_at} in the store, which is when a merged feed can show it (the clock
  * stands still during a step).
  * <p>
- * Adding a mode (WebSub for a quarter of the sources, say) is adding a {@link Mode}: its feeds.yml, service
- * properties, what each feed carries in its channel (a {@code rel="hub"} link), a hook called at the exact simulated
- * time of each publication (to have a hub deliver it), and the group each source is reported in.
+ * A mode is a {@link Mode}: its feeds.yml, service properties, what each feed carries in its channel (a
+ * {@code rel="hub"} link), a hook called at the exact simulated time of each publication (to have a hub deliver it),
+ * and the group each source is reported in ({@link AdaptiveWebSub} uses them all).
  */
 public final class FreshnessBenchmark {
 
