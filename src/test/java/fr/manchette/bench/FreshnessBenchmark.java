@@ -2,7 +2,9 @@ package fr.manchette.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Publish-to-feed delay and requests made, fixed interval against adaptive polling. Not a test: run it with
+ * Publish-to-feed delay and requests made: fixed interval, adaptive polling, and adaptive polling with WebSub for a
+ * quarter of the sources ({@code bench.modes=fixed,adaptive,websub}, all three by default). Not a test: run it with
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FreshnessBenchmark}.
  * <p>
  * 200 sources served from loopback publish at random (a Poisson process each), their mean time between items spread
@@ -55,9 +59,9 @@ import org.springframework.util.FileSystemUtils;
  * from its publication to its {@code first_seen_at} in the store, which is when a merged feed can show it (the clock
  * stands still during a step).
  * <p>
- * Adding a mode (WebSub for a quarter of the sources, say) is adding a {@link Mode}: its feeds.yml, service
- * properties, what each feed carries in its channel (a {@code rel="hub"} link), a hook called at the exact simulated
- * time of each publication (to have a hub deliver it), and the group each source is reported in.
+ * A mode is a {@link Mode}: its feeds.yml, service properties, what each feed carries in its channel (a
+ * {@code rel="hub"} link), a hook called at the exact simulated time of each publication (to have a hub deliver it),
+ * and the group each source is reported in ({@link AdaptiveWebSub} uses them all).
  */
 public final class FreshnessBenchmark {
 
@@ -100,6 +104,11 @@ public final class FreshnessBenchmark {
 		/** The longest a measured item may wait to be polled: how long to run after the measured window. */
 		Duration drain();
 
+		/** Lines of the mode's own to print with its figures (what a hub did, say). */
+		default String summary() {
+			return "";
+		}
+
 	}
 
 	/** An item of the timetable: its source, its number in that source, when it is published. */
@@ -112,7 +121,7 @@ public final class FreshnessBenchmark {
 	}
 
 	/** What a mode can reach while it runs: the service, its clock, the feeds' server. */
-	record Run(ConfigurableApplicationContext service, SettableClock clock, int feedPort, Sources sources) {
+	record Run(ConfigurableApplicationContext service, SettableClock clock, FeedServer feeds, Sources sources) {
 	}
 
 	static final Mode FIXED = new Mode() {
@@ -149,6 +158,88 @@ public final class FreshnessBenchmark {
 		}
 	};
 
+	/**
+	 * Adaptive polling, and a quarter of the sources ({@code source % 4 == 0}) announce a hub: the service subscribes
+	 * to it after the source's first poll (the warm-up covers it), and at each publication of such a source the
+	 * {@link LoopbackHub} delivers the source's feed as it then stands. The clock stands still while the hub
+	 * delivers, so a pushed item's delay in simulated time is none; the hub reports how long the service took to
+	 * answer its deliveries in wall time, which is what a reader would wait.
+	 */
+	static final class AdaptiveWebSub implements Mode {
+
+		private final LoopbackHub hub = new LoopbackHub();
+
+		private final int servicePort;
+
+		AdaptiveWebSub() throws IOException {
+			this.hub.start();
+			// The hubs call the service back at its public URL: its port is chosen before it starts.
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				this.servicePort = socket.getLocalPort();
+			}
+		}
+
+		static boolean pushed(int source) {
+			return source % 4 == 0;
+		}
+
+		@Override
+		public String name() {
+			return "adaptive + WebSub";
+		}
+
+		@Override
+		public String pollBlock() {
+			return ADAPTIVE.pollBlock();
+		}
+
+		@Override
+		public List<String> properties() {
+			return List.of("server.port=" + this.servicePort, "server.address=127.0.0.1",
+					"manchette.public-url=http://127.0.0.1:" + this.servicePort + "/", "manchette.websub.tick=100ms");
+		}
+
+		@Override
+		public String channelExtras(int source, String feedUrl) {
+			return pushed(source) ? "<atom:link rel=\"hub\" href=\"" + this.hub.url() + "\"/><atom:link rel=\"self\" href=\""
+					+ feedUrl + "\"/>" : "";
+		}
+
+		@Override
+		public void published(Run run, int source, Item item) {
+			if (!pushed(source)) {
+				return;
+			}
+			try {
+				this.hub.deliver(run.feeds().url(source), run.feeds().body(source),
+						"application/rss+xml; charset=utf-8");
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("delivery of " + item.guid() + " failed", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+		}
+
+		@Override
+		public String group(int source) {
+			return pushed(source) ? "websub" : "polled";
+		}
+
+		@Override
+		public Duration drain() {
+			return ADAPTIVE.drain();
+		}
+
+		@Override
+		public String summary() {
+			return this.hub.summary();
+		}
+
+	}
+
 	private static final Instant START = Instant.parse("2025-05-16T04:00:00Z");
 
 	private FreshnessBenchmark() {
@@ -161,7 +252,15 @@ public final class FreshnessBenchmark {
 		Duration warmUp = Duration.parse(System.getProperty("bench.warm-up", "PT2H"));
 		Duration measured = Duration.parse(System.getProperty("bench.measured", "PT6H"));
 		long seed = Long.getLong("bench.seed", 13);
-		List<Mode> modes = new ArrayList<>(List.of(FIXED, ADAPTIVE));
+		List<Mode> modes = new ArrayList<>();
+		for (String name : System.getProperty("bench.modes", "fixed,adaptive,websub").split(",")) {
+			switch (name.strip()) {
+				case "fixed" -> modes.add(FIXED);
+				case "adaptive" -> modes.add(ADAPTIVE);
+				case "websub" -> modes.add(new AdaptiveWebSub());
+				default -> throw new IllegalArgumentException("bench.modes: fixed, adaptive or websub, not " + name);
+			}
+		}
 		Instant from = START.plus(warmUp);
 		Instant to = from.plus(measured);
 		Sources sources = Sources.random(count, fastest, slowest, START, to.plus(Duration.ofHours(8)), seed);
@@ -186,9 +285,13 @@ public final class FreshnessBenchmark {
 		feeds.start();
 		Path feedsYml = dir.resolve("feeds.yml");
 		Files.writeString(feedsYml, feedsYml(mode, sources.size(), feeds.port()));
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--manchette.feeds=" + feedsYml,
+		List<String> arguments = new ArrayList<>(List.of("--manchette.feeds=" + feedsYml,
 				"--manchette.polling.enabled=false", "--logging.level.fr.manchette=WARN",
 				"--spring.datasource.url=" + H2Files.url(dir)));
+		if (mode.properties().stream().noneMatch((property) -> property.startsWith("server.port="))) {
+			// Given twice, a property would be read as both values joined.
+			arguments.add("--server.port=0");
+		}
 		mode.properties().forEach((property) -> arguments.add("--" + property));
 		int threads = Integer.getInteger("bench.threads", 4);
 		Duration step = Duration.parse(System.getProperty("bench.step", "PT5S"));
@@ -197,7 +300,7 @@ public final class FreshnessBenchmark {
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ManchetteApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("benchClock", clock))
 			.run(arguments.toArray(String[]::new))) {
-			Run run = new Run(service, clock, feeds.port(), sources);
+			Run run = new Run(service, clock, feeds, sources);
 			CurrentFeeds current = service.getBean(CurrentFeeds.class);
 			SourceStatusRepository statuses = service.getBean(SourceStatusRepository.class);
 			IngestRun ingest = service.getBean(IngestRun.class);
@@ -215,12 +318,14 @@ public final class FreshnessBenchmark {
 			Instant end = to.plus(mode.drain());
 			List<Item> measured = sources.publishedBetween(from, to);
 			for (Instant now = START; !now.isAfter(end); now = now.plus(step)) {
-				clock.set(now);
 				feeds.counting(!now.isBefore(from) && now.isBefore(to));
 				while (next < timetable.size() && !timetable.get(next).published().isAfter(now)) {
+					// The hook runs at the very moment of the publication, then the step goes on at its own time.
+					clock.set(timetable.get(next).published());
 					mode.published(run, timetable.get(next).source(), timetable.get(next));
 					next++;
 				}
+				clock.set(now);
 				List<Future<?>> polls = new ArrayList<>();
 				for (String id : statuses.due(now, 10_000)) {
 					Source source = current.get().source(id).orElseThrow();
@@ -240,7 +345,7 @@ public final class FreshnessBenchmark {
 				.stream()
 				.mapToLong(Timer::count)
 				.sum();
-			return new Result(mode, measured, seen, feeds.requests(), feeds.notModified(), serviceMeasured,
+			return new Result(mode, measured, seen, feeds.requestsBy(mode), feeds.notModified(), serviceMeasured,
 					Duration.ofNanos(System.nanoTime() - wallStart));
 		}
 		finally {
@@ -352,7 +457,7 @@ public final class FreshnessBenchmark {
 
 		private final Mode mode;
 
-		private final AtomicLong requests = new AtomicLong();
+		private final AtomicLongArray requests;
 
 		private final AtomicLong notModified = new AtomicLong();
 
@@ -364,6 +469,7 @@ public final class FreshnessBenchmark {
 			this.sources = sources;
 			this.clock = clock;
 			this.mode = mode;
+			this.requests = new AtomicLongArray(sources.size());
 		}
 
 		void start() throws IOException {
@@ -385,8 +491,35 @@ public final class FreshnessBenchmark {
 			this.counting = counting;
 		}
 
-		long requests() {
-			return this.requests.get();
+		/** Requests counted, in all and by the mode's group of their source. */
+		Map<String, Long> requestsBy(Mode mode) {
+			Map<String, Long> counts = new TreeMap<>();
+			for (int s = 0; s < this.requests.length(); s++) {
+				counts.merge("all", this.requests.get(s), Long::sum);
+				if (!mode.group(s).equals("all")) {
+					counts.merge(mode.group(s), this.requests.get(s), Long::sum);
+				}
+			}
+			return counts;
+		}
+
+		String url(int source) {
+			return "http://127.0.0.1:" + port() + "/feed/" + source;
+		}
+
+		/** A source's feed as it stands at the clock's time, as a hub would send it; not counted as a request. */
+		byte[] body(int source) {
+			List<Item> all = this.sources.of(source);
+			int shown = shown(all, this.clock.instant());
+			return rss(source, all.subList(Math.max(shown - 20, 0), shown), url(source)).getBytes(StandardCharsets.UTF_8);
+		}
+
+		private static int shown(List<Item> all, Instant now) {
+			int shown = 0;
+			while (shown < all.size() && !all.get(shown).published().isAfter(now)) {
+				shown++;
+			}
+			return shown;
 		}
 
 		long notModified() {
@@ -400,14 +533,10 @@ public final class FreshnessBenchmark {
 		private void serve(HttpExchange exchange) throws IOException {
 			try (exchange) {
 				int source = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feed/".length()));
-				Instant now = this.clock.instant();
 				List<Item> all = this.sources.of(source);
-				int shown = 0;
-				while (shown < all.size() && !all.get(shown).published().isAfter(now)) {
-					shown++;
-				}
+				int shown = shown(all, this.clock.instant());
 				if (this.counting) {
-					this.requests.incrementAndGet();
+					this.requests.incrementAndGet(source);
 				}
 				String etag = "\"" + source + "-" + shown + "\"";
 				if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -418,8 +547,7 @@ public final class FreshnessBenchmark {
 					exchange.sendResponseHeaders(304, -1);
 					return;
 				}
-				String feedUrl = "http://127.0.0.1:" + port() + "/feed/" + source;
-				byte[] body = rss(source, all.subList(Math.max(shown - 20, 0), shown), feedUrl)
+				byte[] body = rss(source, all.subList(Math.max(shown - 20, 0), shown), url(source))
 					.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
 				exchange.getResponseHeaders().add("ETag", etag);
@@ -472,7 +600,7 @@ public final class FreshnessBenchmark {
 	}
 
 	/** One mode's figures. */
-	record Result(Mode mode, List<Item> measured, Map<String, Instant> seen, long requests, long notModified,
+	record Result(Mode mode, List<Item> measured, Map<String, Instant> seen, Map<String, Long> requests, long notModified,
 			long serviceMeasured, Duration wall) {
 
 		void print() {
@@ -492,8 +620,8 @@ public final class FreshnessBenchmark {
 				}
 			}
 			System.out.printf("%n== %s (%.0f s of wall time)%n", this.mode.name(), this.wall.toMillis() / 1000.0);
-			System.out.printf("requests in the measured window: %d (%d answered 304)%n", this.requests,
-					this.notModified);
+			System.out.printf("requests in the measured window: %d (%d answered 304)%s%n", this.requests.get("all"),
+					this.notModified, (this.requests.size() > 1) ? " by group " + this.requests : "");
 			for (Map.Entry<String, List<Duration>> group : groups.entrySet()) {
 				List<Duration> delays = group.getValue();
 				Collections.sort(delays);
@@ -503,6 +631,9 @@ public final class FreshnessBenchmark {
 			}
 			System.out.printf("items never stored: %d; delays the service measured itself (whole run): %d%n", missing,
 					this.serviceMeasured);
+			if (!this.mode.summary().isEmpty()) {
+				System.out.println(this.mode.summary());
+			}
 		}
 
 		private static Duration percentile(List<Duration> sorted, double fraction) {
