@@ -22,8 +22,11 @@ public final class LanguageDetector {
 	/** The languages it can tell, as ISO 639-1 codes. */
 	public static final List<String> LANGUAGES = List.of("fr", "ar", "en", "es");
 
-	/** Longer texts say nothing more about their language, and cost in proportion. */
-	static final int MAX_CHARS = 300;
+	/**
+	 * Longer texts say nothing more about their language, and cost in proportion: a headline and the start of its
+	 * summary. At 300 characters, detection was a sixth of the CPU of storing a new item.
+	 */
+	static final int MAX_CHARS = 160;
 
 	private static final Pattern WORDS = Pattern.compile("\\s+");
 
@@ -46,7 +49,12 @@ public final class LanguageDetector {
 	 * language ahead of the others).
 	 */
 	public @Nullable Detected detect(String text) {
-		String sample = (text.length() > MAX_CHARS) ? text.substring(0, MAX_CHARS) : text;
+		String sample = text;
+		if (text.length() > MAX_CHARS) {
+			// At a word's end: the start of a word is read as a word of its own.
+			int end = text.lastIndexOf(' ', MAX_CHARS);
+			sample = text.substring(0, (end > 0) ? end : MAX_CHARS);
+		}
 		SortedMap<Language, Double> confidences = lingua().computeLanguageConfidenceValues(sample);
 		if (confidences.isEmpty()) {
 			return null;

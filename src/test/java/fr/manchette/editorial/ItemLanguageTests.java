@@ -43,6 +43,19 @@ class ItemLanguageTests {
 	}
 
 	@Test
+	void aLongTextIsReadNoFurtherThanItsStartAtAWordsEnd() {
+		String sentence = "The government announced a new plan for the economy on Monday. ";
+		String text = sentence.repeat(20);
+
+		LanguageDetector.Detected detected = new LanguageDetector().detect(text);
+
+		assertThat(detected).isNotNull();
+		assertThat(detected.language()).isEqualTo("en");
+		String read = text.substring(0, text.lastIndexOf(' ', LanguageDetector.MAX_CHARS));
+		assertThat(detected.words()).isEqualTo(read.strip().split("\\s+").length).isLessThan(30);
+	}
+
+	@Test
 	void mixedHeadlinesTakeTheLanguageOfTheirSentence() {
 		for (String line : HeadlineSamples.written("headlines-mixed.txt")) {
 			String[] parts = line.split("\t");
