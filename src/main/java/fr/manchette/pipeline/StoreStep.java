@@ -79,12 +79,10 @@ public class StoreStep {
 				(saved, stored) -> this.statuses.recordOutcome(outcome.apply(stored), saved.inserted()));
 	}
 
-	/** Stores the items a WebSub hub pushed, then records the push as a success of the source. */
-	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt) {
-		return storeDelivery(sourceId, identified, seenAt, new ArrayList<>());
-	}
-
-	/** {@link #storeDelivery(String, List, Instant)}, adding the items inserted to {@code inserted}. */
+	/**
+	 * Stores the items a WebSub hub pushed, then records the push as a success of the source; adds the items inserted
+	 * to {@code inserted}.
+	 */
 	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
 			List<Item> inserted) {
 		return store(sourceId, identified, seenAt, (saved, stored) -> {
