@@ -30,6 +30,14 @@ public final class IdentifiedItem {
 		return new IdentifiedItem(item, Fingerprint.of(item));
 	}
 
+	/** The same item in another language: its identity and headline are those of this one. */
+	public IdentifiedItem withLanguage(@Nullable String language) {
+		IdentifiedItem other = new IdentifiedItem(this.item.withLanguage(language), this.fingerprint);
+		other.titleKey = this.titleKey;
+		other.bands = this.bands;
+		return other;
+	}
+
 	/** The item. */
 	public Item item() {
 		return this.item;

@@ -14,10 +14,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Between normalize and dedup: gives each item its language, then keeps or drops it by the rules of feeds.yml, the
- * file's and the source's. An item is dropped when its language is not in {@code languages} (the source's list if it
- * has one, else the file's), when it matches a {@code drop} rule of either, or when a {@code keep} list is present
- * (the file's, the source's, or both) and it matches none of that list's rules.
+ * Between normalize and dedup: keeps or drops each item by the rules of feeds.yml, the file's and the source's. An
+ * item is dropped when its language is not in {@code languages} (the source's list if it has one, else the file's),
+ * when it matches a {@code drop} rule of either, or when a {@code keep} list is present (the file's, the source's, or
+ * both) and it matches none of that list's rules.
+ * <p>
+ * Items are given their language here only when a {@code languages} list is in force; otherwise {@link #language}
+ * decides it later, for the items the store will write: detection is the costliest step per item before the store,
+ * and most items of a poll are stored already, unchanged.
  */
 @Component
 public class EditorialStage {
@@ -38,7 +42,7 @@ public class EditorialStage {
 		List<Judgement.Dropped> dropped = new ArrayList<>();
 		List<String> allowed = (source.languages() != null) ? source.languages() : file.languages();
 		for (Item normalized : items) {
-			Item item = this.languages.decide(normalized);
+			Item item = (allowed != null) ? this.languages.decide(normalized) : normalized;
 			String rule = dropper(file, source, allowed, item);
 			if (rule == null) {
 				kept.add(item);
@@ -48,6 +52,14 @@ public class EditorialStage {
 			}
 		}
 		return new Judgement(kept, dropped, version(file, source));
+	}
+
+	/**
+	 * The item with its language decided. Deciding again what was decided gives the same language: a decided
+	 * language is checked as a declared one, and the detector says the same of the same text.
+	 */
+	public Item language(Item item) {
+		return this.languages.decide(item);
 	}
 
 	/** The rule that drops the item, or null when it is kept. */

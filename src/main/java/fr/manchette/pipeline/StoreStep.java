@@ -13,6 +13,7 @@ import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.dedup.WindowHeadline;
+import fr.manchette.editorial.EditorialStage;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.EditedItem;
 import fr.manchette.store.ItemRepository;
@@ -53,8 +54,11 @@ public class StoreStep {
 
 	private final StoryEvents events;
 
+	private final EditorialStage editorial;
+
 	public StoreStep(ItemRepository items, SourceStatusRepository statuses, StoryAssigner assigner, StoryWindow window,
-			TransactionTemplate transaction, StoryEvents events) {
+			TransactionTemplate transaction, StoryEvents events, EditorialStage editorial) {
+		this.editorial = editorial;
 		this.items = items;
 		this.statuses = statuses;
 		this.assigner = assigner;
@@ -115,7 +119,7 @@ public class StoreStep {
 		if (identified.isEmpty()) {
 			return new SaveResult(0, 0);
 		}
-		PollItems sorted = this.items.sort(sourceId, identified);
+		PollItems sorted = withLanguages(this.items.sort(sourceId, identified));
 		int inserted = 0;
 		if (!sorted.fresh().isEmpty()) {
 			this.items.lockStories(seenAt);
@@ -149,6 +153,24 @@ public class StoreStep {
 			this.window.replace(edit.id(), edit.identified().item().title(), edit.identified().bands());
 		}
 		return new SaveResult(inserted, updated);
+	}
+
+	/**
+	 * The items to write, each with its language decided: only these, as most items of a poll are stored unchanged and
+	 * language detection costs more than anything else done to an item before the store.
+	 */
+	private PollItems withLanguages(PollItems sorted) {
+		List<IdentifiedItem> fresh = sorted.fresh().stream().map(this::withLanguage).toList();
+		List<EditedItem> edited = sorted.edited()
+			.stream()
+			.map((edit) -> new EditedItem(edit.id(), edit.sortAt(), withLanguage(edit.identified())))
+			.toList();
+		return new PollItems(fresh, edited);
+	}
+
+	private IdentifiedItem withLanguage(IdentifiedItem identified) {
+		String language = this.editorial.language(identified.item()).language();
+		return identified.withLanguage(language);
 	}
 
 	/**

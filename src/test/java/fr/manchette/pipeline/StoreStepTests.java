@@ -14,6 +14,9 @@ import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.dedup.StoryWindow;
+import fr.manchette.editorial.EditorialStage;
+import fr.manchette.editorial.ItemLanguage;
+import fr.manchette.editorial.LanguageDetector;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
@@ -87,6 +90,27 @@ class StoreStepTests {
 		assertThat(stored.firstSeenAt()).isEqualTo(T0);
 		assertThat(stored.sortAt()).isEqualTo(T0);
 		assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(3600));
+	}
+
+	@Test
+	void theItemsWrittenGetTheirLanguageDecidedNewAndEdited() {
+		// Declared French, written in Arabic: the store writes what the detector reads, for a new item and an edit.
+		save("hespress", T0, item("g1", "Carburants : baisse de 10 centimes à la pompe", "https://a.ma/1", T0)
+			.withLanguage("fr"), item("g2", "الحكومة تعلن عن خفض أسعار المحروقات", "https://a.ma/2", T0).withLanguage("fr"));
+		save("hespress", T0.plusSeconds(900),
+				item("g1", "تخفيض أسعار المحروقات بعشرة سنتيمات في محطات الوقود", "https://a.ma/1", T0).withLanguage("fr"));
+
+		assertThat(this.jdbc.sql("SELECT guid, lang FROM item ORDER BY guid")
+			.query((row, n) -> row.getString("guid") + "=" + row.getString("lang"))
+			.list()).containsExactly("g1=ar", "g2=ar");
+	}
+
+	@Test
+	void anItemNobodyDeclaresGetsTheLanguageItIsWrittenIn() {
+		save("lemonde", T0, item("g1", "Le gouvernement annonce une baisse des prix du carburant à la pompe",
+				"https://c.fr/1", T0));
+
+		assertThat(this.jdbc.sql("SELECT lang FROM item").query(String.class).single()).isEqualTo("fr");
 	}
 
 	@Test
@@ -410,6 +434,11 @@ class StoreStepTests {
 		@Bean
 		TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
 			return new TransactionTemplate(transactions);
+		}
+
+		@Bean
+		EditorialStage editorialStage() {
+			return new EditorialStage(new ItemLanguage(new LanguageDetector()));
 		}
 
 		@Bean
