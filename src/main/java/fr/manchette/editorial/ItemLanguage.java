@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Decides an item's language from what its feed or page declares and what the detector reads in its title and
  * summary. A declaration is trusted unless the detector is clearly sure of another of the languages it knows: feeds
  * declare one language for a whole site, bilingual sites included, while a short headline can fool the detector
- * (« Trump : Main basse sur le Groenland » reads as English).
+ * (« Trump : Main basse sur le Groenland » reads as English). A text that is plainly French ({@link PlainFrench}) is
+ * French without asking the detector, declared French or undeclared.
  */
 public final class ItemLanguage {
 
@@ -34,6 +35,9 @@ public final class ItemLanguage {
 		if (declared != null && !LanguageDetector.LANGUAGES.contains(declared)) {
 			// The detector knows four languages; it cannot check a fifth.
 			return declared;
+		}
+		if ((declared == null || declared.equals("fr")) && PlainFrench.is(text)) {
+			return "fr";
 		}
 		LanguageDetector.Detected detected = this.detector.detect(text);
 		if (declared == null) {
