@@ -28,6 +28,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -182,9 +183,11 @@ class TickerPageBrowserTests {
 	}
 
 	private WebDriverWait waitFor() {
-		// A page being replaced by the next one leaves stale elements behind for a moment.
+		// A page being replaced by the next one leaves stale elements behind for a moment; Chrome may say so as an
+		// inspector error ("Node with given id does not belong to the document") rather than as a stale element.
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
 		wait.ignoring(StaleElementReferenceException.class);
+		wait.ignoring(WebDriverException.class);
 		return wait;
 	}
 
