@@ -11,7 +11,8 @@ import org.springframework.util.Assert;
  * The service's own settings ({@code manchette.*} Spring properties), as opposed to the sources in feeds.yml.
  *
  * @param feeds where feeds.yml is ({@code --manchette.feeds=PATH} or env {@code MANCHETTE_FEEDS})
- * @param userAgent the User-Agent sent to every source
+ * @param userAgent the User-Agent of every request Manchette makes (sources, hubs, webhooks, and the {@code preview}
+ * and {@code discover} commands): the only place it is written
  * @param polling how polls are scheduled
  * @param reloadInterval how often feeds.yml is checked for edits
  * @param fetch how sources are fetched
@@ -22,6 +23,12 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 		@DefaultValue("Manchette (+https://github.com/manchette/manchette)") String userAgent,
 		@DefaultValue Polling polling, @DefaultValue("2s") Duration reloadInterval, @DefaultValue Fetch fetch,
 		@DefaultValue Stories stories) {
+
+	public ManchetteProperties {
+		// Run from sources that Maven's resource filtering has not seen, application.yml's value still holds the
+		// placeholder of the version: then the User-Agent says none rather than a placeholder.
+		userAgent = userAgent.replace("/@project.version@", "");
+	}
 
 	/**
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import fr.manchette.config.CommandSettings;
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.parse.FeedParser;
 
@@ -30,9 +32,15 @@ public final class DiscoverCommand {
 
 	/** Runs the command with the arguments that follow {@code discover}; returns the process's exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		String version = DiscoverCommand.class.getPackage().getImplementationVersion();
-		String userAgent = "Manchette" + ((version != null) ? "/" + version : "")
-				+ " (+https://github.com/manchette/manchette)";
+		String userAgent;
+		try {
+			// The service's User-Agent, read from its settings as the service reads them.
+			userAgent = CommandSettings.read(System.getenv(), Map.of()).userAgent();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
 		return new DiscoverCommand(new FeedDiscovery(new FeedFetcher(userAgent, Clock.systemUTC()), new FeedParser()))
 			.execute(args, out, err);
 	}

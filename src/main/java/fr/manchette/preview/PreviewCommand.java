@@ -1,7 +1,5 @@
 package fr.manchette.preview;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,18 +10,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import fr.manchette.config.CommandSettings;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileLoader;
 import fr.manchette.config.InvalidFeedsFileException;
+import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.config.TickerSelectors;
 import fr.manchette.fetch.FeedFetcher;
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code java -jar manchette.jar preview …}: fetches a {@code type: html} source's page once and prints what its
@@ -32,7 +28,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class PreviewCommand {
 
-	/** Items printed. */
 	/** The word after {@code java -jar manchette.jar}. */
 	public static final String NAME = "preview";
 
@@ -44,8 +39,6 @@ public final class PreviewCommand {
 	/** The command line or feeds.yml is wrong. */
 	public static final int USAGE = 2;
 
-	private static final String DEFAULT_USER_AGENT = "Manchette (+https://github.com/manchette/manchette)";
-
 	private final Map<String, String> environment;
 
 	private final Clock clock;
@@ -55,7 +48,7 @@ public final class PreviewCommand {
 	private final PrintStream err;
 
 	/**
-	 * @param environment where {@code MANCHETTE_FEEDS} is looked up
+	 * @param environment where the service's settings are looked up, such as {@code MANCHETTE_FEEDS}
 	 */
 	public PreviewCommand(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
 		this.environment = environment;
@@ -89,11 +82,21 @@ public final class PreviewCommand {
 			this.out.print(PreviewOptions.USAGE);
 			return OK;
 		}
-		FeedFetcher fetcher = new FeedFetcher(userAgent(), this.clock);
+		ManchetteProperties settings;
+		try {
+			// The service's settings, read as the service reads them: where feeds.yml is, the User-Agent.
+			settings = CommandSettings.read(this.environment, (options.feedsFile() != null)
+					? Map.of("manchette.feeds", options.feedsFile().toString()) : Map.of());
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println("preview: " + ex.getMessage());
+			return USAGE;
+		}
+		FeedFetcher fetcher = new FeedFetcher(settings.userAgent(), this.clock);
 		TickerPreview preview = new TickerPreview(fetcher, this.clock, this.out);
 		String failure;
 		if (options.sourceId() != null) {
-			Path path = feedsFile(options);
+			Path path = settings.feeds();
 			FeedsFile feeds;
 			try {
 				// Intervals are the poller's business, not the preview's: no floor.
@@ -132,34 +135,6 @@ public final class PreviewCommand {
 			return FAILED;
 		}
 		return OK;
-	}
-
-	/** As the service finds it: {@code --manchette.feeds}, else {@code MANCHETTE_FEEDS}, else ./feeds.yml. */
-	private Path feedsFile(PreviewOptions options) {
-		if (options.feedsFile() != null) {
-			return options.feedsFile();
-		}
-		String fromEnvironment = this.environment.get("MANCHETTE_FEEDS");
-		return Path.of((fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment : "./feeds.yml");
-	}
-
-	/** The service's own User-Agent, version included, as application.yml gives it to the running service. */
-	static String userAgent() {
-		try (InputStream yaml = PreviewCommand.class.getResourceAsStream("/application.yml")) {
-			if (yaml == null) {
-				return DEFAULT_USER_AGENT;
-			}
-			Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-			Object value = at(at(root, "manchette"), "user-agent");
-			return (value instanceof String agent && !agent.contains("@")) ? agent : DEFAULT_USER_AGENT;
-		}
-		catch (IOException | RuntimeException ex) {
-			return DEFAULT_USER_AGENT;
-		}
-	}
-
-	private static @Nullable Object at(@Nullable Object mapping, String key) {
-		return (mapping instanceof Map<?, ?> map) ? map.get(key) : null;
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -86,6 +87,25 @@ class PreviewCommandTests {
 
 		assertThat(status).isEqualTo(PreviewCommand.OK);
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("2 items");
+	}
+
+	@Test
+	void previewSendsTheServicesUserAgentAsTheServiceReadsIt() throws IOException {
+		int status = run(Map.of("MANCHETTE_USER_AGENT", "Manchette-redaction (+https://exemple.ma)"), "fil-info",
+				"--manchette.feeds=" + feedsFile());
+
+		assertThat(status).isEqualTo(PreviewCommand.OK);
+		verify(getRequestedFor(urlEqualTo("/fil-info")).withHeader("User-Agent", equalTo("Manchette-redaction (+https://exemple.ma)")));
+	}
+
+	@Test
+	void aServiceSettingTheServiceWouldRefuseStopsThePreview() throws IOException {
+		int status = run(Map.of("MANCHETTE_POLLING_CONCURRENCY", "0"), "fil-info", "--manchette.feeds=" + feedsFile());
+
+		assertThat(status).isEqualTo(PreviewCommand.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).startsWith("preview: ")
+			.contains("manchette.polling.concurrency must be at least 1");
+		verify(0, getRequestedFor(urlEqualTo("/fil-info")));
 	}
 
 	@Test
