@@ -43,7 +43,7 @@ public final class FeedsFileLoader {
 
 	/** A loader that refuses intervals under one minute, the polite floor for someone else's server. */
 	public FeedsFileLoader() {
-		this(FeedsFileBinder.MIN_INTERVAL);
+		this(IntervalBounds.MIN_INTERVAL);
 	}
 
 	/**
