@@ -1,15 +1,11 @@
 package fr.manchette.parse;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -23,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) into the records RSS and Atom give, so that the same
- * normalization applies. The document is read as a stream, each item kept as a small tree up to
+ * normalization applies (each item by {@link JsonFeedItem}). The document is read as a stream, each item kept as a small tree up to
  * {@link FeedParser#MAX_ITEMS} and the rest skipped unbuilt; nesting, string and number sizes are bounded by
  * {@link StreamReadConstraints}, the body's size by the fetcher. A value of the wrong type is no value (a number as
  * an id is its digits, as the spec asks), never a crash.
@@ -35,9 +31,6 @@ final class JsonFeedReader {
 
 	/** Far beyond any article; the normalizer keeps 100 000 characters of a summary anyway. */
 	static final int MAX_STRING = 4 * 1024 * 1024;
-
-	/** Tags kept per item before the normalizer keeps ten. */
-	private static final int MAX_TAGS = 100;
 
 	private static final Pattern VERSION = Pattern
 		.compile("https?://(?:www\\.)?jsonfeed\\.org/version/([0-9]+(?:\\.[0-9]+)*)/?", Pattern.CASE_INSENSITIVE);
@@ -118,7 +111,7 @@ final class JsonFeedReader {
 		BaseChain base = BaseChain.NONE.then((this.homePageUrl != null) ? this.homePageUrl : this.feedUrl);
 		List<RawItem> raw = new ArrayList<>(this.items.size());
 		for (JsonNode item : this.items) {
-			raw.add(item(item, base, this.language, this.author));
+			raw.add(JsonFeedItem.read(item, base, this.language, this.author));
 		}
 		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null, this.hubs,
 				this.feedUrl);
@@ -137,7 +130,7 @@ final class JsonFeedReader {
 				case "home_page_url" -> this.homePageUrl = scalar(parser);
 				case "feed_url" -> this.feedUrl = scalar(parser);
 				case "language" -> this.language = scalar(parser);
-				case "authors", "author" -> this.author = author(JSON.readTree(parser));
+				case "authors", "author" -> this.author = JsonFeedItem.author(JSON.readTree(parser));
 				case "items" -> readItems(parser, value);
 				case "hubs" -> readHubs(parser, value);
 				default -> parser.skipChildren();
@@ -186,8 +179,8 @@ final class JsonFeedReader {
 				continue;
 			}
 			JsonNode hub = JSON.readTree(parser);
-			String type = string(hub.get("type"));
-			String url = string(hub.get("url"));
+			String type = JsonFeedItem.string(hub.get("type"));
+			String url = JsonFeedItem.string(hub.get("url"));
 			if (type != null && type.strip().equalsIgnoreCase("websub") && url != null
 					&& !this.hubs.contains(url.strip()) && this.hubs.size() < FeedHubs.MAX_HUBS) {
 				this.hubs.add(url.strip());
@@ -204,101 +197,6 @@ final class JsonFeedReader {
 		Matcher matcher = VERSION.matcher((this.version != null) ? this.version.strip() : "");
 		String number = matcher.matches() ? matcher.group(1) : "1";
 		return "json_" + (number.contains(".") ? number : number + ".0");
-	}
-
-	private static RawItem item(JsonNode item, BaseChain base, @Nullable String feedLanguage,
-			@Nullable String feedAuthor) {
-		String link = string(item.get("url"));
-		if (link == null) {
-			// A link post's page is elsewhere; it is still where the item leads.
-			link = string(item.get("external_url"));
-		}
-		String published = string(item.get("date_published"));
-		if (published == null) {
-			published = string(item.get("date_modified"));
-		}
-		String language = string(item.get("language"));
-		String author = author(item.get("authors"));
-		if (author == null) {
-			author = author(item.get("author"));
-		}
-		return new RawItem(id(item.get("id")), Mojibake.repair(string(item.get("title"))), link,
-				Mojibake.repair(summaryHtml(item)), instant(published), published, tags(item.get("tags")), base, base,
-				Mojibake.repair((author != null) ? author : feedAuthor),
-				(language != null) ? language : feedLanguage);
-	}
-
-	/** The name of the first author: {@code authors} (1.1) is a list, {@code author} (1.0) one object. */
-	private static @Nullable String author(@Nullable JsonNode node) {
-		JsonNode first = (node != null && node.isArray() && !node.isEmpty()) ? node.get(0) : node;
-		return (first != null && first.isObject()) ? string(first.get("name")) : null;
-	}
-
-	/**
-	 * The short text first, as for RSS and Atom, else the full content: {@code summary} (plain text), else
-	 * {@code content_html}, else {@code content_text}. Plain text is escaped, so that "a < b" is not read as a tag.
-	 */
-	private static @Nullable String summaryHtml(JsonNode item) {
-		String summary = string(item.get("summary"));
-		if (summary != null) {
-			return Entities.escape(summary);
-		}
-		String html = string(item.get("content_html"));
-		if (html != null) {
-			return html;
-		}
-		String text = string(item.get("content_text"));
-		return (text != null) ? Entities.escape(text) : null;
-	}
-
-	/** RFC 3339, as the spec asks; anything else is left to the normalizer's readers of dates as written. */
-	private static @Nullable Instant instant(@Nullable String date) {
-		if (date == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(date.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	/** An array of strings; a lone string is one tag; anything else is no tag. */
-	private static List<String> tags(@Nullable JsonNode tags) {
-		List<String> names = new ArrayList<>();
-		if (tags != null && tags.isArray()) {
-			for (JsonNode tag : tags) {
-				String name = string(tag);
-				if (name != null) {
-					names.add(Mojibake.repair(name));
-				}
-				if (names.size() == MAX_TAGS) {
-					break;
-				}
-			}
-		}
-		else {
-			String name = string(tags);
-			if (name != null) {
-				names.add(Mojibake.repair(name));
-			}
-		}
-		return names;
-	}
-
-	/** A string; null when blank or of another type (a URL that is a number or an object is no URL). */
-	private static @Nullable String string(@Nullable JsonNode node) {
-		if (node == null || !node.isString()) {
-			return null;
-		}
-		String text = node.stringValue();
-		return text.isBlank() ? null : text;
-	}
-
-	/** A string, or a number's digits: "If an id is presented as a number [...] a JSON Feed reader must coerce it". */
-	private static @Nullable String id(@Nullable JsonNode node) {
-		return (node != null && node.isNumber()) ? node.asString() : string(node);
 	}
 
 	/** The string the parser is on; any other value is no string, and an object or an array is skipped whole. */
