@@ -43,7 +43,7 @@ class CallbackController {
 	/** The shape of our callback ids: anything else is not looked up. */
 	private static final Pattern CALLBACK_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	private final Subscriber subscriber;
+	private final IntentVerifier verifier;
 
 	private final WebSubSubscriptions subscriptions;
 
@@ -53,9 +53,9 @@ class CallbackController {
 
 	private final Clock clock;
 
-	CallbackController(Subscriber subscriber, WebSubSubscriptions subscriptions, CurrentFeeds feeds,
+	CallbackController(IntentVerifier verifier, WebSubSubscriptions subscriptions, CurrentFeeds feeds,
 			IngestRun ingestRun, Clock clock) {
-		this.subscriber = subscriber;
+		this.verifier = verifier;
 		this.subscriptions = subscriptions;
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
@@ -71,7 +71,7 @@ class CallbackController {
 		if (!CALLBACK_ID.matcher(id).matches()) {
 			return ResponseEntity.notFound().build();
 		}
-		return this.subscriber.verify(id, mode, topic, challenge, leaseSeconds, reason)
+		return this.verifier.verify(id, mode, topic, challenge, leaseSeconds, reason)
 			// The challenge as plain text, never sniffed as anything else: it is the caller's string.
 			.map((answer) -> ResponseEntity.ok()
 				.contentType(MediaType.TEXT_PLAIN)
