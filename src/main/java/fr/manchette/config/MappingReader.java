@@ -19,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  * Reads the values of one YAML mapping (as SnakeYAML's safe constructor gives it) and reports each problem,
  * prefixed with where it is ({@code poll: }, {@code feeds[3] (id "le360"): }), instead of stopping at the
  * first one. A key that is absent or has no value reads as {@code null}, so that the caller applies its default.
+ * <p>
+ * Durations and sizes are parsed by Spring Boot's {@link DurationStyle} and {@link DataSize}, as the service's own
+ * properties are. What is done by hand is what they do not do: refuse a bare number (which they read in their
+ * smallest unit), and say which key of which source is wrong and what to write instead.
  */
 final class MappingReader {
 
