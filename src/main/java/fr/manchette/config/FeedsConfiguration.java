@@ -10,9 +10,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FeedsConfiguration {
 
+	/** The one loader of the service's feeds.yml, at start-up and on every reload. */
 	@Bean
-	CurrentFeeds currentFeeds(ManchetteProperties properties) {
-		return new CurrentFeeds(new FeedsFileLoader(properties.polling().minInterval()).load(properties.feeds()));
+	FeedsFileLoader feedsFileLoader(ManchetteProperties properties) {
+		return new FeedsFileLoader(properties.polling().minInterval());
+	}
+
+	@Bean
+	CurrentFeeds currentFeeds(FeedsFileLoader loader, ManchetteProperties properties) {
+		return new CurrentFeeds(loader.load(properties.feeds()));
 	}
 
 	/** The time every stage reads; tests replace it to pin "today" in the ticker. */

@@ -29,7 +29,8 @@ import org.springframework.util.Assert;
  * <p>
  * The YAML is read with SnakeYAML's safe constructor (plain maps, lists and scalars, never an arbitrary type),
  * duplicate keys are refused and the file's size is capped. It is then bound by hand so that every mistake is
- * reported at once.
+ * reported at once ({@link FeedsFileBinder}): Spring's {@code YamlPropertySourceLoader} would flatten the tree into
+ * property names, and lose what the operator wrote (a list where a mapping belongs, a number where a duration does).
  */
 public final class FeedsFileLoader {
 

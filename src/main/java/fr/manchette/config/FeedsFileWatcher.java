@@ -33,9 +33,10 @@ class FeedsFileWatcher {
 
 	private boolean missingReported;
 
-	FeedsFileWatcher(ManchetteProperties properties, CurrentFeeds current, ApplicationEventPublisher events) {
+	FeedsFileWatcher(ManchetteProperties properties, FeedsFileLoader loader, CurrentFeeds current,
+			ApplicationEventPublisher events) {
 		this.path = properties.feeds();
-		this.loader = new FeedsFileLoader(properties.polling().minInterval());
+		this.loader = loader;
 		this.current = current;
 		this.events = events;
 		this.lastSeen = read();
