@@ -2,6 +2,7 @@ package fr.manchette.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -30,6 +31,12 @@ import org.springframework.util.Assert;
 public record Source(String id, String name, URI url, @Nullable String category, Duration interval,
 		boolean enabled, SourceType type, @Nullable TickerSelectors select, boolean enrich, boolean adaptive,
 		Duration maxInterval, EditorialRules rules) {
+
+	/** The longest id. */
+	public static final int MAX_ID_LENGTH = 64;
+
+	/** What an id may be: lowercase letters, digits, '-', '_' or '.', starting with a letter or a digit. */
+	public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_ID_LENGTH - 1) + "}");
 
 	public Source {
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");

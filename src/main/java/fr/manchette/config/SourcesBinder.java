@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * source, its defaults from the {@code poll} block, and the rules across sources (unique ids, http/https only).
  */
 final class SourcesBinder {
-
-	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled", "type",
 			"select", "enrich", "adaptive", "max-interval", "drop", "keep", "languages");
@@ -123,7 +120,7 @@ final class SourcesBinder {
 		if (id == null) {
 			return null;
 		}
-		if (!ID.matcher(id).matches()) {
+		if (!Source.ID.matcher(id).matches()) {
 			source.problem("id \"" + id + "\" must be 1 to 64 lowercase letters, digits, '-', '_' or '.', "
 					+ "starting with a letter or a digit");
 		}

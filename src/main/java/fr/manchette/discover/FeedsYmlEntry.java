@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.manchette.config.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 record FeedsYmlEntry(String id, String name, URI url) {
 
+	/** What {@link Source#ID} refuses, character by character. */
 	private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9._-]+");
-
-	private static final int MAX_ID = 64;
 
 	/** Entries for the feeds, with ids unique among them and not among {@code taken}. */
 	static List<FeedsYmlEntry> of(List<FoundFeed> feeds, URI site, Set<String> taken) {
@@ -70,7 +70,7 @@ record FeedsYmlEntry(String id, String name, URI url) {
 
 	private static String clean(String text, String otherwise) {
 		String id = NOT_ID.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^[^a-z0-9]+|-+$", "");
-		id = (id.length() > MAX_ID) ? id.substring(0, MAX_ID) : id;
+		id = (id.length() > Source.MAX_ID_LENGTH) ? id.substring(0, Source.MAX_ID_LENGTH) : id;
 		return id.isEmpty() ? otherwise : id;
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import fr.manchette.config.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,13 @@ class FeedsYmlEntryTests {
 		assertThat(List.of("www.le360.ma", "fr.hespress.com", "site.example", "localhost", "127.0.0.1", "WWW.Le-Monde.FR"))
 			.map(FeedsYmlEntry::hostId)
 			.containsExactly("le360", "fr-hespress", "site", "localhost", "127-0-0-1", "le-monde");
+	}
+
+	@Test
+	void everyIdItMakesIsOneFeedsYmlAccepts() {
+		assertThat(List.of("www.le360.ma", "-._.example", "xn--mnchen-3ya.de", "a".repeat(80) + ".ma", "_.example"))
+			.map(FeedsYmlEntry::hostId)
+			.allSatisfy((id) -> assertThat(id).matches(Source.ID));
 	}
 
 	@Test
