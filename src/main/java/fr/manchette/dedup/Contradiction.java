@@ -162,7 +162,7 @@ public enum Contradiction {
 		for (String word : key.words()) {
 			// « Pas de hausse » says no hausse: it is no word of its sense.
 			if (!other.contains(word) && !key.negations().contains(word)) {
-				for (FrenchWords.Sense sense : FrenchWords.senses(word)) {
+				for (Senses.Sense sense : Senses.of(word)) {
 					senses.computeIfAbsent(sense.group(), (group) -> new HashSet<>()).add(sense.value());
 				}
 			}
@@ -258,12 +258,12 @@ public enum Contradiction {
 
 	/** Whether a word of {@code words} strictly between two positions has a sense of {@code word}. */
 	private static boolean sameSenseBetween(String word, List<String> words, int from, int to) {
-		List<FrenchWords.Sense> senses = FrenchWords.senses(word);
+		List<Senses.Sense> senses = Senses.of(word);
 		if (senses.isEmpty()) {
 			return false;
 		}
 		for (int k = from + 1; k < to; k++) {
-			if (FrenchWords.senses(words.get(k)).stream().anyMatch(senses::contains)) {
+			if (Senses.of(words.get(k)).stream().anyMatch(senses::contains)) {
 				return true;
 			}
 		}

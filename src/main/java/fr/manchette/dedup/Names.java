@@ -69,7 +69,7 @@ final class Names {
 			}
 			all = found;
 		}
-		if (all || FrenchWords.countryIn(name, b.words())) {
+		if (all || Metonyms.countryIn(name, b.words())) {
 			return true;
 		}
 		if (b.names() != null) {

@@ -315,9 +315,9 @@ final class Substitution {
 	}
 
 	static boolean sameSense(List<String> x, List<String> y) {
-		Set<FrenchWords.Sense> senses = new HashSet<>();
-		x.forEach((word) -> senses.addAll(FrenchWords.senses(word)));
-		return y.stream().anyMatch((word) -> FrenchWords.senses(word).stream().anyMatch(senses::contains));
+		Set<Senses.Sense> senses = new HashSet<>();
+		x.forEach((word) -> senses.addAll(Senses.of(word)));
+		return y.stream().anyMatch((word) -> Senses.of(word).stream().anyMatch(senses::contains));
 	}
 
 }

@@ -1,7 +1,12 @@
 package fr.manchette.dedup;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import fr.manchette.parse.WordLists;
 
 /**
  * What publishers add around a headline and another publisher does not: a leading tag (« VIDÉO. », « DIRECT - »,
@@ -9,10 +14,10 @@ import java.util.regex.Pattern;
  */
 final class TitleDecorations {
 
-	private static final String TAG = "(?:en\\s+direct|direct|live|vid[ée]os?|photos?|audio|podcast|urgent|alerte"
-			+ "|exclusif|exclusivit[ée]|breaking|flash|info|infographie|diaporama|replay|r[ée]cit|enqu[êe]te"
-			+ "|reportage|t[ée]moignage|entretien|interview|tribune|[ée]dito|analyse|d[ée]cryptage|chronique"
-			+ "|vrai\\s+ou\\s+faux|carte|graphique)";
+	/** The tags of {@code headline-tags.txt}, each as written but for case: lower-case words, one space between. */
+	private static final Pattern TAG_ENTRY = Pattern.compile("\\p{Ll}+(?: \\p{Ll}+)*");
+
+	private static final String TAG = tags();
 
 	/** « [Vidéo] », « (PHOTOS) », anywhere. */
 	private static final Pattern BRACKETED_TAG = Pattern.compile("[\\[(]\\s*" + TAG + "\\s*[\\])]",
@@ -35,6 +40,15 @@ final class TitleDecorations {
 			"(?:L[ea]s?\\s+|L['’])\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,4}\\s*");
 
 	private TitleDecorations() {
+	}
+
+	/** The tags as one group of alternatives, the longest first; a space in a tag is any run of spaces. */
+	private static String tags() {
+		return WordLists.entries("headline-tags", TAG_ENTRY)
+			.stream()
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map((tag) -> Arrays.stream(tag.split(" ")).map(Pattern::quote).collect(Collectors.joining("\\s+")))
+			.collect(Collectors.joining("|", "(?:", ")"));
 	}
 
 	static String strip(String title) {

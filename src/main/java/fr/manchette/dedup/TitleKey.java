@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.manchette.parse.AccentFold;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,7 +132,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				// « à partir de lundi » is « dès lundi ».
 				emitted = List.of();
 			}
-			if (mode != null && emitted.size() == 1 && FrenchWords.timeWord(emitted.get(0))) {
+			if (mode != null && emitted.size() == 1 && Senses.timeWord(emitted.get(0))) {
 				emitted = List.of(mode + FrenchWords.TIME_MODE + emitted.get(0));
 			}
 			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
@@ -385,7 +386,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			}
 			first = false;
 			previousEnd = token.end();
-			String folded = FrenchWords.fold(raw);
+			String folded = AccentFold.fold(raw);
 			boolean hasDigit = FrenchWords.hasDigit(raw);
 			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
 					|| NUMBER.matcher(raw).matches() || (hasDigit && raw.indexOf('\'') < 0)) {
@@ -402,7 +403,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
 					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
-					parts.add(new Part(piece, FrenchWords.fold(piece), initial && firstPiece,
+					parts.add(new Part(piece, AccentFold.fold(piece), initial && firstPiece,
 							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
@@ -443,7 +444,7 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 			boolean hyphen, boolean elided) {
 
 		Part(String text, boolean initial, boolean number, int clause, boolean rubric) {
-			this(text, FrenchWords.fold(text), initial, number, clause, rubric, false, false);
+			this(text, AccentFold.fold(text), initial, number, clause, rubric, false, false);
 		}
 
 		boolean capitalized() {

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param figure whether it is a number or what counts one (« 29 millions d'euros »): a story is not told by its
  * figures
  */
-record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Set<List<String>> bound,
+record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound,
 		boolean figure) {
 
 	static List<Unit> of(TitleKey key) {
@@ -44,7 +44,7 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, FrenchWords.senses(word), Set.of(), figures.contains(word)));
+				units.add(new Unit(List.of(word), false, Senses.of(word), Set.of(), figures.contains(word)));
 			}
 		}
 		return units;
@@ -102,7 +102,7 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 	boolean like(Unit other) {
 		if (this.name || other.name) {
 			return part(other.words, this.words, other.bound) || part(this.words, other.words, this.bound)
-					|| FrenchWords.sameCountry(this.words, other.words);
+					|| Metonyms.sameCountry(this.words, other.words);
 		}
 		String x = this.words.get(0);
 		String y = other.words.get(0);
@@ -112,7 +112,7 @@ record Unit(List<String> words, boolean name, List<FrenchWords.Sense> senses, Se
 		if (other.senses.isEmpty()) {
 			return false;
 		}
-		for (FrenchWords.Sense sense : this.senses) {
+		for (Senses.Sense sense : this.senses) {
 			if (other.senses.contains(sense)) {
 				return true;
 			}

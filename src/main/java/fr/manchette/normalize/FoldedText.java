@@ -1,19 +1,17 @@
 package fr.manchette.normalize;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
+import fr.manchette.parse.AccentFold;
+
 /**
- * Text folded for comparing words: lower case, no accents, ligatures split, every run of what is not a letter or a
- * digit one space, and a space on each side, so that "etoile" finds "Étoile", "oeuvre" finds "œuvre", and a word
- * start is found with {@code " " + word}. The one fold of {@code q} searches and of the words of feeds.yml's rules.
+ * Text folded for comparing words: {@link AccentFold} (lower case, no accents, ligatures split), every run of what
+ * is not a letter or a digit one space, and a space on each side, so that "etoile" finds "Étoile", "oeuvre" finds
+ * "œuvre", and a word start is found with {@code " " + word}. The one fold of {@code q} searches and of the words of feeds.yml's rules.
  */
 public final class FoldedText {
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -22,9 +20,7 @@ public final class FoldedText {
 
 	/** The folded text, padded with a space on each side. */
 	public static String fold(String text) {
-		String lower = text.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
-		String bare = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-		String spaced = NON_WORD.matcher(bare).replaceAll(" ").trim();
+		String spaced = NON_WORD.matcher(AccentFold.fold(text)).replaceAll(" ").trim();
 		return " " + spaced + " ";
 	}
 

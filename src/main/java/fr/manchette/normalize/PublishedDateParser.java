@@ -1,13 +1,12 @@
 package fr.manchette.normalize;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.manchette.parse.AccentFold;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +24,6 @@ public final class PublishedDateParser {
 
 	/** RFC 822 comments, as in "+0200 (CEST)". */
 	private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
-
-	private static final Pattern ACCENTS = Pattern.compile("\\p{M}");
 
 	private static final Pattern ORDINAL = Pattern.compile("(\\d)(?:er|ᵉʳ)(?=\\s|$)");
 
@@ -59,8 +56,7 @@ public final class PublishedDateParser {
 
 	/** Lower case, no accents, no comments, single spaces, "1er" as "1". */
 	private static String fold(String text) {
-		String withoutAccents = ACCENTS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-		String lower = withoutAccents.toLowerCase(Locale.ROOT);
+		String lower = AccentFold.fold(text);
 		String withoutComments = COMMENT.matcher(lower).replaceAll(" ");
 		String spaced = SEPARATORS.matcher(withoutComments).replaceAll(" ").strip();
 		return ORDINAL.matcher(spaced).replaceAll("$1");

@@ -1,6 +1,5 @@
 package fr.manchette.parse;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,15 +30,8 @@ final class FrenchDates {
 	private static final Pattern RELATIVE_DAY = Pattern
 		.compile("(?i)(?<!\\p{L})(?:aujourd['’ ]?hui|avant-hier|hier)(?!\\p{L})");
 
-	private static final Pattern ACCENTS = Pattern.compile("\\p{M}");
-
-	private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("janvier", 1), Map.entry("janv", 1),
-			Map.entry("jan", 1), Map.entry("fevrier", 2), Map.entry("fevr", 2), Map.entry("fev", 2),
-			Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("avr", 4), Map.entry("mai", 5),
-			Map.entry("juin", 6), Map.entry("juillet", 7), Map.entry("juil", 7), Map.entry("aout", 8),
-			Map.entry("septembre", 9), Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("octobre", 10),
-			Map.entry("oct", 10), Map.entry("novembre", 11), Map.entry("nov", 11), Map.entry("decembre", 12),
-			Map.entry("dec", 12));
+	/** The French names of months, abbreviations too: « févr. » is folded to « fevr ». */
+	private static final Map<String, Integer> MONTHS = Map.copyOf(CalendarWords.frenchMonths());
 
 	private FrenchDates() {
 	}
@@ -59,7 +51,7 @@ final class FrenchDates {
 		}
 		Matcher words = WORD_DATE.matcher(text);
 		while (words.find()) {
-			Integer month = MONTHS.get(fold(words.group(2)));
+			Integer month = MONTHS.get(AccentFold.fold(words.group(2)));
 			if (month != null) {
 				best = earlier(best, read(words, words.group(3), month, words.group(1), today));
 				break;
@@ -111,10 +103,6 @@ final class FrenchDates {
 			// 31/02, or a 29 February read in another year: not a date.
 			return null;
 		}
-	}
-
-	private static String fold(String word) {
-		return ACCENTS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
 	}
 
 }
