@@ -2,12 +2,9 @@ package fr.manchette.dedup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import fr.manchette.config.ManchetteProperties;
 import org.jspecify.annotations.Nullable;
@@ -31,23 +28,13 @@ public class StoryMatcher {
 	 */
 	public static final double RISE_PER_DAY = 0.10;
 
-	private static final int CACHED_HEADLINES = 16_384;
-
 	/** Fewer words than this, and a headline is generic ("Bourse de Casablanca : clôture en hausse"). */
 	static final int SHORT_HEADLINE = 5;
 
 	private final Duration window;
 
-	/** Stored headlines lately compared: a story's items come back as candidates again and again. */
-	private final Map<String, Headline> headlines = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Headline> eldest) {
-			return size() > CACHED_HEADLINES;
-		}
-	};
-
-	/** The same, by the very key the index gave: no title to hash or compare. */
-	private final Map<TitleKey, Headline> byKey = new java.util.IdentityHashMap<>();
+	/** What the matcher worked out of the headlines lately compared: a story's items come back again and again. */
+	private final HeadlineCache headlines = new HeadlineCache();
 
 	@Autowired
 	StoryMatcher(ManchetteProperties properties) {
@@ -72,53 +59,7 @@ public class StoryMatcher {
 	 * acronym and the words it stands for (« BAM » / « Bank Al-Maghrib »).
 	 */
 	public Comparison compare(TitleKey a, TitleKey b) {
-		return compare(new Headline(a), new Headline(b));
-	}
-
-	private Comparison compare(Headline a, Headline b) {
-		return compare(a, b, 0);
-	}
-
-	/** As {@link #compare(TitleKey, TitleKey)}; contradictions only looked for from this similarity on. */
-	private Comparison compare(Headline a, Headline b, double contradictionsFrom) {
-		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.words()));
-		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.words()));
-		Headline hx = (x == a.key()) ? a : new Headline(x);
-		Headline hy = (y == b.key()) ? b : new Headline(y);
-		Unit.Overlap overlap = Unit.overlap(hx.units(), hy.units());
-		double similarity = jaccard(hx.units().size(), hy.units().size(), overlap.units());
-		if (hx.rubric() != null && hy.rubric() != null && jaccard(hx.rubric(), hy.rubric()) >= 0.5) {
-			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
-			similarity = jaccard(hx.body(), hy.body());
-		}
-		List<Unit> unitsX = hx.units();
-		List<Unit> unitsY = hy.units();
-		Contradiction contradiction = (similarity >= contradictionsFrom)
-				? Contradiction.between(x, y, unitsX, unitsY) : null;
-		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
-	}
-
-	private static double jaccard(List<Unit> unitsX, List<Unit> unitsY) {
-		return jaccard(unitsX.size(), unitsY.size(), Unit.shared(unitsX, unitsY));
-	}
-
-	private static double jaccard(int x, int y, int shared) {
-		int union = x + y - shared;
-		return (union == 0) ? 0 : (double) shared / union;
-	}
-
-	/** The acronyms that are not already words of {@code key}. */
-	private static Set<String> absent(Set<String> acronyms, Set<String> words) {
-		if (acronyms.isEmpty()) {
-			return Set.of();
-		}
-		Set<String> absent = new HashSet<>();
-		for (String acronym : acronyms) {
-			if (!words.contains(FrenchWords.stem(acronym))) {
-				absent.add(acronym);
-			}
-		}
-		return absent;
+		return new MatchedHeadline(a).compare(new MatchedHeadline(b), 0);
 	}
 
 	/** Whether two headlines published at these times tell the same story. */
@@ -148,7 +89,7 @@ public class StoryMatcher {
 	 * big the story.
 	 */
 	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<CandidateStory> stories) {
-		return storyOf(new Headline(key), sourceId, sortAt, stories);
+		return storyOf(new MatchedHeadline(key), sourceId, sortAt, stories);
 	}
 
 	/**
@@ -157,14 +98,13 @@ public class StoryMatcher {
 	 */
 	public Optional<String> storyOf(String title, TitleKey key, String sourceId, Instant sortAt,
 			List<CandidateStory> stories) {
-		Headline incoming = new Headline(key);
-		synchronized (this.headlines) {
-			this.headlines.put(title, incoming);
-		}
+		MatchedHeadline incoming = new MatchedHeadline(key);
+		this.headlines.put(title, incoming);
 		return storyOf(incoming, sourceId, sortAt, stories);
 	}
 
-	private Optional<String> storyOf(Headline incoming, String sourceId, Instant sortAt, List<CandidateStory> stories) {
+	private Optional<String> storyOf(MatchedHeadline incoming, String sourceId, Instant sortAt,
+			List<CandidateStory> stories) {
 		if (this.window.isZero()) {
 			return Optional.empty();
 		}
@@ -239,47 +179,17 @@ public class StoryMatcher {
 	 * How a stored item compares with an incoming one, when it is within the window and similar enough for its
 	 * contradictions to count; else null, its contradictions not even looked for.
 	 */
-	private @Nullable Comparison near(Headline incoming, Instant sortAt, StoryCandidate candidate) {
-		Headline other = headlineOf(candidate);
+	private @Nullable Comparison near(MatchedHeadline incoming, Instant sortAt, StoryCandidate candidate) {
+		MatchedHeadline other = this.headlines.of(candidate);
 		if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
 			return null;
 		}
 		double threshold = threshold(Math.abs(sortAt.toEpochMilli() - candidate.sortAt().toEpochMilli()));
-		Comparison comparison = compare(incoming, other, threshold);
+		Comparison comparison = incoming.compare(other, threshold);
 		if (comparison.similarity() < threshold) {
 			return null;
 		}
 		return comparison;
-	}
-
-	private Headline headlineOf(StoryCandidate candidate) {
-		TitleKey given = candidate.titleKey();
-		if (given != null) {
-			synchronized (this.byKey) {
-				Headline headline = this.byKey.get(given);
-				if (headline == null) {
-					if (this.byKey.size() >= CACHED_HEADLINES) {
-						// Forget them all now and then rather than keep an order: a story's items come back soon.
-						this.byKey.clear();
-					}
-					headline = new Headline(given);
-					this.byKey.put(given, headline);
-				}
-				return headline;
-			}
-		}
-		synchronized (this.headlines) {
-			Headline headline = this.headlines.get(candidate.title());
-			if (headline != null) {
-				return headline;
-			}
-		}
-		TitleKey key = candidate.titleKey();
-		Headline headline = new Headline((key != null) ? key : TitleKey.of(candidate.title()));
-		synchronized (this.headlines) {
-			this.headlines.put(candidate.title(), headline);
-		}
-		return headline;
 	}
 
 	/**
@@ -296,24 +206,6 @@ public class StoryMatcher {
 			allowed /= 4;
 		}
 		return Math.abs(atA.toEpochMilli() - atB.toEpochMilli()) <= allowed && allowed > 0;
-	}
-
-	/**
-	 * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
-	 * the rest when it has a rubric, its words.
-	 */
-	private record Headline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubric, @Nullable List<Unit> body,
-			Set<String> words) {
-
-		Headline(TitleKey key) {
-			this(key, Unit.of(key), (key.rubric() > 0) ? Unit.of(key.rubricOnly()) : null,
-					(key.rubric() > 0) ? Unit.of(key.body()) : null, key.wordSet());
-		}
-
-		int distinctWords() {
-			return this.words.size();
-		}
-
 	}
 
 	/**

@@ -54,9 +54,9 @@ class ContradictionTests {
 	@org.junit.jupiter.api.Test
 	void aResultTurnedRoundIsAnotherMatch() {
 		// The score counts the goals of the team named first: the same score, the names swapped, another winner.
-		assertThat(Contradiction.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
+		assertThat(WordOrder.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
 				TitleKey.of("Ligue 1 : Lens fait chuter Le Havre (2-0)"))).isTrue();
-		assertThat(Contradiction.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
+		assertThat(WordOrder.scoreTurned(TitleKey.of("Ligue 1 : Le Havre écrase Lens (2-0)"),
 				TitleKey.of("Ligue 1 : Le Havre bat Lens (2-0) à domicile"))).isFalse();
 	}
 

@@ -1,0 +1,174 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One template filled twice, the first kind of {@link Substitution}: word for word the same headline as written but
+ * for a stretch that each fills its own way.
+ */
+final class FilledTemplate {
+
+	private FilledTemplate() {
+	}
+
+	/**
+	 * Whether the two headlines are word for word the same as written (stop words, articles and plurals too) but for
+	 * one stretch of a few words ({@value #STRETCH} at most) that each fills its own way, and words that one of them
+	 * adds (« à domicile », « (23e journée) »): one template filled twice. « Inflation : les prix progressent de 3,9 %
+	 * sur un an en avril » / « Inflation : les prix augmentent de 3,9 % … », « Lyon renverse Montpellier (5-0) à
+	 * domicile » / « Lyon domine Montpellier (5-0) ». The stretch of each must have a word that is no spelling of one
+	 * in the other's; when nothing else differs, a word of the same sense does not make them one story either: two
+	 * newsrooms telling one story do not write the same sentence but for a verb, while results, indices and forecasts
+	 * are written so, and there the word is the news. Rewritten headlines (« le prix du mouton en hausse » / « les
+	 * prix des moutons grimpent ») differ in more places and go to {@link Substitution}.
+	 */
+	static boolean template(TitleKey a, TitleKey b) {
+		List<String> sa = a.surface();
+		List<String> sb = b.surface();
+		int[][] pairs = aligned(sa, sb);
+		long alignedWords = Arrays.stream(pairs).filter((pair) -> !FrenchWords.STOP.contains(sa.get(pair[0])))
+			.count();
+		if (pairs.length < Substitution.FRAME || alignedWords * 5 < Math.max(content(sa).size(), content(sb).size()) * 3) {
+			// Not the same sentence: fewer than three words in five in common, in order, stop words aside.
+			return false;
+		}
+		int[] stretch = null;
+		boolean added = false;
+		for (int k = 0; k <= pairs.length; k++) {
+			int fromA = (k == 0) ? 0 : pairs[k - 1][0] + 1;
+			int fromB = (k == 0) ? 0 : pairs[k - 1][1] + 1;
+			int toA = (k == pairs.length) ? sa.size() : pairs[k][0];
+			int toB = (k == pairs.length) ? sb.size() : pairs[k][1];
+			if (fromA < toA && fromB < toB) {
+				if (stretch != null) {
+					// Two stretches filled differently: a headline written anew.
+					return false;
+				}
+				stretch = new int[] { fromA, toA, fromB, toB };
+			}
+			else if (fromA < toA || fromB < toB) {
+				added = true;
+			}
+		}
+		if (bounded(sa, sb, pairs, 0) || bounded(sb, sa, pairs, 1)) {
+			return true;
+		}
+		if (stretch == null || stretch[1] - stretch[0] > STRETCH || stretch[3] - stretch[2] > STRETCH) {
+			return false;
+		}
+		List<String> x = content(sa.subList(stretch[0], stretch[1]));
+		List<String> y = content(sb.subList(stretch[2], stretch[3]));
+		spelled(x, y, a.acronyms());
+		spelled(y, x, b.acronyms());
+		if (added && (x.size() != 1 || y.size() != 1)) {
+			// With words added besides, only one word swapped for another is a template filled twice.
+			return false;
+		}
+		// A word of the stretch that the other headline has elsewhere has moved, not changed.
+		List<String> otherX = content(sb);
+		List<String> otherY = content(sa);
+		boolean sense = added;
+		return x.stream().anyMatch((u) -> otherX.stream().noneMatch((v) -> counterpart(u, v, sense)))
+				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
+	}
+
+	/**
+	 * Whether {@code a} says how far something goes (« jusqu'en plaine », « jusqu'à 44 degrés ») where the same
+	 * sentence in {@code b} says nothing of it: « de la neige attendue mardi » / « des chutes de neige jusqu'en plaine
+	 * attendues mardi » are two forecasts, as « attendues jeudi » / « attendues jusqu'à jeudi » are.
+	 */
+	private static boolean bounded(List<String> a, List<String> b, int[][] pairs, int side) {
+		Set<Integer> aligned = new HashSet<>();
+		for (int[] pair : pairs) {
+			aligned.add(pair[side]);
+		}
+		List<String> other = content(b);
+		for (int i = 0; i < a.size(); i++) {
+			if (a.get(i).equals("jusqu") && !aligned.contains(i)) {
+				List<String> bound = content(a.subList(i + 1, Math.min(a.size(), i + 4)));
+				if (!bound.isEmpty() && other.stream().noneMatch((word) -> FrenchWords.variants(word, bound.get(0)))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean counterpart(String u, String v, boolean sense) {
+		return FrenchWords.variants(u, v) || (sense && sameSense(List.of(u), List.of(v)));
+	}
+
+	/** The same word as written, or (stop words aside) two spellings of it: « attendue » / « attendues ». */
+	private static boolean sameToken(String a, String b) {
+		return a.equals(b) || (!FrenchWords.STOP.contains(a) && !FrenchWords.STOP.contains(b)
+				&& FrenchWords.stem(a).equals(FrenchWords.stem(b)));
+	}
+
+	/** The positions of the words two lists have in the same order, as many as can be. */
+	private static int[][] aligned(List<String> a, List<String> b) {
+		int[][] longest = new int[a.size() + 1][b.size() + 1];
+		for (int i = a.size() - 1; i >= 0; i--) {
+			for (int j = b.size() - 1; j >= 0; j--) {
+				longest[i][j] = sameToken(a.get(i), b.get(j)) ? longest[i + 1][j + 1] + 1
+						: Math.max(longest[i + 1][j], longest[i][j + 1]);
+			}
+		}
+		List<int[]> pairs = new ArrayList<>();
+		int i = 0;
+		int j = 0;
+		while (i < a.size() && j < b.size()) {
+			if (sameToken(a.get(i), b.get(j)) && longest[i][j] == longest[i + 1][j + 1] + 1) {
+				pairs.add(new int[] { i++, j++ });
+			}
+			else if (longest[i + 1][j] >= longest[i][j + 1]) {
+				i++;
+			}
+			else {
+				j++;
+			}
+		}
+		return pairs.toArray(new int[0][]);
+	}
+
+	/** Takes out of both an acronym of {@code x} and the words of {@code y} that spell it out: « BAM », « Bank Al-Maghrib ». */
+	private static void spelled(List<String> x, List<String> y, Set<String> acronyms) {
+		for (String acronym : acronyms) {
+			int start = TitleKey.spelledOut(acronym, y, Collections.nCopies(y.size(), 0));
+			if (start >= 0 && x.remove(FrenchWords.stem(acronym))) {
+				y.subList(start, start + acronym.length()).clear();
+			}
+		}
+	}
+
+	/** Words of a template's stretch: « s'impose face à » is three. */
+	static final int STRETCH = 4;
+
+	/** The words of a stretch as written that carry something, as {@link TitleKey#words} has them. */
+	private static List<String> content(List<String> surface) {
+		List<String> content = new ArrayList<>();
+		for (String word : surface) {
+			if (!FrenchWords.STOP.contains(word)) {
+				List<String> expanded = FrenchWords.ABBREVIATIONS.get(word);
+				if (expanded != null) {
+					content.addAll(expanded);
+				}
+				else {
+					content.add(FrenchWords.NUMBER_WORDS.getOrDefault(word, FrenchWords.stem(word)));
+				}
+			}
+		}
+		return content;
+	}
+
+	static boolean sameSense(List<String> x, List<String> y) {
+		Set<Senses.Sense> senses = new HashSet<>();
+		x.forEach((word) -> senses.addAll(Senses.of(word)));
+		return y.stream().anyMatch((word) -> Senses.of(word).stream().anyMatch(senses::contains));
+	}
+
+}

@@ -1,0 +1,64 @@
+package fr.manchette.dedup;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the story matcher worked out of the headlines it lately compared (their units, see {@link MatchedHeadline}),
+ * by title and by the very key the story window gave: a story's items come back as candidates again and again.
+ */
+final class HeadlineCache {
+
+	private static final int CACHED_HEADLINES = 16_384;
+
+	/** Stored headlines lately compared: a story's items come back as candidates again and again. */
+	private final Map<String, MatchedHeadline> headlines = new LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, MatchedHeadline> eldest) {
+			return size() > CACHED_HEADLINES;
+		}
+	};
+
+	/** The same, by the very key the index gave: no title to hash or compare. */
+	private final Map<TitleKey, MatchedHeadline> byKey = new IdentityHashMap<>();
+
+	/** An item about to be stored under this title: it comes back as a candidate for the next items of its story. */
+	void put(String title, MatchedHeadline headline) {
+		synchronized (this.headlines) {
+			this.headlines.put(title, headline);
+		}
+	}
+
+	/** The headline of a candidate: the one worked out before, if it is still here. */
+	MatchedHeadline of(StoryCandidate candidate) {
+		TitleKey given = candidate.titleKey();
+		if (given != null) {
+			synchronized (this.byKey) {
+				MatchedHeadline headline = this.byKey.get(given);
+				if (headline == null) {
+					if (this.byKey.size() >= CACHED_HEADLINES) {
+						// Forget them all now and then rather than keep an order: a story's items come back soon.
+						this.byKey.clear();
+					}
+					headline = new MatchedHeadline(given);
+					this.byKey.put(given, headline);
+				}
+				return headline;
+			}
+		}
+		synchronized (this.headlines) {
+			MatchedHeadline headline = this.headlines.get(candidate.title());
+			if (headline != null) {
+				return headline;
+			}
+		}
+		TitleKey key = candidate.titleKey();
+		MatchedHeadline headline = new MatchedHeadline((key != null) ? key : TitleKey.of(candidate.title()));
+		synchronized (this.headlines) {
+			this.headlines.put(candidate.title(), headline);
+		}
+		return headline;
+	}
+
+}
