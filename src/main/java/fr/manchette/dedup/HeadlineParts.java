@@ -1,0 +1,100 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.manchette.parse.AccentFold;
+
+/**
+ * A headline cut into its parts as written: tokens, and within a token its pieces around ' - . & unless it is a
+ * number; each part with its clause, whether it opens the headline or a clause, and its case.
+ */
+final class HeadlineParts {
+
+	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
+
+	private static final Pattern CLAUSE_BREAK = Pattern.compile("[:.!?–—|]|\\s-\\s");
+
+	private static final Pattern CLAUSE_OR_COMMA = Pattern.compile("[:.!?–—|,;()]|\\s-\\s");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?%?|\\d+(?:-\\d+)+");
+
+	private static final Pattern SPLIT = Pattern.compile("['.-]");
+
+	private HeadlineParts() {
+	}
+
+	/** The text cut into parts: tokens, and within a token its pieces around ' - . & unless it is a number. */
+	static List<HeadlinePart> of(String text) {
+		List<HeadlinePart> parts = new ArrayList<>();
+		Matcher token = TOKEN.matcher(text);
+		int previousEnd = 0;
+		boolean first = true;
+		int clause = 0;
+		while (token.find()) {
+			String raw = token.group();
+			String gap = text.substring(previousEnd, token.start());
+			boolean initial = first || CLAUSE_BREAK.matcher(gap).find();
+			// The first clause is a rubric when a colon closes it.
+			boolean rubric = !first && clause == 0 && gap.contains(":");
+			if (!first && CLAUSE_OR_COMMA.matcher(gap).find()) {
+				clause++;
+			}
+			first = false;
+			previousEnd = token.end();
+			String folded = AccentFold.fold(raw);
+			boolean hasDigit = FrenchWords.hasDigit(raw);
+			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
+					|| NUMBER.matcher(raw).matches() || (hasDigit && raw.indexOf('\'') < 0)) {
+				parts.add(new HeadlinePart(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
+				continue;
+			}
+			boolean firstPiece = true;
+			int start = 0;
+			Matcher separator = SPLIT.matcher(raw);
+			while (start <= raw.length()) {
+				boolean found = separator.find();
+				int end = found ? separator.start() : raw.length();
+				String piece = raw.substring(start, end);
+				if (!piece.isEmpty()) {
+					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
+					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
+					parts.add(new HeadlinePart(piece, AccentFold.fold(piece), initial && firstPiece,
+							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
+					firstPiece = false;
+				}
+				if (!found) {
+					break;
+				}
+				start = separator.end();
+			}
+		}
+		return parts;
+	}
+
+	/** All capitals, or a capital on (nearly) every word: case then tells no name from another word. */
+	static boolean caseless(List<HeadlinePart> parts) {
+		int letters = 0;
+		int upper = 0;
+		int words = 0;
+		int capitalized = 0;
+		for (HeadlinePart part : parts) {
+			for (char c : part.text().toCharArray()) {
+				if (Character.isLetter(c)) {
+					letters++;
+					upper += Character.isUpperCase(c) ? 1 : 0;
+				}
+			}
+			// « D'avion » in a headline with a capital on every word: the word after the apostrophe is not one.
+			if (!part.initial() && !part.number() && !part.elided() && part.text().length() >= 3
+					&& !FrenchWords.STOP.contains(part.folded())) {
+				words++;
+				capitalized += part.capitalized() ? 1 : 0;
+			}
+		}
+		return (letters >= 8 && upper >= 0.9 * letters) || (words >= 3 && capitalized > 0.8 * words);
+	}
+
+}

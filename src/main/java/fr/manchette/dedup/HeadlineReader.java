@@ -1,0 +1,192 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the parts of a headline into its {@link TitleKey}: the words each part gives (none for a stop word, a figure
+ * for a number in letters, the words of an abbreviation), the names its capitals make, what its negations bear on,
+ * its rubric and the mode of its days (« jusqu'à jeudi »).
+ */
+final class HeadlineReader {
+
+	private static final Pattern QUOTES = Pattern.compile("[«»“”„‟\"‹›]");
+
+	/** "10 000", "1.400": a group of three digits after a space or a dot is a thousands group. */
+	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
+
+	private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d),(?=\\d)");
+
+	private static final Pattern PERCENT = Pattern.compile("(?<=\\d)\\s+%");
+
+	private static final Pattern DEGREES = Pattern.compile("(?<=\\d)\\s*°\\s*[cC]?");
+
+	private static final Pattern ORDINAL = Pattern.compile("(\\d+)(?:e|er|re|ere|eme)");
+
+	/** A rubric is short: « Guerre en Ukraine : », not half the headline. */
+	private static final int MAX_RUBRIC = 4;
+
+	/** « T1 »: the first quarter. */
+	private static final Pattern QUARTER = Pattern.compile("t([1-4])");
+
+	private HeadlineReader() {
+	}
+
+	/** The key of a headline stripped of its decorations, its quotes read already. */
+	static TitleKey read(String decorated, List<List<String>> quotes) {
+		String text = decorated;
+		text = QUOTES.matcher(text).replaceAll(" ");
+		text = THOUSANDS.matcher(text).replaceAll("");
+		text = DECIMAL_COMMA.matcher(text).replaceAll(".");
+		text = PERCENT.matcher(text).replaceAll("%");
+		text = DEGREES.matcher(text).replaceAll(" ");
+		List<HeadlinePart> parts = HeadlineParts.of(text);
+		boolean caseless = HeadlineParts.caseless(parts);
+		List<String> words = new ArrayList<>();
+		List<Integer> clauses = new ArrayList<>();
+		List<List<String>> names = new ArrayList<>();
+		Set<String> acronyms = new LinkedHashSet<>();
+		Set<String> negations = new LinkedHashSet<>();
+		boolean negated = false;
+		boolean passive = false;
+		Set<List<String>> bound = new LinkedHashSet<>();
+		List<String> name = null;
+		boolean afterConnector = false;
+		String mode = null;
+		int clauseOfMode = 0;
+		for (int i = 0; i < parts.size(); i++) {
+			HeadlinePart part = parts.get(i);
+			String folded = part.folded();
+			passive |= folded.equals("par");
+			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			String timeMode = timeMode(part, (i > 0) ? parts.get(i - 1) : null);
+			if (timeMode != null && !timeMode.equals(folded)) {
+				// « à partir de lundi » is « dès lundi ».
+				emitted = List.of();
+			}
+			if (mode != null && emitted.size() == 1 && Senses.timeWord(emitted.get(0))) {
+				emitted = List.of(mode + FrenchWords.TIME_MODE + emitted.get(0));
+			}
+			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
+				mode = null;
+			}
+			if (timeMode != null) {
+				mode = timeMode;
+				clauseOfMode = part.clause();
+			}
+			if (FrenchWords.NEGATION.contains(folded)) {
+				negated = true;
+			}
+			else if (negated && !emitted.isEmpty()) {
+				negations.add(emitted.get(0));
+				negated = false;
+			}
+			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
+				negated = negated && FrenchWords.NEGATION.contains(folded);
+			}
+			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
+				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
+				name = null;
+				afterConnector = false;
+			}
+			// « Nouvelle-Calédonie » opens a headline as a name, though « Nouvelle » alone would not.
+			boolean gluedToName = i + 1 < parts.size() && parts.get(i + 1).hyphen() && parts.get(i + 1).capitalized();
+			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
+					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
+			if (nameWord) {
+				if (name == null) {
+					name = new ArrayList<>();
+					names.add(name);
+				}
+				if (!name.isEmpty() && afterConnector) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+				}
+				else if (!name.isEmpty() && part.hyphen()
+						&& FrenchWords.PLACE_QUALIFIERS.contains(parts.get(i - 1).folded())) {
+					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+					bound.add(List.of(emitted.get(0), name.get(name.size() - 1)));
+				}
+				afterConnector = false;
+				name.add(emitted.get(0));
+				if (part.capitals() && folded.length() <= 6) {
+					acronyms.add(folded);
+				}
+			}
+			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
+				name = null;
+				afterConnector = false;
+			}
+			else {
+				afterConnector = true;
+			}
+			words.addAll(emitted);
+			emitted.forEach((word) -> clauses.add(part.clause()));
+		}
+		int rubric = 0;
+		if (!parts.isEmpty() && parts.stream().anyMatch(HeadlinePart::rubric)) {
+			int clauseOfRubric = 0;
+			while (rubric < words.size() && clauses.get(rubric) == clauseOfRubric) {
+				rubric++;
+			}
+			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
+		}
+		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
+				bound, parts.stream().map(HeadlinePart::folded).toList());
+	}
+
+	/**
+	 * The word of {@link FrenchWords#TIME_MODES} that this part is, if any: « dès » written so (not « des »), « ici »
+	 * of « d'ici »; « partir » of « à partir de » and « compter » of « à compter de » are « dès ».
+	 */
+	private static @Nullable String timeMode(HeadlinePart part, @Nullable HeadlinePart before) {
+		String folded = part.folded();
+		if (folded.equals("des")) {
+			return part.text().equalsIgnoreCase("dès") ? folded : null;
+		}
+		if (folded.equals("ici")) {
+			return (before != null && before.folded().equals("d")) ? folded : null;
+		}
+		if (folded.equals("partir") || folded.equals("compter")) {
+			return (before != null && before.folded().equals("a")) ? "des" : null;
+		}
+		return FrenchWords.TIME_MODES.contains(folded) ? folded : null;
+	}
+
+	/** What one part of the text contributes to the words: nothing, a word, a number, or an abbreviation's words. */
+	private static List<String> words(HeadlinePart part, @Nullable String next) {
+		String folded = part.folded();
+		if (FrenchWords.STOP.contains(folded)) {
+			// "une heure", "un an": then "un" counts.
+			boolean one = (folded.equals("un") || folded.equals("une")) && next != null
+					&& FrenchWords.UNITS.contains(next);
+			return one ? List.of("1") : List.of();
+		}
+		List<String> expanded = FrenchWords.ABBREVIATIONS.get(folded);
+		if (expanded != null) {
+			return expanded;
+		}
+		String number = FrenchWords.NUMBER_WORDS.get(folded);
+		if (number != null) {
+			return List.of(number);
+		}
+		Matcher quarter = QUARTER.matcher(folded);
+		if (quarter.matches() && part.capitalized()) {
+			return List.of(quarter.group(1), FrenchWords.stem("trimestre"));
+		}
+		Matcher ordinal = ORDINAL.matcher(folded);
+		if (ordinal.matches()) {
+			return List.of(ordinal.group(1));
+		}
+		if (folded.length() < 2 && !part.number()) {
+			return List.of();
+		}
+		return List.of(FrenchWords.stem(folded));
+	}
+
+}
