@@ -1,0 +1,193 @@
+package fr.manchette.dedup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headlines the story window holds, one slot each in parallel arrays in the order added (about 300 bytes a
+ * headline with its title), found by band through {@link BandPostings} and by story through their members. A
+ * replaced headline leaves its slot dropped until the next compaction.
+ */
+final class HeadlineSlots {
+
+	int size;
+
+	long[] ids = new long[0];
+
+	long[] sortAt = new long[0];
+
+	String[] sources = new String[0];
+
+	String[] stories = new String[0];
+
+	String[] titles = new String[0];
+
+	/** Each slot's bands, folded to 32 bits: {@link StoryBands#BANDS} a slot. */
+	int[] bands = new int[0];
+
+	boolean[] dropped = new boolean[0];
+
+	final BandPostings postings = new BandPostings();
+
+	private final Map<String, Members> members = new HashMap<>();
+
+	/** Empties it, with room for {@code capacity} headlines. */
+	void clear(int capacity) {
+		this.size = 0;
+		this.ids = new long[capacity];
+		this.sortAt = new long[capacity];
+		this.sources = new String[capacity];
+		this.stories = new String[capacity];
+		this.titles = new String[capacity];
+		this.dropped = new boolean[capacity];
+		this.bands = new int[capacity * StoryBands.BANDS];
+		this.members.clear();
+		reindex(0);
+	}
+
+	/** Adds a headline with its {@link StoryBands#BANDS} bands; a full table first drops the slots before {@code from}. */
+	void add(WindowHeadline headline, long from) {
+		if (this.size == this.ids.length) {
+			// Replaced headlines leave their slots.
+			compact(from);
+			if (this.size > this.ids.length * 3 / 4) {
+				grow(this.ids.length * 2);
+			}
+		}
+		if (this.postings.crowded()) {
+			reindex(this.postings.tableSize() * 2);
+		}
+		int slot = this.size++;
+		this.ids[slot] = headline.itemId();
+		this.sortAt[slot] = headline.sortAt().toEpochMilli();
+		this.sources[slot] = headline.sourceId().intern();
+		this.stories[slot] = headline.storyKey();
+		this.titles[slot] = headline.title();
+		this.dropped[slot] = false;
+		for (int i = 0; i < StoryBands.BANDS; i++) {
+			this.bands[slot * StoryBands.BANDS + i] = BandPostings.fold(headline.bands().get(i));
+		}
+		index(slot);
+	}
+
+	/** Keeps the live headlines sorted from {@code cutoff} on, and builds the tables again for them alone. */
+	void compact(long cutoff) {
+		int kept = 0;
+		for (int slot = 0; slot < this.size; slot++) {
+			if (this.dropped[slot] || this.sortAt[slot] < cutoff) {
+				continue;
+			}
+			this.ids[kept] = this.ids[slot];
+			this.sortAt[kept] = this.sortAt[slot];
+			this.sources[kept] = this.sources[slot];
+			this.stories[kept] = this.stories[slot];
+			this.titles[kept] = this.titles[slot];
+			this.dropped[kept] = false;
+			System.arraycopy(this.bands, slot * StoryBands.BANDS, this.bands, kept * StoryBands.BANDS,
+					StoryBands.BANDS);
+			kept++;
+		}
+		Arrays.fill(this.sources, kept, this.size, null);
+		Arrays.fill(this.stories, kept, this.size, null);
+		Arrays.fill(this.titles, kept, this.size, null);
+		this.size = kept;
+		reindex(this.postings.tableSize());
+	}
+
+	StoryCandidate candidate(int slot) {
+		return new StoryCandidate(this.ids[slot], this.sources[slot], this.stories[slot], this.titles[slot],
+				Instant.ofEpochMilli(this.sortAt[slot]));
+	}
+
+	/**
+	 * The stories of these headlines, each once, in the order of its first headline among them: each with its lead
+	 * and its latest other items, at most {@code most}.
+	 */
+	List<CandidateStory> storiesOf(List<StoryCandidate> nearest, int most) {
+		Map<String, List<StoryCandidate>> found = new LinkedHashMap<>();
+		for (StoryCandidate candidate : nearest) {
+			found.computeIfAbsent(candidate.storyKey(), (story) -> membersOf(story, most));
+		}
+		List<CandidateStory> stories = new ArrayList<>(found.size());
+		found.forEach((key, members) -> {
+			if (!members.isEmpty()) {
+				stories.add(new CandidateStory(key, members));
+			}
+		});
+		return stories;
+	}
+
+	private List<StoryCandidate> membersOf(String storyKey, int most) {
+		Members story = this.members.get(storyKey);
+		if (story == null) {
+			return List.of();
+		}
+		int lead = BandPostings.NONE;
+		for (int i = 0; i < story.count; i++) {
+			int slot = story.slots[i];
+			if (!this.dropped[slot] && (lead == BandPostings.NONE || this.sortAt[slot] < this.sortAt[lead]
+					|| (this.sortAt[slot] == this.sortAt[lead] && this.ids[slot] < this.ids[lead]))) {
+				lead = slot;
+			}
+		}
+		if (lead == BandPostings.NONE) {
+			return List.of();
+		}
+		List<StoryCandidate> found = new ArrayList<>();
+		found.add(candidate(lead));
+		for (int i = story.count - 1; i >= 0 && found.size() < most; i--) {
+			int slot = story.slots[i];
+			if (slot != lead && !this.dropped[slot]) {
+				found.add(candidate(slot));
+			}
+		}
+		return found;
+	}
+
+	/** Adds a slot's bands and story; the table has room (see {@link #add}). */
+	private void index(int slot) {
+		this.postings.add(slot, this.bands, slot * StoryBands.BANDS);
+		this.members.computeIfAbsent(this.stories[slot], (key) -> new Members()).add(slot);
+	}
+
+	private void grow(int capacity) {
+		this.ids = Arrays.copyOf(this.ids, capacity);
+		this.sortAt = Arrays.copyOf(this.sortAt, capacity);
+		this.sources = Arrays.copyOf(this.sources, capacity);
+		this.stories = Arrays.copyOf(this.stories, capacity);
+		this.titles = Arrays.copyOf(this.titles, capacity);
+		this.dropped = Arrays.copyOf(this.dropped, capacity);
+		this.bands = Arrays.copyOf(this.bands, capacity * StoryBands.BANDS);
+	}
+
+	/** Builds the band table, the postings and the stories again from the slots. */
+	private void reindex(int tableSize) {
+		this.postings.reset(tableSize, this.size);
+		this.members.clear();
+		for (int slot = 0; slot < this.size; slot++) {
+			index(slot);
+		}
+	}
+
+	/** The slots of one story's headlines, in the order added. */
+	private static final class Members {
+
+		private int[] slots = new int[2];
+
+		private int count;
+
+		void add(int slot) {
+			if (this.count == this.slots.length) {
+				this.slots = Arrays.copyOf(this.slots, this.count * 2);
+			}
+			this.slots[this.count++] = slot;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package fr.manchette.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lookup of the story window: the held headlines of other sources sorted between two times that share the most
+ * bands with an incoming one, read from its bands' postings, at most {@value StoryWindow#PER_BAND} a band.
+ */
+final class NearestHeadlines {
+
+	/** Room for the headlines one lookup finds, a power of two at least twice BANDS × PER_BAND. */
+	private static final int HITS_TABLE = 2048;
+
+	private NearestHeadlines() {
+	}
+
+	/** At most {@value StoryWindow#NEAREST}, the most alike first, among equals the last stored. */
+	static List<StoryCandidate> find(HeadlineSlots slots, List<Long> headlineBands, long from, long until,
+			String sourceId) {
+		BandPostings postings = slots.postings;
+		// Headlines found and their hits, in a small open-addressing table: at most BANDS × PER_BAND of them.
+		int[] found = new int[HITS_TABLE];
+		int[] hits = new int[HITS_TABLE];
+		int[] order = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+		int distinct = 0;
+		for (Long band : headlineBands) {
+			int read = 0;
+			for (int posting = postings.first(BandPostings.fold(band)); posting != BandPostings.NONE
+					&& read < StoryWindow.PER_BAND; posting = postings.next(posting)) {
+				int slot = postings.slot(posting);
+				if (slots.dropped[slot] || slots.sortAt[slot] < from || slots.sortAt[slot] > until
+						|| slots.sources[slot].equals(sourceId)) {
+					continue;
+				}
+				read++;
+				int place = BandPostings.mix(slot) & (HITS_TABLE - 1);
+				while (found[place] != 0 && found[place] != slot + 1) {
+					place = (place + 1) & (HITS_TABLE - 1);
+				}
+				if (found[place] == 0) {
+					found[place] = slot + 1;
+					order[distinct++] = place;
+				}
+			}
+		}
+		// What a headline shares with the incoming one is counted on all its bands, not on the lists read: a band that
+		// a formulaic headline's siblings crowd is read no further than PER_BAND, and the same headline told
+		// earlier, found through its rarer bands only, must still come first.
+		int[] incoming = new int[StoryBands.BANDS];
+		for (int i = 0; i < StoryBands.BANDS; i++) {
+			incoming[i] = BandPostings.fold(headlineBands.get(i));
+		}
+		for (int i = 0; i < distinct; i++) {
+			int place = order[i];
+			int base = (found[place] - 1) * StoryBands.BANDS;
+			int shared = 0;
+			for (int band = 0; band < StoryBands.BANDS; band++) {
+				if (slots.bands[base + band] == incoming[band]) {
+					shared++;
+				}
+			}
+			hits[place] = shared;
+		}
+		// The most bands shared first, among equals the last stored: a partial selection, NEAREST at most.
+		List<StoryCandidate> nearest = new ArrayList<>(Math.min(distinct, StoryWindow.NEAREST));
+		for (int rank = 0; rank < Math.min(distinct, StoryWindow.NEAREST); rank++) {
+			int best = rank;
+			for (int i = rank + 1; i < distinct; i++) {
+				int x = order[i];
+				int y = order[best];
+				if (hits[x] > hits[y] || (hits[x] == hits[y] && slots.ids[found[x] - 1] > slots.ids[found[y] - 1])) {
+					best = i;
+				}
+			}
+			int chosen = order[best];
+			order[best] = order[rank];
+			order[rank] = chosen;
+			nearest.add(slots.candidate(found[chosen] - 1));
+		}
+		return nearest;
+	}
+
+}
