@@ -44,10 +44,16 @@ public final class FrenchWords {
 	/** Between two capitalised words, these keep a name together: « Lions de l'Atlas », « Coupe du Trône ». */
 	static final Set<String> NAME_CONNECTORS = WordLists.words("name-connectors");
 
-	/** The first words of places written with a hyphen that are another place than the rest: « Haute-Loire ». */
+	/**
+	 * The first words of places written with a hyphen that are another place than the rest: « Haute-Loire » is not
+	 * « Loire », « Saint-Denis » not « Denis ».
+	 */
 	static final Set<String> PLACE_QUALIFIERS = WordLists.words("place-qualifiers");
 
-	/** Words that start many headlines with a capital only because they come first: not names. */
+	/**
+	 * Words that start many headlines with a capital only because they come first: a name that starts a headline is
+	 * a name (« Maroc : … » and « Algérie : … » are two stories), these are not.
+	 */
 	static final Set<String> COMMON_OPENERS = WordLists.words("headline-openers");
 
 	/** How many things a word in letters counts: "deux" is 2. "un" and "une" only before a unit (see below). */
