@@ -1,12 +1,11 @@
 package fr.manchette.editorial;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import fr.manchette.parse.WordLists;
 
 /**
  * Tells, without Lingua, a text that is plainly French: two French function words, no English or Spanish one, no
@@ -15,9 +14,12 @@ import java.util.Set;
  */
 final class PlainFrench {
 
-	private static final Set<String> FRENCH = WordList.load("french-function-words.txt");
+	/** Lower-case words as written, accents included: they are looked up in the text as it is, without a fold. */
+	private static final Pattern WORD = Pattern.compile("\\p{Ll}+");
 
-	private static final Set<String> OTHERS = WordList.load("english-spanish-function-words.txt");
+	private static final Set<String> FRENCH = Set.copyOf(WordLists.entries("french-function-words", WORD));
+
+	private static final Set<String> OTHERS = Set.copyOf(WordLists.entries("english-spanish-function-words", WORD));
 
 	private PlainFrench() {
 	}
@@ -50,45 +52,6 @@ final class PlainFrench {
 			}
 		}
 		return french != null && french.size() >= 2;
-	}
-
-	/** A list of words of this package's resources: one a line, lines starting with # are comments. */
-	static final class WordList {
-
-		private WordList() {
-		}
-
-		static Set<String> load(String name) {
-			try (InputStream in = PlainFrench.class.getResourceAsStream(name)) {
-				if (in == null) {
-					throw new IllegalStateException("no word list " + name);
-				}
-				return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		static Set<String> parse(String name, String text) {
-			Set<String> words = new HashSet<>();
-			int number = 0;
-			for (String line : text.split("\n", -1)) {
-				number++;
-				String word = line.strip();
-				if (word.isEmpty() || word.startsWith("#")) {
-					continue;
-				}
-				if (!word.equals(word.toLowerCase(Locale.ROOT)) || !word.chars().allMatch(Character::isLetter)) {
-					throw new IllegalStateException(name + " line " + number + ": not a lower-case word: " + word);
-				}
-				if (!words.add(word)) {
-					throw new IllegalStateException(name + " line " + number + ": " + word + " twice");
-				}
-			}
-			return Set.copyOf(words);
-		}
-
 	}
 
 }

@@ -1,11 +1,13 @@
 package fr.manchette.editorial;
 
 import java.util.List;
+import java.util.regex.Pattern;
+
+import fr.manchette.parse.WordLists;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * {@link PlainFrench}: which texts skip Lingua, on the written headlines of {@link HeadlineSamples} and the real
@@ -51,21 +53,11 @@ class PlainFrenchTests {
 	}
 
 	@Test
-	void theListsLoadAndAWordListRefusesARepeatOrAStrayLine() {
-		assertThat(PlainFrench.WordList.load("french-function-words.txt")).contains("les", "dans", "l", "à").hasSize(47);
-		assertThat(PlainFrench.WordList.load("english-spanish-function-words.txt")).contains("the", "los");
-		assertThatIllegalStateException().isThrownBy(() -> PlainFrench.WordList.parse("x.txt", "# c\nles\ndes\nles\n"))
-			.withMessage("x.txt line 4: les twice");
-		assertThatIllegalStateException().isThrownBy(() -> PlainFrench.WordList.parse("x.txt", "les\nDes\n"))
-			.withMessage("x.txt line 2: not a lower-case word: Des");
-		assertThatIllegalStateException().isThrownBy(() -> PlainFrench.WordList.parse("x.txt", "les des\n"))
-			.withMessage("x.txt line 1: not a lower-case word: les des");
-	}
-
-	@Test
 	void theListsShareNoWord() {
-		assertThat(PlainFrench.WordList.load("french-function-words.txt"))
-			.doesNotContainAnyElementsOf(PlainFrench.WordList.load("english-spanish-function-words.txt"));
+		Pattern word = Pattern.compile("\\p{Ll}+");
+		assertThat(WordLists.entries("french-function-words", word)).contains("les", "dans", "l", "à")
+			.hasSize(47)
+			.doesNotContainAnyElementsOf(WordLists.entries("english-spanish-function-words", word));
 	}
 
 }
