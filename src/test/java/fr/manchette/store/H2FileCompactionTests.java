@@ -68,8 +68,13 @@ class H2FileCompactionTests {
 			// The first look cannot know whether polls are writing: it rewrites old chunks, and leaves the space
 			// they held to the next writes rather than move chunks under them.
 			H2File.Compacted busy = compaction.compactIfOvergrown();
-			// No one wrote since: the next look moves chunks down and cuts the file.
+			// No one wrote since: the next look moves chunks down and cuts the file. On a loaded machine H2 may still
+			// be storing what the first look left when the second one starts, which makes that one busy too: with
+			// no one else writing, one of the next few looks is idle.
 			H2File.Compacted idle = compaction.compactIfOvergrown();
+			for (int look = 0; look < 4 && idle.after().size() >= busy.before().size() / 2; look++) {
+				idle = compaction.compactIfOvergrown();
+			}
 
 			assertThat(compaction.active()).isTrue();
 			assertThat(busy.before().below(H2FileCompaction.START_BELOW)).as(busy.before().toString()).isTrue();
