@@ -1,15 +1,9 @@
 package fr.manchette.pipeline;
 
-import fr.manchette.support.LocalPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import fr.manchette.support.OnLocalPostgres;
 
 /** The same tests on a real PostgreSQL: the schema and every query are portable. */
+@OnLocalPostgres
 class StoreStepOnPostgresTests extends StoreStepTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> LocalPostgres.get().jdbcUrl());
-	}
 
 }

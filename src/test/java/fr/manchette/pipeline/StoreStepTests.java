@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,47 +10,26 @@ import java.util.Set;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
-import fr.manchette.dedup.StoryMatcher;
-import fr.manchette.dedup.StoryAssigner;
-import fr.manchette.dedup.StoryWindow;
-import fr.manchette.editorial.EditorialStage;
-import fr.manchette.editorial.ItemLanguage;
-import fr.manchette.editorial.LanguageDetector;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
-import fr.manchette.store.StoreChanges;
 import fr.manchette.store.Story;
 import fr.manchette.store.StoredItem;
+import fr.manchette.support.StoreTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import fr.manchette.config.WebhookSettings;
-import fr.manchette.store.WebhookOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/store-step")
-@Import({ ItemRepository.class, StoreChanges.class, SourceStatusRepository.class, StoreStep.class, StoryAssigner.class,
-		StoryWindow.class, StoryEvents.class, WebhookOutbox.class, StoreStepTests.Config.class })
+@StoreTest
 class StoreStepTests {
 
-	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+	private static final Instant T0 = StoreTest.NOW;
 
 	@Autowired
 	private ItemRepository items;
@@ -420,32 +398,6 @@ class StoreStepTests {
 	private static Item item(@Nullable String guid, String title, @Nullable String link, Instant published) {
 		return new Item(guid, title, (link != null) ? URI.create(link) : null, "<p>" + title + "</p>", title,
 				published, true, List.of());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(WebhookSettings.class)
-	static class Config {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(T0, ZoneOffset.UTC);
-		}
-
-		@Bean
-		TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
-			return new TransactionTemplate(transactions);
-		}
-
-		@Bean
-		EditorialStage editorialStage() {
-			return new EditorialStage(new ItemLanguage(new LanguageDetector()));
-		}
-
-		@Bean
-		StoryMatcher storyMatcher() {
-			return new StoryMatcher(Duration.ofHours(48));
-		}
-
 	}
 
 }

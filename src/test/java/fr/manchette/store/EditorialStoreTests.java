@@ -1,36 +1,24 @@
 package fr.manchette.store;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.normalize.Item;
+import fr.manchette.support.StoreTest;
 import fr.manchette.support.StoredPolls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the store keeps for the rules and the languages: dropped items, and each item's language and its filter. */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/editorial-store")
-@Import({ ItemRepository.class, StoreChanges.class, DroppedItems.class, EditorialStoreTests.Config.class })
+@StoreTest
 class EditorialStoreTests {
 
-	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+	private static final Instant T0 = StoreTest.NOW;
 
 	@Autowired
 	private DroppedItems dropped;
@@ -85,21 +73,6 @@ class EditorialStoreTests {
 	private static Item item(String guid, String title, String language) {
 		return new Item(guid, title, URI.create("https://h.ma/" + guid), "", "", T0.minusSeconds(Long.parseLong(guid)),
 				true, List.of(), null, language);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Config {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(T0, ZoneOffset.UTC);
-		}
-
-		@Bean
-		StoryMatcher storyMatcher() {
-			return new StoryMatcher(Duration.ofHours(48));
-		}
-
 	}
 
 }

@@ -2,25 +2,18 @@ package fr.manchette.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
+import fr.manchette.support.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/source-status")
-@Import(SourceStatusRepository.class)
+@StoreTest
 class SourceStatusRepositoryTests {
 
-	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+	private static final Instant T0 = StoreTest.NOW;
 
 	@Autowired
 	private SourceStatusRepository statuses;

@@ -1,15 +1,9 @@
 package fr.manchette.store;
 
-import fr.manchette.support.LocalPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import fr.manchette.support.OnLocalPostgres;
 
 /** The same tests on a real PostgreSQL. */
+@OnLocalPostgres
 class WebSubSubscriptionsOnPostgresTests extends WebSubSubscriptionsTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> LocalPostgres.get().jdbcUrl());
-	}
 
 }

@@ -3,20 +3,14 @@ package fr.manchette.store;
 import java.time.Instant;
 
 import fr.manchette.store.WebSubSubscription.State;
+import fr.manchette.support.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link WebSubSubscriptions}: one per source, and every change a compare-and-set; a push recorded on the source. */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/websub-subscriptions")
-@Import({ WebSubSubscriptions.class, SourceStatusRepository.class })
+@StoreTest
 class WebSubSubscriptionsTests {
 
 	private static final Instant T0 = Instant.parse("2026-05-16T10:00:00Z");

@@ -1,15 +1,9 @@
 package fr.manchette.store;
 
-import fr.manchette.support.LocalPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import fr.manchette.support.OnLocalPostgres;
 
 /** The same tests on a real PostgreSQL (its C locale: the ranges are built to hold under linguistic ones too). */
+@OnLocalPostgres
 class WordIndexOnPostgresTests extends WordIndexTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> LocalPostgres.get().jdbcUrl());
-	}
 
 }

@@ -1,28 +1,18 @@
 package fr.manchette.store;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
-import fr.manchette.dedup.Deduplicator;
-import fr.manchette.dedup.StoryMatcher;
 import fr.manchette.normalize.Item;
+import fr.manchette.support.StoreTest;
 import fr.manchette.support.StoredPolls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Searches through the word index give what the walk gives: rare words, word starts, several words, edits, prunes,
  * and the items stored before the index existed.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/word-index")
-@Import({ ItemRepository.class, StoreChanges.class, WordIndexTests.Config.class })
+@StoreTest
 class WordIndexTests {
 
-	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+	private static final Instant T0 = StoreTest.NOW;
 
 	@Autowired
 	private ItemRepository items;
@@ -157,21 +144,6 @@ class WordIndexTests {
 			.stream()
 			.map((story) -> story.lead().title())
 			.toList();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Config {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(T0, ZoneOffset.UTC);
-		}
-
-		@Bean
-		StoryMatcher storyMatcher() {
-			return new StoryMatcher(Duration.ofHours(48));
-		}
-
 	}
 
 	private static Item item(String guid, String title, Instant published) {
