@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.support.LocalPostgres;
+import fr.manchette.support.Sites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,8 +47,7 @@ class WebhooksSeveralInstancesOnPostgresTests {
 	@TempDir
 	Path dir;
 
-	private final WireMockServer server = new WireMockServer(
-			wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(20));
+	private final WireMockServer server = Sites.server((options) -> options.containerThreads(20));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

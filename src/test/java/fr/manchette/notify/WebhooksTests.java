@@ -1,9 +1,7 @@
 package fr.manchette.notify;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
+import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +40,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,12 +62,10 @@ abstract class WebhooksTests {
 	static final String SECRET_B = "another-secret";
 
 	@RegisterExtension
-	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension sites = Sites.forEachTest();
 
 	@RegisterExtension
-	static WireMockExtension receiver = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static WireMockExtension receiver = Sites.forEachTest();
 
 	@TempDir
 	static Path dir;
@@ -88,15 +86,12 @@ abstract class WebhooksTests {
 
 	@DynamicPropertySource
 	static void feedsAndHooks(DynamicPropertyRegistry registry) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Africa/Casablanca
-				feeds:
-				  - {id: alpha, name: Alpha, url: "http://localhost:%1$d/alpha"}
-				  - {id: beta, name: Beta, url: "http://localhost:%1$d/beta"}
-				  - {id: gamma, name: Gamma, url: "http://localhost:%1$d/gamma"}
-				""".formatted(sites.getPort()));
-		registry.add("manchette.feeds", feeds::toString);
+		// The database is the subclass's.
+		String site = "http://localhost:" + sites.getPort();
+		TestService.useFeeds(registry, dir, FeedsYml.inZone("Africa/Casablanca")
+			.source("alpha", "Alpha", site + "/alpha")
+			.source("beta", "Beta", site + "/beta")
+			.source("gamma", "Gamma", site + "/gamma"));
 		registry.add("manchette.webhooks[0].url", () -> "http://127.0.0.1:" + receiver.getPort() + "/hook/a?token=t");
 		registry.add("manchette.webhooks[0].secret", () -> SECRET_A);
 		registry.add("manchette.webhooks[1].url", () -> "http://localhost:" + receiver.getPort() + "/hook/b");

@@ -22,7 +22,9 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.PollPaceRepository;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.SettableClock;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +41,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,9 +57,7 @@ class AdaptivePollingIntegrationTests {
 	private static final Duration CEILING = Duration.ofHours(2);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension server = Sites.forEachTest((options) -> options.gzipDisabled(true));
 
 	@TempDir
 	static Path dir;
@@ -77,19 +76,13 @@ class AdaptivePollingIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		StringBuilder yaml = new StringBuilder("""
+		TestService.use(registry, dir, FeedsYml.withDefaults().settings("""
 				poll:
 				  adaptive: true
 				  max-interval: 2h
-				feeds:
-				""");
-		for (String id : List.of("busy", "quiet", "revived", "ttl", "shown")) {
-			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
-					server.getPort()));
-		}
-		yaml.append("  - id: fixed\n    name: fixed\n    url: http://localhost:%d/fixed\n    adaptive: false\n"
-			.formatted(server.getPort()));
-		TestService.use(registry, dir, yaml);
+				""")
+			.sources(List.of("busy", "quiet", "revived", "ttl", "shown"), AdaptivePollingIntegrationTests::url)
+			.source("fixed", "fixed", url("fixed"), "adaptive: false"));
 	}
 
 	@Test
@@ -301,6 +294,10 @@ class AdaptivePollingIntegrationTests {
 				.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(rss.toString())));
 		}
 
+	}
+
+	private static String url(String id) {
+		return "http://localhost:" + server.getPort() + "/" + id;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,10 +41,7 @@ import static org.awaitility.Awaitility.await;
 class EditorialRulesIntegrationTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension server = Sites.forTheClass();
 
 	@TempDir
 	static Path dir;
@@ -108,11 +105,11 @@ class EditorialRulesIntegrationTests {
 		assertThat(get("/api/headlines?lang=fran%C3%A7ais").statusCode()).isEqualTo(400);
 
 		// A new rule set: what is fetched from now on is judged by it, remembered drops included.
-		Files.writeString(dir.resolve("feeds.yml"), feedsYml("""
+		feedsYml("""
 				drop:
 				  - title: "re:^Communiqué"
 				languages: [fr]
-				"""));
+				""").writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.feeds.get().rules().languages() != null);
 		serve(item("1", "Marchica Med investit 1,4 milliard pour Atalayoun à Nador"),
 				item("2", "Les meilleures offres de crédit immobilier"),
@@ -135,13 +132,9 @@ class EditorialRulesIntegrationTests {
 		}
 	}
 
-	private static String feedsYml(String rules) {
-		return rules + """
-				feeds:
-				  - id: le360
-				    name: Le360
-				    url: http://localhost:%d/le360
-				""".formatted(server.getPort());
+	private static FeedsYml feedsYml(String rules) {
+		return FeedsYml.withDefaults().settings(rules)
+			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360");
 	}
 
 	private static String item(String guid, String title) {

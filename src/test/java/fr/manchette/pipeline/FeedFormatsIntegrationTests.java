@@ -14,6 +14,8 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +45,7 @@ class FeedFormatsIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension sources = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension sources = Sites.forTheClass();
 
 	@TempDir
 	static Path dir;
@@ -70,21 +68,10 @@ class FeedFormatsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		TestService.use(registry, dir, """
-				timezone: Europe/Paris
-				poll:
-				  timeout: 5s
-				feeds:
-				  - id: journal-de-lyon
-				    name: Le Journal de Lyon
-				    url: %1$s/feeds/journal-de-lyon.xml
-				  - id: depeche-leman
-				    name: La Dépêche du Léman
-				    url: %1$s/leman/feed.json
-				  - id: carnet
-				    name: Carnet de quartier
-				    url: %1$s/carnet/ancien.json
-				""".formatted(sourceBase()));
+		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris").settings("poll:\n  timeout: 5s")
+			.source("journal-de-lyon", "Le Journal de Lyon", sourceBase() + "/feeds/journal-de-lyon.xml")
+			.source("depeche-leman", "La Dépêche du Léman", sourceBase() + "/leman/feed.json")
+			.source("carnet", "Carnet de quartier", sourceBase() + "/carnet/ancien.json"));
 	}
 
 	@BeforeEach

@@ -15,6 +15,8 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,9 +49,7 @@ class HtmlSourceIngestRunTests {
 	private static final ZoneId CASABLANCA = ZoneId.of("Africa/Casablanca");
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension server = Sites.forEachTest((options) -> options.gzipDisabled(true));
 
 	@TempDir
 	static Path dir;
@@ -69,25 +68,21 @@ class HtmlSourceIngestRunTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		StringBuilder yaml = new StringBuilder("""
-				timezone: Europe/Paris
+		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("""
 				poll:
 				  timeout: 5s
-				feeds:
 				""");
 		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles")) {
-			yaml.append("""
-					  - id: %1$s
-					    name: Le Fil (%1$s)
-					    url: http://localhost:%2$d/%1$s/fil-info
-					    type: html
-					    enrich: %3$s
-					    select:
-					      item: ul.fil-info > li
-					      title: a
-					      time: span.heure
-					      timezone: Africa/Casablanca
-					""".formatted(id, server.getPort(), id.contains("articles") || id.equals("enriched")));
+			yaml.source(id, "Le Fil (%s)".formatted(id), "http://localhost:%d/%s/fil-info".formatted(server.getPort(), id),
+					"""
+					type: html
+					enrich: %s
+					select:
+					  item: ul.fil-info > li
+					  title: a
+					  time: span.heure
+					  timezone: Africa/Casablanca
+					""".formatted(id.contains("articles") || id.equals("enriched")));
 		}
 		TestService.use(registry, dir, yaml);
 	}

@@ -23,6 +23,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,10 +58,7 @@ class HtmlSourceIntegrationTests {
 	private static final String OUNAHI = "https://fr.hespress.com/sport/ounahi-joueur-annee.html";
 
 	@RegisterExtension
-	static WireMockExtension sources = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension sources = Sites.forTheClass();
 
 	@TempDir
 	static Path dir;
@@ -81,33 +79,16 @@ class HtmlSourceIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		String base = "http://localhost:" + sources.getPort();
-		TestService.use(registry, dir, """
-				timezone: Africa/Casablanca
-				poll:
-				  timeout: 5s
-				feeds:
-				  - id: hespress-fr
-				    name: Hespress FR
-				    url: %1$s/hespress/feed
-				    category: actualite
-				  - id: fil-info
-				    name: Le Fil
-				    url: %1$s/fil/fil-info
-				    category: actualite
-				    type: html
-				    select:
-				      item: ul.fil-info > li
-				      title: a
-				      time: span.heure
-				  - id: fil-refait
-				    name: Le Fil refait
-				    url: %1$s/refait/fil-info
-				    type: html
-				    select:
-				      item: ul.fil-info > li
-				      title: a
-				      time: span.heure
-				""".formatted(base));
+		String select = """
+				select:
+				  item: ul.fil-info > li
+				  title: a
+				  time: span.heure
+				""";
+		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  timeout: 5s")
+			.source("hespress-fr", "Hespress FR", base + "/hespress/feed", "category: actualite")
+			.source("fil-info", "Le Fil", base + "/fil/fil-info", "category: actualite", "type: html", select)
+			.source("fil-refait", "Le Fil refait", base + "/refait/fil-info", "type: html", select));
 	}
 
 	/** Once for the class; not in a @BeforeAll, which would run before Spring gives this instance its beans. */

@@ -8,6 +8,8 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
@@ -25,7 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,9 +39,7 @@ class IngestRunTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension server = Sites.forEachTest((options) -> options.gzipDisabled(true));
 
 	@TempDir
 	static Path dir;
@@ -62,18 +61,12 @@ class IngestRunTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		StringBuilder yaml = new StringBuilder("""
-				timezone: Africa/Casablanca
+		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").settings("""
 				poll:
 				  timeout: 1s
 				  max-size: 512KB
-				feeds:
-				""");
-		for (String id : List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited")) {
-			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
-					server.getPort()));
-		}
-		TestService.use(registry, dir, yaml);
+				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited"),
+				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -13,7 +14,9 @@ import fr.manchette.config.Source;
 import fr.manchette.publish.SourceHealth;
 import fr.manchette.publish.SourceHealthBoard;
 import fr.manchette.store.ItemRepository;
-import fr.manchette.support.H2Files;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,10 +40,7 @@ class LiveReloadIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension server = Sites.forTheClass();
 
 	@TempDir
 	static Path dir;
@@ -61,41 +60,35 @@ class LiveReloadIntegrationTests {
 		server.stubFor(WireMock.get("/hespress")
 			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
 		server.stubFor(WireMock.get("/le360").willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW))));
-		Files.writeString(feedsFile(), yaml("hespress"));
-		registry.add("manchette.feeds", () -> feedsFile().toString());
+		TestService.use(registry, dir, yaml("hespress"));
 		registry.add("manchette.reload-interval", () -> "200ms");
 		registry.add("manchette.polling.start-jitter", () -> "0s");
-		registry.add("spring.datasource.url", () -> H2Files.url(dir));
 	}
 
 	@Test
 	void editsOfFeedsYmlTakeEffectWithoutARestart(CapturedOutput output) throws IOException {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().containsKey("hespress"));
 
-		Files.writeString(feedsFile(), yaml("hespress", "le360"));
+		yaml("hespress", "le360").writeTo(feedsFile());
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("le360", 0L) == 2);
 
 		Files.writeString(feedsFile(), "feeds:\n  - id: le360\n    name: [oops\n");
 		await().atMost(Duration.ofSeconds(20)).until(() -> output.toString().contains("feeds.yml edit refused"));
 		assertThat(this.feeds.get().feeds()).extracting(Source::id).containsExactly("hespress", "le360");
 
-		Files.writeString(feedsFile(), yaml("le360"));
+		yaml("le360").writeTo(feedsFile());
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.board.sources().stream().map(SourceHealth::id).toList().equals(java.util.List.of("le360")));
+			.until(() -> this.board.sources().stream().map(SourceHealth::id).toList().equals(List.of("le360")));
 		assertThat(output.toString()).contains("Stopped polling source=hespress");
 	}
 
 	private static Path feedsFile() {
-		return dir.resolve("feeds.yml");
+		return TestService.feedsFile(dir);
 	}
 
-	private static String yaml(String... ids) {
-		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\nfeeds:\n");
-		for (String id : ids) {
-			yaml.append("  - id: %1$s\n    name: %1$s\n    url: http://localhost:%2$d/%1$s\n".formatted(id,
-					server.getPort()));
-		}
-		return yaml.toString();
+	private static FeedsYml yaml(String... ids) {
+		return FeedsYml.inZone("Africa/Casablanca")
+			.sources(List.of(ids), (id) -> "http://localhost:" + server.getPort() + "/" + id);
 	}
 
 }

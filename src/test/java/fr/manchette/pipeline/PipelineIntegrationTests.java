@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +18,9 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,36 +39,40 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service: a feeds.yml of three WireMock sources (RSS 2.0, Atom, and one answering 500), the scheduler
- * polling them, and every published output read back by independent parsers. Two stories are told by both sources:
+ * The whole service: a feeds.yml of three WireMock sources (RSS 2.0, Atom, and one answering 500), each polled once
+ * through {@link IngestRun} (the scheduler is off: its timing is PollScheduler's tests' business, not this one's),
+ * and every published output read back by independent parsers. Two stories are told by both sources:
  * one under the same link (Marchica Med), one under two links and two slightly different headlines (Carburants).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "manchette.polling.enabled=false")
 class PipelineIntegrationTests {
 
 	private static final ZoneId CASABLANCA = ZoneId.of("Africa/Casablanca");
 
 	private static final Instant NOW = Instant.now();
 
-	// The stubs serve the whole class: the scheduler's first polls may still be running when the first test starts.
+	// The stubs serve the whole class: the sources are polled once, before the first test.
 	@RegisterExtension
-	// Not reset before each test: the scheduler polls as soon as the context is up, maybe after the first reset.
-	static WireMockExtension sources = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension sources = Sites.forTheClass();
 
 	@TempDir
 	static Path dir;
 
+	/** Once for the class; not in a @BeforeAll, which would run before Spring gives this instance its beans. */
+	private static boolean polled;
+
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private IngestRun ingestRun;
+
+	@Autowired
+	private CurrentFeeds feeds;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -82,38 +89,23 @@ class PipelineIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		String base = "http://localhost:" + sources.getPort();
-		TestService.use(registry, dir, """
-				timezone: Africa/Casablanca
+		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").settings("""
 				poll:
 				  interval: 15m
 				  timeout: 5s
-				feeds:
-				  - id: hespress-fr
-				    name: Hespress FR
-				    url: %1$s/hespress/feed
-				    category: actualite
-				  - id: le360
-				    name: Le360
-				    url: %1$s/le360/atom
-				    category: economie
-				  - id: broken
-				    name: Source en panne
-				    url: %1$s/broken/rss
-				""".formatted(base));
-		registry.add("manchette.polling.start-jitter", () -> "0s");
+				""")
+			.source("hespress-fr", "Hespress FR", base + "/hespress/feed", "category: actualite")
+			.source("le360", "Le360", base + "/le360/atom", "category: economie")
+			.source("broken", "Source en panne", base + "/broken/rss"));
 	}
 
 	@BeforeEach
-	void waitForTheFirstPolls() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			JsonNode sources = this.json.readTree(body("/api/sources"));
-			for (JsonNode source : sources.get("sources")) {
-				if (source.get("lastPoll").isNull()) {
-					return false;
-				}
-			}
-			return true;
-		});
+	void pollOnce() {
+		if (polled) {
+			return;
+		}
+		TestService.pollEverySource(this.ingestRun, this.feeds);
+		polled = true;
 	}
 
 	@Test

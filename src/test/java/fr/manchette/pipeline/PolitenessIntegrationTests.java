@@ -9,6 +9,8 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,10 +37,7 @@ class PolitenessIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().containerThreads(40))
-		.resetOnEachTest(false)
-		.build();
+	static WireMockExtension server = Sites.forTheClass((options) -> options.containerThreads(40));
 
 	@TempDir
 	static Path dir;
@@ -49,9 +47,9 @@ class PolitenessIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\npoll:\n  timeout: 40s\nfeeds:\n");
-		IntStream.range(0, 4).forEach((i) -> yaml.append(source("slow-" + i, "localhost")));
-		IntStream.range(0, 4).forEach((i) -> yaml.append(source("fast-" + i, "127.0.0.1")));
+		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  timeout: 40s");
+		IntStream.range(0, 4).forEach((i) -> yaml.source("slow-" + i, url("localhost", "slow-" + i)));
+		IntStream.range(0, 4).forEach((i) -> yaml.source("fast-" + i, url("127.0.0.1", "fast-" + i)));
 		TestService.use(registry, dir, yaml);
 		registry.add("manchette.polling.start-jitter", () -> "0s");
 		registry.add("manchette.polling.concurrency", () -> "8");
@@ -71,8 +69,8 @@ class PolitenessIntegrationTests {
 		assertThat(server.findAll(getRequestedFor(urlPathMatching("/slow-.*")))).hasSize(2);
 	}
 
-	private static String source(String id, String host) {
-		return "  - id: %1$s\n    name: %1$s\n    url: http://%2$s:%3$d/%1$s\n".formatted(id, host, server.getPort());
+	private static String url(String host, String id) {
+		return "http://%s:%d/%s".formatted(host, server.getPort(), id);
 	}
 
 }

@@ -14,6 +14,7 @@ import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.Sites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,7 @@ class RestartIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension source = WireMockExtension.newInstance()
-		.options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
+	static WireMockExtension source = Sites.forEachTest((options) -> options.gzipDisabled(true));
 
 	@TempDir
 	Path dir;

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
+import fr.manchette.support.Sites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import fr.manchette.store.ItemRepository;
@@ -28,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,8 +46,7 @@ class SeveralInstancesOnPostgresTests {
 	@TempDir
 	Path dir;
 
-	private final WireMockServer server = new WireMockServer(
-			wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(40));
+	private final WireMockServer server = Sites.server((options) -> options.containerThreads(40));
 
 	@AfterEach
 	void stop() {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +35,7 @@ class StoreChangeIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension source = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension source = Sites.forEachTest();
 
 	@TempDir
 	static Path dir;
@@ -50,13 +51,8 @@ class StoreChangeIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		TestService.use(registry, dir, """
-				timezone: Europe/Paris
-				feeds:
-				  - id: le360
-				    name: Le360
-				    url: http://localhost:%d/atom
-				""".formatted(source.getPort()));
+		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris")
+			.source("le360", "Le360", "http://localhost:" + source.getPort() + "/atom"));
 	}
 
 	@Test

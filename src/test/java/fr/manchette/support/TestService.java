@@ -1,7 +1,6 @@
 package fr.manchette.support;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import fr.manchette.config.CurrentFeeds;
@@ -16,11 +15,20 @@ public final class TestService {
 	}
 
 	/** Writes {@code feedsYml} to {@code dir/feeds.yml} and points the service at it and at an H2 file in dir. */
-	public static void use(DynamicPropertyRegistry registry, Path dir, CharSequence feedsYml) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		Files.writeString(feeds, feedsYml);
-		registry.add("manchette.feeds", feeds::toString);
+	public static void use(DynamicPropertyRegistry registry, Path dir, FeedsYml feedsYml) throws IOException {
+		useFeeds(registry, dir, feedsYml);
 		registry.add("spring.datasource.url", () -> H2Files.url(dir));
+	}
+
+	/** Writes {@code feedsYml} to {@code dir/feeds.yml} and points the service at it; the database is the test's. */
+	public static void useFeeds(DynamicPropertyRegistry registry, Path dir, FeedsYml feedsYml) throws IOException {
+		Path feeds = feedsYml.writeTo(feedsFile(dir));
+		registry.add("manchette.feeds", feeds::toString);
+	}
+
+	/** Where {@link #use} writes feeds.yml, for a test that edits it while the service runs. */
+	public static Path feedsFile(Path dir) {
+		return dir.resolve("feeds.yml");
 	}
 
 	/** Polls every source of feeds.yml once, in its order, as the scheduler would with one poll at a time. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.support.FeedsYml;
 
 /**
  * A small RSS 2.0 document written for a test, with the items it is given. Titles go in as XML text, so
@@ -43,22 +44,12 @@ record NewsFeed(String title, List<Story> stories) {
 	}
 
 	/** feeds.yml of the sources the page tests serve: two feeds and one that fails. */
-	static String threeSources(int port, String timezone) {
-		return """
-				timezone: %2$s
-				feeds:
-				  - id: quotidien
-				    name: Le Quotidien
-				    url: http://localhost:%1$d/quotidien/rss
-				    category: politique
-				  - id: sport-matin
-				    name: Sport Matin
-				    url: http://localhost:%1$d/sport/rss
-				    category: sport
-				  - id: panne
-				    name: Source en panne
-				    url: http://localhost:%1$d/panne/rss
-				""".formatted(port, timezone);
+	static FeedsYml threeSources(int port, String timezone) {
+		String site = "http://localhost:" + port;
+		return FeedsYml.inZone(timezone)
+			.source("quotidien", "Le Quotidien", site + "/quotidien/rss", "category: politique")
+			.source("sport-matin", "Sport Matin", site + "/sport/rss", "category: sport")
+			.source("panne", "Source en panne", site + "/panne/rss");
 	}
 
 	/** Serves {@link #threeSources}: {@link #quotidien}, {@link #sportMatin}, and a 500. */

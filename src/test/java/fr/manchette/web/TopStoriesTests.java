@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +18,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
-import fr.manchette.support.TestService;
+import fr.manchette.support.Sites;
 import fr.manchette.support.SettableClock;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +43,6 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,7 +69,7 @@ abstract class TopStoriesTests {
 	private static final String OLD = "Séisme ressenti à Agadir dans la nuit";
 
 	@RegisterExtension
-	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension sites = Sites.forEachTest();
 
 	@TempDir
 	static Path dir;
@@ -94,16 +94,12 @@ abstract class TopStoriesTests {
 	/** feeds.yml; the store is each subclass's. */
 	@DynamicPropertySource
 	static void feeds(DynamicPropertyRegistry registry) throws IOException {
-		Path feeds = dir.resolve("feeds.yml");
-		registry.add("manchette.feeds", feeds::toString);
-		Files.writeString(feeds, """
-				timezone: Africa/Casablanca
-				feeds:
-				  - {id: alpha, name: Alpha, url: "http://localhost:%1$d/alpha"}
-				  - {id: beta, name: Beta, url: "http://localhost:%1$d/beta"}
-				  - {id: gamma, name: Gamma, url: "http://localhost:%1$d/gamma"}
-				  - {id: delta, name: Delta, url: "http://localhost:%1$d/delta"}
-				""".formatted(sites.getPort()));
+		String site = "http://localhost:" + sites.getPort();
+		TestService.useFeeds(registry, dir, FeedsYml.inZone("Africa/Casablanca")
+			.source("alpha", "Alpha", site + "/alpha")
+			.source("beta", "Beta", site + "/beta")
+			.source("gamma", "Gamma", site + "/gamma")
+			.source("delta", "Delta", site + "/delta"));
 	}
 
 	/** The store of a subclass. */

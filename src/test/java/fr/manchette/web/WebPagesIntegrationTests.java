@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.AtomSchema;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
 import org.jsoup.Jsoup;
@@ -36,7 +37,6 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +52,7 @@ class WebPagesIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	@RegisterExtension
-	static WireMockExtension sites = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension sites = Sites.forEachTest();
 
 	@TempDir
 	static Path dir;

@@ -16,6 +16,7 @@ import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.LocalPostgres;
+import fr.manchette.support.Sites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class WebSubOnPostgresTests {
 
-	private final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+	private final WireMockServer server = Sites.server();
 
 	@TempDir
 	Path dir;

@@ -18,7 +18,9 @@ import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "manchette.polling.enabled=false", "manchette.websub.ping-interval=2s" })
 class WebSubPublisherIntegrationTests {
 
-	private static final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+	private static final WireMockServer server = Sites.server();
 
 	private static int port;
 
@@ -69,11 +70,8 @@ class WebSubPublisherIntegrationTests {
 		registry.add("server.port", () -> port);
 		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
 		registry.add("manchette.websub.hub", () -> "http://localhost:" + server.port() + "/hub");
-		TestService.use(registry, dir, """
-				timezone: Europe/Paris
-				feeds:
-				  - {id: fil, name: Le Fil, url: "http://localhost:%d/feed", category: politique}
-				""".formatted(server.port()));
+		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris")
+			.source("fil", "Le Fil", "http://localhost:" + server.port() + "/feed", "category: politique"));
 		server.stubFor(post("/hub").willReturn(aResponse().withStatus(204)));
 	}
 

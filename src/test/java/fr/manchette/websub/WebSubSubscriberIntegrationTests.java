@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,10 @@ import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +57,7 @@ class WebSubSubscriberIntegrationTests {
 
 	private static final SettableClock CLOCK = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-	private static final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+	private static final WireMockServer server = Sites.server();
 
 	private static int port;
 
@@ -117,13 +117,10 @@ class WebSubSubscriberIntegrationTests {
 		server.stubFor(post("/hub/hub-down").willReturn(aResponse().withStatus(503).withBody("en maintenance")));
 	}
 
-	private static String feedsYml(List<String> ids) {
-		StringBuilder yaml = new StringBuilder("timezone: Europe/Paris\npoll:\n  interval: 10m\n  max-size: 64KB\nfeeds:\n");
-		for (String id : ids) {
-			yaml.append("  - {id: %s, name: Fil %s, url: \"http://localhost:%d/feed/%s\"}\n".formatted(id, id,
-					server.port(), id));
-		}
-		return yaml.toString();
+	private static FeedsYml feedsYml(List<String> ids) {
+		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
+		ids.forEach((id) -> yaml.source(id, "Fil " + id, "http://localhost:" + server.port() + "/feed/" + id));
+		return yaml;
 	}
 
 	private static String hub(String id) {
@@ -241,7 +238,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		Files.writeString(dir.resolve("feeds.yml"), feedsYml(List.of("pushed", "renewed", "hub-down", "denied")));
+		feedsYml(List.of("pushed", "renewed", "hub-down", "denied")).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));

@@ -9,7 +9,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.store.WebSubSubscriptions;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class WithoutPublicUrlTests {
 
 	@RegisterExtension
-	static WireMockExtension source = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension source = Sites.forEachTest();
 
 	@TempDir
 	static Path dir;
@@ -56,11 +57,8 @@ class WithoutPublicUrlTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		TestService.use(registry, dir, """
-				timezone: Europe/Paris
-				feeds:
-				  - {id: fil, name: Le Fil, url: "http://localhost:%d/feed"}
-				""".formatted(source.getPort()));
+		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris")
+			.source("fil", "Le Fil", "http://localhost:" + source.getPort() + "/feed"));
 	}
 
 	@Test
