@@ -2,7 +2,6 @@ package fr.manchette;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +14,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.store.UnusableDatabaseUrlException;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,13 +60,9 @@ class StoreLocationTests {
 					<item><title>L’Étoile remporte le derby</title><link>https://quotidien.example/derby.html</link>
 					<pubDate>%1$s</pubDate></item>
 					</channel></rss>""".formatted(date))));
-		this.feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(this.feeds, """
-				feeds:
-				  - id: quotidien
-				    name: Le Quotidien
-				    url: http://localhost:%d/feed
-				""".formatted(site.getPort()));
+		this.feeds = FeedsYml.withDefaults()
+			.source("quotidien", "Le Quotidien", "http://localhost:" + site.getPort() + "/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package fr.manchette.notify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import fr.manchette.ManchetteApplication;
+import fr.manchette.support.FeedsYml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +66,9 @@ class WebhookStartupTests {
 	}
 
 	private String[] args(String... settings) throws Exception {
-		Path feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(feeds, "feeds:\n  - {id: a, name: A, url: \"http://127.0.0.1:9/feed\"}\n");
+		Path feeds = FeedsYml.withDefaults()
+			.source("a", "A", "http://127.0.0.1:9/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
 		String[] base = { "--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
 				"--spring.datasource.url=jdbc:h2:mem:webhook-startup" };
 		String[] all = new String[base.length + settings.length];

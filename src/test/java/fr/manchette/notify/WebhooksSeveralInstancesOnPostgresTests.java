@@ -1,7 +1,6 @@
 package fr.manchette.notify;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.AfterEach;
@@ -94,15 +94,12 @@ class WebhooksSeveralInstancesOnPostgresTests {
 	}
 
 	private Path writeFeeds() throws IOException {
-		StringBuilder yaml = new StringBuilder("timezone: Africa/Casablanca\npoll:\n  interval: 4s\n  timeout: 2s\nfeeds:\n");
+		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  interval: 4s\n  timeout: 2s");
 		for (int s = 0; s < SOURCES; s++) {
 			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
-			yaml.append("  - {id: source-%d, name: Source %d, url: \"http://127.0.0.1:%d/feed/%d\"}\n".formatted(s, s,
-					this.server.port(), s));
+			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(this.server.port(), s));
 		}
-		Path feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(feeds, yaml);
-		return feeds;
+		return yaml.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	/** Three stories of its own, and the story it shares with the two sources next to it (same link). */

@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -13,6 +12,7 @@ import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.Test;
@@ -52,14 +52,9 @@ class RestartIntegrationTests {
 		source.stubFor(WireMock.get("/feed")
 			.withHeader("If-None-Match", equalTo("\"rev-7\""))
 			.willReturn(aResponse().withStatus(304)));
-		Path feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Africa/Casablanca
-				feeds:
-				  - id: hespress-fr
-				    name: Hespress FR
-				    url: http://localhost:%d/feed
-				""".formatted(source.getPort()));
+		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.source("hespress-fr", "Hespress FR", "http://localhost:" + source.getPort() + "/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
 
 		try (ConfigurableApplicationContext first = start(feeds)) {
 			PollReport report = poll(first);

@@ -1,7 +1,6 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.Test;
@@ -47,13 +47,11 @@ class StopMidPollIntegrationTests {
 		// The le360 poll is still reading its body, ten seconds of it, when the service stops.
 		server.stubFor(WireMock.get("/le360")
 			.willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW)).withChunkedDribbleDelay(50, 10_000)));
-		Path feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Africa/Casablanca
-				feeds:
-				  - {id: hespress, name: Hespress FR, url: "http://localhost:%1$d/hespress"}
-				  - {id: le360, name: Le360, url: "http://localhost:%1$d/le360"}
-				""".formatted(server.getPort()));
+		String site = "http://localhost:" + server.getPort();
+		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.source("hespress", "Hespress FR", site + "/hespress")
+			.source("le360", "Le360", site + "/le360")
+			.writeTo(this.dir.resolve("feeds.yml"));
 
 		try (ConfigurableApplicationContext first = start(feeds)) {
 			ItemRepository items = first.getBean(ItemRepository.class);

@@ -16,6 +16,7 @@ import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.SourceStatus;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
 import org.junit.jupiter.api.Test;
@@ -125,11 +126,10 @@ class StoryLockTests {
 	private ConfigurableApplicationContext start(String url) throws IOException {
 		Path feeds = this.dir.resolve("feeds.yml");
 		if (!Files.exists(feeds)) {
-			Files.writeString(feeds, """
-					feeds:
-					  - {id: agence-a, name: Agence A, url: "https://agence-a.example/feed"}
-					  - {id: agence-b, name: Agence B, url: "https://agence-b.example/feed"}
-					""");
+			FeedsYml.withDefaults()
+				.source("agence-a", "Agence A", "https://agence-a.example/feed")
+				.source("agence-b", "Agence B", "https://agence-b.example/feed")
+				.writeTo(feeds);
 		}
 		return new SpringApplicationBuilder(ManchetteApplication.class).web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--spring.datasource.url=" + url,

@@ -13,6 +13,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 import fr.manchette.ManchetteApplication;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
 import org.junit.jupiter.api.Test;
@@ -199,8 +200,9 @@ class H2FileCompactionTests {
 
 	private static String writeFeeds() {
 		try {
-			Path feeds = Files.createTempFile("feeds", ".yml");
-			Files.writeString(feeds, "feeds:\n  - {id: quiet, name: Quiet, url: \"http://127.0.0.1:9/feed\"}\n");
+			Path feeds = FeedsYml.withDefaults()
+				.source("quiet", "Quiet", "http://127.0.0.1:9/feed")
+				.writeTo(Files.createTempFile("feeds", ".yml"));
 			feeds.toFile().deleteOnExit();
 			return feeds.toString();
 		}

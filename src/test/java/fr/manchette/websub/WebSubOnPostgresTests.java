@@ -3,7 +3,6 @@ package fr.manchette.websub;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +13,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
+import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
@@ -55,12 +55,9 @@ class WebSubOnPostgresTests {
 		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
 		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 			.withBody(FakeHub.atom(hubUrl, self, "Première dépêche"))));
-		Path feeds = this.dir.resolve("feeds.yml");
-		Files.writeString(feeds, """
-				timezone: Europe/Paris
-				feeds:
-				  - {id: fil, name: Le Fil, url: "%s"}
-				""".formatted(self));
+		Path feeds = FeedsYml.inZone("Europe/Paris")
+			.source("fil", "Le Fil", self)
+			.writeTo(this.dir.resolve("feeds.yml"));
 		FakeHub hub = new FakeHub(this.server, "/hub");
 		try (ConfigurableApplicationContext a = start(feeds, database);
 				ConfigurableApplicationContext b = start(feeds, database)) {
