@@ -5,7 +5,7 @@ import java.util.List;
 
 import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
-import fr.manchette.publish.TickerPage;
+import fr.manchette.publish.TickerPageWriter;
 import fr.manchette.web.PublishedDocuments.Prepared;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +21,7 @@ class TickerPageController {
 
 	private final Ticker ticker;
 
-	private final TickerPage page;
+	private final TickerPageWriter page;
 
 	private final PageAssets assets;
 
@@ -29,7 +29,7 @@ class TickerPageController {
 
 	private final ListRequests lists;
 
-	TickerPageController(Ticker ticker, TickerPage page, PageAssets assets, PublishedDocuments documents,
+	TickerPageController(Ticker ticker, TickerPageWriter page, PageAssets assets, PublishedDocuments documents,
 			ListRequests lists) {
 		this.ticker = ticker;
 		this.page = page;

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * reload. Written by hand, every value escaped by {@link Html}: two small pages did not warrant a template engine.
  */
 @Component
-public class TickerPage {
+public class TickerPageWriter {
 
 	private final CurrentFeeds feeds;
 
-	TickerPage(CurrentFeeds feeds) {
+	TickerPageWriter(CurrentFeeds feeds) {
 		this.feeds = feeds;
 	}
 

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TickerPageTests {
+class TickerPageWriterTests {
 
 	private static final PageResources RESOURCES = new PageResources("/assets/m-1.css", "/assets/t-1.js",
 			"/assets/f-1.svg", Duration.ofSeconds(20));
 
-	private final TickerPage page = new TickerPage(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
+	private final TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
 			PollDefaults.DEFAULTS, Duration.ofDays(30),
 			List.of(source("le360", "Le360 & Co", "economie"), source("hespress-fr", "Hespress FR", "sport")))));
 
