@@ -3,7 +3,6 @@ package fr.manchette.publish;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ public class JsonFeedWriter {
 		FeedsFile config = this.feeds.get();
 		Map<String, Object> feed = new LinkedHashMap<>();
 		feed.put("version", "https://jsonfeed.org/version/1.1");
-		feed.put("title", "Manchette");
-		feed.put("description", "Le fil d'actualité de vos sources, en un seul flux");
+		feed.put("title", FeedTitle.LATEST.title());
+		feed.put("description", FeedTitle.LATEST.description());
 		feed.put("home_page_url", links.site());
 		feed.put("feed_url", links.self());
 		feed.put("language", "fr");
@@ -51,7 +50,7 @@ public class JsonFeedWriter {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("id", "urn:manchette:item:" + lead.sourceId() + ":" + lead.itemKey());
+		item.put("id", ItemLabels.feedId(lead));
 		if (lead.link() != null) {
 			item.put("url", lead.link());
 		}
@@ -65,12 +64,8 @@ public class JsonFeedWriter {
 		if (lead.updatedAt().isAfter(lead.firstSeenAt())) {
 			item.put("date_modified", date(lead.updatedAt()));
 		}
-		item.put("authors", List.of(Map.of("name", (source != null) ? source.name() : lead.sourceId())));
-		List<String> tags = new ArrayList<>();
-		if (source != null && source.category() != null) {
-			tags.add(source.category());
-		}
-		lead.categories().stream().filter((tag) -> !tags.contains(tag)).forEach(tags::add);
+		item.put("authors", List.of(Map.of("name", ItemLabels.sourceName(source, lead.sourceId()))));
+		List<String> tags = ItemLabels.categories(lead, source);
 		if (!tags.isEmpty()) {
 			item.put("tags", tags);
 		}

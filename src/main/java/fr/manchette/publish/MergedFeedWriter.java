@@ -40,14 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MergedFeedWriter {
 
-	private static final String TITLE = "Manchette";
-
-	private static final String DESCRIPTION = "Le fil d'actualité de vos sources, en un seul flux";
-
-	private static final String UNE_TITLE = "Manchette — À la une";
-
-	private static final String UNE_DESCRIPTION = "Les sujets repris par le plus de sources ces dernières heures";
-
 	private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
 	private final CurrentFeeds feeds;
@@ -56,20 +48,16 @@ public class MergedFeedWriter {
 		this.feeds = feeds;
 	}
 
-	public String rss(List<Story> stories, FeedLinks links, Instant updated) {
-		return rss(stories, links, updated, false);
-	}
-
 	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
 	public String rss(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
 		FeedsFile config = this.feeds.get();
 		Channel channel = new Channel("rss_2.0");
 		channel.setEncoding("UTF-8");
-		channel.setTitle(une ? UNE_TITLE : TITLE);
+		channel.setTitle(FeedTitle.of(une).title());
 		channel.setLink(links.site());
-		channel.setDescription(une ? UNE_DESCRIPTION : DESCRIPTION);
+		channel.setDescription(FeedTitle.of(une).description());
 		channel.setLanguage("fr");
-		channel.setGenerator(TITLE);
+		channel.setGenerator(FeedTitle.LATEST.title());
 		channel.setLastBuildDate(Date.from(updated));
 		Element self = new Element("link", ATOM);
 		self.setAttribute("href", links.self());
@@ -87,18 +75,14 @@ public class MergedFeedWriter {
 		return write(channel);
 	}
 
-	public String atom(List<Story> stories, FeedLinks links, Instant updated) {
-		return atom(stories, links, updated, false);
-	}
-
 	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
 	public String atom(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
 		FeedsFile config = this.feeds.get();
 		Feed feed = new Feed("atom_1.0");
 		feed.setEncoding("UTF-8");
 		feed.setId(links.self());
-		feed.setTitleEx(text(une ? UNE_TITLE : TITLE));
-		feed.setSubtitle(text(une ? UNE_DESCRIPTION : DESCRIPTION));
+		feed.setTitleEx(text(FeedTitle.of(une).title()));
+		feed.setSubtitle(text(FeedTitle.of(une).description()));
 		feed.setLanguage("fr");
 		feed.setUpdated(Date.from(updated));
 		feed.setAlternateLinks(new ArrayList<>(List.of(link(links.site(), "alternate", "text/html"))));
@@ -117,7 +101,7 @@ public class MergedFeedWriter {
 		item.setLink(lead.link());
 		Guid guid = new Guid();
 		guid.setPermaLink(false);
-		guid.setValue(id(lead));
+		guid.setValue(ItemLabels.feedId(lead));
 		item.setGuid(guid);
 		item.setPubDate(Date.from(lead.sortAt()));
 		Description description = new Description();
@@ -130,7 +114,7 @@ public class MergedFeedWriter {
 			rssSource.setValue(source.name());
 			item.setSource(rssSource);
 		}
-		item.setCategories(categories(lead, source).stream().map((name) -> {
+		item.setCategories(ItemLabels.categories(lead, source).stream().map((name) -> {
 			com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
 			category.setValue(name);
 			return category;
@@ -147,9 +131,8 @@ public class MergedFeedWriter {
 	private static Entry atomEntry(Story story, FeedsFile config, boolean une) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
-		String sourceName = (source != null) ? source.name() : lead.sourceId();
 		Entry entry = new Entry();
-		entry.setId(id(lead));
+		entry.setId(ItemLabels.feedId(lead));
 		entry.setTitleEx(text(lead.title()));
 		if (lead.link() != null) {
 			entry.setAlternateLinks(new ArrayList<>(List.of(link(lead.link(), "alternate", "text/html"))));
@@ -158,7 +141,7 @@ public class MergedFeedWriter {
 		for (StoredItem other : story.others()) {
 			if (other.link() != null && !other.link().equals(lead.link())) {
 				Link link = link(other.link(), "related", "text/html");
-				link.setTitle(config.source(other.sourceId()).map(Source::name).orElse(other.sourceId()));
+				link.setTitle(ItemLabels.sourceName(config, other.sourceId()));
 				related.add(link);
 			}
 		}
@@ -167,7 +150,7 @@ public class MergedFeedWriter {
 		// Updated only once its content changed after we first saw it; until then, when it was published.
 		entry.setUpdated(Date.from(lead.updatedAt().isAfter(lead.firstSeenAt()) ? lead.updatedAt() : lead.sortAt()));
 		Person author = new Person();
-		author.setName(sourceName);
+		author.setName(ItemLabels.sourceName(source, lead.sourceId()));
 		entry.setAuthors(new ArrayList<>(List.of(author)));
 		String summary = lead.summaryHtml() + alsoInHtml(story, config, une);
 		if (!summary.isBlank()) {
@@ -176,7 +159,7 @@ public class MergedFeedWriter {
 			content.setValue(summary);
 			entry.setSummary(content);
 		}
-		entry.setCategories(categories(lead, source).stream().map((name) -> {
+		entry.setCategories(ItemLabels.categories(lead, source).stream().map((name) -> {
 			Category category = new Category();
 			category.setTerm(name);
 			return category;
@@ -191,20 +174,6 @@ public class MergedFeedWriter {
 		return entry;
 	}
 
-	/** Stable across polls and restarts: the item's identity within its source. */
-	private static String id(StoredItem item) {
-		return "urn:manchette:item:" + item.sourceId() + ":" + item.itemKey();
-	}
-
-	private static List<String> categories(StoredItem item, @Nullable Source source) {
-		List<String> names = new ArrayList<>();
-		if (source != null && source.category() != null) {
-			names.add(source.category());
-		}
-		item.categories().stream().filter((name) -> !names.contains(name)).forEach(names::add);
-		return names;
-	}
-
 	/** A line naming the other sources, for readers that show only the summary. */
 	private static String alsoInHtml(Story story, FeedsFile config, boolean une) {
 		List<String> links = new ArrayList<>();
@@ -214,7 +183,7 @@ public class MergedFeedWriter {
 				continue;
 			}
 			seen.add(other.sourceId());
-			String name = Entities.escape(config.source(other.sourceId()).map(Source::name).orElse(other.sourceId()));
+			String name = Entities.escape(ItemLabels.sourceName(config, other.sourceId()));
 			links.add((other.link() != null) ? "<a href=\"" + Entities.escape(other.link()) + "\">" + name + "</a>"
 					: name);
 		}

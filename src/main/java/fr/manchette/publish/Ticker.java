@@ -66,7 +66,7 @@ public class Ticker {
 		Source source = config.source(lead.sourceId()).orElse(null);
 		ZonedDateTime at = at(lead, config);
 		return new Headline(time(at, today), lead.title(), lead.link(), lead.sourceId(),
-				(source != null) ? source.name() : lead.sourceId(), (source != null) ? source.category() : null,
+				ItemLabels.sourceName(source, lead.sourceId()), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
 				lead.storyKey(), story.sources(), lead.lang());
 	}
@@ -76,7 +76,7 @@ public class Ticker {
 		Source source = config.source(item.sourceId()).orElse(null);
 		ZonedDateTime at = at(item, config);
 		return new StoryDetails.StoryItem(time(at, today), item.title(), item.link(), item.sourceId(),
-				(source != null) ? source.name() : item.sourceId(), (source != null) ? source.category() : null,
+				ItemLabels.sourceName(source, item.sourceId()), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), item.summaryText(), lead);
 	}
 

@@ -179,7 +179,7 @@ public class TickerPageWriter {
 		if (!headline.alsoIn().isEmpty()) {
 			List<String> names = headline.alsoIn()
 				.stream()
-				.map((id) -> config.source(id).map(Source::name).orElse(id))
+				.map((id) -> ItemLabels.sourceName(config, id))
 				.toList();
 			html.append(" <span class=\"aussi\">Aussi dans : ")
 				.append(Html.escape(String.join(", ", names)))

@@ -57,14 +57,14 @@ class MergedFeedWriterTests {
 
 	@Test
 	void atomIsValidAgainstTheRfc4287Schema() throws Exception {
-		String atom = this.writer.atom(this.stories, LINKS, T0);
+		String atom = this.writer.atom(this.stories, LINKS, T0, false);
 
 		assertThat(AtomSchema.errors(atom)).isEmpty();
 	}
 
 	@Test
 	void atomCarriesSourcesRelatedLinksAndDatesInRfc3339() throws Exception {
-		Document atom = dom(this.writer.atom(this.stories, LINKS, T0));
+		Document atom = dom(this.writer.atom(this.stories, LINKS, T0, false));
 		Element first = (Element) atom.getElementsByTagNameNS(ATOM, "entry").item(0);
 
 		assertThat(text(first, "title")).isEqualTo("Azzedine Ounahi sacré joueur de l’année au Panathinaïkos");
@@ -82,7 +82,7 @@ class MergedFeedWriterTests {
 
 	@Test
 	void rssHasWhatRss20RequiresAndRfc822Dates() throws Exception {
-		Document rss = dom(this.writer.rss(this.stories, LINKS, T0));
+		Document rss = dom(this.writer.rss(this.stories, LINKS, T0, false));
 		Element channel = (Element) rss.getElementsByTagName("channel").item(0);
 		NodeList items = rss.getElementsByTagName("item");
 

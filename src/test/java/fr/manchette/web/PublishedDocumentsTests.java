@@ -131,7 +131,7 @@ class PublishedDocumentsTests {
 		get("/headlines.txt", Map.of());
 		String base = "http://localhost:" + this.port;
 		String atom = this.writer.atom(this.items.latestStories(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)),
-				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at());
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), false);
 		String headlines = this.json.writeValueAsString(this.ticker.headlines(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)));
 
 		assertThat(text(get("/feed.atom", Map.of()))).isEqualTo(atom);
@@ -210,7 +210,7 @@ class PublishedDocumentsTests {
 			.isNotEqualTo(text(before));
 		String base = "http://localhost:" + this.port;
 		assertThat(text(after)).isEqualTo(this.writer.atom(this.items.latestStories(ItemQuery.latest(50)),
-				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at()));
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), false));
 	}
 
 	@Test

@@ -1,0 +1,32 @@
+package fr.manchette.publish;
+
+/** The merged feed's title and description, in every format: the latest items, or the stories ranked à la une. */
+enum FeedTitle {
+
+	LATEST("Manchette", "Le fil d'actualité de vos sources, en un seul flux"),
+
+	UNE("Manchette — À la une", "Les sujets repris par le plus de sources ces dernières heures");
+
+	private final String title;
+
+	private final String description;
+
+	FeedTitle(String title, String description) {
+		this.title = title;
+		this.description = description;
+	}
+
+	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
+	static FeedTitle of(boolean une) {
+		return une ? UNE : LATEST;
+	}
+
+	String title() {
+		return this.title;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+}
