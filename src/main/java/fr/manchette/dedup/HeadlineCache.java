@@ -1,8 +1,10 @@
 package fr.manchette.dedup;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What the story matcher worked out of the headlines it lately compared (their units, see {@link MatchedHeadline}),
@@ -13,21 +15,16 @@ final class HeadlineCache {
 	private static final int CACHED_HEADLINES = 16_384;
 
 	/** Stored headlines lately compared: a story's items come back as candidates again and again. */
-	private final Map<String, MatchedHeadline> headlines = new LinkedHashMap<>(1024, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, MatchedHeadline> eldest) {
-			return size() > CACHED_HEADLINES;
-		}
-	};
+	private final Cache<String, MatchedHeadline> headlines = Caffeine.newBuilder()
+		.maximumSize(CACHED_HEADLINES)
+		.build();
 
 	/** The same, by the very key the index gave: no title to hash or compare. */
 	private final Map<TitleKey, MatchedHeadline> byKey = new IdentityHashMap<>();
 
 	/** An item about to be stored under this title: it comes back as a candidate for the next items of its story. */
 	void put(String title, MatchedHeadline headline) {
-		synchronized (this.headlines) {
-			this.headlines.put(title, headline);
-		}
+		this.headlines.put(title, headline);
 	}
 
 	/** The headline of a candidate: the one worked out before, if it is still here. */
@@ -47,17 +44,13 @@ final class HeadlineCache {
 				return headline;
 			}
 		}
-		synchronized (this.headlines) {
-			MatchedHeadline headline = this.headlines.get(candidate.title());
-			if (headline != null) {
-				return headline;
-			}
+		MatchedHeadline cached = this.headlines.getIfPresent(candidate.title());
+		if (cached != null) {
+			return cached;
 		}
 		TitleKey key = candidate.titleKey();
 		MatchedHeadline headline = new MatchedHeadline((key != null) ? key : TitleKey.of(candidate.title()));
-		synchronized (this.headlines) {
-			this.headlines.put(candidate.title(), headline);
-		}
+		this.headlines.put(candidate.title(), headline);
 		return headline;
 	}
 

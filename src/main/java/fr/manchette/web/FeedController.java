@@ -10,10 +10,9 @@ import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.Story;
-import fr.manchette.web.PublishedDocuments.Prepared;
+import fr.manchette.web.PublishedDocuments.Rendering;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -34,63 +33,53 @@ class FeedController {
 
 	private final PublishedDocuments documents;
 
-	private final ListRequests lists;
-
 	private final WebSubSettings webSub;
 
 	FeedController(ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
-			PublishedDocuments documents, ListRequests lists, WebSubSettings webSub) {
+			PublishedDocuments documents, WebSubSettings webSub) {
 		this.items = items;
 		this.writer = writer;
 		this.jsonWriter = jsonWriter;
 		this.documents = documents;
-		this.lists = lists;
 		this.webSub = webSub;
 	}
 
 	@GetMapping("/feed.rss")
 	void rss(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.RSS,
-				(params, updated) -> feed(params, "rss",
-						(stories, links, une) -> this.writer.rss(stories, links, updated, une)));
+		this.documents.serve(request, response, Publication.RSS, (list, params, updated) -> feed(list, Publication.RSS,
+				(stories, links) -> this.writer.rss(stories, links, updated, list.une())));
 	}
 
 	@GetMapping("/feed.atom")
 	void atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.ATOM, (params, updated) -> feed(params, "atom",
-				(stories, links, une) -> this.writer.atom(stories, links, updated, une)));
+		this.documents.serve(request, response, Publication.ATOM, (list, params, updated) -> feed(list, Publication.ATOM,
+				(stories, links) -> this.writer.atom(stories, links, updated, list.une())));
 	}
 
 	@GetMapping("/feed.json")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.JSON_FEED,
-				(params, updated) -> feed(params, "json-feed", (stories, links, une) -> this.jsonWriter.json(stories, links)));
+				(list, params, updated) -> feed(list, Publication.JSON_FEED, this.jsonWriter::json));
 	}
 
-	private Prepared feed(MultiValueMap<String, String> params, String document, Writer writer) {
-		ListRequests.ListRequest list = this.lists.read(params);
-		FeedLinks links = links(document);
+	private Rendering feed(ListRequests.ListRequest list, Publication feed, Writer writer) {
+		FeedLinks links = links(feed);
 		// The self link is part of the document: the host the client used is part of its version.
-		return new Prepared(document + "@" + links.self() + list.version(),
-				() -> writer.write(this.items.stories(list.query()), links, list.une()), list.until());
+		return new Rendering(feed.documentName() + "@" + links.self(), () -> writer.write(this.items.stories(list.query()), links));
 	}
 
 	/**
 	 * With a WebSub hub, an unfiltered feed announces it, with its public URL as self: the topic the hub is pinged
 	 * for, whatever address the reader used. A filtered one is not pinged for, so it announces no hub.
 	 */
-	private FeedLinks links(String document) {
+	private FeedLinks links(Publication feed) {
 		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
 		URI hub = this.webSub.websub().hub();
 		if (this.webSub.publishing() && hub != null && ServletUriComponentsBuilder.fromCurrentRequest()
 			.build()
 			.getQuery() == null) {
-			String path = switch (document) {
-				case "rss" -> "feed.rss";
-				case "atom" -> "feed.atom";
-				default -> "feed.json";
-			};
-			return new FeedLinks(this.webSub.publicAddress(path).toString(), site, List.of(hub.toString()));
+			return new FeedLinks(this.webSub.publicAddress(feed.path().substring(1)).toString(), site,
+					List.of(hub.toString()));
 		}
 		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), site);
 	}
@@ -98,7 +87,7 @@ class FeedController {
 	@FunctionalInterface
 	private interface Writer {
 
-		String write(List<Story> stories, FeedLinks links, boolean une);
+		String write(List<Story> stories, FeedLinks links);
 
 	}
 

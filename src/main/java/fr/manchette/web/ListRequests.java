@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
 import fr.manchette.config.UneSettings;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
@@ -22,24 +22,24 @@ import org.springframework.util.MultiValueMap;
 @Component
 class ListRequests {
 
-	private final CurrentFeeds feeds;
-
 	private final ItemRepository items;
 
 	private final Duration window;
 
 	private final Clock clock;
 
-	ListRequests(CurrentFeeds feeds, ItemRepository items, UneSettings une, Clock clock) {
-		this.feeds = feeds;
+	ListRequests(ItemRepository items, UneSettings une, Clock clock) {
 		this.items = items;
 		this.window = une.window();
 		this.clock = clock;
 	}
 
-	/** Checks the parameters (a {@link BadQueryException} if one is wrong) and says what to list. */
-	ListRequest read(MultiValueMap<String, String> params) {
-		ItemQuery query = ListParameters.parse(params, this.feeds.get());
+	/**
+	 * Checks the parameters (a {@link BadQueryException} if one is wrong) and says what to list.
+	 * @param config the configuration the sources and categories asked for are checked against
+	 */
+	ListRequest read(MultiValueMap<String, String> params, FeedsFile config) {
+		ItemQuery query = ListParameters.parse(params, config);
 		if (!ListParameters.une(params)) {
 			return new ListRequest(query, false, "", null);
 		}

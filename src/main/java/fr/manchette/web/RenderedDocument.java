@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One variant of a published document as it goes on the wire: its bytes, encoded once, gzipped once, and its
@@ -53,6 +54,31 @@ final class RenderedDocument {
 		if (!head) {
 			response.getOutputStream().write(bytes);
 		}
+	}
+
+	/** Whether the client takes gzip: listed in {@code Accept-Encoding} with a weight above zero (RFC 9110 §12.5.3). */
+	static boolean acceptsGzip(@Nullable String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.split(";");
+			if (parts[0].strip().equalsIgnoreCase("gzip")) {
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip();
+					if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+						try {
+							return Double.parseDouble(parameter.substring(2)) > 0;
+						}
+						catch (NumberFormatException ex) {
+							return false;
+						}
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static byte[] gzip(byte[] bytes) {

@@ -1,50 +1,74 @@
 package fr.manchette.web;
 
 import java.io.IOException;
+import java.util.List;
 
+import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
-import fr.manchette.web.PublishedDocuments.Prepared;
+import fr.manchette.publish.TickerPageWriter;
+import fr.manchette.web.PublishedDocuments.Rendering;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ticker: {@code /headlines.txt} and {@code /api/headlines}, served from {@link PublishedDocuments}. */
+/**
+ * The ticker: {@code /} as a web page, {@code /headlines.txt} and {@code /api/headlines}, served from
+ * {@link PublishedDocuments}.
+ */
 @RestController
 class TickerController {
 
 	private final Ticker ticker;
 
-	private final PublishedDocuments documents;
+	private final TickerPageWriter page;
+
+	private final PageAssets assets;
 
 	private final JsonMapper json;
 
-	private final ListRequests lists;
+	private final PublishedDocuments documents;
 
-	TickerController(Ticker ticker, PublishedDocuments documents, JsonMapper json, ListRequests lists) {
+	TickerController(Ticker ticker, TickerPageWriter page, PageAssets assets, JsonMapper json,
+			PublishedDocuments documents) {
 		this.ticker = ticker;
-		this.documents = documents;
+		this.page = page;
+		this.assets = assets;
 		this.json = json;
-		this.lists = lists;
+		this.documents = documents;
+	}
+
+	@GetMapping("/")
+	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.documents.serve(request, response, Publication.PAGE, (list, params, updated) -> {
+			PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
+					first(params, "q"), list.une());
+			String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+			// The feed links are absolute: the host the client used is part of the page's version.
+			return new Rendering("page@" + site,
+					() -> this.page.render(this.ticker.headlines(list.query()), filters, site, this.assets.resources()));
+		});
 	}
 
 	@GetMapping("/headlines.txt")
 	void text(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.HEADLINES_TEXT, (params, updated) -> {
-			ListRequests.ListRequest list = this.lists.read(params);
-			return new Prepared("headlines.txt" + list.version(), () -> this.ticker.headlines(list.query()).text(),
-					list.until());
-		});
+		this.documents.serve(request, response, Publication.HEADLINES_TEXT, (list, params, updated) -> new Rendering(
+				"headlines.txt", () -> this.ticker.headlines(list.query()).text()));
 	}
 
 	@GetMapping("/api/headlines")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.HEADLINES_JSON, (params, updated) -> {
-			ListRequests.ListRequest list = this.lists.read(params);
-			return new Prepared("headlines.json" + list.version(),
-					() -> this.json.writeValueAsString(this.ticker.headlines(list.query())), list.until());
-		});
+		this.documents.serve(request, response, Publication.HEADLINES_JSON, (list, params, updated) -> new Rendering(
+				"headlines.json", () -> this.json.writeValueAsString(this.ticker.headlines(list.query()))));
+	}
+
+	private static @Nullable String first(MultiValueMap<String, String> params, String name) {
+		List<String> values = params.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 }

@@ -1,0 +1,72 @@
+package fr.manchette.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.store.StoreChanges.Change;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * One state of what is published: the store's last change, the configuration and the day in the ticker's zone, with
+ * the variants asked for while it holds. A new state starts with no variant at all.
+ */
+final class PublishedState {
+
+	/** Query variants kept per state; past that, those least likely to be asked for again go. */
+	static final int CACHED_VARIANTS = 128;
+
+	final Change change;
+
+	final FeedsFile config;
+
+	private final LocalDate day;
+
+	/** When the day in the ticker's zone ends, in epoch milliseconds: the state ends with it. */
+	final long until;
+
+	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
+
+	PublishedState(Change change, FeedsFile config, Clock clock) {
+		this.change = change;
+		this.config = config;
+		ZoneId zone = config.timezone();
+		Instant now = clock.instant();
+		this.day = LocalDate.ofInstant(now, zone);
+		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+	}
+
+	/** The variant kept for this address, unless it has expired (and then it goes); null if there is none. */
+	@Nullable CachedVariant variant(String key, long now) {
+		CachedVariant variant = this.variants.getIfPresent(key);
+		if (variant != null && variant.expired(now)) {
+			this.variants.asMap().remove(key, variant);
+			return null;
+		}
+		return variant;
+	}
+
+	/** Keeps the variant for this address, or the one another request kept first. */
+	CachedVariant add(String key, CachedVariant variant) {
+		CachedVariant kept = this.variants.asMap().putIfAbsent(key, variant);
+		return (kept != null) ? kept : variant;
+	}
+
+	/**
+	 * The validators of one variant in this state.
+	 * @param version what, besides the parameters and the state, tells this variant from others
+	 */
+	Validators validators(String version, MultiValueMap<String, String> params) {
+		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|"
+				+ this.change.at().toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
+		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.change.at().toEpochMilli())
+				+ "\"";
+		return new Validators(etag, this.change.at());
+	}
+
+}
