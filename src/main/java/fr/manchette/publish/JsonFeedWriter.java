@@ -40,7 +40,7 @@ public class JsonFeedWriter {
 		feed.put("feed_url", links.self());
 		feed.put("language", "fr");
 		if (!links.hubs().isEmpty()) {
-			feed.put("hubs", links.hubs().stream().map((hub) -> Map.of("type", "WebSub", "url", hub)).toList());
+			feed.put("hubs", links.hubs().stream().map(JsonFeedWriter::hub).toList());
 		}
 		feed.put("items", stories.stream().map((story) -> item(story, config)).toList());
 		return this.json.writeValueAsString(feed);
@@ -83,6 +83,14 @@ public class JsonFeedWriter {
 			.toList());
 		item.put("_manchette", extension);
 		return item;
+	}
+
+	/** Its keys in the order JSON Feed lists them, whatever the start: {@code Map.of} orders them anew at each. */
+	private static Map<String, Object> hub(String url) {
+		Map<String, Object> hub = new LinkedHashMap<>();
+		hub.put("type", "WebSub");
+		hub.put("url", url);
+		return hub;
 	}
 
 	private static String date(Instant instant) {

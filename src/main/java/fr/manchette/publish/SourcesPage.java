@@ -2,11 +2,7 @@ package fr.manchette.publish;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SourcesPage {
-
-	private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
-
-	private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
 	/** What each outcome of {@code /api/sources} means, for someone who has not read the README. */
 	private static final Map<String, String> OUTCOMES = Map.ofEntries(Map.entry("OK", "OK"),
@@ -50,8 +42,7 @@ public class SourcesPage {
 	}
 
 	public String render(List<SourceHealth> sources, PageResources resources) {
-		ZoneId zone = this.feeds.get().timezone();
-		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		Today today = Today.in(this.feeds.get().timezone(), this.clock);
 		StringBuilder html = new StringBuilder(8_192);
 		PageLayout.head(html, "Sources — Manchette", resources);
 		PageLayout.banner(html, "sources");
@@ -63,19 +54,19 @@ public class SourcesPage {
 		if (disabled > 0) {
 			html.append(" · ").append(disabled).append(plural((int) disabled, " désactivée", " désactivées"));
 		}
-		html.append(" · heures de ").append(Html.escape(zone.getId())).append("</p>\n");
+		html.append(" · heures de ").append(Html.escape(today.zone().getId())).append("</p>\n");
 		html.append("<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Catégorie</th>"
 				+ "<th scope=\"col\">Dernier relevé</th><th scope=\"col\">Résultat</th>"
 				+ "<th scope=\"col\">Prochain relevé</th><th scope=\"col\">Intervalle</th>"
 				+ "<th scope=\"col\">Délai de publication</th><th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n");
-		sources.forEach((source) -> row(html, source, zone, today));
+		sources.forEach((source) -> row(html, source, today));
 		html.append("</tbody>\n</table>\n");
 		html.append("<p class=\"aide\">En JSON : <a href=\"/api/sources\">/api/sources</a> · "
 				+ "à importer dans un lecteur : <a href=\"/opml\">OPML</a></p>\n</main>\n</body>\n</html>\n");
 		return html.toString();
 	}
 
-	private static void row(StringBuilder html, SourceHealth source, ZoneId zone, LocalDate today) {
+	private static void row(StringBuilder html, SourceHealth source, Today today) {
 		html.append("<tr id=\"source-").append(Html.escape(source.id())).append("\" class=\"")
 			.append(!source.enabled() ? "desactivee" : failing(source) ? "echec" : "ok")
 			.append("\">");
@@ -91,9 +82,9 @@ public class SourcesPage {
 		}
 		html.append("</td>");
 		html.append("<td data-label=\"Catégorie\">").append(Html.escape(source.category())).append("</td>");
-		html.append("<td data-label=\"Dernier relevé\">").append(time(source.lastPoll(), zone, today));
+		html.append("<td data-label=\"Dernier relevé\">").append(time(source.lastPoll(), today));
 		if (source.lastSuccess() != null && !source.lastSuccess().equals(source.lastPoll())) {
-			html.append("<br><small>dernier succès ").append(time(source.lastSuccess(), zone, today)).append("</small>");
+			html.append("<br><small>dernier succès ").append(time(source.lastSuccess(), today)).append("</small>");
 		}
 		html.append("</td>");
 		html.append("<td data-label=\"Résultat\"><span class=\"resultat\" title=\"")
@@ -108,7 +99,7 @@ public class SourcesPage {
 			html.append("<br><span class=\"erreur\">").append(Html.escape(source.lastError())).append("</span>");
 		}
 		html.append("</td>");
-		html.append("<td data-label=\"Prochain relevé\">").append(time(source.nextPoll(), zone, today)).append("</td>");
+		html.append("<td data-label=\"Prochain relevé\">").append(time(source.nextPoll(), today)).append("</td>");
 		freshness(html, source.freshness());
 		html.append("<td data-label=\"Articles\" class=\"nombre\">").append(source.itemCount()).append("</td>");
 		html.append("</tr>\n");
@@ -163,13 +154,12 @@ public class SourcesPage {
 				: "<span class=\"url\">" + text + "</span>";
 	}
 
-	private static String time(@Nullable Instant instant, ZoneId zone, LocalDate today) {
+	private static String time(@Nullable Instant instant, Today today) {
 		if (instant == null) {
 			return "—";
 		}
-		ZonedDateTime at = instant.atZone(zone).truncatedTo(ChronoUnit.SECONDS);
-		String shown = (at.toLocalDate().equals(today) ? TODAY : EARLIER).format(at);
-		return "<time datetime=\"" + at.toOffsetDateTime() + "\">" + shown + "</time>";
+		ZonedDateTime at = today.at(instant);
+		return "<time datetime=\"" + at.toOffsetDateTime() + "\">" + today.shown(at) + "</time>";
 	}
 
 	private static String plural(int count, String one, String many) {

@@ -1,11 +1,8 @@
 package fr.manchette.publish;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ticker {
 
-	private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
-
-	private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("dd/MM HH:mm");
-
 	private final ItemRepository items;
 
 	private final CurrentFeeds feeds;
@@ -41,16 +34,15 @@ public class Ticker {
 
 	public Headlines headlines(ItemQuery query) {
 		FeedsFile config = this.feeds.get();
-		ZoneId zone = config.timezone();
-		LocalDate today = LocalDate.now(this.clock.withZone(zone));
-		return new Headlines(zone.getId(),
+		Today today = Today.in(config.timezone(), this.clock);
+		return new Headlines(config.timezone().getId(),
 				this.items.stories(query).stream().map((story) -> headline(story, config, today)).toList());
 	}
 
 	/** {@code /api/stories/{id}}: every item of one story, the lead first; empty when there is no such story. */
 	public Optional<StoryDetails> story(String id) {
 		FeedsFile config = this.feeds.get();
-		LocalDate today = LocalDate.now(this.clock.withZone(config.timezone()));
+		Today today = Today.in(config.timezone(), this.clock);
 		return this.items.story(id).map((story) -> {
 			List<StoredItem> all = new ArrayList<>();
 			all.add(story.lead());
@@ -61,31 +53,23 @@ public class Ticker {
 		});
 	}
 
-	private static Headline headline(Story story, FeedsFile config, LocalDate today) {
+	private static Headline headline(Story story, FeedsFile config, Today today) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
-		ZonedDateTime at = at(lead, config);
-		return new Headline(time(at, today), lead.title(), lead.link(), lead.sourceId(),
+		ZonedDateTime at = today.at(lead.sortAt());
+		return new Headline(today.shown(at), lead.title(), lead.link(), lead.sourceId(),
 				ItemLabels.sourceName(source, lead.sourceId()), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
 				lead.storyKey(), story.sources(), lead.lang());
 	}
 
 	private static StoryDetails.StoryItem storyItem(StoredItem item, boolean lead, FeedsFile config,
-			LocalDate today) {
+			Today today) {
 		Source source = config.source(item.sourceId()).orElse(null);
-		ZonedDateTime at = at(item, config);
-		return new StoryDetails.StoryItem(time(at, today), item.title(), item.link(), item.sourceId(),
+		ZonedDateTime at = today.at(item.sortAt());
+		return new StoryDetails.StoryItem(today.shown(at), item.title(), item.link(), item.sourceId(),
 				ItemLabels.sourceName(source, item.sourceId()), (source != null) ? source.category() : null,
 				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), item.summaryText(), lead);
-	}
-
-	private static ZonedDateTime at(StoredItem item, FeedsFile config) {
-		return item.sortAt().atZone(config.timezone()).truncatedTo(ChronoUnit.SECONDS);
-	}
-
-	private static String time(ZonedDateTime at, LocalDate today) {
-		return (at.toLocalDate().equals(today) ? TODAY : EARLIER).format(at);
 	}
 
 }

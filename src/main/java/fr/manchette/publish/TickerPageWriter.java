@@ -111,23 +111,19 @@ public class TickerPageWriter {
 	}
 
 	private static void tab(StringBuilder html, String href, String label, boolean current) {
-		html.append("<a href=\"")
-			.append(Html.escape(href))
-			.append("\"")
-			.append(current ? " aria-current=\"page\"" : "")
-			.append(">")
-			.append(Html.escape(label))
-			.append("</a>");
+		element(html, "a", "href", href, current ? " aria-current=\"page\"" : "", label);
 	}
 
 	private static void option(StringBuilder html, String value, String label, boolean selected) {
-		html.append("<option value=\"")
-			.append(Html.escape(value))
-			.append("\"")
-			.append(selected ? " selected" : "")
-			.append(">")
-			.append(Html.escape(label))
-			.append("</option>\n");
+		element(html, "option", "value", value, selected ? " selected" : "", label);
+		html.append('\n');
+	}
+
+	/** {@code <tag attribute="value"flag>text</tag>}, the value and the text escaped, the flag written as it is. */
+	private static void element(StringBuilder html, String tag, String attribute, String value, String flag,
+			String text) {
+		html.append('<').append(tag).append(' ').append(attribute).append("=\"").append(Html.escape(value)).append('"');
+		html.append(flag).append('>').append(Html.escape(text)).append("</").append(tag).append('>');
 	}
 
 	/** The categories of feeds.yml in file order, and the one asked for even when no source has it any more. */
