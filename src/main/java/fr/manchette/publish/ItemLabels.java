@@ -6,11 +6,13 @@ import java.util.List;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.store.StoredItem;
+import fr.manchette.store.Story;
+import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What every published document says of an item the same way, whatever its format: its id in a feed, the name of
- * its source, its categories.
+ * its source, its categories, and the other sources that told its story.
  */
 final class ItemLabels {
 
@@ -40,6 +42,24 @@ final class ItemLabels {
 		}
 		item.categories().stream().filter((name) -> !names.contains(name)).forEach(names::add);
 		return names;
+	}
+
+	/** A line naming the other sources, for readers that show only the summary. */
+	static String alsoInHtml(Story story, FeedsFile config, boolean une) {
+		List<String> links = new ArrayList<>();
+		List<String> seen = new ArrayList<>();
+		for (StoredItem other : story.others()) {
+			if (other.sourceId().equals(story.lead().sourceId()) || seen.contains(other.sourceId())) {
+				continue;
+			}
+			seen.add(other.sourceId());
+			String name = Entities.escape(sourceName(config, other.sourceId()));
+			links.add((other.link() != null) ? "<a href=\"" + Entities.escape(other.link()) + "\">" + name + "</a>"
+					: name);
+		}
+		// Ranked à la une, a story says how many sources it ranks by: those within the window.
+		String count = (une && story.sources() > 1) ? "Repris par " + story.sources() + " sources. " : "";
+		return links.isEmpty() ? "" : "<p>" + count + "Aussi dans : " + String.join(", ", links) + "</p>";
 	}
 
 }
