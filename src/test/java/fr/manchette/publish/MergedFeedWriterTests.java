@@ -121,6 +121,14 @@ class MergedFeedWriterTests {
 		assertThat(feed.get("items").get(1).has("url")).isFalse();
 	}
 
+	@Test
+	void jsonFeedHubsKeepTheirKeysInOneOrderFromOneStartToTheNext() {
+		FeedLinks links = new FeedLinks(LINKS.self(), LINKS.site(), List.of("https://hub.example/"));
+
+		assertThat(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, links))
+			.contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"}]");
+	}
+
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
 	private static List<String> links(Element entry) {
