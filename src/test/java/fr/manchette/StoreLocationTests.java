@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.UnusableDatabaseUrlException;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
@@ -120,7 +121,7 @@ class StoreLocationTests {
 	private static void assertStoresAndServesBothItems(ConfigurableApplicationContext service) throws Exception {
 		PollReport report = service.getBean(IngestRun.class)
 			.run(service.getBean(CurrentFeeds.class).get().source("quotidien").orElseThrow());
-		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(report.inserted()).isEqualTo(2);
 
 		int port = ((WebServerApplicationContext) service).getWebServer().getPort();

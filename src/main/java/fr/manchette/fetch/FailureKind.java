@@ -1,6 +1,9 @@
 package fr.manchette.fetch;
 
-/** Why a poll of a source failed: what the operator sees in {@code /api/sources}. */
+/**
+ * Why a fetch failed: what the operator sees in {@code /api/sources}, under the same name. A body that cannot be
+ * read as a feed is parsing's to say (parse's {@code ParseFailureKind}).
+ */
 public enum FailureKind {
 
 	/** No answer, or no complete body, within the deadline. */
@@ -19,10 +22,6 @@ public enum FailureKind {
 	RATE_LIMITED,
 	/** The body, once decompressed, is over the size cap. */
 	TOO_LARGE,
-	/** The body is not RSS or Atom (an HTML page, an empty body). */
-	NOT_A_FEED,
-	/** The body claims to be a feed but cannot be read as one. */
-	PARSE_ERROR,
 	/** A bug of ours: logged with its stack trace. */
 	UNEXPECTED
 

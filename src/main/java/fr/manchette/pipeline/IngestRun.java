@@ -2,6 +2,7 @@ package fr.manchette.pipeline;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,11 +15,10 @@ import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
-import fr.manchette.fetch.FailureKind;
 import fr.manchette.fetch.FeedFetcher;
-import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
@@ -28,6 +28,7 @@ import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
 import fr.manchette.parse.TickerPage;
 import fr.manchette.parse.TickerPageParser;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.PollPaceRepository;
 import fr.manchette.store.SaveResult;
@@ -117,17 +118,17 @@ public class IngestRun {
 			.forUrl(url);
 		if (previous.gone()) {
 			// 410 at this url: polled again only once the operator gives feeds.yml another url.
-			return new PollReport(source.id(), SourceStatus.GONE, 0, 0, null);
+			return new PollReport(source.id(), PollOutcome.GONE, 0, 0, null);
 		}
 		PollReport report;
 		try {
 			report = poll(source, previous, started);
 		}
 		catch (RuntimeException ex) {
-			log.error("Poll failed source={} kind={}", source.id(), FailureKind.UNEXPECTED, ex);
-			report = failed(source, previous, started, new Failed(FailureKind.UNEXPECTED, describe(ex)));
+			log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
+			report = failed(source, previous, started, PollOutcome.UNEXPECTED, describe(ex), null);
 		}
-		this.meters.counter("manchette.polls", "outcome", report.outcome()).increment();
+		this.meters.counter("manchette.polls", "outcome", report.outcome().name()).increment();
 		this.meters.counter("manchette.items.stored").increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
@@ -156,18 +157,17 @@ public class IngestRun {
 			this.delays.record(source.id(), inserted, previousSuccess, started);
 			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
 					saved.updated());
-			report = new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), null);
+			report = new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), null);
 		}
 		catch (FeedParseException ex) {
-			FailureKind kind = ex.isNotAFeed() ? FailureKind.NOT_A_FEED : FailureKind.PARSE_ERROR;
-			log.warn("Push refused source={} kind={} detail={}", source.id(), kind, ex.getMessage());
-			report = new PollReport(source.id(), kind.name(), 0, 0, null);
+			log.warn("Push refused source={} kind={} detail={}", source.id(), ex.kind(), ex.getMessage());
+			report = new PollReport(source.id(), PollOutcome.of(ex.kind()), 0, 0, null);
 		}
 		catch (RuntimeException ex) {
-			log.error("Push failed source={} kind={}", source.id(), FailureKind.UNEXPECTED, ex);
-			report = new PollReport(source.id(), FailureKind.UNEXPECTED.name(), 0, 0, null);
+			log.error("Push failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
+			report = new PollReport(source.id(), PollOutcome.UNEXPECTED, 0, 0, null);
 		}
-		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome()).increment();
+		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome().name()).increment();
 		this.meters.counter("manchette.items.stored").increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
@@ -197,7 +197,8 @@ public class IngestRun {
 			return fetched(source, previous, started, fetched, config);
 		}
 		if (outcome instanceof Failed failure) {
-			return failed(source, previous, started, failure);
+			return failed(source, previous, started, PollOutcome.of(failure.kind()), failure.detail(),
+					failure.retryAfter());
 		}
 		return notModified(source, previous, started);
 	}
@@ -218,8 +219,7 @@ public class IngestRun {
 		}
 		catch (FeedParseException ex) {
 			// A page whose selectors match nothing lands here too: a failure on /api/sources, stored items kept.
-			FailureKind kind = ex.isNotAFeed() ? FailureKind.NOT_A_FEED : FailureKind.PARSE_ERROR;
-			return failed(source, previous, started, new Failed(kind, ex.getMessage()));
+			return failed(source, previous, started, PollOutcome.of(ex.kind()), ex.getMessage(), null);
 		}
 		List<Item> items = (page != null)
 				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
@@ -251,7 +251,7 @@ public class IngestRun {
 		this.delays.record(source.id(), inserted, previous.lastSuccessAt(), started);
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
-		return new PollReport(source.id(), "OK", saved.inserted(), saved.updated(), decision.next());
+		return new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), decision.next());
 	}
 
 	private List<Item> normalize(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
@@ -263,7 +263,7 @@ public class IngestRun {
 			}
 			catch (RuntimeException ex) {
 				// One item we cannot read must not cost the others.
-				log.warn("Item skipped source={} kind={} detail={}", source.id(), FailureKind.UNEXPECTED, describe(ex),
+				log.warn("Item skipped source={} kind={} detail={}", source.id(), PollOutcome.UNEXPECTED, describe(ex),
 						ex);
 			}
 		}
@@ -276,30 +276,30 @@ public class IngestRun {
 		this.statuses.recordOutcome(previous.notModified(started, decision.next()));
 		recordPace(decision);
 		log.debug("Not modified source={}", source.id());
-		return new PollReport(source.id(), "NOT_MODIFIED", 0, 0, decision.next());
+		return new PollReport(source.id(), PollOutcome.NOT_MODIFIED, 0, 0, decision.next());
 	}
 
-	private PollReport failed(Source source, SourceStatus previous, Instant started, Failed failure) {
+	private PollReport failed(Source source, SourceStatus previous, Instant started, PollOutcome outcome,
+			String detail, @Nullable Duration retryAfter) {
 		if (Thread.currentThread().isInterrupted()) {
 			// The service is stopping, not the source failing: nothing to hold against it.
 			log.info("Poll interrupted source={}", source.id());
-			return new PollReport(source.id(), "INTERRUPTED", 0, 0, previous.nextAttemptAt());
+			return new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 		}
-		boolean gone = failure.kind() == FailureKind.GONE;
+		boolean gone = outcome == PollOutcome.GONE;
 		PollPacer.Decision decision = gone ? null
 				: this.pacer.afterFailure(source, pace(source), started, previous.consecutiveFailures() + 1,
-						failure.retryAfter());
+						retryAfter);
 		Instant next = (decision != null) ? decision.next() : null;
 		if (gone) {
 			log.warn("Source gone source={} url={} kind={}: no longer polled; remove it from feeds.yml or change its url",
-					source.id(), source.url(), failure.kind());
+					source.id(), source.url(), outcome);
 		}
-		else if (failure.kind() != FailureKind.UNEXPECTED) {
-			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), failure.kind(),
-					failure.detail());
+		else if (outcome != PollOutcome.UNEXPECTED) {
+			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), outcome, detail);
 		}
 		try {
-			this.statuses.recordOutcome(previous.failed(started, failure.kind().name(), failure.detail(), next));
+			this.statuses.recordOutcome(previous.failed(started, outcome, detail, next));
 			if (decision != null) {
 				this.paces.record(decision.pace());
 			}
@@ -307,7 +307,7 @@ public class IngestRun {
 		catch (RuntimeException ex) {
 			log.error("Could not record the outcome source={}", source.id(), ex);
 		}
-		return new PollReport(source.id(), failure.kind().name(), 0, 0, next);
+		return new PollReport(source.id(), outcome, 0, 0, next);
 	}
 
 	/** What the source's last poll decided; a database hiccup here costs the measured rate, not the poll. */

@@ -15,11 +15,10 @@ import java.util.Set;
 import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
 import fr.manchette.dedup.Fingerprint;
-import fr.manchette.fetch.FailureKind;
 import fr.manchette.fetch.FeedFetcher;
-import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
@@ -27,8 +26,9 @@ import fr.manchette.parse.ArticleMeta;
 import fr.manchette.parse.ArticlePageReader;
 import fr.manchette.parse.TickerEntry;
 import fr.manchette.parse.TickerPage;
-import fr.manchette.store.KnownItems;
 import fr.manchette.store.KnownItems.KnownItem;
+import fr.manchette.store.KnownItems;
+import fr.manchette.store.PollOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -127,7 +127,7 @@ class TickerItems {
 		}
 		catch (RuntimeException ex) {
 			// One item we cannot read must not cost the others.
-			log.warn("Item skipped source={} kind={} detail={}", source.id(), FailureKind.UNEXPECTED, ex.toString(), ex);
+			log.warn("Item skipped source={} kind={} detail={}", source.id(), PollOutcome.UNEXPECTED, ex.toString(), ex);
 			return Optional.empty();
 		}
 	}

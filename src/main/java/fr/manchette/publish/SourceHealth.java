@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import fr.manchette.store.PollOutcome;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lastPoll when it was last polled
  * @param lastSuccess when a poll last worked (200 or 304)
- * @param outcome {@code OK}, {@code NOT_MODIFIED}, a failure kind, or {@code PENDING} before the first poll
+ * @param outcome how its last poll ended, {@code PENDING} before the first
  * @param failuresInRow failures since the last success
  * @param lastError the last failure's detail, cleared by a success
  * @param nextPoll when it will be polled next
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code languages: fr}), within the retention
  */
 public record SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
-		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
+		@Nullable Instant lastPoll, @Nullable Instant lastSuccess, PollOutcome outcome, int failuresInRow,
 		@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo,
 		Map<String, Long> dropped, @JsonUnwrapped @Nullable SourceFreshness freshness) {
 
@@ -35,7 +36,7 @@ public record SourceHealth(String id, String name, String url, @Nullable String 
 
 	/** A source none of whose items were dropped, whose freshness is not known. */
 	public SourceHealth(String id, String name, String url, @Nullable String category, boolean enabled,
-			@Nullable Instant lastPoll, @Nullable Instant lastSuccess, String outcome, int failuresInRow,
+			@Nullable Instant lastPoll, @Nullable Instant lastSuccess, PollOutcome outcome, int failuresInRow,
 			@Nullable String lastError, @Nullable Instant nextPoll, long itemCount, @Nullable String movedTo) {
 		this(id, name, url, category, enabled, lastPoll, lastSuccess, outcome, failuresInRow, lastError, nextPoll,
 				itemCount, movedTo, Map.of(), null);

@@ -60,9 +60,8 @@ public class SourceHealthBoard {
 		SourceStatus status = statuses
 			.getOrDefault(source.id(), SourceStatus.unknown(source.id(), source.url().toString()))
 			.forUrl(source.url().toString());
-		String outcome = (status.lastOutcome() != null) ? status.lastOutcome() : "PENDING";
 		return new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
-				source.enabled(), status.lastAttemptAt(), status.lastSuccessAt(), outcome,
+				source.enabled(), status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(),
 				status.consecutiveFailures(), status.lastError(), status.nextAttemptAt(),
 				counts.getOrDefault(source.id(), 0L), status.movedTo(), dropped, null);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.store.PollOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,15 @@ import org.springframework.stereotype.Component;
 public class SourcesPage {
 
 	/** What each outcome of {@code /api/sources} means, for someone who has not read the README. */
-	private static final Map<String, String> OUTCOMES = Map.ofEntries(Map.entry("OK", "OK"),
-			Map.entry("NOT_MODIFIED", "Inchangé"), Map.entry("PENDING", "En attente"),
-			Map.entry("TIMEOUT", "Délai dépassé"), Map.entry("NETWORK", "Erreur réseau"),
-			Map.entry("HTTP_STATUS", "Erreur HTTP"), Map.entry("RATE_LIMITED", "Trop de requêtes"),
-			Map.entry("TOO_LARGE", "Trop volumineux"), Map.entry("NOT_A_FEED", "Pas un flux"),
-			Map.entry("PARSE_ERROR", "Flux illisible"), Map.entry("UNEXPECTED", "Erreur interne"),
-			Map.entry("GONE", "Disparu (410)"), Map.entry("BLOCKED_ADDRESS", "Adresse interne refusée"),
-			Map.entry("TOO_MANY_REDIRECTS", "Trop de redirections"));
+	private static final Map<PollOutcome, String> OUTCOMES = Map.ofEntries(Map.entry(PollOutcome.OK, "OK"),
+			Map.entry(PollOutcome.NOT_MODIFIED, "Inchangé"), Map.entry(PollOutcome.PENDING, "En attente"),
+			Map.entry(PollOutcome.TIMEOUT, "Délai dépassé"), Map.entry(PollOutcome.NETWORK, "Erreur réseau"),
+			Map.entry(PollOutcome.HTTP_STATUS, "Erreur HTTP"), Map.entry(PollOutcome.RATE_LIMITED, "Trop de requêtes"),
+			Map.entry(PollOutcome.TOO_LARGE, "Trop volumineux"), Map.entry(PollOutcome.NOT_A_FEED, "Pas un flux"),
+			Map.entry(PollOutcome.PARSE_ERROR, "Flux illisible"), Map.entry(PollOutcome.UNEXPECTED, "Erreur interne"),
+			Map.entry(PollOutcome.GONE, "Disparu (410)"),
+			Map.entry(PollOutcome.BLOCKED_ADDRESS, "Adresse interne refusée"),
+			Map.entry(PollOutcome.TOO_MANY_REDIRECTS, "Trop de redirections"));
 
 	/** Why a source is polled at its interval, in the page's words. */
 	private static final Map<String, String> REASONS = Map.of("fixed", "fixe", "rate", "selon son rythme", "floor",
@@ -88,9 +90,9 @@ public class SourcesPage {
 		}
 		html.append("</td>");
 		html.append("<td data-label=\"Résultat\"><span class=\"resultat\" title=\"")
-			.append(Html.escape(source.outcome()))
+			.append(Html.escape(source.outcome().name()))
 			.append("\">")
-			.append(Html.escape(OUTCOMES.getOrDefault(source.outcome(), source.outcome())))
+			.append(Html.escape(OUTCOMES.getOrDefault(source.outcome(), source.outcome().name())))
 			.append("</span>");
 		if (source.failuresInRow() > 1) {
 			html.append(" <small>(").append(source.failuresInRow()).append(" échecs de suite)</small>");
@@ -144,7 +146,7 @@ public class SourcesPage {
 	}
 
 	private static boolean failing(SourceHealth source) {
-		return !List.of("OK", "NOT_MODIFIED", "PENDING").contains(source.outcome());
+		return source.outcome().failure();
 	}
 
 	private static String link(String url) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The health of one source, as its last polls left it.
  *
  * @param url the address in feeds.yml when it was last polled
- * @param lastOutcome {@code OK}, {@code NOT_MODIFIED}, or the failure kind
+ * @param lastOutcome how its last poll ended; {@code PENDING} before the first
  * @param consecutiveFailures failures since the last success
  * @param etag the validator to send next time
  * @param lastModified the date to send back next time
@@ -17,16 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param declaredInterval how often the feed says it changes, if it says
  */
 public record SourceStatus(String sourceId, String url, @Nullable Instant lastAttemptAt,
-		@Nullable Instant lastSuccessAt, @Nullable String lastOutcome, int consecutiveFailures,
+		@Nullable Instant lastSuccessAt, PollOutcome lastOutcome, int consecutiveFailures,
 		@Nullable String lastError, @Nullable String etag, @Nullable String lastModified,
 		@Nullable Instant nextAttemptAt, @Nullable String movedTo, @Nullable Duration declaredInterval) {
 
-	/** The outcome of a source whose feed answered 410: it is not polled again until its url changes. */
-	public static final String GONE = "GONE";
-
 	/** A source never polled yet. */
 	public static SourceStatus unknown(String sourceId, String url) {
-		return new SourceStatus(sourceId, url, null, null, null, 0, null, null, null, null, null, null);
+		return new SourceStatus(sourceId, url, null, null, PollOutcome.PENDING, 0, null, null, null, null, null, null);
 	}
 
 	/**
@@ -37,25 +34,25 @@ public record SourceStatus(String sourceId, String url, @Nullable Instant lastAt
 		if (url.equals(this.url)) {
 			return this;
 		}
-		return new SourceStatus(this.sourceId, url, this.lastAttemptAt, this.lastSuccessAt, null, 0, null, null, null,
+		return new SourceStatus(this.sourceId, url, this.lastAttemptAt, this.lastSuccessAt, PollOutcome.PENDING, 0, null, null, null,
 				this.nextAttemptAt, null, null);
 	}
 
 	/** A 200: the failures end, the new validators are kept. */
 	public SourceStatus succeeded(Instant at, @Nullable String etag, @Nullable String lastModified, Instant next,
 			@Nullable String movedTo, @Nullable Duration declaredInterval) {
-		return new SourceStatus(this.sourceId, this.url, at, at, "OK", 0, null, etag, lastModified, next,
+		return new SourceStatus(this.sourceId, this.url, at, at, PollOutcome.OK, 0, null, etag, lastModified, next,
 				(movedTo != null) ? movedTo : this.movedTo, declaredInterval);
 	}
 
 	/** A 304: a success that changes nothing else. */
 	public SourceStatus notModified(Instant at, Instant next) {
-		return new SourceStatus(this.sourceId, this.url, at, at, "NOT_MODIFIED", 0, null, this.etag,
+		return new SourceStatus(this.sourceId, this.url, at, at, PollOutcome.NOT_MODIFIED, 0, null, this.etag,
 				this.lastModified, next, this.movedTo, this.declaredInterval);
 	}
 
 	/** A failure: counted, described, and the next attempt pushed back. Validators are kept for next time. */
-	public SourceStatus failed(Instant at, String outcome, String detail, @Nullable Instant next) {
+	public SourceStatus failed(Instant at, PollOutcome outcome, String detail, @Nullable Instant next) {
 		return new SourceStatus(this.sourceId, this.url, at, this.lastSuccessAt, outcome,
 				this.consecutiveFailures + 1, detail, this.etag, this.lastModified, next, this.movedTo,
 				this.declaredInterval);
@@ -63,7 +60,7 @@ public record SourceStatus(String sourceId, String url, @Nullable Instant lastAt
 
 	/** True once the feed answered 410 Gone at this url. */
 	public boolean gone() {
-		return GONE.equals(this.lastOutcome);
+		return this.lastOutcome == PollOutcome.GONE;
 	}
 
 }

@@ -49,7 +49,7 @@ public class SourceStatusRepository {
 	private static final String SCHEDULE_EDITED = """
 			UPDATE source_status SET next_attempt_at = :at
 			WHERE source_id = :source AND next_attempt_at IS NULL
-			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
+			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> :gone)""";
 
 	// Uses source_status_due_idx: sources no longer in feeds.yml have no next attempt (see unschedule).
 	private static final String DUE = """
@@ -74,7 +74,7 @@ public class SourceStatusRepository {
 
 	// A push is a success that leaves the poll's validators, timetable and lease alone.
 	private static final String DELIVERED = """
-			UPDATE source_status SET last_success_at = :at, last_outcome = 'OK', consecutive_failures = 0,
+			UPDATE source_status SET last_success_at = :at, last_outcome = :ok, consecutive_failures = 0,
 			                         last_error = NULL, item_count = item_count + :added
 			WHERE source_id = :source""";
 
@@ -111,7 +111,7 @@ public class SourceStatusRepository {
 		params.put("url", status.url());
 		params.put("lastAttemptAt", Timestamps.param(status.lastAttemptAt()));
 		params.put("lastSuccessAt", Timestamps.param(status.lastSuccessAt()));
-		params.put("lastOutcome", status.lastOutcome());
+		params.put("lastOutcome", status.lastOutcome().storedName());
 		params.put("consecutiveFailures", status.consecutiveFailures());
 		params.put("lastError", truncate(status.lastError(), 2000));
 		params.put("etag", truncate(status.etag(), 1024));
@@ -136,6 +136,7 @@ public class SourceStatusRepository {
 			.param("source", sourceId)
 			.param("at", Timestamps.param(at))
 			.param("added", itemsAdded)
+			.param("ok", PollOutcome.OK.name())
 			.update();
 	}
 
@@ -169,7 +170,8 @@ public class SourceStatusRepository {
 		});
 		for (FirstPoll source : revived) {
 			this.jdbc.sql(SCHEDULE_EDITED)
-				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
+				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at()),
+						"gone", PollOutcome.GONE.name()))
 				.update();
 		}
 	}
@@ -236,7 +238,8 @@ public class SourceStatusRepository {
 	private static SourceStatus row(ResultSet row, int rowNumber) throws SQLException {
 		return new SourceStatus(row.getString("source_id"), row.getString("url"),
 				Timestamps.read(row, "last_attempt_at"), Timestamps.read(row, "last_success_at"),
-				row.getString("last_outcome"), row.getInt("consecutive_failures"), row.getString("last_error"),
+				PollOutcome.stored(row.getString("last_outcome")), row.getInt("consecutive_failures"),
+				row.getString("last_error"),
 				row.getString("etag"), row.getString("last_modified"), Timestamps.read(row, "next_attempt_at"),
 				row.getString("moved_to"), declaredInterval(row));
 	}

@@ -10,6 +10,7 @@ import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +104,7 @@ class CallbackController {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		PollReport report = this.ingestRun.deliver(source, body, request.getContentType());
-		if (report.outcome().equals("OK")) {
+		if (report.outcome() == PollOutcome.OK) {
 			this.subscriptions.delivered(source.id(), this.clock.instant());
 		}
 		// Received: what the content was worth is ours to judge, and a hub would only send it again (section 7).

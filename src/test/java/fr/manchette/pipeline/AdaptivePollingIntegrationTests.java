@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.PollPaceRepository;
 import fr.manchette.support.FeedsYml;
@@ -259,7 +260,7 @@ class AdaptivePollingIntegrationTests {
 				CLOCK.set(this.due);
 				serve();
 				PollReport report = AdaptivePollingIntegrationTests.this.ingestRun.run(source);
-				assertThat(report.outcome()).isIn("OK", "NOT_MODIFIED");
+				assertThat(report.outcome()).isIn(PollOutcome.OK, PollOutcome.NOT_MODIFIED);
 				polls.add(this.due);
 				this.due = report.nextAttemptAt();
 			}

@@ -14,6 +14,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -93,7 +94,7 @@ class FeedFormatsIntegrationTests {
 				.withBody(FixtureFeed.render("carnet-jsonfeed.json", NOW))));
 		for (String id : List.of("journal-de-lyon", "depeche-leman", "carnet")) {
 			assertThat(this.ingestRun.run(this.feeds.get().source(id).orElseThrow()).outcome()).as(id)
-				.isEqualTo("OK");
+				.isEqualTo(PollOutcome.OK);
 		}
 	}
 

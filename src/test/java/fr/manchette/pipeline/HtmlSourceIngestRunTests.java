@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
@@ -93,7 +94,7 @@ class HtmlSourceIngestRunTests {
 
 		PollReport report = poll("times");
 
-		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(report.inserted()).isEqualTo(3);
 		List<Row> rows = rows("times");
 		assertThat(rows).extracting(Row::title).containsExactly(
@@ -114,7 +115,7 @@ class HtmlSourceIngestRunTests {
 
 		PollReport again = poll("seen-again");
 
-		assertThat(again.outcome()).isEqualTo("OK");
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(again.inserted()).isZero();
 		assertThat(again.updated()).isZero();
 		assertThat(rows("seen-again")).isEqualTo(first);
@@ -129,7 +130,7 @@ class HtmlSourceIngestRunTests {
 		servePage("redesign", "fil-info-ticker-redesigned.html");
 		PollReport broken = poll("redesign");
 
-		assertThat(broken.outcome()).isEqualTo("PARSE_ERROR");
+		assertThat(broken.outcome()).isEqualTo(PollOutcome.PARSE_ERROR);
 		SourceStatus status = this.statuses.find("redesign").orElseThrow();
 		assertThat(status.lastError()).isEqualTo("selector `ul.fil-info > li` matched nothing");
 		assertThat(status.consecutiveFailures()).isEqualTo(1);
@@ -148,8 +149,8 @@ class HtmlSourceIngestRunTests {
 			.withHeader("If-None-Match", equalTo("\"v1\""))
 			.willReturn(aResponse().withStatus(304)));
 
-		assertThat(poll("etag").outcome()).isEqualTo("OK");
-		assertThat(poll("etag").outcome()).isEqualTo("NOT_MODIFIED");
+		assertThat(poll("etag").outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(poll("etag").outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
 
 		server.verify(getRequestedFor(urlEqualTo("/etag/fil-info")).withHeader("Accept",
 				WireMock.containing("text/html")));
@@ -189,7 +190,7 @@ class HtmlSourceIngestRunTests {
 
 		PollReport report = poll("unreachable-articles");
 
-		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(rows("unreachable-articles")).hasSize(3)
 			.allSatisfy((row) -> assertThat(row.summaryHtml()).isEmpty());
 	}

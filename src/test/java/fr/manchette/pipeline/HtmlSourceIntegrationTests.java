@@ -23,6 +23,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -106,10 +107,10 @@ class HtmlSourceIntegrationTests {
 		sources.stubFor(WireMock.get("/fil/fil-info").willReturn(page("ticker-linking-to-feed-stories.html")));
 		sources.stubFor(WireMock.get("/refait/fil-info").willReturn(page("ticker-own-stories.html")));
 		for (String id : List.of("hespress-fr", "fil-info", "fil-refait")) {
-			assertThat(poll(id).outcome()).as(id).isEqualTo("OK");
+			assertThat(poll(id).outcome()).as(id).isEqualTo(PollOutcome.OK);
 		}
 		sources.stubFor(WireMock.get("/refait/fil-info").willReturn(page("fil-info-ticker-redesigned.html")));
-		assertThat(poll("fil-refait").outcome()).isEqualTo("PARSE_ERROR");
+		assertThat(poll("fil-refait").outcome()).isEqualTo(PollOutcome.PARSE_ERROR);
 	}
 
 	@Test

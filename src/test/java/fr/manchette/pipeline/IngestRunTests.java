@@ -8,15 +8,16 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.support.FeedsYml;
-import fr.manchette.support.Sites;
-import fr.manchette.support.TestService;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.Story;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,8 +89,8 @@ class IngestRunTests {
 				<rss version="2.0"><channel><title>&lol3;</title></channel></rss>""");
 		PollReport bomb = poll("hostile");
 
-		assertThat(xxe.outcome()).isEqualTo("PARSE_ERROR");
-		assertThat(bomb.outcome()).isEqualTo("PARSE_ERROR");
+		assertThat(xxe.outcome()).isEqualTo(PollOutcome.PARSE_ERROR);
+		assertThat(bomb.outcome()).isEqualTo(PollOutcome.PARSE_ERROR);
 		SourceStatus status = this.statuses.find("hostile").orElseThrow();
 		assertThat(status.lastError()).contains("DOCTYPE").doesNotContain("root:");
 		assertThat(status.consecutiveFailures()).isEqualTo(2);
@@ -107,12 +108,12 @@ class IngestRunTests {
 		PollReport recovered = poll("slow");
 		SourceStatus healthy = this.statuses.find("slow").orElseThrow();
 
-		assertThat(first.outcome()).isEqualTo("TIMEOUT");
-		assertThat(second.outcome()).isEqualTo("TIMEOUT");
+		assertThat(first.outcome()).isEqualTo(PollOutcome.TIMEOUT);
+		assertThat(second.outcome()).isEqualTo(PollOutcome.TIMEOUT);
 		assertThat(failing.consecutiveFailures()).isEqualTo(2);
 		// Backoff: the second failure waits longer than the first.
 		assertThat(second.nextAttemptAt()).isAfter(first.nextAttemptAt().plusSeconds(600));
-		assertThat(recovered.outcome()).isEqualTo("OK");
+		assertThat(recovered.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(healthy.consecutiveFailures()).isZero();
 		assertThat(healthy.lastError()).isNull();
 		assertThat(healthy.lastSuccessAt()).isNotNull();
@@ -125,7 +126,7 @@ class IngestRunTests {
 
 		PollReport report = poll("big");
 
-		assertThat(report.outcome()).isEqualTo("TOO_LARGE");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.TOO_LARGE);
 		assertThat(this.items.countBySource()).doesNotContainKey("big");
 	}
 
@@ -133,7 +134,7 @@ class IngestRunTests {
 	void anHtmlPageIsNotAFeed() {
 		serve("html", "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head></html>");
 
-		assertThat(poll("html").outcome()).isEqualTo("NOT_A_FEED");
+		assertThat(poll("html").outcome()).isEqualTo(PollOutcome.NOT_A_FEED);
 		assertThat(this.statuses.find("html").orElseThrow().lastError()).isEqualTo("an HTML page, not a feed");
 	}
 
@@ -150,11 +151,11 @@ class IngestRunTests {
 
 			PollReport report = poll("boom");
 
-			assertThat(report.outcome()).isEqualTo("UNEXPECTED");
+			assertThat(report.outcome()).isEqualTo(PollOutcome.UNEXPECTED);
 			assertThat(this.items.countBySource()).doesNotContainKey("boom");
 			SourceStatus status = this.statuses.find("boom").orElseThrow();
 			assertThat(status.etag()).isNull();
-			assertThat(status.lastOutcome()).isEqualTo("UNEXPECTED");
+			assertThat(status.lastOutcome()).isEqualTo(PollOutcome.UNEXPECTED);
 		}
 		finally {
 			this.jdbc.sql("ALTER TABLE item DROP CONSTRAINT no_boom").update();
@@ -169,8 +170,8 @@ class IngestRunTests {
 		PollReport first = poll("moved");
 		PollReport second = poll("moved");
 
-		assertThat(first.outcome()).isEqualTo("OK");
-		assertThat(second.outcome()).isEqualTo("OK");
+		assertThat(first.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(second.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(this.statuses.find("moved").orElseThrow().movedTo())
 			.isEqualTo("http://localhost:" + server.getPort() + "/moved-here");
 		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/moved")));
@@ -184,9 +185,9 @@ class IngestRunTests {
 		PollReport first = poll("gone");
 		PollReport second = poll("gone");
 
-		assertThat(first.outcome()).isEqualTo("GONE");
+		assertThat(first.outcome()).isEqualTo(PollOutcome.GONE);
 		assertThat(first.nextAttemptAt()).isNull();
-		assertThat(second.outcome()).isEqualTo("GONE");
+		assertThat(second.outcome()).isEqualTo(PollOutcome.GONE);
 		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/gone")));
 	}
 
@@ -197,7 +198,7 @@ class IngestRunTests {
 
 		PollReport report = poll("limited");
 
-		assertThat(report.outcome()).isEqualTo("RATE_LIMITED");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(report.nextAttemptAt()).isAfterOrEqualTo(Instant.now().plusSeconds(7100));
 	}
 

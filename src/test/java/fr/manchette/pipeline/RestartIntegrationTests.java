@@ -11,6 +11,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
@@ -58,7 +59,7 @@ class RestartIntegrationTests {
 
 		try (ConfigurableApplicationContext first = start(feeds)) {
 			PollReport report = poll(first);
-			assertThat(report.outcome()).isEqualTo("OK");
+			assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 			assertThat(report.inserted()).isEqualTo(4);
 		}
 
@@ -69,7 +70,7 @@ class RestartIntegrationTests {
 
 			PollReport report = poll(second);
 
-			assertThat(report.outcome()).isEqualTo("NOT_MODIFIED");
+			assertThat(report.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
 			assertThat(report.inserted()).isZero();
 			assertThat(second.getBean(ItemRepository.class).countBySource()).containsEntry("hespress-fr", 4L);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import fr.manchette.store.PollOutcome;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,7 +54,8 @@ class OpmlWriterTests {
 	}
 
 	static SourceHealth health(String id, String name, String category, boolean enabled, String url, String movedTo) {
-		return new SourceHealth(id, name, url, category, enabled, null, null, "PENDING", 0, null, null, 0, movedTo);
+		return new SourceHealth(id, name, url, category, enabled, null, null, PollOutcome.PENDING, 0, null, null, 0,
+				movedTo);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.PollDefaults;
+import fr.manchette.store.PollOutcome;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,9 +30,9 @@ class SourcesPageTests {
 	void showsEachOutcomeInFrenchWithTheErrorAndTimesInTheTickersZone() {
 		Document html = Jsoup.parse(this.page.render(List.of(
 				new SourceHealth("ok", "Bien", "https://ok.example/rss", "sport", true, NOW.minusSeconds(60), NOW.minusSeconds(60),
-						"OK", 0, null, NOW.plusSeconds(900), 42, null),
+						PollOutcome.OK, 0, null, NOW.plusSeconds(900), 42, null),
 				new SourceHealth("lent", "<b>Lent</b>", "https://lent.example/rss", null, true, NOW.minus(Duration.ofDays(1)),
-						null, "TIMEOUT", 3, "no complete answer within 20s", NOW.plusSeconds(3600), 0,
+						null, PollOutcome.TIMEOUT, 3, "no complete answer within 20s", NOW.plusSeconds(3600), 0,
 						"https://ailleurs.example/rss")),
 				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20))));
 

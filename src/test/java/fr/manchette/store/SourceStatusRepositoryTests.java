@@ -20,10 +20,10 @@ class SourceStatusRepositoryTests {
 
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
-		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, "OK", 0, null, "\"v1\"",
+		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
 				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), null, null);
 		SourceStatus failed = new SourceStatus("hespress", "https://h.ma/feed", T0.plusSeconds(900), T0,
-				"HTTP_STATUS", 1, "HTTP 500", "\"v1\"", "Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(1800),
+				PollOutcome.HTTP_STATUS, 1, "HTTP 500", "\"v1\"", "Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(1800),
 				"https://h.ma/nouveau-flux", Duration.ofHours(1));
 
 		this.statuses.recordOutcome(ok);
@@ -87,7 +87,7 @@ class SourceStatusRepositoryTests {
 		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
 
 		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
-			.failed(T0, SourceStatus.GONE, "HTTP 410 Gone", null));
+			.failed(T0, PollOutcome.GONE, "HTTP 410 Gone", null));
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
 

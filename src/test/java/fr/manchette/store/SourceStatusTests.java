@@ -15,8 +15,8 @@ class SourceStatusTests {
 
 	@Test
 	void failuresCountUpAndASuccessResetsThem() {
-		SourceStatus twice = this.fresh.failed(T0, "TIMEOUT", "slow", T0.plusSeconds(60))
-			.failed(T0.plusSeconds(60), "HTTP_STATUS", "HTTP 500", T0.plusSeconds(180));
+		SourceStatus twice = this.fresh.failed(T0, PollOutcome.TIMEOUT, "slow", T0.plusSeconds(60))
+			.failed(T0.plusSeconds(60), PollOutcome.HTTP_STATUS, "HTTP 500", T0.plusSeconds(180));
 		SourceStatus ok = twice.succeeded(T0.plusSeconds(180), "\"v2\"", null, T0.plusSeconds(1080), null,
 				Duration.ofHours(1));
 
@@ -45,7 +45,7 @@ class SourceStatusTests {
 
 	@Test
 	void aGoneSourceComesBackWhenItsUrlChanges() {
-		SourceStatus gone = this.fresh.failed(T0, SourceStatus.GONE, "HTTP 410 Gone", null);
+		SourceStatus gone = this.fresh.failed(T0, PollOutcome.GONE, "HTTP 410 Gone", null);
 
 		assertThat(gone.gone()).isTrue();
 		assertThat(gone.forUrl("https://le360.ma/rss").gone()).isTrue();

@@ -65,12 +65,12 @@ class WebSubSubscriptionsTests {
 	@Test
 	void aPushIsASuccessThatLeavesThePollsTimetableAndValidatorsAlone() {
 		SourceStatus failing = new SourceStatus("le360", "https://l.ma/feed", T0, T0.minusSeconds(3600),
-				"HTTP_STATUS", 2, "HTTP 500", "\"v1\"", null, T0.plusSeconds(1800), null, null);
+				PollOutcome.HTTP_STATUS, 2, "HTTP 500", "\"v1\"", null, T0.plusSeconds(1800), null, null);
 		this.statuses.recordOutcome(failing, 3);
 		this.statuses.recordDelivery("le360", T0.plusSeconds(10), 2);
 		SourceStatus pushed = this.statuses.find("le360").orElseThrow();
 		assertThat(pushed.lastSuccessAt()).isEqualTo(T0.plusSeconds(10));
-		assertThat(pushed.lastOutcome()).isEqualTo("OK");
+		assertThat(pushed.lastOutcome()).isEqualTo(PollOutcome.OK);
 		assertThat(pushed.consecutiveFailures()).isZero();
 		assertThat(pushed.lastError()).isNull();
 		assertThat(pushed.lastAttemptAt()).isEqualTo(T0);

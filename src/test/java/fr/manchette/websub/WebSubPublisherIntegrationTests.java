@@ -18,6 +18,7 @@ import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
@@ -114,7 +115,7 @@ class WebSubPublisherIntegrationTests {
 			.containsExactlyInAnyOrder(url("feed.atom"), url("feed.rss"), url("feed.json"));
 
 		// A 304 stores nothing: no ping, now or later.
-		assertThat(poll().outcome()).isEqualTo("NOT_MODIFIED");
+		assertThat(poll().outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
 		await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> pings().size() == 3);
 
 		// Two new stories in quick succession: one ping each time the interval allows, the second one after it.

@@ -17,10 +17,11 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.pipeline.PushedSources;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
-import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscription.State;
+import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
@@ -196,7 +197,7 @@ class WebSubSubscriberIntegrationTests {
 		await().atMost(Duration.ofSeconds(1))
 			.until(() -> LocalHttp.get(port, "/feed.atom", null).body().contains("Le Parlement adopte la loi de finances"));
 		SourceStatus status = this.statuses.find("pushed").orElseThrow();
-		assertThat(status.lastOutcome()).isEqualTo("OK");
+		assertThat(status.lastOutcome()).isEqualTo(PollOutcome.OK);
 		assertThat(status.lastSuccessAt()).isAfterOrEqualTo(before);
 		assertThat(this.statuses.itemCounts().get("pushed")).isEqualTo(2L);
 		assertThat(this.subscriptions.find("pushed").orElseThrow().lastDeliveryAt()).isNotNull();
@@ -270,7 +271,7 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(hub.requests("subscribe")).hasSize(1);
 
 		// The poll stored its items and keeps the source's own interval; the next one does the same.
-		assertThat(report.outcome()).isEqualTo("OK");
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(report.inserted()).isEqualTo(1);
 		assertThat(report.nextAttemptAt()).isBetween(CLOCK.instant().plus(Duration.ofMinutes(10)),
 				CLOCK.instant().plus(Duration.ofMinutes(11)));
