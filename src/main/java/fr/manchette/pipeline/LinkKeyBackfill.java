@@ -1,6 +1,6 @@
 package fr.manchette.pipeline;
 
-import fr.manchette.store.ItemRepository;
+import fr.manchette.store.MissingLinkKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,16 +18,16 @@ class LinkKeyBackfill {
 
 	private static final Logger log = LoggerFactory.getLogger(LinkKeyBackfill.class);
 
-	private final ItemRepository items;
+	private final MissingLinkKeys linkKeys;
 
-	LinkKeyBackfill(ItemRepository items) {
-		this.items = items;
+	LinkKeyBackfill(MissingLinkKeys linkKeys) {
+		this.linkKeys = linkKeys;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void backfill() {
-		int completed = this.items.completeLinkKeys();
+		int completed = this.linkKeys.complete();
 		if (completed > 0) {
 			log.info("Link keys completed for items={} stored before they existed", completed);
 		}

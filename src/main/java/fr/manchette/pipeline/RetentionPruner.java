@@ -6,7 +6,7 @@ import java.time.Instant;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.store.DroppedItems;
-import fr.manchette.store.ItemRepository;
+import fr.manchette.store.ItemPruner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,7 +27,7 @@ class RetentionPruner {
 
 	private final CurrentFeeds feeds;
 
-	private final ItemRepository items;
+	private final ItemPruner items;
 
 	private final StoryWindow window;
 
@@ -35,7 +35,7 @@ class RetentionPruner {
 
 	private final DroppedItems dropped;
 
-	RetentionPruner(CurrentFeeds feeds, ItemRepository items, StoryWindow window, Clock clock, DroppedItems dropped) {
+	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped) {
 		this.feeds = feeds;
 		this.items = items;
 		this.window = window;

@@ -22,6 +22,7 @@ import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.StoredHeadline;
+import fr.manchette.store.StoredHeadlines;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -44,6 +45,8 @@ public class StoreStep {
 
 	private final ItemRepository items;
 
+	private final StoredHeadlines headlines;
+
 	private final SourceStatusRepository statuses;
 
 	private final StoryAssigner assigner;
@@ -56,10 +59,12 @@ public class StoreStep {
 
 	private final EditorialStage editorial;
 
-	public StoreStep(ItemRepository items, SourceStatusRepository statuses, StoryAssigner assigner, StoryWindow window,
-			TransactionTemplate transaction, StoryEvents events, EditorialStage editorial) {
+	public StoreStep(ItemRepository items, StoredHeadlines headlines, SourceStatusRepository statuses,
+			StoryAssigner assigner, StoryWindow window, TransactionTemplate transaction, StoryEvents events,
+			EditorialStage editorial) {
 		this.editorial = editorial;
 		this.items = items;
+		this.headlines = headlines;
 		this.statuses = statuses;
 		this.assigner = assigner;
 		this.window = window;
@@ -179,8 +184,8 @@ public class StoreStep {
 	 */
 	private void catchUp() {
 		if (!this.window.loaded()) {
-			long last = this.items.lastItemId();
-			List<WindowHeadline> headlines = this.items
+			long last = this.headlines.lastItemId();
+			List<WindowHeadline> headlines = this.headlines
 				.headlinesSortedSince(this.window.keptFrom())
 				.stream()
 				.map(StoreStep::headline)
@@ -189,7 +194,7 @@ public class StoreStep {
 			return;
 		}
 		while (true) {
-			List<StoredHeadline> stored = this.items.headlinesAfter(this.window.lastItemId(), CATCH_UP_BATCH);
+			List<StoredHeadline> stored = this.headlines.headlinesAfter(this.window.lastItemId(), CATCH_UP_BATCH);
 			this.window.add(stored.stream().map(StoreStep::headline).toList());
 			if (stored.size() < CATCH_UP_BATCH) {
 				return;
@@ -208,7 +213,7 @@ public class StoreStep {
 			.orElseThrow();
 		this.window.reachBack(earliest).ifPresent((start) -> {
 			int room = this.window.roomBack();
-			List<WindowHeadline> older = this.items.headlinesSortedBetween(start, this.window.heldFrom(), room)
+			List<WindowHeadline> older = this.headlines.headlinesSortedBetween(start, this.window.heldFrom(), room)
 				.stream()
 				.map(StoreStep::headline)
 				.toList();

@@ -11,22 +11,22 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.store.ItemQuery;
-import fr.manchette.store.ItemRepository;
 import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
+import fr.manchette.store.StoryQueries;
 import org.springframework.stereotype.Component;
 
 /** The latest headlines, as a French news site's "fil info" shows them, or its stories ranked à la une. */
 @Component
 public class Ticker {
 
-	private final ItemRepository items;
+	private final StoryQueries items;
 
 	private final CurrentFeeds feeds;
 
 	private final Clock clock;
 
-	Ticker(ItemRepository items, CurrentFeeds feeds, Clock clock) {
+	Ticker(StoryQueries items, CurrentFeeds feeds, Clock clock) {
 		this.items = items;
 		this.feeds = feeds;
 		this.clock = clock;

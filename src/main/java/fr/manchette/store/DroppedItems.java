@@ -31,8 +31,6 @@ public class DroppedItems {
 	// dropped_item_at_idx
 	private static final String PRUNE = "DELETE FROM dropped_item WHERE dropped_at < :cutoff";
 
-	private static final int KEYS_PER_QUERY = 500;
-
 	private final JdbcClient jdbc;
 
 	DroppedItems(JdbcClient jdbc) {
@@ -42,7 +40,7 @@ public class DroppedItems {
 	/** The rules version under which each of these items was dropped; keys never dropped are absent. */
 	public Map<String, String> find(String sourceId, Collection<String> itemKeys) {
 		Map<String, String> found = new HashMap<>();
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), KEYS_PER_QUERY)) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(FIND).param("source", sourceId).param("keys", chunk).query((row) -> {
 				found.put(row.getString("item_key"), row.getString("rules_version"));
 			});
@@ -69,7 +67,7 @@ public class DroppedItems {
 
 	/** Forgets these items: the rules in force keep them now. */
 	public void forget(String sourceId, Collection<String> itemKeys) {
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), KEYS_PER_QUERY)) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(FORGET).param("source", sourceId).param("keys", chunk).update();
 		}
 	}

@@ -15,6 +15,9 @@ final class ManyRows {
 	/** Rows per statement: well under the 65 535 parameters PostgreSQL takes in one statement. */
 	static final int PER_STATEMENT = 1_000;
 
+	/** Keys per {@code IN} list: within what every database accepts. */
+	static final int KEYS_PER_QUERY = 500;
+
 	private ManyRows() {
 	}
 

@@ -90,7 +90,7 @@ public class WebhookOutbox {
 			return List.of();
 		}
 		List<StoryTelling> tellings = new ArrayList<>();
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(storyKeys)), 500)) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(storyKeys)), ManyRows.KEYS_PER_QUERY)) {
 			tellings.addAll(this.jdbc.sql(TELLINGS)
 				.param("keys", chunk)
 				.query((row, n) -> new StoryTelling(row.getLong("id"), row.getString("source_id"),

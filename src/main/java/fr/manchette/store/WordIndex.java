@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The words of every item, for searches that ask for a rare word.
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the same under PostgreSQL's linguistic collations as in H2; a query word with other characters, or that starts a
  * stop word (which the index leaves out: {@code san} would miss « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
  */
+@Component
 final class WordIndex {
 
 	static final int MIN_LENGTH = 3;

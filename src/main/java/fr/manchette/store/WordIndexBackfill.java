@@ -17,10 +17,10 @@ class WordIndexBackfill {
 
 	private static final int BATCH = 500;
 
-	private final ItemRepository items;
+	private final WordIndex words;
 
-	WordIndexBackfill(ItemRepository items) {
-		this.items = items;
+	WordIndexBackfill(WordIndex words) {
+		this.words = words;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -33,7 +33,7 @@ class WordIndexBackfill {
 	private void run() {
 		try {
 			long started = System.nanoTime();
-			this.items.words().backfill(BATCH);
+			this.words.backfill(BATCH);
 			log.debug("Word index ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (RuntimeException ex) {

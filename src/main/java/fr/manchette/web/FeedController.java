@@ -8,8 +8,8 @@ import fr.manchette.config.WebSubSettings;
 import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
-import fr.manchette.store.ItemRepository;
 import fr.manchette.store.Story;
+import fr.manchette.store.StoryQueries;
 import fr.manchette.web.PublishedDocuments.Rendering;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class FeedController {
 
-	private final ItemRepository items;
+	private final StoryQueries items;
 
 	private final MergedFeedWriter writer;
 
@@ -35,7 +35,7 @@ class FeedController {
 
 	private final WebSubSettings webSub;
 
-	FeedController(ItemRepository items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
+	FeedController(StoryQueries items, MergedFeedWriter writer, JsonFeedWriter jsonWriter,
 			PublishedDocuments documents, WebSubSettings webSub) {
 		this.items = items;
 		this.writer = writer;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.UneSettings;
 import fr.manchette.store.ItemQuery;
-import fr.manchette.store.ItemRepository;
+import fr.manchette.store.StoryQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -22,13 +22,13 @@ import org.springframework.util.MultiValueMap;
 @Component
 class ListRequests {
 
-	private final ItemRepository items;
+	private final StoryQueries items;
 
 	private final Duration window;
 
 	private final Clock clock;
 
-	ListRequests(ItemRepository items, UneSettings une, Clock clock) {
+	ListRequests(StoryQueries items, UneSettings une, Clock clock) {
 		this.items = items;
 		this.window = une.window();
 		this.clock = clock;

@@ -15,6 +15,7 @@ import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.Story;
+import fr.manchette.store.StoryQueries;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -53,6 +54,9 @@ class IngestRunTests {
 
 	@Autowired
 	private ItemRepository items;
+
+	@Autowired
+	private StoryQueries queries;
 
 	@Autowired
 	private SourceStatusRepository statuses;
@@ -212,7 +216,7 @@ class IngestRunTests {
 	}
 
 	private List<Story> stories(String id) {
-		return this.items.latestStories(new ItemQuery(java.util.Set.of(id), null, null, 50));
+		return this.queries.latestStories(new ItemQuery(java.util.Set.of(id), null, null, 50));
 	}
 
 }

@@ -13,6 +13,7 @@ import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoryQueries;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.Sites;
@@ -64,7 +65,7 @@ class RestartIntegrationTests {
 		}
 
 		try (ConfigurableApplicationContext second = start(feeds)) {
-			assertThat(second.getBean(ItemRepository.class).latestStories(ItemQuery.latest(50))).hasSize(4);
+			assertThat(second.getBean(StoryQueries.class).latestStories(ItemQuery.latest(50))).hasSize(4);
 			assertThat(second.getBean(SourceStatusRepository.class).find("hespress-fr"))
 				.hasValueSatisfying((status) -> assertThat(status.etag()).isEqualTo("\"rev-7\""));
 

@@ -11,13 +11,16 @@ import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
+import fr.manchette.store.ItemPruner;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.MissingLinkKeys;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
-import fr.manchette.store.Story;
 import fr.manchette.store.StoredItem;
+import fr.manchette.store.Story;
+import fr.manchette.store.StoryQueries;
 import fr.manchette.support.StoreTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,15 @@ class StoreStepTests {
 
 	@Autowired
 	private ItemRepository items;
+
+	@Autowired
+	private StoryQueries stories;
+
+	@Autowired
+	private ItemPruner pruner;
+
+	@Autowired
+	private MissingLinkKeys linkKeys;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -240,7 +252,7 @@ class StoreStepTests {
 		save("medias24", T0.plusSeconds(3600), item("x1", "Royal Air Maroc reçoit son premier Boeing 787-9",
 				"https://b.ma/1", T0.plusSeconds(30)));
 
-		assertThat(this.items.story(story)).hasValueSatisfying((one) -> assertThat(one.others())
+		assertThat(this.stories.story(story)).hasValueSatisfying((one) -> assertThat(one.others())
 			.extracting(StoredItem::title)
 			.containsExactly("Royal Air Maroc reçoit son premier Boeing 787-9"));
 	}
@@ -264,11 +276,11 @@ class StoreStepTests {
 				"https://b.ma/1", T0.plusSeconds(50)));
 		String key = latest().get(0).lead().storyKey();
 
-		assertThat(this.items.story(key)).hasValueSatisfying((story) -> {
+		assertThat(this.stories.story(key)).hasValueSatisfying((story) -> {
 			assertThat(story.lead().sourceId()).isEqualTo("le360");
 			assertThat(story.others()).extracting(StoredItem::sourceId).containsExactly("hespress");
 		});
-		assertThat(this.items.story("0".repeat(64))).isEmpty();
+		assertThat(this.stories.story("0".repeat(64))).isEmpty();
 	}
 
 	@Test
@@ -286,8 +298,8 @@ class StoreStepTests {
 				.update();
 		}
 
-		assertThat(this.items.completeLinkKeys()).isEqualTo(2);
-		assertThat(this.items.completeLinkKeys()).isZero();
+		assertThat(this.linkKeys.complete()).isEqualTo(2);
+		assertThat(this.linkKeys.complete()).isZero();
 		save("lematin", T0.plusSeconds(60), item("m1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques",
 				"https://lematin.ma/1", T0.plusSeconds(60)));
 		save("h24", T0.plusSeconds(60), item("x1", "Autre titre", "https://m.a.ma/1", T0.plusSeconds(70)));
@@ -303,10 +315,10 @@ class StoreStepTests {
 		save("hespress", T0, item("h1", "Un", "https://h.ma/1", T0));
 		save("le360", T0, item("l1", "Deux", "https://l.ma/1", T0.plusSeconds(1)));
 
-		assertThat(this.items.latestStories(new ItemQuery(Set.of("hespress"), null, null, 50)))
+		assertThat(this.stories.latestStories(new ItemQuery(Set.of("hespress"), null, null, 50)))
 			.extracting((story) -> story.lead().title())
 			.containsExactly("Un");
-		assertThat(this.items.latestStories(new ItemQuery(Set.of(), null, null, 50))).isEmpty();
+		assertThat(this.stories.latestStories(new ItemQuery(Set.of(), null, null, 50))).isEmpty();
 	}
 
 	@Test
@@ -337,7 +349,7 @@ class StoreStepTests {
 		save("hespress", T0, item("h1", "Ancien", "https://h.ma/1", T0.minusSeconds(40L * 86_400)),
 				item("h2", "Récent", "https://h.ma/2", T0));
 
-		assertThat(this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(1);
+		assertThat(this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(1);
 		assertThat(titles(ItemQuery.latest(50))).containsExactly("Récent");
 	}
 
@@ -350,7 +362,7 @@ class StoreStepTests {
 		save("hespress", T0, old);
 		save("hespress", T0, item("new", "Récent", "https://h.ma/new", T0));
 
-		assertThat(this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(2500);
+		assertThat(this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(2500);
 		assertThat(count()).isEqualTo(1);
 	}
 
@@ -373,7 +385,7 @@ class StoreStepTests {
 			.containsEntry("hespress", 3L)
 			.containsEntry("le360", 1L);
 
-		this.items.pruneOlderThan(T0.minusSeconds(30L * 86_400));
+		this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400));
 
 		assertThat(this.statuses.itemCounts()).isEqualTo(this.items.countBySource()).containsEntry("hespress", 2L);
 	}
@@ -384,11 +396,11 @@ class StoreStepTests {
 	}
 
 	private List<Story> latest() {
-		return this.items.latestStories(ItemQuery.latest(50));
+		return this.stories.latestStories(ItemQuery.latest(50));
 	}
 
 	private List<String> titles(ItemQuery query) {
-		return this.items.latestStories(query).stream().map((story) -> story.lead().title()).toList();
+		return this.stories.latestStories(query).stream().map((story) -> story.lead().title()).toList();
 	}
 
 	private long count() {

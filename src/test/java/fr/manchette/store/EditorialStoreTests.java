@@ -26,6 +26,9 @@ class EditorialStoreTests {
 	@Autowired
 	private ItemRepository items;
 
+	@Autowired
+	private StoryQueries stories;
+
 	@Test
 	void droppedItemsAreRememberedCountedReplacedForgottenAndPruned() {
 		this.dropped.remember("le360", Map.of("k1", "drop: publireportage", "k2", "drop: publireportage", "k3", "keep"),
@@ -58,13 +61,13 @@ class EditorialStoreTests {
 		assertThat(titles(Set.of("fr", "en"))).containsExactlyInAnyOrder("Le Maroc en demi-finale",
 				"Morocco in the semi-final");
 		assertThat(titles(Set.of())).isEmpty();
-		assertThat(this.items.latestStories(ItemQuery.latest(10)))
+		assertThat(this.stories.latestStories(ItemQuery.latest(10)))
 			.extracting((story) -> story.lead().lang())
 			.containsExactlyInAnyOrder("fr", "ar", "en", null);
 	}
 
 	private List<String> titles(Set<String> languages) {
-		return this.items.latestStories(new ItemQuery(null, null, null, 50, null, languages))
+		return this.stories.latestStories(new ItemQuery(null, null, null, 50, null, languages))
 			.stream()
 			.map((story) -> story.lead().title())
 			.toList();

@@ -23,7 +23,7 @@ public final class QueryPlans {
 	}
 
 	public static void print(ApplicationContext context, String engine, Instant now) {
-		ItemRepository repository = context.getBean(ItemRepository.class);
+		StoryQueries repository = context.getBean(StoryQueries.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		Map<String, Statement> statements = new LinkedHashMap<>();
 		statements.put("latest 50", repository.latestStoriesStatement(ItemQuery.latest(50)));
@@ -39,9 +39,9 @@ public final class QueryPlans {
 				new Statement(ItemRepository.STORIES_OF_LINKS, Map.of("keys", List.of(last.get("link_key")))));
 		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
 				Map.of("source", last.get("source_id"), "keys", List.of(last.get("item_key"), "unknown-key"))));
-		statements.put("one retention batch, 60 days (prune)", new Statement(ItemRepository.PRUNE,
+		statements.put("one retention batch, 60 days (prune)", new Statement(ItemPruner.PRUNE,
 				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
-						ItemRepository.PRUNE_BATCH)));
+						ItemPruner.PRUNE_BATCH)));
 		boolean postgres = engine.toLowerCase().contains("postgres");
 		for (Map.Entry<String, Statement> statement : statements.entrySet()) {
 			String explain = (postgres ? "EXPLAIN (ANALYZE, COSTS OFF) " : "EXPLAIN ANALYZE ")

@@ -29,6 +29,15 @@ class WordIndexTests {
 	private ItemRepository items;
 
 	@Autowired
+	private StoryQueries stories;
+
+	@Autowired
+	private ItemPruner pruner;
+
+	@Autowired
+	private WordIndex words;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@BeforeEach
@@ -40,7 +49,7 @@ class WordIndexTests {
 		batch.add(item("rare", "Ounahi brille au Panathinaïkos", T0.minusSeconds(86_400)));
 		batch.add(item("zz", "Le club de Zzyzx gagne", T0.minusSeconds(3_600)));
 		StoredPolls.save(this.items, "hespress", batch, T0.plusSeconds(10_000));
-		this.items.words().backfill(500);
+		this.words.backfill(500);
 	}
 
 	@Test
@@ -51,9 +60,9 @@ class WordIndexTests {
 		}
 		StoredPolls.save(this.items, "hespress", more, T0.plusSeconds(10_000));
 
-		assertThat(this.items.words().narrow("i", List.of("panathinaikos"), new HashMap<>())).isNotEmpty();
-		assertThat(this.items.words().narrow("i", List.of("maroc"), new HashMap<>())).isEmpty();
-		assertThat(this.items.words().narrow("i", List.of("maroc", "ounahi"), new HashMap<>())).contains(".id IN");
+		assertThat(this.words.narrow("i", List.of("panathinaikos"), new HashMap<>())).isNotEmpty();
+		assertThat(this.words.narrow("i", List.of("maroc"), new HashMap<>())).isEmpty();
+		assertThat(this.words.narrow("i", List.of("maroc", "ounahi"), new HashMap<>())).contains(".id IN");
 
 		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
 		assertThat(titles("PANATHIN")).containsExactly("Ounahi brille au Panathinaïkos");
@@ -79,7 +88,7 @@ class WordIndexTests {
 
 	@Test
 	void prunedItemsTakeTheirWordsWithThem() {
-		this.items.pruneOlderThan(T0.minusSeconds(7_200));
+		this.pruner.pruneOlderThan(T0.minusSeconds(7_200));
 
 		assertThat(titles("panathinaikos")).isEmpty();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word WHERE word = 'panathinaikos'").query(Long.class).single())
@@ -92,7 +101,7 @@ class WordIndexTests {
 		this.jdbc.sql("DELETE FROM item_word").update();
 		this.jdbc.sql("UPDATE word_index_state SET complete = FALSE").update();
 
-		this.items.words().backfill(100);
+		this.words.backfill(100);
 
 		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
 		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM item_word").query(Long.class).single())
@@ -103,9 +112,9 @@ class WordIndexTests {
 	void aStoreWhoseIndexIsCompleteIsNotReadAgainAtStart() {
 		this.jdbc.sql("DELETE FROM item_word").update();
 
-		this.items.words().backfill(100);
+		this.words.backfill(100);
 
-		assertThat(this.items.words().complete()).isTrue();
+		assertThat(this.words.complete()).isTrue();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("SELECT complete FROM word_index_state").query(Boolean.class).single()).isTrue();
 	}
@@ -127,7 +136,7 @@ class WordIndexTests {
 		StoredPolls.save(this.items, "hespress", List.of(item("sans", "Une saison sans titre pour le Wydad", T0),
 				item("sante", "Réforme de la santé publique", T0.plusSeconds(1))), T0.plusSeconds(10_000));
 
-		assertThat(this.items.words().narrow("i", List.of("san"), new HashMap<>())).isEmpty();
+		assertThat(this.words.narrow("i", List.of("san"), new HashMap<>())).isEmpty();
 		assertThat(titles("san")).containsExactlyInAnyOrder("Une saison sans titre pour le Wydad",
 				"Réforme de la santé publique");
 		assertThat(titles("sans wydad")).containsExactly("Une saison sans titre pour le Wydad");
@@ -140,7 +149,7 @@ class WordIndexTests {
 	}
 
 	private List<String> titles(String q) {
-		return this.items.latestStories(new ItemQuery(null, q, null, 50))
+		return this.stories.latestStories(new ItemQuery(null, q, null, 50))
 			.stream()
 			.map((story) -> story.lead().title())
 			.toList();

@@ -26,8 +26,8 @@ import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.MergedFeedWriter;
 import fr.manchette.publish.Ticker;
 import fr.manchette.store.ItemQuery;
-import fr.manchette.store.ItemRepository;
 import fr.manchette.store.StoreChanges;
+import fr.manchette.store.StoryQueries;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +79,7 @@ class PublishedDocumentsTests {
 	private CurrentFeeds feeds;
 
 	@Autowired
-	private ItemRepository items;
+	private StoryQueries items;
 
 	@Autowired
 	private MergedFeedWriter writer;

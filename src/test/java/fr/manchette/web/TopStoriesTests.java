@@ -17,11 +17,11 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
-import fr.manchette.store.ItemRepository;
+import fr.manchette.store.StoredHeadlines;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
-import fr.manchette.support.Sites;
 import fr.manchette.support.SettableClock;
+import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,7 +84,7 @@ abstract class TopStoriesTests {
 	private SettableClock clock;
 
 	@Autowired
-	private ItemRepository items;
+	private StoredHeadlines items;
 
 	@LocalServerPort
 	private int port;

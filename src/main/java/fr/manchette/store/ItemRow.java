@@ -1,0 +1,105 @@
+package fr.manchette.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import fr.manchette.dedup.AssignedItem;
+import fr.manchette.dedup.Fingerprint;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.normalize.Item;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * How an item lies in its row of {@code item}: the columns, what a new or edited row holds, and a row read back. The
+ * writes ({@link ItemRepository}) and the reads ({@link StoryQueries}) share it, so that a column is added once.
+ */
+final class ItemRow {
+
+	/** What a read of items selects, from {@code item i}. */
+	static final String COLUMNS = """
+			i.id, i.source_id, i.item_key, i.story_key, i.guid, i.link, i.title, i.summary_html, i.summary_text,
+			i.categories, i.published_at, i.published_known, i.first_seen_at, i.updated_at, i.sort_at, i.lang""";
+
+	/** The table and the columns of a new row, in the order of {@link #values}. */
+	static final String INSERT_INTO = """
+			item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text, categories,
+			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash, lang)""";
+
+	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
+	static final String UPDATE = """
+			UPDATE item SET link_key = :linkKey, guid = :guid, link = :link, title = :title,
+			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
+			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
+			                updated_at = :seenAt, content_hash = :contentHash, lang = :lang
+			WHERE id = :id AND content_hash <> :contentHash""";
+
+	private static final String CATEGORY_SEPARATOR = "\n";
+
+	private ItemRow() {
+	}
+
+	/** A new item's row, in the order of {@link #INSERT_INTO}'s columns. */
+	static Object[] values(String sourceId, AssignedItem assigned, Instant seenAt) {
+		IdentifiedItem identified = assigned.identified();
+		Item item = identified.item();
+		Object seen = Timestamps.param(seenAt);
+		return new Object[] { sourceId, identified.fingerprint().itemKey(), assigned.storyKey(),
+				identified.fingerprint().linkKey(), item.guid(), (item.link() != null) ? item.link().toString() : null,
+				item.title(), item.summaryHtml(), item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()),
+				searchText(item), Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
+				Timestamps.param(assigned.sortAt()), contentHash(identified), item.language() };
+	}
+
+	/** The parameters of {@link #UPDATE} for an edited item. */
+	static MapSqlParameterSource edit(EditedItem item, Instant seenAt) {
+		Item content = item.identified().item();
+		String link = (content.link() != null) ? content.link().toString() : null;
+		return new MapSqlParameterSource().addValue("id", item.id())
+			.addValue("linkKey", item.identified().fingerprint().linkKey())
+			.addValue("guid", content.guid())
+			.addValue("link", link)
+			.addValue("title", content.title())
+			.addValue("summaryHtml", content.summaryHtml())
+			.addValue("summaryText", content.summaryText())
+			.addValue("categories", String.join(CATEGORY_SEPARATOR, content.categories()))
+			.addValue("searchText", searchText(content))
+			.addValue("published", Timestamps.param(content.published()))
+			.addValue("publishedKnown", content.publishedKnown())
+			.addValue("seenAt", Timestamps.param(seenAt))
+			.addValue("contentHash", contentHash(item.identified()))
+			.addValue("lang", content.language());
+	}
+
+	/** What a search looks into: the title and the summary, folded. */
+	static String searchText(Item item) {
+		return SearchText.fold(item.title() + " " + item.summaryText());
+	}
+
+	/**
+	 * What an edit of the item changes. With the key of the item's own story, as before stories were matched: items
+	 * stored then keep their hash.
+	 */
+	static String contentHash(IdentifiedItem identified) {
+		Item item = identified.item();
+		String link = (item.link() != null) ? item.link().toString() : null;
+		return Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()), String.valueOf(link), item.title(),
+				item.summaryHtml(), String.join(CATEGORY_SEPARATOR, item.categories()), item.published().toString(),
+				identified.fingerprint().storyKey()));
+	}
+
+	/** A row of {@link #COLUMNS}. */
+	static StoredItem read(ResultSet row, int rowNumber) throws SQLException {
+		String categories = row.getString("categories");
+		return new StoredItem(row.getLong("id"), row.getString("source_id"), row.getString("item_key"),
+				row.getString("story_key"), row.getString("guid"), row.getString("link"), row.getString("title"),
+				row.getString("summary_html"), row.getString("summary_text"),
+				categories.isEmpty() ? List.of() : Arrays.asList(categories.split(CATEGORY_SEPARATOR)),
+				Timestamps.read(row, "published_at"), row.getBoolean("published_known"),
+				Timestamps.read(row, "first_seen_at"), Timestamps.read(row, "updated_at"),
+				Timestamps.read(row, "sort_at"), row.getString("lang"));
+	}
+
+}

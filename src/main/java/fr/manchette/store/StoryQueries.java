@@ -1,0 +1,131 @@
+package fr.manchette.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stories the outputs show, read from the items: a list newest first or à la une, filtered and searched, each
+ * story with the other sources' items; one story by its key.
+ */
+@Repository
+public class StoryQueries {
+
+	// item_story_idx
+	private static final String STORY = "SELECT " + ItemRow.COLUMNS + " FROM item i WHERE i.story_key = :story "
+			+ "ORDER BY i.sort_at, i.id";
+
+	// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
+	private static final String LATEST_STORIES = "SELECT " + ItemRow.COLUMNS + """
+			 FROM item i
+			WHERE %s
+			  AND NOT EXISTS (SELECT 1 FROM item e
+			                   WHERE e.story_key = i.story_key AND %s
+			                     AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
+			ORDER BY i.sort_at DESC, i.id DESC
+			LIMIT :limit""";
+
+	// item_story_idx
+	private static final String TELLINGS = "SELECT " + ItemRow.COLUMNS
+			+ " FROM item i WHERE i.story_key IN (:keys) ORDER BY i.sort_at, i.id";
+
+	// item_sort_idx: the first item of the window, whose leaving it is the next change of the ranking.
+	private static final String FIRST_SORTED_SINCE = "SELECT MIN(sort_at) AS first_at FROM item WHERE sort_at >= :from";
+
+	private final JdbcClient jdbc;
+
+	private final ItemFilter filter;
+
+	private final TopStories top;
+
+	StoryQueries(JdbcClient jdbc, ItemFilter filter, TopStories top) {
+		this.jdbc = jdbc;
+		this.filter = filter;
+		this.top = top;
+	}
+
+	/**
+	 * The stories matching the query in its order: newest first, or à la une when the query says so
+	 * ({@link #topStories}).
+	 */
+	public List<Story> stories(ItemQuery query) {
+		return (query.une() != null) ? topStories(query) : latestStories(query);
+	}
+
+	/**
+	 * The latest stories matching the query, newest first, each once: an item is the lead of its story when no
+	 * earlier matching item shares its story key.
+	 */
+	public List<Story> latestStories(ItemQuery query) {
+		Statement latest = latestStoriesStatement(query);
+		List<StoredItem> leads = this.jdbc.sql(latest.sql()).params(latest.params()).query(ItemRow::read).list();
+		return withOthers(leads);
+	}
+
+	/** The stories ranked à la une (see {@link TopStories}), each counting the sources that told it in the window. */
+	public List<Story> topStories(ItemQuery query) {
+		List<TopStories.Ranked> ranked = this.top.rank(query);
+		List<Story> stories = withOthers(ranked.stream().map(TopStories.Ranked::lead).toList());
+		List<Story> counted = new ArrayList<>(stories.size());
+		for (int i = 0; i < stories.size(); i++) {
+			Story story = stories.get(i);
+			counted.add(new Story(story.lead(), story.others(), ranked.get(i).sources()));
+		}
+		return counted;
+	}
+
+	/**
+	 * One story, every item of it, the lead first: the item sorted first (the earliest published), then the others
+	 * in their order.
+	 */
+	public Optional<Story> story(String storyKey) {
+		List<StoredItem> items = this.jdbc.sql(STORY).param("story", storyKey).query(ItemRow::read).list();
+		return items.isEmpty() ? Optional.empty() : Optional.of(new Story(items.get(0), items.subList(1, items.size())));
+	}
+
+	/**
+	 * When the first item sorted at or after {@code from} was sorted, or empty when there is none: until that item
+	 * leaves a window that starts at {@code from}, moving the start on changes nothing in what the window holds.
+	 */
+	public Optional<Instant> firstSortedSince(Instant from) {
+		return Optional.ofNullable(this.jdbc.sql(FIRST_SORTED_SINCE)
+			.param("from", Timestamps.param(from))
+			.query((row, n) -> Timestamps.read(row, "first_at"))
+			.single());
+	}
+
+	/** The statement behind {@link #latestStories}, also read by the benchmark that prints its plan. */
+	Statement latestStoriesStatement(ItemQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String filterI = this.filter.matching("i", query, params);
+		String filterE = ItemFilter.conditions("e", query, params);
+		params.put("limit", query.limit());
+		return new Statement(LATEST_STORIES.formatted(filterI, filterE), params);
+	}
+
+	/** Each lead with the other items of its story, oldest first: one query for the whole list. */
+	private List<Story> withOthers(List<StoredItem> leads) {
+		if (leads.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<StoredItem>> byStory = new LinkedHashMap<>();
+		leads.forEach((lead) -> byStory.put(lead.storyKey(), new ArrayList<>()));
+		this.jdbc.sql(TELLINGS)
+			.param("keys", List.copyOf(byStory.keySet()))
+			.query(ItemRow::read)
+			.list()
+			.forEach((item) -> byStory.get(item.storyKey()).add(item));
+		return leads.stream()
+			.map((lead) -> new Story(lead,
+					byStory.get(lead.storyKey()).stream().filter((item) -> item.id() != lead.id()).toList()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,15 @@
+package fr.manchette.store;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The beans of the item store, for the {@code @JdbcTest} slices of any package: the writes, the story window's reads,
+ * the lists with their filters and search, the word index, retention and the link key backfill.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ ItemRepository.class, StoredHeadlines.class, StoryQueries.class, ItemFilter.class, TopStories.class,
+		WordIndex.class, ItemPruner.class, MissingLinkKeys.class, StoreChanges.class })
+public class ItemStoreBeans {
+
+}
