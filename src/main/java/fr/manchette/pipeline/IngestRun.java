@@ -2,12 +2,9 @@ package fr.manchette.pipeline;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -16,21 +13,15 @@ import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.fetch.FeedFetcher;
+import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
-import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.normalize.Item;
-import fr.manchette.normalize.ItemNormalizer;
 import fr.manchette.parse.FeedParseException;
-import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.ParsedFeed;
-import fr.manchette.parse.RawItem;
-import fr.manchette.parse.TickerPage;
-import fr.manchette.parse.TickerPageParser;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollPace;
-import fr.manchette.store.PollPaceRepository;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
@@ -38,7 +29,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -47,9 +37,8 @@ import org.springframework.stereotype.Component;
  * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
  * a poll of the others.
  * <p>
- * A {@code type: html} source takes the same road with two turns: its page is read by {@link TickerPageParser}
- * instead of the feed parser, and its items are normalized by {@link TickerItems}, which keeps what was first read of
- * them and fetches new items' article pages when the source asks for it.
+ * A {@code type: html} source takes the same road, its page read by selectors ({@link SourceReader}). A poll that
+ * stores nothing has its end written by {@link PollRecorder}.
  */
 @Component
 public class IngestRun {
@@ -60,19 +49,21 @@ public class IngestRun {
 
 	private final FeedFetcher fetcher;
 
-	private final FeedParser parser;
-
-	private final TickerPageParser tickerParser;
-
-	private final TickerItems tickerItems;
-
-	private final ItemNormalizer normalizer;
+	private final SourceReader reader;
 
 	private final Deduplicator deduplicator;
+
+	private final EditorialStep editorial;
 
 	private final StoreStep store;
 
 	private final SourceStatusRepository statuses;
+
+	private final PollPacer pacer;
+
+	private final PollRecorder recorder;
+
+	private final PublishDelays delays;
 
 	private final Clock clock;
 
@@ -80,34 +71,23 @@ public class IngestRun {
 
 	private final ApplicationEventPublisher events;
 
-	private final PollPacer pacer;
-
-	private final PollPaceRepository paces;
-
-	private final PublishDelays delays;
-
-	private final EditorialStep editorial;
-
-	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, FeedParser parser, TickerPageParser tickerParser,
-			TickerItems tickerItems, ItemNormalizer normalizer, Deduplicator deduplicator, StoreStep store,
-			SourceStatusRepository statuses, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
-			PollPacer pacer, PollPaceRepository paces, PublishDelays delays, EditorialStep editorial) {
+	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
+			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
+			PollRecorder recorder, PublishDelays delays, Clock clock, MeterRegistry meters,
+			ApplicationEventPublisher events) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
-		this.parser = parser;
-		this.tickerParser = tickerParser;
-		this.tickerItems = tickerItems;
-		this.normalizer = normalizer;
+		this.reader = reader;
 		this.deduplicator = deduplicator;
+		this.editorial = editorial;
 		this.store = store;
 		this.statuses = statuses;
+		this.pacer = pacer;
+		this.recorder = recorder;
+		this.delays = delays;
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
-		this.pacer = pacer;
-		this.paces = paces;
-		this.delays = delays;
-		this.editorial = editorial;
 	}
 
 	public PollReport run(Source source) {
@@ -126,7 +106,7 @@ public class IngestRun {
 		}
 		catch (RuntimeException ex) {
 			log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
-			report = failed(source, previous, started, PollOutcome.UNEXPECTED, describe(ex), null);
+			report = this.recorder.failed(source, previous, started, PollOutcome.UNEXPECTED, describe(ex), null);
 		}
 		this.meters.counter("manchette.polls", "outcome", report.outcome().name()).increment();
 		this.meters.counter("manchette.items.stored").increment(report.inserted());
@@ -147,9 +127,9 @@ public class IngestRun {
 		PollReport report;
 		try {
 			FeedsFile config = this.feeds.get();
-			ParsedFeed feed = this.parser.parse(body, contentType);
 			// The hub sends the topic's content: its relative links are relative to the feed's address.
-			List<Item> items = normalize(source, feed.items(), source.url(), started, config.timezone());
+			List<Item> items = this.reader.readFeed(source, body, contentType, source.url(), started,
+					config.timezone());
 			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
 			List<Item> inserted = new ArrayList<>();
 			SaveResult saved = this.store.storeDelivery(source.id(),
@@ -197,36 +177,26 @@ public class IngestRun {
 			return fetched(source, previous, started, fetched, config);
 		}
 		if (outcome instanceof Failed failure) {
-			return failed(source, previous, started, PollOutcome.of(failure.kind()), failure.detail(),
+			return this.recorder.failed(source, previous, started, PollOutcome.of(failure.kind()), failure.detail(),
 					failure.retryAfter());
 		}
-		return notModified(source, previous, started);
+		return this.recorder.notModified(source, previous, started);
 	}
 
 	private PollReport fetched(Source source, SourceStatus previous, Instant started, Fetched fetched,
 			FeedsFile config) {
-		ParsedFeed feed;
-		TickerPage page = null;
+		SourceReader.Read read;
 		try {
-			if (source.type() == SourceType.HTML) {
-				page = this.tickerParser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl(),
-						source.select(), started);
-				feed = page.asFeed();
-			}
-			else {
-				feed = this.parser.parse(fetched.body(), fetched.contentType());
-			}
+			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config);
 		}
 		catch (FeedParseException ex) {
 			// A page whose selectors match nothing lands here too: a failure on /api/sources, stored items kept.
-			return failed(source, previous, started, PollOutcome.of(ex.kind()), ex.getMessage(), null);
+			return this.recorder.failed(source, previous, started, PollOutcome.of(ex.kind()), ex.getMessage(), null);
 		}
-		List<Item> items = (page != null)
-				? this.tickerItems.items(source, page, fetched.finalUrl(), started, config.poll())
-				: normalize(source, feed.items(), fetched.finalUrl(), started, config.timezone());
 		List<IdentifiedItem> identified = this.deduplicator
-			.identify(this.editorial.keep(source, config, items, started));
-		if (page == null) {
+			.identify(this.editorial.keep(source, config, read.items(), started));
+		ParsedFeed feed = read.feed();
+		if (!read.page()) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
 		}
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
@@ -234,7 +204,7 @@ public class IngestRun {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
 					source.id(), source.url(), movedTo);
 		}
-		PollPace pace = pace(source);
+		PollPace pace = this.recorder.pace(source);
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
 		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {
@@ -247,91 +217,14 @@ public class IngestRun {
 					feed.updatePeriod());
 		});
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
-		recordPace(decision);
+		this.recorder.recordPace(decision);
 		this.delays.record(source.id(), inserted, previous.lastSuccessAt(), started);
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
 		return new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), decision.next());
 	}
 
-	private List<Item> normalize(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
-		List<Item> normalized = new ArrayList<>(raw.size());
-		for (RawItem item : raw) {
-			try {
-				Optional<Item> clean = this.normalizer.normalize(item, base, fetchedAt, zone);
-				clean.ifPresent(normalized::add);
-			}
-			catch (RuntimeException ex) {
-				// One item we cannot read must not cost the others.
-				log.warn("Item skipped source={} kind={} detail={}", source.id(), PollOutcome.UNEXPECTED, describe(ex),
-						ex);
-			}
-		}
-		return normalized;
-	}
-
-	private PollReport notModified(Source source, SourceStatus previous, Instant started) {
-		PollPacer.Decision decision = this.pacer.afterSuccess(source, pace(source), previous.lastSuccessAt(), started,
-				0, previous.declaredInterval());
-		this.statuses.recordOutcome(previous.notModified(started, decision.next()));
-		recordPace(decision);
-		log.debug("Not modified source={}", source.id());
-		return new PollReport(source.id(), PollOutcome.NOT_MODIFIED, 0, 0, decision.next());
-	}
-
-	private PollReport failed(Source source, SourceStatus previous, Instant started, PollOutcome outcome,
-			String detail, @Nullable Duration retryAfter) {
-		if (Thread.currentThread().isInterrupted()) {
-			// The service is stopping, not the source failing: nothing to hold against it.
-			log.info("Poll interrupted source={}", source.id());
-			return new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
-		}
-		boolean gone = outcome == PollOutcome.GONE;
-		PollPacer.Decision decision = gone ? null
-				: this.pacer.afterFailure(source, pace(source), started, previous.consecutiveFailures() + 1,
-						retryAfter);
-		Instant next = (decision != null) ? decision.next() : null;
-		if (gone) {
-			log.warn("Source gone source={} url={} kind={}: no longer polled; remove it from feeds.yml or change its url",
-					source.id(), source.url(), outcome);
-		}
-		else if (outcome != PollOutcome.UNEXPECTED) {
-			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), outcome, detail);
-		}
-		try {
-			this.statuses.recordOutcome(previous.failed(started, outcome, detail, next));
-			if (decision != null) {
-				this.paces.record(decision.pace());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.error("Could not record the outcome source={}", source.id(), ex);
-		}
-		return new PollReport(source.id(), outcome, 0, 0, next);
-	}
-
-	/** What the source's last poll decided; a database hiccup here costs the measured rate, not the poll. */
-	private @Nullable PollPace pace(Source source) {
-		try {
-			return this.paces.find(source.id()).orElse(null);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not read the pace source={} detail={}", source.id(), ex.getMessage());
-			return null;
-		}
-	}
-
-	private void recordPace(PollPacer.Decision decision) {
-		try {
-			this.paces.record(decision.pace());
-		}
-		catch (RuntimeException ex) {
-			// The outcome and the next poll are recorded: only /api/sources' explanation is stale.
-			log.warn("Could not record the pace source={} detail={}", decision.pace().sourceId(), ex.getMessage());
-		}
-	}
-
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 	}
 
