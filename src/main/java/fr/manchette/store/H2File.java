@@ -61,8 +61,10 @@ final class H2File {
 		return !this.store.isClosed();
 	}
 
-	Fill fill() {
-		return Fill.of(this.store);
+	H2Fill fill() {
+		Map<String, String> info = new HashMap<>();
+		this.store.populateInfo(info::put);
+		return H2Fill.of(info);
 	}
 
 	/**
@@ -95,12 +97,12 @@ final class H2File {
 	 * Steps until the file is tight enough for the pace, the time is up, the steps stop gaining, or {@code more}
 	 * says no more.
 	 */
-	Compacted compact(Pace pace, long budgetMillis, BooleanSupplier more) {
+	Compacted compact(CompactionPace pace, long budgetMillis, BooleanSupplier more) {
 		long started = System.nanoTime();
 		long deadline = started + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
-		Fill before = fill();
-		Fill best = before;
-		Fill now = before;
+		H2Fill before = fill();
+		H2Fill best = before;
+		H2Fill now = before;
 		int stalled = 0;
 		while (pace.wants(now) && stalled < STALLED_STEPS && isOpen() && System.nanoTime() - deadline < 0
 				&& more.getAsBoolean()) {
@@ -121,7 +123,7 @@ final class H2File {
 		return new Compacted(before, now, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
 
-	private void step(Fill now, Pace pace) {
+	private void step(H2Fill now, CompactionPace pace) {
 		// Only old chunks that are emptier than H2's own target: H2 would rewrite full ones as well.
 		if (now.oldChunksLive() < CHUNK_FILL_TARGET && this.store.compact(CHUNK_FILL_TARGET, pace.stepBytes())) {
 			this.store.commit();
@@ -132,40 +134,6 @@ final class H2File {
 					(inChunks <= pace.moveAllBelow()) ? Math.max(inChunks + BLOCK, pace.stepBytes()) : pace.stepBytes(),
 					this.store);
 		}
-	}
-
-	/**
-	 * How hard a compaction goes.
-	 * @param enough the share of the file in live pages it aims at, in percent
-	 * @param stepBytes how many bytes of pages a step rewrites (and moves)
-	 * @param moveAllBelow chunks this few, in all, are all moved at once: given less than all of the chunks past
-	 * the first hole, H2 may keep moving ones that free no end of the file (a file of holes stayed at 330 MB so);
-	 * {@code 0}: no moves at all
-	 * @param pause whether each step is followed by a pause as long as itself, for the writers
-	 * @param youngToo whether the chunks younger than the retention time count: when there is none to wait for
-	 */
-	record Pace(int enough, int stepBytes, long moveAllBelow, boolean pause, boolean youngToo) {
-
-		/**
-		 * While polls write: a few MB of old pages rewritten per step, and no moves, which go by the end of the
-		 * file and, under a burst, made it grow; H2's background writer moves chunks as it writes.
-		 */
-		static final Pace BUSY = new Pace(60, 4 << 20, 0, true, false);
-
-		/** No one wrote since the last look: larger steps hold up no one (readers never wait for the store lock). */
-		static final Pace IDLE = new Pace(60, 16 << 20, 256L << 20, true, true);
-
-		/**
-		 * A stop, no one writing any more: a store no one writes to packs tighter; a move stays within seconds, as
-		 * the time is checked between steps.
-		 */
-		static final Pace STOPPING = new Pace(80, 16 << 20, 256L << 20, false, true);
-
-		/** Whether the file is still looser than this pace aims at. */
-		boolean wants(Fill now) {
-			return this.youngToo ? now.liveShare() < this.enough : now.below(this.enough);
-		}
-
 	}
 
 	/**
@@ -195,63 +163,11 @@ final class H2File {
 		}
 	}
 
-	/**
-	 * The file as H2 sees it ({@code INFORMATION_SCHEMA.SETTINGS} shows the same as {@code info.*}): its size, the
-	 * share of it in chunks (the rest is holes), and the share of the chunks' bytes still live, of all chunks and of
-	 * those old enough to be rewritten (younger ones are what the last seconds wrote, mostly dead already, and off
-	 * limits for the retention time); and how many writes the file has had. It counts pages, not rows: a file
-	 * compacted offline is smaller still.
-	 */
-	record Fill(long size, int inChunks, int chunksLive, int oldChunksLive, long writes) {
-
-		static Fill of(MVStore store) {
-			Map<String, String> info = new HashMap<>();
-			store.populateInfo(info::put);
-			return new Fill(Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")), percent(info, "info.FILL_RATE"),
-					percent(info, "info.CHUNKS_FILL_RATE"), percent(info, "info.CHUNKS_FILL_RATE_RW"),
-					Long.parseLong(info.getOrDefault("info.FILE_WRITE", "0")));
-		}
-
-		private static int percent(Map<String, String> info, String name) {
-			return Integer.parseInt(info.getOrDefault(name, "100"));
-		}
-
-		/** The share of the file in live pages, young chunks included. */
-		int liveShare() {
-			return this.inChunks * this.chunksLive / 100;
-		}
-
-		/** The live pages, in bytes, as far as H2 can tell. */
-		long live() {
-			return this.size * this.inChunks / 100 * this.chunksLive / 100;
-		}
-
-		/**
-		 * Whether less than {@code percent} % of the file is live pages, counting the young chunks as if they were as
-		 * full as the old ones: holes and dead pages in old chunks are what a compaction can take away.
-		 */
-		boolean below(int percent) {
-			return this.inChunks * this.oldChunksLive < percent * 100;
-		}
-
-		boolean betterThan(Fill other) {
-			return this.size < other.size || this.inChunks > other.inChunks || this.oldChunksLive > other.oldChunksLive
-					|| this.chunksLive > other.chunksLive;
-		}
-
-		@Override
-		public String toString() {
-			return "%d MiB (%d %% in chunks, %d %% of them live, %d %% of the old ones)".formatted(this.size >> 20,
-					this.inChunks, this.chunksLive, this.oldChunksLive);
-		}
-
-	}
-
 	/** A compaction: the file before and after, and how long it took. */
-	record Compacted(Fill before, Fill after, long millis) {
+	record Compacted(H2Fill before, H2Fill after, long millis) {
 
-		static final Compacted NOTHING = new Compacted(new Fill(0, 100, 100, 100, 0), new Fill(0, 100, 100, 100, 0),
-				0);
+		static final Compacted NOTHING = new Compacted(new H2Fill(0, 100, 100, 100, 0),
+				new H2Fill(0, 100, 100, 100, 0), 0);
 
 	}
 

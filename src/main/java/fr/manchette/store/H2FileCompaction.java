@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import fr.manchette.store.H2File.Compacted;
-import fr.manchette.store.H2File.Pace;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +107,7 @@ class H2FileCompaction implements DisposableBean {
 		if (current == null || !current.isOpen()) {
 			return Compacted.NOTHING;
 		}
-		H2File.Fill before = current.fill();
+		H2Fill before = current.fill();
 		boolean idle = before.writes() == this.writesAfterLastLook;
 		// Idle, the young chunks count too: the look will not have to wait for them.
 		boolean overgrown = idle ? before.liveShare() < START_BELOW : before.below(START_BELOW);
@@ -118,7 +117,8 @@ class H2FileCompaction implements DisposableBean {
 		}
 		int[] steps = { 0 };
 		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once.
-		Supplier<Compacted> look = () -> current.compact(idle ? Pace.IDLE : Pace.BUSY, Long.MAX_VALUE,
+		CompactionPace pace = idle ? CompactionPace.IDLE : CompactionPace.BUSY;
+		Supplier<Compacted> look = () -> current.compact(pace, Long.MAX_VALUE,
 				() -> !this.stopping && steps[0]++ < STEPS_PER_LOOK);
 		Compacted done = idle ? current.withoutRetention(look) : look.get();
 		this.writesAfterLastLook = current.fill().writes();

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import fr.manchette.store.H2File.Compacted;
-import fr.manchette.store.H2File.Fill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
@@ -60,7 +59,7 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 				return;
 			}
 			file.closing();
-			Fill before = file.fill();
+			H2Fill before = file.fill();
 			if (before.size() < H2FileCompaction.MIN_SIZE) {
 				return;
 			}
@@ -71,7 +70,7 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 						(System.nanoTime() - started) / 1_000_000);
 				return;
 			}
-			Compacted done = file.compact(H2File.Pace.STOPPING, budget, () -> true);
+			Compacted done = file.compact(CompactionPace.STOPPING, budget, () -> true);
 			log.info("H2 file compacted on stop from {} to {} in {} ms", done.before(), done.after(), done.millis());
 		}
 		catch (SQLException | RuntimeException ex) {

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the last poll of a source ended, from the scheduler to {@code /api/sources}. The name of each constant is what
- * {@code /api/sources} shows and what {@code source_status.last_outcome} keeps, to the letter. A failure is the kind
- * named by the stage where it arose: fetch's {@link FailureKind}, parse's {@link ParseFailureKind}, under the same
- * name; {@link #UNEXPECTED} also stands for whatever the pipeline itself could not foresee.
+ * {@code /api/sources} shows and what {@code source_status.last_outcome} keeps, to the letter. A failure stands for the kind
+ * named by the stage where it arose, fetch's {@link FailureKind} or parse's {@link ParseFailureKind}, under the same
+ * name (a test holds them to it); {@link #UNEXPECTED} also stands for whatever the pipeline itself could not foresee.
  */
 public enum PollOutcome {
 
@@ -20,56 +20,48 @@ public enum PollOutcome {
 	INTERRUPTED,
 	/** Never polled yet (no outcome stored). */
 	PENDING,
-	/** See {@link FailureKind#TIMEOUT}. */
-	TIMEOUT,
-	/** See {@link FailureKind#NETWORK}. */
-	NETWORK,
-	/** See {@link FailureKind#HTTP_STATUS}. */
-	HTTP_STATUS,
-	/** See {@link FailureKind#GONE}: the source is not polled again until its url changes. */
-	GONE,
-	/** See {@link FailureKind#BLOCKED_ADDRESS}. */
-	BLOCKED_ADDRESS,
-	/** See {@link FailureKind#TOO_MANY_REDIRECTS}. */
-	TOO_MANY_REDIRECTS,
-	/** See {@link FailureKind#RATE_LIMITED}. */
-	RATE_LIMITED,
-	/** See {@link FailureKind#TOO_LARGE}. */
-	TOO_LARGE,
-	/** See {@link ParseFailureKind#NOT_A_FEED}. */
-	NOT_A_FEED,
-	/** See {@link ParseFailureKind#PARSE_ERROR}. */
-	PARSE_ERROR,
+	// The failures: each the kind of the stage where it arises, under its name.
+	TIMEOUT(FailureKind.TIMEOUT), NETWORK(FailureKind.NETWORK), HTTP_STATUS(FailureKind.HTTP_STATUS),
+	GONE(FailureKind.GONE), BLOCKED_ADDRESS(FailureKind.BLOCKED_ADDRESS),
+	TOO_MANY_REDIRECTS(FailureKind.TOO_MANY_REDIRECTS), RATE_LIMITED(FailureKind.RATE_LIMITED),
+	TOO_LARGE(FailureKind.TOO_LARGE),
+	NOT_A_FEED(ParseFailureKind.NOT_A_FEED), PARSE_ERROR(ParseFailureKind.PARSE_ERROR),
 	/** A bug of ours, in the fetch or anywhere on the way: logged with its stack trace. */
-	UNEXPECTED;
+	UNEXPECTED(FailureKind.UNEXPECTED);
+
+	/** The stage's failure kind it stands for; null for an outcome that is no failure. */
+	private final @Nullable Enum<?> kind;
+
+	PollOutcome() {
+		this(null);
+	}
+
+	PollOutcome(@Nullable Enum<?> kind) {
+		this.kind = kind;
+	}
 
 	/** The outcome of a poll whose fetch failed. */
 	public static PollOutcome of(FailureKind kind) {
-		// A switch with no default: a kind added to fetch does not compile until it has its outcome here.
-		return switch (kind) {
-			case TIMEOUT -> TIMEOUT;
-			case NETWORK -> NETWORK;
-			case HTTP_STATUS -> HTTP_STATUS;
-			case GONE -> GONE;
-			case BLOCKED_ADDRESS -> BLOCKED_ADDRESS;
-			case TOO_MANY_REDIRECTS -> TOO_MANY_REDIRECTS;
-			case RATE_LIMITED -> RATE_LIMITED;
-			case TOO_LARGE -> TOO_LARGE;
-			case UNEXPECTED -> UNEXPECTED;
-		};
+		return failure(kind);
 	}
 
 	/** The outcome of a poll whose body could not be read as a feed. */
 	public static PollOutcome of(ParseFailureKind kind) {
-		return switch (kind) {
-			case NOT_A_FEED -> NOT_A_FEED;
-			case PARSE_ERROR -> PARSE_ERROR;
-		};
+		return failure(kind);
+	}
+
+	private static PollOutcome failure(Enum<?> kind) {
+		for (PollOutcome outcome : values()) {
+			if (outcome.kind == kind) {
+				return outcome;
+			}
+		}
+		throw new IllegalStateException("No outcome stands for " + kind);
 	}
 
 	/** True for a failure; false for {@code OK}, {@code NOT_MODIFIED}, {@code INTERRUPTED} and {@code PENDING}. */
 	public boolean failure() {
-		return this != OK && this != NOT_MODIFIED && this != INTERRUPTED && this != PENDING;
+		return this.kind != null;
 	}
 
 	/**

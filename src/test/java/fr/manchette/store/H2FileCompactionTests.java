@@ -125,7 +125,7 @@ class H2FileCompactionTests {
 			file.closing();
 
 			// What a stop does with too little time for SHUTDOWN COMPACT, given here all the time it wants.
-			done = file.compact(H2File.Pace.STOPPING, Long.MAX_VALUE, () -> true);
+			done = file.compact(CompactionPace.STOPPING, Long.MAX_VALUE, () -> true);
 		}
 		long live = compactedOffline();
 
