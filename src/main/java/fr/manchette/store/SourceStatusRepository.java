@@ -49,7 +49,7 @@ public class SourceStatusRepository {
 	private static final String SCHEDULE_EDITED = """
 			UPDATE source_status SET next_attempt_at = :at
 			WHERE source_id = :source AND next_attempt_at IS NULL
-			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> :gone)""";
+			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
 
 	// Uses source_status_due_idx: sources no longer in feeds.yml have no next attempt (see unschedule).
 	private static final String DUE = """
@@ -74,7 +74,7 @@ public class SourceStatusRepository {
 
 	// A push is a success that leaves the poll's validators, timetable and lease alone.
 	private static final String DELIVERED = """
-			UPDATE source_status SET last_success_at = :at, last_outcome = :ok, consecutive_failures = 0,
+			UPDATE source_status SET last_success_at = :at, last_outcome = 'OK', consecutive_failures = 0,
 			                         last_error = NULL, item_count = item_count + :added
 			WHERE source_id = :source""";
 
@@ -136,7 +136,6 @@ public class SourceStatusRepository {
 			.param("source", sourceId)
 			.param("at", Timestamps.param(at))
 			.param("added", itemsAdded)
-			.param("ok", PollOutcome.OK.name())
 			.update();
 	}
 
@@ -170,8 +169,7 @@ public class SourceStatusRepository {
 		});
 		for (FirstPoll source : revived) {
 			this.jdbc.sql(SCHEDULE_EDITED)
-				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at()),
-						"gone", PollOutcome.GONE.name()))
+				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
 				.update();
 		}
 	}
@@ -239,9 +237,8 @@ public class SourceStatusRepository {
 		return new SourceStatus(row.getString("source_id"), row.getString("url"),
 				Timestamps.read(row, "last_attempt_at"), Timestamps.read(row, "last_success_at"),
 				PollOutcome.stored(row.getString("last_outcome")), row.getInt("consecutive_failures"),
-				row.getString("last_error"),
-				row.getString("etag"), row.getString("last_modified"), Timestamps.read(row, "next_attempt_at"),
-				row.getString("moved_to"), declaredInterval(row));
+				row.getString("last_error"), row.getString("etag"), row.getString("last_modified"),
+				Timestamps.read(row, "next_attempt_at"), row.getString("moved_to"), declaredInterval(row));
 	}
 
 	private static Duration declaredInterval(ResultSet row) throws SQLException {
