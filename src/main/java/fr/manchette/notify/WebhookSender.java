@@ -1,13 +1,11 @@
 package fr.manchette.notify;
 
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +18,7 @@ import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.WebhookSettings;
 import fr.manchette.config.WebhookSettings.Webhook;
 import fr.manchette.fetch.OutboundAddresses;
+import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.OutboxDelivery;
 import fr.manchette.store.WebhookOutbox;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +67,7 @@ class WebhookSender implements DisposableBean {
 
 	private final Clock clock;
 
-	private final String instance = instanceName();
+	private final String instance = LeaseOwner.newName();
 
 	private final AtomicLong claims = new AtomicLong();
 
@@ -192,17 +191,6 @@ class WebhookSender implements DisposableBean {
 		if (executor != null) {
 			executor.shutdownNow();
 		}
-	}
-
-	private static String instanceName() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "unknown";
-		}
-		return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

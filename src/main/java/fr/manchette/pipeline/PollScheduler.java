@@ -1,7 +1,5 @@
 package fr.manchette.pipeline;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +23,7 @@ import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
+import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.slf4j.Logger;
@@ -64,7 +62,7 @@ class PollScheduler implements DisposableBean {
 
 	private final ManchetteProperties.Polling settings;
 
-	private final String owner = instanceName();
+	private final String owner = LeaseOwner.newName();
 
 	private final ExecutorService workers;
 
@@ -210,18 +208,6 @@ class PollScheduler implements DisposableBean {
 	private static String host(Source source) {
 		String host = source.url().getHost();
 		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
-	}
-
-	private static String instanceName() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "unknown";
-		}
-		String name = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
-		return (name.length() > 100) ? name.substring(name.length() - 100) : name;
 	}
 
 	@Override
