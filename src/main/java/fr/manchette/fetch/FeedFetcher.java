@@ -58,13 +58,7 @@ public class FeedFetcher {
 		this.userAgent = userAgent;
 		this.clock = clock;
 		this.addressPolicy = addressPolicy;
-		// HTTP/1.1: no h2c upgrade dance with the many small servers news sites run on. Redirects are ours to
-		// follow (RedirectChain): the client's own would hide permanent moves and go anywhere they point.
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = OutboundClient.create();
 	}
 
 	public FetchOutcome fetch(FetchRequest request) {

@@ -46,11 +46,7 @@ public class FormPost {
 	FormPost(String userAgent, AddressPolicy addressPolicy) {
 		this.userAgent = userAgent;
 		this.addressPolicy = addressPolicy;
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = OutboundClient.create();
 	}
 
 	/**

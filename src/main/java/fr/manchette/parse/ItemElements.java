@@ -213,7 +213,8 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return null;
 	}
 
-	private static @Nullable String text(@Nullable Element element) {
+	/** The trimmed text of an element (WordPress writes "\n\thourly\t"), null when absent or blank. */
+	static @Nullable String text(@Nullable Element element) {
 		if (element == null) {
 			return null;
 		}

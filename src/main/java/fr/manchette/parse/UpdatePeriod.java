@@ -25,9 +25,9 @@ final class UpdatePeriod {
 		if (channel == null) {
 			return null;
 		}
-		Duration ttl = ttl(text(child(channel, "ttl", false)));
-		return (ttl != null) ? ttl : syndication(text(child(channel, "updatePeriod", true)),
-				text(child(channel, "updateFrequency", true)));
+		Duration ttl = ttl(ItemElements.text(child(channel, "ttl", false)));
+		return (ttl != null) ? ttl : syndication(ItemElements.text(child(channel, "updatePeriod", true)),
+				ItemElements.text(child(channel, "updateFrequency", true)));
 	}
 
 	/** Where the channel-level elements are: in {@code <channel>} for RSS, on the root for Atom. */
@@ -71,15 +71,6 @@ final class UpdatePeriod {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	/** The trimmed text of the first such child (WordPress writes "\n\thourly\t"), null when absent or blank. */
-	private static @Nullable String text(@Nullable Element element) {
-		if (element == null) {
-			return null;
-		}
-		String text = element.getTextTrim();
-		return text.isEmpty() ? null : text;
 	}
 
 	private static @Nullable Element child(Element parent, String name, boolean syndication) {
