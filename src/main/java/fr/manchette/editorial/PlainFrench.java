@@ -26,7 +26,9 @@ final class PlainFrench {
 
 	static boolean is(String text) {
 		Set<String> french = null;
-		int length = Math.min(text.length(), LanguageDetector.MAX_CHARS);
+		// Read as far as the detector would, to a word's end: a word cut short may read as another (« lesquels »).
+		int length = (text.length() <= LanguageDetector.MAX_CHARS) ? text.length()
+				: Math.max(0, text.lastIndexOf(' ', LanguageDetector.MAX_CHARS));
 		int start = -1;
 		for (int i = 0; i <= length; i++) {
 			char c = (i < length) ? text.charAt(i) : ' ';

@@ -25,6 +25,15 @@ class PlainFrenchTests {
 	}
 
 	@Test
+	void aLongTextIsReadToAWordsEndAsTheDetectorReadsIt() {
+		// Cut at the detector's limit, « lesquels » would read as « les »: a second French word.
+		String text = "dans " + "b".repeat(151) + " lesquels et pour";
+		assertThat(text.indexOf("lesquels") + 3).isEqualTo(LanguageDetector.MAX_CHARS);
+
+		assertThat(PlainFrench.is(text)).isFalse();
+	}
+
+	@Test
 	void noEnglishSpanishOrArabicHeadlineIsPlainFrench() {
 		for (String name : List.of("headlines-en.txt", "headlines-ar.txt")) {
 			assertThat(HeadlineSamples.written(name)).noneMatch(PlainFrench::is);
