@@ -1,7 +1,6 @@
 package fr.manchette.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.manchette.dedup.FrenchWords;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +16,16 @@ import org.springframework.stereotype.Component;
  * <p>
  * {@code q} is a {@code LIKE '% word%'} on the folded {@code search_text}: walking the items newest first, it
  * stops at the limit, which is quick when the word is common and reads every item when it is rare or absent. For
- * those, this index gives the few items that have the word, and only they are checked. Which plan a search takes is
- * decided by counting, in the index, the items of its rarest word, up to {@link #RARE}.
+ * those, this index gives the few items that may have the word, and only they are checked. Which plan a search takes
+ * is decided by counting, in the index, the items of its rarest word, up to {@link #RARE}.
  * <p>
- * A query word is a word start ({@code econom} finds {@code economie}), so the index is read by range:
- * {@code word >= 'econom' AND word < 'econon'}. Words are folded to lower-case letters and digits, so the bound is
- * the same under PostgreSQL's linguistic collations as in H2; a query word with other characters, or that starts a
- * stop word (which the index leaves out: {@code san} would miss « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
+ * An item's word is kept as one number, {@code item_word.word_item}: the word's first {@value #PREFIX} characters
+ * over [0-9a-z] (base 37, 0 standing for « no more »), times 2<sup>{@value #ID_BITS}</sup>, plus the item's id. A query
+ * word is a word start ({@code econom} finds {@code economie}), and the words that start with it are one range of
+ * those numbers; a query word longer than the prefix reads the range of its prefix, a few more items than it has. A
+ * query word with other characters, or that starts a stop word (which the index leaves out: {@code san} would miss
+ * « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never
+ * decides.
  */
 @Component
 final class WordIndex {
@@ -38,16 +37,26 @@ final class WordIndex {
 	/** Fewer items than this: read them through the index. More: the newest-first walk meets 50 of them soon. */
 	static final int RARE = 2_000;
 
+	/** Characters of a word kept: 37<sup>5</sup> prefixes fit in the 27 bits above an item's id. */
+	static final int PREFIX = 5;
+
+	/** Bits of an item's id: ids run past 68 billion only after two thousand years of a million items a day. */
+	static final int ID_BITS = 36;
+
+	private static final long IDS = 1L << ID_BITS;
+
+	private static final int BASE = 37;
+
 	private static final Pattern QUERY_WORD = Pattern.compile("[a-z0-9]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
 
 	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-	// item_word_pk: an item's words are worked out again from its search_text, as when they were written.
-	private static final String DELETE = "DELETE FROM item_word WHERE word = :word AND item_id = :id";
+	// Its key: an item's words are worked out again from its search_text, as when they were written.
+	private static final String DELETE = "DELETE FROM item_word WHERE word_item IN (:keys)";
 
-	// item_word_pk: a range of its first column, read no further than needed.
+	// Its key: a range, read no further than needed.
 	private static final String COUNT = """
-			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word >= :low %s LIMIT :cap) w""";
+			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word_item >= :low AND word_item < :high LIMIT :cap) w""";
 
 	private static final String ITEMS_AFTER = """
 			SELECT id, search_text FROM item WHERE id > :after ORDER BY id LIMIT :batch""";
@@ -58,14 +67,11 @@ final class WordIndex {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
-
 	/** False until every item stored before this version has its words: until then, searches walk. */
 	private volatile boolean complete;
 
-	WordIndex(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	WordIndex(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
@@ -74,24 +80,24 @@ final class WordIndex {
 	 * @param inserted search texts of new items by id
 	 */
 	void add(Map<Long, String> inserted) {
-		List<Map.Entry<Long, String>> rows = new ArrayList<>();
-		inserted.forEach((id, text) -> words(text).forEach((word) -> rows.add(Map.entry(id, word))));
-		insert(rows, "");
+		List<Long> keys = new ArrayList<>();
+		inserted.forEach((id, text) -> keys.addAll(keys(id, text)));
+		insert(keys, "");
 	}
 
 	/**
-	 * Edited items: the words they lost are deleted, the words they gained written; one batch and one insert.
+	 * Edited items: the words they lost are deleted, the words they gained written; one delete and one insert.
 	 * @param before their search texts as they were stored
 	 * @param after their search texts now
 	 */
 	void replace(Map<Long, String> before, Map<Long, String> after) {
-		List<Map.Entry<Long, String>> lost = new ArrayList<>();
-		List<Map.Entry<Long, String>> gained = new ArrayList<>();
+		List<Long> lost = new ArrayList<>();
+		List<Long> gained = new ArrayList<>();
 		after.forEach((id, text) -> {
-			Set<String> old = words(before.getOrDefault(id, ""));
-			Set<String> now = words(text);
-			old.stream().filter((word) -> !now.contains(word)).forEach((word) -> lost.add(Map.entry(id, word)));
-			now.stream().filter((word) -> !old.contains(word)).forEach((word) -> gained.add(Map.entry(id, word)));
+			Set<Long> old = keys(id, before.getOrDefault(id, ""));
+			Set<Long> now = keys(id, text);
+			old.stream().filter((key) -> !now.contains(key)).forEach(lost::add);
+			now.stream().filter((key) -> !old.contains(key)).forEach(gained::add);
 		});
 		delete(lost);
 		// The backfill may be writing the same words at the same moment: ON CONFLICT, a search per row on H2.
@@ -100,18 +106,15 @@ final class WordIndex {
 
 	/** Deleted items: their words go too. */
 	void remove(Map<Long, String> texts) {
-		List<Map.Entry<Long, String>> rows = new ArrayList<>();
-		texts.forEach((id, text) -> words(text).forEach((word) -> rows.add(Map.entry(id, word))));
-		delete(rows);
+		List<Long> keys = new ArrayList<>();
+		texts.forEach((id, text) -> keys.addAll(keys(id, text)));
+		delete(keys);
 	}
 
-	private void delete(List<Map.Entry<Long, String>> rows) {
-		if (rows.isEmpty()) {
-			return;
+	private void delete(List<Long> keys) {
+		for (List<Long> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(DELETE).param("keys", chunk).update();
 		}
-		this.batch.batchUpdate(DELETE, rows.stream()
-			.map((row) -> new MapSqlParameterSource("word", row.getValue()).addValue("id", row.getKey()))
-			.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/**
@@ -136,14 +139,13 @@ final class WordIndex {
 		if (rarest == null) {
 			return "";
 		}
-		String high = upperBound(rarest);
-		params.put("indexLow", rarest);
-		if (high != null) {
-			params.put("indexHigh", high);
-		}
-		// item_word_pk, then item's primary key for each of the few ids.
-		return " AND " + alias + ".id IN (SELECT w.item_id FROM item_word w WHERE w.word >= :indexLow"
-				+ ((high != null) ? " AND w.word < :indexHigh" : "") + ")";
+		long[] range = range(rarest);
+		params.put("indexLow", range[0]);
+		params.put("indexHigh", range[1]);
+		params.put("indexIds", IDS);
+		// item_word's key, then item's primary key for each of the few ids.
+		return " AND " + alias + ".id IN (SELECT MOD(w.word_item, :indexIds) FROM item_word w"
+				+ " WHERE w.word_item >= :indexLow AND w.word_item < :indexHigh)";
 	}
 
 	/**
@@ -155,14 +157,14 @@ final class WordIndex {
 		if (!Boolean.TRUE.equals(this.jdbc.sql(COMPLETE).query(Boolean.class).single())) {
 			long after = 0;
 			while (true) {
-				List<Map.Entry<Long, String>> words = new ArrayList<>();
+				List<Long> words = new ArrayList<>();
 				int read = 0;
 				for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
 					.param("after", after)
 					.param("batch", batch)
 					.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
 					.list()) {
-					words(row.getValue()).forEach((word) -> words.add(Map.entry(row.getKey(), word)));
+					words.addAll(keys(row.getKey(), row.getValue()));
 					after = row.getKey();
 					read++;
 				}
@@ -194,39 +196,63 @@ final class WordIndex {
 		return words;
 	}
 
-	/**
-	 * The smallest string above every word that starts with {@code prefix}, over [0-9a-z]: {@code econom} →
-	 * {@code econon}, {@code mot9} → {@code mota}, {@code abz} → {@code ac}; null when there is none ({@code zzz}).
-	 */
-	static @Nullable String upperBound(String prefix) {
-		char[] chars = prefix.toCharArray();
-		for (int i = chars.length - 1; i >= 0; i--) {
-			int position = ALPHABET.indexOf(chars[i]);
-			if (position < ALPHABET.length() - 1) {
-				chars[i] = ALPHABET.charAt(position + 1);
-				return new String(chars, 0, i + 1);
-			}
+	/** The keys of an item's words: one for each prefix of {@value #PREFIX} characters. */
+	static Set<Long> keys(long itemId, String searchText) {
+		if (itemId < 0 || itemId >= IDS) {
+			throw new IllegalArgumentException("item id out of the word index's range: " + itemId);
 		}
-		return null;
+		Set<Long> keys = new LinkedHashSet<>();
+		for (String word : words(searchText)) {
+			keys.add(prefixCode(word) * IDS + itemId);
+		}
+		return keys;
+	}
+
+	/**
+	 * The keys of the items whose words start with this query word, from the first to past the last; a word of
+	 * [0-9a-z] only.
+	 */
+	static long[] range(String queryWord) {
+		String prefix = (queryWord.length() > PREFIX) ? queryWord.substring(0, PREFIX) : queryWord;
+		long low = prefixCode(prefix);
+		long width = 1;
+		for (int i = prefix.length(); i < PREFIX; i++) {
+			width *= BASE;
+		}
+		return new long[] { low * IDS, (low + width) * IDS };
+	}
+
+	/**
+	 * A word's first {@value #PREFIX} characters in base 37: a digit or letter is 1 to 36, and the first other
+	 * character ends the word (0 to the end), so that the words that start with a prefix are one range.
+	 */
+	private static long prefixCode(String word) {
+		long code = 0;
+		boolean ended = false;
+		for (int i = 0; i < PREFIX; i++) {
+			int digit = 0;
+			if (!ended && i < word.length()) {
+				digit = ALPHABET.indexOf(word.charAt(i)) + 1;
+				ended = (digit == 0);
+			}
+			code = code * BASE + digit;
+		}
+		return code;
 	}
 
 	private int count(String word) {
-		String high = upperBound(word);
-		Map<String, Object> params = new HashMap<>();
-		params.put("low", word);
-		params.put("cap", RARE);
-		if (high != null) {
-			params.put("high", high);
-		}
-		return this.jdbc.sql(COUNT.formatted((high != null) ? "AND word < :high" : ""))
-			.params(params)
+		long[] range = range(word);
+		return this.jdbc.sql(COUNT)
+			.param("low", range[0])
+			.param("high", range[1])
+			.param("cap", RARE)
 			.query(Integer.class)
 			.single();
 	}
 
-	private void insert(List<Map.Entry<Long, String>> rows, String suffix) {
-		ManyRows.insert(this.jdbc, "item_word (word, item_id)",
-				rows.stream().map((row) -> new Object[] { row.getValue(), row.getKey() }).toList(), suffix);
+	private void insert(List<Long> keys, String suffix) {
+		ManyRows.insert(this.jdbc, "item_word (word_item)", keys.stream().map((key) -> new Object[] { key }).toList(),
+				suffix);
 	}
 
 }
