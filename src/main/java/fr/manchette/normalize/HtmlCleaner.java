@@ -13,6 +13,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -37,9 +39,9 @@ public final class HtmlCleaner {
 	 * Elements whose content must go with them: the safelist would unwrap them and keep their text, which is
 	 * fallback markup ("Votre navigateur ne prend pas en charge la vidéo"), form labels, or a pixel in noscript.
 	 */
-	private static final String REMOVED_WITH_CONTENT = "script, style, noscript, template, iframe, object, embed, "
-			+ "applet, form, button, input, select, textarea, svg, math, audio, video, canvas, frameset, frame, "
-			+ "head, title, meta, link";
+	private static final Evaluator REMOVED_WITH_CONTENT = QueryParser.parse("script, style, noscript, template, iframe, "
+			+ "object, embed, applet, form, button, input, select, textarea, svg, math, audio, video, canvas, frameset, "
+			+ "frame, head, title, meta, link");
 
 	/** Elements that say nothing once empty, e.g. the paragraph that only held a tracking pixel. */
 	private static final Set<String> DROPPED_WHEN_EMPTY = Set.of("p", "figure", "figcaption", "blockquote", "h2", "h3",
@@ -47,8 +49,16 @@ public final class HtmlCleaner {
 			"ol", "a");
 
 	/** Hosts that only serve counters and share buttons; FeedBurner still fronts some French feeds. */
-	private static final String TRACKERS = "img[src*=//feeds.feedburner.com/], img[src*=//feedproxy.google.com/], "
-			+ "img[src*=//pixel.wp.com/], img[src*=//stats.wordpress.com/], .feedflare";
+	private static final Evaluator TRACKERS = QueryParser.parse("img[src*=//feeds.feedburner.com/], "
+			+ "img[src*=//feedproxy.google.com/], img[src*=//pixel.wp.com/], img[src*=//stats.wordpress.com/], .feedflare");
+
+	// Selectors parsed once: jsoup parses a selector given as a string at each call, and a summary asks for « img »
+	// once per element it may drop. Evaluators without structure (no :has, no combinators) hold no state of a search.
+	private static final Evaluator IMG = QueryParser.parse("img");
+
+	private static final Evaluator ANCHOR = QueryParser.parse("a");
+
+	private static final Evaluator PRE = QueryParser.parse("pre");
 
 	private static final Pattern ASCII_BLANK = Pattern.compile("[ \\t\\n\\r\\f]+");
 
@@ -94,7 +104,7 @@ public final class HtmlCleaner {
 
 	private static void dropTrackingPixels(Element body) {
 		body.select(TRACKERS).remove();
-		for (Element img : body.select("img")) {
+		for (Element img : body.select(IMG)) {
 			if (isPixel(img.attr("width")) || isPixel(img.attr("height"))) {
 				img.remove();
 			}
@@ -120,12 +130,12 @@ public final class HtmlCleaner {
 
 	/** Removes what the safelist left without purpose: images without a source, links without a target. */
 	private static void dropHollowElements(Element body) {
-		for (Element img : body.select("img")) {
+		for (Element img : body.select(IMG)) {
 			if (!img.hasAttr("src")) {
 				img.remove();
 			}
 		}
-		for (Element anchor : body.select("a")) {
+		for (Element anchor : body.select(ANCHOR)) {
 			if (!anchor.hasAttr("href")) {
 				anchor.unwrap();
 			}
@@ -143,7 +153,7 @@ public final class HtmlCleaner {
 	/** Turns the blank lines left where removed elements stood into one line break; {@code <pre>} is left alone. */
 	private static void collapseBlankRuns(Element body) {
 		for (Element element : body.getAllElements()) {
-			if (element.closest("pre") != null) {
+			if (element.closest(PRE) != null) {
 				continue;
 			}
 			TextNode run = null;
@@ -167,7 +177,7 @@ public final class HtmlCleaner {
 	}
 
 	private static boolean isHollow(Element element) {
-		return TitleText.fold(TitleText.textOf(element)).isEmpty() && element.select("img").isEmpty();
+		return TitleText.fold(TitleText.textOf(element)).isEmpty() && element.select(IMG).isEmpty();
 	}
 
 }
