@@ -22,6 +22,8 @@ class PlainFrenchTests {
 		assertThat(PlainFrench.is("L'ONU s'inquiète de la situation en Syrie")).as("l' and de la: one French word")
 			.isFalse();
 		assertThat(PlainFrench.is("L'ONU s'inquiète des combats à Gaza")).isTrue();
+		assertThat(PlainFrench.is("« On ne peut plus attendre », a déclaré le maire")).as("on, French too").isTrue();
+		assertThat(PlainFrench.is("« Le compte n’y est pas », selon les syndicats")).as("y, French too").isTrue();
 	}
 
 	@Test
