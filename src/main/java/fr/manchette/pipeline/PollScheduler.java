@@ -3,7 +3,10 @@ package fr.manchette.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -24,6 +28,8 @@ import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
 import fr.manchette.store.LeaseOwner;
+import fr.manchette.store.PollStart;
+import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.slf4j.Logger;
@@ -37,9 +43,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls every enabled source when it is due. The timetable lives in the database ({@code source_status}), so that
- * several instances on one PostgreSQL share it: at each tick an instance claims due sources with a lease (an
- * exclusive conditional update: one instance wins each source), polls them on its pool of workers, and the poll's
- * outcome sets the next due time and ends the lease. A crashed instance's leases expire and the others take its
+ * several instances on one PostgreSQL share it: at each tick an instance claims due sources with a lease (one
+ * exclusive conditional update for as many as it has room for: one instance wins each source), polls them on its pool
+ * of workers from the rows the claim read, and the poll's outcome sets the next due time and ends the lease. A poll
+ * that runs long has its lease renewed, so no other instance polls its source meanwhile. A crashed instance's leases expire and the others take its
  * sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
@@ -56,6 +63,8 @@ class PollScheduler implements DisposableBean {
 
 	private final SourceStatusRepository statuses;
 
+	private final SourceLeases leases;
+
 	private final TaskScheduler scheduler;
 
 	private final Clock clock;
@@ -70,17 +79,26 @@ class PollScheduler implements DisposableBean {
 
 	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
+	/** The sources this instance is polling (or about to), and when their leases end. */
+	private final Map<String, Instant> polling = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean tickAsked = new AtomicBoolean();
+
+	/** Whether the last tick left a due source because its host was busy. */
+	private volatile boolean hostBusy;
+
 	private volatile Set<String> enabled = Set.of();
 
 	private volatile ScheduledFuture<?> ticking;
 
 	private volatile boolean stopped;
 
-	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, TaskScheduler scheduler,
-			Clock clock, ManchetteProperties properties) {
+	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
+			TaskScheduler scheduler, Clock clock, ManchetteProperties properties) {
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
 		this.statuses = statuses;
+		this.leases = leases;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.settings = properties.polling();
@@ -121,73 +139,142 @@ class PollScheduler implements DisposableBean {
 	}
 
 	/**
-	 * Claims what this instance has room for and hands it to the workers. Runs at every tick and again as soon as
-	 * a poll ends, so that a host's next due source does not wait for the next tick; one at a time.
+	 * Renews the leases that long polls still need, then claims what this instance has room for, in one statement,
+	 * and hands it to the workers. Runs at every tick and again when a poll ends and frees enough room, so that a
+	 * host's next due source does not wait for the next tick; one at a time.
 	 */
 	synchronized void tick() {
-		int room = this.settings.concurrency() - this.inFlight.get();
-		if (this.stopped || room <= 0) {
+		this.tickAsked.set(false);
+		if (this.stopped) {
 			return;
 		}
+		// Picked sources hold their host's permit until handed to a worker or given back.
+		Deque<Picked> picked = new ArrayDeque<>();
 		try {
 			Instant now = this.clock.instant();
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
-			List<String> due = this.statuses.due(now, room * 2);
+			renew(now, lease);
+			int room = this.settings.concurrency() - this.inFlight.get();
+			if (room <= 0) {
+				return;
+			}
+			List<String> due = this.leases.due(now, room * 2);
+			boolean unscheduled = false;
+			boolean blocked = false;
 			for (String id : due) {
-				if (this.inFlight.get() >= this.settings.concurrency()) {
-					return;
+				if (picked.size() >= room) {
+					break;
 				}
 				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
 					// Due again after it left feeds.yml (its last poll ended after the reload): out of the timetable.
-					this.statuses.unschedule(this.enabled);
+					if (!unscheduled) {
+						this.statuses.unschedule(this.enabled);
+						unscheduled = true;
+					}
 					continue;
 				}
 				Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.settings.perHost()));
-				if (!host.tryAcquire()) {
-					continue;
+				// A source whose host is busy is not claimed: it stays due, for this instance later or another now.
+				if (host.tryAcquire()) {
+					picked.add(new Picked(source, host));
 				}
-				if (!this.statuses.claim(id, this.owner, now, now.plus(lease))) {
-					host.release();
-					continue;
+				else {
+					blocked = true;
 				}
-				dispatch(source, host);
+			}
+			this.hostBusy = blocked;
+			if (picked.isEmpty()) {
+				return;
+			}
+			Instant until = now.plus(lease);
+			Map<String, PollStart> claimed = new HashMap<>();
+			for (PollStart start : this.leases.claim(picked.stream().map((pick) -> pick.source().id()).toList(),
+					this.owner, now, until)) {
+				claimed.put(start.status().sourceId(), start);
+			}
+			while (!picked.isEmpty()) {
+				Picked pick = picked.removeFirst();
+				PollStart start = claimed.get(pick.source().id());
+				if (start == null) {
+					// Another instance was first.
+					pick.host().release();
+				}
+				else {
+					dispatch(pick, start, until);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
 			// The database may be briefly unreachable: the next tick tries again.
 			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			picked.forEach((pick) -> pick.host().release());
 		}
 	}
 
-	private void dispatch(Source source, Semaphore host) {
+	/** A source picked for a claim, with the permit of its host. */
+	private record Picked(Source source, Semaphore host) {
+	}
+
+	/**
+	 * Keeps the sources this instance is still polling: a lease with less than half its length to run is moved on, in
+	 * one statement for all, so that a poll slowed down (a loaded machine, a long store) never outlives its lease and
+	 * is polled a second time by another instance. Costs nothing while polls are short.
+	 */
+	private void renew(Instant now, Duration lease) {
+		Instant soon = now.plus(lease.dividedBy(2));
+		List<String> ending = this.polling.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isBefore(soon))
+			.map(Map.Entry::getKey)
+			.toList();
+		if (ending.isEmpty()) {
+			return;
+		}
+		Instant until = now.plus(lease);
+		this.leases.renew(ending, this.owner, until);
+		ending.forEach((id) -> this.polling.replace(id, until));
+	}
+
+	private void dispatch(Picked pick, PollStart start, Instant until) {
+		Source source = pick.source();
+		Semaphore host = pick.host();
 		this.inFlight.incrementAndGet();
+		this.polling.put(source.id(), until);
 		try {
 			this.workers.execute(() -> {
 				try {
-					this.ingestRun.run(source);
+					this.ingestRun.run(source, start);
 				}
 				catch (RuntimeException ex) {
 					// IngestRun records its own failures; a poll that escapes it waits for its lease to expire.
 					log.error("Poll crashed source={}", source.id(), ex);
 				}
 				finally {
+					this.polling.remove(source.id());
 					host.release();
-					this.inFlight.decrementAndGet();
-					nextTick();
+					int running = this.inFlight.decrementAndGet();
+					// A tick claims what room there is in one statement: asked for when half the room is free, or
+					// when a due source waits for its host, not after every poll, so that a round of short polls is
+					// claimed in batches.
+					if (running <= this.settings.concurrency() / 2 || this.hostBusy) {
+						nextTick();
+					}
 				}
 			});
 		}
 		catch (RuntimeException rejected) {
 			// The pool is shutting down: the lease is given back below.
+			this.polling.remove(source.id());
 			host.release();
 			this.inFlight.decrementAndGet();
 		}
 	}
 
 	private void nextTick() {
-		if (this.stopped) {
+		// One tick asked for at a time: polls that end together share it.
+		if (this.stopped || !this.tickAsked.compareAndSet(false, true)) {
 			return;
 		}
 		try {
@@ -225,7 +312,7 @@ class PollScheduler implements DisposableBean {
 		}
 		try {
 			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
-			this.statuses.release(this.owner);
+			this.leases.release(this.owner);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not give back the leases owner={} detail={}", this.owner, ex.getMessage());

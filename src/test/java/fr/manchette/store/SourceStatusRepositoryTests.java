@@ -18,6 +18,9 @@ class SourceStatusRepositoryTests {
 	@Autowired
 	private SourceStatusRepository statuses;
 
+	@Autowired
+	private SourceLeases leases;
+
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
 		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
@@ -39,60 +42,60 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
-		assertThat(this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
-		assertThat(this.statuses.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
-		assertThat(this.statuses.due(T0.plusSeconds(30), 10)).isEmpty();
-		assertThat(this.statuses.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+		assertThat(this.leases.due(T0, 10)).containsExactly("hespress");
+		assertThat(this.leases.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
+		assertThat(this.leases.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+		assertThat(this.leases.due(T0.plusSeconds(30), 10)).isEmpty();
+		assertThat(this.leases.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
 	}
 
 	@Test
 	void anExpiredLeaseIsTakenOver() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		this.statuses.claim("hespress", "crashed", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "crashed", T0, T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(T0.plusSeconds(59), 10)).isEmpty();
-		assertThat(this.statuses.due(T0.plusSeconds(61), 10)).containsExactly("hespress");
-		assertThat(this.statuses.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
+		assertThat(this.leases.due(T0.plusSeconds(59), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(61), 10)).containsExactly("hespress");
+		assertThat(this.leases.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
 	}
 
 	@Test
 	void anOutcomeEndsTheLeaseAndSetsTheNextPoll() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "instance-a", T0, T0.plusSeconds(60));
 		SourceStatus polled = SourceStatus.unknown("hespress", "https://h.ma/feed")
 			.succeeded(T0, null, null, T0.plusSeconds(900), null, null);
 
 		this.statuses.recordOutcome(polled);
 
-		assertThat(this.statuses.due(T0.plusSeconds(899), 10)).isEmpty();
-		assertThat(this.statuses.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(899), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
 	}
 
 	@Test
 	void releaseGivesBackAnInstancesLeases() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0);
-		this.statuses.claim("hespress", "stopping", T0, T0.plusSeconds(60));
-		this.statuses.claim("le360", "other", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "stopping", T0, T0.plusSeconds(60));
+		this.leases.claim("le360", "other", T0, T0.plusSeconds(60));
 
-		assertThat(this.statuses.release("stopping")).isEqualTo(1);
-		assertThat(this.statuses.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
+		assertThat(this.leases.release("stopping")).isEqualTo(1);
+		assertThat(this.leases.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
 	}
 
 	@Test
 	void schedulingKeepsAKnownSourcesTimetableButRevivesAGoneOneWhoseUrlChanged() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0.plusSeconds(3600));
-		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0, 10)).containsExactly("hespress");
 
 		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
 			.failed(T0, PollOutcome.GONE, "HTTP 410 Gone", null));
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).isEmpty();
 
 		this.statuses.schedule("hespress", "https://h.ma/nouveau", T0.plusSeconds(30));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
 	}
 
 	@Test
@@ -101,14 +104,14 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("le360", "https://l.ma/feed", T0);
 
 		this.statuses.unschedule(Set.of("hespress"));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
 		assertThat(this.statuses.find("le360")).isPresent();
 
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(30));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactlyInAnyOrder("hespress", "le360");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactlyInAnyOrder("hespress", "le360");
 
 		this.statuses.unschedule(Set.of());
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).isEmpty();
 	}
 
 	@Test
