@@ -64,7 +64,7 @@ public class SourceLeases {
 	 * Claims those of these sources that are due and not leased, until {@code until}, in one statement for them all
 	 * (and one more to read back the rows taken); returns what a poll of each source won starts from. A source another
 	 * instance was first to, or that is not due, is not among them. {@code owner} names the instance: one claim at a
-	 * time per owner.
+	 * time per owner, of sources it does not hold already (as {@link #due} gives them).
 	 */
 	public List<PollStart> claim(Collection<String> sourceIds, String owner, Instant now, Instant until) {
 		if (sourceIds.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.Assert;
 
 /** One health row per source. */
 @Repository
@@ -118,6 +119,7 @@ public class SourceStatusRepository {
 	 * there (it nearly always is: schedule made it).
 	 */
 	public void recordOutcome(SourceStatus status, PollPace pace) {
+		Assert.isTrue(pace.sourceId().equals(status.sourceId()), "the pace of another source");
 		Map<String, Object> params = outcomeParams(status, 0);
 		params.putAll(PollPaceRepository.params(pace));
 		if (this.jdbc.sql(UPDATE_WITH_PACE).params(params).update() == 0) {
