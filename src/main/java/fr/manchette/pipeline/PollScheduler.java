@@ -6,20 +6,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
@@ -43,11 +37,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls every enabled source when it is due. The timetable lives in the database ({@code source_status}), so that
- * several instances on one PostgreSQL share it: at each tick an instance claims due sources with a lease (one
- * exclusive conditional update for as many as it has room for: one instance wins each source), polls them on its pool
- * of workers from the rows the claim read, and the poll's outcome sets the next due time and ends the lease. A poll
- * that runs long has its lease renewed, so no other instance polls its source meanwhile. A crashed instance's leases expire and the others take its
- * sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
+ * several instances on one PostgreSQL share it: at each tick an instance claims the due sources it has room for with
+ * a lease (one exclusive conditional update: one instance wins each source), polls them on its workers from the rows
+ * the claim read, and the poll's outcome sets the next due time and ends the lease. A long poll has its lease
+ * renewed; a crashed instance's leases expire and the others take its sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
  */
@@ -73,14 +66,7 @@ class PollScheduler implements DisposableBean {
 
 	private final String owner = LeaseOwner.newName();
 
-	private final ExecutorService workers;
-
-	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
-
-	/** The sources this instance is polling (or about to), and when their leases end. */
-	private final Map<String, Instant> polling = new ConcurrentHashMap<>();
+	private final PollWorkers workers;
 
 	private final AtomicBoolean tickAsked = new AtomicBoolean();
 
@@ -102,12 +88,7 @@ class PollScheduler implements DisposableBean {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.settings = properties.polling();
-		AtomicInteger count = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(this.settings.concurrency(), (task) -> {
-			Thread thread = new Thread(task, "poll-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.workers = new PollWorkers(this.settings.concurrency(), this.settings.perHost());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -154,13 +135,12 @@ class PollScheduler implements DisposableBean {
 			Instant now = this.clock.instant();
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
-			renew(now, lease);
-			int room = this.settings.concurrency() - this.inFlight.get();
+			this.workers.renewLeases(now, lease, (ids, until) -> this.leases.renew(ids, this.owner, until));
+			int room = this.workers.room();
 			if (room <= 0) {
 				return;
 			}
 			List<String> due = this.leases.due(now, room * 2);
-			boolean unscheduled = false;
 			boolean blocked = false;
 			for (String id : due) {
 				if (picked.size() >= room) {
@@ -169,15 +149,12 @@ class PollScheduler implements DisposableBean {
 				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
 					// Due again after it left feeds.yml (its last poll ended after the reload): out of the timetable.
-					if (!unscheduled) {
-						this.statuses.unschedule(this.enabled);
-						unscheduled = true;
-					}
+					this.statuses.unschedule(this.enabled);
 					continue;
 				}
-				Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.settings.perHost()));
 				// A source whose host is busy is not claimed: it stays due, for this instance later or another now.
-				if (host.tryAcquire()) {
+				Semaphore host = this.workers.host(source);
+				if (host != null) {
 					picked.add(new Picked(source, host));
 				}
 				else {
@@ -189,11 +166,10 @@ class PollScheduler implements DisposableBean {
 				return;
 			}
 			Instant until = now.plus(lease);
-			Map<String, PollStart> claimed = new HashMap<>();
-			for (PollStart start : this.leases.claim(picked.stream().map((pick) -> pick.source().id()).toList(),
-					this.owner, now, until)) {
-				claimed.put(start.status().sourceId(), start);
-			}
+			Map<String, PollStart> claimed = this.leases
+				.claim(picked.stream().map((pick) -> pick.source().id()).toList(), this.owner, now, until)
+				.stream()
+				.collect(Collectors.toMap((start) -> start.status().sourceId(), Function.identity()));
 			while (!picked.isEmpty()) {
 				Picked pick = picked.removeFirst();
 				PollStart start = claimed.get(pick.source().id());
@@ -202,7 +178,8 @@ class PollScheduler implements DisposableBean {
 					pick.host().release();
 				}
 				else {
-					dispatch(pick, start, until);
+					this.workers.run(pick.source(), pick.host(), until, () -> this.ingestRun.run(pick.source(), start),
+							this::ended);
 				}
 			}
 		}
@@ -218,57 +195,12 @@ class PollScheduler implements DisposableBean {
 	}
 
 	/**
-	 * Keeps the sources this instance is still polling: a lease with less than half its length to run is moved on, in
-	 * one statement for all, so that a poll slowed down (a loaded machine, a long store) never outlives its lease and
-	 * is polled a second time by another instance. Costs nothing while polls are short.
+	 * A tick claims what room there is in one statement: asked for when a poll ends and half the room is free, or a
+	 * due source waits for its host, not after every poll, so that a round of short polls is claimed in batches.
 	 */
-	private void renew(Instant now, Duration lease) {
-		Instant soon = now.plus(lease.dividedBy(2));
-		List<String> ending = this.polling.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().isBefore(soon))
-			.map(Map.Entry::getKey)
-			.toList();
-		if (ending.isEmpty()) {
-			return;
-		}
-		Instant until = now.plus(lease);
-		this.leases.renew(ending, this.owner, until);
-		ending.forEach((id) -> this.polling.replace(id, until));
-	}
-
-	private void dispatch(Picked pick, PollStart start, Instant until) {
-		Source source = pick.source();
-		Semaphore host = pick.host();
-		this.inFlight.incrementAndGet();
-		this.polling.put(source.id(), until);
-		try {
-			this.workers.execute(() -> {
-				try {
-					this.ingestRun.run(source, start);
-				}
-				catch (RuntimeException ex) {
-					// IngestRun records its own failures; a poll that escapes it waits for its lease to expire.
-					log.error("Poll crashed source={}", source.id(), ex);
-				}
-				finally {
-					this.polling.remove(source.id());
-					host.release();
-					int running = this.inFlight.decrementAndGet();
-					// A tick claims what room there is in one statement: asked for when half the room is free, or
-					// when a due source waits for its host, not after every poll, so that a round of short polls is
-					// claimed in batches.
-					if (running <= this.settings.concurrency() / 2 || this.hostBusy) {
-						nextTick();
-					}
-				}
-			});
-		}
-		catch (RuntimeException rejected) {
-			// The pool is shutting down: the lease is given back below.
-			this.polling.remove(source.id());
-			host.release();
-			this.inFlight.decrementAndGet();
+	private void ended(int running, int concurrency) {
+		if (running <= concurrency / 2 || this.hostBusy) {
+			nextTick();
 		}
 	}
 
@@ -291,25 +223,13 @@ class PollScheduler implements DisposableBean {
 		return (this.settings.lease().compareTo(floor) >= 0) ? this.settings.lease() : floor;
 	}
 
-	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */
-	private static String host(Source source) {
-		String host = source.url().getHost();
-		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
-	}
-
 	@Override
 	public void destroy() {
 		this.stopped = true;
 		if (this.ticking != null) {
 			this.ticking.cancel(false);
 		}
-		this.workers.shutdownNow();
-		try {
-			this.workers.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.workers.stop();
 		try {
 			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
 			this.leases.release(this.owner);
