@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the end of a poll that stored nothing writes: its outcome and next attempt in {@code source_status}, and the
- * pace an adaptive source keeps, in one statement. A poll that stores items records its outcome in their transaction ({@link StoreStep}).
+ * pace an adaptive source keeps, in one statement. A poll that stores items records its outcome in their transaction
+ * ({@link StoreStep}).
  */
 @Component
 class PollRecorder {
