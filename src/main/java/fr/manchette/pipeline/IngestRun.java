@@ -22,6 +22,7 @@ import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollPace;
+import fr.manchette.store.PollStart;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
@@ -90,23 +91,31 @@ public class IngestRun {
 		this.events = events;
 	}
 
+	/** Polls a source from its status and pace as the database has them now. */
 	public PollReport run(Source source) {
+		return run(source, this.statuses.findStart(source.id()).orElse(null));
+	}
+
+	/**
+	 * Polls a source from its status and pace as its claim read them ({@link fr.manchette.store.SourceLeases}), null
+	 * for a source with no status yet.
+	 */
+	public PollReport run(Source source, @Nullable PollStart start) {
 		Instant started = this.clock.instant();
 		String url = source.url().toString();
-		SourceStatus previous = this.statuses.find(source.id())
-			.orElseGet(() -> SourceStatus.unknown(source.id(), url))
-			.forUrl(url);
+		SourceStatus previous = ((start != null) ? start.status() : SourceStatus.unknown(source.id(), url)).forUrl(url);
+		PollPace pace = (start != null) ? start.pace() : null;
 		if (previous.gone()) {
 			// 410 at this url: polled again only once the operator gives feeds.yml another url.
 			return new PollReport(source.id(), PollOutcome.GONE, 0, 0, null);
 		}
 		PollReport report;
 		try {
-			report = poll(source, previous, started);
+			report = poll(source, previous, pace, started);
 		}
 		catch (RuntimeException ex) {
 			log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
-			report = this.recorder.failed(source, previous, started, PollOutcome.UNEXPECTED, describe(ex), null);
+			report = this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, describe(ex), null);
 		}
 		this.meters.counter("manchette.polls", "outcome", report.outcome().name()).increment();
 		this.meters.counter("manchette.items.stored").increment(report.inserted());
@@ -165,7 +174,7 @@ public class IngestRun {
 		}
 	}
 
-	private PollReport poll(Source source, SourceStatus previous, Instant started) {
+	private PollReport poll(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
 		FeedsFile config = this.feeds.get();
 		URI target = (previous.movedTo() != null) ? URI.create(previous.movedTo()) : source.url();
 		FetchRequest request = new FetchRequest(target, previous.etag(), previous.lastModified(),
@@ -174,24 +183,25 @@ public class IngestRun {
 		FetchOutcome outcome = this.fetcher.fetch(request);
 		// Java 17 has no pattern matching for switch yet.
 		if (outcome instanceof Fetched fetched) {
-			return fetched(source, previous, started, fetched, config);
+			return fetched(source, previous, pace, started, fetched, config);
 		}
 		if (outcome instanceof Failed failure) {
-			return this.recorder.failed(source, previous, started, PollOutcome.of(failure.kind()), failure.detail(),
-					failure.retryAfter());
+			return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()),
+					failure.detail(), failure.retryAfter());
 		}
-		return this.recorder.notModified(source, previous, started);
+		return this.recorder.notModified(source, previous, pace, started);
 	}
 
-	private PollReport fetched(Source source, SourceStatus previous, Instant started, Fetched fetched,
-			FeedsFile config) {
+	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
+			Fetched fetched, FeedsFile config) {
 		SourceReader.Read read;
 		try {
 			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config);
 		}
 		catch (FeedParseException ex) {
 			// A page whose selectors match nothing lands here too: a failure on /api/sources, stored items kept.
-			return this.recorder.failed(source, previous, started, PollOutcome.of(ex.kind()), ex.getMessage(), null);
+			return this.recorder.failed(source, previous, pace, started, PollOutcome.of(ex.kind()), ex.getMessage(),
+					null);
 		}
 		List<IdentifiedItem> identified = this.deduplicator
 			.identify(this.editorial.keep(source, config, read.items(), started));
@@ -204,7 +214,6 @@ public class IngestRun {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
 					source.id(), source.url(), movedTo);
 		}
-		PollPace pace = this.recorder.pace(source);
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
 		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the end of a poll that stored nothing writes: its outcome and next attempt in {@code source_status}, and the
- * pace an adaptive source keeps. A poll that stores items records its outcome in their transaction ({@link StoreStep}).
+ * pace an adaptive source keeps, in one statement. A poll that stores items records its outcome in their transaction
+ * ({@link StoreStep}).
  */
 @Component
 class PollRecorder {
@@ -36,11 +37,11 @@ class PollRecorder {
 		this.paces = paces;
 	}
 
-	PollReport notModified(Source source, SourceStatus previous, Instant started) {
-		PollPacer.Decision decision = this.pacer.afterSuccess(source, pace(source), previous.lastSuccessAt(), started,
-				0, previous.declaredInterval());
-		this.statuses.recordOutcome(previous.notModified(started, decision.next()));
-		recordPace(decision);
+	/** A 304: its outcome and pace in one statement. */
+	PollReport notModified(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
+		PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started, 0,
+				previous.declaredInterval());
+		this.statuses.recordOutcome(previous.notModified(started, decision.next()), decision.pace());
 		log.debug("Not modified source={}", source.id());
 		return new PollReport(source.id(), PollOutcome.NOT_MODIFIED, 0, 0, decision.next());
 	}
@@ -49,8 +50,8 @@ class PollRecorder {
 	 * A failure of the fetch, of the parse, or unforeseen: counted and described, the next attempt pushed back (never
 	 * for a source gone for good); nothing held against the source when the service is stopping.
 	 */
-	PollReport failed(Source source, SourceStatus previous, Instant started, PollOutcome outcome, String detail,
-			@Nullable Duration retryAfter) {
+	PollReport failed(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
+			PollOutcome outcome, String detail, @Nullable Duration retryAfter) {
 		if (Thread.currentThread().isInterrupted()) {
 			// The service is stopping, not the source failing: nothing to hold against it.
 			log.info("Poll interrupted source={}", source.id());
@@ -58,7 +59,7 @@ class PollRecorder {
 		}
 		boolean gone = outcome == PollOutcome.GONE;
 		PollPacer.Decision decision = gone ? null
-				: this.pacer.afterFailure(source, pace(source), started, previous.consecutiveFailures() + 1,
+				: this.pacer.afterFailure(source, pace, started, previous.consecutiveFailures() + 1,
 						retryAfter);
 		Instant next = (decision != null) ? decision.next() : null;
 		if (gone) {
@@ -69,26 +70,18 @@ class PollRecorder {
 			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), outcome, detail);
 		}
 		try {
-			this.statuses.recordOutcome(previous.failed(started, outcome, detail, next));
+			SourceStatus failed = previous.failed(started, outcome, detail, next);
 			if (decision != null) {
-				this.paces.record(decision.pace());
+				this.statuses.recordOutcome(failed, decision.pace());
+			}
+			else {
+				this.statuses.recordOutcome(failed);
 			}
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record the outcome source={}", source.id(), ex);
 		}
 		return new PollReport(source.id(), outcome, 0, 0, next);
-	}
-
-	/** What the source's last poll decided; a database hiccup here costs the measured rate, not the poll. */
-	@Nullable PollPace pace(Source source) {
-		try {
-			return this.paces.find(source.id()).orElse(null);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not read the pace source={} detail={}", source.id(), ex.getMessage());
-			return null;
-		}
 	}
 
 	void recordPace(PollPacer.Decision decision) {

@@ -3,19 +3,17 @@ package fr.manchette.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
@@ -24,6 +22,8 @@ import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
 import fr.manchette.store.LeaseOwner;
+import fr.manchette.store.PollStart;
+import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.slf4j.Logger;
@@ -37,10 +37,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls every enabled source when it is due. The timetable lives in the database ({@code source_status}), so that
- * several instances on one PostgreSQL share it: at each tick an instance claims due sources with a lease (an
- * exclusive conditional update: one instance wins each source), polls them on its pool of workers, and the poll's
- * outcome sets the next due time and ends the lease. A crashed instance's leases expire and the others take its
- * sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
+ * several instances on one PostgreSQL share it: at each tick an instance claims the due sources it has room for with
+ * a lease (one exclusive conditional update: one instance wins each source), polls them on its workers from the rows
+ * the claim read, and the poll's outcome sets the next due time and ends the lease. A long poll has its lease
+ * renewed; a crashed instance's leases expire and the others take its sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
  */
@@ -56,6 +56,8 @@ class PollScheduler implements DisposableBean {
 
 	private final SourceStatusRepository statuses;
 
+	private final SourceLeases leases;
+
 	private final TaskScheduler scheduler;
 
 	private final Clock clock;
@@ -64,11 +66,12 @@ class PollScheduler implements DisposableBean {
 
 	private final String owner = LeaseOwner.newName();
 
-	private final ExecutorService workers;
+	private final PollWorkers workers;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	private final AtomicBoolean tickAsked = new AtomicBoolean();
 
-	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+	/** Whether the last tick left a due source because its host was busy. */
+	private volatile boolean hostBusy;
 
 	private volatile Set<String> enabled = Set.of();
 
@@ -76,20 +79,16 @@ class PollScheduler implements DisposableBean {
 
 	private volatile boolean stopped;
 
-	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, TaskScheduler scheduler,
-			Clock clock, ManchetteProperties properties) {
+	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
+			TaskScheduler scheduler, Clock clock, ManchetteProperties properties) {
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
 		this.statuses = statuses;
+		this.leases = leases;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.settings = properties.polling();
-		AtomicInteger count = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(this.settings.concurrency(), (task) -> {
-			Thread thread = new Thread(task, "poll-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.workers = new PollWorkers(this.settings.concurrency(), this.settings.perHost());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -121,22 +120,31 @@ class PollScheduler implements DisposableBean {
 	}
 
 	/**
-	 * Claims what this instance has room for and hands it to the workers. Runs at every tick and again as soon as
-	 * a poll ends, so that a host's next due source does not wait for the next tick; one at a time.
+	 * Renews the leases that long polls still need, then claims what this instance has room for, in one statement,
+	 * and hands it to the workers. Runs at every tick and again when a poll ends and frees enough room, so that a
+	 * host's next due source does not wait for the next tick; one at a time.
 	 */
 	synchronized void tick() {
-		int room = this.settings.concurrency() - this.inFlight.get();
-		if (this.stopped || room <= 0) {
+		this.tickAsked.set(false);
+		if (this.stopped) {
 			return;
 		}
+		// Picked sources hold their host's permit until handed to a worker or given back.
+		Deque<Picked> picked = new ArrayDeque<>();
 		try {
 			Instant now = this.clock.instant();
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
-			List<String> due = this.statuses.due(now, room * 2);
+			this.workers.renewLeases(now, lease, (ids, until) -> this.leases.renew(ids, this.owner, until));
+			int room = this.workers.room();
+			if (room <= 0) {
+				return;
+			}
+			List<String> due = this.leases.due(now, room * 2);
+			boolean blocked = false;
 			for (String id : due) {
-				if (this.inFlight.get() >= this.settings.concurrency()) {
-					return;
+				if (picked.size() >= room) {
+					break;
 				}
 				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
@@ -144,50 +152,61 @@ class PollScheduler implements DisposableBean {
 					this.statuses.unschedule(this.enabled);
 					continue;
 				}
-				Semaphore host = this.hosts.computeIfAbsent(host(source), (name) -> new Semaphore(this.settings.perHost()));
-				if (!host.tryAcquire()) {
-					continue;
+				// A source whose host is busy is not claimed: it stays due, for this instance later or another now.
+				Semaphore host = this.workers.host(source);
+				if (host != null) {
+					picked.add(new Picked(source, host));
 				}
-				if (!this.statuses.claim(id, this.owner, now, now.plus(lease))) {
-					host.release();
-					continue;
+				else {
+					blocked = true;
 				}
-				dispatch(source, host);
+			}
+			this.hostBusy = blocked;
+			if (picked.isEmpty()) {
+				return;
+			}
+			Instant until = now.plus(lease);
+			Map<String, PollStart> claimed = this.leases
+				.claim(picked.stream().map((pick) -> pick.source().id()).toList(), this.owner, now, until)
+				.stream()
+				.collect(Collectors.toMap((start) -> start.status().sourceId(), Function.identity()));
+			while (!picked.isEmpty()) {
+				Picked pick = picked.removeFirst();
+				PollStart start = claimed.get(pick.source().id());
+				if (start == null) {
+					// Another instance was first.
+					pick.host().release();
+				}
+				else {
+					this.workers.run(pick.source(), pick.host(), until, () -> this.ingestRun.run(pick.source(), start),
+							this::ended);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
 			// The database may be briefly unreachable: the next tick tries again.
 			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			picked.forEach((pick) -> pick.host().release());
 		}
 	}
 
-	private void dispatch(Source source, Semaphore host) {
-		this.inFlight.incrementAndGet();
-		try {
-			this.workers.execute(() -> {
-				try {
-					this.ingestRun.run(source);
-				}
-				catch (RuntimeException ex) {
-					// IngestRun records its own failures; a poll that escapes it waits for its lease to expire.
-					log.error("Poll crashed source={}", source.id(), ex);
-				}
-				finally {
-					host.release();
-					this.inFlight.decrementAndGet();
-					nextTick();
-				}
-			});
-		}
-		catch (RuntimeException rejected) {
-			// The pool is shutting down: the lease is given back below.
-			host.release();
-			this.inFlight.decrementAndGet();
+	/** A source picked for a claim, with the permit of its host. */
+	private record Picked(Source source, Semaphore host) {
+	}
+
+	/**
+	 * A tick claims what room there is in one statement: asked for when a poll ends and half the room is free, or a
+	 * due source waits for its host, not after every poll, so that a round of short polls is claimed in batches.
+	 */
+	private void ended(int running, int concurrency) {
+		if (running <= concurrency / 2 || this.hostBusy) {
+			nextTick();
 		}
 	}
 
 	private void nextTick() {
-		if (this.stopped) {
+		// One tick asked for at a time: polls that end together share it.
+		if (this.stopped || !this.tickAsked.compareAndSet(false, true)) {
 			return;
 		}
 		try {
@@ -204,28 +223,16 @@ class PollScheduler implements DisposableBean {
 		return (this.settings.lease().compareTo(floor) >= 0) ? this.settings.lease() : floor;
 	}
 
-	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */
-	private static String host(Source source) {
-		String host = source.url().getHost();
-		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
-	}
-
 	@Override
 	public void destroy() {
 		this.stopped = true;
 		if (this.ticking != null) {
 			this.ticking.cancel(false);
 		}
-		this.workers.shutdownNow();
-		try {
-			this.workers.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.workers.stop();
 		try {
 			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
-			this.statuses.release(this.owner);
+			this.leases.release(this.owner);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not give back the leases owner={} detail={}", this.owner, ex.getMessage());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,13 +46,24 @@ public class PollPaceRepository {
 
 	/** Records what a poll decided; its status row is already there (the outcome is recorded first). */
 	public void record(PollPace pace) {
+		this.jdbc.sql(RECORD).params(params(pace)).update();
+	}
+
+	/** The columns of a pace, named as RECORD and SourceStatusRepository's outcome-with-pace name them. */
+	static Map<String, Object> params(PollPace pace) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("source", pace.sourceId());
 		params.put("rate", pace.arrivalRate());
 		params.put("hours", pace.observedHours());
 		params.put("interval", pace.interval().toSeconds());
 		params.put("reason", pace.reason());
-		this.jdbc.sql(RECORD).params(params).update();
+		return params;
+	}
+
+	/** The pace of a {@code source_status} row read whole; null before pacing began. */
+	static @Nullable PollPace paceOrNull(ResultSet row) throws SQLException {
+		row.getLong("poll_interval_seconds");
+		return row.wasNull() ? null : row(row, 0);
 	}
 
 	private static PollPace row(ResultSet row, int rowNumber) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.Assert;
 
 /** One health row per source. */
 @Repository
@@ -42,6 +43,18 @@ public class SourceStatusRepository {
 			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL
 			WHERE source_id = :source""";
 
+	// UPDATE and the pace the poll decided, in one statement (see PollPaceRepository).
+	private static final String UPDATE_WITH_PACE = """
+			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
+			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
+			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
+			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
+			                         declared_interval_seconds = :declaredInterval,
+			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL,
+			                         arrival_rate = :rate, rate_observed_hours = :hours,
+			                         poll_interval_seconds = :interval, interval_reason = :reason
+			WHERE source_id = :source""";
+
 	private static final String UNSCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NULL";
 
 	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
@@ -51,26 +64,10 @@ public class SourceStatusRepository {
 			WHERE source_id = :source AND next_attempt_at IS NULL
 			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
 
-	// Uses source_status_due_idx: sources no longer in feeds.yml have no next attempt (see unschedule).
-	private static final String DUE = """
-			SELECT source_id FROM source_status
-			WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
-			ORDER BY next_attempt_at
-			LIMIT :limit""";
-
 	private static final String UNSCHEDULE = """
 			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id NOT IN (:keep)""";
 
 	private static final String UNSCHEDULE_ALL = "UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL";
-
-	// The compare-and-set that makes a claim exclusive: the row lock of the UPDATE serialises rival instances,
-	// and the loser finds the condition false and updates nothing.
-	private static final String CLAIM = """
-			UPDATE source_status SET lease_owner = :owner, lease_until = :until
-			WHERE source_id = :source AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)""";
-
-	private static final String RELEASE = """
-			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
 
 	// A push is a success that leaves the poll's validators, timetable and lease alone.
 	private static final String DELIVERED = """
@@ -91,6 +88,11 @@ public class SourceStatusRepository {
 		return this.jdbc.sql(FIND).param("source", sourceId).query(SourceStatusRepository::row).optional();
 	}
 
+	/** A source's status and pace in one statement: what a poll that was not claimed by the scheduler starts from. */
+	public Optional<PollStart> findStart(String sourceId) {
+		return this.jdbc.sql(FIND).param("source", sourceId).query(SourceStatusRepository::start).optional();
+	}
+
 	public List<SourceStatus> findAll() {
 		return this.jdbc.sql(FIND_ALL).query(SourceStatusRepository::row).list();
 	}
@@ -105,6 +107,28 @@ public class SourceStatusRepository {
 	 * row is created the first time, replaced afterwards.
 	 */
 	public void recordOutcome(SourceStatus status, int itemsAdded) {
+		Map<String, Object> params = outcomeParams(status, itemsAdded);
+		// The row is nearly always there (schedule made it): the update first, the insert the first time only.
+		if (this.jdbc.sql(UPDATE).params(params).update() == 0) {
+			this.jdbc.sql(INSERT).params(params).update();
+		}
+	}
+
+	/**
+	 * Records the outcome of a poll that stored nothing and the pace it decided, in one statement when the row is
+	 * there (it nearly always is: schedule made it).
+	 */
+	public void recordOutcome(SourceStatus status, PollPace pace) {
+		Assert.isTrue(pace.sourceId().equals(status.sourceId()), "the pace of another source");
+		Map<String, Object> params = outcomeParams(status, 0);
+		params.putAll(PollPaceRepository.params(pace));
+		if (this.jdbc.sql(UPDATE_WITH_PACE).params(params).update() == 0) {
+			this.jdbc.sql(INSERT).params(params).update();
+			this.jdbc.sql(UPDATE_WITH_PACE).params(params).update();
+		}
+	}
+
+	private static Map<String, Object> outcomeParams(SourceStatus status, int itemsAdded) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("added", itemsAdded);
 		params.put("source", status.sourceId());
@@ -120,10 +144,7 @@ public class SourceStatusRepository {
 		params.put("movedTo", truncate(status.movedTo(), 2048));
 		params.put("declaredInterval",
 				(status.declaredInterval() != null) ? status.declaredInterval().toSeconds() : null);
-		// The row is nearly always there (schedule made it): the update first, the insert the first time only.
-		if (this.jdbc.sql(UPDATE).params(params).update() == 0) {
-			this.jdbc.sql(INSERT).params(params).update();
-		}
+		return params;
 	}
 
 	/**
@@ -205,30 +226,6 @@ public class SourceStatusRepository {
 		return counts;
 	}
 
-	/** Sources that are due and not claimed by anyone, the longest due first. */
-	public List<String> due(Instant now, int limit) {
-		return this.jdbc.sql(DUE)
-			.param("now", Timestamps.param(now))
-			.param("limit", limit)
-			.query(String.class)
-			.list();
-	}
-
-	/** Claims a due source until {@code until}; false when another instance was first or it is not due. */
-	public boolean claim(String sourceId, String owner, Instant now, Instant until) {
-		return this.jdbc.sql(CLAIM)
-			.param("owner", owner)
-			.param("until", Timestamps.param(until))
-			.param("source", sourceId)
-			.param("now", Timestamps.param(now))
-			.update() == 1;
-	}
-
-	/** Gives back every lease an instance holds, when it stops. */
-	public int release(String owner) {
-		return this.jdbc.sql(RELEASE).param("owner", owner).update();
-	}
-
 	private static String truncate(String value, int max) {
 		return (value != null && value.length() > max) ? value.substring(0, max) : value;
 	}
@@ -239,6 +236,10 @@ public class SourceStatusRepository {
 				PollOutcome.stored(row.getString("last_outcome")), row.getInt("consecutive_failures"),
 				row.getString("last_error"), row.getString("etag"), row.getString("last_modified"),
 				Timestamps.read(row, "next_attempt_at"), row.getString("moved_to"), declaredInterval(row));
+	}
+
+	static PollStart start(ResultSet row, int rowNumber) throws SQLException {
+		return new PollStart(row(row, rowNumber), PollPaceRepository.paceOrNull(row));
 	}
 
 	private static Duration declaredInterval(ResultSet row) throws SQLException {

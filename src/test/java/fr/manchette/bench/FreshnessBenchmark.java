@@ -32,6 +32,7 @@ import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
+import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import fr.manchette.support.H2Files;
@@ -327,7 +328,7 @@ public final class FreshnessBenchmark {
 				}
 				clock.set(now);
 				List<Future<?>> polls = new ArrayList<>();
-				for (String id : statuses.due(now, 10_000)) {
+				for (String id : service.getBean(SourceLeases.class).due(now, 10_000)) {
 					Source source = current.get().source(id).orElseThrow();
 					polls.add(pool.submit(() -> ingest.run(source)));
 				}

@@ -2,11 +2,20 @@ package fr.manchette.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import fr.manchette.support.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +26,12 @@ class SourceStatusRepositoryTests {
 
 	@Autowired
 	private SourceStatusRepository statuses;
+
+	@Autowired
+	private SourceLeases leases;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
@@ -39,60 +54,60 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
-		assertThat(this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
-		assertThat(this.statuses.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
-		assertThat(this.statuses.due(T0.plusSeconds(30), 10)).isEmpty();
-		assertThat(this.statuses.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+		assertThat(this.leases.due(T0, 10)).containsExactly("hespress");
+		assertThat(this.leases.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
+		assertThat(this.leases.claim("hespress", "instance-b", T0, T0.plusSeconds(60))).isFalse();
+		assertThat(this.leases.due(T0.plusSeconds(30), 10)).isEmpty();
+		assertThat(this.leases.claim("le360", "instance-b", T0, T0.plusSeconds(60))).isFalse();
 	}
 
 	@Test
 	void anExpiredLeaseIsTakenOver() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		this.statuses.claim("hespress", "crashed", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "crashed", T0, T0.plusSeconds(60));
 
-		assertThat(this.statuses.due(T0.plusSeconds(59), 10)).isEmpty();
-		assertThat(this.statuses.due(T0.plusSeconds(61), 10)).containsExactly("hespress");
-		assertThat(this.statuses.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
+		assertThat(this.leases.due(T0.plusSeconds(59), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(61), 10)).containsExactly("hespress");
+		assertThat(this.leases.claim("hespress", "survivor", T0.plusSeconds(61), T0.plusSeconds(121))).isTrue();
 	}
 
 	@Test
 	void anOutcomeEndsTheLeaseAndSetsTheNextPoll() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		this.statuses.claim("hespress", "instance-a", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "instance-a", T0, T0.plusSeconds(60));
 		SourceStatus polled = SourceStatus.unknown("hespress", "https://h.ma/feed")
 			.succeeded(T0, null, null, T0.plusSeconds(900), null, null);
 
 		this.statuses.recordOutcome(polled);
 
-		assertThat(this.statuses.due(T0.plusSeconds(899), 10)).isEmpty();
-		assertThat(this.statuses.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(899), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
 	}
 
 	@Test
 	void releaseGivesBackAnInstancesLeases() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0);
-		this.statuses.claim("hespress", "stopping", T0, T0.plusSeconds(60));
-		this.statuses.claim("le360", "other", T0, T0.plusSeconds(60));
+		this.leases.claim("hespress", "stopping", T0, T0.plusSeconds(60));
+		this.leases.claim("le360", "other", T0, T0.plusSeconds(60));
 
-		assertThat(this.statuses.release("stopping")).isEqualTo(1);
-		assertThat(this.statuses.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
+		assertThat(this.leases.release("stopping")).isEqualTo(1);
+		assertThat(this.leases.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
 	}
 
 	@Test
 	void schedulingKeepsAKnownSourcesTimetableButRevivesAGoneOneWhoseUrlChanged() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0.plusSeconds(3600));
-		assertThat(this.statuses.due(T0, 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0, 10)).containsExactly("hespress");
 
 		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
 			.failed(T0, PollOutcome.GONE, "HTTP 410 Gone", null));
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).isEmpty();
 
 		this.statuses.schedule("hespress", "https://h.ma/nouveau", T0.plusSeconds(30));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
 	}
 
 	@Test
@@ -101,14 +116,120 @@ class SourceStatusRepositoryTests {
 		this.statuses.schedule("le360", "https://l.ma/feed", T0);
 
 		this.statuses.unschedule(Set.of("hespress"));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactly("hespress");
 		assertThat(this.statuses.find("le360")).isPresent();
 
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(30));
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).containsExactlyInAnyOrder("hespress", "le360");
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactlyInAnyOrder("hespress", "le360");
 
 		this.statuses.unschedule(Set.of());
-		assertThat(this.statuses.due(T0.plusSeconds(60), 10)).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).isEmpty();
+	}
+
+	@Test
+	void aBatchedClaimTakesTheDueSourcesNoOneHoldsAndReadsWhatTheirPollsStartFrom() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.statuses.schedule("medias24", "https://m.ma/feed", T0);
+		this.statuses.schedule("later", "https://later.ma/feed", T0.plusSeconds(60));
+		this.statuses.recordOutcome(SourceStatus.unknown("le360", "https://l.ma/feed")
+			.notModified(T0.minusSeconds(900), T0), new PollPace("le360", 0.5, 3.0, Duration.ofMinutes(15), "rate"));
+		assertThat(this.leases.claim("hespress", "instance-a", T0, T0.plusSeconds(60))).isTrue();
+
+		List<PollStart> claimed = this.leases.claim(List.of("hespress", "le360", "later", "medias24"), "instance-b",
+				T0, T0.plusSeconds(60));
+
+		assertThat(claimed).extracting((start) -> start.status().sourceId())
+			.containsExactlyInAnyOrder("le360", "medias24");
+		PollStart le360 = claimed.stream().filter((start) -> start.status().sourceId().equals("le360")).findFirst().orElseThrow();
+		assertThat(le360.status().lastOutcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
+		assertThat(le360.pace()).isEqualTo(new PollPace("le360", 0.5, 3.0, Duration.ofMinutes(15), "rate"));
+		assertThat(claimed).filteredOn((start) -> start.status().sourceId().equals("medias24"))
+			.extracting(PollStart::pace)
+			.containsOnlyNulls();
+		// Another owner's batch finds them all taken; what no claim took stays due, for whoever has room.
+		assertThat(this.leases.claim(List.of("hespress", "le360", "medias24"), "instance-c", T0.plusSeconds(1),
+				T0.plusSeconds(61))).isEmpty();
+		assertThat(this.leases.due(T0.plusSeconds(60), 10)).containsExactly("later");
+		assertThat(this.leases.due(T0.plusSeconds(61), 10)).containsExactlyInAnyOrder("hespress", "le360", "medias24",
+				"later");
+	}
+
+	@Test
+	void aRenewedLeaseKeepsItsSourceButOnlyForItsOwner() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.leases.claim(List.of("hespress", "le360"), "instance-a", T0, T0.plusSeconds(10));
+
+		assertThat(this.leases.renew(List.of("hespress", "le360"), "instance-b", T0.plusSeconds(20))).isZero();
+		assertThat(this.leases.renew(List.of("hespress"), "instance-a", T0.plusSeconds(20))).isEqualTo(1);
+
+		assertThat(this.leases.due(T0.plusSeconds(11), 10)).containsExactly("le360");
+		assertThat(this.leases.claim(List.of("hespress", "le360"), "instance-b", T0.plusSeconds(11),
+				T0.plusSeconds(21))).extracting((start) -> start.status().sourceId()).containsExactly("le360");
+		// A lease taken over is not the old owner's to renew.
+		assertThat(this.leases.renew(List.of("le360"), "instance-a", T0.plusSeconds(30))).isZero();
+	}
+
+	@Test
+	void anOutcomeAndItsPaceAreRecordedTogetherAndReadTogether() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		SourceStatus notModified = SourceStatus.unknown("hespress", "https://h.ma/feed")
+			.notModified(T0, T0.plusSeconds(900));
+		PollPace pace = new PollPace("hespress", null, null, Duration.ofMinutes(15), "fixed");
+
+		this.statuses.recordOutcome(notModified, pace);
+		// The first time, with no row yet, as well.
+		PollPace first = new PollPace("new", null, null, Duration.ofMinutes(15), "fixed");
+		this.statuses.recordOutcome(SourceStatus.unknown("new", "https://n.ma/feed").notModified(T0, T0), first);
+
+		assertThat(this.statuses.findStart("hespress")).contains(new PollStart(notModified, pace));
+		assertThat(this.statuses.findStart("new").map(PollStart::pace)).contains(first);
+		assertThat(this.statuses.findStart("nobody")).isEmpty();
+	}
+
+	/**
+	 * Two owners racing with overlapping batches, each claim in its own transaction as the scheduler makes them: no
+	 * source is won twice, and every source is won. Outside the test's transaction, so the rows are deleted at the end.
+	 */
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void ownersRacingWithOverlappingBatchesNeverWinTheSameSource() throws Exception {
+		List<FirstPoll> sources = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			sources.add(new FirstPoll("race-%03d".formatted(i), "https://race.ma/" + i, T0));
+		}
+		try {
+			this.statuses.schedule(sources);
+			List<String> ids = sources.stream().map(FirstPoll::sourceId).toList();
+			ExecutorService owners = Executors.newFixedThreadPool(2);
+			try {
+				List<Future<List<String>>> won = new ArrayList<>();
+				// One owner goes up the list, the other down, in batches of 20 that straddle each other's.
+				for (String owner : List.of("instance-a", "instance-b")) {
+					boolean up = owner.equals("instance-a");
+					won.add(owners.submit(() -> {
+						List<String> mine = new ArrayList<>();
+						for (int i = 0; i <= ids.size() / 20; i++) {
+							int from = up ? i * 20 : ids.size() - 10 - i * 20;
+							List<String> batch = ids.subList(Math.max(0, from), Math.min(ids.size(), Math.max(0, from + 20)));
+							this.leases.claim(batch, owner, T0, T0.plusSeconds(60))
+								.forEach((start) -> mine.add(start.status().sourceId()));
+						}
+						return mine;
+					}));
+				}
+				List<String> all = new ArrayList<>(won.get(0).get());
+				all.addAll(won.get(1).get());
+				assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+			}
+			finally {
+				owners.shutdownNow();
+			}
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM source_status WHERE source_id LIKE 'race-%'").update();
+		}
 	}
 
 	@Test

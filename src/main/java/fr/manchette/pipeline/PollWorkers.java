@@ -1,0 +1,139 @@
+package fr.manchette.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import fr.manchette.config.Source;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pool that runs an instance's polls for {@link PollScheduler}: at most {@code concurrency} at once and at most
+ * {@code perHost} to one host, and the end of the lease each running poll holds.
+ */
+final class PollWorkers {
+
+	private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+
+	private final int concurrency;
+
+	private final int perHost;
+
+	private final ExecutorService pool;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+
+	/** The sources being polled, and when their leases end. */
+	private final Map<String, Instant> polling = new ConcurrentHashMap<>();
+
+	PollWorkers(int concurrency, int perHost) {
+		this.concurrency = concurrency;
+		this.perHost = perHost;
+		AtomicInteger count = new AtomicInteger();
+		this.pool = Executors.newFixedThreadPool(concurrency, (task) -> {
+			Thread thread = new Thread(task, "poll-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** How many more polls may start now. */
+	int room() {
+		return this.concurrency - this.inFlight.get();
+	}
+
+	/** A permit to talk to the source's host, null while its host has all the polls it may have. */
+	@Nullable Semaphore host(Source source) {
+		Semaphore host = this.hosts.computeIfAbsent(hostName(source), (name) -> new Semaphore(this.perHost));
+		return host.tryAcquire() ? host : null;
+	}
+
+	/**
+	 * Runs a poll that holds its host's permit and a lease until {@code until}; {@code ended} is told how many polls
+	 * still run when it ends. The permit is given back whatever happens.
+	 */
+	void run(Source source, Semaphore host, Instant until, Runnable poll, Ended ended) {
+		this.inFlight.incrementAndGet();
+		this.polling.put(source.id(), until);
+		try {
+			this.pool.execute(() -> {
+				try {
+					poll.run();
+				}
+				catch (RuntimeException ex) {
+					// IngestRun records its own failures; a poll that escapes it waits for its lease to expire.
+					log.error("Poll crashed source={}", source.id(), ex);
+				}
+				finally {
+					this.polling.remove(source.id());
+					host.release();
+					ended.ended(this.inFlight.decrementAndGet(), this.concurrency);
+				}
+			});
+		}
+		catch (RuntimeException rejected) {
+			// The pool is shutting down: the scheduler gives its leases back.
+			this.polling.remove(source.id());
+			host.release();
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** Told when a poll ends. */
+	interface Ended {
+
+		void ended(int running, int concurrency);
+
+	}
+
+	/**
+	 * Keeps the sources this instance is still polling: a lease with less than half its length to run is moved on
+	 * through {@code renew}, for all of them at once, so that a poll slowed down (a loaded machine, a long store) never
+	 * outlives its lease and gets polled a second time by another instance. Costs nothing while polls are short.
+	 */
+	void renewLeases(Instant now, Duration lease, BiConsumer<List<String>, Instant> renew) {
+		Instant soon = now.plus(lease.dividedBy(2));
+		List<String> ending = this.polling.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isBefore(soon))
+			.map(Map.Entry::getKey)
+			.toList();
+		if (ending.isEmpty()) {
+			return;
+		}
+		Instant until = now.plus(lease);
+		renew.accept(ending, until);
+		ending.forEach((id) -> this.polling.replace(id, until));
+	}
+
+	/** Interrupts the running polls and waits a little for them. */
+	void stop() {
+		this.pool.shutdownNow();
+		try {
+			this.pool.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */
+	private static String hostName(Source source) {
+		String host = source.url().getHost();
+		return (host != null) ? host.toLowerCase(Locale.ROOT) + ":" + source.url().getPort() : source.url().toString();
+	}
+
+}

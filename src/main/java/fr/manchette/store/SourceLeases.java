@@ -1,0 +1,113 @@
+package fr.manchette.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The leases on sources that let several instances share one timetable ({@code source_status}): which sources are
+ * due, claiming some of them for an instance, renewing a claim a long poll still needs, giving them all back. A poll's
+ * recorded outcome ends its lease ({@link SourceStatusRepository#recordOutcome}).
+ */
+@Repository
+public class SourceLeases {
+
+	// Uses source_status_due_idx: sources no longer in feeds.yml have no next attempt (see unschedule).
+	private static final String DUE = """
+			SELECT source_id FROM source_status
+			WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+			ORDER BY next_attempt_at
+			LIMIT :limit""";
+
+	// The compare-and-set that makes a claim exclusive: the row locks of the UPDATE serialise rival instances,
+	// and the loser finds the condition false on the rows the winner took and leaves them alone.
+	private static final String CLAIM = """
+			UPDATE source_status SET lease_owner = :owner, lease_until = :until
+			WHERE source_id IN (:sources) AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)""";
+
+	// The rows this claim took: the owner names the instance, the lease's end this claim of it.
+	private static final String CLAIMED = """
+			SELECT * FROM source_status WHERE source_id IN (:sources) AND lease_owner = :owner AND lease_until = :until""";
+
+	// Only while this owner still holds the lease: a poll that ended, or a lease another instance took over, is left.
+	private static final String RENEW = """
+			UPDATE source_status SET lease_until = :until WHERE source_id IN (:sources) AND lease_owner = :owner""";
+
+	private static final String RELEASE = """
+			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
+
+	private final JdbcClient jdbc;
+
+	SourceLeases(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Sources that are due and not claimed by anyone, the longest due first. */
+	public List<String> due(Instant now, int limit) {
+		return this.jdbc.sql(DUE)
+			.param("now", Timestamps.param(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/** Claims a due source until {@code until}; false when another instance was first or it is not due. */
+	public boolean claim(String sourceId, String owner, Instant now, Instant until) {
+		return !claim(List.of(sourceId), owner, now, until).isEmpty();
+	}
+
+	/**
+	 * Claims those of these sources that are due and not leased, until {@code until}, in one statement for them all
+	 * (and one more to read back the rows taken); returns what a poll of each source won starts from. A source another
+	 * instance was first to, or that is not due, is not among them. {@code owner} names the instance: one claim at a
+	 * time per owner, of sources it does not hold already (as {@link #due} gives them).
+	 */
+	public List<PollStart> claim(Collection<String> sourceIds, String owner, Instant now, Instant until) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		// Stored to the microsecond at best: the lease's end is read back by equality, so it is kept to the millisecond.
+		Instant end = until.truncatedTo(ChronoUnit.MILLIS);
+		List<String> ids = List.copyOf(sourceIds);
+		int claimed = this.jdbc.sql(CLAIM)
+			.param("owner", owner)
+			.param("until", Timestamps.param(end))
+			.param("sources", ids)
+			.param("now", Timestamps.param(now))
+			.update();
+		if (claimed == 0) {
+			return List.of();
+		}
+		return this.jdbc.sql(CLAIMED)
+			.param("owner", owner)
+			.param("until", Timestamps.param(end))
+			.param("sources", ids)
+			.query(SourceStatusRepository::start)
+			.list();
+	}
+
+	/**
+	 * Moves the end of these sources' leases to {@code until}, for those {@code owner} still holds: a poll that takes
+	 * longer than the lease keeps its source. One statement; returns how many leases it renewed.
+	 */
+	public int renew(Collection<String> sourceIds, String owner, Instant until) {
+		if (sourceIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql(RENEW)
+			.param("owner", owner)
+			.param("until", Timestamps.param(until))
+			.param("sources", List.copyOf(sourceIds))
+			.update();
+	}
+
+	/** Gives back every lease an instance holds, when it stops. */
+	public int release(String owner) {
+		return this.jdbc.sql(RELEASE).param("owner", owner).update();
+	}
+
+}
