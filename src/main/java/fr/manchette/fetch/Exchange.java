@@ -14,13 +14,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import fr.manchette.fetch.DeadlinePassed.Phase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One request and its answer on one {@link HttpURLConnection}, under a deadline for all of it: connection, headers
- * and body. The asking thread connects and reads the headers itself (the deadline's cut ends those at once); the
- * body is read by {@link OutboundClient#WORKERS} while the asking thread waits until the deadline at most. Close it
- * in all cases: a connection whose body was read to its end goes back to the JDK's keep-alive pool, any other is cut.
+ * and body. The asking thread connects (under a connect timeout that never reaches past the deadline) and reads the
+ * headers itself (the deadline's cut closes the socket under it); the body is read by {@link OutboundClient#WORKERS}
+ * while the asking thread waits until the deadline at most. No thread of ours is ever interrupted. Close it in all
+ * cases: a connection whose body was read to its end goes back to the JDK's keep-alive pool, any other is cut.
  */
 final class Exchange implements AutoCloseable {
 
@@ -63,15 +65,15 @@ final class Exchange implements AutoCloseable {
 			this.connection.connect();
 		}
 		catch (SocketTimeoutException ex) {
-			throw new TimedOut(Phase.CONNECT, ex);
+			throw new DeadlinePassed(Phase.CONNECT, ex);
 		}
 		catch (IOException ex) {
-			throw (this.timedOut) ? new TimedOut(Phase.CONNECT, ex) : ex;
+			throw (this.timedOut) ? new DeadlinePassed(Phase.CONNECT, ex) : ex;
 		}
 		try {
 			// A cut during the connection does nothing (there is no socket to close yet): look again now there is.
 			if (this.timedOut || System.nanoTime() - this.deadline >= 0) {
-				throw new TimedOut(Phase.CONNECT, null);
+				throw new DeadlinePassed(Phase.CONNECT, null);
 			}
 			if (body != null) {
 				try (OutputStream out = this.connection.getOutputStream()) {
@@ -82,10 +84,10 @@ final class Exchange implements AutoCloseable {
 			return this.status;
 		}
 		catch (SocketTimeoutException ex) {
-			throw new TimedOut(Phase.ANSWER, ex);
+			throw new DeadlinePassed(Phase.ANSWER, ex);
 		}
 		catch (IOException ex) {
-			throw (this.timedOut) ? new TimedOut(Phase.ANSWER, ex) : ex;
+			throw (this.timedOut) ? new DeadlinePassed(Phase.ANSWER, ex) : ex;
 		}
 	}
 
@@ -111,7 +113,7 @@ final class Exchange implements AutoCloseable {
 
 	/**
 	 * Reads the body, up to {@code maxBytes}: the part read and whether that was all of it. Returns by the deadline.
-	 * @throws TimedOut when the body is not complete by the deadline
+	 * @throws DeadlinePassed when the body is not complete by the deadline
 	 * @throws InterruptedIOException when the asking thread is interrupted while it waits
 	 */
 	Body body(long maxBytes) throws IOException {
@@ -123,7 +125,7 @@ final class Exchange implements AutoCloseable {
 			return reading.get(Math.max(0, this.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new TimedOut(Phase.BODY, null);
+			throw new DeadlinePassed(Phase.BODY, null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -132,7 +134,7 @@ final class Exchange implements AutoCloseable {
 		catch (ExecutionException ex) {
 			Throwable failure = ex.getCause();
 			if (failure instanceof SocketTimeoutException || (failure instanceof IOException && this.timedOut)) {
-				throw new TimedOut(Phase.BODY, failure);
+				throw new DeadlinePassed(Phase.BODY, failure);
 			}
 			if (failure instanceof IOException io) {
 				throw io;
@@ -226,29 +228,6 @@ final class Exchange implements AutoCloseable {
 	 * @param complete false when there was more than the cap: {@code bytes} holds the first bytes only
 	 */
 	record Body(byte[] bytes, boolean complete) {
-	}
-
-	/** Where an exchange was when its deadline passed. */
-	enum Phase {
-
-		CONNECT, ANSWER, BODY
-
-	}
-
-	/** The deadline passed, or a connect or read timeout (which never reach past the deadline) fired. */
-	static final class TimedOut extends IOException {
-
-		private final Phase phase;
-
-		TimedOut(Phase phase, @Nullable Throwable cause) {
-			super("timed out: " + phase, cause);
-			this.phase = phase;
-		}
-
-		Phase phase() {
-			return this.phase;
-		}
-
 	}
 
 }

@@ -7,9 +7,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 
 import fr.manchette.fetch.Exchange.Body;
-import fr.manchette.fetch.Exchange.TimedOut;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
@@ -69,7 +69,7 @@ public class FeedFetcher {
 					return stop;
 				}
 			}
-			catch (TimedOut ex) {
+			catch (DeadlinePassed ex) {
 				return switch (ex.phase()) {
 					case CONNECT -> new Failed(FailureKind.TIMEOUT, "could not connect within the connect timeout");
 					case ANSWER -> new Failed(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s");
@@ -166,7 +166,7 @@ public class FeedFetcher {
 			throw new BodyTooLargeException(maxBytes);
 		}
 		byte[] body = read.bytes();
-		String encoding = String.valueOf(exchange.header("Content-Encoding")).trim().toLowerCase(Locale.ROOT);
+		String encoding = Objects.toString(exchange.header("Content-Encoding"), "").trim().toLowerCase(Locale.ROOT);
 		if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
 			try {
 				body = GzipBody.inflate(body, maxBytes);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.manchette.config.ManchetteProperties;
-import fr.manchette.fetch.Exchange.TimedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -88,7 +87,7 @@ public class FormPost {
 				String text = new String(exchange.body(DETAIL_BYTES).bytes(), StandardCharsets.UTF_8).strip();
 				return new Outcome(status, (text.length() > DETAIL_CHARS) ? text.substring(0, DETAIL_CHARS) : text);
 			}
-			catch (TimedOut ex) {
+			catch (DeadlinePassed ex) {
 				return new Outcome(0, "timed out after " + timeout);
 			}
 			catch (InterruptedIOException ex) {
