@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * runs on loopback, which is that case.
  * <p>
  * Known limit: the HTTP client resolves the host again when it connects, so a DNS answer that changes between our
- * check and its connection (DNS rebinding) is not caught; {@code java.net.http} offers no way to pin the address.
+ * check and its connection (DNS rebinding) is not caught; {@code HttpURLConnection} offers no way to pin the address.
  */
 final class AddressPolicy {
 

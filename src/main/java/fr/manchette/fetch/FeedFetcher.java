@@ -1,26 +1,15 @@
 package fr.manchette.fetch;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Objects;
 
-import fr.manchette.fetch.CappedBodySubscriber.BodyTooLargeException;
+import fr.manchette.fetch.Exchange.Body;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
@@ -33,8 +22,6 @@ import org.springframework.util.Assert;
  * {@link Failed}.
  */
 public class FeedFetcher {
-
-	private final HttpClient client;
 
 	private final String userAgent;
 
@@ -58,7 +45,6 @@ public class FeedFetcher {
 		this.userAgent = userAgent;
 		this.clock = clock;
 		this.addressPolicy = addressPolicy;
-		this.client = OutboundClient.create();
 	}
 
 	public FetchOutcome fetch(FetchRequest request) {
@@ -67,35 +53,43 @@ public class FeedFetcher {
 		long deadline = System.nanoTime() + request.timeout().toNanos();
 		RedirectChain chain = new RedirectChain(request.url(), this.addressPolicy);
 		while (true) {
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
+			if (deadline - System.nanoTime() <= 0) {
 				return timedOut(request);
 			}
-			CompletableFuture<HttpResponse<byte[]>> exchange = this.client
-				.sendAsync(httpRequest(chain.current(), request, Duration.ofNanos(left)), bodyHandler(request.maxBytes()));
-			HttpResponse<byte[]> response;
-			try {
-				// HttpRequest.timeout only covers the wait for headers; this also cuts a body that trickles.
-				response = exchange.get(left, TimeUnit.NANOSECONDS);
+			try (Exchange exchange = OutboundClient.open(chain.current(), "GET", deadline)) {
+				setHeaders(exchange, request);
+				int status = exchange.send(null);
+				if (!RedirectChain.isRedirect(status)) {
+					return outcome(exchange, status, request, chain);
+				}
+				String location = exchange.header("Location");
+				exchange.discard();
+				Failed stop = chain.follow(status, location);
+				if (stop != null) {
+					return stop;
+				}
 			}
-			catch (TimeoutException ex) {
-				exchange.cancel(true);
-				return timedOut(request);
+			catch (DeadlinePassed ex) {
+				return switch (ex.phase()) {
+					case CONNECT -> new Failed(FailureKind.TIMEOUT, "could not connect within the connect timeout");
+					case ANSWER -> new Failed(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s");
+					case BODY -> timedOut(request);
+				};
 			}
-			catch (InterruptedException ex) {
-				exchange.cancel(true);
-				Thread.currentThread().interrupt();
+			catch (BodyTooLargeException ex) {
+				return new Failed(FailureKind.TOO_LARGE, ex.getMessage());
+			}
+			catch (InterruptedIOException ex) {
 				return new Failed(FailureKind.UNEXPECTED, "interrupted");
 			}
-			catch (ExecutionException ex) {
-				return failure(ex.getCause(), request);
+			catch (ConnectException ex) {
+				return new Failed(FailureKind.NETWORK, "connection refused");
 			}
-			if (!RedirectChain.isRedirect(response.statusCode())) {
-				return outcome(response, request, chain);
+			catch (IOException ex) {
+				return new Failed(FailureKind.NETWORK, describe(ex));
 			}
-			Failed stop = chain.follow(response.statusCode(), response.headers().firstValue("Location").orElse(null));
-			if (stop != null) {
-				return stop;
+			catch (RuntimeException ex) {
+				return new Failed(FailureKind.UNEXPECTED, describe(ex));
 			}
 		}
 	}
@@ -128,53 +122,51 @@ public class FeedFetcher {
 	 * The conditional headers go with every hop, not just the first: the validators we hold were given by the end of
 	 * the chain (the only hop with a body), so that is where a 304 can come from.
 	 */
-	private HttpRequest httpRequest(URI url, FetchRequest request, Duration left) {
-		HttpRequest.Builder http = HttpRequest.newBuilder(url)
-			.timeout(left)
-			.header("User-Agent", this.userAgent)
-			.header("Accept", request.accept())
-			.header("Accept-Encoding", "gzip");
+	private void setHeaders(Exchange exchange, FetchRequest request) {
+		exchange.header("User-Agent", this.userAgent);
+		exchange.header("Accept", request.accept());
+		exchange.header("Accept-Encoding", "gzip");
 		if (request.etag() != null) {
-			http.header("If-None-Match", request.etag());
+			exchange.header("If-None-Match", request.etag());
 		}
 		if (request.lastModified() != null) {
-			http.header("If-Modified-Since", request.lastModified());
+			exchange.header("If-Modified-Since", request.lastModified());
 		}
-		return http.GET().build();
 	}
 
 	private static Failed timedOut(FetchRequest request) {
 		return new Failed(FailureKind.TIMEOUT, "no complete answer within " + request.timeout().toSeconds() + "s");
 	}
 
-	private BodyHandler<byte[]> bodyHandler(long maxBytes) {
-		return (info) -> {
-			if (info.statusCode() != 200) {
-				return BodySubscribers.replacing(new byte[0]);
-			}
-			OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
-			if (declared.isPresent() && declared.getAsLong() > maxBytes) {
-				return new CappedBodySubscriber(0);
-			}
-			return new CappedBodySubscriber(maxBytes);
-		};
-	}
-
-	private FetchOutcome outcome(HttpResponse<byte[]> response, FetchRequest request, RedirectChain chain) {
-		int status = response.statusCode();
+	private FetchOutcome outcome(Exchange exchange, int status, FetchRequest request, RedirectChain chain)
+			throws IOException {
+		if (status == 200) {
+			return fetched(exchange, request.maxBytes(), chain);
+		}
+		String retryAfter = exchange.header("Retry-After");
+		exchange.discard();
 		return switch (status) {
-			case 200 -> fetched(response, request.maxBytes(), chain.movedTo());
 			case 304 -> new NotModified();
 			case 410 -> new Failed(FailureKind.GONE, "HTTP 410 Gone");
 			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, "HTTP " + status,
-					RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant()));
+					RetryAfter.parse(retryAfter, this.clock.instant()));
+			// -1: what came back does not start as an HTTP answer.
+			case -1 -> new Failed(FailureKind.NETWORK, "not an HTTP answer");
 			default -> new Failed(FailureKind.HTTP_STATUS, "HTTP " + status);
 		};
 	}
 
-	private FetchOutcome fetched(HttpResponse<byte[]> response, long maxBytes, @Nullable URI movedTo) {
-		byte[] body = response.body();
-		String encoding = response.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
+	private FetchOutcome fetched(Exchange exchange, long maxBytes, RedirectChain chain) throws IOException {
+		// Over the cap by its own account: refused without reading a byte of it.
+		if (exchange.declaredLength() > maxBytes) {
+			throw new BodyTooLargeException(maxBytes);
+		}
+		Body read = exchange.body(maxBytes);
+		if (!read.complete()) {
+			throw new BodyTooLargeException(maxBytes);
+		}
+		byte[] body = read.bytes();
+		String encoding = Objects.toString(exchange.header("Content-Encoding"), "").trim().toLowerCase(Locale.ROOT);
 		if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
 			try {
 				body = GzipBody.inflate(body, maxBytes);
@@ -186,28 +178,8 @@ public class FeedFetcher {
 				return new Failed(FailureKind.NETWORK, "broken gzip body: " + ex.getMessage());
 			}
 		}
-		return new Fetched(body, response.headers().firstValue("Content-Type").orElse(null),
-				response.headers().firstValue("ETag").orElse(null),
-				response.headers().firstValue("Last-Modified").orElse(null), response.uri(), movedTo);
-	}
-
-	private static Failed failure(@Nullable Throwable cause, FetchRequest request) {
-		if (cause instanceof BodyTooLargeException) {
-			return new Failed(FailureKind.TOO_LARGE, cause.getMessage());
-		}
-		if (cause instanceof HttpConnectTimeoutException) {
-			return new Failed(FailureKind.TIMEOUT, "could not connect within the connect timeout");
-		}
-		if (cause instanceof HttpTimeoutException) {
-			return new Failed(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s");
-		}
-		if (cause instanceof ConnectException) {
-			return new Failed(FailureKind.NETWORK, "connection refused");
-		}
-		if (cause instanceof IOException) {
-			return new Failed(FailureKind.NETWORK, describe(cause));
-		}
-		return new Failed(FailureKind.UNEXPECTED, describe(cause));
+		return new Fetched(body, exchange.header("Content-Type"), exchange.header("ETag"),
+				exchange.header("Last-Modified"), chain.current(), chain.movedTo());
 	}
 
 	private static String describe(@Nullable Throwable cause) {

@@ -1,13 +1,10 @@
 package fr.manchette.fetch;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +29,8 @@ public class FormPost {
 	/** Of a hub's answer, kept to explain a refusal. */
 	private static final int DETAIL_CHARS = 300;
 
-	private final HttpClient client;
+	/** Of a hub's answer, read to find those characters; the rest is not read. */
+	private static final long DETAIL_BYTES = 64 * 1024;
 
 	private final String userAgent;
 
@@ -46,7 +44,6 @@ public class FormPost {
 	FormPost(String userAgent, AddressPolicy addressPolicy) {
 		this.userAgent = userAgent;
 		this.addressPolicy = addressPolicy;
-		this.client = OutboundClient.create();
 	}
 
 	/**
@@ -65,42 +62,44 @@ public class FormPost {
 			if (refusal != null) {
 				return new Outcome(0, refusal);
 			}
-			HttpResponse<String> response;
-			try {
-				response = this.client.send(HttpRequest.newBuilder(current)
-					.timeout(timeout)
-					.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-					.header("User-Agent", this.userAgent)
-					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			// Each hop has the whole timeout, connection to the answer's last byte.
+			long deadline = System.nanoTime() + timeout.toNanos();
+			try (Exchange exchange = OutboundClient.open(current, "POST", deadline)) {
+				exchange.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+				exchange.header("User-Agent", this.userAgent);
+				// Else the JDK sends its own, a browser's of 1998.
+				exchange.header("Accept", "*/*");
+				int status = exchange.send(body.getBytes(StandardCharsets.UTF_8));
+				if (status == -1) {
+					return new Outcome(0, "network: not an HTTP answer");
+				}
+				String location = exchange.header("Location");
+				if ((status == 307 || status == 308) && location != null) {
+					exchange.discard();
+					try {
+						current = current.resolve(location.strip());
+					}
+					catch (IllegalArgumentException ex) {
+						return new Outcome(status, "redirect to an unusable address");
+					}
+					continue;
+				}
+				String text = new String(exchange.body(DETAIL_BYTES).bytes(), StandardCharsets.UTF_8).strip();
+				return new Outcome(status, (text.length() > DETAIL_CHARS) ? text.substring(0, DETAIL_CHARS) : text);
 			}
-			catch (HttpTimeoutException ex) {
+			catch (DeadlinePassed ex) {
 				return new Outcome(0, "timed out after " + timeout);
+			}
+			catch (InterruptedIOException ex) {
+				return new Outcome(0, "interrupted");
 			}
 			catch (IOException ex) {
 				return new Outcome(0, "network: " + ex.getClass().getSimpleName()
 						+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return new Outcome(0, "interrupted");
-			}
 			catch (IllegalArgumentException ex) {
 				return new Outcome(0, "unusable address: " + ex.getMessage());
 			}
-			int status = response.statusCode();
-			String location = response.headers().firstValue("Location").orElse(null);
-			if ((status == 307 || status == 308) && location != null) {
-				try {
-					current = current.resolve(location.strip());
-				}
-				catch (IllegalArgumentException ex) {
-					return new Outcome(status, "redirect to an unusable address");
-				}
-				continue;
-			}
-			String text = response.body().strip();
-			return new Outcome(status, (text.length() > DETAIL_CHARS) ? text.substring(0, DETAIL_CHARS) : text);
 		}
 		return new Outcome(0, "more than " + MAX_REDIRECTS + " redirects");
 	}

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
-import fr.manchette.fetch.CappedBodySubscriber.BodyTooLargeException;
-
 /**
  * Inflates a gzip body under the same cap as the download, so that a small gzip bomb (50 MB of zeros fit in
  * 50 KB) is stopped at the cap, not once it has filled the heap.

@@ -1,0 +1,233 @@
+package fr.manchette.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import fr.manchette.fetch.DeadlinePassed.Phase;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request and its answer on one {@link HttpURLConnection}, under a deadline for all of it: connection, headers
+ * and body. The asking thread connects (under a connect timeout that never reaches past the deadline) and reads the
+ * headers itself (the deadline's cut closes the socket under it); the body is read by {@link OutboundClient#WORKERS}
+ * while the asking thread waits until the deadline at most. No thread of ours is ever interrupted. Close it in all
+ * cases: a connection whose body was read to its end goes back to the JDK's keep-alive pool, any other is cut.
+ */
+final class Exchange implements AutoCloseable {
+
+	/** A body we do not need (a redirect's, an error page) is read this far to keep its connection, no further. */
+	static final long DISCARD_BYTES = 64 * 1024;
+
+	private final HttpURLConnection connection;
+
+	private final long deadline;
+
+	private final ScheduledFuture<?> cut;
+
+	private volatile boolean timedOut;
+
+	/** Read to its end and closed, so back in the JDK's pool; written by whichever thread read the body. */
+	private volatile boolean reusable;
+
+	private boolean discarding;
+
+	private int status = -1;
+
+	Exchange(HttpURLConnection connection, long deadline, ScheduledExecutorService deadlines) {
+		this.connection = connection;
+		this.deadline = deadline;
+		this.cut = deadlines.schedule(this::cut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+	}
+
+	void header(String name, String value) {
+		this.connection.setRequestProperty(name, value);
+	}
+
+	/** Connects, sends the request (with {@code body}, if any) and reads the answer's status line and headers. */
+	int send(byte @Nullable [] body) throws IOException {
+		if (body != null) {
+			this.connection.setDoOutput(true);
+			// Streaming: the JDK never sends such a request twice (see OutboundClient on retries).
+			this.connection.setFixedLengthStreamingMode(body.length);
+		}
+		try {
+			this.connection.connect();
+		}
+		catch (SocketTimeoutException ex) {
+			throw new DeadlinePassed(Phase.CONNECT, ex);
+		}
+		catch (IOException ex) {
+			throw (this.timedOut) ? new DeadlinePassed(Phase.CONNECT, ex) : ex;
+		}
+		try {
+			// A cut during the connection does nothing (there is no socket to close yet): look again now there is.
+			if (this.timedOut || System.nanoTime() - this.deadline >= 0) {
+				throw new DeadlinePassed(Phase.CONNECT, null);
+			}
+			if (body != null) {
+				try (OutputStream out = this.connection.getOutputStream()) {
+					out.write(body);
+				}
+			}
+			this.status = this.connection.getResponseCode();
+			return this.status;
+		}
+		catch (SocketTimeoutException ex) {
+			throw new DeadlinePassed(Phase.ANSWER, ex);
+		}
+		catch (IOException ex) {
+			throw (this.timedOut) ? new DeadlinePassed(Phase.ANSWER, ex) : ex;
+		}
+	}
+
+	/** The first value the answer gives for the header {@code name}, whatever its case, or null. */
+	@Nullable String header(String name) {
+		// getHeaderField(name) gives the last value; the first is what java.net.http gave, and what we kept.
+		for (int index = 0;; index++) {
+			String key = this.connection.getHeaderFieldKey(index);
+			String value = this.connection.getHeaderField(index);
+			if (key == null && value == null) {
+				return null;
+			}
+			if (key != null && key.equalsIgnoreCase(name)) {
+				return value;
+			}
+		}
+	}
+
+	/** The Content-Length the answer declares, or -1. */
+	long declaredLength() {
+		return this.connection.getContentLengthLong();
+	}
+
+	/**
+	 * Reads the body, up to {@code maxBytes}: the part read and whether that was all of it. Returns by the deadline.
+	 * @throws DeadlinePassed when the body is not complete by the deadline
+	 * @throws InterruptedIOException when the asking thread is interrupted while it waits
+	 */
+	Body body(long maxBytes) throws IOException {
+		if (hasNoBody()) {
+			return read(maxBytes);
+		}
+		Future<Body> reading = OutboundClient.WORKERS.submit(() -> read(maxBytes));
+		try {
+			return reading.get(Math.max(0, this.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new DeadlinePassed(Phase.BODY, null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted");
+		}
+		catch (ExecutionException ex) {
+			Throwable failure = ex.getCause();
+			if (failure instanceof SocketTimeoutException || (failure instanceof IOException && this.timedOut)) {
+				throw new DeadlinePassed(Phase.BODY, failure);
+			}
+			if (failure instanceof IOException io) {
+				throw io;
+			}
+			if (failure instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	/**
+	 * Reads a body we do not need (a redirect's, an error page), so that its connection can serve again: a worker
+	 * reads it, under the same deadline, while the asking thread goes on.
+	 */
+	void discard() {
+		if (hasNoBody()) {
+			try {
+				read(0);
+			}
+			catch (IOException ex) {
+				// Nothing was lost: the connection is closed instead of kept.
+			}
+			return;
+		}
+		this.discarding = true;
+		OutboundClient.WORKERS.execute(() -> {
+			try {
+				read(DISCARD_BYTES);
+			}
+			catch (IOException ex) {
+				// As above.
+			}
+			finally {
+				finish();
+			}
+		});
+	}
+
+	/** The status says there is no body (RFC 9110 §6.4.1), or the headers do: reading it cannot wait. */
+	private boolean hasNoBody() {
+		return this.status == 304 || this.status == 204 || this.connection.getContentLengthLong() == 0;
+	}
+
+	private Body read(long maxBytes) throws IOException {
+		InputStream stream = (this.status >= 400) ? this.connection.getErrorStream() : this.connection.getInputStream();
+		if (stream == null) {
+			this.reusable = true;
+			return new Body(new byte[0], true);
+		}
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		byte[] chunk = new byte[(int) Math.min(16 * 1024, maxBytes + 1)];
+		int read;
+		while ((read = stream.read(chunk)) != -1) {
+			if (buffer.size() + (long) read > maxBytes) {
+				buffer.write(chunk, 0, (int) (maxBytes - buffer.size()));
+				// Not closed: closing would read the rest to keep the connection, and the rest is what we refuse.
+				return new Body(buffer.toByteArray(), false);
+			}
+			buffer.write(chunk, 0, read);
+		}
+		// Read to its end and closed: the connection goes back to the keep-alive pool.
+		stream.close();
+		this.reusable = true;
+		return new Body(buffer.toByteArray(), true);
+	}
+
+	private void cut() {
+		this.timedOut = true;
+		// Before the answer, disconnect() closes the socket at once; during a body it waits for the read to return.
+		OutboundClient.WORKERS.execute(this.connection::disconnect);
+	}
+
+	@Override
+	public void close() {
+		if (!this.discarding) {
+			finish();
+		}
+	}
+
+	private void finish() {
+		this.cut.cancel(false);
+		if (!this.reusable) {
+			// On a worker: disconnect() may wait for a read of ours still in progress (a body past the deadline).
+			OutboundClient.WORKERS.execute(this.connection::disconnect);
+		}
+	}
+
+	/**
+	 * A body as read.
+	 * @param complete false when there was more than the cap: {@code bytes} holds the first bytes only
+	 */
+	record Body(byte[] bytes, boolean complete) {
+	}
+
+}

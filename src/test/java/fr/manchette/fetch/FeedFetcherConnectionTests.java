@@ -1,0 +1,232 @@
+package fr.manchette.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import fr.manchette.fetch.FetchOutcome.Failed;
+import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchOutcome.NotModified;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the fetcher does with its connections: the deadline that cuts them, the keep-alive that spares new ones, and
+ * what it leaves out of its requests.
+ */
+@WireMockTest
+class FeedFetcherConnectionTests {
+
+	private static final String FEED = "<rss version=\"2.0\"><channel><title>Le Fil</title></channel></rss>";
+
+	private final FeedFetcher fetcher = new FeedFetcher("Manchette/test", Clock.systemUTC());
+
+	private String base;
+
+	@BeforeEach
+	void base(WireMockRuntimeInfo wiremock) {
+		this.base = wiremock.getHttpBaseUrl();
+	}
+
+	@Test
+	void fetchWhenBodyTricklesIsCutAtTheDeadlineNotAtTheBodysEnd() {
+		// Headers at once, then 20 chunks over 10 s: the fetch ends at its deadline, long before the body would.
+		stubFor(get("/rss").willReturn(aResponse().withBody(FEED).withChunkedDribbleDelay(20, 10_000)));
+		long start = System.nanoTime();
+
+		FetchOutcome outcome = this.fetcher.fetch(request("/rss", Duration.ofMillis(700)));
+
+		assertThat(outcome).isEqualTo(new Failed(FailureKind.TIMEOUT, "no complete answer within 0s"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void fetchWhenTheBodyNeverComesIsCutAtTheDeadline() throws IOException {
+		// Headers, then silence: no byte arrives to end a read, only the deadline does.
+		try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n<rss", false)) {
+			long start = System.nanoTime();
+
+			FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(server.url(), null, null,
+					Duration.ofMillis(700), 1_000_000));
+
+			assertThat(outcome).isEqualTo(new Failed(FailureKind.TIMEOUT, "no complete answer within 0s"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void fetchWhenTheDeclaredLengthIsOverTheCapIsTooLargeWithoutReadingTheBody() throws IOException {
+		// The body is never sent: a fetch that tried to read it would wait for it.
+		try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n", false)) {
+			FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(server.url(), null, null,
+					Duration.ofSeconds(5), 100_000));
+
+			assertThat(outcome).isEqualTo(new Failed(FailureKind.TOO_LARGE, "body is larger than 100000 bytes"));
+		}
+	}
+
+	@Test
+	void fetchesOfOneServerShareAKeptAliveConnection() throws IOException {
+		String answers = "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n\r\n"
+				+ "HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length() + "\r\n\r\n" + FEED
+				+ "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n\r\n";
+		try (RawServer server = new RawServer(answers, true)) {
+			FetchRequest request = new FetchRequest(server.url(), "\"v1\"", null, Duration.ofSeconds(5), 1_000_000);
+
+			assertThat(this.fetcher.fetch(request)).isInstanceOf(NotModified.class);
+			assertThat(this.fetcher.fetch(request)).isInstanceOfSatisfying(Fetched.class,
+					(fetched) -> assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(FEED));
+			assertThat(this.fetcher.fetch(request)).isInstanceOf(NotModified.class);
+			assertThat(server.connections()).hasValue(1);
+		}
+	}
+
+	@Test
+	void fetchSendsNoCacheDirectivesNorCookies() {
+		stubFor(get("/rss").willReturn(aResponse().withBody(FEED).withHeader("Set-Cookie", "session=abc")));
+
+		this.fetcher.fetch(request("/rss", Duration.ofSeconds(5)));
+		this.fetcher.fetch(request("/rss", Duration.ofSeconds(5)));
+
+		// A CDN in front of a feed answers from its cache; Cache-Control: no-cache would send every poll to the origin.
+		verify(2, getRequestedFor(urlEqualTo("/rss")).withHeader("Cache-Control", absent())
+			.withHeader("Pragma", absent())
+			.withHeader("Cookie", absent()));
+	}
+
+	@Test
+	void fetchWhenTheAnswerIsNotHttpIsNetworkFailure() throws IOException {
+		try (RawServer server = new RawServer("SSH-2.0-OpenSSH_9.2\r\n", false)) {
+			FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(server.url(), null, null,
+					Duration.ofSeconds(2), 1_000_000));
+
+			assertThat(outcome).isInstanceOfSatisfying(Failed.class,
+					(failed) -> assertThat(failed.kind()).isIn(FailureKind.NETWORK, FailureKind.TIMEOUT));
+		}
+	}
+
+	@Test
+	void fetchWhenTheConnectionBreaksBeforeTheStatusLineSendsTheGetAtMostTwice() {
+		// The JDK tries a GET once more when its answer breaks before the status line (a stale kept-alive
+		// connection, most often): harmless for a GET, and never more than once.
+		stubFor(get("/rss").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+		FetchOutcome outcome = this.fetcher.fetch(request("/rss", Duration.ofSeconds(5)));
+
+		assertThat(outcome).isInstanceOfSatisfying(Failed.class,
+				(failed) -> assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK));
+		assertThat(com.github.tomakehurst.wiremock.client.WireMock.findAll(getRequestedFor(urlEqualTo("/rss"))))
+			.hasSizeBetween(1, 2);
+	}
+
+	private FetchRequest request(String path, Duration timeout) {
+		return new FetchRequest(URI.create(this.base + path), null, null, timeout, 1_000_000);
+	}
+
+	/**
+	 * A server on loopback that writes fixed bytes to each connection once it has read a request, and counts the
+	 * connections: WireMock cannot stall after headers, nor say how many connections it was given.
+	 */
+	private static final class RawServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final AtomicInteger connections = new AtomicInteger();
+
+		private final Thread thread;
+
+		/**
+		 * @param answers written as the requests come: all of them after the first request, or, when {@code byRequest},
+		 * one answer per request (split on "HTTP/1.1 ")
+		 */
+		RawServer(String answers, boolean byRequest) throws IOException {
+			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			this.thread = new Thread(() -> serve(answers, byRequest), "raw-server");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		URI url() {
+			return URI.create("http://127.0.0.1:" + this.socket.getLocalPort() + "/rss");
+		}
+
+		AtomicInteger connections() {
+			return this.connections;
+		}
+
+		private void serve(String answers, boolean byRequest) {
+			while (!this.socket.isClosed()) {
+				try {
+					Socket client = this.socket.accept();
+					this.connections.incrementAndGet();
+					Thread each = new Thread(() -> answer(client, answers, byRequest), "raw-connection");
+					each.setDaemon(true);
+					each.start();
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		}
+
+		private static void answer(Socket client, String answers, boolean byRequest) {
+			try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+				String[] parts = byRequest ? answers.split("(?=HTTP/1\\.1 )") : new String[] { answers };
+				for (String part : parts) {
+					if (!readRequest(in)) {
+						return;
+					}
+					out.write(part.getBytes(StandardCharsets.UTF_8));
+					out.flush();
+				}
+				// Then silence until the client goes.
+				while (in.read() != -1) {
+					// discard
+				}
+			}
+			catch (IOException ex) {
+				// The client went.
+			}
+		}
+
+		/** Reads one request's headers (our GETs have no body). */
+		private static boolean readRequest(InputStream in) throws IOException {
+			int matched = 0;
+			int read;
+			while ((read = in.read()) != -1) {
+				matched = (read == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((read == '\r') ? 1 : 0);
+				if (matched == 4) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
+	}
+
+}
