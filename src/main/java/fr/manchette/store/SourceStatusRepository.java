@@ -34,25 +34,21 @@ public class SourceStatusRepository {
 			        :movedTo, :declaredInterval, :added)
 			ON CONFLICT DO NOTHING""";
 
-	private static final String UPDATE = """
+	// What a poll's outcome sets, and ends its lease.
+	private static final String OUTCOME = """
 			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
 			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
 			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
 			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
 			                         declared_interval_seconds = :declaredInterval,
-			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL
-			WHERE source_id = :source""";
+			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL""";
+
+	private static final String UPDATE = OUTCOME + " WHERE source_id = :source";
 
 	// UPDATE and the pace the poll decided, in one statement (see PollPaceRepository).
-	private static final String UPDATE_WITH_PACE = """
-			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
-			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
-			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
-			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
-			                         declared_interval_seconds = :declaredInterval,
-			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL,
-			                         arrival_rate = :rate, rate_observed_hours = :hours,
-			                         poll_interval_seconds = :interval, interval_reason = :reason
+	private static final String UPDATE_WITH_PACE = OUTCOME + """
+			, arrival_rate = :rate, rate_observed_hours = :hours, poll_interval_seconds = :interval,
+			  interval_reason = :reason
 			WHERE source_id = :source""";
 
 	private static final String UNSCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NULL";
