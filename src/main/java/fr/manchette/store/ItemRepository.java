@@ -19,10 +19,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The items of every source, as polls write them. Uniqueness is the schema's job: {@code item_source_key} settles any
  * race. A poll is stored in a few statements whatever its size: its known keys in one query, the stories of its links
- * in one, its new items in one multi-row insert, its edits in one batch, their words in one insert. Which story an
- * item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the store only keeps it. The
- * story window reads them through {@link StoredHeadlines}, the outputs through {@link StoryQueries}; retention takes
- * them out through {@link ItemPruner}.
+ * in one, its new items in one multi-row insert (their words are indexed later, see {@link WordIndex}), its edits
+ * in one batch. Which story an item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
+ * store only keeps it. The story window reads them through {@link StoredHeadlines}, the outputs through
+ * {@link StoryQueries}; retention takes them out through {@link ItemPruner}.
  */
 @Repository
 public class ItemRepository {
@@ -115,7 +115,7 @@ public class ItemRepository {
 	}
 
 	/**
-	 * Inserts a poll's new items, their words with them: a few statements however many there are. Call it inside
+	 * Inserts a poll's new items: a few statements however many there are. Call it inside
 	 * the poll's transaction. Returns the ids of the items inserted by item key.
 	 */
 	public Map<String, Long> insert(String sourceId, List<AssignedItem> items, Instant seenAt) {
@@ -135,14 +135,6 @@ public class ItemRepository {
 				ids.put(row.getString("item_key"), row.getLong("id"));
 			});
 		}
-		Map<Long, String> texts = new HashMap<>();
-		for (AssignedItem assigned : items) {
-			Long id = ids.get(assigned.identified().fingerprint().itemKey());
-			if (id != null) {
-				texts.put(id, ItemRow.searchText(assigned.identified().item()));
-			}
-		}
-		this.words.add(texts);
 		if (inserted > 0) {
 			this.changes.changed();
 		}

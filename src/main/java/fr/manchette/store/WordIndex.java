@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import fr.manchette.dedup.FrenchWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The words of every item, for searches that ask for a rare word.
@@ -26,6 +27,15 @@ import org.springframework.stereotype.Component;
  * query word with other characters, or that starts a stop word (which the index leaves out: {@code san} would miss
  * « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never
  * decides.
+ * <p>
+ * New items are indexed off the polls' path, by {@link WordIndexer}: a batch of items at a time, their words sorted,
+ * in one transaction that also moves {@code word_index_state.indexed_to}, the last item id indexed. Written with the
+ * poll, a new item's ten-odd words landed on as many random pages of the index, under the store's story lock; a batch
+ * of a few thousand items writes each page once. Items are numbered under the story lock, which a poll holds until it
+ * commits, so the committed items always run without a hole up to the last one: every item after
+ * {@code indexed_to} that a search sees is still to be indexed, and a search adds those (the tail) to the items of
+ * its word. An edit writes the words its item gained at once, so an item is never missing a word it has; a word it
+ * lost may linger until the next edit, which a {@code LIKE} then rejects.
  */
 @Component
 final class WordIndex {
@@ -61,28 +71,52 @@ final class WordIndex {
 	private static final String ITEMS_AFTER = """
 			SELECT id, search_text FROM item WHERE id > :after ORDER BY id LIMIT :batch""";
 
-	private static final String COMPLETE = "SELECT complete FROM word_index_state WHERE id = 1";
+	// FOR UPDATE: one indexer at a time, whichever instance it runs in.
+	private static final String CLAIM = "SELECT indexed_to FROM word_index_state WHERE id = 1 FOR UPDATE";
 
-	private static final String COMPLETED = "UPDATE word_index_state SET complete = TRUE WHERE id = 1";
+	private static final String ADVANCE = "UPDATE word_index_state SET indexed_to = :last WHERE id = 1";
+
+	// The last item id: a read of the primary key's last entry on both engines.
+	private static final String TAIL = """
+			SELECT indexed_to, (SELECT COALESCE(MAX(id), 0) FROM item) AS last_id FROM word_index_state WHERE id = 1""";
 
 	private final JdbcClient jdbc;
 
-	/** False until every item stored before this version has its words: until then, searches walk. */
-	private volatile boolean complete;
+	private final TransactionTemplate transaction;
 
-	WordIndex(JdbcClient jdbc) {
+	WordIndex(JdbcClient jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 	}
 
 	/**
-	 * Writes the words of the items a poll inserted, in the caller's transaction: one multi-row insert. Nobody else
-	 * writes their words (the backfill sees only committed items).
-	 * @param inserted search texts of new items by id
+	 * Indexes the next items not indexed yet, up to {@code batch} of them, in one transaction; returns how many. A
+	 * word already there (written by an edit) is written once.
 	 */
-	void add(Map<Long, String> inserted) {
-		List<Long> keys = new ArrayList<>();
-		inserted.forEach((id, text) -> keys.addAll(keys(id, text)));
-		insert(keys, "");
+	int indexNext(int batch) {
+		Integer indexed = this.transaction.execute((tx) -> {
+			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
+			List<Long> keys = new ArrayList<>();
+			long last = after;
+			int read = 0;
+			for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
+				.param("after", after)
+				.param("batch", batch)
+				.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
+				.list()) {
+				keys.addAll(keys(row.getKey(), row.getValue()));
+				last = row.getKey();
+				read++;
+			}
+			if (read > 0) {
+				// In key order: each page of the index is written once for the batch.
+				keys.sort(null);
+				insert(keys, "ON CONFLICT DO NOTHING");
+				this.jdbc.sql(ADVANCE).param("last", last).update();
+			}
+			return read;
+		});
+		return (indexed != null) ? indexed : 0;
 	}
 
 	/**
@@ -100,7 +134,7 @@ final class WordIndex {
 			now.stream().filter((key) -> !old.contains(key)).forEach(gained::add);
 		});
 		delete(lost);
-		// The backfill may be writing the same words at the same moment: ON CONFLICT, a search per row on H2.
+		// The indexer may be writing the same words at the same moment: ON CONFLICT, a search per row on H2.
 		insert(gained, "ON CONFLICT DO NOTHING");
 	}
 
@@ -122,7 +156,11 @@ final class WordIndex {
 	 * better (every word common) or the index cannot answer (short words, other characters, index being built).
 	 */
 	String narrow(String alias, List<String> words, Map<String, Object> params) {
-		if (!this.complete) {
+		long[] tail = this.jdbc.sql(TAIL)
+			.query((row, n) -> new long[] { row.getLong("indexed_to"), row.getLong("last_id") })
+			.single();
+		if (tail[1] - tail[0] > RARE) {
+			// A backlog of items not indexed yet (a store upgraded, a burst of polls): the walk meets them anyway.
 			return "";
 		}
 		String rarest = null;
@@ -143,43 +181,11 @@ final class WordIndex {
 		params.put("indexLow", range[0]);
 		params.put("indexHigh", range[1]);
 		params.put("indexIds", IDS);
-		// item_word's key, then item's primary key for each of the few ids.
+		params.put("indexedTo", tail[0]);
+		// item_word's key, then item's primary key for each of the few ids; the tail by the primary key too.
 		return " AND " + alias + ".id IN (SELECT MOD(w.word_item, :indexIds) FROM item_word w"
-				+ " WHERE w.word_item >= :indexLow AND w.word_item < :indexHigh)";
-	}
-
-	/**
-	 * Indexes the items of a store that had some before the index existed, a batch at a time, once: then lets
-	 * searches use it. Runs while polls store new items: those are indexed by their own save, and a word written
-	 * twice is written once. A store that says it is complete is not read.
-	 */
-	void backfill(int batch) {
-		if (!Boolean.TRUE.equals(this.jdbc.sql(COMPLETE).query(Boolean.class).single())) {
-			long after = 0;
-			while (true) {
-				List<Long> words = new ArrayList<>();
-				int read = 0;
-				for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
-					.param("after", after)
-					.param("batch", batch)
-					.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
-					.list()) {
-					words.addAll(keys(row.getKey(), row.getValue()));
-					after = row.getKey();
-					read++;
-				}
-				insert(words, "ON CONFLICT DO NOTHING");
-				if (read < batch) {
-					break;
-				}
-			}
-			this.jdbc.sql(COMPLETED).update();
-		}
-		this.complete = true;
-	}
-
-	boolean complete() {
-		return this.complete;
+				+ " WHERE w.word_item >= :indexLow AND w.word_item < :indexHigh"
+				+ " UNION ALL SELECT t.id FROM item t WHERE t.id > :indexedTo)";
 	}
 
 	/**

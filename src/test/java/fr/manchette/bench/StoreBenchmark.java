@@ -82,7 +82,7 @@ public final class StoreBenchmark {
 		System.exit(0);
 	}
 
-	private static void run(String name, String url, Path feeds, int items, int sources) {
+	private static void run(String name, String url, Path feeds, int items, int sources) throws InterruptedException {
 		long starting = System.nanoTime();
 		long stopping;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
@@ -98,6 +98,10 @@ public final class StoreBenchmark {
 				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null);
 				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall%n", items,
 						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9));
+				long stored = System.nanoTime();
+				SearchBenchmark.awaitWordIndex(context.getBean(JdbcClient.class));
+				System.out.printf("word index caught up %.1f s after the last item: %.0f items/s with it%n",
+						(System.nanoTime() - stored) / 1e9, items / ((System.nanoTime() - started) / 1e9));
 			}
 			else {
 				now = context.getBean(JdbcClient.class).sql("SELECT MAX(sort_at) FROM item")

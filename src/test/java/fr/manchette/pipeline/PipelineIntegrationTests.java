@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
@@ -40,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service: a feeds.yml of three WireMock sources (RSS 2.0, Atom, and one answering 500), each polled once
@@ -73,6 +76,9 @@ class PipelineIntegrationTests {
 
 	@Autowired
 	private CurrentFeeds feeds;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -302,6 +308,14 @@ class PipelineIntegrationTests {
 		SyndFeed filtered = new SyndFeedInput()
 			.build(new XmlReader(new ByteArrayInputStream(bytes("/feed.atom?source=le360&limit=5"))));
 		assertThat(filtered.getEntries()).hasSize(2);
+	}
+
+	@Test
+	void theWordsOfPolledItemsAreIndexedInTheBackground() {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT indexed_to FROM word_index_state").query(Long.class).single()
+				.equals(this.jdbc.sql("SELECT MAX(id) FROM item").query(Long.class).single()));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word").query(Long.class).single()).isPositive();
 	}
 
 	@Test

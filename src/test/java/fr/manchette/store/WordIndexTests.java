@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Searches through the word index give what the walk gives: rare words, word starts, several words, edits, prunes,
- * and the items stored before the index existed.
+ * the items stored since the last indexing (the tail), and a store indexed anew from its first item.
  */
 @StoreTest
 class WordIndexTests {
@@ -50,7 +50,7 @@ class WordIndexTests {
 		batch.add(item("rare", "Ounahi brille au Panathinaïkos", T0.minusSeconds(86_400)));
 		batch.add(item("zz", "Le club de Zzyzx gagne", T0.minusSeconds(3_600)));
 		StoredPolls.save(this.items, "hespress", batch, T0.plusSeconds(10_000));
-		this.words.backfill(500);
+		indexAll();
 	}
 
 	@Test
@@ -60,6 +60,7 @@ class WordIndexTests {
 			more.add(item("m" + i, "Le Maroc investit " + i, T0.plusSeconds(i)));
 		}
 		StoredPolls.save(this.items, "hespress", more, T0.plusSeconds(10_000));
+		indexAll();
 
 		assertThat(this.words.narrow("i", List.of("panathinaikos"), new HashMap<>())).isNotEmpty();
 		assertThat(this.words.narrow("i", List.of("maroc"), new HashMap<>())).isEmpty();
@@ -94,29 +95,80 @@ class WordIndexTests {
 	}
 
 	@Test
-	void itemsStoredBeforeTheIndexAreIndexedByTheBackfill() {
-		// A store upgraded from a version without the index.
-		this.jdbc.sql("DELETE FROM item_word").update();
-		this.jdbc.sql("UPDATE word_index_state SET complete = FALSE").update();
+	void itemsStoredSinceTheLastIndexingAreFoundBeforeTheIndexerReachesThem() {
+		StoredPolls.save(this.items, "hespress", List.of(item("ziyech", "Ziyech marque à Doha", T0.plusSeconds(5))),
+				T0.plusSeconds(10_000));
 
-		this.words.backfill(100);
+		assertThat(indexed("ziyech")).isZero();
+		assertThat(this.words.narrow("i", List.of("ziyech"), new HashMap<>())).contains("UNION ALL");
+		assertThat(titles("ziyech")).containsExactly("Ziyech marque à Doha");
+		assertThat(titles("ziyech panathinaikos")).isEmpty();
+		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
+
+		assertThat(indexAll()).isEqualTo(1);
+		assertThat(indexed("ziyech")).isEqualTo(1);
+		assertThat(titles("ziyech")).containsExactly("Ziyech marque à Doha");
+	}
+
+	@Test
+	void aBacklogLongerThanARareWordsShareIsWalked() {
+		List<Item> more = new ArrayList<>();
+		for (int i = 0; i <= WordIndex.RARE; i++) {
+			more.add(item("b" + i, "Le budget " + i, T0.minusSeconds(i)));
+		}
+		more.add(item("ziyech", "Ziyech marque à Doha", T0.plusSeconds(5)));
+		StoredPolls.save(this.items, "hespress", more, T0.plusSeconds(10_000));
+
+		assertThat(this.words.narrow("i", List.of("ziyech"), new HashMap<>())).isEmpty();
+		assertThat(titles("ziyech")).containsExactly("Ziyech marque à Doha");
+
+		indexAll();
+		assertThat(this.words.narrow("i", List.of("ziyech"), new HashMap<>())).contains(".id IN");
+		assertThat(titles("ziyech")).containsExactly("Ziyech marque à Doha");
+	}
+
+	@Test
+	void anItemEditedBeforeItIsIndexedIsFoundByItsNewWordsOnly() {
+		StoredPolls.save(this.items, "hespress", List.of(item("ziyech", "Ziyech marque à Doha", T0.plusSeconds(5))),
+				T0.plusSeconds(10_000));
+		StoredPolls.save(this.items, "hespress", List.of(item("ziyech", "Ziyech blessé à Doha", T0.plusSeconds(5))),
+				T0.plusSeconds(20_000));
+
+		indexAll();
+
+		assertThat(titles("blesse")).containsExactly("Ziyech blessé à Doha");
+		assertThat(titles("marque")).isEmpty();
+		assertThat(indexed("blesse")).isEqualTo(1);
+		assertThat(indexed("marque")).isZero();
+	}
+
+	@Test
+	void aStoreIndexedAnewIsIndexedFromItsFirstItemABatchAtATime() {
+		// A store upgraded from a version without the index, or whose index was dropped: indexed up to before its
+		// first item (ids go on from other tests' rolled back items).
+		this.jdbc.sql("DELETE FROM item_word").update();
+		this.jdbc.sql("UPDATE word_index_state SET indexed_to = (SELECT MIN(id) - 1 FROM item)").update();
+
+		assertThat(this.words.narrow("i", List.of("panathinaikos"), new HashMap<>())).contains("UNION ALL");
+		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
+		assertThat(this.words.indexNext(40)).isEqualTo(40);
+		assertThat(indexAll()).isEqualTo(62);
 
 		assertThat(titles("panathinaikos")).containsExactly("Ounahi brille au Panathinaïkos");
 		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT MOD(word_item, :ids)) FROM item_word")
 			.param("ids", 1L << WordIndex.ID_BITS)
 			.query(Long.class)
 			.single()).isEqualTo(102L);
+		assertThat(this.jdbc.sql("SELECT indexed_to FROM word_index_state").query(Long.class).single())
+			.isEqualTo(this.jdbc.sql("SELECT MAX(id) FROM item").query(Long.class).single());
 	}
 
 	@Test
-	void aStoreWhoseIndexIsCompleteIsNotReadAgainAtStart() {
+	void itemsAlreadyIndexedAreNotReadAgain() {
 		this.jdbc.sql("DELETE FROM item_word").update();
 
-		this.words.backfill(100);
-
-		assertThat(this.words.complete()).isTrue();
+		assertThat(indexAll()).isZero();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT complete FROM word_index_state").query(Boolean.class).single()).isTrue();
 	}
 
 	@Test
@@ -164,6 +216,15 @@ class WordIndexTests {
 	void anItemIdBeyondTheIndexsRangeIsRefusedClearly() {
 		assertThatIllegalArgumentException().isThrownBy(() -> WordIndex.keys(1L << WordIndex.ID_BITS, " maroc "))
 			.withMessageContaining("item id");
+	}
+
+	/** What the background indexer does: every item not indexed yet, small batches; how many it indexed. */
+	private int indexAll() {
+		int indexed = 0;
+		for (int batch = this.words.indexNext(50); batch > 0; batch = this.words.indexNext(50)) {
+			indexed += batch;
+		}
+		return indexed;
 	}
 
 	/** Items that have a word starting as this one does, in the index: the first five characters count. */

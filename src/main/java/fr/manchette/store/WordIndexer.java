@@ -1,0 +1,94 @@
+package fr.manchette.store;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes the words of new items in the background, every few seconds, a batch at a time (see {@link WordIndex}):
+ * polls do not wait for it, and searches see the items it has not reached yet all the same. A store upgraded from a
+ * version without the index, or whose index was rebuilt, is indexed the same way, from its first item.
+ */
+@Component
+class WordIndexer implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(WordIndexer.class);
+
+	/** Items per transaction: some 25 000 words, each page of the index written once for them. */
+	static final int BATCH = 2_000;
+
+	/** Between two rounds: long enough for a burst of polls to make a batch, short for a search's tail. */
+	static final Duration EVERY = Duration.ofSeconds(5);
+
+	private final WordIndex words;
+
+	private volatile boolean stopping;
+
+	private @Nullable ScheduledExecutorService background;
+
+	WordIndexer(WordIndex words) {
+		this.words = words;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "word-index");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(this::inBackground, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+		this.background = executor;
+	}
+
+	/** Indexes every item stored so far that is not indexed yet; returns how many. */
+	int catchUp() {
+		int indexed = 0;
+		int last;
+		do {
+			last = this.words.indexNext(BATCH);
+			indexed += last;
+		}
+		while (last == BATCH && !this.stopping);
+		return indexed;
+	}
+
+	private void inBackground() {
+		try {
+			long started = System.nanoTime();
+			int indexed = catchUp();
+			if (indexed > 0) {
+				log.debug("Indexed the words of {} items in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The next round starts where this one stopped; until then searches walk the items not indexed.
+			if (!this.stopping) {
+				log.warn("Word index not brought up to date kind={} detail={}", ex.getClass().getSimpleName(),
+						ex.getMessage());
+			}
+		}
+	}
+
+	/** Stops the rounds before the connection pool closes: a batch under way ends first. */
+	@Override
+	public void destroy() throws InterruptedException {
+		this.stopping = true;
+		ScheduledExecutorService executor = this.background;
+		if (executor != null) {
+			// Never interrupted: an interrupt closes the file channel under H2.
+			executor.shutdown();
+			executor.awaitTermination(30, TimeUnit.SECONDS);
+		}
+	}
+
+}
