@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
  * and mobile variants folded), else the story of a near-duplicate headline of another source that the
  * {@link StoryWindow} finds and the {@link StoryMatcher} accepts, else a story of its own. Reads no database: the
  * store step hands it the stories of the poll's links and keeps the window up to date.
+ * <p>
+ * The store step decides under the store's story lock, which every poll of every instance waits for, so the matcher
+ * (the costly part) first runs without it, on a {@link #draft}: for each item, the stories the window gave and the
+ * matcher's answer. Under the lock, each item's stories are looked up again in the window brought up to date, and the
+ * answer is reused only when they are the very same; else the matcher runs again. The matcher's answer depends on
+ * nothing else, so the stories decided are those a decision taken wholly under the lock would give.
  */
 @Component
 public class StoryAssigner {
@@ -36,14 +43,42 @@ public class StoryAssigner {
 	 */
 	public List<AssignedItem> assign(String sourceId, List<IdentifiedItem> fresh, Instant seenAt,
 			Map<String, String> storiesOfLinks) {
+		return assign(sourceId, fresh, seenAt, storiesOfLinks, Draft.NONE);
+	}
+
+	/**
+	 * What the window and the matcher make of each of these items now: to decide before taking the story lock, and
+	 * check under it. Items of the same poll do not see each other here, as in {@link #assign}.
+	 */
+	public Draft draft(String sourceId, List<IdentifiedItem> fresh, Instant seenAt) {
+		List<Drafted> drafted = new ArrayList<>(fresh.size());
+		for (IdentifiedItem item : fresh) {
+			Instant sortAt = sortAt(item, seenAt);
+			List<CandidateStory> stories = candidates(sourceId, item, sortAt);
+			drafted.add(new Drafted(stories, matched(sourceId, item, sortAt, stories)));
+		}
+		return new Draft(drafted);
+	}
+
+	/**
+	 * The same, reusing a draft's answer for each item whose stories in the window are still those of the draft.
+	 * @param draft a {@link #draft} of the same items, or {@link Draft#NONE}
+	 */
+	public List<AssignedItem> assign(String sourceId, List<IdentifiedItem> fresh, Instant seenAt,
+			Map<String, String> storiesOfLinks, Draft draft) {
 		Map<String, String> links = new HashMap<>(storiesOfLinks);
 		List<AssignedItem> assigned = new ArrayList<>(fresh.size());
-		for (IdentifiedItem item : fresh) {
+		for (int i = 0; i < fresh.size(); i++) {
+			IdentifiedItem item = fresh.get(i);
 			Instant sortAt = sortAt(item, seenAt);
 			String linkKey = item.fingerprint().linkKey();
 			String story = (linkKey != null) ? links.get(linkKey) : null;
 			if (story == null) {
-				story = matched(sourceId, item, sortAt).orElse(item.fingerprint().storyKey());
+				List<CandidateStory> stories = candidates(sourceId, item, sortAt);
+				Drafted drafted = draft.of(i, fresh.size());
+				Optional<String> matched = (drafted != null && drafted.stories().equals(stories)) ? drafted.matched()
+						: matched(sourceId, item, sortAt, stories);
+				story = matched.orElse(item.fingerprint().storyKey());
 				if (linkKey != null) {
 					// A second item of this poll with the same link joins the first.
 					links.put(linkKey, story);
@@ -63,13 +98,45 @@ public class StoryAssigner {
 		return published.isBefore(seenAt) ? published : seenAt;
 	}
 
-	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt) {
+	/** The stories near an item in the window, as the matcher is given them. */
+	private List<CandidateStory> candidates(String sourceId, IdentifiedItem item, Instant sortAt) {
 		List<StoryCandidate> nearest = this.window.nearest(item.bands(), sortAt, sourceId);
-		if (nearest.isEmpty()) {
+		return nearest.isEmpty() ? List.of() : this.window.storiesOf(nearest);
+	}
+
+	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt,
+			List<CandidateStory> stories) {
+		if (stories.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.matcher.storyOf(item.item().title(), item.titleKey(), sourceId, sortAt,
-				this.window.storiesOf(nearest));
+		return this.matcher.storyOf(item.item().title(), item.titleKey(), sourceId, sortAt, stories);
+	}
+
+	/** What the window and the matcher made of a poll's items before the story lock, item by item. */
+	public static final class Draft {
+
+		/** No draft: every item is decided afresh. */
+		public static final Draft NONE = new Draft(List.of());
+
+		private final List<Drafted> items;
+
+		Draft(List<Drafted> items) {
+			this.items = List.copyOf(items);
+		}
+
+		List<Drafted> items() {
+			return this.items;
+		}
+
+		/** The draft of the item at {@code index} of a poll of {@code size} items; null if there is none. */
+		@Nullable Drafted of(int index, int size) {
+			return (this.items.size() == size) ? this.items.get(index) : null;
+		}
+
+	}
+
+	/** One item's stories in the window, and the story among them the matcher chose. */
+	record Drafted(List<CandidateStory> stories, Optional<String> matched) {
 	}
 
 }

@@ -101,11 +101,16 @@ public class StoryWindow {
 		this.loaded = true;
 	}
 
-	/** Adds headlines stored since the last one added; the last item id moves to the highest of them. */
+	/**
+	 * Adds headlines stored since the last one added; the last item id moves to the highest of them. One it holds
+	 * already (up to the last item id) is left out: two store steps may catch up with the same rows at once.
+	 */
 	public synchronized void add(List<WindowHeadline> headlines) {
 		for (WindowHeadline headline : headlines) {
-			this.lastItemId = Math.max(this.lastItemId, headline.itemId());
-			put(headline);
+			if (headline.itemId() > this.lastItemId) {
+				this.lastItemId = headline.itemId();
+				put(headline);
+			}
 		}
 	}
 

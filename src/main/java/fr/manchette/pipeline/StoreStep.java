@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Only a poll with new items decides stories, and it does so holding the store's story lock (a row of the database,
  * so it holds across instances): it first brings the {@link StoryWindow} up to date with what was stored before it,
  * by any instance, so two sources telling one story at the same moment are matched whichever stores first. The
- * turn lasts a few statements; fetching and parsing stay concurrent.
+ * turn lasts a few statements; fetching, parsing and the matcher's draft (see {@link StoryAssigner}) stay
+ * concurrent.
  */
 @Component
 public class StoreStep {
@@ -127,6 +128,7 @@ public class StoreStep {
 		PollItems sorted = withLanguages(this.items.sort(sourceId, identified));
 		int inserted = 0;
 		if (!sorted.fresh().isEmpty()) {
+			StoryAssigner.Draft draft = draft(sourceId, sorted.fresh(), seenAt);
 			this.items.lockStories(seenAt);
 			catchUp();
 			reachBack(sorted.fresh(), seenAt);
@@ -136,7 +138,7 @@ public class StoreStep {
 				.filter(Objects::nonNull)
 				.toList();
 			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
-					this.items.storiesOfLinks(links));
+					this.items.storiesOfLinks(links), draft);
 			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt);
 			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
 			for (AssignedItem item : assigned) {
@@ -179,6 +181,20 @@ public class StoreStep {
 	}
 
 	/**
+	 * The poll's stories as the window held them before the story lock: the matcher's work done while other polls
+	 * hold it. The window catches up with what was committed meanwhile (a read: committed items run without a hole,
+	 * see {@link #catchUp}), but is neither loaded nor reached back here, where another step may be doing it; then
+	 * there is no draft, and all is decided under the lock.
+	 */
+	private StoryAssigner.Draft draft(String sourceId, List<IdentifiedItem> fresh, Instant seenAt) {
+		if (!this.window.loaded() || needsReachBack(fresh, seenAt)) {
+			return StoryAssigner.Draft.NONE;
+		}
+		addCommitted();
+		return this.assigner.draft(sourceId, fresh, seenAt);
+	}
+
+	/**
 	 * Brings the window up to date under the story lock: loads it if it is not, then adds what was stored after the
 	 * last item it holds (by other instances, or before a restart).
 	 */
@@ -193,6 +209,14 @@ public class StoreStep {
 			this.window.load(headlines, last);
 			return;
 		}
+		addCommitted();
+	}
+
+	/**
+	 * Adds to the window what was stored after the last item it holds. Items are numbered under the story lock,
+	 * held until they are committed: those committed have the lowest ids, so what is read is never overtaken.
+	 */
+	private void addCommitted() {
 		while (true) {
 			List<StoredHeadline> stored = this.headlines.headlinesAfter(this.window.lastItemId(), CATCH_UP_BATCH);
 			this.window.add(stored.stream().map(StoreStep::headline).toList());
@@ -207,11 +231,7 @@ public class StoreStep {
 	 * the window holds (a new source's backlog, the first polls of a new store): one read, the latest first.
 	 */
 	private void reachBack(List<IdentifiedItem> fresh, Instant seenAt) {
-		Instant earliest = fresh.stream()
-			.map((item) -> StoryAssigner.sortAt(item, seenAt))
-			.min(Instant::compareTo)
-			.orElseThrow();
-		this.window.reachBack(earliest).ifPresent((start) -> {
+		this.window.reachBack(earliest(fresh, seenAt)).ifPresent((start) -> {
 			int room = this.window.roomBack();
 			List<WindowHeadline> older = this.headlines.headlinesSortedBetween(start, this.window.heldFrom(), room)
 				.stream()
@@ -219,6 +239,14 @@ public class StoreStep {
 				.toList();
 			this.window.extend(start, older, room);
 		});
+	}
+
+	private boolean needsReachBack(List<IdentifiedItem> fresh, Instant seenAt) {
+		return this.window.reachBack(earliest(fresh, seenAt)).isPresent();
+	}
+
+	private static Instant earliest(List<IdentifiedItem> fresh, Instant seenAt) {
+		return fresh.stream().map((item) -> StoryAssigner.sortAt(item, seenAt)).min(Instant::compareTo).orElseThrow();
 	}
 
 	private static WindowHeadline headline(StoredHeadline stored) {

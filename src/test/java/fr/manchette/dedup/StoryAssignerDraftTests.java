@@ -1,0 +1,95 @@
+package fr.manchette.dedup;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.manchette.normalize.Item;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A draft decided before the story lock is reused under it only when the window gives each item the very stories it
+ * gave the draft: what was stored in between changes the decision exactly as it would without a draft.
+ */
+class StoryAssignerDraftTests {
+
+	private static final Instant T0 = Instant.parse("2025-05-16T10:00:00Z");
+
+	private static final String TOLD = "Le Maroc et la Mauritanie vont relier leurs réseaux électriques";
+
+	private final StoryWindow window = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
+
+	private final StoryAssigner assigner = new StoryAssigner(new StoryMatcher(Duration.ofHours(48)), this.window);
+
+	private final List<IdentifiedItem> poll = new Deduplicator()
+		.identify(List.of(item("a", TOLD + " dès 2026", T0), item("b", "Gaza : au moins 80 morts dans des frappes", T0)));
+
+	@Test
+	void withNothingStoredInBetweenEveryItemKeepsItsDraftedAnswer() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		StoryAssigner.Draft draft = this.assigner.draft("hespress", this.poll, T0);
+		StoryAssigner.Draft forged = forge(draft, "drafted");
+
+		List<AssignedItem> assigned = this.assigner.assign("hespress", this.poll, T0, Map.of(), forged);
+
+		assertThat(assigned).extracting(AssignedItem::storyKey).containsExactly("drafted", "drafted");
+		assertThat(this.assigner.assign("hespress", this.poll, T0, Map.of(), draft))
+			.extracting(AssignedItem::storyKey)
+			.containsExactly("s1", this.poll.get(1).fingerprint().storyKey());
+	}
+
+	@Test
+	void anItemWhoseStoriesChangedInBetweenIsDecidedAgain() {
+		this.window.load(List.of(), 0);
+		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0), "drafted");
+		// Another source stored the same story while this poll was drafting.
+		this.window.add(List.of(WindowHeadline.of(2, "le360", "s2", TOLD, T0.minusSeconds(30))));
+
+		List<AssignedItem> assigned = this.assigner.assign("hespress", this.poll, T0, Map.of(), forged);
+
+		assertThat(assigned).extracting(AssignedItem::storyKey).containsExactly("s2", "drafted");
+		assertThat(assigned.get(0).storyKey()).isEqualTo(
+				this.assigner.assign("hespress", this.poll, T0, Map.of()).get(0).storyKey());
+	}
+
+	@Test
+	void aDraftOfAnotherPollIsNotUsed() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll.subList(0, 1), T0), "drafted");
+
+		assertThat(this.assigner.assign("hespress", this.poll, T0, Map.of(), forged)).extracting(AssignedItem::storyKey)
+			.containsExactly("s1", this.poll.get(1).fingerprint().storyKey());
+	}
+
+	@Test
+	void anAddedHeadlineAlreadyHeldIsNotHeldTwice() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		// Two store steps catching up at the same moment read the same rows.
+		this.window.add(List.of(WindowHeadline.of(2, "lematin", "s1", TOLD, T0.minusSeconds(30))));
+		this.window.add(List.of(WindowHeadline.of(2, "lematin", "s1", TOLD, T0.minusSeconds(30))));
+
+		assertThat(this.window.size()).isEqualTo(2);
+		assertThat(this.window.lastItemId()).isEqualTo(2);
+	}
+
+	/** The draft's stories with another answer: reused, it shows. */
+	private static StoryAssigner.Draft forge(StoryAssigner.Draft draft, String story) {
+		return new StoryAssigner.Draft(draft.items()
+			.stream()
+			.map((drafted) -> new StoryAssigner.Drafted(drafted.stories(), Optional.of(story)))
+			.toList());
+	}
+
+	private static Item item(String guid, String title, Instant published) {
+		return new Item(guid, title, URI.create("https://h.ma/" + guid), "<p>" + title + "</p>", title, published, true,
+				List.of());
+	}
+
+}
