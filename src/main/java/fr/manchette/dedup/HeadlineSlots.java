@@ -34,6 +34,9 @@ final class HeadlineSlots {
 
 	final BandPostings postings = new BandPostings();
 
+	/** Compactions so far: a slot's place holds until the next one. */
+	long compactions;
+
 	private final Map<String, Members> members = new HashMap<>();
 
 	/** Empties it, with room for {@code capacity} headlines. */
@@ -77,6 +80,7 @@ final class HeadlineSlots {
 
 	/** Keeps the live headlines sorted from {@code cutoff} on, and builds the tables again for them alone. */
 	void compact(long cutoff) {
+		this.compactions++;
 		int kept = 0;
 		for (int slot = 0; slot < this.size; slot++) {
 			if (this.dropped[slot] || this.sortAt[slot] < cutoff) {

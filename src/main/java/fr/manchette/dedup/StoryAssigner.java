@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * The store step decides under the store's story lock, which every poll of every instance waits for, so the matcher
  * (the costly part) first runs without it, on a {@link #draft}: for each item, the stories the window gave and the
- * matcher's answer. Under the lock, each item's stories are looked up again in the window brought up to date, and the
- * answer is reused only when they are the very same; else the matcher runs again. The matcher's answer depends on
- * nothing else, so the stories decided are those a decision taken wholly under the lock would give.
+ * matcher's answer. Under the lock, the window brought up to date, an item whose bands none of the headlines added
+ * since has, and none of whose stories they joined, would be looked up the same: its answer stands. Any other item is
+ * looked up again, and its answer reused only when its stories are the very same; else the matcher runs again. After
+ * any other change of the window (a load, a reach back, an edit, a compaction) every item is looked up again. The
+ * matcher's answer depends on nothing else, so the stories decided are those a decision taken wholly under the lock
+ * would give.
  */
 @Component
 public class StoryAssigner {
@@ -51,13 +54,15 @@ public class StoryAssigner {
 	 * check under it. Items of the same poll do not see each other here, as in {@link #assign}.
 	 */
 	public Draft draft(String sourceId, List<IdentifiedItem> fresh, Instant seenAt) {
+		// Before the lookups: a headline added while they run counts as added after the draft.
+		StoryWindow.Mark mark = this.window.mark();
 		List<Drafted> drafted = new ArrayList<>(fresh.size());
 		for (IdentifiedItem item : fresh) {
 			Instant sortAt = sortAt(item, seenAt);
 			List<CandidateStory> stories = candidates(sourceId, item, sortAt);
 			drafted.add(new Drafted(stories, matched(sourceId, item, sortAt, stories)));
 		}
-		return new Draft(drafted);
+		return new Draft(drafted, mark);
 	}
 
 	/**
@@ -68,16 +73,24 @@ public class StoryAssigner {
 			Map<String, String> storiesOfLinks, Draft draft) {
 		Map<String, String> links = new HashMap<>(storiesOfLinks);
 		List<AssignedItem> assigned = new ArrayList<>(fresh.size());
+		StoryWindow.Added added = (draft.mark != null) ? this.window.addedSince(draft.mark) : null;
 		for (int i = 0; i < fresh.size(); i++) {
 			IdentifiedItem item = fresh.get(i);
 			Instant sortAt = sortAt(item, seenAt);
 			String linkKey = item.fingerprint().linkKey();
 			String story = (linkKey != null) ? links.get(linkKey) : null;
 			if (story == null) {
-				List<CandidateStory> stories = candidates(sourceId, item, sortAt);
 				Drafted drafted = draft.of(i, fresh.size());
-				Optional<String> matched = (drafted != null && drafted.stories().equals(stories)) ? drafted.matched()
-						: matched(sourceId, item, sortAt, stories);
+				Optional<String> matched;
+				if (drafted != null && added != null && !added.touches(item.bands(), drafted.stories())) {
+					// Nothing added since shares a band with it or joined one of its stories: the lookup is the same.
+					matched = drafted.matched();
+				}
+				else {
+					List<CandidateStory> stories = candidates(sourceId, item, sortAt);
+					matched = (drafted != null && drafted.stories().equals(stories)) ? drafted.matched()
+							: matched(sourceId, item, sortAt, stories);
+				}
 				story = matched.orElse(item.fingerprint().storyKey());
 				if (linkKey != null) {
 					// A second item of this poll with the same link joins the first.
@@ -116,16 +129,24 @@ public class StoryAssigner {
 	public static final class Draft {
 
 		/** No draft: every item is decided afresh. */
-		public static final Draft NONE = new Draft(List.of());
+		public static final Draft NONE = new Draft(List.of(), null);
 
 		private final List<Drafted> items;
 
-		Draft(List<Drafted> items) {
+		/** The window when the draft began. */
+		private final StoryWindow.@Nullable Mark mark;
+
+		Draft(List<Drafted> items, StoryWindow.@Nullable Mark mark) {
 			this.items = List.copyOf(items);
+			this.mark = mark;
 		}
 
 		List<Drafted> items() {
 			return this.items;
+		}
+
+		StoryWindow.@Nullable Mark mark() {
+			return this.mark;
 		}
 
 		/** The draft of the item at {@code index} of a poll of {@code size} items; null if there is none. */

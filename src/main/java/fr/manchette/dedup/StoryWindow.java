@@ -3,8 +3,12 @@ package fr.manchette.dedup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -62,6 +66,9 @@ public class StoryWindow {
 
 	private boolean loaded;
 
+	/** Changes other than headlines added at the end: loads, reaches back, edits, forgetting. */
+	private long rewrites;
+
 	@Autowired
 	StoryWindow(StoryMatcher matcher, Clock clock) {
 		this(matcher.window(), clock);
@@ -94,6 +101,7 @@ public class StoryWindow {
 	 * Replaces what it holds by these headlines (the store's, sorted within reach), up to the store's highest id.
 	 */
 	public synchronized void load(List<WindowHeadline> headlines, long lastItemId) {
+		this.rewrites++;
 		clear(Math.max(1024, headlines.size() * 2));
 		this.from = keptFrom().toEpochMilli();
 		headlines.forEach(this::put);
@@ -119,6 +127,7 @@ public class StoryWindow {
 	 * Edits are few: the item is looked for from the last added back.
 	 */
 	public synchronized void replace(long itemId, String title, List<Long> headlineBands) {
+		this.rewrites++;
 		HeadlineSlots held = this.slots;
 		for (int slot = held.size - 1; slot >= 0; slot--) {
 			if (held.ids[slot] == itemId && !held.dropped[slot]) {
@@ -166,6 +175,7 @@ public class StoryWindow {
 		if (reached >= until) {
 			return;
 		}
+		this.rewrites++;
 		this.from = reached;
 		for (WindowHeadline headline : latestFirst) {
 			long at = headline.sortAt().toEpochMilli();
@@ -177,6 +187,7 @@ public class StoryWindow {
 
 	/** Forgets everything: a store step that did not commit may have added what the store does not hold. */
 	public synchronized void invalidate() {
+		this.rewrites++;
 		clear(1024);
 		this.loaded = false;
 		this.lastItemId = 0;
@@ -184,6 +195,7 @@ public class StoryWindow {
 
 	/** Forgets the headlines sorted before {@code cutoff}; returns how many it holds after. */
 	public synchronized int forgetBefore(Instant cutoff) {
+		this.rewrites++;
 		this.from = Math.max(this.from, cutoff.toEpochMilli());
 		this.slots.compact(this.from);
 		return this.slots.size;
@@ -213,6 +225,58 @@ public class StoryWindow {
 	 */
 	public synchronized List<CandidateStory> storiesOf(List<StoryCandidate> nearest) {
 		return this.slots.storiesOf(nearest, MEMBERS);
+	}
+
+	/** Where the window is now: what {@link #addedSince} compares with. */
+	public synchronized Mark mark() {
+		return new Mark(this.rewrites + this.slots.compactions, this.slots.size);
+	}
+
+	/**
+	 * The headlines added after a mark, when nothing else changed since (no load, reach back, edit, compaction):
+	 * then a lookup by bands that none of them has, and stories that none of them joined, gives what it gave at the
+	 * mark. Null when something else changed.
+	 */
+	public synchronized @Nullable Added addedSince(Mark mark) {
+		if (mark.rewrites() != this.rewrites + this.slots.compactions || mark.size() > this.slots.size) {
+			return null;
+		}
+		Set<Integer> bands = new HashSet<>();
+		Set<String> stories = new HashSet<>();
+		for (int slot = mark.size(); slot < this.slots.size; slot++) {
+			for (int i = 0; i < StoryBands.BANDS; i++) {
+				bands.add(this.slots.bands[slot * StoryBands.BANDS + i]);
+			}
+			stories.add(this.slots.stories[slot]);
+		}
+		return new Added(bands, stories);
+	}
+
+	/** A place in the window's history: its rewrites and how many headlines it held. */
+	public record Mark(long rewrites, int size) {
+	}
+
+	/** The bands (folded as the window keeps them) and the stories of the headlines added after a mark. */
+	public record Added(Set<Integer> bands, Set<String> stories) {
+
+		/** Whether a lookup by these bands, or these stories, may now find something else than at the mark. */
+		public boolean touches(List<Long> headlineBands, List<CandidateStory> candidates) {
+			if (this.bands.isEmpty()) {
+				return false;
+			}
+			for (Long band : headlineBands) {
+				if (this.bands.contains(BandPostings.fold(band))) {
+					return true;
+				}
+			}
+			for (CandidateStory story : candidates) {
+				if (this.stories.contains(story.storyKey())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	private void put(WindowHeadline headline) {

@@ -60,6 +60,34 @@ class StoryAssignerDraftTests {
 	}
 
 	@Test
+	void anItemOneOfWhoseStoriesWasJoinedInBetweenIsDecidedAgain() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0), "drafted");
+		// The same source's own item joined s1 meanwhile, under a headline sharing no band with the poll's: s1 is no
+		// longer a story the poll's item may join.
+		this.window.add(List.of(WindowHeadline.of(2, "hespress", "s1", "Électricité : accord signé", T0)));
+
+		List<AssignedItem> assigned = this.assigner.assign("hespress", this.poll, T0, Map.of(), forged);
+
+		assertThat(assigned).extracting(AssignedItem::storyKey)
+			.containsExactly(this.poll.get(0).fingerprint().storyKey(), "drafted");
+	}
+
+	@Test
+	void afterAnEditInBetweenEveryItemIsLookedUpAgain() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0), "drafted");
+		this.window.replace(1, "Gaza : une trêve annoncée", WindowHeadline.of(1, "le360", "s1",
+				"Gaza : une trêve annoncée", T0).bands());
+
+		List<AssignedItem> assigned = this.assigner.assign("hespress", this.poll, T0, Map.of(), forged);
+
+		assertThat(assigned.get(0).storyKey()).isEqualTo(this.poll.get(0).fingerprint().storyKey());
+		assertThat(assigned.get(0).storyKey())
+			.isEqualTo(this.assigner.assign("hespress", this.poll, T0, Map.of()).get(0).storyKey());
+	}
+
+	@Test
 	void aDraftOfAnotherPollIsNotUsed() {
 		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll.subList(0, 1), T0), "drafted");
@@ -84,7 +112,7 @@ class StoryAssignerDraftTests {
 		return new StoryAssigner.Draft(draft.items()
 			.stream()
 			.map((drafted) -> new StoryAssigner.Drafted(drafted.stories(), Optional.of(story)))
-			.toList());
+			.toList(), draft.mark());
 	}
 
 	private static Item item(String guid, String title, Instant published) {
