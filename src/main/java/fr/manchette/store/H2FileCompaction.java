@@ -1,9 +1,6 @@
 package fr.manchette.store;
 
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -49,9 +46,7 @@ class H2FileCompaction implements DisposableBean {
 
 	private volatile @Nullable H2File file;
 
-	private @Nullable ScheduledExecutorService background;
-
-	private volatile boolean stopping;
+	private final BackgroundRounds background = new BackgroundRounds("h2-compaction");
 
 	/** H2's count of writes to the file when the last look ended: the same at the next look means no one wrote. */
 	private long writesAfterLastLook = -1;
@@ -73,14 +68,7 @@ class H2FileCompaction implements DisposableBean {
 		if (this.file == null) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "h2-compaction");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = this.settings.interval().toMillis();
-		executor.scheduleWithFixedDelay(this::inBackground, every, every, TimeUnit.MILLISECONDS);
-		this.background = executor;
+		this.background.start(this.settings.interval(), this.settings.interval(), this::inBackground);
 	}
 
 	/** Whether there is an H2 file to look after: false on PostgreSQL. */
@@ -119,7 +107,7 @@ class H2FileCompaction implements DisposableBean {
 		// No one wrote since the last look: nothing to wait for, what a step frees may be reused at once.
 		CompactionPace pace = idle ? CompactionPace.IDLE : CompactionPace.BUSY;
 		Supplier<Compacted> look = () -> current.compact(pace, Long.MAX_VALUE,
-				() -> !this.stopping && steps[0]++ < STEPS_PER_LOOK);
+				() -> !this.background.stopping() && steps[0]++ < STEPS_PER_LOOK);
 		Compacted done = idle ? current.withoutRetention(look) : look.get();
 		this.writesAfterLastLook = current.fill().writes();
 		log.debug("H2 file compacted{} from {} to {} in {} ms", idle ? " (idle)" : "", done.before(), done.after(),
@@ -130,13 +118,7 @@ class H2FileCompaction implements DisposableBean {
 	/** Stops the looks, before the connection pool closes: a step under way ends within a second or so. */
 	@Override
 	public void destroy() throws InterruptedException {
-		this.stopping = true;
-		ScheduledExecutorService executor = this.background;
-		if (executor != null) {
-			// Never interrupted: an interrupt closes the file channel under H2.
-			executor.shutdown();
-			executor.awaitTermination(30, TimeUnit.SECONDS);
-		}
+		this.background.stop();
 	}
 
 }

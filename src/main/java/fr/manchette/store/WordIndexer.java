@@ -1,11 +1,7 @@
 package fr.manchette.store;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,9 +27,7 @@ class WordIndexer implements DisposableBean {
 
 	private final WordIndex words;
 
-	private volatile boolean stopping;
-
-	private @Nullable ScheduledExecutorService background;
+	private final BackgroundRounds background = new BackgroundRounds("word-index");
 
 	WordIndexer(WordIndex words) {
 		this.words = words;
@@ -41,13 +35,7 @@ class WordIndexer implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "word-index");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(this::inBackground, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-		this.background = executor;
+		this.background.start(Duration.ZERO, EVERY, this::inBackground);
 	}
 
 	/** Indexes every item stored so far that is not indexed yet; returns how many. */
@@ -58,7 +46,7 @@ class WordIndexer implements DisposableBean {
 			last = this.words.indexNext(BATCH);
 			indexed += last;
 		}
-		while (last == BATCH && !this.stopping);
+		while (last == BATCH && !this.background.stopping());
 		return indexed;
 	}
 
@@ -72,7 +60,7 @@ class WordIndexer implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// The next round starts where this one stopped; until then searches walk the items not indexed.
-			if (!this.stopping) {
+			if (!this.background.stopping()) {
 				log.warn("Word index not brought up to date kind={} detail={}", ex.getClass().getSimpleName(),
 						ex.getMessage());
 			}
@@ -82,13 +70,7 @@ class WordIndexer implements DisposableBean {
 	/** Stops the rounds before the connection pool closes: a batch under way ends first. */
 	@Override
 	public void destroy() throws InterruptedException {
-		this.stopping = true;
-		ScheduledExecutorService executor = this.background;
-		if (executor != null) {
-			// Never interrupted: an interrupt closes the file channel under H2.
-			executor.shutdown();
-			executor.awaitTermination(30, TimeUnit.SECONDS);
-		}
+		this.background.stop();
 	}
 
 }
