@@ -56,6 +56,7 @@ public class FeedParser {
 		}
 		ItemElements.keepFirst(document, MAX_ITEMS);
 		SyndFeed feed;
+		RomeDates dates = RomeDates.rewrite(ItemElements.items(document));
 		try {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setPreserveWireFeed(true);
@@ -67,6 +68,9 @@ public class FeedParser {
 		catch (RuntimeException ex) {
 			// Rome trusts the structure: an <rss> without <channel> is a NullPointerException inside it.
 			throw FeedParseException.malformed("not a feed Rome can read: " + ex, ex);
+		}
+		finally {
+			dates.restore();
 		}
 		List<ItemElements> raw = ItemElements.of(document);
 		List<SyndEntry> entries = feed.getEntries();
