@@ -76,7 +76,7 @@ public final class HtmlCleaner {
 		if (html == null || html.isBlank()) {
 			return "";
 		}
-		String unwrapped = CDATA_MARKERS.matcher(html).replaceAll("");
+		String unwrapped = hasCdataMarker(html) ? CDATA_MARKERS.matcher(html).replaceAll("") : html;
 		Document dirty = Jsoup.parseBodyFragment(unwrapped, base.toString());
 		dirty.body().select(REMOVED_WITH_CONTENT).remove();
 		dropTrackingPixels(dirty.body());
@@ -100,6 +100,10 @@ public final class HtmlCleaner {
 	 */
 	public String text(@Nullable String html) {
 		return TitleText.plain(html);
+	}
+
+	private static boolean hasCdataMarker(String html) {
+		return html.contains("<![CDATA[") || html.contains("]]>");
 	}
 
 	private static void dropTrackingPixels(Element body) {
@@ -177,7 +181,7 @@ public final class HtmlCleaner {
 	}
 
 	private static boolean isHollow(Element element) {
-		return TitleText.fold(TitleText.textOf(element)).isEmpty() && element.select(IMG).isEmpty();
+		return TitleText.hasNoText(element) && element.selectFirst(IMG) == null;
 	}
 
 }

@@ -54,7 +54,7 @@ final class SafeXml {
 	 */
 	static String prepare(String text) throws FeedParseException {
 		// Blank lines before the XML declaration (a PHP include's newline) make it illegal; Rome's own reader trims them.
-		String cleaned = FORBIDDEN_CHARS.matcher(text).replaceAll("").stripLeading();
+		String cleaned = (hasForbiddenChars(text) ? FORBIDDEN_CHARS.matcher(text).replaceAll("") : text).stripLeading();
 		Matcher root = ROOT_ELEMENT.matcher(cleaned);
 		int prologEnd = root.find() ? root.start() : cleaned.length();
 		Matcher doctype = DOCTYPE.matcher(cleaned).region(0, prologEnd);
@@ -67,6 +67,17 @@ final class SafeXml {
 			cleaned = cleaned.substring(0, doctype.start()) + cleaned.substring(end + 1);
 		}
 		return cleaned;
+	}
+
+	/** What {@code FORBIDDEN_CHARS} finds, by a scan that most documents pass without a regex match attempt per char. */
+	private static boolean hasForbiddenChars(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
