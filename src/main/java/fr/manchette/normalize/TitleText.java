@@ -48,7 +48,8 @@ final class TitleText {
 			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
 			return fold(htmlOrText);
 		}
-		String html = CDATA_MARKERS.matcher(htmlOrText).replaceAll("");
+		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
+				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
 		return fold(decodeLeftoverEntities(textOf(Jsoup.parseBodyFragment(html).body())));
 	}
 
