@@ -10,19 +10,26 @@ import java.util.List;
 import java.util.Set;
 
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Spares Rome most of its date parsing, with the same dates out. Rome's {@code DateParser.parseDate} builds a new
- * {@code SimpleDateFormat} for each pattern it tries, W3C's nineteen before RFC 822's: a {@code pubDate} costs it
- * twenty formats, an Atom date five; that was half of the parsing of a feed. The two forms feeds write most are read
- * here, once, with plain arithmetic, and the item's date elements are handed to Rome rewritten in the form its first
- * pattern reads ({@code 2025-05-16T17:35:00.000Z}, the same instant); the texts are put back once Rome is done, so
- * that nothing after it sees the rewriting.
- * <p>
- * Only what is certain is rewritten: the exact texts {@code Fri, 16 May 2025 19:35:00 +0200} (or {@code GMT}, with a
- * day name that is the date's) and {@code 2025-05-16T19:35:00+02:00} (or {@code Z}), without surrounding space (Rome
+ * {@code SimpleDateFormat} for each pattern it tries, W3C's nineteen before RFC 822's, and the RSS parsers read a
+ * {@code pubDate} twice: a {@code pubDate} cost forty formats, an Atom date five; that was half of the parsing of a
+ * feed. The two forms feeds write most are read here, once, with plain arithmetic:
+ * <ul>
+ * <li>where it is certain which date Rome would give the item, and from which element alone (an RSS 0.91-2.0 item
+ * whose one date is its {@code pubDate}; an Atom 1.0 entry whose dates are its {@code published} and
+ * {@code updated}), the date elements are taken out while Rome reads the item, and {@link #published(int)} gives the
+ * date instead: {@code published}, else {@code updated}, as {@link FeedParser} takes them from Rome;</li>
+ * <li>elsewhere, a date element is handed to Rome rewritten in the form its first pattern reads
+ * ({@code 2025-05-16T17:35:00.000Z}, the same instant).</li>
+ * </ul>
+ * Everything is put back once Rome is done ({@link #restore()}), so that nothing after it sees the difference. Only
+ * what is certain is read here: the exact texts {@code Fri, 16 May 2025 19:35:00 +0200} (or {@code GMT}, with a day
+ * name that is the date's) and {@code 2025-05-16T19:35:00+02:00} (or {@code Z}), without surrounding space (Rome
  * reads {@code ...Z} followed by a newline in the JVM's zone), years 1900-2999 (Rome's calendar is Julian before
  * 1582), fields in range. Anything else goes to Rome as written; a wrong or lenient reading stays Rome's own.
  */
@@ -39,47 +46,149 @@ final class RomeDates {
 	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 			"Nov", "Dec" };
 
+	private static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+
+	/** The feed types whose parser reads an RSS item's date from its {@code pubDate} in no namespace, and only there. */
+	private static final Set<String> RSS_PUBDATE_TYPES = Set.of("rss_0.91U", "rss_0.91N", "rss_0.92", "rss_0.93",
+			"rss_0.94", "rss_2.0");
+
 	private final List<Text> rewritten = new ArrayList<>();
 
 	private final List<String> originals = new ArrayList<>();
 
-	private RomeDates() {
+	/** Each item's date read here when its date elements were taken out, else null; in the order of the items. */
+	private final @Nullable Instant[] published;
+
+	private final List<Taken> taken = new ArrayList<>();
+
+	private boolean rssTaken;
+
+	private boolean atomTaken;
+
+	/** A date element taken out of its item, and where it goes back. */
+	private record Taken(Element item, int index, Element element) {
+	}
+
+	private RomeDates(int items) {
+		this.published = new Instant[items];
 	}
 
 	/**
-	 * Rewrites the dates of these items that are certain in the form Rome reads at once.
-	 * @param items the item or entry elements
-	 * @return what puts the texts back
+	 * Prepares the dates of these items for Rome.
+	 * @param items the item or entry elements, in document order
+	 * @param takeOut whether dates may be taken out ({@link #published(int)}), or only rewritten
+	 * @return what puts the elements back
 	 */
-	static RomeDates rewrite(List<Element> items) {
-		RomeDates dates = new RomeDates();
-		for (Element item : items) {
+	static RomeDates prepare(List<Element> items, boolean takeOut) {
+		RomeDates dates = new RomeDates(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			Element item = items.get(i);
+			List<Element> elements = new ArrayList<>(2);
 			for (Element child : item.getChildren()) {
 				if (DATE_NAMES.contains(child.getName()) && (child.getNamespace().equals(item.getNamespace())
 						|| child.getNamespaceURI().equals(DUBLIN_CORE))) {
-					dates.rewrite(child);
+					elements.add(child);
 				}
+			}
+			if (elements.isEmpty() || !(takeOut && dates.takeOut(i, item, elements))) {
+				elements.forEach(dates::rewrite);
 			}
 		}
 		return dates;
 	}
 
-	/** Puts back the texts as the feed wrote them. */
+	/**
+	 * Whether Rome read the document as expected when dates were taken out: by a parser that reads them from the
+	 * elements taken out. When not, the dates of {@link #published(int)} are not Rome's, and the document must be read
+	 * again with {@code takeOut} false.
+	 * @param feedType the type Rome gave the document
+	 */
+	boolean readAsExpected(String feedType) {
+		return (!this.rssTaken || RSS_PUBDATE_TYPES.contains(feedType))
+				&& (!this.atomTaken || "atom_1.0".equals(feedType));
+	}
+
+	/** True when some date element was taken out. */
+	boolean tookOut() {
+		return this.rssTaken || this.atomTaken;
+	}
+
+	/**
+	 * The date of the item at this index, as Rome would have given it, when its date elements were taken out.
+	 * @param item the index of the item in the list given to {@link #prepare(List, boolean)}
+	 * @return the date, or null when Rome read the item's dates itself
+	 */
+	@Nullable Instant published(int item) {
+		return this.published[item];
+	}
+
+	/** Puts back the texts as the feed wrote them, and the elements taken out where they were. */
 	void restore() {
 		for (int i = 0; i < this.rewritten.size(); i++) {
 			this.rewritten.get(i).setText(this.originals.get(i));
 		}
+		// In document order, each at the index it had: those before it are back already.
+		for (Taken element : this.taken) {
+			element.item().addContent(element.index(), element.element());
+		}
+		this.rewritten.clear();
+		this.taken.clear();
+	}
+
+	/**
+	 * Takes out the date elements of an item whose date Rome would read from them alone: an RSS item in no namespace
+	 * with a pubDate and no other date, an Atom 1.0 entry with at most one published and one updated and no other.
+	 */
+	private boolean takeOut(int index, Element item, List<Element> elements) {
+		boolean rss = item.getNamespace().equals(Namespace.NO_NAMESPACE) && item.getName().equals("item")
+				&& elements.size() == 1 && elements.get(0).getName().equals("pubDate");
+		boolean atom = item.getNamespaceURI().equals(ATOM_10) && item.getName().equals("entry")
+				&& elements.size() <= 2 && elements.stream().allMatch((element) -> element.getNamespace()
+					.equals(item.getNamespace())
+						&& (element.getName().equals("published") || element.getName().equals("updated")))
+				&& (elements.size() == 1 || !elements.get(0).getName().equals(elements.get(1).getName()));
+		if (!rss && !atom) {
+			return false;
+		}
+		Instant published = null;
+		Instant updated = null;
+		for (Element element : elements) {
+			Instant instant = certain(element);
+			if (instant == null) {
+				return false;
+			}
+			if (element.getName().equals("updated")) {
+				updated = instant;
+			}
+			else {
+				published = instant;
+			}
+		}
+		this.published[index] = (published != null) ? published : updated;
+		for (Element element : elements) {
+			this.taken.add(new Taken(item, item.indexOf(element), element));
+		}
+		for (Element element : elements) {
+			element.detach();
+		}
+		this.rssTaken |= rss;
+		this.atomTaken |= atom;
+		return true;
+	}
+
+	private static @Nullable Instant certain(Element element) {
+		if (element.getContentSize() != 1 || !(element.getContent(0) instanceof Text text)) {
+			return null;
+		}
+		return instant(text.getText());
 	}
 
 	private void rewrite(Element element) {
-		if (element.getContentSize() != 1 || !(element.getContent(0) instanceof Text text)) {
-			return;
-		}
-		String original = text.getText();
-		Instant instant = instant(original);
+		Instant instant = certain(element);
 		if (instant != null) {
+			Text text = (Text) element.getContent(0);
 			this.rewritten.add(text);
-			this.originals.add(original);
+			this.originals.add(text.getText());
 			text.setText(firstPatternForm(instant));
 		}
 	}

@@ -124,4 +124,54 @@ class RomeDatesTests {
 		return (date != null) ? date.toInstant() : null;
 	}
 
+	@Test
+	void aDublinCoreDateNextToThePubDateStaysRomesToWeigh() throws Exception {
+		String rss = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+				<link>https://example.fr/</link><description>D</description>
+				<item><title>A</title><pubDate>Fri, 16 May 2025 19:35:00 +0200</pubDate>
+				<dc:date>2025-05-17T08:00:00Z</dc:date></item>
+				</channel></rss>
+				""".strip();
+		ParsedFeed feed = new FeedParser().parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+		// Rome's converter keeps the Dublin Core date over the pubDate.
+		assertThat(feed.items().get(0).published()).isEqualTo(Instant.parse("2025-05-17T08:00:00Z"));
+	}
+
+	@Test
+	void theDocumentIsAsItWasOnceRomeIsDone() throws Exception {
+		String atom = """
+				<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+				<entry><title>A</title> <updated>2025-05-17T08:00:00Z</updated> <id>a</id>
+				<published>2025-05-16T19:35:00+02:00</published></entry>
+				<entry><title>B</title><updated>2025-05-17T08:00:00Z</updated><updated>2025-05-18T08:00:00Z</updated></entry>
+				<entry><title>C</title><modified>2025-05-17T08:00:00Z</modified></entry>
+				</feed>
+				""".strip();
+		org.jdom2.Document document = SafeXml.parse(atom);
+		String before = new org.jdom2.output.XMLOutputter().outputString(document);
+		RomeDates dates = RomeDates.prepare(ItemElements.items(document), true);
+		assertThat(dates.tookOut()).isTrue();
+		assertThat(dates.published(0)).isEqualTo(Instant.parse("2025-05-16T17:35:00Z"));
+		assertThat(dates.published(1)).isNull();
+		assertThat(dates.published(2)).isNull();
+		assertThat(dates.readAsExpected("atom_1.0")).isTrue();
+		assertThat(dates.readAsExpected("rss_2.0")).isFalse();
+		assertThat(new org.jdom2.output.XMLOutputter().outputString(document)).isNotEqualTo(before);
+		dates.restore();
+		assertThat(new org.jdom2.output.XMLOutputter().outputString(document)).isEqualTo(before);
+	}
+
+	@Test
+	void anAtomEntryWithOnlyItsUpdatedDateGetsThatDate() throws Exception {
+		String atom = """
+				<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id>
+				<entry><title>A</title><id>urn:a</id><updated>2025-05-17T08:00:00Z</updated></entry>
+				</feed>
+				""".strip();
+		ParsedFeed feed = new FeedParser().parse(atom.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.items().get(0).published()).isEqualTo(Instant.parse("2025-05-17T08:00:00Z"));
+	}
+
 }
