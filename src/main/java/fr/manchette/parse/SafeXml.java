@@ -78,8 +78,8 @@ final class SafeXml {
 
 	/** What {@code FORBIDDEN_CHARS} finds, by a scan that most documents pass without a regex match attempt per char. */
 	private static boolean hasForbiddenChars(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		// An array, not charAt: French text is stored as UTF-16, whose charAt checks its index on every call.
+		for (char c : text.toCharArray()) {
 			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
 				return true;
 			}
