@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LinkCanonicalizer {
 
-	/** What browsers trim around a URL (WHATWG URL), plus the no-break spaces and BOMs that CMSs let through. */
-	private static final Pattern EDGES = Pattern
-		.compile("^[\\x00-\\x20\\u00A0\\uFEFF]+|[\\x00-\\x20\\u00A0\\uFEFF]+$");
+	/*
+	 * What browsers trim around a URL (WHATWG URL), plus the no-break spaces and BOMs that CMSs let through: the edges
+	 * ^[\x00-\x20\u00A0\uFEFF]+|[\x00-\x20\u00A0\uFEFF]+$, read by trimmed(String).
+	 */
 
 	/** What browsers drop anywhere in a URL (WHATWG URL). */
 	private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
@@ -98,10 +99,50 @@ public final class LinkCanonicalizer {
 	 * {@code &amp;} that feeds escaping their XML twice leave in query strings.
 	 */
 	private static String prepare(String link) {
-		String trimmed = TAB_OR_NEWLINE.matcher(EDGES.matcher(link).replaceAll("")).replaceAll("");
+		String trimmed = withoutTabsOrNewlines(trimmed(link));
 		int hash = trimmed.indexOf('#');
 		String withoutFragment = (hash >= 0) ? trimmed.substring(0, hash) : trimmed;
 		return withoutFragment.replace("&amp;", "&");
+	}
+
+	/**
+	 * What replacing the edges pattern above by "" gives, without a regex: the leading run, and the trailing run
+	 * that ends the text or comes just before a final line terminator that is not in the set ({@code $} matches
+	 * there too).
+	 */
+	static String trimmed(String link) {
+		int length = link.length();
+		int start = 0;
+		while (start < length && isEdge(link.charAt(start))) {
+			start++;
+		}
+		int last = length;
+		if (length > start) {
+			char end = link.charAt(length - 1);
+			if (end == '\u0085' || end == '\u2028' || end == '\u2029') {
+				last = length - 1;
+			}
+		}
+		int cut = last;
+		while (cut > start && isEdge(link.charAt(cut - 1))) {
+			cut--;
+		}
+		if (start == 0 && cut == length) {
+			return link;
+		}
+		return link.substring(start, cut) + link.substring(last, length);
+	}
+
+	private static boolean isEdge(char c) {
+		return c <= '\u0020' || c == '\u00A0' || c == '\uFEFF';
+	}
+
+	/** What {@code TAB_OR_NEWLINE.matcher(text).replaceAll("")} gives. */
+	static String withoutTabsOrNewlines(String text) {
+		if (text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+			return text;
+		}
+		return TAB_OR_NEWLINE.matcher(text).replaceAll("");
 	}
 
 	private static @Nullable String canonicalAuthority(String authority, String scheme) {

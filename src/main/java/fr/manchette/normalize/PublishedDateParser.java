@@ -57,9 +57,10 @@ public final class PublishedDateParser {
 	/** Lower case, no accents, no comments, single spaces, "1er" as "1". */
 	private static String fold(String text) {
 		String lower = AccentFold.fold(text);
-		String withoutComments = COMMENT.matcher(lower).replaceAll(" ");
+		// Each pattern runs only when the text holds what it needs to match: '(' for a comment, "er" for an ordinal.
+		String withoutComments = (lower.indexOf('(') >= 0) ? COMMENT.matcher(lower).replaceAll(" ") : lower;
 		String spaced = SEPARATORS.matcher(withoutComments).replaceAll(" ").strip();
-		return ORDINAL.matcher(spaced).replaceAll("$1");
+		return (spaced.contains("er") || spaced.contains("ᵉʳ")) ? ORDINAL.matcher(spaced).replaceAll("$1") : spaced;
 	}
 
 }

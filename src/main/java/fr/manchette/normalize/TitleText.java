@@ -32,12 +32,6 @@ final class TitleText {
 	private static final Pattern LEFTOVER_ENTITY = Pattern
 		.compile("&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
 
-	private static final Pattern ASCII_WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
-
-	/** Edges trimmed: ASCII whitespace, and no-break spaces, which only mean something between two words. */
-	private static final Pattern EDGES = Pattern
-		.compile("^[ \\t\\n\\r\\f\\u00A0\\u202F]+|[ \\t\\n\\r\\f\\u00A0\\u202F]+$");
-
 	private TitleText() {
 	}
 
@@ -50,8 +44,21 @@ final class TitleText {
 		if (htmlOrText == null || htmlOrText.isEmpty()) {
 			return "";
 		}
-		String html = CDATA_MARKERS.matcher(htmlOrText).replaceAll("");
+		if (isPlain(htmlOrText)) {
+			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
+			return fold(htmlOrText);
+		}
+		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
+				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
 		return fold(decodeLeftoverEntities(textOf(Jsoup.parseBodyFragment(html).body())));
+	}
+
+	/**
+	 * Text without markup, entity or CDATA marker: most titles, authors and categories, which then skip the HTML
+	 * parser that would give them back unchanged.
+	 */
+	static boolean isPlain(String text) {
+		return text.indexOf('<') < 0 && text.indexOf('&') < 0 && !text.contains("]]>");
 	}
 
 	/** The text of an element as written, with a space where a block or a line break separates two runs. */
@@ -87,19 +94,102 @@ final class TitleText {
 		return text.toString();
 	}
 
-	/** Folds runs of ASCII whitespace into one space; drops control characters and byte-order marks. */
+	/**
+	 * True when {@code fold(textOf(root))} is empty, without building the text: each text node that would be read
+	 * is checked, up to the first that holds something. (A text folds to nothing exactly when each of its pieces does:
+	 * fold drops or trims characters one by one, and keeps every other.)
+	 */
+	static boolean hasNoText(Element root) {
+		boolean[] found = { false };
+		root.filter(new NodeFilter() {
+
+			@Override
+			public FilterResult head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					if (!foldsToNothing(textNode.getWholeText())) {
+						found[0] = true;
+						return FilterResult.STOP;
+					}
+				}
+				else if (node instanceof Element element && SKIPPED.contains(element.normalName())) {
+					return FilterResult.SKIP_ENTIRELY;
+				}
+				return FilterResult.CONTINUE;
+			}
+
+			@Override
+			public FilterResult tail(Node node, int depth) {
+				return FilterResult.CONTINUE;
+			}
+
+		});
+		return !found[0];
+	}
+
+	/**
+	 * Folds runs of ASCII whitespace into one space; drops control characters and byte-order marks; trims ASCII
+	 * whitespace and no-break spaces at the edges. One pass, no regex: this runs on every title, author, category and
+	 * summary. The end is the end of the text, or the line or paragraph separator that ends it (where {@code $} of
+	 * the regular expression this replaces also matched).
+	 */
 	static String fold(String text) {
-		StringBuilder kept = new StringBuilder(text.length());
-		text.codePoints().forEach((codePoint) -> {
-			if (codePoint == '\u000B') {
-				kept.append(' ');
+		int length = text.length();
+		StringBuilder kept = new StringBuilder(length);
+		boolean space = false;
+		for (int i = 0; i < length;) {
+			int codePoint = text.codePointAt(i);
+			i += Character.charCount(codePoint);
+			if (codePoint == '\u000B' || isAsciiWhitespace(codePoint)) {
+				space = true;
 			}
 			else if (!isDropped(codePoint)) {
+				if (space) {
+					kept.append(' ');
+					space = false;
+				}
 				kept.appendCodePoint(codePoint);
 			}
-		});
-		String folded = ASCII_WHITESPACE.matcher(kept).replaceAll(" ");
-		return EDGES.matcher(folded).replaceAll("");
+		}
+		if (space) {
+			kept.append(' ');
+		}
+		int start = 0;
+		int end = kept.length();
+		while (start < end && isEdge(kept.charAt(start))) {
+			start++;
+		}
+		int last = end;
+		if (end > start && (kept.charAt(end - 1) == '\u2028' || kept.charAt(end - 1) == '\u2029')) {
+			last = end - 1;
+		}
+		int cut = last;
+		while (cut > start && isEdge(kept.charAt(cut - 1))) {
+			cut--;
+		}
+		if (start == 0 && cut == end) {
+			return kept.toString();
+		}
+		return kept.substring(start, cut) + kept.substring(last, end);
+	}
+
+	/** True when {@link #fold(String)} of the text is empty: it holds only blanks and what fold drops. */
+	static boolean foldsToNothing(String text) {
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			i += Character.charCount(codePoint);
+			if (codePoint != '\u000B' && !isEdge(codePoint) && !isDropped(codePoint)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiWhitespace(int c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	}
+
+	private static boolean isEdge(int c) {
+		return isAsciiWhitespace(c) || c == '\u00A0' || c == '\u202F';
 	}
 
 	private static boolean isDropped(int codePoint) {

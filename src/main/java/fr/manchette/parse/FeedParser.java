@@ -16,6 +16,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -55,11 +56,38 @@ public class FeedParser {
 			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
 		}
 		ItemElements.keepFirst(document, MAX_ITEMS);
-		SyndFeed feed;
+		List<Element> itemElements = ItemElements.items(document);
+		RomeDates dates = RomeDates.prepare(itemElements, true);
+		SyndFeed feed = build(document, dates);
+		List<ItemElements> raw = ItemElements.of(document);
+		List<SyndEntry> entries = feed.getEntries();
+		// Rome keeps document order, which lets us pair each entry with its element for what Rome does not keep.
+		boolean paired = raw.size() == entries.size();
+		if (dates.tookOut() && (!paired || !dates.readAsExpected(feed.getFeedType()))) {
+			// Dates read here cannot stand for Rome's: read again, every date element in place.
+			dates = RomeDates.prepare(itemElements, false);
+			feed = build(document, dates);
+			entries = feed.getEntries();
+			paired = raw.size() == entries.size();
+		}
+		boolean atom10 = "atom_1.0".equals(feed.getFeedType());
+		List<RawItem> items = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			Instant published = paired ? dates.published(i) : null;
+			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, published, atom10,
+					feed.getLanguage()));
+		}
+		FeedHubs hubs = FeedHubs.of(document);
+		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
+				UpdatePeriod.of(document), hubs.hubs(), hubs.self());
+	}
+
+	/** Rome's reading of the document, the dates prepared for it; the document is as it was afterwards. */
+	private static SyndFeed build(Document document, RomeDates dates) throws FeedParseException {
 		try {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setPreserveWireFeed(true);
-			feed = input.build(document);
+			return input.build(document);
 		}
 		catch (FeedException | IllegalArgumentException ex) {
 			throw FeedParseException.malformed("not a feed Rome can read: " + ex.getMessage(), ex);
@@ -68,18 +96,9 @@ public class FeedParser {
 			// Rome trusts the structure: an <rss> without <channel> is a NullPointerException inside it.
 			throw FeedParseException.malformed("not a feed Rome can read: " + ex, ex);
 		}
-		List<ItemElements> raw = ItemElements.of(document);
-		List<SyndEntry> entries = feed.getEntries();
-		// Rome keeps document order, which lets us pair each entry with its element for what Rome does not keep.
-		boolean paired = raw.size() == entries.size();
-		boolean atom10 = "atom_1.0".equals(feed.getFeedType());
-		List<RawItem> items = new ArrayList<>(entries.size());
-		for (int i = 0; i < entries.size(); i++) {
-			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, atom10, feed.getLanguage()));
+		finally {
+			dates.restore();
 		}
-		FeedHubs hubs = FeedHubs.of(document);
-		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
-				UpdatePeriod.of(document), hubs.hubs(), hubs.self());
 	}
 
 	/**
@@ -113,9 +132,9 @@ public class FeedParser {
 	 * Links stay as written, with the {@code xml:base} in scope of each ({@link ItemElements}): Rome's own resolution
 	 * stays off (its default), and normalize resolves them against the document's address.
 	 */
-	private static RawItem rawItem(SyndEntry entry, ItemElements elements, boolean atom10,
-			@Nullable String feedLanguage) {
-		Date published = published(entry);
+	private static RawItem rawItem(SyndEntry entry, ItemElements elements, @Nullable Instant readHere,
+			boolean atom10, @Nullable String feedLanguage) {
+		Date published = (readHere != null) ? Date.from(readHere) : published(entry);
 		String link = link(entry);
 		Summary summary = summary(entry, elements, atom10);
 		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link,

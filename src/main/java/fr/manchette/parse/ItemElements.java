@@ -38,13 +38,20 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 			"modified", "created");
 
 	static List<ItemElements> of(Document document) {
+		List<ItemElements> items = new ArrayList<>();
+		for (Element item : items(document)) {
+			items.add(of(item));
+		}
+		return items;
+	}
+
+	/** The item (or entry) elements of a document, in document order. */
+	static List<Element> items(Document document) {
 		Element root = document.getRootElement();
 		String name = itemName(root);
-		List<ItemElements> items = new ArrayList<>();
+		List<Element> items = new ArrayList<>();
 		for (Element parent : itemParents(root)) {
-			for (Element item : children(parent, name)) {
-				items.add(of(item));
-			}
+			items.addAll(children(parent, name));
 		}
 		return items;
 	}

@@ -37,8 +37,8 @@ final class Mojibake {
 	}
 
 	static @Nullable String repair(@Nullable String text) {
-		if (text == null) {
-			return null;
+		if (text == null || !hasSuspect(text)) {
+			return text;
 		}
 		StringBuilder out = null;
 		int copied = 0;
@@ -68,6 +68,19 @@ final class Mojibake {
 		out.append(text, copied, text.length());
 		// Only once the field has proved itself garbled: "Ã " alone is just as likely a Portuguese capital.
 		return garbled ? A_GRAVE_BEFORE_SPACE.matcher(out).replaceAll("à") : out.toString();
+	}
+
+	/**
+	 * Whether the text holds a character that the repair could start from: a lead of {@link #sequenceLength(char)}
+	 * or a C1 control. Most fields hold none, and are returned as they are without the repair's work per character.
+	 */
+	private static boolean hasSuspect(String text) {
+		for (char c : text.toCharArray()) {
+			if (c >= 0x80 && c <= 0xF0 && (c <= 0x9F || sequenceLength(c) > 0)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** How many UTF-8 bytes the lead stands for; 0 for anything else. */

@@ -3,7 +3,12 @@ package fr.manchette.normalize;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,6 +75,56 @@ class HtmlCleanerTests {
 
 	private String fixture(String name) throws IOException {
 		return new ClassPathResource("cleaner/" + name, getClass()).getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Links and images whose value resolves to itself skip jsoup's resolution: for each, jsoup's own safelist must
+	 * say yes and leave the value as written.
+	 */
+	@Test
+	void linksThatResolveToThemselvesAreWhatJsoupAcceptsUnchanged() {
+		Safelist jsoup = HtmlCleaner.plainSafelist();
+		String[] starts = { "http://", "https://", "HTTP://", "http:/", "ftp://", "//", "" };
+		String alphabet = "aZ09.-_~!$&'()*+,;=:@/?%#[] \\\t<\u00E9";
+		Random random = new Random(3);
+		int resolved = 0;
+		for (int i = 0; i < 100_000; i++) {
+			StringBuilder value = new StringBuilder(starts[random.nextInt(starts.length)]);
+			if (random.nextBoolean()) {
+				value.setLength(0);
+				value.append(random.nextBoolean() ? "http://" : "https://");
+				for (int n = random.nextInt(5); n >= 0; n--) {
+					value.append("aZ09.-".charAt(random.nextInt(6)));
+				}
+				value.append('/');
+			}
+			for (int n = random.nextInt(14); n > 0; n--) {
+				value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String text = value.toString();
+			if (!HtmlCleaner.resolvesToItself(text)) {
+				continue;
+			}
+			resolved++;
+			for (String[] tagAndKey : new String[][] { { "a", "href" }, { "img", "src" } }) {
+				Element element = Jsoup.parseBodyFragment("<" + tagAndKey[0] + ">", "http://127.0.0.1/feeds/f.xml")
+					.body()
+					.child(0);
+				element.attr(tagAndKey[1], text);
+				assertThat(element.absUrl(tagAndKey[1])).as(text).isEqualTo(text);
+				Attribute attribute = element.attribute(tagAndKey[1]);
+				assertThat(jsoup.isSafeAttribute(tagAndKey[0], element, attribute)).as(text).isTrue();
+				assertThat(attribute.getValue()).isEqualTo(text);
+			}
+		}
+		assertThat(resolved).isGreaterThan(10_000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://h/a/../b", "http://h/./b", "http://user@h/", "http://h:80/", "http://h/#top",
+			"HTTP://h/", "http://h/a b", "http://h/\u00E9", "http:///x", "http://h?x", "javascript:alert(1)", "/x" })
+	void otherLinksGoThroughJsoup(String value) {
+		assertThat(HtmlCleaner.resolvesToItself(value)).isFalse();
 	}
 
 }

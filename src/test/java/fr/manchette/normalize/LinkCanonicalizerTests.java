@@ -1,6 +1,8 @@
 package fr.manchette.normalize;
 
 import java.net.URI;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +97,26 @@ class LinkCanonicalizerTests {
 	void givesTheSameLinkForTheSameArticleSeenTwice() {
 		assertThat(LinkCanonicalizer.canonical("HTTPS://www.francetvinfo.fr:443/a.html?utm_source=x#xtor=RSS-3", FEED))
 			.isEqualTo(LinkCanonicalizer.canonical("https://www.francetvinfo.fr/a.html", FEED));
+	}
+
+	/** The trimming of a link used to be a regular expression: the loop that replaced it must give what it gave. */
+	@Test
+	void trimsAsTheFormerRegularExpressionDid() {
+		Pattern edges = Pattern.compile("^[\\x00-\\x20\\u00A0\\uFEFF]+|[\\x00-\\x20\\u00A0\\uFEFF]+$");
+		Pattern tabOrNewline = Pattern.compile("[\\t\\n\\r]");
+		String alphabet = " \t\n\r\u0000\u001F\u0085\u2028\u2029\u00A0\uFEFF\u202Fa/\u00E9";
+		Random random = new Random(5);
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder link = new StringBuilder();
+			for (int n = random.nextInt(10); n > 0; n--) {
+				link.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String text = link.toString();
+			String expected = edges.matcher(text).replaceAll("");
+			assertThat(LinkCanonicalizer.trimmed(text)).as(text.chars().boxed().toList().toString()).isEqualTo(expected);
+			assertThat(LinkCanonicalizer.withoutTabsOrNewlines(expected))
+				.isEqualTo(tabOrNewline.matcher(expected).replaceAll(""));
+		}
 	}
 
 }

@@ -1,7 +1,11 @@
 package fr.manchette.normalize;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.regex.Pattern;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +90,90 @@ class TitleTextTests {
 		assertThat(TitleText.plain("")).isEmpty();
 		assertThat(TitleText.plain(" <b> </b>\n")).isEmpty();
 		assertThat(TitleText.plain("\u00A0")).isEmpty();
+	}
+
+	/**
+	 * The regular expressions fold used to be: its one-pass loop must give what they gave, on text made of the
+	 * characters each rule is about (runs of blanks, controls, no-break spaces at the edges, surrogates, and the line
+	 * separators before which {@code $} also matched).
+	 */
+	@Test
+	void foldGivesWhatItsFormerRegularExpressionsGave() {
+		Random random = new Random(7);
+		for (int i = 0; i < 200_000; i++) {
+			String text = randomText(random);
+			assertThat(TitleText.fold(text)).as(escaped(text)).isEqualTo(formerFold(text));
+			assertThat(TitleText.foldsToNothing(text)).as(escaped(text)).isEqualTo(formerFold(text).isEmpty());
+		}
+	}
+
+	/** Text without markup, entity or CDATA marker skips jsoup: it must come out as jsoup's reading of it would. */
+	@Test
+	void plainTextGivesWhatTheHtmlParserGives() {
+		Random random = new Random(13);
+		int plain = 0;
+		for (int i = 0; i < 50_000; i++) {
+			String text = randomText(random);
+			if (TitleText.isPlain(text)) {
+				plain++;
+				assertThat(TitleText.plain(text)).as(escaped(text))
+					.isEqualTo(TitleText.fold(TitleText.textOf(Jsoup.parseBodyFragment(text).body())));
+			}
+		}
+		assertThat(plain).isGreaterThan(10_000);
+	}
+
+	@Test
+	void hasNoTextIsFoldOfTheTextBeingEmpty() {
+		Random random = new Random(17);
+		String[] pieces = { "<p>", "</p>", "<b>", "</b>", "<script>x</script>", "<br>", "<img src=x>", "\u00A0",
+				" ", "\n", "\u0007", "a", "\uD83D", "\uDE00", "&nbsp;", "<style>b{}</style>", "\u2028", "<div>",
+				"</div>" };
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder html = new StringBuilder();
+			for (int n = random.nextInt(8); n >= 0; n--) {
+				html.append(pieces[random.nextInt(pieces.length)]);
+			}
+			for (Element element : Jsoup.parseBodyFragment(html.toString()).body().getAllElements()) {
+				assertThat(TitleText.hasNoText(element)).as(html.toString())
+					.isEqualTo(TitleText.fold(TitleText.textOf(element)).isEmpty());
+			}
+		}
+	}
+
+	private static final String ALPHABET = " \t\n\r\f\u000B\u0000\u0007\u0085\u00A0\u202F\u2028\u2029\uFEFF"
+			+ "\uD83D\uDE00ae\u00E9\u00AB\u00BB<&];>";
+
+	private static String randomText(Random random) {
+		StringBuilder text = new StringBuilder();
+		for (int n = random.nextInt(12); n > 0; n--) {
+			text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return text.toString();
+	}
+
+	private static String escaped(String text) {
+		StringBuilder out = new StringBuilder();
+		text.chars().forEach((c) -> out.append(String.format("\\u%04X", c)));
+		return out.toString();
+	}
+
+	/** fold as it was written before it became one loop. */
+	private static String formerFold(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
+		text.codePoints().forEach((codePoint) -> {
+			if (codePoint == '\u000B') {
+				kept.append(' ');
+			}
+			else if (!((codePoint != '\t' && codePoint != '\n' && codePoint != '\r' && codePoint != '\f'
+					&& Character.getType(codePoint) == Character.CONTROL) || codePoint == '\uFEFF')) {
+				kept.appendCodePoint(codePoint);
+			}
+		});
+		String folded = Pattern.compile("[ \\t\\n\\r\\f]+").matcher(kept).replaceAll(" ");
+		return Pattern.compile("^[ \\t\\n\\r\\f\\u00A0\\u202F]+|[ \\t\\n\\r\\f\\u00A0\\u202F]+$")
+			.matcher(folded)
+			.replaceAll("");
 	}
 
 }
