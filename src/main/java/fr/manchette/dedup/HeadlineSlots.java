@@ -29,6 +29,9 @@ final class HeadlineSlots {
 	 */
 	int[] sourceNumbers = new int[0];
 
+	/** The source number of a dropped slot: the lookup skips it as it skips a source's own headlines. */
+	static final int DROPPED = -2;
+
 	String[] stories = new String[0];
 
 	String[] titles = new String[0];

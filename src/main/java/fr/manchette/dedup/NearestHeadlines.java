@@ -27,13 +27,16 @@ final class NearestHeadlines {
 		int distinct = 0;
 		int source = slots.sourceNumber(sourceId);
 		long[] sortAt = slots.sortAt;
+		int[] sourceNumbers = slots.sourceNumbers;
 		for (Long band : headlineBands) {
 			int read = 0;
 			for (int posting = postings.first(BandPostings.fold(band)); posting != BandPostings.NONE
 					&& read < StoryWindow.PER_BAND; posting = postings.next(posting)) {
 				int slot = postings.slot(posting);
 				long at = sortAt[slot];
-				if (at < from || at > until || slots.sourceNumbers[slot] == source || slots.dropped[slot]) {
+				int number = sourceNumbers[slot];
+				// A dropped slot has the number HeadlineSlots.DROPPED, never a source's.
+				if (at < from || at > until || number == source || number == HeadlineSlots.DROPPED) {
 					continue;
 				}
 				read++;

@@ -62,8 +62,11 @@ public final class FarmStoriesBenchmark {
 
 	private static final Duration WINDOW = Duration.ofHours(48);
 
-	/** CPU time, not wall time: the machine is shared, and matching is all computation. */
-	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+	/**
+	 * CPU time, not wall time: the machine is shared, and matching is all computation. Bytes allocated too: unlike
+	 * time, the same from one run to the next, however busy the machine.
+	 */
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
 		.getThreadMXBean();
 
 	/** Prints the stories offered to, and chosen for, each item whose title has this text. */
@@ -93,23 +96,26 @@ public final class FarmStoriesBenchmark {
 		if (order.equals("time")) {
 			entries.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
 		}
-		System.out.printf(Locale.ROOT, "identify: %.1f µs of CPU per item for its title key and bands%n",
-				identifyNanos / 1e3 / entries.size());
+		System.out.printf(Locale.ROOT, "identify: %.1f µs of CPU and %.1f kB allocated per item for its title key and bands%n",
+				identifyNanos / 1e3 / entries.size(), identifyBytes / 1e3 / entries.size());
 		if (System.getProperty("bench.index", "").equals("window")) {
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
 			long cpu = placeInWindow(entries, seenAt);
+			allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			System.out.printf(Locale.ROOT,
-					"order %s, the service's story step: %d stories; %.1f µs of CPU per item (lookup, matching, "
-							+ "adding to the window)%n",
+					"order %s, the service's story step: %d stories; %.1f µs of CPU and %.1f kB allocated per item "
+							+ "(lookup, matching, adding to the window)%n",
 					order, entries.stream().map((entry) -> entry.story).distinct().count(),
-					cpu / 1e3 / entries.size());
+					cpu / 1e3 / entries.size(), allocated / 1e3 / entries.size());
 		}
 		else {
 			Stories stories = new Stories(new StoryMatcher(WINDOW));
 			entries.forEach(stories::place);
 			System.out.printf(Locale.ROOT,
-					"order %s: %d stories; matching %.1f µs of CPU per item (%d items asked, %.1f candidate stories and "
-							+ "%.1f members given per item asked, %d at most)%n",
-					order, stories.count(), stories.matchingNanos / 1e3 / entries.size(), stories.asked,
+					"order %s: %d stories; matching %.1f µs of CPU and %.1f kB allocated per item (%d items asked, %.1f "
+							+ "candidate stories and %.1f members given per item asked, %d at most)%n",
+					order, stories.count(), stories.matchingNanos / 1e3 / entries.size(),
+					stories.matchingBytes / 1e3 / entries.size(), stories.asked,
 					(double) stories.storiesGiven / Math.max(1, stories.asked),
 					(double) stories.membersGiven / Math.max(1, stories.asked), stories.maxMembersGiven);
 		}
@@ -127,8 +133,10 @@ public final class FarmStoriesBenchmark {
 		}
 	}
 
-	/** CPU spent working out title keys and bands, summed over the items read. */
+	/** CPU spent, and bytes allocated, working out title keys and bands, summed over the items read. */
 	private static long identifyNanos;
+
+	private static long identifyBytes;
 
 	/**
 	 * Gives each item its story as the service's story step does, one item a poll: the story of its link if an item
@@ -188,9 +196,11 @@ public final class FarmStoriesBenchmark {
 			}
 			for (IdentifiedItem identified : deduplicator.identify(items)) {
 				long start = THREADS.getCurrentThreadCpuTime();
+				long allocated = THREADS.getCurrentThreadAllocatedBytes();
 				identified.titleKey();
 				identified.bands();
 				identifyNanos += THREADS.getCurrentThreadCpuTime() - start;
+				identifyBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 				Instant published = identified.item().published();
 				Instant sortAt = published.isBefore(seenAt) ? published : seenAt;
 				entries.add(new Entry(entries.size(), source, identified, sortAt));
@@ -322,6 +332,8 @@ public final class FarmStoriesBenchmark {
 
 		long matchingNanos;
 
+		long matchingBytes;
+
 		long asked;
 
 		long storiesGiven;
@@ -403,9 +415,11 @@ public final class FarmStoriesBenchmark {
 				candidates.computeIfAbsent(row.story, (key) -> candidateStory(key, from, until));
 			}
 			long start = THREADS.getCurrentThreadCpuTime();
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
 			Optional<String> story = this.matcher.storyOf(entry.title(), entry.identified.titleKey(), entry.source,
 					entry.sortAt, List.copyOf(candidates.values()));
 			this.matchingNanos += THREADS.getCurrentThreadCpuTime() - start;
+			this.matchingBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			if (TRACE != null && entry.title().contains(TRACE)) {
 				System.out.println("TRACE " + entry.title() + " @" + entry.sortAt + " -> " + story.orElse("(new)"));
 				candidates.values().forEach((candidate) -> System.out.println("   story " + candidate.storyKey() + ": "
