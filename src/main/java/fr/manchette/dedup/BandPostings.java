@@ -17,9 +17,11 @@ final class BandPostings {
 
 	private int bandsUsed;
 
-	private int[] postingSlot = new int[0];
-
-	private int[] postingNext = new int[0];
+	/**
+	 * The postings, two ints each: its slot, then the posting after it in its band. Side by side, a lookup reading a
+	 * band's list touches one place of memory per posting, not two.
+	 */
+	private int[] postingPairs = new int[0];
 
 	private int postings;
 
@@ -30,8 +32,7 @@ final class BandPostings {
 		this.bandKeys = new int[capacity];
 		this.bandHeads = new int[capacity];
 		this.bandsUsed = 0;
-		this.postingSlot = new int[Math.max(needed / 2, StoryBands.BANDS)];
-		this.postingNext = new int[this.postingSlot.length];
+		this.postingPairs = new int[2 * Math.max(needed / 2, StoryBands.BANDS)];
 		this.postings = 0;
 	}
 
@@ -47,9 +48,8 @@ final class BandPostings {
 
 	/** Adds a slot under its bands, {@code bands[from]} on; the table has room (see {@link #crowded}). */
 	void add(int slot, int[] bands, int from) {
-		if (this.postings + StoryBands.BANDS > this.postingSlot.length) {
-			this.postingSlot = Arrays.copyOf(this.postingSlot, this.postingSlot.length * 2);
-			this.postingNext = Arrays.copyOf(this.postingNext, this.postingNext.length * 2);
+		if (2 * (this.postings + StoryBands.BANDS) > this.postingPairs.length) {
+			this.postingPairs = Arrays.copyOf(this.postingPairs, this.postingPairs.length * 2);
 		}
 		for (int i = 0; i < StoryBands.BANDS; i++) {
 			int band = bands[from + i];
@@ -60,8 +60,8 @@ final class BandPostings {
 				this.bandsUsed++;
 			}
 			int posting = this.postings++;
-			this.postingSlot[posting] = slot;
-			this.postingNext[posting] = this.bandHeads[table];
+			this.postingPairs[2 * posting] = slot;
+			this.postingPairs[2 * posting + 1] = this.bandHeads[table];
 			this.bandHeads[table] = posting;
 		}
 	}
@@ -74,12 +74,12 @@ final class BandPostings {
 
 	/** The posting after this one in its band, or {@link #NONE}. */
 	int next(int posting) {
-		return this.postingNext[posting];
+		return this.postingPairs[2 * posting + 1];
 	}
 
 	/** The slot of a posting. */
 	int slot(int posting) {
-		return this.postingSlot[posting];
+		return this.postingPairs[2 * posting];
 	}
 
 	/** Where a band is in the table, or the empty place where it would go. */

@@ -94,10 +94,11 @@ public enum Contradiction {
 	 * pain » beside « le prix du pain reste inchangé ».
 	 */
 	private static boolean says(TitleKey a, TitleKey b) {
-		Set<String> other = b.wordSet();
 		for (String word : a.negations()) {
-			if (other.stream().anyMatch((w) -> FrenchWords.variants(word, w))) {
-				return true;
+			for (String other : b.words()) {
+				if (FrenchWords.variants(word, other)) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -138,8 +139,11 @@ public enum Contradiction {
 	}
 
 	private static boolean opposites(TitleKey a, TitleKey b) {
-		Map<String, Set<String>> onlyA = senses(a, b.wordSet());
-		Map<String, Set<String>> onlyB = senses(b, a.wordSet());
+		Map<String, Set<String>> onlyA = senses(a, b.words());
+		if (onlyA.isEmpty()) {
+			return false;
+		}
+		Map<String, Set<String>> onlyB = senses(b, a.words());
 		for (Map.Entry<String, Set<String>> group : onlyA.entrySet()) {
 			Set<String> values = onlyB.get(group.getKey());
 			if (values != null) {
@@ -156,12 +160,16 @@ public enum Contradiction {
 	}
 
 	/** The groups and values of opposite words of {@code key} that {@code other} does not have. */
-	private static Map<String, Set<String>> senses(TitleKey key, Set<String> other) {
-		Map<String, Set<String>> senses = new HashMap<>();
+	private static Map<String, Set<String>> senses(TitleKey key, List<String> other) {
+		Map<String, Set<String>> senses = Map.of();
 		for (String word : key.words()) {
-			// « Pas de hausse » says no hausse: it is no word of its sense.
-			if (!other.contains(word) && !key.negations().contains(word)) {
-				for (Senses.Sense sense : Senses.of(word)) {
+			List<Senses.Sense> ofWord = Senses.of(word);
+			// « Pas de hausse » says no hausse: it is no word of its sense. Most words have no sense to look for.
+			if (!ofWord.isEmpty() && !other.contains(word) && !key.negations().contains(word)) {
+				if (senses.isEmpty()) {
+					senses = new HashMap<>();
+				}
+				for (Senses.Sense sense : ofWord) {
 					senses.computeIfAbsent(sense.group(), (group) -> new HashSet<>()).add(sense.value());
 				}
 			}

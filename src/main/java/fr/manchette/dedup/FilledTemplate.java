@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One template filled twice, the first kind of {@link Substitution}: word for word the same headline as written but
  * for a stretch that each fills its own way.
@@ -104,17 +106,28 @@ final class FilledTemplate {
 	}
 
 	/** The same word as written, or (stop words aside) two spellings of it: « attendue » / « attendues ». */
-	private static boolean sameToken(String a, String b) {
-		return a.equals(b) || (!FrenchWords.STOP.contains(a) && !FrenchWords.STOP.contains(b)
-				&& FrenchWords.stem(a).equals(FrenchWords.stem(b)));
+	private static boolean sameToken(String a, String b, @Nullable String stemOfA, @Nullable String stemOfB) {
+		return a.equals(b) || (stemOfA != null && stemOfB != null && stemOfA.equals(stemOfB));
+	}
+
+	/** The stem of each word, null for a stop word: worked out once, not for every pair of words compared. */
+	private static @Nullable String[] stems(List<String> words) {
+		String[] stems = new String[words.size()];
+		for (int i = 0; i < stems.length; i++) {
+			String word = words.get(i);
+			stems[i] = FrenchWords.STOP.contains(word) ? null : FrenchWords.stem(word);
+		}
+		return stems;
 	}
 
 	/** The positions of the words two lists have in the same order, as many as can be. */
 	private static int[][] aligned(List<String> a, List<String> b) {
+		@Nullable String[] stemsA = stems(a);
+		@Nullable String[] stemsB = stems(b);
 		int[][] longest = new int[a.size() + 1][b.size() + 1];
 		for (int i = a.size() - 1; i >= 0; i--) {
 			for (int j = b.size() - 1; j >= 0; j--) {
-				longest[i][j] = sameToken(a.get(i), b.get(j)) ? longest[i + 1][j + 1] + 1
+				longest[i][j] = sameToken(a.get(i), b.get(j), stemsA[i], stemsB[j]) ? longest[i + 1][j + 1] + 1
 						: Math.max(longest[i + 1][j], longest[i][j + 1]);
 			}
 		}
@@ -122,7 +135,7 @@ final class FilledTemplate {
 		int i = 0;
 		int j = 0;
 		while (i < a.size() && j < b.size()) {
-			if (sameToken(a.get(i), b.get(j)) && longest[i][j] == longest[i + 1][j + 1] + 1) {
+			if (sameToken(a.get(i), b.get(j), stemsA[i], stemsB[j]) && longest[i][j] == longest[i + 1][j + 1] + 1) {
 				pairs.add(new int[] { i++, j++ });
 			}
 			else if (longest[i + 1][j] >= longest[i][j + 1]) {

@@ -120,11 +120,10 @@ public final class FrenchWords {
 		if (x.equals(y)) {
 			return true;
 		}
-		if (hasDigit(x) || hasDigit(y)) {
-			return false;
-		}
 		int common = commonPrefix(x, y);
-		return (common == Math.min(x.length(), y.length()) && common >= 4) || common >= 6;
+		// The letters first: most words share none, and then their digits do not matter.
+		return ((common == Math.min(x.length(), y.length()) && common >= 4) || common >= 6) && !hasDigit(x)
+				&& !hasDigit(y);
 	}
 
 	/**
@@ -147,9 +146,12 @@ public final class FrenchWords {
 			i++;
 		}
 		if (shorter.length() == longer.length()) {
-			return shorter.substring(i + Math.min(1, shorter.length() - i)).equals(longer.substring(i + Math.min(1, longer.length() - i)));
+			// The rest after the letter replaced (if any is left) is the same.
+			int rest = i + Math.min(1, shorter.length() - i);
+			return shorter.regionMatches(rest, longer, rest, shorter.length() - rest);
 		}
-		return shorter.substring(i).equals(longer.substring(i + 1));
+		// The rest of the shorter is the rest of the longer after the letter inserted.
+		return shorter.regionMatches(i, longer, i + 1, shorter.length() - i);
 	}
 
 	static int commonPrefix(String x, String y) {

@@ -15,13 +15,16 @@ final class HeadlineParts {
 
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
 
-	private static final Pattern CLAUSE_BREAK = Pattern.compile("[:.!?–—|]|\\s-\\s");
+	/** What breaks a clause between two tokens, as {@code [:.!?–—|]|\s-\s} finds it (see {@link TextScan}). */
+	private static final String CLAUSE_BREAK = ":.!?–—|";
 
-	private static final Pattern CLAUSE_OR_COMMA = Pattern.compile("[:.!?–—|,;()]|\\s-\\s");
+	/** The same with what only starts a new clause: {@code [:.!?–—|,;()]|\s-\s}. */
+	private static final String CLAUSE_OR_COMMA = ":.!?–—|,;()";
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?%?|\\d+(?:-\\d+)+");
 
-	private static final Pattern SPLIT = Pattern.compile("['.-]");
+	/** What {@code ['.-]} matches: the pieces of a token are around these. */
+	private static final String SPLIT = "'.-";
 
 	private HeadlineParts() {
 	}
@@ -36,10 +39,10 @@ final class HeadlineParts {
 		while (token.find()) {
 			String raw = token.group();
 			String gap = text.substring(previousEnd, token.start());
-			boolean initial = first || CLAUSE_BREAK.matcher(gap).find();
+			boolean initial = first || TextScan.hasAnyOrSpacedHyphen(gap, CLAUSE_BREAK);
 			// The first clause is a rubric when a colon closes it.
 			boolean rubric = !first && clause == 0 && gap.contains(":");
-			if (!first && CLAUSE_OR_COMMA.matcher(gap).find()) {
+			if (!first && TextScan.hasAnyOrSpacedHyphen(gap, CLAUSE_OR_COMMA)) {
 				clause++;
 			}
 			first = false;
@@ -47,16 +50,16 @@ final class HeadlineParts {
 			String folded = AccentFold.fold(raw);
 			boolean hasDigit = FrenchWords.hasDigit(raw);
 			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
-					|| NUMBER.matcher(raw).matches() || (hasDigit && raw.indexOf('\'') < 0)) {
+					|| (TextScan.isAsciiDigit(raw.charAt(0)) && NUMBER.matcher(raw).matches()) || (hasDigit && raw.indexOf('\'') < 0)) {
 				parts.add(new HeadlinePart(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
 				continue;
 			}
 			boolean firstPiece = true;
 			int start = 0;
-			Matcher separator = SPLIT.matcher(raw);
 			while (start <= raw.length()) {
-				boolean found = separator.find();
-				int end = found ? separator.start() : raw.length();
+				int separator = TextScan.indexOfAny(raw, SPLIT, start);
+				boolean found = separator >= 0;
+				int end = found ? separator : raw.length();
 				String piece = raw.substring(start, end);
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
@@ -68,7 +71,7 @@ final class HeadlineParts {
 				if (!found) {
 					break;
 				}
-				start = separator.end();
+				start = separator + 1;
 			}
 		}
 		return parts;

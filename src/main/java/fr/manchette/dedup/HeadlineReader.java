@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class HeadlineReader {
 
-	private static final Pattern QUOTES = Pattern.compile("[«»“”„‟\"‹›]");
+	/** What {@code [«»“”„‟"‹›]} matches: read as spaces. */
+	private static final String QUOTES = "«»“”„‟\"‹›";
 
 	/** "10 000", "1.400": a group of three digits after a space or a dot is a thousands group. */
 	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
@@ -41,11 +42,14 @@ final class HeadlineReader {
 	/** The key of a headline stripped of its decorations, its quotes read already. */
 	static TitleKey read(String decorated, List<List<String>> quotes) {
 		String text = decorated;
-		text = QUOTES.matcher(text).replaceAll(" ");
-		text = THOUSANDS.matcher(text).replaceAll("");
-		text = DECIMAL_COMMA.matcher(text).replaceAll(".");
-		text = PERCENT.matcher(text).replaceAll("%");
-		text = DEGREES.matcher(text).replaceAll(" ");
+		text = TextScan.replace(text, QUOTES, ' ');
+		if (TextScan.hasAsciiDigit(text)) {
+			// Each of these follows a digit (\d: 0 to 9) and adds none.
+			text = THOUSANDS.matcher(text).replaceAll("");
+			text = DECIMAL_COMMA.matcher(text).replaceAll(".");
+			text = PERCENT.matcher(text).replaceAll("%");
+			text = DEGREES.matcher(text).replaceAll(" ");
+		}
 		List<HeadlinePart> parts = HeadlineParts.of(text);
 		boolean caseless = HeadlineParts.caseless(parts);
 		List<String> words = new ArrayList<>();
@@ -175,13 +179,17 @@ final class HeadlineReader {
 		if (number != null) {
 			return List.of(number);
 		}
-		Matcher quarter = QUARTER.matcher(folded);
-		if (quarter.matches() && part.capitalized()) {
-			return List.of(quarter.group(1), FrenchWords.stem("trimestre"));
+		if (folded.length() == 2 && folded.charAt(0) == 't') {
+			Matcher quarter = QUARTER.matcher(folded);
+			if (quarter.matches() && part.capitalized()) {
+				return List.of(quarter.group(1), FrenchWords.stem("trimestre"));
+			}
 		}
-		Matcher ordinal = ORDINAL.matcher(folded);
-		if (ordinal.matches()) {
-			return List.of(ordinal.group(1));
+		if (!folded.isEmpty() && TextScan.isAsciiDigit(folded.charAt(0))) {
+			Matcher ordinal = ORDINAL.matcher(folded);
+			if (ordinal.matches()) {
+				return List.of(ordinal.group(1));
+			}
 		}
 		if (folded.length() < 2 && !part.number()) {
 			return List.of();

@@ -23,6 +23,15 @@ final class HeadlineSlots {
 
 	String[] sources = new String[0];
 
+	/**
+	 * Each slot's source as a number (see {@link #sourceNumber}): the lookup skips a source's own headlines by
+	 * comparing ints, not strings.
+	 */
+	int[] sourceNumbers = new int[0];
+
+	/** The source number of a dropped slot: the lookup skips it as it skips a source's own headlines. */
+	static final int DROPPED = -2;
+
 	String[] stories = new String[0];
 
 	String[] titles = new String[0];
@@ -39,12 +48,29 @@ final class HeadlineSlots {
 
 	private final Map<String, Members> members = new HashMap<>();
 
+	/** The sources of the headlines held, numbered in the order first seen; each name kept once. */
+	private final Map<String, Integer> numbersOfSources = new HashMap<>();
+
+	private String[] sourcesByNumber = new String[16];
+
+	/**
+	 * Room for the headlines one lookup finds ({@link NearestHeadlines}), kept from one lookup to the next: the places
+	 * of the table are given back empty after each (lookups run under the window's lock).
+	 */
+	final int[] foundTable = new int[NearestHeadlines.HITS_TABLE];
+
+	final int[] hitsTable = new int[NearestHeadlines.HITS_TABLE];
+
+	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+
 	/** Empties it, with room for {@code capacity} headlines. */
 	void clear(int capacity) {
 		this.size = 0;
 		this.ids = new long[capacity];
 		this.sortAt = new long[capacity];
 		this.sources = new String[capacity];
+		this.sourceNumbers = new int[capacity];
+		this.numbersOfSources.clear();
 		this.stories = new String[capacity];
 		this.titles = new String[capacity];
 		this.dropped = new boolean[capacity];
@@ -68,7 +94,9 @@ final class HeadlineSlots {
 		int slot = this.size++;
 		this.ids[slot] = headline.itemId();
 		this.sortAt[slot] = headline.sortAt().toEpochMilli();
-		this.sources[slot] = headline.sourceId().intern();
+		int source = this.numbersOfSources.computeIfAbsent(headline.sourceId(), this::numberSource);
+		this.sources[slot] = this.sourcesByNumber[source];
+		this.sourceNumbers[slot] = source;
 		this.stories[slot] = headline.storyKey();
 		this.titles[slot] = headline.title();
 		this.dropped[slot] = false;
@@ -89,6 +117,7 @@ final class HeadlineSlots {
 			this.ids[kept] = this.ids[slot];
 			this.sortAt[kept] = this.sortAt[slot];
 			this.sources[kept] = this.sources[slot];
+			this.sourceNumbers[kept] = this.sourceNumbers[slot];
 			this.stories[kept] = this.stories[slot];
 			this.titles[kept] = this.titles[slot];
 			this.dropped[kept] = false;
@@ -101,6 +130,21 @@ final class HeadlineSlots {
 		Arrays.fill(this.titles, kept, this.size, null);
 		this.size = kept;
 		reindex(this.postings.tableSize());
+	}
+
+	/** The number of a source of the headlines held, or -1 when none of them is of this source. */
+	int sourceNumber(String sourceId) {
+		Integer number = this.numbersOfSources.get(sourceId);
+		return (number != null) ? number : -1;
+	}
+
+	private int numberSource(String sourceId) {
+		int number = this.numbersOfSources.size();
+		if (number == this.sourcesByNumber.length) {
+			this.sourcesByNumber = Arrays.copyOf(this.sourcesByNumber, number * 2);
+		}
+		this.sourcesByNumber[number] = sourceId;
+		return number;
 	}
 
 	StoryCandidate candidate(int slot) {
@@ -163,6 +207,7 @@ final class HeadlineSlots {
 		this.ids = Arrays.copyOf(this.ids, capacity);
 		this.sortAt = Arrays.copyOf(this.sortAt, capacity);
 		this.sources = Arrays.copyOf(this.sources, capacity);
+		this.sourceNumbers = Arrays.copyOf(this.sourceNumbers, capacity);
 		this.stories = Arrays.copyOf(this.stories, capacity);
 		this.titles = Arrays.copyOf(this.titles, capacity);
 		this.dropped = Arrays.copyOf(this.dropped, capacity);

@@ -10,7 +10,7 @@ import java.util.List;
 final class NearestHeadlines {
 
 	/** Room for the headlines one lookup finds, a power of two at least twice BANDS × PER_BAND. */
-	private static final int HITS_TABLE = 2048;
+	static final int HITS_TABLE = 2048;
 
 	private NearestHeadlines() {
 	}
@@ -19,18 +19,24 @@ final class NearestHeadlines {
 	static List<StoryCandidate> find(HeadlineSlots slots, List<Long> headlineBands, long from, long until,
 			String sourceId) {
 		BandPostings postings = slots.postings;
-		// Headlines found and their hits, in a small open-addressing table: at most BANDS × PER_BAND of them.
-		int[] found = new int[HITS_TABLE];
-		int[] hits = new int[HITS_TABLE];
-		int[] order = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+		// Headlines found and their hits, in a small open-addressing table: at most BANDS × PER_BAND of them. The
+		// slots' tables, emptied again below.
+		int[] found = slots.foundTable;
+		int[] hits = slots.hitsTable;
+		int[] order = slots.foundOrder;
 		int distinct = 0;
+		int source = slots.sourceNumber(sourceId);
+		long[] sortAt = slots.sortAt;
+		int[] sourceNumbers = slots.sourceNumbers;
 		for (Long band : headlineBands) {
 			int read = 0;
 			for (int posting = postings.first(BandPostings.fold(band)); posting != BandPostings.NONE
 					&& read < StoryWindow.PER_BAND; posting = postings.next(posting)) {
 				int slot = postings.slot(posting);
-				if (slots.dropped[slot] || slots.sortAt[slot] < from || slots.sortAt[slot] > until
-						|| slots.sources[slot].equals(sourceId)) {
+				long at = sortAt[slot];
+				int number = sourceNumbers[slot];
+				// A dropped slot has the number HeadlineSlots.DROPPED, never a source's.
+				if (at < from || at > until || number == source || number == HeadlineSlots.DROPPED) {
 					continue;
 				}
 				read++;
@@ -77,6 +83,9 @@ final class NearestHeadlines {
 			order[best] = order[rank];
 			order[rank] = chosen;
 			nearest.add(slots.candidate(found[chosen] - 1));
+		}
+		for (int i = 0; i < distinct; i++) {
+			found[order[i]] = 0;
 		}
 		return nearest;
 	}

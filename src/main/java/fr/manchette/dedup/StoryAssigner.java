@@ -97,6 +97,9 @@ public class StoryAssigner {
 					links.put(linkKey, story);
 				}
 			}
+			else {
+				this.matcher.remember(item.item().title(), item.titleKey());
+			}
 			assigned.add(new AssignedItem(item, sortAt, story));
 		}
 		return assigned;
@@ -120,6 +123,8 @@ public class StoryAssigner {
 	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt,
 			List<CandidateStory> stories) {
 		if (stories.isEmpty()) {
+			// Compared with nothing, but the next items of its story will be compared with it.
+			this.matcher.remember(item.item().title(), item.titleKey());
 			return Optional.empty();
 		}
 		return this.matcher.storyOf(item.item().title(), item.titleKey(), sourceId, sortAt, stories);

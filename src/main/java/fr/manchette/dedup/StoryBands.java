@@ -29,6 +29,10 @@ public final class StoryBands {
 	/** Letters of a word that enter the signature. */
 	static final int PREFIX = 5;
 
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
 	private static final long[] SEEDS = new long[BANDS * ROWS];
 
 	static {
@@ -49,7 +53,7 @@ public final class StoryBands {
 		long[] minimums = new long[SEEDS.length];
 		java.util.Arrays.fill(minimums, Long.MAX_VALUE);
 		for (String word : words) {
-			long hash = fnv1a((word.length() > PREFIX) ? word.substring(0, PREFIX) : word);
+			long hash = prefixHash(word);
 			for (int i = 0; i < SEEDS.length; i++) {
 				long value = mix(hash ^ SEEDS[i]);
 				if (Long.compareUnsigned(value, minimums[i]) < 0) {
@@ -68,11 +72,30 @@ public final class StoryBands {
 		return bands;
 	}
 
-	private static long fnv1a(String word) {
-		long hash = 0xcbf29ce484222325L;
+	/**
+	 * FNV-1a of the UTF-8 bytes of the word's first {@link #PREFIX} characters. A folded word is nearly always ASCII,
+	 * whose characters are their UTF-8 bytes: hashed as they are, without cutting or encoding the word; the others
+	 * are encoded, as the stored hashes were.
+	 */
+	static long prefixHash(String word) {
+		int length = Math.min(word.length(), PREFIX);
+		long hash = FNV_OFFSET;
+		for (int i = 0; i < length; i++) {
+			char c = word.charAt(i);
+			if (c >= 0x80) {
+				return fnv1a(word.substring(0, length));
+			}
+			hash ^= c;
+			hash *= FNV_PRIME;
+		}
+		return hash;
+	}
+
+	static long fnv1a(String word) {
+		long hash = FNV_OFFSET;
 		for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
 			hash ^= (b & 0xff);
-			hash *= 0x100000001b3L;
+			hash *= FNV_PRIME;
 		}
 		return hash;
 	}

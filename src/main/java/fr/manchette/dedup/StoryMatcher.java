@@ -103,6 +103,16 @@ public class StoryMatcher {
 		return storyOf(incoming, sourceId, sortAt, stories);
 	}
 
+	/**
+	 * An item about to be stored under this headline without being compared: its key is kept a while, for the next
+	 * items of its story to be compared with it without reading its title again.
+	 */
+	void remember(String title, TitleKey key) {
+		if (!this.window.isZero()) {
+			this.headlines.put(title, key);
+		}
+	}
+
 	private Optional<String> storyOf(MatchedHeadline incoming, String sourceId, Instant sortAt,
 			List<CandidateStory> stories) {
 		if (this.window.isZero()) {
@@ -142,8 +152,11 @@ public class StoryMatcher {
 	}
 
 	private static boolean hasSource(CandidateStory story, String sourceId) {
+		// Source ids differ in their last characters: their hashes (kept by each string) tell most apart at once.
+		int hash = sourceId.hashCode();
 		for (StoryCandidate member : story.members()) {
-			if (member.sourceId().equals(sourceId)) {
+			String other = member.sourceId();
+			if (other.hashCode() == hash && other.equals(sourceId)) {
 				return true;
 			}
 		}

@@ -132,6 +132,7 @@ public class StoryWindow {
 		for (int slot = held.size - 1; slot >= 0; slot--) {
 			if (held.ids[slot] == itemId && !held.dropped[slot]) {
 				held.dropped[slot] = true;
+				held.sourceNumbers[slot] = HeadlineSlots.DROPPED;
 				put(new WindowHeadline(itemId, held.sources[slot], held.stories[slot], title,
 						Instant.ofEpochMilli(held.sortAt[slot]), headlineBands));
 				return;

@@ -52,20 +52,23 @@ final class TitleDecorations {
 	}
 
 	static String strip(String title) {
-		String text = BRACKETED_TAG.matcher(title).replaceAll(" ");
+		// Each pattern is tried only on a headline that has a character it needs: most have none.
+		String text = TextScan.hasAny(title, "[(") ? BRACKETED_TAG.matcher(title).replaceAll(" ") : title;
 		for (int i = 0; i < 3; i++) {
 			String before = text;
-			text = LEADING_TAG.matcher(text).replaceFirst("");
-			Matcher capitals = LEADING_CAPITALS.matcher(text);
-			if (capitals.find() && WORD_OF_THREE_CAPITALS.matcher(capitals.group()).find()) {
+			if (TextScan.hasAny(text, ".:|-–—")) {
+				text = LEADING_TAG.matcher(text).replaceFirst("");
+			}
+			Matcher capitals = (text.indexOf('.') >= 0) ? LEADING_CAPITALS.matcher(text) : null;
+			if (capitals != null && capitals.find() && WORD_OF_THREE_CAPITALS.matcher(capitals.group()).find()) {
 				text = text.substring(capitals.end());
 			}
 			if (text.equals(before)) {
 				break;
 			}
 		}
-		Matcher trailing = TRAILING_NAME.matcher(text);
-		if (trailing.find()) {
+		Matcher trailing = TextScan.hasAny(text, "-–—|") ? TRAILING_NAME.matcher(text) : null;
+		if (trailing != null && trailing.find()) {
 			String name = trailing.group(2);
 			boolean pipe = trailing.group(1).equals("|");
 			// After a pipe, a short tail is always branding; after a dash, only a publisher's name is, or what can only

@@ -37,9 +37,14 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		Set<String> acronyms, Set<String> negations, boolean passive, int rubric, List<List<String>> quotes,
 		Set<List<String>> bound, List<String> surface) {
 
-	private static final Pattern APOSTROPHES = Pattern.compile("[’‘‛ʼ´`]");
+	/** What {@code [’‘‛ʼ´`]} matches: read as '. */
+	private static final String APOSTROPHES = "’‘‛ʼ´`";
 
-	private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u202F\\u2009\\u2007\\u200A]");
+	/** What {@code [\u00A0\u202F\u2009\u2007\u200A]} matches: read as a space. */
+	private static final String SPACES = "\u00A0\u202F\u2009\u2007\u200A";
+
+	/** The characters that open a stretch of {@link #QUOTED}: none, and there is no quote to look for. */
+	private static final String QUOTE_OPENERS = "«“\"";
 
 	/** A stretch in quotation marks: « … », “ … ”, " … ". */
 	private static final Pattern QUOTED = Pattern.compile("«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"");
@@ -56,11 +61,11 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	}
 
 	public static TitleKey of(String title) {
-		String text = APOSTROPHES.matcher(TitleDecorations.strip(title)).replaceAll("'");
-		text = SPACES.matcher(text).replaceAll(" ");
-		Matcher quoted = QUOTED.matcher(text);
+		String text = TextScan.replace(TitleDecorations.strip(title), APOSTROPHES, '\'');
+		text = TextScan.replace(text, SPACES, ' ');
 		List<List<String>> quotes = new ArrayList<>();
-		while (quoted.find()) {
+		Matcher quoted = TextScan.hasAny(text, QUOTE_OPENERS) ? QUOTED.matcher(text) : null;
+		while (quoted != null && quoted.find()) {
 			String words = (quoted.group(1) != null) ? quoted.group(1)
 					: (quoted.group(2) != null) ? quoted.group(2) : quoted.group(3);
 			List<String> folded = HeadlineReader.read(words, List.of()).words();

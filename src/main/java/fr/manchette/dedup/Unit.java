@@ -55,25 +55,76 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		return overlap(a, b).units();
 	}
 
-	/** The units of {@code a} that find their own in {@code b}, as {@link #shared}, and how many are not figures. */
+	/**
+	 * The units of {@code a} that find their own in {@code b}, as {@link #shared}, and how many are not figures: the
+	 * same units first, then those that stand for one thing ({@link #like}), each unit of {@code b} used once.
+	 * <p>
+	 * What it costs is the pairs it looks at, so each pair is first told apart by what is cheap: two units are the
+	 * same only if their first words have the same hash and they have as many words; two words that are neither
+	 * names nor of a sense (most words) stand for one thing only if they are two spellings of one word, which start
+	 * with the same letter.
+	 */
 	static Overlap overlap(List<Unit> a, List<Unit> b) {
-		boolean[] usedA = new boolean[a.size()];
-		boolean[] usedB = new boolean[b.size()];
+		int sizeA = a.size();
+		int sizeB = b.size();
+		Unit[] unitsB = b.toArray(new Unit[0]);
+		int[] hashesB = new int[sizeB];
+		for (int j = 0; j < sizeB; j++) {
+			hashesB[j] = unitsB[j].hash();
+		}
+		boolean[] usedA = new boolean[sizeA];
+		boolean[] usedB = new boolean[sizeB];
 		int shared = 0;
 		int words = 0;
-		for (int pass = 0; pass < 2; pass++) {
-			for (int i = 0; i < a.size(); i++) {
-				for (int j = 0; j < b.size() && !usedA[i]; j++) {
-					if (!usedB[j] && ((pass == 0) ? a.get(i).same(b.get(j)) : a.get(i).like(b.get(j)))) {
-						usedA[i] = true;
-						usedB[j] = true;
-						shared++;
-						words += (a.get(i).figure() && b.get(j).figure()) ? 0 : 1;
-					}
+		for (int i = 0; i < sizeA; i++) {
+			Unit x = a.get(i);
+			int hash = x.hash();
+			for (int j = 0; j < sizeB; j++) {
+				if (!usedB[j] && hashesB[j] == hash && x.same(unitsB[j])) {
+					usedA[i] = true;
+					usedB[j] = true;
+					shared++;
+					words += (x.figure() && unitsB[j].figure()) ? 0 : 1;
+					break;
+				}
+			}
+		}
+		for (int i = 0; i < sizeA; i++) {
+			if (usedA[i]) {
+				continue;
+			}
+			Unit x = a.get(i);
+			for (int j = 0; j < sizeB; j++) {
+				Unit y = unitsB[j];
+				if (!usedB[j] && !apart(x, y) && x.like(y)) {
+					usedA[i] = true;
+					usedB[j] = true;
+					shared++;
+					words += (x.figure() && y.figure()) ? 0 : 1;
+					break;
 				}
 			}
 		}
 		return new Overlap(shared, words);
+	}
+
+	/**
+	 * Whether two units surely do not stand for one thing, without asking {@link #like}: neither is a name, they
+	 * start with two letters (so they are no spellings of one word, see {@link FrenchWords#variants}), and one has no
+	 * sense to share.
+	 */
+	private static boolean apart(Unit x, Unit y) {
+		if (x.name || y.name || (!x.senses.isEmpty() && !y.senses.isEmpty())) {
+			return false;
+		}
+		String first = x.words.get(0);
+		String other = y.words.get(0);
+		return !first.isEmpty() && !other.isEmpty() && first.charAt(0) != other.charAt(0);
+	}
+
+	/** What {@link #same} looks at first: two units with other hashes are not the same words. */
+	private int hash() {
+		return this.words.get(0).hashCode() * 31 + this.words.size();
 	}
 
 	/**

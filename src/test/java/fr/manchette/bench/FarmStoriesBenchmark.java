@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +23,12 @@ import java.util.stream.Stream;
 import fr.manchette.dedup.CandidateStory;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.AssignedItem;
+import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.dedup.StoryCandidate;
 import fr.manchette.dedup.StoryMatcher;
+import fr.manchette.dedup.StoryWindow;
+import fr.manchette.dedup.WindowHeadline;
 import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
 import fr.manchette.parse.FeedParseException;
@@ -43,14 +49,24 @@ import tools.jackson.databind.ObjectMapper;
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FarmStoriesBenchmark -Dbench.farm=/tmp/farm1}
  * (optional: {@code -Dbench.order=feed} to store the feeds one after the other, each newest first, as polls do,
  * instead of all items by time; {@code -Dbench.show=N} wrong merges and missed pairs printed, default 40;
- * {@code -Dbench.scorer=PATH} of {@code score_dedup.py}).
+ * {@code -Dbench.scorer=PATH} of {@code score_dedup.py}; {@code -Dbench.out=PATH} for the clusters instead of
+ * {@code FARM/clusters.json}, so that a farm that nginx serves is left as it is).
+ * <p>
+ * {@code -Dbench.index=window} gives each item its story as the service's story step does instead: through the
+ * {@link StoryAssigner}, with the {@link StoryWindow} (its band lookup, its stories, the matcher's cache of headlines
+ * by title) fed with each item as it is placed, one item a poll; it then prints the CPU of that step per item, the
+ * lookup included. Both modes also print the CPU per item of working out what matching needs of a headline
+ * ({@link IdentifiedItem#titleKey} and {@link IdentifiedItem#bands}).
  */
 public final class FarmStoriesBenchmark {
 
 	private static final Duration WINDOW = Duration.ofHours(48);
 
-	/** CPU time, not wall time: the machine is shared, and matching is all computation. */
-	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+	/**
+	 * CPU time, not wall time: the machine is shared, and matching is all computation. Bytes allocated too: unlike
+	 * time, the same from one run to the next, however busy the machine.
+	 */
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
 		.getThreadMXBean();
 
 	/** Prints the stories offered to, and chosen for, each item whose title has this text. */
@@ -80,17 +96,32 @@ public final class FarmStoriesBenchmark {
 		if (order.equals("time")) {
 			entries.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
 		}
-		Stories stories = new Stories(new StoryMatcher(WINDOW));
-		entries.forEach(stories::place);
-		System.out.printf(Locale.ROOT,
-				"order %s: %d stories; matching %.1f µs of CPU per item (%d items asked, %.1f candidate stories and %.1f "
-						+ "members given per item asked, %d at most)%n",
-				order, stories.count(), stories.matchingNanos / 1e3 / entries.size(), stories.asked,
-				(double) stories.storiesGiven / Math.max(1, stories.asked),
-				(double) stories.membersGiven / Math.max(1, stories.asked), stories.maxMembersGiven);
+		System.out.printf(Locale.ROOT, "identify: %.1f µs of CPU and %.1f kB allocated per item for its title key and bands%n",
+				identifyNanos / 1e3 / entries.size(), identifyBytes / 1e3 / entries.size());
+		if (System.getProperty("bench.index", "").equals("window")) {
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
+			long cpu = placeInWindow(entries, seenAt);
+			allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+			System.out.printf(Locale.ROOT,
+					"order %s, the service's story step: %d stories; %.1f µs of CPU and %.1f kB allocated per item "
+							+ "(lookup, matching, adding to the window)%n",
+					order, entries.stream().map((entry) -> entry.story).distinct().count(),
+					cpu / 1e3 / entries.size(), allocated / 1e3 / entries.size());
+		}
+		else {
+			Stories stories = new Stories(new StoryMatcher(WINDOW));
+			entries.forEach(stories::place);
+			System.out.printf(Locale.ROOT,
+					"order %s: %d stories; matching %.1f µs of CPU and %.1f kB allocated per item (%d items asked, %.1f "
+							+ "candidate stories and %.1f members given per item asked, %d at most)%n",
+					order, stories.count(), stories.matchingNanos / 1e3 / entries.size(),
+					stories.matchingBytes / 1e3 / entries.size(), stories.asked,
+					(double) stories.storiesGiven / Math.max(1, stories.asked),
+					(double) stories.membersGiven / Math.max(1, stories.asked), stories.maxMembersGiven);
+		}
 		Map<String, String> clusters = new LinkedHashMap<>();
 		entries.forEach((entry) -> clusters.put(entry.guid(), entry.story));
-		Path out = farm.resolve("clusters.json");
+		Path out = Path.of(System.getProperty("bench.out", farm.resolve("clusters.json").toString()));
 		new ObjectMapper().writeValue(out.toFile(), clusters);
 		Map<String, String> truth = readTruth(farm);
 		score(entries, truth, show);
@@ -100,6 +131,43 @@ public final class FarmStoriesBenchmark {
 				.start();
 			process.waitFor();
 		}
+	}
+
+	/** CPU spent, and bytes allocated, working out title keys and bands, summed over the items read. */
+	private static long identifyNanos;
+
+	private static long identifyBytes;
+
+	/**
+	 * Gives each item its story as the service's story step does, one item a poll: the story of its link if an item
+	 * placed before has it, else what the {@link StoryAssigner} decides with the window of the items placed before;
+	 * then the item joins the window. Returns the CPU spent, in nanoseconds.
+	 */
+	private static long placeInWindow(List<Entry> entries, Instant seenAt) {
+		Instant earliest = entries.stream().map(Entry::sortAt).min(Comparator.naturalOrder()).orElse(seenAt);
+		// The window holds what is sorted from twice its length before its clock: from the earliest item on.
+		StoryWindow window = new StoryWindow(WINDOW,
+				Clock.fixed(earliest.plus(WINDOW.multipliedBy(2)), ZoneOffset.UTC));
+		window.load(List.of(), 0);
+		StoryAssigner assigner = new StoryAssigner(new StoryMatcher(WINDOW), window);
+		Map<String, String> byLink = new HashMap<>();
+		long id = 0;
+		long cpu = 0;
+		for (Entry entry : entries) {
+			String linkKey = entry.identified.fingerprint().linkKey();
+			Map<String, String> links = (linkKey != null && byLink.containsKey(linkKey))
+					? Map.of(linkKey, byLink.get(linkKey)) : Map.of();
+			long start = THREADS.getCurrentThreadCpuTime();
+			AssignedItem assigned = assigner.assign(entry.source, List.of(entry.identified), seenAt, links).get(0);
+			window.add(List.of(new WindowHeadline(++id, entry.source, assigned.storyKey(), entry.title(),
+					assigned.sortAt(), entry.identified.bands())));
+			cpu += THREADS.getCurrentThreadCpuTime() - start;
+			entry.story = assigned.storyKey();
+			if (linkKey != null) {
+				byLink.putIfAbsent(linkKey, entry.story);
+			}
+		}
+		return cpu;
 	}
 
 	private static List<Entry> read(Path farm, Instant seenAt) throws IOException {
@@ -127,6 +195,12 @@ public final class FarmStoriesBenchmark {
 				normalizer.normalize(item, base, seenAt, ZoneId.of("Europe/Paris")).ifPresent(items::add);
 			}
 			for (IdentifiedItem identified : deduplicator.identify(items)) {
+				long start = THREADS.getCurrentThreadCpuTime();
+				long allocated = THREADS.getCurrentThreadAllocatedBytes();
+				identified.titleKey();
+				identified.bands();
+				identifyNanos += THREADS.getCurrentThreadCpuTime() - start;
+				identifyBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 				Instant published = identified.item().published();
 				Instant sortAt = published.isBefore(seenAt) ? published : seenAt;
 				entries.add(new Entry(entries.size(), source, identified, sortAt));
@@ -258,6 +332,8 @@ public final class FarmStoriesBenchmark {
 
 		long matchingNanos;
 
+		long matchingBytes;
+
 		long asked;
 
 		long storiesGiven;
@@ -339,9 +415,11 @@ public final class FarmStoriesBenchmark {
 				candidates.computeIfAbsent(row.story, (key) -> candidateStory(key, from, until));
 			}
 			long start = THREADS.getCurrentThreadCpuTime();
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
 			Optional<String> story = this.matcher.storyOf(entry.title(), entry.identified.titleKey(), entry.source,
 					entry.sortAt, List.copyOf(candidates.values()));
 			this.matchingNanos += THREADS.getCurrentThreadCpuTime() - start;
+			this.matchingBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			if (TRACE != null && entry.title().contains(TRACE)) {
 				System.out.println("TRACE " + entry.title() + " @" + entry.sortAt + " -> " + story.orElse("(new)"));
 				candidates.values().forEach((candidate) -> System.out.println("   story " + candidate.storyKey() + ": "

@@ -199,6 +199,52 @@ class StoryWindowTests {
 		assertThat(off.lastItemId()).isEqualTo(1L);
 	}
 
+	@Test
+	void sourcesAreToldApartByNumberAcrossCompactionsAndLoads() {
+		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0), headline(2, "hespress", "s2", HEADLINE, T0),
+				headline(3, new String("le360"), "s3", HEADLINE, T0.minus(Duration.ofHours(90)))), 3);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, new String("le360"))).extracting(StoryCandidate::itemId)
+			.containsExactly(2L);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "never-held")).extracting(StoryCandidate::itemId)
+			.containsExactly(2L, 1L);
+
+		// Compacted: what is left keeps its source.
+		this.window.forgetBefore(T0.minus(Duration.ofHours(1)));
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(1L);
+
+		// Loaded anew, the sources numbered in another order: the same answers.
+		this.window.load(List.of(headline(4, "hespress", "s2", HEADLINE, T0), headline(5, "le360", "s1", HEADLINE, T0)),
+				5);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "le360")).extracting(StoryCandidate::itemId)
+			.containsExactly(4L);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).extracting(StoryCandidate::itemId)
+			.containsExactly(5L);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "le360").get(0).sourceId()).isEqualTo("hespress");
+	}
+
+	@Test
+	void aLookupLeavesNothingBehindForTheNext() {
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			headlines.add(headline(i + 1, "source-" + (i % 7), "story-" + i, made(i % 40), T0.minusSeconds(i)));
+		}
+		this.window.load(headlines, 300);
+		List<List<StoryCandidate>> first = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			first.add(this.window.nearest(bands(made(i)), T0, "source-" + (i % 3)));
+		}
+		for (int i = 39; i >= 0; i--) {
+			// The same lookups again, in the other order: the tables they share were emptied after each.
+			assertThat(this.window.nearest(bands(made(i)), T0, "source-" + (i % 3))).isEqualTo(first.get(i));
+		}
+		// Another window's lookups in between change nothing either.
+		StoryWindow other = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
+		other.load(headlines.subList(0, 50), 50);
+		other.nearest(bands(made(3)), T0, "x");
+		assertThat(this.window.nearest(bands(made(3)), T0, "source-0")).isEqualTo(first.get(3));
+	}
+
 	private static WindowHeadline headline(long id, String source, String story, String title, Instant at) {
 		return WindowHeadline.of(id, source, story, title, at);
 	}

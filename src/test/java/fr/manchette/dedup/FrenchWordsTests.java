@@ -1,0 +1,91 @@
+package fr.manchette.dedup;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FrenchWordsTests {
+
+	@Test
+	void spellingsOfOneWordAndOfOneName() {
+		assertThat(FrenchWords.variants("maroc", "marocain")).isTrue();
+		assertThat(FrenchWords.variants("touriste", "tourisme")).isTrue();
+		assertThat(FrenchWords.variants("mar", "maroc")).isFalse();
+		assertThat(FrenchWords.variants("2025", "2025")).isTrue();
+		assertThat(FrenchWords.variants("u2025", "u2025x")).isFalse();
+		assertThat(FrenchWords.nameVariants("racheline", "rachline")).isTrue();
+		assertThat(FrenchWords.nameVariants("akhannouch", "akhanouch")).isTrue();
+		assertThat(FrenchWords.nameVariants("macron", "micron")).isTrue();
+		assertThat(FrenchWords.nameVariants("macron", "macr")).isTrue();
+		assertThat(FrenchWords.nameVariants("bayrou", "barnier")).isFalse();
+	}
+
+	/** The letters compared before the digits, without cutting the words: the answers of the first version. */
+	@Test
+	void theSameAnswersAsCuttingTheWords() {
+		Random random = new Random(3);
+		String letters = "aab1r";
+		for (int n = 0; n < 200_000; n++) {
+			String x = word(random, letters);
+			String y = (random.nextInt(3) == 0) ? edited(random, x, letters) : word(random, letters);
+			assertThat(FrenchWords.variants(x, y)).as(x + " " + y).isEqualTo(variantsByCutting(x, y));
+			assertThat(FrenchWords.nameVariants(x, y)).as(x + " " + y).isEqualTo(nameVariantsByCutting(x, y));
+		}
+	}
+
+	private static String word(Random random, String letters) {
+		StringBuilder word = new StringBuilder();
+		int length = 1 + random.nextInt(9);
+		for (int i = 0; i < length; i++) {
+			word.append(letters.charAt(random.nextInt(letters.length())));
+		}
+		return word.toString();
+	}
+
+	/** One letter inserted, deleted or replaced at random, or none. */
+	private static String edited(Random random, String word, String letters) {
+		int at = random.nextInt(word.length() + 1);
+		char letter = letters.charAt(random.nextInt(letters.length()));
+		return switch (random.nextInt(4)) {
+			case 0 -> word.substring(0, at) + letter + word.substring(at);
+			case 1 -> (at < word.length()) ? word.substring(0, at) + word.substring(at + 1) : word;
+			case 2 -> (at < word.length()) ? word.substring(0, at) + letter + word.substring(at + 1) : word;
+			default -> word;
+		};
+	}
+
+	private static boolean variantsByCutting(String x, String y) {
+		if (x.equals(y)) {
+			return true;
+		}
+		if (FrenchWords.hasDigit(x) || FrenchWords.hasDigit(y)) {
+			return false;
+		}
+		int common = FrenchWords.commonPrefix(x, y);
+		return (common == Math.min(x.length(), y.length()) && common >= 4) || common >= 6;
+	}
+
+	private static boolean nameVariantsByCutting(String x, String y) {
+		return variantsByCutting(x, y) || (x.length() >= 6 && y.length() >= 6 && oneEditApartByCutting(x, y));
+	}
+
+	private static boolean oneEditApartByCutting(String x, String y) {
+		if (Math.abs(x.length() - y.length()) > 1) {
+			return false;
+		}
+		String shorter = (x.length() <= y.length()) ? x : y;
+		String longer = (x.length() <= y.length()) ? y : x;
+		int i = 0;
+		while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+			i++;
+		}
+		if (shorter.length() == longer.length()) {
+			return shorter.substring(i + Math.min(1, shorter.length() - i))
+				.equals(longer.substring(i + Math.min(1, longer.length() - i)));
+		}
+		return shorter.substring(i).equals(longer.substring(i + 1));
+	}
+
+}

@@ -1,0 +1,80 @@
+package fr.manchette.dedup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnitTests {
+
+	@Test
+	void namesAndSpellingsAndSensesAreOneUnitEach() {
+		List<Unit> a = Unit.of(TitleKey.of("Walid Regragui dévoile la liste des Lions de l'Atlas face au Bénin"));
+		List<Unit> b = Unit.of(TitleKey.of("Regragui annonce sa liste marocaine avant le Bénin"));
+		// « Regragui » of « Walid Regragui », « liste », « Bénin ».
+		assertThat(Unit.overlap(a, b).units()).isEqualTo(3);
+	}
+
+	/**
+	 * The overlap tells pairs apart by their hashes and first letters before comparing them: on pairs of the labelled
+	 * headlines (their whole units, their rubrics and their bodies, both ways), the answers of comparing every pair.
+	 */
+	@Test
+	void theOverlapIsThatOfComparingEveryPair() throws IOException {
+		List<MatchedHeadline> headlines = new ArrayList<>();
+		for (String file : List.of("labelled-pairs.tsv", "fresh-pairs.tsv", "formulaic-pairs.tsv")) {
+			String text = new ClassPathResource(file, UnitTests.class).getContentAsString(StandardCharsets.UTF_8);
+			for (String line : text.split("\n")) {
+				String[] fields = line.split("\t");
+				if (!line.startsWith("#") && fields.length == 8 && !fields[0].equals("label")) {
+					headlines.add(new MatchedHeadline(TitleKey.of(fields[4])));
+					headlines.add(new MatchedHeadline(TitleKey.of(fields[7])));
+				}
+			}
+		}
+		assertThat(headlines).hasSizeGreaterThan(500);
+		int compared = 0;
+		for (int i = 0; i < headlines.size(); i++) {
+			// Each with the next few: its labelled partner, and the pairs about the same topics written near it.
+			for (int j = i; j < Math.min(headlines.size(), i + 12); j++) {
+				MatchedHeadline x = headlines.get((j % 2 == 0) ? i : j);
+				MatchedHeadline y = headlines.get((j % 2 == 0) ? j : i);
+				assertThat(Unit.overlap(x.units(), y.units())).as(x.key() + " / " + y.key())
+					.isEqualTo(everyPair(x.units(), y.units()));
+				if (x.rubric() != null && y.rubric() != null) {
+					assertThat(Unit.overlap(x.rubric(), y.rubric())).isEqualTo(everyPair(x.rubric(), y.rubric()));
+					assertThat(Unit.overlap(x.body(), y.body())).isEqualTo(everyPair(x.body(), y.body()));
+				}
+				compared++;
+			}
+		}
+		assertThat(compared).isGreaterThan(10_000);
+	}
+
+	/** The overlap as first written: every pair asked {@link Unit#same}, then {@link Unit#like}. */
+	private static Unit.Overlap everyPair(List<Unit> a, List<Unit> b) {
+		boolean[] usedA = new boolean[a.size()];
+		boolean[] usedB = new boolean[b.size()];
+		int shared = 0;
+		int words = 0;
+		for (int pass = 0; pass < 2; pass++) {
+			for (int i = 0; i < a.size(); i++) {
+				for (int j = 0; j < b.size() && !usedA[i]; j++) {
+					if (!usedB[j] && ((pass == 0) ? a.get(i).same(b.get(j)) : a.get(i).like(b.get(j)))) {
+						usedA[i] = true;
+						usedB[j] = true;
+						shared++;
+						words += (a.get(i).figure() && b.get(j).figure()) ? 0 : 1;
+					}
+				}
+			}
+		}
+		return new Unit.Overlap(shared, words);
+	}
+
+}
