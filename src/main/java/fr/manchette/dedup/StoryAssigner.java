@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * The store step decides under the store's story lock, which every poll of every instance waits for, so the matcher
  * (the costly part) first runs without it, on a {@link #draft}: for each item, the stories the window gave and the
- * matcher's answer. Under the lock, the window brought up to date, an item whose bands none of the headlines added
- * since has, and none of whose stories they joined, would be looked up the same: its answer stands. Any other item is
+ * matcher's answer. Under the lock, the window brought up to date, an item whose lookup none of the headlines added
+ * since could enter (none shares one of its bands within its window and from another source), and none of whose
+ * stories they joined, would be looked up the same: its answer stands. Any other item is
  * looked up again, and its answer reused only when its stories are the very same; else the matcher runs again. After
  * any other change of the window (a load, a reach back, an edit, a compaction) every item is looked up again. The
  * matcher's answer depends on nothing else, so the stories decided are those a decision taken wholly under the lock
@@ -82,8 +83,9 @@ public class StoryAssigner {
 			if (story == null) {
 				Drafted drafted = draft.of(i, fresh.size());
 				Optional<String> matched;
-				if (drafted != null && added != null && !added.touches(item.bands(), drafted.stories())) {
-					// Nothing added since shares a band with it or joined one of its stories: the lookup is the same.
+				if (drafted != null && added != null
+						&& !added.touches(item.bands(), sortAt, sourceId, drafted.stories())) {
+					// Nothing added since could enter its lookup or joined one of its stories: the lookup is the same.
 					matched = drafted.matched();
 				}
 				else {

@@ -3,8 +3,11 @@ package fr.manchette.dedup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -235,44 +238,78 @@ public class StoryWindow {
 
 	/**
 	 * The headlines added after a mark, when nothing else changed since (no load, reach back, edit, compaction):
-	 * then a lookup by bands that none of them has, and stories that none of them joined, gives what it gave at the
-	 * mark. Null when something else changed.
+	 * then a lookup that none of them could enter (see {@link Added#touches}), for stories that none of them joined,
+	 * gives what it gave at the mark. Null when something else changed.
 	 */
 	public synchronized @Nullable Added addedSince(Mark mark) {
 		if (mark.rewrites() != this.rewrites + this.slots.compactions || mark.size() > this.slots.size) {
 			return null;
 		}
-		Set<Integer> bands = new HashSet<>();
+		int count = this.slots.size - mark.size();
+		Map<Integer, List<Integer>> byBand = new HashMap<>();
+		long[] sortAt = new long[count];
+		String[] sources = new String[count];
 		Set<String> stories = new HashSet<>();
-		for (int slot = mark.size(); slot < this.slots.size; slot++) {
-			for (int i = 0; i < StoryBands.BANDS; i++) {
-				bands.add(this.slots.bands[slot * StoryBands.BANDS + i]);
+		for (int i = 0; i < count; i++) {
+			int slot = mark.size() + i;
+			for (int band = 0; band < StoryBands.BANDS; band++) {
+				byBand.computeIfAbsent(this.slots.bands[slot * StoryBands.BANDS + band], (key) -> new ArrayList<>())
+					.add(i);
 			}
+			sortAt[i] = this.slots.sortAt[slot];
+			sources[i] = this.slots.sources[slot];
 			stories.add(this.slots.stories[slot]);
 		}
-		return new Added(bands, stories);
+		return new Added(byBand, sortAt, sources, stories, this.window.toMillis());
 	}
 
 	/** A place in the window's history: its rewrites and how many headlines it held. */
 	public record Mark(long rewrites, int size) {
 	}
 
-	/** The bands (folded as the window keeps them) and the stories of the headlines added after a mark. */
-	public record Added(Set<Integer> bands, Set<String> stories) {
+	/**
+	 * The headlines added after a mark: their places by band (folded as the window keeps them), their times and
+	 * sources, and the stories they joined.
+	 */
+	public static final class Added {
 
-		/** Whether a lookup by these bands, or these stories, may now find something else than at the mark. */
-		public boolean touches(List<Long> headlineBands, List<CandidateStory> candidates) {
-			if (this.bands.isEmpty()) {
-				return false;
-			}
-			for (Long band : headlineBands) {
-				if (this.bands.contains(BandPostings.fold(band))) {
-					return true;
-				}
-			}
+		private final Map<Integer, List<Integer>> byBand;
+
+		private final long[] sortAt;
+
+		private final String[] sources;
+
+		private final Set<String> stories;
+
+		private final long window;
+
+		Added(Map<Integer, List<Integer>> byBand, long[] sortAt, String[] sources, Set<String> stories, long window) {
+			this.byBand = byBand;
+			this.sortAt = sortAt;
+			this.sources = sources;
+			this.stories = stories;
+			this.window = window;
+		}
+
+		/**
+		 * Whether the lookup of an incoming headline of {@code sourceId} sorted at {@code at}, or the stories it was
+		 * given, may now find something else than at the mark: a headline added since shares one of its bands,
+		 * within the window of it and of another source (what the lookup reads), or joined one of those stories.
+		 */
+		public boolean touches(List<Long> headlineBands, Instant at, String sourceId, List<CandidateStory> candidates) {
 			for (CandidateStory story : candidates) {
 				if (this.stories.contains(story.storyKey())) {
 					return true;
+				}
+			}
+			long from = at.toEpochMilli() - this.window;
+			long until = at.toEpochMilli() + this.window;
+			for (Long band : headlineBands) {
+				for (int added : this.byBand.getOrDefault(BandPostings.fold(band), List.of())) {
+					if (this.sortAt[added] >= from && this.sortAt[added] <= until
+							&& !this.sources[added].equals(sourceId)) {
+						return true;
+					}
 				}
 			}
 			return false;

@@ -74,6 +74,24 @@ class StoryAssignerDraftTests {
 	}
 
 	@Test
+	void aHeadlineAddedInBetweenThatTheLookupWouldNotReadLeavesTheDraftWithoutALookup() {
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		// Forged down to its answer: were the item looked up again, its stories (s1) would not be the draft's (none).
+		StoryAssigner.Draft draft = this.assigner.draft("hespress", this.poll, T0);
+		StoryAssigner.Draft forged = new StoryAssigner.Draft(draft.items()
+			.stream()
+			.map((drafted) -> new StoryAssigner.Drafted(List.of(), Optional.of("drafted")))
+			.toList(), draft.mark());
+		// The same story told by the poll's own source, and by another one three days earlier: neither is read by
+		// the lookup of an item of this source sorted now (the window is two days).
+		this.window.add(List.of(WindowHeadline.of(2, "hespress", "s2", TOLD, T0.minusSeconds(30)),
+				WindowHeadline.of(3, "lematin", "s3", TOLD, T0.minus(Duration.ofDays(3)))));
+
+		assertThat(this.assigner.assign("hespress", this.poll, T0, Map.of(), forged)).extracting(AssignedItem::storyKey)
+			.containsExactly("drafted", "drafted");
+	}
+
+	@Test
 	void afterAnEditInBetweenEveryItemIsLookedUpAgain() {
 		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0), "drafted");
