@@ -156,6 +156,13 @@ final class WordIndex {
 	 * better (every word common) or the index cannot answer (short words, other characters, index being built).
 	 */
 	String narrow(String alias, List<String> words, Map<String, Object> params) {
+		List<String> indexed = words.stream()
+			.filter((word) -> QUERY_WORD.matcher(word).matches() && !FrenchWords.startsAStopWord(word))
+			.toList();
+		if (indexed.isEmpty()) {
+			// Most lists have no q at all: no statement for them.
+			return "";
+		}
 		long[] tail = this.jdbc.sql(TAIL)
 			.query((row, n) -> new long[] { row.getLong("indexed_to"), row.getLong("last_id") })
 			.single();
@@ -165,13 +172,11 @@ final class WordIndex {
 		}
 		String rarest = null;
 		int fewest = RARE;
-		for (String word : words) {
-			if (QUERY_WORD.matcher(word).matches() && !FrenchWords.startsAStopWord(word)) {
-				int count = count(word);
-				if (count < fewest) {
-					rarest = word;
-					fewest = count;
-				}
+		for (String word : indexed) {
+			int count = count(word);
+			if (count < fewest) {
+				rarest = word;
+				fewest = count;
 			}
 		}
 		if (rarest == null) {
