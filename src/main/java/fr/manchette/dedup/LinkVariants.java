@@ -18,6 +18,9 @@ final class LinkVariants {
 	/** Parameters that only ask for the AMP page: {@code ?outputType=amp}, {@code ?output=amp}. */
 	private static final Set<String> AMP_SWITCHES = Set.of("outputtype", "output", "format", "view", "template");
 
+	/** A page's file name suffixes that may follow {@code .amp}. */
+	private static final List<String> PAGE_SUFFIXES = List.of(".html", ".htm");
+
 	private LinkVariants() {
 	}
 
@@ -46,7 +49,7 @@ final class LinkVariants {
 				continue;
 			}
 			ampLast &= segment.isEmpty();
-			segments.add(segment.replaceAll("(?i)\\.amp(\\.html?)?$", "$1"));
+			segments.add(withoutAmpSuffix(segment));
 		}
 		String foldedPath = segments.toString();
 		// "/article.html/amp" and "/article.html/amp/" are "/article.html".
@@ -58,6 +61,30 @@ final class LinkVariants {
 		}
 		String query = foldQuery(link.getRawQuery());
 		return scheme + "://" + host + foldedPath + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	/**
+	 * The segment without a final {@code .amp} ({@code article.amp} is {@code article}) or the {@code .amp} of a final
+	 * {@code .amp.html} / {@code .amp.htm}, any case: by hand, as a regex compiled for each segment of each link cost
+	 * more than the rest of the story key.
+	 */
+	static String withoutAmpSuffix(String segment) {
+		int length = segment.length();
+		if (endsWithIgnoringCase(segment, ".amp")) {
+			return segment.substring(0, length - 4);
+		}
+		for (String page : PAGE_SUFFIXES) {
+			int cut = length - page.length() - 4;
+			if (endsWithIgnoringCase(segment, page) && cut >= 0 && segment.regionMatches(true, cut, ".amp", 0, 4)) {
+				return segment.substring(0, cut) + segment.substring(cut + 4);
+			}
+		}
+		return segment;
+	}
+
+	private static boolean endsWithIgnoringCase(String text, String suffix) {
+		int from = text.length() - suffix.length();
+		return from >= 0 && text.regionMatches(true, from, suffix, 0, suffix.length());
 	}
 
 	private static String foldQuery(String query) {

@@ -246,16 +246,15 @@ public class StoryWindow {
 			return null;
 		}
 		int count = this.slots.size - mark.size();
-		Map<Integer, List<Integer>> byBand = new HashMap<>();
+		// Indexed by band as the window is: the few headlines added while a poll decided its stories.
+		BandPostings byBand = new BandPostings();
+		byBand.reset(0, count);
 		long[] sortAt = new long[count];
 		String[] sources = new String[count];
 		Set<String> stories = new HashSet<>();
 		for (int i = 0; i < count; i++) {
 			int slot = mark.size() + i;
-			for (int band = 0; band < StoryBands.BANDS; band++) {
-				byBand.computeIfAbsent(this.slots.bands[slot * StoryBands.BANDS + band], (key) -> new ArrayList<>())
-					.add(i);
-			}
+			byBand.add(i, this.slots.bands, slot * StoryBands.BANDS);
 			sortAt[i] = this.slots.sortAt[slot];
 			sources[i] = this.slots.sources[slot];
 			stories.add(this.slots.stories[slot]);
@@ -273,7 +272,7 @@ public class StoryWindow {
 	 */
 	public static final class Added {
 
-		private final Map<Integer, List<Integer>> byBand;
+		private final BandPostings byBand;
 
 		private final long[] sortAt;
 
@@ -283,7 +282,7 @@ public class StoryWindow {
 
 		private final long window;
 
-		Added(Map<Integer, List<Integer>> byBand, long[] sortAt, String[] sources, Set<String> stories, long window) {
+		Added(BandPostings byBand, long[] sortAt, String[] sources, Set<String> stories, long window) {
 			this.byBand = byBand;
 			this.sortAt = sortAt;
 			this.sources = sources;
@@ -305,7 +304,9 @@ public class StoryWindow {
 			long from = at.toEpochMilli() - this.window;
 			long until = at.toEpochMilli() + this.window;
 			for (Long band : headlineBands) {
-				for (int added : this.byBand.getOrDefault(BandPostings.fold(band), List.of())) {
+				for (int posting = this.byBand.first(BandPostings.fold(band)); posting != BandPostings.NONE;
+						posting = this.byBand.next(posting)) {
+					int added = this.byBand.slot(posting);
 					if (this.sortAt[added] >= from && this.sortAt[added] <= until
 							&& !this.sources[added].equals(sourceId)) {
 						return true;

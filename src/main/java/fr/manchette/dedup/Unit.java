@@ -180,25 +180,38 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		if (part.isEmpty()) {
 			return false;
 		}
-		Set<String> taken = new HashSet<>();
-		for (String word : part) {
+		// The words of the whole taken so far: a name has a few, an array beats a set here.
+		String[] taken = new String[part.size()];
+		for (int p = 0; p < taken.length; p++) {
+			String word = part.get(p);
 			String found = null;
 			for (int i = 0; i < whole.size() && found == null; i++) {
-				if (!taken.contains(whole.get(i)) && FrenchWords.nameVariants(word, whole.get(i))) {
-					found = whole.get(i);
+				String candidate = whole.get(i);
+				if (!contains(taken, p, candidate) && FrenchWords.nameVariants(word, candidate)) {
+					found = candidate;
 				}
 			}
 			if (found == null) {
 				return false;
 			}
-			taken.add(found);
+			taken[p] = found;
 		}
 		for (List<String> pair : bound) {
-			if (taken.contains(pair.get(0)) && whole.contains(pair.get(1)) && !taken.contains(pair.get(1))) {
+			if (contains(taken, taken.length, pair.get(0)) && whole.contains(pair.get(1))
+					&& !contains(taken, taken.length, pair.get(1))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean contains(String[] words, int count, String word) {
+		for (int i = 0; i < count; i++) {
+			if (words[i].equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
