@@ -1,6 +1,7 @@
 package fr.manchette.bench;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +56,9 @@ import tools.jackson.databind.ObjectMapper;
  * {@code -Dbench.index=window} gives each item its story as the service's story step does instead: through the
  * {@link StoryAssigner}, with the {@link StoryWindow} (its band lookup, its stories, the matcher's cache of headlines
  * by title) fed with each item as it is placed, one item a poll; it then prints the CPU of that step per item, the
- * lookup included. Both modes also print the CPU per item of working out what matching needs of a headline
- * ({@link IdentifiedItem#titleKey} and {@link IdentifiedItem#bands}).
+ * lookup included, and the heap that the window and the matcher's cache of headlines hold after the last item. Both
+ * modes also print the CPU per item of working out what matching needs of a headline ({@link IdentifiedItem#titleKey}
+ * and {@link IdentifiedItem#bands}).
  */
 public final class FarmStoriesBenchmark {
 
@@ -167,7 +169,25 @@ public final class FarmStoriesBenchmark {
 				byLink.putIfAbsent(linkKey, entry.story);
 			}
 		}
+		// What the service keeps of these items in its heap: the window, and the matcher's headlines.
+		long all = usedAfterGc();
+		assigner = null;
+		long withoutMatcher = usedAfterGc();
+		Reference.reachabilityFence(window);
+		window = null;
+		long withoutWindow = usedAfterGc();
+		System.out.printf(Locale.ROOT, "held after the last item: the window %.1f MB, the matcher's headline cache %.1f MB%n",
+				(withoutMatcher - withoutWindow) / 1e6, (all - withoutMatcher) / 1e6);
 		return cpu;
+	}
+
+	/** The heap in use once what is unreachable is collected (System.gc, a few times to let it settle). */
+	private static long usedAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		Runtime runtime = Runtime.getRuntime();
+		return runtime.totalMemory() - runtime.freeMemory();
 	}
 
 	private static List<Entry> read(Path farm, Instant seenAt) throws IOException {
