@@ -1,0 +1,39 @@
+package fr.manchette.normalize;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import fr.manchette.parse.AccentFold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FoldedTextTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "L'Économie, en 2026 ! | ' l economie en 2026 '", "'' | '  '", "' ?! ' | '  '",
+			"Œuvre—d’art | ' oeuvre d art '", "العربية 3 | ' العربية 3 '" })
+	void foldsToSpacedWords(String text, String folded) {
+		assertThat(FoldedText.fold(text)).isEqualTo(folded);
+	}
+
+	/** The regex the hand-written fold replaced, as the oracle, on text made of the kinds of characters that matter. */
+	@Test
+	void foldsAsTheRegexItReplaced() {
+		Pattern nonWord = Pattern.compile("[^\\p{L}\\p{N}]+");
+		String pieces = "aZé9 ,.'’-\t\n\u00A0\u202FŒœßİ²½Ⅻ٣العربية😀\uD800x_«»";
+		Random random = new Random(7);
+		for (int i = 0; i < 50_000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int n = random.nextInt(12); n > 0; n--) {
+				text.append(pieces.charAt(random.nextInt(pieces.length())));
+			}
+			String expected = " " + nonWord.matcher(AccentFold.fold(text.toString())).replaceAll(" ").trim() + " ";
+			assertThat(FoldedText.fold(text.toString())).as(text.toString()).isEqualTo(expected);
+		}
+	}
+
+}
