@@ -12,6 +12,7 @@ class FetchConfiguration {
 
 	@Bean
 	FeedFetcher feedFetcher(ManchetteProperties properties, Clock clock) {
+		OutboundClient.keepIdlePerHost(properties.polling().perHost());
 		return new FeedFetcher(properties.userAgent(), clock, properties.fetch().allowInternalRedirects());
 	}
 

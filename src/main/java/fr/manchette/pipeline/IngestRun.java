@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -26,6 +28,7 @@ import fr.manchette.store.PollStart;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,6 +75,10 @@ public class IngestRun {
 
 	private final ApplicationEventPublisher events;
 
+	private final Map<PollOutcome, Counter> polls = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Counter itemsStored;
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
 			PollRecorder recorder, PublishDelays delays, Clock clock, MeterRegistry meters,
@@ -117,12 +124,23 @@ public class IngestRun {
 			log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
 			report = this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, describe(ex), null);
 		}
-		this.meters.counter("manchette.polls", "outcome", report.outcome().name()).increment();
-		this.meters.counter("manchette.items.stored").increment(report.inserted());
+		// Looked up once each: a registry lookup by name and tags was a good part of a 304's own work.
+		this.polls.computeIfAbsent(report.outcome(), (outcome) -> this.meters.counter("manchette.polls", "outcome",
+				outcome.name())).increment();
+		itemsStored().increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
 		}
 		return report;
+	}
+
+	private Counter itemsStored() {
+		Counter counter = this.itemsStored;
+		if (counter == null) {
+			counter = this.meters.counter("manchette.items.stored");
+			this.itemsStored = counter;
+		}
+		return counter;
 	}
 
 	/**
@@ -157,7 +175,7 @@ public class IngestRun {
 			report = new PollReport(source.id(), PollOutcome.UNEXPECTED, 0, 0, null);
 		}
 		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome().name()).increment();
-		this.meters.counter("manchette.items.stored").increment(report.inserted());
+		itemsStored().increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
 		}

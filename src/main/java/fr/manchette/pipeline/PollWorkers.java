@@ -105,7 +105,8 @@ final class PollWorkers {
 	 * outlives its lease and gets polled a second time by another instance. Costs nothing while polls are short.
 	 */
 	void renewLeases(Instant now, Duration lease, BiConsumer<List<String>, Instant> renew) {
-		Instant soon = now.plus(lease.dividedBy(2));
+		// In milliseconds: Duration.dividedBy goes through BigDecimal, at every tick.
+		Instant soon = now.plusMillis(lease.toMillis() / 2);
 		List<String> ending = this.polling.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().isBefore(soon))

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /** One health row per source. */
@@ -76,8 +78,14 @@ public class SourceStatusRepository {
 
 	private final JdbcClient jdbc;
 
-	SourceStatusRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	private final TransactionTemplate transaction;
+
+	SourceStatusRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+		this.transaction = transaction;
 	}
 
 	public Optional<SourceStatus> find(String sourceId) {
@@ -122,6 +130,39 @@ public class SourceStatusRepository {
 			this.jdbc.sql(INSERT).params(params).update();
 			this.jdbc.sql(UPDATE_WITH_PACE).params(params).update();
 		}
+	}
+
+	/**
+	 * Records the outcomes of several polls that stored nothing, each with the pace it decided: one statement run
+	 * for them all in one transaction, where {@link #recordOutcome(SourceStatus, PollPace)} commits each alone.
+	 */
+	public void recordOutcomes(List<Outcome> outcomes) {
+		if (outcomes.size() == 1) {
+			recordOutcome(outcomes.get(0).status(), outcomes.get(0).pace());
+			return;
+		}
+		List<Map<String, Object>> params = new ArrayList<>(outcomes.size());
+		for (Outcome outcome : outcomes) {
+			Assert.isTrue(outcome.pace().sourceId().equals(outcome.status().sourceId()), "the pace of another source");
+			Map<String, Object> one = outcomeParams(outcome.status(), 0);
+			one.putAll(PollPaceRepository.params(outcome.pace()));
+			params.add(one);
+		}
+		this.transaction.executeWithoutResult((tx) -> {
+			@SuppressWarnings("unchecked")
+			int[] updated = this.batch.batchUpdate(UPDATE_WITH_PACE, params.toArray(new Map[0]));
+			for (int i = 0; i < updated.length; i++) {
+				// 0 when the row is not there (it nearly always is: schedule made it); unknown counts are taken as done.
+				if (updated[i] == 0) {
+					this.jdbc.sql(INSERT).params(params.get(i)).update();
+					this.jdbc.sql(UPDATE_WITH_PACE).params(params.get(i)).update();
+				}
+			}
+		});
+	}
+
+	/** The outcome of a poll that stored nothing, and the pace it decided. */
+	public record Outcome(SourceStatus status, PollPace pace) {
 	}
 
 	private static Map<String, Object> outcomeParams(SourceStatus status, int itemsAdded) {

@@ -102,6 +102,27 @@ class FeedFetcherConnectionTests {
 	}
 
 	@Test
+	void theKeepAlivePoolKeepsAsManyConnectionsPerHostAsPollsMayUseUnlessTheOperatorSaidOtherwise() {
+		String before = System.getProperty(OutboundClient.MAX_CONNECTIONS);
+		try {
+			System.clearProperty(OutboundClient.MAX_CONNECTIONS);
+			// The JDK's 5 hold the shipped 2 polls per host.
+			assertThat(OutboundClient.keepIdlePerHost(2)).isNull();
+			assertThat(OutboundClient.keepIdlePerHost(8)).isEqualTo("8");
+			System.setProperty(OutboundClient.MAX_CONNECTIONS, "3");
+			assertThat(OutboundClient.keepIdlePerHost(16)).isEqualTo("3");
+		}
+		finally {
+			if (before != null) {
+				System.setProperty(OutboundClient.MAX_CONNECTIONS, before);
+			}
+			else {
+				System.clearProperty(OutboundClient.MAX_CONNECTIONS);
+			}
+		}
+	}
+
+	@Test
 	void fetchSendsNoCacheDirectivesNorCookies() {
 		stubFor(get("/rss").willReturn(aResponse().withBody(FEED).withHeader("Set-Cookie", "session=abc")));
 

@@ -188,6 +188,52 @@ class SourceStatusRepositoryTests {
 		assertThat(this.statuses.findStart("nobody")).isEmpty();
 	}
 
+	@Test
+	void outcomesRecordedTogetherAreEachRecordedAsAlone() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.leases.claim(List.of("hespress", "le360"), "instance-a", T0, T0.plusSeconds(60));
+		SourceStatus hespress = SourceStatus.unknown("hespress", "https://h.ma/feed").notModified(T0, T0.plusSeconds(900));
+		SourceStatus le360 = SourceStatus.unknown("le360", "https://l.ma/feed").notModified(T0, T0.plusSeconds(600));
+		// One with no row yet, as recordOutcome takes it too.
+		SourceStatus fresh = SourceStatus.unknown("new", "https://n.ma/feed").notModified(T0, T0.plusSeconds(300));
+		PollPace fixed = new PollPace("hespress", null, null, Duration.ofMinutes(15), "fixed");
+		PollPace rate = new PollPace("le360", 0.5, 3.0, Duration.ofMinutes(10), "rate");
+		PollPace first = new PollPace("new", null, null, Duration.ofMinutes(5), "fixed");
+
+		this.statuses.recordOutcomes(List.of(new SourceStatusRepository.Outcome(hespress, fixed),
+				new SourceStatusRepository.Outcome(le360, rate), new SourceStatusRepository.Outcome(fresh, first)));
+
+		assertThat(this.statuses.findStart("hespress")).contains(new PollStart(hespress, fixed));
+		assertThat(this.statuses.findStart("le360")).contains(new PollStart(le360, rate));
+		assertThat(this.statuses.findStart("new")).contains(new PollStart(fresh, first));
+		// The outcomes ended the leases: due again at their next poll, for anyone.
+		assertThat(this.leases.due(T0.plusSeconds(601), 10)).containsExactly("new", "le360");
+	}
+
+	@Test
+	void aClaimOfAnyNumberOfSourcesTakesEachOnce() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			ids.add("s%02d".formatted(i));
+			this.statuses.schedule(ids.get(i), "https://s.ma/" + i, T0);
+		}
+		Instant now = T0;
+		for (int size : List.of(1, 3, 5, 2, 11)) {
+			// Each claim once the last one's leases have run out.
+			now = now.plusSeconds(100);
+			List<String> batch = ids.subList(0, size);
+			List<String> claimed = this.leases.claim(batch, "owner-" + size, now, now.plusSeconds(60))
+				.stream()
+				.map((start) -> start.status().sourceId())
+				.toList();
+			assertThat(claimed).as("claim of %d", size).containsExactlyInAnyOrderElementsOf(batch);
+		}
+		assertThat(SourceLeases.padded(List.of("a"))).containsExactly("a", "a", "a", "a");
+		assertThat(SourceLeases.padded(ids.subList(0, 5))).hasSize(8).endsWith("s04", "s04", "s04", "s04");
+		assertThat(SourceLeases.padded(ids.subList(0, 8))).isEqualTo(ids.subList(0, 8));
+	}
+
 	/**
 	 * Two owners racing with overlapping batches, each claim in its own transaction as the scheduler makes them: no
 	 * source is won twice, and every source is won. Outside the test's transaction, so the rows are deleted at the end.
