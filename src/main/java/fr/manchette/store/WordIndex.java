@@ -94,6 +94,11 @@ final class WordIndex {
 	 * word already there (written by an edit) is written once.
 	 */
 	int indexNext(int batch) {
+		long[] tail = tail();
+		if (tail[1] <= tail[0]) {
+			// Nothing new: no lock taken, nothing written (H2 writes the lock of a row read FOR UPDATE).
+			return 0;
+		}
 		Integer indexed = this.transaction.execute((tx) -> {
 			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
 			List<Long> keys = new ArrayList<>();
@@ -117,6 +122,13 @@ final class WordIndex {
 			return read;
 		});
 		return (indexed != null) ? indexed : 0;
+	}
+
+	/** The last item id indexed, and the last item id stored. */
+	private long[] tail() {
+		return this.jdbc.sql(TAIL)
+			.query((row, n) -> new long[] { row.getLong("indexed_to"), row.getLong("last_id") })
+			.single();
 	}
 
 	/**
@@ -163,9 +175,7 @@ final class WordIndex {
 			// Most lists have no q at all: no statement for them.
 			return "";
 		}
-		long[] tail = this.jdbc.sql(TAIL)
-			.query((row, n) -> new long[] { row.getLong("indexed_to"), row.getLong("last_id") })
-			.single();
+		long[] tail = tail();
 		if (tail[1] - tail[0] > RARE) {
 			// A backlog of items not indexed yet (a store upgraded, a burst of polls): the walk meets them anyway.
 			return "";
