@@ -30,6 +30,7 @@ import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoryQueries;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +95,9 @@ class PublishedDocumentsTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private WebServerApplicationContext context;
 
 	@LocalServerPort
 	private int port;
@@ -268,6 +274,14 @@ class PublishedDocumentsTests {
 		assertThat(head.body()).isEmpty();
 		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
 		assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+	}
+
+	@Test
+	void theConnectorBuffersAFeedOfTheDefaultLengthWhole() {
+		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+
+		assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("131072");
+		assertThat(WebConfiguration.WRITE_BUFFER).isEqualTo(131072);
 	}
 
 	private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
