@@ -1,7 +1,11 @@
 package fr.manchette.web;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -274,6 +278,44 @@ class PublishedDocumentsTests {
 		assertThat(head.body()).isEmpty();
 		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
 		assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+	}
+
+	@Test
+	void aKeptAliveConnectionServesMoreThanAHundredAnswers() throws Exception {
+		get("/headlines.txt", Map.of());
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+			for (int i = 1; i <= 150; i++) {
+				out.write("GET /headlines.txt HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				String status = line(in);
+				long length = -1;
+				boolean closing = false;
+				for (String header = line(in); !header.isEmpty(); header = line(in)) {
+					String name = header.substring(0, header.indexOf(':')).strip();
+					String value = header.substring(header.indexOf(':') + 1).strip();
+					length = name.equalsIgnoreCase("Content-Length") ? Long.parseLong(value) : length;
+					closing |= name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close");
+				}
+				in.readFully(new byte[(int) length]);
+
+				assertThat(status).as("answer %d", i).isEqualTo("HTTP/1.1 200 ");
+				assertThat(closing).as("answer %d closes the connection", i).isFalse();
+			}
+		}
+	}
+
+	/** One header line of an HTTP/1.1 answer, without its CRLF. */
+	private static String line(DataInputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			assertThat(b).as("end of the connection").isNotNegative();
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
 	}
 
 	@Test
