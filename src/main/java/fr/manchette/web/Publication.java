@@ -1,6 +1,9 @@
 package fr.manchette.web;
 
 import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The documents that change only with the store, served by {@link PublishedDocuments}: where each lives, the name its
@@ -26,13 +29,17 @@ enum Publication {
 
 	private final String contentType;
 
-	private final Map<String, String> headers;
+	/** Names and values in turn: set on every answer from memory, so walked without an iterator. */
+	private final String[] headers;
 
 	Publication(String path, String name, String contentType, Map<String, String> headers) {
 		this.path = path;
 		this.name = name;
 		this.contentType = contentType;
-		this.headers = headers;
+		this.headers = headers.entrySet()
+			.stream()
+			.flatMap((header) -> Stream.of(header.getKey(), header.getValue()))
+			.toArray(String[]::new);
 	}
 
 	String path() {
@@ -48,9 +55,11 @@ enum Publication {
 		return this.contentType;
 	}
 
-	/** Set on every answer, 304s included; the MVC path gets them from {@link WebConfiguration}'s interceptors. */
-	Map<String, String> headers() {
-		return this.headers;
+	/** Sets them on an answer, 304s included; the MVC path gets them from {@link WebConfiguration}'s interceptors. */
+	void setHeaders(HttpServletResponse response) {
+		for (int i = 0; i < this.headers.length; i += 2) {
+			response.setHeader(this.headers[i], this.headers[i + 1]);
+		}
 	}
 
 }

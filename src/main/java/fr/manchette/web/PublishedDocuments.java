@@ -80,7 +80,7 @@ class PublishedDocuments {
 		if (!notModified && !variant.isRendered()) {
 			return Answer.NOT_CACHED;
 		}
-		publication.headers().forEach(response::setHeader);
+		publication.setHeaders(response);
 		answer(variant, notModified, request, response);
 		return notModified ? Answer.NOT_MODIFIED : Answer.SENT;
 	}

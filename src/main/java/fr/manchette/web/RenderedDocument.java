@@ -56,11 +56,27 @@ final class RenderedDocument {
 		}
 	}
 
+	/**
+	 * The last {@code Accept-Encoding} read and what it says: a client sends the same one each time, and most clients
+	 * the same few, so the header is split and parsed once, not on every answer.
+	 */
+	private static volatile Gzip lastAsked = new Gzip("", false);
+
 	/** Whether the client takes gzip: listed in {@code Accept-Encoding} with a weight above zero (RFC 9110 §12.5.3). */
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;
 		}
+		Gzip last = lastAsked;
+		if (last.acceptEncoding().equals(acceptEncoding)) {
+			return last.accepted();
+		}
+		boolean accepted = parse(acceptEncoding);
+		lastAsked = new Gzip(acceptEncoding, accepted);
+		return accepted;
+	}
+
+	private static boolean parse(String acceptEncoding) {
 		for (String coding : acceptEncoding.split(",")) {
 			String[] parts = coding.split(";");
 			if (parts[0].strip().equalsIgnoreCase("gzip")) {
@@ -79,6 +95,9 @@ final class RenderedDocument {
 			}
 		}
 		return false;
+	}
+
+	private record Gzip(String acceptEncoding, boolean accepted) {
 	}
 
 	private static byte[] gzip(byte[] bytes) {

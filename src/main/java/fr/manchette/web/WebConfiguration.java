@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,15 @@ class WebConfiguration implements WebMvcConfigurer {
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
+
+	/**
+	 * Tomcat copies a response into a buffer of this size per connection and writes it to the socket each time it
+	 * fills. At Tomcat's 8 KB, the merged feed (about 65 KB for the default 50 entries) left in nine system calls, each
+	 * sending a segment of its own and waking the client; on 2 cores those cost more than everything else a cached
+	 * answer does. At 128 KB a feed of the default length, headers included, goes in one. Each open connection holds
+	 * its buffer on the heap: 100 connections, 13 MB.
+	 */
+	static final int WRITE_BUFFER = 128 * 1024;
 
 	/** What every document that changes with the store carries. */
 	static final Map<String, String> REVALIDATE = Map.of("Cache-Control", NO_CACHE);
@@ -73,6 +83,11 @@ class WebConfiguration implements WebMvcConfigurer {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.addUrlPatterns("/*");
 		return registration;
+	}
+
+	@Bean
+	TomcatConnectorCustomizer writeBufferCustomizer() {
+		return (connector) -> connector.setProperty("socket.appWriteBufSize", Integer.toString(WRITE_BUFFER));
 	}
 
 	/** Sets the same headers on every response it sees, 304s included. */

@@ -1,7 +1,11 @@
 package fr.manchette.web;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +34,7 @@ import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoryQueries;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +99,9 @@ class PublishedDocumentsTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private WebServerApplicationContext context;
 
 	@LocalServerPort
 	private int port;
@@ -268,6 +278,52 @@ class PublishedDocumentsTests {
 		assertThat(head.body()).isEmpty();
 		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
 		assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+	}
+
+	@Test
+	void aKeptAliveConnectionServesMoreThanAHundredAnswers() throws Exception {
+		get("/headlines.txt", Map.of());
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+			for (int i = 1; i <= 150; i++) {
+				out.write("GET /headlines.txt HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				String status = line(in);
+				long length = -1;
+				boolean closing = false;
+				for (String header = line(in); !header.isEmpty(); header = line(in)) {
+					String name = header.substring(0, header.indexOf(':')).strip();
+					String value = header.substring(header.indexOf(':') + 1).strip();
+					length = name.equalsIgnoreCase("Content-Length") ? Long.parseLong(value) : length;
+					closing |= name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close");
+				}
+				in.readFully(new byte[(int) length]);
+
+				assertThat(status).as("answer %d", i).isEqualTo("HTTP/1.1 200 ");
+				assertThat(closing).as("answer %d closes the connection", i).isFalse();
+			}
+		}
+	}
+
+	/** One header line of an HTTP/1.1 answer, without its CRLF. */
+	private static String line(DataInputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			assertThat(b).as("end of the connection").isNotNegative();
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	@Test
+	void theConnectorBuffersAFeedOfTheDefaultLengthWhole() {
+		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+
+		assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("131072");
+		assertThat(WebConfiguration.WRITE_BUFFER).isEqualTo(131072);
 	}
 
 	private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
