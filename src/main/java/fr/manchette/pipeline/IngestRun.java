@@ -77,7 +77,7 @@ public class IngestRun {
 
 	private final Map<PollOutcome, Counter> polls = new ConcurrentHashMap<>();
 
-	private volatile @Nullable Counter itemsStored;
+	private final Counter itemsStored;
 
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
@@ -96,6 +96,7 @@ public class IngestRun {
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
+		this.itemsStored = meters.counter("manchette.items.stored");
 	}
 
 	/** Polls a source from its status and pace as the database has them now. */
@@ -127,20 +128,11 @@ public class IngestRun {
 		// Looked up once each: a registry lookup by name and tags was a good part of a 304's own work.
 		this.polls.computeIfAbsent(report.outcome(), (outcome) -> this.meters.counter("manchette.polls", "outcome",
 				outcome.name())).increment();
-		itemsStored().increment(report.inserted());
+		this.itemsStored.increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
 		}
 		return report;
-	}
-
-	private Counter itemsStored() {
-		Counter counter = this.itemsStored;
-		if (counter == null) {
-			counter = this.meters.counter("manchette.items.stored");
-			this.itemsStored = counter;
-		}
-		return counter;
 	}
 
 	/**
@@ -175,7 +167,7 @@ public class IngestRun {
 			report = new PollReport(source.id(), PollOutcome.UNEXPECTED, 0, 0, null);
 		}
 		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome().name()).increment();
-		itemsStored().increment(report.inserted());
+		this.itemsStored.increment(report.inserted());
 		if (report.inserted() > 0) {
 			publish(new ItemsStored(source.id(), report.inserted()));
 		}
