@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,6 @@ import fr.manchette.store.PollStart;
 import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -78,8 +76,6 @@ class PollScheduler implements DisposableBean {
 	private volatile Set<String> enabled = Set.of();
 
 	private volatile ScheduledFuture<?> ticking;
-
-	private volatile @Nullable SourcesById sourcesById;
 
 	private volatile boolean stopped;
 
@@ -150,7 +146,7 @@ class PollScheduler implements DisposableBean {
 				if (picked.size() >= room) {
 					break;
 				}
-				Source source = sources(config).get(id);
+				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
 					// Due again after it left feeds.yml (its last poll ended after the reload): out of the timetable.
 					this.statuses.unschedule(this.enabled);
@@ -192,26 +188,6 @@ class PollScheduler implements DisposableBean {
 			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
 			picked.forEach((pick) -> pick.host().release());
 		}
-	}
-
-	/** The enabled sources of the current feeds.yml by id, made again when the file is reloaded. */
-	private Map<String, Source> sources(FeedsFile config) {
-		SourcesById known = this.sourcesById;
-		if (known == null || known.file() != config) {
-			// FeedsFile.source walks the list: for each due source of a round of 1000, that was 500 comparisons.
-			Map<String, Source> byId = new HashMap<>();
-			for (Source source : config.feeds()) {
-				if (source.enabled()) {
-					byId.putIfAbsent(source.id(), source);
-				}
-			}
-			known = new SourcesById(config, byId);
-			this.sourcesById = known;
-		}
-		return known.sources();
-	}
-
-	private record SourcesById(FeedsFile file, Map<String, Source> sources) {
 	}
 
 	/** A source picked for a claim, with the permit of its host. */
