@@ -203,14 +203,9 @@ public class IngestRun {
 		FetchOutcome outcome = this.fetcher.fetch(request);
 		// Java 17 has no pattern matching for switch yet.
 		if (outcome instanceof Fetched fetched) {
-			try {
-				this.working.acquire();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, "interrupted",
-						null);
-			}
+			// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped here
+			// would hand its source back, and another instance would fetch it again within the interval.
+			this.working.acquireUninterruptibly();
 			try {
 				return fetched(source, previous, pace, started, fetched, config);
 			}
