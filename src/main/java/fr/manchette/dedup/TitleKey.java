@@ -161,6 +161,20 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		return new LinkedHashSet<>(this.words);
 	}
 
+	/** How many distinct content words: {@code wordSet().size()}, without making the set. */
+	int distinctWords() {
+		int distinct = 0;
+		for (int i = 0; i < this.words.size(); i++) {
+			String word = this.words.get(i);
+			boolean seen = false;
+			for (int j = 0; j < i && !seen; j++) {
+				seen = this.words.get(j).equals(word);
+			}
+			distinct += seen ? 0 : 1;
+		}
+		return distinct;
+	}
+
 	/** The words of one clause. */
 	List<String> clause(int clause) {
 		List<String> words = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What similarity counts in a headline: a name (however many words), or another word.
  *
@@ -22,6 +24,14 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		boolean figure) {
 
 	static List<Unit> of(TitleKey key) {
+		return of(key, null);
+	}
+
+	/**
+	 * The units of a headline, names first, then the other words each once, in their order; the units of single
+	 * words taken from {@code shared} when given (the same for a word, see {@link WordUnits}).
+	 */
+	static List<Unit> of(TitleKey key, @Nullable WordUnits shared) {
 		List<Unit> units = new ArrayList<>();
 		Set<String> inNames = new HashSet<>();
 		if (key.names() != null) {
@@ -44,10 +54,13 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		}
 		for (String word : new LinkedHashSet<>(key.words())) {
 			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, Senses.of(word), Set.of(), figures.contains(word)));
+				boolean figure = figures.contains(word);
+				units.add((shared != null) ? shared.of(word, figure)
+						: new Unit(List.of(word), false, Senses.of(word), Set.of(), figure));
 			}
 		}
-		return units;
+		// Held as long as the headline is: no room to spare.
+		return List.copyOf(units);
 	}
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
