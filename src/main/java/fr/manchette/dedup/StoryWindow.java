@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -249,12 +250,14 @@ public class StoryWindow {
 		// Indexed by band as the window is: the few headlines added while a poll decided its stories.
 		BandPostings byBand = new BandPostings();
 		byBand.reset(0, count);
+		int[] bands = Arrays.copyOfRange(this.slots.bands, mark.size() * StoryBands.BANDS,
+				this.slots.size * StoryBands.BANDS);
 		long[] sortAt = new long[count];
 		String[] sources = new String[count];
 		Set<String> stories = new HashSet<>();
 		for (int i = 0; i < count; i++) {
 			int slot = mark.size() + i;
-			byBand.add(i, this.slots.bands, slot * StoryBands.BANDS);
+			byBand.add(i, bands);
 			sortAt[i] = this.slots.sortAt[slot];
 			sources[i] = this.slots.sources[slot];
 			stories.add(this.slots.stories[slot]);
@@ -306,7 +309,7 @@ public class StoryWindow {
 			for (Long band : headlineBands) {
 				for (int posting = this.byBand.first(BandPostings.fold(band)); posting != BandPostings.NONE;
 						posting = this.byBand.next(posting)) {
-					int added = this.byBand.slot(posting);
+					int added = BandPostings.slot(posting);
 					if (this.sortAt[added] >= from && this.sortAt[added] <= until
 							&& !this.sources[added].equals(sourceId)) {
 						return true;
