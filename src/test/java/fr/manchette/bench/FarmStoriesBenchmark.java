@@ -179,11 +179,17 @@ public final class FarmStoriesBenchmark {
 		}
 		// What the service keeps of these items in its heap: the window, and the matcher's headlines.
 		long all = usedAfterGc();
+		Map<String, long[]> histogramAll = histogram();
 		assigner = null;
 		long withoutMatcher = usedAfterGc();
+		Map<String, long[]> histogramWithoutMatcher = histogram();
 		Reference.reachabilityFence(window);
 		window = null;
 		long withoutWindow = usedAfterGc();
+		if (HISTOGRAM) {
+			printDifference("the matcher's headline cache", histogramAll, histogramWithoutMatcher);
+			printDifference("the window", histogramWithoutMatcher, histogram());
+		}
 		System.out.printf(Locale.ROOT, "held after the last item%s: the window %.1f MB, the matcher's headline cache %.1f MB%n",
 				OWN ? " (titles and keys of their own)" : "", (withoutMatcher - withoutWindow) / 1e6,
 				(all - withoutMatcher) / 1e6);
@@ -195,6 +201,46 @@ public final class FarmStoriesBenchmark {
 	 * gives it, so that the heap it prints counts what the service holds (the entries here keep theirs for scoring).
 	 */
 	private static final boolean OWN = Boolean.getBoolean("bench.own");
+
+	/** {@code -Dbench.histogram=true}: prints what the window and the matcher's cache hold, class by class. */
+	private static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
+
+	/** Instances and bytes by class of what is reachable (the JVM's class histogram, after a full collection). */
+	private static Map<String, long[]> histogram() {
+		Map<String, long[]> classes = new HashMap<>();
+		if (!HISTOGRAM) {
+			return classes;
+		}
+		try {
+			String text = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+				.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+						"gcClassHistogram", new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			for (String line : text.split("\n")) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length >= 4 && fields[0].endsWith(":")) {
+					classes.put(fields[3], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
+				}
+			}
+		}
+		catch (javax.management.JMException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return classes;
+	}
+
+	/** The classes of which {@code with} holds more bytes than {@code without}, the most first. */
+	private static void printDifference(String what, Map<String, long[]> with, Map<String, long[]> without) {
+		System.out.println("held by " + what + ", by class:");
+		with.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), new long[] {
+					entry.getValue()[0] - without.getOrDefault(entry.getKey(), new long[2])[0],
+					entry.getValue()[1] - without.getOrDefault(entry.getKey(), new long[2])[1] }))
+			.filter((entry) -> entry.getValue()[1] > 100_000)
+			.sorted(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> -entry.getValue()[1]))
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "  %8.1f MB %9d  %s%n", entry.getValue()[1] / 1e6,
+					entry.getValue()[0], entry.getKey()));
+	}
 
 	private static Item withOwnTitle(Item item) {
 		return new Item(item.guid(), String.valueOf(item.title().toCharArray()), item.link(), item.summaryHtml(), item.summaryText(),
