@@ -102,14 +102,20 @@ public final class FarmStoriesBenchmark {
 		System.out.printf(Locale.ROOT, "identify: %.1f µs of CPU and %.1f kB allocated per item for its title key and bands%n",
 				identifyNanos / 1e3 / entries.size(), identifyBytes / 1e3 / entries.size());
 		if (System.getProperty("bench.index", "").equals("window")) {
-			long allocated = THREADS.getCurrentThreadAllocatedBytes();
-			long cpu = placeInWindow(entries, seenAt);
-			allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
-			System.out.printf(Locale.ROOT,
-					"order %s, the service's story step: %d stories; %.1f µs of CPU and %.1f kB allocated per item "
-							+ "(lookup, matching, adding to the window)%n",
-					order, entries.stream().map((entry) -> entry.story).distinct().count(),
-					cpu / 1e3 / entries.size(), allocated / 1e3 / entries.size());
+			// -Dbench.passes=N: the step N times over, each with a window and a matcher of its own (the later passes
+			// with the code compiled): on a shared machine, compare the passes of two builds run in turn.
+			int passes = Integer.getInteger("bench.passes", 1);
+			for (int pass = 1; pass <= passes; pass++) {
+				long allocated = THREADS.getCurrentThreadAllocatedBytes();
+				long cpu = placeInWindow(entries, seenAt);
+				allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+				System.out.printf(Locale.ROOT,
+						"order %s, the service's story step%s: %d stories; %.1f µs of CPU and %.1f kB allocated per "
+								+ "item (lookup, matching, adding to the window); %d collections, %d ms, meanwhile%n",
+						order, (passes > 1) ? " (pass " + pass + ")" : "",
+						entries.stream().map((entry) -> entry.story).distinct().count(), cpu / 1e3 / entries.size(),
+						allocated / 1e3 / entries.size(), stepCollections, stepCollectionMillis);
+			}
 		}
 		else {
 			Stories stories = new Stories(new StoryMatcher(WINDOW));
@@ -156,6 +162,8 @@ public final class FarmStoriesBenchmark {
 		Map<String, String> byLink = new HashMap<>();
 		long id = 0;
 		long cpu = 0;
+		long collections = collections();
+		long collectionMillis = collectionMillis();
 		for (Entry entry : entries) {
 			String linkKey = entry.identified.fingerprint().linkKey();
 			Map<String, String> links = (linkKey != null && byLink.containsKey(linkKey))
@@ -177,6 +185,8 @@ public final class FarmStoriesBenchmark {
 				byLink.putIfAbsent(linkKey, entry.story);
 			}
 		}
+		stepCollections = collections() - collections;
+		stepCollectionMillis = collectionMillis() - collectionMillis;
 		// What the service keeps of these items in its heap: the window, and the matcher's headlines.
 		long all = usedAfterGc();
 		Map<String, long[]> histogramAll = histogram();
@@ -245,6 +255,25 @@ public final class FarmStoriesBenchmark {
 	private static Item withOwnTitle(Item item) {
 		return new Item(item.guid(), String.valueOf(item.title().toCharArray()), item.link(), item.summaryHtml(), item.summaryText(),
 				item.published(), item.publishedKnown(), item.categories(), item.author(), item.language());
+	}
+
+	/** Collections, and the time they took, during the last story step placed (the heap measured after it aside). */
+	private static long stepCollections;
+
+	private static long stepCollectionMillis;
+
+	private static long collections() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+			.sum();
+	}
+
+	private static long collectionMillis() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+			.sum();
 	}
 
 	/** The heap in use once what is unreachable is collected (System.gc, a few times to let it settle). */
