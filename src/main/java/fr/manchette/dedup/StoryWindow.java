@@ -298,9 +298,9 @@ public class StoryWindow {
 		 * given, may now find something else than at the mark: a headline added since shares one of its bands,
 		 * within the window of it and of another source (what the lookup reads), or joined one of those stories.
 		 */
-		public boolean touches(List<Long> headlineBands, Instant at, String sourceId, List<CandidateStory> candidates) {
-			for (CandidateStory story : candidates) {
-				if (this.stories.contains(story.storyKey())) {
+		boolean touches(List<Long> headlineBands, Instant at, String sourceId, DraftedStories candidates) {
+			for (int i = 0; i < candidates.size(); i++) {
+				if (this.stories.contains(candidates.storyKey(i))) {
 					return true;
 				}
 			}
