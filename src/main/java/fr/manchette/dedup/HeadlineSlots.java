@@ -194,7 +194,11 @@ final class HeadlineSlots {
 	/** Adds a slot's bands and story; the table has room (see {@link #add}). */
 	private void index(int slot) {
 		this.postings.add(slot, this.bands);
-		this.members.add(slot, this.stories);
+		int before = this.members.add(slot, this.stories);
+		if (before != StoryMembers.NONE) {
+			// One key for a story's headlines: read from the store, each row brings its own (some 100 bytes).
+			this.stories[slot] = this.stories[before];
+		}
 	}
 
 	private void grow(int capacity) {

@@ -30,11 +30,11 @@ final class StoryMembers {
 	}
 
 	/**
-	 * Adds a slot to the story {@code stories[slot]}. {@code stories} is the slots' array, which this reads from now on
-	 * (a larger one replaces it as they grow): a story once added there must stay as it is until the next
-	 * {@link #reset}.
+	 * Adds a slot to the story {@code stories[slot]}, and returns the slot added to it before, or {@link #NONE}.
+	 * {@code stories} is the slots' array, which this reads from now on (a larger one replaces it as they grow): a story
+	 * once added there must stay as it is, or an equal key, until the next {@link #reset}.
 	 */
-	void add(int slot, String[] stories) {
+	int add(int slot, String[] stories) {
 		this.stories = stories;
 		if (this.previous.length < stories.length) {
 			this.previous = Arrays.copyOf(this.previous, stories.length);
@@ -47,7 +47,7 @@ final class StoryMembers {
 				link(earlier);
 			}
 		}
-		link(slot);
+		return link(slot);
 	}
 
 	/** The last slot added to a story, or {@link #NONE}. */
@@ -60,7 +60,7 @@ final class StoryMembers {
 		return this.previous[slot];
 	}
 
-	private void link(int slot) {
+	private int link(int slot) {
 		int table = find(this.stories[slot]);
 		int head = this.heads[table];
 		if (head == 0) {
@@ -68,6 +68,7 @@ final class StoryMembers {
 		}
 		this.previous[slot] = head - 1;
 		this.heads[table] = slot + 1;
+		return head - 1;
 	}
 
 	/** Where a story is in the table, or the empty place where it would go. */

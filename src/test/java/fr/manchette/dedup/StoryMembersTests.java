@@ -38,8 +38,10 @@ class StoryMembersTests {
 			};
 			// A key of its own, equal to the others: stories are told apart by their text, not their instance.
 			stories[slot] = new String(story);
-			members.add(slot, stories);
-			expected.computeIfAbsent(story, (key) -> new ArrayList<>()).add(0, slot);
+			int before = members.add(slot, stories);
+			List<Integer> earlier = expected.computeIfAbsent(story, (key) -> new ArrayList<>());
+			assertThat(before).isEqualTo(earlier.isEmpty() ? StoryMembers.NONE : earlier.get(0));
+			earlier.add(0, slot);
 		}
 
 		assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
