@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headlines the story window holds, one slot each in parallel arrays in the order added (about 300 bytes a
- * headline with its title), found by band through {@link BandPostings} and by story through their members. A
- * replaced headline leaves its slot dropped until the next compaction.
+ * The headlines the story window holds, one slot each in parallel arrays in the order added (about 250 bytes a
+ * headline with the band and story tables, its title and story key besides), found by band through
+ * {@link BandPostings} and by story through {@link StoryMembers}. A replaced headline leaves its slot dropped until
+ * the next compaction.
  */
 final class HeadlineSlots {
 

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * database sees the same headlines when it decides.
  * <p>
  * Compact on purpose: a band is an int in an open-addressing table, its headlines a linked list of ints
- * ({@link BandPostings}); about 300 bytes a headline with its title ({@link HeadlineSlots}), so a window of 100 000
- * headlines takes some 30 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
+ * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 250 bytes a headline in arrays
+ * ({@link HeadlineSlots}), with its title some 130 more and its story's key some 100 a story, so a window of 100 000
+ * headlines takes 35 to 50 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
  */
 @Component
 public class StoryWindow {
@@ -48,7 +49,7 @@ public class StoryWindow {
 	/** Items of a candidate story handed to the matcher at most: its lead and the latest others. */
 	public static final int MEMBERS = 8;
 
-	/** Headlines held at most after reaching back for old items: some 30 MB. */
+	/** Headlines held at most after reaching back for old items: 35 to 50 MB. */
 	static final int MOST_HELD = 100_000;
 
 	/** Before any headline: far enough from Long.MIN_VALUE that subtracting the reach cannot overflow. */
