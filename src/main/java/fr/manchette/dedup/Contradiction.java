@@ -66,7 +66,7 @@ public enum Contradiction {
 		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
 			return QUOTE;
 		}
-		if (eachHasItsOwn(a.numbers(), b.numbers())) {
+		if (ownNumber(a, b) && ownNumber(b, a)) {
 			return NUMBERS;
 		}
 		if (Names.unmatched(a, b) && Names.unmatched(b, a)) {
@@ -105,7 +105,12 @@ public enum Contradiction {
 	}
 
 	private static boolean denies(TitleKey key) {
-		return key.words().stream().anyMatch((word) -> word.startsWith(FrenchWords.DENIAL));
+		for (String word : key.words()) {
+			if (word.startsWith(FrenchWords.DENIAL)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -134,8 +139,17 @@ public enum Contradiction {
 		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
 	}
 
-	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {
-		return !b.containsAll(a) && !a.containsAll(b);
+	/**
+	 * Whether {@code a} has a number that {@code b} does not (a word with a digit: "2025", "2.25%", "2-1", "u20",
+	 * "787-9"): read from the words as they are, no set made per comparison.
+	 */
+	private static boolean ownNumber(TitleKey a, TitleKey b) {
+		for (String word : a.words()) {
+			if (FrenchWords.hasDigit(word) && !b.words().contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean opposites(TitleKey a, TitleKey b) {

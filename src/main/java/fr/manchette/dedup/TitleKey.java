@@ -193,18 +193,14 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 
 	/** Whether a word is part of a name of this headline. */
 	boolean inName(String word) {
-		return this.names != null && this.names.stream().anyMatch((name) -> name.contains(word));
-	}
-
-	/** The words that are numbers: "2025", "2.25%", "2-1", "u20", "787-9". */
-	Set<String> numbers() {
-		Set<String> numbers = new LinkedHashSet<>();
-		for (String word : this.words) {
-			if (FrenchWords.hasDigit(word)) {
-				numbers.add(word);
+		if (this.names != null) {
+			for (List<String> name : this.names) {
+				if (name.contains(word)) {
+					return true;
+				}
 			}
 		}
-		return numbers;
+		return false;
 	}
 
 }
