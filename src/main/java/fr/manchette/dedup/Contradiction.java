@@ -94,9 +94,14 @@ public enum Contradiction {
 	 * pain » beside « le prix du pain reste inchangé ».
 	 */
 	private static boolean says(TitleKey a, TitleKey b) {
+		if (a.negations().isEmpty()) {
+			// Most headlines: no iterator made for nothing.
+			return false;
+		}
+		List<String> words = b.words();
 		for (String word : a.negations()) {
-			for (String other : b.words()) {
-				if (FrenchWords.variants(word, other)) {
+			for (int i = 0; i < words.size(); i++) {
+				if (FrenchWords.variants(word, words.get(i))) {
 					return true;
 				}
 			}
@@ -105,8 +110,9 @@ public enum Contradiction {
 	}
 
 	private static boolean denies(TitleKey key) {
-		for (String word : key.words()) {
-			if (word.startsWith(FrenchWords.DENIAL)) {
+		List<String> words = key.words();
+		for (int i = 0; i < words.size(); i++) {
+			if (words.get(i).startsWith(FrenchWords.DENIAL)) {
 				return true;
 			}
 		}
@@ -144,7 +150,9 @@ public enum Contradiction {
 	 * "787-9"): read from the words as they are, no set made per comparison.
 	 */
 	private static boolean ownNumber(TitleKey a, TitleKey b) {
-		for (String word : a.words()) {
+		List<String> words = a.words();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
 			if (FrenchWords.hasDigit(word) && !b.words().contains(word)) {
 				return true;
 			}

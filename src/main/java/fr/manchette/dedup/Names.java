@@ -18,7 +18,10 @@ final class Names {
 		// The words of b, read as they are: a word twice is only looked at twice, and no set is made per comparison.
 		List<String> other = b.words();
 		if (a.names() == null || lowersNames(a, b)) {
-			for (String word : a.words()) {
+			List<String> words = a.words();
+			// Indexed: under the quick compiler, a loop over a list makes an iterator.
+			for (int i = 0; i < words.size(); i++) {
+				String word = words.get(i);
 				if (!FrenchWords.hasDigit(word) && !anyVariant(word, other)) {
 					return true;
 				}
@@ -34,8 +37,8 @@ final class Names {
 	}
 
 	private static boolean anyVariant(String word, List<String> words) {
-		for (String w : words) {
-			if (FrenchWords.variants(word, w)) {
+		for (int i = 0; i < words.size(); i++) {
+			if (FrenchWords.variants(word, words.get(i))) {
 				return true;
 			}
 		}
@@ -50,8 +53,11 @@ final class Names {
 		if (b.names() == null) {
 			return false;
 		}
-		for (List<String> name : b.names()) {
-			for (String word : name) {
+		List<List<String>> names = b.names();
+		for (int n = 0; n < names.size(); n++) {
+			List<String> name = names.get(n);
+			for (int i = 0; i < name.size(); i++) {
+				String word = name.get(i);
 				if (!a.inName(word) && a.words().contains(word) && !b.acronyms().contains(word)) {
 					return true;
 				}
@@ -61,6 +67,9 @@ final class Names {
 	}
 
 	private static boolean boundFirst(String word, TitleKey key) {
+		if (key.bound().isEmpty()) {
+			return false;
+		}
 		for (List<String> pair : key.bound()) {
 			if (pair.get(0).equals(word)) {
 				return true;
@@ -75,7 +84,8 @@ final class Names {
 		boolean all = true;
 		for (int i = 0; i < name.size() && all; i++) {
 			boolean found = false;
-			for (String w : other) {
+			for (int j = 0; j < other.size(); j++) {
+				String w = other.get(j);
 				if (FrenchWords.nameVariants(name.get(i), w) && !boundFirst(w, b)) {
 					found = true;
 					break;

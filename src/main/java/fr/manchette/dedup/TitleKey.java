@@ -194,8 +194,8 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	/** Whether a word is part of a name of this headline. */
 	boolean inName(String word) {
 		if (this.names != null) {
-			for (List<String> name : this.names) {
-				if (name.contains(word)) {
+			for (int i = 0; i < this.names.size(); i++) {
+				if (this.names.get(i).contains(word)) {
 					return true;
 				}
 			}

@@ -221,8 +221,9 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		if (other.senses.isEmpty()) {
 			return false;
 		}
-		for (Senses.Sense sense : this.senses) {
-			if (other.senses.contains(sense)) {
+		// Indexed: under the quick compiler, a loop over a list makes an iterator.
+		for (int i = 0; i < this.senses.size(); i++) {
+			if (other.senses.contains(this.senses.get(i))) {
 				return true;
 			}
 		}
@@ -253,6 +254,10 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 				return false;
 			}
 			taken[p] = found;
+		}
+		if (bound.isEmpty()) {
+			// Most names: no iterator made for nothing.
+			return true;
 		}
 		for (List<String> pair : bound) {
 			if (contains(taken, taken.length, pair.get(0)) && whole.contains(pair.get(1))
