@@ -6,87 +6,101 @@ import java.util.Arrays;
  * The story window's index: each band (a 32-bit hash of it) → the slots of its headlines, the last added first. An
  * open-addressing table of band hashes, each heading a linked list of postings, all in int arrays: no object per
  * headline or per band.
+ * <p>
+ * Slots are added in order, from 0, {@link StoryBands#BANDS} postings each: the posting of a slot's {@code i}-th band
+ * is {@code slot × BANDS + i}, the very place of that band in the slots' array of bands. So a posting is only its
+ * next, its slot is worked out, and the table holds only the first posting of each band, the band itself read from
+ * the slots' array: 4 bytes a band in the table and 4 a posting, where a key beside each head and a slot beside each
+ * next took twice that (some 200 bytes a headline, a third of the window).
  */
 final class BandPostings {
 
 	static final int NONE = -1;
 
-	private int[] bandKeys = new int[0];
-
-	private int[] bandHeads = new int[0];
+	/** Each band's first posting plus one, 0 for an empty place: its band is {@code bands[posting]}. */
+	private int[] heads = new int[0];
 
 	private int bandsUsed;
 
-	/**
-	 * The postings, two ints each: its slot, then the posting after it in its band. Side by side, a lookup reading a
-	 * band's list touches one place of memory per posting, not two.
-	 */
-	private int[] postingPairs = new int[0];
+	/** Each posting's next in its band, or {@link #NONE}. */
+	private int[] next = new int[0];
+
+	/** The bands of the slots added, {@link StoryBands#BANDS} a slot: the slots' own array, read, never written. */
+	private int[] bands = new int[0];
 
 	private int postings;
 
-	/** Empties it, with room for {@code slots} headlines and a table of at least {@code tableSize}. */
+	/** Empties it, with a table for {@code slots} headlines, of at least {@code tableSize}. */
 	void reset(int tableSize, int slots) {
 		int needed = Math.max(slots * StoryBands.BANDS * 2, 1024);
 		int capacity = Math.max(tableSize, Integer.highestOneBit(needed - 1) << 1);
-		this.bandKeys = new int[capacity];
-		this.bandHeads = new int[capacity];
+		this.heads = new int[capacity];
 		this.bandsUsed = 0;
-		this.postingPairs = new int[2 * Math.max(needed / 2, StoryBands.BANDS)];
+		// The nexts are kept: those of the postings added again are written again, and no other is read.
 		this.postings = 0;
 	}
 
 	/** The size of the band table. */
 	int tableSize() {
-		return this.bandKeys.length;
+		return this.heads.length;
 	}
 
 	/** Whether one more headline's bands would fill the table past three quarters: then it is built again, larger. */
 	boolean crowded() {
-		return (this.bandsUsed + StoryBands.BANDS) * 4 >= this.bandKeys.length * 3;
+		return (this.bandsUsed + StoryBands.BANDS) * 4 >= this.heads.length * 3;
 	}
 
-	/** Adds a slot under its bands, {@code bands[from]} on; the table has room (see {@link #crowded}). */
-	void add(int slot, int[] bands, int from) {
-		if (2 * (this.postings + StoryBands.BANDS) > this.postingPairs.length) {
-			this.postingPairs = Arrays.copyOf(this.postingPairs, this.postingPairs.length * 2);
+	/**
+	 * Adds the next slot under its bands, {@code bands[slot × BANDS]} on; the table has room (see {@link #crowded}).
+	 * {@code bands} is the slots' array of bands, which this reads from now on (a larger one replaces it as they
+	 * grow): a band once added there must stay as it is until the next {@link #reset}.
+	 */
+	void add(int slot, int[] bands) {
+		int from = slot * StoryBands.BANDS;
+		if (from != this.postings) {
+			throw new IllegalArgumentException("slot " + slot + " added after " + this.postings / StoryBands.BANDS
+					+ " slots: slots are added in order, from 0");
+		}
+		this.bands = bands;
+		if (this.next.length < bands.length) {
+			// As many as the slots have room for: the nexts grow with them.
+			this.next = Arrays.copyOf(this.next, bands.length);
 		}
 		for (int i = 0; i < StoryBands.BANDS; i++) {
-			int band = bands[from + i];
+			int posting = from + i;
+			int band = bands[posting];
 			int table = find(band);
-			if (this.bandKeys[table] == 0) {
-				this.bandKeys[table] = band;
-				this.bandHeads[table] = NONE;
+			int head = this.heads[table];
+			if (head == 0) {
 				this.bandsUsed++;
 			}
-			int posting = this.postings++;
-			this.postingPairs[2 * posting] = slot;
-			this.postingPairs[2 * posting + 1] = this.bandHeads[table];
-			this.bandHeads[table] = posting;
+			this.next[posting] = head - 1;
+			this.heads[table] = posting + 1;
 		}
+		this.postings = from + StoryBands.BANDS;
 	}
 
 	/** The first posting of a band, the last added, or {@link #NONE}. */
 	int first(int band) {
-		int table = find(band);
-		return (this.bandKeys[table] == 0) ? NONE : this.bandHeads[table];
+		return this.heads[find(band)] - 1;
 	}
 
 	/** The posting after this one in its band, or {@link #NONE}. */
 	int next(int posting) {
-		return this.postingPairs[2 * posting + 1];
+		return this.next[posting];
 	}
 
 	/** The slot of a posting. */
-	int slot(int posting) {
-		return this.postingPairs[2 * posting];
+	static int slot(int posting) {
+		return posting / StoryBands.BANDS;
 	}
 
 	/** Where a band is in the table, or the empty place where it would go. */
 	private int find(int band) {
-		int mask = this.bandKeys.length - 1;
+		int mask = this.heads.length - 1;
 		int table = mix(band) & mask;
-		while (this.bandKeys[table] != 0 && this.bandKeys[table] != band) {
+		int head;
+		while ((head = this.heads[table]) != 0 && this.bands[head - 1] != band) {
 			table = (table + 1) & mask;
 		}
 		return table;

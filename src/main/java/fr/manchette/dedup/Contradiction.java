@@ -66,7 +66,7 @@ public enum Contradiction {
 		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
 			return QUOTE;
 		}
-		if (eachHasItsOwn(a.numbers(), b.numbers())) {
+		if (ownNumber(a, b) && ownNumber(b, a)) {
 			return NUMBERS;
 		}
 		if (Names.unmatched(a, b) && Names.unmatched(b, a)) {
@@ -94,9 +94,14 @@ public enum Contradiction {
 	 * pain » beside « le prix du pain reste inchangé ».
 	 */
 	private static boolean says(TitleKey a, TitleKey b) {
+		if (a.negations().isEmpty()) {
+			// Most headlines: no iterator made for nothing.
+			return false;
+		}
+		List<String> words = b.words();
 		for (String word : a.negations()) {
-			for (String other : b.words()) {
-				if (FrenchWords.variants(word, other)) {
+			for (int i = 0; i < words.size(); i++) {
+				if (FrenchWords.variants(word, words.get(i))) {
 					return true;
 				}
 			}
@@ -105,7 +110,13 @@ public enum Contradiction {
 	}
 
 	private static boolean denies(TitleKey key) {
-		return key.words().stream().anyMatch((word) -> word.startsWith(FrenchWords.DENIAL));
+		List<String> words = key.words();
+		for (int i = 0; i < words.size(); i++) {
+			if (words.get(i).startsWith(FrenchWords.DENIAL)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -134,8 +145,19 @@ public enum Contradiction {
 		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
 	}
 
-	private static boolean eachHasItsOwn(Set<String> a, Set<String> b) {
-		return !b.containsAll(a) && !a.containsAll(b);
+	/**
+	 * Whether {@code a} has a number that {@code b} does not (a word with a digit: "2025", "2.25%", "2-1", "u20",
+	 * "787-9"): read from the words as they are, no set made per comparison.
+	 */
+	private static boolean ownNumber(TitleKey a, TitleKey b) {
+		List<String> words = a.words();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			if (FrenchWords.hasDigit(word) && !b.words().contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean opposites(TitleKey a, TitleKey b) {

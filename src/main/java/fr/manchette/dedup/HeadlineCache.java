@@ -33,6 +33,14 @@ final class HeadlineCache {
 	/** The same, by the very key the index gave: no title to hash or compare. */
 	private final Map<TitleKey, MatchedHeadline> byKey = new IdentityHashMap<>();
 
+	/** The units of single words, shared by the headlines kept here. */
+	private final WordUnits units = new WordUnits();
+
+	/** What the matcher works out of a headline it keeps: the units of its words shared with the others. */
+	MatchedHeadline matched(TitleKey key) {
+		return new MatchedHeadline(key, this.units);
+	}
+
 	/** An item about to be stored under this title: it comes back as a candidate for the next items of its story. */
 	void put(String title, MatchedHeadline headline) {
 		synchronized (this.byTitle) {
@@ -61,7 +69,7 @@ final class HeadlineCache {
 						// Forget them all now and then rather than keep an order: a story's items come back soon.
 						this.byKey.clear();
 					}
-					headline = new MatchedHeadline(given);
+					headline = matched(given);
 					this.byKey.put(given, headline);
 				}
 				return headline;
@@ -76,7 +84,7 @@ final class HeadlineCache {
 			return headline;
 		}
 		// Worked out outside the lock: the same title always gives the same headline, whoever puts it last.
-		MatchedHeadline headline = new MatchedHeadline((cached instanceof TitleKey key) ? key : TitleKey.of(title));
+		MatchedHeadline headline = matched((cached instanceof TitleKey key) ? key : TitleKey.of(title));
 		put(title, headline);
 		return headline;
 	}

@@ -75,7 +75,7 @@ final class HeadlineReader {
 				emitted = List.of();
 			}
 			if (mode != null && emitted.size() == 1 && Senses.timeWord(emitted.get(0))) {
-				emitted = List.of(mode + FrenchWords.TIME_MODE + emitted.get(0));
+				emitted = List.of(SharedWords.of(mode + FrenchWords.TIME_MODE + emitted.get(0)));
 			}
 			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
 				mode = null;
@@ -119,7 +119,7 @@ final class HeadlineReader {
 				afterConnector = false;
 				name.add(emitted.get(0));
 				if (part.capitals() && folded.length() <= 6) {
-					acronyms.add(folded);
+					acronyms.add(SharedWords.of(folded));
 				}
 			}
 			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
@@ -141,7 +141,7 @@ final class HeadlineReader {
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
 		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
-				bound, parts.stream().map(HeadlinePart::folded).toList());
+				bound, parts.stream().map((part) -> SharedWords.of(part.folded())).toList());
 	}
 
 	/**
@@ -182,19 +182,20 @@ final class HeadlineReader {
 		if (folded.length() == 2 && folded.charAt(0) == 't') {
 			Matcher quarter = QUARTER.matcher(folded);
 			if (quarter.matches() && part.capitalized()) {
-				return List.of(quarter.group(1), FrenchWords.stem("trimestre"));
+				return List.of(SharedWords.of(quarter.group(1)), SharedWords.of(FrenchWords.stem("trimestre")));
 			}
 		}
 		if (!folded.isEmpty() && TextScan.isAsciiDigit(folded.charAt(0))) {
 			Matcher ordinal = ORDINAL.matcher(folded);
 			if (ordinal.matches()) {
-				return List.of(ordinal.group(1));
+				return List.of(SharedWords.of(ordinal.group(1)));
 			}
 		}
 		if (folded.length() < 2 && !part.number()) {
 			return List.of();
 		}
-		return List.of(FrenchWords.stem(folded));
+		// One instance of each word for every key that has it: the matcher keeps thousands (see SharedWords).
+		return List.of(SharedWords.of(FrenchWords.stem(folded)));
 	}
 
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headlines the story window holds, one slot each in parallel arrays in the order added (about 300 bytes a
- * headline with its title), found by band through {@link BandPostings} and by story through their members. A
- * replaced headline leaves its slot dropped until the next compaction.
+ * The headlines the story window holds, one slot each in parallel arrays in the order added (about 250 bytes a
+ * headline with the band and story tables, its title and story key besides), found by band through
+ * {@link BandPostings} and by story through {@link StoryMembers}. A replaced headline leaves its slot dropped until
+ * the next compaction.
  */
 final class HeadlineSlots {
 
@@ -46,7 +47,7 @@ final class HeadlineSlots {
 	/** Compactions so far: a slot's place holds until the next one. */
 	long compactions;
 
-	private final Map<String, Members> members = new HashMap<>();
+	private final StoryMembers members = new StoryMembers();
 
 	/** The sources of the headlines held, numbered in the order first seen; each name kept once. */
 	private final Map<String, Integer> numbersOfSources = new HashMap<>();
@@ -75,7 +76,6 @@ final class HeadlineSlots {
 		this.titles = new String[capacity];
 		this.dropped = new boolean[capacity];
 		this.bands = new int[capacity * StoryBands.BANDS];
-		this.members.clear();
 		reindex(0);
 	}
 
@@ -171,13 +171,9 @@ final class HeadlineSlots {
 	}
 
 	private List<StoryCandidate> membersOf(String storyKey, int most) {
-		Members story = this.members.get(storyKey);
-		if (story == null) {
-			return List.of();
-		}
+		int last = this.members.last(storyKey);
 		int lead = BandPostings.NONE;
-		for (int i = 0; i < story.count; i++) {
-			int slot = story.slots[i];
+		for (int slot = last; slot != StoryMembers.NONE; slot = this.members.previous(slot)) {
 			if (!this.dropped[slot] && (lead == BandPostings.NONE || this.sortAt[slot] < this.sortAt[lead]
 					|| (this.sortAt[slot] == this.sortAt[lead] && this.ids[slot] < this.ids[lead]))) {
 				lead = slot;
@@ -188,8 +184,7 @@ final class HeadlineSlots {
 		}
 		List<StoryCandidate> found = new ArrayList<>();
 		found.add(candidate(lead));
-		for (int i = story.count - 1; i >= 0 && found.size() < most; i--) {
-			int slot = story.slots[i];
+		for (int slot = last; slot != StoryMembers.NONE && found.size() < most; slot = this.members.previous(slot)) {
 			if (slot != lead && !this.dropped[slot]) {
 				found.add(candidate(slot));
 			}
@@ -199,8 +194,12 @@ final class HeadlineSlots {
 
 	/** Adds a slot's bands and story; the table has room (see {@link #add}). */
 	private void index(int slot) {
-		this.postings.add(slot, this.bands, slot * StoryBands.BANDS);
-		this.members.computeIfAbsent(this.stories[slot], (key) -> new Members()).add(slot);
+		this.postings.add(slot, this.bands);
+		int before = this.members.add(slot, this.stories);
+		if (before != StoryMembers.NONE) {
+			// One key for a story's headlines: read from the store, each row brings its own (some 100 bytes).
+			this.stories[slot] = this.stories[before];
+		}
 	}
 
 	private void grow(int capacity) {
@@ -217,26 +216,10 @@ final class HeadlineSlots {
 	/** Builds the band table, the postings and the stories again from the slots. */
 	private void reindex(int tableSize) {
 		this.postings.reset(tableSize, this.size);
-		this.members.clear();
+		this.members.reset(this.size);
 		for (int slot = 0; slot < this.size; slot++) {
 			index(slot);
 		}
-	}
-
-	/** The slots of one story's headlines, in the order added. */
-	private static final class Members {
-
-		private int[] slots = new int[2];
-
-		private int count;
-
-		void add(int slot) {
-			if (this.count == this.slots.length) {
-				this.slots = Arrays.copyOf(this.slots, this.count * 2);
-			}
-			this.slots[this.count++] = slot;
-		}
-
 	}
 
 }

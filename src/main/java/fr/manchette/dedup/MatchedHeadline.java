@@ -9,18 +9,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
- * the rest when it has a rubric, its words.
+ * the rest when it has a rubric, how many distinct words it has.
+ * <p>
+ * The matcher keeps some sixteen thousand of them (see {@link HeadlineCache}): what is derived from the key is only
+ * what a comparison would otherwise work out again, in lists without room to spare, the units of single words shared
+ * between headlines ({@link WordUnits}); the words themselves are read from the key.
  */
 record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubric, @Nullable List<Unit> body,
-		Set<String> words) {
+		int distinctWords) {
 
+	/** A headline compared once: its units its own. */
 	MatchedHeadline(TitleKey key) {
-		this(key, Unit.of(key), (key.rubric() > 0) ? Unit.of(key.rubricOnly()) : null,
-				(key.rubric() > 0) ? Unit.of(key.body()) : null, key.wordSet());
+		this(key, null);
 	}
 
-	int distinctWords() {
-		return this.words.size();
+	/** A headline to keep: the units of its single words those of {@code shared}, when given. */
+	MatchedHeadline(TitleKey key, @Nullable WordUnits shared) {
+		this(key, Unit.of(key, shared), (key.rubric() > 0) ? Unit.of(key.rubricOnly(), shared) : null,
+				(key.rubric() > 0) ? Unit.of(key.body(), shared) : null, key.distinctWords());
 	}
 
 	/**
@@ -29,8 +35,8 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 	 */
 	Comparison compare(MatchedHeadline b, double contradictionsFrom) {
 		MatchedHeadline a = this;
-		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.words()));
-		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.words()));
+		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words()));
+		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
 		Unit.Overlap overlap = Unit.overlap(hx.units(), hy.units());
@@ -55,8 +61,8 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 		return (union == 0) ? 0 : (double) shared / union;
 	}
 
-	/** The acronyms that are not already words of {@code key}. */
-	private static Set<String> absent(Set<String> acronyms, Set<String> words) {
+	/** The acronyms that are not already words of a headline: a few words, read as they are. */
+	private static Set<String> absent(Set<String> acronyms, List<String> words) {
 		if (acronyms.isEmpty()) {
 			return Set.of();
 		}

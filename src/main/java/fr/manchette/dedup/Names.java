@@ -1,8 +1,6 @@
 package fr.manchette.dedup;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Whether a headline names someone or somewhere that another does not: what {@link Contradiction#NAMES} asks. */
 final class Names {
@@ -17,14 +15,30 @@ final class Names {
 	 * word the other lacks as a possible name.
 	 */
 	static boolean unmatched(TitleKey a, TitleKey b) {
-		Set<String> other = b.wordSet();
+		// The words of b, read as they are: a word twice is only looked at twice, and no set is made per comparison.
+		List<String> other = b.words();
 		if (a.names() == null || lowersNames(a, b)) {
-			return a.words()
-				.stream()
-				.anyMatch((word) -> !FrenchWords.hasDigit(word) && other.stream().noneMatch((w) -> FrenchWords.variants(word, w)));
+			List<String> words = a.words();
+			// Indexed: under the quick compiler, a loop over a list makes an iterator.
+			for (int i = 0; i < words.size(); i++) {
+				String word = words.get(i);
+				if (!FrenchWords.hasDigit(word) && !anyVariant(word, other)) {
+					return true;
+				}
+			}
+			return false;
 		}
 		for (List<String> name : a.names()) {
 			if (!matched(name, a, b, other)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean anyVariant(String word, List<String> words) {
+		for (int i = 0; i < words.size(); i++) {
+			if (FrenchWords.variants(word, words.get(i))) {
 				return true;
 			}
 		}
@@ -39,14 +53,23 @@ final class Names {
 		if (b.names() == null) {
 			return false;
 		}
-		Set<String> inNames = new HashSet<>();
-		a.names().forEach(inNames::addAll);
-		return b.names().stream()
-			.flatMap(List::stream)
-			.anyMatch((word) -> !inNames.contains(word) && a.words().contains(word) && !b.acronyms().contains(word));
+		List<List<String>> names = b.names();
+		for (int n = 0; n < names.size(); n++) {
+			List<String> name = names.get(n);
+			for (int i = 0; i < name.size(); i++) {
+				String word = name.get(i);
+				if (!a.inName(word) && a.words().contains(word) && !b.acronyms().contains(word)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean boundFirst(String word, TitleKey key) {
+		if (key.bound().isEmpty()) {
+			return false;
+		}
 		for (List<String> pair : key.bound()) {
 			if (pair.get(0).equals(word)) {
 				return true;
@@ -55,13 +78,14 @@ final class Names {
 		return false;
 	}
 
-	private static boolean matched(List<String> name, TitleKey a, TitleKey b, Set<String> other) {
+	private static boolean matched(List<String> name, TitleKey a, TitleKey b, List<String> other) {
 		// A word that stands for nothing without the next one in a name of b (« Loire » of « Haute-Loire », « Conseil »
 		// of « Conseil d'État ») does not find a name of a.
 		boolean all = true;
 		for (int i = 0; i < name.size() && all; i++) {
 			boolean found = false;
-			for (String w : other) {
+			for (int j = 0; j < other.size(); j++) {
+				String w = other.get(j);
 				if (FrenchWords.nameVariants(name.get(i), w) && !boundFirst(w, b)) {
 					found = true;
 					break;

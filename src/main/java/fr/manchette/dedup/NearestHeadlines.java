@@ -32,7 +32,7 @@ final class NearestHeadlines {
 			int read = 0;
 			for (int posting = postings.first(BandPostings.fold(band)); posting != BandPostings.NONE
 					&& read < StoryWindow.PER_BAND; posting = postings.next(posting)) {
-				int slot = postings.slot(posting);
+				int slot = BandPostings.slot(posting);
 				long at = sortAt[slot];
 				int number = sourceNumbers[slot];
 				// A dropped slot has the number HeadlineSlots.DROPPED, never a source's.

@@ -61,7 +61,7 @@ public class StoryAssigner {
 		for (IdentifiedItem item : fresh) {
 			Instant sortAt = sortAt(item, seenAt);
 			List<CandidateStory> stories = candidates(sourceId, item, sortAt);
-			drafted.add(new Drafted(stories, matched(sourceId, item, sortAt, stories)));
+			drafted.add(new Drafted(DraftedStories.of(stories), matched(sourceId, item, sortAt, stories)));
 		}
 		return new Draft(drafted, mark);
 	}
@@ -90,7 +90,7 @@ public class StoryAssigner {
 				}
 				else {
 					List<CandidateStory> stories = candidates(sourceId, item, sortAt);
-					matched = (drafted != null && drafted.stories().equals(stories)) ? drafted.matched()
+					matched = (drafted != null && drafted.stories().sameAs(stories)) ? drafted.matched()
 							: matched(sourceId, item, sortAt, stories);
 				}
 				story = matched.orElse(item.fingerprint().storyKey());
@@ -163,8 +163,8 @@ public class StoryAssigner {
 
 	}
 
-	/** One item's stories in the window, and the story among them the matcher chose. */
-	record Drafted(List<CandidateStory> stories, Optional<String> matched) {
+	/** One item's stories in the window (compact, see {@link DraftedStories}), and the story the matcher chose. */
+	record Drafted(DraftedStories stories, Optional<String> matched) {
 	}
 
 }

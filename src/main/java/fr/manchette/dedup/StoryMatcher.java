@@ -98,7 +98,7 @@ public class StoryMatcher {
 	 */
 	public Optional<String> storyOf(String title, TitleKey key, String sourceId, Instant sortAt,
 			List<CandidateStory> stories) {
-		MatchedHeadline incoming = new MatchedHeadline(key);
+		MatchedHeadline incoming = this.headlines.matched(key);
 		this.headlines.put(title, incoming);
 		return storyOf(incoming, sourceId, sortAt, stories);
 	}
@@ -210,7 +210,7 @@ public class StoryMatcher {
 	 * « Bourse de Casablanca : clôture en hausse » is not yesterday's.
 	 */
 	boolean withinWindow(TitleKey a, Instant atA, TitleKey b, Instant atB) {
-		return withinWindow(a.wordSet().size(), atA, b.wordSet().size(), atB);
+		return withinWindow(a.distinctWords(), atA, b.distinctWords(), atB);
 	}
 
 	private boolean withinWindow(int wordsOfA, Instant atA, int wordsOfB, Instant atB) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  * database sees the same headlines when it decides.
  * <p>
  * Compact on purpose: a band is an int in an open-addressing table, its headlines a linked list of ints
- * ({@link BandPostings}); about 300 bytes a headline with its title ({@link HeadlineSlots}), so a window of 100 000
- * headlines takes some 30 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
+ * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 250 bytes a headline in arrays
+ * ({@link HeadlineSlots}), with its title some 130 more and its story's key some 100 a story, so a window of 100 000
+ * headlines takes 35 to 50 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
  */
 @Component
 public class StoryWindow {
@@ -47,7 +49,7 @@ public class StoryWindow {
 	/** Items of a candidate story handed to the matcher at most: its lead and the latest others. */
 	public static final int MEMBERS = 8;
 
-	/** Headlines held at most after reaching back for old items: some 30 MB. */
+	/** Headlines held at most after reaching back for old items: 35 to 50 MB. */
 	static final int MOST_HELD = 100_000;
 
 	/** Before any headline: far enough from Long.MIN_VALUE that subtracting the reach cannot overflow. */
@@ -249,12 +251,14 @@ public class StoryWindow {
 		// Indexed by band as the window is: the few headlines added while a poll decided its stories.
 		BandPostings byBand = new BandPostings();
 		byBand.reset(0, count);
+		int[] bands = Arrays.copyOfRange(this.slots.bands, mark.size() * StoryBands.BANDS,
+				this.slots.size * StoryBands.BANDS);
 		long[] sortAt = new long[count];
 		String[] sources = new String[count];
 		Set<String> stories = new HashSet<>();
 		for (int i = 0; i < count; i++) {
 			int slot = mark.size() + i;
-			byBand.add(i, this.slots.bands, slot * StoryBands.BANDS);
+			byBand.add(i, bands);
 			sortAt[i] = this.slots.sortAt[slot];
 			sources[i] = this.slots.sources[slot];
 			stories.add(this.slots.stories[slot]);
@@ -295,9 +299,9 @@ public class StoryWindow {
 		 * given, may now find something else than at the mark: a headline added since shares one of its bands,
 		 * within the window of it and of another source (what the lookup reads), or joined one of those stories.
 		 */
-		public boolean touches(List<Long> headlineBands, Instant at, String sourceId, List<CandidateStory> candidates) {
-			for (CandidateStory story : candidates) {
-				if (this.stories.contains(story.storyKey())) {
+		boolean touches(List<Long> headlineBands, Instant at, String sourceId, DraftedStories candidates) {
+			for (int i = 0; i < candidates.size(); i++) {
+				if (this.stories.contains(candidates.storyKey(i))) {
 					return true;
 				}
 			}
@@ -306,7 +310,7 @@ public class StoryWindow {
 			for (Long band : headlineBands) {
 				for (int posting = this.byBand.first(BandPostings.fold(band)); posting != BandPostings.NONE;
 						posting = this.byBand.next(posting)) {
-					int added = this.byBand.slot(posting);
+					int added = BandPostings.slot(posting);
 					if (this.sortAt[added] >= from && this.sortAt[added] <= until
 							&& !this.sources[added].equals(sourceId)) {
 						return true;

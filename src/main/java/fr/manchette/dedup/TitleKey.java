@@ -161,6 +161,20 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		return new LinkedHashSet<>(this.words);
 	}
 
+	/** How many distinct content words: {@code wordSet().size()}, without making the set. */
+	int distinctWords() {
+		int distinct = 0;
+		for (int i = 0; i < this.words.size(); i++) {
+			String word = this.words.get(i);
+			boolean seen = false;
+			for (int j = 0; j < i && !seen; j++) {
+				seen = this.words.get(j).equals(word);
+			}
+			distinct += seen ? 0 : 1;
+		}
+		return distinct;
+	}
+
 	/** The words of one clause. */
 	List<String> clause(int clause) {
 		List<String> words = new ArrayList<>();
@@ -179,18 +193,14 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 
 	/** Whether a word is part of a name of this headline. */
 	boolean inName(String word) {
-		return this.names != null && this.names.stream().anyMatch((name) -> name.contains(word));
-	}
-
-	/** The words that are numbers: "2025", "2.25%", "2-1", "u20", "787-9". */
-	Set<String> numbers() {
-		Set<String> numbers = new LinkedHashSet<>();
-		for (String word : this.words) {
-			if (FrenchWords.hasDigit(word)) {
-				numbers.add(word);
+		if (this.names != null) {
+			for (int i = 0; i < this.names.size(); i++) {
+				if (this.names.get(i).contains(word)) {
+					return true;
+				}
 			}
 		}
-		return numbers;
+		return false;
 	}
 
 }

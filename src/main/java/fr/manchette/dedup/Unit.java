@@ -1,10 +1,10 @@
 package fr.manchette.dedup;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What similarity counts in a headline: a name (however many words), or another word.
@@ -22,32 +22,90 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		boolean figure) {
 
 	static List<Unit> of(TitleKey key) {
-		List<Unit> units = new ArrayList<>();
-		Set<String> inNames = new HashSet<>();
-		if (key.names() != null) {
-			for (List<String> name : key.names()) {
-				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
-					units.add(new Unit(name, true, List.of(), key.bound(), false));
-					inNames.addAll(name);
+		return of(key, null);
+	}
+
+	/**
+	 * The units of a headline, names first, then the other words each once, in their order; the units of single
+	 * words taken from {@code shared} when given (the same for a word, see {@link WordUnits}).
+	 * <p>
+	 * Worked out for every headline the matcher meets: a headline has a dozen words, so the words already in a name,
+	 * already a figure or already a unit are looked for in arrays, not put in sets.
+	 */
+	static List<Unit> of(TitleKey key, @Nullable WordUnits shared) {
+		List<String> words = key.words();
+		int count = words.size();
+		List<List<String>> names = key.names();
+		Unit[] units = new Unit[((names != null) ? names.size() : 0) + count];
+		int size = 0;
+		if (names != null) {
+			for (List<String> name : names) {
+				if (!name.isEmpty() && indexOf(units, size, name) < 0) {
+					units[size++] = new Unit(name, true, List.of(), key.bound(), false);
 				}
 			}
 		}
-		Set<String> figures = new HashSet<>();
-		for (int i = 0; i < key.words().size(); i++) {
-			String word = key.words().get(i);
-			// « 29 millions d'euros »; not the currency after a rate (« 0,4 % face au dollar »).
-			String before = (i > 0) ? key.words().get(i - 1) : "";
-			if (FrenchWords.hasDigit(word) || (figures.contains(before) && !before.endsWith("%")
-					&& FrenchWords.AMOUNTS.contains(word))) {
-				figures.add(word);
+		int named = size;
+		// Whether each word is a figure: « 29 millions d'euros »; not the currency after a rate (« 0,4 % face au
+		// dollar »). A word after one that is a figure anywhere before counts.
+		boolean[] figures = new boolean[count];
+		for (int i = 0; i < count; i++) {
+			String word = words.get(i);
+			String before = (i > 0) ? words.get(i - 1) : "";
+			figures[i] = FrenchWords.hasDigit(word) || (figure(words, figures, i, before) && !before.endsWith("%")
+					&& FrenchWords.AMOUNTS.contains(word));
+		}
+		for (int i = 0; i < count; i++) {
+			String word = words.get(i);
+			if (before(words, i, word) || inName(units, named, word)) {
+				continue;
+			}
+			boolean figure = figure(words, figures, count, word);
+			units[size++] = (shared != null) ? shared.of(word, figure)
+					: new Unit(List.of(word), false, Senses.of(word), Set.of(), figure);
+		}
+		// Held as long as the headline is: no room to spare.
+		return List.of((size == units.length) ? units : Arrays.copyOf(units, size));
+	}
+
+	/** Where a unit with these words is among the first {@code size}, or -1. */
+	private static int indexOf(Unit[] units, int size, List<String> words) {
+		for (int i = 0; i < size; i++) {
+			if (units[i].words.equals(words)) {
+				return i;
 			}
 		}
-		for (String word : new LinkedHashSet<>(key.words())) {
-			if (!inNames.contains(word)) {
-				units.add(new Unit(List.of(word), false, Senses.of(word), Set.of(), figures.contains(word)));
+		return -1;
+	}
+
+	/** Whether a word is a word of one of the first {@code named} units, the names. */
+	private static boolean inName(Unit[] units, int named, String word) {
+		for (int i = 0; i < named; i++) {
+			if (units[i].words.contains(word)) {
+				return true;
 			}
 		}
-		return units;
+		return false;
+	}
+
+	/** Whether this word is among the first {@code until} words. */
+	private static boolean before(List<String> words, int until, String word) {
+		for (int i = 0; i < until; i++) {
+			if (words.get(i).equals(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether this word is a figure among the first {@code until} words. */
+	private static boolean figure(List<String> words, boolean[] figures, int until, String word) {
+		for (int i = 0; i < until; i++) {
+			if (figures[i] && words.get(i).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
@@ -163,8 +221,9 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		if (other.senses.isEmpty()) {
 			return false;
 		}
-		for (Senses.Sense sense : this.senses) {
-			if (other.senses.contains(sense)) {
+		// Indexed: under the quick compiler, a loop over a list makes an iterator.
+		for (int i = 0; i < this.senses.size(); i++) {
+			if (other.senses.contains(this.senses.get(i))) {
 				return true;
 			}
 		}
@@ -195,6 +254,10 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 				return false;
 			}
 			taken[p] = found;
+		}
+		if (bound.isEmpty()) {
+			// Most names: no iterator made for nothing.
+			return true;
 		}
 		for (List<String> pair : bound) {
 			if (contains(taken, taken.length, pair.get(0)) && whole.contains(pair.get(1))

@@ -56,7 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@code -Dbench.index=window} gives each item its story as the service's story step does instead: through the
  * {@link StoryAssigner}, with the {@link StoryWindow} (its band lookup, its stories, the matcher's cache of headlines
  * by title) fed with each item as it is placed, one item a poll; it then prints the CPU of that step per item, the
- * lookup included, and the heap that the window and the matcher's cache of headlines hold after the last item. Both
+ * lookup included, and the heap that the window and the matcher's cache of headlines hold after the last item
+ * ({@code -Dbench.own=true}: with the titles and title keys that they alone hold in the service). Both
  * modes also print the CPU per item of working out what matching needs of a headline ({@link IdentifiedItem#titleKey}
  * and {@link IdentifiedItem#bands}).
  */
@@ -101,14 +102,20 @@ public final class FarmStoriesBenchmark {
 		System.out.printf(Locale.ROOT, "identify: %.1f µs of CPU and %.1f kB allocated per item for its title key and bands%n",
 				identifyNanos / 1e3 / entries.size(), identifyBytes / 1e3 / entries.size());
 		if (System.getProperty("bench.index", "").equals("window")) {
-			long allocated = THREADS.getCurrentThreadAllocatedBytes();
-			long cpu = placeInWindow(entries, seenAt);
-			allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
-			System.out.printf(Locale.ROOT,
-					"order %s, the service's story step: %d stories; %.1f µs of CPU and %.1f kB allocated per item "
-							+ "(lookup, matching, adding to the window)%n",
-					order, entries.stream().map((entry) -> entry.story).distinct().count(),
-					cpu / 1e3 / entries.size(), allocated / 1e3 / entries.size());
+			// -Dbench.passes=N: the step N times over, each with a window and a matcher of its own (the later passes
+			// with the code compiled): on a shared machine, compare the passes of two builds run in turn.
+			int passes = Integer.getInteger("bench.passes", 1);
+			for (int pass = 1; pass <= passes; pass++) {
+				long allocated = THREADS.getCurrentThreadAllocatedBytes();
+				long cpu = placeInWindow(entries, seenAt);
+				allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+				System.out.printf(Locale.ROOT,
+						"order %s, the service's story step%s: %d stories; %.1f µs of CPU and %.1f kB allocated per "
+								+ "item (lookup, matching, adding to the window); %d collections, %d ms, meanwhile%n",
+						order, (passes > 1) ? " (pass " + pass + ")" : "",
+						entries.stream().map((entry) -> entry.story).distinct().count(), cpu / 1e3 / entries.size(),
+						allocated / 1e3 / entries.size(), stepCollections, stepCollectionMillis);
+			}
 		}
 		else {
 			Stories stories = new Stories(new StoryMatcher(WINDOW));
@@ -155,30 +162,118 @@ public final class FarmStoriesBenchmark {
 		Map<String, String> byLink = new HashMap<>();
 		long id = 0;
 		long cpu = 0;
+		long collections = collections();
+		long collectionMillis = collectionMillis();
 		for (Entry entry : entries) {
 			String linkKey = entry.identified.fingerprint().linkKey();
 			Map<String, String> links = (linkKey != null && byLink.containsKey(linkKey))
 					? Map.of(linkKey, byLink.get(linkKey)) : Map.of();
+			IdentifiedItem identified = entry.identified;
+			if (OWN) {
+				// As a poll hands it over: a title and a key of its own, which the entry does not hold.
+				identified = IdentifiedItem.of(withOwnTitle(identified.item()));
+				identified.titleKey();
+				identified.bands();
+			}
 			long start = THREADS.getCurrentThreadCpuTime();
-			AssignedItem assigned = assigner.assign(entry.source, List.of(entry.identified), seenAt, links).get(0);
-			window.add(List.of(new WindowHeadline(++id, entry.source, assigned.storyKey(), entry.title(),
-					assigned.sortAt(), entry.identified.bands())));
+			AssignedItem assigned = assigner.assign(entry.source, List.of(identified), seenAt, links).get(0);
+			window.add(List.of(new WindowHeadline(++id, entry.source, assigned.storyKey(), identified.item().title(),
+					assigned.sortAt(), identified.bands())));
 			cpu += THREADS.getCurrentThreadCpuTime() - start;
 			entry.story = assigned.storyKey();
 			if (linkKey != null) {
 				byLink.putIfAbsent(linkKey, entry.story);
 			}
 		}
+		stepCollections = collections() - collections;
+		stepCollectionMillis = collectionMillis() - collectionMillis;
 		// What the service keeps of these items in its heap: the window, and the matcher's headlines.
 		long all = usedAfterGc();
+		Map<String, long[]> histogramAll = histogram();
 		assigner = null;
 		long withoutMatcher = usedAfterGc();
+		Map<String, long[]> histogramWithoutMatcher = histogram();
 		Reference.reachabilityFence(window);
 		window = null;
 		long withoutWindow = usedAfterGc();
-		System.out.printf(Locale.ROOT, "held after the last item: the window %.1f MB, the matcher's headline cache %.1f MB%n",
-				(withoutMatcher - withoutWindow) / 1e6, (all - withoutMatcher) / 1e6);
+		if (HISTOGRAM) {
+			printDifference("the matcher's headline cache", histogramAll, histogramWithoutMatcher);
+			printDifference("the window", histogramWithoutMatcher, histogram());
+		}
+		System.out.printf(Locale.ROOT, "held after the last item%s: the window %.1f MB, the matcher's headline cache %.1f MB%n",
+				OWN ? " (titles and keys of their own)" : "", (withoutMatcher - withoutWindow) / 1e6,
+				(all - withoutMatcher) / 1e6);
 		return cpu;
+	}
+
+	/**
+	 * {@code -Dbench.own=true}: the story step is given each item with a title and a title key of its own, as a poll
+	 * gives it, so that the heap it prints counts what the service holds (the entries here keep theirs for scoring).
+	 */
+	private static final boolean OWN = Boolean.getBoolean("bench.own");
+
+	/** {@code -Dbench.histogram=true}: prints what the window and the matcher's cache hold, class by class. */
+	private static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
+
+	/** Instances and bytes by class of what is reachable (the JVM's class histogram, after a full collection). */
+	private static Map<String, long[]> histogram() {
+		Map<String, long[]> classes = new HashMap<>();
+		if (!HISTOGRAM) {
+			return classes;
+		}
+		try {
+			String text = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+				.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+						"gcClassHistogram", new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			for (String line : text.split("\n")) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length >= 4 && fields[0].endsWith(":")) {
+					classes.put(fields[3], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
+				}
+			}
+		}
+		catch (javax.management.JMException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return classes;
+	}
+
+	/** The classes of which {@code with} holds more bytes than {@code without}, the most first. */
+	private static void printDifference(String what, Map<String, long[]> with, Map<String, long[]> without) {
+		System.out.println("held by " + what + ", by class:");
+		with.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), new long[] {
+					entry.getValue()[0] - without.getOrDefault(entry.getKey(), new long[2])[0],
+					entry.getValue()[1] - without.getOrDefault(entry.getKey(), new long[2])[1] }))
+			.filter((entry) -> entry.getValue()[1] > 100_000)
+			.sorted(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> -entry.getValue()[1]))
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "  %8.1f MB %9d  %s%n", entry.getValue()[1] / 1e6,
+					entry.getValue()[0], entry.getKey()));
+	}
+
+	private static Item withOwnTitle(Item item) {
+		return new Item(item.guid(), String.valueOf(item.title().toCharArray()), item.link(), item.summaryHtml(), item.summaryText(),
+				item.published(), item.publishedKnown(), item.categories(), item.author(), item.language());
+	}
+
+	/** Collections, and the time they took, during the last story step placed (the heap measured after it aside). */
+	private static long stepCollections;
+
+	private static long stepCollectionMillis;
+
+	private static long collections() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+			.sum();
+	}
+
+	private static long collectionMillis() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+			.sum();
 	}
 
 	/** The heap in use once what is unreachable is collected (System.gc, a few times to let it settle). */

@@ -80,7 +80,7 @@ class StoryAssignerDraftTests {
 		StoryAssigner.Draft draft = this.assigner.draft("hespress", this.poll, T0);
 		StoryAssigner.Draft forged = new StoryAssigner.Draft(draft.items()
 			.stream()
-			.map((drafted) -> new StoryAssigner.Drafted(List.of(), Optional.of("drafted")))
+			.map((drafted) -> new StoryAssigner.Drafted(DraftedStories.of(List.of()), Optional.of("drafted")))
 			.toList(), draft.mark());
 		// The same story told by the poll's own source, and by another one three days earlier: neither is read by
 		// the lookup of an item of this source sorted now (the window is two days).

@@ -52,6 +52,23 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void theHeadlinesOfOneStoryHoldOneKey() {
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			// Read from the store: each row with a key of its own.
+			headlines.add(headline(i + 1, "source-" + i, new String("story"), HEADLINE, T0.minusSeconds(i)));
+		}
+		this.window.load(headlines, 5);
+
+		List<StoryCandidate> members = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"))
+			.get(0)
+			.members();
+
+		assertThat(members).hasSize(5).allSatisfy((member) -> assertThat(member.storyKey()).isEqualTo("story")
+			.isSameAs(members.get(0).storyKey()));
+	}
+
+	@Test
 	void aCommonBandIsReadNoFurtherThanItsLatestHeadlines() {
 		List<WindowHeadline> headlines = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {

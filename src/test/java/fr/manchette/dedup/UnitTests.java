@@ -3,7 +3,10 @@ package fr.manchette.dedup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -54,6 +57,66 @@ class UnitTests {
 			}
 		}
 		assertThat(compared).isGreaterThan(10_000);
+	}
+
+	/**
+	 * The units of a headline are looked for in arrays, not sets: on the labelled, fresh and formulaic headlines
+	 * (their whole keys, their rubrics and their bodies), the units the sets gave.
+	 */
+	@Test
+	void theUnitsAreThoseOfSets() throws IOException {
+		int headlines = 0;
+		int figures = 0;
+		for (String file : List.of("labelled-pairs.tsv", "fresh-pairs.tsv", "formulaic-pairs.tsv")) {
+			String text = new ClassPathResource(file, UnitTests.class).getContentAsString(StandardCharsets.UTF_8);
+			for (String line : text.split("\n")) {
+				String[] fields = line.split("\t");
+				if (line.startsWith("#") || fields.length != 8 || fields[0].equals("label")) {
+					continue;
+				}
+				for (String title : new String[] { fields[4], fields[7] }) {
+					TitleKey key = TitleKey.of(title);
+					List<TitleKey> keys = (key.rubric() > 0) ? List.of(key, key.rubricOnly(), key.body()) : List.of(key);
+					for (TitleKey part : keys) {
+						List<Unit> units = Unit.of(part);
+						assertThat(units).as(title).isEqualTo(withSets(part));
+						figures += (int) units.stream().filter(Unit::figure).count();
+					}
+					headlines++;
+				}
+			}
+		}
+		assertThat(headlines).isGreaterThan(500);
+		assertThat(figures).isGreaterThan(100);
+	}
+
+	/** The units of a headline as first written, with sets. */
+	private static List<Unit> withSets(TitleKey key) {
+		List<Unit> units = new ArrayList<>();
+		Set<String> inNames = new HashSet<>();
+		if (key.names() != null) {
+			for (List<String> name : key.names()) {
+				if (!name.isEmpty() && units.stream().noneMatch((unit) -> unit.words().equals(name))) {
+					units.add(new Unit(name, true, List.of(), key.bound(), false));
+					inNames.addAll(name);
+				}
+			}
+		}
+		Set<String> figures = new HashSet<>();
+		for (int i = 0; i < key.words().size(); i++) {
+			String word = key.words().get(i);
+			String before = (i > 0) ? key.words().get(i - 1) : "";
+			if (FrenchWords.hasDigit(word) || (figures.contains(before) && !before.endsWith("%")
+					&& FrenchWords.AMOUNTS.contains(word))) {
+				figures.add(word);
+			}
+		}
+		for (String word : new LinkedHashSet<>(key.words())) {
+			if (!inNames.contains(word)) {
+				units.add(new Unit(List.of(word), false, Senses.of(word), Set.of(), figures.contains(word)));
+			}
+		}
+		return units;
 	}
 
 	/** The overlap as first written: every pair asked {@link Unit#same}, then {@link Unit#like}. */
