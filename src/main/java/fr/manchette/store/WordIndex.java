@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,25 +102,31 @@ final class WordIndex {
 		}
 		Integer indexed = this.transaction.execute((tx) -> {
 			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
-			List<Long> keys = new ArrayList<>();
-			long last = after;
-			int read = 0;
-			for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
-				.param("after", after)
-				.param("batch", batch)
-				.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
-				.list()) {
-				keys.addAll(keys(row.getKey(), row.getValue()));
-				last = row.getKey();
-				read++;
-			}
-			if (read > 0) {
+			// The keys as primitives, each item's search text dropped once read: a batch of thousands of items holds
+			// a few MB, not its texts and a boxed number per word.
+			long[][] keys = { new long[batch * 16] };
+			int[] count = { 0 };
+			long[] last = { after };
+			int[] read = { 0 };
+			this.jdbc.sql(ITEMS_AFTER).param("after", after).param("batch", batch).query((row) -> {
+				long id = row.getLong("id");
+				for (long key : keys(id, row.getString("search_text"))) {
+					if (count[0] == keys[0].length) {
+						keys[0] = Arrays.copyOf(keys[0], keys[0].length * 2);
+					}
+					keys[0][count[0]++] = key;
+				}
+				last[0] = id;
+				read[0]++;
+			});
+			if (read[0] > 0) {
 				// In key order: each page of the index is written once for the batch.
-				keys.sort(null);
-				insert(keys, "ON CONFLICT DO NOTHING");
-				this.jdbc.sql(ADVANCE).param("last", last).update();
+				long[] sorted = Arrays.copyOf(keys[0], count[0]);
+				Arrays.sort(sorted);
+				insert(sorted, "ON CONFLICT DO NOTHING");
+				this.jdbc.sql(ADVANCE).param("last", last[0]).update();
 			}
-			return read;
+			return read[0];
 		});
 		return (indexed != null) ? indexed : 0;
 	}
@@ -272,8 +279,18 @@ final class WordIndex {
 	}
 
 	private void insert(List<Long> keys, String suffix) {
-		ManyRows.insert(this.jdbc, "item_word (word_item)", keys.stream().map((key) -> new Object[] { key }).toList(),
-				suffix);
+		insert(keys.stream().mapToLong(Long::longValue).toArray(), suffix);
+	}
+
+	/** One statement per {@link ManyRows#PER_STATEMENT} keys, their rows made one statement at a time. */
+	private void insert(long[] keys, String suffix) {
+		for (int from = 0; from < keys.length; from += ManyRows.PER_STATEMENT) {
+			List<Object[]> rows = new ArrayList<>(ManyRows.PER_STATEMENT);
+			for (int i = from; i < Math.min(keys.length, from + ManyRows.PER_STATEMENT); i++) {
+				rows.add(new Object[] { keys[i] });
+			}
+			ManyRows.insert(this.jdbc, "item_word (word_item)", rows, suffix);
+		}
 	}
 
 }
