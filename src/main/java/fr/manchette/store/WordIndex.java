@@ -102,31 +102,19 @@ final class WordIndex {
 		}
 		Integer indexed = this.transaction.execute((tx) -> {
 			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
-			// The keys as primitives, each item's search text dropped once read: a batch of thousands of items holds
-			// a few MB, not its texts and a boxed number per word.
-			long[][] keys = { new long[batch * 16] };
-			int[] count = { 0 };
-			long[] last = { after };
-			int[] read = { 0 };
-			this.jdbc.sql(ITEMS_AFTER).param("after", after).param("batch", batch).query((row) -> {
-				long id = row.getLong("id");
-				for (long key : keys(id, row.getString("search_text"))) {
-					if (count[0] == keys[0].length) {
-						keys[0] = Arrays.copyOf(keys[0], keys[0].length * 2);
-					}
-					keys[0][count[0]++] = key;
-				}
-				last[0] = id;
-				read[0]++;
-			});
-			if (read[0] > 0) {
+			Batch read = new Batch(after, (int) Math.min(batch, tail[1] - tail[0]));
+			this.jdbc.sql(ITEMS_AFTER)
+				.param("after", after)
+				.param("batch", batch)
+				.query((row) -> {
+					read.add(row.getLong("id"), row.getString("search_text"));
+				});
+			if (read.items > 0) {
 				// In key order: each page of the index is written once for the batch.
-				long[] sorted = Arrays.copyOf(keys[0], count[0]);
-				Arrays.sort(sorted);
-				insert(sorted, "ON CONFLICT DO NOTHING");
-				this.jdbc.sql(ADVANCE).param("last", last[0]).update();
+				insert(read.sortedKeys(), "ON CONFLICT DO NOTHING");
+				this.jdbc.sql(ADVANCE).param("last", read.last).update();
 			}
-			return read[0];
+			return read.items;
 		});
 		return (indexed != null) ? indexed : 0;
 	}
@@ -276,6 +264,44 @@ final class WordIndex {
 			.param("cap", RARE)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The keys of a batch of items as they are read, as primitives, each item's search text dropped once read: a batch
+	 * of thousands of items holds a few MB, not its texts and a boxed number per word.
+	 */
+	private static final class Batch {
+
+		private long[] keys;
+
+		private int count;
+
+		private long last;
+
+		private int items;
+
+		Batch(long after, int expected) {
+			this.keys = new long[expected * 12 + 16];
+			this.last = after;
+		}
+
+		void add(long id, String searchText) {
+			for (long key : keys(id, searchText)) {
+				if (this.count == this.keys.length) {
+					this.keys = Arrays.copyOf(this.keys, this.count * 2);
+				}
+				this.keys[this.count++] = key;
+			}
+			this.last = id;
+			this.items++;
+		}
+
+		long[] sortedKeys() {
+			long[] sorted = Arrays.copyOf(this.keys, this.count);
+			Arrays.sort(sorted);
+			return sorted;
+		}
+
 	}
 
 	private void insert(List<Long> keys, String suffix) {
