@@ -17,14 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KnownItems {
 
-	// Probes item_source_key (source_id, item_key) for each key.
+	// Probes item_source_key (source_id, item_key) for each pair (see ItemRepository.KNOWN).
 	private static final String FIND = """
 			SELECT item_key, published_at, published_known, summary_html, summary_text
 			  FROM item
-			 WHERE source_id = :source AND item_key IN (:keys)""";
-
-	/** Keys per query: within what every database accepts in one IN list. */
-	private static final int BATCH = 500;
+			 WHERE (source_id, item_key) IN (:keys)""";
 
 	private final JdbcClient jdbc;
 
@@ -44,16 +41,13 @@ public class KnownItems {
 	/** The stored items of {@code sourceId} among {@code itemKeys}; keys not stored are absent from the answer. */
 	public Map<String, KnownItem> find(String sourceId, Collection<String> itemKeys) {
 		Map<String, KnownItem> found = new HashMap<>();
-		List<String> keys = List.copyOf(itemKeys);
-		for (int from = 0; from < keys.size(); from += BATCH) {
-			this.jdbc.sql(FIND)
-				.param("source", sourceId)
-				.param("keys", keys.subList(from, Math.min(keys.size(), from + BATCH)))
-				.query((row) -> {
-					found.put(row.getString("item_key"),
-							new KnownItem(Timestamps.read(row, "published_at"), row.getBoolean("published_known"),
-									row.getString("summary_html"), row.getString("summary_text")));
-				});
+		for (List<Object[]> chunk : ManyRows.chunks(ManyRows.pairs(sourceId, List.copyOf(itemKeys)),
+				ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(FIND).param("keys", chunk).query((row) -> {
+				found.put(row.getString("item_key"),
+						new KnownItem(Timestamps.read(row, "published_at"), row.getBoolean("published_known"),
+								row.getString("summary_html"), row.getString("summary_text")));
+			});
 		}
 		return found;
 	}

@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,25 +102,19 @@ final class WordIndex {
 		}
 		Integer indexed = this.transaction.execute((tx) -> {
 			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
-			List<Long> keys = new ArrayList<>();
-			long last = after;
-			int read = 0;
-			for (Map.Entry<Long, String> row : this.jdbc.sql(ITEMS_AFTER)
+			Batch read = new Batch(after, (int) Math.min(batch, tail[1] - tail[0]));
+			this.jdbc.sql(ITEMS_AFTER)
 				.param("after", after)
 				.param("batch", batch)
-				.query((row, n) -> Map.entry(row.getLong("id"), row.getString("search_text")))
-				.list()) {
-				keys.addAll(keys(row.getKey(), row.getValue()));
-				last = row.getKey();
-				read++;
-			}
-			if (read > 0) {
+				.query((row) -> {
+					read.add(row.getLong("id"), row.getString("search_text"));
+				});
+			if (read.items > 0) {
 				// In key order: each page of the index is written once for the batch.
-				keys.sort(null);
-				insert(keys, "ON CONFLICT DO NOTHING");
-				this.jdbc.sql(ADVANCE).param("last", last).update();
+				insert(read.sortedKeys(), "ON CONFLICT DO NOTHING");
+				this.jdbc.sql(ADVANCE).param("last", read.last).update();
 			}
-			return read;
+			return read.items;
 		});
 		return (indexed != null) ? indexed : 0;
 	}
@@ -271,9 +266,57 @@ final class WordIndex {
 			.single();
 	}
 
+	/**
+	 * The keys of a batch of items as they are read, as primitives, each item's search text dropped once read: a batch
+	 * of thousands of items holds a few MB, not its texts and a boxed number per word.
+	 */
+	private static final class Batch {
+
+		private long[] keys;
+
+		private int count;
+
+		private long last;
+
+		private int items;
+
+		Batch(long after, int expected) {
+			this.keys = new long[expected * 12 + 16];
+			this.last = after;
+		}
+
+		void add(long id, String searchText) {
+			for (long key : keys(id, searchText)) {
+				if (this.count == this.keys.length) {
+					this.keys = Arrays.copyOf(this.keys, this.count * 2);
+				}
+				this.keys[this.count++] = key;
+			}
+			this.last = id;
+			this.items++;
+		}
+
+		long[] sortedKeys() {
+			long[] sorted = Arrays.copyOf(this.keys, this.count);
+			Arrays.sort(sorted);
+			return sorted;
+		}
+
+	}
+
 	private void insert(List<Long> keys, String suffix) {
-		ManyRows.insert(this.jdbc, "item_word (word_item)", keys.stream().map((key) -> new Object[] { key }).toList(),
-				suffix);
+		insert(keys.stream().mapToLong(Long::longValue).toArray(), suffix);
+	}
+
+	/** One statement per {@link ManyRows#PER_STATEMENT} keys, their rows made one statement at a time. */
+	private void insert(long[] keys, String suffix) {
+		for (int from = 0; from < keys.length; from += ManyRows.PER_STATEMENT) {
+			List<Object[]> rows = new ArrayList<>(ManyRows.PER_STATEMENT);
+			for (int i = from; i < Math.min(keys.length, from + ManyRows.PER_STATEMENT); i++) {
+				rows.add(new Object[] { keys[i] });
+			}
+			ManyRows.insert(this.jdbc, "item_word (word_item)", rows, suffix);
+		}
 	}
 
 }

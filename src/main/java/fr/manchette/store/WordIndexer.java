@@ -19,8 +19,12 @@ class WordIndexer implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WordIndexer.class);
 
-	/** Items per transaction: some 25 000 words, each page of the index written once for them. */
-	static final int BATCH = 2_000;
+	/**
+	 * Items per transaction: some 100 000 words, each page of the index written once for them. A word's new keys
+	 * follow each other at the end of its range, so the more items a batch has, the more of them share a page: 10 000
+	 * took a fifth less CPU an item than 2 000 (96 to 75 µs, C1, 100 000 items over a store of 200 000).
+	 */
+	static final int BATCH = 10_000;
 
 	/** Between two rounds: long enough for a burst of polls to make a batch, short for a search's tail. */
 	static final Duration EVERY = Duration.ofSeconds(5);

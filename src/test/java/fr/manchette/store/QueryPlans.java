@@ -38,7 +38,8 @@ public final class QueryPlans {
 		statements.put("stories of the last item's link (ingest)",
 				new Statement(ItemRepository.STORIES_OF_LINKS, Map.of("keys", List.of(last.get("link_key")))));
 		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
-				Map.of("source", last.get("source_id"), "keys", List.of(last.get("item_key"), "unknown-key"))));
+				Map.of("keys", ManyRows.pairs((String) last.get("source_id"),
+						List.of((String) last.get("item_key"), "unknown-key")))));
 		statements.put("one retention batch, 60 days (prune)", new Statement(ItemPruner.PRUNE,
 				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
 						ItemPruner.PRUNE_BATCH)));

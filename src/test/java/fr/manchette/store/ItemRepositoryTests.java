@@ -1,0 +1,90 @@
+package fr.manchette.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import fr.manchette.dedup.AssignedItem;
+import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryAssigner;
+import fr.manchette.normalize.Item;
+import fr.manchette.support.StoreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ItemRepository}'s batched reads and writes: a poll's known items are its source's, found by key among many,
+ * and an insert answers the ids of the rows it inserted, not of those another poll stored since the sort.
+ */
+@StoreTest
+class ItemRepositoryTests {
+
+	private static final Instant T0 = StoreTest.NOW;
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void aPollKnowsItsSourcesItemsOnlyAmongMany() {
+		List<IdentifiedItem> poll = identify(0, 40);
+		this.items.insert("hespress", assigned(poll), T0);
+		this.items.insert("le360", assigned(identify(0, 10)), T0);
+
+		// Keys 30 to 39 stored, 40 to 49 not; le360 has keys 0 to 9 of its own, hespress's are not its.
+		PollItems sorted = this.items.sort("hespress", identify(30, 50));
+		assertThat(sorted.fresh()).extracting((item) -> item.item().guid())
+			.containsExactlyElementsOf(guids(40, 50));
+		assertThat(sorted.edited()).isEmpty();
+		assertThat(this.items.sort("le360", identify(5, 15)).fresh()).extracting((item) -> item.item().guid())
+			.containsExactlyElementsOf(guids(10, 15));
+	}
+
+	@Test
+	void anInsertAnswersTheIdsOfTheRowsItInsertedOnly() {
+		List<AssignedItem> first = assigned(identify(0, 3));
+		Map<String, Long> ids = this.items.insert("hespress", first, T0);
+		assertThat(ids).hasSize(3);
+		assertThat(ids.values()).containsExactlyInAnyOrderElementsOf(this.jdbc
+			.sql("SELECT id FROM item WHERE source_id = 'hespress'")
+			.query(Long.class)
+			.list());
+
+		// Items 1 and 2 stored by another poll of the source after this one sorted its items (a lease ran out).
+		Map<String, Long> again = this.items.insert("hespress", assigned(identify(1, 5)), T0.plusSeconds(60));
+		assertThat(again).hasSize(2).doesNotContainKeys(ids.keySet().toArray(String[]::new));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(5);
+	}
+
+	private static List<IdentifiedItem> identify(int from, int to) {
+		List<Item> poll = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			poll.add(new Item("g" + i, "Titre " + i, URI.create("https://h.ma/" + i), "<p>Titre " + i + "</p>",
+					"Titre " + i, T0.minusSeconds(i), true, List.of()));
+		}
+		return new Deduplicator().identify(poll);
+	}
+
+	private static List<String> guids(int from, int to) {
+		List<String> guids = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			guids.add("g" + i);
+		}
+		return guids;
+	}
+
+	private static List<AssignedItem> assigned(List<IdentifiedItem> items) {
+		return items.stream()
+			.map((item) -> new AssignedItem(item, StoryAssigner.sortAt(item, T0), item.fingerprint().storyKey()))
+			.toList();
+	}
+
+}
