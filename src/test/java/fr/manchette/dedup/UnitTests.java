@@ -1,7 +1,6 @@
 package fr.manchette.dedup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +29,8 @@ class UnitTests {
 	void theOverlapIsThatOfComparingEveryPair() throws IOException {
 		List<MatchedHeadline> headlines = new ArrayList<>();
 		for (String file : List.of("labelled-pairs.tsv", "fresh-pairs.tsv", "formulaic-pairs.tsv")) {
-			String text = new ClassPathResource(file, UnitTests.class).getContentAsString(StandardCharsets.UTF_8);
-			for (String line : text.split("\n")) {
-				String[] fields = line.split("\t");
-				if (!line.startsWith("#") && fields.length == 8 && !fields[0].equals("label")) {
-					headlines.add(new MatchedHeadline(TitleKey.of(fields[4])));
-					headlines.add(new MatchedHeadline(TitleKey.of(fields[7])));
-				}
+			for (String title : PairedHeadlines.of(file)) {
+				headlines.add(new MatchedHeadline(TitleKey.of(title)));
 			}
 		}
 		assertThat(headlines).hasSizeGreaterThan(500);
@@ -68,22 +61,15 @@ class UnitTests {
 		int headlines = 0;
 		int figures = 0;
 		for (String file : List.of("labelled-pairs.tsv", "fresh-pairs.tsv", "formulaic-pairs.tsv")) {
-			String text = new ClassPathResource(file, UnitTests.class).getContentAsString(StandardCharsets.UTF_8);
-			for (String line : text.split("\n")) {
-				String[] fields = line.split("\t");
-				if (line.startsWith("#") || fields.length != 8 || fields[0].equals("label")) {
-					continue;
+			for (String title : PairedHeadlines.of(file)) {
+				TitleKey key = TitleKey.of(title);
+				List<TitleKey> keys = (key.rubric() > 0) ? List.of(key, key.rubricOnly(), key.body()) : List.of(key);
+				for (TitleKey part : keys) {
+					List<Unit> units = Unit.of(part);
+					assertThat(units).as(title).isEqualTo(withSets(part));
+					figures += (int) units.stream().filter(Unit::figure).count();
 				}
-				for (String title : new String[] { fields[4], fields[7] }) {
-					TitleKey key = TitleKey.of(title);
-					List<TitleKey> keys = (key.rubric() > 0) ? List.of(key, key.rubricOnly(), key.body()) : List.of(key);
-					for (TitleKey part : keys) {
-						List<Unit> units = Unit.of(part);
-						assertThat(units).as(title).isEqualTo(withSets(part));
-						figures += (int) units.stream().filter(Unit::figure).count();
-					}
-					headlines++;
-				}
+				headlines++;
 			}
 		}
 		assertThat(headlines).isGreaterThan(500);

@@ -1,10 +1,8 @@
 package fr.manchette.dedup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,27 +40,19 @@ class WordUnitsTests {
 	 */
 	@Test
 	void sharedUnitsAreTheUnitsEachHeadlineWorksOut() throws IOException {
-		String text = new ClassPathResource("labelled-pairs.tsv", WordUnitsTests.class)
-			.getContentAsString(StandardCharsets.UTF_8);
 		int headlines = 0;
 		int shared = 0;
-		for (String line : text.split("\n")) {
-			String[] fields = line.split("\t");
-			if (line.startsWith("#") || fields.length != 8 || fields[0].equals("label")) {
-				continue;
-			}
-			for (String title : new String[] { fields[4], fields[7] }) {
-				TitleKey key = TitleKey.of(title);
-				MatchedHeadline kept = new MatchedHeadline(key, this.units);
-				MatchedHeadline own = new MatchedHeadline(key);
-				assertThat(kept).as(title).isEqualTo(own);
-				for (Unit unit : kept.units()) {
-					if (!unit.name() && unit == this.units.of(unit.words().get(0), unit.figure())) {
-						shared++;
-					}
+		for (String title : PairedHeadlines.of("labelled-pairs.tsv")) {
+			TitleKey key = TitleKey.of(title);
+			MatchedHeadline kept = new MatchedHeadline(key, this.units);
+			MatchedHeadline own = new MatchedHeadline(key);
+			assertThat(kept).as(title).isEqualTo(own);
+			for (Unit unit : kept.units()) {
+				if (!unit.name() && unit == this.units.of(unit.words().get(0), unit.figure())) {
+					shared++;
 				}
-				headlines++;
 			}
+			headlines++;
 		}
 		assertThat(headlines).isGreaterThan(300);
 		assertThat(shared).isGreaterThan(headlines * 3);
