@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -100,7 +103,13 @@ class TickerPageBrowserTests {
 		assertThat(titles()).startsWith("Le Parlement adopte la loi de finances",
 				"L’Étoile de Casablanca remporte le derby", NewsFeed.HOSTILE_TITLE);
 		WebElement first = lines().get(0);
-		assertThat(first.findElement(By.cssSelector("time")).getText()).matches("\\d\\d:\\d\\d");
+		// A headline's time reads HH:mm today and dd/MM HH:mm before (its first line): in the first minutes after
+		// midnight in Casablanca, this one, 20 minutes old, is yesterday's.
+		ZoneId zone = ZoneId.of("Africa/Casablanca");
+		ZonedDateTime published = NOW.minusSeconds(20 * 60).atZone(zone);
+		boolean today = published.toLocalDate().equals(ZonedDateTime.now(zone).toLocalDate());
+		assertThat(first.findElement(By.cssSelector("time")).getText().replace('\n', ' '))
+			.isEqualTo(DateTimeFormatter.ofPattern(today ? "HH:mm" : "dd/MM HH:mm").format(published));
 		assertThat(first.findElement(By.cssSelector(".source")).getText()).isEqualTo("Le Quotidien");
 		assertThat(first.findElement(By.cssSelector(".categorie")).getText()).isEqualTo("politique");
 		assertThat(first.findElement(By.cssSelector("a.titre")).getAttribute("href"))
