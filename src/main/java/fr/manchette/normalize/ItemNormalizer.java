@@ -67,8 +67,9 @@ public final class ItemNormalizer {
 		Assert.notNull(base, "base must not be null");
 		Assert.notNull(fetchedAt, "fetchedAt must not be null");
 		Assert.notNull(assumedZone, "assumedZone must not be null");
-		String summaryHtml = summaryHtml(raw.summaryHtml(), BaseResolver.resolve(base, raw.summaryBase()));
-		String summaryText = this.cleaner.text(summaryHtml);
+		HtmlCleaner.CleanSummary summary = summary(raw.summaryHtml(), BaseResolver.resolve(base, raw.summaryBase()));
+		String summaryHtml = summary.html();
+		String summaryText = summary.text();
 		String title = TitleText.plain(raw.title());
 		if (isBlank(title)) {
 			title = Excerpt.of(summaryText, TITLE_FROM_SUMMARY);
@@ -85,13 +86,13 @@ public final class ItemNormalizer {
 	}
 
 	/** Cuts an oversized summary before a tag or at a space, then cleans again so that every tag is closed. */
-	private String summaryHtml(@Nullable String html, URI base) {
-		String cleaned = this.cleaner.clean(html, base);
+	private HtmlCleaner.CleanSummary summary(@Nullable String html, URI base) {
+		HtmlCleaner.CleanSummary cleaned = this.cleaner.summary(html, base);
 		int budget = MAX_SUMMARY_HTML;
-		while (cleaned.length() > MAX_SUMMARY_HTML) {
+		while (cleaned.html().length() > MAX_SUMMARY_HTML) {
 			// Room for the end tags the second cleaning adds; doubled each time it was not enough.
 			budget -= Math.max(1_000, MAX_SUMMARY_HTML - budget);
-			cleaned = this.cleaner.clean(cleaned.substring(0, cutPoint(cleaned, budget)), base);
+			cleaned = this.cleaner.summary(cleaned.html().substring(0, cutPoint(cleaned.html(), budget)), base);
 		}
 		return cleaned;
 	}

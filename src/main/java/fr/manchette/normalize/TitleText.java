@@ -50,7 +50,12 @@ final class TitleText {
 		}
 		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
 				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
-		return fold(decodeLeftoverEntities(textOf(Jsoup.parseBodyFragment(html).body())));
+		return plainText(textOf(Jsoup.parseBodyFragment(html).body()));
+	}
+
+	/** The text read off a parsed fragment ({@link #textOf}) as {@link #plain} gives it. */
+	static String plainText(String text) {
+		return fold(decodeLeftoverEntities(text));
 	}
 
 	/**

@@ -73,6 +73,31 @@ class HtmlCleanerTests {
 			.isEqualTo("«\u00A0Nous\u00A0irons\u00A0», dit-il. Fin.");
 	}
 
+	/**
+	 * The summary's text is read off the cleaned tree: it must be what the text of the cleaned HTML, parsed once more,
+	 * always was. Fragments drawn from the pieces that move text around: unwrapped blocks, entities escaped twice,
+	 * whitespace that strip() removes and the fold keeps, CDATA leftovers, removed elements, pre.
+	 */
+	@Test
+	void readsTheSummaryTextOffTheCleanedTreeAsFromTheCleanedHtml() {
+		String[] pieces = { "<p>", "</p>", " ", "\u2003", "\u00A0", "\u2028", "\n", "&amp;amp;", "&lt;", "x", "é",
+				"Paris", "<table><tr><td>", "</td><td>", "<b>", "</b>", "<br>", "<pre>", "</pre>", "<div>", "</div>",
+				"<img src=\"/i.jpg\" width=\"1\">", "<img src=\"/photo.jpg\">", "<script>s()</script>",
+				"<![CDATA[", "]]>", "<a href=\"/r\">", "</a>", "<ul><li>", "</li>", "<h2>", "<span>", "&nbsp;" };
+		Random random = new Random(7);
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder html = new StringBuilder();
+			for (int n = random.nextInt(12); n >= 0; n--) {
+				html.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String fragment = html.toString();
+			HtmlCleaner.CleanSummary summary = this.cleaner.summary(fragment, FEED);
+			String cleaned = this.cleaner.clean(fragment, FEED);
+			assertThat(summary.html()).as(fragment).isEqualTo(cleaned);
+			assertThat(summary.text()).as(fragment).isEqualTo(this.cleaner.text(cleaned));
+		}
+	}
+
 	private String fixture(String name) throws IOException {
 		return new ClassPathResource("cleaner/" + name, getClass()).getContentAsString(StandardCharsets.UTF_8);
 	}
