@@ -78,10 +78,17 @@ final class SafeXml {
 
 	/** What {@code FORBIDDEN_CHARS} finds, by a scan that most documents pass without a regex match attempt per char. */
 	private static boolean hasForbiddenChars(String text) {
-		// An array, not charAt: French text is stored as UTF-16, whose charAt checks its index on every call.
-		for (char c : text.toCharArray()) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
-				return true;
+		// Copied a piece at a time into a small array, not read with charAt: French text is stored as UTF-16, whose
+		// charAt checks its index on every call; and not copied whole, which was twice the document's size in garbage.
+		char[] piece = new char[Math.min(text.length(), 4096)];
+		for (int start = 0; start < text.length(); start += piece.length) {
+			int end = Math.min(text.length(), start + piece.length);
+			text.getChars(start, end, piece, 0);
+			for (int i = 0; i < end - start; i++) {
+				char c = piece[i];
+				if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+					return true;
+				}
 			}
 		}
 		return false;

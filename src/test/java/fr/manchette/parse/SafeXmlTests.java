@@ -22,6 +22,17 @@ class SafeXmlTests {
 			.isEqualTo("<rss>L’été à Nîmes</rss>");
 	}
 
+	/** The text is read a piece at a time: a forbidden character is found wherever it falls, at a piece's edges too. */
+	@Test
+	void prepareFindsAForbiddenCharacterAnywhereInALongDocument() throws Exception {
+		String body = "L’été à Nîmes ".repeat(1_000);
+		for (int at : new int[] { 0, 4095, 4096, 4097, 8191, 8192, body.length() - 1 }) {
+			String text = "<rss>" + body.substring(0, at) + "\u0002" + body.substring(at) + "</rss>";
+			assertThat(SafeXml.prepare(text)).as("at %d", at).isEqualTo("<rss>" + body + "</rss>");
+		}
+		assertThat(SafeXml.prepare("<rss>" + body + "</rss>")).isEqualTo("<rss>" + body + "</rss>");
+	}
+
 	@Test
 	void prepareKeepsTabsAndLineBreaks() throws Exception {
 		assertThat(SafeXml.prepare("<rss>\t«\u00a0a\u00a0»\r\n</rss>")).isEqualTo("<rss>\t«\u00a0a\u00a0»\r\n</rss>");
