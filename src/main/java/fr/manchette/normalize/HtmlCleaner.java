@@ -149,6 +149,17 @@ public final class HtmlCleaner {
 		if (html == null || html.isBlank()) {
 			return CleanSummary.EMPTY;
 		}
+		if (!hasCdataMarker(html)) {
+			CleanSummary simple = SimpleSummary.clean(html);
+			if (simple != null) {
+				return simple;
+			}
+		}
+		return summaryByJsoup(html, base);
+	}
+
+	/** {@link #summary} by jsoup, whatever the summary holds. */
+	CleanSummary summaryByJsoup(String html, URI base) {
 		String unwrapped = hasCdataMarker(html) ? CDATA_MARKERS.matcher(html).replaceAll("") : html;
 		Document dirty = Jsoup.parseBodyFragment(unwrapped, base.toString());
 		dirty.body().select(REMOVED_WITH_CONTENT).remove();
@@ -234,7 +245,7 @@ public final class HtmlCleaner {
 		}
 	}
 
-	private static boolean isPixel(String size) {
+	static boolean isPixel(String size) {
 		return !size.isEmpty() && PIXEL_SIZE.matcher(size).matches();
 	}
 

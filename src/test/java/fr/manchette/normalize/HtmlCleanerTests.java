@@ -98,6 +98,86 @@ class HtmlCleanerTests {
 		}
 	}
 
+	/**
+	 * Summaries that {@link SimpleSummary} reads are cleaned as jsoup cleans them, to the byte, text included. Drawn
+	 * from its grammar (paragraphs, bold, italics, line breaks, links, images, tracking pixels, references, blanks,
+	 * unclosed and misnested tags) and from what it must refuse (other tags and attributes, relative addresses, bare
+	 * ampersands, controls, references jsoup rewrites).
+	 */
+	@Test
+	void cleansSimpleSummariesAsJsoupDoes() {
+		String[] read = { "<p>", "</p>", "<strong>", "</strong>", "<em>", "</em>", "<b>", "</b>", "<i>", "</i>", "<br>",
+				"<br/>", "<br />", "<a href=\"https://www.lemonde.fr/a.html?x=1&amp;y=2\">", "</a>",
+				"<img src=\"http://127.0.0.1/img/1_w600.jpg\" alt=\"Le Mans &agrave; domicile\" width=\"800\" />",
+				"<img src=\"https://www.lemonde.fr/i.jpg\" alt=\"\">", "<img src=\"https://a.fr/p.gif\" width=\"1\">",
+				"<img src=\"https://a.fr/p.gif\" height=\"1px\">", " ", "  ", "\n", "\t", "\u00A0", "\u202F", "\u2003",
+				"x", "Été", "«", "»", "’", "a > b", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&laquo;", "&raquo;",
+				"&rsquo;", "&eacute;", "&hellip;", "&#233;", "&#xE9;", "&#8217;", "&#160;", "&amp;amp;", "&notin;",
+				"&not;" };
+		String[] refused = { "&#128;", "&#0;", "&#x1F600;", "&noti;", "& ", "&", "&;", "&#;", "<P>", "<p class=\"x\">",
+				"<span>", "</span>", "<a href=\"/r\">", "<a>", "<a href=\"https://a.fr/\" title=\"t\">",
+				"<a href=\"https://a.fr/\" rel=\"x\">", "<a href='https://a.fr/'>", "<img src=\"/rel.jpg\">",
+				"<img alt=\"x\">", "<img src=\"http://feeds.feedburner.com/~r/x\">",
+				"<img src=\"https://a.fr/i.jpg\" alt=\"&quot;\">", "<img src=\"https://a.fr/i.jpg\" class=\"c\">",
+				"</img>", "<p/>", "<b/>", "\r", "\u0001", "\u0085", "\uD83D\uDE00", "<", ">", "<!-- c -->" };
+		Random random = new Random(11);
+		int simple = 0;
+		for (int i = 0; i < 50_000; i++) {
+			StringBuilder html = new StringBuilder();
+			for (int n = random.nextInt(14); n >= 0; n--) {
+				// Mostly what the fast path reads, so that most fragments take it and the others show it refusing.
+				html.append((random.nextInt(6) > 0) ? read[random.nextInt(read.length)]
+						: refused[random.nextInt(refused.length)]);
+			}
+			String fragment = html.toString();
+			HtmlCleaner.CleanSummary fast = SimpleSummary.clean(fragment);
+			if (fast == null || fragment.isBlank()) {
+				continue;
+			}
+			simple++;
+			HtmlCleaner.CleanSummary jsoup = this.cleaner.summaryByJsoup(fragment, FEED);
+			assertThat(fast.html()).as(fragment).isEqualTo(jsoup.html());
+			assertThat(fast.text()).as(fragment).isEqualTo(jsoup.text());
+		}
+		assertThat(simple).isGreaterThan(3_000);
+	}
+
+	/** The same on every summary of the corpus of real French feeds that the fast path reads. */
+	@Test
+	void cleansTheCorpusSimpleSummariesAsJsoupDoes() throws Exception {
+		java.nio.file.Path corpus = java.nio.file.Path.of("..", "shared", "corpus");
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(corpus),
+				"needs the corpus at ../shared/corpus");
+		fr.manchette.parse.FeedParser parser = new fr.manchette.parse.FeedParser();
+		int simple = 0;
+		int summaries = 0;
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(corpus)) {
+			for (java.nio.file.Path file : files.filter((f) -> f.toString().matches(".*\\.(xml|rss|atom)")).toList()) {
+				fr.manchette.parse.ParsedFeed feed;
+				try {
+					feed = parser.parse(java.nio.file.Files.readAllBytes(file), null);
+				}
+				catch (fr.manchette.parse.FeedParseException ex) {
+					continue;
+				}
+				for (fr.manchette.parse.RawItem item : feed.items()) {
+					if (item.summaryHtml() == null || item.summaryHtml().isBlank()) {
+						continue;
+					}
+					summaries++;
+					HtmlCleaner.CleanSummary fast = SimpleSummary.clean(item.summaryHtml());
+					if (fast != null) {
+						simple++;
+						HtmlCleaner.CleanSummary jsoup = this.cleaner.summaryByJsoup(item.summaryHtml(), FEED);
+						assertThat(fast).as(file + ": " + item.summaryHtml()).isEqualTo(jsoup);
+					}
+				}
+			}
+		}
+		assertThat(summaries).isGreaterThan(1_000);
+		assertThat(simple).isGreaterThan(100);
+	}
+
 	private String fixture(String name) throws IOException {
 		return new ClassPathResource("cleaner/" + name, getClass()).getContentAsString(StandardCharsets.UTF_8);
 	}

@@ -1,0 +1,548 @@
+package fr.manchette.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Tag;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cleans the simplest summaries without jsoup: text, character references, paragraphs, bold, italics and line
+ * breaks, links and images whose addresses are absolute and plain (see {@link HtmlCleaner#resolvesToItself}), well
+ * nested, attributes in double quotes: most summaries that French feeds send. Parsing them into a jsoup document,
+ * copying it through the safelist and writing it out again was a quarter of reading an item; nothing in them is
+ * unsafe or needs resolving, so the same rules run on a small tree of their own.
+ * <p>
+ * Gives exactly what {@link HtmlCleaner}'s jsoup path gives, or null for anything it does not read (any other tag or
+ * attribute, a bare {@code &}, a control character, a surrogate, a tag left open, a link in a link, a counter's
+ * image): that goes to jsoup.
+ * {@code HtmlCleanerTests} holds the two to the same output on drawn fragments and on the corpus.
+ */
+final class SimpleSummary {
+
+	/** Tags that hold text and take no attribute, written in lower case. */
+	private static final Set<String> INLINE = Set.of("strong", "em", "b", "i");
+
+	/** The attributes read on a link and an image: those the safelist keeps ({@code align} aside). */
+	private static final Set<String> LINK_ATTRIBUTES = Set.of("href");
+
+	private static final Set<String> IMAGE_ATTRIBUTES = Set.of("src", "alt", "width", "height", "title");
+
+	/** Images whose host only counts readers (HtmlCleaner's trackers): left to jsoup. */
+	private static final List<String> COUNTERS = List.of("//feeds.feedburner.com/", "//feedproxy.google.com/",
+			"//pixel.wp.com/", "//stats.wordpress.com/");
+
+	/** The blocks among the tags read, as jsoup sees them (a paragraph): read from jsoup, not assumed. */
+	private static final Set<String> BLOCKS = Set.copyOf(Stream.of("p", "br", "strong", "em", "b", "i", "a", "img")
+		.filter((name) -> Tag.valueOf(name).isBlock())
+		.toList());
+
+	/** What {@link HtmlCleaner} drops once empty, among the tags read here. */
+	private static final Set<String> DROPPED_WHEN_EMPTY = Set.of("p", "strong", "em", "b", "i", "a");
+
+	/** What the safelist adds to every link. */
+	private static final String[] LINK_REL = { "rel", "nofollow noopener" };
+
+	/** Character references are short: beyond this many characters after {@code &}, it is not one. */
+	private static final int LONGEST_REFERENCE = 33;
+
+	private SimpleSummary() {
+	}
+
+	/**
+	 * The summary cleaned, with its text, as {@link HtmlCleaner#summary} gives them; null when the fragment holds
+	 * anything but what this class reads.
+	 */
+	static HtmlCleaner.@Nullable CleanSummary clean(String html) {
+		Node body = parse(html);
+		if (body == null) {
+			return null;
+		}
+		dropHollowElements(body);
+		collapseBlankRuns(body);
+		if (!hasText(body)) {
+			return HtmlCleaner.CleanSummary.EMPTY;
+		}
+		StringBuilder written = new StringBuilder(html.length() + 16);
+		for (Node child : body.children) {
+			write(child, written);
+		}
+		String cleaned = written.toString().strip();
+		stripEnds(body.children);
+		StringBuilder text = new StringBuilder(html.length());
+		for (Node child : body.children) {
+			text(child, text);
+		}
+		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text.toString()));
+	}
+
+	/** The fragment as a tree under a body, or null at the first thing not read here. */
+	private static @Nullable Node parse(String html) {
+		Node body = new Node("body", null);
+		List<Node> open = new ArrayList<>();
+		open.add(body);
+		StringBuilder text = new StringBuilder();
+		int length = html.length();
+		for (int i = 0; i < length;) {
+			char c = html.charAt(i);
+			if (c == '<') {
+				int end = html.indexOf('>', i);
+				if (end < 0) {
+					return null;
+				}
+				Opened tag = tag(html.substring(i + 1, end));
+				if (tag == null) {
+					return null;
+				}
+				Node parent = open.get(open.size() - 1);
+				flush(text, parent);
+				if (tag.closing()) {
+					if (parent == body || !parent.name.equals(tag.name())) {
+						return null;
+					}
+					open.remove(open.size() - 1);
+				}
+				else if (tag.name().equals("br") && tag.attributes().isEmpty()) {
+					parent.add(new Node("br", null));
+				}
+				else if (tag.name().equals("img")) {
+					Node image = image(tag.attributes());
+					if (image == null) {
+						return null;
+					}
+					if (image != PIXEL) {
+						parent.add(image);
+					}
+				}
+				else if (tag.selfClosing()) {
+					// Jsoup opens a <p/> and leaves it open: not read here.
+					return null;
+				}
+				else if (tag.name().equals("p") && tag.attributes().isEmpty()) {
+					// Jsoup closes an open paragraph, or moves it out of a bold one: not read here.
+					if (parent != body) {
+						return null;
+					}
+					open.add(parent.add(new Node("p", null)));
+				}
+				else if (INLINE.contains(tag.name()) && tag.attributes().isEmpty()) {
+					open.add(parent.add(new Node(tag.name(), null)));
+				}
+				else if (tag.name().equals("a")) {
+					// A link in a link is split by jsoup's adoption agency: not read here.
+					Node link = link(tag.attributes());
+					if (link == null || open.stream().anyMatch((node) -> "a".equals(node.name))) {
+						return null;
+					}
+					open.add(parent.add(link));
+				}
+				else {
+					return null;
+				}
+				i = end + 1;
+			}
+			else if (c == '&') {
+				int end = html.indexOf(';', i);
+				if (end < 0 || end - i > LONGEST_REFERENCE) {
+					return null;
+				}
+				String decoded = reference(html.substring(i + 1, end));
+				if (decoded == null) {
+					return null;
+				}
+				text.append(decoded);
+				i = end + 1;
+			}
+			else {
+				if (!isReadAsIs(c)) {
+					return null;
+				}
+				text.append(c);
+				i++;
+			}
+		}
+		if (open.size() != 1) {
+			return null;
+		}
+		flush(text, body);
+		return body;
+	}
+
+	/** An image that the cleaner drops as a tracking pixel: nothing to add. */
+	private static final Node PIXEL = new Node("img", null);
+
+	/**
+	 * What is between {@code <} and {@code >}: a name in lower case letters and digits, then attributes each as
+	 * {@code  name="value"} with a name in lower case letters, then perhaps {@code /} or {@code  /}; null otherwise.
+	 */
+	private static @Nullable Opened tag(String inside) {
+		int length = inside.length();
+		boolean closing = inside.startsWith("/");
+		int i = closing ? 1 : 0;
+		int start = i;
+		while (i < length && (isLowerLetter(inside.charAt(i)) || (i > start && isDigit(inside.charAt(i))))) {
+			i++;
+		}
+		if (i == start) {
+			return null;
+		}
+		String name = inside.substring(start, i);
+		List<String[]> attributes = new ArrayList<>(0);
+		boolean selfClosing = false;
+		while (i < length) {
+			if (inside.charAt(i) == '/' && i == length - 1) {
+				selfClosing = true;
+				break;
+			}
+			if (inside.charAt(i) != ' ' || i + 1 == length) {
+				return null;
+			}
+			i++;
+			if (inside.charAt(i) == '/' && i == length - 1) {
+				selfClosing = true;
+				break;
+			}
+			int nameStart = i;
+			while (i < length && isLowerLetter(inside.charAt(i))) {
+				i++;
+			}
+			if (i == nameStart || i + 1 >= length || inside.charAt(i) != '=' || inside.charAt(i + 1) != '"') {
+				return null;
+			}
+			int valueEnd = inside.indexOf('"', i + 2);
+			if (valueEnd < 0) {
+				return null;
+			}
+			String attribute = inside.substring(nameStart, i);
+			String value = attributeValue(inside.substring(i + 2, valueEnd));
+			if (value == null || attributes.stream().anyMatch((seen) -> seen[0].equals(attribute))) {
+				return null;
+			}
+			attributes.add(new String[] { attribute, value });
+			i = valueEnd + 1;
+		}
+		if (closing && (selfClosing || !attributes.isEmpty())) {
+			return null;
+		}
+		return new Opened(name, closing, selfClosing, attributes);
+	}
+
+	/** An attribute's value with its references decoded; null for what is not read here (a bare &, a quote, a < or >). */
+	private static @Nullable String attributeValue(String raw) {
+		StringBuilder value = new StringBuilder(raw.length());
+		for (int i = 0; i < raw.length();) {
+			char c = raw.charAt(i);
+			if (c == '&') {
+				int end = raw.indexOf(';', i);
+				String decoded = (end < 0 || end - i > LONGEST_REFERENCE) ? null : reference(raw.substring(i + 1, end));
+				if (decoded == null) {
+					return null;
+				}
+				value.append(decoded);
+				i = end + 1;
+			}
+			else {
+				if (c == '<' || c == '>' || !isReadAsIs(c)) {
+					return null;
+				}
+				value.append(c);
+				i++;
+			}
+		}
+		// A decoded quote or angle bracket: how jsoup writes it back in an attribute is not settled here.
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '<' || c == '>') {
+				return null;
+			}
+		}
+		return value.toString();
+	}
+
+	/** A link to a plain absolute address, as the safelist writes it; null for any other. */
+	private static @Nullable Node link(List<String[]> attributes) {
+		String href = valueOf(attributes, "href");
+		if (href == null || !HtmlCleaner.resolvesToItself(href)
+				|| !attributes.stream().allMatch((attribute) -> LINK_ATTRIBUTES.contains(attribute[0]))) {
+			return null;
+		}
+		Node link = new Node("a", null);
+		link.attributes.addAll(attributes);
+		link.attributes.add(LINK_REL);
+		return link;
+	}
+
+	/** An image of a plain absolute address; {@link #PIXEL} for a tracking pixel; null for any other. */
+	private static @Nullable Node image(List<String[]> attributes) {
+		String src = valueOf(attributes, "src");
+		if (src == null || !HtmlCleaner.resolvesToItself(src) || COUNTERS.stream().anyMatch(src::contains)
+				|| !attributes.stream().allMatch((attribute) -> IMAGE_ATTRIBUTES.contains(attribute[0]))) {
+			return null;
+		}
+		String width = valueOf(attributes, "width");
+		String height = valueOf(attributes, "height");
+		if ((width != null && HtmlCleaner.isPixel(width)) || (height != null && HtmlCleaner.isPixel(height))) {
+			return PIXEL;
+		}
+		Node image = new Node("img", null);
+		image.attributes.addAll(attributes);
+		return image;
+	}
+
+	private static @Nullable String valueOf(List<String[]> attributes, String name) {
+		for (String[] attribute : attributes) {
+			if (attribute[0].equals(name)) {
+				return attribute[1];
+			}
+		}
+		return null;
+	}
+
+	private static boolean isLowerLetter(char c) {
+		return c >= 'a' && c <= 'z';
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	/**
+	 * Characters that jsoup keeps as they are in text, and writes back as they are or as {@code &lt;}, {@code &gt;},
+	 * {@code &amp;}, {@code &nbsp;}: no control character but tab and line feed (jsoup turns some into others), no C1
+	 * control, no surrogate (a lone one is written as a reference).
+	 */
+	private static boolean isReadAsIs(char c) {
+		if (c < 0x20) {
+			return c == '\t' || c == '\n';
+		}
+		return !(c >= 0x7F && c <= 0x9F) && !Character.isSurrogate(c);
+	}
+
+	/** A character reference's text, or null when it is not one that jsoup decodes to characters read as is. */
+	private static @Nullable String reference(String name) {
+		if (name.isEmpty()) {
+			return null;
+		}
+		if (name.charAt(0) == '#') {
+			return numeric(name);
+		}
+		// Jsoup reads letters then digits as the name, and decodes it with its semicolon if it is one it knows.
+		int i = 0;
+		while (i < name.length() && isAsciiLetter(name.charAt(i))) {
+			i++;
+		}
+		while (i < name.length() && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
+			i++;
+		}
+		if (i == 0 || i != name.length() || !Entities.isNamedEntity(name)) {
+			return null;
+		}
+		String decoded = Entities.getByName(name);
+		for (int c = 0; c < decoded.length(); c++) {
+			if (!isReadAsIs(decoded.charAt(c))) {
+				return null;
+			}
+		}
+		return decoded.isEmpty() ? null : decoded;
+	}
+
+	private static @Nullable String numeric(String name) {
+		boolean hex = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X');
+		String digits = name.substring(hex ? 2 : 1);
+		if (digits.isEmpty() || digits.length() > 6) {
+			return null;
+		}
+		int codePoint = 0;
+		for (int i = 0; i < digits.length(); i++) {
+			int digit = Character.digit(digits.charAt(i), hex ? 16 : 10);
+			if (digit < 0) {
+				return null;
+			}
+			codePoint = codePoint * (hex ? 16 : 10) + digit;
+		}
+		// Below U+FFFF only, and none that jsoup replaces (NUL, windows-1252's C1 range) or keeps as a control.
+		if (codePoint > 0xFFFF || !isReadAsIs((char) codePoint) || codePoint == 0xFFFE || codePoint == 0xFFFF) {
+			return null;
+		}
+		return String.valueOf((char) codePoint);
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static void flush(StringBuilder text, Node parent) {
+		if (!text.isEmpty()) {
+			parent.add(new Node(null, text.toString()));
+			text.setLength(0);
+		}
+	}
+
+	/** As {@link HtmlCleaner}: deepest first, so that a paragraph holding only an emptied bold goes too. */
+	private static void dropHollowElements(Node node) {
+		for (int i = node.children.size() - 1; i >= 0; i--) {
+			Node child = node.children.get(i);
+			if (child.name != null) {
+				dropHollowElements(child);
+			}
+		}
+		node.children
+			.removeIf((child) -> child.name != null && DROPPED_WHEN_EMPTY.contains(child.name) && !hasText(child));
+	}
+
+	/** As {@link HtmlCleaner}: a run of blank text nodes becomes one, a line break if any of them held one. */
+	private static void collapseBlankRuns(Node node) {
+		Node run = null;
+		List<Node> kept = new ArrayList<>(node.children.size());
+		for (Node child : node.children) {
+			if (child.name == null && isAsciiBlank(child.text)) {
+				boolean lineBreak = child.text.indexOf('\n') >= 0 || (run != null && run.text.equals("\n"));
+				if (run == null) {
+					run = child;
+					kept.add(child);
+				}
+				run.text = lineBreak ? "\n" : " ";
+				continue;
+			}
+			run = null;
+			kept.add(child);
+			if (child.name != null) {
+				collapseBlankRuns(child);
+			}
+		}
+		node.children.clear();
+		node.children.addAll(kept);
+	}
+
+	private static boolean isAsciiBlank(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Text that does not fold to nothing under the node, or an image: what HtmlCleaner's isHollow looks for. */
+	private static boolean hasText(Node node) {
+		if (node.name == null) {
+			return !TitleText.foldsToNothing(node.text);
+		}
+		if (node.name.equals("img")) {
+			return true;
+		}
+		for (Node child : node.children) {
+			if (hasText(child)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** As jsoup writes it without pretty printing, U+00A0 as itself (see {@link HtmlCleaner#summary}). */
+	private static void write(Node node, StringBuilder out) {
+		if (node.name == null) {
+			escape(node.text, out);
+			return;
+		}
+		out.append('<').append(node.name);
+		for (String[] attribute : node.attributes) {
+			out.append(' ').append(attribute[0]).append("=\"");
+			escape(attribute[1], out);
+			out.append('"');
+		}
+		out.append('>');
+		if (node.name.equals("br") || node.name.equals("img")) {
+			return;
+		}
+		for (Node child : node.children) {
+			write(child, out);
+		}
+		out.append("</").append(node.name).append('>');
+	}
+
+	/** Text and attribute values (which hold no {@code <}, {@code >} or {@code "} here) as jsoup escapes them. */
+	private static void escape(String text, StringBuilder out) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				default -> out.append(c);
+			}
+		}
+	}
+
+	/** As {@link HtmlCleaner}: the text at the ends stripped as the written HTML is. */
+	private static void stripEnds(List<Node> children) {
+		for (int i = 0; i < children.size() && children.get(i).name == null; i++) {
+			Node text = children.get(i);
+			text.text = text.text.stripLeading();
+			if (!text.text.isEmpty()) {
+				break;
+			}
+		}
+		for (int i = children.size() - 1; i >= 0 && children.get(i).name == null; i--) {
+			Node text = children.get(i);
+			text.text = text.text.stripTrailing();
+			if (!text.text.isEmpty()) {
+				break;
+			}
+		}
+	}
+
+	/** As {@link TitleText#textOf}: a space on each side of a block. */
+	private static void text(Node node, StringBuilder out) {
+		if (node.name == null) {
+			out.append(node.text);
+			return;
+		}
+		boolean block = BLOCKS.contains(node.name);
+		if (block) {
+			out.append(' ');
+		}
+		for (Node child : node.children) {
+			text(child, out);
+		}
+		if (block) {
+			out.append(' ');
+		}
+	}
+
+	/** A tag as written: its name, whether it closes or closes itself, its attributes (values decoded). */
+	private record Opened(String name, boolean closing, boolean selfClosing, List<String[]> attributes) {
+	}
+
+	/** An element (a name, attributes, children) or a text (no name). */
+	private static final class Node {
+
+		final @Nullable String name;
+
+		String text;
+
+		final List<Node> children = new ArrayList<>(2);
+
+		/** Name and value pairs, in the order written. */
+		final List<String[]> attributes = new ArrayList<>(0);
+
+		Node(@Nullable String name, @Nullable String text) {
+			this.name = name;
+			this.text = (text != null) ? text : "";
+		}
+
+		Node add(Node child) {
+			this.children.add(child);
+			return child;
+		}
+
+	}
+
+}
