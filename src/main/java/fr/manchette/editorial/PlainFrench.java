@@ -32,7 +32,8 @@ final class PlainFrench {
 		int start = -1;
 		for (int i = 0; i <= length; i++) {
 			char c = (i < length) ? text.charAt(i) : ' ';
-			if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC) {
+			// Character.UnicodeBlock.ARABIC, compared as its range: UnicodeBlock.of searches every block, per char.
+			if (c >= '\u0600' && c <= '\u06FF') {
 				return false;
 			}
 			if (Character.isLetter(c)) {

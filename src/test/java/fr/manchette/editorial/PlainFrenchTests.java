@@ -44,6 +44,16 @@ class PlainFrenchTests {
 		assertThat(PlainFrench.is("French president Macron visits Rabat des deux rives for talks")).isFalse();
 	}
 
+	/** Any character of Unicode's Arabic block, and none next to it, makes a French headline not plain French. */
+	@Test
+	void anArabicCharacterAnywhereMakesATextNotPlainFrench() {
+		for (char c = '\u05F0'; c <= '\u0710'; c++) {
+			boolean arabic = Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC;
+			assertThat(PlainFrench.is("Le Wydad remporte le derby face au Raja " + c)).as("U+%04X", (int) c).isEqualTo(!arabic);
+			assertThat(PlainFrench.is(c + " Le Wydad remporte le derby face au Raja")).as("U+%04X", (int) c).isEqualTo(!arabic);
+		}
+	}
+
 	@Test
 	void mixedHeadlinesArePlainFrenchOnlyWhenFrench() {
 		for (String line : HeadlineSamples.written("headlines-mixed.txt")) {
