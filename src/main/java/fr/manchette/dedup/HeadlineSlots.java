@@ -64,6 +64,11 @@ final class HeadlineSlots {
 
 	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
+	/** The incoming headline's bands, folded, and the places of the nearest found: the same, for one lookup. */
+	final int[] incomingBands = new int[StoryBands.BANDS];
+
+	final int[] nearestPlaces = new int[StoryWindow.NEAREST];
+
 	/** Empties it, with room for {@code capacity} headlines. */
 	void clear(int capacity) {
 		this.size = 0;
