@@ -92,8 +92,9 @@ final class NearestHeadlines {
 			if (unseen != 0 && (cutShared < 0
 					|| !before(cutShared, cutId, shared + Integer.bitCount(unseen), ids[found[place] - 1]))) {
 				int base = (found[place] - 1) * StoryBands.BANDS;
-				for (int band = Integer.numberOfTrailingZeros(unseen); band < StoryBands.BANDS; band++) {
-					if ((unseen & (1 << band)) != 0 && bands[base + band] == incoming[band]) {
+				for (int rest = unseen; rest != 0; rest &= rest - 1) {
+					int band = Integer.numberOfTrailingZeros(rest);
+					if (bands[base + band] == incoming[band]) {
 						shared++;
 					}
 				}
