@@ -95,11 +95,6 @@ final class BandPostings {
 		return posting / StoryBands.BANDS;
 	}
 
-	/** Which of its slot's bands a posting is, from 0. */
-	static int place(int posting) {
-		return posting % StoryBands.BANDS;
-	}
-
 	/** Where a band is in the table, or the empty place where it would go. */
 	private int find(int band) {
 		int mask = this.heads.length - 1;

@@ -64,9 +64,7 @@ final class HeadlineSlots {
 
 	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
-	/** The incoming headline's bands, folded, and the places of the nearest found: the same, for one lookup. */
-	final int[] incomingBands = new int[StoryBands.BANDS];
-
+	/** The places of the nearest found: the same, for one lookup. */
 	final int[] nearestPlaces = new int[StoryWindow.NEAREST];
 
 	/** Empties it, with room for {@code capacity} headlines. */
