@@ -15,7 +15,12 @@ import java.util.Map;
  */
 final class HeadlineCache {
 
-	private static final int CACHED_HEADLINES = 16_384;
+	/**
+	 * As many as the window holds on a cold pass of 1000 sources (some 30 000 headlines): with half that, one
+	 * candidate in twenty came back forgotten and had its key worked out again, a sixth of the story step's CPU, for
+	 * some 9 MB saved.
+	 */
+	static final int CACHED_HEADLINES = 32_768;
 
 	/**
 	 * Stored headlines lately compared or stored, by title: a {@link MatchedHeadline}, or only the {@link TitleKey} of

@@ -64,6 +64,9 @@ final class HeadlineSlots {
 
 	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
+	/** The places of the nearest found: the same, for one lookup. */
+	final int[] nearestPlaces = new int[StoryWindow.NEAREST];
+
 	/** Empties it, with room for {@code capacity} headlines. */
 	void clear(int capacity) {
 		this.size = 0;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
  * the rest when it has a rubric, how many distinct words it has.
  * <p>
- * The matcher keeps some sixteen thousand of them (see {@link HeadlineCache}): what is derived from the key is only
+ * The matcher keeps some thirty thousand of them (see {@link HeadlineCache}): what is derived from the key is only
  * what a comparison would otherwise work out again, in lists without room to spare, the units of single words shared
  * between headlines ({@link WordUnits}); the words themselves are read from the key.
  */

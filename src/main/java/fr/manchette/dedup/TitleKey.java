@@ -81,6 +81,10 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	 * becomes « bam » when the other headline says « BAM ».
 	 */
 	TitleKey abbreviated(Set<String> acronyms) {
+		if (acronyms.isEmpty()) {
+			// Most comparisons: no iterator made for nothing.
+			return this;
+		}
 		boolean any = false;
 		for (String acronym : acronyms) {
 			any |= spelledOut(acronym, this.words, this.clauses) >= 0;

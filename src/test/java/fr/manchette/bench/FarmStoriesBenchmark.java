@@ -108,7 +108,7 @@ public final class FarmStoriesBenchmark {
 			for (int pass = 1; pass <= passes; pass++) {
 				long allocated = THREADS.getCurrentThreadAllocatedBytes();
 				long cpu = placeInWindow(entries, seenAt);
-				allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+				allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated - lookupBytes;
 				System.out.printf(Locale.ROOT,
 						"order %s, the service's story step%s: %d stories; %.1f µs of CPU and %.1f kB allocated per "
 								+ "item (lookup, matching, adding to the window); %d collections, %d ms, meanwhile%n",
@@ -185,6 +185,26 @@ public final class FarmStoriesBenchmark {
 				byLink.putIfAbsent(linkKey, entry.story);
 			}
 		}
+		if (LOOKUPS > 0) {
+			// The lookup alone, every item again in the window as it ends: the part of the step that reads it most.
+			long lookupCpu = 0;
+			lookupBytes = 0;
+			long found = 0;
+			for (int round = 0; round < LOOKUPS; round++) {
+				long start = THREADS.getCurrentThreadCpuTime();
+				long allocated = THREADS.getCurrentThreadAllocatedBytes();
+				for (Entry entry : entries) {
+					found += window.nearest(entry.identified.bands(), entry.sortAt, entry.source).size();
+				}
+				lookupCpu += THREADS.getCurrentThreadCpuTime() - start;
+				lookupBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
+			}
+			System.out.printf(Locale.ROOT,
+					"the window's lookup alone, in the full window: %.2f µs of CPU and %.2f kB allocated per item "
+							+ "(%d rounds, %.2f headlines found per item)%n",
+					lookupCpu / 1e3 / entries.size() / LOOKUPS, lookupBytes / 1e3 / entries.size() / LOOKUPS, LOOKUPS,
+					(double) found / entries.size() / LOOKUPS);
+		}
 		stepCollections = collections() - collections;
 		stepCollectionMillis = collectionMillis() - collectionMillis;
 		// What the service keeps of these items in its heap: the window, and the matcher's headlines.
@@ -211,6 +231,15 @@ public final class FarmStoriesBenchmark {
 	 * gives it, so that the heap it prints counts what the service holds (the entries here keep theirs for scoring).
 	 */
 	private static final boolean OWN = Boolean.getBoolean("bench.own");
+
+	/**
+	 * {@code -Dbench.lookups=N}: after the step, every item looked up again N times in the window as it ends, and the
+	 * CPU of the lookup alone printed, to compare two builds of it.
+	 */
+	private static final int LOOKUPS = Integer.getInteger("bench.lookups", 0);
+
+	/** Bytes the lookups alone allocated: not the step's. */
+	private static long lookupBytes;
 
 	/** {@code -Dbench.histogram=true}: prints what the window and the matcher's cache hold, class by class. */
 	private static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");

@@ -34,7 +34,7 @@ class HeadlineCacheTests {
 		this.cache.put(dropped, droppedHeadline);
 		this.cache.put(kept, keptHeadline);
 		TitleKey any = TitleKey.of("Une dépêche");
-		for (int i = 0; i < 20_000; i++) {
+		for (int i = 0; i < HeadlineCache.CACHED_HEADLINES + 4000; i++) {
 			if (i % 1000 == 0) {
 				// Asked for now and then: the least recently used are forgotten first, however often asked before.
 				assertThat(this.cache.of(candidate(kept))).isSameAs(keptHeadline);

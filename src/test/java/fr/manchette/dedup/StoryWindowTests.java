@@ -101,6 +101,71 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void findsWhatReadingEveryBandOfEveryHeadlineFoundWouldFind() {
+		// Within the reach of the window (twice the story window before its clock). Formulaic headlines of a few templates, many sharing bands with the ones looked up, so that most lookups
+		// read some bands no further than PER_BAND: the headlines found are ranked by all the bands they share, as a
+		// plain count over them all ranks them.
+		String[] towns = { "Rennes", "Brest", "Nantes", "Metz", "Reims", "Tours", "Pau", "Albi", "Agen", "Lyon" };
+		String[] templates = { "Cybersécurité : l’hôpital de %s visé par une attaque, %d services touchés",
+				"Bourse de %s : clôture en hausse de %d points", "Incendie à %s : %d hectares brûlés",
+				"Météo à %s : %d degrés attendus demain" };
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 800; i++) {
+			String title = String.format(templates[i % templates.length], towns[(i / 4) % towns.length], i % 13);
+			headlines.add(headline(i + 1, "source-" + (i % 11), "story-" + i, title,
+					T0.minus(Duration.ofMinutes(7L * i))));
+		}
+		this.window.load(headlines, 800);
+		for (int i = 0; i < 60; i++) {
+			String title = String.format(templates[i % templates.length], towns[(i * 7) % towns.length], i % 5);
+			Instant at = T0.minus(Duration.ofMinutes(97L * i));
+			String source = "source-" + (i % 13);
+
+			assertThat(this.window.nearest(bands(title), at, source)).extracting(StoryCandidate::itemId)
+				.as(title)
+				.containsExactlyElementsOf(nearestByEveryBand(headlines, bands(title), at, source));
+		}
+	}
+
+	/**
+	 * What the lookup finds, the plain way: the headlines of other sources within the window of {@code at} sharing
+	 * each band, the last stored first, at most PER_BAND a band; ranked by how many bands they share in all, among
+	 * equals the last stored first.
+	 */
+	private static List<Long> nearestByEveryBand(List<WindowHeadline> held, List<Long> incoming, Instant at,
+			String source) {
+		Duration window = Duration.ofHours(48);
+		java.util.Set<WindowHeadline> found = new java.util.LinkedHashSet<>();
+		for (Long band : incoming) {
+			int read = 0;
+			for (int i = held.size() - 1; i >= 0 && read < StoryWindow.PER_BAND; i--) {
+				WindowHeadline headline = held.get(i);
+				if (headline.bands().contains(band) && !headline.sourceId().equals(source)
+						&& !headline.sortAt().isBefore(at.minus(window)) && !headline.sortAt().isAfter(at.plus(window))) {
+					read++;
+					found.add(headline);
+				}
+			}
+		}
+		java.util.function.ToIntFunction<WindowHeadline> shared = (headline) -> {
+			int count = 0;
+			for (int band = 0; band < StoryBands.BANDS; band++) {
+				if (headline.bands().get(band).equals(incoming.get(band))) {
+					count++;
+				}
+			}
+			return count;
+		};
+		return found.stream()
+			.sorted(java.util.Comparator.comparingInt(shared)
+				.reversed()
+				.thenComparing(java.util.Comparator.comparingLong(WindowHeadline::itemId).reversed()))
+			.limit(StoryWindow.NEAREST)
+			.map(WindowHeadline::itemId)
+			.toList();
+	}
+
+	@Test
 	void addsWhatWasStoredSinceAndMovesItsLastItemId() {
 		this.window.load(List.of(), 0);
 		this.window.add(List.of(headline(7, "le360", "s1", HEADLINE, T0), headline(9, "rfi", "s9", "Autre chose", T0)));
