@@ -134,13 +134,13 @@ public final class HtmlCleaner {
 	 * @param base the URL against which relative links and images are resolved (the feed's URL)
 	 * @return the cleaned HTML, "" when nothing visible is left
 	 */
-	public String clean(@Nullable String html, URI base) {
+	String clean(@Nullable String html, URI base) {
 		return summary(html, base).html();
 	}
 
 	/**
-	 * The summary cleaned as {@link #clean} does, with its plain text as {@link #text} gives it: read off the cleaned
-	 * tree, not from the cleaned HTML parsed a second time (that second parse was a sixth of reading an item).
+	 * The summary cleaned as {@link #clean} does, with its plain text as {@link TitleText#plain} reads it in the
+	 * cleaned HTML: read off the cleaned tree, not from the cleaned HTML parsed a second time (that second parse was a sixth of reading an item).
 	 * @param html the summary as the feed wrote it, or null
 	 * @param base the URL against which relative links and images are resolved (the feed's URL)
 	 */
@@ -181,7 +181,8 @@ public final class HtmlCleaner {
 
 	/**
 	 * Strips the text at the ends of the body as {@code strip()} strips its HTML, so that its text is what
-	 * {@link #text} makes of that HTML: whitespace that {@code strip()} removes and the fold keeps (an em space).
+	 * {@link TitleText#plain} makes of that HTML: whitespace that {@code strip()} removes and the fold keeps (an em
+	 * space).
 	 */
 	private static void stripEnds(Element body) {
 		// The text nodes at each end, up to the first that keeps something: strip() goes through as many as are blank.
@@ -197,15 +198,6 @@ public final class HtmlCleaner {
 				break;
 			}
 		}
-	}
-
-	/**
-	 * Plain text of a summary, with the folding rules of titles.
-	 * @param html the summary, raw or cleaned, or null
-	 * @return the text on one line, possibly empty
-	 */
-	public String text(@Nullable String html) {
-		return TitleText.plain(html);
 	}
 
 	/**

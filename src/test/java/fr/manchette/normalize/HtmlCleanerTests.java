@@ -63,13 +63,13 @@ class HtmlCleanerTests {
 
 	@Test
 	void keepsWordsApartWhenUnwrappingBlocks() {
-		assertThat(this.cleaner.text(this.cleaner.clean("<table><tr><td>Paris</td><td>12</td></tr></table>", FEED)))
+		assertThat(TitleText.plain(this.cleaner.clean("<table><tr><td>Paris</td><td>12</td></tr></table>", FEED)))
 			.isEqualTo("Paris 12");
 	}
 
 	@Test
 	void givesPlainTextWithTitleFolding() {
-		assertThat(this.cleaner.text("<p>«\u00A0Nous\u00A0irons\u00A0»,\n  dit-il.</p><p>Fin.</p>"))
+		assertThat(TitleText.plain("<p>«\u00A0Nous\u00A0irons\u00A0»,\n  dit-il.</p><p>Fin.</p>"))
 			.isEqualTo("«\u00A0Nous\u00A0irons\u00A0», dit-il. Fin.");
 	}
 
@@ -94,7 +94,7 @@ class HtmlCleanerTests {
 			HtmlCleaner.CleanSummary summary = this.cleaner.summary(fragment, FEED);
 			String cleaned = this.cleaner.clean(fragment, FEED);
 			assertThat(summary.html()).as(fragment).isEqualTo(cleaned);
-			assertThat(summary.text()).as(fragment).isEqualTo(this.cleaner.text(cleaned));
+			assertThat(summary.text()).as(fragment).isEqualTo(TitleText.plain(cleaned));
 		}
 	}
 
