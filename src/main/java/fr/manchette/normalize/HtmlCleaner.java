@@ -140,7 +140,8 @@ public final class HtmlCleaner {
 
 	/**
 	 * The summary cleaned as {@link #clean} does, with its plain text as {@link TitleText#plain} reads it in the
-	 * cleaned HTML: read off the cleaned tree, not from the cleaned HTML parsed a second time (that second parse was a sixth of reading an item).
+	 * cleaned HTML: read off the cleaned tree, not from the cleaned HTML parsed a second time (that second parse was
+	 * a sixth of reading an item).
 	 * @param html the summary as the feed wrote it, or null
 	 * @param base the URL against which relative links and images are resolved (the feed's URL)
 	 */
