@@ -3,8 +3,6 @@ package fr.manchette.web;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The documents that change only with the store, served by {@link PublishedDocuments}: where each lives, the name its
  * validators know it by, its media type, and the headers it always carries.
@@ -29,17 +27,16 @@ enum Publication {
 
 	private final String contentType;
 
-	/** Names and values in turn: set on every answer from memory, so walked without an iterator. */
-	private final String[] headers;
+	private final ResponseHeaders headers;
 
 	Publication(String path, String name, String contentType, Map<String, String> headers) {
 		this.path = path;
 		this.name = name;
 		this.contentType = contentType;
-		this.headers = headers.entrySet()
+		this.headers = ResponseHeaders.of(headers.entrySet()
 			.stream()
 			.flatMap((header) -> Stream.of(header.getKey(), header.getValue()))
-			.toArray(String[]::new);
+			.toArray(String[]::new));
 	}
 
 	String path() {
@@ -55,11 +52,12 @@ enum Publication {
 		return this.contentType;
 	}
 
-	/** Sets them on an answer, 304s included; the MVC path gets them from {@link WebConfiguration}'s interceptors. */
-	void setHeaders(HttpServletResponse response) {
-		for (int i = 0; i < this.headers.length; i += 2) {
-			response.setHeader(this.headers[i], this.headers[i + 1]);
-		}
+	/**
+	 * What it carries on every answer from memory, 304s included; the MVC path gets them from
+	 * {@link WebConfiguration}'s interceptors.
+	 */
+	ResponseHeaders headers() {
+		return this.headers;
 	}
 
 }

@@ -12,6 +12,7 @@ import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -67,22 +68,26 @@ class PublishedDocuments {
 	}
 
 	/**
-	 * Answers from memory if this state has this address already: a 304 if the client's copy is current, else the
-	 * bytes if they were rendered. Sets the publication's fixed headers too, as nothing else will on this path.
+	 * What this state holds for this address, if the client can be answered from memory: a 304 when its copy is
+	 * current, else the bytes if they were rendered; null otherwise (a new address, or bytes no one has needed yet).
 	 */
-	Answer serveCached(HttpServletRequest request, HttpServletResponse response, Publication publication)
-			throws IOException {
+	@Nullable Cached cached(HttpServletRequest request, Publication publication) {
 		CachedVariant variant = current().variant(key(publication, request), this.clock.millis());
 		if (variant == null) {
-			return Answer.NOT_CACHED;
+			return null;
 		}
 		boolean notModified = variant.validators.notModified(request);
 		if (!notModified && !variant.isRendered()) {
-			return Answer.NOT_CACHED;
+			return null;
 		}
-		publication.setHeaders(response);
-		answer(variant, notModified, request, response);
-		return notModified ? Answer.NOT_MODIFIED : Answer.SENT;
+		return new Cached(variant, notModified, RenderedDocument.acceptsGzip(request.getHeader("Accept-Encoding")));
+	}
+
+	/**
+	 * @param notModified whether the client's copy is current
+	 * @param gzip whether the client takes gzip
+	 */
+	record Cached(CachedVariant variant, boolean notModified, boolean gzip) {
 	}
 
 	/** A 304 before anything is rendered; otherwise the bytes, rendered now if no one needed them before. */
@@ -95,13 +100,6 @@ class PublishedDocuments {
 		else {
 			variant.rendered().write(response, gzip, "HEAD".equals(request.getMethod()));
 		}
-	}
-
-	/** How {@link #serveCached} answered. */
-	enum Answer {
-
-		SENT, NOT_MODIFIED, NOT_CACHED
-
 	}
 
 	private PublishedState current() {

@@ -15,20 +15,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class RenderedDocument {
 
-	private final String contentType;
-
 	private final byte[] body;
 
 	private final byte[] gzipped;
 
-	private final Validators validators;
+	private final ResponseHeaders bodyHeaders;
+
+	private final ResponseHeaders gzippedHeaders;
 
 	RenderedDocument(String contentType, String text, Validators validators) {
-		this.contentType = contentType;
 		this.body = text.getBytes(StandardCharsets.UTF_8);
 		// Always, however small: the variant a client gets, and so its ETag, depends on its Accept-Encoding alone.
 		this.gzipped = gzip(this.body);
-		this.validators = validators;
+		this.bodyHeaders = ResponseHeaders.of("Content-Type", contentType, "Content-Length",
+				Integer.toString(this.body.length))
+			.and(validators.headers(false));
+		this.gzippedHeaders = ResponseHeaders.of("Content-Type", contentType, "Content-Length",
+				Integer.toString(this.gzipped.length), "Content-Encoding", "gzip")
+			.and(validators.headers(true));
 	}
 
 	byte[] body() {
@@ -39,20 +43,25 @@ final class RenderedDocument {
 		return this.gzipped;
 	}
 
-	/** Writes the bytes and their headers; for a HEAD, the headers alone, Content-Length included. */
+	/** The bytes a client gets: gzip if it takes it. */
+	byte[] bytes(boolean gzip) {
+		return gzip ? this.gzipped : this.body;
+	}
+
+	/** What goes with {@link #bytes}: media type, length, encoding, validators. */
+	ResponseHeaders headers(boolean gzip) {
+		return gzip ? this.gzippedHeaders : this.bodyHeaders;
+	}
+
+	/**
+	 * Writes the bytes and their headers through the servlet API; for a HEAD, the headers alone, Content-Length
+	 * included.
+	 */
 	void write(HttpServletResponse response, boolean gzip, boolean head) throws IOException {
-		byte[] bytes = gzip ? this.gzipped : this.body;
 		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(this.contentType);
-		response.setContentLength(bytes.length);
-		response.setHeader("ETag", this.validators.etag(gzip));
-		response.setHeader("Last-Modified", this.validators.lastModified());
-		response.setHeader("Vary", "Accept-Encoding");
-		if (gzip) {
-			response.setHeader("Content-Encoding", "gzip");
-		}
+		headers(gzip).setOn(response);
 		if (!head) {
-			response.getOutputStream().write(bytes);
+			response.getOutputStream().write(bytes(gzip));
 		}
 	}
 

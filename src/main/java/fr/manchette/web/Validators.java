@@ -28,6 +28,11 @@ final class Validators {
 
 	private final String lastModified;
 
+	/** What a 304 carries: the validators of the variant the client would have been sent, plain or gzip. */
+	private final ResponseHeaders notModifiedPlain;
+
+	private final ResponseHeaders notModifiedGzip;
+
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
 	 * @param lastModified when the store last changed
@@ -38,6 +43,13 @@ final class Validators {
 		this.weakEtag = "W/" + etag;
 		this.lastModifiedSecond = lastModified.getEpochSecond();
 		this.lastModified = HTTP_DATE.format(lastModified);
+		this.notModifiedPlain = headers(false);
+		this.notModifiedGzip = headers(true);
+	}
+
+	/** The validators of the variant: plain or gzip bytes. */
+	ResponseHeaders headers(boolean gzip) {
+		return ResponseHeaders.of("ETag", etag(gzip), "Last-Modified", this.lastModified, "Vary", "Accept-Encoding");
 	}
 
 	String etag(boolean gzip) {
@@ -77,12 +89,15 @@ final class Validators {
 		return false;
 	}
 
-	/** A 304 with the validators of the variant the client would have been sent. */
+	/** What a 304 carries: the validators of the variant the client would have been sent. */
+	ResponseHeaders notModified(boolean gzip) {
+		return gzip ? this.notModifiedGzip : this.notModifiedPlain;
+	}
+
+	/** A 304 through the servlet API. */
 	void writeNotModified(HttpServletResponse response, boolean gzip) {
 		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-		response.setHeader("ETag", etag(gzip));
-		response.setHeader("Last-Modified", this.lastModified);
-		response.setHeader("Vary", "Accept-Encoding");
+		notModified(gzip).setOn(response);
 	}
 
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -70,19 +71,36 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Ahead of every other filter, so that a document already rendered in this state of the store costs what a cached
-	 * byte array costs: no handler lookup, no interceptor, no observation (it counts its own answers instead).
+	 * Ahead of every servlet filter, so that a document already rendered in this state of the store costs what a
+	 * cached byte array costs: no filter chain, no handler lookup, no interceptor, no observation (it counts its own
+	 * answers instead).
 	 */
 	@Bean
-	FilterRegistrationBean<PublishedDocumentsFilter> publishedDocumentsFilter(PublishedDocuments documents,
-			MeterRegistry meters, Environment environment) {
+	PublishedDocumentsValveInstaller publishedDocumentsValve(PublishedDocuments documents, MeterRegistry meters,
+			Environment environment) {
 		boolean forwardedByFramework = "framework"
 			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", ""));
-		FilterRegistrationBean<PublishedDocumentsFilter> registration = new FilterRegistrationBean<>(
-				new PublishedDocumentsFilter(documents, meters, forwardedByFramework));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		registration.addUrlPatterns("/*");
-		return registration;
+		return new PublishedDocumentsValveInstaller(new PublishedDocumentsValve(documents, meters, forwardedByFramework));
+	}
+
+	/**
+	 * Puts the valve last among the engine's valves: after those Spring Boot adds ({@code RemoteIpValve} when
+	 * {@code server.forward-headers-strategy} is {@code native}, which sets the address the client used), before the
+	 * host's.
+	 */
+	record PublishedDocumentsValveInstaller(PublishedDocumentsValve valve)
+			implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(ConfigurableTomcatWebServerFactory factory) {
+			factory.addEngineValves(this.valve);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

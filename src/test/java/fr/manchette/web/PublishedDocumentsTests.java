@@ -1,6 +1,5 @@
 package fr.manchette.web;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -284,26 +285,93 @@ class PublishedDocumentsTests {
 	void aKeptAliveConnectionServesMoreThanAHundredAnswers() throws Exception {
 		get("/headlines.txt", Map.of());
 		try (Socket socket = new Socket("localhost", this.port)) {
-			OutputStream out = socket.getOutputStream();
-			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
 			for (int i = 1; i <= 150; i++) {
-				out.write("GET /headlines.txt HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-				String status = line(in);
-				long length = -1;
-				boolean closing = false;
-				for (String header = line(in); !header.isEmpty(); header = line(in)) {
-					String name = header.substring(0, header.indexOf(':')).strip();
-					String value = header.substring(header.indexOf(':') + 1).strip();
-					length = name.equalsIgnoreCase("Content-Length") ? Long.parseLong(value) : length;
-					closing |= name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close");
-				}
-				in.readFully(new byte[(int) length]);
+				RawAnswer answer = RawAnswer.exchange(socket, "/headlines.txt", "");
 
-				assertThat(status).as("answer %d", i).isEqualTo("HTTP/1.1 200 ");
-				assertThat(closing).as("answer %d closes the connection", i).isFalse();
+				assertThat(answer.status()).as("answer %d", i).isEqualTo("HTTP/1.1 200 ");
+				assertThat(answer.headers()).as("answer %d closes the connection", i)
+					.doesNotContainEntry("connection", List.of("close"));
 			}
 		}
+	}
+
+	/**
+	 * Tomcat keeps each connection's header buffers from one answer to the next, and answers from memory hand it
+	 * their headers as bytes: whatever comes in between on the connection (Spring MVC's answers, of other lengths), an
+	 * answer from memory carries the same headers each time, each once, its body as long as it says.
+	 */
+	@Test
+	void answersFromMemoryKeepTheirHeadersWhateverTheConnectionAnsweredBefore() throws Exception {
+		String etag = get("/feed.atom", Map.of()).headers().firstValue("ETag").orElseThrow();
+		get("/api/headlines", Map.of("Accept-Encoding", "gzip"));
+		// Names, paths, request headers.
+		List<List<String>> cachedRequests = List.of(List.of("feed", "/feed.atom", ""),
+				List.of("feed 304", "/feed.atom", "If-None-Match: " + etag + "\r\n"),
+				List.of("headlines gzip", "/api/headlines", "Accept-Encoding: gzip\r\n"));
+		Map<String, Map<String, List<String>>> first = new HashMap<>();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			for (int i = 0; i < 40; i++) {
+				for (int r = 0; r < cachedRequests.size(); r++) {
+					List<String> request = cachedRequests.get(r);
+					String name = request.get(0);
+					RawAnswer answer = RawAnswer.exchange(socket, request.get(1), request.get(2));
+					// Then one of Spring MVC's answers, in turn: a new address, long headers (the page's policy), JSON.
+					RawAnswer.exchange(socket, List.of("/feed.atom?limit=" + (1 + i % 7) + "&i=" + i, "/?i=" + i,
+							"/api/sources").get((i + r) % 3), "");
+					Map<String, List<String>> headers = new HashMap<>(answer.headers());
+					assertThat(headers.remove("date")).as("%s: Date", name).hasSize(1);
+					assertThat(headers.values()).as(name).allSatisfy((values) -> assertThat(values).hasSize(1));
+					assertThat(headers).as(name).doesNotContainKey("transfer-encoding");
+					assertThat(answer.status()).as(name).isEqualTo(name.endsWith("304") ? "HTTP/1.1 304 " : "HTTP/1.1 200 ");
+					if (!name.endsWith("304")) {
+						assertThat(headers.get("content-length")).as(name)
+							.containsExactly(Integer.toString(answer.body().length));
+					}
+					assertThat(headers).as("%s, round %d", name, i)
+						.isEqualTo(first.computeIfAbsent(name, (key) -> headers));
+				}
+			}
+		}
+		assertThat(first.get("feed 304")).containsEntry("etag", List.of(etag)).doesNotContainKey("content-length");
+		assertThat(first.get("headlines gzip")).containsEntry("content-encoding", List.of("gzip"))
+			.containsEntry("content-type", List.of("application/json"))
+			.containsEntry("cache-control", List.of("no-cache"));
+		assertThat(text(get("/actuator/prometheus", Map.of())))
+			.containsPattern("manchette_published_responses_total\\{document=\"atom\",status=\"304\"} [1-9]")
+			.containsPattern("manchette_published_responses_total\\{document=\"headlines.json\",status=\"200\"} [1-9]");
+	}
+
+	/** An answer read off a kept-alive connection: status line, headers by lower-case name, body. */
+	private record RawAnswer(String status, Map<String, List<String>> headers, byte[] body) {
+
+		/** @param headers more request headers, each ending in CRLF */
+		static RawAnswer exchange(Socket socket, String path, String headers) throws IOException {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + socket.getPort() + "\r\n" + headers + "\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			DataInputStream in = new DataInputStream(socket.getInputStream());
+			String status = line(in);
+			Map<String, List<String>> read = new HashMap<>();
+			for (String header = line(in); !header.isEmpty(); header = line(in)) {
+				read.computeIfAbsent(header.substring(0, header.indexOf(':')).strip().toLowerCase(Locale.ROOT),
+						(name) -> new ArrayList<>())
+					.add(header.substring(header.indexOf(':') + 1).strip());
+			}
+			if (read.containsKey("transfer-encoding")) {
+				// Spring MVC's answers of unknown length: chunks, then an empty line after the last.
+				for (int size = Integer.parseInt(line(in), 16); size > 0; size = Integer.parseInt(line(in), 16)) {
+					in.readFully(new byte[size]);
+					line(in);
+				}
+				line(in);
+				return new RawAnswer(status, read, new byte[0]);
+			}
+			byte[] body = new byte[Integer.parseInt(read.getOrDefault("content-length", List.of("0")).get(0))];
+			in.readFully(body);
+			return new RawAnswer(status, read, body);
+		}
+
 	}
 
 	/** One header line of an HTTP/1.1 answer, without its CRLF. */
