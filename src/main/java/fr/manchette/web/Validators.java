@@ -52,12 +52,8 @@ final class Validators {
 		return ResponseHeaders.of("ETag", etag(gzip), "Last-Modified", this.lastModified, "Vary", "Accept-Encoding");
 	}
 
-	String etag(boolean gzip) {
+	private String etag(boolean gzip) {
 		return gzip ? this.weakEtag : this.etag;
-	}
-
-	String lastModified() {
-		return this.lastModified;
 	}
 
 	/**
