@@ -38,8 +38,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Tomcat copies a response into a buffer of this size per connection and writes it to the socket each time it
 	 * fills. At Tomcat's 8 KB, the merged feed (about 65 KB for the default 50 entries) left in nine system calls, each
 	 * sending a segment of its own and waking the client; on 2 cores those cost more than everything else a cached
-	 * answer does. At 128 KB a feed of the default length, headers included, goes in one. Each open connection holds
-	 * its buffer on the heap: 100 connections, 13 MB.
+	 * answer does. At 128 KB a feed of the default length, headers included, goes in one. The buffer is direct memory,
+	 * outside the heap: the JDK writes a heap buffer to a socket by copying it into a direct one first, a copy of the
+	 * whole feed per answer (8 to 12 % of a cached feed's CPU, measured alternately). Each open connection holds its
+	 * buffer: 100 connections, 13 MB.
 	 */
 	static final int WRITE_BUFFER = 128 * 1024;
 
@@ -105,7 +107,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	TomcatConnectorCustomizer writeBufferCustomizer() {
-		return (connector) -> connector.setProperty("socket.appWriteBufSize", Integer.toString(WRITE_BUFFER));
+		return (connector) -> {
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(WRITE_BUFFER));
+			connector.setProperty("socket.directBuffer", "true");
+		};
 	}
 
 	/** Sets the same headers on every response it sees, 304s included. */

@@ -391,6 +391,7 @@ class PublishedDocumentsTests {
 		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
 
 		assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("131072");
+		assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
 		assertThat(WebConfiguration.WRITE_BUFFER).isEqualTo(131072);
 	}
 
