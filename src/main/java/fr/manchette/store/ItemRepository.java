@@ -79,7 +79,7 @@ public class ItemRepository {
 			if (stored == null) {
 				fresh.add(item);
 			}
-			else if (!stored.contentHash().equals(ItemRow.contentHash(item))) {
+			else if (!ContentHash.matches(stored.contentHash(), item)) {
 				edited.add(new EditedItem(stored.id(), stored.sortAt(), item));
 			}
 		}

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import fr.manchette.dedup.AssignedItem;
-import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -50,7 +49,7 @@ final class ItemRow {
 				identified.fingerprint().linkKey(), item.guid(), (item.link() != null) ? item.link().toString() : null,
 				item.title(), item.summaryHtml(), item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()),
 				searchText(item), Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
-				Timestamps.param(assigned.sortAt()), contentHash(identified), item.language() };
+				Timestamps.param(assigned.sortAt()), ContentHash.of(identified), item.language() };
 	}
 
 	/** The parameters of {@link #UPDATE} for an edited item. */
@@ -69,25 +68,13 @@ final class ItemRow {
 			.addValue("published", Timestamps.param(content.published()))
 			.addValue("publishedKnown", content.publishedKnown())
 			.addValue("seenAt", Timestamps.param(seenAt))
-			.addValue("contentHash", contentHash(item.identified()))
+			.addValue("contentHash", ContentHash.of(item.identified()))
 			.addValue("lang", content.language());
 	}
 
 	/** What a search looks into: the title and the summary, folded. */
 	static String searchText(Item item) {
 		return SearchText.fold(item.title() + " " + item.summaryText());
-	}
-
-	/**
-	 * What an edit of the item changes. With the key of the item's own story, as before stories were matched: items
-	 * stored then keep their hash.
-	 */
-	static String contentHash(IdentifiedItem identified) {
-		Item item = identified.item();
-		String link = (item.link() != null) ? item.link().toString() : null;
-		return Fingerprint.sha256(String.join("\u0000", String.valueOf(item.guid()), String.valueOf(link), item.title(),
-				item.summaryHtml(), String.join(CATEGORY_SEPARATOR, item.categories()), item.published().toString(),
-				identified.fingerprint().storyKey()));
 	}
 
 	/** A row of {@link #COLUMNS}. */

@@ -64,6 +64,32 @@ class ItemRepositoryTests {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(5);
 	}
 
+	/**
+	 * A row stored when {@code content_hash} was SHA-256 keeps it: its item served again as it was is no edit, and
+	 * served changed is one, which stores the value of today.
+	 */
+	@Test
+	void aRowStoredWithTheHashOfBeforeIsNoEditUntilItsItemChanges() {
+		List<IdentifiedItem> poll = identify(0, 3);
+		this.items.insert("hespress", assigned(poll), T0);
+		for (IdentifiedItem item : poll) {
+			this.jdbc.sql("UPDATE item SET content_hash = :hash WHERE item_key = :key")
+				.param("hash", ContentHash.sha256(item))
+				.param("key", item.fingerprint().itemKey())
+				.update();
+		}
+
+		assertThat(this.items.sort("hespress", identify(0, 3)).edited()).isEmpty();
+
+		List<Item> changed = new ArrayList<>(poll.stream().map(IdentifiedItem::item).toList());
+		Item first = changed.get(0);
+		changed.set(0, new Item(first.guid(), first.title() + " (vidéo)", first.link(), first.summaryHtml(),
+				first.summaryText(), first.published(), true, List.of()));
+		PollItems sorted = this.items.sort("hespress", new Deduplicator().identify(changed));
+		assertThat(sorted.fresh()).isEmpty();
+		assertThat(sorted.edited()).extracting((edited) -> edited.identified().item().guid()).containsExactly("g0");
+	}
+
 	private static List<IdentifiedItem> identify(int from, int to) {
 		List<Item> poll = new ArrayList<>();
 		for (int i = from; i < to; i++) {
