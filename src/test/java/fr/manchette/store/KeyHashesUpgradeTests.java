@@ -158,7 +158,7 @@ class KeyHashesUpgradeTests {
 	}
 
 	/** The store's repositories on this data source, as the service has them. */
-	private static AnnotationConfigApplicationContext repositories(DataSource store) {
+	static AnnotationConfigApplicationContext repositories(DataSource store) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.registerBean(JdbcClient.class, () -> JdbcClient.create(store));
 		context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(store));
