@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * indexes hold: their first 16 hex digits as a {@code BIGINT} ({@code item_hash}, {@code story_hash},
  * {@code link_hash}). Each new item lands at a random place of these three indexes, so H2 writes a page of each again
  * for every few items stored: pages of numbers are several times smaller than pages of 64-character strings, and
- * compare at once. The queries still compare the full keys: two keys that share their first 64 bits are told apart.
+ * compare at once (StoreBenchmark, 200 000 items on H2: H2's page serialization thread 46 to 29–32 µs and 27 to 4 kB
+ * allocated an item, the file at the end of the burst 1 149–1 447 to 629–677 MiB, 142 to 116 MiB after a stop; on
+ * PostgreSQL the database 409 to 361 MiB). The queries still compare the full keys: two keys that share their first
+ * 64 bits are told apart.
  * <p>
  * Any string has a number, whether a key or not (a test's made-up key): a character that is not a lowercase hex
  * digit counts as 0, a string shorter than 16 characters is completed with 1s.
