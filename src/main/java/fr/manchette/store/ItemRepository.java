@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.IdentifiedItem;
@@ -17,23 +19,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The items of every source, as polls write them. Uniqueness is the schema's job: {@code item_source_key} settles any
- * race. A poll is stored in a few statements whatever its size: its known keys in one query, the stories of its links
- * in one, its new items in one multi-row insert (their words are indexed later, see {@link WordIndex}), its edits
- * in one batch. Which story an item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
+ * The items of every source, as polls write them. Uniqueness is the schema's job: {@code item_source_hash_key}
+ * settles any race (and {@code item_source_key} too in a store whose older items lack their hashes, see
+ * {@link KeyHashes}), the story lock that of the rare key stored without its hash (see {@link #insert}). A poll is
+ * stored in a few statements whatever its size: its known keys in one query, the stories of its links in one, its
+ * new items in one multi-row insert (their words are indexed later, see {@link WordIndex}), its edits in one batch. Which story an item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
  * store only keeps it. The story window reads them through {@link StoredHeadlines}, the outputs through
  * {@link StoryQueries}; retention takes them out through {@link ItemPruner}.
  */
 @Repository
 public class ItemRepository {
 
-	// item_source_key, one probe per pair: H2 reads "source_id = ? AND item_key IN (…)" as a scan of the source's
-	// items (a thousand per source at a million items), since it takes an IN list on the first column of an index only.
-	static final String KNOWN = """
-			SELECT id, item_key, content_hash, sort_at FROM item WHERE (source_id, item_key) IN (:keys)""";
+	static final String KNOWN_COLUMNS = "id, item_key, content_hash, sort_at";
 
-	// item_link_idx: every item stored under these links, in any source; the first of each link gives its story.
+	// item_source_hash_key, one probe per pair: H2 reads "source_id = ? AND item_hash IN (…)" as a scan of the
+	// source's items (a thousand per source at a million items), since it takes an IN list on the first column of an
+	// index only. The full keys are compared too (see KeyHash). Then the few keys stored without their hash, as
+	// another key of the source has it (see insert).
+	private static final String BY_HASHES = """
+			SELECT %1$s FROM item WHERE (source_id, item_hash) IN (:pairs) AND item_key IN (:keys)
+			UNION ALL
+			SELECT %1$s FROM item WHERE source_id = :source AND item_hash IS NULL AND item_key IN (:keys)""";
+
+	// item_source_key, as BY_HASHES, while items stored before the hashes lack theirs (see KeyHashes).
+	private static final String BY_KEYS = "SELECT %s FROM item WHERE (source_id, item_key) IN (:pairs)";
+
+	// item_link_hash_idx: every item stored under these links, in any source; the first of each link gives its story.
 	static final String STORIES_OF_LINKS = """
+			SELECT id, link_key, story_key, sort_at FROM item WHERE link_hash IN (:hashes) AND link_key IN (:keys)""";
+
+	// item_link_idx, while items stored before the hashes lack theirs.
+	private static final String STORIES_OF_LINK_KEYS = """
 			SELECT id, link_key, story_key, sort_at FROM item WHERE link_key IN (:keys)""";
 
 	// story_lock's one row, locked until the transaction ends: story steps take turns, whichever instance runs them.
@@ -51,23 +67,27 @@ public class ItemRepository {
 
 	private final NamedParameterJdbcTemplate batch;
 
-	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes, WordIndex words) {
+	private final KeyHashes hashes;
+
+	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes, WordIndex words,
+			KeyHashes hashes) {
 		this.jdbc = jdbc;
+		this.hashes = hashes;
 		this.batch = batch;
 		this.changes = changes;
 		this.words = words;
 	}
 
 	/**
-	 * What the source already has of one poll's items: one query through item_source_key. Those not stored are
+	 * What the source already has of one poll's items: one query through item_source_hash_key. Those not stored are
 	 * fresh; those stored whose content changed are edited; the others are left out.
 	 */
 	public PollItems sort(String sourceId, List<IdentifiedItem> items) {
 		Map<String, Known> known = new HashMap<>();
-		List<Object[]> keys = ManyRows.pairs(sourceId,
-				items.stream().map((item) -> item.fingerprint().itemKey()).toList());
-		for (List<Object[]> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(KNOWN).param("keys", chunk).query((row) -> {
+		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
+		for (List<String> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
+			Statement statement = bySourceKeys(KNOWN_COLUMNS, sourceId, chunk, this.hashes.complete());
+			this.jdbc.sql(statement.sql()).params(statement.params()).query((row) -> {
 				known.put(row.getString("item_key"), new Known(row.getLong("id"), row.getString("content_hash"),
 						Timestamps.read(row, "sort_at")));
 			});
@@ -88,12 +108,15 @@ public class ItemRepository {
 
 	/**
 	 * The story of each of these links: that of the first item stored under it, in any source. One query through
-	 * item_link_idx for a poll's links.
+	 * item_link_hash_idx for a poll's links.
 	 */
 	public Map<String, String> storiesOfLinks(Collection<String> linkKeys) {
 		Map<String, LinkedStory> first = new HashMap<>();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(linkKeys)), ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(STORIES_OF_LINKS).param("keys", chunk).query((row) -> {
+			this.jdbc.sql(this.hashes.complete() ? STORIES_OF_LINKS : STORIES_OF_LINK_KEYS)
+				.param("hashes", KeyHash.of(chunk))
+				.param("keys", chunk)
+				.query((row) -> {
 				LinkedStory story = new LinkedStory(row.getLong("id"), Timestamps.read(row, "sort_at"),
 						row.getString("story_key"));
 				first.merge(row.getString("link_key"), story, (x, y) -> x.before(y) ? x : y);
@@ -114,8 +137,13 @@ public class ItemRepository {
 	}
 
 	/**
-	 * Inserts a poll's new items: a few statements however many there are. Call it inside
-	 * the poll's transaction. Returns the ids of the items inserted by item key.
+	 * Inserts a poll's new items: a few statements however many there are. Call it inside the poll's transaction,
+	 * holding the story lock ({@link #lockStories}). Returns the ids of the items inserted by item key.
+	 * <p>
+	 * A key whose hash another key of the source already has (two keys sharing their first 64 bits) is stored without
+	 * its hash, and found by its full key (see {@link #sort}). The schema cannot settle a race for such a key; the
+	 * story lock does: the step that stores one holds it until its transaction ends, and the next step looks it up
+	 * under the lock before storing it again.
 	 */
 	public Map<String, Long> insert(String sourceId, List<AssignedItem> items, Instant seenAt) {
 		if (items.isEmpty()) {
@@ -125,12 +153,11 @@ public class ItemRepository {
 		for (AssignedItem assigned : items) {
 			rows.add(ItemRow.values(sourceId, assigned, seenAt));
 		}
-		// ON CONFLICT: a poll of the same source by another instance stored it since we looked (a lease ran out).
-		// The rows inserted come back with their ids, those skipped do not.
-		Map<String, Long> ids = new HashMap<>();
-		ManyRows.insert(this.jdbc, ItemRow.INSERT_INTO, rows, "ON CONFLICT DO NOTHING", (key) -> {
-			ids.put((String) key.get("item_key"), ((Number) key.get("id")).longValue());
-		}, "id", "item_key");
+		Map<String, Long> ids = insertRows(rows);
+		if (ids.size() < rows.size()) {
+			List<Object[]> collisions = collisions(sourceId, rows, ids.keySet());
+			ids.putAll(insertRows(collisions.stream().map(ItemRow::withoutItemHash).toList()));
+		}
 		if (!ids.isEmpty()) {
 			this.changes.changed();
 		}
@@ -159,6 +186,51 @@ public class ItemRepository {
 			this.changes.changed();
 		}
 		return updated;
+	}
+
+	/**
+	 * The statement that finds some of a source's items by their keys, selecting {@code columns}: through the hashes
+	 * once every item has them ({@link KeyHashes#complete}), through the full keys until then.
+	 */
+	static Statement bySourceKeys(String columns, String sourceId, List<String> itemKeys, boolean hashed) {
+		if (!hashed) {
+			return new Statement(BY_KEYS.formatted(columns), Map.of("pairs", ManyRows.pairs(sourceId, itemKeys)));
+		}
+		return new Statement(BY_HASHES.formatted(columns), Map.of("pairs",
+				ManyRows.pairs(sourceId, KeyHash.of(itemKeys)), "keys", itemKeys, "source", sourceId));
+	}
+
+	/**
+	 * Inserts these rows, skipping those the schema refuses: an item that a poll of the same source by another
+	 * instance stored since this one looked (a lease ran out), or a key whose hash another key of the source has.
+	 * The rows inserted come back with their ids, those skipped do not.
+	 */
+	private Map<String, Long> insertRows(List<Object[]> rows) {
+		Map<String, Long> ids = new HashMap<>();
+		ManyRows.insert(this.jdbc, ItemRow.INSERT_INTO, rows, "ON CONFLICT DO NOTHING", (key) -> {
+			ids.put((String) key.get("item_key"), ((Number) key.get("id")).longValue());
+		}, "id", "item_key");
+		return ids;
+	}
+
+	/** Of the rows not inserted, those whose keys are not stored: their hashes were another key's. */
+	private List<Object[]> collisions(String sourceId, List<Object[]> rows, Set<String> inserted) {
+		Map<String, Object[]> skipped = new LinkedHashMap<>();
+		for (Object[] row : rows) {
+			String key = (String) row[1];
+			if (!inserted.contains(key)) {
+				skipped.put(key, row);
+			}
+		}
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(skipped.keySet()), ManyRows.KEYS_PER_QUERY)) {
+			Statement stored = bySourceKeys("item_key", sourceId, chunk, this.hashes.complete());
+			this.jdbc.sql(stored.sql())
+				.params(stored.params())
+				.query(String.class)
+				.list()
+				.forEach(skipped::remove);
+		}
+		return List.copyOf(skipped.values());
 	}
 
 	/**

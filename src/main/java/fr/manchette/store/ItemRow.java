@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import fr.manchette.dedup.AssignedItem;
+import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,11 +26,15 @@ final class ItemRow {
 	/** The table and the columns of a new row, in the order of {@link #values}. */
 	static final String INSERT_INTO = """
 			item (source_id, item_key, story_key, link_key, guid, link, title, summary_html, summary_text, categories,
-			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash, lang)""";
+			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash, lang,
+			      item_hash, story_hash, link_hash)""";
+
+	/** Where {@link #values} has the item key's hash. */
+	private static final int ITEM_HASH = 18;
 
 	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
 	static final String UPDATE = """
-			UPDATE item SET link_key = :linkKey, guid = :guid, link = :link, title = :title,
+			UPDATE item SET link_key = :linkKey, link_hash = :linkHash, guid = :guid, link = :link, title = :title,
 			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
 			                updated_at = :seenAt, content_hash = :contentHash, lang = :lang
@@ -45,11 +50,24 @@ final class ItemRow {
 		IdentifiedItem identified = assigned.identified();
 		Item item = identified.item();
 		Object seen = Timestamps.param(seenAt);
-		return new Object[] { sourceId, identified.fingerprint().itemKey(), assigned.storyKey(),
-				identified.fingerprint().linkKey(), item.guid(), (item.link() != null) ? item.link().toString() : null,
-				item.title(), item.summaryHtml(), item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()),
-				searchText(item), Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
-				Timestamps.param(assigned.sortAt()), ContentHash.of(identified), item.language() };
+		Fingerprint fingerprint = identified.fingerprint();
+		return new Object[] { sourceId, fingerprint.itemKey(), assigned.storyKey(), fingerprint.linkKey(), item.guid(),
+				(item.link() != null) ? item.link().toString() : null, item.title(), item.summaryHtml(),
+				item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()), searchText(item),
+				Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
+				Timestamps.param(assigned.sortAt()), ContentHash.of(identified), item.language(),
+				KeyHash.of(fingerprint.itemKey()), KeyHash.of(assigned.storyKey()),
+				KeyHash.ofNullable(fingerprint.linkKey()) };
+	}
+
+	/**
+	 * A new row as {@link #values} made it, without its item key's hash: the row of a key whose hash another key of
+	 * the source has (see {@link ItemRepository#insert}).
+	 */
+	static Object[] withoutItemHash(Object[] values) {
+		Object[] row = values.clone();
+		row[ITEM_HASH] = null;
+		return row;
 	}
 
 	/** The parameters of {@link #UPDATE} for an edited item. */
@@ -58,6 +76,7 @@ final class ItemRow {
 		String link = (content.link() != null) ? content.link().toString() : null;
 		return new MapSqlParameterSource().addValue("id", item.id())
 			.addValue("linkKey", item.identified().fingerprint().linkKey())
+			.addValue("linkHash", KeyHash.ofNullable(item.identified().fingerprint().linkKey()))
 			.addValue("guid", content.guid())
 			.addValue("link", link)
 			.addValue("title", content.title())

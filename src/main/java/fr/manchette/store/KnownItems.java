@@ -17,16 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KnownItems {
 
-	// Probes item_source_key (source_id, item_key) for each pair (see ItemRepository.KNOWN).
-	private static final String FIND = """
-			SELECT item_key, published_at, published_known, summary_html, summary_text
-			  FROM item
-			 WHERE (source_id, item_key) IN (:keys)""";
+	// Found as a poll's known items are (see ItemRepository.bySourceKeys).
+	private static final String COLUMNS = "item_key, published_at, published_known, summary_html, summary_text";
 
 	private final JdbcClient jdbc;
 
-	KnownItems(JdbcClient jdbc) {
+	private final KeyHashes hashes;
+
+	KnownItems(JdbcClient jdbc, KeyHashes hashes) {
 		this.jdbc = jdbc;
+		this.hashes = hashes;
 	}
 
 	/**
@@ -41,9 +41,9 @@ public class KnownItems {
 	/** The stored items of {@code sourceId} among {@code itemKeys}; keys not stored are absent from the answer. */
 	public Map<String, KnownItem> find(String sourceId, Collection<String> itemKeys) {
 		Map<String, KnownItem> found = new HashMap<>();
-		for (List<Object[]> chunk : ManyRows.chunks(ManyRows.pairs(sourceId, List.copyOf(itemKeys)),
-				ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(FIND).param("keys", chunk).query((row) -> {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
+			Statement find = ItemRepository.bySourceKeys(COLUMNS, sourceId, chunk, this.hashes.complete());
+			this.jdbc.sql(find.sql()).params(find.params()).query((row) -> {
 				found.put(row.getString("item_key"),
 						new KnownItem(Timestamps.read(row, "published_at"), row.getBoolean("published_known"),
 								row.getString("summary_html"), row.getString("summary_text")));

@@ -68,12 +68,12 @@ final class ManyRows {
 	}
 
 	/**
-	 * A source's keys as pairs for {@code (source_id, item_key) IN (:keys)}: the condition that both engines answer
-	 * with one probe of {@code item_source_key} per pair.
+	 * A source's keys (or their hashes) as pairs for {@code (source_id, item_hash) IN (:pairs)}: the condition that
+	 * both engines answer with one probe of the index per pair.
 	 */
-	static List<Object[]> pairs(String sourceId, List<String> keys) {
+	static List<Object[]> pairs(String sourceId, List<?> keys) {
 		List<Object[]> pairs = new ArrayList<>(keys.size());
-		for (String key : keys) {
+		for (Object key : keys) {
 			pairs.add(new Object[] { sourceId, key });
 		}
 		return pairs;

@@ -15,7 +15,8 @@ public class MissingLinkKeys {
 	private static final String WITHOUT_LINK_KEY = """
 			SELECT id, link FROM item WHERE link_key IS NULL AND link IS NOT NULL AND id > :after ORDER BY id LIMIT 500""";
 
-	private static final String SET_LINK_KEY = "UPDATE item SET link_key = :linkKey WHERE id = :id";
+	// With its hash (see KeyHash): an item whose other hashes are filled already is found by its link's too.
+	private static final String SET_LINK_KEY = "UPDATE item SET link_key = :linkKey, link_hash = :linkHash WHERE id = :id";
 
 	private final JdbcClient jdbc;
 
@@ -40,8 +41,10 @@ public class MissingLinkKeys {
 			}
 			for (Map.Entry<Long, String> row : rows) {
 				after = row.getKey();
+				String linkKey = Fingerprint.linkKeyOf(URI.create(row.getValue()));
 				this.jdbc.sql(SET_LINK_KEY)
-					.param("linkKey", Fingerprint.linkKeyOf(URI.create(row.getValue())))
+					.param("linkKey", linkKey)
+					.param("linkHash", KeyHash.of(linkKey))
 					.param("id", row.getKey())
 					.update();
 				completed++;

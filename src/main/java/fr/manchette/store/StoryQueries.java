@@ -18,23 +18,34 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StoryQueries {
 
-	// item_story_idx
-	private static final String STORY = "SELECT " + ItemRow.COLUMNS + " FROM item i WHERE i.story_key = :story "
-			+ "ORDER BY i.sort_at, i.id";
+	// item_story_hash_idx, by the key's hash (see KeyHash); the key itself compared too. Each statement that finds
+	// items by story has a form for a store whose older items lack their hashes (see KeyHashes): through
+	// item_story_idx, by the key alone.
+	private static final String STORY = "SELECT " + ItemRow.COLUMNS + " FROM item i WHERE %s ORDER BY i.sort_at, i.id";
 
-	// Walks item_sort_idx newest first and probes item_story_idx for each candidate, so it stops at the limit.
+	private static final String STORY_BY_HASH = "i.story_hash = :hash AND i.story_key = :story";
+
+	private static final String STORY_BY_KEY = "i.story_key = :story";
+
+	// Walks item_sort_idx newest first and probes item_story_hash_idx for each candidate, so it stops at the limit.
 	private static final String LATEST_STORIES = "SELECT " + ItemRow.COLUMNS + """
 			 FROM item i
 			WHERE %s
 			  AND NOT EXISTS (SELECT 1 FROM item e
-			                   WHERE e.story_key = i.story_key AND %s
+			                   WHERE %s AND %s
 			                     AND (e.sort_at < i.sort_at OR (e.sort_at = i.sort_at AND e.id < i.id)))
 			ORDER BY i.sort_at DESC, i.id DESC
 			LIMIT :limit""";
 
-	// item_story_idx
-	private static final String TELLINGS = "SELECT " + ItemRow.COLUMNS
-			+ " FROM item i WHERE i.story_key IN (:keys) ORDER BY i.sort_at, i.id";
+	private static final String SAME_STORY_BY_HASH = "e.story_hash = i.story_hash AND e.story_key = i.story_key";
+
+	private static final String SAME_STORY_BY_KEY = "e.story_key = i.story_key";
+
+	private static final String TELLINGS = "SELECT " + ItemRow.COLUMNS + " FROM item i WHERE %s ORDER BY i.sort_at, i.id";
+
+	private static final String STORIES_BY_HASH = "i.story_hash IN (:hashes) AND i.story_key IN (:keys)";
+
+	private static final String STORIES_BY_KEY = "i.story_key IN (:keys)";
 
 	// item_sort_idx: the first item of the window, whose leaving it is the next change of the ranking.
 	private static final String FIRST_SORTED_SINCE = "SELECT MIN(sort_at) AS first_at FROM item WHERE sort_at >= :from";
@@ -45,8 +56,11 @@ public class StoryQueries {
 
 	private final TopStories top;
 
-	StoryQueries(JdbcClient jdbc, ItemFilter filter, TopStories top) {
+	private final KeyHashes hashes;
+
+	StoryQueries(JdbcClient jdbc, ItemFilter filter, TopStories top, KeyHashes hashes) {
 		this.jdbc = jdbc;
+		this.hashes = hashes;
 		this.filter = filter;
 		this.top = top;
 	}
@@ -86,7 +100,11 @@ public class StoryQueries {
 	 * in their order.
 	 */
 	public Optional<Story> story(String storyKey) {
-		List<StoredItem> items = this.jdbc.sql(STORY).param("story", storyKey).query(ItemRow::read).list();
+		List<StoredItem> items = this.jdbc.sql(STORY.formatted(this.hashes.complete() ? STORY_BY_HASH : STORY_BY_KEY))
+			.param("hash", KeyHash.of(storyKey))
+			.param("story", storyKey)
+			.query(ItemRow::read)
+			.list();
 		return items.isEmpty() ? Optional.empty() : Optional.of(new Story(items.get(0), items.subList(1, items.size())));
 	}
 
@@ -107,7 +125,8 @@ public class StoryQueries {
 		String filterI = this.filter.matching("i", query, params);
 		String filterE = ItemFilter.conditions("e", query, params);
 		params.put("limit", query.limit());
-		return new Statement(LATEST_STORIES.formatted(filterI, filterE), params);
+		String sameStory = this.hashes.complete() ? SAME_STORY_BY_HASH : SAME_STORY_BY_KEY;
+		return new Statement(LATEST_STORIES.formatted(filterI, sameStory, filterE), params);
 	}
 
 	/** Each lead with the other items of its story, oldest first: one query for the whole list. */
@@ -117,8 +136,10 @@ public class StoryQueries {
 		}
 		Map<String, List<StoredItem>> byStory = new LinkedHashMap<>();
 		leads.forEach((lead) -> byStory.put(lead.storyKey(), new ArrayList<>()));
-		this.jdbc.sql(TELLINGS)
-			.param("keys", List.copyOf(byStory.keySet()))
+		List<String> keys = List.copyOf(byStory.keySet());
+		this.jdbc.sql(TELLINGS.formatted(this.hashes.complete() ? STORIES_BY_HASH : STORIES_BY_KEY))
+			.param("hashes", KeyHash.of(keys))
+			.param("keys", keys)
 			.query(ItemRow::read)
 			.list()
 			.forEach((item) -> byStory.get(item.storyKey()).add(item));

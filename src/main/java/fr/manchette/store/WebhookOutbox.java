@@ -25,10 +25,13 @@ public class WebhookOutbox {
 
 	private static final String SOURCE_SEPARATOR = ",";
 
-	// item_story_idx
+	// item_story_hash_idx (see KeyHash), or item_story_idx while older items lack their hashes (see KeyHashes).
 	private static final String TELLINGS = """
-			SELECT id, source_id, story_key, title, link, sort_at FROM item WHERE story_key IN (:keys)
-			ORDER BY sort_at, id""";
+			SELECT id, source_id, story_key, title, link, sort_at FROM item WHERE %s ORDER BY sort_at, id""";
+
+	private static final String STORIES_BY_HASH = "story_hash IN (:hashes) AND story_key IN (:keys)";
+
+	private static final String STORIES_BY_KEY = "story_key IN (:keys)";
 
 	private static final String INSERT_INTO = """
 			webhook_outbox (hook, story_key, event, title, link, sources, story_at, created_at, attempts,
@@ -80,18 +83,22 @@ public class WebhookOutbox {
 
 	private final JdbcClient jdbc;
 
-	WebhookOutbox(JdbcClient jdbc) {
+	private final KeyHashes hashes;
+
+	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes) {
 		this.jdbc = jdbc;
+		this.hashes = hashes;
 	}
 
-	/** Every item of these stories, each story's first first: one query through item_story_idx. */
+	/** Every item of these stories, each story's first first: one query through item_story_hash_idx. */
 	public List<StoryTelling> tellings(Collection<String> storyKeys) {
 		if (storyKeys.isEmpty()) {
 			return List.of();
 		}
 		List<StoryTelling> tellings = new ArrayList<>();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(storyKeys)), ManyRows.KEYS_PER_QUERY)) {
-			tellings.addAll(this.jdbc.sql(TELLINGS)
+			tellings.addAll(this.jdbc.sql(TELLINGS.formatted(this.hashes.complete() ? STORIES_BY_HASH : STORIES_BY_KEY))
+				.param("hashes", KeyHash.of(chunk))
 				.param("keys", chunk)
 				.query((row, n) -> new StoryTelling(row.getLong("id"), row.getString("source_id"),
 						row.getString("story_key"), row.getString("title"), row.getString("link"),

@@ -40,8 +40,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The store at scale (issue 6): {@code bench.items} items (default 1 000 000) from {@code bench.sources} sources
  * (default 1000) ingested as polls of 30 through the real dedup and repository, on H2 and on PostgreSQL, the story
- * window pruned every simulated hour as the service does; the ingest rate per slice; then the ticker's query ({@code /api/headlines} once its cache is cold) with and without
- * filters, p50/p99; and the query plans that justify the indexes.
+ * window pruned every simulated hour as the service does; the ingest rate per slice, and the CPU and allocation an item
+ * of each busy thread (the storing one, H2's page writers, the word indexer); then the ticker's query
+ * ({@code /api/headlines} once its cache is cold) with and without filters, p50/p99; and the query plans that justify
+ * the indexes.
  * {@code ./mvnw -q -Pbench -DskipTests package exec:java -Dbench.main=fr.manchette.bench.StoreBenchmark}
  * ({@code -Dbench.engine=h2} or {@code postgres} for one engine only; {@code -Dbench.reuse=true} times the
  * queries again on the H2 store the last run left, after the migrations a newer version brings, without storing).
@@ -99,6 +101,7 @@ public final class StoreBenchmark {
 				long started = System.nanoTime();
 				long cpu = processCpu();
 				long threadCpu = THREADS.getCurrentThreadCpuTime();
+				Map<Long, ThreadCost> threadsBefore = threadCosts();
 				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null);
 				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall%n", items,
 						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9));
@@ -110,6 +113,7 @@ public final class StoreBenchmark {
 				SearchBenchmark.awaitWordIndex(context.getBean(JdbcClient.class));
 				System.out.printf("word index caught up %.1f s after the last item: %.0f items/s with it%n",
 						(System.nanoTime() - stored) / 1e9, items / ((System.nanoTime() - started) / 1e9));
+				printThreadCosts(threadsBefore, threadCosts(), items);
 			}
 			else {
 				now = context.getBean(JdbcClient.class).sql("SELECT MAX(sort_at) FROM item")
@@ -130,6 +134,42 @@ public final class StoreBenchmark {
 	}
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	/** What a thread has cost so far: CPU time in nanoseconds, bytes allocated. */
+	private record ThreadCost(String name, long cpu, long allocated) {
+	}
+
+	/** Every live thread's costs so far, by thread id. */
+	private static Map<Long, ThreadCost> threadCosts() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+		Map<Long, ThreadCost> costs = new java.util.HashMap<>();
+		for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+			if (info != null) {
+				long id = info.getThreadId();
+				costs.put(id, new ThreadCost(info.getThreadName(), THREADS.getThreadCpuTime(id),
+						threads.getThreadAllocatedBytes(id)));
+			}
+		}
+		return costs;
+	}
+
+	/**
+	 * The threads that took CPU during the ingest (the storing one, H2's page writer, the word indexer), an item's
+	 * share of their CPU and allocation: where an item's cost goes, which the process's CPU lumps together.
+	 */
+	private static void printThreadCosts(Map<Long, ThreadCost> before, Map<Long, ThreadCost> after, int items) {
+		after.entrySet()
+			.stream()
+			.map((entry) -> {
+				ThreadCost was = before.getOrDefault(entry.getKey(), new ThreadCost("", 0, 0));
+				ThreadCost now = entry.getValue();
+				return new ThreadCost(now.name(), now.cpu() - was.cpu(), now.allocated() - was.allocated());
+			})
+			.filter((cost) -> cost.cpu() / 1e3 / items >= 1)
+			.sorted(java.util.Comparator.comparingLong(ThreadCost::cpu).reversed())
+			.forEach((cost) -> System.out.printf("thread %-45s %6.0f µs CPU, %6.1f kB allocated an item%n",
+					cost.name(), cost.cpu() / 1e3 / items, cost.allocated() / 1024.0 / items));
+	}
 
 	/** The CPU time of the whole process so far, in nanoseconds. */
 	private static long processCpu() {

@@ -14,6 +14,7 @@ import fr.manchette.normalize.Item;
 import fr.manchette.store.ItemPruner;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.KeyHashes;
 import fr.manchette.store.MissingLinkKeys;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
@@ -45,6 +46,9 @@ class StoreStepTests {
 
 	@Autowired
 	private MissingLinkKeys linkKeys;
+
+	@Autowired
+	private KeyHashes keyHashes;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -300,6 +304,9 @@ class StoreStepTests {
 
 		assertThat(this.linkKeys.complete()).isEqualTo(2);
 		assertThat(this.linkKeys.complete()).isZero();
+		// And the hashes of their keys, as the background fill gives them (KeyHashBackfill).
+		assertThat(this.keyHashes.fillNext()).isEqualTo(2);
+		assertThat(this.keyHashes.fillNext()).isZero();
 		save("lematin", T0.plusSeconds(60), item("m1", "Le Maroc et la Mauritanie vont relier leurs réseaux électriques",
 				"https://lematin.ma/1", T0.plusSeconds(60)));
 		save("h24", T0.plusSeconds(60), item("x1", "Autre titre", "https://m.a.ma/1", T0.plusSeconds(70)));

@@ -2,6 +2,7 @@ package fr.manchette.store;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ class ItemRepositoryTests {
 
 	@Autowired
 	private ItemRepository items;
+
+	@Autowired
+	private StoryQueries stories;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -88,6 +92,50 @@ class ItemRepositoryTests {
 		PollItems sorted = this.items.sort("hespress", new Deduplicator().identify(changed));
 		assertThat(sorted.fresh()).isEmpty();
 		assertThat(sorted.edited()).extracting((edited) -> edited.identified().item().guid()).containsExactly("g0");
+	}
+
+	@Test
+	void aKeySharingItsFirst64BitsWithAnotherKeyOfItsSourceIsAnotherItem() {
+		List<IdentifiedItem> poll = identify(0, 1);
+		String key = poll.get(0).fingerprint().itemKey();
+		String link = poll.get(0).fingerprint().linkKey();
+		// An item of the same source whose keys differ from the poll's item's only after the 64 bits the indexes hold.
+		this.jdbc.sql("""
+				INSERT INTO item (source_id, item_key, story_key, link_key, item_hash, story_hash, link_hash, title,
+				                  summary_html, summary_text, categories, search_text, published_at, published_known,
+				                  first_seen_at, updated_at, sort_at, content_hash)
+				VALUES ('hespress', :key, :link, :link, :keyHash, :linkHash, :linkHash, 'Jumeau', '', '', '', 'jumeau',
+				        :at, TRUE, :at, :at, :at, 'x')""")
+			.param("key", twin(key))
+			.param("keyHash", KeyHash.of(key))
+			.param("link", twin(link))
+			.param("linkHash", KeyHash.of(link))
+			.param("at", T0.atOffset(ZoneOffset.UTC))
+			.update();
+		long twinId = this.jdbc.sql("SELECT id FROM item WHERE title = 'Jumeau'").query(Long.class).single();
+
+		assertThat(this.items.sort("hespress", poll).fresh()).hasSize(1);
+		Map<String, Long> ids = this.items.insert("hespress", assigned(poll), T0);
+		assertThat(ids).containsOnlyKeys(key).doesNotContainValue(twinId);
+		// Stored, then known: not stored twice, nor taken for its twin.
+		assertThat(this.items.sort("hespress", poll).fresh()).isEmpty();
+		assertThat(this.items.insert("hespress", assigned(poll), T0.plusSeconds(60))).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item WHERE source_id = 'hespress'").query(Long.class).single())
+			.isEqualTo(2);
+
+		assertThat(this.items.storiesOfLinks(List.of(link))).isEqualTo(Map.of(link, link));
+		assertThat(this.items.storiesOfLinks(List.of(twin(link)))).isEqualTo(Map.of(twin(link), twin(link)));
+		assertThat(this.stories.story(link)).hasValueSatisfying((story) -> {
+			assertThat(story.lead().itemKey()).isEqualTo(key);
+			assertThat(story.others()).isEmpty();
+		});
+		assertThat(this.stories.latestStories(ItemQuery.latest(50))).hasSize(2)
+			.allSatisfy((story) -> assertThat(story.others()).isEmpty());
+	}
+
+	/** The key with its 17th digit changed: the same first 64 bits. */
+	static String twin(String key) {
+		return key.substring(0, 16) + ((key.charAt(16) == 'a') ? 'b' : 'a') + key.substring(17);
 	}
 
 	private static List<IdentifiedItem> identify(int from, int to) {

@@ -5,11 +5,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The beans of the item store, for the {@code @JdbcTest} slices of any package: the writes, the story window's reads,
- * the lists with their filters and search, the word index, retention and the link key backfill.
+ * the lists with their filters and search, the word index, retention, the link key backfill and the key hashes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ ItemRepository.class, StoredHeadlines.class, StoryQueries.class, ItemFilter.class, TopStories.class,
-		WordIndex.class, ItemPruner.class, MissingLinkKeys.class, StoreChanges.class })
+		WordIndex.class, ItemPruner.class, MissingLinkKeys.class, StoreChanges.class, KeyHashes.class })
 public class ItemStoreBeans {
 
 }

@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Prints how the database runs the store's queries, for the store benchmark: the plans are what justify the
- * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_idx} (the NOT
+ * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_hash_idx} (the NOT
  * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), the key of {@code item_word} (a rare
- * word). Ingest side: {@code item_link_idx} (the story of a link),
- * {@code item_source_key} (which items a poll already has); retention: {@code item_sort_idx} again (oldest first).
+ * word). Ingest side: {@code item_link_hash_idx} (the story of a link), {@code item_source_hash_key} (which items a
+ * poll already has); retention: {@code item_sort_idx} again (oldest first). The statements a store uses once every
+ * item has the hashes of its keys (see {@link KeyHashes}).
  */
 public final class QueryPlans {
 
@@ -35,11 +36,12 @@ public final class QueryPlans {
 				repository.latestStoriesStatement(new ItemQuery(null, "panathinaikos", null, 50)));
 		Map<String, Object> last = jdbc.sql("SELECT source_id, item_key, link_key, title, sort_at FROM item "
 				+ "ORDER BY id DESC LIMIT 1").query().singleRow();
-		statements.put("stories of the last item's link (ingest)",
-				new Statement(ItemRepository.STORIES_OF_LINKS, Map.of("keys", List.of(last.get("link_key")))));
-		statements.put("items a poll already has (ingest)", new Statement(ItemRepository.KNOWN,
-				Map.of("keys", ManyRows.pairs((String) last.get("source_id"),
-						List.of((String) last.get("item_key"), "unknown-key")))));
+		String linkKey = (String) last.get("link_key");
+		statements.put("stories of the last item's link (ingest)", new Statement(ItemRepository.STORIES_OF_LINKS,
+				Map.of("hashes", List.of(KeyHash.of(linkKey)), "keys", List.of(linkKey))));
+		statements.put("items a poll already has (ingest)",
+				ItemRepository.bySourceKeys(ItemRepository.KNOWN_COLUMNS, (String) last.get("source_id"),
+						List.of((String) last.get("item_key"), "unknown-key"), true));
 		statements.put("one retention batch, 60 days (prune)", new Statement(ItemPruner.PRUNE,
 				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
 						ItemPruner.PRUNE_BATCH)));

@@ -1,0 +1,153 @@
+package fr.manchette.store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Whether every item has the hashes of its keys ({@link KeyHash}), and the items stored before they existed given
+ * theirs, a batch at a time. Until every item has them, the queries that look items up by key go through the indexes
+ * of the full keys, which a store upgraded from a version without the hashes still has: an item not reached yet is
+ * found all the same. Once every item has them, the queries go through the hashes' indexes, and those of the full
+ * keys are dropped.
+ * <p>
+ * New items get their hashes when inserted. Only the items stored before the hashes lack them, and the fill is safe
+ * to run from several instances at once: a row gets the same numbers whoever computes them, and a row already filled
+ * is left alone.
+ */
+@Repository
+public class KeyHashes {
+
+	/** Items per transaction of the fill. */
+	static final int BATCH = 1_000;
+
+	// item_story_hash_idx: the items without hashes are at its start (nulls first), and story_hash is never null once
+	// filled (an item always has a story).
+	private static final String ANY_MISSING = "SELECT id FROM item WHERE story_hash IS NULL LIMIT 1";
+
+	private static final String MISSING = """
+			SELECT id, source_id, item_key, story_key, link_key FROM item WHERE story_hash IS NULL LIMIT :batch""";
+
+	// item_source_hash_key: the items of these sources that have these numbers already.
+	private static final String TAKEN = "SELECT source_id, item_hash FROM item WHERE (source_id, item_hash) IN (:pairs)";
+
+	private static final String FILL = """
+			UPDATE item SET item_hash = :itemHash, story_hash = :storyHash, link_hash = :linkHash
+			 WHERE id = :id AND story_hash IS NULL""";
+
+	/**
+	 * The indexes of the full keys, which nothing reads once every item has its hashes: each new item is written at a
+	 * random place of each.
+	 */
+	private static final List<String> FULL_KEY_INDEXES = List.of(
+			"ALTER TABLE item DROP CONSTRAINT IF EXISTS item_source_key", "DROP INDEX IF EXISTS item_story_idx",
+			"DROP INDEX IF EXISTS item_link_idx");
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	private final TransactionTemplate transaction;
+
+	private volatile boolean complete;
+
+	private volatile boolean checked;
+
+	KeyHashes(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transaction) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Whether every item has its hashes: the queries may go through the hashes' indexes. Asked of the store the first
+	 * time; after that, only {@link #fillNext} finding nothing left to fill turns it true.
+	 */
+	boolean complete() {
+		if (!this.complete && !this.checked) {
+			this.complete = !anyMissing();
+			this.checked = true;
+		}
+		return this.complete;
+	}
+
+	/**
+	 * Gives their hashes to up to {@link #BATCH} items that lack them, in one transaction; returns how many it found.
+	 * When none is left, the queries go through the hashes from then on. An item whose key has the number of another
+	 * item of its source keeps no item hash, as {@link ItemRepository#insert} would have stored it.
+	 */
+	public int fillNext() {
+		return fillNext(BATCH);
+	}
+
+	/** As {@link #fillNext()}, up to {@code batch} items. */
+	int fillNext(int batch) {
+		Integer found = this.transaction.execute((tx) -> {
+			List<Map<String, Object>> rows = this.jdbc.sql(MISSING).param("batch", batch).query().listOfRows();
+			if (rows.isEmpty()) {
+				return 0;
+			}
+			Set<List<Object>> taken = taken(rows);
+			MapSqlParameterSource[] params = new MapSqlParameterSource[rows.size()];
+			for (int i = 0; i < rows.size(); i++) {
+				Map<String, Object> row = rows.get(i);
+				long itemHash = KeyHash.of((String) row.get("item_key"));
+				// The first of the batch to claim a number has it; another key with that number goes without.
+				boolean free = taken.add(List.of(row.get("source_id"), itemHash));
+				params[i] = new MapSqlParameterSource().addValue("id", row.get("id"))
+					.addValue("itemHash", free ? itemHash : null)
+					.addValue("storyHash", KeyHash.of((String) row.get("story_key")))
+					.addValue("linkHash", KeyHash.ofNullable((String) row.get("link_key")));
+			}
+			this.batch.batchUpdate(FILL, params);
+			return rows.size();
+		});
+		if (found == null || found == 0) {
+			this.complete = true;
+			this.checked = true;
+			return 0;
+		}
+		return found;
+	}
+
+	/**
+	 * Drops the indexes of the full keys, once every item has its hashes and the queries have gone through them: an
+	 * instance still running on them (it has not seen the fill end yet) is slower for a moment, not wrong.
+	 */
+	public void dropFullKeyIndexes() {
+		if (!complete()) {
+			throw new IllegalStateException("Items without the hashes of their keys are still found by the full keys");
+		}
+		FULL_KEY_INDEXES.forEach((statement) -> this.jdbc.sql(statement).update());
+	}
+
+	/** The numbers the rows' sources already give an item: the row's source and number, for each. */
+	private Set<List<Object>> taken(List<Map<String, Object>> rows) {
+		List<Object[]> pairs = new ArrayList<>(rows.size());
+		for (Map<String, Object> row : rows) {
+			pairs.add(new Object[] { row.get("source_id"), KeyHash.of((String) row.get("item_key")) });
+		}
+		Set<List<Object>> taken = new HashSet<>();
+		for (List<Object[]> chunk : ManyRows.chunks(pairs, ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(TAKEN)
+				.param("pairs", chunk)
+				.query((row) -> {
+					taken.add(List.of(row.getString("source_id"), row.getLong("item_hash")));
+				});
+		}
+		return taken;
+	}
+
+	private boolean anyMissing() {
+		return this.jdbc.sql(ANY_MISSING).query(Long.class).optional().isPresent();
+	}
+
+}
