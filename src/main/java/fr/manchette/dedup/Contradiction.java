@@ -52,21 +52,26 @@ public enum Contradiction {
 
 	/** The first contradiction between two headlines, or null when they may tell the same story. */
 	static @Nullable Contradiction between(TitleKey a, TitleKey b) {
-		return between(a, b, Unit.of(a), Unit.of(b));
+		return between(new MatchedHeadline(a), new MatchedHeadline(b));
 	}
 
-	/** As {@link #between(TitleKey, TitleKey)}, with the units of each headline worked out already. */
-	static @Nullable Contradiction between(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {
+	/**
+	 * As {@link #between(TitleKey, TitleKey)}, with what each headline alone says worked out already (its units,
+	 * whether it denies, its numbers, its words as written): a headline is compared again and again.
+	 */
+	static @Nullable Contradiction between(MatchedHeadline headlineA, MatchedHeadline headlineB) {
+		TitleKey a = headlineA.key();
+		TitleKey b = headlineB.key();
 		if (says(a, b) != says(b, a)) {
 			return NEGATION;
 		}
-		if (denies(a) != denies(b)) {
+		if (headlineA.denies() != headlineB.denies()) {
 			return DENIAL;
 		}
 		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
 			return QUOTE;
 		}
-		if (ownNumber(a, b) && ownNumber(b, a)) {
+		if (headlineA.ownNumber(headlineB) && headlineB.ownNumber(headlineA)) {
 			return NUMBERS;
 		}
 		if (Names.unmatched(a, b) && Names.unmatched(b, a)) {
@@ -78,7 +83,7 @@ public enum Contradiction {
 		if (opposites(a, b)) {
 			return OPPOSITES;
 		}
-		if (Substitution.between(a, b, unitsA, unitsB)) {
+		if (Substitution.between(headlineA, headlineB)) {
 			return SUBSTITUTION;
 		}
 		if (WordOrder.swapped(a, b) || WordOrder.scoreTurned(a, b)) {
@@ -109,16 +114,6 @@ public enum Contradiction {
 		return false;
 	}
 
-	private static boolean denies(TitleKey key) {
-		List<String> words = key.words();
-		for (int i = 0; i < words.size(); i++) {
-			if (words.get(i).startsWith(FrenchWords.DENIAL)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	/**
 	 * Whether {@code a} quotes something that {@code b}, which quotes too, does not: a quote with fewer than half the
 	 * words of the shorter in common with each quote of {@code b}.
@@ -143,21 +138,6 @@ public enum Contradiction {
 		}
 		String last = a.words().get(a.rubric() - 1);
 		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
-	}
-
-	/**
-	 * Whether {@code a} has a number that {@code b} does not (a word with a digit: "2025", "2.25%", "2-1", "u20",
-	 * "787-9"): read from the words as they are, no set made per comparison.
-	 */
-	private static boolean ownNumber(TitleKey a, TitleKey b) {
-		List<String> words = a.words();
-		for (int i = 0; i < words.size(); i++) {
-			String word = words.get(i);
-			if (FrenchWords.hasDigit(word) && !b.words().contains(word)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean opposites(TitleKey a, TitleKey b) {

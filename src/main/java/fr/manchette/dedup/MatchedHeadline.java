@@ -9,14 +9,36 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
- * the rest when it has a rubric, how many distinct words it has.
+ * the rest when it has a rubric, how many distinct words it has, and what {@link Contradiction} asks of it alone
+ * (whether it denies, its numbers, its words as {@link FilledTemplate} reads them).
  * <p>
  * The matcher keeps some thirty thousand of them (see {@link HeadlineCache}): what is derived from the key is only
  * what a comparison would otherwise work out again, in lists without room to spare, the units of single words shared
- * between headlines ({@link WordUnits}); the words themselves are read from the key.
+ * between headlines ({@link WordUnits}); the words themselves are read from the key. What only the few comparisons
+ * similar enough for contradictions need is worked out the first time one does.
  */
-record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubric, @Nullable List<Unit> body,
-		int distinctWords) {
+final class MatchedHeadline {
+
+	private static final String[] NONE = new String[0];
+
+	private final TitleKey key;
+
+	private final List<Unit> units;
+
+	private final @Nullable List<Unit> rubric;
+
+	private final @Nullable List<Unit> body;
+
+	private final int distinctWords;
+
+	/** Whether a word of it denies (« dément »): the same for every comparison, looked for once. */
+	private final boolean denies;
+
+	/** Its words with a digit (« 2025 », « 2-1 »), in order; most headlines have none. */
+	private final String[] numbers;
+
+	/** Its words as written as {@link FilledTemplate} reads them, worked out when first asked: racy but idempotent. */
+	private FilledTemplate.@Nullable Surface surface;
 
 	/** A headline compared once: its units its own. */
 	MatchedHeadline(TitleKey key) {
@@ -25,8 +47,77 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 
 	/** A headline to keep: the units of its single words those of {@code shared}, when given. */
 	MatchedHeadline(TitleKey key, @Nullable WordUnits shared) {
-		this(key, Unit.of(key, shared), (key.rubric() > 0) ? Unit.of(key.rubricOnly(), shared) : null,
-				(key.rubric() > 0) ? Unit.of(key.body(), shared) : null, key.distinctWords());
+		this.key = key;
+		this.units = Unit.of(key, shared);
+		this.rubric = (key.rubric() > 0) ? Unit.of(key.rubricOnly(), shared) : null;
+		this.body = (key.rubric() > 0) ? Unit.of(key.body(), shared) : null;
+		this.distinctWords = key.distinctWords();
+		List<String> words = key.words();
+		boolean denies = false;
+		int numbers = 0;
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			denies |= word.startsWith(FrenchWords.DENIAL);
+			numbers += FrenchWords.hasDigit(word) ? 1 : 0;
+		}
+		this.denies = denies;
+		this.numbers = (numbers == 0) ? NONE : new String[numbers];
+		for (int i = 0, n = 0; n < numbers; i++) {
+			String word = words.get(i);
+			if (FrenchWords.hasDigit(word)) {
+				this.numbers[n++] = word;
+			}
+		}
+	}
+
+	TitleKey key() {
+		return this.key;
+	}
+
+	List<Unit> units() {
+		return this.units;
+	}
+
+	@Nullable List<Unit> rubric() {
+		return this.rubric;
+	}
+
+	@Nullable List<Unit> body() {
+		return this.body;
+	}
+
+	int distinctWords() {
+		return this.distinctWords;
+	}
+
+	boolean denies() {
+		return this.denies;
+	}
+
+	/** Whether it has a number (a word with a digit) that {@code other} does not have. */
+	boolean ownNumber(MatchedHeadline other) {
+		for (String number : this.numbers) {
+			boolean found = false;
+			for (String otherNumber : other.numbers) {
+				if (number.equals(otherNumber)) {
+					found = true;
+					break;
+				}
+			}
+			if (!found) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	FilledTemplate.Surface surface() {
+		FilledTemplate.Surface read = this.surface;
+		if (read == null) {
+			read = new FilledTemplate.Surface(this.key.surface());
+			this.surface = read;
+		}
+		return read;
 	}
 
 	/**
@@ -45,10 +136,7 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
 			similarity = jaccard(hx.body(), hy.body());
 		}
-		List<Unit> unitsX = hx.units();
-		List<Unit> unitsY = hy.units();
-		Contradiction contradiction = (similarity >= contradictionsFrom)
-				? Contradiction.between(x, y, unitsX, unitsY) : null;
+		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
 		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
 	}
 
