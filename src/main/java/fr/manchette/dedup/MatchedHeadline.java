@@ -1,5 +1,7 @@
 package fr.manchette.dedup;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +25,12 @@ final class MatchedHeadline {
 
 	private final TitleKey key;
 
-	private final List<Unit> units;
+	/** Its units, in an array: the overlap reads them without a call through a list's interface. */
+	private final Unit[] units;
 
-	private final @Nullable List<Unit> rubric;
+	private final Unit @Nullable [] rubric;
 
-	private final @Nullable List<Unit> body;
+	private final Unit @Nullable [] body;
 
 	private final int distinctWords;
 
@@ -48,9 +51,9 @@ final class MatchedHeadline {
 	/** A headline to keep: the units of its single words those of {@code shared}, when given. */
 	MatchedHeadline(TitleKey key, @Nullable WordUnits shared) {
 		this.key = key;
-		this.units = Unit.of(key, shared);
-		this.rubric = (key.rubric() > 0) ? Unit.of(key.rubricOnly(), shared) : null;
-		this.body = (key.rubric() > 0) ? Unit.of(key.body(), shared) : null;
+		this.units = Unit.array(key, shared);
+		this.rubric = (key.rubric() > 0) ? Unit.array(key.rubricOnly(), shared) : null;
+		this.body = (key.rubric() > 0) ? Unit.array(key.body(), shared) : null;
 		this.distinctWords = key.distinctWords();
 		List<String> words = key.words();
 		boolean denies = false;
@@ -75,15 +78,19 @@ final class MatchedHeadline {
 	}
 
 	List<Unit> units() {
-		return this.units;
+		return view(this.units);
 	}
 
 	@Nullable List<Unit> rubric() {
-		return this.rubric;
+		return (this.rubric != null) ? view(this.rubric) : null;
 	}
 
 	@Nullable List<Unit> body() {
-		return this.body;
+		return (this.body != null) ? view(this.body) : null;
+	}
+
+	private static List<Unit> view(Unit[] units) {
+		return Collections.unmodifiableList(Arrays.asList(units));
 	}
 
 	int distinctWords() {
@@ -130,18 +137,18 @@ final class MatchedHeadline {
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
-		Unit.Overlap overlap = Unit.overlap(hx.units(), hy.units());
-		double similarity = jaccard(hx.units().size(), hy.units().size(), overlap.units());
-		if (hx.rubric() != null && hy.rubric() != null && jaccard(hx.rubric(), hy.rubric()) >= 0.5) {
+		Unit.Overlap overlap = Unit.overlap(hx.units, hy.units);
+		double similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
+		if (hx.rubric != null && hy.rubric != null && jaccard(hx.rubric, hy.rubric) >= 0.5) {
 			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
-			similarity = jaccard(hx.body(), hy.body());
+			similarity = jaccard(hx.body, hy.body);
 		}
 		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
 		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
 	}
 
-	private static double jaccard(List<Unit> unitsX, List<Unit> unitsY) {
-		return jaccard(unitsX.size(), unitsY.size(), Unit.shared(unitsX, unitsY));
+	private static double jaccard(Unit[] unitsX, Unit[] unitsY) {
+		return jaccard(unitsX.length, unitsY.length, Unit.shared(unitsX, unitsY));
 	}
 
 	private static double jaccard(int x, int y, int shared) {
