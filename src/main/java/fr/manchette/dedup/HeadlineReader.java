@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class HeadlineReader {
 
 	/** What {@code [«»“”„‟"‹›]} matches: read as spaces. */
-	private static final String QUOTES = "«»“”„‟\"‹›";
+	private static final TextScan.Chars QUOTES = TextScan.chars("«»“”„‟\"‹›");
 
 	/** "10 000", "1.400": a group of three digits after a space or a dot is a thousands group. */
 	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
