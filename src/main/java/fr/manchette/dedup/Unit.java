@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param hash what {@link #same} compares first (its first word's hash and its size), worked out once: the overlap
  * of two headlines asks it of every pair of their units
  * @param country the country whose capital or seat it names (see {@link Metonyms}), looked up once; null for most
+ * @param initial the first letter of its first word (-1 when it is empty), and
+ * @param sensed whether it has senses: what {@link #apart} asks of every pair of units of two headlines, read as fields
  */
 record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound, boolean figure,
-		int hash, @Nullable List<String> country) {
+		int hash, @Nullable List<String> country, int initial, boolean sensed) {
 
 	Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound, boolean figure) {
 		this(words, name, senses, bound, figure, words.get(0).hashCode() * 31 + words.size(),
-				Metonyms.countryOf(words));
+				Metonyms.countryOf(words), words.get(0).isEmpty() ? -1 : words.get(0).charAt(0), !senses.isEmpty());
 	}
 
 	static List<Unit> of(TitleKey key) {
@@ -186,12 +188,10 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * sense to share.
 	 */
 	private static boolean apart(Unit x, Unit y) {
-		if (x.name || y.name || (!x.senses.isEmpty() && !y.senses.isEmpty())) {
+		if (x.name || y.name || (x.sensed && y.sensed)) {
 			return false;
 		}
-		String first = x.words.get(0);
-		String other = y.words.get(0);
-		return !first.isEmpty() && !other.isEmpty() && first.charAt(0) != other.charAt(0);
+		return x.initial >= 0 && y.initial >= 0 && x.initial != y.initial;
 	}
 
 	/**
@@ -227,7 +227,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		if (FrenchWords.variants(x, y)) {
 			return true;
 		}
-		if (other.senses.isEmpty()) {
+		if (!other.sensed) {
 			return false;
 		}
 		// Indexed: under the quick compiler, a loop over a list makes an iterator.
@@ -245,7 +245,8 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * « Conseil » is no part of « Conseil d'État », nor « Loire » of « Haute-Loire ».
 	 */
 	static boolean part(List<String> whole, List<String> part, Set<List<String>> bound) {
-		if (part.isEmpty()) {
+		if (part.isEmpty() || part.size() > whole.size()) {
+			// Each word of the part takes a word of its own in the whole.
 			return false;
 		}
 		// The words of the whole taken so far: a name has a few, an array beats a set here.
