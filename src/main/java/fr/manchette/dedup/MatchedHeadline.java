@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import fr.manchette.dedup.StoryMatcher.Comparison;
@@ -132,11 +133,24 @@ final class MatchedHeadline {
 	 * this similarity on.
 	 */
 	Comparison compare(MatchedHeadline b, double contradictionsFrom) {
+		Comparison comparison = compare(b, contradictionsFrom, false);
+		return Objects.requireNonNull(comparison);
+	}
+
+	/**
+	 * The same; when {@code refutable}, null when one of the contradictions told without the similarity (see
+	 * {@link Contradiction#plain}) keeps the two apart: then they tell two stories whatever their similarity, which
+	 * is not worked out.
+	 */
+	@Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable) {
 		MatchedHeadline a = this;
 		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words()));
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
+		if (refutable && Contradiction.plain(hx, hy) != null) {
+			return null;
+		}
 		Unit.Overlap overlap = Unit.overlap(hx.units, hy.units);
 		double similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
 		if (hx.rubric != null && hy.rubric != null && jaccard(hx.rubric, hy.rubric) >= 0.5) {
