@@ -117,7 +117,9 @@ final class FilledTemplate {
 
 	/** The same word as written, or (stop words aside) two spellings of it: « attendue » / « attendues ». */
 	private static boolean sameToken(String a, String b, @Nullable String stemOfA, @Nullable String stemOfB) {
-		return a.equals(b) || (stemOfA != null && stemOfB != null && stemOfA.equals(stemOfB));
+		// The hashes first, each kept by its string: most pairs of words differ, and tell so at once.
+		return (a.hashCode() == b.hashCode() && a.equals(b)) || (stemOfA != null && stemOfB != null
+				&& stemOfA.hashCode() == stemOfB.hashCode() && stemOfA.equals(stemOfB));
 	}
 
 	/** The stem of each word, null for a stop word: worked out once, not for every pair of words compared. */

@@ -106,8 +106,10 @@ final class MatchedHeadline {
 	boolean ownNumber(MatchedHeadline other) {
 		for (String number : this.numbers) {
 			boolean found = false;
+			int hash = number.hashCode();
 			for (String otherNumber : other.numbers) {
-				if (number.equals(otherNumber)) {
+				// The hashes first, each kept by its string: most numbers differ, and tell so at once.
+				if (otherNumber.hashCode() == hash && number.equals(otherNumber)) {
 					found = true;
 					break;
 				}
