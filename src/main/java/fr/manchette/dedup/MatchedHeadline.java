@@ -135,16 +135,21 @@ final class MatchedHeadline {
 	 * this similarity on.
 	 */
 	Comparison compare(MatchedHeadline b, double contradictionsFrom) {
-		Comparison comparison = compare(b, contradictionsFrom, false);
-		return Objects.requireNonNull(comparison);
+		return Objects.requireNonNull(compare(b, contradictionsFrom, false, false));
 	}
 
 	/**
-	 * The same; when {@code refutable}, null when one of the contradictions told without the similarity (see
-	 * {@link Contradiction#plain}) keeps the two apart: then they tell two stories whatever their similarity, which
-	 * is not worked out.
+	 * The same when they are similar enough for their contradictions to count, else null, what is left not worked out
+	 * (the whole headlines' overlap when their rubrics are alike and the rest is not). When {@code refutable}, null
+	 * too when one of the contradictions told without the similarity (see {@link Contradiction#plain}) keeps the two
+	 * apart: then they tell two stories whatever their similarity, which is not worked out.
 	 */
-	@Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable) {
+	@Nullable Comparison near(MatchedHeadline b, double threshold, boolean refutable) {
+		return compare(b, threshold, refutable, true);
+	}
+
+	private @Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable,
+			boolean orNull) {
 		MatchedHeadline a = this;
 		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words()));
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
@@ -153,11 +158,18 @@ final class MatchedHeadline {
 		if (refutable && Contradiction.plain(hx, hy) != null) {
 			return null;
 		}
+		// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is: the rest is compared.
+		boolean sameRubric = hx.rubric != null && hy.rubric != null && jaccard(hx.rubric, hy.rubric) >= 0.5;
+		double similarity = sameRubric ? jaccard(hx.body, hy.body) : 0;
+		if (sameRubric && orNull && similarity < contradictionsFrom) {
+			return null;
+		}
 		Unit.Overlap overlap = Unit.overlap(hx.units, hy.units);
-		double similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
-		if (hx.rubric != null && hy.rubric != null && jaccard(hx.rubric, hy.rubric) >= 0.5) {
-			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
-			similarity = jaccard(hx.body, hy.body);
+		if (!sameRubric) {
+			similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
+		}
+		if (orNull && similarity < contradictionsFrom) {
+			return null;
 		}
 		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
 		return new Comparison(similarity, overlap.besidesFigures(), contradiction);

@@ -201,11 +201,7 @@ public class StoryMatcher {
 			return null;
 		}
 		double threshold = threshold(Math.abs(sortAt.toEpochMilli() - candidate.sortAt().toEpochMilli()));
-		Comparison comparison = incoming.compare(other, threshold, refutable);
-		if (comparison == null || comparison.similarity() < threshold) {
-			return null;
-		}
-		return comparison;
+		return incoming.near(other, threshold, refutable);
 	}
 
 	/**
