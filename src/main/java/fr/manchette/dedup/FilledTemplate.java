@@ -198,8 +198,15 @@ final class FilledTemplate {
 		Surface(List<String> words) {
 			this.words = words;
 			this.array = words.toArray(new String[0]);
-			this.stems = stems(words);
-			this.content = List.copyOf(content(words));
+			// Kept as long as the headline is: the stems the key's words are already (see SharedWords), not copies.
+			@Nullable String[] stems = stems(words);
+			for (int i = 0; i < stems.length; i++) {
+				stems[i] = (stems[i] != null) ? SharedWords.of(stems[i]) : null;
+			}
+			this.stems = stems;
+			List<String> content = content(words);
+			content.replaceAll(SharedWords::of);
+			this.content = List.copyOf(content);
 			this.bounds = words.contains(BOUND);
 		}
 
