@@ -52,23 +52,20 @@ public enum Contradiction {
 
 	/** The first contradiction between two headlines, or null when they may tell the same story. */
 	static @Nullable Contradiction between(TitleKey a, TitleKey b) {
-		return between(a, b, Unit.of(a), Unit.of(b));
+		return between(new MatchedHeadline(a), new MatchedHeadline(b));
 	}
 
-	/** As {@link #between(TitleKey, TitleKey)}, with the units of each headline worked out already. */
-	static @Nullable Contradiction between(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {
-		if (says(a, b) != says(b, a)) {
-			return NEGATION;
+	/**
+	 * As {@link #between(TitleKey, TitleKey)}, with what each headline alone says worked out already (its units,
+	 * whether it denies, its numbers, its words as written): a headline is compared again and again.
+	 */
+	static @Nullable Contradiction between(MatchedHeadline headlineA, MatchedHeadline headlineB) {
+		Contradiction plain = plain(headlineA, headlineB);
+		if (plain != null) {
+			return plain;
 		}
-		if (denies(a) != denies(b)) {
-			return DENIAL;
-		}
-		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
-			return QUOTE;
-		}
-		if (ownNumber(a, b) && ownNumber(b, a)) {
-			return NUMBERS;
-		}
+		TitleKey a = headlineA.key();
+		TitleKey b = headlineB.key();
 		if (Names.unmatched(a, b) && Names.unmatched(b, a)) {
 			return NAMES;
 		}
@@ -78,11 +75,35 @@ public enum Contradiction {
 		if (opposites(a, b)) {
 			return OPPOSITES;
 		}
-		if (Substitution.between(a, b, unitsA, unitsB)) {
+		if (Substitution.between(headlineA, headlineB)) {
 			return SUBSTITUTION;
 		}
 		if (WordOrder.swapped(a, b) || WordOrder.scoreTurned(a, b)) {
 			return ORDER;
+		}
+		return null;
+	}
+
+	/**
+	 * The first of the contradictions that are told at little cost, each from what a headline says alone (a
+	 * negation, a denial, its quotes, its numbers), or null: the first {@link #between} looks for. A story's lead
+	 * with one of them is no lead for the item whatever their similarity, which the matcher then does not work out
+	 * (most of the farm's near headlines differ by a number).
+	 */
+	static @Nullable Contradiction plain(MatchedHeadline headlineA, MatchedHeadline headlineB) {
+		TitleKey a = headlineA.key();
+		TitleKey b = headlineB.key();
+		if (says(a, b) != says(b, a)) {
+			return NEGATION;
+		}
+		if (headlineA.denies() != headlineB.denies()) {
+			return DENIAL;
+		}
+		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
+			return QUOTE;
+		}
+		if (headlineA.ownNumber(headlineB) && headlineB.ownNumber(headlineA)) {
+			return NUMBERS;
 		}
 		return null;
 	}
@@ -109,30 +130,40 @@ public enum Contradiction {
 		return false;
 	}
 
-	private static boolean denies(TitleKey key) {
-		List<String> words = key.words();
-		for (int i = 0; i < words.size(); i++) {
-			if (words.get(i).startsWith(FrenchWords.DENIAL)) {
+	/**
+	 * Whether {@code a} quotes something that {@code b}, which quotes too, does not: a quote with fewer than half the
+	 * words of the shorter in common with each quote of {@code b}.
+	 */
+	static boolean ownQuote(List<List<String>> a, List<List<String>> b) {
+		if (b.isEmpty()) {
+			// Most headlines quote nothing: asked of every lead, no stream made for nothing.
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			boolean same = false;
+			for (int j = 0; j < b.size() && !same; j++) {
+				same = sameQuote(a.get(i), b.get(j));
+			}
+			if (!same) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/**
-	 * Whether {@code a} quotes something that {@code b}, which quotes too, does not: a quote with fewer than half the
-	 * words of the shorter in common with each quote of {@code b}.
-	 */
-	static boolean ownQuote(List<List<String>> a, List<List<String>> b) {
-		return !b.isEmpty() && a.stream().anyMatch((quote) -> b.stream().noneMatch((other) -> sameQuote(quote, other)));
-	}
-
 	private static boolean sameQuote(List<String> a, List<String> b) {
 		List<String> shorter = (a.size() <= b.size()) ? a : b;
 		List<String> longer = (shorter == a) ? b : a;
-		long shared = shorter.stream()
-			.filter((word) -> longer.stream().anyMatch((other) -> FrenchWords.variants(word, other)))
-			.count();
+		int shared = 0;
+		for (int i = 0; i < shorter.size(); i++) {
+			String word = shorter.get(i);
+			for (int j = 0; j < longer.size(); j++) {
+				if (FrenchWords.variants(word, longer.get(j))) {
+					shared++;
+					break;
+				}
+			}
+		}
 		return shared * 2 >= shorter.size();
 	}
 
@@ -143,21 +174,6 @@ public enum Contradiction {
 		}
 		String last = a.words().get(a.rubric() - 1);
 		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
-	}
-
-	/**
-	 * Whether {@code a} has a number that {@code b} does not (a word with a digit: "2025", "2.25%", "2-1", "u20",
-	 * "787-9"): read from the words as they are, no set made per comparison.
-	 */
-	private static boolean ownNumber(TitleKey a, TitleKey b) {
-		List<String> words = a.words();
-		for (int i = 0; i < words.size(); i++) {
-			String word = words.get(i);
-			if (FrenchWords.hasDigit(word) && !b.words().contains(word)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean opposites(TitleKey a, TitleKey b) {

@@ -1,7 +1,6 @@
 package fr.manchette.dedup;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -29,13 +28,19 @@ final class FilledTemplate {
 	 * are written so, and there the word is the news. Rewritten headlines (« le prix du mouton en hausse » / « les
 	 * prix des moutons grimpent ») differ in more places and go to {@link Substitution}.
 	 */
-	static boolean template(TitleKey a, TitleKey b) {
-		List<String> sa = a.surface();
-		List<String> sb = b.surface();
-		int[][] pairs = aligned(sa, sb);
-		long alignedWords = Arrays.stream(pairs).filter((pair) -> !FrenchWords.STOP.contains(sa.get(pair[0])))
-			.count();
-		if (pairs.length < Substitution.FRAME || alignedWords * 5 < Math.max(content(sa).size(), content(sb).size()) * 3) {
+	static boolean template(MatchedHeadline a, MatchedHeadline b) {
+		Surface ta = a.surface();
+		Surface tb = b.surface();
+		List<String> sa = ta.words;
+		List<String> sb = tb.words;
+		int[][] pairs = aligned(ta, tb);
+		long alignedWords = 0;
+		for (int[] pair : pairs) {
+			// A stop word has no stem.
+			alignedWords += (ta.stems[pair[0]] != null) ? 1 : 0;
+		}
+		if (pairs.length < Substitution.FRAME
+				|| alignedWords * 5 < Math.max(ta.content.size(), tb.content.size()) * 3) {
 			// Not the same sentence: fewer than three words in five in common, in order, stop words aside.
 			return false;
 		}
@@ -57,7 +62,7 @@ final class FilledTemplate {
 				added = true;
 			}
 		}
-		if (bounded(sa, sb, pairs, 0) || bounded(sb, sa, pairs, 1)) {
+		if (bounded(ta, tb, pairs, 0) || bounded(tb, ta, pairs, 1)) {
 			return true;
 		}
 		if (stretch == null || stretch[1] - stretch[0] > STRETCH || stretch[3] - stretch[2] > STRETCH) {
@@ -65,15 +70,15 @@ final class FilledTemplate {
 		}
 		List<String> x = content(sa.subList(stretch[0], stretch[1]));
 		List<String> y = content(sb.subList(stretch[2], stretch[3]));
-		spelled(x, y, a.acronyms());
-		spelled(y, x, b.acronyms());
+		spelled(x, y, a.key().acronyms());
+		spelled(y, x, b.key().acronyms());
 		if (added && (x.size() != 1 || y.size() != 1)) {
 			// With words added besides, only one word swapped for another is a template filled twice.
 			return false;
 		}
 		// A word of the stretch that the other headline has elsewhere has moved, not changed.
-		List<String> otherX = content(sb);
-		List<String> otherY = content(sa);
+		List<String> otherX = tb.content;
+		List<String> otherY = ta.content;
 		boolean sense = added;
 		return x.stream().anyMatch((u) -> otherX.stream().noneMatch((v) -> counterpart(u, v, sense)))
 				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
@@ -84,14 +89,19 @@ final class FilledTemplate {
 	 * sentence in {@code b} says nothing of it: « de la neige attendue mardi » / « des chutes de neige jusqu'en plaine
 	 * attendues mardi » are two forecasts, as « attendues jeudi » / « attendues jusqu'à jeudi » are.
 	 */
-	private static boolean bounded(List<String> a, List<String> b, int[][] pairs, int side) {
+	private static boolean bounded(Surface surfaceA, Surface surfaceB, int[][] pairs, int side) {
+		if (!surfaceA.bounds) {
+			// Most headlines: nothing to look for.
+			return false;
+		}
+		List<String> a = surfaceA.words;
 		Set<Integer> aligned = new HashSet<>();
 		for (int[] pair : pairs) {
 			aligned.add(pair[side]);
 		}
-		List<String> other = content(b);
+		List<String> other = surfaceB.content;
 		for (int i = 0; i < a.size(); i++) {
-			if (a.get(i).equals("jusqu") && !aligned.contains(i)) {
+			if (a.get(i).equals(BOUND) && !aligned.contains(i)) {
 				List<String> bound = content(a.subList(i + 1, Math.min(a.size(), i + 4)));
 				if (!bound.isEmpty() && other.stream().noneMatch((word) -> FrenchWords.variants(word, bound.get(0)))) {
 					return true;
@@ -107,11 +117,13 @@ final class FilledTemplate {
 
 	/** The same word as written, or (stop words aside) two spellings of it: « attendue » / « attendues ». */
 	private static boolean sameToken(String a, String b, @Nullable String stemOfA, @Nullable String stemOfB) {
-		return a.equals(b) || (stemOfA != null && stemOfB != null && stemOfA.equals(stemOfB));
+		// The hashes first, each kept by its string: most pairs of words differ, and tell so at once.
+		return (a.hashCode() == b.hashCode() && a.equals(b)) || (stemOfA != null && stemOfB != null
+				&& stemOfA.hashCode() == stemOfB.hashCode() && stemOfA.equals(stemOfB));
 	}
 
 	/** The stem of each word, null for a stop word: worked out once, not for every pair of words compared. */
-	private static @Nullable String[] stems(List<String> words) {
+	static @Nullable String[] stems(List<String> words) {
 		String[] stems = new String[words.size()];
 		for (int i = 0; i < stems.length; i++) {
 			String word = words.get(i);
@@ -121,24 +133,29 @@ final class FilledTemplate {
 	}
 
 	/** The positions of the words two lists have in the same order, as many as can be. */
-	private static int[][] aligned(List<String> a, List<String> b) {
-		@Nullable String[] stemsA = stems(a);
-		@Nullable String[] stemsB = stems(b);
-		int[][] longest = new int[a.size() + 1][b.size() + 1];
-		for (int i = a.size() - 1; i >= 0; i--) {
-			for (int j = b.size() - 1; j >= 0; j--) {
-				longest[i][j] = sameToken(a.get(i), b.get(j), stemsA[i], stemsB[j]) ? longest[i + 1][j + 1] + 1
-						: Math.max(longest[i + 1][j], longest[i][j + 1]);
+	private static int[][] aligned(Surface surfaceA, Surface surfaceB) {
+		String[] a = surfaceA.array;
+		String[] b = surfaceB.array;
+		@Nullable String[] stemsA = surfaceA.stems;
+		@Nullable String[] stemsB = surfaceB.stems;
+		// One array, row after row: longest[i][j] is at i × (b.length + 1) + j.
+		int row = b.length + 1;
+		int[] longest = new int[(a.length + 1) * row];
+		for (int i = a.length - 1; i >= 0; i--) {
+			for (int j = b.length - 1; j >= 0; j--) {
+				longest[i * row + j] = sameToken(a[i], b[j], stemsA[i], stemsB[j]) ? longest[(i + 1) * row + j + 1] + 1
+						: Math.max(longest[(i + 1) * row + j], longest[i * row + j + 1]);
 			}
 		}
 		List<int[]> pairs = new ArrayList<>();
 		int i = 0;
 		int j = 0;
-		while (i < a.size() && j < b.size()) {
-			if (sameToken(a.get(i), b.get(j), stemsA[i], stemsB[j]) && longest[i][j] == longest[i + 1][j + 1] + 1) {
+		while (i < a.length && j < b.length) {
+			if (sameToken(a[i], b[j], stemsA[i], stemsB[j])
+					&& longest[i * row + j] == longest[(i + 1) * row + j + 1] + 1) {
 				pairs.add(new int[] { i++, j++ });
 			}
-			else if (longest[i + 1][j] >= longest[i][j + 1]) {
+			else if (longest[(i + 1) * row + j] >= longest[i * row + j + 1]) {
 				i++;
 			}
 			else {
@@ -156,6 +173,43 @@ final class FilledTemplate {
 				y.subList(start, start + acronym.length()).clear();
 			}
 		}
+	}
+
+	/** The word before how far something goes: « jusqu'en plaine ». */
+	private static final String BOUND = "jusqu";
+
+	/**
+	 * A headline's words as written, with what every template compared with it reads of them: the stem of each
+	 * (null for a stop word), the words that carry something ({@link #content}), whether it says how far something
+	 * goes. Worked out once for a headline, not for each comparison.
+	 */
+	static final class Surface {
+
+		final List<String> words;
+
+		final String[] array;
+
+		final @Nullable String[] stems;
+
+		final List<String> content;
+
+		final boolean bounds;
+
+		Surface(List<String> words) {
+			this.words = words;
+			this.array = words.toArray(new String[0]);
+			// Kept as long as the headline is: the stems the key's words are already (see SharedWords), not copies.
+			@Nullable String[] stems = stems(words);
+			for (int i = 0; i < stems.length; i++) {
+				stems[i] = (stems[i] != null) ? SharedWords.of(stems[i]) : null;
+			}
+			this.stems = stems;
+			List<String> content = content(words);
+			content.replaceAll(SharedWords::of);
+			this.content = List.copyOf(content);
+			this.bounds = words.contains(BOUND);
+		}
+
 	}
 
 	/** Words of a template's stretch: « s'impose face à » is three. */

@@ -16,15 +16,15 @@ final class HeadlineParts {
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
 
 	/** What breaks a clause between two tokens, as {@code [:.!?–—|]|\s-\s} finds it (see {@link TextScan}). */
-	private static final String CLAUSE_BREAK = ":.!?–—|";
+	private static final TextScan.Chars CLAUSE_BREAK = TextScan.chars(":.!?–—|");
 
 	/** The same with what only starts a new clause: {@code [:.!?–—|,;()]|\s-\s}. */
-	private static final String CLAUSE_OR_COMMA = ":.!?–—|,;()";
+	private static final TextScan.Chars CLAUSE_OR_COMMA = TextScan.chars(":.!?–—|,;()");
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?%?|\\d+(?:-\\d+)+");
 
 	/** What {@code ['.-]} matches: the pieces of a token are around these. */
-	private static final String SPLIT = "'.-";
+	private static final TextScan.Chars SPLIT = TextScan.chars("'.-");
 
 	private HeadlineParts() {
 	}

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class HeadlineReader {
 
 	/** What {@code [«»“”„‟"‹›]} matches: read as spaces. */
-	private static final String QUOTES = "«»“”„‟\"‹›";
+	private static final TextScan.Chars QUOTES = TextScan.chars("«»“”„‟\"‹›");
 
 	/** "10 000", "1.400": a group of three digits after a space or a dot is a thousands group. */
 	private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
@@ -44,11 +44,18 @@ final class HeadlineReader {
 		String text = decorated;
 		text = TextScan.replace(text, QUOTES, ' ');
 		if (TextScan.hasAsciiDigit(text)) {
-			// Each of these follows a digit (\d: 0 to 9) and adds none.
+			// Each of these follows a digit (\d: 0 to 9) and adds none; the last three each need a character that
+			// most headlines lack, and are not run on one without it.
 			text = THOUSANDS.matcher(text).replaceAll("");
-			text = DECIMAL_COMMA.matcher(text).replaceAll(".");
-			text = PERCENT.matcher(text).replaceAll("%");
-			text = DEGREES.matcher(text).replaceAll(" ");
+			if (text.indexOf(',') >= 0) {
+				text = DECIMAL_COMMA.matcher(text).replaceAll(".");
+			}
+			if (text.indexOf('%') >= 0) {
+				text = PERCENT.matcher(text).replaceAll("%");
+			}
+			if (text.indexOf('°') >= 0) {
+				text = DEGREES.matcher(text).replaceAll(" ");
+			}
 		}
 		List<HeadlinePart> parts = HeadlineParts.of(text);
 		boolean caseless = HeadlineParts.caseless(parts);
@@ -132,8 +139,16 @@ final class HeadlineReader {
 			words.addAll(emitted);
 			emitted.forEach((word) -> clauses.add(part.clause()));
 		}
+		// Every part as written, and whether one closes a rubric: in a loop, not two streams, for every headline.
+		String[] surface = new String[parts.size()];
+		boolean rubricClosed = false;
+		for (int i = 0; i < surface.length; i++) {
+			HeadlinePart part = parts.get(i);
+			surface[i] = SharedWords.of(part.folded());
+			rubricClosed |= part.rubric();
+		}
 		int rubric = 0;
-		if (!parts.isEmpty() && parts.stream().anyMatch(HeadlinePart::rubric)) {
+		if (rubricClosed) {
 			int clauseOfRubric = 0;
 			while (rubric < words.size() && clauses.get(rubric) == clauseOfRubric) {
 				rubric++;
@@ -141,7 +156,7 @@ final class HeadlineReader {
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
 		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
-				bound, parts.stream().map((part) -> SharedWords.of(part.folded())).toList());
+				bound, List.of(surface));
 	}
 
 	/**

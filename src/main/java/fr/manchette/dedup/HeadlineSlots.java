@@ -62,6 +62,13 @@ final class HeadlineSlots {
 
 	final int[] hitsTable = new int[NearestHeadlines.HITS_TABLE];
 
+	final int[] seenTable = new int[NearestHeadlines.HITS_TABLE];
+
+	/** The incoming headline's bands, folded, and those whose postings were not all read: the same, for one lookup. */
+	final int[] incomingBands = new int[StoryBands.BANDS];
+
+	final int[] unreadBands = new int[StoryBands.BANDS];
+
 	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
 	/** The places of the nearest found: the same, for one lookup. */

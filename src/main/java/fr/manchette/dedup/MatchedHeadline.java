@@ -1,7 +1,10 @@
 package fr.manchette.dedup;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import fr.manchette.dedup.StoryMatcher.Comparison;
@@ -9,14 +12,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A headline's key with what every comparison of it needs, worked out once: its units, those of its rubric and of
- * the rest when it has a rubric, how many distinct words it has.
+ * the rest when it has a rubric, how many distinct words it has, and what {@link Contradiction} asks of it alone
+ * (whether it denies, its numbers, its words as {@link FilledTemplate} reads them).
  * <p>
  * The matcher keeps some thirty thousand of them (see {@link HeadlineCache}): what is derived from the key is only
  * what a comparison would otherwise work out again, in lists without room to spare, the units of single words shared
- * between headlines ({@link WordUnits}); the words themselves are read from the key.
+ * between headlines ({@link WordUnits}); the words themselves are read from the key. What only the few comparisons
+ * similar enough for contradictions need is worked out the first time one does.
  */
-record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubric, @Nullable List<Unit> body,
-		int distinctWords) {
+final class MatchedHeadline {
+
+	private static final String[] NONE = new String[0];
+
+	private final TitleKey key;
+
+	/** Its units, in an array: the overlap reads them without a call through a list's interface. */
+	private final Unit[] units;
+
+	private final Unit @Nullable [] rubric;
+
+	private final Unit @Nullable [] body;
+
+	private final int distinctWords;
+
+	/** Whether a word of it denies (« dément »): the same for every comparison, looked for once. */
+	private final boolean denies;
+
+	/** Its words with a digit (« 2025 », « 2-1 »), in order; most headlines have none. */
+	private final String[] numbers;
+
+	/** Its words as written as {@link FilledTemplate} reads them, worked out when first asked: racy but idempotent. */
+	private FilledTemplate.@Nullable Surface surface;
 
 	/** A headline compared once: its units its own. */
 	MatchedHeadline(TitleKey key) {
@@ -25,8 +51,83 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 
 	/** A headline to keep: the units of its single words those of {@code shared}, when given. */
 	MatchedHeadline(TitleKey key, @Nullable WordUnits shared) {
-		this(key, Unit.of(key, shared), (key.rubric() > 0) ? Unit.of(key.rubricOnly(), shared) : null,
-				(key.rubric() > 0) ? Unit.of(key.body(), shared) : null, key.distinctWords());
+		this.key = key;
+		this.units = Unit.array(key, shared);
+		this.rubric = (key.rubric() > 0) ? Unit.array(key.rubricOnly(), shared) : null;
+		this.body = (key.rubric() > 0) ? Unit.array(key.body(), shared) : null;
+		this.distinctWords = key.distinctWords();
+		List<String> words = key.words();
+		boolean denies = false;
+		int numbers = 0;
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			denies |= word.startsWith(FrenchWords.DENIAL);
+			numbers += FrenchWords.hasDigit(word) ? 1 : 0;
+		}
+		this.denies = denies;
+		this.numbers = (numbers == 0) ? NONE : new String[numbers];
+		for (int i = 0, n = 0; n < numbers; i++) {
+			String word = words.get(i);
+			if (FrenchWords.hasDigit(word)) {
+				this.numbers[n++] = word;
+			}
+		}
+	}
+
+	TitleKey key() {
+		return this.key;
+	}
+
+	List<Unit> units() {
+		return view(this.units);
+	}
+
+	@Nullable List<Unit> rubric() {
+		return (this.rubric != null) ? view(this.rubric) : null;
+	}
+
+	@Nullable List<Unit> body() {
+		return (this.body != null) ? view(this.body) : null;
+	}
+
+	private static List<Unit> view(Unit[] units) {
+		return Collections.unmodifiableList(Arrays.asList(units));
+	}
+
+	int distinctWords() {
+		return this.distinctWords;
+	}
+
+	boolean denies() {
+		return this.denies;
+	}
+
+	/** Whether it has a number (a word with a digit) that {@code other} does not have. */
+	boolean ownNumber(MatchedHeadline other) {
+		for (String number : this.numbers) {
+			boolean found = false;
+			int hash = number.hashCode();
+			for (String otherNumber : other.numbers) {
+				// The hashes first, each kept by its string: most numbers differ, and tell so at once.
+				if (otherNumber.hashCode() == hash && number.equals(otherNumber)) {
+					found = true;
+					break;
+				}
+			}
+			if (!found) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	FilledTemplate.Surface surface() {
+		FilledTemplate.Surface read = this.surface;
+		if (read == null) {
+			read = new FilledTemplate.Surface(this.key.surface());
+			this.surface = read;
+		}
+		return read;
 	}
 
 	/**
@@ -34,26 +135,48 @@ record MatchedHeadline(TitleKey key, List<Unit> units, @Nullable List<Unit> rubr
 	 * this similarity on.
 	 */
 	Comparison compare(MatchedHeadline b, double contradictionsFrom) {
+		return Objects.requireNonNull(compare(b, contradictionsFrom, false, false));
+	}
+
+	/**
+	 * The same when they are similar enough for their contradictions to count, else null, what is left not worked out
+	 * (the whole headlines' overlap when their rubrics are alike and the rest is not). When {@code refutable}, null
+	 * too when one of the contradictions told without the similarity (see {@link Contradiction#plain}) keeps the two
+	 * apart: then they tell two stories whatever their similarity, which is not worked out.
+	 */
+	@Nullable Comparison near(MatchedHeadline b, double threshold, boolean refutable) {
+		return compare(b, threshold, refutable, true);
+	}
+
+	private @Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable,
+			boolean orNull) {
 		MatchedHeadline a = this;
 		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words()));
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
-		Unit.Overlap overlap = Unit.overlap(hx.units(), hy.units());
-		double similarity = jaccard(hx.units().size(), hy.units().size(), overlap.units());
-		if (hx.rubric() != null && hy.rubric() != null && jaccard(hx.rubric(), hy.rubric()) >= 0.5) {
-			// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is.
-			similarity = jaccard(hx.body(), hy.body());
+		if (refutable && Contradiction.plain(hx, hy) != null) {
+			return null;
 		}
-		List<Unit> unitsX = hx.units();
-		List<Unit> unitsY = hy.units();
-		Contradiction contradiction = (similarity >= contradictionsFrom)
-				? Contradiction.between(x, y, unitsX, unitsY) : null;
+		// The same rubric (« Bac 2025 : ») says what the story is about, not which story it is: the rest is compared.
+		boolean sameRubric = hx.rubric != null && hy.rubric != null && jaccard(hx.rubric, hy.rubric) >= 0.5;
+		double similarity = sameRubric ? jaccard(hx.body, hy.body) : 0;
+		if (sameRubric && orNull && similarity < contradictionsFrom) {
+			return null;
+		}
+		Unit.Overlap overlap = Unit.overlap(hx.units, hy.units);
+		if (!sameRubric) {
+			similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
+		}
+		if (orNull && similarity < contradictionsFrom) {
+			return null;
+		}
+		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
 		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
 	}
 
-	private static double jaccard(List<Unit> unitsX, List<Unit> unitsY) {
-		return jaccard(unitsX.size(), unitsY.size(), Unit.shared(unitsX, unitsY));
+	private static double jaccard(Unit[] unitsX, Unit[] unitsY) {
+		return jaccard(unitsX.length, unitsY.length, Unit.shared(unitsX, unitsY));
 	}
 
 	private static double jaccard(int x, int y, int shared) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import fr.manchette.parse.WordLists;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Capitals and seats that the press names for their country (« Washington et Pékin » for the United States and
@@ -39,9 +40,12 @@ final class Metonyms {
 	private Metonyms() {
 	}
 
-	/** Whether one name is the other's capital or seat: « Washington » and « États-Unis ». */
-	static boolean sameCountry(List<String> x, List<String> y) {
-		return y.equals(PLACE_OF.get(x)) || x.equals(PLACE_OF.get(y));
+	/**
+	 * The country of a capital or seat (« Washington »: « États-Unis »), or null: one name is the other's capital or
+	 * seat when it is the other's country (see {@link Unit#country}).
+	 */
+	static @Nullable List<String> countryOf(List<String> seat) {
+		return PLACE_OF.get(seat);
 	}
 
 	/** Whether {@code words} hold, in a row, the country of the seat {@code name}, or the seat of the country. */

@@ -125,7 +125,8 @@ public class StoryMatcher {
 				continue;
 			}
 			StoryCandidate lead = story.lead();
-			Comparison withLead = near(incoming, sortAt, lead);
+			// Only a lead that tells the same story counts: one that a plain contradiction rules out is not compared.
+			Comparison withLead = near(incoming, sortAt, lead, true);
 			if (withLead == null || !withLead.sameStory(millisApart(sortAt, lead.sortAt()))) {
 				continue;
 			}
@@ -135,7 +136,7 @@ public class StoryMatcher {
 			boolean refused = false;
 			for (int i = 1; i < story.members().size() && !refused; i++) {
 				StoryCandidate member = story.members().get(i);
-				Comparison withMember = near(incoming, sortAt, member);
+				Comparison withMember = near(incoming, sortAt, member, false);
 				refused = (withMember != null && withMember.contradiction() != null) || (newLead
 						&& (withMember == null || !withMember.sameStory(millisApart(sortAt, member.sortAt()))));
 			}
@@ -190,19 +191,17 @@ public class StoryMatcher {
 
 	/**
 	 * How a stored item compares with an incoming one, when it is within the window and similar enough for its
-	 * contradictions to count; else null, its contradictions not even looked for.
+	 * contradictions to count; else null, its contradictions not even looked for. When {@code refutable}, null too
+	 * when a plain contradiction (see {@link Contradiction#plain}) keeps them apart: they do not tell the same story.
 	 */
-	private @Nullable Comparison near(MatchedHeadline incoming, Instant sortAt, StoryCandidate candidate) {
+	private @Nullable Comparison near(MatchedHeadline incoming, Instant sortAt, StoryCandidate candidate,
+			boolean refutable) {
 		MatchedHeadline other = this.headlines.of(candidate);
 		if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
 			return null;
 		}
 		double threshold = threshold(Math.abs(sortAt.toEpochMilli() - candidate.sortAt().toEpochMilli()));
-		Comparison comparison = incoming.compare(other, threshold);
-		if (comparison.similarity() < threshold) {
-			return null;
-		}
-		return comparison;
+		return incoming.near(other, threshold, refutable);
 	}
 
 	/**

@@ -25,8 +25,8 @@ final class Substitution {
 	 * « Le Maroc et la France signent 22 accords » / « Maroc-France : 22 accords signés », whose slots hold the same
 	 * words in another order. A headline word for word the same but for a stretch is a {@link FilledTemplate}.
 	 */
-	static boolean between(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {
-		return FilledTemplate.template(a, b) || slotReplaced(a, b, unitsA, unitsB);
+	static boolean between(MatchedHeadline a, MatchedHeadline b) {
+		return FilledTemplate.template(a, b) || slotReplaced(a.key(), b.key(), a.units(), b.units());
 	}
 
 	private static boolean slotReplaced(TitleKey a, TitleKey b, List<Unit> unitsA, List<Unit> unitsB) {

@@ -33,6 +33,13 @@ final class TitleDecorations {
 	private static final Pattern WORD_OF_THREE_CAPITALS = Pattern.compile("\\p{Lu}{3}");
 
 	/** The last « - Name », « – Name », « — Name » or « | Name ». */
+	/** The characters that open {@link #BRACKETED_TAG}, end {@link #LEADING_TAG}, and start {@link #TRAILING_NAME}. */
+	private static final TextScan.Chars OPENING_BRACKETS = TextScan.chars("[(");
+
+	private static final TextScan.Chars SEPARATORS = TextScan.chars(".:|-–—");
+
+	private static final TextScan.Chars DASHES = TextScan.chars("-–—|");
+
 	private static final Pattern TRAILING_NAME = Pattern.compile("\\s+([-–—|])\\s+([^|–—]{1,40})$");
 
 	/** « La Dépêche de la Haute-Loire », « L'Écho de Nice »: an article, a capitalised word, a few more, no digit. */
@@ -53,10 +60,10 @@ final class TitleDecorations {
 
 	static String strip(String title) {
 		// Each pattern is tried only on a headline that has a character it needs: most have none.
-		String text = TextScan.hasAny(title, "[(") ? BRACKETED_TAG.matcher(title).replaceAll(" ") : title;
+		String text = TextScan.hasAny(title, OPENING_BRACKETS) ? BRACKETED_TAG.matcher(title).replaceAll(" ") : title;
 		for (int i = 0; i < 3; i++) {
 			String before = text;
-			if (TextScan.hasAny(text, ".:|-–—")) {
+			if (TextScan.hasAny(text, SEPARATORS)) {
 				text = LEADING_TAG.matcher(text).replaceFirst("");
 			}
 			Matcher capitals = (text.indexOf('.') >= 0) ? LEADING_CAPITALS.matcher(text) : null;
@@ -67,7 +74,7 @@ final class TitleDecorations {
 				break;
 			}
 		}
-		Matcher trailing = TextScan.hasAny(text, "-–—|") ? TRAILING_NAME.matcher(text) : null;
+		Matcher trailing = TextScan.hasAny(text, DASHES) ? TRAILING_NAME.matcher(text) : null;
 		if (trailing != null && trailing.find()) {
 			String name = trailing.group(2);
 			boolean pipe = trailing.group(1).equals("|");

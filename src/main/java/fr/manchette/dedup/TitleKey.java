@@ -38,13 +38,13 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		Set<List<String>> bound, List<String> surface) {
 
 	/** What {@code [’‘‛ʼ´`]} matches: read as '. */
-	private static final String APOSTROPHES = "’‘‛ʼ´`";
+	private static final TextScan.Chars APOSTROPHES = TextScan.chars("’‘‛ʼ´`");
 
 	/** What {@code [\u00A0\u202F\u2009\u2007\u200A]} matches: read as a space. */
-	private static final String SPACES = "\u00A0\u202F\u2009\u2007\u200A";
+	private static final TextScan.Chars SPACES = TextScan.chars("\u00A0\u202F\u2009\u2007\u200A");
 
 	/** The characters that open a stretch of {@link #QUOTED}: none, and there is no quote to look for. */
-	private static final String QUOTE_OPENERS = "«“\"";
+	private static final TextScan.Chars QUOTE_OPENERS = TextScan.chars("«“\"");
 
 	/** A stretch in quotation marks: « … », “ … ”, " … ". */
 	private static final Pattern QUOTED = Pattern.compile("«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"");

@@ -17,12 +17,27 @@ import org.jspecify.annotations.Nullable;
  * {@link TitleKey#bound})
  * @param figure whether it is a number or what counts one (« 29 millions d'euros »): a story is not told by its
  * figures
+ * @param hash what {@link #same} compares first (its first word's hash and its size), worked out once: the overlap
+ * of two headlines asks it of every pair of their units
+ * @param country the country whose capital or seat it names (see {@link Metonyms}), looked up once; null for most
+ * @param initial the first letter of its first word (-1 when it is empty), and
+ * @param sensed whether it has senses: what {@link #apart} asks of every pair of units of two headlines, read as fields
  */
-record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound,
-		boolean figure) {
+record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound, boolean figure,
+		int hash, @Nullable List<String> country, int initial, boolean sensed) {
+
+	Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<List<String>> bound, boolean figure) {
+		this(words, name, senses, bound, figure, words.get(0).hashCode() * 31 + words.size(),
+				Metonyms.countryOf(words), words.get(0).isEmpty() ? -1 : words.get(0).charAt(0), !senses.isEmpty());
+	}
 
 	static List<Unit> of(TitleKey key) {
 		return of(key, null);
+	}
+
+	/** As {@link #array}, in a list. */
+	static List<Unit> of(TitleKey key, @Nullable WordUnits shared) {
+		return List.of(array(key, shared));
 	}
 
 	/**
@@ -32,7 +47,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * Worked out for every headline the matcher meets: a headline has a dozen words, so the words already in a name,
 	 * already a figure or already a unit are looked for in arrays, not put in sets.
 	 */
-	static List<Unit> of(TitleKey key, @Nullable WordUnits shared) {
+	static Unit[] array(TitleKey key, @Nullable WordUnits shared) {
 		List<String> words = key.words();
 		int count = words.size();
 		List<List<String>> names = key.names();
@@ -65,7 +80,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 					: new Unit(List.of(word), false, Senses.of(word), Set.of(), figure);
 		}
 		// Held as long as the headline is: no room to spare.
-		return List.of((size == units.length) ? units : Arrays.copyOf(units, size));
+		return (size == units.length) ? units : Arrays.copyOf(units, size);
 	}
 
 	/** Where a unit with these words is among the first {@code size}, or -1. */
@@ -109,8 +124,13 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	}
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
-	static int shared(List<Unit> a, List<Unit> b) {
+	static int shared(Unit[] a, Unit[] b) {
 		return overlap(a, b).units();
+	}
+
+	/** As {@link #overlap(Unit[], Unit[])}, of lists. */
+	static Overlap overlap(List<Unit> a, List<Unit> b) {
+		return overlap(a.toArray(new Unit[0]), b.toArray(new Unit[0]));
 	}
 
 	/**
@@ -122,23 +142,19 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * names nor of a sense (most words) stand for one thing only if they are two spellings of one word, which start
 	 * with the same letter.
 	 */
-	static Overlap overlap(List<Unit> a, List<Unit> b) {
-		int sizeA = a.size();
-		int sizeB = b.size();
-		Unit[] unitsB = b.toArray(new Unit[0]);
-		int[] hashesB = new int[sizeB];
-		for (int j = 0; j < sizeB; j++) {
-			hashesB[j] = unitsB[j].hash();
-		}
+	static Overlap overlap(Unit[] a, Unit[] unitsB) {
+		// Arrays, not lists: under the quick compiler, each call of a list's method is a call through its interface.
+		int sizeA = a.length;
+		int sizeB = unitsB.length;
 		boolean[] usedA = new boolean[sizeA];
 		boolean[] usedB = new boolean[sizeB];
 		int shared = 0;
 		int words = 0;
 		for (int i = 0; i < sizeA; i++) {
-			Unit x = a.get(i);
-			int hash = x.hash();
+			Unit x = a[i];
+			int hash = x.hash;
 			for (int j = 0; j < sizeB; j++) {
-				if (!usedB[j] && hashesB[j] == hash && x.same(unitsB[j])) {
+				if (!usedB[j] && unitsB[j].hash == hash && x.same(unitsB[j])) {
 					usedA[i] = true;
 					usedB[j] = true;
 					shared++;
@@ -151,7 +167,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 			if (usedA[i]) {
 				continue;
 			}
-			Unit x = a.get(i);
+			Unit x = a[i];
 			for (int j = 0; j < sizeB; j++) {
 				Unit y = unitsB[j];
 				if (!usedB[j] && !apart(x, y) && x.like(y)) {
@@ -172,17 +188,10 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * sense to share.
 	 */
 	private static boolean apart(Unit x, Unit y) {
-		if (x.name || y.name || (!x.senses.isEmpty() && !y.senses.isEmpty())) {
+		if (x.name || y.name || (x.sensed && y.sensed)) {
 			return false;
 		}
-		String first = x.words.get(0);
-		String other = y.words.get(0);
-		return !first.isEmpty() && !other.isEmpty() && first.charAt(0) != other.charAt(0);
-	}
-
-	/** What {@link #same} looks at first: two units with other hashes are not the same words. */
-	private int hash() {
-		return this.words.get(0).hashCode() * 31 + this.words.size();
+		return x.initial >= 0 && y.initial >= 0 && x.initial != y.initial;
 	}
 
 	/**
@@ -211,14 +220,14 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	boolean like(Unit other) {
 		if (this.name || other.name) {
 			return part(other.words, this.words, other.bound) || part(this.words, other.words, this.bound)
-					|| Metonyms.sameCountry(this.words, other.words);
+					|| other.words.equals(this.country) || this.words.equals(other.country);
 		}
 		String x = this.words.get(0);
 		String y = other.words.get(0);
 		if (FrenchWords.variants(x, y)) {
 			return true;
 		}
-		if (other.senses.isEmpty()) {
+		if (!other.sensed) {
 			return false;
 		}
 		// Indexed: under the quick compiler, a loop over a list makes an iterator.
@@ -236,7 +245,8 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * « Conseil » is no part of « Conseil d'État », nor « Loire » of « Haute-Loire ».
 	 */
 	static boolean part(List<String> whole, List<String> part, Set<List<String>> bound) {
-		if (part.isEmpty()) {
+		if (part.isEmpty() || part.size() > whole.size()) {
+			// Each word of the part takes a word of its own in the whole.
 			return false;
 		}
 		// The words of the whole taken so far: a name has a few, an array beats a set here.

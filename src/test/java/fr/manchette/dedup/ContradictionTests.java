@@ -1,5 +1,11 @@
 package fr.manchette.dedup;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,6 +55,35 @@ class ContradictionTests {
 	void keepsApart(Contradiction expected, String a, String b) {
 		assertThat(Contradiction.between(TitleKey.of(a), TitleKey.of(b))).isEqualTo(expected);
 		assertThat(Contradiction.between(TitleKey.of(b), TitleKey.of(a))).isEqualTo(expected);
+	}
+
+	/**
+	 * What the matcher asks of a story's lead before their similarity: the first contradiction between two headlines
+	 * when it is one told from each alone (a negation, a denial, quotes, numbers), else nothing; on the labelled,
+	 * fresh and formulaic headlines, each with the next few.
+	 */
+	@org.junit.jupiter.api.Test
+	void thePlainContradictionIsTheFirstWhenItIsOneOfThoseToldFromEachAlone() throws IOException {
+		List<MatchedHeadline> headlines = new ArrayList<>();
+		for (String file : List.of("labelled-pairs.tsv", "fresh-pairs.tsv", "formulaic-pairs.tsv")) {
+			for (String title : PairedHeadlines.of(file)) {
+				headlines.add(new MatchedHeadline(TitleKey.of(title)));
+			}
+		}
+		Set<Contradiction> plain = EnumSet.of(Contradiction.NEGATION, Contradiction.DENIAL,
+				Contradiction.QUOTE, Contradiction.NUMBERS);
+		int found = 0;
+		for (int i = 0; i < headlines.size(); i++) {
+			for (int j = i + 1; j < Math.min(headlines.size(), i + 8); j++) {
+				MatchedHeadline a = headlines.get(i);
+				MatchedHeadline b = headlines.get(j);
+				Contradiction first = Contradiction.between(a, b);
+				Contradiction expected = (first != null && plain.contains(first)) ? first : null;
+				assertThat(Contradiction.plain(a, b)).as(a.key() + " / " + b.key()).isEqualTo(expected);
+				found += (expected != null) ? 1 : 0;
+			}
+		}
+		assertThat(found).isGreaterThan(100);
 	}
 
 	@org.junit.jupiter.api.Test
