@@ -93,7 +93,7 @@ class KeyHashBackfill implements DisposableBean {
 	 * file, some 19 kB an item in all, and H2 may write over none of them for the retention time. Unpaced, 200 000
 	 * items of a 448 MiB file wrote 3.7 GB in 100 s and left a 3.8 GB file, which the compaction, that leaves young
 	 * chunks alone, could not hold back; paced, the file levels off at some 2.5 times its size (1.1 GB), as H2 writes
-	 * over the chunks the fill left dead a retention time before.
+	 * over the chunks the fill left dead a retention time before, and the fill takes 11 minutes instead of 2.
 	 * @param written bytes H2 has written to the file since the fill started (the polls' too: the file's growth is
 	 * theirs as much)
 	 * @param size the file's size when the fill started
