@@ -1,11 +1,15 @@
 package fr.manchette.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +51,11 @@ public class KeyHashes {
 	 * The indexes of the full keys, which nothing reads once every item has its hashes: each new item is written at a
 	 * random place of each.
 	 */
+	// H2 only (PostgreSQL has no such table): what the file has had written to it since H2 opened it, and its size.
+	private static final String H2_FILE = """
+			SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS
+			 WHERE SETTING_NAME IN ('info.FILE_WRITE_BYTES', 'info.FILE_SIZE')""";
+
 	private static final List<String> FULL_KEY_INDEXES = List.of(
 			"ALTER TABLE item DROP CONSTRAINT IF EXISTS item_source_key", "DROP INDEX IF EXISTS item_story_idx",
 			"DROP INDEX IF EXISTS item_link_idx");
@@ -60,6 +69,9 @@ public class KeyHashes {
 	private volatile boolean complete;
 
 	private volatile boolean checked;
+
+	/** Whether the store is H2's file, once asked. */
+	private volatile @Nullable Boolean h2File;
 
 	KeyHashes(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
@@ -127,6 +139,39 @@ public class KeyHashes {
 			throw new IllegalStateException("Items without the hashes of their keys are still found by the full keys");
 		}
 		FULL_KEY_INDEXES.forEach((statement) -> this.jdbc.sql(statement).update());
+	}
+
+	/**
+	 * How many bytes H2 has written to its file since it opened it, and the file's size: what the fill's pace goes
+	 * by (see {@code KeyHashBackfill}). Empty on PostgreSQL, and on H2 in memory.
+	 */
+	public Optional<H2FileWrites> h2FileWrites() {
+		if (Boolean.FALSE.equals(this.h2File)) {
+			return Optional.empty();
+		}
+		Map<String, Long> settings = new HashMap<>();
+		try {
+			this.jdbc.sql(H2_FILE)
+				.query((row) -> {
+					settings.put(row.getString(1), Long.parseLong(row.getString(2)));
+				});
+		}
+		catch (BadSqlGrammarException ex) {
+			// PostgreSQL: no such table, and nothing to pace.
+			this.h2File = false;
+			return Optional.empty();
+		}
+		this.h2File = settings.size() == 2;
+		return this.h2File ? Optional.of(new H2FileWrites(settings.get("info.FILE_WRITE_BYTES"),
+				settings.get("info.FILE_SIZE"))) : Optional.empty();
+	}
+
+	/**
+	 * Bytes H2 has written to its file since it opened it, and the file's size in bytes.
+	 * @param written bytes written, of every page of every table
+	 * @param size the file's size
+	 */
+	public record H2FileWrites(long written, long size) {
 	}
 
 	/** The numbers the rows' sources already give an item: the row's source and number, for each. */

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -91,6 +92,23 @@ class KeyHashesUpgradeTests {
 		try (AnnotationConfigApplicationContext context = repositories(store)) {
 			assertThat(context.getBean(KeyHashes.class).complete()).isTrue();
 			assertAllFound(context, le360, hespress, twin);
+		}
+	}
+
+	@Test
+	void whatH2HasWrittenToItsFileIsKnownOnH2Only() {
+		String url = newStore();
+		DataSource store = new DriverManagerDataSource(url, "sa", "");
+		migrate(store, null);
+		try (AnnotationConfigApplicationContext context = repositories(store)) {
+			Optional<KeyHashes.H2FileWrites> writes = context.getBean(KeyHashes.class).h2FileWrites();
+			assertThat(writes.isPresent()).isEqualTo(url.startsWith("jdbc:h2:"));
+			writes.ifPresent((file) -> {
+				assertThat(file.size()).isPositive();
+				assertThat(file.written()).isNotNegative();
+			});
+			// Asked again, the same answer.
+			assertThat(context.getBean(KeyHashes.class).h2FileWrites().isPresent()).isEqualTo(writes.isPresent());
 		}
 	}
 
