@@ -117,10 +117,10 @@ public class ItemRepository {
 				.param("hashes", KeyHash.of(chunk))
 				.param("keys", chunk)
 				.query((row) -> {
-				LinkedStory story = new LinkedStory(row.getLong("id"), Timestamps.read(row, "sort_at"),
-						row.getString("story_key"));
-				first.merge(row.getString("link_key"), story, (x, y) -> x.before(y) ? x : y);
-			});
+					LinkedStory story = new LinkedStory(row.getLong("id"), Timestamps.read(row, "sort_at"),
+							row.getString("story_key"));
+					first.merge(row.getString("link_key"), story, (x, y) -> x.before(y) ? x : y);
+				});
 		}
 		Map<String, String> stories = new HashMap<>();
 		first.forEach((link, story) -> stories.put(link, story.storyKey()));

@@ -80,6 +80,16 @@ public class KeyHashes {
 	}
 
 	/**
+	 * The condition that a row's story is one of {@code :keys}: through the index of their hashes ({@code :hashes},
+	 * see {@link KeyHash#of(java.util.Collection)}) once every item has them, through the full keys' index until then.
+	 * @param table the table's name or alias in the statement
+	 */
+	String storyIn(String table) {
+		return complete() ? table + ".story_hash IN (:hashes) AND " + table + ".story_key IN (:keys)"
+				: table + ".story_key IN (:keys)";
+	}
+
+	/**
 	 * Whether every item has its hashes: the queries may go through the hashes' indexes. Asked of the store the first
 	 * time; after that, only {@link #fillNext} finding nothing left to fill turns it true.
 	 */

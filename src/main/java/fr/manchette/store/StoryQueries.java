@@ -43,10 +43,6 @@ public class StoryQueries {
 
 	private static final String TELLINGS = "SELECT " + ItemRow.COLUMNS + " FROM item i WHERE %s ORDER BY i.sort_at, i.id";
 
-	private static final String STORIES_BY_HASH = "i.story_hash IN (:hashes) AND i.story_key IN (:keys)";
-
-	private static final String STORIES_BY_KEY = "i.story_key IN (:keys)";
-
 	// item_sort_idx: the first item of the window, whose leaving it is the next change of the ranking.
 	private static final String FIRST_SORTED_SINCE = "SELECT MIN(sort_at) AS first_at FROM item WHERE sort_at >= :from";
 
@@ -137,7 +133,7 @@ public class StoryQueries {
 		Map<String, List<StoredItem>> byStory = new LinkedHashMap<>();
 		leads.forEach((lead) -> byStory.put(lead.storyKey(), new ArrayList<>()));
 		List<String> keys = List.copyOf(byStory.keySet());
-		this.jdbc.sql(TELLINGS.formatted(this.hashes.complete() ? STORIES_BY_HASH : STORIES_BY_KEY))
+		this.jdbc.sql(TELLINGS.formatted(this.hashes.storyIn("i")))
 			.param("hashes", KeyHash.of(keys))
 			.param("keys", keys)
 			.query(ItemRow::read)

@@ -29,10 +29,6 @@ public class WebhookOutbox {
 	private static final String TELLINGS = """
 			SELECT id, source_id, story_key, title, link, sort_at FROM item WHERE %s ORDER BY sort_at, id""";
 
-	private static final String STORIES_BY_HASH = "story_hash IN (:hashes) AND story_key IN (:keys)";
-
-	private static final String STORIES_BY_KEY = "story_key IN (:keys)";
-
 	private static final String INSERT_INTO = """
 			webhook_outbox (hook, story_key, event, title, link, sources, story_at, created_at, attempts,
 			                next_attempt_at)""";
@@ -97,7 +93,7 @@ public class WebhookOutbox {
 		}
 		List<StoryTelling> tellings = new ArrayList<>();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(storyKeys)), ManyRows.KEYS_PER_QUERY)) {
-			tellings.addAll(this.jdbc.sql(TELLINGS.formatted(this.hashes.complete() ? STORIES_BY_HASH : STORIES_BY_KEY))
+			tellings.addAll(this.jdbc.sql(TELLINGS.formatted(this.hashes.storyIn("item")))
 				.param("hashes", KeyHash.of(chunk))
 				.param("keys", chunk)
 				.query((row, n) -> new StoryTelling(row.getLong("id"), row.getString("source_id"),

@@ -93,7 +93,7 @@ class PublishedDocumentsValve extends ValveBase {
 		date().addTo(headers);
 		if (cached.notModified()) {
 			answer.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			cached.variant().validators.notModified(cached.gzip()).addTo(headers);
+			cached.variant().validators.headers(cached.gzip()).addTo(headers);
 			return;
 		}
 		RenderedDocument document = cached.variant().rendered();

@@ -26,12 +26,10 @@ final class Validators {
 
 	private final long lastModifiedSecond;
 
-	private final String lastModified;
+	/** The validators as headers, for the plain bytes and for the gzip ones: what a 304 carries, and a 200 besides. */
+	private final ResponseHeaders plainHeaders;
 
-	/** What a 304 carries: the validators of the variant the client would have been sent, plain or gzip. */
-	private final ResponseHeaders notModifiedPlain;
-
-	private final ResponseHeaders notModifiedGzip;
+	private final ResponseHeaders gzipHeaders;
 
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
@@ -42,18 +40,15 @@ final class Validators {
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
 		this.lastModifiedSecond = lastModified.getEpochSecond();
-		this.lastModified = HTTP_DATE.format(lastModified);
-		this.notModifiedPlain = headers(false);
-		this.notModifiedGzip = headers(true);
+		String modified = HTTP_DATE.format(lastModified);
+		this.plainHeaders = ResponseHeaders.of("ETag", etag, "Last-Modified", modified, "Vary", "Accept-Encoding");
+		this.gzipHeaders = ResponseHeaders.of("ETag", this.weakEtag, "Last-Modified", modified, "Vary",
+				"Accept-Encoding");
 	}
 
-	/** The validators of the variant: plain or gzip bytes. */
+	/** The validators of the variant, plain or gzip bytes, as headers. */
 	ResponseHeaders headers(boolean gzip) {
-		return ResponseHeaders.of("ETag", etag(gzip), "Last-Modified", this.lastModified, "Vary", "Accept-Encoding");
-	}
-
-	private String etag(boolean gzip) {
-		return gzip ? this.weakEtag : this.etag;
+		return gzip ? this.gzipHeaders : this.plainHeaders;
 	}
 
 	/**
@@ -85,15 +80,10 @@ final class Validators {
 		return false;
 	}
 
-	/** What a 304 carries: the validators of the variant the client would have been sent. */
-	ResponseHeaders notModified(boolean gzip) {
-		return gzip ? this.notModifiedGzip : this.notModifiedPlain;
-	}
-
 	/** A 304 through the servlet API. */
 	void writeNotModified(HttpServletResponse response, boolean gzip) {
 		response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-		notModified(gzip).setOn(response);
+		headers(gzip).setOn(response);
 	}
 
 }
