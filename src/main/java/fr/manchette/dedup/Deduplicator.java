@@ -17,15 +17,19 @@ import org.springframework.stereotype.Component;
 public class Deduplicator {
 
 	public List<IdentifiedItem> identify(List<Item> items) {
+		return distinct(items.stream().map(IdentifiedItem::of).toList());
+	}
+
+	/** Items identified already (by the editorial step, which keys what it drops), the first of each key kept. */
+	public List<IdentifiedItem> distinct(List<IdentifiedItem> items) {
 		Set<String> seen = new HashSet<>();
-		List<IdentifiedItem> identified = new ArrayList<>(items.size());
-		for (Item item : items) {
-			IdentifiedItem one = IdentifiedItem.of(item);
+		List<IdentifiedItem> distinct = new ArrayList<>(items.size());
+		for (IdentifiedItem one : items) {
 			if (seen.add(one.fingerprint().itemKey())) {
-				identified.add(one);
+				distinct.add(one);
 			}
 		}
-		return identified;
+		return distinct;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.dedup.Fingerprint;
+import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.editorial.EditorialStage;
 import fr.manchette.editorial.Judgement;
 import fr.manchette.normalize.Item;
@@ -43,21 +44,26 @@ class EditorialStep {
 		this.stored = stored;
 	}
 
-	/** The items to identify and store, each with its language; the others are remembered as dropped. */
-	List<Item> keep(Source source, FeedsFile config, List<Item> items, Instant now) {
+	/**
+	 * The items to store, identified (their keys are what drops are remembered by, and what the dedup step reads); the
+	 * others are remembered as dropped.
+	 */
+	List<IdentifiedItem> keep(Source source, FeedsFile config, List<Item> items, Instant now) {
 		if (items.isEmpty()) {
-			return items;
+			return List.of();
 		}
 		Judgement judged = this.stage.judge(config.rules(), source.rules(), items);
+		List<IdentifiedItem> candidates = judged.kept().stream().map(IdentifiedItem::of).toList();
 		Map<Item, String> keys = new HashMap<>();
-		judged.kept().forEach((item) -> keys.put(item, Fingerprint.of(item).itemKey()));
 		judged.dropped().forEach((drop) -> keys.put(drop.item(), Fingerprint.of(drop.item()).itemKey()));
-		Map<String, String> remembered = this.dropped.find(source.id(), keys.values());
+		List<String> all = new ArrayList<>(keys.values());
+		candidates.forEach((item) -> all.add(item.fingerprint().itemKey()));
+		Map<String, String> remembered = this.dropped.find(source.id(), all);
 		String version = judged.rulesVersion();
-		List<Item> kept = new ArrayList<>(judged.kept().size());
+		List<IdentifiedItem> kept = new ArrayList<>(candidates.size());
 		List<String> forgotten = new ArrayList<>();
-		for (Item item : judged.kept()) {
-			String key = keys.get(item);
+		for (IdentifiedItem item : candidates) {
+			String key = item.fingerprint().itemKey();
 			String droppedUnder = remembered.get(key);
 			if (version.equals(droppedUnder)) {
 				// Dropped by these very rules before, and edited since: it stays out.

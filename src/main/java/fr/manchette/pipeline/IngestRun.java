@@ -162,7 +162,7 @@ public class IngestRun {
 			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
 			List<Item> inserted = new ArrayList<>();
 			SaveResult saved = this.store.storeDelivery(source.id(),
-					this.deduplicator.identify(this.editorial.keep(source, config, items, started)), started, inserted);
+					this.deduplicator.distinct(this.editorial.keep(source, config, items, started)), started, inserted);
 			this.delays.record(source.id(), inserted, previousSuccess, started);
 			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
 					saved.updated());
@@ -232,7 +232,7 @@ public class IngestRun {
 					null);
 		}
 		List<IdentifiedItem> identified = this.deduplicator
-			.identify(this.editorial.keep(source, config, read.items(), started));
+			.distinct(this.editorial.keep(source, config, read.items(), started));
 		ParsedFeed feed = read.feed();
 		if (!read.page()) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
