@@ -25,6 +25,11 @@ public final class FrenchWords {
 		return STOP.contains(folded);
 	}
 
+	/** The stop words, folded: for a reader that compares them in place (the word index). */
+	public static Set<String> stopWords() {
+		return STOP;
+	}
+
 	/** Whether some stop word starts with this folded prefix. */
 	public static boolean startsAStopWord(String prefix) {
 		for (String stop : STOP) {

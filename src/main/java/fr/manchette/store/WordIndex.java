@@ -60,8 +60,6 @@ final class WordIndex {
 
 	private static final Pattern QUERY_WORD = Pattern.compile("[a-z0-9]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
 
-	private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
-
 	// Its key: an item's words are worked out again from its search_text, as when they were written.
 	private static final String DELETE = "DELETE FROM item_word WHERE word_item IN (:keys)";
 
@@ -199,29 +197,29 @@ final class WordIndex {
 	}
 
 	/**
-	 * The distinct words of a folded text that the index keeps: not the stop words (« les », « pour », « dans »), a
-	 * third of a summary's words, which no search is narrowed by since every item has them.
+	 * The distinct words of a folded text that the index keeps (see {@link IndexedWords}): not the stop words
+	 * (« les », « pour », « dans »), a third of a summary's words, which no search is narrowed by since every item has
+	 * them.
 	 */
 	static Set<String> words(String searchText) {
 		Set<String> words = new LinkedHashSet<>();
-		for (String word : searchText.trim().split(" ")) {
-			if (word.length() >= MIN_LENGTH && !FrenchWords.isStopWord(word)) {
-				words.add((word.length() > MAX_LENGTH) ? word.substring(0, MAX_LENGTH) : word);
-			}
-		}
+		IndexedWords.forEach(searchText,
+				(text, from, to) -> words.add(text.substring(from, Math.min(to, from + MAX_LENGTH))));
 		return words;
 	}
 
 	/** The keys of an item's words: one for each prefix of {@value #PREFIX} characters. */
 	static Set<Long> keys(long itemId, String searchText) {
+		checkIndexable(itemId);
+		Set<Long> keys = new LinkedHashSet<>();
+		IndexedWords.forEach(searchText, (text, from, to) -> keys.add(prefixCode(text, from, to) * IDS + itemId));
+		return keys;
+	}
+
+	private static void checkIndexable(long itemId) {
 		if (itemId < 0 || itemId >= IDS) {
 			throw new IllegalArgumentException("item id out of the word index's range: " + itemId);
 		}
-		Set<Long> keys = new LinkedHashSet<>();
-		for (String word : words(searchText)) {
-			keys.add(prefixCode(word) * IDS + itemId);
-		}
-		return keys;
 	}
 
 	/**
@@ -243,17 +241,33 @@ final class WordIndex {
 	 * character ends the word (0 to the end), so that the words that start with a prefix are one range.
 	 */
 	private static long prefixCode(String word) {
+		return prefixCode(word, 0, word.length());
+	}
+
+	/** {@link #prefixCode(String)} of the characters {@code from} to {@code to} of a text. */
+	private static long prefixCode(String text, int from, int to) {
 		long code = 0;
 		boolean ended = false;
 		for (int i = 0; i < PREFIX; i++) {
 			int digit = 0;
-			if (!ended && i < word.length()) {
-				digit = ALPHABET.indexOf(word.charAt(i)) + 1;
+			if (!ended && from + i < to) {
+				digit = digit(text.charAt(from + i));
 				ended = (digit == 0);
 			}
 			code = code * BASE + digit;
 		}
 		return code;
+	}
+
+	/** 1 to 10 for 0 to 9, 11 to 36 for a to z, 0 for any other character. */
+	private static int digit(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0' + 1;
+		}
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a' + 11;
+		}
+		return 0;
 	}
 
 	private int count(String word) {
@@ -286,20 +300,30 @@ final class WordIndex {
 		}
 
 		void add(long id, String searchText) {
-			for (long key : keys(id, searchText)) {
-				if (this.count == this.keys.length) {
-					this.keys = Arrays.copyOf(this.keys, this.count * 2);
-				}
-				this.keys[this.count++] = key;
-			}
+			checkIndexable(id);
+			IndexedWords.forEach(searchText, (text, from, to) -> append(prefixCode(text, from, to) * IDS + id));
 			this.last = id;
 			this.items++;
 		}
 
+		private void append(long key) {
+			if (this.count == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.count * 2);
+			}
+			this.keys[this.count++] = key;
+		}
+
+		/** The keys in order, each once: two words of an item with one prefix have one key. */
 		long[] sortedKeys() {
 			long[] sorted = Arrays.copyOf(this.keys, this.count);
 			Arrays.sort(sorted);
-			return sorted;
+			int distinct = 0;
+			for (int i = 0; i < sorted.length; i++) {
+				if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+					sorted[distinct++] = sorted[i];
+				}
+			}
+			return Arrays.copyOf(sorted, distinct);
 		}
 
 	}
