@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.Deduplicator;
@@ -39,9 +42,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The store at scale (issue 6): {@code bench.items} items (default 1 000 000) from {@code bench.sources} sources
- * (default 1000) ingested as polls of 30 through the real dedup and repository, on H2 and on PostgreSQL, the story
- * window pruned every simulated hour as the service does; the ingest rate per slice, and the CPU and allocation an item
- * of each busy thread (the storing one, H2's page writers, the word indexer); then the ticker's query
+ * (default 1000) ingested as polls of 30 through the real dedup and repository, on H2 and on PostgreSQL, by as many
+ * storing threads as the service stores polls at once ({@code bench.writers}, the machine's cores, two at least), the
+ * story window pruned every simulated hour as the service does; the ingest rate per slice, and the CPU and allocation
+ * an item of each busy thread (the storing ones, H2's page writers, the word indexer); then the ticker's query
  * ({@code /api/headlines} once its cache is cold) with and without filters, p50/p99; and the query plans that justify
  * the indexes.
  * {@code ./mvnw -q -Pbench -DskipTests package exec:java -Dbench.main=fr.manchette.bench.StoreBenchmark}
@@ -51,6 +55,13 @@ import org.springframework.util.FileSystemUtils;
 public final class StoreBenchmark {
 
 	private static final int PER_POLL = 30;
+
+	/** Threads storing polls at once ({@code bench.writers}): as many as the service stores at once on this machine. */
+	private static final int WRITERS = Integer.getInteger("bench.writers",
+			Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+	/** The storing threads' names. */
+	private static final String WRITER = "store-writer-";
 
 	private static final List<String> WORDS = Arrays.asList(("gouvernement budget parlement réforme élection "
 			+ "ministre économie inflation carburant prix marché emploi santé hôpital école université football "
@@ -100,19 +111,21 @@ public final class StoreBenchmark {
 			if (items > 0) {
 				long started = System.nanoTime();
 				long cpu = processCpu();
-				long threadCpu = THREADS.getCurrentThreadCpuTime();
 				Map<Long, ThreadCost> threadsBefore = threadCosts();
-				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null);
-				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall%n", items,
-						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9));
+				WriterCosts writers = new WriterCosts();
+				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null, writers);
+				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall (%d storing threads)%n", items,
+						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9), WRITERS);
 				// On a shared machine the wall rate depends on the neighbours; CPU time much less so.
-				System.out.printf("ingest CPU: %.0f µs an item in all (%.0f µs in the storing thread, the rest H2's"
+				System.out.printf("ingest CPU: %.0f µs an item in all (%.0f µs in the storing threads, the rest H2's"
 						+ " writers, the word index, the JIT, GC)%n", (processCpu() - cpu) / 1e3 / items,
-						(THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / items);
+						writers.cpu.sum() / 1e3 / items);
 				long stored = System.nanoTime();
 				SearchBenchmark.awaitWordIndex(context.getBean(JdbcClient.class));
 				System.out.printf("word index caught up %.1f s after the last item: %.0f items/s with it%n",
 						(System.nanoTime() - stored) / 1e9, items / ((System.nanoTime() - started) / 1e9));
+				System.out.printf("threads %-44s %6.0f µs CPU, %6.1f kB allocated an item%n", WRITER + "1 to " + WRITERS,
+						writers.cpu.sum() / 1e3 / items, writers.allocated.sum() / 1024.0 / items);
 				printThreadCosts(threadsBefore, threadCosts(), items);
 			}
 			else {
@@ -181,51 +194,110 @@ public final class StoreBenchmark {
 		return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
 	}
 
-	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources, @Nullable Path h2File) {
+	/**
+	 * Stores the polls from {@link #WRITERS} threads side by side, as the service's poll workers store theirs (as many
+	 * at once as the machine has cores, two at least): each takes the next poll, identifies and stores it. A poll's
+	 * items are drawn from its own number, so that the same polls are stored whatever the threads' turns.
+	 */
+	private static Instant ingest(ConfigurableApplicationContext context, int items, int sources, @Nullable Path h2File,
+			WriterCosts costs) throws InterruptedException {
 		Deduplicator deduplicator = context.getBean(Deduplicator.class);
 		StoreStep store = context.getBean(StoreStep.class);
 		StoryWindow storyWindow = context.getBean(StoryWindow.class);
-		Random random = new Random(42);
 		Instant end = Instant.now();
 		// Spread over 25 days, oldest first, as a store fills.
 		long step = Duration.ofDays(25).toMillis() / items;
 		Instant start = end.minusMillis(step * items);
 		Duration window = context.getBean(StoryMatcher.class).window();
-		Instant prunedAt = start;
-		int slice = Math.max(items / 10, PER_POLL);
-		int sliceFrom = 0;
-		long sliceStart = System.nanoTime();
-		long sliceCpu = processCpu();
-		for (int done = 0; done < items; done += PER_POLL) {
-			int source = (done / PER_POLL) % sources;
-			int size = Math.min(PER_POLL, items - done);
-			List<Item> poll = new ArrayList<>(size);
-			for (int i = 0; i < size; i++) {
-				int n = done + i;
-				poll.add(item(n, random, start.plusMillis(step * n)));
+		AtomicReference<Instant> prunedAt = new AtomicReference<>(start);
+		Progress progress = new Progress(items, h2File);
+		AtomicInteger nextPoll = new AtomicInteger();
+		int polls = (items + PER_POLL - 1) / PER_POLL;
+		Runnable writer = () -> {
+			for (int p = nextPoll.getAndIncrement(); p < polls; p = nextPoll.getAndIncrement()) {
+				int done = p * PER_POLL;
+				int source = p % sources;
+				int size = Math.min(PER_POLL, items - done);
+				Random random = new Random(42L * 1_000_003 + p);
+				List<Item> poll = new ArrayList<>(size);
+				for (int i = 0; i < size; i++) {
+					int n = done + i;
+					poll.add(item(n, random, start.plusMillis(step * n)));
+				}
+				Instant seenAt = start.plusMillis(step * (done + size));
+				store.store("source-" + source, deduplicator.identify(poll), seenAt,
+						SourceStatus.unknown("source-" + source, "https://source" + source + ".example/feed"));
+				Instant pruned = prunedAt.get();
+				if (seenAt.isAfter(pruned.plus(Duration.ofHours(1))) && prunedAt.compareAndSet(pruned, seenAt)) {
+					// What RetentionPruner does every hour, on the run's simulated clock: the story window keeps the
+					// headlines of the last two windows, as in a running service. Counted in the ingest time.
+					storyWindow.forgetBefore(seenAt.minus(window.multipliedBy(2)));
+				}
+				progress.stored(size);
 			}
-			Instant seenAt = start.plusMillis(step * (done + size));
-			store.store("source-" + source, deduplicator.identify(poll), seenAt,
-					SourceStatus.unknown("source-" + source, "https://source" + source + ".example/feed"));
-			if (seenAt.isAfter(prunedAt.plus(Duration.ofHours(1)))) {
-				// What RetentionPruner does every hour, on the run's simulated clock: the story window keeps the
-				// headlines of the last two windows, as in a running service. Counted in the ingest time.
-				storyWindow.forgetBefore(seenAt.minus(window.multipliedBy(2)));
-				prunedAt = seenAt;
-			}
-			int stored = done + size;
-			if (stored - sliceFrom >= slice || stored >= items) {
-				long nanos = System.nanoTime() - sliceStart;
-				long cpu = processCpu();
-				System.out.printf("ingest: items %7d to %7d at %6.0f items/s, %5.0f µs CPU an item%s%n", sliceFrom,
-						stored, (stored - sliceFrom) / (nanos / 1e9), (cpu - sliceCpu) / 1e3 / (stored - sliceFrom),
-						(h2File != null) ? "; H2 file %.0f MiB".formatted(h2File.toFile().length() / 1048576.0) : "");
-				sliceFrom = stored;
-				sliceStart = System.nanoTime();
-				sliceCpu = cpu;
-			}
+			costs.cpu.add(THREADS.getCurrentThreadCpuTime());
+			costs.allocated.add(((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes());
+		};
+		List<Thread> threads = new ArrayList<>();
+		for (int w = 1; w <= WRITERS; w++) {
+			Thread thread = new Thread(writer, WRITER + w);
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
 		}
 		return end;
+	}
+
+	/** The storing threads' CPU time (ns) and allocation (bytes), each added as the thread ends. */
+	private record WriterCosts(LongAdder cpu, LongAdder allocated) {
+
+		WriterCosts() {
+			this(new LongAdder(), new LongAdder());
+		}
+
+	}
+
+	/** Prints the rate and CPU of each tenth of the ingest as the writers get through it. */
+	private static final class Progress {
+
+		private final int items;
+
+		private final @Nullable Path h2File;
+
+		private final int slice;
+
+		private int stored;
+
+		private int sliceFrom;
+
+		private long sliceStart = System.nanoTime();
+
+		private long sliceCpu = processCpu();
+
+		Progress(int items, @Nullable Path h2File) {
+			this.items = items;
+			this.h2File = h2File;
+			this.slice = Math.max(items / 10, PER_POLL);
+		}
+
+		synchronized void stored(int size) {
+			this.stored += size;
+			if (this.stored - this.sliceFrom >= this.slice || this.stored >= this.items) {
+				long nanos = System.nanoTime() - this.sliceStart;
+				long cpu = processCpu();
+				System.out.printf("ingest: items %7d to %7d at %6.0f items/s, %5.0f µs CPU an item%s%n",
+						this.sliceFrom, this.stored, (this.stored - this.sliceFrom) / (nanos / 1e9),
+						(cpu - this.sliceCpu) / 1e3 / (this.stored - this.sliceFrom),
+						(this.h2File != null)
+								? "; H2 file %.0f MiB".formatted(this.h2File.toFile().length() / 1048576.0) : "");
+				this.sliceFrom = this.stored;
+				this.sliceStart = System.nanoTime();
+				this.sliceCpu = cpu;
+			}
+		}
+
 	}
 
 	/** The rows of each table and the store's size on disk (H2: its file; PostgreSQL: the database). */
