@@ -1,6 +1,5 @@
 package fr.manchette.dedup;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,21 +8,19 @@ import java.util.List;
  */
 final class NearestHeadlines {
 
-	/** Room for the headlines one lookup finds, a power of two at least twice BANDS × PER_BAND. */
-	static final int HITS_TABLE = 2048;
-
 	private NearestHeadlines() {
 	}
 
-	/** At most {@value StoryWindow#NEAREST}, the most alike first, among equals the last stored. */
-	static List<StoryCandidate> find(HeadlineSlots slots, List<Long> headlineBands, long from, long until,
-			String sourceId) {
+	/**
+	 * At most {@value StoryWindow#NEAREST}, the most alike first, among equals the last stored: their slots, in
+	 * {@link HeadlineSlots#nearest}; returns how many.
+	 */
+	static int find(HeadlineSlots slots, List<Long> headlineBands, long from, long until, String sourceId) {
 		BandPostings postings = slots.postings;
-		// Headlines found, the bands they were seen sharing and how many, in a small open-addressing table: at most
-		// BANDS × PER_BAND of them. The slots' tables, emptied again below.
-		int[] found = slots.foundTable;
-		int[] hits = slots.hitsTable;
-		int[] seen = slots.seenTable;
+		// Each headline found is marked in its slot with this lookup's number and the bands it was seen sharing (see
+		// HeadlineSlots#marks): at most BANDS × PER_BAND of them, listed in the order found.
+		long lookup = (long) slots.nextLookup() << 32;
+		long[] marks = slots.marks;
 		int[] order = slots.foundOrder;
 		int[] incoming = slots.incomingBands;
 		int[] unread = slots.unreadBands;
@@ -46,22 +43,17 @@ final class NearestHeadlines {
 					continue;
 				}
 				read++;
-				int place = BandPostings.mix(slot) & (HITS_TABLE - 1);
-				while (found[place] != 0 && found[place] != slot + 1) {
-					place = (place + 1) & (HITS_TABLE - 1);
-				}
-				if (found[place] == 0) {
-					found[place] = slot + 1;
-					hits[place] = 0;
-					seen[place] = 0;
-					order[distinct++] = place;
+				long mark = marks[slot];
+				if ((mark & 0xFFFF_FFFF_0000_0000L) != lookup) {
+					mark = lookup;
+					order[distinct++] = slot;
 				}
 				// Its band in the same place as this one (not another of its bands that folds the same): shared. Each
-				// place of its bands is in a band's postings once: counted once.
-				if (posting - slot * StoryBands.BANDS == band) {
-					hits[place]++;
-					seen[place] |= 1 << band;
+				// place of its bands is in a band's postings once: seen once.
+				if (BandPostings.place(posting) == band) {
+					mark |= 1 << band;
 				}
+				marks[slot] = mark;
 			}
 			if (posting != BandPostings.NONE) {
 				unread[unreadCount++] = band;
@@ -74,46 +66,45 @@ final class NearestHeadlines {
 		// compared slot by slot, where each was not seen sharing them. Comparing all sixteen bands of every headline
 		// found was two fifths of the lookup's CPU under the quick compiler.
 		int[] bands = slots.bands;
-		for (int i = 0; i < distinct && unreadCount > 0; i++) {
-			int place = order[i];
-			int base = (found[place] - 1) * StoryBands.BANDS;
-			int seenBands = seen[place];
+		int[] hits = slots.foundHits;
+		for (int i = 0; i < distinct; i++) {
+			int slot = order[i];
+			int seenBands = (int) marks[slot];
+			int shared = Integer.bitCount(seenBands);
+			int base = slot * StoryBands.BANDS;
 			for (int u = 0; u < unreadCount; u++) {
 				int band = unread[u];
 				if ((seenBands & (1 << band)) == 0 && bands[base + band] == incoming[band]) {
-					hits[place]++;
+					shared++;
 				}
 			}
+			hits[i] = shared;
 		}
 		// The most bands shared first, among equals the last stored: the best NEAREST kept in order as they come, so
 		// that once there are NEAREST a headline no better than the last costs one comparison, where a selection sort
-		// of NEAREST ranks over all found took some 1 500 (an eighth of the lookup's CPU).
+		// of NEAREST ranks over all found took some 1 500 (an eighth of the lookup's CPU). Ranked by their places in
+		// the order found, then given as slots.
 		int most = Math.min(distinct, StoryWindow.NEAREST);
-		int[] best = slots.nearestPlaces;
+		int[] best = slots.nearest;
 		long[] ids = slots.ids;
 		int kept = 0;
 		for (int i = 0; i < distinct; i++) {
-			int place = order[i];
-			int shared = hits[place];
-			long id = ids[found[place] - 1];
-			if (kept == most && !before(shared, id, hits[best[kept - 1]], ids[found[best[kept - 1]] - 1])) {
+			int shared = hits[i];
+			long id = ids[order[i]];
+			if (kept == most && !before(shared, id, hits[best[kept - 1]], ids[order[best[kept - 1]]])) {
 				continue;
 			}
 			int at = (kept < most) ? kept++ : most - 1;
-			while (at > 0 && before(shared, id, hits[best[at - 1]], ids[found[best[at - 1]] - 1])) {
+			while (at > 0 && before(shared, id, hits[best[at - 1]], ids[order[best[at - 1]]])) {
 				best[at] = best[at - 1];
 				at--;
 			}
-			best[at] = place;
+			best[at] = i;
 		}
-		List<StoryCandidate> nearest = new ArrayList<>(most);
 		for (int i = 0; i < most; i++) {
-			nearest.add(slots.candidate(found[best[i]] - 1));
+			best[i] = order[best[i]];
 		}
-		for (int i = 0; i < distinct; i++) {
-			found[order[i]] = 0;
-		}
-		return nearest;
+		return most;
 	}
 
 	/** Whether a headline sharing these bands, of this item id, comes before another: more bands, or stored later. */

@@ -217,20 +217,32 @@ public class StoryWindow {
 	 * within the window of it: at most {@value #NEAREST}, the most alike first, among equals the last stored.
 	 */
 	public synchronized List<StoryCandidate> nearest(List<Long> headlineBands, Instant at, String sourceId) {
+		int found = find(headlineBands, at, sourceId);
+		List<StoryCandidate> nearest = new ArrayList<>(found);
+		for (int i = 0; i < found; i++) {
+			nearest.add(this.slots.candidate(this.slots.nearest[i]));
+		}
+		return nearest;
+	}
+
+	/**
+	 * The stories of the {@link #nearest} headlines, each once, in the order of its first headline among them: each
+	 * with its lead and its latest other items in the window, at most {@value #MEMBERS}. Found by their slots, without
+	 * handing out the headlines found.
+	 */
+	public synchronized List<CandidateStory> candidates(List<Long> headlineBands, Instant at, String sourceId) {
+		int found = find(headlineBands, at, sourceId);
+		return (found == 0) ? List.of() : this.slots.storiesOf(this.slots.nearest, found, MEMBERS);
+	}
+
+	/** Looks up the nearest, their slots left in {@link HeadlineSlots#nearest}; returns how many. */
+	private int find(List<Long> headlineBands, Instant at, String sourceId) {
 		if (this.window.isZero() || headlineBands.size() != StoryBands.BANDS) {
-			return List.of();
+			return 0;
 		}
 		long from = at.minus(this.window).toEpochMilli();
 		long until = at.plus(this.window).toEpochMilli();
 		return NearestHeadlines.find(this.slots, headlineBands, from, until, sourceId);
-	}
-
-	/**
-	 * The stories of these headlines, each once, in the order of its first headline among them: each with its lead
-	 * and its latest other items in the window, at most {@value #MEMBERS}.
-	 */
-	public synchronized List<CandidateStory> storiesOf(List<StoryCandidate> nearest) {
-		return this.slots.storiesOf(nearest, MEMBERS);
 	}
 
 	/** Where the window is now: what {@link #addedSince} compares with. */

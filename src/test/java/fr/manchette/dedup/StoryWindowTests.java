@@ -42,7 +42,7 @@ class StoryWindowTests {
 		}
 		this.window.load(headlines, 20);
 
-		List<CandidateStory> stories = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"));
+		List<CandidateStory> stories = this.window.candidates(bands(HEADLINE), T0, "other");
 
 		assertThat(stories).hasSize(1);
 		assertThat(stories.get(0).members()).hasSize(StoryWindow.MEMBERS);
@@ -60,7 +60,7 @@ class StoryWindowTests {
 		}
 		this.window.load(headlines, 5);
 
-		List<StoryCandidate> members = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"))
+		List<StoryCandidate> members = this.window.candidates(bands(HEADLINE), T0, "other")
 			.get(0)
 			.members();
 
