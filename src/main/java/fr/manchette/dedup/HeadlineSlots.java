@@ -76,6 +76,13 @@ final class HeadlineSlots {
 
 	final int[] unreadBands = new int[StoryBands.BANDS];
 
+	/** The bands whose postings a lookup is reading, the next posting of each and how many it took: the same. */
+	final int[] bandsRead = new int[StoryBands.BANDS];
+
+	final int[] currentPostings = new int[StoryBands.BANDS];
+
+	final int[] readCounts = new int[StoryBands.BANDS];
+
 	/** The slots of the nearest found, the most alike first: the same. */
 	final int[] nearest = new int[StoryWindow.NEAREST];
 

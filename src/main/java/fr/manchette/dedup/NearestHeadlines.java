@@ -29,34 +29,60 @@ final class NearestHeadlines {
 		int source = slots.sourceNumber(sourceId);
 		long[] sortAt = slots.sortAt;
 		int[] sourceNumbers = slots.sourceNumbers;
+		// The bands' postings are read side by side, one posting of each in turn: each list is a chain of loads from
+		// all over the postings, and the processor follows sixteen chains at once where it would wait on each load of
+		// one. The order in which headlines are found changes nothing: what each shares is counted in full below,
+		// and the nearest are ranked by it and their ids alone.
+		int[] current = slots.currentPostings;
+		int[] bandsRead = slots.bandsRead;
+		int[] readCounts = slots.readCounts;
+		int reading = 0;
 		for (int band = 0; band < StoryBands.BANDS; band++) {
 			int folded = BandPostings.fold(headlineBands.get(band));
 			incoming[band] = folded;
-			int read = 0;
-			int posting = postings.first(folded);
-			for (; posting != BandPostings.NONE && read < StoryWindow.PER_BAND; posting = postings.next(posting)) {
+			int first = postings.first(folded);
+			if (first != BandPostings.NONE) {
+				current[reading] = first;
+				bandsRead[reading] = band;
+				readCounts[reading] = 0;
+				reading++;
+			}
+		}
+		while (reading > 0) {
+			for (int r = 0; r < reading;) {
+				int posting = current[r];
+				int band = bandsRead[r];
 				int slot = BandPostings.slot(posting);
 				long at = sortAt[slot];
 				int number = sourceNumbers[slot];
 				// A dropped slot has the number HeadlineSlots.DROPPED, never a source's.
-				if (at < from || at > until || number == source || number == HeadlineSlots.DROPPED) {
+				if (at >= from && at <= until && number != source && number != HeadlineSlots.DROPPED) {
+					readCounts[r]++;
+					long mark = marks[slot];
+					if ((mark & 0xFFFF_FFFF_0000_0000L) != lookup) {
+						mark = lookup;
+						order[distinct++] = slot;
+					}
+					// Its band in the same place as this one (not another of its bands that folds the same): shared.
+					// Each place of its bands is in a band's postings once: seen once.
+					if (BandPostings.place(posting) == band) {
+						mark |= 1 << band;
+					}
+					marks[slot] = mark;
+				}
+				posting = postings.next(posting);
+				if (posting != BandPostings.NONE && readCounts[r] < StoryWindow.PER_BAND) {
+					current[r++] = posting;
 					continue;
 				}
-				read++;
-				long mark = marks[slot];
-				if ((mark & 0xFFFF_FFFF_0000_0000L) != lookup) {
-					mark = lookup;
-					order[distinct++] = slot;
+				if (posting != BandPostings.NONE) {
+					unread[unreadCount++] = band;
 				}
-				// Its band in the same place as this one (not another of its bands that folds the same): shared. Each
-				// place of its bands is in a band's postings once: seen once.
-				if (BandPostings.place(posting) == band) {
-					mark |= 1 << band;
-				}
-				marks[slot] = mark;
-			}
-			if (posting != BandPostings.NONE) {
-				unread[unreadCount++] = band;
+				// This band is done: the last one read takes its place.
+				reading--;
+				current[r] = current[reading];
+				bandsRead[r] = bandsRead[reading];
+				readCounts[r] = readCounts[reading];
 			}
 		}
 		// What a headline shares with the incoming one is counted on all its bands, not on the lists read: a band that
