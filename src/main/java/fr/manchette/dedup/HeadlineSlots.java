@@ -83,6 +83,9 @@ final class HeadlineSlots {
 
 	final int[] readCounts = new int[StoryBands.BANDS];
 
+	/** The latest members of a story given besides its lead: the same. */
+	private final int[] latestMembers = new int[StoryWindow.MEMBERS];
+
 	/** The slots of the nearest found, the most alike first: the same. */
 	final int[] nearest = new int[StoryWindow.NEAREST];
 
@@ -211,31 +214,53 @@ final class HeadlineSlots {
 
 	/** The story of a slot with its lead and its latest other items, at most {@code most}; null if none is left. */
 	private @Nullable CandidateStory storyOf(int slot, int most) {
-		int last = this.members.lastOfStoryOf(slot);
-		int lead = StoryMembers.NONE;
-		int live = 0;
-		for (int member = last; member != StoryMembers.NONE; member = this.members.previous(member)) {
-			if (!this.dropped[member]) {
-				live++;
-				if (lead == StoryMembers.NONE || this.sortAt[member] < this.sortAt[lead]
-						|| (this.sortAt[member] == this.sortAt[lead] && this.ids[member] < this.ids[lead])) {
-					lead = member;
-				}
-			}
-		}
+		int lead = leadOf(slot);
 		if (lead == StoryMembers.NONE) {
 			return null;
 		}
-		StoryCandidate[] given = new StoryCandidate[Math.min(live, most)];
-		given[0] = candidate(lead);
-		int count = 1;
-		for (int member = last; member != StoryMembers.NONE && count < given.length;
+		int[] latest = (most <= this.latestMembers.length) ? this.latestMembers : new int[most];
+		int count = 0;
+		for (int member = this.members.lastOfStoryOf(slot); member != StoryMembers.NONE && count < most - 1;
 				member = this.members.previous(member)) {
 			if (member != lead && !this.dropped[member]) {
-				given[count++] = candidate(member);
+				latest[count++] = member;
 			}
 		}
+		StoryCandidate[] given = new StoryCandidate[count + 1];
+		given[0] = candidate(lead);
+		for (int i = 0; i < count; i++) {
+			given[i + 1] = candidate(latest[i]);
+		}
 		return new CandidateStory(this.stories[lead], List.of(given));
+	}
+
+	/** The lead of the story of a slot: the one kept, unless it was dropped since; {@link StoryMembers#NONE} if none. */
+	private int leadOf(int slot) {
+		int number = this.members.number(slot);
+		int lead = this.members.lead(number);
+		if (lead != StoryMembers.NONE && !this.dropped[lead]) {
+			return lead;
+		}
+		// Its lead was replaced (edited): the earliest of those left, looked for from the last added back.
+		lead = StoryMembers.NONE;
+		for (int member = this.members.lastOfStoryOf(slot); member != StoryMembers.NONE;
+				member = this.members.previous(member)) {
+			if (!this.dropped[member] && (lead == StoryMembers.NONE || leads(member, lead))) {
+				lead = member;
+			}
+		}
+		this.members.setLead(number, lead);
+		return lead;
+	}
+
+	/**
+	 * Whether a slot leads its story rather than another slot of it: sorted earlier, or at the same time with a lower
+	 * id. Of two with the same time and id (the same row twice), the later added: as when they were looked for from
+	 * the last added back.
+	 */
+	private boolean leads(int slot, int other) {
+		return this.sortAt[slot] < this.sortAt[other]
+				|| (this.sortAt[slot] == this.sortAt[other] && this.ids[slot] < this.ids[other]);
 	}
 
 	/** Adds a slot's bands and story; the table has room (see {@link #add}). */
@@ -245,6 +270,17 @@ final class HeadlineSlots {
 		if (before != StoryMembers.NONE) {
 			// One key for a story's headlines: read from the store, each row brings its own (some 100 bytes).
 			this.stories[slot] = this.stories[before];
+		}
+		// Its story's lead kept as slots come, not looked for among all its members at each lookup (big stories
+		// cost as much as the lookup): the earliest; of two the same, the later added. A dropped lead is looked for
+		// again among all of them.
+		int number = this.members.number(slot);
+		int lead = this.members.lead(number);
+		if (lead != StoryMembers.NONE && this.dropped[lead]) {
+			leadOf(slot);
+		}
+		else if (lead == StoryMembers.NONE || !leads(lead, slot)) {
+			this.members.setLead(number, slot);
 		}
 	}
 

@@ -24,6 +24,9 @@ final class StoryMembers {
 	/** Each story's last slot, by number. */
 	private int[] lastSlots = new int[16];
 
+	/** Each story's lead as its owner keeps it (see {@link #setLead}), by number; {@link #NONE} when new. */
+	private int[] leads = new int[16];
+
 	/** Each slot's story number. */
 	private int[] numbers = new int[0];
 
@@ -65,7 +68,9 @@ final class StoryMembers {
 			number = this.used++;
 			if (number == this.lastSlots.length) {
 				this.lastSlots = Arrays.copyOf(this.lastSlots, number * 2);
+				this.leads = Arrays.copyOf(this.leads, number * 2);
 			}
+			this.leads[number] = NONE;
 			this.heads[table] = number + 1;
 		}
 		else {
@@ -91,6 +96,16 @@ final class StoryMembers {
 	/** The last slot added to the story of a slot added. */
 	int lastOfStoryOf(int slot) {
 		return this.lastSlots[this.numbers[slot]];
+	}
+
+	/** The lead last set for a story, by its number: {@link #NONE} until set. */
+	int lead(int number) {
+		return this.leads[number];
+	}
+
+	/** Sets the lead of a story, by its number: which slot leads is its owner's to say. */
+	void setLead(int number, int slot) {
+		this.leads[number] = slot;
 	}
 
 	/** The slot added to its story before this one, or {@link #NONE}. */

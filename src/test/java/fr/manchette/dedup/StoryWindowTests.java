@@ -248,6 +248,34 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void aStoryKeepsItsEarliestHeadlineAsLeadAsHeadlinesComeAndAreEdited() {
+		this.window.load(List.of(headline(1, "le360", "s", HEADLINE, T0.minusSeconds(60)),
+				headline(2, "hespress", "s", HEADLINE, T0.minusSeconds(120)),
+				headline(3, "lematin", "s", HEADLINE, T0.minusSeconds(30))), 3);
+		assertThat(leadAndOthers()).containsExactly(2L, 3L, 1L);
+
+		// Stored later, sorted earlier: it leads.
+		this.window.add(List.of(headline(4, "rfi", "s", HEADLINE, T0.minusSeconds(600))));
+		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
+
+		// The lead edited: still the lead, in its place in time; the others as they were.
+		this.window.replace(4, HEADLINE + " ce lundi", bands(HEADLINE + " ce lundi"));
+		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
+		assertThat(this.window.candidates(bands(HEADLINE), T0, "other").get(0).lead().title())
+			.isEqualTo(HEADLINE + " ce lundi");
+
+		// Another edited: the lead stays.
+		this.window.replace(2, HEADLINE + " ce mardi", bands(HEADLINE + " ce mardi"));
+		assertThat(leadAndOthers()).containsExactly(4L, 2L, 3L, 1L);
+	}
+
+	private List<Long> leadAndOthers() {
+		List<CandidateStory> stories = this.window.candidates(bands(HEADLINE), T0, "other");
+		assertThat(stories).hasSize(1);
+		return stories.get(0).members().stream().map(StoryCandidate::itemId).toList();
+	}
+
+	@Test
 	void anEditedHeadlineIsFoundByItsNewWordsInItsStory() {
 		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1);
 
