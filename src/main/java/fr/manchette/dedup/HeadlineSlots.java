@@ -56,9 +56,9 @@ final class HeadlineSlots {
 	private String[] sourcesByNumber = new String[16];
 
 	/**
-	 * Each slot's mark of the last lookup that found it: the lookup's number in the high 32 bits, the bands it was seen
-	 * sharing in the low 16. A lookup tells the headlines it found before by their slot, without a table of its own
-	 * to hash them into and empty again (a sixth of the lookup's CPU).
+	 * Each slot's mark of the last lookup that found it: the lookup's number in the high 32 bits, its place among the
+	 * headlines that lookup found in the low 32. A lookup tells the headlines it found before by their slot, without a
+	 * table of its own to hash them into and empty again (a sixth of the lookup's CPU).
 	 */
 	long[] marks = new long[0];
 
@@ -68,8 +68,10 @@ final class HeadlineSlots {
 	/** The slots one lookup found, in the order found: kept from one lookup to the next (they run under the lock). */
 	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
-	/** The bands each of them shares with the incoming headline: the same. */
+	/** How many bands each of them shares with the incoming headline, and those it was seen sharing: the same. */
 	final int[] foundHits = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+
+	final int[] foundSeen = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
 	/** The incoming headline's bands, folded, and those whose postings were not all read: the same, for one lookup. */
 	final int[] incomingBands = new int[StoryBands.BANDS];

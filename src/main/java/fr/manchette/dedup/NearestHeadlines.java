@@ -17,11 +17,14 @@ final class NearestHeadlines {
 	 */
 	static int find(HeadlineSlots slots, List<Long> headlineBands, long from, long until, String sourceId) {
 		BandPostings postings = slots.postings;
-		// Each headline found is marked in its slot with this lookup's number and the bands it was seen sharing (see
-		// HeadlineSlots#marks): at most BANDS × PER_BAND of them, listed in the order found.
+		// Each headline found is marked in its slot with this lookup's number and its place in the order found (see
+		// HeadlineSlots#marks), where the bands it was seen sharing, and how many, are counted: at most BANDS ×
+		// PER_BAND of them.
 		long lookup = (long) slots.nextLookup() << 32;
 		long[] marks = slots.marks;
 		int[] order = slots.foundOrder;
+		int[] hits = slots.foundHits;
+		int[] seen = slots.foundSeen;
 		int[] incoming = slots.incomingBands;
 		int[] unread = slots.unreadBands;
 		int unreadCount = 0;
@@ -60,15 +63,20 @@ final class NearestHeadlines {
 					readCounts[r]++;
 					long mark = marks[slot];
 					if ((mark & 0xFFFF_FFFF_0000_0000L) != lookup) {
-						mark = lookup;
-						order[distinct++] = slot;
+						mark = lookup | distinct;
+						marks[slot] = mark;
+						order[distinct] = slot;
+						hits[distinct] = 0;
+						seen[distinct] = 0;
+						distinct++;
 					}
 					// Its band in the same place as this one (not another of its bands that folds the same): shared.
 					// Each place of its bands is in a band's postings once: seen once.
 					if (BandPostings.place(posting) == band) {
-						mark |= 1 << band;
+						int found = (int) mark;
+						hits[found]++;
+						seen[found] |= 1 << band;
 					}
-					marks[slot] = mark;
 				}
 				posting = postings.next(posting);
 				if (posting != BandPostings.NONE && readCounts[r] < StoryWindow.PER_BAND) {
@@ -92,19 +100,15 @@ final class NearestHeadlines {
 		// compared slot by slot, where each was not seen sharing them. Comparing all sixteen bands of every headline
 		// found was two fifths of the lookup's CPU under the quick compiler.
 		int[] bands = slots.bands;
-		int[] hits = slots.foundHits;
-		for (int i = 0; i < distinct; i++) {
-			int slot = order[i];
-			int seenBands = (int) marks[slot];
-			int shared = Integer.bitCount(seenBands);
-			int base = slot * StoryBands.BANDS;
+		for (int i = 0; i < distinct && unreadCount > 0; i++) {
+			int seenBands = seen[i];
+			int base = order[i] * StoryBands.BANDS;
 			for (int u = 0; u < unreadCount; u++) {
 				int band = unread[u];
 				if ((seenBands & (1 << band)) == 0 && bands[base + band] == incoming[band]) {
-					shared++;
+					hits[i]++;
 				}
 			}
-			hits[i] = shared;
 		}
 		// The most bands shared first, among equals the last stored: the best NEAREST kept in order as they come, so
 		// that once there are NEAREST a headline no better than the last costs one comparison, where a selection sort
