@@ -228,6 +228,10 @@ final class HeadlineSlots {
 				latest[count++] = member;
 			}
 		}
+		if (count == 0) {
+			// Most stories: their lead alone, in a list without an array.
+			return new CandidateStory(this.stories[lead], List.of(candidate(lead)));
+		}
 		StoryCandidate[] given = new StoryCandidate[count + 1];
 		given[0] = candidate(lead);
 		for (int i = 0; i < count; i++) {

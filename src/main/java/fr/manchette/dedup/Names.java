@@ -117,7 +117,16 @@ final class Names {
 	}
 
 	private static boolean isAcronym(String word, TitleKey key) {
-		return key.acronyms().stream().anyMatch((acronym) -> FrenchWords.stem(acronym).equals(word));
+		if (key.acronyms().isEmpty()) {
+			// Most headlines: no iterator made for nothing.
+			return false;
+		}
+		for (String acronym : key.acronyms()) {
+			if (FrenchWords.stem(acronym).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
