@@ -52,7 +52,7 @@ public final class StoryBands {
 		java.util.Arrays.fill(minimums, Long.MAX_VALUE);
 		for (int w = 0; w < words.size(); w++) {
 			String word = words.get(w);
-			if (words.subList(0, w).contains(word)) {
+			if (before(words, w, word)) {
 				// Each word once, as in a set of them; a minimum is the same whatever their order.
 				continue;
 			}
@@ -73,6 +73,16 @@ public final class StoryBands {
 			bands[band] = hash;
 		}
 		return List.of(bands);
+	}
+
+	/** Whether this word is among the first {@code until} words. */
+	private static boolean before(List<String> words, int until, String word) {
+		for (int i = 0; i < until; i++) {
+			if (words.get(i).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
