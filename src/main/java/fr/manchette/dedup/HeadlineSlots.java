@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The headlines the story window holds, one slot each in parallel arrays in the order added (about 250 bytes a
+ * The headlines the story window holds, one slot each in parallel arrays in the order added (about 270 bytes a
  * headline with the band and story tables, its title and story key besides), found by band through
  * {@link BandPostings} and by story through {@link StoryMembers}. A replaced headline leaves its slot dropped until
  * the next compaction.

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * database sees the same headlines when it decides.
  * <p>
  * Compact on purpose: a band is an int in an open-addressing table, its headlines a linked list of ints
- * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 250 bytes a headline in arrays
+ * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 270 bytes a headline in arrays
  * ({@link HeadlineSlots}), with its title some 130 more and its story's key some 100 a story, so a window of 100 000
  * headlines takes 35 to 50 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
  */
