@@ -17,6 +17,15 @@ final class BandPostings {
 
 	static final int NONE = -1;
 
+	/** A posting is its slot shifted by this, plus the place of its band: {@link StoryBands#BANDS} is a power of two. */
+	private static final int SLOT_SHIFT = Integer.numberOfTrailingZeros(StoryBands.BANDS);
+
+	static {
+		if (Integer.bitCount(StoryBands.BANDS) != 1) {
+			throw new IllegalStateException("BANDS must be a power of two: " + StoryBands.BANDS);
+		}
+	}
+
 	/** Each band's first posting plus one, 0 for an empty place: its band is {@code bands[posting]}. */
 	private int[] heads = new int[0];
 
@@ -90,9 +99,14 @@ final class BandPostings {
 		return this.next[posting];
 	}
 
-	/** The slot of a posting. */
+	/** The slot of a posting: a shift, which the quick compiler does not make of a division. */
 	static int slot(int posting) {
-		return posting / StoryBands.BANDS;
+		return posting >>> SLOT_SHIFT;
+	}
+
+	/** The place of a posting's band among its slot's bands. */
+	static int place(int posting) {
+		return posting & (StoryBands.BANDS - 1);
 	}
 
 	/** Where a band is in the table, or the empty place where it would go. */

@@ -15,7 +15,16 @@ record HeadlinePart(String text, String folded, boolean initial, boolean number,
 	}
 
 	boolean capitals() {
-		return this.text.length() >= 2 && this.text.chars().allMatch(Character::isUpperCase);
+		if (this.text.length() < 2) {
+			return false;
+		}
+		// In a loop, not a stream: asked of every capitalised part of every headline.
+		for (int i = 0; i < this.text.length(); i++) {
+			if (!Character.isUpperCase((int) this.text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -84,7 +84,10 @@ final class HeadlineParts {
 		int words = 0;
 		int capitalized = 0;
 		for (HeadlinePart part : parts) {
-			for (char c : part.text().toCharArray()) {
+			String text = part.text();
+			// Read in place: a copy of every part's characters was most of what reading a headline's case allocated.
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
 				if (Character.isLetter(c)) {
 					letters++;
 					upper += Character.isUpperCase(c) ? 1 : 0;

@@ -137,7 +137,9 @@ final class HeadlineReader {
 				afterConnector = true;
 			}
 			words.addAll(emitted);
-			emitted.forEach((word) -> clauses.add(part.clause()));
+			for (int e = 0; e < emitted.size(); e++) {
+				clauses.add(part.clause());
+			}
 		}
 		// Every part as written, and whether one closes a rubric: in a loop, not two streams, for every headline.
 		String[] surface = new String[parts.size()];

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The headlines the story window holds, one slot each in parallel arrays in the order added (about 250 bytes a
+ * The headlines the story window holds, one slot each in parallel arrays in the order added (about 270 bytes a
  * headline with the band and story tables, its title and story key besides), found by band through
  * {@link BandPostings} and by story through {@link StoryMembers}. A replaced headline leaves its slot dropped until
  * the next compaction.
@@ -55,24 +56,40 @@ final class HeadlineSlots {
 	private String[] sourcesByNumber = new String[16];
 
 	/**
-	 * Room for the headlines one lookup finds ({@link NearestHeadlines}), kept from one lookup to the next: the places
-	 * of the table are given back empty after each (lookups run under the window's lock).
+	 * Each slot's mark of the last lookup that found it: the lookup's number in the high 32 bits, its place among the
+	 * headlines that lookup found in the low 32. A lookup tells the headlines it found before by their slot, without a
+	 * table of its own to hash them into and empty again (a sixth of the lookup's CPU).
 	 */
-	final int[] foundTable = new int[NearestHeadlines.HITS_TABLE];
+	long[] marks = new long[0];
 
-	final int[] hitsTable = new int[NearestHeadlines.HITS_TABLE];
+	/** The number of the last lookup, never 0: a slot never found has the mark 0. */
+	private int lookups;
 
-	final int[] seenTable = new int[NearestHeadlines.HITS_TABLE];
+	/** The slots one lookup found, in the order found: kept from one lookup to the next (they run under the lock). */
+	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+
+	/** How many bands each of them shares with the incoming headline, and those it was seen sharing: the same. */
+	final int[] foundHits = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+
+	final int[] foundSeen = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
 
 	/** The incoming headline's bands, folded, and those whose postings were not all read: the same, for one lookup. */
 	final int[] incomingBands = new int[StoryBands.BANDS];
 
 	final int[] unreadBands = new int[StoryBands.BANDS];
 
-	final int[] foundOrder = new int[StoryBands.BANDS * StoryWindow.PER_BAND];
+	/** The bands whose postings a lookup is reading, the next posting of each and how many it took: the same. */
+	final int[] bandsRead = new int[StoryBands.BANDS];
 
-	/** The places of the nearest found: the same, for one lookup. */
-	final int[] nearestPlaces = new int[StoryWindow.NEAREST];
+	final int[] currentPostings = new int[StoryBands.BANDS];
+
+	final int[] readCounts = new int[StoryBands.BANDS];
+
+	/** The latest members of a story given besides its lead: the same. */
+	private final int[] latestMembers = new int[StoryWindow.MEMBERS];
+
+	/** The slots of the nearest found, the most alike first: the same. */
+	final int[] nearest = new int[StoryWindow.NEAREST];
 
 	/** Empties it, with room for {@code capacity} headlines. */
 	void clear(int capacity) {
@@ -86,6 +103,7 @@ final class HeadlineSlots {
 		this.titles = new String[capacity];
 		this.dropped = new boolean[capacity];
 		this.bands = new int[capacity * StoryBands.BANDS];
+		this.marks = new long[capacity];
 		reindex(0);
 	}
 
@@ -142,6 +160,18 @@ final class HeadlineSlots {
 		reindex(this.postings.tableSize());
 	}
 
+	/**
+	 * The number of a new lookup, for its marks. Once the numbers wrap round, every mark is cleared: no slot then
+	 * bears the mark of a lookup before.
+	 */
+	int nextLookup() {
+		if (++this.lookups == 0) {
+			Arrays.fill(this.marks, 0);
+			this.lookups = 1;
+		}
+		return this.lookups;
+	}
+
 	/** The number of a source of the headlines held, or -1 when none of them is of this source. */
 	int sourceNumber(String sourceId) {
 		Integer number = this.numbersOfSources.get(sourceId);
@@ -166,40 +196,77 @@ final class HeadlineSlots {
 	 * The stories of these headlines, each once, in the order of its first headline among them: each with its lead
 	 * and its latest other items, at most {@code most}.
 	 */
-	List<CandidateStory> storiesOf(List<StoryCandidate> nearest, int most) {
-		Map<String, List<StoryCandidate>> found = new LinkedHashMap<>();
-		for (StoryCandidate candidate : nearest) {
-			found.computeIfAbsent(candidate.storyKey(), (story) -> membersOf(story, most));
-		}
-		List<CandidateStory> stories = new ArrayList<>(found.size());
-		found.forEach((key, members) -> {
-			if (!members.isEmpty()) {
-				stories.add(new CandidateStory(key, members));
+	List<CandidateStory> storiesOf(int[] found, int count, int most) {
+		List<CandidateStory> stories = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int number = this.members.number(found[i]);
+			boolean before = false;
+			for (int j = 0; j < i && !before; j++) {
+				before = this.members.number(found[j]) == number;
 			}
-		});
+			if (!before) {
+				CandidateStory story = storyOf(found[i], most);
+				if (story != null) {
+					stories.add(story);
+				}
+			}
+		}
 		return stories;
 	}
 
-	private List<StoryCandidate> membersOf(String storyKey, int most) {
-		int last = this.members.last(storyKey);
-		int lead = BandPostings.NONE;
-		for (int slot = last; slot != StoryMembers.NONE; slot = this.members.previous(slot)) {
-			if (!this.dropped[slot] && (lead == BandPostings.NONE || this.sortAt[slot] < this.sortAt[lead]
-					|| (this.sortAt[slot] == this.sortAt[lead] && this.ids[slot] < this.ids[lead]))) {
-				lead = slot;
+	/** The story of a slot with its lead and its latest other items, at most {@code most}; null if none is left. */
+	private @Nullable CandidateStory storyOf(int slot, int most) {
+		int lead = leadOf(slot);
+		if (lead == StoryMembers.NONE) {
+			return null;
+		}
+		int[] latest = (most <= this.latestMembers.length) ? this.latestMembers : new int[most];
+		int count = 0;
+		for (int member = this.members.lastOfStoryOf(slot); member != StoryMembers.NONE && count < most - 1;
+				member = this.members.previous(member)) {
+			if (member != lead && !this.dropped[member]) {
+				latest[count++] = member;
 			}
 		}
-		if (lead == BandPostings.NONE) {
-			return List.of();
+		if (count == 0) {
+			// Most stories: their lead alone, in a list without an array.
+			return new CandidateStory(this.stories[lead], List.of(candidate(lead)));
 		}
-		List<StoryCandidate> found = new ArrayList<>();
-		found.add(candidate(lead));
-		for (int slot = last; slot != StoryMembers.NONE && found.size() < most; slot = this.members.previous(slot)) {
-			if (slot != lead && !this.dropped[slot]) {
-				found.add(candidate(slot));
+		StoryCandidate[] given = new StoryCandidate[count + 1];
+		given[0] = candidate(lead);
+		for (int i = 0; i < count; i++) {
+			given[i + 1] = candidate(latest[i]);
+		}
+		return new CandidateStory(this.stories[lead], List.of(given));
+	}
+
+	/** The lead of the story of a slot: the one kept, unless it was dropped since; {@link StoryMembers#NONE} if none. */
+	private int leadOf(int slot) {
+		int number = this.members.number(slot);
+		int lead = this.members.lead(number);
+		if (lead != StoryMembers.NONE && !this.dropped[lead]) {
+			return lead;
+		}
+		// Its lead was replaced (edited): the earliest of those left, looked for from the last added back.
+		lead = StoryMembers.NONE;
+		for (int member = this.members.lastOfStoryOf(slot); member != StoryMembers.NONE;
+				member = this.members.previous(member)) {
+			if (!this.dropped[member] && (lead == StoryMembers.NONE || leads(member, lead))) {
+				lead = member;
 			}
 		}
-		return found;
+		this.members.setLead(number, lead);
+		return lead;
+	}
+
+	/**
+	 * Whether a slot leads its story rather than another slot of it: sorted earlier, or at the same time with a lower
+	 * id. Of two with the same time and id (the same row twice), the later added: as when they were looked for from
+	 * the last added back.
+	 */
+	private boolean leads(int slot, int other) {
+		return this.sortAt[slot] < this.sortAt[other]
+				|| (this.sortAt[slot] == this.sortAt[other] && this.ids[slot] < this.ids[other]);
 	}
 
 	/** Adds a slot's bands and story; the table has room (see {@link #add}). */
@@ -209,6 +276,17 @@ final class HeadlineSlots {
 		if (before != StoryMembers.NONE) {
 			// One key for a story's headlines: read from the store, each row brings its own (some 100 bytes).
 			this.stories[slot] = this.stories[before];
+		}
+		// Its story's lead kept as slots come, not looked for among all its members at each lookup (big stories
+		// cost as much as the lookup): the earliest; of two the same, the later added. A dropped lead is looked for
+		// again among all of them.
+		int number = this.members.number(slot);
+		int lead = this.members.lead(number);
+		if (lead != StoryMembers.NONE && this.dropped[lead]) {
+			leadOf(slot);
+		}
+		else if (lead == StoryMembers.NONE || !leads(lead, slot)) {
+			this.members.setLead(number, slot);
 		}
 	}
 
@@ -221,6 +299,7 @@ final class HeadlineSlots {
 		this.titles = Arrays.copyOf(this.titles, capacity);
 		this.dropped = Arrays.copyOf(this.dropped, capacity);
 		this.bands = Arrays.copyOf(this.bands, capacity * StoryBands.BANDS);
+		this.marks = Arrays.copyOf(this.marks, capacity);
 	}
 
 	/** Builds the band table, the postings and the stories again from the slots. */

@@ -151,8 +151,8 @@ final class MatchedHeadline {
 	private @Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable,
 			boolean orNull) {
 		MatchedHeadline a = this;
-		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words()));
-		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words()));
+		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words(), a.key().clauses()));
+		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words(), b.key().clauses()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
 		if (refutable && Contradiction.plain(hx, hy) != null) {
@@ -184,9 +184,20 @@ final class MatchedHeadline {
 		return (union == 0) ? 0 : (double) shared / union;
 	}
 
-	/** The acronyms that are not already words of a headline: a few words, read as they are. */
-	private static Set<String> absent(Set<String> acronyms, List<String> words) {
+	/**
+	 * The acronyms that are not already words of a headline, which it is abbreviated by: a few words, read as they are.
+	 * None when none of them is spelled out in it, which is then not abbreviated whatever is absent.
+	 */
+	private static Set<String> absent(Set<String> acronyms, List<String> words, List<Integer> clauses) {
 		if (acronyms.isEmpty()) {
+			return Set.of();
+		}
+		boolean spelled = false;
+		for (String acronym : acronyms) {
+			spelled |= TitleKey.spelledOut(acronym, words, clauses) >= 0;
+		}
+		if (!spelled) {
+			// None spelled out in the headline (most): whichever are absent, it is not abbreviated; no set made.
 			return Set.of();
 		}
 		Set<String> absent = new HashSet<>();

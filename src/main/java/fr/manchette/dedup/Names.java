@@ -28,8 +28,9 @@ final class Names {
 			}
 			return false;
 		}
-		for (List<String> name : a.names()) {
-			if (!matched(name, a, b, other)) {
+		List<List<String>> names = a.names();
+		for (int n = 0; n < names.size(); n++) {
+			if (!matched(names.get(n), a, b, other)) {
 				return true;
 			}
 		}
@@ -96,8 +97,10 @@ final class Names {
 		if (all || Metonyms.countryIn(name, b.words())) {
 			return true;
 		}
-		if (b.names() != null) {
-			for (List<String> otherName : b.names()) {
+		List<List<String>> otherNames = b.names();
+		if (otherNames != null) {
+			for (int n = 0; n < otherNames.size(); n++) {
+				List<String> otherName = otherNames.get(n);
 				if (a.partOf(name, otherName) || b.partOf(otherName, name)) {
 					return true;
 				}
@@ -108,7 +111,8 @@ final class Names {
 				.orElseThrow();
 			return TitleKey.spelledOut(acronym, b.words(), b.clauses()) >= 0;
 		}
-		if (name.size() >= 2) {
+		if (name.size() >= 2 && !b.acronyms().isEmpty()) {
+			// Its initials made only when b has an acronym they could be.
 			StringBuilder initials = new StringBuilder();
 			name.forEach((word) -> initials.append(word.charAt(0)));
 			return b.acronyms().contains(initials.toString());
@@ -117,7 +121,16 @@ final class Names {
 	}
 
 	private static boolean isAcronym(String word, TitleKey key) {
-		return key.acronyms().stream().anyMatch((acronym) -> FrenchWords.stem(acronym).equals(word));
+		if (key.acronyms().isEmpty()) {
+			// Most headlines: no iterator made for nothing.
+			return false;
+		}
+		for (String acronym : key.acronyms()) {
+			if (FrenchWords.stem(acronym).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -118,8 +118,7 @@ public class StoryAssigner {
 
 	/** The stories near an item in the window, as the matcher is given them. */
 	private List<CandidateStory> candidates(String sourceId, IdentifiedItem item, Instant sortAt) {
-		List<StoryCandidate> nearest = this.window.nearest(item.bands(), sortAt, sourceId);
-		return nearest.isEmpty() ? List.of() : this.window.storiesOf(nearest);
+		return this.window.candidates(item.bands(), sortAt, sourceId);
 	}
 
 	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt,

@@ -1,9 +1,7 @@
 package fr.manchette.dedup;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The locality-sensitive hashes of a headline, by which the store finds the few stored headlines that may tell the
@@ -46,13 +44,18 @@ public final class StoryBands {
 
 	/** The band hashes of a headline; none when it has no word. */
 	public static List<Long> of(TitleKey key) {
-		Set<String> words = key.wordSet();
+		List<String> words = key.words();
 		if (words.isEmpty()) {
 			return List.of();
 		}
 		long[] minimums = new long[SEEDS.length];
 		java.util.Arrays.fill(minimums, Long.MAX_VALUE);
-		for (String word : words) {
+		for (int w = 0; w < words.size(); w++) {
+			String word = words.get(w);
+			if (before(words, w, word)) {
+				// Each word once, as in a set of them; a minimum is the same whatever their order.
+				continue;
+			}
 			long hash = prefixHash(word);
 			for (int i = 0; i < SEEDS.length; i++) {
 				long value = mix(hash ^ SEEDS[i]);
@@ -61,15 +64,25 @@ public final class StoryBands {
 				}
 			}
 		}
-		List<Long> bands = new ArrayList<>(BANDS);
+		Long[] bands = new Long[BANDS];
 		for (int band = 0; band < BANDS; band++) {
 			long hash = mix(band + 1);
 			for (int row = 0; row < ROWS; row++) {
 				hash = mix(hash * 31 + minimums[band * ROWS + row]);
 			}
-			bands.add(hash);
+			bands[band] = hash;
 		}
-		return bands;
+		return List.of(bands);
+	}
+
+	/** Whether this word is among the first {@code until} words. */
+	private static boolean before(List<String> words, int until, String word) {
+		for (int i = 0; i < until; i++) {
+			if (words.get(i).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -155,8 +155,10 @@ public class StoryMatcher {
 	private static boolean hasSource(CandidateStory story, String sourceId) {
 		// Source ids differ in their last characters: their hashes (kept by each string) tell most apart at once.
 		int hash = sourceId.hashCode();
-		for (StoryCandidate member : story.members()) {
-			String other = member.sourceId();
+		List<StoryCandidate> members = story.members();
+		// By index: no iterator made for each story of each item.
+		for (int i = 0; i < members.size(); i++) {
+			String other = members.get(i).sourceId();
 			if (other.hashCode() == hash && other.equals(sourceId)) {
 				return true;
 			}

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * database sees the same headlines when it decides.
  * <p>
  * Compact on purpose: a band is an int in an open-addressing table, its headlines a linked list of ints
- * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 250 bytes a headline in arrays
+ * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 270 bytes a headline in arrays
  * ({@link HeadlineSlots}), with its title some 130 more and its story's key some 100 a story, so a window of 100 000
  * headlines takes 35 to 50 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
  */
@@ -217,20 +217,32 @@ public class StoryWindow {
 	 * within the window of it: at most {@value #NEAREST}, the most alike first, among equals the last stored.
 	 */
 	public synchronized List<StoryCandidate> nearest(List<Long> headlineBands, Instant at, String sourceId) {
+		int found = find(headlineBands, at, sourceId);
+		List<StoryCandidate> nearest = new ArrayList<>(found);
+		for (int i = 0; i < found; i++) {
+			nearest.add(this.slots.candidate(this.slots.nearest[i]));
+		}
+		return nearest;
+	}
+
+	/**
+	 * The stories of the {@link #nearest} headlines, each once, in the order of its first headline among them: each
+	 * with its lead and its latest other items in the window, at most {@value #MEMBERS}. Found by their slots, without
+	 * handing out the headlines found.
+	 */
+	public synchronized List<CandidateStory> candidates(List<Long> headlineBands, Instant at, String sourceId) {
+		int found = find(headlineBands, at, sourceId);
+		return (found == 0) ? List.of() : this.slots.storiesOf(this.slots.nearest, found, MEMBERS);
+	}
+
+	/** Looks up the nearest, their slots left in {@link HeadlineSlots#nearest}; returns how many. */
+	private int find(List<Long> headlineBands, Instant at, String sourceId) {
 		if (this.window.isZero() || headlineBands.size() != StoryBands.BANDS) {
-			return List.of();
+			return 0;
 		}
 		long from = at.minus(this.window).toEpochMilli();
 		long until = at.plus(this.window).toEpochMilli();
 		return NearestHeadlines.find(this.slots, headlineBands, from, until, sourceId);
-	}
-
-	/**
-	 * The stories of these headlines, each once, in the order of its first headline among them: each with its lead
-	 * and its latest other items in the window, at most {@value #MEMBERS}.
-	 */
-	public synchronized List<CandidateStory> storiesOf(List<StoryCandidate> nearest) {
-		return this.slots.storiesOf(nearest, MEMBERS);
 	}
 
 	/** Where the window is now: what {@link #addedSince} compares with. */

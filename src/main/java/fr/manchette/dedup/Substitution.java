@@ -1,9 +1,7 @@
 package fr.manchette.dedup;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One sentence with one slot filled differently, what {@link Contradiction#SUBSTITUTION} asks: the same template
@@ -156,11 +154,30 @@ final class Substitution {
 
 		/** The units with a word at a position in one of the ranges [from, to). */
 		private static List<Unit> unitsWith(List<Unit> units, List<String> words, int... ranges) {
-			Set<String> in = new HashSet<>();
-			for (int r = 0; r + 1 < ranges.length; r += 2) {
-				in.addAll(words.subList(ranges[r], ranges[r + 1]));
+			// A headline has a dozen words and units: looked for in the ranges as they are, no set nor stream made.
+			List<Unit> with = new ArrayList<>(units.size());
+			for (int u = 0; u < units.size(); u++) {
+				Unit unit = units.get(u);
+				if (anyIn(unit.words(), words, ranges)) {
+					with.add(unit);
+				}
 			}
-			return units.stream().filter((unit) -> unit.words().stream().anyMatch(in::contains)).toList();
+			return List.copyOf(with);
+		}
+
+		/** Whether one of these words is a word at a position in one of the ranges [from, to). */
+		private static boolean anyIn(List<String> unitWords, List<String> words, int[] ranges) {
+			for (int w = 0; w < unitWords.size(); w++) {
+				String word = unitWords.get(w);
+				for (int r = 0; r + 1 < ranges.length; r += 2) {
+					for (int i = ranges[r]; i < ranges[r + 1]; i++) {
+						if (words.get(i).equals(word)) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
 		}
 
 	}

@@ -52,12 +52,31 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	public TitleKey {
 		words = List.copyOf(words);
 		clauses = List.copyOf(clauses);
-		names = (names != null) ? names.stream().map(List::copyOf).toList() : null;
+		names = (names != null) ? copyOfEach(names) : null;
 		acronyms = Set.copyOf(acronyms);
 		negations = Set.copyOf(negations);
-		quotes = quotes.stream().map(List::copyOf).toList();
+		quotes = copyOfEach(quotes);
 		bound = Set.copyOf(bound);
 		surface = List.copyOf(surface);
+	}
+
+	/**
+	 * An unmodifiable copy of lists, each unmodifiable. A key made from another (its body, its rubric, a comparison's
+	 * abbreviation) hands over lists that are so already: then they are kept as they are, where a stream made them
+	 * anew for every key (a tenth of what the story step allocated).
+	 */
+	private static List<List<String>> copyOfEach(List<List<String>> lists) {
+		List<List<String>> given = List.copyOf(lists);
+		for (int i = 0; i < given.size(); i++) {
+			if (List.copyOf(given.get(i)) != given.get(i)) {
+				List<List<String>> copies = new ArrayList<>(given.size());
+				for (int j = 0; j < given.size(); j++) {
+					copies.add(List.copyOf(given.get(j)));
+				}
+				return List.copyOf(copies);
+			}
+		}
+		return given;
 	}
 
 	public static TitleKey of(String title) {
@@ -124,19 +143,29 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	/** The headline without its rubric: the words after it, and the names among them. */
 	TitleKey body() {
 		List<String> words = this.words.subList(this.rubric, this.words.size());
-		List<List<String>> names = (this.names != null)
-				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
-		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), names, this.acronyms,
-				this.negations, this.passive, 0, this.quotes, this.bound, this.surface);
+		return new TitleKey(words, this.clauses.subList(this.rubric, this.clauses.size()), namesIn(words),
+				this.acronyms, this.negations, this.passive, 0, this.quotes, this.bound, this.surface);
 	}
 
 	/** The rubric alone. */
 	TitleKey rubricOnly() {
 		List<String> words = this.words.subList(0, this.rubric);
-		List<List<String>> names = (this.names != null)
-				? this.names.stream().filter((name) -> words.containsAll(name)).toList() : null;
-		return new TitleKey(words, this.clauses.subList(0, this.rubric), names, this.acronyms, this.negations,
-				this.passive, 0, this.quotes, this.bound, this.surface);
+		return new TitleKey(words, this.clauses.subList(0, this.rubric), namesIn(words), this.acronyms,
+				this.negations, this.passive, 0, this.quotes, this.bound, this.surface);
+	}
+
+	/** Its names all of whose words are among these; null when its case says nothing. In a loop: for every key kept. */
+	private @Nullable List<List<String>> namesIn(List<String> words) {
+		if (this.names == null) {
+			return null;
+		}
+		List<List<String>> names = new ArrayList<>(this.names.size());
+		for (int i = 0; i < this.names.size(); i++) {
+			if (words.containsAll(this.names.get(i))) {
+				names.add(this.names.get(i));
+			}
+		}
+		return names;
 	}
 
 	/**

@@ -249,19 +249,23 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 			// Each word of the part takes a word of its own in the whole.
 			return false;
 		}
-		// The words of the whole taken so far: a name has a few, an array beats a set here.
-		String[] taken = new String[part.size()];
-		for (int p = 0; p < taken.length; p++) {
+		// The words of the whole taken so far: a name has a few, an array beats a set here. Made once the first word has
+		// its own: most names compared are no part of the other, and tell so at their first word.
+		String[] taken = null;
+		for (int p = 0; p < part.size(); p++) {
 			String word = part.get(p);
 			String found = null;
 			for (int i = 0; i < whole.size() && found == null; i++) {
 				String candidate = whole.get(i);
-				if (!contains(taken, p, candidate) && FrenchWords.nameVariants(word, candidate)) {
+				if ((taken == null || !contains(taken, p, candidate)) && FrenchWords.nameVariants(word, candidate)) {
 					found = candidate;
 				}
 			}
 			if (found == null) {
 				return false;
+			}
+			if (taken == null) {
+				taken = new String[part.size()];
 			}
 			taken[p] = found;
 		}

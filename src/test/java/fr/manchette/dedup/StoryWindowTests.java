@@ -42,7 +42,7 @@ class StoryWindowTests {
 		}
 		this.window.load(headlines, 20);
 
-		List<CandidateStory> stories = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"));
+		List<CandidateStory> stories = this.window.candidates(bands(HEADLINE), T0, "other");
 
 		assertThat(stories).hasSize(1);
 		assertThat(stories.get(0).members()).hasSize(StoryWindow.MEMBERS);
@@ -60,7 +60,7 @@ class StoryWindowTests {
 		}
 		this.window.load(headlines, 5);
 
-		List<StoryCandidate> members = this.window.storiesOf(this.window.nearest(bands(HEADLINE), T0, "other"))
+		List<StoryCandidate> members = this.window.candidates(bands(HEADLINE), T0, "other")
 			.get(0)
 			.members();
 
@@ -245,6 +245,34 @@ class StoryWindowTests {
 				.extracting(StoryCandidate::itemId)
 				.contains((long) i + 1);
 		}
+	}
+
+	@Test
+	void aStoryKeepsItsEarliestHeadlineAsLeadAsHeadlinesComeAndAreEdited() {
+		this.window.load(List.of(headline(1, "le360", "s", HEADLINE, T0.minusSeconds(60)),
+				headline(2, "hespress", "s", HEADLINE, T0.minusSeconds(120)),
+				headline(3, "lematin", "s", HEADLINE, T0.minusSeconds(30))), 3);
+		assertThat(leadAndOthers()).containsExactly(2L, 3L, 1L);
+
+		// Stored later, sorted earlier: it leads.
+		this.window.add(List.of(headline(4, "rfi", "s", HEADLINE, T0.minusSeconds(600))));
+		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
+
+		// The lead edited: still the lead, in its place in time; the others as they were.
+		this.window.replace(4, HEADLINE + " ce lundi", bands(HEADLINE + " ce lundi"));
+		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
+		assertThat(this.window.candidates(bands(HEADLINE), T0, "other").get(0).lead().title())
+			.isEqualTo(HEADLINE + " ce lundi");
+
+		// Another edited: the lead stays.
+		this.window.replace(2, HEADLINE + " ce mardi", bands(HEADLINE + " ce mardi"));
+		assertThat(leadAndOthers()).containsExactly(4L, 2L, 3L, 1L);
+	}
+
+	private List<Long> leadAndOthers() {
+		List<CandidateStory> stories = this.window.candidates(bands(HEADLINE), T0, "other");
+		assertThat(stories).hasSize(1);
+		return stories.get(0).members().stream().map(StoryCandidate::itemId).toList();
 	}
 
 	@Test
