@@ -4,6 +4,7 @@ import org.jdom2.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@link SafeXml}: the DOCTYPE handling that stands between a feed and an XXE or an entity bomb. */
@@ -77,6 +78,30 @@ class SafeXmlTests {
 	void predefinedAndCharacterReferencesAreStillDecoded() throws Exception {
 		Document document = SafeXml.parse("<rss><title>L&#x2019;&#233;t&#xE9; &amp; &lt;l&apos;hiver&gt;</title></rss>");
 		assertThat(document.getRootElement().getChildText("title")).isEqualTo("L’été & <l'hiver>");
+	}
+
+	@Test
+	void controlCharacterReferencesAreRefusedInXml10() {
+		assertThat(refusal("<?xml version=\"1.0\"?><rss><title>a&#1;b</title></rss>").getMessage())
+			.contains("not well-formed");
+		assertThat(refusal("<rss><title>a&#x1F;b</title></rss>").getMessage()).contains("not well-formed");
+	}
+
+	@Test
+	void controlCharacterReferencesAreRefusedInXml11AsJdomChecksThem() throws Exception {
+		// The parser reads them in XML 1.1; JDOM's checks, kept for such documents, refuse them.
+		assertThat(catchThrowable(() -> SafeXml.parse("<?xml version=\"1.1\"?><rss><title>a&#1;b</title></rss>")))
+			.isNotNull();
+		assertThat(SafeXml.parse("<?xml version='1.1'?><rss><title>a&#233;b</title></rss>").getRootElement()
+			.getChildText("title")).isEqualTo("aéb");
+	}
+
+	@Test
+	void onlyAnXmlDeclarationThatMayBeXml11IsReadWithJdomsChecks() {
+		assertThat(SafeXml.declaresXml11("<?xml version=\"1.1\" encoding=\"UTF-8\"?><rss/>")).isTrue();
+		assertThat(SafeXml.declaresXml11("<?xml version='1.1'?><rss/>")).isTrue();
+		assertThat(SafeXml.declaresXml11("<?xml version=\"1.0\"?><rss version=\"1.1\"/>")).isFalse();
+		assertThat(SafeXml.declaresXml11("<rss version=\"1.1\"/>")).isFalse();
 	}
 
 	@Test
