@@ -138,6 +138,9 @@ final class TitleText {
 	 * the regular expression this replaces also matched).
 	 */
 	static String fold(String text) {
+		if (isFolded(text)) {
+			return text;
+		}
 		int length = text.length();
 		StringBuilder kept = new StringBuilder(length);
 		boolean space = false;
@@ -175,6 +178,33 @@ final class TitleText {
 			return kept.toString();
 		}
 		return kept.substring(start, cut) + kept.substring(last, end);
+	}
+
+	/**
+	 * True when {@link #fold(String)} gives the text back as it is, which most titles and authors are: no ASCII
+	 * whitespace but single spaces between other characters, nothing that fold drops, no edge at either end, no line or
+	 * paragraph separator at the end (whose trimming is left to fold).
+	 */
+	private static boolean isFolded(String text) {
+		int length = text.length();
+		if (length == 0) {
+			return true;
+		}
+		char first = text.charAt(0);
+		char last = text.charAt(length - 1);
+		if (isEdge(first) || isEdge(last) || last == '\u2028' || last == '\u2029') {
+			return false;
+		}
+		char previous = first;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			// Controls (C0, DEL and C1, which holds U+0085), the byte-order mark, and a space after a space.
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || (c == ' ' && previous == ' ')) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
 	}
 
 	/** True when {@link #fold(String)} of the text is empty: it holds only blanks and what fold drops. */
