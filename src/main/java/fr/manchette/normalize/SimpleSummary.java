@@ -157,11 +157,16 @@ final class SimpleSummary {
 				i = end + 1;
 			}
 			else {
-				if (!isReadAsIs(c)) {
-					return null;
+				// The run of text up to the next tag or reference, appended at once.
+				int runEnd = i;
+				while (runEnd < length && (c = html.charAt(runEnd)) != '<' && c != '&') {
+					if (!isReadAsIs(c)) {
+						return null;
+					}
+					runEnd++;
 				}
-				text.append(c);
-				i++;
+				text.append(html, i, runEnd);
+				i = runEnd;
 			}
 		}
 		if (open.size() != 1) {
@@ -232,6 +237,9 @@ final class SimpleSummary {
 
 	/** An attribute's value with its references decoded; null for what is not read here (a bare &, a quote, a < or >). */
 	private static @Nullable String attributeValue(String raw) {
+		if (isPlainValue(raw)) {
+			return raw;
+		}
 		StringBuilder value = new StringBuilder(raw.length());
 		for (int i = 0; i < raw.length();) {
 			char c = raw.charAt(i);
@@ -260,6 +268,17 @@ final class SimpleSummary {
 			}
 		}
 		return value.toString();
+	}
+
+	/** A value without reference that {@link #attributeValue(String)} gives back as it is: most of them. */
+	private static boolean isPlainValue(String raw) {
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c == '&' || c == '<' || c == '>' || c == '"' || !isReadAsIs(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A link to a plain absolute address, as the safelist writes it; null for any other. */
@@ -470,15 +489,22 @@ final class SimpleSummary {
 
 	/** Text and attribute values (which hold no {@code <}, {@code >} or {@code "} here) as jsoup escapes them. */
 	private static void escape(String text, StringBuilder out) {
+		// The runs between the characters escaped are appended whole.
+		int copied = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				default -> out.append(c);
+			String escaped = switch (c) {
+				case '&' -> "&amp;";
+				case '<' -> "&lt;";
+				case '>' -> "&gt;";
+				default -> null;
+			};
+			if (escaped != null) {
+				out.append(text, copied, i).append(escaped);
+				copied = i + 1;
 			}
 		}
+		out.append(text, copied, text.length());
 	}
 
 	/** As {@link HtmlCleaner}: the text at the ends stripped as the written HTML is. */

@@ -141,43 +141,40 @@ final class TitleText {
 		if (isFolded(text)) {
 			return text;
 		}
-		int length = text.length();
-		StringBuilder kept = new StringBuilder(length);
+		// Char by char in an array, written over itself (what is kept never runs ahead of what is read): a surrogate is
+		// neither blank nor dropped, so the two halves of a pair are kept as the pair would be.
+		char[] chars = text.toCharArray();
+		int length = 0;
 		boolean space = false;
-		for (int i = 0; i < length;) {
-			int codePoint = text.codePointAt(i);
-			i += Character.charCount(codePoint);
-			if (codePoint == '\u000B' || isAsciiWhitespace(codePoint)) {
+		for (char c : chars) {
+			if (c == '\u000B' || isAsciiWhitespace(c)) {
 				space = true;
 			}
-			else if (!isDropped(codePoint)) {
+			else if (!isDropped(c)) {
 				if (space) {
-					kept.append(' ');
+					chars[length++] = ' ';
 					space = false;
 				}
-				kept.appendCodePoint(codePoint);
+				chars[length++] = c;
 			}
 		}
 		if (space) {
-			kept.append(' ');
+			chars[length++] = ' ';
 		}
 		int start = 0;
-		int end = kept.length();
-		while (start < end && isEdge(kept.charAt(start))) {
+		while (start < length && isEdge(chars[start])) {
 			start++;
 		}
-		int last = end;
-		if (end > start && (kept.charAt(end - 1) == '\u2028' || kept.charAt(end - 1) == '\u2029')) {
-			last = end - 1;
+		int last = length;
+		if (length > start && (chars[length - 1] == '\u2028' || chars[length - 1] == '\u2029')) {
+			last = length - 1;
 		}
 		int cut = last;
-		while (cut > start && isEdge(kept.charAt(cut - 1))) {
+		while (cut > start && isEdge(chars[cut - 1])) {
 			cut--;
 		}
-		if (start == 0 && cut == end) {
-			return kept.toString();
-		}
-		return kept.substring(start, cut) + kept.substring(last, end);
+		String kept = new String(chars, start, cut - start);
+		return (last == length) ? kept : kept + new String(chars, last, length - last);
 	}
 
 	/**
