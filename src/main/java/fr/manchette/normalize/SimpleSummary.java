@@ -2,7 +2,9 @@ package fr.manchette.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.jsoup.nodes.Entities;
@@ -45,6 +47,15 @@ final class SimpleSummary {
 
 	/** What the safelist adds to every link. */
 	private static final String[] LINK_REL = { "rel", "nofollow noopener" };
+
+	/**
+	 * The named references read so far, to their text or {@link #NOT_READ}: the few that summaries use (« &eacute; »,
+	 * « &rsquo; ») were looked up and built anew at each. Only names jsoup knows are kept, so it stays their size.
+	 */
+	private static final Map<String, String> NAMED = new ConcurrentHashMap<>();
+
+	/** A name jsoup knows, whose text is not read here. */
+	private static final String NOT_READ = new String("not read");
 
 	/** Character references are short: beyond this many characters after {@code &}, it is not one. */
 	private static final int LONGEST_REFERENCE = 33;
@@ -134,7 +145,7 @@ final class SimpleSummary {
 				else if (tag.name().equals("a")) {
 					// A link in a link is split by jsoup's adoption agency: not read here.
 					Node link = link(tag.attributes());
-					if (link == null || open.stream().anyMatch((node) -> "a".equals(node.name))) {
+					if (link == null || isInLink(open)) {
 						return null;
 					}
 					open.add(parent.add(link));
@@ -223,7 +234,7 @@ final class SimpleSummary {
 			}
 			String attribute = inside.substring(nameStart, i);
 			String value = attributeValue(inside.substring(i + 2, valueEnd));
-			if (value == null || attributes.stream().anyMatch((seen) -> seen[0].equals(attribute))) {
+			if (value == null || valueOf(attributes, attribute) != null) {
 				return null;
 			}
 			attributes.add(new String[] { attribute, value });
@@ -279,6 +290,15 @@ final class SimpleSummary {
 			}
 		}
 		return true;
+	}
+
+	private static boolean isInLink(List<Node> open) {
+		for (Node node : open) {
+			if ("a".equals(node.name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A link to a plain absolute address, as the safelist writes it; null for any other. */
@@ -356,9 +376,22 @@ final class SimpleSummary {
 		while (i < name.length() && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
 			i++;
 		}
-		if (i == 0 || i != name.length() || !Entities.isNamedEntity(name)) {
+		if (i == 0 || i != name.length()) {
 			return null;
 		}
+		String known = NAMED.get(name);
+		if (known != null) {
+			return (known == NOT_READ) ? null : known;
+		}
+		if (!Entities.isNamedEntity(name)) {
+			return null;
+		}
+		String decoded = named(name);
+		NAMED.put(name, (decoded != null) ? decoded : NOT_READ);
+		return decoded;
+	}
+
+	private static @Nullable String named(String name) {
 		String decoded = Entities.getByName(name);
 		for (int c = 0; c < decoded.length(); c++) {
 			if (!isReadAsIs(decoded.charAt(c))) {

@@ -22,12 +22,24 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 	/** Characters java.net.URI accepts in a path or query (RFC 2396 unreserved and reserved, minus brackets). */
 	private static final String LEGAL = "-_.!~*'();/?:@&=+$,";
 
+	/** The ASCII characters kept as they are: letters, digits and {@link #LEGAL}, by code. */
+	private static final boolean[] KEPT = new boolean[0x80];
+
+	static {
+		for (char c = 0; c < 0x80; c++) {
+			KEPT[c] = Character.isLetterOrDigit(c) || LEGAL.indexOf(c) >= 0;
+		}
+	}
+
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	static UriReference parse(String reference) {
 		// The regular expression of RFC 3986 appendix B, read by hand: it ran on every link of every item.
 		int length = reference.length();
-		int colon = firstOf(reference, 0, ":/?#");
+		int colon = 0;
+		while (colon < length && !isDelimiter(reference.charAt(colon), true)) {
+			colon++;
+		}
 		String scheme = null;
 		int i = 0;
 		if (colon > 0 && colon < length && reference.charAt(colon) == ':') {
@@ -42,11 +54,17 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 		}
 		String authority = null;
 		if (reference.startsWith("//", i)) {
-			int end = firstOf(reference, i + 2, "/?#");
+			int end = i + 2;
+			while (end < length && !isDelimiter(reference.charAt(end), false) && reference.charAt(end) != '/') {
+				end++;
+			}
 			authority = reference.substring(i + 2, end);
 			i = end;
 		}
-		int pathEnd = firstOf(reference, i, "?#");
+		int pathEnd = i;
+		while (pathEnd < length && !isDelimiter(reference.charAt(pathEnd), false)) {
+			pathEnd++;
+		}
 		String path = reference.substring(i, pathEnd);
 		String query = null;
 		if (pathEnd < length && reference.charAt(pathEnd) == '?') {
@@ -56,14 +74,9 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 		return new UriReference(scheme, authority, path, query);
 	}
 
-	/** The index of the first of these characters from {@code start}, or the length of the text. */
-	private static int firstOf(String text, int start, String characters) {
-		for (int i = start; i < text.length(); i++) {
-			if (characters.indexOf(text.charAt(i)) >= 0) {
-				return i;
-			}
-		}
-		return text.length();
+	/** {@code ?} or {@code #}, and with {@code schemeEnd} {@code :} or {@code /} too: what ends a scheme. */
+	private static boolean isDelimiter(char c, boolean schemeEnd) {
+		return c == '?' || c == '#' || (schemeEnd && (c == ':' || c == '/'));
 	}
 
 	/** {@code [a-zA-Z][a-zA-Z0-9+.-]*}. */
@@ -209,7 +222,7 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 					return false;
 				}
 			}
-			else if (c >= 0x80 || !(Character.isLetterOrDigit(c) || LEGAL.indexOf(c) >= 0)) {
+			else if (c >= 0x80 || !KEPT[c]) {
 				return false;
 			}
 		}
