@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
-import org.jdom2.UncheckedJDOMFactory;
 import org.jdom2.input.SAXBuilder;
 import org.xml.sax.InputSource;
 
@@ -124,12 +123,13 @@ final class SafeXml {
 	 * The parser with every DTD and entity refused. Unchecked, JDOM takes the names and text as the parser read them
 	 * instead of checking each again (a tenth of reading a feed): an XML 1.0 parser has refused every name and
 	 * character that JDOM would, and the namespaces are still checked by JDOM's {@code Namespace}. XML 1.1 lets
-	 * through characters that JDOM's checks refuse, which then made the document go to recovery: those keep the checks.
+	 * through characters that JDOM's checks refuse, which then made the document go to recovery: those keep the checks
+	 * (and the frame's blanks, which nothing reads either way: see {@link FeedTreeFactory}).
 	 */
 	private static SAXBuilder builder(boolean unchecked) {
 		SAXBuilder builder = new SAXBuilder();
 		if (unchecked) {
-			builder.setJDOMFactory(new UncheckedJDOMFactory());
+			builder.setJDOMFactory(new FeedTreeFactory());
 		}
 		builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 		builder.setFeature("http://xml.org/sax/features/external-general-entities", false);

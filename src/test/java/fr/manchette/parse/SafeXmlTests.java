@@ -105,6 +105,42 @@ class SafeXmlTests {
 	}
 
 	@Test
+	void theBlanksOfTheFramesIndentationAreLeftOutAndEveryOtherTextKept() throws Exception {
+		Document rss = SafeXml.parse("""
+				<rss>
+				  <channel>
+				    <title> Le Fil </title>
+				    <item>
+				      <title>A</title>
+				      <description><b>x</b> <i>y</i></description>
+				      <item> <x/> </item>
+				    </item>
+				  </channel>
+				</rss>
+				""");
+		org.jdom2.Element channel = rss.getRootElement().getChild("channel");
+		assertThat(rss.getRootElement().getContentSize()).isEqualTo(1);
+		assertThat(channel.getContentSize()).isEqualTo(2);
+		assertThat(channel.getChildText("title")).isEqualTo(" Le Fil ");
+		org.jdom2.Element item = channel.getChild("item");
+		assertThat(item.getContentSize()).isEqualTo(3);
+		assertThat(item.getChild("description").getContentSize()).isEqualTo(3);
+		// An element named item deeper down is no item of the feed's.
+		assertThat(item.getChild("item").getContentSize()).isEqualTo(3);
+		Document atom = SafeXml.parse("""
+				<feed xmlns="http://www.w3.org/2005/Atom">
+				  <entry>
+				    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>x</b> <i>y</i></div></content>
+				  </entry>
+				</feed>
+				""");
+		org.jdom2.Element entry = atom.getRootElement().getChildren().get(0);
+		assertThat(atom.getRootElement().getContentSize()).isEqualTo(1);
+		assertThat(entry.getContentSize()).isEqualTo(1);
+		assertThat(entry.getChildren().get(0).getChildren().get(0).getContentSize()).isEqualTo(3);
+	}
+
+	@Test
 	void mentionsDtdFindsDtdMarkupWhereverItHides() {
 		assertThat(SafeXml.mentionsDtd("<?xml version=\"1.0\"?><!-- <rss> --><!doctype rss><rss/>")).isTrue();
 		assertThat(SafeXml.mentionsDtd("<rss><channel><!ENTITY xxe SYSTEM \"file:///etc/passwd\"></channel></rss>"))
