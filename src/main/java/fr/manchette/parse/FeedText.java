@@ -55,10 +55,6 @@ final class FeedText {
 	}
 
 	private static @Nullable String strictUtf8(byte[] body, int offset) {
-		String fast = validUtf8(body, offset);
-		if (fast != null) {
-			return fast;
-		}
 		try {
 			return utf8Decoder().decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
 		}
@@ -73,10 +69,6 @@ final class FeedText {
 	 * would have garbled everywhere else.
 	 */
 	static String utf8OrWindows1252(byte[] body, int offset) {
-		String fast = validUtf8(body, offset);
-		if (fast != null) {
-			return fast;
-		}
 		CharsetDecoder decoder = utf8Decoder();
 		ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
 		// Neither decoding yields more chars than bytes.
@@ -90,17 +82,6 @@ final class FeedText {
 		}
 		decoder.flush(out);
 		return out.flip().toString();
-	}
-
-	/**
-	 * The text of bytes that are all valid UTF-8, null when some may not be. The String constructor decodes straight
-	 * into the string's own array (one byte a character for French text without a character above U+00FF), where a
-	 * decoder fills a char buffer twice the body's size and copies it again; it replaces what is malformed by U+FFFD,
-	 * so a text without one read every byte as UTF-8. A text with one (malformed, or a real U+FFFD) takes the decoder.
-	 */
-	private static @Nullable String validUtf8(byte[] body, int offset) {
-		String text = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
-		return (text.indexOf('\uFFFD') < 0) ? text : null;
 	}
 
 	private static CharsetDecoder utf8Decoder() {
