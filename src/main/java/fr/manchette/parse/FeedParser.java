@@ -108,6 +108,10 @@ public class FeedParser {
 	 * repair (the Netscape RSS 0.91 DTD defines those), never jsoup.
 	 */
 	private static Document document(String text) throws FeedParseException {
+		Document unprepared = SafeXml.parseUnprepared(text);
+		if (unprepared != null) {
+			return unprepared;
+		}
 		String prepared = SafeXml.prepare(text);
 		try {
 			return SafeXml.build(prepared);

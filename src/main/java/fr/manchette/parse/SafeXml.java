@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
+import org.jspecify.annotations.Nullable;
 import org.xml.sax.InputSource;
 
 /**
@@ -56,6 +57,28 @@ final class SafeXml {
 		}
 		catch (IOException ex) {
 			throw FeedParseException.malformed("unreadable XML: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The document, read at once from the text as served when its prolog holds no DOCTYPE: what most feeds are; null
+	 * when it must go the way of {@link #prepare(String)} then {@link #build(String)}, which then gives what it always
+	 * gave. Reading at once spares the scan of every character for those XML forbids: the parser refuses each of them
+	 * wherever it is, so a document it reads holds none, and its preparation would have been the text left-stripped.
+	 * Any failure here (not well-formed, a forbidden character) is left to that way, never reported from here.
+	 */
+	static @Nullable Document parseUnprepared(String text) {
+		String stripped = text.stripLeading();
+		Matcher root = ROOT_ELEMENT.matcher(stripped);
+		int prologEnd = root.find() ? root.start() : stripped.length();
+		if (DOCTYPE.matcher(stripped).region(0, prologEnd).find()) {
+			return null;
+		}
+		try {
+			return build(stripped);
+		}
+		catch (FeedParseException | RuntimeException ex) {
+			return null;
 		}
 	}
 

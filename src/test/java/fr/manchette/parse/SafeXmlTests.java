@@ -141,6 +141,28 @@ class SafeXmlTests {
 	}
 
 	@Test
+	void onlyADocumentThatNeedsNoPreparationIsReadUnprepared() {
+		assertThat(SafeXml.parseUnprepared("\n\n<?xml version=\"1.0\"?><rss><title>T</title></rss>").getRootElement()
+			.getChildText("title")).isEqualTo("T");
+		// A forbidden character anywhere, even after the root, or in a comment: the parser refuses it.
+		assertThat(SafeXml.parseUnprepared("<rss><title>T\u0001</title></rss>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><!-- \u000B --><title>T</title></rss>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><title>T</title></rss>\uFFFE")).isNull();
+		assertThat(SafeXml.parseUnprepared("<!DOCTYPE rss SYSTEM \"x.dtd\"><rss/>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><title>T</rss>")).isNull();
+	}
+
+	@Test
+	void aFeedWithForbiddenCharactersIsStillReadPrepared() throws Exception {
+		ParsedFeed feed = new FeedParser().parse("""
+				<rss version="2.0"><channel><title>Le\u0001 Fil</title>
+				<item><title>A\u0008B</title><link>https://t.example/a</link></item></channel></rss>
+				""".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+		assertThat(feed.title()).isEqualTo("Le Fil");
+		assertThat(feed.items().get(0).title()).isEqualTo("AB");
+	}
+
+	@Test
 	void mentionsDtdFindsDtdMarkupWhereverItHides() {
 		assertThat(SafeXml.mentionsDtd("<?xml version=\"1.0\"?><!-- <rss> --><!doctype rss><rss/>")).isTrue();
 		assertThat(SafeXml.mentionsDtd("<rss><channel><!ENTITY xxe SYSTEM \"file:///etc/passwd\"></channel></rss>"))
