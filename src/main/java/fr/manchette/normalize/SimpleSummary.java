@@ -81,13 +81,26 @@ final class SimpleSummary {
 		for (Node child : body.children) {
 			write(child, written);
 		}
-		String cleaned = written.toString().strip();
+		String cleaned = stripped(written);
 		stripEnds(body.children);
 		StringBuilder text = new StringBuilder(html.length());
 		for (Node child : body.children) {
 			text(child, text);
 		}
-		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text.toString()));
+		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text));
+	}
+
+	/** What {@code toString().strip()} gives, in one copy: the white space that strip takes off is all in the BMP. */
+	private static String stripped(StringBuilder text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end);
 	}
 
 	/** The fragment as a tree under a body, or null at the first thing not read here. */
@@ -292,6 +305,24 @@ final class SimpleSummary {
 		return true;
 	}
 
+	private static boolean allNamed(List<String[]> attributes, Set<String> names) {
+		for (String[] attribute : attributes) {
+			if (!names.contains(attribute[0])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isCounter(String src) {
+		for (String counter : COUNTERS) {
+			if (src.contains(counter)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isInLink(List<Node> open) {
 		for (Node node : open) {
 			if ("a".equals(node.name)) {
@@ -304,8 +335,7 @@ final class SimpleSummary {
 	/** A link to a plain absolute address, as the safelist writes it; null for any other. */
 	private static @Nullable Node link(List<String[]> attributes) {
 		String href = valueOf(attributes, "href");
-		if (href == null || !HtmlCleaner.resolvesToItself(href)
-				|| !attributes.stream().allMatch((attribute) -> LINK_ATTRIBUTES.contains(attribute[0]))) {
+		if (href == null || !HtmlCleaner.resolvesToItself(href) || !allNamed(attributes, LINK_ATTRIBUTES)) {
 			return null;
 		}
 		Node link = new Node("a", null);
@@ -317,8 +347,8 @@ final class SimpleSummary {
 	/** An image of a plain absolute address; {@link #PIXEL} for a tracking pixel; null for any other. */
 	private static @Nullable Node image(List<String[]> attributes) {
 		String src = valueOf(attributes, "src");
-		if (src == null || !HtmlCleaner.resolvesToItself(src) || COUNTERS.stream().anyMatch(src::contains)
-				|| !attributes.stream().allMatch((attribute) -> IMAGE_ATTRIBUTES.contains(attribute[0]))) {
+		if (src == null || !HtmlCleaner.resolvesToItself(src) || isCounter(src)
+				|| !allNamed(attributes, IMAGE_ATTRIBUTES)) {
 			return null;
 		}
 		String width = valueOf(attributes, "width");

@@ -58,6 +58,16 @@ final class TitleText {
 		return fold(decodeLeftoverEntities(text));
 	}
 
+	/** {@link #plainText(String)} of the text being built, without making a string of it first when it holds no entity. */
+	static String plainText(StringBuilder text) {
+		if (text.indexOf("&") >= 0) {
+			return plainText(text.toString());
+		}
+		char[] chars = new char[text.length()];
+		text.getChars(0, chars.length, chars, 0);
+		return fold(chars);
+	}
+
 	/**
 	 * Text without markup, entity or CDATA marker: most titles, authors and categories, which then skip the HTML
 	 * parser that would give them back unchanged.
@@ -141,9 +151,15 @@ final class TitleText {
 		if (isFolded(text)) {
 			return text;
 		}
-		// Char by char in an array, written over itself (what is kept never runs ahead of what is read): a surrogate is
-		// neither blank nor dropped, so the two halves of a pair are kept as the pair would be.
-		char[] chars = text.toCharArray();
+		return fold(text.toCharArray());
+	}
+
+	/**
+	 * {@link #fold(String)} of the text in the array, which it writes over: char by char (what is kept never runs
+	 * ahead of what is read); a surrogate is neither blank nor dropped, so the two halves of a pair are kept as the
+	 * pair would be.
+	 */
+	private static String fold(char[] chars) {
 		int length = 0;
 		boolean space = false;
 		for (char c : chars) {
