@@ -32,7 +32,8 @@ import fr.manchette.parse.RawItem;
  * <p>
  * Run under the service's flags, from the test classpath:
  * {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt)
- * -Dbench.dirs=/tmp/s1/feeds -Dbench.passes=5 fr.manchette.bench.ReadBenchmark}, or
+ * -Dbench.dirs=/tmp/s1/feeds -Dbench.passes=5 fr.manchette.bench.ReadBenchmark} (cp.txt written by
+ * {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}), or
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.ReadBenchmark -Dbench.dirs=/tmp/s1/feeds}
  * (Maven's own JVM flags then).
  */
