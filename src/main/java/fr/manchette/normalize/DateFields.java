@@ -46,6 +46,17 @@ final class DateFields {
 
 	private @Nullable String meridiem;
 
+	/** Fields read by {@link CommonDates}: a whole date, perhaps a time, perhaps a zone. */
+	static DateFields of(int year, int month, int day, @Nullable LocalTime time, @Nullable ZoneOffset zone) {
+		DateFields fields = new DateFields();
+		fields.year = year;
+		fields.month = month;
+		fields.day = day;
+		fields.time = time;
+		fields.zone = zone;
+		return fields;
+	}
+
 	/** Fields of an ISO 8601 date matched by {@code PublishedDateParser}'s pattern. */
 	static DateFields ofIso(Matcher iso) {
 		DateFields fields = new DateFields();
@@ -193,7 +204,7 @@ final class DateFields {
 		return time.withHour(time.getHour() % 12 + (this.meridiem.equals("pm") ? 12 : 0));
 	}
 
-	private static LocalTime time(int hour, int minute, int second, int nanos) {
+	static LocalTime time(int hour, int minute, int second, int nanos) {
 		// A leap second (23:59:60) is the last second of the minute to everyone but astronomers.
 		return LocalTime.of(hour, minute, Math.min(second, 59), nanos);
 	}
@@ -222,9 +233,12 @@ final class DateFields {
 	}
 
 	private static ZoneOffset offset(String sign, String hours, @Nullable String minutes) {
-		int h = Integer.parseInt(hours);
 		int m = (minutes != null) ? Integer.parseInt(minutes) : 0;
-		return sign.equals("-") ? ZoneOffset.ofHoursMinutes(-h, -m) : ZoneOffset.ofHoursMinutes(h, m);
+		return offset(sign.charAt(0), Integer.parseInt(hours), m);
+	}
+
+	static ZoneOffset offset(char sign, int hours, int minutes) {
+		return (sign == '-') ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
 	}
 
 }

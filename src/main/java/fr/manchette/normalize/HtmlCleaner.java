@@ -239,7 +239,18 @@ public final class HtmlCleaner {
 	}
 
 	static boolean isPixel(String size) {
-		return !size.isEmpty() && PIXEL_SIZE.matcher(size).matches();
+		if (size.isEmpty()) {
+			return false;
+		}
+		// A size in digits alone, as nearly every one is written, is a pixel when it is 0 or 1.
+		boolean digits = true;
+		for (int i = 0; i < size.length() && digits; i++) {
+			digits = size.charAt(i) >= '0' && size.charAt(i) <= '9';
+		}
+		if (digits) {
+			return size.equals("0") || size.equals("1");
+		}
+		return PIXEL_SIZE.matcher(size).matches();
 	}
 
 	/** Removes what the safelist left without purpose: images without a source, links without a target. */

@@ -167,7 +167,14 @@ public final class ItemNormalizer {
 
 	/** Blank also when only no-break spaces are left, which String.isBlank() does not count as space. */
 	private static boolean isBlank(String text) {
-		return text.codePoints().allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				return false;
+			}
+			i += Character.charCount(c);
+		}
+		return true;
 	}
 
 }

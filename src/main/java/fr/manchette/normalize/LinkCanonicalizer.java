@@ -3,7 +3,9 @@ package fr.manchette.normalize;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -75,7 +77,7 @@ public final class LinkCanonicalizer {
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			return null;
 		}
-		String authority = canonicalAuthority(target.authority(), scheme);
+		String authority = AUTHORITIES.get().canonical(target.authority(), scheme);
 		if (authority == null) {
 			return null;
 		}
@@ -143,6 +145,42 @@ public final class LinkCanonicalizer {
 			return text;
 		}
 		return TAB_OR_NEWLINE.matcher(text).replaceAll("");
+	}
+
+	/**
+	 * The canonical authorities of this thread's last links: a feed's links share a handful of hosts, each once made
+	 * into IDN, lower case and checked. Only what was computed without an exception is kept, so the answer, or the
+	 * exception, is the same as without the cache.
+	 */
+	private static final ThreadLocal<RecentAuthorities> AUTHORITIES = ThreadLocal.withInitial(RecentAuthorities::new);
+
+	private static final class RecentAuthorities extends LinkedHashMap<String, String> {
+
+		private static final int SIZE = 64;
+
+		/** The canonical form of an authority that has none: a link to drop. */
+		private static final String NONE = new String("none");
+
+		RecentAuthorities() {
+			super(SIZE * 2, 0.75f, true);
+		}
+
+		@Nullable String canonical(String authority, String scheme) {
+			String key = scheme + "://" + authority;
+			String known = get(key);
+			if (known == null) {
+				String computed = canonicalAuthority(authority, scheme);
+				known = (computed != null) ? computed : NONE;
+				put(key, known);
+			}
+			return (known == NONE) ? null : known;
+		}
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > SIZE;
+		}
+
 	}
 
 	private static @Nullable String canonicalAuthority(String authority, String scheme) {

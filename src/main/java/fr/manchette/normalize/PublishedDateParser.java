@@ -43,15 +43,21 @@ public final class PublishedDateParser {
 			return Optional.empty();
 		}
 		try {
-			String folded = fold(text);
-			Matcher iso = ISO.matcher(folded);
-			DateFields fields = iso.matches() ? DateFields.ofIso(iso) : DateFields.ofTokens(folded.split(" "));
-			return (fields != null) ? fields.toInstant(assumedZone) : Optional.empty();
+			DateFields common = Character.isDigit(text.charAt(0)) ? CommonDates.iso(text) : CommonDates.rfc822(text);
+			return (common != null) ? common.toInstant(assumedZone) : general(text, assumedZone);
 		}
 		catch (RuntimeException ex) {
 			// An unreadable or impossible date is data: the item falls back to another date.
 			return Optional.empty();
 		}
+	}
+
+	/** The reading of any date, folded and token by token, which {@link CommonDates} gives the same as. */
+	static Optional<Instant> general(String text, ZoneId assumedZone) {
+		String folded = fold(text);
+		Matcher iso = ISO.matcher(folded);
+		DateFields fields = iso.matches() ? DateFields.ofIso(iso) : DateFields.ofTokens(folded.split(" "));
+		return (fields != null) ? fields.toInstant(assumedZone) : Optional.empty();
 	}
 
 	/** Lower case, no accents, no comments, single spaces, "1er" as "1". */

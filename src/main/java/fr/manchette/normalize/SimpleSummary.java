@@ -2,7 +2,9 @@ package fr.manchette.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.jsoup.nodes.Entities;
@@ -46,6 +48,15 @@ final class SimpleSummary {
 	/** What the safelist adds to every link. */
 	private static final String[] LINK_REL = { "rel", "nofollow noopener" };
 
+	/**
+	 * The named references read so far, to their text or {@link #NOT_READ}: the few that summaries use (« &eacute; »,
+	 * « &rsquo; ») were looked up and built anew at each. Only names jsoup knows are kept, so it stays their size.
+	 */
+	private static final Map<String, String> NAMED = new ConcurrentHashMap<>();
+
+	/** A name jsoup knows, whose text is not read here. */
+	private static final String NOT_READ = new String("not read");
+
 	/** Character references are short: beyond this many characters after {@code &}, it is not one. */
 	private static final int LONGEST_REFERENCE = 33;
 
@@ -70,13 +81,26 @@ final class SimpleSummary {
 		for (Node child : body.children) {
 			write(child, written);
 		}
-		String cleaned = written.toString().strip();
+		String cleaned = stripped(written);
 		stripEnds(body.children);
 		StringBuilder text = new StringBuilder(html.length());
 		for (Node child : body.children) {
 			text(child, text);
 		}
-		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text.toString()));
+		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text));
+	}
+
+	/** What {@code toString().strip()} gives, in one copy: the white space that strip takes off is all in the BMP. */
+	private static String stripped(StringBuilder text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end);
 	}
 
 	/** The fragment as a tree under a body, or null at the first thing not read here. */
@@ -134,7 +158,7 @@ final class SimpleSummary {
 				else if (tag.name().equals("a")) {
 					// A link in a link is split by jsoup's adoption agency: not read here.
 					Node link = link(tag.attributes());
-					if (link == null || open.stream().anyMatch((node) -> "a".equals(node.name))) {
+					if (link == null || isInLink(open)) {
 						return null;
 					}
 					open.add(parent.add(link));
@@ -157,11 +181,16 @@ final class SimpleSummary {
 				i = end + 1;
 			}
 			else {
-				if (!isReadAsIs(c)) {
-					return null;
+				// The run of text up to the next tag or reference, appended at once.
+				int runEnd = i;
+				while (runEnd < length && (c = html.charAt(runEnd)) != '<' && c != '&') {
+					if (!isReadAsIs(c)) {
+						return null;
+					}
+					runEnd++;
 				}
-				text.append(c);
-				i++;
+				text.append(html, i, runEnd);
+				i = runEnd;
 			}
 		}
 		if (open.size() != 1) {
@@ -218,7 +247,7 @@ final class SimpleSummary {
 			}
 			String attribute = inside.substring(nameStart, i);
 			String value = attributeValue(inside.substring(i + 2, valueEnd));
-			if (value == null || attributes.stream().anyMatch((seen) -> seen[0].equals(attribute))) {
+			if (value == null || valueOf(attributes, attribute) != null) {
 				return null;
 			}
 			attributes.add(new String[] { attribute, value });
@@ -232,6 +261,9 @@ final class SimpleSummary {
 
 	/** An attribute's value with its references decoded; null for what is not read here (a bare &, a quote, a < or >). */
 	private static @Nullable String attributeValue(String raw) {
+		if (isPlainValue(raw)) {
+			return raw;
+		}
 		StringBuilder value = new StringBuilder(raw.length());
 		for (int i = 0; i < raw.length();) {
 			char c = raw.charAt(i);
@@ -262,11 +294,48 @@ final class SimpleSummary {
 		return value.toString();
 	}
 
+	/** A value without reference that {@link #attributeValue(String)} gives back as it is: most of them. */
+	private static boolean isPlainValue(String raw) {
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c == '&' || c == '<' || c == '>' || c == '"' || !isReadAsIs(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean allNamed(List<String[]> attributes, Set<String> names) {
+		for (String[] attribute : attributes) {
+			if (!names.contains(attribute[0])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isCounter(String src) {
+		for (String counter : COUNTERS) {
+			if (src.contains(counter)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isInLink(List<Node> open) {
+		for (Node node : open) {
+			if ("a".equals(node.name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** A link to a plain absolute address, as the safelist writes it; null for any other. */
 	private static @Nullable Node link(List<String[]> attributes) {
 		String href = valueOf(attributes, "href");
-		if (href == null || !HtmlCleaner.resolvesToItself(href)
-				|| !attributes.stream().allMatch((attribute) -> LINK_ATTRIBUTES.contains(attribute[0]))) {
+		if (href == null || !HtmlCleaner.resolvesToItself(href) || !allNamed(attributes, LINK_ATTRIBUTES)) {
 			return null;
 		}
 		Node link = new Node("a", null);
@@ -278,8 +347,8 @@ final class SimpleSummary {
 	/** An image of a plain absolute address; {@link #PIXEL} for a tracking pixel; null for any other. */
 	private static @Nullable Node image(List<String[]> attributes) {
 		String src = valueOf(attributes, "src");
-		if (src == null || !HtmlCleaner.resolvesToItself(src) || COUNTERS.stream().anyMatch(src::contains)
-				|| !attributes.stream().allMatch((attribute) -> IMAGE_ATTRIBUTES.contains(attribute[0]))) {
+		if (src == null || !HtmlCleaner.resolvesToItself(src) || isCounter(src)
+				|| !allNamed(attributes, IMAGE_ATTRIBUTES)) {
 			return null;
 		}
 		String width = valueOf(attributes, "width");
@@ -337,9 +406,22 @@ final class SimpleSummary {
 		while (i < name.length() && name.charAt(i) >= '0' && name.charAt(i) <= '9') {
 			i++;
 		}
-		if (i == 0 || i != name.length() || !Entities.isNamedEntity(name)) {
+		if (i == 0 || i != name.length()) {
 			return null;
 		}
+		String known = NAMED.get(name);
+		if (known != null) {
+			return (known == NOT_READ) ? null : known;
+		}
+		if (!Entities.isNamedEntity(name)) {
+			return null;
+		}
+		String decoded = named(name);
+		NAMED.put(name, (decoded != null) ? decoded : NOT_READ);
+		return decoded;
+	}
+
+	private static @Nullable String named(String name) {
 		String decoded = Entities.getByName(name);
 		for (int c = 0; c < decoded.length(); c++) {
 			if (!isReadAsIs(decoded.charAt(c))) {
@@ -470,15 +552,22 @@ final class SimpleSummary {
 
 	/** Text and attribute values (which hold no {@code <}, {@code >} or {@code "} here) as jsoup escapes them. */
 	private static void escape(String text, StringBuilder out) {
+		// The runs between the characters escaped are appended whole.
+		int copied = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				default -> out.append(c);
+			String escaped = switch (c) {
+				case '&' -> "&amp;";
+				case '<' -> "&lt;";
+				case '>' -> "&gt;";
+				default -> null;
+			};
+			if (escaped != null) {
+				out.append(text, copied, i).append(escaped);
+				copied = i + 1;
 			}
 		}
+		out.append(text, copied, text.length());
 	}
 
 	/** As {@link HtmlCleaner}: the text at the ends stripped as the written HTML is. */

@@ -58,6 +58,16 @@ final class TitleText {
 		return fold(decodeLeftoverEntities(text));
 	}
 
+	/** {@link #plainText(String)} of the text being built, without making a string of it first when it holds no entity. */
+	static String plainText(StringBuilder text) {
+		if (text.indexOf("&") >= 0) {
+			return plainText(text.toString());
+		}
+		char[] chars = new char[text.length()];
+		text.getChars(0, chars.length, chars, 0);
+		return fold(chars);
+	}
+
 	/**
 	 * Text without markup, entity or CDATA marker: most titles, authors and categories, which then skip the HTML
 	 * parser that would give them back unchanged.
@@ -138,43 +148,76 @@ final class TitleText {
 	 * the regular expression this replaces also matched).
 	 */
 	static String fold(String text) {
-		int length = text.length();
-		StringBuilder kept = new StringBuilder(length);
+		if (isFolded(text)) {
+			return text;
+		}
+		return fold(text.toCharArray());
+	}
+
+	/**
+	 * {@link #fold(String)} of the text in the array, which it writes over: char by char (what is kept never runs
+	 * ahead of what is read); a surrogate is neither blank nor dropped, so the two halves of a pair are kept as the
+	 * pair would be.
+	 */
+	private static String fold(char[] chars) {
+		int length = 0;
 		boolean space = false;
-		for (int i = 0; i < length;) {
-			int codePoint = text.codePointAt(i);
-			i += Character.charCount(codePoint);
-			if (codePoint == '\u000B' || isAsciiWhitespace(codePoint)) {
+		for (char c : chars) {
+			if (c == '\u000B' || isAsciiWhitespace(c)) {
 				space = true;
 			}
-			else if (!isDropped(codePoint)) {
+			else if (!isDropped(c)) {
 				if (space) {
-					kept.append(' ');
+					chars[length++] = ' ';
 					space = false;
 				}
-				kept.appendCodePoint(codePoint);
+				chars[length++] = c;
 			}
 		}
 		if (space) {
-			kept.append(' ');
+			chars[length++] = ' ';
 		}
 		int start = 0;
-		int end = kept.length();
-		while (start < end && isEdge(kept.charAt(start))) {
+		while (start < length && isEdge(chars[start])) {
 			start++;
 		}
-		int last = end;
-		if (end > start && (kept.charAt(end - 1) == '\u2028' || kept.charAt(end - 1) == '\u2029')) {
-			last = end - 1;
+		int last = length;
+		if (length > start && (chars[length - 1] == '\u2028' || chars[length - 1] == '\u2029')) {
+			last = length - 1;
 		}
 		int cut = last;
-		while (cut > start && isEdge(kept.charAt(cut - 1))) {
+		while (cut > start && isEdge(chars[cut - 1])) {
 			cut--;
 		}
-		if (start == 0 && cut == end) {
-			return kept.toString();
+		String kept = new String(chars, start, cut - start);
+		return (last == length) ? kept : kept + new String(chars, last, length - last);
+	}
+
+	/**
+	 * True when {@link #fold(String)} gives the text back as it is, which most titles and authors are: no ASCII
+	 * whitespace but single spaces between other characters, nothing that fold drops, no edge at either end, no line or
+	 * paragraph separator at the end (whose trimming is left to fold).
+	 */
+	private static boolean isFolded(String text) {
+		int length = text.length();
+		if (length == 0) {
+			return true;
 		}
-		return kept.substring(start, cut) + kept.substring(last, end);
+		char first = text.charAt(0);
+		char last = text.charAt(length - 1);
+		if (isEdge(first) || isEdge(last) || last == '\u2028' || last == '\u2029') {
+			return false;
+		}
+		char previous = first;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			// Controls (C0, DEL and C1, which holds U+0085), the byte-order mark, and a space after a space.
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || (c == ' ' && previous == ' ')) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
 	}
 
 	/** True when {@link #fold(String)} of the text is empty: it holds only blanks and what fold drops. */

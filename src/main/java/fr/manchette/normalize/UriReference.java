@@ -2,8 +2,6 @@ package fr.manchette.normalize;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,28 +19,76 @@ import org.jspecify.annotations.Nullable;
  */
 record UriReference(@Nullable String scheme, @Nullable String authority, String path, @Nullable String query) {
 
-	/** RFC 3986, appendix B. */
-	private static final Pattern REFERENCE = Pattern
-		.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?");
-
-	private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
-
 	/** Characters java.net.URI accepts in a path or query (RFC 2396 unreserved and reserved, minus brackets). */
 	private static final String LEGAL = "-_.!~*'();/?:@&=+$,";
+
+	/** The ASCII characters kept as they are: letters, digits and {@link #LEGAL}, by code. */
+	private static final boolean[] KEPT = new boolean[0x80];
+
+	static {
+		for (char c = 0; c < 0x80; c++) {
+			KEPT[c] = Character.isLetterOrDigit(c) || LEGAL.indexOf(c) >= 0;
+		}
+	}
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	static UriReference parse(String reference) {
-		Matcher matcher = REFERENCE.matcher(reference);
-		matcher.find();
-		String scheme = matcher.group(1);
-		if (scheme != null && !SCHEME.matcher(scheme).matches()) {
+		// The regular expression of RFC 3986 appendix B, read by hand: it ran on every link of every item.
+		int length = reference.length();
+		int colon = 0;
+		while (colon < length && !isDelimiter(reference.charAt(colon), true)) {
+			colon++;
+		}
+		String scheme = null;
+		int i = 0;
+		if (colon > 0 && colon < length && reference.charAt(colon) == ':') {
+			scheme = reference.substring(0, colon);
+			i = colon + 1;
+		}
+		if (scheme != null && !isScheme(scheme)) {
 			// "2025/05/16/bilan: la suite" is a relative path with a colon in it, not a scheme.
 			int question = reference.indexOf('?');
 			return (question < 0) ? new UriReference(null, null, reference, null) : new UriReference(null, null,
 					reference.substring(0, question), reference.substring(question + 1));
 		}
-		return new UriReference(scheme, matcher.group(2), matcher.group(3), matcher.group(4));
+		String authority = null;
+		if (reference.startsWith("//", i)) {
+			int end = i + 2;
+			while (end < length && !isDelimiter(reference.charAt(end), false) && reference.charAt(end) != '/') {
+				end++;
+			}
+			authority = reference.substring(i + 2, end);
+			i = end;
+		}
+		int pathEnd = i;
+		while (pathEnd < length && !isDelimiter(reference.charAt(pathEnd), false)) {
+			pathEnd++;
+		}
+		String path = reference.substring(i, pathEnd);
+		String query = null;
+		if (pathEnd < length && reference.charAt(pathEnd) == '?') {
+			int hash = reference.indexOf('#', pathEnd + 1);
+			query = reference.substring(pathEnd + 1, (hash < 0) ? length : hash);
+		}
+		return new UriReference(scheme, authority, path, query);
+	}
+
+	/** {@code ?} or {@code #}, and with {@code schemeEnd} {@code :} or {@code /} too: what ends a scheme. */
+	private static boolean isDelimiter(char c, boolean schemeEnd) {
+		return c == '?' || c == '#' || (schemeEnd && (c == ':' || c == '/'));
+	}
+
+	/** {@code [a-zA-Z][a-zA-Z0-9+.-]*}. */
+	private static boolean isScheme(String scheme) {
+		for (int i = 0; i < scheme.length(); i++) {
+			char c = scheme.charAt(i);
+			boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-'))) {
+				return false;
+			}
+		}
+		return !scheme.isEmpty();
 	}
 
 	boolean isRelative() {
@@ -79,7 +125,7 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 
 	/** RFC 3986, section 5.2.4: {@code /a/b/../c/./d} is {@code /a/c/d}. */
 	static String removeDotSegments(String path) {
-		if (!path.contains(".")) {
+		if (!hasDotSegment(path)) {
 			return path;
 		}
 		String input = path;
@@ -115,10 +161,35 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 	}
 
 	/**
+	 * True when a segment of the path is {@code .} or {@code ..}: without one, removing dot segments gives the path
+	 * back as it is (every other segment is copied whole), and most paths have dots only in {@code .html}.
+	 */
+	private static boolean hasDotSegment(String path) {
+		int length = path.length();
+		int start = 0;
+		while (start <= length) {
+			int end = path.indexOf('/', start);
+			if (end < 0) {
+				end = length;
+			}
+			int size = end - start;
+			if ((size == 1 && path.charAt(start) == '.')
+					|| (size == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	/**
 	 * Percent-encodes what java.net.URI would refuse (spaces, accents, emoji, a lone {@code %}), leaving every
 	 * valid escape exactly as the publisher wrote it.
 	 */
 	static String encode(String component) {
+		if (isEncoded(component)) {
+			return component;
+		}
 		StringBuilder encoded = new StringBuilder(component.length());
 		int i = 0;
 		while (i < component.length()) {
@@ -139,6 +210,23 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 			i += width;
 		}
 		return encoded.toString();
+	}
+
+	/** True when {@link #encode(String)} gives the component back as it is: legal characters and valid escapes only. */
+	private static boolean isEncoded(String component) {
+		int length = component.length();
+		for (int i = 0; i < length; i++) {
+			char c = component.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= length || !isHex(component.charAt(i + 1)) || !isHex(component.charAt(i + 2))) {
+					return false;
+				}
+			}
+			else if (c >= 0x80 || !KEPT[c]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isHex(char c) {

@@ -57,7 +57,7 @@ public class FeedParser {
 		}
 		ItemElements.keepFirst(document, MAX_ITEMS);
 		List<Element> itemElements = ItemElements.items(document);
-		RomeDates dates = RomeDates.prepare(itemElements, true);
+		RomeDates dates = RomeDates.prepare(itemElements, true).withoutFeedDates(document);
 		SyndFeed feed = build(document, dates);
 		List<ItemElements> raw = ItemElements.of(document);
 		List<SyndEntry> entries = feed.getEntries();
@@ -65,7 +65,7 @@ public class FeedParser {
 		boolean paired = raw.size() == entries.size();
 		if (dates.tookOut() && (!paired || !dates.readAsExpected(feed.getFeedType()))) {
 			// Dates read here cannot stand for Rome's: read again, every date element in place.
-			dates = RomeDates.prepare(itemElements, false);
+			dates = RomeDates.prepare(itemElements, false).withoutFeedDates(document);
 			feed = build(document, dates);
 			entries = feed.getEntries();
 			paired = raw.size() == entries.size();
@@ -108,6 +108,10 @@ public class FeedParser {
 	 * repair (the Netscape RSS 0.91 DTD defines those), never jsoup.
 	 */
 	private static Document document(String text) throws FeedParseException {
+		Document unprepared = SafeXml.parseUnprepared(text);
+		if (unprepared != null) {
+			return unprepared;
+		}
 		String prepared = SafeXml.prepare(text);
 		try {
 			return SafeXml.build(prepared);

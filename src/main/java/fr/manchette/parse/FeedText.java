@@ -28,6 +28,11 @@ final class FeedText {
 	private static final Set<Charset> WESTERN = Set.of(StandardCharsets.ISO_8859_1, WINDOWS_1252, LATIN_9,
 			StandardCharsets.US_ASCII);
 
+	/** Bodies up to this many bytes are decoded into an array kept by the thread: 512 KB, the largest it may keep. */
+	private static final int REUSED_CHARS = 256 * 1024;
+
+	private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[0]);
+
 	private FeedText() {
 	}
 
@@ -72,7 +77,9 @@ final class FeedText {
 		CharsetDecoder decoder = utf8Decoder();
 		ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
 		// Neither decoding yields more chars than bytes.
-		CharBuffer out = CharBuffer.allocate(body.length - offset);
+		int capacity = body.length - offset;
+		char[] chars = buffer(capacity);
+		CharBuffer out = CharBuffer.wrap(chars, 0, capacity);
 		CoderResult result = decoder.decode(in, out, true);
 		while (result.isError()) {
 			for (int i = 0; i < result.length(); i++) {
@@ -81,7 +88,24 @@ final class FeedText {
 			result = decoder.decode(in, out, true);
 		}
 		decoder.flush(out);
-		return out.flip().toString();
+		return new String(chars, 0, out.position());
+	}
+
+	/**
+	 * An array of at least this many chars, this thread's own when the body is of a common size: a new one for each
+	 * body was the size of the text twice over in garbage, copied into the string anyway. A larger body gets its own,
+	 * so that no thread keeps the largest body it ever read.
+	 */
+	private static char[] buffer(int capacity) {
+		if (capacity > REUSED_CHARS) {
+			return new char[capacity];
+		}
+		char[] chars = BUFFER.get();
+		if (chars.length < capacity) {
+			chars = new char[Math.max(capacity, REUSED_CHARS / 4)];
+			BUFFER.set(chars);
+		}
+		return chars;
 	}
 
 	private static CharsetDecoder utf8Decoder() {

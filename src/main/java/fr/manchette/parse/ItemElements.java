@@ -91,27 +91,29 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 	}
 
 	private static ItemElements of(Element item) {
+		List<Element> children = elements(item);
 		String guid = switch (item.getName()) {
-			case "entry" -> text(first(item, "id"));
+			case "entry" -> text(first(children, "id"));
 			default -> {
-				String value = text(first(item, "guid"));
+				String value = text(first(children, "guid"));
 				yield (value != null) ? value : item.getAttributeValue("about", RDF);
 			}
 		};
 		String date = null;
 		for (String name : DATE_ELEMENTS) {
-			date = text(first(item, name));
+			date = text(first(children, name));
 			if (date != null) {
 				break;
 			}
 		}
 		BaseChain base = chain(item);
-		return new ItemElements(guid, date, links(item, base), base, base.then(xmlBase(own(item, summaryName(item)))),
-				base.then(xmlBase(content(item))), language(item));
+		return new ItemElements(guid, date, links(item, children, base), base,
+				base.then(xmlBase(own(item, children, summaryName(item)))),
+				base.then(xmlBase(content(item, children))), language(item, children));
 	}
 
-	private static @Nullable String language(Element item) {
-		String own = text(first(item, "language"));
+	private static @Nullable String language(Element item, List<Element> children) {
+		String own = text(first(children, "language"));
 		if (own != null) {
 			return own;
 		}
@@ -152,10 +154,10 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return new BaseChain(outward);
 	}
 
-	private static List<BasedValue> links(Element item, BaseChain base) {
+	private static List<BasedValue> links(Element item, List<Element> children, BaseChain base) {
 		List<BasedValue> links = new ArrayList<>();
 		boolean atom = item.getName().equals("entry");
-		for (Element child : item.getChildren()) {
+		for (Element child : children) {
 			String value = null;
 			if (child.getName().equals("link") && child.getNamespace().equals(item.getNamespace())) {
 				value = atom ? alternateHref(child) : child.getTextTrim();
@@ -181,11 +183,11 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return item.getName().equals("entry") ? "summary" : "description";
 	}
 
-	private static @Nullable Element content(Element item) {
+	private static @Nullable Element content(Element item, List<Element> children) {
 		if (item.getName().equals("entry")) {
-			return own(item, "content");
+			return own(item, children, "content");
 		}
-		for (Element child : item.getChildren()) {
+		for (Element child : children) {
 			if (child.getName().equals("encoded")) {
 				return child;
 			}
@@ -194,8 +196,8 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 	}
 
 	/** The first child of that name in the item's own namespace, not a module's ({@code media:description}). */
-	private static @Nullable Element own(Element item, String name) {
-		for (Element child : item.getChildren()) {
+	private static @Nullable Element own(Element item, List<Element> children, String name) {
+		for (Element child : children) {
 			if (child.getName().equals(name) && child.getNamespace().equals(item.getNamespace())) {
 				return child;
 			}
@@ -207,12 +209,26 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return (element != null) ? element.getAttributeValue("base", Namespace.XML_NAMESPACE) : null;
 	}
 
+	/**
+	 * The child elements, read once from the content: each {@code getChildren()} is a new filtered view that goes over
+	 * every node again, and an item's were asked for a dozen times.
+	 */
+	private static List<Element> elements(Element parent) {
+		List<Element> elements = new ArrayList<>(parent.getContentSize());
+		for (Content content : parent.getContent()) {
+			if (content instanceof Element element) {
+				elements.add(element);
+			}
+		}
+		return elements;
+	}
+
 	private static List<Element> children(Element parent, String name) {
 		return parent.getChildren().stream().filter((child) -> child.getName().equals(name)).toList();
 	}
 
-	private static @Nullable Element first(Element parent, String name) {
-		for (Element child : parent.getChildren()) {
+	private static @Nullable Element first(List<Element> children, String name) {
+		for (Element child : children) {
 			if (child.getName().equals(name)) {
 				return child;
 			}

@@ -75,7 +75,9 @@ final class Mojibake {
 	 * or a C1 control. Most fields hold none, and are returned as they are without the repair's work per character.
 	 */
 	private static boolean hasSuspect(String text) {
-		for (char c : text.toCharArray()) {
+		// By index, not over a copy of the text: every title, summary, author and category comes through here.
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (c >= 0x80 && c <= 0xF0 && (c <= 0x9F || sequenceLength(c) > 0)) {
 				return true;
 			}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.Text;
@@ -38,6 +39,10 @@ final class RomeDates {
 	/** Elements Rome reads with {@code DateParser.parseDate}: RSS, Atom 0.3 and 1.0, and Dublin Core's date. */
 	private static final Set<String> DATE_NAMES = Set.of("pubDate", "published", "updated", "issued", "modified",
 			"created", "date");
+
+	/** A feed's own dates: RSS's, Atom 0.3 and 1.0's, Dublin Core's. */
+	private static final Set<String> FEED_DATE_NAMES = Set.of("pubDate", "lastBuildDate", "published", "updated",
+			"issued", "modified", "created", "date");
 
 	private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
@@ -95,6 +100,40 @@ final class RomeDates {
 			}
 		}
 		return dates;
+	}
+
+	/**
+	 * Takes out the dates of the feed itself (a channel's {@code pubDate} and {@code lastBuildDate}, its Dublin Core
+	 * date, an Atom feed's {@code updated}) while Rome reads it: nothing reads the feed's date from Rome, which parsed
+	 * each with its forty formats. They are put back with the rest ({@link #restore()}).
+	 * @return these dates, for chaining
+	 */
+	RomeDates withoutFeedDates(Document document) {
+		Element root = document.getRootElement();
+		if (root.getName().equals("feed") || root.getName().equals("channel")) {
+			takeOutFeedDates(root);
+		}
+		else {
+			for (Element child : root.getChildren()) {
+				if (child.getName().equals("channel")) {
+					takeOutFeedDates(child);
+				}
+			}
+		}
+		return this;
+	}
+
+	private void takeOutFeedDates(Element feed) {
+		List<Element> dates = new ArrayList<>(2);
+		for (Element child : feed.getChildren()) {
+			if (FEED_DATE_NAMES.contains(child.getName())) {
+				dates.add(child);
+			}
+		}
+		for (Element date : dates) {
+			this.taken.add(new Taken(feed, feed.indexOf(date), date));
+		}
+		dates.forEach(Element::detach);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
+import org.jspecify.annotations.Nullable;
 import org.xml.sax.InputSource;
 
 /**
@@ -33,7 +34,10 @@ final class SafeXml {
 	 * JAXP parser anew was a tenth of the cost of a small feed. The parser is reset by each parse; the features below
 	 * are set once and never change.
 	 */
-	private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::builder);
+	private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(() -> builder(true));
+
+	/** For XML 1.1 documents, whose checks are JDOM's as well as the parser's (see {@link #builder(boolean)}). */
+	private static final ThreadLocal<SAXBuilder> CHECKING_BUILDER = ThreadLocal.withInitial(() -> builder(false));
 
 	private SafeXml() {
 	}
@@ -45,13 +49,36 @@ final class SafeXml {
 	/** Parses text that has been through {@link #prepare(String)}. */
 	static Document build(String prepared) throws FeedParseException {
 		try {
-			return BUILDER.get().build(new InputSource(new StringReader(prepared)));
+			SAXBuilder builder = declaresXml11(prepared) ? CHECKING_BUILDER.get() : BUILDER.get();
+			return builder.build(new InputSource(new StringReader(prepared)));
 		}
 		catch (JDOMException ex) {
 			throw FeedParseException.malformed("not well-formed XML: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw FeedParseException.malformed("unreadable XML: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The document, read at once from the text as served when its prolog holds no DOCTYPE: what most feeds are; null
+	 * when it must go the way of {@link #prepare(String)} then {@link #build(String)}, which then gives what it always
+	 * gave. Reading at once spares the scan of every character for those XML forbids: the parser refuses each of them
+	 * wherever it is, so a document it reads holds none, and its preparation would have been the text left-stripped.
+	 * Any failure here (not well-formed, a forbidden character) is left to that way, never reported from here.
+	 */
+	static @Nullable Document parseUnprepared(String text) {
+		String stripped = text.stripLeading();
+		Matcher root = ROOT_ELEMENT.matcher(stripped);
+		int prologEnd = root.find() ? root.start() : stripped.length();
+		if (DOCTYPE.matcher(stripped).region(0, prologEnd).find()) {
+			return null;
+		}
+		try {
+			return build(stripped);
+		}
+		catch (FeedParseException | RuntimeException ex) {
+			return null;
 		}
 	}
 
@@ -103,8 +130,30 @@ final class SafeXml {
 		return DTD_MARKUP.matcher(text).find();
 	}
 
-	private static SAXBuilder builder() {
+	/**
+	 * True when the XML declaration may say version 1.1 (any "1.1" in it), whose control characters written as
+	 * references ({@code &#1;}) the parser accepts and JDOM's checks refuse.
+	 */
+	static boolean declaresXml11(String prepared) {
+		if (!prepared.startsWith("<?xml")) {
+			return false;
+		}
+		int end = prepared.indexOf("?>");
+		return prepared.substring(0, (end < 0) ? prepared.length() : end).contains("1.1");
+	}
+
+	/**
+	 * The parser with every DTD and entity refused. Unchecked, JDOM takes the names and text as the parser read them
+	 * instead of checking each again (a tenth of reading a feed): an XML 1.0 parser has refused every name and
+	 * character that JDOM would, and the namespaces are still checked by JDOM's {@code Namespace}. XML 1.1 lets
+	 * through characters that JDOM's checks refuse, which then made the document go to recovery: those keep the checks
+	 * (and the frame's blanks, which nothing reads either way: see {@link FeedTreeFactory}).
+	 */
+	private static SAXBuilder builder(boolean unchecked) {
 		SAXBuilder builder = new SAXBuilder();
+		if (unchecked) {
+			builder.setJDOMFactory(new FeedTreeFactory());
+		}
 		builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 		builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
 		builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);

@@ -2,7 +2,6 @@ package fr.manchette.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.sun.management.ThreadMXBean;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
@@ -26,18 +26,20 @@ import fr.manchette.parse.RawItem;
 /**
  * The CPU that reading a feed costs per item: every file of one or more directories (a farm's {@code feeds}, the
  * corpus), held in memory, goes through {@link FeedParser} and {@link ItemNormalizer} {@code bench.passes} times;
- * each pass prints the CPU time of this thread per normalized item. With {@code bench.dump=FILE}, the first pass
+ * each pass prints the CPU time of this thread per normalized item, and the bytes it allocated per item (the garbage
+ * that the service's small heap pays for in collections). With {@code bench.dump=FILE}, the first pass
  * also writes every parsed and normalized item, field by field, to compare two builds for identical output.
  * <p>
  * Run under the service's flags, from the test classpath:
  * {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt)
- * -Dbench.dirs=/tmp/s1/feeds -Dbench.passes=5 fr.manchette.bench.ReadBenchmark}, or
+ * -Dbench.dirs=/tmp/s1/feeds -Dbench.passes=5 fr.manchette.bench.ReadBenchmark} (cp.txt written by
+ * {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}), or
  * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.ReadBenchmark -Dbench.dirs=/tmp/s1/feeds}
  * (Maven's own JVM flags then).
  */
 public final class ReadBenchmark {
 
-	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
 	/** Fixed so that two runs, days apart, cap and stand in for dates alike. */
 	private static final Instant FETCHED_AT = Instant.parse("2026-12-04T12:00:00Z");
@@ -70,6 +72,7 @@ public final class ReadBenchmark {
 					? new PrintWriter(Files.newBufferedWriter(Path.of(dump), StandardCharsets.UTF_8)) : null;
 			long items = 0;
 			long cpu = THREADS.getCurrentThreadCpuTime();
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
 			long parseCpu = 0;
 			for (int i = 0; i < bodies.size(); i++) {
 				Path file = files.get(i);
@@ -106,12 +109,15 @@ public final class ReadBenchmark {
 				}
 			}
 			cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+			allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			if (out != null) {
 				out.close();
 			}
 			System.out.printf(Locale.ROOT,
-					"pass %d: %d files, %d items, %.1f µs of CPU per item (parse %.1f, normalize %.1f)%n", pass,
-					bodies.size(), items, cpu / 1e3 / items, parseCpu / 1e3 / items, (cpu - parseCpu) / 1e3 / items);
+					"pass %d: %d files, %d items, %.1f µs of CPU per item (parse %.1f, normalize %.1f), %.1f KB allocated"
+							+ " per item%n",
+					pass, bodies.size(), items, cpu / 1e3 / items, parseCpu / 1e3 / items,
+					(cpu - parseCpu) / 1e3 / items, allocated / 1024.0 / items);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package fr.manchette.normalize;
 
+import java.net.IDN;
 import java.net.URI;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -79,6 +80,22 @@ class LinkCanonicalizerTests {
 			"https://www.lemonde.fr:port/", "https://exa mple.fr/", "Lire la suite", "#xtor=RSS-3" })
 	void refusesWhatIsNotAnHttpLink(String link) {
 		assertThat(LinkCanonicalizer.canonical(link, FEED)).isEmpty();
+	}
+
+	@Test
+	void theSameHostsGiveTheSameAnswersEveryTimeAndInAnyOrder() {
+		for (int round = 0; round < 3; round++) {
+			for (int host = 0; host < 100; host++) {
+				assertThat(LinkCanonicalizer.canonical("HTTP://Site" + host + ".Example:80/a", FEED))
+					.contains(URI.create("http://site" + host + ".example/a"));
+				assertThat(LinkCanonicalizer.canonical("https://site" + host + ".example:443/b", FEED))
+					.contains(URI.create("https://site" + host + ".example/b"));
+				assertThat(LinkCanonicalizer.canonical("http://site" + host + ".example:99999/a", FEED)).isEmpty();
+				assertThat(LinkCanonicalizer.canonical("http://bad host" + host + "/a", FEED)).isEmpty();
+				assertThat(LinkCanonicalizer.canonical("http://Élysée" + host + ".fr/a", FEED))
+					.contains(URI.create("http://" + IDN.toASCII("élysée" + host, IDN.ALLOW_UNASSIGNED) + ".fr/a"));
+			}
+		}
 	}
 
 	@Test

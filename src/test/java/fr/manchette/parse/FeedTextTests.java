@@ -37,6 +37,16 @@ class FeedTextTests {
 	}
 
 	@Test
+	void aShortBodyAfterALongOneIsItselfAndNothingOfTheLongOne() {
+		String longText = "<rss><title>" + "é".repeat(50_000) + "</title></rss>";
+		String hugeText = "<rss><title>" + "à".repeat(300_000) + "</title></rss>";
+		assertThat(FeedText.decode(longText.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(longText);
+		assertThat(FeedText.decode("<rss/>".getBytes(StandardCharsets.UTF_8), null)).isEqualTo("<rss/>");
+		assertThat(FeedText.decode(hugeText.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(hugeText);
+		assertThat(FeedText.decode("<rss>é</rss>".getBytes(WINDOWS_1252), null)).isEqualTo("<rss>é</rss>");
+	}
+
+	@Test
 	void keepsUtf8AroundAFewPastedWindows1252Characters() {
 		byte[] utf8 = "<title>Élysée : la préfète et ".getBytes(StandardCharsets.UTF_8);
 		byte[] pasted = "l’État — « enfin »".getBytes(WINDOWS_1252);

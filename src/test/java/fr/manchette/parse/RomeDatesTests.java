@@ -164,6 +164,44 @@ class RomeDatesTests {
 	}
 
 	@Test
+	void theFeedsOwnDatesAreOutWhileRomeReadsAndBackAfter() throws Exception {
+		String rss = """
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+				<pubDate>Fri, 16 May 2025 19:35:00 +0200</pubDate> <link>https://t.example/</link>
+				<lastBuildDate>Fri, 16 May 2025 19:40:00 +0200</lastBuildDate><dc:date>2025-05-16</dc:date>
+				<item><title>A</title><pubDate>Fri, 16 May 2025 19:35:00 +0200</pubDate></item>
+				</channel></rss>
+				""".strip();
+		org.jdom2.Document document = SafeXml.parse(rss);
+		String before = new org.jdom2.output.XMLOutputter().outputString(document);
+		RomeDates dates = RomeDates.prepare(ItemElements.items(document), false).withoutFeedDates(document);
+		org.jdom2.Element channel = document.getRootElement().getChild("channel");
+		assertThat(channel.getChildren()).extracting(org.jdom2.Element::getName).containsExactly("title", "link",
+				"item");
+		assertThat(channel.getChild("item").getChild("pubDate")).isNotNull();
+		dates.restore();
+		assertThat(new org.jdom2.output.XMLOutputter().outputString(document)).isEqualTo(before);
+		// Rome read the items' dates as before.
+		ParsedFeed feed = new FeedParser().parse(rss.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.items().get(0).published()).isEqualTo(Instant.parse("2025-05-16T17:35:00Z"));
+		assertThat(feed.link()).isEqualTo("https://t.example/");
+	}
+
+	@Test
+	void anAtomFeedsUpdatedDateIsOutWhileRomeReads() throws Exception {
+		org.jdom2.Document document = SafeXml.parse("""
+				<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><updated>2025-05-17T08:00:00Z</updated>
+				<entry><title>A</title><updated>2025-05-17T08:00:00Z</updated></entry></feed>
+				""".strip());
+		String before = new org.jdom2.output.XMLOutputter().outputString(document);
+		RomeDates dates = RomeDates.prepare(ItemElements.items(document), false).withoutFeedDates(document);
+		assertThat(document.getRootElement().getChildren()).extracting(org.jdom2.Element::getName)
+			.containsExactly("title", "entry");
+		dates.restore();
+		assertThat(new org.jdom2.output.XMLOutputter().outputString(document)).isEqualTo(before);
+	}
+
+	@Test
 	void anAtomEntryWithOnlyItsUpdatedDateGetsThatDate() throws Exception {
 		String atom = """
 				<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id>

@@ -4,6 +4,7 @@ import org.jdom2.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@link SafeXml}: the DOCTYPE handling that stands between a feed and an XXE or an entity bomb. */
@@ -77,6 +78,88 @@ class SafeXmlTests {
 	void predefinedAndCharacterReferencesAreStillDecoded() throws Exception {
 		Document document = SafeXml.parse("<rss><title>L&#x2019;&#233;t&#xE9; &amp; &lt;l&apos;hiver&gt;</title></rss>");
 		assertThat(document.getRootElement().getChildText("title")).isEqualTo("L’été & <l'hiver>");
+	}
+
+	@Test
+	void controlCharacterReferencesAreRefusedInXml10() {
+		assertThat(refusal("<?xml version=\"1.0\"?><rss><title>a&#1;b</title></rss>").getMessage())
+			.contains("not well-formed");
+		assertThat(refusal("<rss><title>a&#x1F;b</title></rss>").getMessage()).contains("not well-formed");
+	}
+
+	@Test
+	void controlCharacterReferencesAreRefusedInXml11AsJdomChecksThem() throws Exception {
+		// The parser reads them in XML 1.1; JDOM's checks, kept for such documents, refuse them.
+		assertThat(catchThrowable(() -> SafeXml.parse("<?xml version=\"1.1\"?><rss><title>a&#1;b</title></rss>")))
+			.isNotNull();
+		assertThat(SafeXml.parse("<?xml version='1.1'?><rss><title>a&#233;b</title></rss>").getRootElement()
+			.getChildText("title")).isEqualTo("aéb");
+	}
+
+	@Test
+	void onlyAnXmlDeclarationThatMayBeXml11IsReadWithJdomsChecks() {
+		assertThat(SafeXml.declaresXml11("<?xml version=\"1.1\" encoding=\"UTF-8\"?><rss/>")).isTrue();
+		assertThat(SafeXml.declaresXml11("<?xml version='1.1'?><rss/>")).isTrue();
+		assertThat(SafeXml.declaresXml11("<?xml version=\"1.0\"?><rss version=\"1.1\"/>")).isFalse();
+		assertThat(SafeXml.declaresXml11("<rss version=\"1.1\"/>")).isFalse();
+	}
+
+	@Test
+	void theBlanksOfTheFramesIndentationAreLeftOutAndEveryOtherTextKept() throws Exception {
+		Document rss = SafeXml.parse("""
+				<rss>
+				  <channel>
+				    <title> Le Fil </title>
+				    <item>
+				      <title>A</title>
+				      <description><b>x</b> <i>y</i></description>
+				      <item> <x/> </item>
+				    </item>
+				  </channel>
+				</rss>
+				""");
+		org.jdom2.Element channel = rss.getRootElement().getChild("channel");
+		assertThat(rss.getRootElement().getContentSize()).isEqualTo(1);
+		assertThat(channel.getContentSize()).isEqualTo(2);
+		assertThat(channel.getChildText("title")).isEqualTo(" Le Fil ");
+		org.jdom2.Element item = channel.getChild("item");
+		assertThat(item.getContentSize()).isEqualTo(3);
+		assertThat(item.getChild("description").getContentSize()).isEqualTo(3);
+		// An element named item deeper down is no item of the feed's.
+		assertThat(item.getChild("item").getContentSize()).isEqualTo(3);
+		Document atom = SafeXml.parse("""
+				<feed xmlns="http://www.w3.org/2005/Atom">
+				  <entry>
+				    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>x</b> <i>y</i></div></content>
+				  </entry>
+				</feed>
+				""");
+		org.jdom2.Element entry = atom.getRootElement().getChildren().get(0);
+		assertThat(atom.getRootElement().getContentSize()).isEqualTo(1);
+		assertThat(entry.getContentSize()).isEqualTo(1);
+		assertThat(entry.getChildren().get(0).getChildren().get(0).getContentSize()).isEqualTo(3);
+	}
+
+	@Test
+	void onlyADocumentThatNeedsNoPreparationIsReadUnprepared() {
+		assertThat(SafeXml.parseUnprepared("\n\n<?xml version=\"1.0\"?><rss><title>T</title></rss>").getRootElement()
+			.getChildText("title")).isEqualTo("T");
+		// A forbidden character anywhere, even after the root, or in a comment: the parser refuses it.
+		assertThat(SafeXml.parseUnprepared("<rss><title>T\u0001</title></rss>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><!-- \u000B --><title>T</title></rss>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><title>T</title></rss>\uFFFE")).isNull();
+		assertThat(SafeXml.parseUnprepared("<!DOCTYPE rss SYSTEM \"x.dtd\"><rss/>")).isNull();
+		assertThat(SafeXml.parseUnprepared("<rss><title>T</rss>")).isNull();
+	}
+
+	@Test
+	void aFeedWithForbiddenCharactersIsStillReadPrepared() throws Exception {
+		ParsedFeed feed = new FeedParser().parse("""
+				<rss version="2.0"><channel><title>Le\u0001 Fil</title>
+				<item><title>A\u0008B</title><link>https://t.example/a</link></item></channel></rss>
+				""".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+		assertThat(feed.title()).isEqualTo("Le Fil");
+		assertThat(feed.items().get(0).title()).isEqualTo("AB");
 	}
 
 	@Test
