@@ -72,10 +72,13 @@ public class ItemRepository {
 
 	private final KeyHashes hashes;
 
+	private final YoungStoreStatistics statistics;
+
 	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes, WordIndex words,
-			KeyHashes hashes) {
+			KeyHashes hashes, YoungStoreStatistics statistics) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
+		this.statistics = statistics;
 		this.batch = batch;
 		this.changes = changes;
 		this.words = words;
@@ -163,6 +166,7 @@ public class ItemRepository {
 		}
 		if (!ids.isEmpty()) {
 			this.changes.changed();
+			this.statistics.inserted(ids.values());
 		}
 		return ids;
 	}
