@@ -138,7 +138,7 @@ class ItemRepositoryTests {
 		return key.substring(0, 16) + ((key.charAt(16) == 'a') ? 'b' : 'a') + key.substring(17);
 	}
 
-	private static List<IdentifiedItem> identify(int from, int to) {
+	static List<IdentifiedItem> identify(int from, int to) {
 		List<Item> poll = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			poll.add(new Item("g" + i, "Titre " + i, URI.create("https://h.ma/" + i), "<p>Titre " + i + "</p>",
@@ -155,7 +155,7 @@ class ItemRepositoryTests {
 		return guids;
 	}
 
-	private static List<AssignedItem> assigned(List<IdentifiedItem> items) {
+	static List<AssignedItem> assigned(List<IdentifiedItem> items) {
 		return items.stream()
 			.map((item) -> new AssignedItem(item, StoryAssigner.sortAt(item, T0), item.fingerprint().storyKey()))
 			.toList();
