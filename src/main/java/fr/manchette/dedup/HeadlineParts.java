@@ -56,7 +56,8 @@ final class HeadlineParts {
 			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
 					|| (hasDigit && raw.indexOf('\'') < 0)
 					|| (TextScan.isAsciiDigit(raw.charAt(0)) && NUMBER.matcher(raw).matches())) {
-				parts.add(new HeadlinePart(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
+				parts.add(new HeadlinePart(raw, folded, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded),
+						clause, rubric, false, false));
 				continue;
 			}
 			boolean firstPiece = true;
@@ -69,8 +70,10 @@ final class HeadlineParts {
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
 					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
-					parts.add(new HeadlinePart(piece, AccentFold.fold(piece), initial && firstPiece,
-							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
+					// Most tokens are one piece, the token itself (substring gives it back): folded once.
+					boolean whole = piece == raw;
+					parts.add(new HeadlinePart(piece, whole ? folded : AccentFold.fold(piece), initial && firstPiece,
+							whole ? hasDigit : FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
 				if (!found) {
