@@ -59,11 +59,12 @@ final class HeadlineReader {
 		List<String> words = new ArrayList<>();
 		List<Integer> clauses = new ArrayList<>();
 		List<List<String>> names = new ArrayList<>();
-		Set<String> acronyms = new LinkedHashSet<>();
-		Set<String> negations = new LinkedHashSet<>();
+		// These three are empty in most headlines: made at their first word (see added).
+		Set<String> acronyms = null;
+		Set<String> negations = null;
 		boolean negated = false;
 		boolean passive = false;
-		Set<List<String>> bound = new LinkedHashSet<>();
+		Set<List<String>> bound = null;
 		List<String> name = null;
 		boolean afterConnector = false;
 		String mode = null;
@@ -92,7 +93,7 @@ final class HeadlineReader {
 				negated = true;
 			}
 			else if (negated && !emitted.isEmpty()) {
-				negations.add(emitted.get(0));
+				negations = added(negations, emitted.get(0));
 				negated = false;
 			}
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
@@ -113,17 +114,17 @@ final class HeadlineReader {
 					names.add(name);
 				}
 				if (!name.isEmpty() && afterConnector) {
-					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
+					bound = added(bound, List.of(name.get(name.size() - 1), emitted.get(0)));
 				}
 				else if (!name.isEmpty() && part.hyphen()
 						&& FrenchWords.PLACE_QUALIFIERS.contains(parts.get(i - 1).folded())) {
-					bound.add(List.of(name.get(name.size() - 1), emitted.get(0)));
-					bound.add(List.of(emitted.get(0), name.get(name.size() - 1)));
+					bound = added(bound, List.of(name.get(name.size() - 1), emitted.get(0)));
+					bound = added(bound, List.of(emitted.get(0), name.get(name.size() - 1)));
 				}
 				afterConnector = false;
 				name.add(emitted.get(0));
 				if (part.capitals() && folded.length() <= 6) {
-					acronyms.add(SharedWords.of(folded));
+					acronyms = added(acronyms, SharedWords.of(folded));
 				}
 			}
 			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
@@ -154,8 +155,16 @@ final class HeadlineReader {
 			}
 			rubric = (rubric <= MAX_RUBRIC && rubric < words.size()) ? rubric : 0;
 		}
-		return new TitleKey(words, clauses, caseless ? null : names, acronyms, negations, passive, rubric, quotes,
-				bound, List.of(surface));
+		return new TitleKey(words, clauses, caseless ? null : names, (acronyms != null) ? acronyms : Set.of(),
+				(negations != null) ? negations : Set.of(), passive, rubric, quotes, (bound != null) ? bound : Set.of(),
+				List.of(surface));
+	}
+
+	/** The set with this element, made if there is none yet. */
+	private static <T> Set<T> added(@Nullable Set<T> set, T element) {
+		Set<T> with = (set != null) ? set : new LinkedHashSet<>();
+		with.add(element);
+		return with;
 	}
 
 	/**
