@@ -208,7 +208,9 @@ final class HeadlineReader {
 				return List.of(SharedWords.of(quarter.group(1)), SharedWords.of(FrenchWords.stem("trimestre")));
 			}
 		}
-		if (!folded.isEmpty() && TextScan.isAsciiDigit(folded.charAt(0))) {
+		// The pattern is asked only of a word that ends as an ordinal does: « 1er », « 3e », not « 2025 ».
+		char last = folded.isEmpty() ? ' ' : folded.charAt(folded.length() - 1);
+		if (!folded.isEmpty() && TextScan.isAsciiDigit(folded.charAt(0)) && (last == 'e' || last == 'r')) {
 			Matcher ordinal = ORDINAL.matcher(folded);
 			if (ordinal.matches()) {
 				return List.of(SharedWords.of(ordinal.group(1)));
