@@ -101,19 +101,22 @@ public final class FrenchWords {
 		if (hasDigit(word)) {
 			return word;
 		}
-		if (word.length() > 4 && word.endsWith("aux")) {
-			word = word.substring(0, word.length() - 3) + "al";
+		int length = word.length();
+		if (length > 4 && word.endsWith("aux")) {
+			// Its new ending « al » has no final « e » and is no « ent »: nothing more to take off.
+			return word.substring(0, length - 3) + "al";
 		}
-		else if (word.length() > 3 && (word.endsWith("s") || word.endsWith("x"))) {
-			word = word.substring(0, word.length() - 1);
+		// What is taken off, counted first and cut once: a word of every headline part.
+		if (length > 3 && (word.charAt(length - 1) == 's' || word.charAt(length - 1) == 'x')) {
+			length--;
 		}
-		if (word.length() > 6 && word.endsWith("ent")) {
-			word = word.substring(0, word.length() - 3);
+		if (length > 6 && word.startsWith("ent", length - 3)) {
+			length -= 3;
 		}
-		for (int i = 0; i < 2 && word.length() > 3 && word.endsWith("e"); i++) {
-			word = word.substring(0, word.length() - 1);
+		for (int i = 0; i < 2 && length > 3 && word.charAt(length - 1) == 'e'; i++) {
+			length--;
 		}
-		return word;
+		return word.substring(0, length);
 	}
 
 	/**

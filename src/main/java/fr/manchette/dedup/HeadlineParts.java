@@ -2,7 +2,6 @@ package fr.manchette.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.manchette.parse.AccentFold;
@@ -13,7 +12,8 @@ import fr.manchette.parse.AccentFold;
  */
 final class HeadlineParts {
 
-	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
+	/** What joins two runs of letters and figures into one token: {@code ['.&-]}. */
+	private static final TextScan.Chars JOINERS = TextScan.chars("'.&-");
 
 	/** What breaks a clause between two tokens, as {@code [:.!?–—|]|\s-\s} finds it (see {@link TextScan}). */
 	private static final TextScan.Chars CLAUSE_BREAK = TextScan.chars(":.!?–—|");
@@ -32,26 +32,32 @@ final class HeadlineParts {
 	/** The text cut into parts: tokens, and within a token its pieces around ' - . & unless it is a number. */
 	static List<HeadlinePart> of(String text) {
 		List<HeadlinePart> parts = new ArrayList<>();
-		Matcher token = TOKEN.matcher(text);
 		int previousEnd = 0;
 		boolean first = true;
 		int clause = 0;
-		while (token.find()) {
-			String raw = token.group();
-			String gap = text.substring(previousEnd, token.start());
-			boolean initial = first || TextScan.hasAnyOrSpacedHyphen(gap, CLAUSE_BREAK);
+		int length = text.length();
+		int at = tokenStart(text, 0);
+		while (at < length) {
+			int tokenEnd = tokenEnd(text, at);
+			String raw = text.substring(at, tokenEnd);
+			boolean initial = first || TextScan.hasAnyOrSpacedHyphen(text, previousEnd, at, CLAUSE_BREAK);
 			// The first clause is a rubric when a colon closes it.
-			boolean rubric = !first && clause == 0 && gap.contains(":");
-			if (!first && TextScan.hasAnyOrSpacedHyphen(gap, CLAUSE_OR_COMMA)) {
+			boolean rubric = !first && clause == 0 && TextScan.indexOf(text, ':', previousEnd, at) >= 0;
+			if (!first && TextScan.hasAnyOrSpacedHyphen(text, previousEnd, at, CLAUSE_OR_COMMA)) {
 				clause++;
 			}
 			first = false;
-			previousEnd = token.end();
+			previousEnd = tokenEnd;
+			at = tokenStart(text, tokenEnd);
 			String folded = AccentFold.fold(raw);
 			boolean hasDigit = FrenchWords.hasDigit(raw);
+			// A token with a digit and no apostrophe is a number whatever its shape: the pattern is only asked of the
+			// others, the few such as « 1'30 ».
 			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
-					|| (TextScan.isAsciiDigit(raw.charAt(0)) && NUMBER.matcher(raw).matches()) || (hasDigit && raw.indexOf('\'') < 0)) {
-				parts.add(new HeadlinePart(raw, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded), clause, rubric));
+					|| (hasDigit && raw.indexOf('\'') < 0)
+					|| (TextScan.isAsciiDigit(raw.charAt(0)) && NUMBER.matcher(raw).matches())) {
+				parts.add(new HeadlinePart(raw, folded, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded),
+						clause, rubric, false, false));
 				continue;
 			}
 			boolean firstPiece = true;
@@ -64,8 +70,10 @@ final class HeadlineParts {
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
 					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
-					parts.add(new HeadlinePart(piece, AccentFold.fold(piece), initial && firstPiece,
-							FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
+					// Most tokens are one piece, the token itself (substring gives it back): folded once.
+					boolean whole = piece == raw;
+					parts.add(new HeadlinePart(piece, whole ? folded : AccentFold.fold(piece), initial && firstPiece,
+							whole ? hasDigit : FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
 				if (!found) {
@@ -75,6 +83,56 @@ final class HeadlineParts {
 			}
 		}
 		return parts;
+	}
+
+	/**
+	 * Where the next token starts from {@code from} on, or the text's length: the first letter or figure. The tokens
+	 * are what {@code find} of {@code [\p{L}\p{N}]+(?:['.&-][\p{L}\p{N}]+)*%?} gives, found by a loop over the
+	 * characters: that pattern was a third of reading a headline under the quick compiler.
+	 */
+	static int tokenStart(String text, int from) {
+		int i = from;
+		while (i < text.length() && !wordCharAt(text, i)) {
+			i++;
+		}
+		return i;
+	}
+
+	/** Where the token that starts at {@code start} ends: its runs of letters and figures, their joiners, a « % ». */
+	static int tokenEnd(String text, int start) {
+		int length = text.length();
+		int i = skipRun(text, start);
+		while (i + 1 < length && JOINERS.contains(text.charAt(i)) && wordCharAt(text, i + 1)) {
+			i = skipRun(text, i + 1);
+		}
+		return (i < length && text.charAt(i) == '%') ? i + 1 : i;
+	}
+
+	/** The end of the run of letters and figures from {@code i}. */
+	private static int skipRun(String text, int from) {
+		int i = from;
+		while (i < text.length() && wordCharAt(text, i)) {
+			i += Character.charCount(text.codePointAt(i));
+		}
+		return i;
+	}
+
+	/**
+	 * Whether a letter or a figure starts at {@code i}, as {@code [\p{L}\p{N}]} reads it: a code point of a letter
+	 * category or a number one (not only decimal digits: « ½ », « Ⅲ »). ASCII first, without a table.
+	 */
+	private static boolean wordCharAt(String text, int i) {
+		char c = text.charAt(i);
+		if (c < 128) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		}
+		int codePoint = text.codePointAt(i);
+		if (Character.isLetter(codePoint)) {
+			return true;
+		}
+		int type = Character.getType(codePoint);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
 	}
 
 	/** All capitals, or a capital on (nearly) every word: case then tells no name from another word. */

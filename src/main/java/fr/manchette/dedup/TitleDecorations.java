@@ -19,6 +19,16 @@ final class TitleDecorations {
 
 	private static final String TAG = tags();
 
+	/**
+	 * The first letters of the tags, each as the pattern compares it ignoring case: a headline that starts with none
+	 * of them has no leading tag, and is not asked {@link #LEADING_TAG}, forty-odd alternatives tried at its start.
+	 */
+	private static final int[] TAG_INITIALS = WordLists.entries("headline-tags", TAG_ENTRY)
+		.stream()
+		.mapToInt((tag) -> caseFolded(tag.codePointAt(0)))
+		.distinct()
+		.toArray();
+
 	/** « [Vidéo] », « (PHOTOS) », anywhere. */
 	private static final Pattern BRACKETED_TAG = Pattern.compile("[\\[(]\\s*" + TAG + "\\s*[\\])]",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -58,12 +68,54 @@ final class TitleDecorations {
 			.collect(Collectors.joining("|", "(?:", ")"));
 	}
 
+	/** Whether the first character after the spaces that {@code ^\s*} skips is the first of a tag, ignoring case. */
+	private static boolean startsWithTagInitial(String text) {
+		int i = 0;
+		while (i < text.length() && isRegexSpace(text.charAt(i))) {
+			i++;
+		}
+		if (i == text.length()) {
+			return false;
+		}
+		int c = text.codePointAt(i);
+		int folded = caseFolded(c);
+		for (int initial : TAG_INITIALS) {
+			// What a pattern compiled with CASE_INSENSITIVE and UNICODE_CASE asks of a character of a literal.
+			if (c == initial || folded == initial) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a dash or a pipe stands between two spaces, as {@link #TRAILING_NAME} needs: a hyphen within a word
+	 * (« Haute-Loire ») does not send the headline to the pattern, which tries a run of spaces at every character.
+	 */
+	private static boolean spacedDash(String text) {
+		for (int i = 1; i + 1 < text.length(); i++) {
+			if (DASHES.contains(text.charAt(i)) && isRegexSpace(text.charAt(i - 1)) && isRegexSpace(text.charAt(i + 1))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A character as a pattern that ignores case (Unicode case) compares it. */
+	private static int caseFolded(int codePoint) {
+		return Character.toLowerCase(Character.toUpperCase(codePoint));
+	}
+
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
 	static String strip(String title) {
 		// Each pattern is tried only on a headline that has a character it needs: most have none.
 		String text = TextScan.hasAny(title, OPENING_BRACKETS) ? BRACKETED_TAG.matcher(title).replaceAll(" ") : title;
 		for (int i = 0; i < 3; i++) {
 			String before = text;
-			if (TextScan.hasAny(text, SEPARATORS)) {
+			if (TextScan.hasAny(text, SEPARATORS) && startsWithTagInitial(text)) {
 				text = LEADING_TAG.matcher(text).replaceFirst("");
 			}
 			Matcher capitals = (text.indexOf('.') >= 0) ? LEADING_CAPITALS.matcher(text) : null;
@@ -74,7 +126,7 @@ final class TitleDecorations {
 				break;
 			}
 		}
-		Matcher trailing = TextScan.hasAny(text, DASHES) ? TRAILING_NAME.matcher(text) : null;
+		Matcher trailing = spacedDash(text) ? TRAILING_NAME.matcher(text) : null;
 		if (trailing != null && trailing.find()) {
 			String name = trailing.group(2);
 			boolean pipe = trailing.group(1).equals("|");

@@ -35,6 +35,39 @@ class FrenchWordsTests {
 		}
 	}
 
+	/** The endings counted and cut once: the stems of the first version, which cut them one after the other. */
+	@Test
+	void theSameStemsAsCuttingOneEndingAfterAnother() {
+		assertThat(FrenchWords.stem("journaux")).isEqualTo("journal");
+		assertThat(FrenchWords.stem("sacrees")).isEqualTo("sacr");
+		assertThat(FrenchWords.stem("manifestent")).isEqualTo("manifest");
+		Random random = new Random(5);
+		for (int n = 0; n < 200_000; n++) {
+			String word = word(random, "aeuxsnt1");
+			assertThat(FrenchWords.stem(word)).as(word).isEqualTo(stemByCutting(word));
+		}
+	}
+
+	private static String stemByCutting(String folded) {
+		String word = FrenchWords.LEMMAS.getOrDefault(folded, folded);
+		if (FrenchWords.hasDigit(word)) {
+			return word;
+		}
+		if (word.length() > 4 && word.endsWith("aux")) {
+			word = word.substring(0, word.length() - 3) + "al";
+		}
+		else if (word.length() > 3 && (word.endsWith("s") || word.endsWith("x"))) {
+			word = word.substring(0, word.length() - 1);
+		}
+		if (word.length() > 6 && word.endsWith("ent")) {
+			word = word.substring(0, word.length() - 3);
+		}
+		for (int i = 0; i < 2 && word.length() > 3 && word.endsWith("e"); i++) {
+			word = word.substring(0, word.length() - 1);
+		}
+		return word;
+	}
+
 	private static String word(Random random, String letters) {
 		StringBuilder word = new StringBuilder();
 		int length = 1 + random.nextInt(9);

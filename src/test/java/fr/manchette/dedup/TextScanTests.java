@@ -44,6 +44,61 @@ class TextScanTests {
 	}
 
 	@Test
+	void thousandsSeparatorsAndDecimalCommasAreWhatTheirPatternsReplace() {
+		Pattern thousands = Pattern.compile("(?<=\\d)[ .](?=\\d{3}(?!\\d))");
+		Pattern decimalComma = Pattern.compile("(?<=\\d),(?=\\d)");
+		String alphabet = "0912 .,a٣";
+		Random random = new Random(13);
+		for (int n = 0; n < 100_000; n++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(12);
+			for (int i = 0; i < length; i++) {
+				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String given = text.toString();
+			assertThat(TextScan.withoutThousandsSeparators(given)).as(given)
+				.isEqualTo(thousands.matcher(given).replaceAll(""));
+			assertThat(TextScan.withDecimalPoints(given)).as(given).isEqualTo(decimalComma.matcher(given).replaceAll("."));
+		}
+		assertThat(TextScan.withoutThousandsSeparators("1 000 000 et 1.400 mais 10 0000")).isEqualTo("1000000 et 1400 mais 10 0000");
+		String untouched = "2025 : 12 morts";
+		assertThat(TextScan.withoutThousandsSeparators(untouched)).isSameAs(untouched);
+		assertThat(TextScan.withDecimalPoints(untouched)).isSameAs(untouched);
+	}
+
+	/** The tokens of a headline are the matches of the pattern they were once found by. */
+	@Test
+	void tokensAreWhatTheirPatternFinds() {
+		Pattern token = Pattern.compile("[\\p{L}\\p{N}]+(?:['.&-][\\p{L}\\p{N}]+)*%?");
+		// Letters and figures of several kinds (« ½ », « Ⅲ », Arabic digits, a letter beyond the 16 bits, half of a
+		// surrogate pair alone), the joiners, the per cent and what separates.
+		String[] alphabet = { "a", "É", "9", "٣", "½", "Ⅲ", "\uD835\uDC00", "\uD83D\uDE00", "\uD835", "\uDC00", "'", ".",
+				"&", "-", "%", " ", ":", "’", "_" };
+		Random random = new Random(17);
+		for (int n = 0; n < 100_000; n++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(10);
+			for (int i = 0; i < length; i++) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			String given = text.toString();
+			StringBuilder expected = new StringBuilder();
+			java.util.regex.Matcher matcher = token.matcher(given);
+			while (matcher.find()) {
+				expected.append('[').append(matcher.start()).append(',').append(matcher.end()).append(']');
+			}
+			StringBuilder scanned = new StringBuilder();
+			int at = HeadlineParts.tokenStart(given, 0);
+			while (at < given.length()) {
+				int end = HeadlineParts.tokenEnd(given, at);
+				scanned.append('[').append(at).append(',').append(end).append(']');
+				at = HeadlineParts.tokenStart(given, end);
+			}
+			assertThat(scanned.toString()).as(given).isEqualTo(expected.toString());
+		}
+	}
+
+	@Test
 	void aDigitIsWhatTheBackslashDOfAPatternMeans() {
 		Pattern digit = Pattern.compile("\\d");
 		for (String text : new String[] { "", "abc", "a1", "٣", "１", "2025" }) {

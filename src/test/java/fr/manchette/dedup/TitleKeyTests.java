@@ -106,4 +106,18 @@ class TitleKeyTests {
 		assertThat(TitleKey.of("Des mesures avant mars").words()).containsExactly("mesur", "avant", "avant~mar");
 	}
 
+	/** The decorations' patterns read « ’ » as « ' »: the key reads it so before stripping them. */
+	@ParameterizedTest
+	@CsvSource(delimiterString = "=>", textBlock = """
+			Carburants : l’essence baisse - L’Écho de Nice
+			INFO FRANCE’INFO. Carburants : l’essence baisse
+			VIDÉO. L’essence baisse | L’Écho des Alpes
+			L’essence baisse – La Voix de l’Ain
+			[Vidéo] L’essence baisse - Le360
+			L’ÉCHO. Aujourd’hui l’essence baisse
+			""")
+	void decorationsAreStrippedAlikeWithEitherApostrophe(String title) {
+		assertThat(TitleDecorations.strip(title.replace('’', '\''))).isEqualTo(TitleDecorations.strip(title).replace('’', '\''));
+	}
+
 }
