@@ -125,9 +125,11 @@ record UriReference(@Nullable String scheme, @Nullable String authority, String 
 
 	/** RFC 3986, section 5.2.4: {@code /a/b/../c/./d} is {@code /a/c/d}. */
 	static String removeDotSegments(String path) {
-		if (!hasDotSegment(path)) {
-			return path;
-		}
+		return hasDotSegment(path) ? removeEachDotSegment(path) : path;
+	}
+
+	/** RFC 3986, section 5.2.4, step by step, whether the path has a dot segment or not. */
+	static String removeEachDotSegment(String path) {
 		String input = path;
 		StringBuilder output = new StringBuilder();
 		while (!input.isEmpty()) {
