@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class H2File {
 
 	/** H2's own target for its chunks ({@code AUTO_COMPACT_FILL_RATE}'s default). */
-	private static final int CHUNK_FILL_TARGET = 90;
+	static final int CHUNK_FILL_TARGET = 90;
 
 	/** H2's file block: a chunk takes whole ones. */
 	private static final int BLOCK = 4096;

@@ -83,7 +83,10 @@ class H2FileCompactionTests {
 
 			assertThat(compaction.active()).isTrue();
 			assertThat(busy.before().below(H2FileCompaction.START_BELOW)).as(busy.before().toString()).isTrue();
-			assertThat(busy.after().oldChunksLive()).as(busy.toString()).isGreaterThan(busy.before().oldChunksLive());
+			// Old chunks emptier than H2's target are rewritten; on a loaded machine H2's own writer may have done
+			// that during the burst already, and then there is nothing to rewrite, only holes to leave to new writes.
+			assertThat(busy.after().oldChunksLive()).as(busy.toString())
+				.isGreaterThanOrEqualTo(Math.min(busy.before().oldChunksLive() + 1, H2File.CHUNK_FILL_TARGET));
 			assertThat(busy.after().size()).isLessThanOrEqualTo(busy.before().size());
 			assertThat(idle.after().size()).as(idle.toString()).isLessThan(busy.before().size() / 2);
 			assertThat(idle.after().liveShare()).as(idle.toString())
