@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -358,6 +359,11 @@ class PipelineIntegrationTests {
 		assertThat(hespress.get("itemCount").asLong()).isEqualTo(4);
 		assertThat(hespress.get("failuresInRow").asInt()).isZero();
 		assertThat(hespress.get("nextPoll").isNull()).isFalse();
+		// Instants as Instant.toString writes them: the service's own writer must not change a character.
+		Timestamp lastSuccess = this.jdbc.sql("SELECT last_success_at FROM source_status WHERE source_id = 'hespress-fr'")
+			.query(Timestamp.class)
+			.single();
+		assertThat(hespress.get("lastSuccess").asString()).isEqualTo(lastSuccess.toInstant().toString());
 		JsonNode broken = sources.get(2);
 		assertThat(broken.get("outcome").asString()).isEqualTo("HTTP_STATUS");
 		assertThat(broken.get("lastError").asString()).isEqualTo("HTTP 500");
