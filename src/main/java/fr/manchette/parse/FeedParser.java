@@ -75,8 +75,11 @@ public class FeedParser {
 		return readWithRome(document);
 	}
 
-	/** Every other format and dialect: Rome's reading, with the dates it would have read the same prepared for it. */
-	private static ParsedFeed readWithRome(Document document) throws FeedParseException {
+	/**
+	 * Every other format and dialect: Rome's reading, with the dates it would have read the same prepared for it. Also
+	 * what the tests compare {@link CommonFormatReader} with.
+	 */
+	static ParsedFeed readWithRome(Document document) throws FeedParseException {
 		List<Element> itemElements = ItemElements.items(document);
 		RomeDates dates = RomeDates.prepare(itemElements, true).withoutFeedDates(document);
 		SyndFeed feed = build(document, dates);
