@@ -205,8 +205,13 @@ final class CommonFormatReader {
 
 	/** RSS092Parser's: the text as it is, and any markup in it written out as XML. */
 	private static String rssDescription(Element description) {
+		List<Content> contents = description.getContent();
+		if (contents.size() == 1 && contents.get(0) instanceof org.jdom2.Text text) {
+			// Text or CDATA alone, as nearly every description: its value is the whole.
+			return text.getValue();
+		}
 		StringBuilder value = new StringBuilder();
-		for (Content content : description.getContent()) {
+		for (Content content : contents) {
 			switch (content.getCType()) {
 				case Text, CDATA, EntityRef -> value.append(content.getValue());
 				case Element -> value.append(new XMLOutputter().outputString((Element) content));

@@ -43,18 +43,24 @@ public class FeedParser {
 	 */
 	static final int MAX_ITEMS = 10_000;
 
+	/** The start of a body that is decoded for the checks before parsing: the prolog of nearly every feed. */
+	private static final int HEAD_BYTES = 2048;
+
 	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
-		String text = FeedText.decode(body, contentType);
-		if (text.isBlank()) {
-			throw FeedParseException.notAFeed("empty body");
+		Document document = streamed(body, contentType);
+		if (document == null) {
+			String text = FeedText.decode(body, contentType);
+			if (text.isBlank()) {
+				throw FeedParseException.notAFeed("empty body");
+			}
+			if (JsonFeedReader.isJson(text, contentType)) {
+				return JsonFeedReader.read(text);
+			}
+			if (looksLikeHtml(text)) {
+				throw FeedParseException.notAFeed("an HTML page, not a feed");
+			}
+			document = document(text);
 		}
-		if (JsonFeedReader.isJson(text, contentType)) {
-			return JsonFeedReader.read(text);
-		}
-		if (looksLikeHtml(text)) {
-			throw FeedParseException.notAFeed("an HTML page, not a feed");
-		}
-		Document document = document(text);
 		String root = document.getRootElement().getName();
 		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
@@ -128,6 +134,25 @@ public class FeedParser {
 		finally {
 			dates.restore();
 		}
+	}
+
+	/**
+	 * The document read by the XML parser as the bytes are decoded, when the start of a UTF-8 body shows what the
+	 * checks on the whole text would have found: an XML document that needs no preparation. Null otherwise, and for
+	 * any failure: the text is then decoded whole and goes the way it always went, which gives what it always gave.
+	 */
+	private static @Nullable Document streamed(byte[] body, @Nullable String contentType) {
+		FeedText.Utf8Start start = FeedText.utf8Start(body, contentType, HEAD_BYTES);
+		if (start == null) {
+			return null;
+		}
+		String head = start.head();
+		// looksLikeHtml reads the first 512 characters after the blanks; JSON and blank bodies go the text way.
+		if ((!start.whole() && head.stripLeading().length() < 512) || head.isBlank()
+				|| JsonFeedReader.isJson(head, contentType) || looksLikeHtml(head)) {
+			return null;
+		}
+		return SafeXml.parseUnprepared(start);
 	}
 
 	/**
