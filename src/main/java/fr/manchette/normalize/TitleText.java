@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TitleText {
 
+	private static final ThreadLocal<char[]> PIECE = ThreadLocal.withInitial(() -> new char[2048]);
+
 	/** Content that is never read as text: scripts, styles and embedded documents. */
 	private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
 			"embed", "svg", "math", "head", "title", "select");
@@ -208,14 +210,21 @@ final class TitleText {
 		if (isEdge(first) || isEdge(last) || last == '\u2028' || last == '\u2029') {
 			return false;
 		}
+		// Copied a piece at a time into this thread's array, not read with charAt: French text is stored as UTF-16,
+		// whose charAt is a call that checks its index, per character, under the service's compiler (C1).
+		char[] piece = PIECE.get();
 		char previous = first;
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			// Controls (C0, DEL and C1, which holds U+0085), the byte-order mark, and a space after a space.
-			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || (c == ' ' && previous == ' ')) {
-				return false;
+		for (int start = 0; start < length; start += piece.length) {
+			int end = Math.min(length, start + piece.length);
+			text.getChars(start, end, piece, 0);
+			for (int i = 0; i < end - start; i++) {
+				char c = piece[i];
+				// Controls (C0, DEL and C1, which holds U+0085), the byte-order mark, and a space after a space.
+				if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || (c == ' ' && previous == ' ')) {
+					return false;
+				}
+				previous = c;
 			}
-			previous = c;
 		}
 		return true;
 	}
@@ -240,11 +249,15 @@ final class TitleText {
 		return isAsciiWhitespace(c) || c == '\u00A0' || c == '\u202F';
 	}
 
+	/**
+	 * Controls but the white space ones, and the byte-order mark. Unicode's controls (Cc, what
+	 * {@code Character.getType} calls CONTROL) are exactly C0, DEL and C1: tested as ranges, not looked up.
+	 */
 	private static boolean isDropped(int codePoint) {
 		if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r' || codePoint == '\f') {
 			return false;
 		}
-		return Character.getType(codePoint) == Character.CONTROL || codePoint == '\uFEFF';
+		return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F) || codePoint == '\uFEFF';
 	}
 
 	private static String decodeLeftoverEntities(String text) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import com.rometools.rome.feed.atom.Entry;
@@ -20,8 +21,11 @@ import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import fr.manchette.parse.EntryValues.TypedText;
+
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome, and JSON Feed 1.0/1.1 with Jackson ({@link JsonFeedReader}). The
+ * Reads RSS 2.0 and Atom 1.0 from the tree as Rome would ({@link CommonFormatReader}), RSS 0.9x/1.0, Atom 0.3 and
+ * whatever that reader leaves with Rome, and JSON Feed 1.0/1.1 with Jackson ({@link JsonFeedReader}). The
  * text is decoded by {@link FeedText} (charset declared, then checked against the bytes); the XML is parsed by
  * {@link SafeXml}, never by Rome's own reader, so no DTD or entity is ever honoured; a document that is not
  * well-formed gets one chance at recovery ({@link LenientXml}) after the refusals, never before.
@@ -39,23 +43,49 @@ public class FeedParser {
 	 */
 	static final int MAX_ITEMS = 10_000;
 
+	/** The start of a body that is decoded for the checks before parsing: the prolog of nearly every feed. */
+	private static final int HEAD_BYTES = 2048;
+
 	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
-		String text = FeedText.decode(body, contentType);
-		if (text.isBlank()) {
-			throw FeedParseException.notAFeed("empty body");
+		Document document = streamed(body, contentType);
+		if (document == null) {
+			String text = FeedText.decode(body, contentType);
+			if (text.isBlank()) {
+				throw FeedParseException.notAFeed("empty body");
+			}
+			if (JsonFeedReader.isJson(text, contentType)) {
+				return JsonFeedReader.read(text);
+			}
+			if (looksLikeHtml(text)) {
+				throw FeedParseException.notAFeed("an HTML page, not a feed");
+			}
+			document = document(text);
 		}
-		if (JsonFeedReader.isJson(text, contentType)) {
-			return JsonFeedReader.read(text);
-		}
-		if (looksLikeHtml(text)) {
-			throw FeedParseException.notAFeed("an HTML page, not a feed");
-		}
-		Document document = document(text);
 		String root = document.getRootElement().getName();
 		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
 		}
 		ItemElements.keepFirst(document, MAX_ITEMS);
+		CommonFormatReader.Feed common = CommonFormatReader.read(document);
+		if (common != null) {
+			List<ItemElements> raw = ItemElements.of(document);
+			if (raw.size() == common.entries().size()) {
+				List<RawItem> items = new ArrayList<>(raw.size());
+				boolean atom10 = "atom_1.0".equals(common.format());
+				for (int i = 0; i < raw.size(); i++) {
+					items.add(rawItem(common.entries().get(i), raw.get(i), atom10, common.language()));
+				}
+				return feed(document, common.format(), common.title(), common.link(), items);
+			}
+		}
+		return readWithRome(document);
+	}
+
+	/**
+	 * Every other format and dialect: Rome's reading, with the dates it would have read the same prepared for it. Also
+	 * what the tests compare {@link CommonFormatReader} with.
+	 */
+	static ParsedFeed readWithRome(Document document) throws FeedParseException {
 		List<Element> itemElements = ItemElements.items(document);
 		RomeDates dates = RomeDates.prepare(itemElements, true).withoutFeedDates(document);
 		SyndFeed feed = build(document, dates);
@@ -74,12 +104,17 @@ public class FeedParser {
 		List<RawItem> items = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
 			Instant published = paired ? dates.published(i) : null;
-			items.add(rawItem(entries.get(i), paired ? raw.get(i) : ItemElements.NONE, published, atom10,
+			items.add(rawItem(values(entries.get(i), published), paired ? raw.get(i) : ItemElements.NONE, atom10,
 					feed.getLanguage()));
 		}
+		return feed(document, feed.getFeedType(), feed.getTitle(), feed.getLink(), items);
+	}
+
+	private static ParsedFeed feed(Document document, String format, @Nullable String title, @Nullable String link,
+			List<RawItem> items) {
 		FeedHubs hubs = FeedHubs.of(document);
-		return new ParsedFeed(feed.getFeedType(), Mojibake.repair(feed.getTitle()), feed.getLink(), items,
-				UpdatePeriod.of(document), hubs.hubs(), hubs.self());
+		return new ParsedFeed(format, Mojibake.repair(title), link, items, UpdatePeriod.of(document), hubs.hubs(),
+				hubs.self());
 	}
 
 	/** Rome's reading of the document, the dates prepared for it; the document is as it was afterwards. */
@@ -99,6 +134,25 @@ public class FeedParser {
 		finally {
 			dates.restore();
 		}
+	}
+
+	/**
+	 * The document read by the XML parser as the bytes are decoded, when the start of a UTF-8 body shows what the
+	 * checks on the whole text would have found: an XML document that needs no preparation. Null otherwise, and for
+	 * any failure: the text is then decoded whole and goes the way it always went, which gives what it always gave.
+	 */
+	private static @Nullable Document streamed(byte[] body, @Nullable String contentType) {
+		FeedText.Utf8Start start = FeedText.utf8Start(body, contentType, HEAD_BYTES);
+		if (start == null) {
+			return null;
+		}
+		String head = start.head();
+		// looksLikeHtml reads the first 512 characters after the blanks; JSON and blank bodies go the text way.
+		if ((!start.whole() && head.stripLeading().length() < 512) || head.isBlank()
+				|| JsonFeedReader.isJson(head, contentType) || looksLikeHtml(head)) {
+			return null;
+		}
+		return SafeXml.parseUnprepared(start);
 	}
 
 	/**
@@ -136,16 +190,34 @@ public class FeedParser {
 	 * Links stay as written, with the {@code xml:base} in scope of each ({@link ItemElements}): Rome's own resolution
 	 * stays off (its default), and normalize resolves them against the document's address.
 	 */
-	private static RawItem rawItem(SyndEntry entry, ItemElements elements, @Nullable Instant readHere,
-			boolean atom10, @Nullable String feedLanguage) {
-		Date published = (readHere != null) ? Date.from(readHere) : published(entry);
-		String link = link(entry);
+	private static RawItem rawItem(EntryValues entry, ItemElements elements, boolean atom10,
+			@Nullable String feedLanguage) {
 		Summary summary = summary(entry, elements, atom10);
-		return new RawItem(elements.guid(), Mojibake.repair(entry.getTitle()), link,
-				(summary != null) ? Mojibake.repair(summary.html()) : null,
-				(published != null) ? published.toInstant() : null, elements.dateText(), categories(entry),
-				elements.linkBase(link), (summary != null) ? summary.base() : elements.base(), author(entry),
+		String author = entry.author();
+		return new RawItem(elements.guid(), Mojibake.repair(entry.title()), entry.link(),
+				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
+				categories(entry), elements.linkBase(entry.link()),
+				(summary != null) ? summary.base() : elements.base(),
+				(author != null && !author.isBlank()) ? Mojibake.repair(author.strip()) : null,
 				(elements.language() != null) ? elements.language() : feedLanguage);
+	}
+
+	/** What Rome's entry says; the date read here, when there is one, stands for Rome's. */
+	private static EntryValues values(SyndEntry entry, @Nullable Instant readHere) {
+		Date published = (readHere != null) ? null : published(entry);
+		SyndContent description = entry.getDescription();
+		List<TypedText> contents = new ArrayList<>(entry.getContents().size());
+		for (SyndContent content : entry.getContents()) {
+			contents.add(new TypedText(content.getValue(), content.getType()));
+		}
+		List<String> categories = new ArrayList<>(entry.getCategories().size());
+		for (SyndCategory category : entry.getCategories()) {
+			categories.add(category.getName());
+		}
+		return new EntryValues(entry.getTitle(), link(entry),
+				(description != null) ? new TypedText(description.getValue(), description.getType()) : null,
+				contents, (readHere != null) ? readHere : (published != null) ? published.toInstant() : null,
+				categories, author(entry));
 	}
 
 	/** RSS's author or dc:creator, else Atom's first author: Rome gives either as the entry's author. */
@@ -154,7 +226,7 @@ public class FeedParser {
 		if ((author == null || author.isBlank()) && !entry.getAuthors().isEmpty()) {
 			author = entry.getAuthors().get(0).getName();
 		}
-		return (author != null && !author.isBlank()) ? Mojibake.repair(author.strip()) : null;
+		return author;
 	}
 
 	private record Summary(String html, BaseChain base) {
@@ -181,13 +253,13 @@ public class FeedParser {
 	}
 
 	/** The short text first (description, Atom summary), else the full content. */
-	private static @Nullable Summary summary(SyndEntry entry, ItemElements elements, boolean atom10) {
-		SyndContent description = entry.getDescription();
-		if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+	private static @Nullable Summary summary(EntryValues entry, ItemElements elements, boolean atom10) {
+		TypedText description = entry.description();
+		if (description != null && description.value() != null && !description.value().isBlank()) {
 			return new Summary(asHtml(description, atom10), elements.summaryBase());
 		}
-		for (SyndContent content : entry.getContents()) {
-			if (content.getValue() != null && !content.getValue().isBlank()) {
+		for (TypedText content : entry.contents()) {
+			if (content.value() != null && !content.value().isBlank()) {
 				return new Summary(asHtml(content, atom10), elements.contentBase());
 			}
 		}
@@ -199,19 +271,20 @@ public class FeedParser {
 	 * that "a < b" is not read as a tag later. Nothing else is: RSS descriptions are HTML in practice although Rome
 	 * types RSS 0.91 and 1.0 ones text/plain, and Rome already returns Atom 0.3's xml-mode text escaped.
 	 */
-	private static String asHtml(SyndContent content, boolean atom10) {
-		String type = content.getType();
+	private static String asHtml(TypedText content, boolean atom10) {
+		String type = content.type();
+		String value = Objects.requireNonNull(content.value());
 		if (atom10 && (type == null || type.equals("text") || type.equals("text/plain"))) {
-			return org.jsoup.nodes.Entities.escape(content.getValue());
+			return org.jsoup.nodes.Entities.escape(value);
 		}
-		return content.getValue();
+		return value;
 	}
 
-	private static List<String> categories(SyndEntry entry) {
-		List<String> names = new ArrayList<>();
-		for (SyndCategory category : entry.getCategories()) {
-			if (category.getName() != null && !category.getName().isBlank()) {
-				names.add(Mojibake.repair(category.getName()));
+	private static List<String> categories(EntryValues entry) {
+		List<String> names = new ArrayList<>(entry.categories().size());
+		for (String name : entry.categories()) {
+			if (name != null && !name.isBlank()) {
+				names.add(Mojibake.repair(name));
 			}
 		}
 		return names;

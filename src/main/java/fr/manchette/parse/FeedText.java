@@ -1,5 +1,7 @@
 package fr.manchette.parse;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +35,44 @@ final class FeedText {
 
 	private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[0]);
 
+	private static final ThreadLocal<char[]> PIECE = ThreadLocal.withInitial(() -> new char[8192]);
+
 	private FeedText() {
+	}
+
+	/**
+	 * The start of a body that {@link #decode(byte[], String)} reads as UTF-8 (windows-1252 for each byte that is not),
+	 * and a reader of its whole text: the XML parser then reads the text as it is decoded, without a string of the
+	 * whole document, which was a third of the garbage of reading a feed. Null for a body in another charset.
+	 * @param head the decoded text of the first {@code bytes} bytes or so, cut before an ASCII byte: what decoding the
+	 * whole body would give first
+	 * @param whole whether the head is the whole text
+	 */
+	record Utf8Start(String head, boolean whole, byte[] body, int offset) {
+
+		/** The whole text, from its first character, as {@link FeedText#decode(byte[], String)} gives it. */
+		Reader reader() {
+			return this.whole ? new StringReader(this.head) : new Utf8OrWindows1252Reader(this.body, this.offset);
+		}
+
+	}
+
+	static @Nullable Utf8Start utf8Start(byte[] body, @Nullable String contentType, int bytes) {
+		CharsetDetector.Declared declared = CharsetDetector.detect(body, contentType);
+		if (!declared.charset().equals(StandardCharsets.UTF_8)) {
+			return null;
+		}
+		int offset = declared.bomLength();
+		int end = offset + bytes;
+		if (end >= body.length) {
+			return new Utf8Start(utf8OrWindows1252(body, offset), true, body, offset);
+		}
+		// An ASCII byte is a character of its own either way, and ends any sequence before it: cut there, and the
+		// head is exactly the beginning of the whole text.
+		while (end > offset && body[end] < 0) {
+			end--;
+		}
+		return new Utf8Start(utf8OrWindows1252(body, offset, end), false, body, offset);
 	}
 
 	static String decode(byte[] body, @Nullable String contentType) {
@@ -74,10 +113,14 @@ final class FeedText {
 	 * would have garbled everywhere else.
 	 */
 	static String utf8OrWindows1252(byte[] body, int offset) {
+		return utf8OrWindows1252(body, offset, body.length);
+	}
+
+	private static String utf8OrWindows1252(byte[] body, int offset, int end) {
 		CharsetDecoder decoder = utf8Decoder();
-		ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
+		ByteBuffer in = ByteBuffer.wrap(body, offset, end - offset);
 		// Neither decoding yields more chars than bytes.
-		int capacity = body.length - offset;
+		int capacity = end - offset;
 		char[] chars = buffer(capacity);
 		CharBuffer out = CharBuffer.wrap(chars, 0, capacity);
 		CoderResult result = decoder.decode(in, out, true);
@@ -106,6 +149,64 @@ final class FeedText {
 			BUFFER.set(chars);
 		}
 		return chars;
+	}
+
+	/**
+	 * {@link #utf8OrWindows1252(byte[], int)} a piece at a time. The decoder reads a sequence the same from the same
+	 * position whatever came before, so stopping when the piece is full (never inside a sequence) changes nothing; a
+	 * run of bytes that are not UTF-8 is converted whole, or left for the next piece when it does not fit.
+	 */
+	private static final class Utf8OrWindows1252Reader extends Reader {
+
+		private final CharsetDecoder decoder = utf8Decoder();
+
+		private final ByteBuffer in;
+
+		/** This thread's: one document is read at a time, and a new array for each was 16 KB of garbage. */
+		private final char[] piece = PIECE.get();
+
+		private int position;
+
+		private int limit;
+
+		Utf8OrWindows1252Reader(byte[] body, int offset) {
+			this.in = ByteBuffer.wrap(body, offset, body.length - offset);
+		}
+
+		@Override
+		public int read(char[] into, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			if (this.position == this.limit && !fill()) {
+				return -1;
+			}
+			int count = Math.min(length, this.limit - this.position);
+			System.arraycopy(this.piece, this.position, into, offset, count);
+			this.position += count;
+			return count;
+		}
+
+		private boolean fill() {
+			CharBuffer out = CharBuffer.wrap(this.piece);
+			while (this.in.hasRemaining()) {
+				CoderResult result = this.decoder.decode(this.in, out, true);
+				if (!result.isError() || out.remaining() < result.length()) {
+					break;
+				}
+				for (int i = 0; i < result.length(); i++) {
+					out.put(Windows1252.decode(this.in.get()));
+				}
+			}
+			this.position = 0;
+			this.limit = out.position();
+			return this.limit > 0;
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 	private static CharsetDecoder utf8Decoder() {

@@ -17,8 +17,9 @@ final class FeedTreeFactory extends UncheckedJDOMFactory {
 
 	@Override
 	public void addContent(Parent parent, Content child) {
-		if (child.getClass() == Text.class && parent instanceof Element element && isFrame(element)
-				&& isBlank(((Text) child).getText())) {
+		// Blank first: a text with words says so at its first character, and then needs no walk up to the root.
+		if (child.getClass() == Text.class && parent instanceof Element element && isBlank(((Text) child).getText())
+				&& isFrame(element)) {
 			return;
 		}
 		super.addContent(parent, child);

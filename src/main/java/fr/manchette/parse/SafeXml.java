@@ -1,6 +1,7 @@
 package fr.manchette.parse;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,9 +49,13 @@ final class SafeXml {
 
 	/** Parses text that has been through {@link #prepare(String)}. */
 	static Document build(String prepared) throws FeedParseException {
+		return build(new StringReader(prepared), declaresXml11(prepared));
+	}
+
+	private static Document build(Reader prepared, boolean xml11) throws FeedParseException {
 		try {
-			SAXBuilder builder = declaresXml11(prepared) ? CHECKING_BUILDER.get() : BUILDER.get();
-			return builder.build(new InputSource(new StringReader(prepared)));
+			SAXBuilder builder = xml11 ? CHECKING_BUILDER.get() : BUILDER.get();
+			return builder.build(new InputSource(prepared));
 		}
 		catch (JDOMException ex) {
 			throw FeedParseException.malformed("not well-formed XML: " + ex.getMessage(), ex);
@@ -78,6 +83,39 @@ final class SafeXml {
 			return build(stripped);
 		}
 		catch (FeedParseException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * {@link #parseUnprepared(String)} of a text given as its start and a reader of the whole, read by the parser as it
+	 * is decoded; null also when the start is too short to tell what the whole text would: the prolog or the XML
+	 * declaration goes on past it.
+	 */
+	static @Nullable Document parseUnprepared(FeedText.Utf8Start text) {
+		String head = text.head();
+		String stripped = head.stripLeading();
+		Matcher root = ROOT_ELEMENT.matcher(stripped);
+		int prologEnd;
+		if (root.find()) {
+			prologEnd = root.start();
+		}
+		else if (text.whole()) {
+			prologEnd = stripped.length();
+		}
+		else {
+			return null;
+		}
+		if (DOCTYPE.matcher(stripped).region(0, prologEnd).find()
+				|| (!text.whole() && stripped.startsWith("<?xml") && stripped.indexOf("?>") < 0)) {
+			return null;
+		}
+		try {
+			Reader reader = text.reader();
+			reader.skip(head.length() - stripped.length());
+			return build(reader, declaresXml11(stripped));
+		}
+		catch (FeedParseException | IOException | RuntimeException ex) {
 			return null;
 		}
 	}

@@ -166,6 +166,22 @@ class FeedFetcherTests {
 	}
 
 	@Test
+	void fetchKeepsABodyOfTheLengthItDeclaresUpToTheCapExactly() {
+		byte[] body = new byte[100_000];
+		new java.util.Random(7).nextBytes(body);
+		// Sent as it is, with its length: read into an array of that length.
+		stubFor(get("/rss").willReturn(aResponse().withHeader("Content-Encoding", "identity")
+			.withHeader("Content-Length", "100000")
+			.withBody(body)));
+
+		Fetched fetched = (Fetched) this.fetcher.fetch(request("/rss", null, null, Duration.ofSeconds(5), 100_000));
+
+		assertThat(fetched.body()).isEqualTo(body);
+		Failed failed = (Failed) this.fetcher.fetch(request("/rss", null, null, Duration.ofSeconds(5), 99_999));
+		assertThat(failed.kind()).isEqualTo(FailureKind.TOO_LARGE);
+	}
+
+	@Test
 	void fetchWhenChunkedBodyWithoutLengthIsOverTheCapIsTooLarge() {
 		stubFor(get("/rss").willReturn(aResponse().withBody(new byte[200_000]).withChunkedDribbleDelay(20, 200)));
 

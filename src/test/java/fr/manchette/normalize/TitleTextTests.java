@@ -176,4 +176,21 @@ class TitleTextTests {
 			.replaceAll("");
 	}
 
+	/** What fold drops is read as ranges: they must be Unicode's controls (but white space) and the BOM, exactly. */
+	@Test
+	void foldDropsExactlyUnicodesControlsButWhiteSpaceAndTheByteOrderMark() {
+		for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+			if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
+				continue;
+			}
+			boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+			boolean dropped = !white && (Character.getType(c) == Character.CONTROL || c == 0xFEFF);
+			String text = "a" + Character.toString(c) + "b";
+			String expected = dropped ? "ab" : white ? "a b" : text;
+			if (!TitleText.fold(text).equals(expected)) {
+				throw new AssertionError("U+" + Integer.toHexString(c) + ": " + TitleText.fold(text));
+			}
+		}
+	}
+
 }

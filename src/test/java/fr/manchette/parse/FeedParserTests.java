@@ -621,6 +621,29 @@ class FeedParserTests {
 		assertThat(parse("atom10-french.xml").updatePeriod()).isNull();
 	}
 
+	/**
+	 * A UTF-8 body is read by the XML parser as it is decoded when its start settles the checks; a prolog longer than
+	 * that start, blank lines before the declaration, or a DOCTYPE after a long comment send it the text way, which
+	 * gives the same feed or the same refusal.
+	 */
+	@Test
+	void readsAUtf8BodyTheSameWhereverItsPrologEnds() throws Exception {
+		String items = "<item><title>L’été</title><guid>g</guid></item>".repeat(200);
+		String feed = "<rss version=\"2.0\"><channel><title>Le Fil</title>" + items + "</channel></rss>";
+		ParsedFeed expected = this.parser.parse(feed.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(expected.items()).hasSize(200);
+		String longComment = "<!-- " + "é".repeat(3000) + " -->";
+		for (String prolog : List.of("<?xml version=\"1.0\"?>", "\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+				"<?xml version=\"1.0\"?>" + longComment, "\uFEFF<?xml version=\"1.0\"?>",
+				"<?xml version=\"1.0\"" + " ".repeat(3000) + "?>", "<!DOCTYPE rss SYSTEM \"rss.dtd\">")) {
+			assertThat(this.parser.parse((prolog + feed).getBytes(StandardCharsets.UTF_8), null)).as(prolog)
+				.isEqualTo(expected);
+		}
+		String hidden = "<?xml version=\"1.0\"?>" + longComment + "<!DOCTYPE rss [<!ENTITY e \"x\">]>";
+		assertThat(refusal((hidden + feed).getBytes(StandardCharsets.UTF_8), null).getMessage())
+			.contains("entity declarations refused");
+	}
+
 	private ParsedFeed parse(String fixture) throws IOException, FeedParseException {
 		return this.parser.parse(bytes(fixture), null);
 	}

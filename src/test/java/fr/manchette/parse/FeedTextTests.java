@@ -166,4 +166,56 @@ class FeedTextTests {
 		assertThat(FeedText.decode(text.getBytes(StandardCharsets.UTF_16BE), null)).isEqualTo(text);
 	}
 
+	/**
+	 * Bodies whose pieces of 8192 characters end at every kind of place: inside a run of windows-1252 bytes, before a
+	 * character outside the BMP (two chars), inside a UTF-8 sequence cut short by a windows-1252 byte, and at the end
+	 * of the body in the middle of a sequence.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 8185, 8186, 8187, 8188, 8189, 8190, 8191, 8192, 8193 })
+	void theReaderOfAUtf8BodyGivesWhatDecodingItWholeGives(int filler) throws Exception {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		body.write(("<rss>" + "a".repeat(filler)).getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < 3; i++) {
+			body.write("é😀’".getBytes(StandardCharsets.UTF_8));
+			body.write(new byte[] { (byte) 0x92, (byte) 0xE9, (byte) 0xE2, (byte) 0x80, 'x', (byte) 0xF0, (byte) 0x9F });
+			body.write("b".repeat(filler / 2).getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(new byte[] { (byte) 0xE2, (byte) 0x80 });
+		byte[] bytes = body.toByteArray();
+		FeedText.Utf8Start start = FeedText.utf8Start(bytes, null, 2048);
+		assertThat(start).isNotNull();
+		assertThat(start.whole()).isFalse();
+		String whole = FeedText.decode(bytes, null);
+		assertThat(whole).startsWith(start.head());
+		StringBuilder read = new StringBuilder();
+		try (java.io.Reader reader = start.reader()) {
+			char[] chunk = new char[1000];
+			for (int n = reader.read(chunk, 0, chunk.length); n >= 0; n = reader.read(chunk, 0, chunk.length)) {
+				read.append(chunk, 0, n);
+			}
+		}
+		assertThat(read.toString()).isEqualTo(whole);
+	}
+
+	@Test
+	void theHeadOfAUtf8BodyIsCutBeforeAnAsciiByteAndIsTheWholeOfAShortOne() {
+		byte[] body = ("<rss>" + "é".repeat(2000) + "</rss>").getBytes(StandardCharsets.UTF_8);
+		FeedText.Utf8Start start = FeedText.utf8Start(body, null, 2048);
+		assertThat(start).isNotNull();
+		// Cut before the last ASCII byte within reach, the ">": what precedes it is whole.
+		assertThat(start.head()).isEqualTo("<rss");
+		assertThat(FeedText.utf8Start(body, null, body.length).whole()).isTrue();
+		assertThat(FeedText.utf8Start(body, null, body.length).head()).isEqualTo(FeedText.decode(body, null));
+	}
+
+	@Test
+	void aBodyInAnotherCharsetHasNoUtf8Start() {
+		byte[] body = ("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><rss>" + FRENCH + "</rss>")
+			.getBytes(Charset.forName("ISO-8859-15"));
+		assertThat(FeedText.utf8Start(body, null, 2048)).isNull();
+		assertThat(FeedText.utf8Start(body, "text/xml; charset=windows-1252", 2048)).isNull();
+	}
+
 }
