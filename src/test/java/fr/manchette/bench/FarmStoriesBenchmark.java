@@ -194,18 +194,28 @@ public final class FarmStoriesBenchmark {
 			long lookupCpu = 0;
 			lookupBytes = 0;
 			long found = 0;
+			// With -Dbench.evict=MB, that much other memory read between two blocks of thirty lookups, as between polls.
+			long[] evicted = new long[EVICT_MB * 1024 * 1024 / Long.BYTES];
+			long sink = 0;
 			for (int round = 0; round < LOOKUPS; round++) {
-				long start = THREADS.getCurrentThreadCpuTime();
-				long allocated = THREADS.getCurrentThreadAllocatedBytes();
-				for (Entry entry : entries) {
-					found += window.nearest(entry.identified.bands(), entry.sortAt, entry.source).size();
+				for (int first = 0; first < entries.size(); first += 30) {
+					for (int i = 0; i < evicted.length; i += 8) {
+						sink += evicted[i]++;
+					}
+					long start = THREADS.getCurrentThreadCpuTime();
+					long allocated = THREADS.getCurrentThreadAllocatedBytes();
+					for (Entry entry : entries.subList(first, Math.min(first + 30, entries.size()))) {
+						found += window.nearest(entry.identified.bands(), entry.sortAt, entry.source).size();
+					}
+					lookupCpu += THREADS.getCurrentThreadCpuTime() - start;
+					lookupBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 				}
-				lookupCpu += THREADS.getCurrentThreadCpuTime() - start;
-				lookupBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			}
 			System.out.printf(Locale.ROOT,
-					"the window's lookup alone, in the full window: %.2f µs of CPU and %.2f kB allocated per item "
+					"the window's lookup alone, in the full window%s: %.2f µs of CPU and %.2f kB allocated per item "
 							+ "(%d rounds, %.2f headlines found per item)%n",
+					(EVICT_MB > 0) ? ", " + EVICT_MB + " MB read between blocks of 30" + ((sink == 42) ? " " : "")
+							: "",
 					lookupCpu / 1e3 / entries.size() / LOOKUPS, lookupBytes / 1e3 / entries.size() / LOOKUPS, LOOKUPS,
 					(double) found / entries.size() / LOOKUPS);
 		}
@@ -315,8 +325,11 @@ public final class FarmStoriesBenchmark {
 	/** {@code -Dbench.polls=true}: {@link #placeInPolls} instead of {@link #placeInWindow}. */
 	private static final boolean POLLS = Boolean.getBoolean("bench.polls");
 
-	/** {@code -Dbench.evict=MB}: memory read between two polls (see {@link #placeInPolls}), 16 MB unless told. */
-	private static final int EVICT_MB = Integer.getInteger("bench.evict", 16);
+	/**
+	 * {@code -Dbench.evict=MB}: memory read between two polls (see {@link #placeInPolls}; 16 MB unless told), or
+	 * between two blocks of thirty lookups of {@code bench.lookups} (none unless told).
+	 */
+	private static final int EVICT_MB = Integer.getInteger("bench.evict", POLLS ? 16 : 0);
 
 	/**
 	 * {@code -Dbench.own=true}: the story step is given each item with a title and a title key of its own, as a poll
