@@ -80,9 +80,25 @@ final class FilledTemplate {
 		// A word of the stretch that the other headline has elsewhere has moved, not changed.
 		List<String> otherX = tb.content;
 		List<String> otherY = ta.content;
-		boolean sense = added;
-		return x.stream().anyMatch((u) -> otherX.stream().noneMatch((v) -> counterpart(u, v, sense)))
-				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
+		return anyWithout(x, otherX, added, false) && anyWithout(y, otherY, added, true);
+	}
+
+	/**
+	 * Whether a word of {@code stretch} has no counterpart among {@code others}; {@code reversed}: the others are
+	 * the first of each pair asked. Loops, not streams: the quick compiler allocates each stream and lambda.
+	 */
+	private static boolean anyWithout(List<String> stretch, List<String> others, boolean sense, boolean reversed) {
+		for (int i = 0; i < stretch.size(); i++) {
+			String word = stretch.get(i);
+			boolean found = false;
+			for (int j = 0; j < others.size() && !found; j++) {
+				found = reversed ? counterpart(others.get(j), word, sense) : counterpart(word, others.get(j), sense);
+			}
+			if (!found) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
