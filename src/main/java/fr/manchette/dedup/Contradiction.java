@@ -61,9 +61,14 @@ public enum Contradiction {
 	 */
 	static @Nullable Contradiction between(MatchedHeadline headlineA, MatchedHeadline headlineB) {
 		Contradiction plain = plain(headlineA, headlineB);
-		if (plain != null) {
-			return plain;
-		}
+		return (plain != null) ? plain : besidesPlain(headlineA, headlineB);
+	}
+
+	/**
+	 * The first of the contradictions that {@link #between} looks for after the {@link #plain} ones, or null: for
+	 * two headlines of which the plain ones are known to be null already.
+	 */
+	static @Nullable Contradiction besidesPlain(MatchedHeadline headlineA, MatchedHeadline headlineB) {
 		TitleKey a = headlineA.key();
 		TitleKey b = headlineB.key();
 		if (Names.unmatched(a, b) && Names.unmatched(b, a)) {

@@ -1,6 +1,7 @@
 package fr.manchette.dedup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -79,9 +80,25 @@ final class FilledTemplate {
 		// A word of the stretch that the other headline has elsewhere has moved, not changed.
 		List<String> otherX = tb.content;
 		List<String> otherY = ta.content;
-		boolean sense = added;
-		return x.stream().anyMatch((u) -> otherX.stream().noneMatch((v) -> counterpart(u, v, sense)))
-				&& y.stream().anyMatch((v) -> otherY.stream().noneMatch((u) -> counterpart(u, v, sense)));
+		return anyWithout(x, otherX, added, false) && anyWithout(y, otherY, added, true);
+	}
+
+	/**
+	 * Whether a word of {@code stretch} has no counterpart among {@code others}; {@code reversed}: the others are
+	 * the first of each pair asked. Loops, not streams: the quick compiler allocates each stream and lambda.
+	 */
+	private static boolean anyWithout(List<String> stretch, List<String> others, boolean sense, boolean reversed) {
+		for (int i = 0; i < stretch.size(); i++) {
+			String word = stretch.get(i);
+			boolean found = false;
+			for (int j = 0; j < others.size() && !found; j++) {
+				found = reversed ? counterpart(others.get(j), word, sense) : counterpart(word, others.get(j), sense);
+			}
+			if (!found) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -138,9 +155,14 @@ final class FilledTemplate {
 		String[] b = surfaceB.array;
 		@Nullable String[] stemsA = surfaceA.stems;
 		@Nullable String[] stemsB = surfaceB.stems;
-		// One array, row after row: longest[i][j] is at i × (b.length + 1) + j.
+		// One array, row after row: longest[i][j] is at i × (b.length + 1) + j. Every cell is written before it is
+		// read but the last row and column, which are 0.
 		int row = b.length + 1;
-		int[] longest = new int[(a.length + 1) * row];
+		int[] longest = table((a.length + 1) * row);
+		Arrays.fill(longest, a.length * row, (a.length + 1) * row, 0);
+		for (int i = 0; i < a.length; i++) {
+			longest[i * row + b.length] = 0;
+		}
 		for (int i = a.length - 1; i >= 0; i--) {
 			for (int j = b.length - 1; j >= 0; j--) {
 				longest[i * row + j] = sameToken(a[i], b[j], stemsA[i], stemsB[j]) ? longest[(i + 1) * row + j + 1] + 1
@@ -163,6 +185,21 @@ final class FilledTemplate {
 			}
 		}
 		return pairs.toArray(new int[0][]);
+	}
+
+	/**
+	 * The table of {@link #aligned}, each thread's own, kept from one pair to the next: the quick compiler allocates
+	 * and zeroes a new one each time, some 2 kB for each lead similar enough to be looked at for contradictions (a
+	 * twentieth of what the story step allocated). A larger table than {@value #KEPT_TABLE} cells (a text given as a
+	 * title) is made for its pair alone.
+	 */
+	private static final int KEPT_TABLE = 48 * 48;
+
+	private static final ThreadLocal<int[]> TABLES = ThreadLocal.withInitial(() -> new int[KEPT_TABLE]);
+
+	/** A table of at least {@code size} cells, of any content. */
+	private static int[] table(int size) {
+		return (size <= KEPT_TABLE) ? TABLES.get() : new int[size];
 	}
 
 	/** Takes out of both an acronym of {@code x} and the words of {@code y} that spell it out: « BAM », « Bank Al-Maghrib ». */

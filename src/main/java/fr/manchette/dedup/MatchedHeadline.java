@@ -141,8 +141,9 @@ final class MatchedHeadline {
 	/**
 	 * The same when they are similar enough for their contradictions to count, else null, what is left not worked out
 	 * (the whole headlines' overlap when their rubrics are alike and the rest is not). When {@code refutable}, null
-	 * too when one of the contradictions told without the similarity (see {@link Contradiction#plain}) keeps the two
-	 * apart: then they tell two stories whatever their similarity, which is not worked out.
+	 * too when they tell two stories whatever their similarity (see {@link Comparison#sameStory}): they share fewer
+	 * than two units besides figures, or one of the contradictions told without the similarity (see
+	 * {@link Contradiction#plain}) keeps them apart; their other contradictions are then not looked for.
 	 */
 	@Nullable Comparison near(MatchedHeadline b, double threshold, boolean refutable) {
 		return compare(b, threshold, refutable, true);
@@ -155,6 +156,7 @@ final class MatchedHeadline {
 		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words(), b.key().clauses()));
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
+		// Told at little cost, before the overlap: most of the farm's near headlines differ by a number.
 		if (refutable && Contradiction.plain(hx, hy) != null) {
 			return null;
 		}
@@ -170,6 +172,12 @@ final class MatchedHeadline {
 		}
 		if (orNull && similarity < contradictionsFrom) {
 			return null;
+		}
+		if (refutable) {
+			// Fewer than two units shared besides figures, and they tell two stories: the other contradictions are
+			// not looked for. The plain ones were, above.
+			return (overlap.besidesFigures() < 2) ? null
+					: new Comparison(similarity, overlap.besidesFigures(), Contradiction.besidesPlain(hx, hy));
 		}
 		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
 		return new Comparison(similarity, overlap.besidesFigures(), contradiction);

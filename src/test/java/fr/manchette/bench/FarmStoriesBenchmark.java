@@ -57,7 +57,11 @@ import tools.jackson.databind.ObjectMapper;
  * {@link StoryAssigner}, with the {@link StoryWindow} (its band lookup, its stories, the matcher's cache of headlines
  * by title) fed with each item as it is placed, one item a poll; it then prints the CPU of that step per item, the
  * lookup included, and the heap that the window and the matcher's cache of headlines hold after the last item
- * ({@code -Dbench.own=true}: with the titles and title keys that they alone hold in the service). Both
+ * ({@code -Dbench.own=true}: with the titles and title keys that they alone hold in the service).
+ * {@code -Dbench.index=window -Dbench.order=feed -Dbench.polls=true} is the service's cold pass: a poll per feed, its
+ * items drafted then assigned as the store step does, their title keys and bands worked out in the step, other memory
+ * read between polls (see {@link #placeInPolls}); it prints the CPU and allocation of the draft and of the whole
+ * step per item, and {@code -Dbench.out} then holds the stories the step gave, to compare two builds. Both
  * modes also print the CPU per item of working out what matching needs of a headline ({@link IdentifiedItem#titleKey}
  * and {@link IdentifiedItem#bands}).
  */
@@ -107,8 +111,8 @@ public final class FarmStoriesBenchmark {
 			int passes = Integer.getInteger("bench.passes", 1);
 			for (int pass = 1; pass <= passes; pass++) {
 				long allocated = THREADS.getCurrentThreadAllocatedBytes();
-				long cpu = placeInWindow(entries, seenAt);
-				allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated - lookupBytes;
+				long cpu = POLLS ? placeInPolls(entries, seenAt) : placeInWindow(entries, seenAt);
+				allocated = POLLS ? stepBytes : THREADS.getCurrentThreadAllocatedBytes() - allocated - lookupBytes;
 				System.out.printf(Locale.ROOT,
 						"order %s, the service's story step%s: %d stories; %.1f µs of CPU and %.1f kB allocated per "
 								+ "item (lookup, matching, adding to the window); %d collections, %d ms, meanwhile%n",
@@ -190,18 +194,28 @@ public final class FarmStoriesBenchmark {
 			long lookupCpu = 0;
 			lookupBytes = 0;
 			long found = 0;
+			// With -Dbench.evict=MB, that much other memory read between two blocks of thirty lookups, as between polls.
+			long[] evicted = new long[EVICT_MB * 1024 * 1024 / Long.BYTES];
+			long sink = 0;
 			for (int round = 0; round < LOOKUPS; round++) {
-				long start = THREADS.getCurrentThreadCpuTime();
-				long allocated = THREADS.getCurrentThreadAllocatedBytes();
-				for (Entry entry : entries) {
-					found += window.nearest(entry.identified.bands(), entry.sortAt, entry.source).size();
+				for (int first = 0; first < entries.size(); first += 30) {
+					for (int i = 0; i < evicted.length; i += 8) {
+						sink += evicted[i]++;
+					}
+					long start = THREADS.getCurrentThreadCpuTime();
+					long allocated = THREADS.getCurrentThreadAllocatedBytes();
+					for (Entry entry : entries.subList(first, Math.min(first + 30, entries.size()))) {
+						found += window.nearest(entry.identified.bands(), entry.sortAt, entry.source).size();
+					}
+					lookupCpu += THREADS.getCurrentThreadCpuTime() - start;
+					lookupBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 				}
-				lookupCpu += THREADS.getCurrentThreadCpuTime() - start;
-				lookupBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
 			}
 			System.out.printf(Locale.ROOT,
-					"the window's lookup alone, in the full window: %.2f µs of CPU and %.2f kB allocated per item "
+					"the window's lookup alone, in the full window%s: %.2f µs of CPU and %.2f kB allocated per item "
 							+ "(%d rounds, %.2f headlines found per item)%n",
+					(EVICT_MB > 0) ? ", " + EVICT_MB + " MB read between blocks of 30" + ((sink == 42) ? " " : "")
+							: "",
 					lookupCpu / 1e3 / entries.size() / LOOKUPS, lookupBytes / 1e3 / entries.size() / LOOKUPS, LOOKUPS,
 					(double) found / entries.size() / LOOKUPS);
 		}
@@ -225,6 +239,97 @@ public final class FarmStoriesBenchmark {
 				(all - withoutMatcher) / 1e6);
 		return cpu;
 	}
+
+	/**
+	 * Gives each feed's items their stories as the service's store step does on a cold pass, a poll per feed, in
+	 * the farm's order: each item identified afresh (its title key and bands worked out in the step, as a poll's are),
+	 * the poll's stories drafted ({@link StoryAssigner#draft}), then assigned with that draft and added to the window.
+	 * Between two polls, {@code bench.evict} MB of other memory are read, as the rest of a poll's work (fetching,
+	 * parsing, writing rows) reads its own: the window's postings are then no longer all in the processor's caches,
+	 * as in the service. Prints the CPU and the allocation of the draft, and of the rest of the step, per item;
+	 * returns the CPU of the whole step, in nanoseconds.
+	 */
+	private static long placeInPolls(List<Entry> entries, Instant seenAt) {
+		Instant earliest = entries.stream().map(Entry::sortAt).min(Comparator.naturalOrder()).orElse(seenAt);
+		StoryWindow window = new StoryWindow(WINDOW,
+				Clock.fixed(earliest.plus(WINDOW.multipliedBy(2)), ZoneOffset.UTC));
+		window.load(List.of(), 0);
+		StoryAssigner assigner = new StoryAssigner(new StoryMatcher(WINDOW), window);
+		Map<String, String> byLink = new HashMap<>();
+		long[] evicted = new long[EVICT_MB * 1024 * 1024 / Long.BYTES];
+		long sink = 0;
+		long id = 0;
+		long draftCpu = 0;
+		long draftBytes = 0;
+		long cpu = 0;
+		long bytes = 0;
+		long collections = collections();
+		long collectionMillis = collectionMillis();
+		for (int first = 0; first < entries.size();) {
+			String source = entries.get(first).source;
+			int end = first;
+			while (end < entries.size() && entries.get(end).source.equals(source)) {
+				end++;
+			}
+			List<Entry> poll = entries.subList(first, end);
+			first = end;
+			List<IdentifiedItem> fresh = new ArrayList<>(poll.size());
+			Map<String, String> links = new HashMap<>();
+			for (Entry entry : poll) {
+				// As a poll hands it over: a title of its own, its key not worked out yet.
+				fresh.add(IdentifiedItem.of(withOwnTitle(entry.identified.item())));
+				String linkKey = entry.identified.fingerprint().linkKey();
+				if (linkKey != null && byLink.containsKey(linkKey)) {
+					links.put(linkKey, byLink.get(linkKey));
+				}
+			}
+			for (int i = 0; i < evicted.length; i += 8) {
+				sink += evicted[i]++;
+			}
+			long start = THREADS.getCurrentThreadCpuTime();
+			long allocated = THREADS.getCurrentThreadAllocatedBytes();
+			StoryAssigner.Draft draft = assigner.draft(source, fresh, seenAt);
+			draftCpu += THREADS.getCurrentThreadCpuTime() - start;
+			draftBytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
+			List<AssignedItem> assigned = assigner.assign(source, fresh, seenAt, links, draft);
+			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
+			for (AssignedItem item : assigned) {
+				headlines.add(new WindowHeadline(++id, source, item.storyKey(), item.identified().item().title(),
+						item.sortAt(), item.identified().bands()));
+			}
+			window.add(headlines);
+			cpu += THREADS.getCurrentThreadCpuTime() - start;
+			bytes += THREADS.getCurrentThreadAllocatedBytes() - allocated;
+			for (int i = 0; i < poll.size(); i++) {
+				Entry entry = poll.get(i);
+				entry.story = assigned.get(i).storyKey();
+				String linkKey = entry.identified.fingerprint().linkKey();
+				if (linkKey != null) {
+					byLink.putIfAbsent(linkKey, entry.story);
+				}
+			}
+		}
+		stepCollections = collections() - collections;
+		stepCollectionMillis = collectionMillis() - collectionMillis;
+		stepBytes = bytes;
+		System.out.printf(Locale.ROOT,
+				"the draft alone (title keys and bands, lookups, matching; %d MB read between polls%s): %.1f µs of "
+						+ "CPU and %.1f kB allocated per item%n",
+				EVICT_MB, (sink == 42) ? "" : "", draftCpu / 1e3 / entries.size(), draftBytes / 1e3 / entries.size());
+		return cpu;
+	}
+
+	/** Bytes the last {@link #placeInPolls} allocated in its steps. */
+	private static long stepBytes;
+
+	/** {@code -Dbench.polls=true}: {@link #placeInPolls} instead of {@link #placeInWindow}. */
+	private static final boolean POLLS = Boolean.getBoolean("bench.polls");
+
+	/**
+	 * {@code -Dbench.evict=MB}: memory read between two polls (see {@link #placeInPolls}; 16 MB unless told), or
+	 * between two blocks of thirty lookups of {@code bench.lookups} (none unless told).
+	 */
+	private static final int EVICT_MB = Integer.getInteger("bench.evict", POLLS ? 16 : 0);
 
 	/**
 	 * {@code -Dbench.own=true}: the story step is given each item with a title and a title key of its own, as a poll

@@ -53,6 +53,36 @@ class UnitTests {
 	}
 
 	/**
+	 * A headline of more than 64 units (a text given as a title) is compared as the others, its units marked in
+	 * arrays instead of bit sets: the answers of comparing every pair, about the 64th unit too.
+	 */
+	@Test
+	void headlinesOfMoreThanSixtyFourUnitsOverlapAsTheOthers() throws IOException {
+		List<String> titles = PairedHeadlines.of("labelled-pairs.tsv");
+		int compared = 0;
+		for (int count = 2; count < 40; count += 2) {
+			// The first headlines of pairs, and the second ones of the same pairs and the next: alike, each in part.
+			MatchedHeadline x = joined(titles, 0, count);
+			MatchedHeadline y = joined(titles, 1, count + 2);
+			for (MatchedHeadline other : List.of(y, joined(titles, 7, 2))) {
+				assertThat(Unit.overlap(x.units(), other.units())).isEqualTo(everyPair(x.units(), other.units()));
+				assertThat(Unit.overlap(other.units(), x.units())).isEqualTo(everyPair(other.units(), x.units()));
+			}
+			compared += (x.units().size() > Long.SIZE) ? 1 : 0;
+		}
+		assertThat(compared).isGreaterThan(5);
+	}
+
+	/** Every other headline from {@code first} on, {@code count} of them, as one title. */
+	private static MatchedHeadline joined(List<String> titles, int first, int count) {
+		List<String> joined = new ArrayList<>();
+		for (int i = first; joined.size() < count; i += 2) {
+			joined.add(titles.get(i));
+		}
+		return new MatchedHeadline(TitleKey.of(String.join(" ; ", joined)));
+	}
+
+	/**
 	 * The units of a headline are looked for in arrays, not sets: on the labelled, fresh and formulaic headlines
 	 * (their whole keys, their rubrics and their bodies), the units the sets gave.
 	 */
