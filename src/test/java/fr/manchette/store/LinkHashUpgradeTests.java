@@ -68,7 +68,8 @@ class LinkHashUpgradeTests {
 					new AssignedItem(after.get(2), T0.plusSeconds(600), link12)), T0.plusSeconds(600))).hasSize(3);
 			assertThat(items.storiesOfLinks(List.of(link0, link1, link2, link12)))
 				.isEqualTo(Map.of(link0, link0, link1, link1, link2, link0, link12, link12));
-			// The three items stored before keep their hashes; of the new ones, only the one whose link is not its story's.
+			// The three items stored before keep their hashes; of the new ones, only the one whose link is not its
+			// story's has one.
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM item WHERE link_hash IS NOT NULL").query(Long.class).single())
 				.isEqualTo(4);
 		}
