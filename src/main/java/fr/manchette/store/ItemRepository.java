@@ -47,9 +47,16 @@ public class ItemRepository {
 	// item_source_key, as BY_HASHES, while items stored before the hashes lack theirs (see KeyHashes).
 	private static final String BY_KEYS = "SELECT %s FROM item WHERE (source_id, item_key) IN (:pairs)";
 
-	// item_link_hash_idx: every item stored under these links, in any source; the first of each link gives its story.
+	// Every item stored under these links, in any source; the first of each link gives its story. Those whose link
+	// names their story (most: an item starts the story of its link) through item_story_hash_idx, the others through
+	// item_link_hash_idx, which only they enter (see ItemRow.linkHash); an item stored before that is in both, and
+	// counted once as the first of its link. Selected from, as BY_HASHES.
 	static final String STORIES_OF_LINKS = """
-			SELECT id, link_key, story_key, sort_at FROM item WHERE link_hash IN (:hashes) AND link_key IN (:keys)""";
+			SELECT id, link_key, story_key, sort_at FROM (
+			SELECT id, link_key, story_key, sort_at FROM item WHERE link_hash IN (:hashes) AND link_key IN (:keys)
+			UNION ALL
+			SELECT id, link_key, story_key, sort_at FROM item
+			 WHERE story_hash IN (:hashes) AND story_key IN (:keys) AND link_key = story_key) linked""";
 
 	// item_link_idx, while items stored before the hashes lack theirs.
 	private static final String STORIES_OF_LINK_KEYS = """
@@ -114,7 +121,7 @@ public class ItemRepository {
 
 	/**
 	 * The story of each of these links: that of the first item stored under it, in any source. One query through
-	 * item_link_hash_idx for a poll's links.
+	 * item_story_hash_idx and item_link_hash_idx for a poll's links.
 	 */
 	public Map<String, String> storiesOfLinks(Collection<String> linkKeys) {
 		Map<String, LinkedStory> first = new HashMap<>();

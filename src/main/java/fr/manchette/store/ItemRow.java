@@ -10,6 +10,7 @@ import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -32,9 +33,12 @@ final class ItemRow {
 	/** Where {@link #values} has the item key's hash. */
 	private static final int ITEM_HASH = 18;
 
-	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story.
+	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story. Its link's
+	// hash is kept only when the link does not name its story, as for a new item (see linkHash).
 	static final String UPDATE = """
-			UPDATE item SET link_key = :linkKey, link_hash = :linkHash, guid = :guid, link = :link, title = :title,
+			UPDATE item SET link_key = :linkKey,
+			                link_hash = CASE WHEN story_key = :linkKey THEN NULL ELSE CAST(:linkHash AS BIGINT) END,
+			                guid = :guid, link = :link, title = :title,
 			                summary_html = :summaryHtml, summary_text = :summaryText, categories = :categories,
 			                search_text = :searchText, published_at = :published, published_known = :publishedKnown,
 			                updated_at = :seenAt, content_hash = :contentHash, lang = :lang
@@ -57,7 +61,18 @@ final class ItemRow {
 				Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
 				Timestamps.param(assigned.sortAt()), ContentHash.of(identified), item.language(),
 				KeyHash.of(fingerprint.itemKey()), KeyHash.of(assigned.storyKey()),
-				KeyHash.ofNullable(fingerprint.linkKey()) };
+				linkHash(fingerprint.linkKey(), assigned.storyKey()) };
+	}
+
+	/**
+	 * The hash of a new item's link key in {@code item_link_hash_idx}, or null when the link names the item's story:
+	 * most items start the story of their own link, and are found by their link through {@code item_story_hash_idx}
+	 * (see {@link ItemRepository#storiesOfLinks}). Only the items that joined another story need the link's index,
+	 * which each new item otherwise entered at a random place (on H2 the items without one share the end of the
+	 * nulls, on PostgreSQL the index leaves them out).
+	 */
+	static @Nullable Long linkHash(@Nullable String linkKey, String storyKey) {
+		return (linkKey == null || linkKey.equals(storyKey)) ? null : KeyHash.of(linkKey);
 	}
 
 	/**

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The short form of an item's keys ({@code item_key}, {@code story_key}, {@code link_key}, SHA-256 in hex) that the
  * indexes hold: their first 16 hex digits as a {@code BIGINT} ({@code item_hash}, {@code story_hash},
- * {@code link_hash}). Each new item lands at a random place of these three indexes, so H2 writes a page of each again
+ * {@code link_hash}; a link's only when it does not name the item's story, see {@link ItemRow#linkHash}). Each new
+ * item lands at a random place of these indexes, so H2 writes a page of each again
  * for every few items stored: pages of numbers are several times smaller than pages of 64-character strings, and
  * compare at once (StoreBenchmark, 200 000 items on H2: H2's page serialization thread 46 to 29–32 µs and 27 to 4 kB
  * allocated an item, the file at the end of the burst 1 149–1 447 to 629–677 MiB, 142 to 116 MiB after a stop; on

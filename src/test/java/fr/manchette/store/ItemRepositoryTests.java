@@ -13,6 +13,7 @@ import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.normalize.Item;
 import fr.manchette.support.StoreTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,6 +132,65 @@ class ItemRepositoryTests {
 		});
 		assertThat(this.stories.latestStories(ItemQuery.latest(50))).hasSize(2)
 			.allSatisfy((story) -> assertThat(story.others()).isEmpty());
+	}
+
+	/**
+	 * A link's story is that of the first item stored under it, whether the item started the story of its link (no
+	 * link hash: found through its story) or joined another story (found through its link's hash); an edit that
+	 * changes the link keeps the hash only when the new link does not name the item's story.
+	 */
+	@Test
+	void aLinkGivesTheStoryOfItsFirstItemWhetherItNamesThatStoryOrNot() {
+		List<IdentifiedItem> hespress = identify(0, 4);
+		this.items.insert("hespress", assigned(hespress), T0);
+		String link0 = hespress.get(0).fingerprint().linkKey();
+		String link1 = hespress.get(1).fingerprint().linkKey();
+		String link2 = hespress.get(2).fingerprint().linkKey();
+		String link3 = hespress.get(3).fingerprint().linkKey();
+		// le360: its own link in hespress 0's story; hespress 1's link, later, in its story; hespress 3's link, sorted
+		// before it, in hespress 0's story.
+		IdentifiedItem own = identify(10, 11).get(0);
+		IdentifiedItem sameLink = new Deduplicator().identify(List.of(item(11, hespress.get(1).item().link(), 0)))
+			.get(0);
+		IdentifiedItem earlier = new Deduplicator().identify(List.of(item(12, hespress.get(3).item().link(), 100)))
+			.get(0);
+		this.items.insert("le360", List.of(new AssignedItem(own, T0, link0), new AssignedItem(sameLink, T0, link1),
+				new AssignedItem(earlier, T0.minusSeconds(100), link0)), T0);
+		String ownLink = own.fingerprint().linkKey();
+
+		assertThat(this.items.storiesOfLinks(List.of(link0, link1, link3, ownLink, twin(link2))))
+			.isEqualTo(Map.of(link0, link0, link1, link1, link3, link0, ownLink, link0));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item WHERE link_hash IS NOT NULL").query(Long.class).single())
+			.isEqualTo(2);
+
+		// hespress 2 moves to le360's own link, where it is the first (sorted before le360's item), then back to its
+		// own: the hash follows.
+		long id2 = this.jdbc.sql("SELECT id FROM item WHERE item_key = :key")
+			.param("key", hespress.get(2).fingerprint().itemKey())
+			.query(Long.class)
+			.single();
+		Item moved = item(2, own.item().link(), 2);
+		this.items.update(List.of(new EditedItem(id2, T0, new Deduplicator().identify(List.of(moved)).get(0))),
+				T0.plusSeconds(60));
+		assertThat(this.items.storiesOfLinks(List.of(link2, ownLink))).isEqualTo(Map.of(ownLink, link2));
+		assertThat(linkHashOf(id2)).isEqualTo(KeyHash.of(ownLink));
+		this.items.update(List.of(new EditedItem(id2, T0, hespress.get(2))), T0.plusSeconds(120));
+		assertThat(this.items.storiesOfLinks(List.of(link2))).isEqualTo(Map.of(link2, link2));
+		assertThat(linkHashOf(id2)).isNull();
+	}
+
+	private @Nullable Long linkHashOf(long id) {
+		return this.jdbc.sql("SELECT link_hash FROM item WHERE id = :id")
+			.param("id", id)
+			.query()
+			.singleRow()
+			.get("link_hash") instanceof Number hash ? hash.longValue() : null;
+	}
+
+	/** Item {@code n} of {@link #identify} under another link, published {@code secondsBefore} T0. */
+	private static Item item(int n, URI link, int secondsBefore) {
+		return new Item("g" + n, "Titre " + n + " bis", link, "<p>Titre " + n + "</p>", "Titre " + n,
+				T0.minusSeconds(secondsBefore), true, List.of());
 	}
 
 	/** The key with its 17th digit changed: the same first 64 bits. */
