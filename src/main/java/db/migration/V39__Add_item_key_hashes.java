@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import fr.manchette.store.StoreEngine;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -52,7 +53,7 @@ public class V39__Add_item_key_hashes extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+		boolean h2 = StoreEngine.of(connection) == StoreEngine.H2;
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : h2 ? H2_COLUMNS : POSTGRESQL_COLUMNS) {
 				statement.execute(sql);

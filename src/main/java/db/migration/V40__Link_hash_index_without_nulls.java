@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import fr.manchette.store.StoreEngine;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -20,7 +21,7 @@ public class V40__Link_hash_index_without_nulls extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
+		if (StoreEngine.of(connection) == StoreEngine.H2) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,23 +155,23 @@ public class KeyHashes {
 	 * by (see {@code KeyHashBackfill}). Empty on PostgreSQL, and on H2 in memory.
 	 */
 	public Optional<H2FileWrites> h2FileWrites() {
-		if (Boolean.FALSE.equals(this.h2File)) {
-			return Optional.empty();
+		Boolean known = this.h2File;
+		if (known == null) {
+			// PostgreSQL: nothing to pace. H2 in memory has no file, and leaves these settings out (below).
+			known = StoreEngine.of(this.batch.getJdbcOperations()) == StoreEngine.H2;
 		}
-		Map<String, Long> settings = new HashMap<>();
-		try {
-			this.jdbc.sql(H2_FILE)
-				.query((row) -> {
-					settings.put(row.getString(1), Long.parseLong(row.getString(2)));
-				});
-		}
-		catch (BadSqlGrammarException ex) {
-			// PostgreSQL: no such table, and nothing to pace.
+		if (!known) {
 			this.h2File = false;
 			return Optional.empty();
 		}
-		this.h2File = settings.size() == 2;
-		return this.h2File ? Optional.of(new H2FileWrites(settings.get("info.FILE_WRITE_BYTES"),
+		Map<String, Long> settings = new HashMap<>();
+		this.jdbc.sql(H2_FILE)
+			.query((row) -> {
+				settings.put(row.getString(1), Long.parseLong(row.getString(2)));
+			});
+		boolean file = settings.size() == 2;
+		this.h2File = file;
+		return file ? Optional.of(new H2FileWrites(settings.get("info.FILE_WRITE_BYTES"),
 				settings.get("info.FILE_SIZE"))) : Optional.empty();
 	}
 

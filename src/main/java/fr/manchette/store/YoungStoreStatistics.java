@@ -3,7 +3,6 @@ package fr.manchette.store;
 import java.util.Collection;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,8 +58,7 @@ class YoungStoreStatistics {
 	private boolean postgres() {
 		Boolean known = this.postgres;
 		if (known == null) {
-			known = "PostgreSQL".equals(this.jdbc.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+			known = StoreEngine.of(this.jdbc) == StoreEngine.POSTGRESQL;
 			this.postgres = known;
 		}
 		return known;
