@@ -136,8 +136,7 @@ public class StoryWindow {
 		HeadlineSlots held = this.slots;
 		for (int slot = held.size - 1; slot >= 0; slot--) {
 			if (held.ids[slot] == itemId && !held.dropped[slot]) {
-				held.dropped[slot] = true;
-				held.sourceNumbers[slot] = HeadlineSlots.DROPPED;
+				held.drop(slot);
 				put(new WindowHeadline(itemId, held.sources[slot], held.stories[slot], title,
 						Instant.ofEpochMilli(held.sortAt[slot]), headlineBands));
 				return;
@@ -151,7 +150,7 @@ public class StoryWindow {
 	 */
 	public synchronized Optional<Instant> reachBack(Instant earliest) {
 		long start = earliest.minus(this.window).toEpochMilli();
-		if (this.window.isZero() || !this.loaded || start >= this.from || this.slots.size >= MOST_HELD) {
+		if (this.window.isZero() || !this.loaded || start >= this.from || this.slots.live() >= MOST_HELD) {
 			return Optional.empty();
 		}
 		return Optional.of(Instant.ofEpochMilli(start));
@@ -164,7 +163,7 @@ public class StoryWindow {
 
 	/** Headlines it may still take when reaching back. */
 	public synchronized int roomBack() {
-		return Math.max(0, MOST_HELD - this.slots.size);
+		return Math.max(0, MOST_HELD - this.slots.live());
 	}
 
 	/**
@@ -203,13 +202,13 @@ public class StoryWindow {
 	public synchronized int forgetBefore(Instant cutoff) {
 		this.rewrites++;
 		this.from = Math.max(this.from, cutoff.toEpochMilli());
-		this.slots.compact(this.from);
-		return this.slots.size;
+		this.slots.dropBefore(this.from);
+		return this.slots.live();
 	}
 
 	/** Headlines held. */
 	public synchronized int size() {
-		return this.slots.size;
+		return this.slots.live();
 	}
 
 	/**

@@ -194,6 +194,46 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void forgettingFindsWhatAWindowOfTheKeptHeadlinesAloneFinds() {
+		// Stories of several headlines spread over five days (a story may lose its lead), some crowding the same
+		// bands, from forty sources.
+		List<WindowHeadline> headlines = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			String title = (i % 7 == 0) ? HEADLINE + " " + made(i % 5) : made(i % 600);
+			headlines.add(headline(i + 1, "source-" + (i % 40), "story-" + (i % 599), title,
+					T0.minus(Duration.ofHours(i % 120)).minusSeconds(i)));
+		}
+		this.window.load(headlines, 3000);
+		Instant cutoff = T0.minus(Duration.ofHours(60));
+		StoryWindow kept = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
+		kept.load(headlines.stream().filter((headline) -> !headline.sortAt().isBefore(cutoff)).toList(), 3000);
+
+		int held = this.window.forgetBefore(cutoff);
+
+		assertThat(held).isEqualTo(kept.size()).isEqualTo(this.window.size());
+		for (Instant at : List.of(T0, T0.minus(Duration.ofHours(10)), T0.minus(Duration.ofHours(30)))) {
+			for (String title : List.of(HEADLINE, HEADLINE + " " + made(2), made(5), made(77), made(599))) {
+				assertThat(this.window.candidates(bands(title), at, "source-3"))
+					.isEqualTo(kept.candidates(bands(title), at, "source-3"));
+				assertThat(this.window.nearest(bands(title), at, "source-3"))
+					.isEqualTo(kept.nearest(bands(title), at, "source-3"))
+					.allSatisfy((found) -> assertThat(found.sortAt()).isAfterOrEqualTo(cutoff));
+			}
+		}
+		// What it holds after a forgetting keeps its room: new headlines still come in and are found.
+		for (int i = 0; i < 3000; i++) {
+			WindowHeadline added = headline(3001 + i, "late-" + (i % 30), "late-" + i, made(1000 + i),
+					T0.plusSeconds(i));
+			this.window.add(List.of(added));
+			kept.add(List.of(added));
+		}
+		assertThat(this.window.size()).isEqualTo(kept.size());
+		assertThat(this.window.candidates(bands(made(1500)), T0.plusSeconds(500), "other"))
+			.isEqualTo(kept.candidates(bands(made(1500)), T0.plusSeconds(500), "other"))
+			.isNotEmpty();
+	}
+
+	@Test
 	void reachesBackForAnOldItemAndForgetsItAtTheNextPrune() {
 		this.window.load(List.of(headline(9, "le360", "s9", "Autre chose", T0)), 9);
 		Instant weekAgo = T0.minus(Duration.ofDays(7));
