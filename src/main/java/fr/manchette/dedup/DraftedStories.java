@@ -1,6 +1,7 @@
 package fr.manchette.dedup;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * it gives then (see {@link StoryAssigner}): what tells two lookups apart, in arrays, rather than the candidates
  * themselves. A poll's draft waits for the lock while other polls store, often past a young collection: what it holds
  * then is moved to the old generation, and dies there. Some 30 bytes a member, where a candidate with its time took 70;
- * nothing at all for an item the window gave no story.
+ * nothing at all for an item the window gave no story. Copied from the lookup's arrays ({@link FoundStories}), not
+ * from objects made for each member.
  */
 final class DraftedStories {
 
@@ -33,11 +35,11 @@ final class DraftedStories {
 
 	private final int[] nanos;
 
-	/** The stories as given, when a member has a title key (the window gives none): then compared whole. */
-	private final @Nullable List<CandidateStory> whole;
+	/** The members' title keys, when one has one (the window gives none): then compared too. */
+	private final @Nullable TitleKey @Nullable [] titleKeys;
 
 	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources, String[] memberStories,
-			String[] titles, long[] seconds, int[] nanos, @Nullable List<CandidateStory> whole) {
+			String[] titles, long[] seconds, int[] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
 		this.storyKeys = storyKeys;
 		this.ends = ends;
 		this.itemIds = itemIds;
@@ -46,57 +48,50 @@ final class DraftedStories {
 		this.titles = titles;
 		this.seconds = seconds;
 		this.nanos = nanos;
-		this.whole = whole;
+		this.titleKeys = titleKeys;
 	}
 
 	static DraftedStories of(List<CandidateStory> stories) {
-		if (stories.isEmpty()) {
+		return of(FoundStories.of(stories));
+	}
+
+	/** A copy of what a lookup found, which the lookup's arrays are written over by the next item's. */
+	static DraftedStories of(FoundStories found) {
+		if (found.isEmpty()) {
 			return NONE;
 		}
-		// By index: under the quick compiler, a loop over a list makes an iterator (some 500 bytes an item here).
-		int members = 0;
-		for (int i = 0; i < stories.size(); i++) {
-			List<StoryCandidate> given = stories.get(i).members();
-			for (int m = 0; m < given.size(); m++) {
-				if (given.get(m).titleKey() != null) {
-					return new DraftedStories(storyKeys(stories), new int[0], new long[0], new String[0],
-							new String[0], new String[0], new long[0], new int[0], List.copyOf(stories));
-				}
-			}
-			members += given.size();
+		int stories = found.size();
+		int members = found.members();
+		String[] storyKeys = new String[stories];
+		int[] ends = new int[stories];
+		for (int i = 0; i < stories; i++) {
+			storyKeys[i] = found.storyKey(i);
+			ends[i] = found.end(i);
 		}
-		int[] ends = new int[stories.size()];
 		long[] itemIds = new long[members];
 		String[] sources = new String[members];
 		String[] memberStories = new String[members];
 		String[] titles = new String[members];
 		long[] seconds = new long[members];
 		int[] nanos = new int[members];
-		int at = 0;
-		for (int i = 0; i < stories.size(); i++) {
-			List<StoryCandidate> given = stories.get(i).members();
-			for (int m = 0; m < given.size(); m++) {
-				StoryCandidate member = given.get(m);
-				itemIds[at] = member.itemId();
-				sources[at] = member.sourceId();
-				memberStories[at] = member.storyKey();
-				titles[at] = member.title();
-				seconds[at] = member.sortAt().getEpochSecond();
-				nanos[at] = member.sortAt().getNano();
-				at++;
+		TitleKey[] titleKeys = null;
+		for (int m = 0; m < members; m++) {
+			itemIds[m] = found.itemId(m);
+			sources[m] = found.sourceId(m);
+			memberStories[m] = found.memberStory(m);
+			titles[m] = found.title(m);
+			seconds[m] = found.seconds(m);
+			nanos[m] = found.nanos(m);
+			TitleKey key = found.titleKey(m);
+			if (key != null) {
+				if (titleKeys == null) {
+					titleKeys = new TitleKey[members];
+				}
+				titleKeys[m] = key;
 			}
-			ends[i] = at;
 		}
-		return new DraftedStories(storyKeys(stories), ends, itemIds, sources, memberStories, titles, seconds, nanos,
-				null);
-	}
-
-	private static String[] storyKeys(List<CandidateStory> stories) {
-		String[] keys = new String[stories.size()];
-		for (int i = 0; i < keys.length; i++) {
-			keys[i] = stories.get(i).storyKey();
-		}
-		return keys;
+		return new DraftedStories(storyKeys, ends, itemIds, sources, memberStories, titles, seconds, nanos,
+				titleKeys);
 	}
 
 	/** How many stories. */
@@ -109,28 +104,26 @@ final class DraftedStories {
 		return this.storyKeys[i];
 	}
 
-	/** Whether these are the very stories drafted: the same stories, with the same members, in the same order. */
 	boolean sameAs(List<CandidateStory> stories) {
-		if (this.whole != null) {
-			return this.whole.equals(stories);
-		}
-		if (stories.size() != this.storyKeys.length) {
+		return sameAs(FoundStories.of(stories));
+	}
+
+	/** Whether these are the very stories drafted: the same stories, with the same members, in the same order. */
+	boolean sameAs(FoundStories found) {
+		if (found.size() != this.storyKeys.length || found.members() != this.itemIds.length) {
 			return false;
 		}
-		int at = 0;
 		for (int i = 0; i < this.storyKeys.length; i++) {
-			CandidateStory story = stories.get(i);
-			if (!story.storyKey().equals(this.storyKeys[i]) || story.members().size() != this.ends[i] - at) {
+			if (found.end(i) != this.ends[i] || !found.storyKey(i).equals(this.storyKeys[i])) {
 				return false;
 			}
-			for (StoryCandidate member : story.members()) {
-				if (member.itemId() != this.itemIds[at] || member.titleKey() != null
-						|| member.sortAt().getEpochSecond() != this.seconds[at]
-						|| member.sortAt().getNano() != this.nanos[at] || !member.sourceId().equals(this.sources[at])
-						|| !member.storyKey().equals(this.memberStories[at]) || !member.title().equals(this.titles[at])) {
-					return false;
-				}
-				at++;
+		}
+		for (int m = 0; m < this.itemIds.length; m++) {
+			if (found.itemId(m) != this.itemIds[m] || found.seconds(m) != this.seconds[m]
+					|| found.nanos(m) != this.nanos[m] || !found.sourceId(m).equals(this.sources[m])
+					|| !found.memberStory(m).equals(this.memberStories[m]) || !found.title(m).equals(this.titles[m])
+					|| !Objects.equals(found.titleKey(m), (this.titleKeys != null) ? this.titleKeys[m] : null)) {
+				return false;
 			}
 		}
 		return true;

@@ -230,9 +230,24 @@ public class StoryWindow {
 	 * with its lead and its latest other items in the window, at most {@value #MEMBERS}. Found by their slots, without
 	 * handing out the headlines found.
 	 */
-	public synchronized List<CandidateStory> candidates(List<Long> headlineBands, Instant at, String sourceId) {
+	public List<CandidateStory> candidates(List<Long> headlineBands, Instant at, String sourceId) {
+		FoundStories found = FoundStories.forWindow();
+		candidates(headlineBands, at, sourceId, found);
+		return found.toList();
+	}
+
+	/**
+	 * The same, written into arrays that the caller keeps from one item to the next (emptied first): the matcher
+	 * reads them without a candidate object made for each member.
+	 */
+	synchronized void candidates(List<Long> headlineBands, Instant at, String sourceId, FoundStories into) {
 		int found = find(headlineBands, at, sourceId);
-		return (found == 0) ? List.of() : this.slots.storiesOf(this.slots.nearest, found, MEMBERS);
+		if (found == 0) {
+			into.clear();
+		}
+		else {
+			this.slots.storiesOf(this.slots.nearest, found, MEMBERS, into);
+		}
 	}
 
 	/** Looks up the nearest, their slots left in {@link HeadlineSlots#nearest}; returns how many. */
