@@ -122,7 +122,7 @@ final class HeadlineSlots {
 		this.titles[slot] = headline.title();
 		this.dropped[slot] = false;
 		for (int i = 0; i < StoryBands.BANDS; i++) {
-			this.bands[slot * StoryBands.BANDS + i] = BandPostings.fold(headline.bands().get(i));
+			this.bands[slot * StoryBands.BANDS + i] = BandPostings.fold(headline.bands()[i]);
 		}
 		index(slot);
 	}
