@@ -31,7 +31,7 @@ final class DraftedStories {
 
 	private final String[] titles;
 
-	private final long[] seconds;
+	private final long[] millis;
 
 	private final int[] nanos;
 
@@ -39,14 +39,14 @@ final class DraftedStories {
 	private final @Nullable TitleKey @Nullable [] titleKeys;
 
 	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources, String[] memberStories,
-			String[] titles, long[] seconds, int[] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
+			String[] titles, long[] millis, int[] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
 		this.storyKeys = storyKeys;
 		this.ends = ends;
 		this.itemIds = itemIds;
 		this.sources = sources;
 		this.memberStories = memberStories;
 		this.titles = titles;
-		this.seconds = seconds;
+		this.millis = millis;
 		this.nanos = nanos;
 		this.titleKeys = titleKeys;
 	}
@@ -72,7 +72,7 @@ final class DraftedStories {
 		String[] sources = new String[members];
 		String[] memberStories = new String[members];
 		String[] titles = new String[members];
-		long[] seconds = new long[members];
+		long[] millis = new long[members];
 		int[] nanos = new int[members];
 		TitleKey[] titleKeys = null;
 		for (int m = 0; m < members; m++) {
@@ -80,7 +80,7 @@ final class DraftedStories {
 			sources[m] = found.sourceId(m);
 			memberStories[m] = found.memberStory(m);
 			titles[m] = found.title(m);
-			seconds[m] = found.seconds(m);
+			millis[m] = found.millis(m);
 			nanos[m] = found.nanos(m);
 			TitleKey key = found.titleKey(m);
 			if (key != null) {
@@ -90,7 +90,7 @@ final class DraftedStories {
 				titleKeys[m] = key;
 			}
 		}
-		return new DraftedStories(storyKeys, ends, itemIds, sources, memberStories, titles, seconds, nanos,
+		return new DraftedStories(storyKeys, ends, itemIds, sources, memberStories, titles, millis, nanos,
 				titleKeys);
 	}
 
@@ -119,7 +119,7 @@ final class DraftedStories {
 			}
 		}
 		for (int m = 0; m < this.itemIds.length; m++) {
-			if (found.itemId(m) != this.itemIds[m] || found.seconds(m) != this.seconds[m]
+			if (found.itemId(m) != this.itemIds[m] || found.millis(m) != this.millis[m]
 					|| found.nanos(m) != this.nanos[m] || !found.sourceId(m).equals(this.sources[m])
 					|| !found.memberStory(m).equals(this.memberStories[m]) || !found.title(m).equals(this.titles[m])
 					|| !Objects.equals(found.titleKey(m), (this.titleKeys != null) ? this.titleKeys[m] : null)) {

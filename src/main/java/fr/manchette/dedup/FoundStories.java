@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * their lists, copied again into the draft) cost some 1.6 kB an item.
  * <p>
  * Story {@code s} has the members from {@link #start} to {@link #end}, its lead first, then its latest others. Times
- * are kept to the nanosecond, as an {@link Instant}'s: two lookups are the same only when every time is.
+ * are kept to the nanosecond, as an {@link Instant}'s (two lookups are the same only when every time is): in
+ * milliseconds, what the matcher reads, and the nanoseconds within the millisecond, none for the window's.
  */
 final class FoundStories {
 
@@ -35,8 +36,10 @@ final class FoundStories {
 
 	private String[] titles;
 
-	private long[] seconds;
+	/** Each member's time in milliseconds, as {@link Instant#toEpochMilli} gives it. */
+	private long[] millis;
 
+	/** The nanoseconds of its time within that millisecond. */
 	private int[] nanos;
 
 	/** A member's title key when the lookup had it at hand (never from the window); else null. */
@@ -50,7 +53,7 @@ final class FoundStories {
 		this.sources = new String[members];
 		this.memberStories = new String[members];
 		this.titles = new String[members];
-		this.seconds = new long[members];
+		this.millis = new long[members];
 		this.nanos = new int[members];
 		this.titleKeys = new TitleKey[members];
 	}
@@ -71,7 +74,7 @@ final class FoundStories {
 			found.startStory(story.storyKey());
 			for (StoryCandidate member : story.members()) {
 				found.add(member.itemId(), member.sourceId(), member.storyKey(), member.title(),
-						member.sortAt().getEpochSecond(), member.sortAt().getNano(), member.titleKey());
+						member.sortAt().toEpochMilli(), member.sortAt().getNano() % 1_000_000, member.titleKey());
 			}
 		}
 		return found;
@@ -96,11 +99,10 @@ final class FoundStories {
 
 	/** A member of the story last started, sorted at {@code epochMillis}. */
 	void add(long itemId, String sourceId, String storyKey, String title, long epochMillis) {
-		add(itemId, sourceId, storyKey, title, Math.floorDiv(epochMillis, 1000L),
-				(int) Math.floorMod(epochMillis, 1000L) * 1_000_000, null);
+		add(itemId, sourceId, storyKey, title, epochMillis, 0, null);
 	}
 
-	private void add(long itemId, String sourceId, String storyKey, String title, long second, int nano,
+	private void add(long itemId, String sourceId, String storyKey, String title, long epochMillis, int nano,
 			@Nullable TitleKey titleKey) {
 		int at = this.members;
 		if (at == this.itemIds.length) {
@@ -110,7 +112,7 @@ final class FoundStories {
 		this.sources[at] = sourceId;
 		this.memberStories[at] = storyKey;
 		this.titles[at] = title;
-		this.seconds[at] = second;
+		this.millis[at] = epochMillis;
 		this.nanos[at] = nano;
 		this.titleKeys[at] = titleKey;
 		this.members++;
@@ -122,7 +124,7 @@ final class FoundStories {
 		this.sources = Arrays.copyOf(this.sources, capacity);
 		this.memberStories = Arrays.copyOf(this.memberStories, capacity);
 		this.titles = Arrays.copyOf(this.titles, capacity);
-		this.seconds = Arrays.copyOf(this.seconds, capacity);
+		this.millis = Arrays.copyOf(this.millis, capacity);
 		this.nanos = Arrays.copyOf(this.nanos, capacity);
 		this.titleKeys = Arrays.copyOf(this.titleKeys, capacity);
 	}
@@ -171,10 +173,7 @@ final class FoundStories {
 		return this.titles[member];
 	}
 
-	long seconds(int member) {
-		return this.seconds[member];
-	}
-
+	/** The nanoseconds of a member's time within its {@link #millis}. */
 	int nanos(int member) {
 		return this.nanos[member];
 	}
@@ -185,19 +184,20 @@ final class FoundStories {
 
 	/** A member's time in milliseconds, as {@link Instant#toEpochMilli} gives it. */
 	long millis(int member) {
-		return this.seconds[member] * 1000 + this.nanos[member] / 1_000_000;
+		return this.millis[member];
 	}
 
 	/** Whether an instant is before a member's time. */
 	boolean before(Instant at, int member) {
-		long second = at.getEpochSecond();
-		return second < this.seconds[member] || (second == this.seconds[member] && at.getNano() < this.nanos[member]);
+		long millis = at.toEpochMilli();
+		return millis < this.millis[member]
+				|| (millis == this.millis[member] && at.getNano() % 1_000_000 < this.nanos[member]);
 	}
 
 	/** Whether one member's time is before another's. */
 	boolean before(int member, int other) {
-		return this.seconds[member] < this.seconds[other]
-				|| (this.seconds[member] == this.seconds[other] && this.nanos[member] < this.nanos[other]);
+		return this.millis[member] < this.millis[other]
+				|| (this.millis[member] == this.millis[other] && this.nanos[member] < this.nanos[other]);
 	}
 
 	/** The stories as objects, for those who look at them rather than match them. */
@@ -207,7 +207,7 @@ final class FoundStories {
 			List<StoryCandidate> given = new ArrayList<>(end(s) - start(s));
 			for (int m = start(s); m < end(s); m++) {
 				given.add(new StoryCandidate(this.itemIds[m], this.sources[m], this.memberStories[m], this.titles[m],
-						Instant.ofEpochSecond(this.seconds[m], this.nanos[m]), this.titleKeys[m]));
+						Instant.ofEpochMilli(this.millis[m]).plusNanos(this.nanos[m]), this.titleKeys[m]));
 			}
 			list.add(new CandidateStory(this.storyKeys[s], given));
 		}
