@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The stories the window gave an item when its story was drafted, kept until the story lock to be compared with those
  * it gives then (see {@link StoryAssigner}): what tells two lookups apart, in arrays, rather than the candidates
  * themselves. A poll's draft waits for the lock while other polls store, often past a young collection: what it holds
- * then is moved to the old generation, and dies there. Some 30 bytes a member, where a candidate with its time took 70;
+ * then is moved to the old generation, and dies there. Some 25 bytes a member, where a candidate with its time took 70;
  * nothing at all for an item the window gave no story. Copied from the lookup's arrays ({@link FoundStories}), not
  * from objects made for each member.
  */
@@ -27,19 +27,24 @@ final class DraftedStories {
 
 	private final String[] sources;
 
-	private final String[] memberStories;
+	/**
+	 * Each member's own story key, when one is not its story's; else null. The window gives a story's members the
+	 * key of the story they are found in: an array a lookup saved.
+	 */
+	private final String @Nullable [] memberStories;
 
 	private final String[] titles;
 
 	private final long[] millis;
 
-	private final int[] nanos;
+	/** The nanoseconds of each member's time within its millisecond, when one has some (none from the window). */
+	private final int @Nullable [] nanos;
 
 	/** The members' title keys, when one has one (the window gives none): then compared too. */
 	private final @Nullable TitleKey @Nullable [] titleKeys;
 
-	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources, String[] memberStories,
-			String[] titles, long[] millis, int[] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
+	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources,
+			String @Nullable [] memberStories, String[] titles, long[] millis, int @Nullable [] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
 		this.storyKeys = storyKeys;
 		this.ends = ends;
 		this.itemIds = itemIds;
@@ -70,18 +75,40 @@ final class DraftedStories {
 		}
 		long[] itemIds = new long[members];
 		String[] sources = new String[members];
-		String[] memberStories = new String[members];
+		String[] memberStories = null;
 		String[] titles = new String[members];
 		long[] millis = new long[members];
-		int[] nanos = new int[members];
+		int[] nanos = null;
 		TitleKey[] titleKeys = null;
+		int story = 0;
 		for (int m = 0; m < members; m++) {
+			while (m >= ends[story]) {
+				story++;
+			}
 			itemIds[m] = found.itemId(m);
 			sources[m] = found.sourceId(m);
-			memberStories[m] = found.memberStory(m);
+			if (!found.memberStory(m).equals(storyKeys[story])) {
+				if (memberStories == null) {
+						memberStories = new String[members];
+					for (int before = 0, of = 0; before < m; before++) {
+						while (before >= ends[of]) {
+							of++;
+						}
+						memberStories[before] = storyKeys[of];
+					}
+				}
+			}
+			if (memberStories != null) {
+				memberStories[m] = found.memberStory(m);
+			}
 			titles[m] = found.title(m);
 			millis[m] = found.millis(m);
-			nanos[m] = found.nanos(m);
+			if (found.nanos(m) != 0) {
+				if (nanos == null) {
+					nanos = new int[members];
+				}
+				nanos[m] = found.nanos(m);
+			}
 			TitleKey key = found.titleKey(m);
 			if (key != null) {
 				if (titleKeys == null) {
@@ -118,10 +145,16 @@ final class DraftedStories {
 				return false;
 			}
 		}
+		int story = 0;
 		for (int m = 0; m < this.itemIds.length; m++) {
+			while (m >= this.ends[story]) {
+				story++;
+			}
+			String memberStory = (this.memberStories != null) ? this.memberStories[m] : this.storyKeys[story];
 			if (found.itemId(m) != this.itemIds[m] || found.millis(m) != this.millis[m]
-					|| found.nanos(m) != this.nanos[m] || !found.sourceId(m).equals(this.sources[m])
-					|| !found.memberStory(m).equals(this.memberStories[m]) || !found.title(m).equals(this.titles[m])
+					|| found.nanos(m) != ((this.nanos != null) ? this.nanos[m] : 0)
+					|| !found.sourceId(m).equals(this.sources[m]) || !found.memberStory(m).equals(memberStory)
+					|| !found.title(m).equals(this.titles[m])
 					|| !Objects.equals(found.titleKey(m), (this.titleKeys != null) ? this.titleKeys[m] : null)) {
 				return false;
 			}
