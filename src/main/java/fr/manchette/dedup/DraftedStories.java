@@ -1,6 +1,7 @@
 package fr.manchette.dedup;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The stories the window gave an item when its story was drafted, kept until the story lock to be compared with those
  * it gives then (see {@link StoryAssigner}): what tells two lookups apart, in arrays, rather than the candidates
  * themselves. A poll's draft waits for the lock while other polls store, often past a young collection: what it holds
- * then is moved to the old generation, and dies there. Some 30 bytes a member, where a candidate with its time took 70;
- * nothing at all for an item the window gave no story.
+ * then is moved to the old generation, and dies there. Some 25 bytes a member, where a candidate with its time took 70;
+ * nothing at all for an item the window gave no story. Copied from the lookup's arrays ({@link FoundStories}), not
+ * from objects made for each member.
  */
 final class DraftedStories {
 
@@ -25,78 +27,98 @@ final class DraftedStories {
 
 	private final String[] sources;
 
-	private final String[] memberStories;
+	/**
+	 * Each member's own story key, when one is not its story's; else null. The window gives a story's members the
+	 * key of the story they are found in: an array a lookup saved.
+	 */
+	private final String @Nullable [] memberStories;
 
 	private final String[] titles;
 
-	private final long[] seconds;
+	private final long[] millis;
 
-	private final int[] nanos;
+	/** The nanoseconds of each member's time within its millisecond, when one has some (none from the window). */
+	private final int @Nullable [] nanos;
 
-	/** The stories as given, when a member has a title key (the window gives none): then compared whole. */
-	private final @Nullable List<CandidateStory> whole;
+	/** The members' title keys, when one has one (the window gives none): then compared too. */
+	private final @Nullable TitleKey @Nullable [] titleKeys;
 
-	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources, String[] memberStories,
-			String[] titles, long[] seconds, int[] nanos, @Nullable List<CandidateStory> whole) {
+	private DraftedStories(String[] storyKeys, int[] ends, long[] itemIds, String[] sources,
+			String @Nullable [] memberStories, String[] titles, long[] millis, int @Nullable [] nanos, @Nullable TitleKey @Nullable [] titleKeys) {
 		this.storyKeys = storyKeys;
 		this.ends = ends;
 		this.itemIds = itemIds;
 		this.sources = sources;
 		this.memberStories = memberStories;
 		this.titles = titles;
-		this.seconds = seconds;
+		this.millis = millis;
 		this.nanos = nanos;
-		this.whole = whole;
+		this.titleKeys = titleKeys;
 	}
 
 	static DraftedStories of(List<CandidateStory> stories) {
-		if (stories.isEmpty()) {
-			return NONE;
-		}
-		// By index: under the quick compiler, a loop over a list makes an iterator (some 500 bytes an item here).
-		int members = 0;
-		for (int i = 0; i < stories.size(); i++) {
-			List<StoryCandidate> given = stories.get(i).members();
-			for (int m = 0; m < given.size(); m++) {
-				if (given.get(m).titleKey() != null) {
-					return new DraftedStories(storyKeys(stories), new int[0], new long[0], new String[0],
-							new String[0], new String[0], new long[0], new int[0], List.copyOf(stories));
-				}
-			}
-			members += given.size();
-		}
-		int[] ends = new int[stories.size()];
-		long[] itemIds = new long[members];
-		String[] sources = new String[members];
-		String[] memberStories = new String[members];
-		String[] titles = new String[members];
-		long[] seconds = new long[members];
-		int[] nanos = new int[members];
-		int at = 0;
-		for (int i = 0; i < stories.size(); i++) {
-			List<StoryCandidate> given = stories.get(i).members();
-			for (int m = 0; m < given.size(); m++) {
-				StoryCandidate member = given.get(m);
-				itemIds[at] = member.itemId();
-				sources[at] = member.sourceId();
-				memberStories[at] = member.storyKey();
-				titles[at] = member.title();
-				seconds[at] = member.sortAt().getEpochSecond();
-				nanos[at] = member.sortAt().getNano();
-				at++;
-			}
-			ends[i] = at;
-		}
-		return new DraftedStories(storyKeys(stories), ends, itemIds, sources, memberStories, titles, seconds, nanos,
-				null);
+		return of(FoundStories.of(stories));
 	}
 
-	private static String[] storyKeys(List<CandidateStory> stories) {
-		String[] keys = new String[stories.size()];
-		for (int i = 0; i < keys.length; i++) {
-			keys[i] = stories.get(i).storyKey();
+	/** A copy of what a lookup found, which the lookup's arrays are written over by the next item's. */
+	static DraftedStories of(FoundStories found) {
+		if (found.isEmpty()) {
+			return NONE;
 		}
-		return keys;
+		int stories = found.size();
+		int members = found.members();
+		String[] storyKeys = new String[stories];
+		int[] ends = new int[stories];
+		for (int i = 0; i < stories; i++) {
+			storyKeys[i] = found.storyKey(i);
+			ends[i] = found.end(i);
+		}
+		long[] itemIds = new long[members];
+		String[] sources = new String[members];
+		String[] memberStories = null;
+		String[] titles = new String[members];
+		long[] millis = new long[members];
+		int[] nanos = null;
+		TitleKey[] titleKeys = null;
+		int story = 0;
+		for (int m = 0; m < members; m++) {
+			while (m >= ends[story]) {
+				story++;
+			}
+			itemIds[m] = found.itemId(m);
+			sources[m] = found.sourceId(m);
+			if (!found.memberStory(m).equals(storyKeys[story])) {
+				if (memberStories == null) {
+						memberStories = new String[members];
+					for (int before = 0, of = 0; before < m; before++) {
+						while (before >= ends[of]) {
+							of++;
+						}
+						memberStories[before] = storyKeys[of];
+					}
+				}
+			}
+			if (memberStories != null) {
+				memberStories[m] = found.memberStory(m);
+			}
+			titles[m] = found.title(m);
+			millis[m] = found.millis(m);
+			if (found.nanos(m) != 0) {
+				if (nanos == null) {
+					nanos = new int[members];
+				}
+				nanos[m] = found.nanos(m);
+			}
+			TitleKey key = found.titleKey(m);
+			if (key != null) {
+				if (titleKeys == null) {
+					titleKeys = new TitleKey[members];
+				}
+				titleKeys[m] = key;
+			}
+		}
+		return new DraftedStories(storyKeys, ends, itemIds, sources, memberStories, titles, millis, nanos,
+				titleKeys);
 	}
 
 	/** How many stories. */
@@ -109,28 +131,32 @@ final class DraftedStories {
 		return this.storyKeys[i];
 	}
 
-	/** Whether these are the very stories drafted: the same stories, with the same members, in the same order. */
 	boolean sameAs(List<CandidateStory> stories) {
-		if (this.whole != null) {
-			return this.whole.equals(stories);
-		}
-		if (stories.size() != this.storyKeys.length) {
+		return sameAs(FoundStories.of(stories));
+	}
+
+	/** Whether these are the very stories drafted: the same stories, with the same members, in the same order. */
+	boolean sameAs(FoundStories found) {
+		if (found.size() != this.storyKeys.length || found.members() != this.itemIds.length) {
 			return false;
 		}
-		int at = 0;
 		for (int i = 0; i < this.storyKeys.length; i++) {
-			CandidateStory story = stories.get(i);
-			if (!story.storyKey().equals(this.storyKeys[i]) || story.members().size() != this.ends[i] - at) {
+			if (found.end(i) != this.ends[i] || !found.storyKey(i).equals(this.storyKeys[i])) {
 				return false;
 			}
-			for (StoryCandidate member : story.members()) {
-				if (member.itemId() != this.itemIds[at] || member.titleKey() != null
-						|| member.sortAt().getEpochSecond() != this.seconds[at]
-						|| member.sortAt().getNano() != this.nanos[at] || !member.sourceId().equals(this.sources[at])
-						|| !member.storyKey().equals(this.memberStories[at]) || !member.title().equals(this.titles[at])) {
-					return false;
-				}
-				at++;
+		}
+		int story = 0;
+		for (int m = 0; m < this.itemIds.length; m++) {
+			while (m >= this.ends[story]) {
+				story++;
+			}
+			String memberStory = (this.memberStories != null) ? this.memberStories[m] : this.storyKeys[story];
+			if (found.itemId(m) != this.itemIds[m] || found.millis(m) != this.millis[m]
+					|| found.nanos(m) != ((this.nanos != null) ? this.nanos[m] : 0)
+					|| !found.sourceId(m).equals(this.sources[m]) || !found.memberStory(m).equals(memberStory)
+					|| !found.title(m).equals(this.titles[m])
+					|| !Objects.equals(found.titleKey(m), (this.titleKeys != null) ? this.titleKeys[m] : null)) {
+				return false;
 			}
 		}
 		return true;

@@ -4,6 +4,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the story matcher worked out of the headlines it lately compared (their units, see {@link MatchedHeadline}),
  * by title and by the very key the story window gave: a story's items come back as candidates again and again.
@@ -65,7 +67,11 @@ final class HeadlineCache {
 
 	/** The headline of a candidate: the one worked out before, if it is still here. */
 	MatchedHeadline of(StoryCandidate candidate) {
-		TitleKey given = candidate.titleKey();
+		return of(candidate.title(), candidate.titleKey());
+	}
+
+	/** The same for a candidate's title, and its key when the lookup had it at hand. */
+	MatchedHeadline of(String title, @Nullable TitleKey given) {
 		if (given != null) {
 			synchronized (this.byKey) {
 				MatchedHeadline headline = this.byKey.get(given);
@@ -80,7 +86,6 @@ final class HeadlineCache {
 				return headline;
 			}
 		}
-		String title = candidate.title();
 		Object cached;
 		synchronized (this.byTitle) {
 			cached = this.byTitle.get(title);

@@ -1,13 +1,9 @@
 package fr.manchette.dedup;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The headlines the story window holds, one slot each in parallel arrays in the order added (about 270 bytes a
@@ -90,9 +86,6 @@ final class HeadlineSlots {
 
 	final int[] readCounts = new int[StoryBands.BANDS];
 
-	/** The latest members of a story given besides its lead: the same. */
-	private final int[] latestMembers = new int[StoryWindow.MEMBERS];
-
 	/** The slots of the nearest found, the most alike first: the same. */
 	final int[] nearest = new int[StoryWindow.NEAREST];
 
@@ -161,7 +154,7 @@ final class HeadlineSlots {
 		this.titles[slot] = headline.title();
 		this.dropped[slot] = false;
 		for (int i = 0; i < StoryBands.BANDS; i++) {
-			this.bands[slot * StoryBands.BANDS + i] = BandPostings.fold(headline.bands().get(i));
+			this.bands[slot * StoryBands.BANDS + i] = BandPostings.fold(headline.bands()[i]);
 		}
 		index(slot);
 	}
@@ -227,10 +220,10 @@ final class HeadlineSlots {
 
 	/**
 	 * The stories of these headlines, each once, in the order of its first headline among them: each with its lead
-	 * and its latest other items, at most {@code most}.
+	 * and its latest other items, at most {@code most}, written into {@code into} (emptied first).
 	 */
-	List<CandidateStory> storiesOf(int[] found, int count, int most) {
-		List<CandidateStory> stories = new ArrayList<>(count);
+	void storiesOf(int[] found, int count, int most, FoundStories into) {
+		into.clear();
 		for (int i = 0; i < count; i++) {
 			int number = this.members.number(found[i]);
 			boolean before = false;
@@ -238,39 +231,31 @@ final class HeadlineSlots {
 				before = this.members.number(found[j]) == number;
 			}
 			if (!before) {
-				CandidateStory story = storyOf(found[i], most);
-				if (story != null) {
-					stories.add(story);
-				}
+				storyOf(found[i], most, into);
 			}
 		}
-		return stories;
 	}
 
-	/** The story of a slot with its lead and its latest other items, at most {@code most}; null if none is left. */
-	private @Nullable CandidateStory storyOf(int slot, int most) {
+	/** The story of a slot with its lead and its latest other items, at most {@code most}; nothing if none is left. */
+	private void storyOf(int slot, int most, FoundStories into) {
 		int lead = leadOf(slot);
 		if (lead == StoryMembers.NONE) {
-			return null;
+			return;
 		}
-		int[] latest = (most <= this.latestMembers.length) ? this.latestMembers : new int[most];
+		into.startStory(this.stories[lead]);
+		member(lead, into);
 		int count = 0;
 		for (int member = this.members.lastOfStoryOf(slot); member != StoryMembers.NONE && count < most - 1;
 				member = this.members.previous(member)) {
 			if (member != lead && !this.dropped[member]) {
-				latest[count++] = member;
+				member(member, into);
+				count++;
 			}
 		}
-		if (count == 0) {
-			// Most stories: their lead alone, in a list without an array.
-			return new CandidateStory(this.stories[lead], List.of(candidate(lead)));
-		}
-		StoryCandidate[] given = new StoryCandidate[count + 1];
-		given[0] = candidate(lead);
-		for (int i = 0; i < count; i++) {
-			given[i + 1] = candidate(latest[i]);
-		}
-		return new CandidateStory(this.stories[lead], List.of(given));
+	}
+
+	private void member(int slot, FoundStories into) {
+		into.add(this.ids[slot], this.sources[slot], this.stories[slot], this.titles[slot], this.sortAt[slot]);
 	}
 
 	/** The lead of the story of a slot: the one kept, unless it was dropped since; {@link StoryMembers#NONE} if none. */

@@ -1,7 +1,5 @@
 package fr.manchette.dedup;
 
-import java.util.List;
-
 import fr.manchette.normalize.Item;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +16,7 @@ public final class IdentifiedItem {
 
 	private @Nullable TitleKey titleKey;
 
-	private @Nullable List<Long> bands;
+	private long @Nullable [] bands;
 
 	private IdentifiedItem(Item item, Fingerprint fingerprint) {
 		this.item = item;
@@ -58,11 +56,14 @@ public final class IdentifiedItem {
 		return key;
 	}
 
-	/** The hashes by which the story window finds the headlines near it. */
-	public List<Long> bands() {
-		List<Long> hashes = this.bands;
+	/**
+	 * The hashes by which the story window finds the headlines near it ({@link StoryBands#hashes}): the array it
+	 * keeps, handed on as it is, never written into.
+	 */
+	public long[] bands() {
+		long[] hashes = this.bands;
 		if (hashes == null) {
-			hashes = List.copyOf(StoryBands.of(titleKey()));
+			hashes = StoryBands.hashes(titleKey());
 			this.bands = hashes;
 		}
 		return hashes;

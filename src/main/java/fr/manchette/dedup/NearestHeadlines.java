@@ -1,7 +1,5 @@
 package fr.manchette.dedup;
 
-import java.util.List;
-
 /**
  * The lookup of the story window: the held headlines of other sources sorted between two times that share the most
  * bands with an incoming one, read from its bands' postings, at most {@value StoryWindow#PER_BAND} a band.
@@ -15,7 +13,7 @@ final class NearestHeadlines {
 	 * At most {@value StoryWindow#NEAREST}, the most alike first, among equals the last stored: their slots, in
 	 * {@link HeadlineSlots#nearest}; returns how many.
 	 */
-	static int find(HeadlineSlots slots, List<Long> headlineBands, long from, long until, String sourceId) {
+	static int find(HeadlineSlots slots, long[] headlineBands, long from, long until, String sourceId) {
 		BandPostings postings = slots.postings;
 		// Each headline found is marked in its slot with this lookup's number and its place in the order found (see
 		// HeadlineSlots#marks), where the bands it was seen sharing, and how many, are counted: at most BANDS ×
@@ -41,7 +39,7 @@ final class NearestHeadlines {
 		int[] readCounts = slots.readCounts;
 		int reading = 0;
 		for (int band = 0; band < StoryBands.BANDS; band++) {
-			int folded = BandPostings.fold(headlineBands.get(band));
+			int folded = BandPostings.fold(headlineBands[band]);
 			incoming[band] = folded;
 			int first = postings.first(folded);
 			if (first != BandPostings.NONE) {

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoryAssigner {
 
+	/**
+	 * The stories of one lookup, kept by each thread from one item to the next (some 4 kB of arrays, which a poll of
+	 * one item would otherwise make for itself); they hold the strings of the last lookup until the next.
+	 */
+	private static final ThreadLocal<FoundStories> FOUND = ThreadLocal.withInitial(FoundStories::forWindow);
+
 	private final StoryMatcher matcher;
 
 	private final StoryWindow window;
@@ -58,9 +64,11 @@ public class StoryAssigner {
 		// Before the lookups: a headline added while they run counts as added after the draft.
 		StoryWindow.Mark mark = this.window.mark();
 		List<Drafted> drafted = new ArrayList<>(fresh.size());
+		// One lookup's stories at a time, written over by the next item's: the draft keeps a copy in arrays.
+		FoundStories stories = FOUND.get();
 		for (IdentifiedItem item : fresh) {
 			Instant sortAt = sortAt(item, seenAt);
-			List<CandidateStory> stories = candidates(sourceId, item, sortAt);
+			candidates(sourceId, item, sortAt, stories);
 			drafted.add(new Drafted(DraftedStories.of(stories), matched(sourceId, item, sortAt, stories)));
 		}
 		return new Draft(drafted, mark);
@@ -75,6 +83,7 @@ public class StoryAssigner {
 		Map<String, String> links = new HashMap<>(storiesOfLinks);
 		List<AssignedItem> assigned = new ArrayList<>(fresh.size());
 		StoryWindow.Added added = (draft.mark != null) ? this.window.addedSince(draft.mark) : null;
+		FoundStories stories = FOUND.get();
 		for (int i = 0; i < fresh.size(); i++) {
 			IdentifiedItem item = fresh.get(i);
 			Instant sortAt = sortAt(item, seenAt);
@@ -89,7 +98,7 @@ public class StoryAssigner {
 					matched = drafted.matched();
 				}
 				else {
-					List<CandidateStory> stories = candidates(sourceId, item, sortAt);
+					candidates(sourceId, item, sortAt, stories);
 					matched = (drafted != null && drafted.stories().sameAs(stories)) ? drafted.matched()
 							: matched(sourceId, item, sortAt, stories);
 				}
@@ -117,12 +126,11 @@ public class StoryAssigner {
 	}
 
 	/** The stories near an item in the window, as the matcher is given them. */
-	private List<CandidateStory> candidates(String sourceId, IdentifiedItem item, Instant sortAt) {
-		return this.window.candidates(item.bands(), sortAt, sourceId);
+	private void candidates(String sourceId, IdentifiedItem item, Instant sortAt, FoundStories into) {
+		this.window.candidates(item.bands(), sortAt, sourceId, into);
 	}
 
-	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt,
-			List<CandidateStory> stories) {
+	private Optional<String> matched(String sourceId, IdentifiedItem item, Instant sortAt, FoundStories stories) {
 		if (stories.isEmpty()) {
 			// Compared with nothing, but the next items of its story will be compared with it.
 			this.matcher.remember(item.item().title(), item.titleKey());

@@ -89,7 +89,7 @@ public class StoryMatcher {
 	 * big the story.
 	 */
 	public Optional<String> storyOf(TitleKey key, String sourceId, Instant sortAt, List<CandidateStory> stories) {
-		return storyOf(new MatchedHeadline(key), sourceId, sortAt, stories);
+		return storyOf(new MatchedHeadline(key), sourceId, sortAt, FoundStories.of(stories));
 	}
 
 	/**
@@ -98,6 +98,11 @@ public class StoryMatcher {
 	 */
 	public Optional<String> storyOf(String title, TitleKey key, String sourceId, Instant sortAt,
 			List<CandidateStory> stories) {
+		return storyOf(title, key, sourceId, sortAt, FoundStories.of(stories));
+	}
+
+	/** The same, the stories read from a lookup's arrays. */
+	Optional<String> storyOf(String title, TitleKey key, String sourceId, Instant sortAt, FoundStories stories) {
 		MatchedHeadline incoming = this.headlines.matched(key);
 		this.headlines.put(title, incoming);
 		return storyOf(incoming, sourceId, sortAt, stories);
@@ -114,60 +119,54 @@ public class StoryMatcher {
 	}
 
 	private Optional<String> storyOf(MatchedHeadline incoming, String sourceId, Instant sortAt,
-			List<CandidateStory> stories) {
+			FoundStories stories) {
 		if (this.window.isZero()) {
 			return Optional.empty();
 		}
-		CandidateStory best = null;
+		long at = sortAt.toEpochMilli();
+		int best = -1;
 		double bestSimilarity = 0;
-		for (CandidateStory story : stories) {
-			if (hasSource(story, sourceId)) {
+		for (int story = 0; story < stories.size(); story++) {
+			if (hasSource(stories, story, sourceId)) {
 				continue;
 			}
-			StoryCandidate lead = story.lead();
+			int lead = stories.start(story);
 			// Only a lead that tells the same story counts: one that a plain contradiction rules out is not compared.
-			Comparison withLead = near(incoming, sortAt, lead, true);
-			if (withLead == null || !withLead.sameStory(millisApart(sortAt, lead.sortAt()))) {
+			Comparison withLead = near(incoming, at, stories, lead, true);
+			if (withLead == null || !withLead.sameStory(Math.abs(at - stories.millis(lead)))) {
 				continue;
 			}
 			// An item earlier than the lead becomes the lead, which the next items are compared with: it must tell
 			// the story of each member given, not only of the lead, or the story would drift.
-			boolean newLead = sortAt.isBefore(lead.sortAt());
+			boolean newLead = stories.before(sortAt, lead);
 			boolean refused = false;
-			for (int i = 1; i < story.members().size() && !refused; i++) {
-				StoryCandidate member = story.members().get(i);
-				Comparison withMember = near(incoming, sortAt, member, false);
+			for (int member = lead + 1; member < stories.end(story) && !refused; member++) {
+				Comparison withMember = near(incoming, at, stories, member, false);
 				refused = (withMember != null && withMember.contradiction() != null) || (newLead
-						&& (withMember == null || !withMember.sameStory(millisApart(sortAt, member.sortAt()))));
+						&& (withMember == null || !withMember.sameStory(Math.abs(at - stories.millis(member)))));
 			}
 			if (refused) {
 				continue;
 			}
-			if (best == null || withLead.similarity() > bestSimilarity || (withLead.similarity() == bestSimilarity
-					&& lead.sortAt().isBefore(best.lead().sortAt()))) {
+			if (best < 0 || withLead.similarity() > bestSimilarity || (withLead.similarity() == bestSimilarity
+					&& stories.before(lead, stories.start(best)))) {
 				best = story;
 				bestSimilarity = withLead.similarity();
 			}
 		}
-		return Optional.ofNullable(best).map(CandidateStory::storyKey);
+		return (best < 0) ? Optional.empty() : Optional.of(stories.storyKey(best));
 	}
 
-	private static boolean hasSource(CandidateStory story, String sourceId) {
+	private static boolean hasSource(FoundStories stories, int story, String sourceId) {
 		// Source ids differ in their last characters: their hashes (kept by each string) tell most apart at once.
 		int hash = sourceId.hashCode();
-		List<StoryCandidate> members = story.members();
-		// By index: no iterator made for each story of each item.
-		for (int i = 0; i < members.size(); i++) {
-			String other = members.get(i).sourceId();
+		for (int member = stories.start(story); member < stories.end(story); member++) {
+			String other = stories.sourceId(member);
 			if (other.hashCode() == hash && other.equals(sourceId)) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	private static long millisApart(Instant a, Instant b) {
-		return Math.abs(a.toEpochMilli() - b.toEpochMilli());
 	}
 
 	/**
@@ -196,14 +195,14 @@ public class StoryMatcher {
 	 * contradictions to count; else null, its contradictions not even looked for. When {@code refutable}, null too
 	 * when a plain contradiction (see {@link Contradiction#plain}) keeps them apart: they do not tell the same story.
 	 */
-	private @Nullable Comparison near(MatchedHeadline incoming, Instant sortAt, StoryCandidate candidate,
+	private @Nullable Comparison near(MatchedHeadline incoming, long sortAt, FoundStories stories, int member,
 			boolean refutable) {
-		MatchedHeadline other = this.headlines.of(candidate);
-		if (!withinWindow(incoming.distinctWords(), sortAt, other.distinctWords(), candidate.sortAt())) {
+		MatchedHeadline other = this.headlines.of(stories.title(member), stories.titleKey(member));
+		long apart = Math.abs(sortAt - stories.millis(member));
+		if (!withinWindow(incoming.distinctWords(), other.distinctWords(), apart)) {
 			return null;
 		}
-		double threshold = threshold(Math.abs(sortAt.toEpochMilli() - candidate.sortAt().toEpochMilli()));
-		return incoming.near(other, threshold, refutable);
+		return incoming.near(other, threshold(apart), refutable);
 	}
 
 	/**
@@ -211,15 +210,15 @@ public class StoryMatcher {
 	 * « Bourse de Casablanca : clôture en hausse » is not yesterday's.
 	 */
 	boolean withinWindow(TitleKey a, Instant atA, TitleKey b, Instant atB) {
-		return withinWindow(a.distinctWords(), atA, b.distinctWords(), atB);
+		return withinWindow(a.distinctWords(), b.distinctWords(), Math.abs(atA.toEpochMilli() - atB.toEpochMilli()));
 	}
 
-	private boolean withinWindow(int wordsOfA, Instant atA, int wordsOfB, Instant atB) {
+	private boolean withinWindow(int wordsOfA, int wordsOfB, long millisApart) {
 		long allowed = this.window.toMillis();
 		if (Math.min(wordsOfA, wordsOfB) < SHORT_HEADLINE) {
 			allowed /= 4;
 		}
-		return Math.abs(atA.toEpochMilli() - atB.toEpochMilli()) <= allowed && allowed > 0;
+		return millisApart <= allowed && allowed > 0;
 	}
 
 	/**

@@ -131,7 +131,7 @@ public class StoryWindow {
 	 * An edited headline: its old bands are forgotten, its new ones found from now on, in the same story and place.
 	 * Edits are few: the item is looked for from the last added back.
 	 */
-	public synchronized void replace(long itemId, String title, List<Long> headlineBands) {
+	public synchronized void replace(long itemId, String title, long[] headlineBands) {
 		this.rewrites++;
 		HeadlineSlots held = this.slots;
 		for (int slot = held.size - 1; slot >= 0; slot--) {
@@ -215,7 +215,7 @@ public class StoryWindow {
 	 * The stored headlines of other sources that share the most bands with an incoming one sorted at {@code at},
 	 * within the window of it: at most {@value #NEAREST}, the most alike first, among equals the last stored.
 	 */
-	public synchronized List<StoryCandidate> nearest(List<Long> headlineBands, Instant at, String sourceId) {
+	public synchronized List<StoryCandidate> nearest(long[] headlineBands, Instant at, String sourceId) {
 		int found = find(headlineBands, at, sourceId);
 		List<StoryCandidate> nearest = new ArrayList<>(found);
 		for (int i = 0; i < found; i++) {
@@ -229,14 +229,29 @@ public class StoryWindow {
 	 * with its lead and its latest other items in the window, at most {@value #MEMBERS}. Found by their slots, without
 	 * handing out the headlines found.
 	 */
-	public synchronized List<CandidateStory> candidates(List<Long> headlineBands, Instant at, String sourceId) {
+	public List<CandidateStory> candidates(long[] headlineBands, Instant at, String sourceId) {
+		FoundStories found = FoundStories.forWindow();
+		candidates(headlineBands, at, sourceId, found);
+		return found.toList();
+	}
+
+	/**
+	 * The same, written into arrays that the caller keeps from one item to the next (emptied first): the matcher
+	 * reads them without a candidate object made for each member.
+	 */
+	synchronized void candidates(long[] headlineBands, Instant at, String sourceId, FoundStories into) {
 		int found = find(headlineBands, at, sourceId);
-		return (found == 0) ? List.of() : this.slots.storiesOf(this.slots.nearest, found, MEMBERS);
+		if (found == 0) {
+			into.clear();
+		}
+		else {
+			this.slots.storiesOf(this.slots.nearest, found, MEMBERS, into);
+		}
 	}
 
 	/** Looks up the nearest, their slots left in {@link HeadlineSlots#nearest}; returns how many. */
-	private int find(List<Long> headlineBands, Instant at, String sourceId) {
-		if (this.window.isZero() || headlineBands.size() != StoryBands.BANDS) {
+	private int find(long[] headlineBands, Instant at, String sourceId) {
+		if (this.window.isZero() || headlineBands.length != StoryBands.BANDS) {
 			return 0;
 		}
 		long from = at.minus(this.window).toEpochMilli();
@@ -310,7 +325,7 @@ public class StoryWindow {
 		 * given, may now find something else than at the mark: a headline added since shares one of its bands,
 		 * within the window of it and of another source (what the lookup reads), or joined one of those stories.
 		 */
-		boolean touches(List<Long> headlineBands, Instant at, String sourceId, DraftedStories candidates) {
+		boolean touches(long[] headlineBands, Instant at, String sourceId, DraftedStories candidates) {
 			for (int i = 0; i < candidates.size(); i++) {
 				if (this.stories.contains(candidates.storyKey(i))) {
 					return true;
@@ -318,7 +333,7 @@ public class StoryWindow {
 			}
 			long from = at.toEpochMilli() - this.window;
 			long until = at.toEpochMilli() + this.window;
-			for (Long band : headlineBands) {
+			for (long band : headlineBands) {
 				for (int posting = this.byBand.first(BandPostings.fold(band)); posting != BandPostings.NONE;
 						posting = this.byBand.next(posting)) {
 					int added = BandPostings.slot(posting);
@@ -335,7 +350,7 @@ public class StoryWindow {
 
 	private void put(WindowHeadline headline) {
 		long at = headline.sortAt().toEpochMilli();
-		if (this.window.isZero() || headline.bands().size() != StoryBands.BANDS || at < this.from) {
+		if (this.window.isZero() || headline.bands().length != StoryBands.BANDS || at < this.from) {
 			// Matching is off, the headline has no word to match by, or it is before what the window holds.
 			return;
 		}

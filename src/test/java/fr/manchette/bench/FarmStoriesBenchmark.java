@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -519,7 +520,8 @@ public final class FarmStoriesBenchmark {
 	private static String why(Entry a, Entry b) {
 		StoryMatcher.Comparison comparison = new StoryMatcher(WINDOW).compare(a.identified.titleKey(),
 				b.identified.titleKey());
-		boolean band = a.identified.bands().stream().anyMatch(b.identified.bands()::contains);
+		boolean band = Arrays.stream(a.identified.bands())
+			.anyMatch((hash) -> Arrays.stream(b.identified.bands()).anyMatch((other) -> other == hash));
 		return String.format(Locale.ROOT, "similarity %.2f, %s, %s, %s apart, sources %s %s",
 				comparison.similarity(), comparison.contradiction(), band ? "a band shared" : "no band shared",
 				Duration.between(a.sortAt, b.sortAt).abs(), a.source, b.source);
@@ -614,7 +616,7 @@ public final class FarmStoriesBenchmark {
 			storyMembers.add(entry);
 			// The lead is the earliest: an item stored later with an earlier date takes its place.
 			storyMembers.sort(Comparator.comparing(Entry::sortAt).thenComparing(Entry::order));
-			for (Long band : identified.bands()) {
+			for (long band : identified.bands()) {
 				// Kept in time order, as an index on (band, sort_at) reads them.
 				List<Entry> rows = this.byBand.computeIfAbsent(band, (key) -> new ArrayList<>());
 				int at = rows.size();
@@ -629,7 +631,7 @@ public final class FarmStoriesBenchmark {
 			Instant from = entry.sortAt.minus(WINDOW);
 			Instant until = entry.sortAt.plus(WINDOW);
 			Map<Entry, Integer> hits = new HashMap<>();
-			for (Long band : entry.identified.bands()) {
+			for (long band : entry.identified.bands()) {
 				// The rows nearest in time to the item, on both sides, at most PER_BAND, within the window.
 				List<Entry> rows = this.byBand.getOrDefault(band, List.of());
 				int after = rows.size();

@@ -51,6 +51,27 @@ class DraftedStoriesTests {
 	}
 
 	@Test
+	void aMemberOfAnotherStoryAndTimesWithinTheMillisecondAreKeptToo() {
+		List<CandidateStory> drafted = List.of(new CandidateStory("s1",
+				List.of(new StoryCandidate(1, "le360", "s1", "Gaza", T0),
+						new StoryCandidate(2, "h24", "s9", "Gaza encore", T0.plusNanos(1500)))),
+				new CandidateStory("s2", List.of(new StoryCandidate(3, "hespress", "s2", "Autre", T0))));
+		DraftedStories kept = DraftedStories.of(drafted);
+
+		assertThat(kept.sameAs(drafted)).isTrue();
+		assertThat(kept.sameAs(List.of(drafted.get(0), new CandidateStory("s2",
+				List.of(new StoryCandidate(3, "hespress", "s9", "Autre", T0)))))).isFalse();
+		assertThat(kept.sameAs(List.of(new CandidateStory("s1",
+				List.of(new StoryCandidate(1, "le360", "s1", "Gaza", T0),
+						new StoryCandidate(2, "h24", "s1", "Gaza encore", T0.plusNanos(1500)))), drafted.get(1))))
+			.isFalse();
+		assertThat(kept.sameAs(List.of(new CandidateStory("s1",
+				List.of(new StoryCandidate(1, "le360", "s1", "Gaza", T0),
+						new StoryCandidate(2, "h24", "s9", "Gaza encore", T0.plusNanos(1501)))), drafted.get(1))))
+			.isFalse();
+	}
+
+	@Test
 	void noStoriesAreNoStories() {
 		DraftedStories none = DraftedStories.of(List.of());
 

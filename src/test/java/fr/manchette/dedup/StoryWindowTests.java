@@ -132,15 +132,15 @@ class StoryWindowTests {
 	 * each band, the last stored first, at most PER_BAND a band; ranked by how many bands they share in all, among
 	 * equals the last stored first.
 	 */
-	private static List<Long> nearestByEveryBand(List<WindowHeadline> held, List<Long> incoming, Instant at,
+	private static List<Long> nearestByEveryBand(List<WindowHeadline> held, long[] incoming, Instant at,
 			String source) {
 		Duration window = Duration.ofHours(48);
 		java.util.Set<WindowHeadline> found = new java.util.LinkedHashSet<>();
-		for (Long band : incoming) {
+		for (long band : incoming) {
 			int read = 0;
 			for (int i = held.size() - 1; i >= 0 && read < StoryWindow.PER_BAND; i--) {
 				WindowHeadline headline = held.get(i);
-				if (headline.bands().contains(band) && !headline.sourceId().equals(source)
+				if (java.util.Arrays.stream(headline.bands()).anyMatch((hash) -> hash == band) && !headline.sourceId().equals(source)
 						&& !headline.sortAt().isBefore(at.minus(window)) && !headline.sortAt().isAfter(at.plus(window))) {
 					read++;
 					found.add(headline);
@@ -150,7 +150,7 @@ class StoryWindowTests {
 		java.util.function.ToIntFunction<WindowHeadline> shared = (headline) -> {
 			int count = 0;
 			for (int band = 0; band < StoryBands.BANDS; band++) {
-				if (headline.bands().get(band).equals(incoming.get(band))) {
+				if (headline.bands()[band] == incoming[band]) {
 					count++;
 				}
 			}
@@ -414,8 +414,8 @@ class StoryWindowTests {
 		return title.toString();
 	}
 
-	private static List<Long> bands(String title) {
-		return StoryBands.of(TitleKey.of(title));
+	private static long[] bands(String title) {
+		return StoryBands.hashes(TitleKey.of(title));
 	}
 
 }
