@@ -116,7 +116,11 @@ class SeveralInstancesOnPostgresTests {
 		return true;
 	}
 
-	/** Two fetches of one source are never closer than its interval (less a little for clock reading). */
+	/**
+	 * Two fetches of one source are never closer than its interval, less a quarter: a poll's next time counts from its
+	 * start, and on a loaded machine one request may leave (or be logged by WireMock) some hundreds of milliseconds
+	 * later than the next one, after the same start. Two instances polling one source come within milliseconds.
+	 */
 	private void assertNeverTwiceWithinAnInterval() {
 		for (int s = 0; s < SOURCES; s++) {
 			List<LoggedRequest> polls = new ArrayList<>(this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + s))));
@@ -124,7 +128,7 @@ class SeveralInstancesOnPostgresTests {
 			for (int i = 1; i < polls.size(); i++) {
 				long gap = polls.get(i).getLoggedDate().getTime() - polls.get(i - 1).getLoggedDate().getTime();
 				assertThat(gap).as("gap between polls %d and %d of source %d", i - 1, i, s)
-					.isGreaterThanOrEqualTo(INTERVAL.toMillis() - 250);
+					.isGreaterThanOrEqualTo(INTERVAL.toMillis() * 3 / 4);
 			}
 		}
 	}
