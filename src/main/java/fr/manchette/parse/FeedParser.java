@@ -51,13 +51,17 @@ public class FeedParser {
 	}
 
 	/**
-	 * @param withoutTree whether the plainest RSS 2.0 is read without a tree ({@link StreamedRss}): always, but for the
-	 * tests that compare that reading with the tree's
+	 * @param withoutTree whether the plainest RSS 2.0 and Atom 1.0 are read without a tree ({@link StreamedRss},
+	 * {@link StreamedAtom}): always, but for the tests that compare that reading with the tree's
 	 */
 	ParsedFeed parse(byte[] body, @Nullable String contentType, boolean withoutTree) throws FeedParseException {
 		FeedText.Utf8Start start = streamable(body, contentType);
 		if (start != null && withoutTree) {
-			StreamedRss.Read read = StreamedRss.read(start);
+			// An Atom document stops the RSS reading at its root, and the other way round.
+			StreamedFeed read = StreamedRss.read(start);
+			if (read == null) {
+				read = StreamedAtom.read(start);
+			}
 			if (read != null) {
 				return feed(read);
 			}
@@ -151,12 +155,13 @@ public class FeedParser {
 		}
 	}
 
-	/** The plainest RSS 2.0, read without a tree: what the tree's way gives for it. */
-	private static ParsedFeed feed(StreamedRss.Read read) {
+	/** The plainest RSS 2.0 and Atom 1.0, read without a tree: what the tree's way gives for them. */
+	private static ParsedFeed feed(StreamedFeed read) {
 		CommonFormatReader.Feed common = read.feed();
 		List<RawItem> items = new ArrayList<>(read.items().size());
 		for (int i = 0; i < read.items().size(); i++) {
-			items.add(rawItem(common.entries().get(i), read.items().get(i), false, common.language()));
+			items.add(rawItem(common.entries().get(i), read.items().get(i), "atom_1.0".equals(common.format()),
+					common.language()));
 		}
 		return new ParsedFeed(common.format(), Mojibake.repair(common.title()), common.link(), items, read.period(),
 				read.hubs().hubs(), read.hubs().self());

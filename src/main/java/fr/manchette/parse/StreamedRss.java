@@ -1,7 +1,6 @@
 package fr.manchette.parse;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,10 +30,6 @@ import fr.manchette.parse.ItemElements.BasedValue;
  */
 final class StreamedRss extends DefaultHandler {
 
-	/** What the tree's readers give for the document. */
-	record Read(CommonFormatReader.Feed feed, List<ItemElements> items, FeedHubs hubs, @Nullable Duration period) {
-	}
-
 	private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
 
 	private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -55,7 +50,7 @@ final class StreamedRss extends DefaultHandler {
 	 * The document as the tree's readers would read it, or null when it is left to the tree: then it has not been
 	 * read as far as {@link FeedParser} is concerned, and goes the way it always went.
 	 */
-	static @Nullable Read read(FeedText.Utf8Start text) {
+	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
 		StreamedRss handler = new StreamedRss();
 		try {
 			if (!SafeXml.readUnprepared(text, handler)) {
@@ -114,7 +109,7 @@ final class StreamedRss extends DefaultHandler {
 
 	private @Nullable Item item;
 
-	private @Nullable Read result;
+	private @Nullable StreamedFeed result;
 
 	/** What an item's children say, each the first of its kind (as the tree's readers search them). */
 	private static final class Item {
@@ -429,7 +424,7 @@ final class StreamedRss extends DefaultHandler {
 		if (!this.channelSeen) {
 			throw NOT_READ;
 		}
-		this.result = new Read(new CommonFormatReader.Feed("rss_2.0", this.title, this.link, this.language,
+		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0", this.title, this.link, this.language,
 				this.entries), this.items,
 				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
 						trimmed(this.updateFrequency)));
