@@ -39,13 +39,6 @@ final class StreamedAtom extends DefaultHandler {
 	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
 			"modified", "created");
 
-	/** Thrown to stop reading; without a stack, as it is how every document that is not read here ends. */
-	private static final SAXException NOT_READ = new SAXException("left to the tree") {
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
-		}
-	};
 
 	/** The document as the tree's readers would read it, or null when it is left to the tree. */
 	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
@@ -178,13 +171,13 @@ final class StreamedAtom extends DefaultHandler {
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
 		if (this.reading) {
 			// An element in an element whose text is read: the tree's getText would leave its text out.
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		int at = this.depth++;
 		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
 		if (at == 0) {
 			if (!localName.equals("feed") || !uri.equals(ATOM)) {
-				throw NOT_READ;
+				throw new NotRead();
 			}
 			this.base = xmlBase;
 			this.lang = attributes.getValue(XML_NAMESPACE, "lang");
@@ -195,7 +188,7 @@ final class StreamedAtom extends DefaultHandler {
 		else if (this.entry != null) {
 			if (xmlBase != null && at > 3) {
 				// A base deeper than the entry's children is in scope of nothing read here, but left to the tree.
-				throw NOT_READ;
+				throw new NotRead();
 			}
 			if (at == 2) {
 				entryChild(this.entry, uri, localName, qName, attributes, xmlBase);
@@ -206,18 +199,18 @@ final class StreamedAtom extends DefaultHandler {
 			}
 		}
 		else if (xmlBase != null) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 	}
 
 	private void feedChild(String uri, String localName, String qName, Attributes attributes,
 			@Nullable String xmlBase) throws SAXException {
 		if (uri.equals(SYNDICATION)) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		if (localName.equals("entry")) {
 			if (!uri.equals(ATOM) || this.items.size() == FeedParser.MAX_ITEMS) {
-				throw NOT_READ;
+				throw new NotRead();
 			}
 			Entry opened = new Entry();
 			opened.base = xmlBase;
@@ -226,7 +219,7 @@ final class StreamedAtom extends DefaultHandler {
 			return;
 		}
 		if (xmlBase != null) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		if (localName.equals("link")) {
 			this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
@@ -237,7 +230,7 @@ final class StreamedAtom extends DefaultHandler {
 					this.self = attribute(attributes, "href");
 					if (this.self == null) {
 						// Rome's search for the feed's base address fails on it.
-						throw NOT_READ;
+						throw new NotRead();
 					}
 				}
 				if (!this.alternateSeen && isAlternate(rel)) {
@@ -296,7 +289,7 @@ final class StreamedAtom extends DefaultHandler {
 			it.textBase = xmlBase;
 		}
 		else if (xmlBase != null) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		switch (localName) {
 			case "title", "summary", "content", "id", "language", "creator", "pubDate", "published", "issued", "date",
@@ -311,7 +304,7 @@ final class StreamedAtom extends DefaultHandler {
 		String type = attribute(attributes, "type");
 		String read = (type != null) ? type : "text";
 		if (read.equals("xhtml") || read.contains("/xml") || read.contains("+xml")) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		return type;
 	}

@@ -38,13 +38,6 @@ final class StreamedRss extends DefaultHandler {
 
 	private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
 
-	/** Thrown to stop reading; without a stack, as it is how every document that is not read here ends. */
-	private static final SAXException NOT_READ = new SAXException("left to the tree") {
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
-		}
-	};
 
 	/**
 	 * The document as the tree's readers would read it, or null when it is left to the tree: then it has not been
@@ -163,25 +156,25 @@ final class StreamedRss extends DefaultHandler {
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
 		if (this.reading) {
 			// An element in an element whose text is read: the tree's getText would leave its text out.
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		for (int i = 0; i < attributes.getLength(); i++) {
 			if (XML_NAMESPACE.equals(attributes.getURI(i))
 					&& ("base".equals(attributes.getLocalName(i)) || "lang".equals(attributes.getLocalName(i)))) {
-				throw NOT_READ;
+				throw new NotRead();
 			}
 		}
 		int at = this.depth++;
 		if (at == 0) {
 			String version = attributes.getValue("", "version");
 			if (!localName.equals("rss") || !uri.isEmpty() || (version != null && !version.trim().startsWith("2.0"))) {
-				throw NOT_READ;
+				throw new NotRead();
 			}
 		}
 		else if (at == 1) {
 			if (localName.equals("channel")) {
 				if (this.channelSeen || !uri.isEmpty()) {
-					throw NOT_READ;
+					throw new NotRead();
 				}
 				this.channelSeen = true;
 				this.inChannel = true;
@@ -200,14 +193,14 @@ final class StreamedRss extends DefaultHandler {
 		switch (localName) {
 			case "item" -> {
 				if (!plain || this.items.size() == FeedParser.MAX_ITEMS) {
-					throw NOT_READ;
+					throw new NotRead();
 				}
 				this.item = new Item();
 				this.item.rdfAbout = attributes.getValue(RDF, "about");
 			}
 			case "cloud", "skipHours" -> {
 				if (plain) {
-					throw NOT_READ;
+					throw new NotRead();
 				}
 			}
 			case "title", "language", "ttl", "updatePeriod", "updateFrequency" -> gather(uri, localName, qName, null);
@@ -422,7 +415,7 @@ final class StreamedRss extends DefaultHandler {
 	@Override
 	public void endDocument() throws SAXException {
 		if (!this.channelSeen) {
-			throw NOT_READ;
+			throw new NotRead();
 		}
 		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0", this.title, this.link, this.language,
 				this.entries), this.items,
