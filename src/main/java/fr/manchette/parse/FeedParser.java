@@ -57,11 +57,7 @@ public class FeedParser {
 	ParsedFeed parse(byte[] body, @Nullable String contentType, boolean withoutTree) throws FeedParseException {
 		FeedText.Utf8Start start = streamable(body, contentType);
 		if (start != null && withoutTree) {
-			// An Atom document stops the RSS reading at its root, and the other way round.
-			StreamedFeed read = StreamedRss.read(start);
-			if (read == null) {
-				read = StreamedAtom.read(start);
-			}
+			StreamedFeed read = streamedFeed(start);
 			if (read != null) {
 				return feed(read);
 			}
@@ -153,6 +149,21 @@ public class FeedParser {
 		finally {
 			dates.restore();
 		}
+	}
+
+	/**
+	 * The document read without a tree when its root says it may be: each attempt that fails costs a parser's setup
+	 * and its buffers (some 20 KB), which a small document of another format must not pay for nothing.
+	 */
+	private static @Nullable StreamedFeed streamedFeed(FeedText.Utf8Start start) {
+		String root = SafeXml.rootName(start);
+		if ("rss".equals(root)) {
+			return StreamedRss.read(start);
+		}
+		if ("feed".equals(root) && start.head().contains(CommonFormatReader.ATOM_URI)) {
+			return StreamedAtom.read(start);
+		}
+		return null;
 	}
 
 	/** The plainest RSS 2.0 and Atom 1.0, read without a tree: what the tree's way gives for them. */

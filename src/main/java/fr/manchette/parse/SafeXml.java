@@ -135,6 +135,30 @@ final class SafeXml {
 		return true;
 	}
 
+	/**
+	 * The name of the root element as written (with its prefix) when the document can be read at once (see
+	 * {@link #parseUnprepared(FeedText.Utf8Start)}) and its start shows the name whole; null otherwise.
+	 */
+	static @Nullable String rootName(FeedText.Utf8Start text) {
+		String stripped = unpreparedStart(text);
+		if (stripped == null) {
+			return null;
+		}
+		Matcher root = ROOT_ELEMENT.matcher(stripped);
+		if (!root.find()) {
+			return null;
+		}
+		int end = root.start() + 1;
+		while (end < stripped.length() && !isNameEnd(stripped.charAt(end))) {
+			end++;
+		}
+		return (end < stripped.length()) ? stripped.substring(root.start() + 1, end) : null;
+	}
+
+	private static boolean isNameEnd(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/';
+	}
+
 	/** The start left-stripped when the document can be read at once, else null (see parseUnprepared). */
 	private static @Nullable String unpreparedStart(FeedText.Utf8Start text) {
 		String head = text.head();
