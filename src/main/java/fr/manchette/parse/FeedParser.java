@@ -155,7 +155,7 @@ public class FeedParser {
 	 * The document read without a tree when its root says it may be: each attempt that fails costs a parser's setup
 	 * and its buffers (some 20 KB), which a small document of another format must not pay for nothing.
 	 */
-	private static @Nullable StreamedFeed streamedFeed(FeedText.Utf8Start start) {
+	static @Nullable StreamedFeed streamedFeed(FeedText.Utf8Start start) {
 		String root = SafeXml.rootName(start);
 		if ("rss".equals(root)) {
 			return StreamedRss.read(start);

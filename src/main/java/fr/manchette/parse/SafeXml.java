@@ -137,22 +137,39 @@ final class SafeXml {
 
 	/**
 	 * The name of the root element as written (with its prefix) when the document can be read at once (see
-	 * {@link #parseUnprepared(FeedText.Utf8Start)}) and its start shows the name whole; null otherwise.
+	 * {@link #parseUnprepared(FeedText.Utf8Start)}) and its start shows the name whole, after the declaration,
+	 * comments (which may hold markup) and processing instructions; null otherwise.
 	 */
 	static @Nullable String rootName(FeedText.Utf8Start text) {
 		String stripped = unpreparedStart(text);
 		if (stripped == null) {
 			return null;
 		}
-		Matcher root = ROOT_ELEMENT.matcher(stripped);
-		if (!root.find()) {
+		int at = 0;
+		while (at < stripped.length()) {
+			if (isNameEnd(stripped.charAt(at)) && stripped.charAt(at) != '>' && stripped.charAt(at) != '/') {
+				at++;
+			}
+			else if (stripped.startsWith("<!--", at)) {
+				int end = stripped.indexOf("-->", at + 4);
+				at = (end < 0) ? stripped.length() : end + 3;
+			}
+			else if (stripped.startsWith("<?", at)) {
+				int end = stripped.indexOf("?>", at + 2);
+				at = (end < 0) ? stripped.length() : end + 2;
+			}
+			else {
+				break;
+			}
+		}
+		if (at + 1 >= stripped.length() || stripped.charAt(at) != '<') {
 			return null;
 		}
-		int end = root.start() + 1;
+		int end = at + 1;
 		while (end < stripped.length() && !isNameEnd(stripped.charAt(end))) {
 			end++;
 		}
-		return (end < stripped.length()) ? stripped.substring(root.start() + 1, end) : null;
+		return (end < stripped.length() && end > at + 1) ? stripped.substring(at + 1, end) : null;
 	}
 
 	private static boolean isNameEnd(char c) {

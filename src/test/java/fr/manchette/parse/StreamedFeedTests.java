@@ -139,6 +139,26 @@ class StreamedFeedTests {
 		assertThat(feed.items().get(0).categories()).containsExactly("Sport", "Sport");
 	}
 
+	/** Only a root that may be read is tried: each attempt that fails costs a parser's setup. */
+	@Test
+	void triesOnlyTheReaderThatTheRootNames() throws Exception {
+		assertThat(rootName("\n\n<?xml version=\"1.0\"?>\n<!-- un commentaire -->\n<rss\nversion=\"2.0\">")).isEqualTo("rss");
+		assertThat(rootName("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>")).isEqualTo("feed");
+		assertThat(rootName("<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\">")).isEqualTo("atom:feed");
+		assertThat(rootName("<rdf:RDF>")).isEqualTo("rdf:RDF");
+		assertThat(rootName("<!DOCTYPE rss [<!ENTITY a \"b\">]><rss>")).isNull();
+		assertThat(rootName("<rss")).isNull();
+		assertThat(rootName("<!-- Description: <b>gras</b> --><?xml-stylesheet href=\"a<b\"?> <feed>")).isEqualTo("feed");
+		// Atom 0.3 has a feed root too, in another namespace: not tried.
+		assertThat(readsWithoutTree("<feed xmlns=\"http://purl.org/atom/ns#\" version=\"0.3\"><title>Un</title></feed>"
+			.getBytes(StandardCharsets.UTF_8))).isFalse();
+	}
+
+	private static String rootName(String xml) {
+		byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+		return SafeXml.rootName(FeedText.utf8Start(body, null, body.length + 1));
+	}
+
 	@Test
 	void readsAnEmptyChannelAndAFeedWithoutDeclaration() throws Exception {
 		assertReadAsTheTreeReads(RSS + "<channel/></rss>", true);
@@ -273,7 +293,7 @@ class StreamedFeedTests {
 
 	private static boolean readsWithoutTree(byte[] body) {
 		FeedText.Utf8Start start = FeedText.utf8Start(body, null, body.length + 1);
-		return start != null && (StreamedRss.read(start) != null || StreamedAtom.read(start) != null);
+		return start != null && FeedParser.streamedFeed(start) != null;
 	}
 
 }
