@@ -125,7 +125,7 @@ final class SimpleSummary {
 				if (end < 0) {
 					return null;
 				}
-				Opened tag = tag(new String(chars, i + 1, end - i - 1));
+				Opened tag = tag(chars, i + 1, end);
 				if (tag == null) {
 					return null;
 				}
@@ -237,51 +237,57 @@ final class SimpleSummary {
 	private static final Node PIXEL = new Node("img", null);
 
 	/**
-	 * What is between {@code <} and {@code >}: a name in lower case letters and digits, then attributes each as
-	 * {@code  name="value"} with a name in lower case letters, then perhaps {@code /} or {@code  /}; null otherwise.
+	 * What is between {@code <} and {@code >} ({@code chars} from {@code from} to {@code to}): a name in lower case
+	 * letters and digits, then attributes each as {@code  name="value"} with a name in lower case letters, then perhaps
+	 * {@code /} or {@code  /}; null otherwise. Read in the array, the names given as the constants of those read here:
+	 * a string of the tag, then one of its name and of each attribute's name, were made for every tag. A name not
+	 * read here gives null at once, as it would once the tag is looked at (a tag or an attribute of another name is
+	 * never read).
 	 */
-	private static @Nullable Opened tag(String inside) {
-		int length = inside.length();
-		boolean closing = inside.startsWith("/");
-		int i = closing ? 1 : 0;
+	private static @Nullable Opened tag(char[] chars, int from, int to) {
+		boolean closing = from < to && chars[from] == '/';
+		int i = closing ? from + 1 : from;
 		int start = i;
-		while (i < length && (isLowerLetter(inside.charAt(i)) || (i > start && isDigit(inside.charAt(i))))) {
+		while (i < to && (isLowerLetter(chars[i]) || (i > start && isDigit(chars[i])))) {
 			i++;
 		}
-		if (i == start) {
+		String name = tagName(chars, start, i);
+		if (name == null) {
 			return null;
 		}
-		String name = inside.substring(start, i);
-		List<String[]> attributes = new ArrayList<>(0);
+		List<String[]> attributes = List.of();
 		boolean selfClosing = false;
-		while (i < length) {
-			if (inside.charAt(i) == '/' && i == length - 1) {
+		while (i < to) {
+			if (chars[i] == '/' && i == to - 1) {
 				selfClosing = true;
 				break;
 			}
-			if (inside.charAt(i) != ' ' || i + 1 == length) {
+			if (chars[i] != ' ' || i + 1 == to) {
 				return null;
 			}
 			i++;
-			if (inside.charAt(i) == '/' && i == length - 1) {
+			if (chars[i] == '/' && i == to - 1) {
 				selfClosing = true;
 				break;
 			}
 			int nameStart = i;
-			while (i < length && isLowerLetter(inside.charAt(i))) {
+			while (i < to && isLowerLetter(chars[i])) {
 				i++;
 			}
-			if (i == nameStart || i + 1 >= length || inside.charAt(i) != '=' || inside.charAt(i + 1) != '"') {
+			if (i + 1 >= to || chars[i] != '=' || chars[i + 1] != '"') {
 				return null;
 			}
-			int valueEnd = inside.indexOf('"', i + 2);
-			if (valueEnd < 0) {
+			String attribute = attributeName(chars, nameStart, i);
+			int valueEnd = indexOf(chars, to, '"', i + 2);
+			if (attribute == null || valueEnd < 0) {
 				return null;
 			}
-			String attribute = inside.substring(nameStart, i);
-			String value = attributeValue(inside.substring(i + 2, valueEnd));
+			String value = attributeValue(chars, i + 2, valueEnd);
 			if (value == null || valueOf(attributes, attribute) != null) {
 				return null;
+			}
+			if (attributes.isEmpty()) {
+				attributes = new ArrayList<>(4);
 			}
 			attributes.add(new String[] { attribute, value });
 			i = valueEnd + 1;
@@ -292,11 +298,56 @@ final class SimpleSummary {
 		return new Opened(name, closing, selfClosing, attributes);
 	}
 
+	/** The name of a tag read here, as a constant; null for any other (or none). */
+	private static @Nullable String tagName(char[] chars, int start, int end) {
+		return switch (end - start) {
+			case 1 -> switch (chars[start]) {
+				case 'p' -> "p";
+				case 'b' -> "b";
+				case 'i' -> "i";
+				case 'a' -> "a";
+				default -> null;
+			};
+			case 2 -> is(chars, start, "br") ? "br" : is(chars, start, "em") ? "em" : null;
+			case 3 -> is(chars, start, "img") ? "img" : null;
+			case 6 -> is(chars, start, "strong") ? "strong" : null;
+			default -> null;
+		};
+	}
+
+	/** The name of an attribute read here (on a link or an image), as a constant; null for any other (or none). */
+	private static @Nullable String attributeName(char[] chars, int start, int end) {
+		return switch (end - start) {
+			case 3 -> is(chars, start, "src") ? "src" : is(chars, start, "alt") ? "alt" : null;
+			case 4 -> is(chars, start, "href") ? "href" : null;
+			case 5 -> is(chars, start, "width") ? "width" : is(chars, start, "title") ? "title" : null;
+			case 6 -> is(chars, start, "height") ? "height" : null;
+			default -> null;
+		};
+	}
+
+	private static boolean is(char[] chars, int start, String name) {
+		for (int k = 0; k < name.length(); k++) {
+			if (chars[start + k] != name.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * An attribute's value ({@code chars} from {@code from} to {@code to}) with its references decoded; null for what
+	 * is not read here (a bare &, a quote, a < or >).
+	 */
+	private static @Nullable String attributeValue(char[] chars, int from, int to) {
+		if (isPlainValue(chars, from, to)) {
+			return new String(chars, from, to - from);
+		}
+		return attributeValue(new String(chars, from, to - from));
+	}
+
 	/** An attribute's value with its references decoded; null for what is not read here (a bare &, a quote, a < or >). */
 	private static @Nullable String attributeValue(String raw) {
-		if (isPlainValue(raw)) {
-			return raw;
-		}
 		StringBuilder value = new StringBuilder(raw.length());
 		for (int i = 0; i < raw.length();) {
 			char c = raw.charAt(i);
@@ -328,9 +379,9 @@ final class SimpleSummary {
 	}
 
 	/** A value without reference that {@link #attributeValue(String)} gives back as it is: most of them. */
-	private static boolean isPlainValue(String raw) {
-		for (int i = 0; i < raw.length(); i++) {
-			char c = raw.charAt(i);
+	private static boolean isPlainValue(char[] chars, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = chars[i];
 			if (c == '&' || c == '<' || c == '>' || c == '"' || !isReadAsIs(c)) {
 				return false;
 			}

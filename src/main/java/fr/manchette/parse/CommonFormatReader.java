@@ -396,7 +396,11 @@ final class CommonFormatReader {
 	// Both.
 
 	private static @Nullable Instant date(Element element) {
-		String text = element.getText();
+		return date(element.getText());
+	}
+
+	/** A date's text as Rome reads it. */
+	static @Nullable Instant date(String text) {
 		Instant instant = RomeDates.instant(text);
 		if (instant != null) {
 			return instant;

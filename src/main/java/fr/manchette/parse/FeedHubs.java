@@ -34,29 +34,43 @@ record FeedHubs(List<String> hubs, @Nullable String self) {
 		if (channel == null) {
 			return new FeedHubs(List.of(), null);
 		}
-		List<String> hubs = new ArrayList<>();
-		String self = null;
+		Links links = new Links();
 		for (Element child : channel.getChildren()) {
-			if (!child.getName().equals("link")) {
-				continue;
+			if (child.getName().equals("link")) {
+				links.add(child.getAttributeValue("rel"), child.getAttributeValue("href"));
 			}
-			String rel = child.getAttributeValue("rel");
-			String href = child.getAttributeValue("href");
+		}
+		return links.hubs();
+	}
+
+	/** The channel's {@code link} elements, of any namespace, read one at a time in document order. */
+	static final class Links {
+
+		private final List<String> hubs = new ArrayList<>();
+
+		private @Nullable String self;
+
+		/** A link's {@code rel} and {@code href} attributes (without namespace), null where it has none. */
+		void add(@Nullable String rel, @Nullable String href) {
 			if (rel == null || href == null || href.isBlank()) {
-				continue;
+				return;
 			}
-			href = href.strip();
+			String address = href.strip();
 			// rel is a list of space-separated relation types (RFC 8288): "hub self" is both.
 			for (String type : rel.strip().split("\\s+")) {
-				if (type.equalsIgnoreCase("hub") && !hubs.contains(href) && hubs.size() < MAX_HUBS) {
-					hubs.add(href);
+				if (type.equalsIgnoreCase("hub") && !this.hubs.contains(address) && this.hubs.size() < MAX_HUBS) {
+					this.hubs.add(address);
 				}
-				else if (type.equalsIgnoreCase("self") && self == null) {
-					self = href;
+				else if (type.equalsIgnoreCase("self") && this.self == null) {
+					this.self = address;
 				}
 			}
 		}
-		return new FeedHubs(hubs, self);
+
+		FeedHubs hubs() {
+			return new FeedHubs(this.hubs, this.self);
+		}
+
 	}
 
 }

@@ -47,7 +47,22 @@ public class FeedParser {
 	private static final int HEAD_BYTES = 2048;
 
 	public ParsedFeed parse(byte[] body, @Nullable String contentType) throws FeedParseException {
-		Document document = streamed(body, contentType);
+		return parse(body, contentType, true);
+	}
+
+	/**
+	 * @param withoutTree whether the plainest RSS 2.0 and Atom 1.0 are read without a tree ({@link StreamedRss},
+	 * {@link StreamedAtom}): always, but for the tests that compare that reading with the tree's
+	 */
+	ParsedFeed parse(byte[] body, @Nullable String contentType, boolean withoutTree) throws FeedParseException {
+		FeedText.Utf8Start start = streamable(body, contentType);
+		if (start != null && withoutTree) {
+			StreamedFeed read = streamedFeed(start);
+			if (read != null) {
+				return feed(read);
+			}
+		}
+		Document document = (start != null) ? SafeXml.parseUnprepared(start) : null;
 		if (document == null) {
 			String text = FeedText.decode(body, contentType);
 			if (text.isBlank()) {
@@ -137,11 +152,39 @@ public class FeedParser {
 	}
 
 	/**
-	 * The document read by the XML parser as the bytes are decoded, when the start of a UTF-8 body shows what the
-	 * checks on the whole text would have found: an XML document that needs no preparation. Null otherwise, and for
-	 * any failure: the text is then decoded whole and goes the way it always went, which gives what it always gave.
+	 * The document read without a tree when its root says it may be: each attempt that fails costs a parser's setup
+	 * and its buffers (some 20 KB), which a small document of another format must not pay for nothing.
 	 */
-	private static @Nullable Document streamed(byte[] body, @Nullable String contentType) {
+	static @Nullable StreamedFeed streamedFeed(FeedText.Utf8Start start) {
+		String root = SafeXml.rootName(start);
+		if ("rss".equals(root)) {
+			return StreamedRss.read(start);
+		}
+		if ("feed".equals(root) && start.head().contains(CommonFormatReader.ATOM_URI)) {
+			return StreamedAtom.read(start);
+		}
+		return null;
+	}
+
+	/** The plainest RSS 2.0 and Atom 1.0, read without a tree: what the tree's way gives for them. */
+	private static ParsedFeed feed(StreamedFeed read) {
+		CommonFormatReader.Feed common = read.feed();
+		List<RawItem> items = new ArrayList<>(read.items().size());
+		for (int i = 0; i < read.items().size(); i++) {
+			items.add(rawItem(common.entries().get(i), read.items().get(i), "atom_1.0".equals(common.format()),
+					common.language()));
+		}
+		return new ParsedFeed(common.format(), Mojibake.repair(common.title()), common.link(), items, read.period(),
+				read.hubs().hubs(), read.hubs().self());
+	}
+
+	/**
+	 * A UTF-8 body that the XML parser may read as the bytes are decoded, when its start shows what the checks on the
+	 * whole text would have found: an XML document that needs no preparation. Null otherwise: the text is then decoded
+	 * whole and goes the way it always went, which gives what it always gave; and that way too when reading it as it
+	 * is decoded fails.
+	 */
+	private static FeedText.@Nullable Utf8Start streamable(byte[] body, @Nullable String contentType) {
 		FeedText.Utf8Start start = FeedText.utf8Start(body, contentType, HEAD_BYTES);
 		if (start == null) {
 			return null;
@@ -152,7 +195,7 @@ public class FeedParser {
 				|| JsonFeedReader.isJson(head, contentType) || looksLikeHtml(head)) {
 			return null;
 		}
-		return SafeXml.parseUnprepared(start);
+		return start;
 	}
 
 	/**

@@ -3,14 +3,21 @@ package fr.manchette.parse;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.XMLReaders;
 import org.jspecify.annotations.Nullable;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Builds a JDOM document from feed text with no DTD and no entity of any kind resolved: an XXE or a billion-laughs
@@ -93,6 +100,84 @@ final class SafeXml {
 	 * declaration goes on past it.
 	 */
 	static @Nullable Document parseUnprepared(FeedText.Utf8Start text) {
+		String stripped = unpreparedStart(text);
+		if (stripped == null) {
+			return null;
+		}
+		try {
+			return build(unpreparedReader(text, stripped), declaresXml11(stripped));
+		}
+		catch (FeedParseException | IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The events of the document that {@link #parseUnprepared(FeedText.Utf8Start)} would read, given to the handler
+	 * by a parser with the same refusals as the builder's; false, with no event, when that would not read it at once,
+	 * or when it says XML 1.1 (whose reading is left to JDOM's checks). What the parser refuses is thrown, as is what
+	 * the handler throws.
+	 */
+	static boolean readUnprepared(FeedText.Utf8Start text, ContentHandler handler) throws SAXException, IOException {
+		String stripped = unpreparedStart(text);
+		if (stripped == null || declaresXml11(stripped)) {
+			return false;
+		}
+		XMLReader reader = READER.get();
+		reader.setContentHandler(handler);
+		try {
+			reader.parse(new InputSource(unpreparedReader(text, stripped)));
+		}
+		finally {
+			// The handler holds what it read: not kept by the thread.
+			reader.setContentHandler(NO_HANDLER);
+		}
+		return true;
+	}
+
+	/**
+	 * The name of the root element as written (with its prefix) when the document can be read at once (see
+	 * {@link #parseUnprepared(FeedText.Utf8Start)}) and its start shows the name whole, after the declaration,
+	 * comments (which may hold markup) and processing instructions; null otherwise.
+	 */
+	static @Nullable String rootName(FeedText.Utf8Start text) {
+		String stripped = unpreparedStart(text);
+		if (stripped == null) {
+			return null;
+		}
+		int at = 0;
+		while (at < stripped.length()) {
+			if (isNameEnd(stripped.charAt(at)) && stripped.charAt(at) != '>' && stripped.charAt(at) != '/') {
+				at++;
+			}
+			else if (stripped.startsWith("<!--", at)) {
+				int end = stripped.indexOf("-->", at + 4);
+				at = (end < 0) ? stripped.length() : end + 3;
+			}
+			else if (stripped.startsWith("<?", at)) {
+				int end = stripped.indexOf("?>", at + 2);
+				at = (end < 0) ? stripped.length() : end + 2;
+			}
+			else {
+				break;
+			}
+		}
+		if (at + 1 >= stripped.length() || stripped.charAt(at) != '<') {
+			return null;
+		}
+		int end = at + 1;
+		while (end < stripped.length() && !isNameEnd(stripped.charAt(end))) {
+			end++;
+		}
+		return (end < stripped.length() && end > at + 1) ? stripped.substring(at + 1, end) : null;
+	}
+
+	private static boolean isNameEnd(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/';
+	}
+
+	/** The start left-stripped when the document can be read at once, else null (see parseUnprepared). */
+	private static @Nullable String unpreparedStart(FeedText.Utf8Start text) {
 		String head = text.head();
 		String stripped = head.stripLeading();
 		Matcher root = ROOT_ELEMENT.matcher(stripped);
@@ -110,14 +195,13 @@ final class SafeXml {
 				|| (!text.whole() && stripped.startsWith("<?xml") && stripped.indexOf("?>") < 0)) {
 			return null;
 		}
-		try {
-			Reader reader = text.reader();
-			reader.skip(head.length() - stripped.length());
-			return build(reader, declaresXml11(stripped));
-		}
-		catch (FeedParseException | IOException | RuntimeException ex) {
-			return null;
-		}
+		return stripped;
+	}
+
+	private static Reader unpreparedReader(FeedText.Utf8Start text, String stripped) throws IOException {
+		Reader reader = text.reader();
+		reader.skip(text.head().length() - stripped.length());
+		return reader;
 	}
 
 	/**
@@ -192,16 +276,55 @@ final class SafeXml {
 		if (unchecked) {
 			builder.setJDOMFactory(new FeedTreeFactory());
 		}
-		builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-		builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-		builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-		builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+		REFUSALS.forEach(builder::setFeature);
 		builder.setExpandEntities(false);
 		builder.setReuseParser(true);
-		builder.setEntityResolver((publicId, systemId) -> {
-			throw new IOException("external entity refused: " + systemId);
-		});
+		builder.setEntityResolver(SafeXml::refuseEntity);
 		return builder;
+	}
+
+	/** The parser's features that refuse every DTD and external entity: the builder's and the reader's. */
+	private static final Map<String, Boolean> REFUSALS = Map.of(
+			"http://apache.org/xml/features/disallow-doctype-decl", true,
+			"http://xml.org/sax/features/external-general-entities", false,
+			"http://xml.org/sax/features/external-parameter-entities", false,
+			"http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+
+	private static InputSource refuseEntity(String publicId, String systemId) throws IOException {
+		throw new IOException("external entity refused: " + systemId);
+	}
+
+	/** One per thread, as the builders: the parser the builder would use, configured as the builder configures it. */
+	private static final ThreadLocal<XMLReader> READER = ThreadLocal.withInitial(SafeXml::reader);
+
+	private static final ContentHandler NO_HANDLER = new DefaultHandler();
+
+	private static XMLReader reader() {
+		try {
+			XMLReader reader = XMLReaders.NONVALIDATING.createXMLReader();
+			reader.setFeature("http://xml.org/sax/features/namespaces", true);
+			reader.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
+			for (Map.Entry<String, Boolean> refusal : REFUSALS.entrySet()) {
+				reader.setFeature(refusal.getKey(), refusal.getValue());
+			}
+			reader.setEntityResolver(SafeXml::refuseEntity);
+			// JDOM's builder stops at errors as well as fatal errors; warnings pass.
+			reader.setErrorHandler(new DefaultHandler() {
+				@Override
+				public void error(SAXParseException ex) throws SAXException {
+					throw ex;
+				}
+
+				@Override
+				public void fatalError(SAXParseException ex) throws SAXException {
+					throw ex;
+				}
+			});
+			return reader;
+		}
+		catch (JDOMException | SAXException ex) {
+			throw new IllegalStateException("no XML parser with the refusals this reader needs", ex);
+		}
 	}
 
 }

@@ -25,9 +25,18 @@ final class UpdatePeriod {
 		if (channel == null) {
 			return null;
 		}
-		Duration ttl = ttl(ItemElements.text(child(channel, "ttl", false)));
-		return (ttl != null) ? ttl : syndication(ItemElements.text(child(channel, "updatePeriod", true)),
+		return of(ItemElements.text(child(channel, "ttl", false)),
+				ItemElements.text(child(channel, "updatePeriod", true)),
 				ItemElements.text(child(channel, "updateFrequency", true)));
+	}
+
+	/**
+	 * The period from the trimmed texts of the channel's first {@code ttl}, and of its first {@code updatePeriod} and
+	 * {@code updateFrequency} of the syndication module ({@link #isSyndication}), null where there is none.
+	 */
+	static @Nullable Duration of(@Nullable String ttlText, @Nullable String period, @Nullable String frequency) {
+		Duration ttl = ttl(ttlText);
+		return (ttl != null) ? ttl : syndication(period, frequency);
 	}
 
 	/** Where the channel-level elements are: in {@code <channel>} for RSS, on the root for Atom. */
@@ -83,8 +92,12 @@ final class UpdatePeriod {
 	}
 
 	private static boolean isSyndication(Element element) {
-		String uri = element.getNamespaceURI();
-		return uri.startsWith(SYNDICATION) || "sy".equals(element.getNamespacePrefix());
+		return isSyndication(element.getNamespaceURI(), element.getNamespacePrefix());
+	}
+
+	/** An element of the syndication module, by its namespace or, for feeds that get it wrong, its prefix. */
+	static boolean isSyndication(String uri, String prefix) {
+		return uri.startsWith(SYNDICATION) || "sy".equals(prefix);
 	}
 
 }

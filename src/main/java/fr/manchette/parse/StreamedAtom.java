@@ -1,0 +1,512 @@
+package fr.manchette.parse;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import fr.manchette.parse.EntryValues.TypedText;
+import fr.manchette.parse.ItemElements.BasedValue;
+
+/**
+ * Reads the plainest Atom 1.0 documents straight from the parser's events into what the tree would have given, as
+ * {@link StreamedRss} reads RSS 2.0 (see there why). Each value is the one that {@link CommonFormatReader},
+ * {@link ItemElements}, {@link FeedHubs} and {@link UpdatePeriod} take from the tree, read the same way; the bases and
+ * languages of XML that they look for up the tree are those of the feed and of the entry, and of the link, summary
+ * and content elements, all read here.
+ * <p>
+ * Anything whose reading here could differ stops the reading ({@code null}), and the document is then read from its
+ * tree as before: another root, an entry in another namespace, the syndication module, a self link without address,
+ * an XHTML or XML text (written out as XML by the tree's reader), an element inside an element whose text is read
+ * (but an author's name), more entries than the parser keeps, anything that fails.
+ */
+final class StreamedAtom extends DefaultHandler {
+
+	private static final String ATOM = CommonFormatReader.ATOM_URI;
+
+	private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+
+	private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
+
+	/** The syndication module as CommonFormatReader refuses it on Atom (Rome reads its numbers with parseInt). */
+	private static final String SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/";
+
+	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
+			"modified", "created");
+
+
+	/** The document as the tree's readers would read it, or null when it is left to the tree. */
+	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
+		StreamedAtom handler = new StreamedAtom();
+		try {
+			if (!SafeXml.readUnprepared(text, handler)) {
+				return null;
+			}
+			return handler.result;
+		}
+		catch (SAXException | IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private int depth;
+
+	/** The text of the element being gathered, its depth inside it, its name, namespace and prefix. */
+	private final StringBuilder text = new StringBuilder();
+
+	private int textDepth = -1;
+
+	private String textName = "";
+
+	private String textUri = "";
+
+	private String textPrefix = "";
+
+	/** Whether the element whose text is gathered is open: an element in it is not read here. */
+	private boolean reading;
+
+	// The feed.
+
+	private @Nullable String base;
+
+	private @Nullable String lang;
+
+	private @Nullable String title;
+
+	private boolean titleSeen;
+
+	private @Nullable String language;
+
+	private boolean languageSeen;
+
+	private @Nullable String self;
+
+	private boolean selfSeen;
+
+	private @Nullable String alternate;
+
+	private boolean alternateSeen;
+
+	private @Nullable String ttl;
+
+	private @Nullable String updatePeriod;
+
+	private @Nullable String updateFrequency;
+
+	private final FeedHubs.Links links = new FeedHubs.Links();
+
+	private final List<EntryValues> entries = new ArrayList<>();
+
+	private final List<ItemElements> items = new ArrayList<>();
+
+	private @Nullable Entry entry;
+
+	private @Nullable StreamedFeed result;
+
+	/** What an entry's children say, each the first of its kind (as the tree's readers search them). */
+	private static final class Entry {
+
+		@Nullable String base;
+
+		@Nullable String lang;
+
+		// Atom's and Dublin Core's: CommonFormatReader's.
+
+		@Nullable String title;
+
+		boolean titleSeen;
+
+		@Nullable TypedText summary;
+
+		@Nullable String summaryBase;
+
+		@Nullable TypedText content;
+
+		@Nullable String contentBase;
+
+		@Nullable String published;
+
+		@Nullable String updated;
+
+		boolean authorSeen;
+
+		/** Depth inside the first author, while it is open; its first Atom name. */
+		int authorDepth = -1;
+
+		@Nullable String authorName;
+
+		@Nullable String dcDate;
+
+		@Nullable String dcCreator;
+
+		final List<String> categories = new ArrayList<>(2);
+
+		/** Rome's alternate links, as their rel and href. */
+		final List<String[]> alternates = new ArrayList<>(1);
+
+		// Any namespace: ItemElements'.
+
+		@Nullable String id;
+
+		final @Nullable String[] dates = new String[DATE_ELEMENTS.size()];
+
+		@Nullable String anyLanguage;
+
+		final List<BasedValue> links = new ArrayList<>(1);
+
+		/** The text construct being gathered: its type. */
+		@Nullable String type;
+
+		/** The xml:base of the text construct being gathered. */
+		@Nullable String textBase;
+
+	}
+
+	@Override
+	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+		if (this.reading) {
+			// An element in an element whose text is read: the tree's getText would leave its text out.
+			throw new NotRead();
+		}
+		int at = this.depth++;
+		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
+		if (at == 0) {
+			if (!localName.equals("feed") || !uri.equals(ATOM)) {
+				throw new NotRead();
+			}
+			this.base = xmlBase;
+			this.lang = attributes.getValue(XML_NAMESPACE, "lang");
+		}
+		else if (at == 1) {
+			feedChild(uri, localName, qName, attributes, xmlBase);
+		}
+		else if (this.entry != null) {
+			if (xmlBase != null && at > 3) {
+				// A base deeper than the entry's children is in scope of nothing read here, but left to the tree.
+				throw new NotRead();
+			}
+			if (at == 2) {
+				entryChild(this.entry, uri, localName, qName, attributes, xmlBase);
+			}
+			else if (at == 3 && this.entry.authorDepth == 3 && this.entry.authorName == null && uri.equals(ATOM)
+					&& localName.equals("name")) {
+				gather(uri, localName, qName);
+			}
+		}
+		else if (xmlBase != null) {
+			throw new NotRead();
+		}
+	}
+
+	private void feedChild(String uri, String localName, String qName, Attributes attributes,
+			@Nullable String xmlBase) throws SAXException {
+		if (uri.equals(SYNDICATION)) {
+			throw new NotRead();
+		}
+		if (localName.equals("entry")) {
+			if (!uri.equals(ATOM) || this.items.size() == FeedParser.MAX_ITEMS) {
+				throw new NotRead();
+			}
+			Entry opened = new Entry();
+			opened.base = xmlBase;
+			opened.lang = attributes.getValue(XML_NAMESPACE, "lang");
+			this.entry = opened;
+			return;
+		}
+		if (xmlBase != null) {
+			throw new NotRead();
+		}
+		if (localName.equals("link")) {
+			this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
+			if (uri.equals(ATOM)) {
+				String rel = attribute(attributes, "rel");
+				if (!this.selfSeen && "self".equals(rel)) {
+					this.selfSeen = true;
+					this.self = attribute(attributes, "href");
+					if (this.self == null) {
+						// Rome's search for the feed's base address fails on it.
+						throw new NotRead();
+					}
+				}
+				if (!this.alternateSeen && isAlternate(rel)) {
+					this.alternateSeen = true;
+					this.alternate = attribute(attributes, "href");
+				}
+			}
+			return;
+		}
+		switch (localName) {
+			case "title" -> {
+				if (uri.equals(ATOM)) {
+					plainType(attributes);
+				}
+				gather(uri, localName, qName);
+			}
+			case "language", "ttl", "updatePeriod", "updateFrequency" -> gather(uri, localName, qName);
+			default -> {
+			}
+		}
+	}
+
+	private void entryChild(Entry it, String uri, String localName, String qName, Attributes attributes,
+			@Nullable String xmlBase) throws SAXException {
+		boolean atom = uri.equals(ATOM);
+		if (localName.equals("link")) {
+			if (atom) {
+				String rel = attribute(attributes, "rel");
+				if (isAlternate(rel)) {
+					it.alternates.add(new String[] { rel, attribute(attributes, "href") });
+				}
+				// ItemElements' reading: the attributes without namespace only.
+				String ownRel = attributes.getValue("", "rel");
+				String href = attributes.getValue("", "href");
+				String value = ((ownRel == null || ownRel.isBlank() || ownRel.equals("alternate")) && href != null)
+						? href.strip() : null;
+				if (value != null && !value.isEmpty()) {
+					it.links.add(new BasedValue(value, chain(it).then(xmlBase)));
+				}
+			}
+			return;
+		}
+		if (atom && localName.equals("category")) {
+			it.categories.add(attribute(attributes, "term"));
+			return;
+		}
+		if (atom && localName.equals("author")) {
+			if (!it.authorSeen) {
+				it.authorSeen = true;
+				it.authorDepth = 3;
+			}
+			return;
+		}
+		if (atom && (localName.equals("summary") || localName.equals("content") || localName.equals("title"))) {
+			it.type = plainType(attributes);
+			it.textBase = xmlBase;
+		}
+		else if (xmlBase != null) {
+			throw new NotRead();
+		}
+		switch (localName) {
+			case "title", "summary", "content", "id", "language", "creator", "pubDate", "published", "issued", "date",
+					"updated", "modified", "created" -> gather(uri, localName, qName);
+			default -> {
+			}
+		}
+	}
+
+	/** The type of a text construct that is read as its text, not written out as XML; for any other, not read. */
+	private static @Nullable String plainType(Attributes attributes) throws SAXException {
+		String type = attribute(attributes, "type");
+		String read = (type != null) ? type : "text";
+		if (read.equals("xhtml") || read.contains("/xml") || read.contains("+xml")) {
+			throw new NotRead();
+		}
+		return type;
+	}
+
+	/** Rome's attribute of an Atom element: without namespace, else in Atom's. */
+	private static @Nullable String attribute(Attributes attributes, String name) {
+		String value = attributes.getValue("", name);
+		return (value != null) ? value : attributes.getValue(ATOM, name);
+	}
+
+	/** Rome's alternate links: no rel, a blank one, or "alternate". */
+	private static boolean isAlternate(@Nullable String rel) {
+		return rel == null || rel.trim().isEmpty() || rel.equals("alternate");
+	}
+
+	private void gather(String uri, String localName, String qName) {
+		this.text.setLength(0);
+		this.textDepth = this.depth;
+		this.textName = localName;
+		this.textUri = uri;
+		int colon = qName.indexOf(':');
+		this.textPrefix = (colon >= 0) ? qName.substring(0, colon) : "";
+		this.reading = true;
+	}
+
+	@Override
+	public void characters(char[] ch, int start, int length) {
+		if (this.reading && this.depth == this.textDepth) {
+			this.text.append(ch, start, length);
+		}
+	}
+
+	@Override
+	public void endElement(String uri, String localName, String qName) throws SAXException {
+		int at = --this.depth;
+		Entry it = this.entry;
+		if (this.reading && at == this.textDepth - 1) {
+			this.reading = false;
+			String value = this.text.toString();
+			if (at == 1) {
+				feedText(value);
+			}
+			else if (it != null && at == 3) {
+				it.authorName = value;
+			}
+			else if (it != null) {
+				entryText(it, value);
+			}
+		}
+		else if (it != null && at == 2 && it.authorDepth == 3 && localName.equals("author")) {
+			it.authorDepth = -1;
+		}
+		else if (it != null && at == 1) {
+			endEntry(it);
+			this.entry = null;
+		}
+	}
+
+	private void feedText(String value) {
+		boolean atom = this.textUri.equals(ATOM);
+		switch (this.textName) {
+			case "title" -> {
+				if (atom && !this.titleSeen) {
+					this.titleSeen = true;
+					this.title = value;
+				}
+			}
+			case "language" -> {
+				if (this.textUri.equals(DUBLIN_CORE) && !this.languageSeen) {
+					this.languageSeen = true;
+					this.language = value;
+				}
+			}
+			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
+			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && syndication()) ? value
+					: this.updatePeriod;
+			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null && syndication()) ? value
+					: this.updateFrequency;
+			default -> {
+			}
+		}
+	}
+
+	private boolean syndication() {
+		return UpdatePeriod.isSyndication(this.textUri, this.textPrefix);
+	}
+
+	private void entryText(Entry it, String value) {
+		String name = this.textName;
+		// ItemElements' reading: any namespace.
+		switch (name) {
+			case "id" -> it.id = (it.id == null) ? value : it.id;
+			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
+			default -> {
+				int date = DATE_ELEMENTS.indexOf(name);
+				if (date >= 0 && it.dates[date] == null) {
+					it.dates[date] = value;
+				}
+			}
+		}
+		// CommonFormatReader's: Atom, Dublin Core.
+		if (this.textUri.equals(ATOM)) {
+			switch (name) {
+				case "title" -> {
+					if (!it.titleSeen) {
+						it.titleSeen = true;
+						it.title = value;
+					}
+				}
+				case "summary" -> {
+					if (it.summary == null) {
+						it.summary = new TypedText(value, it.type);
+						it.summaryBase = it.textBase;
+					}
+				}
+				case "content" -> {
+					if (it.content == null) {
+						it.content = new TypedText(value, it.type);
+						it.contentBase = it.textBase;
+					}
+				}
+				case "published" -> it.published = (it.published == null) ? value : it.published;
+				case "updated" -> it.updated = (it.updated == null) ? value : it.updated;
+				default -> {
+				}
+			}
+		}
+		else if (this.textUri.equals(DUBLIN_CORE)) {
+			if (name.equals("date")) {
+				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
+			}
+			else if (name.equals("creator")) {
+				it.dcCreator = (it.dcCreator == null) ? value : it.dcCreator;
+			}
+		}
+	}
+
+	/** The bases from the feed down to the entry, as ItemElements chains them. */
+	private BaseChain chain(Entry it) {
+		return BaseChain.NONE.then(this.base).then(it.base);
+	}
+
+	/** As CommonFormatReader's atomEntry and ItemElements' of, from what the children said. */
+	private void endEntry(Entry it) {
+		String creator = it.authorSeen ? it.authorName : it.dcCreator;
+		Instant date = (it.published != null) ? CommonFormatReader.date(it.published) : null;
+		if (date == null && it.dcDate != null) {
+			date = CommonFormatReader.date(it.dcDate);
+		}
+		if (date == null && it.updated != null) {
+			date = CommonFormatReader.date(it.updated);
+		}
+		this.entries.add(new EntryValues(it.title, link(it.alternates), it.summary,
+				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator));
+
+		String dateText = null;
+		for (String text : it.dates) {
+			dateText = trimmed(text);
+			if (dateText != null) {
+				break;
+			}
+		}
+		String language = trimmed(it.anyLanguage);
+		if (language == null) {
+			String inScope = (it.lang != null && !it.lang.isBlank()) ? it.lang : this.lang;
+			language = (inScope != null && !inScope.isBlank()) ? inScope.strip() : null;
+		}
+		BaseChain chain = chain(it);
+		this.items.add(new ItemElements(trimmed(it.id), dateText, it.links, chain,
+				(it.summary != null) ? chain.then(it.summaryBase) : chain,
+				(it.content != null) ? chain.then(it.contentBase) : chain, language));
+	}
+
+	/** CommonFormatReader's atomLink: the first alternate's address, else the first with no rel or "alternate". */
+	private static @Nullable String link(List<String[]> alternates) {
+		String first = alternates.isEmpty() ? null : alternates.get(0)[1];
+		if (first != null && !first.isBlank()) {
+			return first;
+		}
+		for (String[] link : alternates) {
+			if (link[0] == null || link[0].equals("alternate")) {
+				return link[1];
+			}
+		}
+		return null;
+	}
+
+	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */
+	private static @Nullable String trimmed(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		String trimmed = text.trim();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	@Override
+	public void endDocument() {
+		this.result = new StreamedFeed(new CommonFormatReader.Feed("atom_1.0", this.title,
+				(this.self != null) ? this.self : this.alternate, this.language, this.entries), this.items,
+				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
+						trimmed(this.updateFrequency)));
+	}
+
+}

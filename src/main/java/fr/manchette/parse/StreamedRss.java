@@ -1,0 +1,426 @@
+package fr.manchette.parse;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import fr.manchette.parse.EntryValues.TypedText;
+import fr.manchette.parse.ItemElements.BasedValue;
+
+/**
+ * Reads the plainest RSS 2.0 documents, nearly every RSS feed, straight from the parser's events into what the tree
+ * would have given ({@link CommonFormatReader}, {@link ItemElements}, {@link FeedHubs}, {@link UpdatePeriod}): the
+ * tree (an object per element and per text, and their lists) was a seventh of reading a feed, and all of it was then
+ * searched again to be read.
+ * <p>
+ * Each value is the one those classes take from the tree, read the same way. Anything whose reading here could differ
+ * stops the reading ({@code null}), and the document is then read from its tree as before: another root or version,
+ * a second or namespaced channel, a namespaced item, cloud or skipHours, any {@code xml:base} or {@code xml:lang}, an
+ * element inside an element whose text is read, more items than the parser keeps, anything that fails. The parser is
+ * {@link SafeXml}'s, with the same refusals, and reads only what {@link SafeXml#parseUnprepared(FeedText.Utf8Start)}
+ * would have read at once.
+ */
+final class StreamedRss extends DefaultHandler {
+
+	private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+
+	private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+	private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
+
+	private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+
+
+	/**
+	 * The document as the tree's readers would read it, or null when it is left to the tree: then it has not been
+	 * read as far as {@link FeedParser} is concerned, and goes the way it always went.
+	 */
+	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
+		StreamedRss handler = new StreamedRss();
+		try {
+			if (!SafeXml.readUnprepared(text, handler)) {
+				return null;
+			}
+			return handler.result;
+		}
+		catch (SAXException | IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private int depth;
+
+	private boolean inChannel;
+
+	private boolean channelSeen;
+
+	/** The element whose text is being gathered, at {@link #textDepth}; null when none. */
+	private @Nullable StringBuilder text;
+
+	private int textDepth = -1;
+
+	/** The name of the element whose text is gathered, of the channel or of an item. */
+	private @Nullable String textName;
+
+	private String textUri = "";
+
+	private String textPrefix = "";
+
+	/** Attributes of the element whose text is gathered, read at its start: domain, isPermaLink or type. */
+	private @Nullable String textAttribute;
+
+	/** Whether the element whose text is gathered is open: an element in it is not read here. */
+	private boolean reading;
+
+	// The channel.
+
+	private @Nullable String title;
+
+	private @Nullable String link;
+
+	private @Nullable String language;
+
+	private @Nullable String ttl;
+
+	private @Nullable String updatePeriod;
+
+	private @Nullable String updateFrequency;
+
+	private final FeedHubs.Links links = new FeedHubs.Links();
+
+	private final List<EntryValues> entries = new ArrayList<>();
+
+	private final List<ItemElements> items = new ArrayList<>();
+
+	private @Nullable Item item;
+
+	private @Nullable StreamedFeed result;
+
+	/** What an item's children say, each the first of its kind (as the tree's readers search them). */
+	private static final class Item {
+
+		@Nullable String rdfAbout;
+
+		// No namespace: CommonFormatReader's.
+		@Nullable String title;
+
+		@Nullable String link;
+
+		@Nullable String description;
+
+		@Nullable String descriptionType;
+
+		@Nullable String pubDate;
+
+		@Nullable String author;
+
+		@Nullable String guid;
+
+		@Nullable String guidPermaLink;
+
+		@Nullable String encoded;
+
+		@Nullable String dcDate;
+
+		@Nullable String dcCreator;
+
+		final List<String> categories = new ArrayList<>(2);
+
+		@Nullable Set<String> seenCategories;
+
+		// Any namespace: ItemElements'.
+
+		@Nullable String anyGuid;
+
+		/** The first text of each of ItemElements' date elements, in its order of preference. */
+		final @Nullable String[] dates = new String[DATE_ELEMENTS.size()];
+
+		@Nullable String anyLanguage;
+
+		final List<BasedValue> links = new ArrayList<>(2);
+
+	}
+
+	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
+			"modified", "created");
+
+	@Override
+	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+		if (this.reading) {
+			// An element in an element whose text is read: the tree's getText would leave its text out.
+			throw new NotRead();
+		}
+		for (int i = 0; i < attributes.getLength(); i++) {
+			if (XML_NAMESPACE.equals(attributes.getURI(i))
+					&& ("base".equals(attributes.getLocalName(i)) || "lang".equals(attributes.getLocalName(i)))) {
+				throw new NotRead();
+			}
+		}
+		int at = this.depth++;
+		if (at == 0) {
+			String version = attributes.getValue("", "version");
+			if (!localName.equals("rss") || !uri.isEmpty() || (version != null && !version.trim().startsWith("2.0"))) {
+				throw new NotRead();
+			}
+		}
+		else if (at == 1) {
+			if (localName.equals("channel")) {
+				if (this.channelSeen || !uri.isEmpty()) {
+					throw new NotRead();
+				}
+				this.channelSeen = true;
+				this.inChannel = true;
+			}
+		}
+		else if (at == 2 && this.inChannel) {
+			channelChild(uri, localName, qName, attributes);
+		}
+		else if (at == 3 && this.item != null) {
+			itemChild(uri, localName, qName, attributes);
+		}
+	}
+
+	private void channelChild(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+		boolean plain = uri.isEmpty();
+		switch (localName) {
+			case "item" -> {
+				if (!plain || this.items.size() == FeedParser.MAX_ITEMS) {
+					throw new NotRead();
+				}
+				this.item = new Item();
+				this.item.rdfAbout = attributes.getValue(RDF, "about");
+			}
+			case "cloud", "skipHours" -> {
+				if (plain) {
+					throw new NotRead();
+				}
+			}
+			case "title", "language", "ttl", "updatePeriod", "updateFrequency" -> gather(uri, localName, qName, null);
+			case "link" -> {
+				this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
+				gather(uri, localName, qName, null);
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void itemChild(String uri, String localName, String qName, Attributes attributes) {
+		switch (localName) {
+			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"));
+			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"));
+			case "description" -> gather(uri, localName, qName, attributes.getValue("", "type"));
+			case "title", "link", "pubDate", "author", "date", "creator", "encoded", "published", "issued", "updated",
+					"modified", "created", "language" -> gather(uri, localName, qName, null);
+			default -> {
+			}
+		}
+	}
+
+	private void gather(String uri, String localName, String qName, @Nullable String attribute) {
+		this.text = (this.text != null) ? this.text : new StringBuilder();
+		this.text.setLength(0);
+		this.textDepth = this.depth;
+		this.textName = localName;
+		this.textUri = uri;
+		int colon = qName.indexOf(':');
+		this.textPrefix = (colon >= 0) ? qName.substring(0, colon) : "";
+		this.textAttribute = attribute;
+		this.reading = true;
+	}
+
+	@Override
+	public void characters(char[] ch, int start, int length) {
+		if (this.reading && this.depth == this.textDepth && this.text != null) {
+			this.text.append(ch, start, length);
+		}
+	}
+
+	@Override
+	public void endElement(String uri, String localName, String qName) throws SAXException {
+		int at = --this.depth;
+		if (this.reading && at == this.textDepth - 1) {
+			this.reading = false;
+			String value = (this.text != null) ? this.text.toString() : "";
+			if (at == 2) {
+				channelText(value);
+			}
+			else {
+				itemText(value);
+			}
+		}
+		else if (at == 2 && this.item != null && localName.equals("item")) {
+			endItem(this.item);
+			this.item = null;
+		}
+		else if (at == 1 && this.inChannel && localName.equals("channel")) {
+			this.inChannel = false;
+		}
+	}
+
+	private void channelText(String value) {
+		boolean plain = this.textUri.isEmpty();
+		switch (String.valueOf(this.textName)) {
+			case "title" -> this.title = (plain && this.title == null) ? value : this.title;
+			case "link" -> this.link = (plain && this.link == null) ? value : this.link;
+			case "language" -> this.language = (plain && this.language == null) ? value : this.language;
+			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
+			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && syndication()) ? value
+					: this.updatePeriod;
+			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null && syndication()) ? value
+					: this.updateFrequency;
+			default -> {
+			}
+		}
+	}
+
+	private boolean syndication() {
+		return UpdatePeriod.isSyndication(this.textUri, this.textPrefix);
+	}
+
+	private void itemText(String value) {
+		Item it = this.item;
+		if (it == null) {
+			return;
+		}
+		String name = String.valueOf(this.textName);
+		boolean plain = this.textUri.isEmpty();
+		// ItemElements' reading: any namespace.
+		switch (name) {
+			case "guid" -> {
+				it.anyGuid = (it.anyGuid == null) ? value : it.anyGuid;
+				link(it, value);
+			}
+			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
+			case "link" -> {
+				if (plain) {
+					link(it, value);
+				}
+			}
+			default -> {
+				int date = DATE_ELEMENTS.indexOf(name);
+				if (date >= 0 && it.dates[date] == null) {
+					it.dates[date] = value;
+				}
+			}
+		}
+		// CommonFormatReader's: no namespace, Dublin Core, content.
+		if (plain) {
+			switch (name) {
+				case "title" -> it.title = (it.title == null) ? value : it.title;
+				case "link" -> it.link = (it.link == null) ? value : it.link;
+				case "description" -> {
+					if (it.description == null) {
+						it.description = value;
+						it.descriptionType = this.textAttribute;
+					}
+				}
+				case "pubDate" -> it.pubDate = (it.pubDate == null) ? value : it.pubDate;
+				case "author" -> it.author = (it.author == null) ? value : it.author;
+				case "guid" -> {
+					if (it.guid == null) {
+						it.guid = value;
+						it.guidPermaLink = this.textAttribute;
+					}
+				}
+				case "category" -> {
+					// RSS092Parser skips blank ones; the converter's LinkedHashSet drops repeats of name and domain.
+					if (!value.isBlank()) {
+						if (it.seenCategories == null) {
+							it.seenCategories = new HashSet<>();
+						}
+						if (it.seenCategories.add(value + '\u0000' + this.textAttribute)) {
+							it.categories.add(value);
+						}
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		else if (this.textUri.equals(DUBLIN_CORE)) {
+			if (name.equals("date")) {
+				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
+			}
+			else if (name.equals("creator")) {
+				it.dcCreator = (it.dcCreator == null) ? value : it.dcCreator;
+			}
+		}
+		else if (this.textUri.equals(CONTENT) && name.equals("encoded")) {
+			it.encoded = (it.encoded == null) ? value : it.encoded;
+		}
+	}
+
+	/** ItemElements' candidate links: the trimmed text of each link and guid, when there is one. */
+	private static void link(Item it, String value) {
+		String trimmed = value.trim();
+		if (!trimmed.isEmpty()) {
+			it.links.add(new BasedValue(trimmed, BaseChain.NONE));
+		}
+	}
+
+	/** As CommonFormatReader's rssItem and ItemElements' of, from what the children said. */
+	private void endItem(Item it) {
+		String linkText = it.link;
+		if (linkText == null && it.guid != null
+				&& (it.guidPermaLink == null || it.guidPermaLink.equalsIgnoreCase("true"))) {
+			linkText = it.guid;
+		}
+		if (linkText != null && linkText.isBlank()) {
+			linkText = null;
+		}
+		TypedText summary = (it.description != null)
+				? new TypedText(it.description, (it.descriptionType != null) ? it.descriptionType : "text/html")
+				: null;
+		List<TypedText> contents = (it.encoded != null) ? List.of(new TypedText(it.encoded, "html")) : List.of();
+		Instant published = (it.dcDate != null) ? CommonFormatReader.date(it.dcDate) : null;
+		if (published == null && it.pubDate != null) {
+			published = CommonFormatReader.date(it.pubDate);
+		}
+		String creator = (it.dcCreator != null) ? it.dcCreator : it.author;
+		this.entries.add(new EntryValues(it.title, linkText, summary, contents, published, it.categories, creator));
+
+		String guid = trimmed(it.anyGuid);
+		if (guid == null) {
+			guid = it.rdfAbout;
+		}
+		String date = null;
+		for (String text : it.dates) {
+			date = trimmed(text);
+			if (date != null) {
+				break;
+			}
+		}
+		this.items.add(new ItemElements(guid, date, it.links, BaseChain.NONE, BaseChain.NONE, BaseChain.NONE,
+				trimmed(it.anyLanguage)));
+	}
+
+	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */
+	private static @Nullable String trimmed(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		String trimmed = text.trim();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	@Override
+	public void endDocument() throws SAXException {
+		if (!this.channelSeen) {
+			throw new NotRead();
+		}
+		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0", this.title, this.link, this.language,
+				this.entries), this.items,
+				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
+						trimmed(this.updateFrequency)));
+	}
+
+}
