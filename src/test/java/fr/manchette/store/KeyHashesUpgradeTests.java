@@ -160,7 +160,8 @@ class KeyHashesUpgradeTests {
 			.update();
 	}
 
-	private static List<IdentifiedItem> identify(String source, int from, int to) {
+	/** A source's items {@code from} to {@code to}, identified as a poll identifies them. */
+	static List<IdentifiedItem> identify(String source, int from, int to) {
 		List<Item> poll = new ArrayList<>();
 		for (int i = from; i < to; i++) {
 			poll.add(new Item("g" + i, "Titre " + i, URI.create("https://" + source + ".ma/" + i), "<p>Titre</p>",
@@ -188,7 +189,8 @@ class KeyHashesUpgradeTests {
 		return context;
 	}
 
-	private static void migrate(DataSource store, String target) {
+	/** Migrates the store up to {@code target}, or to the latest version for null. */
+	static void migrate(DataSource store, String target) {
 		Flyway.configure()
 			.dataSource(store)
 			.locations("classpath:db/migration")

@@ -1,10 +1,8 @@
 package fr.manchette.store;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +12,6 @@ import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +39,9 @@ class LinkHashUpgradeTests {
 	@Test
 	void theStoriesOfTheLinksStoredBeforeAreFoundAfterTheUpgrade() {
 		DataSource store = new DriverManagerDataSource(newStore(), "sa", "");
-		migrate(store, "39");
+		KeyHashesUpgradeTests.migrate(store, "39");
 		JdbcClient jdbc = JdbcClient.create(store);
-		List<IdentifiedItem> before = identify("le360", 0, 3);
+		List<IdentifiedItem> before = KeyHashesUpgradeTests.identify("le360", 0, 3);
 		String link0 = before.get(0).fingerprint().linkKey();
 		String link1 = before.get(1).fingerprint().linkKey();
 		String link2 = before.get(2).fingerprint().linkKey();
@@ -53,7 +50,7 @@ class LinkHashUpgradeTests {
 		insertAsBefore(jdbc, before.get(1), link1, 1);
 		insertAsBefore(jdbc, before.get(2), link0, 2);
 
-		migrate(store, null);
+		KeyHashesUpgradeTests.migrate(store, null);
 		try (AnnotationConfigApplicationContext context = KeyHashesUpgradeTests.repositories(store)) {
 			ItemRepository items = context.getBean(ItemRepository.class);
 			assertThat(items.storiesOfLinks(List.of(link0, link1, link2)))
@@ -61,7 +58,7 @@ class LinkHashUpgradeTests {
 
 			// hespress, later, under le360's links 1 and 2, in their stories; and under a link of its own.
 			List<IdentifiedItem> after = List.of(relinked(10, before.get(1)), relinked(11, before.get(2)),
-					identify("hespress", 12, 13).get(0));
+					KeyHashesUpgradeTests.identify("hespress", 12, 13).get(0));
 			String link12 = after.get(2).fingerprint().linkKey();
 			assertThat(items.insert("hespress", List.of(new AssignedItem(after.get(0), T0.plusSeconds(600), link1),
 					new AssignedItem(after.get(1), T0.plusSeconds(600), link0),
@@ -97,24 +94,6 @@ class LinkHashUpgradeTests {
 	private static IdentifiedItem relinked(int n, IdentifiedItem item) {
 		return new Deduplicator().identify(List.of(new Item("g" + n, "Titre " + n, item.item().link(),
 				"<p>Titre</p>", "Titre", T0.plusSeconds(600), true, List.of()))).get(0);
-	}
-
-	private static List<IdentifiedItem> identify(String source, int from, int to) {
-		List<Item> poll = new ArrayList<>();
-		for (int i = from; i < to; i++) {
-			poll.add(new Item("g" + i, "Titre " + i, URI.create("https://" + source + ".ma/" + i), "<p>Titre</p>",
-					"Titre", T0, true, List.of()));
-		}
-		return new Deduplicator().identify(poll);
-	}
-
-	private static void migrate(DataSource store, String target) {
-		Flyway.configure()
-			.dataSource(store)
-			.locations("classpath:db/migration")
-			.target((target != null) ? target : "latest")
-			.load()
-			.migrate();
 	}
 
 }
