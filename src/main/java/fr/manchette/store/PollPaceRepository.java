@@ -19,10 +19,6 @@ public class PollPaceRepository {
 			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
 			WHERE source_id = :source AND poll_interval_seconds IS NOT NULL""";
 
-	private static final String FIND_ALL = """
-			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
-			WHERE poll_interval_seconds IS NOT NULL""";
-
 	private static final String RECORD = """
 			UPDATE source_status SET arrival_rate = :rate, rate_observed_hours = :hours, poll_interval_seconds = :interval, interval_reason = :reason
 			WHERE source_id = :source""";
@@ -35,13 +31,6 @@ public class PollPaceRepository {
 
 	public Optional<PollPace> find(String sourceId) {
 		return this.jdbc.sql(FIND).param("source", sourceId).query(PollPaceRepository::row).optional();
-	}
-
-	/** Every source's pace, by id; sources not polled since pacing began have none. */
-	public Map<String, PollPace> findAll() {
-		Map<String, PollPace> paces = new HashMap<>();
-		this.jdbc.sql(FIND_ALL).query(PollPaceRepository::row).list().forEach((pace) -> paces.put(pace.sourceId(), pace));
-		return paces;
 	}
 
 	/** Records what a poll decided; its status row is already there (the outcome is recorded first). */

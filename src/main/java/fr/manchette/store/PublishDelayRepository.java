@@ -1,10 +1,10 @@
 package fr.manchette.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -19,9 +19,6 @@ import org.springframework.stereotype.Repository;
 public class PublishDelayRepository {
 
 	private static final String FIND = "SELECT recent_delays FROM source_status WHERE source_id = :source";
-
-	private static final String FIND_ALL = """
-			SELECT source_id, recent_delays FROM source_status WHERE recent_delays IS NOT NULL""";
 
 	private static final String RECORD = "UPDATE source_status SET recent_delays = :delays WHERE source_id = :source";
 
@@ -52,14 +49,10 @@ public class PublishDelayRepository {
 		this.jdbc.sql(RECORD).param("source", sourceId).param("delays", text).update();
 	}
 
-	/** Every source's latest delays, by id; sources with none measured are absent. */
-	public Map<String, RecentDelays> findAll() {
-		Map<String, RecentDelays> all = new HashMap<>();
-		this.jdbc.sql(FIND_ALL).query((row) -> {
-			String id = row.getString("source_id");
-			all.put(id, new RecentDelays(id, parse(row.getString("recent_delays"))));
-		});
-		return all;
+	/** The latest delays of a {@code source_status} row read whole; null when none was measured. */
+	static @Nullable RecentDelays delaysOrNull(ResultSet row) throws SQLException {
+		String text = row.getString("recent_delays");
+		return (text != null) ? new RecentDelays(row.getString("source_id"), parse(text)) : null;
 	}
 
 	private static List<Duration> parse(@Nullable String text) {

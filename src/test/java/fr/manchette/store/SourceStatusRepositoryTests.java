@@ -50,6 +50,24 @@ class SourceStatusRepositoryTests {
 	}
 
 	@Test
+	void standingsReadEachSourcesStatusCountPaceAndDelaysInOneList() {
+		SourceStatus paced = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, null,
+				null, T0.plusSeconds(600), null, null);
+		SourceStatus fresh = new SourceStatus("le360", "https://l.ma/feed", T0, T0, PollOutcome.OK, 0, null, null, null,
+				T0.plusSeconds(900), null, null);
+		PollPace pace = new PollPace("hespress", 4.5, 12.0, Duration.ofMinutes(10), "rate");
+		this.statuses.recordOutcome(paced, 7);
+		new PollPaceRepository(this.jdbc).record(pace);
+		new PublishDelayRepository(this.jdbc).append("hespress", List.of(Duration.ofSeconds(40), Duration.ofSeconds(90)));
+		this.statuses.recordOutcome(fresh);
+
+		assertThat(this.statuses.standings()).containsExactly(
+				new SourceStanding(paced, 7, pace,
+						new RecentDelays("hespress", List.of(Duration.ofSeconds(40), Duration.ofSeconds(90)))),
+				new SourceStanding(fresh, 0, null, null));
+	}
+
+	@Test
 	void aDueSourceIsClaimedByOneInstanceOnly() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0.plusSeconds(60));
