@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import fr.manchette.parse.WordLists;
 
@@ -20,6 +21,15 @@ final class PlainFrench {
 	private static final Set<String> FRENCH = Set.copyOf(WordLists.entries("french-function-words", WORD));
 
 	private static final Set<String> OTHERS = Set.copyOf(WordLists.entries("english-spanish-function-words", WORD));
+
+	/**
+	 * The longest word of either list: a longer word of the text is none of theirs (lower-casing never shortens a
+	 * word), and is passed over without being copied and looked up; most words of a text are.
+	 */
+	private static final int LONGEST = Stream.concat(FRENCH.stream(), OTHERS.stream())
+		.mapToInt(String::length)
+		.max()
+		.orElse(0);
 
 	private PlainFrench() {
 	}
@@ -42,7 +52,10 @@ final class PlainFrench {
 				}
 				continue;
 			}
-			if (start >= 0) {
+			if (start >= 0 && i - start > LONGEST) {
+				start = -1;
+			}
+			else if (start >= 0) {
 				String word = text.substring(start, i).toLowerCase(Locale.ROOT);
 				start = -1;
 				if (OTHERS.contains(word)) {
