@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
  * Titles and what the matcher worked out of each, a fixed number of them at most, forgotten by the "clock"
  * approximation of least recently used: titles take their places in a ring in the order put; when it is full, the
  * hand goes round from the oldest place, forgetting the first title not used since it was put or last passed, and
- * giving its place to the new one. A title never asked for again goes after as many others came, as in a map in
+ * giving its place to the new one. A title never asked for again goes by the time as many others came, as in a map in
  * access order; one asked for again stays another turn. A hit reads the title's hash and place in an index, then
- * the place's title and value, and sets a flag: a map in access order relinked three entries from all over the heap
- * at every hit, which was a twentieth of the story step's CPU under the quick compiler.
+ * the place's title and value, and sets a flag: a map in access order read a node and relinked three entries from
+ * all over the heap at every hit, some 7 % of the story draft's samples on a cold pass under the quick compiler, where
+ * this takes some 4.5 %.
  * <p>
  * Not thread-safe: its owner locks.
  */

@@ -52,15 +52,24 @@ class RecentTitlesTests {
 	}
 
 	@Test
-	void aTitleNeverAskedForAgainGoesAfterAboutAsManyOthersCame() {
+	void aTitleNeverAskedForAgainGoesByTheTimeAsManyOthersCame() {
 		RecentTitles recent = new RecentTitles(1000);
 		recent.put("Never asked for again", 0);
-		for (int i = 0; i < 3000; i++) {
+		recent.put("Asked for again", 0);
+		for (int i = 0; i < 998; i++) {
 			recent.put("Dépêche " + i, i);
 		}
+		recent.get("Asked for again");
+		assertThat(recent.size()).isEqualTo(1000);
 
+		// The thousandth after it: the first to go, as the eldest of a map in access order would.
+		recent.put("Dépêche 998", 998);
+
+		assertThat(recent.size()).isEqualTo(1000);
 		assertThat(recent.get("Never asked for again")).isNull();
-		assertThat(recent.get("Dépêche 2999")).isEqualTo(2999);
+		assertThat(recent.get("Asked for again")).isEqualTo(0);
+		assertThat(recent.get("Dépêche 0")).isEqualTo(0);
+		assertThat(recent.get("Dépêche 998")).isEqualTo(998);
 	}
 
 }
