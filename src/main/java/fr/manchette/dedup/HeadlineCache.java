@@ -1,7 +1,6 @@
 package fr.manchette.dedup;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * What the story matcher worked out of the headlines it lately compared (their units, see {@link MatchedHeadline}),
  * by title and by the very key the story window gave: a story's items come back as candidates again and again.
  * <p>
- * By title, the least recently used is forgotten first. The candidates of an item are the headlines stored just
- * before it, each put here once when it was stored: a cache that admits by frequency (as Caffeine's does) turned most
- * of them away in favour of older headlines asked for more often, and had their title keys worked out again when
- * they came back, at some 50 µs each, about once per item on a cold pass of 1000 feeds.
+ * By title, the least recently used is forgotten first, or nearly (see {@link RecentTitles}). The candidates of an
+ * item are the headlines stored just before it, each put here once when it was stored: a cache that admits by
+ * frequency (as Caffeine's does) turned most of them away in favour of older headlines asked for more often, and had
+ * their title keys worked out again when they came back, at some 50 µs each, about once per item on a cold pass of
+ * 1000 feeds.
  */
 final class HeadlineCache {
 
@@ -28,14 +28,7 @@ final class HeadlineCache {
 	 * Stored headlines lately compared or stored, by title: a {@link MatchedHeadline}, or only the {@link TitleKey} of
 	 * an item stored without being compared, its units worked out when it first comes back.
 	 */
-	private final Map<String, Object> byTitle = new LinkedHashMap<>(CACHED_HEADLINES * 2, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-			return size() > CACHED_HEADLINES;
-		}
-
-	};
+	private final RecentTitles byTitle = new RecentTitles(CACHED_HEADLINES);
 
 	/** The same, by the very key the index gave: no title to hash or compare. */
 	private final Map<TitleKey, MatchedHeadline> byKey = new IdentityHashMap<>();
