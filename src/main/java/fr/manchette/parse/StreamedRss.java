@@ -23,10 +23,10 @@ import fr.manchette.parse.ItemElements.BasedValue;
  * <p>
  * Each value is the one those classes take from the tree, read the same way. Anything whose reading here could differ
  * stops the reading ({@code null}), and the document is then read from its tree as before: another root or version,
- * a second or namespaced channel, a namespaced item, cloud or skipHours, any {@code xml:lang}, an {@code xml:base}
- * elsewhere than on the root, the channel, an item or an item's child (those are chained as {@link ItemElements}
- * chains them), an element inside an element whose text is read, more items than the parser keeps, anything that
- * fails. The parser is {@link SafeXml}'s, with the same refusals, and reads only what
+ * a second or namespaced channel, a namespaced item, cloud or skipHours, an {@code xml:lang} elsewhere than on the
+ * root, the channel or an item, an {@code xml:base} elsewhere than on those or an item's child (both read as
+ * {@link ItemElements} reads them), an element inside an element whose text is read, more items than the parser
+ * keeps, anything that fails. The parser is {@link SafeXml}'s, with the same refusals, and reads only what
  * {@link SafeXml#parseUnprepared(FeedText.Utf8Start)} would have read at once.
  */
 final class StreamedRss extends DefaultHandler {
@@ -88,6 +88,11 @@ final class StreamedRss extends DefaultHandler {
 	private @Nullable String rootBase;
 
 	private @Nullable String channelBase;
+
+	/** The xml:lang of the root and of the channel. */
+	private @Nullable String rootLang;
+
+	private @Nullable String channelLang;
 
 	// The channel.
 
@@ -154,6 +159,9 @@ final class StreamedRss extends DefaultHandler {
 
 		@Nullable String anyLanguage;
 
+		/** The xml:lang in scope of the item, stripped: its own, else the channel's, else the root's. */
+		@Nullable String lang;
+
 		final List<BasedValue> links = new ArrayList<>(2);
 
 		/** The bases from the root down to the item, as ItemElements chains them. */
@@ -178,10 +186,8 @@ final class StreamedRss extends DefaultHandler {
 			// An element in an element whose text is read: the tree's getText would leave its text out.
 			throw new NotRead();
 		}
-		if (attributes.getValue(XML_NAMESPACE, "lang") != null) {
-			throw new NotRead();
-		}
 		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
+		String xmlLang = attributes.getValue(XML_NAMESPACE, "lang");
 		int at = this.depth++;
 		if (at == 0) {
 			String version = attributes.getValue("", "version");
@@ -189,6 +195,7 @@ final class StreamedRss extends DefaultHandler {
 				throw new NotRead();
 			}
 			this.rootBase = xmlBase;
+			this.rootLang = xmlLang;
 		}
 		else if (at == 1) {
 			if (localName.equals("channel")) {
@@ -198,27 +205,28 @@ final class StreamedRss extends DefaultHandler {
 				this.channelSeen = true;
 				this.inChannel = true;
 				this.channelBase = xmlBase;
+				this.channelLang = xmlLang;
 			}
-			else if (xmlBase != null) {
+			else if (xmlBase != null || xmlLang != null) {
 				throw new NotRead();
 			}
 		}
 		else if (at == 2 && this.inChannel) {
-			channelChild(uri, localName, qName, attributes, xmlBase);
+			channelChild(uri, localName, qName, attributes, xmlBase, xmlLang);
 		}
-		else if (at == 3 && this.item != null) {
+		else if (at == 3 && this.item != null && xmlLang == null) {
 			itemChild(uri, localName, qName, attributes, xmlBase);
 		}
-		else if (xmlBase != null) {
-			// A base in scope of nothing read here, but left to the tree.
+		else if (xmlBase != null || xmlLang != null) {
+			// A base or a language in scope of nothing read here, but left to the tree.
 			throw new NotRead();
 		}
 	}
 
 	private void channelChild(String uri, String localName, String qName, Attributes attributes,
-			@Nullable String xmlBase) throws SAXException {
+			@Nullable String xmlBase, @Nullable String xmlLang) throws SAXException {
 		boolean plain = uri.isEmpty();
-		if (xmlBase != null && !(plain && localName.equals("item"))) {
+		if ((xmlBase != null || xmlLang != null) && !(plain && localName.equals("item"))) {
 			throw new NotRead();
 		}
 		switch (localName) {
@@ -229,6 +237,7 @@ final class StreamedRss extends DefaultHandler {
 				this.item = new Item();
 				this.item.rdfAbout = attributes.getValue(RDF, "about");
 				this.item.base = BaseChain.NONE.then(this.rootBase).then(this.channelBase).then(xmlBase);
+				this.item.lang = inScope(inScope(inScope(null, this.rootLang), this.channelLang), xmlLang);
 			}
 			case "cloud", "skipHours" -> {
 				if (plain) {
@@ -443,8 +452,14 @@ final class StreamedRss extends DefaultHandler {
 				break;
 			}
 		}
+		String language = trimmed(it.anyLanguage);
 		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
-				it.base.then(it.contentBase), trimmed(it.anyLanguage)));
+				it.base.then(it.contentBase), (language != null) ? language : it.lang));
+	}
+
+	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */
+	private static @Nullable String inScope(@Nullable String parent, @Nullable String own) {
+		return (own != null && !own.isBlank()) ? own.strip() : parent;
 	}
 
 	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */
