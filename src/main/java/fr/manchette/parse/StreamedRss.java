@@ -23,10 +23,11 @@ import fr.manchette.parse.ItemElements.BasedValue;
  * <p>
  * Each value is the one those classes take from the tree, read the same way. Anything whose reading here could differ
  * stops the reading ({@code null}), and the document is then read from its tree as before: another root or version,
- * a second or namespaced channel, a namespaced item, cloud or skipHours, any {@code xml:base} or {@code xml:lang}, an
- * element inside an element whose text is read, more items than the parser keeps, anything that fails. The parser is
- * {@link SafeXml}'s, with the same refusals, and reads only what {@link SafeXml#parseUnprepared(FeedText.Utf8Start)}
- * would have read at once.
+ * a second or namespaced channel, a namespaced item, cloud or skipHours, an {@code xml:lang} elsewhere than on the
+ * root, the channel or an item, an {@code xml:base} elsewhere than on those or an item's child (both read as
+ * {@link ItemElements} reads them), an element inside an element whose text is read, more items than the parser
+ * keeps, anything that fails. The parser is {@link SafeXml}'s, with the same refusals, and reads only what
+ * {@link SafeXml#parseUnprepared(FeedText.Utf8Start)} would have read at once.
  */
 final class StreamedRss extends DefaultHandler {
 
@@ -79,6 +80,19 @@ final class StreamedRss extends DefaultHandler {
 
 	/** Whether the element whose text is gathered is open: an element in it is not read here. */
 	private boolean reading;
+
+	/** The xml:base of the element whose text is gathered, when it is an item's child. */
+	private @Nullable String textBase;
+
+	/** The xml:base of the root and of the channel. */
+	private @Nullable String rootBase;
+
+	private @Nullable String channelBase;
+
+	/** The xml:lang of the root and of the channel. */
+	private @Nullable String rootLang;
+
+	private @Nullable String channelLang;
 
 	// The channel.
 
@@ -145,7 +159,21 @@ final class StreamedRss extends DefaultHandler {
 
 		@Nullable String anyLanguage;
 
+		/** The xml:lang in scope of the item, stripped: its own, else the channel's, else the root's. */
+		@Nullable String lang;
+
 		final List<BasedValue> links = new ArrayList<>(2);
+
+		/** The bases from the root down to the item, as ItemElements chains them. */
+		BaseChain base = BaseChain.NONE;
+
+		/** The xml:base of the first description, the summary's base in ItemElements. */
+		@Nullable String descriptionBase;
+
+		/** Whether an element named encoded, of any namespace, has been read: ItemElements takes the first one's base. */
+		boolean encodedSeen;
+
+		@Nullable String contentBase;
 
 	}
 
@@ -158,18 +186,16 @@ final class StreamedRss extends DefaultHandler {
 			// An element in an element whose text is read: the tree's getText would leave its text out.
 			throw new NotRead();
 		}
-		for (int i = 0; i < attributes.getLength(); i++) {
-			if (XML_NAMESPACE.equals(attributes.getURI(i))
-					&& ("base".equals(attributes.getLocalName(i)) || "lang".equals(attributes.getLocalName(i)))) {
-				throw new NotRead();
-			}
-		}
+		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
+		String xmlLang = attributes.getValue(XML_NAMESPACE, "lang");
 		int at = this.depth++;
 		if (at == 0) {
 			String version = attributes.getValue("", "version");
 			if (!localName.equals("rss") || !uri.isEmpty() || (version != null && !version.trim().startsWith("2.0"))) {
 				throw new NotRead();
 			}
+			this.rootBase = xmlBase;
+			this.rootLang = xmlLang;
 		}
 		else if (at == 1) {
 			if (localName.equals("channel")) {
@@ -178,18 +204,31 @@ final class StreamedRss extends DefaultHandler {
 				}
 				this.channelSeen = true;
 				this.inChannel = true;
+				this.channelBase = xmlBase;
+				this.channelLang = xmlLang;
+			}
+			else if (xmlBase != null || xmlLang != null) {
+				throw new NotRead();
 			}
 		}
 		else if (at == 2 && this.inChannel) {
-			channelChild(uri, localName, qName, attributes);
+			channelChild(uri, localName, qName, attributes, xmlBase, xmlLang);
 		}
-		else if (at == 3 && this.item != null) {
-			itemChild(uri, localName, qName, attributes);
+		else if (at == 3 && this.item != null && xmlLang == null) {
+			itemChild(uri, localName, qName, attributes, xmlBase);
+		}
+		else if (xmlBase != null || xmlLang != null) {
+			// A base or a language in scope of nothing read here, but left to the tree.
+			throw new NotRead();
 		}
 	}
 
-	private void channelChild(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+	private void channelChild(String uri, String localName, String qName, Attributes attributes,
+			@Nullable String xmlBase, @Nullable String xmlLang) throws SAXException {
 		boolean plain = uri.isEmpty();
+		if ((xmlBase != null || xmlLang != null) && !(plain && localName.equals("item"))) {
+			throw new NotRead();
+		}
 		switch (localName) {
 			case "item" -> {
 				if (!plain || this.items.size() == FeedParser.MAX_ITEMS) {
@@ -197,35 +236,41 @@ final class StreamedRss extends DefaultHandler {
 				}
 				this.item = new Item();
 				this.item.rdfAbout = attributes.getValue(RDF, "about");
+				this.item.base = BaseChain.NONE.then(this.rootBase).then(this.channelBase).then(xmlBase);
+				this.item.lang = inScope(inScope(inScope(null, this.rootLang), this.channelLang), xmlLang);
 			}
 			case "cloud", "skipHours" -> {
 				if (plain) {
 					throw new NotRead();
 				}
 			}
-			case "title", "language", "ttl", "updatePeriod", "updateFrequency" -> gather(uri, localName, qName, null);
+			case "title", "language", "ttl", "updatePeriod", "updateFrequency" ->
+				gather(uri, localName, qName, null, null);
 			case "link" -> {
 				this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
-				gather(uri, localName, qName, null);
+				gather(uri, localName, qName, null, null);
 			}
 			default -> {
 			}
 		}
 	}
 
-	private void itemChild(String uri, String localName, String qName, Attributes attributes) {
+	/** Only the bases of the children whose text is read count: links, guids, descriptions and contents. */
+	private void itemChild(String uri, String localName, String qName, Attributes attributes,
+			@Nullable String xmlBase) {
 		switch (localName) {
-			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"));
-			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"));
-			case "description" -> gather(uri, localName, qName, attributes.getValue("", "type"));
+			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"), xmlBase);
+			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"), xmlBase);
+			case "description" -> gather(uri, localName, qName, attributes.getValue("", "type"), xmlBase);
 			case "title", "link", "pubDate", "author", "date", "creator", "encoded", "published", "issued", "updated",
-					"modified", "created", "language" -> gather(uri, localName, qName, null);
+					"modified", "created", "language" -> gather(uri, localName, qName, null, xmlBase);
 			default -> {
 			}
 		}
 	}
 
-	private void gather(String uri, String localName, String qName, @Nullable String attribute) {
+	private void gather(String uri, String localName, String qName, @Nullable String attribute,
+			@Nullable String xmlBase) {
 		this.text = (this.text != null) ? this.text : new StringBuilder();
 		this.text.setLength(0);
 		this.textDepth = this.depth;
@@ -234,6 +279,7 @@ final class StreamedRss extends DefaultHandler {
 		int colon = qName.indexOf(':');
 		this.textPrefix = (colon >= 0) ? qName.substring(0, colon) : "";
 		this.textAttribute = attribute;
+		this.textBase = xmlBase;
 		this.reading = true;
 	}
 
@@ -297,12 +343,18 @@ final class StreamedRss extends DefaultHandler {
 		switch (name) {
 			case "guid" -> {
 				it.anyGuid = (it.anyGuid == null) ? value : it.anyGuid;
-				link(it, value);
+				link(it, value, this.textBase);
 			}
 			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
 			case "link" -> {
 				if (plain) {
-					link(it, value);
+					link(it, value, this.textBase);
+				}
+			}
+			case "encoded" -> {
+				if (!it.encodedSeen) {
+					it.encodedSeen = true;
+					it.contentBase = this.textBase;
 				}
 			}
 			default -> {
@@ -321,6 +373,7 @@ final class StreamedRss extends DefaultHandler {
 					if (it.description == null) {
 						it.description = value;
 						it.descriptionType = this.textAttribute;
+						it.descriptionBase = this.textBase;
 					}
 				}
 				case "pubDate" -> it.pubDate = (it.pubDate == null) ? value : it.pubDate;
@@ -359,11 +412,11 @@ final class StreamedRss extends DefaultHandler {
 		}
 	}
 
-	/** ItemElements' candidate links: the trimmed text of each link and guid, when there is one. */
-	private static void link(Item it, String value) {
+	/** ItemElements' candidate links: the trimmed text of each link and guid, when there is one, with its base. */
+	private static void link(Item it, String value, @Nullable String xmlBase) {
 		String trimmed = value.trim();
 		if (!trimmed.isEmpty()) {
-			it.links.add(new BasedValue(trimmed, BaseChain.NONE));
+			it.links.add(new BasedValue(trimmed, it.base.then(xmlBase)));
 		}
 	}
 
@@ -399,8 +452,14 @@ final class StreamedRss extends DefaultHandler {
 				break;
 			}
 		}
-		this.items.add(new ItemElements(guid, date, it.links, BaseChain.NONE, BaseChain.NONE, BaseChain.NONE,
-				trimmed(it.anyLanguage)));
+		String language = trimmed(it.anyLanguage);
+		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
+				it.base.then(it.contentBase), (language != null) ? language : it.lang));
+	}
+
+	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */
+	private static @Nullable String inScope(@Nullable String parent, @Nullable String own) {
+		return (own != null && !own.isBlank()) ? own.strip() : parent;
 	}
 
 	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */

@@ -190,10 +190,14 @@ class StreamedFeedTests {
 			RSS + "<channel><atom:item><title>Un</title></atom:item></channel></rss>",
 			RSS + "<channel>" + ITEM + "<cloud domain=\"x\" port=\"x\"/></channel></rss>",
 			RSS + "<channel><skipHours><hour>x</hour></skipHours>" + ITEM + "</channel></rss>",
-			// Bases and languages of XML, which the tree's readers look for up the tree.
-			RSS + "<channel xml:base=\"https://fil.example/a/\">" + ITEM + "</channel></rss>",
-			RSS + "<channel><item><link xml:base=\"/b/\">c</link></item></channel></rss>",
-			"<rss version=\"2.0\" xml:lang=\"fr\"><channel>" + ITEM + "</channel></rss>",
+			// Bases and languages of XML in scope of nothing read here.
+			RSS + "<channel><image xml:base=\"https://fil.example/a/\"><url>b.png</url></image>" + ITEM
+					+ "</channel></rss>",
+			RSS + "<channel><item><media:group><media:content xml:base=\"/b/\" url=\"c\"/></media:group></item>"
+					+ "</channel></rss>",
+			"<rss version=\"2.0\"><x xml:base=\"/a/\"/><channel>" + ITEM + "</channel></rss>",
+			"<rss version=\"2.0\"><channel><item><content:encoded xml:lang=\"en\">x</content:encoded></item></channel></rss>",
+			RSS + "<channel><image xml:lang=\"en\"><url>b.png</url></image>" + ITEM + "</channel></rss>",
 			// Markup in a text that is read: written out as XML, or left out of the text, by the tree's readers.
 			RSS + "<channel><item><title>Un</title><description>Un <b>gras</b></description></item></channel></rss>",
 			RSS + "<channel><title>Le <i>Fil</i></title>" + ITEM + "</channel></rss>",
@@ -206,6 +210,48 @@ class StreamedFeedTests {
 		byte[] body = xml.getBytes(StandardCharsets.UTF_8);
 		assertThat(readsWithoutTree(body)).isFalse();
 		assertSameOutcome(body);
+	}
+
+	/**
+	 * Bases on the root, the channel, an item and its link, guid, description and content: chained as the tree's reader
+	 * chains them, blank ones changing nothing, the content's base that of the first element named encoded.
+	 */
+	@Test
+	void chainsTheBasesOfAnRssItemAsTheTreeDoes() throws Exception {
+		String xml = "<rss version=\"2.0\" xml:base=\"https://fil.example/a/\""
+				+ " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:x=\"urn:x\">"
+				+ "<channel xml:base=\" b/ \"><title>Le Fil</title>"
+				+ "<item xml:base=\"c/\"><title>Un</title><link xml:base=\"d/\">e.html</link>"
+				+ "<description xml:base=\"../f/\">Le &lt;b&gt;résumé&lt;/b&gt;</description>"
+				+ "<description xml:base=\"g/\">Un autre</description>"
+				+ "<x:encoded xml:base=\"h/\">x</x:encoded><content:encoded xml:base=\"i/\">Le texte</content:encoded></item>"
+				+ "<item xml:base=\"\"><title>Deux</title><guid xml:base=\"/j/\">k</guid>"
+				+ "<description> </description><content:encoded xml:base=\"l/\">Tout</content:encoded></item>"
+				+ "<item><title>Trois</title><guid isPermaLink=\"false\">urn:3</guid><link>/m</link></item>"
+				+ "</channel></rss>";
+		ParsedFeed feed = assertReadAsTheTreeReads(xml, true);
+		assertThat(feed.items().get(0).linkBase().references()).containsExactly("https://fil.example/a/", "b/", "c/",
+				"d/");
+		assertThat(feed.items().get(0).summaryBase().references()).containsExactly("https://fil.example/a/", "b/",
+				"c/", "../f/");
+		assertThat(feed.items().get(1).linkBase().references()).containsExactly("https://fil.example/a/", "b/", "/j/");
+		assertThat(feed.items().get(1).summaryBase().references()).containsExactly("https://fil.example/a/", "b/",
+				"l/");
+		assertThat(feed.items().get(2).linkBase().references()).containsExactly("https://fil.example/a/", "b/");
+	}
+
+	/** The language of the root, the channel or the item, the nearest not blank, when the item has no language element. */
+	@Test
+	void takesTheXmlLanguageInScopeOfAnRssItemAsTheTreeDoes() throws Exception {
+		String xml = "<rss version=\"2.0\" xml:lang=\" en \" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+				+ "<channel xml:lang=\"fr\"><language>de</language>"
+				+ "<item xml:lang=\"ar\"><title>Un</title></item><item xml:lang=\" \"><title>Deux</title></item>"
+				+ "<item xml:lang=\"ar\"><title>Trois</title><dc:language> es </dc:language></item>"
+				+ "<item><title>Quatre</title><language> </language></item></channel></rss>";
+		ParsedFeed feed = assertReadAsTheTreeReads(xml, true);
+		assertThat(feed.items()).extracting(RawItem::language).containsExactly("ar", "fr", "es", "fr");
+		String rootOnly = "<rss version=\"2.0\" xml:lang=\" en \"><channel>" + ITEM + "</channel></rss>";
+		assertThat(assertReadAsTheTreeReads(rootOnly, true).items().get(0).language()).isEqualTo("en");
 	}
 
 	@Test
