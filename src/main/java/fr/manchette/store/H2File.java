@@ -234,8 +234,8 @@ final class H2File {
 	/** A compaction: the file before and after, and how long it took. */
 	record Compacted(H2Fill before, H2Fill after, long millis) {
 
-		static final Compacted NOTHING = new Compacted(new H2Fill(0, 100, 100, 100, 0),
-				new H2Fill(0, 100, 100, 100, 0), 0);
+		static final Compacted NOTHING = new Compacted(new H2Fill(0, 100, 100, 100, 0, 0),
+				new H2Fill(0, 100, 100, 100, 0, 0), 0);
 
 	}
 
