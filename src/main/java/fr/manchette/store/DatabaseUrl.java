@@ -83,15 +83,32 @@ final class DatabaseUrl {
 		return USER_INFO.matcher(PASSWORD.matcher(url).replaceAll("$1****")).replaceAll("$1****@");
 	}
 
-	private static String withH2Settings(String url) {
-		List<String> parts = new ArrayList<>(List.of(url.split(";", -1)));
-		parts.removeIf(String::isBlank);
+	/** Whether an H2 URL sets {@code key} ({@code RETENTION_TIME}, say) itself, whatever the case it is written in. */
+	static boolean sets(String url, String key) {
+		return given(url).containsKey(key.toUpperCase(Locale.ROOT));
+	}
+
+	/** The settings written in a URL after its first ';', by upper-case name. */
+	private static Map<String, String> given(String url) {
+		List<String> parts = parts(url);
 		Map<String, String> given = new LinkedHashMap<>();
 		for (String setting : parts.subList(1, parts.size())) {
 			int equals = setting.indexOf('=');
 			String key = ((equals < 0) ? setting : setting.substring(0, equals)).strip().toUpperCase(Locale.ROOT);
 			given.put(key, (equals < 0) ? "" : setting.substring(equals + 1).strip());
 		}
+		return given;
+	}
+
+	private static List<String> parts(String url) {
+		List<String> parts = new ArrayList<>(List.of(url.split(";", -1)));
+		parts.removeIf(String::isBlank);
+		return parts;
+	}
+
+	private static String withH2Settings(String url) {
+		List<String> parts = parts(url);
+		Map<String, String> given = given(url);
 		if ("TRUE".equalsIgnoreCase(given.get("DATABASE_TO_UPPER"))) {
 			throw new UnusableDatabaseUrlException(url, "DATABASE_TO_UPPER=TRUE contradicts the DATABASE_TO_LOWER=TRUE"
 					+ " that Manchette's SQL needs (leave it out and Manchette sets what H2 needs)");

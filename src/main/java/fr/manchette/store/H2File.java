@@ -38,6 +38,12 @@ final class H2File {
 
 	private final MVStore store;
 
+	/**
+	 * The store version held since the last {@link #forceToDisk}: every chunk up to it is on the disk, and H2
+	 * overwrites no chunk that a version from it on still needs. Null while nothing is forced.
+	 */
+	private MVStore.@Nullable TxCounter forced;
+
 	private H2File(MVStore store) {
 		this.store = store;
 	}
@@ -65,6 +71,57 @@ final class H2File {
 		Map<String, String> info = new HashMap<>();
 		this.store.populateInfo(info::put);
 		return H2Fill.of(info);
+	}
+
+	/**
+	 * Forces what H2 has written to the disk, and from then on lets it overwrite only the chunks that a version on
+	 * the disk no longer needs. H2 frees a chunk once no page of it is live, the chunk is older than the retention
+	 * time (counted from the chunk's own writing, not from when it emptied), and the version that emptied it is older
+	 * than every version in use. So the current version is held as in use (as a reading transaction holds its own),
+	 * H2's chunks up to it are forced to the disk, and only then is the version held before given back: a chunk
+	 * emptied by version V is overwritten only once the chunk of V, which holds its replacement pages, is on the
+	 * disk, whatever the retention time. A crash, power lost included, finds on the disk the version forced last or
+	 * a later one, whole.
+	 */
+	synchronized void forceToDisk() {
+		MVStore.TxCounter next = this.store.registerVersionUsage();
+		// Its chunk may still be in H2's write pipeline (serialized and written by threads of H2's own): this
+		// returns once the pipeline is empty.
+		this.store.executeFilestoreOperation(() -> {
+		});
+		this.store.sync();
+		MVStore.TxCounter previous = this.forced;
+		this.forced = next;
+		if (previous != null) {
+			this.store.deregisterVersionUsage(previous);
+		}
+	}
+
+	/** Whether H2 has stored a version since the last {@link #forceToDisk} (or nothing was ever forced). */
+	synchronized boolean storedSinceForced() {
+		MVStore.TxCounter held = this.forced;
+		return held == null || this.store.getCurrentVersion() != held.version;
+	}
+
+	/**
+	 * Gives back the version held by {@link #forceToDisk}, once no one forces the file any more: H2's own rule
+	 * (the retention time) is back alone.
+	 */
+	synchronized void stopForcing() {
+		MVStore.TxCounter held = this.forced;
+		this.forced = null;
+		if (held != null && isOpen()) {
+			this.store.deregisterVersionUsage(held);
+		}
+	}
+
+	/** How long H2 keeps a chunk it wrote before it may overwrite it once it is empty, in milliseconds. */
+	int retentionTime() {
+		return this.store.getRetentionTime();
+	}
+
+	void retentionTime(int millis) {
+		this.store.setRetentionTime(millis);
 	}
 
 	/**
@@ -108,6 +165,10 @@ final class H2File {
 				&& more.getAsBoolean()) {
 			long stepStarted = System.nanoTime();
 			step(now, pace);
+			if (forcing()) {
+				// What the step emptied may be overwritten by the next one only once the step is on the disk.
+				forceToDisk();
+			}
 			now = fill();
 			if (now.betterThan(best)) {
 				best = now;
@@ -121,6 +182,10 @@ final class H2File {
 			}
 		}
 		return new Compacted(before, now, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	private synchronized boolean forcing() {
+		return this.forced != null;
 	}
 
 	private void step(H2Fill now, CompactionPace pace) {
@@ -169,8 +234,8 @@ final class H2File {
 	/** A compaction: the file before and after, and how long it took. */
 	record Compacted(H2Fill before, H2Fill after, long millis) {
 
-		static final Compacted NOTHING = new Compacted(new H2Fill(0, 100, 100, 100, 0),
-				new H2Fill(0, 100, 100, 100, 0), 0);
+		static final Compacted NOTHING = new Compacted(new H2Fill(0, 100, 100, 100, 0, 0),
+				new H2Fill(0, 100, 100, 100, 0, 0), 0);
 
 	}
 

@@ -114,6 +114,9 @@ public final class StoreBenchmark {
 				Map<Long, ThreadCost> threadsBefore = threadCosts();
 				WriterCosts writers = new WriterCosts();
 				now = ingest(context, items, sources, url.startsWith("jdbc:h2:") ? h2File(url) : null, writers);
+				if (url.startsWith("jdbc:h2:")) {
+					H2Pages.print(context, items);
+				}
 				System.out.printf("ingest: %d items in %.0f s, %.0f items/s overall (%d storing threads)%n", items,
 						(System.nanoTime() - started) / 1e9, items / ((System.nanoTime() - started) / 1e9), WRITERS);
 				// On a shared machine the wall rate depends on the neighbours; CPU time much less so.
@@ -210,7 +213,7 @@ public final class StoreBenchmark {
 		Instant start = end.minusMillis(step * items);
 		Duration window = context.getBean(StoryMatcher.class).window();
 		AtomicReference<Instant> prunedAt = new AtomicReference<>(start);
-		Progress progress = new Progress(items, h2File);
+		Progress progress = new Progress(items, h2File, (h2File != null) ? H2Pages.writeBytes(context) : () -> 0);
 		AtomicInteger nextPoll = new AtomicInteger();
 		int polls = (items + PER_POLL - 1) / PER_POLL;
 		Runnable writer = () -> {
@@ -276,9 +279,15 @@ public final class StoreBenchmark {
 
 		private long sliceCpu = processCpu();
 
-		Progress(int items, @Nullable Path h2File) {
+		private final java.util.function.LongSupplier writeBytes;
+
+		private long sliceWrites;
+
+		Progress(int items, @Nullable Path h2File, java.util.function.LongSupplier writeBytes) {
 			this.items = items;
 			this.h2File = h2File;
+			this.writeBytes = writeBytes;
+			this.sliceWrites = writeBytes.getAsLong();
 			this.slice = Math.max(items / 10, PER_POLL);
 		}
 
@@ -287,11 +296,16 @@ public final class StoreBenchmark {
 			if (this.stored - this.sliceFrom >= this.slice || this.stored >= this.items) {
 				long nanos = System.nanoTime() - this.sliceStart;
 				long cpu = processCpu();
+				long writes = this.writeBytes.getAsLong();
 				System.out.printf("ingest: items %7d to %7d at %6.0f items/s, %5.0f µs CPU an item%s%n",
 						this.sliceFrom, this.stored, (this.stored - this.sliceFrom) / (nanos / 1e9),
 						(cpu - this.sliceCpu) / 1e3 / (this.stored - this.sliceFrom),
 						(this.h2File != null)
-								? "; H2 file %.0f MiB".formatted(this.h2File.toFile().length() / 1048576.0) : "");
+								? "; H2 file %.0f MiB, %.1f kB written an item".formatted(
+										this.h2File.toFile().length() / 1048576.0,
+										(writes - this.sliceWrites) / 1024.0 / (this.stored - this.sliceFrom))
+								: "");
+				this.sliceWrites = writes;
 				this.sliceFrom = this.stored;
 				this.sliceStart = System.nanoTime();
 				this.sliceCpu = cpu;

@@ -47,6 +47,16 @@ class DatabaseUrlTests {
 			.isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("manchette") + SETTINGS);
 	}
 
+	@Test
+	void whetherAUrlSetsASettingOfItsOwnWhateverItsCase() {
+		assertThat(DatabaseUrl.sets("jdbc:h2:file:/srv/db;retention_time=600000", "RETENTION_TIME")).isTrue();
+		assertThat(DatabaseUrl.sets("jdbc:h2:file:/srv/db;RETENTION_TIME=0;AUTO_SERVER=TRUE", "RETENTION_TIME"))
+			.isTrue();
+		assertThat(DatabaseUrl.sets(DatabaseUrl.resolve("jdbc:h2:file:/srv/db", this.dataDir), "RETENTION_TIME"))
+			.isFalse();
+		assertThat(DatabaseUrl.sets("jdbc:h2:file:/srv/retention_time=1", "RETENTION_TIME")).isFalse();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			jdbc:h2:file:/srv/db;MODE=MySQL                 | spring.datasource.url "jdbc:h2:file:/srv/db;MODE=MySQL" cannot work: MODE=MySQL contradicts the MODE=PostgreSQL that Manchette's SQL needs (leave it out and Manchette sets what H2 needs).

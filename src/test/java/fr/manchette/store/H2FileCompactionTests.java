@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The H2 file after a burst of writes through the service's own data source: compacted in the background, and on a
  * clean stop, to within a bound of its live data; measured against the same file compacted offline by
  * {@code SHUTDOWN COMPACT}, which is its live data exactly. Nothing here waits on a clock: H2 reclaims nothing
- * during the burst (a long retention time), the background step is called directly with H2's own background writer
- * off, and the stop's time budget is far more than it needs (it ends when its steps stop gaining).
+ * during the burst (a long retention time), the background step and the forcing to disk are called directly with
+ * H2's own background writer off, and the stop's time budget is far more than it needs (it ends when its steps stop
+ * gaining).
  */
 class H2FileCompactionTests {
 
@@ -68,6 +69,8 @@ class H2FileCompactionTests {
 			// H2's own background writer off, so that only this compacts; and what the burst has just written may
 			// be reclaimed at once rather than after the retention time.
 			jdbc.sql("SET WRITE_DELAY 0").update();
+			// What a round of forcing to disk does within a second: what the burst emptied may be written over.
+			compaction.forceIfStored();
 			jdbc.sql("SET RETENTION_TIME 0").update();
 
 			// The first look cannot know whether polls are writing: it rewrites old chunks, and leaves the space
@@ -106,6 +109,7 @@ class H2FileCompactionTests {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			burst(context);
 			jdbc.sql("SET WRITE_DELAY 0").update();
+			compaction.forceIfStored();
 
 			// Everything is younger than the burst's retention time: while polls may be writing, nothing to do.
 			H2File.Compacted busy = compaction.compactIfOvergrown();
@@ -128,6 +132,8 @@ class H2FileCompactionTests {
 		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
 			burst(context);
 			context.getBean(JdbcClient.class).sql("SET WRITE_DELAY 0").update();
+			// As on a stop: the looks and the forcing to disk are over before the stop compacts.
+			context.getBean(H2FileCompaction.class).destroy();
 			H2File file = H2File.of(context.getBean(DataSource.class));
 			file.closing();
 
@@ -202,7 +208,7 @@ class H2FileCompactionTests {
 		return new SpringApplicationBuilder(ManchetteApplication.class).web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + writeFeeds(), "--manchette.polling.enabled=false",
 					"--spring.datasource.url=" + url, "--manchette.h2.compaction.interval=" + interval,
-					"--manchette.h2.compaction.on-stop=" + onStop);
+					"--manchette.h2.compaction.on-stop=" + onStop, "--manchette.h2.compaction.force-every=1h");
 	}
 
 	private static String writeFeeds() {
