@@ -204,7 +204,7 @@ class H2FileCompactionTests {
 		return body.toString();
 	}
 
-	private static ConfigurableApplicationContext start(String url, String interval, String onStop) {
+	static ConfigurableApplicationContext start(String url, String interval, String onStop) {
 		return new SpringApplicationBuilder(ManchetteApplication.class).web(WebApplicationType.NONE)
 			.run("--manchette.feeds=" + writeFeeds(), "--manchette.polling.enabled=false",
 					"--spring.datasource.url=" + url, "--manchette.h2.compaction.interval=" + interval,

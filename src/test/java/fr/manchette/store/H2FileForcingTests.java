@@ -5,13 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import fr.manchette.ManchetteApplication;
-import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -129,24 +125,9 @@ class H2FileForcingTests {
 		}
 	}
 
+	/** A service on this URL whose rounds this test runs itself: no polls, no looks, no compaction at the stop. */
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(ManchetteApplication.class).web(WebApplicationType.NONE)
-			.run("--manchette.feeds=" + writeFeeds(), "--manchette.polling.enabled=false",
-					"--spring.datasource.url=" + url, "--manchette.h2.compaction.interval=1h",
-					"--manchette.h2.compaction.on-stop=0s", "--manchette.h2.compaction.force-every=1h");
-	}
-
-	private static String writeFeeds() {
-		try {
-			Path feeds = FeedsYml.withDefaults()
-				.source("quiet", "Quiet", "http://127.0.0.1:9/feed")
-				.writeTo(Files.createTempFile("feeds", ".yml"));
-			feeds.toFile().deleteOnExit();
-			return feeds.toString();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return H2FileCompactionTests.start(url, "1h", "0s");
 	}
 
 }
