@@ -56,8 +56,9 @@ final class HeadlineReader {
 		}
 		List<HeadlinePart> parts = HeadlineParts.of(text);
 		boolean caseless = HeadlineParts.caseless(parts);
-		List<String> words = new ArrayList<>();
-		List<Integer> clauses = new ArrayList<>();
+		// A word a part, most headlines: no copy of their arrays as they fill.
+		List<String> words = new ArrayList<>(parts.size());
+		List<Integer> clauses = new ArrayList<>(parts.size());
 		List<List<String>> names = new ArrayList<>();
 		// These three are empty in most headlines: made at their first word (see added).
 		Set<String> acronyms = null;
@@ -134,8 +135,9 @@ final class HeadlineReader {
 			else {
 				afterConnector = true;
 			}
-			words.addAll(emitted);
+			// One by one: addAll would copy every part's words into an array of their own first.
 			for (int e = 0; e < emitted.size(); e++) {
+				words.add(emitted.get(e));
 				clauses.add(part.clause());
 			}
 		}
