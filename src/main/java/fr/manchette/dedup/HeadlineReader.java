@@ -59,7 +59,8 @@ final class HeadlineReader {
 		// A word a part, most headlines: no copy of their arrays as they fill.
 		List<String> words = new ArrayList<>(parts.size());
 		List<Integer> clauses = new ArrayList<>(parts.size());
-		List<List<String>> names = new ArrayList<>();
+		// A headline has a few names of a few words: lists sized so, not ten places each (they are copied after).
+		List<List<String>> names = new ArrayList<>(4);
 		// These three are empty in most headlines: made at their first word (see added).
 		Set<String> acronyms = null;
 		Set<String> negations = null;
@@ -111,7 +112,7 @@ final class HeadlineReader {
 					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
 			if (nameWord) {
 				if (name == null) {
-					name = new ArrayList<>();
+					name = new ArrayList<>(3);
 					names.add(name);
 				}
 				if (!name.isEmpty() && afterConnector) {
