@@ -239,7 +239,7 @@ final class HeadlineReader {
 			return;
 		}
 		// One instance of each word for every key that has it: the matcher keeps thousands (see SharedWords).
-		into.add(SharedWords.of(FrenchWords.stem(folded)));
+		into.add(FrenchWords.sharedStem(folded));
 	}
 
 }
