@@ -173,11 +173,21 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		}
 		List<List<String>> names = new ArrayList<>(this.names.size());
 		for (int i = 0; i < this.names.size(); i++) {
-			if (words.containsAll(this.names.get(i))) {
+			if (containsAll(words, this.names.get(i))) {
 				names.add(this.names.get(i));
 			}
 		}
 		return names;
+	}
+
+	/** Whether {@code words} has each of {@code these}: in a loop, without the iterator containsAll makes. */
+	private static boolean containsAll(List<String> words, List<String> these) {
+		for (int i = 0; i < these.size(); i++) {
+			if (!words.contains(these.get(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

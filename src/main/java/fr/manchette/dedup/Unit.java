@@ -54,7 +54,9 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		Unit[] units = new Unit[((names != null) ? names.size() : 0) + count];
 		int size = 0;
 		if (names != null) {
-			for (List<String> name : names) {
+			for (int n = 0; n < names.size(); n++) {
+				// By index: an iterator made for every headline the matcher meets.
+				List<String> name = names.get(n);
 				if (!name.isEmpty() && indexOf(units, size, name) < 0) {
 					units[size++] = new Unit(name, true, List.of(), key.bound(), false);
 				}
