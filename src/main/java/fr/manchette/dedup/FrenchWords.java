@@ -98,13 +98,34 @@ public final class FrenchWords {
 	 */
 	static String stem(String folded) {
 		String word = LEMMAS.getOrDefault(folded, folded);
+		int end = stemEnd(word);
+		return (end < 0) ? alStem(word) : word.substring(0, end);
+	}
+
+	/**
+	 * The same, the instance {@link SharedWords} holds of it: a stem cut from the word (« hausses » → « hauss »)
+	 * is only copied out when no headline read before had it, which most have.
+	 */
+	static String sharedStem(String folded) {
+		String word = LEMMAS.getOrDefault(folded, folded);
+		int end = stemEnd(word);
+		return (end < 0) ? SharedWords.of(alStem(word)) : SharedWords.of(word, end);
+	}
+
+	/** « journaux » → « journal ». */
+	private static String alStem(String word) {
+		return word.substring(0, word.length() - 3) + "al";
+	}
+
+	/** Where the stem of the word ends, or -1 when its « aux » is « al » (see {@link #alStem}). */
+	private static int stemEnd(String word) {
 		if (hasDigit(word)) {
-			return word;
+			return word.length();
 		}
 		int length = word.length();
 		if (length > 4 && word.endsWith("aux")) {
 			// Its new ending « al » has no final « e » and is no « ent »: nothing more to take off.
-			return word.substring(0, length - 3) + "al";
+			return -1;
 		}
 		// What is taken off, counted first and cut once: a word of every headline part.
 		if (length > 3 && (word.charAt(length - 1) == 's' || word.charAt(length - 1) == 'x')) {
@@ -116,7 +137,7 @@ public final class FrenchWords {
 		for (int i = 0; i < 2 && length > 3 && word.charAt(length - 1) == 'e'; i++) {
 			length--;
 		}
-		return word.substring(0, length);
+		return length;
 	}
 
 	/**

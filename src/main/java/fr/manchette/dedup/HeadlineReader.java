@@ -56,9 +56,11 @@ final class HeadlineReader {
 		}
 		List<HeadlinePart> parts = HeadlineParts.of(text);
 		boolean caseless = HeadlineParts.caseless(parts);
-		List<String> words = new ArrayList<>();
-		List<Integer> clauses = new ArrayList<>();
-		List<List<String>> names = new ArrayList<>();
+		// A word a part, most headlines: no copy of their arrays as they fill.
+		List<String> words = new ArrayList<>(parts.size());
+		List<Integer> clauses = new ArrayList<>(parts.size());
+		// A headline has a few names of a few words: lists sized so, not ten places each (they are copied after).
+		List<List<String>> names = new ArrayList<>(4);
 		// These three are empty in most headlines: made at their first word (see added).
 		Set<String> acronyms = null;
 		Set<String> negations = null;
@@ -69,18 +71,21 @@ final class HeadlineReader {
 		boolean afterConnector = false;
 		String mode = null;
 		int clauseOfMode = 0;
+		// The words of each part in turn, in one list: not a list made for every word of every headline.
+		List<String> emitted = new ArrayList<>(4);
 		for (int i = 0; i < parts.size(); i++) {
 			HeadlinePart part = parts.get(i);
 			String folded = part.folded();
 			passive |= folded.equals("par");
-			List<String> emitted = words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null);
+			emitted.clear();
+			words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null, emitted);
 			String timeMode = timeMode(part, (i > 0) ? parts.get(i - 1) : null);
 			if (timeMode != null && !timeMode.equals(folded)) {
 				// « à partir de lundi » is « dès lundi ».
-				emitted = List.of();
+				emitted.clear();
 			}
 			if (mode != null && emitted.size() == 1 && Senses.timeWord(emitted.get(0))) {
-				emitted = List.of(SharedWords.of(mode + FrenchWords.TIME_MODE + emitted.get(0)));
+				emitted.set(0, SharedWords.of(mode + FrenchWords.TIME_MODE + emitted.get(0)));
 			}
 			if (!emitted.isEmpty() || part.clause() != clauseOfMode) {
 				mode = null;
@@ -110,7 +115,7 @@ final class HeadlineReader {
 					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
 			if (nameWord) {
 				if (name == null) {
-					name = new ArrayList<>();
+					name = new ArrayList<>(3);
 					names.add(name);
 				}
 				if (!name.isEmpty() && afterConnector) {
@@ -134,8 +139,9 @@ final class HeadlineReader {
 			else {
 				afterConnector = true;
 			}
-			words.addAll(emitted);
+			// One by one: addAll would copy every part's words into an array of their own first.
 			for (int e = 0; e < emitted.size(); e++) {
+				words.add(emitted.get(e));
 				clauses.add(part.clause());
 			}
 		}
@@ -185,27 +191,39 @@ final class HeadlineReader {
 		return FrenchWords.TIME_MODES.contains(folded) ? folded : null;
 	}
 
-	/** What one part of the text contributes to the words: nothing, a word, a number, or an abbreviation's words. */
-	private static List<String> words(HeadlinePart part, @Nullable String next) {
+	/**
+	 * What one part of the text contributes to the words, added to {@code into}: nothing, a word, a number, or an
+	 * abbreviation's words.
+	 */
+	private static void words(HeadlinePart part, @Nullable String next, List<String> into) {
 		String folded = part.folded();
 		if (FrenchWords.STOP.contains(folded)) {
 			// "une heure", "un an": then "un" counts.
 			boolean one = (folded.equals("un") || folded.equals("une")) && next != null
 					&& FrenchWords.UNITS.contains(next);
-			return one ? List.of("1") : List.of();
+			if (one) {
+				into.add("1");
+			}
+			return;
 		}
 		List<String> expanded = FrenchWords.ABBREVIATIONS.get(folded);
 		if (expanded != null) {
-			return expanded;
+			for (int i = 0; i < expanded.size(); i++) {
+				into.add(expanded.get(i));
+			}
+			return;
 		}
 		String number = FrenchWords.NUMBER_WORDS.get(folded);
 		if (number != null) {
-			return List.of(number);
+			into.add(number);
+			return;
 		}
 		if (folded.length() == 2 && folded.charAt(0) == 't') {
 			Matcher quarter = QUARTER.matcher(folded);
 			if (quarter.matches() && part.capitalized()) {
-				return List.of(SharedWords.of(quarter.group(1)), SharedWords.of(FrenchWords.stem("trimestre")));
+				into.add(SharedWords.of(quarter.group(1)));
+				into.add(SharedWords.of(FrenchWords.stem("trimestre")));
+				return;
 			}
 		}
 		// The pattern is asked only of a word that ends as an ordinal does: « 1er », « 3e », not « 2025 ».
@@ -213,14 +231,15 @@ final class HeadlineReader {
 		if (!folded.isEmpty() && TextScan.isAsciiDigit(folded.charAt(0)) && (last == 'e' || last == 'r')) {
 			Matcher ordinal = ORDINAL.matcher(folded);
 			if (ordinal.matches()) {
-				return List.of(SharedWords.of(ordinal.group(1)));
+				into.add(SharedWords.of(ordinal.group(1)));
+				return;
 			}
 		}
 		if (folded.length() < 2 && !part.number()) {
-			return List.of();
+			return;
 		}
 		// One instance of each word for every key that has it: the matcher keeps thousands (see SharedWords).
-		return List.of(SharedWords.of(FrenchWords.stem(folded)));
+		into.add(FrenchWords.sharedStem(folded));
 	}
 
 }

@@ -166,9 +166,10 @@ final class MatchedHeadline {
 		if (sameRubric && orNull && similarity < contradictionsFrom) {
 			return null;
 		}
-		Unit.Overlap overlap = Unit.overlap(hx.units, hy.units);
+		long overlap = Unit.counts(hx.units, hy.units);
+		int besidesFigures = Unit.besidesFiguresOf(overlap);
 		if (!sameRubric) {
-			similarity = jaccard(hx.units.length, hy.units.length, overlap.units());
+			similarity = jaccard(hx.units.length, hy.units.length, Unit.sharedOf(overlap));
 		}
 		if (orNull && similarity < contradictionsFrom) {
 			return null;
@@ -176,11 +177,11 @@ final class MatchedHeadline {
 		if (refutable) {
 			// Fewer than two units shared besides figures, and they tell two stories: the other contradictions are
 			// not looked for. The plain ones were, above.
-			return (overlap.besidesFigures() < 2) ? null
-					: new Comparison(similarity, overlap.besidesFigures(), Contradiction.besidesPlain(hx, hy));
+			return (besidesFigures < 2) ? null
+					: new Comparison(similarity, besidesFigures, Contradiction.besidesPlain(hx, hy));
 		}
 		Contradiction contradiction = (similarity >= contradictionsFrom) ? Contradiction.between(hx, hy) : null;
-		return new Comparison(similarity, overlap.besidesFigures(), contradiction);
+		return new Comparison(similarity, besidesFigures, contradiction);
 	}
 
 	private static double jaccard(Unit[] unitsX, Unit[] unitsY) {

@@ -31,4 +31,27 @@ final class SharedWords {
 		return word;
 	}
 
+	/**
+	 * The instance of the first {@code length} characters of {@code text}, as {@link #of(String)}: they are only
+	 * copied out of it when that word has no instance here.
+	 */
+	static String of(String text, int length) {
+		if (length == text.length()) {
+			return of(text);
+		}
+		// The hash String gives the word, worked out from the text.
+		int hash = 0;
+		for (int i = 0; i < length; i++) {
+			hash = 31 * hash + text.charAt(i);
+		}
+		int place = BandPostings.mix(hash) & (SIZE - 1);
+		String held = WORDS[place];
+		if (held != null && held.length() == length && text.startsWith(held)) {
+			return held;
+		}
+		String word = text.substring(0, length);
+		WORDS[place] = word;
+		return word;
+	}
+
 }

@@ -69,17 +69,22 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	 * anew for every key (a tenth of what the story step allocated).
 	 */
 	private static List<List<String>> copyOfEach(List<List<String>> lists) {
-		List<List<String>> given = List.copyOf(lists);
-		for (int i = 0; i < given.size(); i++) {
-			if (List.copyOf(given.get(i)) != given.get(i)) {
-				List<List<String>> copies = new ArrayList<>(given.size());
-				for (int j = 0; j < given.size(); j++) {
-					copies.add(List.copyOf(given.get(j)));
+		List<List<String>> copies = null;
+		for (int i = 0; i < lists.size(); i++) {
+			// Each list copied once, and the copy kept: not made again once one is known to differ.
+			List<String> list = lists.get(i);
+			List<String> copy = List.copyOf(list);
+			if (copy != list && copies == null) {
+				copies = new ArrayList<>(lists.size());
+				for (int before = 0; before < i; before++) {
+					copies.add(lists.get(before));
 				}
-				return List.copyOf(copies);
+			}
+			if (copies != null) {
+				copies.add(copy);
 			}
 		}
-		return given;
+		return List.copyOf((copies != null) ? copies : lists);
 	}
 
 	public static TitleKey of(String title) {
@@ -168,11 +173,21 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 		}
 		List<List<String>> names = new ArrayList<>(this.names.size());
 		for (int i = 0; i < this.names.size(); i++) {
-			if (words.containsAll(this.names.get(i))) {
+			if (containsAll(words, this.names.get(i))) {
 				names.add(this.names.get(i));
 			}
 		}
 		return names;
+	}
+
+	/** Whether {@code words} has each of {@code these}: in a loop, without the iterator containsAll makes. */
+	private static boolean containsAll(List<String> words, List<String> these) {
+		for (int i = 0; i < these.size(); i++) {
+			if (!words.contains(these.get(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -54,7 +54,9 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		Unit[] units = new Unit[((names != null) ? names.size() : 0) + count];
 		int size = 0;
 		if (names != null) {
-			for (List<String> name : names) {
+			for (int n = 0; n < names.size(); n++) {
+				// By index: an iterator made for every headline the matcher meets.
+				List<String> name = names.get(n);
 				if (!name.isEmpty() && indexOf(units, size, name) < 0) {
 					units[size++] = new Unit(name, true, List.of(), key.bound(), false);
 				}
@@ -125,7 +127,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 
 	/** How many units of {@code a} find their own in {@code b}, each unit of {@code b} used once: the same first. */
 	static int shared(Unit[] a, Unit[] b) {
-		return overlap(a, b).units();
+		return sharedOf(counts(a, b));
 	}
 
 	/** As {@link #overlap(Unit[], Unit[])}, of lists. */
@@ -143,8 +145,18 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	 * with the same letter.
 	 */
 	static Overlap overlap(Unit[] a, Unit[] unitsB) {
+		long counts = counts(a, unitsB);
+		return new Overlap(sharedOf(counts), besidesFiguresOf(counts));
+	}
+
+	/**
+	 * What {@link #overlap(Unit[], Unit[])} counts, in one long: the units shared in its high half, those of them not
+	 * figures in its low half. The matcher asks it of some fifteen headlines an item, and the quick compiler
+	 * allocates every record made, even one read at once and let go.
+	 */
+	static long counts(Unit[] a, Unit[] unitsB) {
 		if (a.length > Long.SIZE || unitsB.length > Long.SIZE) {
-			return overlapOfMany(a, unitsB);
+			return countsOfMany(a, unitsB);
 		}
 		// The units used in two bit sets, not two arrays: the quick compiler allocates whatever is made, and an item
 		// is compared with some fifteen headlines (some 600 bytes an item, a twentieth of what the story step
@@ -184,11 +196,21 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 				}
 			}
 		}
-		return new Overlap(shared, words);
+		return ((long) shared << 32) | words;
+	}
+
+	/** The units shared, of what {@link #counts} gives. */
+	static int sharedOf(long counts) {
+		return (int) (counts >>> 32);
+	}
+
+	/** The units shared that are not figures, of what {@link #counts} gives. */
+	static int besidesFiguresOf(long counts) {
+		return (int) counts;
 	}
 
 	/** The same, in arrays, for a headline of more than 64 units (a text given as a title). */
-	private static Overlap overlapOfMany(Unit[] a, Unit[] unitsB) {
+	private static long countsOfMany(Unit[] a, Unit[] unitsB) {
 		// Arrays, not lists: under the quick compiler, each call of a list's method is a call through its interface.
 		int sizeA = a.length;
 		int sizeB = unitsB.length;
@@ -225,7 +247,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 				}
 			}
 		}
-		return new Overlap(shared, words);
+		return ((long) shared << 32) | words;
 	}
 
 	/**

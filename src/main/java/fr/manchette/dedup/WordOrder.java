@@ -77,8 +77,15 @@ final class WordOrder {
 		if (a.passive() || b.passive() || a.names() == null || b.names() == null) {
 			return false;
 		}
-		String score = a.words().stream().filter((word) -> SCORE.matcher(word).matches() && b.words().contains(word))
-			.findFirst().orElse(null);
+		String score = null;
+		List<String> words = a.words();
+		for (int i = 0; i < words.size() && score == null; i++) {
+			// A score has a hyphen: the pattern, and its matcher, only for a word with one.
+			String word = words.get(i);
+			if (word.indexOf('-') > 0 && SCORE.matcher(word).matches() && b.words().contains(word)) {
+				score = word;
+			}
+		}
 		if (score == null) {
 			return false;
 		}

@@ -1,5 +1,6 @@
 package fr.manchette.dedup;
 
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class FrenchWordsTests {
 			String y = (random.nextInt(3) == 0) ? edited(random, x, letters) : word(random, letters);
 			assertThat(FrenchWords.variants(x, y)).as(x + " " + y).isEqualTo(variantsByCutting(x, y));
 			assertThat(FrenchWords.nameVariants(x, y)).as(x + " " + y).isEqualTo(nameVariantsByCutting(x, y));
+		}
+	}
+
+	@Test
+	void theSharedStemIsTheStem() {
+		for (String word : List.of("journaux", "sacrees", "manifestent", "hausses", "prix", "2025", "maroc", "eu")) {
+			assertThat(FrenchWords.sharedStem(word)).as(word).isEqualTo(FrenchWords.stem(word));
 		}
 	}
 

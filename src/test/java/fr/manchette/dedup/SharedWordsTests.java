@@ -19,6 +19,16 @@ class SharedWordsTests {
 		assertThat(SharedWords.of(new String("souveraineté"))).isSameAs(first);
 	}
 
+	@Test
+	void theStartOfATextIsTheInstanceOfThatWord() {
+		String word = SharedWords.of(new String("hausse"));
+
+		assertThat(SharedWords.of("hausses", 6)).isSameAs(word);
+		assertThat(SharedWords.of("baisses", 6)).isEqualTo("baisse");
+		assertThat(SharedWords.of(new String("baisse"))).isSameAs(SharedWords.of("baisses", 6));
+		assertThat(SharedWords.of("récoltées", 7)).isEqualTo("récolté");
+	}
+
 	/** Two words of one place take turns: each is still given back as itself, only no longer shared. */
 	@Test
 	void twoWordsOfOnePlaceAreEachGivenBackAsThemselves() {
