@@ -34,7 +34,10 @@ final class DatabaseUrl {
 	 * What H2 gets unless the URL says otherwise: a poll's transaction waits up to a minute for the story lock (H2's
 	 * default, one second, fails a poll whenever another one storing a big feed holds it); and the database closes
 	 * with the service's connection pool, not from a JVM shutdown hook of H2's own racing the service's stop (polls
-	 * still running failed with "Database is already closed").
+	 * still running failed with "Database is already closed"); and each connection keeps 64 parsed statements, not 8:
+	 * a poll runs more than 8 on its connection, so with H2's default the item insert of 30 rows (some 160 KB parsed)
+	 * was pushed out and parsed again at every poll, and its copies filled the old generation (a cold pass of 1000
+	 * feeds: 7 fewer young collections, a tenth less promoted, the parser's share of the samples 1.7 to 0.5 %).
 	 */
 	static final Map<String, String> H2_DEFAULTS = defaults();
 
@@ -136,6 +139,7 @@ final class DatabaseUrl {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		defaults.put("LOCK_TIMEOUT", "60000");
 		defaults.put("DB_CLOSE_ON_EXIT", "FALSE");
+		defaults.put("QUERY_CACHE_SIZE", "64");
 		return Collections.unmodifiableMap(defaults);
 	}
 

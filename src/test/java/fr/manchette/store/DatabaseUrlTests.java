@@ -12,22 +12,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** {@link DatabaseUrl}: what H2 is given, what is left alone, and what is refused. */
 class DatabaseUrlTests {
 
-	private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE";
+	private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
 
 	private final Path dataDir = Path.of("/srv/manchette/data");
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			jdbc:h2:file:/srv/db                         | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:file:/srv/db;                        | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:./data/db;AUTO_SERVER=TRUE           | jdbc:h2:./data/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:mem:test;DB_CLOSE_DELAY=-1           | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:tcp://localhost/~/db                 | jdbc:h2:tcp://localhost/~/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:file:/srv/db;mode=postgresql         | jdbc:h2:file:/srv/db;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true | jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
-			jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000       | jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE
-			JDBC:H2:file:/srv/db                         | JDBC:H2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
+			jdbc:h2:file:/srv/db                         | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;                        | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:./data/db;AUTO_SERVER=TRUE           | jdbc:h2:./data/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:mem:test;DB_CLOSE_DELAY=-1           | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:tcp://localhost/~/db                 | jdbc:h2:tcp://localhost/~/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;mode=postgresql         | jdbc:h2:file:/srv/db;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true | jdbc:h2:file:/srv/db;WRITE_DELAY=0;DATABASE_TO_LOWER=true;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH | jdbc:h2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000       | jdbc:h2:file:/srv/db;LOCK_TIMEOUT=5000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
+			jdbc:h2:file:/srv/db;query_cache_size=16     | jdbc:h2:file:/srv/db;query_cache_size=16;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE
+			JDBC:H2:file:/srv/db                         | JDBC:H2:file:/srv/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64
 			jdbc:postgresql://db.example:5432/manchette  | jdbc:postgresql://db.example:5432/manchette
 			jdbc:postgresql://db/m?user=m&password=x     | jdbc:postgresql://db/m?user=m&password=x
 			""")
