@@ -1,14 +1,17 @@
 package fr.manchette.store;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +58,14 @@ public class KeyHashes {
 			SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS
 			 WHERE SETTING_NAME IN ('info.FILE_WRITE_BYTES', 'info.FILE_SIZE')""";
 
-	private static final List<String> FULL_KEY_INDEXES = List.of(
-			"ALTER TABLE item DROP CONSTRAINT IF EXISTS item_source_key", "DROP INDEX IF EXISTS item_story_idx",
-			"DROP INDEX IF EXISTS item_link_idx");
+	private static final String FULL_KEY_CONSTRAINT = "item_source_key";
+
+	private static final List<String> FULL_KEY_INDEXES = List.of("item_story_idx", "item_link_idx");
+
+	// Standard SQL, on both engines (H2 stores the names in lower case, as it is told to).
+	private static final String CONSTRAINT_EXISTS = """
+			SELECT COUNT(*) FROM information_schema.table_constraints
+			 WHERE LOWER(table_name) = 'item' AND LOWER(constraint_name) = :name""";
 
 	private final JdbcClient jdbc;
 
@@ -140,14 +148,44 @@ public class KeyHashes {
 	}
 
 	/**
-	 * Drops the indexes of the full keys, once every item has its hashes and the queries have gone through them: an
-	 * instance still running on them (it has not seen the fill end yet) is slower for a moment, not wrong.
+	 * Drops the indexes of the full keys that are still there, once every item has its hashes and the queries have gone
+	 * through them: an instance still running on them (it has not seen the fill end yet) is slower for a moment, not
+	 * wrong. Nothing is run for those already gone, as at every start but the one after an upgrade's fill: a DDL
+	 * statement, even one that finds nothing to drop, takes locks that the polls of a start want too (on PostgreSQL,
+	 * {@code ALTER TABLE} takes the whole table).
+	 * @return how many it dropped
 	 */
-	public void dropFullKeyIndexes() {
+	public int dropFullKeyIndexes() {
 		if (!complete()) {
 			throw new IllegalStateException("Items without the hashes of their keys are still found by the full keys");
 		}
-		FULL_KEY_INDEXES.forEach((statement) -> this.jdbc.sql(statement).update());
+		List<String> statements = new ArrayList<>();
+		if (this.jdbc.sql(CONSTRAINT_EXISTS).param("name", FULL_KEY_CONSTRAINT).query(Long.class).single() > 0) {
+			statements.add("ALTER TABLE item DROP CONSTRAINT IF EXISTS " + FULL_KEY_CONSTRAINT);
+		}
+		Set<String> indexes = itemIndexes();
+		FULL_KEY_INDEXES.stream()
+			.filter(indexes::contains)
+			.forEach((index) -> statements.add("DROP INDEX IF EXISTS " + index));
+		statements.forEach((statement) -> this.jdbc.sql(statement).update());
+		return statements.size();
+	}
+
+	/** The names of the item table's indexes, in lower case, as the driver's metadata gives them. */
+	private Set<String> itemIndexes() {
+		Set<String> names = this.batch.getJdbcOperations().execute((ConnectionCallback<Set<String>>) (connection) -> {
+			Set<String> found = new HashSet<>();
+			try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, "item", false, true)) {
+				while (rows.next()) {
+					String name = rows.getString("INDEX_NAME");
+					if (name != null) {
+						found.add(name.toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+			return found;
+		});
+		return (names != null) ? names : Set.of();
 	}
 
 	/**

@@ -83,8 +83,8 @@ class KeyHashesUpgradeTests {
 				.hasSize(1)
 				.containsAnyOf(twin, le360.get(0).fingerprint().itemKey());
 
-			hashes.dropFullKeyIndexes();
-			hashes.dropFullKeyIndexes();
+			assertThat(hashes.dropFullKeyIndexes()).as("the constraint and two indexes").isEqualTo(3);
+			assertThat(hashes.dropFullKeyIndexes()).as("nothing left, no DDL").isZero();
 			assertAllFound(context, le360, hespress, twin);
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(13);
 		}
@@ -92,6 +92,17 @@ class KeyHashesUpgradeTests {
 		try (AnnotationConfigApplicationContext context = repositories(store)) {
 			assertThat(context.getBean(KeyHashes.class).complete()).isTrue();
 			assertAllFound(context, le360, hespress, twin);
+		}
+	}
+
+	@Test
+	void aNewStoreHasNoIndexOfTheFullKeysLeftForItsFirstStartToDrop() {
+		DataSource store = new DriverManagerDataSource(newStore(), "sa", "");
+		migrate(store, null);
+		try (AnnotationConfigApplicationContext context = repositories(store)) {
+			KeyHashes hashes = context.getBean(KeyHashes.class);
+			assertThat(hashes.complete()).isTrue();
+			assertThat(hashes.dropFullKeyIndexes()).isZero();
 		}
 	}
 
