@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,10 @@ public class KeyHashes {
 	// H2 only (PostgreSQL has no such table): what the file has had written to it since H2 opened it, and its size.
 	private static final String H2_FILE = """
 			SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS
-			 WHERE SETTING_NAME IN ('info.FILE_WRITE_BYTES', 'info.FILE_SIZE')""";
+			 WHERE SETTING_NAME IN ('info.FILE_WRITE_BYTES', 'info.FILE_SIZE', 'RETENTION_TIME')""";
+
+	/** H2's own retention time, should its settings not tell. */
+	private static final long H2_RETENTION_MILLIS = 45_000;
 
 	private static final String FULL_KEY_CONSTRAINT = "item_source_key";
 
@@ -189,8 +193,9 @@ public class KeyHashes {
 	}
 
 	/**
-	 * How many bytes H2 has written to its file since it opened it, and the file's size: what the fill's pace goes
-	 * by (see {@code KeyHashBackfill}). Empty on PostgreSQL, and on H2 in memory.
+	 * How many bytes H2 has written to its file since it opened it, the file's size, and how long H2 keeps what it
+	 * wrote before it may write over it: what the fill's pace goes by (see {@code KeyHashBackfill}). Empty on
+	 * PostgreSQL, and on H2 in memory.
 	 */
 	public Optional<H2FileWrites> h2FileWrites() {
 		Boolean known = this.h2File;
@@ -207,18 +212,21 @@ public class KeyHashes {
 			.query((row) -> {
 				settings.put(row.getString(1), Long.parseLong(row.getString(2)));
 			});
-		boolean file = settings.size() == 2;
+		boolean file = settings.containsKey("info.FILE_WRITE_BYTES") && settings.containsKey("info.FILE_SIZE");
 		this.h2File = file;
-		return file ? Optional.of(new H2FileWrites(settings.get("info.FILE_WRITE_BYTES"),
-				settings.get("info.FILE_SIZE"))) : Optional.empty();
+		return file ? Optional.of(new H2FileWrites(settings.get("info.FILE_WRITE_BYTES"), settings.get("info.FILE_SIZE"),
+				Duration.ofMillis(settings.getOrDefault("RETENTION_TIME", H2_RETENTION_MILLIS))))
+				: Optional.empty();
 	}
 
 	/**
-	 * Bytes H2 has written to its file since it opened it, and the file's size in bytes.
+	 * Bytes H2 has written to its file since it opened it, the file's size in bytes, and its retention time.
 	 * @param written bytes written, of every page of every table
 	 * @param size the file's size
+	 * @param retention how long H2 writes over no chunk it wrote (5 s while the service forces the file to the disk,
+	 * H2's own 45 s, or what the URL sets; see {@code H2FileCompaction})
 	 */
-	public record H2FileWrites(long written, long size) {
+	public record H2FileWrites(long written, long size, Duration retention) {
 	}
 
 	/** The numbers the rows' sources already give an item: the row's source and number, for each. */

@@ -29,6 +29,9 @@ class H2FileForcingTests {
 	void whileTheServiceRunsH2KeepsWhatItWroteAFewSecondsOnly() {
 		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir))) {
 			assertThat(retentionTime(context)).isEqualTo(Integer.toString(H2FileCompaction.RETENTION));
+			// What the fill of an upgraded store paces itself by.
+			assertThat(context.getBean(KeyHashes.class).h2FileWrites()).hasValueSatisfying(
+					(file) -> assertThat(file.retention().toMillis()).isEqualTo(H2FileCompaction.RETENTION));
 		}
 	}
 

@@ -117,6 +117,8 @@ class KeyHashesUpgradeTests {
 			writes.ifPresent((file) -> {
 				assertThat(file.size()).isPositive();
 				assertThat(file.written()).isNotNegative();
+				// No service here forces the file: H2's own retention time.
+				assertThat(file.retention()).isEqualTo(java.time.Duration.ofSeconds(45));
 			});
 			// Asked again, the same answer.
 			assertThat(context.getBean(KeyHashes.class).h2FileWrites().isPresent()).isEqualTo(writes.isPresent());
