@@ -127,8 +127,7 @@ final class CommonFormatReader {
 		Element author = null;
 		Element guid = null;
 		Element encoded = null;
-		Element dcDate = null;
-		Element dcCreator = null;
+		DublinCore dc = new DublinCore();
 		List<String> categories = new ArrayList<>(2);
 		Set<String> seen = null;
 		for (Content content : item.getContent()) {
@@ -162,12 +161,7 @@ final class CommonFormatReader {
 				}
 			}
 			else if (uri.equals(DUBLIN_CORE)) {
-				if (name.equals("date")) {
-					dcDate = first(dcDate, child);
-				}
-				else if (name.equals("creator")) {
-					dcCreator = first(dcCreator, child);
-				}
+				dc.take(name, child);
 			}
 			else if (uri.equals(CONTENT) && name.equals("encoded")) {
 				encoded = first(encoded, child);
@@ -188,12 +182,12 @@ final class CommonFormatReader {
 		}
 		List<TypedText> contents = (encoded != null) ? List.of(new TypedText(encoded.getText(), "html")) : List.of();
 		// The converter sets Dublin Core's date first and the pubDate only where that gave none.
-		Instant published = (dcDate != null) ? date(dcDate) : null;
+		Instant published = (dc.date != null) ? date(dc.date) : null;
 		if (published == null && pubDate != null) {
 			published = date(pubDate);
 		}
 		// Dublin Core's creators come first; the RSS author joins them after.
-		String creator = (dcCreator != null) ? dcCreator.getText() : text(author);
+		String creator = (dc.creator != null) ? dc.creator.getText() : text(author);
 		return new EntryValues(text(title), linkText, summary, contents, published, categories, creator);
 	}
 
@@ -281,8 +275,7 @@ final class CommonFormatReader {
 		Element published = null;
 		Element updated = null;
 		Element author = null;
-		Element dcDate = null;
-		Element dcCreator = null;
+		DublinCore dc = new DublinCore();
 		List<String> categories = new ArrayList<>(2);
 		// Rome's alternate links; its others never give the entry's link (their rel is neither absent nor alternate).
 		List<Element> alternates = new ArrayList<>(1);
@@ -311,12 +304,7 @@ final class CommonFormatReader {
 				}
 			}
 			else if (uri.equals(DUBLIN_CORE)) {
-				if (name.equals("date")) {
-					dcDate = first(dcDate, child);
-				}
-				else if (name.equals("creator")) {
-					dcCreator = first(dcCreator, child);
-				}
+				dc.take(name, child);
 			}
 		}
 		String creator;
@@ -325,11 +313,11 @@ final class CommonFormatReader {
 			creator = (name != null) ? name.getText() : null;
 		}
 		else {
-			creator = text(dcCreator);
+			creator = text(dc.creator);
 		}
 		Instant date = (published != null) ? date(published) : null;
-		if (date == null && dcDate != null) {
-			date = date(dcDate);
+		if (date == null && dc.date != null) {
+			date = date(dc.date);
 		}
 		if (date == null && updated != null) {
 			date = date(updated);
@@ -426,6 +414,24 @@ final class CommonFormatReader {
 	/** The text as Rome's {@code getText()} reads it, untrimmed; null when there is no element. */
 	private static @Nullable String text(@Nullable Element element) {
 		return (element != null) ? element.getText() : null;
+	}
+
+	/** The first Dublin Core date and creator of an RSS item or an Atom entry, as Rome's module reads them. */
+	private static final class DublinCore {
+
+		private @Nullable Element date;
+
+		private @Nullable Element creator;
+
+		void take(String name, Element child) {
+			if (name.equals("date")) {
+				this.date = first(this.date, child);
+			}
+			else if (name.equals("creator")) {
+				this.creator = first(this.creator, child);
+			}
+		}
+
 	}
 
 }
