@@ -40,16 +40,16 @@ public class SourceHealthBoard {
 			.toList();
 	}
 
-	private static SourceHealth health(Source source, @Nullable SourceStanding standing, Map<String, Long> dropped) {
+	private static SourceHealth health(Source source, @Nullable SourceStanding stored, Map<String, Long> dropped) {
 		String url = source.url().toString();
-		SourceStatus status = ((standing != null) ? standing.status() : SourceStatus.unknown(source.id(), url))
-			.forUrl(url);
-		long items = (standing != null) ? standing.itemCount() : 0;
+		// A source not polled yet has no row: nothing known, nothing stored.
+		SourceStanding standing = (stored != null) ? stored
+				: new SourceStanding(SourceStatus.unknown(source.id(), url), 0, null, null);
+		SourceStatus status = standing.status().forUrl(url);
 		return new SourceHealth(source.id(), source.name(), url, source.category(), source.enabled(),
 				status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(), status.consecutiveFailures(),
-				status.lastError(), status.nextAttemptAt(), items, status.movedTo(), dropped, null)
-			.withFreshness(SourceFreshness.of(source, (standing != null) ? standing.pace() : null,
-					(standing != null) ? standing.delays() : null));
+				status.lastError(), status.nextAttemptAt(), standing.itemCount(), status.movedTo(), dropped, null)
+			.withFreshness(SourceFreshness.of(source, standing.pace(), standing.delays()));
 	}
 
 }
