@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
  * H2 keeps a chunk it wrote for its retention time (45 s by default), for a disk that may not have written the
  * versions after it yet; under a burst that was most of the file (4.6 GB for a million items stored, of which
  * 1.5 GB live). Rather than trust the disk to have written within that time, this forces the file to it every
- * {@code manchette.h2.compaction.force-every} (a second) while H2 writes, and lets H2 overwrite only what a version on the disk no longer needs
- * ({@link H2File#forceToDisk}); the retention time is then {@link #RETENTION}, which only keeps the chunks just
- * written, mostly emptied within seconds, from being rewritten by compactions. An H2 URL that sets its own
- * {@code RETENTION_TIME} keeps it, and H2's rule alone.
+ * {@code manchette.h2.compaction.force-every} (a second) while H2 writes, and lets H2 overwrite only what a version
+ * on the disk no longer needs ({@link H2File#forceToDisk}); the retention time is then {@link #RETENTION}, which
+ * only keeps the chunks just written, mostly emptied within seconds, from being rewritten by compactions. An H2 URL
+ * that sets its own {@code RETENTION_TIME} keeps it, and H2's rule alone.
  */
 @Component
 class H2FileCompaction implements DisposableBean {
