@@ -96,15 +96,17 @@ public enum Contradiction {
 	 * (most of the farm's near headlines differ by a number).
 	 */
 	static @Nullable Contradiction plain(MatchedHeadline headlineA, MatchedHeadline headlineB) {
-		TitleKey a = headlineA.key();
-		TitleKey b = headlineB.key();
-		if (says(a, b) != says(b, a)) {
+		// The keys read only for a headline that has negations or quotes (few): what is asked of the others is in
+		// their fields (see MatchedHeadline), and a lead's key is elsewhere in the heap.
+		if ((headlineA.negates() || headlineB.negates())
+				&& says(headlineA.key(), headlineB.key()) != says(headlineB.key(), headlineA.key())) {
 			return NEGATION;
 		}
 		if (headlineA.denies() != headlineB.denies()) {
 			return DENIAL;
 		}
-		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
+		if (headlineA.quotes() && headlineB.quotes() && ownQuote(headlineA.key().quotes(), headlineB.key().quotes())
+				&& ownQuote(headlineB.key().quotes(), headlineA.key().quotes())) {
 			return QUOTE;
 		}
 		if (headlineA.ownNumber(headlineB) && headlineB.ownNumber(headlineA)) {
