@@ -99,7 +99,12 @@ public final class FrenchWords {
 	 * costs nothing.
 	 */
 	static String stem(String folded) {
-		String word = LEMMAS.getOrDefault(folded, folded);
+		return stem(folded, listed(folded));
+	}
+
+	/** The same, what the lists say of the word at hand. */
+	static String stem(String folded, Listed listed) {
+		String word = (listed.lemma() != null) ? listed.lemma() : folded;
 		int end = stemEnd(word);
 		return (end < 0) ? alStem(word) : word.substring(0, end);
 	}

@@ -61,6 +61,9 @@ final class MatchedHeadline {
 	/** Its words as written as {@link FilledTemplate} reads them, worked out when first asked: racy but idempotent. */
 	private FilledTemplate.@Nullable Surface surface;
 
+	/** Its words that have a sense (see {@link Senses}), in order; worked out when first asked, as {@link #surface}. */
+	private String @Nullable [] sensedWords;
+
 	/** A headline compared once: its units its own. */
 	MatchedHeadline(TitleKey key) {
 		this(key, null);
@@ -160,6 +163,29 @@ final class MatchedHeadline {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Its words that have a sense of {@link Senses} (« hausse », « lundi »), in order: what {@link Contradiction#OPPOSITES}
+	 * reads of it, for each headline similar enough, where it looked up the senses of every word each time.
+	 */
+	String[] sensedWords() {
+		String[] read = this.sensedWords;
+		if (read == null) {
+			List<String> words = this.key.words();
+			int sensed = 0;
+			for (int i = 0; i < words.size(); i++) {
+				sensed += Senses.of(words.get(i)).isEmpty() ? 0 : 1;
+			}
+			read = (sensed == 0) ? NONE : new String[sensed];
+			for (int i = 0, n = 0; n < sensed; i++) {
+				if (!Senses.of(words.get(i)).isEmpty()) {
+					read[n++] = words.get(i);
+				}
+			}
+			this.sensedWords = read;
+		}
+		return read;
 	}
 
 	FilledTemplate.Surface surface() {
