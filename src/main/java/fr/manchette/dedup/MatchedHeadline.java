@@ -100,7 +100,8 @@ final class MatchedHeadline {
 		this.quotes = !key.quotes().isEmpty();
 	}
 
-	private static long numberBit(String number) {
+	/** The bit of a number in {@link #numberBits}. */
+	static long numberBit(String number) {
 		return 1L << (BandPostings.mix(number.hashCode()) & (Long.SIZE - 1));
 	}
 
@@ -132,7 +133,7 @@ final class MatchedHeadline {
 		return this.denies;
 	}
 
-	/** Whether a word of it is one that a negation bears on (see {@link TitleKey#negations}). */
+	/** Whether it says no about some word (see {@link TitleKey#negations}). */
 	boolean negates() {
 		return this.negates;
 	}
@@ -166,8 +167,9 @@ final class MatchedHeadline {
 	}
 
 	/**
-	 * Its words that have a sense of {@link Senses} (« hausse », « lundi »), in order: what {@link Contradiction#OPPOSITES}
-	 * reads of it, for each headline similar enough, where it looked up the senses of every word each time.
+	 * Its words that have a sense of {@link Senses} (« hausse », « lundi »), in order: what
+	 * {@link Contradiction#OPPOSITES} reads of it, for each headline similar enough, where it looked up the senses of
+	 * every word each time.
 	 */
 	String[] sensedWords() {
 		String[] read = this.sensedWords;
