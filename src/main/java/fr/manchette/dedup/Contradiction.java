@@ -77,7 +77,7 @@ public enum Contradiction {
 		if (ownTopic(a, b) && ownTopic(b, a)) {
 			return TOPIC;
 		}
-		if (opposites(a, b)) {
+		if (opposites(headlineA, headlineB)) {
 			return OPPOSITES;
 		}
 		if (Substitution.between(headlineA, headlineB)) {
@@ -96,15 +96,17 @@ public enum Contradiction {
 	 * (most of the farm's near headlines differ by a number).
 	 */
 	static @Nullable Contradiction plain(MatchedHeadline headlineA, MatchedHeadline headlineB) {
-		TitleKey a = headlineA.key();
-		TitleKey b = headlineB.key();
-		if (says(a, b) != says(b, a)) {
+		// The keys read only for a headline that has negations or quotes (few): what is asked of the others is in
+		// their fields (see MatchedHeadline), and a lead's key is elsewhere in the heap.
+		if ((headlineA.negates() || headlineB.negates())
+				&& says(headlineA.key(), headlineB.key()) != says(headlineB.key(), headlineA.key())) {
 			return NEGATION;
 		}
 		if (headlineA.denies() != headlineB.denies()) {
 			return DENIAL;
 		}
-		if (ownQuote(a.quotes(), b.quotes()) && ownQuote(b.quotes(), a.quotes())) {
+		if (headlineA.quotes() && headlineB.quotes() && ownQuote(headlineA.key().quotes(), headlineB.key().quotes())
+				&& ownQuote(headlineB.key().quotes(), headlineA.key().quotes())) {
 			return QUOTE;
 		}
 		if (headlineA.ownNumber(headlineB) && headlineB.ownNumber(headlineA)) {
@@ -181,12 +183,18 @@ public enum Contradiction {
 		return b.words().stream().noneMatch((word) -> FrenchWords.nameVariants(last, word));
 	}
 
-	private static boolean opposites(TitleKey a, TitleKey b) {
-		Map<String, Set<String>> onlyA = senses(a, b.words());
+	private static boolean opposites(MatchedHeadline headlineA, MatchedHeadline headlineB) {
+		if (headlineA.sensedWords().length == 0 || headlineB.sensedWords().length == 0) {
+			// Each needs a word of a sense the other lacks.
+			return false;
+		}
+		TitleKey a = headlineA.key();
+		TitleKey b = headlineB.key();
+		Map<String, Set<String>> onlyA = senses(headlineA.sensedWords(), a.negations(), b.words());
 		if (onlyA.isEmpty()) {
 			return false;
 		}
-		Map<String, Set<String>> onlyB = senses(b, a.words());
+		Map<String, Set<String>> onlyB = senses(headlineB.sensedWords(), b.negations(), a.words());
 		for (Map.Entry<String, Set<String>> group : onlyA.entrySet()) {
 			Set<String> values = onlyB.get(group.getKey());
 			if (values != null) {
@@ -202,13 +210,16 @@ public enum Contradiction {
 		return false;
 	}
 
-	/** The groups and values of opposite words of {@code key} that {@code other} does not have. */
-	private static Map<String, Set<String>> senses(TitleKey key, List<String> other) {
+	/**
+	 * The groups and values of opposite words of a headline that {@code other} does not have, of its words that
+	 * have a sense ({@link MatchedHeadline#sensedWords}) but those its negations bear on.
+	 */
+	private static Map<String, Set<String>> senses(String[] sensedWords, Set<String> negations, List<String> other) {
 		Map<String, Set<String>> senses = Map.of();
-		for (String word : key.words()) {
+		for (String word : sensedWords) {
 			List<Senses.Sense> ofWord = Senses.of(word);
-			// « Pas de hausse » says no hausse: it is no word of its sense. Most words have no sense to look for.
-			if (!ofWord.isEmpty() && !other.contains(word) && !key.negations().contains(word)) {
+			// « Pas de hausse » says no hausse: it is no word of its sense.
+			if (!other.contains(word) && !negations.contains(word)) {
 				if (senses.isEmpty()) {
 					senses = new HashMap<>();
 				}

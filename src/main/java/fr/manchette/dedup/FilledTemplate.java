@@ -144,7 +144,8 @@ final class FilledTemplate {
 		String[] stems = new String[words.size()];
 		for (int i = 0; i < stems.length; i++) {
 			String word = words.get(i);
-			stems[i] = FrenchWords.STOP.contains(word) ? null : FrenchWords.stem(word);
+			FrenchWords.Listed listed = FrenchWords.listed(word);
+			stems[i] = listed.stop() ? null : FrenchWords.stem(word, listed);
 		}
 		return stems;
 	}
@@ -256,13 +257,15 @@ final class FilledTemplate {
 	private static List<String> content(List<String> surface) {
 		List<String> content = new ArrayList<>();
 		for (String word : surface) {
-			if (!FrenchWords.STOP.contains(word)) {
-				List<String> expanded = FrenchWords.ABBREVIATIONS.get(word);
+			// What the lists say of the word, looked up once (see FrenchWords#listed).
+			FrenchWords.Listed listed = FrenchWords.listed(word);
+			if (!listed.stop()) {
+				List<String> expanded = listed.abbreviation();
 				if (expanded != null) {
 					content.addAll(expanded);
 				}
 				else {
-					content.add(FrenchWords.NUMBER_WORDS.getOrDefault(word, FrenchWords.stem(word)));
+					content.add((listed.number() != null) ? listed.number() : FrenchWords.stem(word, listed));
 				}
 			}
 		}

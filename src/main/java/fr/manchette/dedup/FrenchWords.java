@@ -1,5 +1,7 @@
 package fr.manchette.dedup;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +86,10 @@ public final class FrenchWords {
 
 	static boolean hasDigit(String word) {
 		for (int i = 0; i < word.length(); i++) {
-			if (Character.isDigit(word.charAt(i))) {
+			// ASCII without asking Character's tables, a few calls deep under the quick compiler: asked of every word
+			// read, and again of the words compared.
+			char c = word.charAt(i);
+			if ((c < 128) ? (c >= '0' && c <= '9') : Character.isDigit(c)) {
 				return true;
 			}
 		}
@@ -97,7 +102,12 @@ public final class FrenchWords {
 	 * costs nothing.
 	 */
 	static String stem(String folded) {
-		String word = LEMMAS.getOrDefault(folded, folded);
+		return stem(folded, listed(folded));
+	}
+
+	/** The same, what the lists say of the word at hand. */
+	static String stem(String folded, Listed listed) {
+		String word = (listed.lemma() != null) ? listed.lemma() : folded;
 		int end = stemEnd(word);
 		return (end < 0) ? alStem(word) : word.substring(0, end);
 	}
@@ -107,7 +117,12 @@ public final class FrenchWords {
 	 * is only copied out when no headline read before had it, which most have.
 	 */
 	static String sharedStem(String folded) {
-		String word = LEMMAS.getOrDefault(folded, folded);
+		return sharedStem(folded, listed(folded));
+	}
+
+	/** The same, what the lists say of the word at hand. */
+	static String sharedStem(String folded, Listed listed) {
+		String word = (listed.lemma() != null) ? listed.lemma() : folded;
 		int end = stemEnd(word);
 		return (end < 0) ? SharedWords.of(alStem(word)) : SharedWords.of(word, end);
 	}
@@ -146,6 +161,10 @@ public final class FrenchWords {
 	 * « tourisme »).
 	 */
 	static boolean variants(String x, String y) {
+		if (!x.isEmpty() && !y.isEmpty() && x.charAt(0) != y.charAt(0)) {
+			// Most pairs asked (every word of a name against every word of a headline): told at their first letter.
+			return false;
+		}
 		if (x.equals(y)) {
 			return true;
 		}
@@ -199,6 +218,52 @@ public final class FrenchWords {
 
 	/** Between a word of {@link #TIME_MODES} and its day: « jusqu~jeudi ». */
 	static final char TIME_MODE = '~';
+
+	/** What the lists above say of each word of one of them, folded (see {@link #listed}); declared after them all. */
+	private static final Map<String, Listed> LISTED = listedWords();
+
+	/**
+	 * What the lists say of a folded word: {@link Listed#NONE} for a word of none of them, most words. A headline's
+	 * reader asks it once of each part, where it asked each list in turn, some eight lookups a part.
+	 */
+	static Listed listed(String folded) {
+		Listed listed = LISTED.get(folded);
+		return (listed != null) ? listed : Listed.NONE;
+	}
+
+	private static Map<String, Listed> listedWords() {
+		Set<String> words = new HashSet<>();
+		for (Set<String> list : List.of(STOP, NEGATION, NAME_CONNECTORS, PLACE_QUALIFIERS, COMMON_OPENERS, UNITS,
+				TIME_MODES)) {
+			words.addAll(list);
+		}
+		words.addAll(NUMBER_WORDS.keySet());
+		words.addAll(ABBREVIATIONS.keySet());
+		words.addAll(LEMMAS.keySet());
+		// A HashMap: it tells most words (none of these) from the hash the string keeps, with no comparison.
+		Map<String, Listed> listed = new HashMap<>();
+		for (String word : words) {
+			listed.put(word, new Listed(STOP.contains(word), NEGATION.contains(word), NAME_CONNECTORS.contains(word),
+					PLACE_QUALIFIERS.contains(word), COMMON_OPENERS.contains(word), UNITS.contains(word),
+					TIME_MODES.contains(word), NUMBER_WORDS.get(word), ABBREVIATIONS.get(word), LEMMAS.get(word)));
+		}
+		return listed;
+	}
+
+	/**
+	 * What the lists say of one folded word: which sets have it ({@link #STOP}, {@link #NEGATION},
+	 * {@link #NAME_CONNECTORS}, {@link #PLACE_QUALIFIERS}, {@link #COMMON_OPENERS}, {@link #UNITS},
+	 * {@link #TIME_MODES}), and its values in the maps ({@link #NUMBER_WORDS}, {@link #ABBREVIATIONS},
+	 * {@link #LEMMAS}), null where it has none.
+	 */
+	record Listed(boolean stop, boolean negation, boolean nameConnector, boolean placeQualifier, boolean commonOpener,
+			boolean unit, boolean timeMode, @Nullable String number, @Nullable List<String> abbreviation,
+			@Nullable String lemma) {
+
+		/** A word of none of the lists. */
+		static final Listed NONE = new Listed(false, false, false, false, false, false, false, null, null, null);
+
+	}
 
 	static boolean isPublisher(@Nullable String name) {
 		if (name == null) {

@@ -1,14 +1,12 @@
 package fr.manchette.dedup;
 
-import fr.manchette.parse.AccentFold;
-
-/** A piece of a headline, as written (see {@link HeadlineParts}). */
-record HeadlinePart(String text, String folded, boolean initial, boolean number, int clause, boolean rubric,
-		boolean hyphen, boolean elided) {
-
-	HeadlinePart(String text, boolean initial, boolean number, int clause, boolean rubric) {
-		this(text, AccentFold.fold(text), initial, number, clause, rubric, false, false);
-	}
+/**
+ * A piece of a headline, as written (see {@link HeadlineParts}).
+ *
+ * @param listed what the word lists say of it, folded: looked up once
+ */
+record HeadlinePart(String text, String folded, FrenchWords.Listed listed, boolean initial, boolean number, int clause,
+		boolean rubric, boolean hyphen, boolean elided) {
 
 	boolean capitalized() {
 		return Character.isUpperCase(this.text.codePointAt(0));

@@ -51,14 +51,14 @@ final class HeadlineParts {
 			previousEnd = tokenEnd;
 			at = tokenStart(text, tokenEnd);
 			String folded = AccentFold.fold(raw);
+			FrenchWords.Listed listed = FrenchWords.listed(folded);
 			boolean hasDigit = FrenchWords.hasDigit(raw);
 			// A token with a digit and no apostrophe is a number whatever its shape: the pattern is only asked of the
 			// others, the few such as « 1'30 ».
-			if (FrenchWords.NUMBER_WORDS.containsKey(folded) || FrenchWords.ABBREVIATIONS.containsKey(folded)
-					|| (hasDigit && raw.indexOf('\'') < 0)
+			if (listed.number() != null || listed.abbreviation() != null || (hasDigit && raw.indexOf('\'') < 0)
 					|| (TextScan.isAsciiDigit(raw.charAt(0)) && NUMBER.matcher(raw).matches())) {
-				parts.add(new HeadlinePart(raw, folded, initial, hasDigit || FrenchWords.NUMBER_WORDS.containsKey(folded),
-						clause, rubric, false, false));
+				parts.add(new HeadlinePart(raw, folded, listed, initial, hasDigit || listed.number() != null, clause,
+						rubric, false, false));
 				continue;
 			}
 			boolean firstPiece = true;
@@ -71,10 +71,12 @@ final class HeadlineParts {
 				if (!piece.isEmpty()) {
 					boolean hyphen = start > 0 && raw.charAt(start - 1) == '-';
 					boolean elided = start > 0 && raw.charAt(start - 1) == '\'';
-					// Most tokens are one piece, the token itself (substring gives it back): folded once.
+					// Most tokens are one piece, the token itself (substring gives it back): folded and looked up once.
 					boolean whole = piece == raw;
-					parts.add(new HeadlinePart(piece, whole ? folded : AccentFold.fold(piece), initial && firstPiece,
-							whole ? hasDigit : FrenchWords.hasDigit(piece), clause, rubric && firstPiece, hyphen, elided));
+					String foldedPiece = whole ? folded : AccentFold.fold(piece);
+					parts.add(new HeadlinePart(piece, foldedPiece, whole ? listed : FrenchWords.listed(foldedPiece),
+							initial && firstPiece, whole ? hasDigit : FrenchWords.hasDigit(piece), clause,
+							rubric && firstPiece, hyphen, elided));
 					firstPiece = false;
 				}
 				if (!found) {
@@ -142,19 +144,27 @@ final class HeadlineParts {
 		int upper = 0;
 		int words = 0;
 		int capitalized = 0;
-		for (HeadlinePart part : parts) {
+		// Indexed: under the quick compiler, a loop over a list makes an iterator.
+		for (int p = 0; p < parts.size(); p++) {
+			HeadlinePart part = parts.get(p);
 			String text = part.text();
 			// Read in place: a copy of every part's characters was most of what reading a headline's case allocated.
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
-				if (Character.isLetter(c)) {
+				if (c < 128) {
+					// ASCII, most letters of a headline, without asking Character's tables.
+					boolean capital = c >= 'A' && c <= 'Z';
+					letters += (capital || (c >= 'a' && c <= 'z')) ? 1 : 0;
+					upper += capital ? 1 : 0;
+				}
+				else if (Character.isLetter(c)) {
 					letters++;
 					upper += Character.isUpperCase(c) ? 1 : 0;
 				}
 			}
 			// « D'avion » in a headline with a capital on every word: the word after the apostrophe is not one.
 			if (!part.initial() && !part.number() && !part.elided() && part.text().length() >= 3
-					&& !FrenchWords.STOP.contains(part.folded())) {
+					&& !part.listed().stop()) {
 				words++;
 				capitalized += part.capitalized() ? 1 : 0;
 			}

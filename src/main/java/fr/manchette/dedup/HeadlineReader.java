@@ -78,7 +78,7 @@ final class HeadlineReader {
 			String folded = part.folded();
 			passive |= folded.equals("par");
 			emitted.clear();
-			words(part, (i + 1 < parts.size()) ? parts.get(i + 1).folded() : null, emitted);
+			words(part, (i + 1 < parts.size()) ? parts.get(i + 1) : null, emitted);
 			String timeMode = timeMode(part, (i > 0) ? parts.get(i - 1) : null);
 			if (timeMode != null && !timeMode.equals(folded)) {
 				// « à partir de lundi » is « dès lundi ».
@@ -94,7 +94,8 @@ final class HeadlineReader {
 				mode = timeMode;
 				clauseOfMode = part.clause();
 			}
-			if (FrenchWords.NEGATION.contains(folded)) {
+			FrenchWords.Listed listed = part.listed();
+			if (listed.negation()) {
 				negated = true;
 			}
 			else if (negated && !emitted.isEmpty()) {
@@ -102,7 +103,7 @@ final class HeadlineReader {
 				negated = false;
 			}
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
-				negated = negated && FrenchWords.NEGATION.contains(folded);
+				negated = negated && listed.negation();
 			}
 			if (i > 0 && parts.get(i - 1).clause() != part.clause()) {
 				// A name does not run on past a colon or a comma: « Botola Pro : la RS Berkane » is two.
@@ -112,7 +113,7 @@ final class HeadlineReader {
 			// « Nouvelle-Calédonie » opens a headline as a name, though « Nouvelle » alone would not.
 			boolean gluedToName = i + 1 < parts.size() && parts.get(i + 1).hyphen() && parts.get(i + 1).capitalized();
 			boolean nameWord = !caseless && emitted.size() == 1 && part.capitalized() && !part.number()
-					&& !(part.initial() && FrenchWords.COMMON_OPENERS.contains(folded) && !gluedToName);
+					&& !(part.initial() && listed.commonOpener() && !gluedToName);
 			if (nameWord) {
 				if (name == null) {
 					name = new ArrayList<>(3);
@@ -122,7 +123,7 @@ final class HeadlineReader {
 					bound = added(bound, List.of(name.get(name.size() - 1), emitted.get(0)));
 				}
 				else if (!name.isEmpty() && part.hyphen()
-						&& FrenchWords.PLACE_QUALIFIERS.contains(parts.get(i - 1).folded())) {
+						&& parts.get(i - 1).listed().placeQualifier()) {
 					bound = added(bound, List.of(name.get(name.size() - 1), emitted.get(0)));
 					bound = added(bound, List.of(emitted.get(0), name.get(name.size() - 1)));
 				}
@@ -132,7 +133,7 @@ final class HeadlineReader {
 					acronyms = added(acronyms, SharedWords.of(folded));
 				}
 			}
-			else if (name == null || !FrenchWords.NAME_CONNECTORS.contains(folded)) {
+			else if (name == null || !listed.nameConnector()) {
 				name = null;
 				afterConnector = false;
 			}
@@ -188,32 +189,32 @@ final class HeadlineReader {
 		if (folded.equals("partir") || folded.equals("compter")) {
 			return (before != null && before.folded().equals("a")) ? "des" : null;
 		}
-		return FrenchWords.TIME_MODES.contains(folded) ? folded : null;
+		return part.listed().timeMode() ? folded : null;
 	}
 
 	/**
 	 * What one part of the text contributes to the words, added to {@code into}: nothing, a word, a number, or an
 	 * abbreviation's words.
 	 */
-	private static void words(HeadlinePart part, @Nullable String next, List<String> into) {
+	private static void words(HeadlinePart part, @Nullable HeadlinePart next, List<String> into) {
 		String folded = part.folded();
-		if (FrenchWords.STOP.contains(folded)) {
+		FrenchWords.Listed listed = part.listed();
+		if (listed.stop()) {
 			// "une heure", "un an": then "un" counts.
-			boolean one = (folded.equals("un") || folded.equals("une")) && next != null
-					&& FrenchWords.UNITS.contains(next);
+			boolean one = (folded.equals("un") || folded.equals("une")) && next != null && next.listed().unit();
 			if (one) {
 				into.add("1");
 			}
 			return;
 		}
-		List<String> expanded = FrenchWords.ABBREVIATIONS.get(folded);
+		List<String> expanded = listed.abbreviation();
 		if (expanded != null) {
 			for (int i = 0; i < expanded.size(); i++) {
 				into.add(expanded.get(i));
 			}
 			return;
 		}
-		String number = FrenchWords.NUMBER_WORDS.get(folded);
+		String number = listed.number();
 		if (number != null) {
 			into.add(number);
 			return;
@@ -239,7 +240,7 @@ final class HeadlineReader {
 			return;
 		}
 		// One instance of each word for every key that has it: the matcher keeps thousands (see SharedWords).
-		into.add(FrenchWords.sharedStem(folded));
+		into.add(FrenchWords.sharedStem(folded, listed));
 	}
 
 }

@@ -41,8 +41,28 @@ final class MatchedHeadline {
 	/** Its words with a digit (« 2025 », « 2-1 »), in order; most headlines have none. */
 	private final String[] numbers;
 
+	/**
+	 * A bit for each of its numbers, by hash: a number whose bit the other headline lacks is none of the other's,
+	 * told from the two headlines alone, without reading their numbers (see {@link #ownNumber}).
+	 */
+	private final long numberBits;
+
+	/**
+	 * Whether its key has acronyms (which may abbreviate the other headline), negations, quotes: most have none, and
+	 * a comparison then does not read the key for them. A story's lead is mostly told apart by a number, from these
+	 * fields alone, and its key is elsewhere in the heap.
+	 */
+	private final boolean acronyms;
+
+	private final boolean negates;
+
+	private final boolean quotes;
+
 	/** Its words as written as {@link FilledTemplate} reads them, worked out when first asked: racy but idempotent. */
 	private FilledTemplate.@Nullable Surface surface;
+
+	/** Its words that have a sense (see {@link Senses}), in order; worked out when first asked, as {@link #surface}. */
+	private String @Nullable [] sensedWords;
 
 	/** A headline compared once: its units its own. */
 	MatchedHeadline(TitleKey key) {
@@ -66,12 +86,23 @@ final class MatchedHeadline {
 		}
 		this.denies = denies;
 		this.numbers = (numbers == 0) ? NONE : new String[numbers];
+		long numberBits = 0;
 		for (int i = 0, n = 0; n < numbers; i++) {
 			String word = words.get(i);
 			if (FrenchWords.hasDigit(word)) {
 				this.numbers[n++] = word;
+				numberBits |= numberBit(word);
 			}
 		}
+		this.numberBits = numberBits;
+		this.acronyms = !key.acronyms().isEmpty();
+		this.negates = !key.negations().isEmpty();
+		this.quotes = !key.quotes().isEmpty();
+	}
+
+	/** The bit of a number in {@link #numberBits}. */
+	static long numberBit(String number) {
+		return 1L << (BandPostings.mix(number.hashCode()) & (Long.SIZE - 1));
 	}
 
 	TitleKey key() {
@@ -102,8 +133,22 @@ final class MatchedHeadline {
 		return this.denies;
 	}
 
+	/** Whether it says no about some word (see {@link TitleKey#negations}). */
+	boolean negates() {
+		return this.negates;
+	}
+
+	/** Whether it quotes something (see {@link TitleKey#quotes}). */
+	boolean quotes() {
+		return this.quotes;
+	}
+
 	/** Whether it has a number (a word with a digit) that {@code other} does not have. */
 	boolean ownNumber(MatchedHeadline other) {
+		if ((this.numberBits & ~other.numberBits) != 0) {
+			// A number whose bit the other lacks: the numbers themselves not read.
+			return true;
+		}
 		for (String number : this.numbers) {
 			boolean found = false;
 			int hash = number.hashCode();
@@ -119,6 +164,30 @@ final class MatchedHeadline {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Its words that have a sense of {@link Senses} (« hausse », « lundi »), in order: what
+	 * {@link Contradiction#OPPOSITES} reads of it, for each headline similar enough, where it looked up the senses of
+	 * every word each time.
+	 */
+	String[] sensedWords() {
+		String[] read = this.sensedWords;
+		if (read == null) {
+			List<String> words = this.key.words();
+			int sensed = 0;
+			for (int i = 0; i < words.size(); i++) {
+				sensed += Senses.of(words.get(i)).isEmpty() ? 0 : 1;
+			}
+			read = (sensed == 0) ? NONE : new String[sensed];
+			for (int i = 0, n = 0; n < sensed; i++) {
+				if (!Senses.of(words.get(i)).isEmpty()) {
+					read[n++] = words.get(i);
+				}
+			}
+			this.sensedWords = read;
+		}
+		return read;
 	}
 
 	FilledTemplate.Surface surface() {
@@ -152,8 +221,11 @@ final class MatchedHeadline {
 	private @Nullable Comparison compare(MatchedHeadline b, double contradictionsFrom, boolean refutable,
 			boolean orNull) {
 		MatchedHeadline a = this;
-		TitleKey x = a.key().abbreviated(absent(b.key().acronyms(), a.key().words(), a.key().clauses()));
-		TitleKey y = b.key().abbreviated(absent(a.key().acronyms(), b.key().words(), b.key().clauses()));
+		// Each abbreviated by the other's acronyms, when it has some (few): else its key is not read here.
+		TitleKey x = b.acronyms ? a.key().abbreviated(absent(b.key().acronyms(), a.key().words(), a.key().clauses()))
+				: a.key();
+		TitleKey y = a.acronyms ? b.key().abbreviated(absent(a.key().acronyms(), b.key().words(), b.key().clauses()))
+				: b.key();
 		MatchedHeadline hx = (x == a.key()) ? a : new MatchedHeadline(x);
 		MatchedHeadline hy = (y == b.key()) ? b : new MatchedHeadline(y);
 		// Told at little cost, before the overlap: most of the farm's near headlines differ by a number.

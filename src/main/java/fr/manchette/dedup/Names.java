@@ -59,7 +59,8 @@ final class Names {
 			List<String> name = names.get(n);
 			for (int i = 0; i < name.size(); i++) {
 				String word = name.get(i);
-				if (!a.inName(word) && a.words().contains(word) && !b.acronyms().contains(word)) {
+				// Whether a has the word at all first: most words of b's names it has not.
+				if (a.words().contains(word) && !a.inName(word) && !b.acronyms().contains(word)) {
 					return true;
 				}
 			}

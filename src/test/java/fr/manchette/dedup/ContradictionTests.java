@@ -86,6 +86,25 @@ class ContradictionTests {
 		assertThat(found).isGreaterThan(100);
 	}
 
+	/**
+	 * Each headline's numbers leave a bit in a long: two numbers of the same bit are still told apart by the
+	 * numbers themselves, and the same number on both sides is no contradiction.
+	 */
+	@org.junit.jupiter.api.Test
+	void numbersOfTheSameBitAreStillComparedAsNumbers() {
+		int other = 2026;
+		while (MatchedHeadline.numberBit(String.valueOf(other)) != MatchedHeadline.numberBit("2025")) {
+			other++;
+		}
+		MatchedHeadline a = new MatchedHeadline(TitleKey.of("Bac 2025 : le calendrier des examens dévoilé"));
+		MatchedHeadline b = new MatchedHeadline(TitleKey.of("Bac " + other + " : le calendrier des examens dévoilé"));
+		MatchedHeadline c = new MatchedHeadline(TitleKey.of("Le calendrier des examens du bac 2025 dévoilé"));
+		assertThat(Contradiction.plain(a, b)).isEqualTo(Contradiction.NUMBERS);
+		assertThat(Contradiction.plain(b, a)).isEqualTo(Contradiction.NUMBERS);
+		assertThat(a.ownNumber(c)).isFalse();
+		assertThat(Contradiction.plain(a, c)).isNull();
+	}
+
 	@org.junit.jupiter.api.Test
 	void aResultTurnedRoundIsAnotherMatch() {
 		// The score counts the goals of the team named first: the same score, the names swapped, another winner.

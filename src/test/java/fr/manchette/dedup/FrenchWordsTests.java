@@ -1,7 +1,9 @@
 package fr.manchette.dedup;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,41 @@ class FrenchWordsTests {
 			String y = (random.nextInt(3) == 0) ? edited(random, x, letters) : word(random, letters);
 			assertThat(FrenchWords.variants(x, y)).as(x + " " + y).isEqualTo(variantsByCutting(x, y));
 			assertThat(FrenchWords.nameVariants(x, y)).as(x + " " + y).isEqualTo(nameVariantsByCutting(x, y));
+		}
+	}
+
+	/** One lookup says of a word what each list says: every word of a list, and a word of none. */
+	@Test
+	void whatTheListsSayOfAWordInOneLookup() {
+		Set<String> words = new HashSet<>(List.of("maroc", "hausse", "jusqu", "un", "pas", "haute"));
+		words.addAll(FrenchWords.STOP);
+		words.addAll(FrenchWords.NEGATION);
+		words.addAll(FrenchWords.NAME_CONNECTORS);
+		words.addAll(FrenchWords.PLACE_QUALIFIERS);
+		words.addAll(FrenchWords.COMMON_OPENERS);
+		words.addAll(FrenchWords.UNITS);
+		words.addAll(FrenchWords.TIME_MODES);
+		words.addAll(FrenchWords.NUMBER_WORDS.keySet());
+		words.addAll(FrenchWords.ABBREVIATIONS.keySet());
+		words.addAll(FrenchWords.LEMMAS.keySet());
+		for (String word : words) {
+			FrenchWords.Listed listed = FrenchWords.listed(word);
+			assertThat(listed).as(word)
+				.isEqualTo(new FrenchWords.Listed(FrenchWords.STOP.contains(word), FrenchWords.NEGATION.contains(word),
+						FrenchWords.NAME_CONNECTORS.contains(word), FrenchWords.PLACE_QUALIFIERS.contains(word),
+						FrenchWords.COMMON_OPENERS.contains(word), FrenchWords.UNITS.contains(word),
+						FrenchWords.TIME_MODES.contains(word), FrenchWords.NUMBER_WORDS.get(word),
+						FrenchWords.ABBREVIATIONS.get(word), FrenchWords.LEMMAS.get(word)));
+		}
+		assertThat(FrenchWords.listed("maroc")).isSameAs(FrenchWords.Listed.NONE);
+		assertThat(FrenchWords.listed("pas").negation()).isTrue();
+	}
+
+	/** ASCII told without Character's tables, every other character by them. */
+	@Test
+	void aDigitIsWhatCharacterSaysIsOne() {
+		for (char c = 0; c < Character.MAX_VALUE; c++) {
+			assertThat(FrenchWords.hasDigit("x" + c)).as("U+%04X", (int) c).isEqualTo(Character.isDigit(c));
 		}
 	}
 

@@ -62,6 +62,10 @@ class TitleKeyTests {
 	@Test
 	void allCapitalsSayNothingOfNames() {
 		assertThat(TitleKey.of("LE MAROC BAT LE SÉNÉGAL EN FINALE").names()).isNull();
+		// Capitals with accents count as capitals, and letters with accents as letters: nine in ten are capitals.
+		assertThat(TitleKey.of("ÉTÉ : CHALEUR ÉTOUFFANTE À SÉVILLE, Alerte").names()).isNull();
+		assertThat(TitleKey.of("Été : chaleur étouffante à Séville").names()).containsExactly(List.of("sevill"));
+		assertThat(TitleKey.of("Le Maroc Bat Le Sénégal En Finale").names()).isNull();
 	}
 
 	@Test
