@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.ManchetteApplication;
+import fr.manchette.store.H2ObjectCache;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.H2Files;
@@ -34,6 +35,8 @@ public final class FirstPollBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// As the service's main does, before any class of H2 loads.
+		H2ObjectCache.offUnlessSet();
 		int sources = Integer.getInteger("bench.sources", 100);
 		int items = Integer.getInteger("bench.items", 30);
 		Path dir = Path.of("target", "bench");

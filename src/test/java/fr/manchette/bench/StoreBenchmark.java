@@ -28,6 +28,7 @@ import fr.manchette.pipeline.StoreStep;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.normalize.Item;
 import fr.manchette.publish.Ticker;
+import fr.manchette.store.H2ObjectCache;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.QueryPlans;
@@ -74,6 +75,8 @@ public final class StoreBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// As the service's main does, before any class of H2 loads.
+		H2ObjectCache.offUnlessSet();
 		int items = Integer.getInteger("bench.items", 1_000_000);
 		int sources = Integer.getInteger("bench.sources", 1000);
 		String engine = System.getProperty("bench.engine", "both");
