@@ -116,11 +116,6 @@ public final class FrenchWords {
 	 * The same, the instance {@link SharedWords} holds of it: a stem cut from the word (« hausses » → « hauss »)
 	 * is only copied out when no headline read before had it, which most have.
 	 */
-	static String sharedStem(String folded) {
-		return sharedStem(folded, listed(folded));
-	}
-
-	/** The same, what the lists say of the word at hand. */
 	static String sharedStem(String folded, Listed listed) {
 		String word = (listed.lemma() != null) ? listed.lemma() : folded;
 		int end = stemEnd(word);

@@ -175,16 +175,14 @@ final class MatchedHeadline {
 		String[] read = this.sensedWords;
 		if (read == null) {
 			List<String> words = this.key.words();
+			String[] found = new String[words.size()];
 			int sensed = 0;
 			for (int i = 0; i < words.size(); i++) {
-				sensed += Senses.of(words.get(i)).isEmpty() ? 0 : 1;
-			}
-			read = (sensed == 0) ? NONE : new String[sensed];
-			for (int i = 0, n = 0; n < sensed; i++) {
 				if (!Senses.of(words.get(i)).isEmpty()) {
-					read[n++] = words.get(i);
+					found[sensed++] = words.get(i);
 				}
 			}
+			read = (sensed == 0) ? NONE : Arrays.copyOf(found, sensed);
 			this.sensedWords = read;
 		}
 		return read;
