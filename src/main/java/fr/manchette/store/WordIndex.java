@@ -2,10 +2,13 @@ package fr.manchette.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import fr.manchette.dedup.FrenchWords;
@@ -21,22 +24,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * those, this index gives the few items that may have the word, and only they are checked. Which plan a search takes
  * is decided by counting, in the index, the items of its rarest word, up to {@link #RARE}.
  * <p>
- * An item's word is kept as one number, {@code item_word.word_item}: the word's first {@value #PREFIX} characters
- * over [0-9a-z] (base 37, 0 standing for « no more »), times 2<sup>{@value #ID_BITS}</sup>, plus the item's id. A query
- * word is a word start ({@code econom} finds {@code economie}), and the words that start with it are one range of
- * those numbers; a query word longer than the prefix reads the range of its prefix, a few more items than it has. A
- * query word with other characters, or that starts a stop word (which the index leaves out: {@code san} would miss
- * « sans »), is left to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never
- * decides.
+ * A word of an item is kept as one number, its key: the word's first {@value #PREFIX} characters over [0-9a-z] (base
+ * 37, 0 standing for « no more »), times 2<sup>{@value #ID_BITS}</sup>, plus the item's id. A query word is a word
+ * start ({@code econom} finds {@code economie}), and the words that start with it are one range of those numbers; a
+ * query word longer than the prefix reads the range of its prefix, a few more items than it has. A query word with
+ * other characters, or that starts a stop word (which the index leaves out: {@code san} would miss « sans »), is left
+ * to the walk. The {@code LIKE} conditions stay in every query: the index only narrows, it never decides.
  * <p>
- * New items are indexed off the polls' path, by {@link WordIndexer}: a batch of items at a time, their words sorted,
- * in one transaction that also moves {@code word_index_state.indexed_to}, the last item id indexed. Written with the
- * poll, a new item's ten-odd words landed on as many random pages of the index, under the store's story lock; a batch
- * of a few thousand items writes each page once. Items are numbered under the story lock, which a poll holds until it
- * commits, so the committed items always run without a hole up to the last one: every item after
- * {@code indexed_to} that a search sees is still to be indexed, and a search adds those (the tail) to the items of
- * its word. An edit writes the words its item gained at once, so an item is never missing a word it has; a word it
- * lost may linger until the next edit, which a {@code LIKE} then rejects.
+ * New items are indexed off the polls' path, by {@link WordIndexer}: a batch of items at a time, in one transaction
+ * that also moves {@code word_index_state.indexed_to}, the last item id indexed, into {@code item_word_block}: one row
+ * per word and block of {@value WordBlocks#BLOCK_IDS} item ids (see {@link WordBlocks}), a fraction of the rows a key
+ * per word and item took, which were two fifths of what a burst of new items allocated. The block that a batch
+ * continues has its rows merged. Items are numbered under the store's story lock, which a poll holds until it commits,
+ * so the committed items always run without a hole up to the last one: every item after {@code indexed_to} that a
+ * search sees is still to be indexed, and a search adds those (the tail) to the items of its word.
+ * <p>
+ * An edit writes the words its item gained at once, as keys of {@code item_word}, so that an item is never missing a
+ * word it has, and deletes the keys of the words it lost there; a word it lost may linger in its block's row, which a
+ * {@code LIKE} then rejects. Pruned items leave both tables. The rows of {@code item_word_block} are written by one
+ * writer at a time, the indexer or the pruner, whichever holds the state row, in any instance.
  */
 @Component
 final class WordIndex {
@@ -63,14 +69,30 @@ final class WordIndex {
 	// Its key: an item's words are worked out again from its search_text, as when they were written.
 	private static final String DELETE = "DELETE FROM item_word WHERE word_item IN (:keys)";
 
-	// Its key: a range, read no further than needed.
+	// The keys of both tables: ranges, read no further than needed (a block row has one item or more).
 	private static final String COUNT = """
-			SELECT COUNT(*) FROM (SELECT 1 FROM item_word WHERE word_item >= :low AND word_item < :high LIMIT :cap) w""";
+			SELECT (SELECT COALESCE(SUM(OCTET_LENGTH(b.item_offsets)), 0) FROM (SELECT item_offsets FROM item_word_block
+			        WHERE word_block >= :blockLow AND word_block < :blockHigh LIMIT :cap) b)
+			     + (SELECT COUNT(*) FROM (SELECT 1 FROM item_word
+			        WHERE word_item >= :low AND word_item < :high LIMIT :cap) w)""";
+
+	private static final String BLOCK_ROWS = """
+			SELECT word_block, item_offsets FROM item_word_block WHERE word_block >= :blockLow AND word_block < :blockHigh""";
+
+	private static final String EDIT_KEYS = """
+			SELECT word_item FROM item_word WHERE word_item >= :low AND word_item < :high""";
+
+	private static final String BLOCK_ROWS_OF = """
+			SELECT word_block, item_offsets FROM item_word_block WHERE word_block IN (:keys)""";
+
+	private static final String BLOCK_COLUMNS = "item_word_block (word_block, item_offsets)";
+
+	private static final String DELETE_BLOCK_ROWS = "DELETE FROM item_word_block WHERE word_block IN (:keys)";
 
 	private static final String ITEMS_AFTER = """
 			SELECT id, search_text FROM item WHERE id > :after ORDER BY id LIMIT :batch""";
 
-	// FOR UPDATE: one indexer at a time, whichever instance it runs in.
+	// FOR UPDATE: one writer of item_word_block at a time, whichever instance it runs in.
 	private static final String CLAIM = "SELECT indexed_to FROM word_index_state WHERE id = 1 FOR UPDATE";
 
 	private static final String ADVANCE = "UPDATE word_index_state SET indexed_to = :last WHERE id = 1";
@@ -89,8 +111,7 @@ final class WordIndex {
 	}
 
 	/**
-	 * Indexes the next items not indexed yet, up to {@code batch} of them, in one transaction; returns how many. A
-	 * word already there (written by an edit) is written once.
+	 * Indexes the next items not indexed yet, up to {@code batch} of them, in one transaction; returns how many.
 	 */
 	int indexNext(int batch) {
 		long[] tail = tail();
@@ -99,7 +120,7 @@ final class WordIndex {
 			return 0;
 		}
 		Integer indexed = this.transaction.execute((tx) -> {
-			long after = this.jdbc.sql(CLAIM).query(Long.class).single();
+			long after = claim();
 			Batch read = new Batch(after, (int) Math.min(batch, tail[1] - tail[0]));
 			this.jdbc.sql(ITEMS_AFTER)
 				.param("after", after)
@@ -108,13 +129,39 @@ final class WordIndex {
 					read.add(row.getLong("id"), row.getString("search_text"));
 				});
 			if (read.items > 0) {
-				// In key order: each page of the index is written once for the batch.
-				insert(read.sortedKeys(), "ON CONFLICT DO NOTHING");
+				WordBlocks rows = WordBlocks.of(read.sortedKeys());
+				mergeContinuedBlock(rows, after);
+				insert(rows);
 				this.jdbc.sql(ADVANCE).param("last", read.last).update();
 			}
 			return read.items;
 		});
 		return (indexed != null) ? indexed : 0;
+	}
+
+	/**
+	 * The block of the last item indexed may have rows already, when the batch before ended inside it: the items of
+	 * those rows join the batch's, and the rows are written again.
+	 */
+	private void mergeContinuedBlock(WordBlocks rows, long after) {
+		long continued = after >>> WordBlocks.BLOCK_BITS;
+		Map<Long, Integer> continuing = new HashMap<>();
+		for (int row = 0; row < rows.count(); row++) {
+			if (WordBlocks.block(rows.key(row)) == continued) {
+				continuing.put(rows.key(row), row);
+			}
+		}
+		Map<Long, byte[]> existing = blockRows(continuing.keySet());
+		existing.forEach((key, offsets) -> {
+			int row = continuing.get(key);
+			rows.setOffsets(row, WordBlocks.union(rows.offsets(row), offsets));
+		});
+		deleteBlockRows(existing.keySet());
+	}
+
+	/** Takes the state row, so that one writer of item_word_block works at a time; the last item id indexed. */
+	private long claim() {
+		return this.jdbc.sql(CLAIM).query(Long.class).single();
 	}
 
 	/** The last item id indexed, and the last item id stored. */
@@ -139,15 +186,55 @@ final class WordIndex {
 			now.stream().filter((key) -> !old.contains(key)).forEach(gained::add);
 		});
 		delete(lost);
-		// The indexer may be writing the same words at the same moment: ON CONFLICT, a search per row on H2.
+		// Two stores of the same edit (two instances polling one feed) write the same keys: ON CONFLICT.
 		insert(gained, "ON CONFLICT DO NOTHING");
 	}
 
-	/** Deleted items: their words go too. */
+	/**
+	 * Deleted items: their words go too, from both tables; a block's row is written again without them, or deleted
+	 * when no item is left in it. In one transaction: a stop half way would leave the words of items still stored
+	 * out of the index.
+	 */
 	void remove(Map<Long, String> texts) {
 		List<Long> keys = new ArrayList<>();
 		texts.forEach((id, text) -> keys.addAll(keys(id, text)));
-		delete(keys);
+		long[] sorted = keys.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+		WordBlocks removed = WordBlocks.of(sorted);
+		this.transaction.executeWithoutResult((tx) -> {
+			delete(keys);
+			claim();
+			Map<Long, Integer> rowOf = new HashMap<>();
+			for (int row = 0; row < removed.count(); row++) {
+				rowOf.put(removed.key(row), row);
+			}
+			Map<Long, byte[]> existing = blockRows(rowOf.keySet());
+			List<Object[]> left = new ArrayList<>();
+			existing.forEach((key, offsets) -> {
+				byte[] remaining = WordBlocks.without(offsets, removed.offsets(rowOf.get(key)));
+				if (remaining.length > 0) {
+					left.add(new Object[] { key, remaining });
+				}
+			});
+			deleteBlockRows(existing.keySet());
+			ManyRows.insert(this.jdbc, BLOCK_COLUMNS, left, "");
+		});
+	}
+
+	/** The rows of these keys of item_word_block that exist. */
+	private Map<Long, byte[]> blockRows(Collection<Long> keys) {
+		Map<Long, byte[]> rows = new HashMap<>();
+		for (List<Long> chunk : ManyRows.chunks(List.copyOf(keys), ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(BLOCK_ROWS_OF).param("keys", chunk).query((row) -> {
+				rows.put(row.getLong(1), row.getBytes(2));
+			});
+		}
+		return rows;
+	}
+
+	private void deleteBlockRows(Collection<Long> keys) {
+		for (List<Long> chunk : ManyRows.chunks(List.copyOf(keys), ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(DELETE_BLOCK_ROWS).param("keys", chunk).update();
+		}
 	}
 
 	private void delete(List<Long> keys) {
@@ -185,15 +272,36 @@ final class WordIndex {
 		if (rarest == null) {
 			return "";
 		}
-		long[] range = range(rarest);
-		params.put("indexLow", range[0]);
-		params.put("indexHigh", range[1]);
-		params.put("indexIds", IDS);
 		params.put("indexedTo", tail[0]);
-		// item_word's key, then item's primary key for each of the few ids; the tail by the primary key too.
-		return " AND " + alias + ".id IN (SELECT MOD(w.word_item, :indexIds) FROM item_word w"
-				+ " WHERE w.word_item >= :indexLow AND w.word_item < :indexHigh"
+		Set<Long> ids = items(rarest);
+		if (ids.isEmpty()) {
+			return " AND " + alias + ".id > :indexedTo";
+		}
+		params.put("indexIds", List.copyOf(ids));
+		// item's primary key for each of the few ids, and for the tail.
+		return " AND " + alias + ".id IN (SELECT t.id FROM item t WHERE t.id IN (:indexIds)"
 				+ " UNION ALL SELECT t.id FROM item t WHERE t.id > :indexedTo)";
+	}
+
+	/**
+	 * The ids of the items indexed under this query word's prefix, from both tables; ids of items deleted, or that
+	 * lost the word in an edit, among them.
+	 */
+	Set<Long> items(String queryWord) {
+		long[] range = range(queryWord);
+		Set<Long> ids = new TreeSet<>();
+		this.jdbc.sql(BLOCK_ROWS)
+			.param("blockLow", range[0] >>> WordBlocks.BLOCK_BITS)
+			.param("blockHigh", range[1] >>> WordBlocks.BLOCK_BITS)
+			.query((row) -> {
+				for (long id : WordBlocks.ids(row.getLong(1), row.getBytes(2))) {
+					ids.add(id);
+				}
+			});
+		this.jdbc.sql(EDIT_KEYS).param("low", range[0]).param("high", range[1]).query((row) -> {
+			ids.add(row.getLong(1) % IDS);
+		});
+		return ids;
 	}
 
 	/**
@@ -273,6 +381,8 @@ final class WordIndex {
 	private int count(String word) {
 		long[] range = range(word);
 		return this.jdbc.sql(COUNT)
+			.param("blockLow", range[0] >>> WordBlocks.BLOCK_BITS)
+			.param("blockHigh", range[1] >>> WordBlocks.BLOCK_BITS)
 			.param("low", range[0])
 			.param("high", range[1])
 			.param("cap", RARE)
@@ -340,6 +450,17 @@ final class WordIndex {
 				rows.add(new Object[] { keys[i] });
 			}
 			ManyRows.insert(this.jdbc, "item_word (word_item)", rows, suffix);
+		}
+	}
+
+	/** The block rows, a statement at a time as {@link #insert(long[], String)} does. */
+	private void insert(WordBlocks blocks) {
+		for (int from = 0; from < blocks.count(); from += ManyRows.PER_STATEMENT) {
+			List<Object[]> rows = new ArrayList<>(ManyRows.PER_STATEMENT);
+			for (int row = from; row < Math.min(blocks.count(), from + ManyRows.PER_STATEMENT); row++) {
+				rows.add(new Object[] { blocks.key(row), blocks.offsets(row) });
+			}
+			ManyRows.insert(this.jdbc, BLOCK_COLUMNS, rows, "");
 		}
 	}
 

@@ -320,7 +320,7 @@ public final class StoreBenchmark {
 	/** The rows of each table and the store's size on disk (H2: its file; PostgreSQL: the database). */
 	private static void sizes(ConfigurableApplicationContext context, String url) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		for (String table : List.of("item", "item_word")) {
+		for (String table : List.of("item", "item_word", "item_word_block")) {
 			System.out.printf("rows: %-10s %,d%n", table,
 					jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
 		}

@@ -108,6 +108,7 @@ abstract class WebhooksTests {
 		this.jdbc.sql("DELETE FROM webhook_outbox").update();
 		this.jdbc.sql("DELETE FROM webhook_status").update();
 		this.jdbc.sql("DELETE FROM item_word").update();
+		this.jdbc.sql("DELETE FROM item_word_block").update();
 		this.jdbc.sql("DELETE FROM item").update();
 		receiver.stubFor(post("/hook/a?token=t").willReturn(aResponse().withStatus(204)));
 		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200)));

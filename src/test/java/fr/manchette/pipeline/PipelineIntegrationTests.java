@@ -316,7 +316,7 @@ class PipelineIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("SELECT indexed_to FROM word_index_state").query(Long.class).single()
 				.equals(this.jdbc.sql("SELECT MAX(id) FROM item").query(Long.class).single()));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word").query(Long.class).single()).isPositive();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item_word_block").query(Long.class).single()).isPositive();
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Prints how the database runs the store's queries, for the store benchmark: the plans are what justify the
  * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_hash_idx} (the NOT
- * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), the key of {@code item_word} (a rare
- * word). Ingest side: {@code item_link_hash_idx} and {@code item_story_hash_idx} (the story of a link: the items that
+ * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), the primary key (a rare word's
+ * items, as the word index gives them). Ingest side: {@code item_link_hash_idx} and {@code item_story_hash_idx} (the story of a link: the items that
  * joined another story, and those whose link names theirs), {@code item_source_hash_key} (which items a
  * poll already has); retention: {@code item_sort_idx} again (oldest first). The statements a store uses once every
  * item has the hashes of its keys (see {@link KeyHashes}).
