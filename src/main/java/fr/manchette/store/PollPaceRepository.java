@@ -15,9 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PollPaceRepository {
 
-	private static final String FIND = """
-			SELECT source_id, arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason FROM source_status
-			WHERE source_id = :source AND poll_interval_seconds IS NOT NULL""";
+	/** A pace's columns, in the order {@link #paceOrNull(String, ResultSet, int)} reads them. */
+	static final String COLUMNS = "arrival_rate, rate_observed_hours, poll_interval_seconds, interval_reason";
+
+	static final int COLUMN_COUNT = 4;
+
+	private static final String FIND = "SELECT " + COLUMNS
+			+ " FROM source_status WHERE source_id = :source AND poll_interval_seconds IS NOT NULL";
 
 	private static final String RECORD = """
 			UPDATE source_status SET arrival_rate = :rate, rate_observed_hours = :hours, poll_interval_seconds = :interval, interval_reason = :reason
@@ -30,7 +34,10 @@ public class PollPaceRepository {
 	}
 
 	public Optional<PollPace> find(String sourceId) {
-		return this.jdbc.sql(FIND).param("source", sourceId).query(PollPaceRepository::row).optional();
+		return this.jdbc.sql(FIND)
+			.param("source", sourceId)
+			.query((row, rowNumber) -> paceOrNull(sourceId, row, 1))
+			.optional();
 	}
 
 	/** Records what a poll decided; its status row is already there (the outcome is recorded first). */
@@ -49,19 +56,21 @@ public class PollPaceRepository {
 		return params;
 	}
 
-	/** The pace of a {@code source_status} row read whole; null before pacing began. */
-	static @Nullable PollPace paceOrNull(ResultSet row) throws SQLException {
-		row.getLong("poll_interval_seconds");
-		return row.wasNull() ? null : row(row, 0);
-	}
-
-	private static PollPace row(ResultSet row, int rowNumber) throws SQLException {
-		double rate = row.getDouble("arrival_rate");
+	/**
+	 * The pace of a {@code source_status} row read with {@link #COLUMNS} from position {@code first} on; null before
+	 * pacing began.
+	 */
+	static @Nullable PollPace paceOrNull(String sourceId, ResultSet row, int first) throws SQLException {
+		long interval = row.getLong(first + 2);
+		if (row.wasNull()) {
+			return null;
+		}
+		double rate = row.getDouble(first);
 		Double arrivalRate = row.wasNull() ? null : rate;
-		double hours = row.getDouble("rate_observed_hours");
+		double hours = row.getDouble(first + 1);
 		Double observedHours = row.wasNull() ? null : hours;
-		return new PollPace(row.getString("source_id"), arrivalRate, observedHours,
-				Duration.ofSeconds(row.getLong("poll_interval_seconds")), row.getString("interval_reason"));
+		return new PollPace(sourceId, arrivalRate, observedHours, Duration.ofSeconds(interval),
+				row.getString(first + 3));
 	}
 
 }

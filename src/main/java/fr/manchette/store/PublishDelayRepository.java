@@ -1,7 +1,5 @@
 package fr.manchette.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +47,9 @@ public class PublishDelayRepository {
 		this.jdbc.sql(RECORD).param("source", sourceId).param("delays", text).update();
 	}
 
-	/** The latest delays of a {@code source_status} row read whole; null when none was measured. */
-	static @Nullable RecentDelays delaysOrNull(ResultSet row) throws SQLException {
-		String text = row.getString("recent_delays");
-		return (text != null) ? new RecentDelays(row.getString("source_id"), parse(text)) : null;
+	/** The latest delays of a source as its {@code recent_delays} column holds them; null when none was measured. */
+	static @Nullable RecentDelays delaysOrNull(String sourceId, @Nullable String text) {
+		return (text != null) ? new RecentDelays(sourceId, parse(text)) : null;
 	}
 
 	private static List<Duration> parse(@Nullable String text) {

@@ -32,7 +32,8 @@ public class SourceLeases {
 
 	// The rows this claim took: the owner names the instance, the lease's end this claim of it.
 	private static final String CLAIMED = """
-			SELECT * FROM source_status WHERE source_id IN (:sources) AND lease_owner = :owner AND lease_until = :until""";
+			SELECT %s FROM source_status WHERE source_id IN (:sources) AND lease_owner = :owner AND lease_until = :until"""
+		.formatted(SourceStatusRepository.START);
 
 	// Only while this owner still holds the lease: a poll that ended, or a lease another instance took over, is left.
 	private static final String RENEW = """

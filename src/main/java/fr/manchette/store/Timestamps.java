@@ -23,4 +23,10 @@ final class Timestamps {
 		return (value != null) ? value.toInstant() : null;
 	}
 
+	/** {@link #read(ResultSet, String)} by position. */
+	static @Nullable Instant read(ResultSet row, int column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
 }
