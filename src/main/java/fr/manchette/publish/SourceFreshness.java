@@ -1,6 +1,7 @@
 package fr.manchette.publish;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import fr.manchette.config.Source;
 import fr.manchette.store.PollPace;
@@ -31,6 +32,22 @@ public record SourceFreshness(long intervalSeconds, String intervalReason, @Null
 		Duration p90 = (delays != null) ? delays.p90() : null;
 		return new SourceFreshness(interval.toSeconds(), reason, rate, (median != null) ? median.toSeconds() : null,
 				(p90 != null) ? p90.toSeconds() : null, (delays != null) ? delays.delays().size() : 0);
+	}
+
+	/** Equal component by component, written out for the reason {@link SourceHealth#equals} is. */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || other instanceof SourceFreshness that && this.intervalSeconds == that.intervalSeconds
+				&& this.delaysMeasured == that.delaysMeasured && this.intervalReason.equals(that.intervalReason)
+				&& Objects.equals(this.itemsPerHour, that.itemsPerHour)
+				&& Objects.equals(this.delayMedianSeconds, that.delayMedianSeconds)
+				&& Objects.equals(this.delayP90Seconds, that.delayP90Seconds);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.intervalSeconds, this.intervalReason, this.itemsPerHour, this.delayMedianSeconds,
+				this.delayP90Seconds, this.delaysMeasured);
 	}
 
 }

@@ -48,8 +48,8 @@ public class SourceHealthBoard {
 		SourceStatus status = standing.status().forUrl(url);
 		return new SourceHealth(source.id(), source.name(), url, source.category(), source.enabled(),
 				status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(), status.consecutiveFailures(),
-				status.lastError(), status.nextAttemptAt(), standing.itemCount(), status.movedTo(), dropped, null)
-			.withFreshness(SourceFreshness.of(source, standing.pace(), standing.delays()));
+				status.lastError(), status.nextAttemptAt(), standing.itemCount(), status.movedTo(), dropped,
+				SourceFreshness.of(source, standing.pace(), standing.delays()));
 	}
 
 }

@@ -9,6 +9,7 @@ import fr.manchette.publish.SourceHealthBoard;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The operator's JSON: {@code /api/sources}, every source with its health, and {@code /api/webhooks}, every webhook. */
 @RestController
@@ -16,25 +17,26 @@ class StatusController {
 
 	private final SourceHealthBoard sources;
 
+	private final SourcesJson sourcesJson;
+
 	private final WebhookStatusBoard webhooks;
 
-	StatusController(SourceHealthBoard sources, WebhookStatusBoard webhooks) {
+	StatusController(SourceHealthBoard sources, WebhookStatusBoard webhooks, JsonMapper json) {
 		this.sources = sources;
+		this.sourcesJson = new SourcesJson(json);
 		this.webhooks = webhooks;
 	}
 
+	/** {@code {"sources":[...]}}, each source as Jackson writes a {@link SourceHealth}. */
 	@GetMapping(path = "/api/sources", produces = MediaType.APPLICATION_JSON_VALUE)
-	SourcesResponse sources() {
-		return new SourcesResponse(this.sources.sources());
+	byte[] sources() {
+		return this.sourcesJson.write(this.sources.sources());
 	}
 
 	/** With how each webhook's deliveries went. */
 	@GetMapping(path = "/api/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
 	WebhooksResponse webhooks() {
 		return new WebhooksResponse(this.webhooks.webhooks());
-	}
-
-	record SourcesResponse(List<SourceHealth> sources) {
 	}
 
 	record WebhooksResponse(List<WebhookHealth> webhooks) {
