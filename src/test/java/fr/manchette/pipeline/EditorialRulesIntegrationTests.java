@@ -124,6 +124,16 @@ class EditorialRulesIntegrationTests {
 		assertThat(dropped.get("languages: fr").asLong()).isEqualTo(1);
 		assertThat(dropped.get("drop: title: re:^Communiqué").asLong()).isEqualTo(1);
 		assertThat(dropped.has("drop: publireportage")).isFalse();
+
+		// No rule at all: the items dropped before are judged again, kept, and no longer counted as dropped.
+		feedsYml("").writeTo(TestService.feedsFile(dir));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.feeds.get().rules().languages() == null);
+		poll();
+		assertThat(titles("/api/headlines")).containsExactlyInAnyOrder(
+				"Marchica Med investit 1,4 milliard pour Atalayoun à Nador", "Les meilleures offres de crédit immobilier",
+				"Communiqué de presse du groupe OCP", "المغرب يتأهل إلى نصف نهائي كأس أمم إفريقيا بعد فوز مثير",
+				"منتخب السيدات يستعد لكأس العالم");
+		assertThat(this.json.readTree(body("/api/sources")).get("sources").get(0).get("dropped").size()).isZero();
 	}
 
 	private void poll() {

@@ -2,9 +2,11 @@ package fr.manchette.store;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import fr.manchette.normalize.Item;
 import fr.manchette.support.StoreTest;
@@ -48,6 +50,24 @@ class EditorialStoreTests {
 
 		assertThat(this.dropped.pruneOlderThan(T0.plusSeconds(90))).isEqualTo(2);
 		assertThat(this.dropped.counts()).containsOnly(Map.entry("le360", Map.of("drop: title: re:^Publi", 1L)));
+	}
+
+	@Test
+	void droppedItemsAreFoundForTheSourceAskedOnlyInEveryChunkOfALongPoll() {
+		this.dropped.remember("hespress", Map.of("k1", "languages: fr"), "v1", T0);
+		// A source that has no drop of its own, though another has one under the same key.
+		assertThat(this.dropped.find("le360", List.of("k1", "k2"))).isEmpty();
+
+		// More keys than one statement takes.
+		List<String> keys = IntStream.range(0, 1_200).mapToObj((i) -> "k" + i).toList();
+		Map<String, String> rules = new HashMap<>();
+		keys.stream().filter((key) -> key.endsWith("7")).forEach((key) -> rules.put(key, "keep"));
+		this.dropped.remember("le360", rules, "v2", T0);
+		Map<String, String> versions = new HashMap<>();
+		rules.keySet().forEach((key) -> versions.put(key, "v2"));
+		assertThat(this.dropped.find("le360", keys)).isEqualTo(versions);
+		assertThat(this.dropped.find("hespress", keys)).containsOnly(Map.entry("k1", "v1"));
+		assertThat(this.dropped.find("le360", List.of())).isEmpty();
 	}
 
 	@Test
