@@ -1,7 +1,6 @@
 package fr.manchette.store;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +38,7 @@ class KeyHashesUpgradeTests {
 
 	/** A new empty store, as a JDBC URL. */
 	protected String newStore() {
-		Path dir = Path.of("target", "h2", "key-hashes-upgrade").toAbsolutePath();
-		FileSystemUtils.deleteRecursively(dir.toFile());
-		return DatabaseUrl.resolve(null, dir);
+		return NewStores.h2("key-hashes-upgrade");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package fr.manchette.store;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +29,7 @@ class LinkHashUpgradeTests {
 
 	/** A new empty store, as a JDBC URL. */
 	protected String newStore() {
-		Path dir = Path.of("target", "h2", "link-hash-upgrade").toAbsolutePath();
-		FileSystemUtils.deleteRecursively(dir.toFile());
-		return DatabaseUrl.resolve(null, dir);
+		return NewStores.h2("link-hash-upgrade");
 	}
 
 	@Test

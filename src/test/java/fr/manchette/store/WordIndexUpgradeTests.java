@@ -1,7 +1,6 @@
 package fr.manchette.store;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +27,7 @@ class WordIndexUpgradeTests {
 
 	/** A new empty store, as a JDBC URL. */
 	protected String newStore() {
-		Path dir = Path.of("target", "h2", "word-index-upgrade").toAbsolutePath();
-		FileSystemUtils.deleteRecursively(dir.toFile());
-		return DatabaseUrl.resolve(null, dir);
+		return NewStores.h2("word-index-upgrade");
 	}
 
 	@Test
