@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>
  * Why blocks: the rows are what H2 pays for (each row inserted copies its leaf page and writes an undo record, and
  * the commit does both again), and the items of a block, stored one after the other, share their words: the farm of
- * the side-by-side benchmark has four word keys per block row, the real French feeds of the corpus two to three.
+ * the side-by-side benchmark has eight word keys per block row, the real French feeds of the test corpus about three.
  */
 final class WordBlocks {
 
