@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Rows of {@code item_word_block}, as the word indexer writes them: one per word prefix and block of
@@ -55,6 +56,16 @@ final class WordBlocks {
 
 	int count() {
 		return this.count;
+	}
+
+	/** The rows' keys, in ascending order. */
+	List<Long> keys() {
+		return Arrays.stream(this.keys, 0, this.count).boxed().toList();
+	}
+
+	/** The row of a key these rows have (they are in key order). */
+	int row(long key) {
+		return Arrays.binarySearch(this.keys, 0, this.count, key);
 	}
 
 	long key(int row) {

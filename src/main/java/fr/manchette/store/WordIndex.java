@@ -145,15 +145,10 @@ final class WordIndex {
 	 */
 	private void mergeContinuedBlock(WordBlocks rows, long after) {
 		long continued = after >>> WordBlocks.BLOCK_BITS;
-		Map<Long, Integer> continuing = new HashMap<>();
-		for (int row = 0; row < rows.count(); row++) {
-			if (WordBlocks.block(rows.key(row)) == continued) {
-				continuing.put(rows.key(row), row);
-			}
-		}
-		Map<Long, byte[]> existing = blockRows(continuing.keySet());
+		List<Long> continuing = rows.keys().stream().filter((key) -> WordBlocks.block(key) == continued).toList();
+		Map<Long, byte[]> existing = blockRows(continuing);
 		existing.forEach((key, offsets) -> {
-			int row = continuing.get(key);
+			int row = rows.row(key);
 			rows.setOffsets(row, WordBlocks.union(rows.offsets(row), offsets));
 		});
 		deleteBlockRows(existing.keySet());
@@ -203,14 +198,10 @@ final class WordIndex {
 		this.transaction.executeWithoutResult((tx) -> {
 			delete(keys);
 			claim();
-			Map<Long, Integer> rowOf = new HashMap<>();
-			for (int row = 0; row < removed.count(); row++) {
-				rowOf.put(removed.key(row), row);
-			}
-			Map<Long, byte[]> existing = blockRows(rowOf.keySet());
+			Map<Long, byte[]> existing = blockRows(removed.keys());
 			List<Object[]> left = new ArrayList<>();
 			existing.forEach((key, offsets) -> {
-				byte[] remaining = WordBlocks.without(offsets, removed.offsets(rowOf.get(key)));
+				byte[] remaining = WordBlocks.without(offsets, removed.offsets(removed.row(key)));
 				if (remaining.length > 0) {
 					left.add(new Object[] { key, remaining });
 				}
@@ -438,22 +429,13 @@ final class WordIndex {
 
 	}
 
+	/** An edit's keys: a few, in as many statements as {@link ManyRows} needs. */
 	private void insert(List<Long> keys, String suffix) {
-		insert(keys.stream().mapToLong(Long::longValue).toArray(), suffix);
+		ManyRows.insert(this.jdbc, "item_word (word_item)", keys.stream().map((key) -> new Object[] { key }).toList(),
+				suffix);
 	}
 
-	/** One statement per {@link ManyRows#PER_STATEMENT} keys, their rows made one statement at a time. */
-	private void insert(long[] keys, String suffix) {
-		for (int from = 0; from < keys.length; from += ManyRows.PER_STATEMENT) {
-			List<Object[]> rows = new ArrayList<>(ManyRows.PER_STATEMENT);
-			for (int i = from; i < Math.min(keys.length, from + ManyRows.PER_STATEMENT); i++) {
-				rows.add(new Object[] { keys[i] });
-			}
-			ManyRows.insert(this.jdbc, "item_word (word_item)", rows, suffix);
-		}
-	}
-
-	/** The block rows, a statement at a time as {@link #insert(long[], String)} does. */
+	/** A batch's block rows, made one statement at a time: a batch has tens of thousands. */
 	private void insert(WordBlocks blocks) {
 		for (int from = 0; from < blocks.count(); from += ManyRows.PER_STATEMENT) {
 			List<Object[]> rows = new ArrayList<>(ManyRows.PER_STATEMENT);

@@ -24,6 +24,8 @@ class WordBlocksTests {
 		assertThat(WordBlocks.block(rows.key(0))).isEqualTo(1);
 		assertThat(rows.key(0)).isEqualTo((maroc + 256) >>> WordBlocks.BLOCK_BITS);
 		assertThat(rows.key(2) << WordBlocks.BLOCK_BITS).isEqualTo(rabat + 256);
+		assertThat(rows.keys()).containsExactly(rows.key(0), rows.key(1), rows.key(2));
+		assertThat(rows.row(rows.key(2))).isEqualTo(2);
 	}
 
 	@Test
