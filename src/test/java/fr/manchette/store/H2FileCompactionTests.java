@@ -42,7 +42,7 @@ class H2FileCompactionTests {
 	@Test
 	void aCleanStopLeavesTheFileNearItsLiveData() throws Exception {
 		long grown;
-		try (ConfigurableApplicationContext context = start(store(), "1h", "10m")) {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "10m")) {
 			burst(context);
 			grown = Files.size(file());
 		}
@@ -62,7 +62,7 @@ class H2FileCompactionTests {
 
 	@Test
 	void aBurstIsCompactedInTheBackgroundWhileTheServiceRuns() throws Exception {
-		try (ConfigurableApplicationContext context = start(store(), "1h", "0s")) {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
 			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			burst(context);
@@ -104,7 +104,7 @@ class H2FileCompactionTests {
 
 	@Test
 	void onceNoOneWritesALookNeedNotWaitForTheRetentionTime() throws Exception {
-		try (ConfigurableApplicationContext context = start(store(), "1h", "0s")) {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
 			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			burst(context);
@@ -129,7 +129,7 @@ class H2FileCompactionTests {
 	@Test
 	void whenThereIsNoTimeToWriteTheFileAnewAStopTakesStepsInstead() throws Exception {
 		H2File.Compacted done;
-		try (ConfigurableApplicationContext context = start(store(), "1h", "0s")) {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
 			burst(context);
 			context.getBean(JdbcClient.class).sql("SET WRITE_DELAY 0").update();
 			// As on a stop: the looks and the forcing to disk are over before the stop compacts.
@@ -160,15 +160,6 @@ class H2FileCompactionTests {
 	}
 
 	private static final int BURST_ROWS = 20_000;
-
-	/**
-	 * The test's store without H2's own housekeeping, which rewrites chunks in the background when it sees fit: with
-	 * it, the file a burst leaves varied from one run to the next (once under three times its live data, on a clean
-	 * CI run), and these tests are about what this service's compaction does with that file.
-	 */
-	private String store() {
-		return H2Files.url(this.dir) + ";AUTO_COMPACT_FILL_RATE=0";
-	}
 
 	private static final int PASSES = 3;
 
