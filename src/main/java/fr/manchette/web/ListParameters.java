@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,9 @@ import org.springframework.util.MultiValueMap;
 final class ListParameters {
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+	/** A date-time and its offset: {@code +01:00}, {@code -0400}, or {@code  01:00} when its '+' was not encoded. */
+	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d):?(\\d\\d)");
 
 	private ListParameters() {
 	}
@@ -152,8 +156,15 @@ final class ListParameters {
 			if (text.length() == 10) {
 				return LocalDate.parse(text).atStartOfDay(zone).toInstant();
 			}
-			if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+			if (text.endsWith("Z")) {
 				return OffsetDateTime.parse(text).toInstant();
+			}
+			Matcher offset = OFFSET.matcher(text);
+			if (offset.matches()) {
+				// A '+' typed in an address as is reaches us as a space: the offset is still the one meant.
+				String sign = offset.group(2).equals("-") ? "-" : "+";
+				return OffsetDateTime.parse(offset.group(1) + sign + offset.group(3) + ":" + offset.group(4))
+					.toInstant();
 			}
 			return LocalDateTime.parse(text).atZone(zone).toInstant();
 		}

@@ -1,0 +1,64 @@
+package fr.manchette.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.PollDefaults;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ListParametersTests {
+
+	private final FeedsFile config = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS,
+			Duration.ofDays(30), List.of());
+
+	@Test
+	void sinceWithoutAnOffsetIsInTheConfiguredZone() {
+		assertThat(since("2025-05-16")).isEqualTo(Instant.parse("2025-05-15T23:00:00Z"));
+		assertThat(since("2025-05-16T19:35")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
+	void sinceWithAnOffsetIsThatMoment() {
+		assertThat(since("2025-05-16T19:35:00+01:00")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+		assertThat(since("2025-05-16T19:35:00-04:00")).isEqualTo(Instant.parse("2025-05-16T23:35:00Z"));
+		assertThat(since("2025-05-16T18:35:00Z")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
+	void sinceWithAnOffsetTypedInAnAddressAsIsReadThoughItsPlusBecameASpace() {
+		// ?since=2025-05-16T19:35:00+01:00 typed as the README shows it: the query string's '+' decodes to a space.
+		assertThat(since("2025-05-16T19:35:00 01:00")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+		assertThat(since("2025-05-16T19:35 01:00")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
+	void sinceWithAnOffsetWithoutItsColonIsThatMoment() {
+		assertThat(since("2025-05-16T19:35:00+0100")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+		assertThat(since("2025-05-16T19:35:00 0100")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
+	void anythingElseIsABadSince() {
+		for (String value : List.of("hier", "2025-05-16 19:35", "2025-05-16T19:35:00 1", "2025-05-16T25:00",
+				"2025-05-16T19:35:00+25:00")) {
+			assertThatExceptionOfType(BadQueryException.class).as(value)
+				.isThrownBy(() -> since(value))
+				.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("since"));
+		}
+	}
+
+	private Instant since(String value) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("since", value);
+		return ListParameters.parse(params, this.config).since();
+	}
+
+}
