@@ -11,6 +11,7 @@ import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.editorial.EditorialStage;
 import fr.manchette.editorial.Judgement;
 import fr.manchette.normalize.Item;
@@ -53,7 +54,14 @@ class EditorialStep {
 			return List.of();
 		}
 		Judgement judged = this.stage.judge(config.rules(), source.rules(), items);
-		List<IdentifiedItem> candidates = judged.kept().stream().map(IdentifiedItem::of).toList();
+		Instant cutoff = now.minus(config.retention());
+		// Dated before the retention: the store would keep it only until the next prune, and take it again as new at
+		// the poll after, as long as the feed lists it. Neither stored nor remembered: its date keeps it out.
+		List<IdentifiedItem> candidates = judged.kept()
+			.stream()
+			.map(IdentifiedItem::of)
+			.filter((item) -> !StoryAssigner.sortAt(item, now).isBefore(cutoff))
+			.toList();
 		Map<Item, String> keys = new HashMap<>();
 		judged.dropped().forEach((drop) -> keys.put(drop.item(), Fingerprint.of(drop.item()).itemKey()));
 		List<String> all = new ArrayList<>(keys.values());

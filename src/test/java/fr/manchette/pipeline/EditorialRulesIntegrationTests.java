@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -147,9 +151,16 @@ class EditorialRulesIntegrationTests {
 			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360");
 	}
 
+	/** An hour ago, as the service's clock reads: well within the retention, which leaves older items out. */
+	private static final ZonedDateTime PUBLISHED = ZonedDateTime.now(ZoneOffset.ofHours(1))
+		.truncatedTo(ChronoUnit.MINUTES)
+		.minusHours(1);
+
 	private static String item(String guid, String title) {
 		return "<item><guid>urn:le360:" + guid + "</guid><title>" + title + "</title><link>https://fr.le360.ma/" + guid
-				+ "</link><pubDate>Fri, 16 May 2025 19:0" + guid + ":00 +0100</pubDate></item>";
+				+ "</link><pubDate>"
+				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(PUBLISHED.plusMinutes(Integer.parseInt(guid)))
+				+ "</pubDate></item>";
 	}
 
 	private static void serve(String... items) {

@@ -69,7 +69,9 @@ class HtmlSourceIngestRunTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		// The articles' pages are fixtures dated May 2025: a retention that keeps them.
 		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("""
+				retention: 3650d
 				poll:
 				  timeout: 5s
 				""");
