@@ -372,6 +372,27 @@ class PipelineIntegrationTests {
 		assertThat(broken.get("lastSuccess").isNull()).isTrue();
 	}
 
+	@Test
+	void sourcesTakeTheSourceAndCategoryFiltersOfTheLists() throws Exception {
+		assertThat(ids("/api/sources?source=le360&source=broken")).containsExactly("le360", "broken");
+		assertThat(ids("/api/sources?source=le360,hespress-fr")).containsExactly("hespress-fr", "le360");
+		assertThat(ids("/api/sources?category=economie")).containsExactly("le360");
+		assertThat(ids("/api/sources?category=economie&source=hespress-fr")).isEmpty();
+		// Empty, as a form's "all" sends it, and the filters that select stories: every source.
+		assertThat(ids("/api/sources?source=&category=")).containsExactly("hespress-fr", "le360", "broken");
+		assertThat(ids("/api/sources?q=maroc&limit=1")).containsExactly("hespress-fr", "le360", "broken");
+		assertThat(ids("/api/sources")).containsExactly("hespress-fr", "le360", "broken");
+		HttpResponse<String> unknown = get("/api/sources?source=nowhere", null);
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(unknown.body()).get("detail").asString()).contains("nowhere");
+	}
+
+	private List<String> ids(String path) throws Exception {
+		List<String> ids = new java.util.ArrayList<>();
+		this.json.readTree(body(path)).get("sources").forEach((source) -> ids.add(source.get("id").asString()));
+		return ids;
+	}
+
 	private static List<String> relatedLinks(Element entry) {
 		List<String> links = new java.util.ArrayList<>();
 		var nodes = entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
