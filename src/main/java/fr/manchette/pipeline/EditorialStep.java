@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
@@ -17,6 +18,7 @@ import fr.manchette.editorial.Judgement;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.KnownItems;
+import fr.manchette.store.PrunedItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,10 +41,13 @@ class EditorialStep {
 
 	private final KnownItems stored;
 
-	EditorialStep(EditorialStage stage, DroppedItems dropped, KnownItems stored) {
+	private final PrunedItems pruned;
+
+	EditorialStep(EditorialStage stage, DroppedItems dropped, KnownItems stored, PrunedItems pruned) {
 		this.stage = stage;
 		this.dropped = dropped;
 		this.stored = stored;
+		this.pruned = pruned;
 	}
 
 	/**
@@ -57,11 +62,16 @@ class EditorialStep {
 		Instant cutoff = now.minus(config.retention());
 		// Dated before the retention: the store would keep it only until the next prune, and take it again as new at
 		// the poll after, as long as the feed lists it. Neither stored nor remembered: its date keeps it out.
-		List<IdentifiedItem> candidates = judged.kept()
+		List<IdentifiedItem> recent = judged.kept()
 			.stream()
 			.map(IdentifiedItem::of)
 			.filter((item) -> !StoryAssigner.sortAt(item, now).isBefore(cutoff))
 			.toList();
+		// Undated, and deleted by retention: dated when seen, it would come back as the newest.
+		Set<String> pruned = this.pruned.listedAgain(source.id(),
+				recent.stream().map((item) -> item.fingerprint().itemKey()).toList(), now);
+		List<IdentifiedItem> candidates = pruned.isEmpty() ? recent
+				: recent.stream().filter((item) -> !pruned.contains(item.fingerprint().itemKey())).toList();
 		Map<Item, String> keys = new HashMap<>();
 		judged.dropped().forEach((drop) -> keys.put(drop.item(), Fingerprint.of(drop.item()).itemKey()));
 		List<String> all = new ArrayList<>(keys.values());

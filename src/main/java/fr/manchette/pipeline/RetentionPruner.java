@@ -7,6 +7,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.ItemPruner;
+import fr.manchette.store.PrunedItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,12 +36,16 @@ class RetentionPruner {
 
 	private final DroppedItems dropped;
 
-	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped) {
+	private final PrunedItems pruned;
+
+	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped,
+			PrunedItems pruned) {
 		this.feeds = feeds;
 		this.items = items;
 		this.window = window;
 		this.clock = clock;
 		this.dropped = dropped;
+		this.pruned = pruned;
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
@@ -53,6 +58,7 @@ class RetentionPruner {
 		this.window.forgetBefore(this.window.keptFrom());
 		// The rules' memory of dropped items goes with the items they would have been.
 		this.dropped.pruneOlderThan(cutoff);
+		this.pruned.forgetOlderThan(cutoff);
 	}
 
 }

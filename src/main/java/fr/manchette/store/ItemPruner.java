@@ -1,6 +1,8 @@
 package fr.manchette.store;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ public class ItemPruner {
 
 	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
 	static final String PRUNE = """
-			SELECT id, search_text FROM item WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch""";
+			SELECT id, search_text, source_id, item_key, published_known FROM item
+			 WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch""";
 
 	private static final String DELETE_IDS = "DELETE FROM item WHERE id IN (:ids)";
 
@@ -30,10 +33,16 @@ public class ItemPruner {
 
 	private final StoreChanges changes;
 
-	ItemPruner(JdbcClient jdbc, WordIndex words, StoreChanges changes) {
+	private final PrunedItems pruned;
+
+	private final Clock clock;
+
+	ItemPruner(JdbcClient jdbc, WordIndex words, StoreChanges changes, PrunedItems pruned, Clock clock) {
 		this.jdbc = jdbc;
 		this.words = words;
 		this.changes = changes;
+		this.pruned = pruned;
+		this.clock = clock;
 	}
 
 	/**
@@ -44,15 +53,22 @@ public class ItemPruner {
 		int deleted = 0;
 		while (true) {
 			Map<Long, String> texts = new HashMap<>();
+			List<String[]> undated = new ArrayList<>();
 			this.jdbc.sql(PRUNE)
 				.param("cutoff", Timestamps.param(cutoff))
 				.param("batch", PRUNE_BATCH)
 				.query((row) -> {
 					texts.put(row.getLong("id"), row.getString("search_text"));
+					if (!row.getBoolean("published_known")) {
+						undated.add(new String[] { row.getString("source_id"), row.getString("item_key") });
+					}
 				});
 			if (texts.isEmpty()) {
 				break;
 			}
+			// Remembered first: a stop between the two leaves remembered an item still stored, past the retention
+			// all the same, which the next prune deletes.
+			this.pruned.remember(undated, this.clock.instant());
 			// Items first: a stop between the two statements leaves words of no item, which no search returns.
 			for (List<Long> chunk : ManyRows.chunks(List.copyOf(texts.keySet()), ManyRows.KEYS_PER_QUERY)) {
 				deleted += this.jdbc.sql(DELETE_IDS).param("ids", chunk).update();

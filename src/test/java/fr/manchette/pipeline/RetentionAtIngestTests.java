@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +17,8 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.Source;
+import fr.manchette.store.ItemPruner;
+import fr.manchette.store.PrunedItems;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +38,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code retention} through the whole service: an item that its feed dates before the retention is not stored, so
- * that the hourly prune has nothing to take away that the next poll would bring back as new.
+ * {@code retention} through the whole service: an item that its feed dates before the retention is not stored, and
+ * an undated one that the hourly prune deleted is not stored again, so that the next poll brings back nothing as new.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
@@ -53,6 +57,15 @@ class RetentionAtIngestTests {
 	@Autowired
 	private CurrentFeeds feeds;
 
+	@Autowired
+	private ItemPruner pruner;
+
+	@Autowired
+	private PrunedItems pruned;
+
+	@Autowired
+	private JdbcClient jdbc;
+
 	@LocalServerPort
 	private int port;
 
@@ -64,7 +77,8 @@ class RetentionAtIngestTests {
 	static void properties(DynamicPropertyRegistry registry) throws Exception {
 		TestService.use(registry, dir, FeedsYml.withDefaults()
 			.settings("retention: 30d")
-			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360"));
+			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360")
+			.source("quotidien", "Le Quotidien", "http://localhost:" + server.getPort() + "/quotidien"));
 	}
 
 	@Test
@@ -82,12 +96,12 @@ class RetentionAtIngestTests {
 						+ "<link>https://fr.le360.ma/5</link></item>"
 						+ "</channel></rss>")));
 
-		poll();
-		poll();
+		poll("le360");
+		poll("le360");
 
-		assertThat(titles()).containsExactlyInAnyOrder("Marchica Med investit 1,4 milliard pour Atalayoun à Nador",
+		assertThat(titles("le360")).containsExactlyInAnyOrder("Marchica Med investit 1,4 milliard pour Atalayoun à Nador",
 				"Le port de Tanger Med bat son record de conteneurs", "Une dépêche sans date");
-		JsonNode source = this.json.readTree(body("/api/sources")).get("sources").get(0);
+		JsonNode source = this.json.readTree(body("/api/sources?source=le360")).get("sources").get(0);
 		assertThat(source.get("itemCount").asInt()).isEqualTo(3);
 		assertThat(source.get("dropped").size()).isZero();
 	}
@@ -97,15 +111,46 @@ class RetentionAtIngestTests {
 				+ "</link><pubDate>" + DateTimeFormatter.RFC_1123_DATE_TIME.format(published) + "</pubDate></item>";
 	}
 
-	private void poll() {
-		for (Source source : this.feeds.get().feeds()) {
-			this.run.run(source);
-		}
+	@Test
+	void anUndatedItemThatRetentionDeletedDoesNotComeBackWhileItsFeedListsIt() throws Exception {
+		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+		server.stubFor(WireMock.get("/quotidien")
+			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+				.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Q</title>"
+						+ "<link>https://quotidien.ma/</link><description>d</description><language>fr</language>"
+						+ item("q1", "Le Parlement adopte la loi de finances", now.minusHours(2))
+						+ "<item><guid>urn:q:2</guid><title>Éditorial : le temps long de la réforme</title>"
+						+ "<link>https://quotidien.ma/edito</link></item>"
+						+ "</channel></rss>")));
+		poll("quotidien");
+		assertThat(titles("quotidien")).containsExactlyInAnyOrder("Le Parlement adopte la loi de finances",
+				"Éditorial : le temps long de la réforme");
+
+		// Forty days on for the undated one, which its date of first sight sorts by: past the retention.
+		Instant past = Instant.now().minus(Duration.ofDays(40));
+		this.jdbc.sql("UPDATE item SET sort_at = :at, first_seen_at = :at, published_at = :at WHERE title LIKE 'Éditorial%'")
+			.param("at", past.atOffset(ZoneOffset.UTC))
+			.update();
+		assertThat(this.pruner.pruneOlderThan(Instant.now().minus(Duration.ofDays(30)))).isOne();
+		poll("quotidien");
+		poll("quotidien");
+
+		assertThat(titles("quotidien")).containsExactly("Le Parlement adopte la loi de finances");
+		// Remembered while its feed lists it: the polls have just seen it.
+		assertThat(this.pruned.forgetOlderThan(Instant.now().minus(Duration.ofMinutes(1)))).isZero();
+		// Forgotten, it would be new again: the memory is what keeps it out.
+		assertThat(this.pruned.forgetOlderThan(Instant.now().plusSeconds(1))).isOne();
+		poll("quotidien");
+		assertThat(titles("quotidien")).contains("Éditorial : le temps long de la réforme");
 	}
 
-	private List<String> titles() throws Exception {
+	private void poll(String id) {
+		this.run.run(this.feeds.get().source(id).orElseThrow());
+	}
+
+	private List<String> titles(String source) throws Exception {
 		List<String> titles = new ArrayList<>();
-		this.json.readTree(body("/api/headlines"))
+		this.json.readTree(body("/api/headlines?source=" + source))
 			.get("headlines")
 			.forEach((headline) -> titles.add(headline.get("title").asString()));
 		return titles;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ ItemRepository.class, StoredHeadlines.class, StoryQueries.class, ItemFilter.class, TopStories.class,
-		WordIndex.class, ItemPruner.class, MissingLinkKeys.class, StoreChanges.class, KeyHashes.class,
+		WordIndex.class, ItemPruner.class, PrunedItems.class, MissingLinkKeys.class, StoreChanges.class, KeyHashes.class,
 		YoungStoreStatistics.class })
 public class ItemStoreBeans {
 

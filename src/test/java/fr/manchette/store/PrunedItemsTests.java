@@ -1,0 +1,65 @@
+package fr.manchette.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import fr.manchette.dedup.Fingerprint;
+import fr.manchette.normalize.Item;
+import fr.manchette.support.StoreTest;
+import fr.manchette.support.StoredPolls;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What retention deleted of the undated items, remembered while their feeds list them. */
+@StoreTest
+class PrunedItemsTests {
+
+	private static final Instant T0 = StoreTest.NOW;
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private ItemPruner pruner;
+
+	@Autowired
+	private PrunedItems pruned;
+
+	@Test
+	void theUndatedItemsRetentionDeletesAreRememberedUntilNoPollListsThemForARetention() {
+		Instant seen = T0.minusSeconds(40L * 86_400);
+		StoredPolls.save(this.items, "hespress", List.of(item("dated", "Le Parlement adopte la loi", seen, true),
+				item("undated", "Éditorial : le temps long", seen, false)), seen);
+		StoredPolls.save(this.items, "hespress", List.of(item("recent", "Le Wydad en finale", T0, true)), T0);
+		StoredPolls.save(this.items, "le360", List.of(item("other", "Éditorial du 360", seen, false)), seen);
+		String undated = key("undated");
+
+		assertThat(this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(3);
+
+		// The dated one is kept out by its date; only the undated ones are remembered, each in its source.
+		assertThat(this.pruned.listedAgain("hespress", List.of(key("dated"), undated,
+				key("other")), T0)).containsExactly(undated);
+		assertThat(this.pruned.listedAgain("le360", List.of(key("other")), T0.minusSeconds(86_400)))
+			.hasSize(1);
+		assertThat(this.pruned.listedAgain("le360", List.of(), T0)).isEmpty();
+		// Seen by a poll at T0: kept; le360's last seen a day earlier: forgotten first.
+		assertThat(this.pruned.forgetOlderThan(T0.minusSeconds(3_600))).isOne();
+		assertThat(this.pruned.listedAgain("le360", List.of(key("other")), T0)).isEmpty();
+		assertThat(this.pruned.forgetOlderThan(T0.plusSeconds(1))).isOne();
+		assertThat(this.pruned.listedAgain("hespress", List.of(undated), T0)).isEmpty();
+	}
+
+	/** An item's key: the same in any source, its guid's. */
+	private static String key(String guid) {
+		return Fingerprint.of(item(guid, "", T0, true)).itemKey();
+	}
+
+	private static Item item(String guid, String title, Instant published, boolean known) {
+		return new Item(guid, title, URI.create("https://h.ma/" + guid), "<p>" + title + "</p>", title, published, known,
+				List.of());
+	}
+
+}
