@@ -84,17 +84,11 @@ class RetentionAtIngestTests {
 	@Test
 	void itemsDatedBeforeTheRetentionAreNeitherStoredNorCountedAsDropped() throws Exception {
 		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-		server.stubFor(WireMock.get("/le360")
-			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml; charset=utf-8")
-				.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Le360</title>"
-						+ "<link>https://fr.le360.ma/</link><description>d</description><language>fr</language>"
-						+ item("1", "Marchica Med investit 1,4 milliard pour Atalayoun à Nador", now.minusHours(1))
-						+ item("2", "Le port de Tanger Med bat son record de conteneurs", now.minusDays(29))
-						+ item("3", "La CAN 2025 se jouera dans six villes du Royaume", now.minusDays(31))
-						+ item("4", "Le Maroc accueille la Coupe du monde 2030", now.minusYears(1))
-						+ "<item><guid>urn:le360:5</guid><title>Une dépêche sans date</title>"
-						+ "<link>https://fr.le360.ma/5</link></item>"
-						+ "</channel></rss>")));
+		serve("/le360", item("1", "Marchica Med investit 1,4 milliard pour Atalayoun à Nador", now.minusHours(1)),
+				item("2", "Le port de Tanger Med bat son record de conteneurs", now.minusDays(29)),
+				item("3", "La CAN 2025 se jouera dans six villes du Royaume", now.minusDays(31)),
+				item("4", "Le Maroc accueille la Coupe du monde 2030", now.minusYears(1)),
+				undated("5", "Une dépêche sans date"));
 
 		poll("le360");
 		poll("le360");
@@ -106,22 +100,12 @@ class RetentionAtIngestTests {
 		assertThat(source.get("dropped").size()).isZero();
 	}
 
-	private static String item(String guid, String title, ZonedDateTime published) {
-		return "<item><guid>urn:le360:" + guid + "</guid><title>" + title + "</title><link>https://fr.le360.ma/" + guid
-				+ "</link><pubDate>" + DateTimeFormatter.RFC_1123_DATE_TIME.format(published) + "</pubDate></item>";
-	}
 
 	@Test
 	void anUndatedItemThatRetentionDeletedDoesNotComeBackWhileItsFeedListsIt() throws Exception {
 		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-		server.stubFor(WireMock.get("/quotidien")
-			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml; charset=utf-8")
-				.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Q</title>"
-						+ "<link>https://quotidien.ma/</link><description>d</description><language>fr</language>"
-						+ item("q1", "Le Parlement adopte la loi de finances", now.minusHours(2))
-						+ "<item><guid>urn:q:2</guid><title>Éditorial : le temps long de la réforme</title>"
-						+ "<link>https://quotidien.ma/edito</link></item>"
-						+ "</channel></rss>")));
+		serve("/quotidien", item("q1", "Le Parlement adopte la loi de finances", now.minusHours(2)),
+				undated("q2", "Éditorial : le temps long de la réforme"));
 		poll("quotidien");
 		assertThat(titles("quotidien")).containsExactlyInAnyOrder("Le Parlement adopte la loi de finances",
 				"Éditorial : le temps long de la réforme");
@@ -142,6 +126,24 @@ class RetentionAtIngestTests {
 		assertThat(this.pruned.forgetOlderThan(Instant.now().plusSeconds(1))).isOne();
 		poll("quotidien");
 		assertThat(titles("quotidien")).contains("Éditorial : le temps long de la réforme");
+	}
+
+	private static void serve(String path, String... items) {
+		server.stubFor(WireMock.get(path)
+			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+				.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + path
+						+ "</title><link>https://fr.le360.ma/</link><description>d</description><language>fr</language>"
+						+ String.join("", items) + "</channel></rss>")));
+	}
+
+	private static String item(String guid, String title, ZonedDateTime published) {
+		return "<item><guid>urn:le360:" + guid + "</guid><title>" + title + "</title><link>https://fr.le360.ma/" + guid
+				+ "</link><pubDate>" + DateTimeFormatter.RFC_1123_DATE_TIME.format(published) + "</pubDate></item>";
+	}
+
+	private static String undated(String guid, String title) {
+		return "<item><guid>urn:le360:" + guid + "</guid><title>" + title + "</title><link>https://fr.le360.ma/" + guid
+				+ "</link></item>";
 	}
 
 	private void poll(String id) {
