@@ -19,8 +19,9 @@ import org.springframework.util.Assert;
 public record FetchRequest(URI url, @Nullable String etag, @Nullable String lastModified, Duration timeout,
 		long maxBytes, String accept) {
 
-	/** What a feed reader asks for: the feed formats first, anything else last. */
-	public static final String FEED = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+	/** What a feed reader asks for: the feed formats first (JSON Feed's too), anything else last. */
+	public static final String FEED = "application/rss+xml, application/atom+xml, application/feed+json, "
+			+ "application/rdf+xml;q=0.9, "
 			+ "application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
 
 	/** What a browser asks for: a web page (a ticker page, an article). */

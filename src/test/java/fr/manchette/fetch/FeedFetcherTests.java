@@ -75,7 +75,8 @@ class FeedFetcherTests {
 
 		verify(getRequestedFor(urlEqualTo("/rss")).withHeader("User-Agent", equalTo("Manchette/test (+https://example.org)"))
 			.withHeader("Accept-Encoding", matching(".*gzip.*"))
-			.withHeader("Accept", matching(".*application/rss\\+xml.*")));
+			// The feed formats, JSON Feed's own type among them: a server that negotiates may offer it.
+			.withHeader("Accept", matching(".*application/rss\\+xml.*application/feed\\+json.*")));
 	}
 
 	@Test
