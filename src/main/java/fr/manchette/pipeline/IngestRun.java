@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -200,7 +201,12 @@ public class IngestRun {
 		FetchRequest request = new FetchRequest(target, previous.etag(), previous.lastModified(),
 				config.poll().timeout(), config.poll().maxSize().toBytes(),
 				(source.type() == SourceType.HTML) ? FetchRequest.PAGE : FetchRequest.FEED);
-		FetchOutcome outcome = this.fetcher.fetch(request);
+		// The one part of a poll that the service's stop interrupts: the store's file must never see an interrupt.
+		Optional<FetchOutcome> answer = PollThread.whileWaiting(() -> this.fetcher.fetch(request));
+		if (answer.isEmpty()) {
+			return this.recorder.interrupted(source, previous);
+		}
+		FetchOutcome outcome = answer.get();
 		// Java 17 has no pattern matching for switch yet.
 		if (outcome instanceof Fetched fetched) {
 			// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped here

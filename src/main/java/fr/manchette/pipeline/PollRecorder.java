@@ -112,9 +112,7 @@ class PollRecorder {
 	PollReport failed(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
 			PollOutcome outcome, String detail, @Nullable Duration retryAfter) {
 		if (Thread.currentThread().isInterrupted()) {
-			// The service is stopping, not the source failing: nothing to hold against it.
-			log.info("Poll interrupted source={}", source.id());
-			return new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
+			return interrupted(source, previous);
 		}
 		boolean gone = outcome == PollOutcome.GONE;
 		PollPacer.Decision decision = gone ? null
@@ -141,6 +139,12 @@ class PollRecorder {
 			log.error("Could not record the outcome source={}", source.id(), ex);
 		}
 		return new PollReport(source.id(), outcome, 0, 0, next);
+	}
+
+	/** A poll that the service's stop ended: nothing written, nothing held against the source. */
+	PollReport interrupted(Source source, SourceStatus previous) {
+		log.info("Poll interrupted source={}", source.id());
+		return new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 	}
 
 	void recordPace(PollPacer.Decision decision) {

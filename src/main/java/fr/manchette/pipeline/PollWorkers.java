@@ -2,6 +2,7 @@ package fr.manchette.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +40,24 @@ final class PollWorkers {
 	/** The sources being polled, and when their leases end. */
 	private final Map<String, Instant> polling = new ConcurrentHashMap<>();
 
+	/** The pool's threads, each stopped in its own way ({@link PollThread}); the lock of {@link #stopping} too. */
+	private final List<PollThread> threads = new ArrayList<>();
+
+	private boolean stopping;
+
 	PollWorkers(int concurrency, int perHost) {
 		this.concurrency = concurrency;
 		this.perHost = perHost;
 		AtomicInteger count = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(concurrency, (task) -> {
-			Thread thread = new Thread(task, "poll-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
+			synchronized (this.threads) {
+				PollThread thread = new PollThread(task, "poll-" + count.incrementAndGet());
+				if (this.stopping) {
+					thread.stopPolling();
+				}
+				this.threads.add(thread);
+				return thread;
+			}
 		});
 	}
 
@@ -120,9 +131,16 @@ final class PollWorkers {
 		ending.forEach((id) -> this.polling.replace(id, until));
 	}
 
-	/** Interrupts the running polls and waits a little for them. */
+	/**
+	 * Interrupts the polls that wait for their sources, lets those reading and storing end (an interrupt would close
+	 * H2's file channel, see {@link PollThread}), lets none wait for a source after it, and waits a little for them.
+	 */
 	void stop() {
-		this.pool.shutdownNow();
+		synchronized (this.threads) {
+			this.stopping = true;
+			this.threads.forEach(PollThread::stopPolling);
+		}
+		this.pool.shutdown();
 		try {
 			this.pool.awaitTermination(5, TimeUnit.SECONDS);
 		}

@@ -77,12 +77,12 @@ final class AtomFeed {
 		if (!summary.isBlank()) {
 			Content content = new Content();
 			content.setType("html");
-			content.setValue(summary);
+			content.setValue(XmlText.legal(summary));
 			entry.setSummary(content);
 		}
 		entry.setCategories(ItemLabels.categories(lead, source).stream().map((name) -> {
 			Category category = new Category();
-			category.setTerm(name);
+			category.setTerm(XmlText.legal(name));
 			return category;
 		}).toList());
 		if (source != null) {
@@ -98,13 +98,13 @@ final class AtomFeed {
 	private static Content text(String value) {
 		Content content = new Content();
 		content.setType("text");
-		content.setValue(value);
+		content.setValue(XmlText.legal(value));
 		return content;
 	}
 
 	private static Link link(String href, String rel, @Nullable String type) {
 		Link link = new Link();
-		link.setHref(href);
+		link.setHref(XmlText.legal(href));
 		link.setRel(rel);
 		link.setType(type);
 		return link;

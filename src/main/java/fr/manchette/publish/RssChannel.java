@@ -60,8 +60,8 @@ final class RssChannel {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Item item = new Item();
-		item.setTitle(lead.title());
-		item.setLink(lead.link());
+		item.setTitle(XmlText.legal(lead.title()));
+		item.setLink((lead.link() != null) ? XmlText.legal(lead.link()) : null);
 		Guid guid = new Guid();
 		guid.setPermaLink(false);
 		guid.setValue(ItemLabels.feedId(lead));
@@ -69,7 +69,7 @@ final class RssChannel {
 		item.setPubDate(Date.from(lead.sortAt()));
 		Description description = new Description();
 		description.setType("text/html");
-		description.setValue(lead.summaryHtml() + ItemLabels.alsoInHtml(story, config, une));
+		description.setValue(XmlText.legal(lead.summaryHtml() + ItemLabels.alsoInHtml(story, config, une)));
 		item.setDescription(description);
 		if (source != null) {
 			com.rometools.rome.feed.rss.Source rssSource = new com.rometools.rome.feed.rss.Source();
@@ -79,7 +79,7 @@ final class RssChannel {
 		}
 		item.setCategories(ItemLabels.categories(lead, source).stream().map((name) -> {
 			com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
-			category.setValue(name);
+			category.setValue(XmlText.legal(name));
 			return category;
 		}).toList());
 		if (lead.lang() != null) {

@@ -34,6 +34,9 @@ final class ContentHash {
 
 	private static final String CATEGORY_SEPARATOR = "\n";
 
+	/** What stands for the date of an item that its feed does not date. */
+	private static final String UNDATED = "undated";
+
 	private ContentHash() {
 	}
 
@@ -50,7 +53,9 @@ final class ContentHash {
 			hasher.field(category);
 		}
 		hasher.field(Integer.toString(categories.size()));
-		hasher.field(item.published().toString());
+		// Only a date the feed gave: an undated item's stands in for it with the fetch time, which every poll moves, and
+		// its every poll was an edit (the row rewritten, its words indexed again, the published documents renewed).
+		hasher.field(item.publishedKnown() ? item.published().toString() : UNDATED);
 		hasher.field(identified.fingerprint().storyKey());
 		return hasher.hex();
 	}

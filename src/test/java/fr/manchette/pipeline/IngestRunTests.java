@@ -70,7 +70,8 @@ class IngestRunTests {
 				poll:
 				  timeout: 1s
 				  max-size: 512KB
-				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited"),
+				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
+				"undated"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -204,6 +205,24 @@ class IngestRunTests {
 
 		assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(report.nextAttemptAt()).isAfterOrEqualTo(Instant.now().plusSeconds(7100));
+	}
+
+	@Test
+	void anUndatedItemServedAgainUnchangedIsNoEdit() {
+		// Dated when first seen: the time standing in for its date is no change of the item at the next poll.
+		serve("undated", """
+				<rss version="2.0"><channel><title>Sans dates</title><link>https://undated.example/</link>
+				<item><title>Le conseil municipal vote le budget</title><link>https://undated.example/budget</link></item>
+				<item><title>La rentrée scolaire avancée d'une semaine</title><link>https://undated.example/rentree</link></item>
+				</channel></rss>""");
+		assertThat(poll("undated").inserted()).isEqualTo(2);
+		List<Story> before = stories("undated");
+
+		PollReport again = poll("undated");
+
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(again.updated()).isZero();
+		assertThat(stories("undated")).isEqualTo(before);
 	}
 
 	private void serve(String id, String body) {

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
@@ -74,6 +76,65 @@ class PollWorkersTests {
 		assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
 		this.workers.renewLeases(T0.plusSeconds(60), LEASE, (ids, until) -> renewed.add(ids + " until " + until));
 		assertThat(renewed).hasSize(1);
+	}
+
+	@Test
+	void aStopLetsAPollThatIsNotWaitingForItsSourceEndUninterrupted() throws Exception {
+		// A poll reading or storing its answer: an interrupt there would close H2's file channel, and the store.
+		Source source = source("a", "https://h.ma/a");
+		CountDownLatch storing = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
+		this.workers.run(source, this.workers.host(source), T0.plus(LEASE), () -> {
+			storing.countDown();
+			interrupted.set(!openedWithoutInterrupt(this.release));
+		}, (running, concurrency) -> {
+		});
+		assertThat(storing.await(5, TimeUnit.SECONDS)).isTrue();
+
+		Thread stop = new Thread(this.workers::stop);
+		stop.start();
+		// The stop has done what it does to running polls, and waits for them to end.
+		await().atMost(Duration.ofSeconds(5)).until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
+		this.release.countDown();
+		stop.join(10_000);
+
+		assertThat(interrupted).isFalse();
+	}
+
+	@Test
+	void aStopInterruptsAPollWaitingForItsSourceAndKeepsItFromWaitingAgain() throws Exception {
+		Source source = source("a", "https://h.ma/a");
+		CountDownLatch waiting = new CountDownLatch(1);
+		CountDownLatch stopped = new CountDownLatch(1);
+		List<Object> seen = new ArrayList<>();
+		this.workers.run(source, this.workers.host(source), T0.plus(LEASE), () -> {
+			seen.add(PollThread.whileWaiting(() -> {
+				waiting.countDown();
+				boolean answered = openedWithoutInterrupt(this.release);
+				return answered ? "answer" : "interrupted";
+			}));
+			seen.add(Thread.currentThread().isInterrupted());
+			seen.add(PollThread.whileWaiting(() -> "a second wait"));
+			stopped.countDown();
+		}, (running, concurrency) -> {
+		});
+		assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+		this.workers.stop();
+
+		assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+		// Its wait cut short and nothing waited for after: the poll ends without its answer, no interrupt pending.
+		assertThat(seen).containsExactly(Optional.empty(), false, Optional.empty());
+	}
+
+	/** Whether the latch opened before an interrupt came. */
+	private static boolean openedWithoutInterrupt(CountDownLatch latch) {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			return false;
+		}
 	}
 
 	private void waitForRelease() {

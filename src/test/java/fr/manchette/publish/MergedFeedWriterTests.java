@@ -129,6 +129,30 @@ class MergedFeedWriterTests {
 			.contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"}]");
 	}
 
+	@Test
+	void atomAndRssLeaveOutWhatXmlCannotCarry() throws Exception {
+		// What a feed can hand on: a lone surrogate or U+FFFF from a JSON Feed's escapes, U+FFFF from an entity an
+		// RSS feed escaped twice, a control character. Stored as read, Rome refused the whole merged feed (a 500
+		// for every reader) until the item left it.
+		String unfit = "\uD800\uFFFE\uFFFF\u0001";
+		StoredItem lead = new StoredItem(9, "le360", "key9", "story9", "guid9", "https://le360.ma/x.html",
+				"Titre " + unfit + "net 😀", "<p>Résumé " + unfit + "net</p>", "Résumé", List.of("cat" + unfit),
+				T0, true, T0, T0, T0);
+		List<Story> stories = List.of(new Story(lead, List.of()));
+
+		Element entry = (Element) dom(this.writer.atom(stories, LINKS, T0, false)).getElementsByTagNameNS(ATOM, "entry")
+			.item(0);
+		assertThat(text(entry, "title")).isEqualTo("Titre net 😀");
+		assertThat(text(entry, "summary")).isEqualTo("<p>Résumé net</p>");
+		assertThat(((Element) entry.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"))
+			.isEqualTo("cat");
+
+		Element item = (Element) dom(this.writer.rss(stories, LINKS, T0, false)).getElementsByTagName("item").item(0);
+		assertThat(text(item, "title")).isEqualTo("Titre net 😀");
+		assertThat(text(item, "description")).isEqualTo("<p>Résumé net</p>");
+		assertThat(text(item, "category")).isEqualTo("cat");
+	}
+
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
 	private static List<String> links(Element entry) {
