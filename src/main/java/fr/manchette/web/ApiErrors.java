@@ -1,14 +1,23 @@
 package fr.manchette.web;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Errors as RFC 9457 problem documents in JSON, never a stack trace: a bad parameter is a 400 that names it, an
@@ -38,6 +47,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);
 		return json(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
+	}
+
+	/**
+	 * Spring's answers to its own exceptions (an unknown path among them), with the problem's {@code instance} set
+	 * here: Spring sets it from the path as asked, and fails on one that is no URI path ({@code //}, which reads as
+	 * the start of a host), logging its failure with a trace at any client's call and answering with an HTML page.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, status, request);
+		if (answer != null && answer.getBody() instanceof ProblemDetail problem && problem.getInstance() == null
+				&& request instanceof ServletWebRequest servlet) {
+			problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+		}
+		return answer;
+	}
+
+	private static URI instance(String path) {
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			// Leading slashes as one, and what is left encoded.
+			return URI.create(UriUtils.encodePath(path.replaceFirst("^/+", "/"), StandardCharsets.UTF_8));
+		}
 	}
 
 	private static ResponseEntity<ProblemDetail> json(ProblemDetail problem) {
