@@ -52,7 +52,8 @@ class EditorialStep {
 
 	/**
 	 * The items to store, identified (their keys are what drops are remembered by, and what the dedup step reads); the
-	 * others are remembered as dropped.
+	 * others are remembered as dropped, but for those of retention (dated before it, or deleted by it), which are
+	 * only left out.
 	 */
 	List<IdentifiedItem> keep(Source source, FeedsFile config, List<Item> items, Instant now) {
 		if (items.isEmpty()) {
