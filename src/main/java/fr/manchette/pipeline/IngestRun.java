@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -81,14 +80,7 @@ public class IngestRun {
 
 	private final Counter itemsStored;
 
-	/**
-	 * Fetched bodies read and stored at once: as many as the machine has cores (two at least). Fetches wait on the
-	 * network and overlap freely ({@code polling.concurrency}); reading and storing only wait on the CPU, and more of
-	 * them at once than cores only held more items in flight: on 2 cores with 8 polls, each poll's parsed feed, items
-	 * and story drafts lived through young collections and were promoted, and full collections were a tenth of a cold
-	 * pass. It also leaves fewer stories to check again under the story lock.
-	 */
-	private final Semaphore working = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+	private final WorkingPermits working = new WorkingPermits(Runtime.getRuntime().availableProcessors());
 
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
@@ -211,12 +203,8 @@ public class IngestRun {
 		if (outcome instanceof Fetched fetched) {
 			// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped here
 			// would hand its source back, and another instance would fetch it again within the interval.
-			this.working.acquireUninterruptibly();
-			try {
+			try (WorkingPermits.Held held = this.working.take(fetched.body().length)) {
 				return fetched(source, previous, pace, started, fetched, config);
-			}
-			finally {
-				this.working.release();
 			}
 		}
 		if (outcome instanceof Failed failure) {
