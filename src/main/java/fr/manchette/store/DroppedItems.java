@@ -19,14 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DroppedItems {
 
-	// dropped_item_pk, one probe of its first column: whether the source has any drop at all.
-	private static final String ANY = "SELECT 1 FROM dropped_item WHERE source_id = :source FETCH FIRST ROW ONLY";
-
-	// dropped_item_pk, one probe per pair: with source_id = :source AND item_key IN (:keys), H2 reads every drop of
-	// the source and compares it with the list.
-	private static final String FIND = """
-			SELECT item_key, rules_version FROM dropped_item WHERE (source_id, item_key) IN (:pairs)""";
-
 	private static final String FORGET = "DELETE FROM dropped_item WHERE source_id = :source AND item_key IN (:keys)";
 
 	private static final String COUNTS = """
@@ -37,31 +29,16 @@ public class DroppedItems {
 
 	private final JdbcClient jdbc;
 
+	private final KeysBySource drops;
+
 	DroppedItems(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.drops = new KeysBySource(jdbc, "dropped_item", "rules_version");
 	}
 
-	/**
-	 * The rules version under which each of these items was dropped; keys never dropped are absent. Asked at every
-	 * poll, rules or none (without rules, the drops found are forgotten), of sources that mostly have no drop: a short
-	 * statement says so first, at half the cost of looking up a poll's 30 keys (6 µs against 12 on H2, C1 only); a
-	 * source with drops pays both, 87 µs where the lookup by source and key list took 93 to 101 (100 drops each).
-	 */
+	/** The rules version under which each of these items was dropped; keys never dropped are absent. */
 	public Map<String, String> find(String sourceId, Collection<String> itemKeys) {
-		if (itemKeys.isEmpty() || !anyDropped(sourceId)) {
-			return Map.of();
-		}
-		Map<String, String> found = new HashMap<>();
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(FIND).param("pairs", ManyRows.pairs(sourceId, chunk)).query((row) -> {
-				found.put(row.getString(1), row.getString(2));
-			});
-		}
-		return found;
-	}
-
-	private boolean anyDropped(String sourceId) {
-		return this.jdbc.sql(ANY).param("source", sourceId).query(Integer.class).optional().isPresent();
+		return this.drops.find(sourceId, itemKeys);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package fr.manchette.store;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,11 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PrunedItems {
 
-	// pruned_item_pk, one probe of its first column: most sources have nothing pruned that they still list.
-	private static final String ANY = "SELECT 1 FROM pruned_item WHERE source_id = :source FETCH FIRST ROW ONLY";
-
-	private static final String FIND = "SELECT item_key FROM pruned_item WHERE (source_id, item_key) IN (:pairs)";
-
 	private static final String SEEN = """
 			UPDATE pruned_item SET seen_at = :at WHERE source_id = :source AND item_key IN (:keys)""";
 
@@ -30,8 +24,11 @@ public class PrunedItems {
 
 	private final JdbcClient jdbc;
 
+	private final KeysBySource pruned;
+
 	PrunedItems(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.pruned = new KeysBySource(jdbc, "pruned_item", "item_key");
 	}
 
 	/**
@@ -39,18 +36,7 @@ public class PrunedItems {
 	 * another retention.
 	 */
 	public Set<String> listedAgain(String sourceId, Collection<String> itemKeys, Instant at) {
-		if (itemKeys.isEmpty()
-				|| this.jdbc.sql(ANY).param("source", sourceId).query(Integer.class).optional().isEmpty()) {
-			return Set.of();
-		}
-		Set<String> found = new HashSet<>();
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(FIND)
-				.param("pairs", ManyRows.pairs(sourceId, chunk))
-				.query((row) -> {
-					found.add(row.getString(1));
-				});
-		}
+		Set<String> found = this.pruned.find(sourceId, itemKeys).keySet();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(found), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(SEEN)
 				.param("at", Timestamps.param(at))
