@@ -15,6 +15,7 @@ import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.fetch.FailureKind;
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
@@ -82,6 +83,8 @@ public class IngestRun {
 
 	private final WorkingPermits working = new WorkingPermits(Runtime.getRuntime().availableProcessors());
 
+	private final LargeBodies largeBodies = new LargeBodies();
+
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
 			PollRecorder recorder, PublishDelays delays, Clock clock, MeterRegistry meters,
@@ -147,7 +150,8 @@ public class IngestRun {
 	public PollReport deliver(Source source, byte[] body, @Nullable String contentType) {
 		Instant started = this.clock.instant();
 		PollReport report;
-		try {
+		// Read and stored with the polls' room, as a poll's body of its size would be.
+		try (WorkingPermits.Held held = this.working.take(body.length)) {
 			FeedsFile config = this.feeds.get();
 			// The hub sends the topic's content: its relative links are relative to the feed's address.
 			List<Item> items = this.reader.readFeed(source, body, contentType, source.url(), started,
@@ -189,29 +193,53 @@ public class IngestRun {
 
 	private PollReport poll(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
 		FeedsFile config = this.feeds.get();
+		long maxBytes = config.poll().maxSize().toBytes();
+		try (LargeBodies.Turn turn = this.largeBodies.turn(source.id())) {
+			if (turn.expected() && !await(turn)) {
+				return this.recorder.interrupted(source, previous);
+			}
+			Optional<FetchOutcome> answer = fetch(source, previous, config, turn.cap(maxBytes));
+			if (answer.isPresent() && turn.cap(maxBytes) < maxBytes && answer.get() instanceof Failed failure
+					&& failure.kind() == FailureKind.TOO_LARGE) {
+				// Over a small body's size, not over max-size: fetched again whole in its turn.
+				this.largeBodies.remember(source.id(), maxBytes);
+				answer = await(turn) ? fetch(source, previous, config, maxBytes) : Optional.empty();
+			}
+			if (answer.isEmpty()) {
+				return this.recorder.interrupted(source, previous);
+			}
+			FetchOutcome outcome = answer.get();
+			// Java 17 has no pattern matching for switch yet.
+			if (outcome instanceof Fetched fetched) {
+				this.largeBodies.remember(source.id(), fetched.body().length);
+				// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped
+				// here would hand its source back, and another instance would fetch it again within the interval.
+				try (WorkingPermits.Held held = this.working.take(fetched.body().length)) {
+					return fetched(source, previous, pace, started, fetched, config);
+				}
+			}
+			if (outcome instanceof Failed failure) {
+				return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()),
+						failure.detail(), failure.retryAfter());
+			}
+			return this.recorder.notModified(source, previous, pace, started);
+		}
+	}
+
+	/** Fetches the source, or gives nothing when the service stops meanwhile. */
+	private Optional<FetchOutcome> fetch(Source source, SourceStatus previous, FeedsFile config, long maxBytes) {
 		URI target = (previous.movedTo() != null) ? URI.create(previous.movedTo()) : source.url();
 		FetchRequest request = new FetchRequest(target, previous.etag(), previous.lastModified(),
-				config.poll().timeout(), config.poll().maxSize().toBytes(),
+				config.poll().timeout(), maxBytes,
 				(source.type() == SourceType.HTML) ? FetchRequest.PAGE : FetchRequest.FEED);
-		// The one part of a poll that the service's stop interrupts: the store's file must never see an interrupt.
-		Optional<FetchOutcome> answer = PollThread.whileWaiting(() -> this.fetcher.fetch(request));
-		if (answer.isEmpty()) {
-			return this.recorder.interrupted(source, previous);
-		}
-		FetchOutcome outcome = answer.get();
-		// Java 17 has no pattern matching for switch yet.
-		if (outcome instanceof Fetched fetched) {
-			// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped here
-			// would hand its source back, and another instance would fetch it again within the interval.
-			try (WorkingPermits.Held held = this.working.take(fetched.body().length)) {
-				return fetched(source, previous, pace, started, fetched, config);
-			}
-		}
-		if (outcome instanceof Failed failure) {
-			return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()),
-					failure.detail(), failure.retryAfter());
-		}
-		return this.recorder.notModified(source, previous, pace, started);
+		// The one part of a poll that the service's stop interrupts, with the wait for a turn: the store's file must
+		// never see an interrupt.
+		return PollThread.whileWaiting(() -> this.fetcher.fetch(request));
+	}
+
+	/** Waits for the turn to hold a large body; false when the service stops meanwhile. */
+	private static boolean await(LargeBodies.Turn turn) {
+		return PollThread.whileWaiting(turn::await).orElse(false);
 	}
 
 	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,

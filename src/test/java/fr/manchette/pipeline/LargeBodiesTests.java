@@ -1,0 +1,51 @@
+package fr.manchette.pipeline;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LargeBodiesTests {
+
+	private static final long MAX_SIZE = 10L << 20;
+
+	private final LargeBodies large = new LargeBodies();
+
+	@Test
+	void aPollFetchesASmallBodysWorthUntilItHasTheTurnThenAllOfMaxSize() {
+		try (LargeBodies.Turn turn = this.large.turn("a")) {
+			assertThat(turn.cap(MAX_SIZE)).isEqualTo(WorkingPermits.LARGE_BODY);
+			assertThat(turn.cap(1000)).isEqualTo(1000);
+			assertThat(turn.await()).isTrue();
+			assertThat(turn.cap(MAX_SIZE)).isEqualTo(MAX_SIZE);
+		}
+	}
+
+	@Test
+	void oneTurnAtATimeAndATurnNeverTakenGivesNothingBack() throws Exception {
+		LargeBodies.Turn first = this.large.turn("a");
+		assertThat(first.await()).isTrue();
+		// Closed without being taken: must not give back the turn the first holds.
+		this.large.turn("c").close();
+		CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> this.large.turn("b").await());
+
+		Thread.sleep(200);
+		assertThat(second).isNotDone();
+		first.close();
+
+		assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void aSourceIsExpectedLargeWhileItsLastBodyWas() {
+		assertThat(this.large.turn("a").expected()).isFalse();
+		this.large.remember("a", WorkingPermits.LARGE_BODY);
+		assertThat(this.large.turn("a").expected()).isTrue();
+		assertThat(this.large.turn("b").expected()).isFalse();
+		this.large.remember("a", 5_000);
+		assertThat(this.large.turn("a").expected()).isFalse();
+	}
+
+}
