@@ -132,6 +132,19 @@ final class HeadlineSlots {
 		}
 	}
 
+	/** The time before which at least {@code count} of the live slots are sorted (and the fewest more of them). */
+	long sortedBefore(int count) {
+		long[] times = new long[live()];
+		int live = 0;
+		for (int slot = 0; slot < this.size; slot++) {
+			if (!this.dropped[slot]) {
+				times[live++] = this.sortAt[slot];
+			}
+		}
+		Arrays.sort(times);
+		return (count >= live) ? Long.MAX_VALUE : times[Math.max(0, count - 1)] + 1;
+	}
+
 	/** Adds a headline with its {@link StoryBands#BANDS} bands; a full table first drops the slots before {@code from}. */
 	void add(WindowHeadline headline, long from) {
 		if (this.size == this.ids.length) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,12 @@ import org.springframework.stereotype.Component;
  * ({@link BandPostings}), a story's the same ({@link StoryMembers}); about 270 bytes a headline in arrays
  * ({@link HeadlineSlots}), with its title some 130 more and its story's key some 100 a story, so a window of 100 000
  * headlines takes 35 to 50 MB. This class keeps the time it holds and the lock; {@link NearestHeadlines} looks up.
+ * <p>
+ * Sources that publish a lot can put more headlines within reach than the heap holds: it holds at most
+ * {@link #mostHeld(long) a number of them set by the heap} (100 000 for 224 MB, some 60 MB with their titles and the
+ * slack of the tables: a quarter of it), and past that forgets
+ * the oldest, so that it reaches less far back (an item then finds the stories of the time it holds, not of a whole
+ * window before it) rather than running the service out of memory.
  */
 @Component
 public class StoryWindow {
@@ -49,8 +57,13 @@ public class StoryWindow {
 	/** Items of a candidate story handed to the matcher at most: its lead and the latest others. */
 	public static final int MEMBERS = 8;
 
-	/** Headlines held at most after reaching back for old items: 35 to 50 MB. */
+	/** Headlines held at most after reaching back for old items: 35 to 50 MB; and at least what {@link #mostHeld} allows. */
 	static final int MOST_HELD = 100_000;
+
+	/** Heap a held headline may take, all counted: 100 000 headlines in 224 MB. */
+	private static final long HEAP_PER_HEADLINE = 2_300;
+
+	private static final Logger log = LoggerFactory.getLogger(StoryWindow.class);
 
 	/** Before any headline: far enough from Long.MIN_VALUE that subtracting the reach cannot overflow. */
 	private static final long NEVER = Long.MIN_VALUE / 4;
@@ -61,6 +74,9 @@ public class StoryWindow {
 	private final Duration window;
 
 	private final Clock clock;
+
+	/** Headlines held at most: past that, the oldest are forgotten. */
+	private final int mostHeld;
 
 	/** Every stored headline sorted from this point in time on is held (once loaded); none before it. */
 	private long from = NEVER;
@@ -81,10 +97,21 @@ public class StoryWindow {
 
 	/** @param window the story window; zero: nothing is kept, every lookup finds nothing */
 	public StoryWindow(Duration window, Clock clock) {
+		this(window, clock, mostHeld(Runtime.getRuntime().maxMemory()));
+	}
+
+	/** @param mostHeld headlines held at most: past that, the oldest are forgotten */
+	StoryWindow(Duration window, Clock clock, int mostHeld) {
 		this.window = window;
 		this.reach = window.multipliedBy(2);
 		this.clock = clock;
+		this.mostHeld = mostHeld;
 		clear(1024);
+	}
+
+	/** Headlines held at most with this heap: about a quarter of it, {@value #MOST_HELD} at least. */
+	static int mostHeld(long maxHeap) {
+		return (int) Math.min(Math.max(MOST_HELD, maxHeap / HEAP_PER_HEADLINE), 20_000_000);
 	}
 
 	/** The earliest place in time of the headlines it keeps: twice the story window before now. */
@@ -112,6 +139,7 @@ public class StoryWindow {
 		headlines.forEach(this::put);
 		this.lastItemId = lastItemId;
 		this.loaded = true;
+		keepMostHeld();
 	}
 
 	/**
@@ -125,6 +153,23 @@ public class StoryWindow {
 				put(headline);
 			}
 		}
+		keepMostHeld();
+	}
+
+	/**
+	 * Forgets the oldest headlines when it holds more than it may: a tenth more than the excess, so that this runs
+	 * once in many polls. It then holds every headline sorted from the time of the oldest it keeps.
+	 */
+	private void keepMostHeld() {
+		int live = this.slots.live();
+		if (live <= this.mostHeld) {
+			return;
+		}
+		long cutoff = this.slots.sortedBefore(live - this.mostHeld + this.mostHeld / 10);
+		forgetBefore(Instant.ofEpochMilli(cutoff));
+		log.warn("Story window full: it holds the {} latest headlines, sorted from {} on, where it should reach back to "
+				+ "{}; an item finds the stories of that time only (a larger heap holds more: a quarter of it is theirs)",
+				this.slots.live(), Instant.ofEpochMilli(this.from), keptFrom());
 	}
 
 	/**
@@ -150,7 +195,7 @@ public class StoryWindow {
 	 */
 	public synchronized Optional<Instant> reachBack(Instant earliest) {
 		long start = earliest.minus(this.window).toEpochMilli();
-		if (this.window.isZero() || !this.loaded || start >= this.from || this.slots.live() >= MOST_HELD) {
+		if (this.window.isZero() || !this.loaded || start >= this.from || this.slots.live() >= heldBack()) {
 			return Optional.empty();
 		}
 		return Optional.of(Instant.ofEpochMilli(start));
@@ -163,7 +208,15 @@ public class StoryWindow {
 
 	/** Headlines it may still take when reaching back. */
 	public synchronized int roomBack() {
-		return Math.max(0, MOST_HELD - this.slots.live());
+		return Math.max(0, heldBack() - this.slots.live());
+	}
+
+	/**
+	 * Headlines held at most after reaching back: below what {@link #keepMostHeld} leaves, so that what one poll
+	 * reads back is not forgotten at the next.
+	 */
+	private int heldBack() {
+		return Math.min(MOST_HELD, this.mostHeld - this.mostHeld / 10);
 	}
 
 	/**

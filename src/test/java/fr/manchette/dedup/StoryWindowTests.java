@@ -132,6 +132,43 @@ class StoryWindowTests {
 	 * each band, the last stored first, at most PER_BAND a band; ranked by how many bands they share in all, among
 	 * equals the last stored first.
 	 */
+	@Test
+	void pastTheHeadlinesItMayHoldItForgetsTheOldestAndFindsTheLatest() {
+		StoryWindow small = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC), 100);
+		List<WindowHeadline> first = new ArrayList<>();
+		for (int i = 0; i < 90; i++) {
+			first.add(headline(i + 1, "source-" + (i % 9), "story-" + i, made(i), T0.minus(Duration.ofHours(90 - i))));
+		}
+		small.load(first, 90);
+		assertThat(small.size()).isEqualTo(90);
+		assertThat(small.heldFrom()).isEqualTo(T0.minus(Duration.ofHours(96)));
+
+		for (int i = 90; i < 130; i++) {
+			small.add(List.of(headline(i + 1, "source-" + (i % 9), "story-" + i, made(i), T0.minusSeconds(130 - i))));
+		}
+
+		// Over 100 three times: each time the excess and a tenth more, the 11 oldest, forgotten; 33 in all.
+		assertThat(small.size()).isEqualTo(97);
+		assertThat(small.heldFrom()).isEqualTo(T0.minus(Duration.ofHours(58)).plusMillis(1));
+		assertThat(small.nearest(bands(made(32)), T0.minus(Duration.ofHours(58)), "other"))
+			.extracting(StoryCandidate::itemId).doesNotContain(33L);
+		assertThat(small.nearest(bands(made(33)), T0.minus(Duration.ofHours(57)), "other"))
+			.extracting(StoryCandidate::itemId).contains(34L);
+		assertThat(small.nearest(bands(made(129)), T0, "other")).extracting(StoryCandidate::itemId).contains(130L);
+		// An old item does not have it read back what it just forgot.
+		assertThat(small.reachBack(T0.minus(Duration.ofDays(4)))).isEmpty();
+		// The latest headlines still come in once it is full.
+		small.add(List.of(headline(131, "late", "late", made(500), T0)));
+		assertThat(small.nearest(bands(made(500)), T0, "other")).extracting(StoryCandidate::itemId).contains(131L);
+	}
+
+	@Test
+	void theHeadlinesItMayHoldFollowTheHeap() {
+		assertThat(StoryWindow.mostHeld(224L << 20)).isEqualTo(StoryWindow.MOST_HELD + 2_122);
+		assertThat(StoryWindow.mostHeld(64L << 20)).isEqualTo(StoryWindow.MOST_HELD);
+		assertThat(StoryWindow.mostHeld(1L << 30)).isGreaterThan(400_000);
+	}
+
 	private static List<Long> nearestByEveryBand(List<WindowHeadline> held, long[] incoming, Instant at,
 			String source) {
 		Duration window = Duration.ofHours(48);
