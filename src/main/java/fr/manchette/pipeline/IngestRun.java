@@ -20,6 +20,7 @@ import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
+import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.normalize.Item;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.ParsedFeed;
@@ -194,7 +195,7 @@ public class IngestRun {
 				config.poll().timeout(), config.poll().maxSize().toBytes(),
 				(source.type() == SourceType.HTML) ? FetchRequest.PAGE : FetchRequest.FEED);
 		// The one part of a poll that the service's stop interrupts: the store's file must never see an interrupt.
-		Optional<FetchOutcome> answer = PollThread.whileWaiting(() -> this.fetcher.fetch(request));
+		Optional<FetchOutcome> answer = WorkerThreads.whileWaiting(() -> this.fetcher.fetch(request));
 		if (answer.isEmpty()) {
 			return this.recorder.interrupted(source, previous);
 		}
