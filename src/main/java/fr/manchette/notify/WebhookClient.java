@@ -10,9 +10,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import fr.manchette.config.WebhookSettings.Webhook;
+import fr.manchette.fetch.FormPost;
 import fr.manchette.fetch.OutboundAddresses;
 import fr.manchette.store.OutboxDelivery;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,13 +40,13 @@ final class WebhookClient {
 		this.timeout = timeout;
 	}
 
-	/** POSTs one delivery; returns why it failed, or null when the receiver took it (any 2xx). */
-	@Nullable String send(Webhook hook, OutboxDelivery delivery) {
+	/** POSTs one delivery: what the receiver answered (any 2xx: it took it), or why there was no answer. */
+	FormPost.Outcome send(Webhook hook, OutboxDelivery delivery) {
 		URI url = hook.url();
 		try {
 			String refusal = this.addresses.refusal(url, "webhook");
 			if (refusal != null) {
-				return refusal;
+				return new FormPost.Outcome(0, refusal);
 			}
 			byte[] body = WebhookPayload.body(delivery, this.json);
 			HttpRequest request = HttpRequest.newBuilder(url)
@@ -58,21 +58,22 @@ final class WebhookClient {
 				.header("X-Manchette-Delivery", Long.toString(delivery.id()))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();
-			int status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			return (status >= 200 && status < 300) ? null : "HTTP " + status;
+			return new FormPost.Outcome(this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
+					"");
 		}
 		catch (UnknownHostException ex) {
-			return "unknown host " + url.getHost();
+			return new FormPost.Outcome(0, "unknown host " + url.getHost());
 		}
 		catch (HttpTimeoutException ex) {
-			return "timed out after " + this.timeout.toMillis() + " ms";
+			return new FormPost.Outcome(0, "timed out after " + this.timeout.toMillis() + " ms");
 		}
 		catch (IOException ex) {
-			return "network: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
+			return new FormPost.Outcome(0,
+					"network: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return "interrupted";
+			return new FormPost.Outcome(0, "interrupted");
 		}
 	}
 

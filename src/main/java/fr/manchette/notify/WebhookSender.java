@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,9 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.WebhookSettings;
 import fr.manchette.config.WebhookSettings.Webhook;
+import fr.manchette.fetch.FormPost;
 import fr.manchette.fetch.OutboundAddresses;
+import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.OutboxDelivery;
 import fr.manchette.store.WebhookOutbox;
@@ -71,6 +74,9 @@ class WebhookSender implements DisposableBean {
 
 	private final AtomicLong claims = new AtomicLong();
 
+	/** Stopped as the polls are: an interrupt only while a POST waits for its receiver (see WorkerThreads). */
+	private final WorkerThreads threads = new WorkerThreads("webhooks");
+
 	private @Nullable ScheduledExecutorService thread;
 
 	private Instant nextPrune = Instant.MIN;
@@ -112,11 +118,7 @@ class WebhookSender implements DisposableBean {
 		if (!this.settings.any()) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "webhooks");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(this.threads);
 		long tick = this.settings.webhookDelivery().tick().toMillis();
 		executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
 		this.thread = executor;
@@ -125,10 +127,12 @@ class WebhookSender implements DisposableBean {
 
 	private void tick() {
 		try {
-			while (deliverDue() == BATCH) {
+			while (!WorkerThreads.stopping() && deliverDue() == BATCH) {
 				// A full batch: more may be due at once.
 			}
-			pruneNow();
+			if (!WorkerThreads.stopping()) {
+				pruneNow();
+			}
 		}
 		catch (RuntimeException ex) {
 			// The database may be briefly unreachable: the next tick tries again.
@@ -136,7 +140,10 @@ class WebhookSender implements DisposableBean {
 		}
 	}
 
-	/** Claims the deliveries due and makes them; returns how many it claimed. */
+	/**
+	 * Claims the deliveries due and makes them; returns how many it claimed, or 0 when the service stopped meanwhile:
+	 * what is left of the claim is then given back, for the next start (the receiver may have had the one under way).
+	 */
 	int deliverDue() {
 		Instant now = this.clock.instant();
 		Duration timeout = this.settings.webhookDelivery().timeout();
@@ -146,12 +153,19 @@ class WebhookSender implements DisposableBean {
 		List<OutboxDelivery> claimed = this.outbox.claim(this.settings.ids(), owner, now, until, BATCH);
 		for (OutboxDelivery delivery : claimed) {
 			Webhook hook = this.hooks.get(delivery.hook());
-			String failure = (hook != null) ? this.client.send(hook, delivery) : "webhook no longer configured";
+			Optional<FormPost.Outcome> answer = (hook != null)
+					? WorkerThreads.whileWaiting(() -> this.client.send(hook, delivery))
+					: Optional.of(new FormPost.Outcome(0, "webhook no longer configured"));
+			if (answer.isEmpty()) {
+				this.outbox.release(claimed, owner);
+				return 0;
+			}
 			Instant done = this.clock.instant();
-			if (failure == null) {
+			if (answer.get().succeeded()) {
 				this.outbox.delivered(delivery, owner, done);
 			}
 			else {
+				String failure = answer.get().describe();
 				Instant next = next(delivery.attempts() + 1, done);
 				this.outbox.failed(delivery, owner, done, failure, next);
 				log.warn("Webhook delivery failed url={} kind={} detail={} attempt={} next={}",
@@ -185,11 +199,12 @@ class WebhookSender implements DisposableBean {
 		}
 	}
 
+	/** Lets a delivery being recorded end, and interrupts one waiting for its receiver (see WorkerThreads). */
 	@Override
 	public void destroy() {
 		ScheduledExecutorService executor = this.thread;
 		if (executor != null) {
-			executor.shutdownNow();
+			this.threads.stop(executor);
 		}
 	}
 

@@ -21,6 +21,7 @@ import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
+import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.normalize.Item;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.ParsedFeed;
@@ -234,12 +235,12 @@ public class IngestRun {
 				(source.type() == SourceType.HTML) ? FetchRequest.PAGE : FetchRequest.FEED);
 		// The one part of a poll that the service's stop interrupts, with the wait for a turn: the store's file must
 		// never see an interrupt.
-		return PollThread.whileWaiting(() -> this.fetcher.fetch(request));
+		return WorkerThreads.whileWaiting(() -> this.fetcher.fetch(request));
 	}
 
 	/** Waits for the turn to hold a large body; false when the service stops meanwhile. */
 	private static boolean await(LargeBodies.Turn turn) {
-		return PollThread.whileWaiting(turn::await).orElse(false);
+		return WorkerThreads.whileWaiting(turn::await).orElse(false);
 	}
 
 	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,

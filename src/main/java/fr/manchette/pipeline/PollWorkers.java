@@ -2,7 +2,6 @@ package fr.manchette.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import fr.manchette.config.Source;
+import fr.manchette.fetch.WorkerThreads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,25 +39,13 @@ final class PollWorkers {
 	/** The sources being polled, and when their leases end. */
 	private final Map<String, Instant> polling = new ConcurrentHashMap<>();
 
-	/** The pool's threads, each stopped in its own way ({@link PollThread}); the lock of {@link #stopping} too. */
-	private final List<PollThread> threads = new ArrayList<>();
-
-	private boolean stopping;
+	/** The pool's threads, which the stop interrupts only while they wait for their sources. */
+	private final WorkerThreads threads = new WorkerThreads("poll");
 
 	PollWorkers(int concurrency, int perHost) {
 		this.concurrency = concurrency;
 		this.perHost = perHost;
-		AtomicInteger count = new AtomicInteger();
-		this.pool = Executors.newFixedThreadPool(concurrency, (task) -> {
-			synchronized (this.threads) {
-				PollThread thread = new PollThread(task, "poll-" + count.incrementAndGet());
-				if (this.stopping) {
-					thread.stopPolling();
-				}
-				this.threads.add(thread);
-				return thread;
-			}
-		});
+		this.pool = Executors.newFixedThreadPool(concurrency, this.threads);
 	}
 
 	/** How many more polls may start now. */
@@ -133,20 +120,10 @@ final class PollWorkers {
 
 	/**
 	 * Interrupts the polls that wait for their sources, lets those reading and storing end (an interrupt would close
-	 * H2's file channel, see {@link PollThread}), lets none wait for a source after it, and waits a little for them.
+	 * H2's file channel, see {@link WorkerThreads}), lets none wait for a source after it, and waits a little for them.
 	 */
 	void stop() {
-		synchronized (this.threads) {
-			this.stopping = true;
-			this.threads.forEach(PollThread::stopPolling);
-		}
-		this.pool.shutdown();
-		try {
-			this.pool.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.threads.stop(this.pool);
 	}
 
 	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */

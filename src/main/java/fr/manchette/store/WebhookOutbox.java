@@ -57,6 +57,9 @@ public class WebhookOutbox {
 			                          lease_owner = NULL, lease_until = NULL
 			WHERE id = :id AND lease_owner = :owner""";
 
+	private static final String RELEASE = """
+			UPDATE webhook_outbox SET lease_owner = NULL, lease_until = NULL WHERE id IN (:ids) AND lease_owner = :owner""";
+
 	private static final String SUCCEEDED_STATUS = "UPDATE webhook_status SET last_success_at = :now WHERE hook = :hook";
 
 	private static final String FAILED_STATUS = """
@@ -165,6 +168,13 @@ public class WebhookOutbox {
 		boolean marked = this.jdbc.sql(FAILED).params(params).update() == 1;
 		status(FAILED_STATUS, delivery.hook(), Map.of("now", Timestamps.param(now), "error", reason));
 		return marked;
+	}
+
+	/** Gives back the deliveries of a claim not yet marked made or failed: due again at once, for any instance. */
+	public void release(List<OutboxDelivery> claimed, String owner) {
+		if (!claimed.isEmpty()) {
+			this.jdbc.sql(RELEASE).param("ids", claimed.stream().map(OutboxDelivery::id).toList()).param("owner", owner).update();
+		}
 	}
 
 	/** How each of these hooks fared, in their order. */

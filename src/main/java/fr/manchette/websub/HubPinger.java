@@ -124,6 +124,10 @@ class HubPinger implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Interrupts a ping wherever it is: a ping never touches the store, so no interrupt from here can reach H2's file
+	 * (the workers that do touch it stop through WorkerThreads). A ping waiting for its delay is dropped.
+	 */
 	@Override
 	public void destroy() {
 		this.worker.shutdownNow();

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.fetch.FormPost;
+import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscription.State;
@@ -50,11 +52,10 @@ class SubscriptionWorker implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "websub-subscriber");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Stopped as the polls are: an interrupt only while a request waits for its hub (see WorkerThreads). */
+	private final WorkerThreads threads = new WorkerThreads("websub-subscriber");
+
+	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(this.threads);
 
 	SubscriptionWorker(WebSubSettings settings, WebSubSubscriptions subscriptions, SourceStatusRepository statuses,
 			FormPost post, Clock clock) {
@@ -86,6 +87,9 @@ class SubscriptionWorker implements DisposableBean {
 		try {
 			Instant now = this.clock.instant();
 			for (WebSubSubscription subscription : this.subscriptions.due(now, BATCH)) {
+				if (WorkerThreads.stopping()) {
+					return;
+				}
 				act(subscription, now);
 			}
 		}
@@ -122,7 +126,8 @@ class SubscriptionWorker implements DisposableBean {
 	/**
 	 * Marks the request as sent, then sends it: a hub may verify before its answer to the request reaches us, and
 	 * the verification must find the subscription pending. On failure, back to {@code onFailure} with a retry time;
-	 * an unsubscription that fails is forgotten (the lease ends on its own).
+	 * an unsubscription that fails is forgotten (the lease ends on its own). When the service stops meanwhile, nothing
+	 * more is written: the request is tried again once the hub's verification is overdue, as after a crash.
 	 */
 	private void send(WebSubSubscription subscription, WebSubSubscription sent, String mode,
 			@Nullable State onFailure, Instant now) {
@@ -139,7 +144,12 @@ class SubscriptionWorker implements DisposableBean {
 		}
 		URI hub = URI.create(subscription.hub());
 		// The feed named the hub: held to the rule that keeps a public feed from pointing us inside the network.
-		FormPost.Outcome outcome = this.post.post(URI.create(subscription.topic()), hub, form, REQUEST_TIMEOUT);
+		Optional<FormPost.Outcome> answer = WorkerThreads
+			.whileWaiting(() -> this.post.post(URI.create(subscription.topic()), hub, form, REQUEST_TIMEOUT));
+		if (answer.isEmpty()) {
+			return;
+		}
+		FormPost.Outcome outcome = answer.get();
 		if (outcome.succeeded()) {
 			log.info("WebSub {} requested source={} url={}", mode, subscription.sourceId(), hub);
 			return;
@@ -172,9 +182,10 @@ class SubscriptionWorker implements DisposableBean {
 		return this.settings.publicAddress(Subscriber.CALLBACK_PATH + subscription.callbackId());
 	}
 
+	/** Lets a subscription being written end, and interrupts a request waiting for its hub (see WorkerThreads). */
 	@Override
 	public void destroy() {
-		this.worker.shutdownNow();
+		this.threads.stop(this.worker);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
+import fr.manchette.fetch.WorkerThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,13 +109,13 @@ class PollWorkersTests {
 		CountDownLatch stopped = new CountDownLatch(1);
 		List<Object> seen = new ArrayList<>();
 		this.workers.run(source, this.workers.host(source), T0.plus(LEASE), () -> {
-			seen.add(PollThread.whileWaiting(() -> {
+			seen.add(WorkerThreads.whileWaiting(() -> {
 				waiting.countDown();
 				boolean answered = openedWithoutInterrupt(this.release);
 				return answered ? "answer" : "interrupted";
 			}));
 			seen.add(Thread.currentThread().isInterrupted());
-			seen.add(PollThread.whileWaiting(() -> "a second wait"));
+			seen.add(WorkerThreads.whileWaiting(() -> "a second wait"));
 			stopped.countDown();
 		}, (running, concurrency) -> {
 		});

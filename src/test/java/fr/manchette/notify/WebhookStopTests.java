@@ -1,0 +1,116 @@
+package fr.manchette.notify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.ManchetteApplication;
+import fr.manchette.config.WebhookSettings;
+import fr.manchette.store.OutboxEvent;
+import fr.manchette.store.WebhookOutbox;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.H2Files;
+import fr.manchette.support.HeldUpdate;
+import fr.manchette.support.Sites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The webhook sender stopped with the service, on an H2 file: a delivery being recorded when the stop comes is
+ * recorded (an interrupt there would close H2's file, and the store with it), and one waiting for a slow receiver is
+ * cut short and given back untouched, for the next start.
+ */
+class WebhookStopTests {
+
+	@RegisterExtension
+	static WireMockExtension receiver = Sites.forEachTest();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aStopLetsADeliveryBeingRecordedEndUninterrupted() throws Exception {
+		receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+		try (ConfigurableApplicationContext service = start("10s")) {
+			JdbcClient jdbc = service.getBean(JdbcClient.class);
+			// The sender has its answer and records it: held in its update of the hook's status.
+			HeldUpdate.of(jdbc, "webhook_status");
+			enqueue(service);
+			assertThat(HeldUpdate.awaitHeld()).isTrue();
+
+			Thread stop = new Thread(service.getBean(WebhookSender.class)::destroy);
+			stop.start();
+			// The stop has done what it does to the thread, and waits for it to end.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
+			HeldUpdate.release();
+			stop.join(10_000);
+
+			assertThat(HeldUpdate.interrupted()).isFalse();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NOT NULL")
+				.query(Long.class)
+				.single()).isEqualTo(1L);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_status WHERE last_success_at IS NOT NULL")
+				.query(Long.class)
+				.single()).isEqualTo(1L);
+		}
+	}
+
+	@Test
+	void aStopCutsAPostWaitingForItsReceiverShortAndGivesTheDeliveryBack() throws Exception {
+		// The receiver holds its answer for a minute, and the sender would wait two.
+		receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204).withFixedDelay(60_000)));
+		try (ConfigurableApplicationContext service = start("2m")) {
+			JdbcClient jdbc = service.getBean(JdbcClient.class);
+			enqueue(service);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).isEmpty());
+
+			service.getBean(WebhookSender.class).destroy();
+
+			// Given back by the sender's thread once out of its wait, before the stop returned: no attempt counted.
+			Map<String, Object> delivery = jdbc.sql("SELECT lease_owner, attempts, last_error, delivered_at FROM webhook_outbox")
+				.query()
+				.singleRow();
+			assertThat(delivery).containsEntry("lease_owner", null)
+				.containsEntry("attempts", 0)
+				.containsEntry("last_error", null)
+				.containsEntry("delivered_at", null);
+		}
+	}
+
+	private static void enqueue(ConfigurableApplicationContext service) {
+		Instant now = Instant.now();
+		String hook = service.getBean(WebhookSettings.class).ids().get(0);
+		service.getBean(WebhookOutbox.class)
+			.enqueue(List.of(new OutboxEvent(hook, "story-1", "story.new", "Séisme au large d’Agadir",
+					"https://actu.example/quake.html", List.of("alpha"), now)), now);
+	}
+
+	private ConfigurableApplicationContext start(String timeout) throws Exception {
+		Path feeds = FeedsYml.withDefaults()
+			.source("alpha", "Alpha", "http://127.0.0.1:9/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
+		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
+				"--spring.datasource.url=" + H2Files.url(this.dir), "--manchette.fetch.allow-internal-redirects=true",
+				"--manchette.webhooks[0].url=http://127.0.0.1:" + receiver.getPort() + "/hook",
+				"--manchette.webhooks[0].secret=s3cret", "--manchette.webhook-delivery.tick=100ms",
+				"--manchette.webhook-delivery.timeout=" + timeout);
+	}
+
+}

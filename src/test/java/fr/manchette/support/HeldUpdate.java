@@ -1,0 +1,63 @@
+package fr.manchette.support;
+
+import java.sql.Connection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.api.Trigger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A thread caught inside the database, as the service's stop may find one: an H2 trigger holds the first update of a
+ * table, on the thread that runs it, until the test lets it go, and tells whether an interrupt reached that thread
+ * meanwhile. One at a time: H2 makes the trigger, so what it shares with the test is static.
+ */
+public final class HeldUpdate implements Trigger {
+
+	private static volatile CountDownLatch held = new CountDownLatch(1);
+
+	private static volatile CountDownLatch released = new CountDownLatch(1);
+
+	private static volatile boolean interrupted;
+
+	/** Holds the next update of one of {@code table}'s rows (an H2 database's). */
+	public static void of(JdbcClient jdbc, String table) {
+		held = new CountDownLatch(1);
+		released = new CountDownLatch(1);
+		interrupted = false;
+		jdbc.sql("CREATE TRIGGER held_update AFTER UPDATE ON " + table + " FOR EACH ROW CALL '"
+				+ HeldUpdate.class.getName() + "'").update();
+	}
+
+	/** Whether an update is held now. */
+	public static boolean awaitHeld() throws InterruptedException {
+		return held.await(20, TimeUnit.SECONDS);
+	}
+
+	/** Lets the update go on. */
+	public static void release() {
+		released.countDown();
+	}
+
+	/** Whether its thread was interrupted while the update was held. */
+	public static boolean interrupted() {
+		return interrupted;
+	}
+
+	@Override
+	public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
+		if (held.getCount() == 0) {
+			return;
+		}
+		held.countDown();
+		try {
+			released.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+			// As it would be anywhere else in H2: the interrupt stays on the thread.
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
