@@ -36,6 +36,18 @@ public final class IdentifiedItem {
 		return other;
 	}
 
+	/**
+	 * The same item as a stored one of its source that it is under a new guid (see {@link RelabelledItems}): that
+	 * one's item key and guid, its own content.
+	 */
+	IdentifiedItem relabelled(String itemKey, @Nullable String guid) {
+		IdentifiedItem other = new IdentifiedItem(this.item.withGuid(guid),
+				new Fingerprint(itemKey, this.fingerprint.linkKey()));
+		other.titleKey = this.titleKey;
+		other.bands = this.bands;
+		return other;
+	}
+
 	/** The item. */
 	public Item item() {
 		return this.item;

@@ -35,6 +35,12 @@ public record Item(@Nullable String guid, String title, @Nullable URI link, Stri
 		this(guid, title, link, summaryHtml, summaryText, published, publishedKnown, categories, null, null);
 	}
 
+	/** The same item under another guid. */
+	public Item withGuid(@Nullable String guid) {
+		return new Item(guid, this.title, this.link, this.summaryHtml, this.summaryText, this.published,
+				this.publishedKnown, this.categories, this.author, this.language);
+	}
+
 	/** The same item in another language. */
 	public Item withLanguage(@Nullable String language) {
 		return new Item(this.guid, this.title, this.link, this.summaryHtml, this.summaryText, this.published,

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * several instances on one PostgreSQL share it: at each tick an instance claims the due sources it has room for with
  * a lease (one exclusive conditional update: one instance wins each source), polls them on its workers from the rows
  * the claim read, and the poll's outcome sets the next due time and ends the lease. A long poll has its lease
- * renewed; a crashed instance's leases expire and the others take its sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
+ * renewed; a crashed instance's leases expire and the others take its sources over (on a store no other process can
+ * open, the H2 file, a start gives them back at once: see {@link SourceLeases#releaseLeftBehind}). Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
  */
@@ -93,6 +94,10 @@ class PollScheduler implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		int released = this.leases.releaseLeftBehind(this.owner);
+		if (released > 0) {
+			log.info("Gave back the leases of a previous run on this store sources={}", released);
+		}
 		schedule(this.feeds.get());
 		this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, this.settings.tick());
 		log.info("Polling {} sources as {}", this.enabled.size(), this.owner);

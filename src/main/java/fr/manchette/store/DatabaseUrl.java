@@ -91,6 +91,11 @@ final class DatabaseUrl {
 		return given(url).containsKey(key.toUpperCase(Locale.ROOT));
 	}
 
+	/** The value an H2 URL gives {@code key} ({@code AUTO_SERVER}, say), whatever the case it is written in; null if none. */
+	static @Nullable String setting(String url, String key) {
+		return given(url).get(key.toUpperCase(Locale.ROOT));
+	}
+
 	/** The settings written in a URL after its first ';', by upper-case name. */
 	private static Map<String, String> given(String url) {
 		List<String> parts = parts(url);

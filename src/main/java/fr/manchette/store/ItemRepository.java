@@ -1,5 +1,7 @@
 package fr.manchette.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import fr.manchette.dedup.AssignedItem;
 import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.dedup.RelabelledItems;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Repository;
  * The items of every source, as polls write them. Uniqueness is the schema's job: {@code item_source_hash_key}
  * settles any race (and {@code item_source_key} too in a store whose older items lack their hashes, see
  * {@link KeyHashes}), the story lock that of the rare key stored without its hash (see {@link #insert}). A poll is
- * stored in a few statements whatever its size: its known keys in one query, the stories of its links in one, its
+ * stored in a few statements whatever its size: its known keys in one query (and its source's items under the links
+ * of the items it does not know, in one more), the stories of its links in one, its
  * new items in one multi-row insert (their words are indexed later, see {@link WordIndex}), its edits in one batch. Which story an item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
  * store only keeps it. The story window reads them through {@link StoredHeadlines}, the outputs through
  * {@link StoryQueries}; retention takes them out through {@link ItemPruner}.
@@ -62,6 +67,24 @@ public class ItemRepository {
 	private static final String STORIES_OF_LINK_KEYS = """
 			SELECT id, link_key, story_key, sort_at FROM item WHERE link_key IN (:keys)""";
 
+	static final String UNDER_LINKS_COLUMNS = KNOWN_COLUMNS
+			+ ", source_id, guid, link_key, title, published_at, published_known";
+
+	// The items under these links, in any source, for the items of a poll whose keys its source does not know (see
+	// RelabelledItems): through the indexes STORIES_OF_LINKS reads, the few of other sources left out after. Not
+	// "AND source_id = :source": H2 then reads the source's items through item_source_hash_key instead. An item stored
+	// before the link hashes were left out of item_link_hash_idx is in both, and read twice.
+	static final String UNDER_LINKS = """
+			SELECT %1$s FROM (
+			SELECT %1$s FROM item WHERE link_hash IN (:hashes) AND link_key IN (:keys)
+			UNION ALL
+			SELECT %1$s FROM item WHERE story_hash IN (:hashes) AND story_key IN (:keys) AND link_key = story_key
+			) linked""".formatted(UNDER_LINKS_COLUMNS);
+
+	// item_link_idx, while items stored before the hashes lack theirs.
+	private static final String UNDER_LINK_KEYS = """
+			SELECT %s FROM item WHERE link_key IN (:keys)""".formatted(UNDER_LINKS_COLUMNS);
+
 	// story_lock's one row, locked until the transaction ends: story steps take turns, whichever instance runs them.
 	private static final String LOCK_STORIES = "UPDATE story_lock SET locked_at = :now WHERE id = 1";
 
@@ -93,7 +116,9 @@ public class ItemRepository {
 
 	/**
 	 * What the source already has of one poll's items: one query through item_source_hash_key. Those not stored are
-	 * fresh; those stored whose content changed are edited; the others are left out.
+	 * fresh; those stored whose content changed are edited; the others are left out. An item whose key is not stored
+	 * may be a stored item under a new guid ({@link RelabelledItems}): the source's items under the links of such
+	 * items are read in one more query, and an item that is one of them is sorted as that one.
 	 */
 	public PollItems sort(String sourceId, List<IdentifiedItem> items) {
 		Map<String, Known> known = new HashMap<>();
@@ -101,13 +126,13 @@ public class ItemRepository {
 		for (List<String> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
 			Statement statement = bySourceKeys(KNOWN_COLUMNS, sourceId, chunk, this.hashes.complete());
 			this.jdbc.sql(statement.sql()).params(statement.params()).query((row) -> {
-				known.put(row.getString("item_key"), new Known(row.getLong("id"), row.getString("content_hash"),
-						Timestamps.read(row, "sort_at")));
+				known.put(row.getString("item_key"), Known.read(row));
 			});
 		}
+		List<IdentifiedItem> sorted = relabelled(sourceId, items, known);
 		List<IdentifiedItem> fresh = new ArrayList<>();
 		List<EditedItem> edited = new ArrayList<>();
-		for (IdentifiedItem item : items) {
+		for (IdentifiedItem item : sorted) {
 			Known stored = known.get(item.fingerprint().itemKey());
 			if (stored == null) {
 				fresh.add(item);
@@ -117,6 +142,45 @@ public class ItemRepository {
 			}
 		}
 		return new PollItems(fresh, edited);
+	}
+
+	/**
+	 * The poll's items, those that are stored items of the source under a new guid given their identity, which
+	 * {@code known} gets. Read only when some item with a link is not known: a poll with new items, or of a feed whose
+	 * guids change.
+	 */
+	private List<IdentifiedItem> relabelled(String sourceId, List<IdentifiedItem> items, Map<String, Known> known) {
+		List<String> links = new ArrayList<>();
+		for (IdentifiedItem item : items) {
+			String link = item.fingerprint().linkKey();
+			if (link != null && !known.containsKey(item.fingerprint().itemKey())) {
+				links.add(link);
+			}
+		}
+		if (links.isEmpty()) {
+			return items;
+		}
+		Map<Long, RelabelledItems.Stored> stored = new TreeMap<>();
+		Map<String, Known> underLinks = new HashMap<>();
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(links)), ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(this.hashes.complete() ? UNDER_LINKS : UNDER_LINK_KEYS)
+				.param("hashes", KeyHash.of(chunk))
+				.param("keys", chunk)
+				.query((row) -> {
+					if (!sourceId.equals(row.getString("source_id"))) {
+						return;
+					}
+					String itemKey = row.getString("item_key");
+					stored.put(row.getLong("id"), new RelabelledItems.Stored(itemKey, row.getString("guid"),
+							row.getString("link_key"), row.getString("title"), Timestamps.read(row, "published_at"),
+							row.getBoolean("published_known")));
+					underLinks.put(itemKey, Known.read(row));
+				});
+		}
+		// By id: in the order they were stored.
+		List<IdentifiedItem> relabelled = RelabelledItems.relabel(items, known.keySet(), stored.values());
+		underLinks.forEach(known::putIfAbsent);
+		return relabelled;
 	}
 
 	/**
@@ -272,6 +336,12 @@ public class ItemRepository {
 
 	/** A stored item as its source's next poll compares it. */
 	private record Known(long id, String contentHash, Instant sortAt) {
+
+		/** A row of {@link #KNOWN_COLUMNS}. */
+		static Known read(ResultSet row) throws SQLException {
+			return new Known(row.getLong("id"), row.getString("content_hash"), Timestamps.read(row, "sort_at"));
+		}
+
 	}
 
 	/** The story of an item stored under a link, and its place: the first of a link gives the link's story. */

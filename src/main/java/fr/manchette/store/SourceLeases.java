@@ -1,11 +1,15 @@
 package fr.manchette.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,10 +46,21 @@ public class SourceLeases {
 	private static final String RELEASE = """
 			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
 
+	// Every lease but this instance's own (it has none yet at its start, but nothing here depends on that).
+	private static final String RELEASE_LEFT_BEHIND = """
+			UPDATE source_status SET lease_owner = NULL, lease_until = NULL
+			WHERE lease_until IS NOT NULL AND (lease_owner IS NULL OR lease_owner <> :owner)""";
+
 	private final JdbcClient jdbc;
 
-	SourceLeases(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	private final Environment environment;
+
+	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.environment = environment;
 	}
 
 	/** Sources that are due and not claimed by anyone, the longest due first. */
@@ -118,6 +133,29 @@ public class SourceLeases {
 			.param("until", Timestamps.param(until))
 			.param("sources", List.copyOf(sourceIds))
 			.update();
+	}
+
+	/**
+	 * Gives back, at a start, the leases that a run of the service killed on this store left behind (a
+	 * {@code kill -9}, a power cut): their sources would wait for them to run out (the lease, a minute by default).
+	 * Those of {@code owner}, this instance, are left alone. Only on a store that this process alone can open
+	 * ({@link ExclusiveStore}: the H2 file), where every other lease found is that of a process that has ended. On a
+	 * shared store (PostgreSQL, H2 with {@code AUTO_SERVER}) a lease may be another instance's, alive and polling: an
+	 * owner's name (host, process and a random part, see {@link LeaseOwner}) does not tell a dead instance from a live
+	 * one, nor a restart of this one from another on the same host, so those leases are left to run out.
+	 * @return how many it gave back
+	 */
+	public int releaseLeftBehind(String owner) {
+		String url = this.environment.getProperty(DatabaseUrlResolver.URL, "");
+		try {
+			if (!ExclusiveStore.exclusive(this.dataSource, url)) {
+				return 0;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not tell whether the store is this process's alone", ex);
+		}
+		return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("owner", owner).update();
 	}
 
 	/** Gives back every lease an instance holds, when it stops. */

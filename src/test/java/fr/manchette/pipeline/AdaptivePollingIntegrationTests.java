@@ -82,7 +82,8 @@ class AdaptivePollingIntegrationTests {
 				  adaptive: true
 				  max-interval: 2h
 				""")
-			.sources(List.of("busy", "quiet", "revived", "ttl", "shown"), AdaptivePollingIntegrationTests::url)
+			.sources(List.of("busy", "quiet", "revived", "ttl", "shown", "relabelled", "steady"),
+					AdaptivePollingIntegrationTests::url)
 			.source("fixed", "fixed", url("fixed"), "adaptive: false"));
 	}
 
@@ -186,6 +187,47 @@ class AdaptivePollingIntegrationTests {
 
 		String page = get("/sources");
 		assertThat(page).contains("plancher").contains("médiane");
+	}
+
+	@Test
+	void aFeedThatGivesItsItemsNewGuidsAtEveryFetchIsNeitherStoredAgainNorReadAsBusy() throws Exception {
+		// Its guids made of the session that serves it; the same items, links and headlines as a steady feed's.
+		Instant start = CLOCK.instant();
+		Source relabelled = this.feeds.get().source("relabelled").orElseThrow();
+		Source steady = this.feeds.get().source("steady").orElseThrow();
+		for (int fetch = 0; fetch < 4; fetch++) {
+			CLOCK.set(start.plus(Duration.ofMinutes(15L * fetch)));
+			serveItems("relabelled", "session-" + fetch, start);
+			serveItems("steady", "steady", start);
+			PollReport report = this.ingestRun.run(relabelled);
+			assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
+			assertThat(report.inserted()).isEqualTo((fetch == 0) ? 5 : 0);
+			assertThat(report.updated()).isZero();
+			assertThat(this.ingestRun.run(steady).outcome()).isEqualTo(PollOutcome.OK);
+		}
+
+		JsonNode sources = JsonMapper.builder().build().readTree(get("/api/sources")).get("sources");
+		assertThat(find(sources, "relabelled").get("itemCount").asLong()).isEqualTo(5);
+		assertThat(find(sources, "relabelled").get("itemsPerHour").asDouble())
+			.isEqualTo(find(sources, "steady").get("itemsPerHour").asDouble());
+	}
+
+	/** Five items published before {@code before}, each guid {@code guids-n}. */
+	private static void serveItems(String id, String guids, Instant before) {
+		StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>")
+			.append(id)
+			.append("</title><link>https://").append(id).append(".example/</link><description>d</description>");
+		for (int n = 1; n <= 5; n++) {
+			Instant at = before.minus(Duration.ofMinutes(10L * n));
+			rss.append("<item><title>").append(title(n)).append("</title><link>https://").append(id)
+				.append(".example/").append(n).append("</link><guid isPermaLink=\"false\">").append(guids).append('-')
+				.append(n).append("</guid><pubDate>")
+				.append(DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)))
+				.append("</pubDate></item>");
+		}
+		rss.append("</channel></rss>");
+		server.stubFor(WireMock.get("/" + id)
+			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(rss.toString())));
 	}
 
 	private static JsonNode find(JsonNode sources, String id) {

@@ -3,6 +3,8 @@ package fr.manchette.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -71,7 +73,7 @@ class IngestRunTests {
 				  timeout: 1s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated"),
+				"undated", "live"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -223,6 +225,41 @@ class IngestRunTests {
 		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(again.updated()).isZero();
 		assertThat(stories("undated")).isEqualTo(before);
+	}
+
+	@Test
+	void itemsOfOneFetchUnderOneLinkWithTheirOwnGuidsStaySeveral() {
+		// A live blog, each entry linked to the live page; and a dispatch the feed lists twice under two guids.
+		String feed = """
+				<rss version="2.0"><channel><title>Direct</title><link>https://live.example/</link>
+				<item><title>En direct : coup d'envoi</title><link>https://live.example/direct</link><guid>entry-1</guid>
+				<pubDate>%1$s</pubDate></item>
+				<item><title>En direct : le Maroc mène 1-0</title><link>https://live.example/direct</link><guid>entry-2</guid>
+				<pubDate>%2$s</pubDate></item>
+				<item><title>Le budget voté</title><link>https://live.example/budget</link><guid>politique-7</guid>
+				<pubDate>%3$s</pubDate></item>
+				<item><title>Le budget voté</title><link>https://live.example/budget</link><guid>economie-7</guid>
+				<pubDate>%3$s</pubDate></item>
+				%4$s</channel></rss>""";
+		serve("live", feed.formatted(minutesAgo(50), minutesAgo(40), minutesAgo(110), ""));
+		PollReport first = poll("live");
+		PollReport again = poll("live");
+		serve("live", feed.formatted(minutesAgo(50), minutesAgo(40), minutesAgo(110), """
+				<item><title>En direct : le Maroc mène 2-0</title><link>https://live.example/direct</link>
+				<guid>entry-3</guid><pubDate>%s</pubDate></item>""".formatted(minutesAgo(25))));
+		PollReport next = poll("live");
+
+		assertThat(first.inserted()).isEqualTo(4);
+		assertThat(again.inserted()).isZero();
+		assertThat(again.updated()).isZero();
+		assertThat(next.inserted()).isOne();
+		assertThat(this.items.countBySource()).containsEntry("live", 5L);
+		// One story per link.
+		assertThat(stories("live")).hasSize(2);
+	}
+
+	private static String minutesAgo(int minutes) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(60L * minutes).atOffset(ZoneOffset.UTC));
 	}
 
 	private void serve(String id, String body) {

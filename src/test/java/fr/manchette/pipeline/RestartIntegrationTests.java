@@ -2,7 +2,9 @@ package fr.manchette.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -29,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stops the service and starts it again on the same H2 file: the items and the validators survive, and the first
@@ -40,6 +44,9 @@ class RestartIntegrationTests {
 
 	@RegisterExtension
 	static WireMockExtension source = Sites.forEachTest((options) -> options.gzipDisabled(true));
+
+	/** The lease owner of a run killed with its polls in flight: host, process, random part, as LeaseOwner makes them. */
+	private static final String KILLED_OWNER = "manchette-host/4242/0badc0de";
 
 	@TempDir
 	Path dir;
@@ -79,9 +86,47 @@ class RestartIntegrationTests {
 			.withHeader("If-Modified-Since", equalTo("Fri, 16 May 2025 17:00:00 GMT")));
 	}
 
+	/**
+	 * A {@code kill -9} leaves the leases its polls held: here the state it leaves, written into the file of a run that
+	 * is then stopped (a JVM cannot kill itself and go on testing). The next start on the file gives them back, and
+	 * polls the source at once, not when the lease runs out.
+	 */
+	@Test
+	void aStartGivesBackTheLeasesAKilledRunLeftInTheFileAndPollsTheirSourcesAtOnce() throws IOException {
+		source.stubFor(WireMock.get("/feed").willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.source("hespress-fr", "Hespress FR", "http://localhost:" + source.getPort() + "/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
+		try (ConfigurableApplicationContext killed = start(feeds)) {
+			assertThat(poll(killed).outcome()).isEqualTo(PollOutcome.OK);
+			// Due a minute ago, and claimed then by the killed run for ten minutes.
+			Instant now = Instant.now();
+			killed.getBean(JdbcClient.class)
+				.sql("UPDATE source_status SET lease_owner = :owner, lease_until = :until, next_attempt_at = :due")
+				.param("owner", KILLED_OWNER)
+				.param("until", now.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+				.param("due", now.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
+				.update();
+		}
+
+		try (ConfigurableApplicationContext restarted = start(feeds, true)) {
+			// Given back before the start ends (then maybe claimed by the restarted run).
+			assertThat(restarted.getBean(JdbcClient.class)
+				.sql("SELECT lease_owner FROM source_status WHERE source_id = 'hespress-fr'")
+				.query(String.class)
+				.list()).hasSize(1).doesNotContain(KILLED_OWNER);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> source.findAll(getRequestedFor(urlEqualTo("/feed"))).size() >= 2);
+		}
+	}
+
 	private ConfigurableApplicationContext start(Path feeds) {
+		return start(feeds, false);
+	}
+
+	private ConfigurableApplicationContext start(Path feeds, boolean polling) {
 		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
-				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
+				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=" + polling,
 				"--spring.datasource.url=" + H2Files.url(this.dir));
 	}
 

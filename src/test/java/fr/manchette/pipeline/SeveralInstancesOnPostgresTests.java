@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import io.micrometer.core.instrument.Counter;
@@ -86,6 +90,42 @@ class SeveralInstancesOnPostgresTests {
 			// The survivor polls every source again, b's included, within an interval and a lease.
 			await().atMost(Duration.ofSeconds(40)).until(() -> everySourcePolledAfter(stopped));
 			assertNeverTwiceWithinAnInterval();
+		}
+	}
+
+	/**
+	 * On a shared store a start cannot tell a killed instance's leases from a live one's (see
+	 * SourceLeases.releaseLeftBehind): it leaves them to run out, where on its own H2 file it gives them back.
+	 */
+	@Test
+	void aStartLeavesTheLeasesOfAnotherInstanceAlone() throws Exception {
+		String database = LocalPostgres.get().newDatabase("leases_of_another");
+		this.server.start();
+		this.server.stubFor(get("/feed/0").willReturn(aResponse().withBody(feed(0))));
+		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.source("source-0", "Source 0", "http://127.0.0.1:%d/feed/0".formatted(this.server.port()))
+			.writeTo(this.dir.resolve("feeds.yml"));
+		String other = "other-host/77/cafebabe";
+		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ManchetteApplication.class).run(
+				"--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
+				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN")) {
+			Source source = first.getBean(CurrentFeeds.class).get().source("source-0").orElseThrow();
+			assertThat(first.getBean(IngestRun.class).run(source).outcome()).isEqualTo(PollOutcome.OK);
+			// Another instance's poll of the source, due and claimed for ten minutes.
+			Instant now = Instant.now();
+			first.getBean(JdbcClient.class)
+				.sql("UPDATE source_status SET lease_owner = :owner, lease_until = :until, next_attempt_at = :due")
+				.param("owner", other)
+				.param("until", now.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+				.param("due", now.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
+				.update();
+		}
+
+		try (ConfigurableApplicationContext second = start(feeds, database)) {
+			assertThat(second.getBean(JdbcClient.class)
+				.sql("SELECT lease_owner FROM source_status WHERE source_id = 'source-0'")
+				.query(String.class)
+				.list()).containsExactly(other);
 		}
 	}
 

@@ -73,6 +73,57 @@ class StoreStepTests {
 	}
 
 	@Test
+	void aFeedThatGivesItsItemsNewGuidsAtEveryFetchKeepsThemOneEachEditedWhenTheyChange() {
+		save("lemonde", T0, item("session-1-a", "Carburants : baisse de 10 centimes", "https://c.fr/a", T0),
+				item("session-1-b", "Gaza : au moins 80 morts", "https://c.fr/b", T0.minusSeconds(600)));
+		SaveResult same = save("lemonde", T0.plusSeconds(900),
+				item("session-2-a", "Carburants : baisse de 10 centimes", "https://c.fr/a", T0),
+				item("session-2-b", "Gaza : au moins 80 morts", "https://c.fr/b", T0.minusSeconds(600)));
+		Item edited = item("session-3-a", "Carburants : baisse de 10 centimes", "https://c.fr/a", T0);
+		edited = new Item(edited.guid(), edited.title(), edited.link(), "<p>Mis à jour à 19 h</p>",
+				"Mis à jour à 19 h", edited.published(), true, List.of());
+		SaveResult changed = save("lemonde", T0.plusSeconds(1800), edited,
+				item("session-3-b", "Gaza : au moins 80 morts", "https://c.fr/b", T0.minusSeconds(600)));
+
+		assertThat(same).isEqualTo(new SaveResult(0, 0));
+		assertThat(changed).isEqualTo(new SaveResult(0, 1));
+		assertThat(count()).isEqualTo(2);
+		// Known by their first guids, the edit's content its own.
+		assertThat(this.jdbc.sql("SELECT guid || ' ' || summary_text FROM item ORDER BY guid").query(String.class).list())
+			.containsExactly("session-1-a Mis à jour à 19 h", "session-1-b Gaza : au moins 80 morts");
+	}
+
+	@Test
+	void itemsOfOneSourceUnderOneLinkStaySeveral() {
+		// A live blog: each entry linked to the live page, two in the first fetch; then a new one, the oldest gone.
+		String live = "https://c.fr/direct";
+		SaveResult first = save("lemonde", T0, item("entry-1", "En direct : coup d'envoi", live, T0),
+				item("entry-2", "En direct : le Maroc mène 1-0", live, T0.plusSeconds(600)));
+		SaveResult again = save("lemonde", T0.plusSeconds(900), item("entry-1", "En direct : coup d'envoi", live, T0),
+				item("entry-2", "En direct : le Maroc mène 1-0", live, T0.plusSeconds(600)));
+		SaveResult next = save("lemonde", T0.plusSeconds(1800),
+				item("entry-2", "En direct : le Maroc mène 1-0", live, T0.plusSeconds(600)),
+				item("entry-3", "En direct : le Maroc mène 2-0", live, T0.plusSeconds(1500)));
+
+		assertThat(first).isEqualTo(new SaveResult(2, 0));
+		assertThat(again).isEqualTo(new SaveResult(0, 0));
+		assertThat(next).isEqualTo(new SaveResult(1, 0));
+		assertThat(count()).isEqualTo(3);
+		// One link, one story.
+		assertThat(latest()).hasSize(1);
+	}
+
+	@Test
+	void anItemUnderTheLinkOfAnotherSourcesIsItsOwn() {
+		save("hespress", T0, item("h1", "Le Maroc bat le Sénégal", "https://agence.ma/match", T0));
+		SaveResult other = save("le360", T0.plusSeconds(120),
+				item("l1", "Le Maroc bat le Sénégal", "https://agence.ma/match", T0));
+
+		assertThat(other).isEqualTo(new SaveResult(1, 0));
+		assertThat(count()).isEqualTo(2);
+	}
+
+	@Test
 	void saveOfAnEditedItemUpdatesItsRowAndKeepsFirstSeenAndPlace() {
 		save("le360", T0, item("g1", "Titre provisoire", "https://b.ma/1", T0));
 		SaveResult edited = save("le360", T0.plusSeconds(3600),

@@ -129,6 +129,12 @@ class KeyHashesUpgradeTests {
 		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
 		assertThat(items.sort("le360", le360).fresh()).isEmpty();
 		assertThat(items.sort("hespress", hespress).fresh()).isEmpty();
+		// Served again under new guids, found by their links: the same items (edited, as their fields are not those
+		// stored).
+		PollItems renamed = items.sort("le360", renamed(le360));
+		assertThat(renamed.fresh()).isEmpty();
+		assertThat(renamed.edited()).extracting((edit) -> edit.identified().fingerprint().itemKey())
+			.containsExactlyElementsOf(le360.stream().map((item) -> item.fingerprint().itemKey()).toList());
 		transaction.executeWithoutResult((tx) -> {
 			assertThat(items.insert("le360", assigned(le360), T0)).isEmpty();
 			tx.setRollbackOnly();
@@ -148,6 +154,16 @@ class KeyHashesUpgradeTests {
 		assertThat(stories.latestStories(ItemQuery.latest(50))).hasSize(6)
 			.allSatisfy((story) -> assertThat(story.lead().sourceId()).isEqualTo("le360"));
 		assertThat(context.getBean(WebhookOutbox.class).tellings(List.of(storyOf(le360, 0)))).hasSize(4);
+	}
+
+	/** The items under new guids, as insertAsBefore stored them otherwise: title, link and date. */
+	private static List<IdentifiedItem> renamed(List<IdentifiedItem> items) {
+		List<Item> renamed = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			Item item = items.get(i).item();
+			renamed.add(new Item("renamed-" + i, "t", item.link(), "", "", T0.plusSeconds(60L * i), true, List.of()));
+		}
+		return new Deduplicator().identify(renamed);
 	}
 
 	private static String storyOf(List<IdentifiedItem> items, int i) {

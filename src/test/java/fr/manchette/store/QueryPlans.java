@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * indexes. Read side: {@code item_sort_idx} (newest first, stop at the limit), {@code item_story_hash_idx} (the NOT
  * EXISTS probe per candidate), {@code item_source_sort_idx} (one source's items), the primary key (a rare word's
  * items, as the word index gives them). Ingest side: {@code item_link_hash_idx} and {@code item_story_hash_idx} (the story of a link: the items that
- * joined another story, and those whose link names theirs), {@code item_source_hash_key} (which items a
+ * joined another story, and those whose link names theirs; the same for a source's items under the links of a poll's
+ * unknown keys), {@code item_source_hash_key} (which items a
  * poll already has); retention: {@code item_sort_idx} again (oldest first). The statements a store uses once every
  * item has the hashes of its keys (see {@link KeyHashes}).
  */
@@ -40,6 +41,8 @@ public final class QueryPlans {
 		String linkKey = (String) last.get("link_key");
 		statements.put("stories of the last item's link (ingest)", new Statement(ItemRepository.STORIES_OF_LINKS,
 				Map.of("hashes", List.of(KeyHash.of(linkKey)), "keys", List.of(linkKey))));
+		statements.put("items under the last item's link, for a poll's unknown keys (ingest)", new Statement(
+				ItemRepository.UNDER_LINKS, Map.of("hashes", List.of(KeyHash.of(linkKey)), "keys", List.of(linkKey))));
 		statements.put("items a poll already has (ingest)",
 				ItemRepository.bySourceKeys(ItemRepository.KNOWN_COLUMNS, (String) last.get("source_id"),
 						List.of((String) last.get("item_key"), "unknown-key"), true));

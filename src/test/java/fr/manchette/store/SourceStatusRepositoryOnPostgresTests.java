@@ -6,4 +6,10 @@ import fr.manchette.support.OnLocalPostgres;
 @OnLocalPostgres
 class SourceStatusRepositoryOnPostgresTests extends SourceStatusRepositoryTests {
 
+	/** Shared by every instance that points at it. */
+	@Override
+	protected boolean storeOfItsOwn() {
+		return false;
+	}
+
 }

@@ -114,6 +114,30 @@ class SourceStatusRepositoryTests {
 	}
 
 	@Test
+	void aStartGivesBackTheLeasesOfEndedRunsButItsOwnOnlyOnAStoreOfItsOwn() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.leases.claim("hespress", "killed", T0, T0.plusSeconds(60));
+		this.leases.claim("le360", "starting", T0, T0.plusSeconds(60));
+
+		int released = this.leases.releaseLeftBehind("starting");
+
+		if (storeOfItsOwn()) {
+			assertThat(released).isEqualTo(1);
+			assertThat(this.leases.due(T0.plusSeconds(1), 10)).containsExactly("hespress");
+		}
+		else {
+			assertThat(released).isZero();
+			assertThat(this.leases.due(T0.plusSeconds(1), 10)).isEmpty();
+		}
+	}
+
+	/** Whether no other process can open this class's store: the H2 file, not PostgreSQL. */
+	protected boolean storeOfItsOwn() {
+		return true;
+	}
+
+	@Test
 	void schedulingKeepsAKnownSourcesTimetableButRevivesAGoneOneWhoseUrlChanged() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0.plusSeconds(3600));
