@@ -2,12 +2,14 @@ package fr.manchette.pipeline;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -265,16 +267,25 @@ public class IngestRun {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
 					source.id(), source.url(), movedTo);
 		}
+		// Storing keeps neither the body nor the feed as parsed (some three times the body): only what it writes.
+		String etag = fetched.etag();
+		String lastModified = fetched.lastModified();
+		Duration updatePeriod = feed.updatePeriod();
+		return store(source, previous, pace, started, identified, updatePeriod,
+				(next) -> previous.succeeded(started, etag, lastModified, next, movedTo, updatePeriod));
+	}
+
+	private PollReport store(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
+			List<IdentifiedItem> identified, @Nullable Duration updatePeriod, Function<Instant, SourceStatus> succeeded) {
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
 		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {
 			// How many items are new decides the next poll of an adaptive source: known inside the transaction.
 			inserted.addAll(stored);
 			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,
-					stored.size(), feed.updatePeriod());
+					stored.size(), updatePeriod);
 			decided.add(decision);
-			return previous.succeeded(started, fetched.etag(), fetched.lastModified(), decision.next(), movedTo,
-					feed.updatePeriod());
+			return succeeded.apply(decision.next());
 		});
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
 		this.recorder.recordPace(decision);
