@@ -196,7 +196,8 @@ public class IngestRun {
 
 	private PollReport poll(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
 		FeedsFile config = this.feeds.get();
-		long maxBytes = config.poll().maxSize().toBytes();
+		long maxSize = config.poll().maxSize().toBytes();
+		long maxBytes = this.largeBodies.storable(maxSize);
 		try (LargeBodies.Turn turn = this.largeBodies.turn(source.id())) {
 			if (turn.expected() && !await(turn)) {
 				return this.recorder.interrupted(source, previous);
@@ -222,8 +223,12 @@ public class IngestRun {
 				}
 			}
 			if (outcome instanceof Failed failure) {
-				return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()),
-						failure.detail(), failure.retryAfter());
+				String detail = failure.detail();
+				if (failure.kind() == FailureKind.TOO_LARGE && maxBytes < maxSize) {
+					detail += LargeBodies.heapTooSmall(maxSize, maxBytes);
+				}
+				return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()), detail,
+						failure.retryAfter());
 			}
 			return this.recorder.notModified(source, previous, pace, started);
 		}

@@ -1,5 +1,6 @@
 package fr.manchette.pipeline;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -12,13 +13,45 @@ import java.util.concurrent.Semaphore;
  * {@link WorkingPermits#LARGE_BODY}; a body over that is dropped unread past it, and fetched again whole once the
  * poll has the turn. A source whose body was large is remembered, and its next polls wait for the turn before they
  * fetch, so that it is fetched once. Turns are taken in order: one large source cannot keep another waiting.
+ * <p>
+ * Nor is a body larger than the heap can store read at all, whatever {@code poll.max-size} says: a poll holds some ten
+ * times its body while it is read and stored, and the service's own data needs the rest. One 33 MB feed under a
+ * {@code max-size} of 60 MB ran the 224 MB heap out of memory, H2 closed its file, and nothing was stored after.
  */
 final class LargeBodies {
 
+	/** The heap a body may take at most, by byte of the body: ten times it, twice over. */
+	static final int HEAP_PER_BYTE = 20;
+
 	private final Semaphore turn = new Semaphore(1, true);
+
+	private final long maxHeap;
 
 	/** Sources whose last body was large; forgotten when one is not. */
 	private final Set<String> large = ConcurrentHashMap.newKeySet();
+
+	LargeBodies() {
+		this(Runtime.getRuntime().maxMemory());
+	}
+
+	LargeBodies(long maxHeap) {
+		this.maxHeap = maxHeap;
+	}
+
+	/** The largest body a poll reads: {@code maxSize}, or less when the heap cannot store that much. */
+	long storable(long maxSize) {
+		return Math.min(maxSize, this.maxHeap / HEAP_PER_BYTE);
+	}
+
+	/** Why a body under {@code poll.max-size} was too large: said where the poll's failure says it. */
+	static String heapTooSmall(long maxSize, long storable) {
+		return " (poll.max-size is " + megabytes(maxSize) + " MB, but this heap stores bodies of " + megabytes(storable)
+				+ " MB at most: give the JVM " + HEAP_PER_BYTE + " times the largest body with -Xmx)";
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+	}
 
 	/** A poll's turn, not taken yet; close it when the body is stored or the poll ends. */
 	Turn turn(String sourceId) {

@@ -39,6 +39,17 @@ class LargeBodiesTests {
 	}
 
 	@Test
+	void noBodyIsReadLargerThanTheHeapCanStore() {
+		LargeBodies inSmallHeap = new LargeBodies(224L << 20);
+
+		assertThat(inSmallHeap.storable(MAX_SIZE)).isEqualTo(MAX_SIZE);
+		assertThat(inSmallHeap.storable(60L << 20)).isEqualTo((224L << 20) / 20);
+		assertThat(LargeBodies.heapTooSmall(60L << 20, (224L << 20) / 20)).isEqualTo(
+				" (poll.max-size is 60.0 MB, but this heap stores bodies of 11.2 MB at most: give the JVM 20 times the "
+						+ "largest body with -Xmx)");
+	}
+
+	@Test
 	void aSourceIsExpectedLargeWhileItsLastBodyWas() {
 		assertThat(this.large.turn("a").expected()).isFalse();
 		this.large.remember("a", WorkingPermits.LARGE_BODY);
