@@ -184,6 +184,11 @@ public class IngestRun {
 		return report;
 	}
 
+	/** The largest body read for a source: {@code maxSize}, or less when the heap cannot store that much. */
+	public long largestBody(long maxSize) {
+		return this.largeBodies.storable(maxSize);
+	}
+
 	/** Listeners of the pipeline's events must not cost a poll its outcome. */
 	private void publish(Object event) {
 		try {
@@ -197,7 +202,7 @@ public class IngestRun {
 	private PollReport poll(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
 		FeedsFile config = this.feeds.get();
 		long maxSize = config.poll().maxSize().toBytes();
-		long maxBytes = this.largeBodies.storable(maxSize);
+		long maxBytes = largestBody(maxSize);
 		try (LargeBodies.Turn turn = this.largeBodies.turn(source.id())) {
 			if (turn.expected() && !await(turn)) {
 				return this.recorder.interrupted(source, previous);

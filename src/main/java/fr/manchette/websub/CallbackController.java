@@ -92,7 +92,7 @@ class CallbackController {
 				|| !subscription.state().wantsSubscription()) {
 			return ResponseEntity.status(HttpStatus.GONE).build();
 		}
-		long max = this.feeds.get().poll().maxSize().toBytes();
+		long max = this.ingestRun.largestBody(this.feeds.get().poll().maxSize().toBytes());
 		byte[] body = read(request, max);
 		if (body == null) {
 			log.warn("WebSub delivery refused source={} kind=TOO_LARGE detail=over {} bytes", source.id(), max);
