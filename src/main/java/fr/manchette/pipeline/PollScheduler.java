@@ -230,10 +230,11 @@ class PollScheduler implements DisposableBean {
 		if (this.ticking != null) {
 			this.ticking.cancel(false);
 		}
-		this.workers.stop();
+		Set<String> running = this.workers.stop(this.settings.stopWait());
 		try {
-			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
-			this.leases.release(this.owner);
+			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once. A poll
+			// still running keeps its lease, which its transaction may hold the row of: it expires.
+			this.leases.release(this.owner, running);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not give back the leases owner={} detail={}", this.owner, ex.getMessage());

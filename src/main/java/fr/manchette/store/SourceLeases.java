@@ -42,6 +42,8 @@ public class SourceLeases {
 	private static final String RELEASE = """
 			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner""";
 
+	private static final String RELEASE_BUT = RELEASE + " AND source_id NOT IN (:kept)";
+
 	private final JdbcClient jdbc;
 
 	SourceLeases(JdbcClient jdbc) {
@@ -123,6 +125,14 @@ public class SourceLeases {
 	/** Gives back every lease an instance holds, when it stops. */
 	public int release(String owner) {
 		return this.jdbc.sql(RELEASE).param("owner", owner).update();
+	}
+
+	/** Gives back the leases an instance holds, when it stops, but those of {@code kept}. */
+	public int release(String owner, Collection<String> kept) {
+		if (kept.isEmpty()) {
+			return release(owner);
+		}
+		return this.jdbc.sql(RELEASE_BUT).param("owner", owner).param("kept", List.copyOf(kept)).update();
 	}
 
 }
