@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A thread caught inside the database, as the service's stop may find one: an H2 trigger holds the first update of a
- * table (or insert into it), on the thread that runs it, until the test lets it go, and tells whether an interrupt reached that thread
- * meanwhile. One at a time: H2 makes the trigger, so what it shares with the test is static.
+ * table (or insert into it), on the thread that runs it, until the test lets it go, and tells whether an interrupt
+ * reached that thread meanwhile. One at a time: H2 makes the trigger, so what it shares with the test is static.
  */
 public final class HeldUpdate implements Trigger {
 
