@@ -27,6 +27,9 @@ final class PollWorkers {
 
 	private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
 
+	/** How long the stop waits for the polls whose waits it ended, when none is storing. */
+	private static final Duration WAITS_END = Duration.ofSeconds(5);
+
 	/** How long the stop waits for polls it has given up on to roll back: each ends at its next step. */
 	static final Duration ROLLBACK_WAIT = Duration.ofSeconds(10);
 
@@ -127,7 +130,7 @@ final class PollWorkers {
 	 * after it, and waits up to {@code wait} for the polls storing what they fetched: they wait on no peer, so they end
 	 * (an interrupt would close H2's file channel, see {@link WorkerThreads}). Past it, they roll back at their next
 	 * step, which the stop waits for {@link #ROLLBACK_WAIT} more.
-	 * @return the sources of the polls still running after all that, which the store closes under
+	 * @return the sources of the polls still storing after all that, which the store closes under
 	 */
 	Set<String> stop(Duration wait) {
 		// Read first: the polls whose waits end leave at once. Those not in a wait are reading and storing their bodies
@@ -135,10 +138,13 @@ final class PollWorkers {
 		int running = this.inFlight.get();
 		int storing = running - this.threads.stopWaits();
 		this.pool.shutdown();
-		if (storing > 0) {
-			log.info("Stopping: waiting up to {} s for polls storing what they fetched polls={}", wait.toSeconds(),
-					storing);
+		if (storing <= 0) {
+			// Only waits were ended. A connection being made is not cut (there is no socket yet): not waited for past
+			// a few seconds; it ends at its connect timeout and touches nothing after.
+			WorkerThreads.await(this.pool, WAITS_END);
+			return Set.of();
 		}
+		log.info("Stopping: waiting up to {} s for polls storing what they fetched polls={}", wait.toSeconds(), storing);
 		if (!WorkerThreads.await(this.pool, wait)) {
 			log.info("Stopping: polls still storing after {} s roll back sources={}", wait.toSeconds(),
 					this.polling.keySet());
