@@ -39,11 +39,13 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 	 * @param lease how long a claimed source stays an instance's (at least twice {@code poll.timeout}): a crashed
 	 * instance's sources are taken over once it has passed
 	 * @param minInterval the shortest {@code interval} feeds.yml may ask for
+	 * @param stopWait how long a clean stop waits for the polls that are storing what they fetched; past it they roll
+	 * back, and their sources are polled again at the next start
 	 */
 	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
 			@DefaultValue("2") int perHost, @DefaultValue("10s") Duration startJitter,
 			@DefaultValue("1s") Duration tick, @DefaultValue("1m") Duration lease,
-			@DefaultValue("1m") Duration minInterval) {
+			@DefaultValue("1m") Duration minInterval, @DefaultValue("30s") Duration stopWait) {
 
 		public Polling {
 			Assert.isTrue(!tick.isNegative() && !tick.isZero(), "manchette.polling.tick must be positive");
@@ -51,6 +53,7 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
 			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
 			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");
+			Assert.isTrue(!stopWait.isNegative(), "manchette.polling.stop-wait must not be negative");
 		}
 
 	}

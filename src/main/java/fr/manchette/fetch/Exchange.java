@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * and body. The asking thread connects (under a connect timeout that never reaches past the deadline) and reads the
  * headers itself (the deadline's cut closes the socket under it); the body is read by {@link OutboundClient#WORKERS}
  * while the asking thread waits until the deadline at most. No thread of ours is ever interrupted. Close it in all
- * cases: a connection whose body was read to its end goes back to the JDK's keep-alive pool, any other is cut.
+ * cases: a connection whose body was read to its end goes back to the JDK's keep-alive pool, any other is cut. The
+ * service's stop cuts it too, when a worker waits for it ({@link WorkerThreads}).
  */
 final class Exchange implements AutoCloseable {
 
@@ -38,6 +39,9 @@ final class Exchange implements AutoCloseable {
 
 	private final ScheduledFuture<?> cut;
 
+	/** Forgets the cut the service's stop would make ({@link WorkerThreads#cutOnStop}). */
+	private final Runnable forgetStopCut;
+
 	private volatile boolean timedOut;
 
 	/** Read to its end and closed, so back in the JDK's pool; written by whichever thread read the body. */
@@ -51,6 +55,8 @@ final class Exchange implements AutoCloseable {
 		this.connection = connection;
 		this.deadline = deadline;
 		this.cut = deadlines.schedule(this::cut, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		// The service's stop cuts it as the deadline would: a wait for headers ignores the interrupt.
+		this.forgetStopCut = WorkerThreads.cutOnStop(this::cut);
 	}
 
 	void header(String name, String value) {
@@ -230,6 +236,7 @@ final class Exchange implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.forgetStopCut.run();
 		if (!this.discarding) {
 			finish();
 		}

@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -131,8 +132,20 @@ public class IngestRun {
 			report = poll(source, previous, pace, started);
 		}
 		catch (RuntimeException ex) {
-			log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
-			report = this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, describe(ex), null);
+			if (WorkerThreads.abandoned()) {
+				// The stop waited for it no longer: rolled back at a step (PollAbandoned), or the store closed under it.
+				// One transaction: nothing of it is stored, and nothing is recorded (there may be no store to write to).
+				String detail = (ex instanceof PollAbandoned) ? "rolled back"
+						: describe(NestedExceptionUtils.getMostSpecificCause(ex));
+				log.warn("Poll abandoned by the stop source={} detail={}: nothing of it stored, polled again at the next "
+						+ "start", source.id(), detail);
+				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
+			}
+			else {
+				log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
+				report = this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, describe(ex),
+						null);
+			}
 		}
 		// Looked up once each: a registry lookup by name and tags was a good part of a 304's own work.
 		this.polls.computeIfAbsent(report.outcome(), (outcome) -> this.meters.counter("manchette.polls", "outcome",
@@ -266,6 +279,7 @@ public class IngestRun {
 			return this.recorder.failed(source, previous, pace, started, PollOutcome.of(ex.kind()), ex.getMessage(),
 					null);
 		}
+		PollAbandoned.check();
 		List<IdentifiedItem> identified = this.deduplicator
 			.distinct(this.editorial.keep(source, config, read.items(), started));
 		ParsedFeed feed = read.feed();

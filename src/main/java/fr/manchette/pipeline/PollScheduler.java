@@ -235,10 +235,21 @@ class PollScheduler implements DisposableBean {
 		if (this.ticking != null) {
 			this.ticking.cancel(false);
 		}
-		this.workers.stop();
 		try {
-			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once.
-			this.leases.release(this.owner);
+			// The stop waits for the polls storing: their leases must outlast the wait, or another instance would
+			// poll their sources meanwhile.
+			Duration wait = this.settings.stopWait().plus(PollWorkers.ROLLBACK_WAIT);
+			this.workers.renewLeases(this.clock.instant(), wait.plus(wait),
+					(ids, until) -> this.leases.renew(ids, this.owner, until));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew the leases owner={} detail={}", this.owner, ex.getMessage());
+		}
+		Set<String> running = this.workers.stop(this.settings.stopWait());
+		try {
+			// Interrupted polls record nothing: handing their sources back lets any instance poll them at once. A poll
+			// still running keeps its lease, which its transaction may hold the row of: it expires.
+			this.leases.release(this.owner, running);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not give back the leases owner={} detail={}", this.owner, ex.getMessage());

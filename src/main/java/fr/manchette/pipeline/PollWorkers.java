@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
 final class PollWorkers {
 
 	private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+
+	/** How long the stop waits for the polls whose waits it ended, when none is storing. */
+	private static final Duration WAITS_END = Duration.ofSeconds(5);
+
+	/** How long the stop waits for polls it has given up on to roll back: each ends at its next step. */
+	static final Duration ROLLBACK_WAIT = Duration.ofSeconds(10);
 
 	private final int concurrency;
 
@@ -119,11 +126,35 @@ final class PollWorkers {
 	}
 
 	/**
-	 * Interrupts the polls that wait for their sources, lets those reading and storing end (an interrupt would close
-	 * H2's file channel, see {@link WorkerThreads}), lets none wait for a source after it, and waits a little for them.
+	 * Ends the polls' waits for their sources (an interrupt, or a cut of their exchange), lets none wait for a source
+	 * after it, and waits up to {@code wait} for the polls storing what they fetched: they wait on no peer, so they end
+	 * (an interrupt would close H2's file channel, see {@link WorkerThreads}). Past it, they roll back at their next
+	 * step, which the stop waits for {@link #ROLLBACK_WAIT} more.
+	 * @return the sources of the polls still storing after all that, which the store closes under
 	 */
-	void stop() {
-		this.threads.stop(this.pool);
+	Set<String> stop(Duration wait) {
+		// Read first: the polls whose waits end leave at once. Those not in a wait are reading and storing their bodies
+		// (or just starting, and end at once).
+		int running = this.inFlight.get();
+		int storing = running - this.threads.stopWaits();
+		this.pool.shutdown();
+		if (storing <= 0) {
+			// Only waits were ended. A connection being made is not cut (there is no socket yet): not waited for past
+			// a few seconds; it ends at its connect timeout and touches nothing after.
+			WorkerThreads.await(this.pool, WAITS_END);
+			return Set.of();
+		}
+		log.info("Stopping: waiting up to {} s for polls storing what they fetched polls={}", wait.toSeconds(), storing);
+		if (!WorkerThreads.await(this.pool, wait)) {
+			log.info("Stopping: polls still storing after {} s roll back sources={}", wait.toSeconds(),
+					this.polling.keySet());
+			this.threads.abandon();
+			if (!WorkerThreads.await(this.pool, ROLLBACK_WAIT)) {
+				log.warn("Stopping with polls still storing sources={}: the store closes under them, each stored whole "
+						+ "or not at all", this.polling.keySet());
+			}
+		}
+		return Set.copyOf(this.polling.keySet());
 	}
 
 	/** Host and port, as browsers count their connections: two servers on one machine are two hosts. */

@@ -115,6 +115,7 @@ public class StoreStep {
 			});
 			List<Item> stored = new ArrayList<>();
 			SaveResult saved = storeItems(sourceId, identified, seenAt, stored);
+			PollAbandoned.check();
 			outcome.accept(saved, stored);
 			return saved;
 		}));
@@ -125,10 +126,13 @@ public class StoreStep {
 		if (identified.isEmpty()) {
 			return new SaveResult(0, 0);
 		}
+		// The stop may give up waiting for a poll (PollAbandoned): it rolls back at the next of these steps.
+		PollAbandoned.check();
 		PollItems sorted = withLanguages(this.items.sort(sourceId, identified));
 		int inserted = 0;
 		if (!sorted.fresh().isEmpty()) {
 			StoryAssigner.Draft draft = draft(sourceId, sorted.fresh(), seenAt);
+			PollAbandoned.check();
 			this.items.lockStories(seenAt);
 			catchUp();
 			reachBack(sorted.fresh(), seenAt);
@@ -139,6 +143,7 @@ public class StoreStep {
 				.toList();
 			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
 					this.items.storiesOfLinks(links), draft);
+			PollAbandoned.check();
 			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt);
 			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
 			for (AssignedItem item : assigned) {
@@ -155,6 +160,7 @@ public class StoreStep {
 			this.events.record(assigned, ids, seenAt);
 			inserted = ids.size();
 		}
+		PollAbandoned.check();
 		int updated = this.items.update(sorted.edited(), seenAt);
 		for (EditedItem edit : sorted.edited()) {
 			this.window.replace(edit.id(), edit.identified().item().title(), edit.identified().bands());
@@ -176,6 +182,7 @@ public class StoreStep {
 	}
 
 	private IdentifiedItem withLanguage(IdentifiedItem identified) {
+		PollAbandoned.check();
 		String language = this.editorial.language(identified.item()).language();
 		return identified.withLanguage(language);
 	}

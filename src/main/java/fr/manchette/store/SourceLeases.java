@@ -51,6 +51,8 @@ public class SourceLeases {
 			UPDATE source_status SET lease_owner = NULL, lease_until = NULL
 			WHERE lease_until IS NOT NULL AND (lease_owner IS NULL OR lease_owner <> :owner)""";
 
+	private static final String RELEASE_BUT = RELEASE + " AND source_id NOT IN (:kept)";
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -161,6 +163,14 @@ public class SourceLeases {
 	/** Gives back every lease an instance holds, when it stops. */
 	public int release(String owner) {
 		return this.jdbc.sql(RELEASE).param("owner", owner).update();
+	}
+
+	/** Gives back the leases an instance holds, when it stops, but those of {@code kept}. */
+	public int release(String owner, Collection<String> kept) {
+		if (kept.isEmpty()) {
+			return release(owner);
+		}
+		return this.jdbc.sql(RELEASE_BUT).param("owner", owner).param("kept", List.copyOf(kept)).update();
 	}
 
 }

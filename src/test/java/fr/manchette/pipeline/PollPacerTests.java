@@ -73,7 +73,7 @@ class PollPacerTests {
 		beans.addBean("pushed", (PushedSources) pushed::contains);
 		ManchetteProperties properties = new ManchetteProperties(Path.of("feeds.yml"), "test",
 				new ManchetteProperties.Polling(false, 1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
-						Duration.ofMinutes(1)),
+						Duration.ofMinutes(1), Duration.ofSeconds(30)),
 				Duration.ofSeconds(2), null, null);
 		return new PollPacer(properties, beans.getBeanProvider(PushedSources.class));
 	}

@@ -34,7 +34,7 @@ class PollWorkersTests {
 	@AfterEach
 	void stop() {
 		this.release.countDown();
-		this.workers.stop();
+		this.workers.stop(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class PollWorkersTests {
 		});
 		assertThat(storing.await(5, TimeUnit.SECONDS)).isTrue();
 
-		Thread stop = new Thread(this.workers::stop);
+		Thread stop = new Thread(() -> this.workers.stop(Duration.ofSeconds(30)));
 		stop.start();
 		// The stop has done what it does to running polls, and waits for them to end.
 		await().atMost(Duration.ofSeconds(5)).until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
@@ -100,6 +100,25 @@ class PollWorkersTests {
 		stop.join(10_000);
 
 		assertThat(interrupted).isFalse();
+	}
+
+	@Test
+	void aStopThatWaitsNoLongerTellsThePollStillStoringWhichThenEnds() throws Exception {
+		Source source = source("a", "https://h.ma/a");
+		CountDownLatch storing = new CountDownLatch(1);
+		AtomicBoolean told = new AtomicBoolean();
+		this.workers.run(source, this.workers.host(source), T0.plus(LEASE), () -> {
+			storing.countDown();
+			// Stores, step after step, until the stop says it waits no longer: then rolls back and ends.
+			await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(WorkerThreads::abandoned);
+			told.set(true);
+		}, (running, concurrency) -> {
+		});
+		assertThat(storing.await(5, TimeUnit.SECONDS)).isTrue();
+
+		// No poll left running, so no lease kept.
+		assertThat(this.workers.stop(Duration.ZERO)).isEmpty();
+		assertThat(told).isTrue();
 	}
 
 	@Test
@@ -121,7 +140,7 @@ class PollWorkersTests {
 		});
 		assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
 
-		this.workers.stop();
+		this.workers.stop(Duration.ofSeconds(5));
 
 		assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
 		// Its wait cut short and nothing waited for after: the poll ends without its answer, no interrupt pending.

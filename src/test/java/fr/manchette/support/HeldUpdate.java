@@ -1,6 +1,7 @@
 package fr.manchette.support;
 
 import java.sql.Connection;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A thread caught inside the database, as the service's stop may find one: an H2 trigger holds the first update of a
- * table, on the thread that runs it, until the test lets it go, and tells whether an interrupt reached that thread
- * meanwhile. One at a time: H2 makes the trigger, so what it shares with the test is static.
+ * table (or insert into it), on the thread that runs it, until the test lets it go, and tells whether an interrupt
+ * reached that thread meanwhile. One at a time: H2 makes the trigger, so what it shares with the test is static.
  */
 public final class HeldUpdate implements Trigger {
 
@@ -22,11 +23,23 @@ public final class HeldUpdate implements Trigger {
 
 	/** Holds the next update of one of {@code table}'s rows (an H2 database's). */
 	public static void of(JdbcClient jdbc, String table) {
+		hold(jdbc, "UPDATE", table);
+	}
+
+	/**
+	 * Holds the next insert of a row into {@code table} (an H2 database's). The trigger stays in the database's file:
+	 * made in a service started for it alone, it holds the first insert of the next service on that file.
+	 */
+	public static void ofInsert(JdbcClient jdbc, String table) {
+		hold(jdbc, "INSERT", table);
+	}
+
+	private static void hold(JdbcClient jdbc, String statement, String table) {
 		held = new CountDownLatch(1);
 		released = new CountDownLatch(1);
 		interrupted = false;
-		jdbc.sql("CREATE TRIGGER held_update AFTER UPDATE ON " + table + " FOR EACH ROW CALL '"
-				+ HeldUpdate.class.getName() + "'").update();
+		jdbc.sql("CREATE TRIGGER held_" + statement.toLowerCase(Locale.ROOT) + " AFTER " + statement + " ON "
+				+ table + " FOR EACH ROW CALL '" + HeldUpdate.class.getName() + "'").update();
 	}
 
 	/** Whether an update is held now. */
