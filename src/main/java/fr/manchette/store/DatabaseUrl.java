@@ -81,6 +81,11 @@ final class DatabaseUrl {
 				"it is not a JDBC URL (jdbc:h2:… for H2, jdbc:postgresql:… for PostgreSQL)");
 	}
 
+	/** Whether the URL is H2's (a file, in memory or a server), whatever the case its prefix is written in. */
+	static boolean isH2(String url) {
+		return url.regionMatches(true, 0, H2, 0, H2.length());
+	}
+
 	/** The URL with any password in it hidden, for logs and messages. */
 	static String masked(String url) {
 		return USER_INFO.matcher(PASSWORD.matcher(url).replaceAll("$1****")).replaceAll("$1****@");

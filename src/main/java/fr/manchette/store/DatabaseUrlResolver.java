@@ -31,9 +31,9 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
 		Path dataDir = Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
 		String url = DatabaseUrl.resolve(environment.getProperty(URL), dataDir);
-		if (!url.equals(environment.getProperty(URL))) {
-			environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", Map.of(URL, url)));
-		}
+		// First even when unchanged: every later read gets the URL the pool was given, whatever gave it (a test's
+		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
+		environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", Map.of(URL, url)));
 		log.info("Store: {}", DatabaseUrl.masked(url));
 	}
 

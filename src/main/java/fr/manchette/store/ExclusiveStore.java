@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.core.env.Environment;
+
 /**
  * Whether this process is the only one that can use the store: an H2 file that it opened itself, which H2's file lock
  * keeps every other process out of while it is open. Not when the URL says {@code AUTO_SERVER=TRUE} (the first
@@ -17,11 +19,24 @@ final class ExclusiveStore {
 	}
 
 	/**
+	 * Whether the service's store is this process's alone: a start may then give back every lease it finds (but its
+	 * own), as those are the leases of a run that has ended.
+	 */
+	static boolean exclusive(DataSource dataSource, Environment environment) {
+		String url = environment.getProperty(DatabaseUrlResolver.URL, "");
+		try {
+			return exclusive(dataSource, url);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not tell whether the store is this process's alone", ex);
+		}
+	}
+
+	/**
 	 * @param url the store's URL, as {@link DatabaseUrl} resolved it
 	 */
 	static boolean exclusive(DataSource dataSource, String url) throws SQLException {
-		boolean h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, 8);
-		if (!h2 || "TRUE".equalsIgnoreCase(DatabaseUrl.setting(url, "AUTO_SERVER"))
+		if (!DatabaseUrl.isH2(url) || "TRUE".equalsIgnoreCase(DatabaseUrl.setting(url, "AUTO_SERVER"))
 				|| "NO".equalsIgnoreCase(DatabaseUrl.setting(url, "FILE_LOCK"))) {
 			return false;
 		}

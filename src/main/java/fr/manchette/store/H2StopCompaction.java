@@ -49,6 +49,13 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 		if (!(bean instanceof DataSource dataSource)) {
 			return;
 		}
+		String url = this.environment.getProperty(DatabaseUrlResolver.URL);
+		if (url != null && !DatabaseUrl.isH2(url)) {
+			// No file to compact, so no connection asked for: the database may be gone already (PostgreSQL stopped
+			// before the service), and the pool would wait for one its whole connection timeout (30 s) before the
+			// stop goes on.
+			return;
+		}
 		long budget = Binder.get(this.environment)
 			.bindOrCreate("manchette.h2.compaction", CompactionSettings.class)
 			.onStop()

@@ -1,6 +1,5 @@
 package fr.manchette.store;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -148,14 +147,8 @@ public class SourceLeases {
 	 * @return how many it gave back
 	 */
 	public int releaseLeftBehind(String owner) {
-		String url = this.environment.getProperty(DatabaseUrlResolver.URL, "");
-		try {
-			if (!ExclusiveStore.exclusive(this.dataSource, url)) {
-				return 0;
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not tell whether the store is this process's alone", ex);
+		if (!ExclusiveStore.exclusive(this.dataSource, this.environment)) {
+			return 0;
 		}
 		return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("owner", owner).update();
 	}

@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,6 +63,12 @@ public class WebhookOutbox {
 	private static final String RELEASE = """
 			UPDATE webhook_outbox SET lease_owner = NULL, lease_until = NULL WHERE id IN (:ids) AND lease_owner = :owner""";
 
+	// Every lease but those of this instance's claims (instance#1, instance#2...: see releaseLeftBehind). Once at a
+	// start, through the whole table: it holds the deliveries of the retention time at most (see PRUNE).
+	private static final String RELEASE_LEFT_BEHIND = """
+			UPDATE webhook_outbox SET lease_owner = NULL, lease_until = NULL
+			WHERE lease_until IS NOT NULL AND (lease_owner IS NULL OR lease_owner NOT LIKE :claims ESCAPE '!')""";
+
 	private static final String SUCCEEDED_STATUS = "UPDATE webhook_status SET last_success_at = :now WHERE hook = :hook";
 
 	private static final String FAILED_STATUS = """
@@ -84,9 +93,15 @@ public class WebhookOutbox {
 
 	private final KeyHashes hashes;
 
-	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes) {
+	private final DataSource dataSource;
+
+	private final Environment environment;
+
+	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes, DataSource dataSource, Environment environment) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
+		this.dataSource = dataSource;
+		this.environment = environment;
 	}
 
 	/** Every item of these stories, each story's first first: one query through item_story_hash_idx. */
@@ -175,6 +190,23 @@ public class WebhookOutbox {
 		if (!claimed.isEmpty()) {
 			this.jdbc.sql(RELEASE).param("ids", claimed.stream().map(OutboxDelivery::id).toList()).param("owner", owner).update();
 		}
+	}
+
+	/**
+	 * Gives back, at a start, the deliveries that a run killed on this store had claimed (a {@code kill -9}, a power
+	 * cut): they would wait for the lease to run out ({@code timeout} × the batch + 60 s, nearly 3 minutes by
+	 * default). Those claimed by {@code instance} (claims named {@code instance#n}) are left alone. Only on a store that
+	 * this process alone can open ({@link ExclusiveStore}: the H2 file), as {@link SourceLeases#releaseLeftBehind} does
+	 * for the polls, and for the same reason: on a shared store a lease may be a live instance's. The receiver may have
+	 * had the delivery the killed run was sending: it gets it again, with the same id.
+	 * @return how many it gave back
+	 */
+	public int releaseLeftBehind(String instance) {
+		if (!ExclusiveStore.exclusive(this.dataSource, this.environment)) {
+			return 0;
+		}
+		String claims = instance.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "#%";
+		return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("claims", claims).update();
 	}
 
 	/** How each of these hooks fared, in their order. */

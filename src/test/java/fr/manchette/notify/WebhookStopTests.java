@@ -3,6 +3,7 @@ package fr.manchette.notify;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +33,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The webhook sender stopped with the service, on an H2 file: a delivery being recorded when the stop comes is
  * recorded (an interrupt there would close H2's file, and the store with it), and one waiting for a slow receiver is
- * cut short and given back untouched, for the next start.
+ * cut short and given back untouched, for the next start. What a killed run had claimed is sent at the next start.
  */
 class WebhookStopTests {
 
 	@RegisterExtension
 	static WireMockExtension receiver = Sites.forEachTest();
+
+	/** The claim of a run killed mid-send: its instance (host, process, random part, as LeaseOwner makes them) and number. */
+	private static final String KILLED_CLAIM = "manchette-host/4242/0badc0de#7";
 
 	@TempDir
 	Path dir;
@@ -93,6 +97,34 @@ class WebhookStopTests {
 		}
 	}
 
+	/**
+	 * A {@code kill -9} leaves the leases of the deliveries it had claimed: here the state it leaves, written into the
+	 * file of a run that is then stopped (a JVM cannot kill itself and go on testing), whose sender never ticks. The
+	 * next start on the file gives them back and sends them at once, not when the lease runs out.
+	 */
+	@Test
+	void aStartSendsAtOnceTheDeliveriesAKilledRunHadClaimed() throws Exception {
+		receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+		try (ConfigurableApplicationContext killed = start("10s", "1h")) {
+			enqueue(killed);
+			killed.getBean(JdbcClient.class)
+				.sql("UPDATE webhook_outbox SET lease_owner = :owner, lease_until = :until")
+				.param("owner", KILLED_CLAIM)
+				.param("until", Instant.now().plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).isEmpty();
+
+		try (ConfigurableApplicationContext restarted = start("10s", "100ms")) {
+			JdbcClient jdbc = restarted.getBean(JdbcClient.class);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NOT NULL")
+					.query(Long.class)
+					.single() == 1L);
+			assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(1);
+		}
+	}
+
 	private static void enqueue(ConfigurableApplicationContext service) {
 		Instant now = Instant.now();
 		String hook = service.getBean(WebhookSettings.class).ids().get(0);
@@ -102,6 +134,10 @@ class WebhookStopTests {
 	}
 
 	private ConfigurableApplicationContext start(String timeout) throws Exception {
+		return start(timeout, "100ms");
+	}
+
+	private ConfigurableApplicationContext start(String timeout, String tick) throws Exception {
 		Path feeds = FeedsYml.withDefaults()
 			.source("alpha", "Alpha", "http://127.0.0.1:9/feed")
 			.writeTo(this.dir.resolve("feeds.yml"));
@@ -109,7 +145,7 @@ class WebhookStopTests {
 				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
 				"--spring.datasource.url=" + H2Files.url(this.dir), "--manchette.fetch.allow-internal-redirects=true",
 				"--manchette.webhooks[0].url=http://127.0.0.1:" + receiver.getPort() + "/hook",
-				"--manchette.webhooks[0].secret=s3cret", "--manchette.webhook-delivery.tick=100ms",
+				"--manchette.webhooks[0].secret=s3cret", "--manchette.webhook-delivery.tick=" + tick,
 				"--manchette.webhook-delivery.timeout=" + timeout);
 	}
 

