@@ -56,13 +56,7 @@ class WebhookStopTests {
 			enqueue(service);
 			assertThat(HeldUpdate.awaitHeld()).isTrue();
 
-			Thread stop = new Thread(service.getBean(WebhookSender.class)::destroy);
-			stop.start();
-			// The stop has done what it does to the thread, and waits for it to end.
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
-			HeldUpdate.release();
-			stop.join(10_000);
+			HeldUpdate.stopWhileHeld(service.getBean(WebhookSender.class)::destroy);
 
 			assertThat(HeldUpdate.interrupted()).isFalse();
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NOT NULL")

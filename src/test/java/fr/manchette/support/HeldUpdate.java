@@ -1,12 +1,15 @@
 package fr.manchette.support;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.h2.api.Trigger;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A thread caught inside the database, as the service's stop may find one: an H2 trigger holds the first update of a
@@ -50,6 +53,19 @@ public final class HeldUpdate implements Trigger {
 	/** Lets the update go on. */
 	public static void release() {
 		released.countDown();
+	}
+
+	/**
+	 * Runs a service's stop while an update is held: once the stop has done what it does to the held thread and waits
+	 * for it to end, lets the update go on, then waits for the stop to end.
+	 */
+	public static void stopWhileHeld(Runnable stop) throws InterruptedException {
+		Thread stopping = new Thread(stop);
+		stopping.start();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> stopping.getState() == Thread.State.TIMED_WAITING || !stopping.isAlive());
+		release();
+		stopping.join(10_000);
 	}
 
 	/** Whether its thread was interrupted while the update was held. */

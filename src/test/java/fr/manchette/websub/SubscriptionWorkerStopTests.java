@@ -53,13 +53,7 @@ class SubscriptionWorkerStopTests {
 			subscribe(service);
 			assertThat(HeldUpdate.awaitHeld()).isTrue();
 
-			Thread stop = new Thread(service.getBean(SubscriptionWorker.class)::destroy);
-			stop.start();
-			// The stop has done what it does to the thread, and waits for it to end.
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
-			HeldUpdate.release();
-			stop.join(10_000);
+			HeldUpdate.stopWhileHeld(service.getBean(SubscriptionWorker.class)::destroy);
 
 			assertThat(HeldUpdate.interrupted()).isFalse();
 			assertThat(state(jdbc)).containsEntry("state", "PENDING").containsEntry("last_error", null);
