@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -291,16 +290,11 @@ public class IngestRun {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
 					source.id(), source.url(), movedTo);
 		}
-		// Storing keeps neither the body nor the feed as parsed (some three times the body): only what it writes.
+		// What the store step's callback needs, not the body and the feed as parsed (some three times the body),
+		// which it would keep reachable while the items are stored.
 		String etag = fetched.etag();
 		String lastModified = fetched.lastModified();
 		Duration updatePeriod = feed.updatePeriod();
-		return store(source, previous, pace, started, identified, updatePeriod,
-				(next) -> previous.succeeded(started, etag, lastModified, next, movedTo, updatePeriod));
-	}
-
-	private PollReport store(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
-			List<IdentifiedItem> identified, @Nullable Duration updatePeriod, Function<Instant, SourceStatus> succeeded) {
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
 		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {
@@ -309,7 +303,7 @@ public class IngestRun {
 			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,
 					stored.size(), updatePeriod);
 			decided.add(decision);
-			return succeeded.apply(decision.next());
+			return previous.succeeded(started, etag, lastModified, decision.next(), movedTo, updatePeriod);
 		});
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
 		this.recorder.recordPace(decision);
