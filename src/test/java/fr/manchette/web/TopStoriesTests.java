@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three sources two hours ago ranks above a newer story told by two, which ranks above the newest told by one; a
  * story three sources told seven hours ago, out of the 6 h window, is not ranked at all. The default order stays
  * newest first. The ranking moves with the clock alone: when its first item leaves the window, a client's copy is no
- * longer current. The clock is the service's own, moved by the last test.
+ * longer current; a window with no story in it ranks none. The clock is the service's own, moved by the last two
+ * tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
@@ -252,6 +253,26 @@ abstract class TopStoriesTests {
 		assertThat(sources(headlines)).containsExactly(2, 2, 1);
 		assertThat(headlines.get("headlines").get(1).get("source").asString()).isEqualTo("beta");
 		// The default order does not move with the clock.
+		assertThat(titles(json("/api/headlines"))).containsExactly(LAW, BUDGET, FIRE, OLD);
+	}
+
+	@Test
+	@Order(8)
+	void aWindowWithNoStoryRanksNoneInEveryList() throws Exception {
+		// A day on: every item is older than the window (as on a service that has not polled yet, or whose sources
+		// have been quiet for the window's hours).
+		this.clock.advance(Duration.ofDays(1));
+
+		HttpResponse<String> headlines = LocalHttp.get(this.port, "/api/headlines?order=une", null);
+		assertThat(headlines.statusCode()).isEqualTo(200);
+		assertThat(titles(this.json.readTree(headlines.body()))).isEmpty();
+		String etag = headlines.headers().firstValue("ETag").orElseThrow();
+		assertThat(LocalHttp.get(this.port, "/api/headlines?order=une", etag).statusCode()).isEqualTo(304);
+		assertThat(entryTitles(xml(LocalHttp.get(this.port, "/feed.atom?order=une", null).body()))).isEmpty();
+		for (String path : List.of("/feed.rss?order=une", "/feed.json?order=une", "/headlines.txt?order=une",
+				"/?order=une")) {
+			assertThat(LocalHttp.get(this.port, path, null).statusCode()).as(path).isEqualTo(200);
+		}
 		assertThat(titles(json("/api/headlines"))).containsExactly(LAW, BUDGET, FIRE, OLD);
 	}
 
