@@ -3,6 +3,7 @@ package fr.manchette.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Bad query parameter");
 		problem.setProperty("parameter", ex.parameter());
+		return json(problem);
+	}
+
+	/**
+	 * A query string that is not percent-encoded UTF-8 ({@code q=%}, {@code q=%zz}): Tomcat refuses it when the
+	 * parameters are first read, naming the parameter only in its message.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> badlyEncodedQuery(InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"the query string is not percent-encoded UTF-8 (a % must be followed by two hexadecimal digits)");
+		problem.setTitle("Bad query parameter");
 		return json(problem);
 	}
 
