@@ -43,7 +43,9 @@ class StartupTests {
 			.doesNotContain("\tat fr.manchette")
 			// Said once, by the report: not first as Spring's warning, which names the web server being built.
 			.doesNotContain("Unable to start web server")
-			.doesNotContain("cancelling refresh attempt");
+			.doesNotContain("cancelling refresh attempt")
+			// Nor preceded by Spring's advice to re-run in debug for a report of its auto-configuration.
+			.doesNotContain("condition evaluation report");
 	}
 
 }
