@@ -34,13 +34,20 @@ final class ItemLabels {
 		return (source != null) ? source.name() : sourceId;
 	}
 
-	/** The source's category from feeds.yml first, then the item's own, each once. */
+	/**
+	 * The source's category from feeds.yml first, then the item's own, each once whatever its case (a source filed
+	 * under {@code environnement} whose items say {@code Environnement} shows one tag), in its first spelling.
+	 */
 	static List<String> categories(StoredItem item, @Nullable Source source) {
 		List<String> names = new ArrayList<>();
 		if (source != null && source.category() != null) {
 			names.add(source.category());
 		}
-		item.categories().stream().filter((name) -> !names.contains(name)).forEach(names::add);
+		for (String name : item.categories()) {
+			if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+				names.add(name);
+			}
+		}
 		return names;
 	}
 

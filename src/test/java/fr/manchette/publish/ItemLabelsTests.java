@@ -45,6 +45,9 @@ class ItemLabelsTests {
 				this.config.source("le360").orElseThrow()))
 			.containsExactly("economie");
 		assertThat(ItemLabels.categories(item(3, "parti", null, List.of()), null)).isEmpty();
+		// Once whatever its case: the source's own spelling first, then the item's first.
+		assertThat(ItemLabels.categories(item(4, "hespress-fr", null, List.of("Sport", "Foot", "FOOT")), hespress))
+			.containsExactly("sport", "Foot");
 	}
 
 	@Test
