@@ -2,22 +2,20 @@ package fr.manchette.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
-import fr.manchette.dedup.Fingerprint;
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.editorial.EditorialStage;
 import fr.manchette.editorial.Judgement;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.DroppedItems;
-import fr.manchette.store.KnownItems;
+import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PrunedItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a poll's items through the rules of feeds.yml, and remembers what they dropped: an item dropped once stays
- * dropped at the next polls, edited or not, as long as the same rules are in force; after an edit of the rules, what
- * is fetched is judged by the new ones, remembered drops included. Items already stored stay stored, and are not
+ * dropped at the next polls, edited or not, as long as the same rules are in force, and under a new guid too when its
+ * link, headline and date are the same (see {@link fr.manchette.dedup.RelabelledItems}); after an edit of the rules,
+ * what is fetched is judged by the new ones, remembered drops included. Items already stored stay stored, and are not
  * counted as dropped: the rules decide what goes into the store, and a new rule does not take back what is in it
  * (retention does), though it keeps the feed's later edits of it out.
  */
@@ -39,11 +38,11 @@ class EditorialStep {
 
 	private final DroppedItems dropped;
 
-	private final KnownItems stored;
+	private final ItemRepository stored;
 
 	private final PrunedItems pruned;
 
-	EditorialStep(EditorialStage stage, DroppedItems dropped, KnownItems stored, PrunedItems pruned) {
+	EditorialStep(EditorialStage stage, DroppedItems dropped, ItemRepository stored, PrunedItems pruned) {
 		this.stage = stage;
 		this.dropped = dropped;
 		this.stored = stored;
@@ -69,46 +68,57 @@ class EditorialStep {
 			.filter((item) -> !StoryAssigner.sortAt(item, now).isBefore(cutoff))
 			.toList();
 		// Undated, and deleted by retention: dated when seen, it would come back as the newest.
-		Set<String> pruned = this.pruned.listedAgain(source.id(),
-				recent.stream().map((item) -> item.fingerprint().itemKey()).toList(), now);
+		Set<String> pruned = this.pruned.listedAgain(source.id(), recent, now);
 		List<IdentifiedItem> candidates = pruned.isEmpty() ? recent
 				: recent.stream().filter((item) -> !pruned.contains(item.fingerprint().itemKey())).toList();
-		Map<Item, String> keys = new HashMap<>();
-		judged.dropped().forEach((drop) -> keys.put(drop.item(), Fingerprint.of(drop.item()).itemKey()));
-		List<String> all = new ArrayList<>(keys.values());
-		candidates.forEach((item) -> all.add(item.fingerprint().itemKey()));
-		Map<String, String> remembered = this.dropped.find(source.id(), all);
+		List<DroppedItems.Drop> drops = judged.dropped()
+			.stream()
+			.map((drop) -> new DroppedItems.Drop(IdentifiedItem.of(drop.item()), drop.rule()))
+			.toList();
+		List<IdentifiedItem> all = new ArrayList<>(candidates);
+		drops.forEach((drop) -> all.add(drop.item()));
+		Map<String, DroppedItems.Remembered> remembered = this.dropped.find(source.id(), all);
 		String version = judged.rulesVersion();
 		List<IdentifiedItem> kept = new ArrayList<>(candidates.size());
+		// Remembered under other rules: forgotten, then remembered again if these rules drop it too.
 		List<String> forgotten = new ArrayList<>();
 		for (IdentifiedItem item : candidates) {
-			String key = item.fingerprint().itemKey();
-			String droppedUnder = remembered.get(key);
-			if (version.equals(droppedUnder)) {
+			DroppedItems.Remembered drop = remembered.get(item.fingerprint().itemKey());
+			if (drop != null && version.equals(drop.rulesVersion())) {
 				// Dropped by these very rules before, and edited since: it stays out.
 				continue;
 			}
-			if (droppedUnder != null) {
-				forgotten.add(key);
+			if (drop != null) {
+				forgotten.add(drop.itemKey());
 			}
 			kept.add(item);
 		}
-		Map<String, String> newlyDropped = new LinkedHashMap<>();
-		for (Judgement.Dropped drop : judged.dropped()) {
-			String key = keys.get(drop.item());
-			if (!version.equals(remembered.get(key))) {
-				newlyDropped.put(key, drop.rule());
+		List<DroppedItems.Drop> newlyDropped = new ArrayList<>();
+		for (DroppedItems.Drop drop : drops) {
+			DroppedItems.Remembered before = remembered.get(drop.item().fingerprint().itemKey());
+			if (before != null && version.equals(before.rulesVersion())) {
+				// Remembered already: one row an item, however many polls list it.
+				continue;
 			}
+			if (before != null) {
+				forgotten.add(before.itemKey());
+			}
+			newlyDropped.add(drop);
 		}
 		if (!newlyDropped.isEmpty()) {
-			// Stored before the rule that drops it now: it stays where it is, neither updated nor counted as dropped.
-			newlyDropped.keySet().removeAll(this.stored.find(source.id(), newlyDropped.keySet()).keySet());
+			// Stored before the rule that drops it now (under this guid or another): it stays where it is, neither
+			// updated nor counted as dropped.
+			Set<String> fresh = new HashSet<>();
+			this.stored.sort(source.id(), newlyDropped.stream().map(DroppedItems.Drop::item).toList())
+				.fresh()
+				.forEach((item) -> fresh.add(item.fingerprint().itemKey()));
+			newlyDropped.removeIf((drop) -> !fresh.contains(drop.item().fingerprint().itemKey()));
 		}
 		this.dropped.forget(source.id(), forgotten);
 		this.dropped.remember(source.id(), newlyDropped, version, now);
 		if (!newlyDropped.isEmpty()) {
 			log.info("Dropped source={} items={} rules={}", source.id(), newlyDropped.size(),
-					newlyDropped.values().stream().distinct().toList());
+					newlyDropped.stream().map(DroppedItems.Drop::rule).distinct().toList());
 		}
 		return kept;
 	}

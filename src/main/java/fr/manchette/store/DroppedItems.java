@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import fr.manchette.dedup.IdentifiedItem;
+import fr.manchette.normalize.Item;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The items the rules of feeds.yml dropped, by source and item key, with the rule that dropped each and a digest of
- * the rules then in force. Nothing else reads this table: the outputs read only {@code item}, where a dropped item
+ * the rules then in force; found again under a new guid by their link, headline and date (see
+ * {@link RememberedItems}). Nothing else reads this table: the outputs read only {@code item}, where a dropped item
  * never goes.
  */
 @Repository
@@ -29,36 +32,57 @@ public class DroppedItems {
 
 	private final JdbcClient jdbc;
 
-	private final KeysBySource drops;
+	private final RememberedItems drops;
 
 	DroppedItems(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.drops = new KeysBySource(jdbc, "dropped_item", "rules_version");
-	}
-
-	/** The rules version under which each of these items was dropped; keys never dropped are absent. */
-	public Map<String, String> find(String sourceId, Collection<String> itemKeys) {
-		return this.drops.find(sourceId, itemKeys);
+		this.drops = new RememberedItems(jdbc, "dropped_item", "rules_version", "published_at");
 	}
 
 	/**
-	 * Remembers these items as dropped, each by its rule, replacing what was remembered of them under other rules.
-	 * @param rules the rule that dropped each item, by item key
+	 * An item of a poll remembered as dropped.
+	 * @param itemKey its key in the table: another than the poll's for an item under a new guid
+	 * @param rulesVersion the digest of the rules that dropped it
 	 */
-	public void remember(String sourceId, Map<String, String> rules, String rulesVersion, Instant droppedAt) {
-		if (rules.isEmpty()) {
-			return;
-		}
-		forget(sourceId, rules.keySet());
-		List<Object[]> rows = new ArrayList<>(rules.size());
-		rules.forEach((key, rule) -> rows.add(new Object[] { sourceId, key,
-				(rule.length() > 1000) ? rule.substring(0, 1000) : rule, rulesVersion, Timestamps.param(droppedAt) }));
-		// ON CONFLICT: another instance polling the same source dropped it at the same moment.
-		ManyRows.insert(this.jdbc, "dropped_item (source_id, item_key, rule, rules_version, dropped_at)", rows,
-				"ON CONFLICT DO NOTHING");
+	public record Remembered(String itemKey, String rulesVersion) {
 	}
 
-	/** Forgets these items: the rules in force keep them now. */
+	/** An item the rules drop, and the rule that drops it. */
+	public record Drop(IdentifiedItem item, String rule) {
+	}
+
+	/** What is remembered of each of these items of a poll that was dropped, by its key in the poll. */
+	public Map<String, Remembered> find(String sourceId, List<IdentifiedItem> items) {
+		Map<String, Remembered> found = new HashMap<>();
+		this.drops.find(sourceId, items)
+			.forEach((key, row) -> found.put(key, new Remembered(row.itemKey(), row.value())));
+		return found;
+	}
+
+	/**
+	 * Remembers these items as dropped, each by its rule. An item remembered before under other rules is forgotten
+	 * first ({@link #forget}).
+	 */
+	public void remember(String sourceId, List<Drop> drops, String rulesVersion, Instant droppedAt) {
+		if (drops.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(drops.size());
+		for (Drop drop : drops) {
+			Item item = drop.item().item();
+			String rule = drop.rule();
+			rows.add(new Object[] { sourceId, drop.item().fingerprint().itemKey(),
+					(rule.length() > 1000) ? rule.substring(0, 1000) : rule, rulesVersion, Timestamps.param(droppedAt),
+					drop.item().fingerprint().linkKey(), item.title(),
+					item.publishedKnown() ? Timestamps.param(item.published()) : null });
+		}
+		// ON CONFLICT: another instance polling the same source dropped it at the same moment.
+		ManyRows.insert(this.jdbc,
+				"dropped_item (source_id, item_key, rule, rules_version, dropped_at, link_key, title, published_at)",
+				rows, "ON CONFLICT DO NOTHING");
+	}
+
+	/** Forgets these items, by their keys in the table: the rules in force keep them now, or drop them otherwise. */
 	public void forget(String sourceId, Collection<String> itemKeys) {
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(FORGET).param("source", sourceId).param("keys", chunk).update();

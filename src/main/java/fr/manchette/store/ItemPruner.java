@@ -16,7 +16,7 @@ public class ItemPruner {
 
 	// One small batch at a time, oldest first through item_sort_idx: no long lock, whatever the backlog.
 	static final String PRUNE = """
-			SELECT id, search_text, source_id, item_key, published_known FROM item
+			SELECT id, search_text, source_id, item_key, link_key, title, published_known FROM item
 			 WHERE sort_at < :cutoff ORDER BY sort_at LIMIT :batch""";
 
 	private static final String DELETE_IDS = "DELETE FROM item WHERE id IN (:ids)";
@@ -53,14 +53,15 @@ public class ItemPruner {
 		int deleted = 0;
 		while (true) {
 			Map<Long, String> texts = new HashMap<>();
-			List<String[]> undated = new ArrayList<>();
+			List<PrunedItems.Pruned> undated = new ArrayList<>();
 			this.jdbc.sql(PRUNE)
 				.param("cutoff", Timestamps.param(cutoff))
 				.param("batch", PRUNE_BATCH)
 				.query((row) -> {
 					texts.put(row.getLong("id"), row.getString("search_text"));
 					if (!row.getBoolean("published_known")) {
-						undated.add(new String[] { row.getString("source_id"), row.getString("item_key") });
+						undated.add(new PrunedItems.Pruned(row.getString("source_id"), row.getString("item_key"),
+								row.getString("link_key"), row.getString("title")));
 					}
 				});
 			if (texts.isEmpty()) {

@@ -1,17 +1,21 @@
 package fr.manchette.store;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import fr.manchette.dedup.IdentifiedItem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The items without a date of their own that retention deleted (see {@link ItemPruner}), by source and item key, so
  * that a feed that still lists one does not have it stored again as new: dated when first seen, it would be the
- * newest of the lists. Remembered while polls list it, forgotten a retention after the last that did.
+ * newest of the lists. Remembered while polls list it, forgotten a retention after the last that did; found again
+ * under a new guid by its link and headline (see {@link RememberedItems}).
  */
 @Repository
 public class PrunedItems {
@@ -24,39 +28,47 @@ public class PrunedItems {
 
 	private final JdbcClient jdbc;
 
-	private final KeysBySource pruned;
+	private final RememberedItems pruned;
 
 	PrunedItems(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.pruned = new KeysBySource(jdbc, "pruned_item", "item_key");
+		this.pruned = new RememberedItems(jdbc, "pruned_item", "item_key", null);
 	}
 
 	/**
-	 * Which of these keys of a poll are of items retention deleted; those are remembered as seen at {@code at}, for
+	 * The keys of those of a poll's items that retention deleted; those are remembered as seen at {@code at}, for
 	 * another retention.
 	 */
-	public Set<String> listedAgain(String sourceId, Collection<String> itemKeys, Instant at) {
-		Set<String> found = this.pruned.find(sourceId, itemKeys).keySet();
-		for (List<String> chunk : ManyRows.chunks(List.copyOf(found), ManyRows.KEYS_PER_QUERY)) {
+	public Set<String> listedAgain(String sourceId, List<IdentifiedItem> items, Instant at) {
+		Map<String, RememberedItems.Found> found = this.pruned.find(sourceId, items);
+		Set<String> seen = new HashSet<>();
+		found.values().forEach((item) -> seen.add(item.itemKey()));
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(seen), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(SEEN)
 				.param("at", Timestamps.param(at))
 				.param("source", sourceId)
 				.param("keys", chunk)
 				.update();
 		}
-		return found;
+		return found.keySet();
 	}
 
-	/** Remembers items deleted now: {source id, item key} pairs. */
-	void remember(List<String[]> items, Instant at) {
+	/** Remembers items deleted now. */
+	void remember(List<Pruned> items, Instant at) {
 		if (items.isEmpty()) {
 			return;
 		}
 		List<Object[]> rows = items.stream()
-			.map((item) -> new Object[] { item[0], item[1], Timestamps.param(at) })
+			.map((item) -> new Object[] { item.sourceId(), item.itemKey(), Timestamps.param(at), item.linkKey(),
+					item.title() })
 			.toList();
 		// ON CONFLICT: pruned again after an older version stored it anew, or by two instances at once.
-		ManyRows.insert(this.jdbc, "pruned_item (source_id, item_key, seen_at)", rows, "ON CONFLICT DO NOTHING");
+		ManyRows.insert(this.jdbc, "pruned_item (source_id, item_key, seen_at, link_key, title)", rows,
+				"ON CONFLICT DO NOTHING");
+	}
+
+	/** An undated item retention deletes, with what finds it again under a new guid. */
+	record Pruned(String sourceId, String itemKey, @Nullable String linkKey, String title) {
 	}
 
 	/** Forgets the items that no poll has listed since the cutoff. */

@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code retention} through the whole service: an item that its feed dates before the retention is not stored, and
- * an undated one that the hourly prune deleted is not stored again, so that the next poll brings back nothing as new.
+ * an undated one that the hourly prune deleted is not stored again, so that the next poll brings back nothing as new;
+ * nor are the items the rules dropped remembered again at each poll, which would grow their table until the prune.
+ * Both also of a feed whose guids change at every fetch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
@@ -78,7 +80,9 @@ class RetentionAtIngestTests {
 		TestService.use(registry, dir, FeedsYml.withDefaults()
 			.settings("retention: 30d")
 			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360")
-			.source("quotidien", "Le Quotidien", "http://localhost:" + server.getPort() + "/quotidien"));
+			.source("quotidien", "Le Quotidien", "http://localhost:" + server.getPort() + "/quotidien")
+			.source("lematin", "Le Matin", "http://localhost:" + server.getPort() + "/lematin", "drop: [publireportage]")
+			.source("medias24", "Médias24", "http://localhost:" + server.getPort() + "/medias24"));
 	}
 
 	@Test
@@ -126,6 +130,103 @@ class RetentionAtIngestTests {
 		assertThat(this.pruned.forgetOlderThan(Instant.now().plusSeconds(1))).isOne();
 		poll("quotidien");
 		assertThat(titles("quotidien")).contains("Éditorial : le temps long de la réforme");
+	}
+
+	@Test
+	void aFeedWhoseGuidsChangeAtEveryFetchHasEachDroppedItemRememberedOnceAndItsNewItemsJudged() throws Exception {
+		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+		List<String> items = new ArrayList<>(List.of(
+				"<title>Le Maroc et l'Espagne signent un accord sur l'eau</title><link>https://lematin.ma/accord</link>"
+						+ pubDate(now.minusHours(3)),
+				"<title>Publireportage : les meilleures offres de crédit</title><link>https://lematin.ma/credit</link>"
+						+ pubDate(now.minusHours(2)),
+				"<title>Publireportage : un hôtel à Marrakech</title><link>https://lematin.ma/hotel</link>",
+				"<title>La Bourse de Casablanca en hausse</title><link>https://lematin.ma/bourse</link>"
+						+ "<description>Le Masi gagne 1 %.</description>" + pubDate(now.minusHours(1))));
+		for (int fetch = 1; fetch <= 3; fetch++) {
+			serveSession("/lematin", "session-" + fetch, items);
+			poll("lematin");
+		}
+		assertThat(titles("lematin")).containsExactlyInAnyOrder("Le Maroc et l'Espagne signent un accord sur l'eau",
+				"La Bourse de Casablanca en hausse");
+		assertThat(droppedRows("lematin")).isEqualTo(2);
+		assertThat(dropped("lematin")).isEqualTo(2);
+
+		// A stored item that the feed now labels as sponsored stays stored, and is not counted as dropped.
+		items.set(3, "<title>La Bourse de Casablanca en hausse</title><link>https://lematin.ma/bourse</link>"
+				+ "<description>Publireportage. Le Masi gagne 1 %.</description>" + pubDate(now.minusHours(1)));
+		// Truly new items, under a link of the feed's or another: judged, the sponsored one remembered too.
+		items.add("<title>Publireportage : les offres du mois</title><link>https://lematin.ma/credit</link>"
+				+ pubDate(now.minusMinutes(30)));
+		items.add("<title>Le budget 2026 adopté</title><link>https://lematin.ma/budget</link>"
+				+ pubDate(now.minusMinutes(20)));
+		for (int fetch = 4; fetch <= 5; fetch++) {
+			serveSession("/lematin", "session-" + fetch, items);
+			poll("lematin");
+		}
+		assertThat(titles("lematin")).containsExactlyInAnyOrder("Le Maroc et l'Espagne signent un accord sur l'eau",
+				"La Bourse de Casablanca en hausse", "Le budget 2026 adopté");
+		assertThat(droppedRows("lematin")).isEqualTo(3);
+		assertThat(dropped("lematin")).isEqualTo(3);
+	}
+
+	@Test
+	void anUndatedItemThatRetentionDeletedDoesNotComeBackUnderTheNewGuidsOfItsFeed() throws Exception {
+		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+		List<String> items = List.of(
+				"<title>Le Parlement adopte la loi de finances</title><link>https://medias24.com/loi</link>"
+						+ pubDate(now.minusHours(2)),
+				"<title>Chronique : la réforme au long cours</title><link>https://medias24.com/editorial</link>");
+		serveSession("/medias24", "session-1", items);
+		poll("medias24");
+		this.jdbc.sql("UPDATE item SET sort_at = :at, first_seen_at = :at, published_at = :at WHERE source_id = 'medias24'"
+				+ " AND title LIKE 'Chronique%'")
+			.param("at", Instant.now().minus(Duration.ofDays(40)).atOffset(ZoneOffset.UTC))
+			.update();
+		assertThat(this.pruner.pruneOlderThan(Instant.now().minus(Duration.ofDays(30)))).isOne();
+
+		serveSession("/medias24", "session-2", items);
+		poll("medias24");
+		serveSession("/medias24", "session-3", items);
+		poll("medias24");
+
+		assertThat(titles("medias24")).containsExactly("Le Parlement adopte la loi de finances");
+		// Remembered once, under its first guid, and seen by these polls; forgotten, it would be new again.
+		assertThat(this.pruned.forgetOlderThan(Instant.now().minus(Duration.ofMinutes(1)))).isZero();
+		assertThat(this.pruned.forgetOlderThan(Instant.now().plusSeconds(1))).isOne();
+		serveSession("/medias24", "session-4", items);
+		poll("medias24");
+		assertThat(titles("medias24")).contains("Chronique : la réforme au long cours");
+	}
+
+	/** The items, each under a guid of the session that serves them, as some feeds give at every fetch. */
+	private static void serveSession(String path, String session, List<String> items) {
+		List<String> listed = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			listed.add("<item><guid isPermaLink=\"false\">" + session + "-" + i + "</guid>" + items.get(i) + "</item>");
+		}
+		serve(path, listed.toArray(String[]::new));
+	}
+
+	private static String pubDate(ZonedDateTime published) {
+		return "<pubDate>" + DateTimeFormatter.RFC_1123_DATE_TIME.format(published) + "</pubDate>";
+	}
+
+	private long droppedRows(String source) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM dropped_item WHERE source_id = :source")
+			.param("source", source)
+			.query(Long.class)
+			.single();
+	}
+
+	/** What /api/sources counts as dropped by the source's rule. */
+	private long dropped(String source) throws Exception {
+		return this.json.readTree(body("/api/sources?source=" + source))
+			.get("sources")
+			.get(0)
+			.get("dropped")
+			.get("drop: publireportage")
+			.asLong();
 	}
 
 	private static void serve(String path, String... items) {
