@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  * any other change of the window (a load, a reach back, an edit, a compaction) every item is looked up again. The
  * matcher's answer depends on nothing else, so the stories decided are those a decision taken wholly under the lock
  * would give.
+ * <p>
+ * Both run a check before each item, which ends them by throwing: a poll of thousands of new items takes seconds
+ * here, and the service's stop may give up waiting for it (the store step's check reads a field of its thread).
  */
 @Component
 public class StoryAssigner {
@@ -53,20 +56,23 @@ public class StoryAssigner {
 	 */
 	public List<AssignedItem> assign(String sourceId, List<IdentifiedItem> fresh, Instant seenAt,
 			Map<String, String> storiesOfLinks) {
-		return assign(sourceId, fresh, seenAt, storiesOfLinks, Draft.NONE);
+		return assign(sourceId, fresh, seenAt, storiesOfLinks, Draft.NONE, () -> {
+		});
 	}
 
 	/**
 	 * What the window and the matcher make of each of these items now: to decide before taking the story lock, and
 	 * check under it. Items of the same poll do not see each other here, as in {@link #assign}.
+	 * @param check run before each item: what it throws ends the draft
 	 */
-	public Draft draft(String sourceId, List<IdentifiedItem> fresh, Instant seenAt) {
+	public Draft draft(String sourceId, List<IdentifiedItem> fresh, Instant seenAt, Runnable check) {
 		// Before the lookups: a headline added while they run counts as added after the draft.
 		StoryWindow.Mark mark = this.window.mark();
 		List<Drafted> drafted = new ArrayList<>(fresh.size());
 		// One lookup's stories at a time, written over by the next item's: the draft keeps a copy in arrays.
 		FoundStories stories = FOUND.get();
 		for (IdentifiedItem item : fresh) {
+			check.run();
 			Instant sortAt = sortAt(item, seenAt);
 			candidates(sourceId, item, sortAt, stories);
 			drafted.add(new Drafted(DraftedStories.of(stories), matched(sourceId, item, sortAt, stories)));
@@ -77,14 +83,16 @@ public class StoryAssigner {
 	/**
 	 * The same, reusing a draft's answer for each item whose stories in the window are still those of the draft.
 	 * @param draft a {@link #draft} of the same items, or {@link Draft#NONE}
+	 * @param check run before each item: what it throws ends the assignment
 	 */
 	public List<AssignedItem> assign(String sourceId, List<IdentifiedItem> fresh, Instant seenAt,
-			Map<String, String> storiesOfLinks, Draft draft) {
+			Map<String, String> storiesOfLinks, Draft draft, Runnable check) {
 		Map<String, String> links = new HashMap<>(storiesOfLinks);
 		List<AssignedItem> assigned = new ArrayList<>(fresh.size());
 		StoryWindow.Added added = (draft.mark != null) ? this.window.addedSince(draft.mark) : null;
 		FoundStories stories = FOUND.get();
 		for (int i = 0; i < fresh.size(); i++) {
+			check.run();
 			IdentifiedItem item = fresh.get(i);
 			Instant sortAt = sortAt(item, seenAt);
 			String linkKey = item.fingerprint().linkKey();

@@ -142,9 +142,8 @@ public class StoreStep {
 				.filter(Objects::nonNull)
 				.toList();
 			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
-					this.items.storiesOfLinks(links), draft);
-			PollAbandoned.check();
-			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt);
+					this.items.storiesOfLinks(links), draft, PollAbandoned::check);
+			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt, PollAbandoned::check);
 			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
 			for (AssignedItem item : assigned) {
 				Long id = ids.get(item.identified().fingerprint().itemKey());
@@ -198,7 +197,7 @@ public class StoreStep {
 			return StoryAssigner.Draft.NONE;
 		}
 		addCommitted();
-		return this.assigner.draft(sourceId, fresh, seenAt);
+		return this.assigner.draft(sourceId, fresh, seenAt, PollAbandoned::check);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package fr.manchette.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The service stopped, on an H2 file, while a poll stores what it fetched (held inside its transaction by a trigger
  * on its first item): the stop waits for it, and the poll's items are committed; or, once the stop waits no longer,
- * the poll rolls back with one line. Either way the store closes after it, without an error.
+ * the poll rolls back with one line, from inside a long insert at the end of the statement it is in. Either way the
+ * store closes after it, without an error.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StopWhileStoringIntegrationTests {
@@ -85,23 +88,8 @@ class StopWhileStoringIntegrationTests {
 			CapturedOutput output) throws Exception {
 		Path feeds = feedsHoldingTheFirstItem();
 
-		ConfigurableApplicationContext service = start(feeds, true, "--manchette.polling.stop-wait=0s");
-		assertThat(HeldUpdate.awaitHeld()).isTrue();
-		Thread stop = new Thread(service::close, "stop-held");
-		stop.start();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> !stop.isAlive()
-					|| output.getOut().contains("Stopping: polls still storing after 0 s roll back sources=[held]"));
-		assertThat(stop.isAlive()).isTrue();
-		HeldUpdate.release();
-		stop.join(30_000);
-		assertThat(stop.isAlive()).isFalse();
+		stopAbandoningThePollHeld(feeds, output);
 
-		// One line for the poll, and no error from it or the stop.
-		assertThat(warningsOfThePollAndTheStop(output)).singleElement()
-			.asString()
-			.contains(" WARN ")
-			.contains("Poll abandoned by the stop source=held detail=rolled back: nothing of it stored");
 
 		try (ConfigurableApplicationContext after = start(feeds, true)) {
 			JdbcClient jdbc = after.getBean(JdbcClient.class);
@@ -113,10 +101,68 @@ class StopWhileStoringIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPollAbandonedInsideALongInsertRollsBackAtTheEndOfTheStatementItIsIn(CapturedOutput output) throws Exception {
+		// A first poll of 1 200 new items: more than one statement of the multi-row insert (a thousand rows each).
+		int items = 1_200;
+		Path feeds = feedsHoldingTheFirstItem(manyItems(items));
+
+		stopAbandoningThePollHeld(feeds, output);
+
+		// The statement it was held in went on to its end; none after it ran.
+		assertThat(HeldUpdate.rows()).isPositive().isLessThan(items);
+		try (ConfigurableApplicationContext after = start(feeds, false)) {
+			JdbcClient jdbc = after.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM item WHERE source_id = 'held'").query(Long.class).single())
+				.isZero();
+		}
+	}
+
+	/**
+	 * Starts the service with no wait for polls storing, and stops it while its poll is held: the poll, let go once
+	 * the stop gave up waiting for it, rolls back with one line, and no error from it or the stop.
+	 */
+	private void stopAbandoningThePollHeld(Path feeds, CapturedOutput output) throws Exception {
+		ConfigurableApplicationContext service = start(feeds, true, "--manchette.polling.stop-wait=0s");
+		assertThat(HeldUpdate.awaitHeld()).isTrue();
+		Thread stop = new Thread(service::close, "stop-held");
+		stop.start();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !stop.isAlive()
+					|| output.getOut().contains("Stopping: polls still storing after 0 s roll back sources=[held]"));
+		assertThat(stop.isAlive()).isTrue();
+		HeldUpdate.release();
+		stop.join(30_000);
+		assertThat(stop.isAlive()).isFalse();
+		assertThat(warningsOfThePollAndTheStop(output)).singleElement()
+			.asString()
+			.contains(" WARN ")
+			.contains("Poll abandoned by the stop source=held detail=rolled back: nothing of it stored");
+	}
+
 	/** A feed of four items, and a trigger in the H2 file that holds the first item a poll inserts. */
 	private Path feedsHoldingTheFirstItem() throws Exception {
-		server.stubFor(WireMock.get("/hespress")
-			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		return feedsHoldingTheFirstItem(FixtureFeed.render("hespress-rss2.xml", NOW));
+	}
+
+	/** An RSS feed of so many items, a minute apart. */
+	private static String manyItems(int count) {
+		StringBuilder rss = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Hespress FR</title>
+				<link>https://fr.hespress.com/</link><description>d</description><language>fr</language>""");
+		for (int i = 0; i < count; i++) {
+			rss.append("<item><guid>hespress-").append(i).append("</guid><title>Dépêche ").append(i)
+				.append(" : le conseil de la commune ").append(i).append(" adopte son budget</title><link>")
+				.append("https://fr.hespress.com/").append(i).append(".html</link><pubDate>")
+				.append(DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(60L * i).atOffset(ZoneOffset.UTC)))
+				.append("</pubDate></item>");
+		}
+		return rss.append("</channel></rss>").toString();
+	}
+
+	/** A feed, and a trigger in the H2 file that holds the first item a poll inserts. */
+	private Path feedsHoldingTheFirstItem(String body) throws Exception {
+		server.stubFor(WireMock.get("/hespress").willReturn(aResponse().withBody(body)));
 		Path feeds = FeedsYml.inZone("Africa/Casablanca")
 			.source("held", "Hespress FR", "http://localhost:" + server.getPort() + "/hespress")
 			.writeTo(this.dir.resolve("feeds.yml"));

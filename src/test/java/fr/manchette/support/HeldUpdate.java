@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.h2.api.Trigger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,8 @@ public final class HeldUpdate implements Trigger {
 
 	private static volatile boolean interrupted;
 
+	private static final AtomicInteger rows = new AtomicInteger();
+
 	/** Holds the next update of one of {@code table}'s rows (an H2 database's). */
 	public static void of(JdbcClient jdbc, String table) {
 		hold(jdbc, "UPDATE", table);
@@ -41,6 +44,7 @@ public final class HeldUpdate implements Trigger {
 		held = new CountDownLatch(1);
 		released = new CountDownLatch(1);
 		interrupted = false;
+		rows.set(0);
 		jdbc.sql("CREATE TRIGGER held_" + statement.toLowerCase(Locale.ROOT) + " AFTER " + statement + " ON "
 				+ table + " FOR EACH ROW CALL '" + HeldUpdate.class.getName() + "'").update();
 	}
@@ -73,8 +77,17 @@ public final class HeldUpdate implements Trigger {
 		return interrupted;
 	}
 
+	/**
+	 * How many rows were updated (or inserted) since the trigger was made, held or not: where the thread's work went on
+	 * to once let go.
+	 */
+	public static int rows() {
+		return rows.get();
+	}
+
 	@Override
 	public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
+		rows.incrementAndGet();
 		if (held.getCount() == 0) {
 			return;
 		}
