@@ -38,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * At each tick an instance claims the deliveries due (a lease, so that of several instances on one PostgreSQL exactly
  * one sends each), POSTs them one by one, and marks each made, or failed with its next attempt after a wait that
  * doubles at each failure (from {@code manchette.webhook-delivery.retry}, at most an hour), until
- * {@code max-attempts}. A crashed instance's claims run out and another sends them (on the H2 file, which no other
- * process opens, the next start gives them back at once): a receiver may, rarely, get a delivery twice, and tells by
- * its {@code delivery} id.
+ * {@code max-attempts}. A crashed instance's claims are given back (at the next start on the H2 file, which no other
+ * process opens; within seconds on PostgreSQL: see {@link WebhookOutbox#releaseLeftBehind}), or run out, and another
+ * sends them: a receiver may, rarely, get a delivery twice, and tells by its {@code delivery} id.
  * <p>
  * No internal address unless {@code manchette.fetch.allow-internal-redirects} allows them: checked at start-up (a
  * refused hook stops the start) and again before each POST ({@link WebhookClient}).
@@ -71,7 +71,7 @@ class WebhookSender implements DisposableBean {
 
 	private final Clock clock;
 
-	private final String instance = LeaseOwner.newName();
+	private final String instance;
 
 	private final AtomicLong claims = new AtomicLong();
 
@@ -83,7 +83,8 @@ class WebhookSender implements DisposableBean {
 	private Instant nextPrune = Instant.MIN;
 
 	WebhookSender(WebhookSettings settings, WebhookOutbox outbox, ManchetteProperties properties, CurrentFeeds feeds,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, LeaseOwner instance) {
+		this.instance = instance.name();
 		this.settings = settings;
 		this.hooks = settings.webhooks().stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
 		this.outbox = outbox;
@@ -119,10 +120,10 @@ class WebhookSender implements DisposableBean {
 		if (!this.settings.any()) {
 			return;
 		}
-		// Before the first claim: on the H2 file, what a killed run had claimed is due again at once.
+		// Before the first claim: what a killed run had claimed is due again at once (see WebhookOutbox).
 		int released = this.outbox.releaseLeftBehind(this.instance);
 		if (released > 0) {
-			log.info("Gave back the webhook deliveries a previous run on this store had claimed deliveries={}", released);
+			log.info("Gave back the webhook deliveries that instances gone had claimed deliveries={}", released);
 		}
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(this.threads);
 		long tick = this.settings.webhookDelivery().tick().toMillis();

@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * several instances on one PostgreSQL share it: at each tick an instance claims the due sources it has room for with
  * a lease (one exclusive conditional update: one instance wins each source), polls them on its workers from the rows
  * the claim read, and the poll's outcome sets the next due time and ends the lease. A long poll has its lease
- * renewed; a crashed instance's leases expire and the others take its sources over (on a store no other process can
- * open, the H2 file, a start gives them back at once: see {@link SourceLeases#releaseLeftBehind}). Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
+ * renewed; a crashed instance's leases are given back at once (at a start on the H2 file, which no other process
+ * can open; within seconds on PostgreSQL: see {@link SourceLeases#releaseLeftBehind}), or expire, and the others take
+ * its sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
  */
@@ -65,7 +66,7 @@ class PollScheduler implements DisposableBean {
 
 	private final ManchetteProperties.Polling settings;
 
-	private final String owner = LeaseOwner.newName();
+	private final String owner;
 
 	private final PollWorkers workers;
 
@@ -81,7 +82,8 @@ class PollScheduler implements DisposableBean {
 	private volatile boolean stopped;
 
 	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
-			TaskScheduler scheduler, Clock clock, ManchetteProperties properties) {
+			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner) {
+		this.owner = owner.name();
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
 		this.statuses = statuses;
@@ -96,7 +98,7 @@ class PollScheduler implements DisposableBean {
 	void start() {
 		int released = this.leases.releaseLeftBehind(this.owner);
 		if (released > 0) {
-			log.info("Gave back the leases of a previous run on this store sources={}", released);
+			log.info("Gave back the leases of instances gone sources={}", released);
 		}
 		schedule(this.feeds.get());
 		this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, this.settings.tick());

@@ -52,16 +52,25 @@ public class SourceLeases {
 
 	private static final String RELEASE_BUT = RELEASE + " AND source_id NOT IN (:kept)";
 
+	// One row a source: small enough to read whole.
+	private static final String OWNERS = "SELECT DISTINCT lease_owner FROM source_status WHERE lease_owner IS NOT NULL";
+
+	private static final String RELEASE_OWNERS = """
+			UPDATE source_status SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IN (:owners)""";
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
 	private final Environment environment;
 
-	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment) {
+	private final LeaseOwner instance;
+
+	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment, LeaseOwner instance) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.environment = environment;
+		this.instance = instance;
 	}
 
 	/** Sources that are due and not claimed by anyone, the longest due first. */
@@ -137,20 +146,20 @@ public class SourceLeases {
 	}
 
 	/**
-	 * Gives back, at a start, the leases that a run of the service killed on this store left behind (a
-	 * {@code kill -9}, a power cut): their sources would wait for them to run out (the lease, a minute by default).
-	 * Those of {@code owner}, this instance, are left alone. Only on a store that this process alone can open
-	 * ({@link ExclusiveStore}: the H2 file), where every other lease found is that of a process that has ended. On a
-	 * shared store (PostgreSQL, H2 with {@code AUTO_SERVER}) a lease may be another instance's, alive and polling: an
-	 * owner's name (host, process and a random part, see {@link LeaseOwner}) does not tell a dead instance from a live
-	 * one, nor a restart of this one from another on the same host, so those leases are left to run out.
+	 * Gives back the leases that instances killed on this store left behind (a {@code kill -9}, a crash, an exit on
+	 * {@code OutOfMemoryError}): their sources would wait for them to run out (the lease, a minute by default). On a
+	 * store that this process alone can open ({@link ExclusiveStore}: the H2 file), every lease but those of
+	 * {@code owner}, this instance, is that of a run that has ended: a start gives them all back. On PostgreSQL, which
+	 * several instances share, those of the instances that are gone ({@link LeaseOwner}: their lock is free), at a
+	 * start and every few seconds ({@link GoneInstanceLeases}); a live instance's are never taken. On H2 with
+	 * {@code AUTO_SERVER} nothing tells a dead instance from a live one: the leases run out.
 	 * @return how many it gave back
 	 */
 	public int releaseLeftBehind(String owner) {
-		if (!ExclusiveStore.exclusive(this.dataSource, this.environment)) {
-			return 0;
+		if (ExclusiveStore.exclusive(this.dataSource, this.environment)) {
+			return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("owner", owner).update();
 		}
-		return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("owner", owner).update();
+		return this.instance.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
 	}
 
 	/** Gives back every lease an instance holds, when it stops. */

@@ -69,6 +69,14 @@ public class WebhookOutbox {
 			UPDATE webhook_outbox SET lease_owner = NULL, lease_until = NULL
 			WHERE lease_until IS NOT NULL AND (lease_owner IS NULL OR lease_owner NOT LIKE :claims ESCAPE '!')""";
 
+	// webhook_outbox_due_idx: a claimed delivery is due (delivered and given-up ones have neither a lease nor a next
+	// attempt), where the table holds the deliveries of the whole retention time.
+	private static final String OWNERS = """
+			SELECT DISTINCT lease_owner FROM webhook_outbox WHERE next_attempt_at IS NOT NULL AND lease_owner IS NOT NULL""";
+
+	private static final String RELEASE_OWNERS = """
+			UPDATE webhook_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IN (:owners)""";
+
 	private static final String SUCCEEDED_STATUS = "UPDATE webhook_status SET last_success_at = :now WHERE hook = :hook";
 
 	private static final String FAILED_STATUS = """
@@ -97,11 +105,15 @@ public class WebhookOutbox {
 
 	private final Environment environment;
 
-	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes, DataSource dataSource, Environment environment) {
+	private final LeaseOwner instance;
+
+	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes, DataSource dataSource, Environment environment,
+			LeaseOwner instance) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
 		this.dataSource = dataSource;
 		this.environment = environment;
+		this.instance = instance;
 	}
 
 	/** Every item of these stories, each story's first first: one query through item_story_hash_idx. */
@@ -193,20 +205,19 @@ public class WebhookOutbox {
 	}
 
 	/**
-	 * Gives back, at a start, the deliveries that a run killed on this store had claimed (a {@code kill -9}, a power
-	 * cut): they would wait for the lease to run out ({@code timeout} × the batch + 60 s, nearly 3 minutes by
-	 * default). Those claimed by {@code instance} (claims named {@code instance#n}) are left alone. Only on a store that
-	 * this process alone can open ({@link ExclusiveStore}: the H2 file), as {@link SourceLeases#releaseLeftBehind} does
-	 * for the polls, and for the same reason: on a shared store a lease may be a live instance's. The receiver may have
-	 * had the delivery the killed run was sending: it gets it again, with the same id.
+	 * Gives back the deliveries that instances killed on this store had claimed (a {@code kill -9}, a crash): they
+	 * would wait for the lease to run out ({@code timeout} × the batch + 60 s, nearly 3 minutes by default). As
+	 * {@link SourceLeases#releaseLeftBehind} does for the polls: at a start on the H2 file, every claim but those of
+	 * {@code instance} (claims named {@code instance#n}); on PostgreSQL, the claims of the instances that are gone. The
+	 * receiver may have had the delivery the killed run was sending: it gets it again, with the same id.
 	 * @return how many it gave back
 	 */
 	public int releaseLeftBehind(String instance) {
-		if (!ExclusiveStore.exclusive(this.dataSource, this.environment)) {
-			return 0;
+		if (ExclusiveStore.exclusive(this.dataSource, this.environment)) {
+			String claims = instance.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "#%";
+			return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("claims", claims).update();
 		}
-		String claims = instance.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "#%";
-		return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("claims", claims).update();
+		return this.instance.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
 	}
 
 	/** How each of these hooks fared, in their order. */

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.support.LocalPostgres;
+import fr.manchette.support.OtherInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances on one PostgreSQL polling 200 WireMock sources every 4 s for several intervals: each source is
  * fetched once per interval, never twice within one, no row is doubled; when one instance stops, the other takes
- * all its sources over.
+ * all its sources over; the leases of an instance that is gone are given back, a live one's kept.
  */
 class SeveralInstancesOnPostgresTests {
 
@@ -94,39 +95,64 @@ class SeveralInstancesOnPostgresTests {
 	}
 
 	/**
-	 * On a shared store a start cannot tell a killed instance's leases from a live one's (see
-	 * SourceLeases.releaseLeftBehind): it leaves them to run out, where on its own H2 file it gives them back.
+	 * On a shared store a start gives back the leases of an instance that is gone (its session with PostgreSQL ended,
+	 * as a killed process's does), and so does a running instance within seconds of another's end, long before the
+	 * leases run out; a live instance's leases are never taken.
 	 */
 	@Test
-	void aStartLeavesTheLeasesOfAnotherInstanceAlone() throws Exception {
-		String database = LocalPostgres.get().newDatabase("leases_of_another");
+	void theLeasesOfInstancesGoneAreGivenBackAtAStartAndThenWithinSecondsNeverThoseOfALiveOne() throws Exception {
+		String database = LocalPostgres.get().newDatabase("leases_of_others");
 		this.server.start();
-		this.server.stubFor(get("/feed/0").willReturn(aResponse().withBody(feed(0))));
-		Path feeds = FeedsYml.inZone("Africa/Casablanca")
-			.source("source-0", "Source 0", "http://127.0.0.1:%d/feed/0".formatted(this.server.port()))
-			.writeTo(this.dir.resolve("feeds.yml"));
-		String other = "other-host/77/cafebabe";
-		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ManchetteApplication.class).run(
-				"--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
-				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN")) {
-			Source source = first.getBean(CurrentFeeds.class).get().source("source-0").orElseThrow();
-			assertThat(first.getBean(IngestRun.class).run(source).outcome()).isEqualTo(PollOutcome.OK);
-			// Another instance's poll of the source, due and claimed for ten minutes.
-			Instant now = Instant.now();
-			first.getBean(JdbcClient.class)
-				.sql("UPDATE source_status SET lease_owner = :owner, lease_until = :until, next_attempt_at = :due")
-				.param("owner", other)
-				.param("until", now.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
-				.param("due", now.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
-				.update();
+		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca");
+		for (int s = 0; s < 3; s++) {
+			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
+			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(this.server.port(), s));
 		}
+		Path feeds = yaml.writeTo(this.dir.resolve("feeds.yml"));
+		try (OtherInstance live = OtherInstance.on(database)) {
+			OtherInstance goneBeforeTheStart = OtherInstance.on(database);
+			OtherInstance goneAfterIt = OtherInstance.on(database);
+			try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ManchetteApplication.class).run(
+					"--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.enabled=false",
+					"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN")) {
+				JdbcClient jdbc = first.getBean(JdbcClient.class);
+				List<String> owners = List.of(live.name(), goneBeforeTheStart.name(), goneAfterIt.name());
+				for (int s = 0; s < 3; s++) {
+					Source source = first.getBean(CurrentFeeds.class).get().source("source-" + s).orElseThrow();
+					assertThat(first.getBean(IngestRun.class).run(source).outcome()).isEqualTo(PollOutcome.OK);
+					// Another instance's poll of the source, due and claimed for ten minutes.
+					Instant now = Instant.now();
+					jdbc.sql("""
+							UPDATE source_status SET lease_owner = :owner, lease_until = :until, next_attempt_at = :due
+							WHERE source_id = :source""")
+						.param("owner", owners.get(s))
+						.param("until", now.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+						.param("due", now.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
+						.param("source", source.id())
+						.update();
+				}
+			}
+			goneBeforeTheStart.close();
+			this.server.resetRequests();
 
-		try (ConfigurableApplicationContext second = start(feeds, database)) {
-			assertThat(second.getBean(JdbcClient.class)
-				.sql("SELECT lease_owner FROM source_status WHERE source_id = 'source-0'")
-				.query(String.class)
-				.list()).containsExactly(other);
+			try (ConfigurableApplicationContext second = start(feeds, database)) {
+				await().atMost(Duration.ofSeconds(30)).until(() -> polled(1));
+				assertThat(polled(2)).isFalse();
+
+				goneAfterIt.close();
+
+				await().atMost(Duration.ofSeconds(30)).until(() -> polled(2));
+				assertThat(polled(0)).isFalse();
+				assertThat(second.getBean(JdbcClient.class)
+					.sql("SELECT lease_owner FROM source_status WHERE source_id = 'source-0'")
+					.query(String.class)
+					.list()).containsExactly(live.name());
+			}
 		}
+	}
+
+	private boolean polled(int source) {
+		return !this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + source))).isEmpty();
 	}
 
 	private static double polls(ConfigurableApplicationContext context) {

@@ -210,7 +210,7 @@ class KeyHashesUpgradeTests {
 		context.registerBean(TransactionTemplate.class,
 				() -> new TransactionTemplate(new DataSourceTransactionManager(store)));
 		context.registerBean(Clock.class, () -> Clock.fixed(T0, ZoneOffset.UTC));
-		context.register(ItemStoreBeans.class, KnownItems.class, WebhookOutbox.class);
+		context.register(ItemStoreBeans.class, KnownItems.class, WebhookOutbox.class, LeaseOwner.class);
 		context.refresh();
 		return context;
 	}

@@ -22,6 +22,7 @@ import fr.manchette.pipeline.StoreStep;
 import fr.manchette.pipeline.StoryEvents;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.ItemStoreBeans;
+import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.WebSubSubscriptions;
@@ -53,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/h2/store")
-@Import({ ItemStoreBeans.class, SourceStatusRepository.class, SourceLeases.class, DroppedItems.class,
+@Import({ ItemStoreBeans.class, SourceStatusRepository.class, SourceLeases.class, LeaseOwner.class, DroppedItems.class,
 		WebSubSubscriptions.class, WebhookOutbox.class, StoreStep.class, StoryAssigner.class, StoryWindow.class,
 		StoryEvents.class, StoreTest.Beans.class })
 public @interface StoreTest {
