@@ -40,8 +40,8 @@ class WebhookStopTests {
 	@RegisterExtension
 	static WireMockExtension receiver = Sites.forEachTest();
 
-	/** The claim of a run killed mid-send: its instance (host, process, random part, as LeaseOwner makes them) and number. */
-	private static final String KILLED_CLAIM = "manchette-host/4242/0badc0de#7";
+	/** The claim of a run killed mid-send: its instance (host, process, key, as LeaseOwner makes them) and number. */
+	private static final String KILLED_CLAIM = "manchette-host/4242/5eed0badc0de0042#7";
 
 	@TempDir
 	Path dir;

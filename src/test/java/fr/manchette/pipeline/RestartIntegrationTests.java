@@ -45,8 +45,8 @@ class RestartIntegrationTests {
 	@RegisterExtension
 	static WireMockExtension source = Sites.forEachTest((options) -> options.gzipDisabled(true));
 
-	/** The lease owner of a run killed with its polls in flight: host, process, random part, as LeaseOwner makes them. */
-	private static final String KILLED_OWNER = "manchette-host/4242/0badc0de";
+	/** The lease owner of a run killed with its polls in flight: host, process, key, as LeaseOwner makes them. */
+	private static final String KILLED_OWNER = "manchette-host/4242/5eed0badc0de0042";
 
 	@TempDir
 	Path dir;

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +119,41 @@ class GoneInstanceLeasesOnPostgresTests {
 		}
 		finally {
 			process.destroyForcibly();
+		}
+	}
+
+	/**
+	 * The connection that holds this instance's lock lost (PostgreSQL restarted, a network cut; here its backend
+	 * ended by an administrator): the next round takes the lock again, so that the others see it alive again.
+	 */
+	@Test
+	void anInstanceWhoseLockConnectionWasLostTakesItsLockAgain() throws SQLException {
+		long key = LeaseOwner.key(this.self.name()).orElseThrow();
+		assertThat(lockFree(key)).isFalse();
+
+		try (Connection admin = DriverManager.getConnection(url());
+				PreparedStatement terminate = admin.prepareStatement("""
+						SELECT pg_terminate_backend(pid) FROM pg_locks
+						WHERE locktype = 'advisory' AND classid = :high AND objid = :low AND objsubid = 1"""
+					.replace(":high", Long.toString(key >>> 32))
+					.replace(":low", Long.toString(key & 0xffffffffL)))) {
+			terminate.execute();
+		}
+		await().atMost(GONE_WITHIN).until(() -> lockFree(key));
+
+		assertThat(this.self.keepHeld()).isTrue();
+		assertThat(lockFree(key)).isFalse();
+	}
+
+	/** Whether another session could take the lock of this key (and lets it go at once). */
+	private static boolean lockFree(long key) throws SQLException {
+		try (Connection session = DriverManager.getConnection(url());
+				PreparedStatement lock = session.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, key);
+			try (ResultSet taken = lock.executeQuery()) {
+				taken.next();
+				return taken.getBoolean(1);
+			}
 		}
 	}
 

@@ -6,7 +6,10 @@ import fr.manchette.support.OnLocalPostgres;
 @OnLocalPostgres
 class SourceStatusRepositoryOnPostgresTests extends SourceStatusRepositoryTests {
 
-	/** Shared by every instance that points at it. */
+	/**
+	 * Shared by every instance that points at it: only the leases of instances gone are given back (see
+	 * GoneInstanceLeasesOnPostgresTests), and these owners, without a key, are not known to be.
+	 */
 	@Override
 	protected boolean storeOfItsOwn() {
 		return false;
