@@ -2,6 +2,7 @@ package fr.manchette.store;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +51,9 @@ public final class LeaseOwner implements DisposableBean {
 	/** Draws of a key whose lock is taken before giving up: one is already a 2^-64 chance. */
 	private static final int DRAWS = 8;
 
+	/** As UUIDs are drawn: instances started at the same moment on several hosts draw unlike keys. */
+	private static final SecureRandom KEYS = new SecureRandom();
+
 	private final long key;
 
 	private final String name;
@@ -64,18 +67,18 @@ public final class LeaseOwner implements DisposableBean {
 			engine = StoreEngine.of(connection);
 		}
 		if (engine != StoreEngine.POSTGRESQL) {
-			this.key = ThreadLocalRandom.current().nextLong();
+			this.key = KEYS.nextLong();
 			this.lock = null;
 		}
 		else {
 			InstanceLock opened = InstanceLock.open(dataSource);
-			long drawn = ThreadLocalRandom.current().nextLong();
+			long drawn = KEYS.nextLong();
 			for (int draw = 1; !opened.take(drawn); draw++) {
 				if (draw == DRAWS) {
 					opened.close();
 					throw new IllegalStateException("No free advisory lock for this instance after " + DRAWS + " draws");
 				}
-				drawn = ThreadLocalRandom.current().nextLong();
+				drawn = KEYS.nextLong();
 			}
 			this.key = drawn;
 			this.lock = opened;
@@ -139,10 +142,7 @@ public final class LeaseOwner implements DisposableBean {
 				byKey.computeIfAbsent(ownerKey.getAsLong(), (k) -> new ArrayList<>()).add(owner);
 			}
 		}
-		if (byKey.isEmpty()) {
-			return List.of();
-		}
-		if (!keepHeld(held)) {
+		if (byKey.isEmpty() || !keepHeld(held)) {
 			return List.of();
 		}
 		List<String> gone = new ArrayList<>();
@@ -156,8 +156,8 @@ public final class LeaseOwner implements DisposableBean {
 
 	/**
 	 * Whether this instance still holds its lock, taken again if its connection was lost (a restart of PostgreSQL, a
-	 * network cut): meanwhile the others took it for gone and gave its leases back, so a source may have been polled
-	 * twice, as when a lease runs out under a long poll.
+	 * network cut): meanwhile the others may have taken it for gone and given its leases back, so that a source is
+	 * polled twice, as when a lease runs out under a long poll.
 	 */
 	synchronized boolean keepHeld() {
 		InstanceLock held = this.lock;
@@ -169,12 +169,7 @@ public final class LeaseOwner implements DisposableBean {
 			return true;
 		}
 		boolean taken = held.reopenAndTake(this.key);
-		if (taken) {
-			log.warn("Lost the lock that tells other instances this one is alive, taken again owner={}", this.name);
-		}
-		else {
-			log.warn("Lost the lock that tells other instances this one is alive, not taken again owner={}", this.name);
-		}
+		log.warn("Lost the lock that tells other instances this one is alive owner={} taken-again={}", this.name, taken);
 		return taken;
 	}
 
