@@ -1,11 +1,11 @@
 package fr.manchette.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +34,11 @@ final class ListParameters {
 
 	/** A date-time and its offset: {@code +01:00}, {@code -0400}, or {@code  01:00} when its '+' was not encoded. */
 	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d):?(\\d\\d)");
+
+	/** The first and the last instant {@code since} may say: years of four digits. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	private ListParameters() {
 	}
@@ -151,7 +156,18 @@ final class ListParameters {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String text = value.trim();
+		Instant since = instant(value.trim(), zone);
+		// ISO-8601 reads years of more digits too (+999999999-12-31T23:59), which neither the store's timestamps nor
+		// Java's own date-times at UTC all hold.
+		if (since == null || since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+			throw new BadQueryException("since", "since must be an ISO-8601 date or date-time from the year 1 to 9999, "
+					+ "e.g. 2025-05-16 or 2025-05-16T19:35:00+01:00");
+		}
+		return since;
+	}
+
+	/** The instant that ISO-8601 text says, or null if it says none. */
+	private static @Nullable Instant instant(String text, ZoneId zone) {
 		try {
 			if (text.length() == 10) {
 				return LocalDate.parse(text).atStartOfDay(zone).toInstant();
@@ -168,9 +184,8 @@ final class ListParameters {
 			}
 			return LocalDateTime.parse(text).atZone(zone).toInstant();
 		}
-		catch (DateTimeParseException ex) {
-			throw new BadQueryException("since",
-					"since must be an ISO-8601 date or date-time, e.g. 2025-05-16 or 2025-05-16T19:35:00+01:00");
+		catch (DateTimeException ex) {
+			return null;
 		}
 	}
 

@@ -55,6 +55,18 @@ class ListParametersTests {
 		}
 	}
 
+	@Test
+	void aSinceBeyondYearsOfFourDigitsIsABadSince() {
+		for (String value : List.of("+999999999-12-31T23:59:59-18:00", "+999999999-12-31T23:59", "+10000-01-01T00:00Z",
+				"-0001-12-31T00:00Z")) {
+			assertThatExceptionOfType(BadQueryException.class).as(value)
+				.isThrownBy(() -> since(value))
+				.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("since"));
+		}
+		assertThat(since("0001-01-01T00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+		assertThat(since("9999-12-31T23:59:59+01:00")).isEqualTo(Instant.parse("9999-12-31T22:59:59Z"));
+	}
+
 	private Instant since(String value) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("since", value);

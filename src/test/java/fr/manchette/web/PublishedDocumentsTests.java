@@ -268,6 +268,15 @@ class PublishedDocumentsTests {
 	}
 
 	@Test
+	void aSinceOfYearsBeyondFourDigitsIsABadQuery() throws Exception {
+		// ISO-8601 all the same, and an instant Java holds, but not as a date-time at UTC (nor in the store).
+		HttpResponse<byte[]> response = get("/api/headlines?since=%2B999999999-12-31T23:59:59-18:00", Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(text(response)).contains("\"parameter\":\"since\"");
+	}
+
+	@Test
 	void aQueryThatIsNotPercentEncodedIsABadQuery() throws Exception {
 		// Tomcat closes the connection after a 400: one connection a request.
 		for (String path : List.of("/feed.atom?q=%", "/api/headlines?q=%zz", "/?source=%E9t%E9",
