@@ -47,6 +47,8 @@ class StatusController {
 	byte[] sources(@RequestParam MultiValueMap<String, String> params) {
 		List<SourceHealth> all = this.sources.sources();
 		Set<String> asked = params.isEmpty() ? null : ListParameters.parse(params, this.feeds.get()).sources();
+		// The order too, which ranks stories and leaves every source here: a wrong one is as wrong here.
+		ListParameters.une(params);
 		if (asked == null) {
 			return this.sourcesJson.write(all);
 		}

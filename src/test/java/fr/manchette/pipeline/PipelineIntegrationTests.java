@@ -398,6 +398,10 @@ class PipelineIntegrationTests {
 		HttpResponse<String> unknown = get("/api/sources?source=nowhere", null);
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(this.json.readTree(unknown.body()).get("detail").asString()).contains("nowhere");
+		assertThat(ids("/api/sources?order=une")).containsExactly("hespress-fr", "le360", "broken");
+		HttpResponse<String> badOrder = get("/api/sources?order=oldest", null);
+		assertThat(badOrder.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(badOrder.body()).get("parameter").asString()).isEqualTo("order");
 	}
 
 	private List<String> ids(String path) throws Exception {
