@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param category the category asked for, if any
  * @param q the search words, if any
  * @param une whether the stories are ranked à la une ({@code order=une}) rather than newest first
+ * @param languages the language codes asked for ({@code lang}); empty for any
+ * @param since {@code since} as asked, if it was
+ * @param limit {@code limit} as asked, if it was
  */
-public record PageFilters(List<String> sources, @Nullable String category, @Nullable String q, boolean une) {
+public record PageFilters(List<String> sources, @Nullable String category, @Nullable String q, boolean une,
+		List<String> languages, @Nullable String since, @Nullable String limit) {
 
 	public static final PageFilters NONE = new PageFilters(List.of(), null, null);
 
@@ -24,24 +28,31 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 		sources = List.copyOf(sources);
 		category = blankToNull(category);
 		q = blankToNull(q);
+		languages = List.copyOf(languages);
+		since = blankToNull(since);
+		limit = blankToNull(limit);
 	}
 
-	/** Newest first. */
+	/** Newest first, in any language, from any time, as many as by default. */
 	public PageFilters(List<String> sources, @Nullable String category, @Nullable String q) {
-		this(sources, category, q, false);
+		this(sources, category, q, false, List.of(), null, null);
 	}
 
 	/** The same filters, in the other order or this one. */
 	public PageFilters ranked(boolean une) {
-		return new PageFilters(this.sources, this.category, this.q, une);
+		return new PageFilters(this.sources, this.category, this.q, une, this.languages, this.since, this.limit);
 	}
 
-	/** Whether any filter narrows the list (the order does not). */
+	/** Whether any filter narrows the list (the order and the limit do not). */
 	public boolean any() {
-		return !this.sources.isEmpty() || this.category != null || this.q != null;
+		return !this.sources.isEmpty() || this.category != null || this.q != null || !this.languages.isEmpty()
+				|| this.since != null;
 	}
 
-	/** {@code source=a&category=b&q=c&order=une}, encoded, or empty: what the feed links and the script's requests carry. */
+	/**
+	 * {@code source=a&category=b&q=c&lang=fr&since=d&limit=n&order=une}, encoded, or empty: what the feed links, the
+	 * tabs and the script's requests carry, so that each lists what the page lists.
+	 */
 	public String query() {
 		List<String> parts = new ArrayList<>();
 		this.sources.forEach((source) -> parts.add("source=" + encode(source)));
@@ -50,6 +61,13 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 		}
 		if (this.q != null) {
 			parts.add("q=" + encode(this.q));
+		}
+		this.languages.forEach((language) -> parts.add("lang=" + encode(language)));
+		if (this.since != null) {
+			parts.add("since=" + encode(this.since));
+		}
+		if (this.limit != null) {
+			parts.add("limit=" + encode(this.limit));
 		}
 		if (this.une) {
 			parts.add("order=une");

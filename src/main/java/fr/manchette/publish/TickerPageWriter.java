@@ -93,13 +93,26 @@ public class TickerPageWriter {
 			.append("\" placeholder=\"mots du titre ou du résumé\"></label>\n");
 		if (filters.une()) {
 			// Filtering keeps the tab.
-			html.append("<input type=\"hidden\" name=\"order\" value=\"une\">\n");
+			hidden(html, "order", "une");
+		}
+		// And the filters the form does not show, asked for in the address.
+		filters.languages().forEach((language) -> hidden(html, "lang", language));
+		if (filters.since() != null) {
+			hidden(html, "since", filters.since());
+		}
+		if (filters.limit() != null) {
+			hidden(html, "limit", filters.limit());
 		}
 		html.append("<button type=\"submit\">Filtrer</button>\n");
 		if (filters.any()) {
 			html.append("<a class=\"effacer\" href=\"").append(filters.une() ? "/?order=une" : "/").append("\">Tout afficher</a>\n");
 		}
 		html.append("</form>\n");
+	}
+
+	private static void hidden(StringBuilder html, String name, String value) {
+		html.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(Html.escape(value))
+			.append("\">\n");
 	}
 
 	/** The two orders of the same filters: newest first (the default) and à la une. */

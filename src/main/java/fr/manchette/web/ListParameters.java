@@ -88,9 +88,12 @@ final class ListParameters {
 		return languages.isEmpty() ? null : languages;
 	}
 
-	/** The source ids asked for ({@code source}, repeatable or comma-separated), once each, in the order given. */
-	static List<String> sourceIds(MultiValueMap<String, String> params) {
-		List<String> values = params.get("source");
+	/**
+	 * The values of a repeatable, comma-separated parameter ({@code source}, {@code lang}), once each, in the order
+	 * given.
+	 */
+	static List<String> listed(MultiValueMap<String, String> params, String name) {
+		List<String> values = params.get(name);
 		if (values == null) {
 			return List.of();
 		}

@@ -45,8 +45,9 @@ class TickerController {
 	@GetMapping("/")
 	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.PAGE, (list, params, updated) -> {
-			PageFilters filters = new PageFilters(ListParameters.sourceIds(params), first(params, "category"),
-					first(params, "q"), list.une());
+			PageFilters filters = new PageFilters(ListParameters.listed(params, "source"), first(params, "category"),
+					first(params, "q"), list.une(), ListParameters.listed(params, "lang"), first(params, "since"),
+					first(params, "limit"));
 			String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
 			// The feed links are absolute: the host the client used is part of the page's version.
 			return new Rendering("page@" + site,

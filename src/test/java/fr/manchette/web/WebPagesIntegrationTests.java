@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,6 +137,34 @@ class WebPagesIntegrationTests {
 		// What a form sends when "all sources" is chosen and the search box is left empty.
 		assertThat(Jsoup.parse(get("/?source=&category=sport&q=", null).body()).select("#fil > li")).hasSize(2);
 		assertThat(Jsoup.parse(get("/?q=introuvable", null).body()).selectFirst("#vide").hasAttr("hidden")).isFalse();
+	}
+
+	/**
+	 * Every filter of the page's address, those its form does not show too ({@code lang}, {@code since},
+	 * {@code limit}): the script's requests list what the page lists, and the feed links, the tabs and the form keep
+	 * them.
+	 */
+	@Test
+	void tickerPageCarriesEveryFilterOfItsAddress() throws Exception {
+		String query = "lang=fr&since=" + encode(NOW.minusSeconds(45 * 60).truncatedTo(ChronoUnit.SECONDS).toString())
+				+ "&limit=2";
+		org.jsoup.nodes.Document page = Jsoup.parse(get("/?" + query, null).body());
+		List<String> lines = page.select("#fil > li").eachAttr("data-key");
+		String base = "http://localhost:" + this.port + "/";
+
+		assertThat(lines).hasSize(2);
+		List<String> refreshed = new ArrayList<>();
+		this.json.readTree(get(page.selectFirst("#fil").attr("data-api"), null).body())
+			.get("headlines")
+			.forEach((headline) -> refreshed.add(headline.get("source").asString() + "|"
+					+ headline.get("published").asString() + "|" + headline.get("title").asString()));
+		assertThat(refreshed).isEqualTo(lines);
+		assertThat(page.select("link[rel=alternate]")).extracting((link) -> link.attr("href"))
+			.containsExactly(base + "feed.atom?" + query, base + "feed.rss?" + query, base + "feed.json?" + query);
+		assertThat(page.select("nav.onglets a")).extracting((tab) -> tab.attr("href"))
+			.containsExactly("/?" + query, "/?" + query + "&order=une");
+		assertThat(page.select("#filtres input[type=hidden]")).extracting((input) -> input.attr("name") + "=" + encode(input.val()))
+			.containsExactly(query.split("&"));
 	}
 
 	@Test
