@@ -26,7 +26,9 @@ public class OpmlWriter {
 		Map<String, List<SourceHealth>> byCategory = new LinkedHashMap<>();
 		for (SourceHealth source : sources) {
 			if (source.enabled()) {
-				String category = (source.category() != null) ? source.category() : NO_CATEGORY;
+				String named = (source.category() != null) ? source.category() : NO_CATEGORY;
+				// One folder whatever the case, as category filters: under its first spelling.
+				String category = byCategory.keySet().stream().filter(named::equalsIgnoreCase).findFirst().orElse(named);
 				byCategory.computeIfAbsent(category, (key) -> new ArrayList<>()).add(source);
 			}
 		}

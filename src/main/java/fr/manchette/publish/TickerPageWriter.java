@@ -1,9 +1,7 @@
 package fr.manchette.publish;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -139,15 +137,21 @@ public class TickerPageWriter {
 		html.append(flag).append('>').append(Html.escape(text)).append("</").append(tag).append('>');
 	}
 
-	/** The categories of feeds.yml in file order, and the one asked for even when no source has it any more. */
+	/**
+	 * The categories of feeds.yml in file order, each once whatever its case (as {@code category} filters: the first
+	 * spelling), and the one asked for even when no source has it any more.
+	 */
 	private static List<String> categories(FeedsFile config, PageFilters filters) {
-		Set<String> categories = new LinkedHashSet<>();
-		config.feeds().stream().map(Source::category).filter((c) -> c != null && !c.isBlank()).forEach(categories::add);
-		if (filters.category() != null
-				&& categories.stream().noneMatch((c) -> c.equalsIgnoreCase(filters.category()))) {
-			categories.add(filters.category());
+		List<String> categories = new ArrayList<>();
+		List<String> named = new ArrayList<>();
+		config.feeds().forEach((source) -> named.add(source.category()));
+		named.add(filters.category());
+		for (String category : named) {
+			if (category != null && !category.isBlank() && categories.stream().noneMatch(category::equalsIgnoreCase)) {
+				categories.add(category);
+			}
 		}
-		return new ArrayList<>(categories);
+		return categories;
 	}
 
 	/** One story; the script writes the same markup for the stories it brings in (ticker.js, {@code line}). */

@@ -33,6 +33,15 @@ class OpmlWriterTests {
 				" > Sans catégorie https://loose.example/rss ");
 	}
 
+	@Test
+	void aCategoryIsOneFolderWhateverItsCase() throws Exception {
+		Document opml = parse(this.writer.opml(List.of(health("le360", "Le360", "economie", true, "https://le360.example/feed", null),
+				health("medias24", "Médias24", "Economie", true, "https://medias24.example/feed", null))));
+
+		assertThat(outlines(opml)).containsExactly("economie > Le360 https://le360.example/feed /economie",
+				"economie > Médias24 https://medias24.example/feed /economie");
+	}
+
 	private static List<String> outlines(Document opml) {
 		List<String> feeds = new ArrayList<>();
 		NodeList outlines = opml.getElementsByTagName("outline");

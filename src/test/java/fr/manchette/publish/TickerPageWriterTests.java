@@ -81,6 +81,20 @@ class TickerPageWriterTests {
 	}
 
 	@Test
+	void listsACategoryOnceWhateverItsCase() {
+		TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
+				PollDefaults.DEFAULTS, Duration.ofDays(30), List.of(source("le360", "Le360", "economie"),
+						source("medias24", "Médias24", "Economie"), source("hespress-fr", "Hespress FR", "sport")))));
+		Document html = Jsoup.parse(page.render(new Headlines("Europe/Paris", List.of()),
+				new PageFilters(List.of(), "ECONOMIE", null), "http://news.example/", RESOURCES));
+
+		assertThat(html.select("select[name=category] option")).extracting((option) -> option.val())
+			.containsExactly("", "economie", "sport");
+		assertThat(html.select("select[name=category] option[selected]")).extracting((option) -> option.val())
+			.containsExactly("economie");
+	}
+
+	@Test
 	void linksOnlyTheAppsOwnAssets() {
 		Document html = Jsoup.parse(render(List.of(), PageFilters.NONE));
 
