@@ -1,8 +1,5 @@
 package fr.manchette.discover;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +16,8 @@ import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
+import fr.manchette.parse.HtmlPages;
 import fr.manchette.parse.ParsedFeed;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -94,14 +91,7 @@ public class FeedDiscovery {
 
 	/** The feeds the page links to in its head, in page order, resolved against the page's address. */
 	private static List<URI> announced(Fetched page) {
-		Document html;
-		try {
-			html = Jsoup.parse(new ByteArrayInputStream(page.body()), charset(page.contentType()),
-					page.finalUrl().toString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Document html = HtmlPages.parse(page.body(), page.contentType(), page.finalUrl());
 		List<URI> candidates = new ArrayList<>();
 		for (Element link : html.select("link[rel][type][href]")) {
 			Set<String> rels = Set.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
@@ -150,19 +140,6 @@ public class FeedDiscovery {
 
 	private static FetchRequest request(URI url) {
 		return new FetchRequest(url, null, null, TIMEOUT, MAX_BYTES);
-	}
-
-	private static @Nullable String charset(@Nullable String contentType) {
-		if (contentType == null) {
-			return null;
-		}
-		for (String part : contentType.split(";")) {
-			String trimmed = part.trim();
-			if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-				return trimmed.substring("charset=".length()).replace("\"", "").trim();
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable URI uri(String href) {

@@ -2,7 +2,6 @@ package fr.manchette.parse;
 
 import java.net.URI;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +35,7 @@ public class ArticlePageReader {
 	 * @param url where it came from, after redirects, against which a relative picture is resolved
 	 */
 	public ArticleMeta read(byte[] body, @Nullable String contentType, URI url) {
-		String text = FeedText.decode(body, HtmlCharset.contentType(body, contentType));
-		Document page = Jsoup.parse(text, url.toString());
+		Document page = HtmlPages.parse(body, contentType, url);
 		String description = content(page, DESCRIPTION);
 		if (description == null) {
 			description = content(page, FALLBACK_DESCRIPTION);

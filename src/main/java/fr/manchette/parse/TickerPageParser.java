@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.manchette.config.TickerSelectors;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -44,8 +43,7 @@ public class TickerPageParser {
 			throws FeedParseException {
 		Assert.notNull(url, "url must not be null");
 		Assert.notNull(select, "select must not be null");
-		String text = FeedText.decode(body, HtmlCharset.contentType(body, contentType));
-		Document page = Jsoup.parse(text, url.toString());
+		Document page = HtmlPages.parse(body, contentType, url);
 		Elements items = page.select(select.item());
 		if (items.isEmpty()) {
 			throw FeedParseException.nothingMatched("selector `" + select.item() + "` matched nothing");

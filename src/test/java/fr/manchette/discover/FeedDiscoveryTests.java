@@ -73,6 +73,18 @@ class FeedDiscoveryTests {
 	}
 
 	@Test
+	void readsAPageWhateverCharsetItsServerNames(WireMockRuntimeInfo site) {
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(RSS)));
+		for (String charset : List.of("utf8mb4", "", "\"\"", "x y")) {
+			stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=" + charset).withBody("""
+					<html><head><title>Éditions</title>
+					<link rel="alternate" type="application/rss+xml" href="/rss/une.xml"></head></html>""")));
+
+			assertThat(foundPaths(site)).as(charset).containsExactly("/rss/une.xml");
+		}
+	}
+
+	@Test
 	void acceptsAJsonFeedAnnouncedAlone(WireMockRuntimeInfo site) {
 		stubFor(get("/").willReturn(html("""
 				<html><head><link rel="alternate" type="application/json" href="/feed.json"></head></html>""")));
@@ -160,6 +172,14 @@ class FeedDiscoveryTests {
 		assertThat(FeedDiscovery.usualPaths(URI.create("https://site.example/blog/")))
 			.startsWith(URI.create("https://site.example/blog/feed"), URI.create("https://site.example/blog/rss"))
 			.contains(URI.create("https://site.example/feed"), URI.create("https://site.example/?feed=rss2"));
+	}
+
+	/** The paths of the feeds found from the site's home page. */
+	private List<String> foundPaths(WireMockRuntimeInfo site) {
+		return this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"))
+			.stream()
+			.map((feed) -> feed.url().getPath())
+			.toList();
 	}
 
 	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
