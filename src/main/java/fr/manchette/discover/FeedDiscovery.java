@@ -94,7 +94,8 @@ public class FeedDiscovery {
 		Document html = HtmlPages.parse(page.body(), page.contentType(), page.finalUrl());
 		List<URI> candidates = new ArrayList<>();
 		for (Element link : html.select("link[rel][type][href]")) {
-			Set<String> rels = Set.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
+			// A list, not Set.of: a relation may be named twice (rel="alternate Alternate").
+			List<String> rels = List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
 			String type = link.attr("type").toLowerCase(Locale.ROOT).split(";")[0].trim();
 			String href = link.absUrl("href");
 			if (rels.contains("alternate") && FEED_TYPES.contains(type) && !href.isEmpty()) {

@@ -85,6 +85,15 @@ class FeedDiscoveryTests {
 	}
 
 	@Test
+	void readsALinkThatNamesItsRelationTwice(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<html><head><link rel="alternate Alternate" type="application/rss+xml" href="/rss/une.xml"></head></html>""")));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(RSS)));
+
+		assertThat(foundPaths(site)).containsExactly("/rss/une.xml");
+	}
+
+	@Test
 	void acceptsAJsonFeedAnnouncedAlone(WireMockRuntimeInfo site) {
 		stubFor(get("/").willReturn(html("""
 				<html><head><link rel="alternate" type="application/json" href="/feed.json"></head></html>""")));
