@@ -38,13 +38,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A query string that is not percent-encoded UTF-8 ({@code q=%}, {@code q=%zz}): Tomcat refuses it when the
-	 * parameters are first read, naming the parameter only in its message.
+	 * A query string Tomcat cannot read into parameters when they are first read: not percent-encoded UTF-8
+	 * ({@code q=%}, {@code q=%zz}), a value without a name ({@code =x}), or more parameters than its limit. Its
+	 * message says which, but as a line for its own log ("… ignored").
 	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> badlyEncodedQuery(InvalidParameterException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"the query string is not percent-encoded UTF-8 (a % must be followed by two hexadecimal digits)");
+				"the query string cannot be read: it must be name=value pairs, at most 1000, percent-encoded UTF-8 "
+						+ "(a % must be followed by two hexadecimal digits)");
 		problem.setTitle("Bad query parameter");
 		return json(problem);
 	}
