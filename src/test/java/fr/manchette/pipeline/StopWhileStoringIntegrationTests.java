@@ -59,18 +59,9 @@ class StopWhileStoringIntegrationTests {
 	void aStopWaitsForAPollThatIsStoringAndItsItemsAreCommitted(CapturedOutput output) throws Exception {
 		Path feeds = feedsHoldingTheFirstItem();
 
-		ConfigurableApplicationContext service = start(feeds, true);
-		assertThat(HeldUpdate.awaitHeld()).isTrue();
-		Thread stop = new Thread(service::close, "stop-held");
-		stop.start();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> !stop.isAlive()
-					|| output.getOut().contains("Stopping: waiting up to 30 s for polls storing what they fetched polls=1"));
 		// The stop waits for the poll: it does not close the store under it.
-		assertThat(stop.isAlive()).isTrue();
-		HeldUpdate.release();
-		stop.join(30_000);
-		assertThat(stop.isAlive()).isFalse();
+		stopOnceItSays(start(feeds, true), output,
+				"Stopping: waiting up to 30 s for polls storing what they fetched polls=1");
 
 		try (ConfigurableApplicationContext after = start(feeds, false)) {
 			JdbcClient jdbc = after.getBean(JdbcClient.class);
@@ -89,7 +80,6 @@ class StopWhileStoringIntegrationTests {
 		Path feeds = feedsHoldingTheFirstItem();
 
 		stopAbandoningThePollHeld(feeds, output);
-
 
 		try (ConfigurableApplicationContext after = start(feeds, true)) {
 			JdbcClient jdbc = after.getBean(JdbcClient.class);
@@ -119,21 +109,28 @@ class StopWhileStoringIntegrationTests {
 	}
 
 	/**
-	 * Starts the service with no wait for polls storing, and stops it while its poll is held: the poll, let go once
-	 * the stop gave up waiting for it, rolls back with one line, and no error from it or the stop.
+	 * Stops the service while its poll is held: the stop is still running once it has logged {@code line} (it waits
+	 * for the poll), and ends once the poll is let go.
 	 */
-	private void stopAbandoningThePollHeld(Path feeds, CapturedOutput output) throws Exception {
-		ConfigurableApplicationContext service = start(feeds, true, "--manchette.polling.stop-wait=0s");
+	private static void stopOnceItSays(ConfigurableApplicationContext service, CapturedOutput output, String line)
+			throws InterruptedException {
 		assertThat(HeldUpdate.awaitHeld()).isTrue();
 		Thread stop = new Thread(service::close, "stop-held");
 		stop.start();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> !stop.isAlive()
-					|| output.getOut().contains("Stopping: polls still storing after 0 s roll back sources=[held]"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !stop.isAlive() || output.getOut().contains(line));
 		assertThat(stop.isAlive()).isTrue();
 		HeldUpdate.release();
 		stop.join(30_000);
 		assertThat(stop.isAlive()).isFalse();
+	}
+
+	/**
+	 * Starts the service with no wait for polls storing, and stops it while its poll is held: the poll, let go once
+	 * the stop gave up waiting for it, rolls back with one line, and no error from it or the stop.
+	 */
+	private void stopAbandoningThePollHeld(Path feeds, CapturedOutput output) throws Exception {
+		stopOnceItSays(start(feeds, true, "--manchette.polling.stop-wait=0s"), output,
+				"Stopping: polls still storing after 0 s roll back sources=[held]");
 		assertThat(warningsOfThePollAndTheStop(output)).singleElement()
 			.asString()
 			.contains(" WARN ")
