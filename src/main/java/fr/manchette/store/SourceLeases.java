@@ -64,13 +64,13 @@ public class SourceLeases {
 
 	private final Environment environment;
 
-	private final LeaseOwner instance;
+	private final LeaseOwner self;
 
-	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment, LeaseOwner instance) {
+	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment, LeaseOwner self) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.environment = environment;
-		this.instance = instance;
+		this.self = self;
 	}
 
 	/** Sources that are due and not claimed by anyone, the longest due first. */
@@ -159,7 +159,7 @@ public class SourceLeases {
 		if (ExclusiveStore.exclusive(this.dataSource, this.environment)) {
 			return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("owner", owner).update();
 		}
-		return this.instance.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
+		return this.self.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
 	}
 
 	/** Gives back every lease an instance holds, when it stops. */

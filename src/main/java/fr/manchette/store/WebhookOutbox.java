@@ -105,15 +105,15 @@ public class WebhookOutbox {
 
 	private final Environment environment;
 
-	private final LeaseOwner instance;
+	private final LeaseOwner self;
 
 	WebhookOutbox(JdbcClient jdbc, KeyHashes hashes, DataSource dataSource, Environment environment,
-			LeaseOwner instance) {
+			LeaseOwner self) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
 		this.dataSource = dataSource;
 		this.environment = environment;
-		this.instance = instance;
+		this.self = self;
 	}
 
 	/** Every item of these stories, each story's first first: one query through item_story_hash_idx. */
@@ -217,7 +217,7 @@ public class WebhookOutbox {
 			String claims = instance.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "#%";
 			return this.jdbc.sql(RELEASE_LEFT_BEHIND).param("claims", claims).update();
 		}
-		return this.instance.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
+		return this.self.releaseGone(this.jdbc, OWNERS, RELEASE_OWNERS);
 	}
 
 	/** How each of these hooks fared, in their order. */
