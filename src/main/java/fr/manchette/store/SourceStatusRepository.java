@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +72,9 @@ public class SourceStatusRepository {
 			  interval_reason = :reason
 			WHERE source_id = :source""";
 
-	private static final String UNSCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NULL";
+	private static final String TIMETABLE = "SELECT source_id, next_attempt_at IS NULL FROM source_status";
+
+	private static final String SCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NOT NULL";
 
 	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
 	// the operator changed.
@@ -82,7 +84,7 @@ public class SourceStatusRepository {
 			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
 
 	private static final String UNSCHEDULE = """
-			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id NOT IN (:keep)""";
+			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id IN (:leaving)""";
 
 	private static final String UNSCHEDULE_ALL = "UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL";
 
@@ -244,25 +246,27 @@ public class SourceStatusRepository {
 	 * restart does not poll everything again. A few statements for the whole file.
 	 */
 	public void schedule(List<FirstPoll> sources) {
-		List<Object[]> rows = sources.stream()
-			.map((source) -> new Object[] { source.sourceId(), source.url(), 0, Timestamps.param(source.at()) })
-			.toList();
+		// The timetable read once and compared here: at every start and reload all sources are known, and an insert
+		// that conflicts on each of a thousand rows took H2 a third of a second, with the polls waiting for it.
+		Map<String, Boolean> unscheduled = new HashMap<>();
+		this.jdbc.sql(TIMETABLE).query((row) -> {
+			unscheduled.put(row.getString(1), row.getBoolean(2));
+		});
+		List<Object[]> rows = new ArrayList<>();
+		for (FirstPoll source : sources) {
+			Boolean off = unscheduled.get(source.sourceId());
+			if (off == null) {
+				rows.add(new Object[] { source.sourceId(), source.url(), 0, Timestamps.param(source.at()) });
+			}
+			else if (off) {
+				this.jdbc.sql(SCHEDULE_EDITED)
+					.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
+					.update();
+			}
+		}
+		// Another instance may insert the same new source at the same moment.
 		ManyRows.insert(this.jdbc, "source_status (source_id, url, consecutive_failures, next_attempt_at)", rows,
 				"ON CONFLICT DO NOTHING");
-		Map<String, FirstPoll> byId = new HashMap<>();
-		sources.forEach((source) -> byId.put(source.sourceId(), source));
-		List<FirstPoll> revived = new ArrayList<>();
-		this.jdbc.sql(UNSCHEDULED).query((row) -> {
-			FirstPoll source = byId.get(row.getString("source_id"));
-			if (source != null) {
-				revived.add(source);
-			}
-		});
-		for (FirstPoll source : revived) {
-			this.jdbc.sql(SCHEDULE_EDITED)
-				.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
-				.update();
-		}
 	}
 
 	/** {@link #schedule(List)} for one source. */
@@ -278,13 +282,22 @@ public class SourceStatusRepository {
 	 * Takes every source but these out of the timetable: those no longer in feeds.yml, or disabled. Their status
 	 * stays; {@link #schedule} puts one back.
 	 */
-	public void unschedule(Collection<String> keep) {
+	public void unschedule(Set<String> keep) {
 		if (keep.isEmpty()) {
 			this.jdbc.sql(UNSCHEDULE_ALL).update();
 			return;
 		}
-		// One list however long: at a reload, not per poll.
-		this.jdbc.sql(UNSCHEDULE).param("keep", List.copyOf(keep)).update();
+		// Those leaving found here, not by the database: NOT IN a list of a thousand sources made H2 compare each row
+		// with the whole list.
+		List<String> leaving = this.jdbc.sql(SCHEDULED)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((id) -> !keep.contains(id))
+			.toList();
+		for (List<String> chunk : ManyRows.chunks(leaving, ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(UNSCHEDULE).param("leaving", chunk).update();
+		}
 	}
 
 	/** The number of stored items of each source that has a status. */

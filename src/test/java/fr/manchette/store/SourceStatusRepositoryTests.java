@@ -169,6 +169,30 @@ class SourceStatusRepositoryTests {
 	}
 
 	@Test
+	void aWholeFeedsFileIsScheduledAndUnscheduledAtOnceWhateverItsLength() {
+		List<FirstPoll> all = new ArrayList<>();
+		for (int i = 0; i < 1_200; i++) {
+			all.add(new FirstPoll("source-" + i, "https://s" + i + ".ma/feed", T0.plusSeconds(i % 2)));
+		}
+		this.statuses.schedule(all.subList(0, 700));
+		// Known sources keep their timetable, new ones join it: one call, both kinds.
+		this.statuses.schedule(all.stream().map((poll) -> new FirstPoll(poll.sourceId(), poll.url(),
+				T0.plusSeconds(3_600))).toList());
+		assertThat(this.leases.due(T0.plusSeconds(1), 2_000)).hasSize(700);
+		assertThat(this.leases.due(T0.plusSeconds(3_600), 2_000)).hasSize(1_200);
+
+		// More leave than one list of keys holds.
+		Set<String> kept = Set.of("source-0", "source-699", "source-1199");
+		this.statuses.unschedule(kept);
+		assertThat(this.leases.due(T0.plusSeconds(3_600), 2_000)).containsExactlyInAnyOrderElementsOf(kept);
+		assertThat(this.statuses.findAll()).hasSize(1_200);
+
+		// Put back: due again, at the time given now.
+		this.statuses.schedule(all);
+		assertThat(this.leases.due(T0.plusSeconds(1), 2_000)).hasSize(1_199);
+	}
+
+	@Test
 	void aBatchedClaimTakesTheDueSourcesNoOneHoldsAndReadsWhatTheirPollsStartFrom() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
 		this.statuses.schedule("le360", "https://l.ma/feed", T0);
