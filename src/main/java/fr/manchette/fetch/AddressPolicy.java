@@ -70,7 +70,7 @@ final class AddressPolicy {
 		if (internal == null || allows(isInternalOrigin(origin), true)) {
 			return null;
 		}
-		return what + " to internal address " + target.getHost() + " (" + internal.getHostAddress() + ") refused";
+		return FetchDetail.INTERNAL_ADDRESS.with(what, target.getHost(), internal.getHostAddress());
 	}
 
 	/**
@@ -87,7 +87,7 @@ final class AddressPolicy {
 			.findFirst()
 			.orElse(null);
 		return (internal == null) ? null
-				: what + " to internal address " + target.getHost() + " (" + internal.getHostAddress() + ") refused";
+				: FetchDetail.INTERNAL_ADDRESS.with(what, target.getHost(), internal.getHostAddress());
 	}
 
 	/**

@@ -3,11 +3,14 @@ package fr.manchette.fetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+
+import javax.net.ssl.SSLException;
 
 import fr.manchette.fetch.Exchange.Body;
 import fr.manchette.fetch.FetchOutcome.Failed;
@@ -71,22 +74,35 @@ public class FeedFetcher {
 			}
 			catch (DeadlinePassed ex) {
 				return switch (ex.phase()) {
-					case CONNECT -> new Failed(FailureKind.TIMEOUT, "could not connect within the connect timeout");
-					case ANSWER -> new Failed(FailureKind.TIMEOUT, "no answer within " + request.timeout().toSeconds() + "s");
+					case CONNECT -> new Failed(FailureKind.TIMEOUT, FetchDetail.CONNECT_TIMEOUT.with());
+					case ANSWER ->
+						new Failed(FailureKind.TIMEOUT, FetchDetail.NO_ANSWER.with(request.timeout().toSeconds()));
 					case BODY -> timedOut(request);
 				};
 			}
 			catch (BodyTooLargeException ex) {
-				return new Failed(FailureKind.TOO_LARGE, ex.getMessage());
+				return new Failed(FailureKind.TOO_LARGE, FetchDetail.TOO_LARGE.with(ex.maxBytes()));
 			}
 			catch (InterruptedIOException ex) {
-				return new Failed(FailureKind.UNEXPECTED, "interrupted");
+				return new Failed(FailureKind.UNEXPECTED, FetchDetail.INTERRUPTED.with());
 			}
 			catch (ConnectException ex) {
-				return new Failed(FailureKind.NETWORK, "connection refused");
+				return new Failed(FailureKind.NETWORK, FetchDetail.CONNECTION_REFUSED.with());
+			}
+			catch (UnknownHostException ex) {
+				return new Failed(FailureKind.NETWORK, FetchDetail.UNKNOWN_HOST.with(chain.current().getHost()));
+			}
+			catch (SSLException ex) {
+				return new Failed(FailureKind.NETWORK, FetchDetail.TLS_FAILED.with(describe(ex)));
+			}
+			catch (SocketException ex) {
+				// "Connection reset" (by peer): the one socket failure common enough to have words of its own.
+				String message = Objects.toString(ex.getMessage(), "");
+				return new Failed(FailureKind.NETWORK, message.startsWith("Connection reset")
+						? FetchDetail.CONNECTION_RESET.with() : FetchDetail.NETWORK_FAILURE.with(describe(ex)));
 			}
 			catch (IOException ex) {
-				return new Failed(FailureKind.NETWORK, describe(ex));
+				return new Failed(FailureKind.NETWORK, FetchDetail.NETWORK_FAILURE.with(describe(ex)));
 			}
 			catch (RuntimeException ex) {
 				return new Failed(FailureKind.UNEXPECTED, describe(ex));
@@ -104,7 +120,7 @@ public class FeedFetcher {
 		Assert.notNull(page, "page must not be null");
 		Assert.notNull(request, "request must not be null");
 		if (request.url().getHost() == null) {
-			return new Failed(FailureKind.HTTP_STATUS, "link without a host: " + request.url());
+			return new Failed(FailureKind.HTTP_STATUS, FetchDetail.LINK_WITHOUT_HOST.with(request.url()));
 		}
 		try {
 			String refusal = this.addressPolicy.refusal(page, request.url(), "link");
@@ -113,7 +129,7 @@ public class FeedFetcher {
 			}
 		}
 		catch (UnknownHostException ex) {
-			return new Failed(FailureKind.NETWORK, "unknown host " + request.url().getHost());
+			return new Failed(FailureKind.NETWORK, FetchDetail.UNKNOWN_HOST.with(request.url().getHost()));
 		}
 		return fetch(request);
 	}
@@ -135,7 +151,7 @@ public class FeedFetcher {
 	}
 
 	private static Failed timedOut(FetchRequest request) {
-		return new Failed(FailureKind.TIMEOUT, "no complete answer within " + request.timeout().toSeconds() + "s");
+		return new Failed(FailureKind.TIMEOUT, FetchDetail.NO_COMPLETE_ANSWER.with(request.timeout().toSeconds()));
 	}
 
 	private FetchOutcome outcome(Exchange exchange, int status, FetchRequest request, RedirectChain chain)
@@ -147,12 +163,12 @@ public class FeedFetcher {
 		exchange.discard();
 		return switch (status) {
 			case 304 -> new NotModified();
-			case 410 -> new Failed(FailureKind.GONE, "HTTP 410 Gone");
-			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, "HTTP " + status,
+			case 410 -> new Failed(FailureKind.GONE, FetchDetail.GONE.with());
+			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, FetchDetail.HTTP_STATUS.with(status),
 					RetryAfter.parse(retryAfter, this.clock.instant()));
 			// -1: what came back does not start as an HTTP answer.
-			case -1 -> new Failed(FailureKind.NETWORK, "not an HTTP answer");
-			default -> new Failed(FailureKind.HTTP_STATUS, "HTTP " + status);
+			case -1 -> new Failed(FailureKind.NETWORK, FetchDetail.NOT_HTTP.with());
+			default -> new Failed(FailureKind.HTTP_STATUS, FetchDetail.HTTP_STATUS.with(status));
 		};
 	}
 
@@ -172,10 +188,10 @@ public class FeedFetcher {
 				body = GzipBody.inflate(body, maxBytes);
 			}
 			catch (BodyTooLargeException ex) {
-				return new Failed(FailureKind.TOO_LARGE, "decompressed " + ex.getMessage());
+				return new Failed(FailureKind.TOO_LARGE, FetchDetail.TOO_LARGE_DECOMPRESSED.with(ex.maxBytes()));
 			}
 			catch (IOException ex) {
-				return new Failed(FailureKind.NETWORK, "broken gzip body: " + ex.getMessage());
+				return new Failed(FailureKind.NETWORK, FetchDetail.BROKEN_GZIP.with(ex.getMessage()));
 			}
 		}
 		return new Fetched(body, exchange.header("Content-Type"), exchange.header("ETag"),

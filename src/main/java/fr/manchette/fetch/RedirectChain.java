@@ -52,23 +52,23 @@ final class RedirectChain {
 	 */
 	@Nullable Failed follow(int status, @Nullable String location) {
 		if (location == null || location.isBlank()) {
-			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " without Location");
+			return new Failed(FailureKind.HTTP_STATUS, FetchDetail.REDIRECT_WITHOUT_LOCATION.with(status));
 		}
 		URI target = resolve(location);
 		if (target == null) {
-			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " to an unreadable Location: " + location);
+			return new Failed(FailureKind.HTTP_STATUS, FetchDetail.UNREADABLE_LOCATION.with(status, location));
 		}
 		String scheme = target.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			return new Failed(FailureKind.HTTP_STATUS, "HTTP " + status + " to a " + scheme + ": address, not followed");
+			return new Failed(FailureKind.HTTP_STATUS, FetchDetail.OTHER_SCHEME.with(status, scheme));
 		}
 		// An https → http hop is followed on purpose: many French sites still send their feed's https address to a
 		// plain-http one, and a feed is public anyway. The address policy below still applies to it.
 		if (!this.visited.add(target)) {
-			return new Failed(FailureKind.TOO_MANY_REDIRECTS, "redirect loop: " + target + " reached twice");
+			return new Failed(FailureKind.TOO_MANY_REDIRECTS, FetchDetail.REDIRECT_LOOP.with(target));
 		}
 		if (this.redirects == MAX_REDIRECTS) {
-			return new Failed(FailureKind.TOO_MANY_REDIRECTS, "more than " + MAX_REDIRECTS + " redirects");
+			return new Failed(FailureKind.TOO_MANY_REDIRECTS, FetchDetail.TOO_MANY_REDIRECTS.with(MAX_REDIRECTS));
 		}
 		try {
 			String refusal = this.policy.refusal(this.origin, target);
@@ -77,7 +77,7 @@ final class RedirectChain {
 			}
 		}
 		catch (UnknownHostException ex) {
-			return new Failed(FailureKind.NETWORK, "redirect to unknown host " + target.getHost());
+			return new Failed(FailureKind.NETWORK, FetchDetail.REDIRECT_TO_UNKNOWN_HOST.with(target.getHost()));
 		}
 		this.redirects++;
 		this.permanent &= (status == 301 || status == 308);

@@ -66,19 +66,19 @@ public class FeedParser {
 		if (document == null) {
 			String text = FeedText.decode(body, contentType);
 			if (text.isBlank()) {
-				throw FeedParseException.notAFeed("empty body");
+				throw FeedParseException.notAFeed(ParseDetail.EMPTY_BODY.with());
 			}
 			if (JsonFeedReader.isJson(text, contentType)) {
 				return JsonFeedReader.read(text);
 			}
 			if (looksLikeHtml(text)) {
-				throw FeedParseException.notAFeed("an HTML page, not a feed");
+				throw FeedParseException.notAFeed(ParseDetail.HTML_PAGE.with());
 			}
 			document = document(text);
 		}
 		String root = document.getRootElement().getName();
 		if (!ROOTS.contains(root)) {
-			throw FeedParseException.notAFeed("XML whose root is <" + root + ">, not RSS or Atom");
+			throw FeedParseException.notAFeed(ParseDetail.OTHER_XML.with(root));
 		}
 		ItemElements.keepFirst(document, MAX_ITEMS);
 		CommonFormatReader.Feed common = CommonFormatReader.read(document);
@@ -140,11 +140,11 @@ public class FeedParser {
 			return input.build(document);
 		}
 		catch (FeedException | IllegalArgumentException ex) {
-			throw FeedParseException.malformed("not a feed Rome can read: " + ex.getMessage(), ex);
+			throw FeedParseException.malformed(ParseDetail.NOT_FOR_ROME.with(ex.getMessage()), ex);
 		}
 		catch (RuntimeException ex) {
 			// Rome trusts the structure: an <rss> without <channel> is a NullPointerException inside it.
-			throw FeedParseException.malformed("not a feed Rome can read: " + ex, ex);
+			throw FeedParseException.malformed(ParseDetail.NOT_FOR_ROME.with(ex), ex);
 		}
 		finally {
 			dates.restore();

@@ -93,20 +93,19 @@ final class JsonFeedReader {
 			readFeed(parser);
 		}
 		catch (StreamConstraintsException ex) {
-			throw FeedParseException.malformed("JSON refused, beyond the limits of a feed: " + ex.getOriginalMessage(),
-					ex);
+			throw FeedParseException.malformed(ParseDetail.JSON_TOO_BIG.with(ex.getOriginalMessage()), ex);
 		}
 		catch (JacksonException ex) {
 			// A body cut short keeps the items read whole, as a truncated XML feed does.
 			if (!isJsonFeed() || this.items == null || this.items.isEmpty()) {
-				throw FeedParseException.malformed("not well-formed JSON: " + ex.getOriginalMessage(), ex);
+				throw FeedParseException.malformed(ParseDetail.MALFORMED_JSON.with(ex.getOriginalMessage()), ex);
 			}
 		}
 		if (!isJsonFeed()) {
-			throw FeedParseException.notAFeed("JSON without a JSON Feed version (https://jsonfeed.org/version/…)");
+			throw FeedParseException.notAFeed(ParseDetail.JSON_WITHOUT_VERSION.with());
 		}
 		if (this.itemsNotAnArray || this.items == null) {
-			throw FeedParseException.malformed("a JSON Feed whose items are not an array", null);
+			throw FeedParseException.malformed(ParseDetail.JSON_ITEMS_NOT_A_LIST.with(), null);
 		}
 		BaseChain base = BaseChain.NONE.then((this.homePageUrl != null) ? this.homePageUrl : this.feedUrl);
 		List<RawItem> raw = new ArrayList<>(this.items.size());
@@ -119,7 +118,7 @@ final class JsonFeedReader {
 
 	private void readFeed(JsonParser parser) throws FeedParseException {
 		if (parser.nextToken() != JsonToken.START_OBJECT) {
-			throw FeedParseException.notAFeed("JSON that is not an object, not a JSON Feed");
+			throw FeedParseException.notAFeed(ParseDetail.JSON_NOT_AN_OBJECT.with());
 		}
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();

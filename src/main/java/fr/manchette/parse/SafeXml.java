@@ -65,10 +65,10 @@ final class SafeXml {
 			return builder.build(new InputSource(prepared));
 		}
 		catch (JDOMException ex) {
-			throw FeedParseException.malformed("not well-formed XML: " + ex.getMessage(), ex);
+			throw FeedParseException.malformed(ParseDetail.MALFORMED_XML.with(ex.getMessage()), ex);
 		}
 		catch (IOException ex) {
-			throw FeedParseException.malformed("unreadable XML: " + ex.getMessage(), ex);
+			throw FeedParseException.malformed(ParseDetail.UNREADABLE_XML.with(ex.getMessage()), ex);
 		}
 	}
 
@@ -216,8 +216,7 @@ final class SafeXml {
 		Matcher doctype = DOCTYPE.matcher(cleaned).region(0, prologEnd);
 		if (doctype.find()) {
 			if (doctype.group(1) != null) {
-				throw FeedParseException.malformed("DOCTYPE with entity declarations refused (XXE and entity bombs)",
-						null);
+				throw FeedParseException.malformed(ParseDetail.ENTITIES_REFUSED.with(), null);
 			}
 			int end = cleaned.indexOf('>', doctype.start());
 			cleaned = cleaned.substring(0, doctype.start()) + cleaned.substring(end + 1);

@@ -46,7 +46,7 @@ public class TickerPageParser {
 		Document page = HtmlPages.parse(body, contentType, url);
 		Elements items = page.select(select.item());
 		if (items.isEmpty()) {
-			throw FeedParseException.nothingMatched("selector `" + select.item() + "` matched nothing");
+			throw FeedParseException.nothingMatched(ParseDetail.NO_ITEM_MATCHED.with(select.item()));
 		}
 		TickerTime times = new TickerTime(select);
 		String pageUrl = withoutFragment(page.location().isEmpty() ? url.toString() : page.location());
@@ -61,8 +61,8 @@ public class TickerPageParser {
 			}
 		}
 		if (entries.isEmpty()) {
-			throw FeedParseException.nothingMatched("selector `" + select.title() + "` (title) matched nothing in the "
-					+ items.size() + " items of `" + select.item() + "`");
+			throw FeedParseException
+				.nothingMatched(ParseDetail.NO_TITLE_MATCHED.with(select.title(), items.size(), select.item()));
 		}
 		String title = page.title().isBlank() ? null : page.title().strip();
 		Element html = page.selectFirst("html");

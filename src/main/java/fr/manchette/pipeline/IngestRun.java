@@ -242,7 +242,7 @@ public class IngestRun {
 			if (outcome instanceof Failed failure) {
 				String detail = failure.detail();
 				if (failure.kind() == FailureKind.TOO_LARGE && maxBytes < maxSize) {
-					detail += LargeBodies.heapTooSmall(maxSize, maxBytes);
+					detail = LargeBodies.heapTooSmall(detail, maxSize, maxBytes);
 				}
 				return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()), detail,
 						failure.retryAfter());

@@ -43,10 +43,9 @@ final class LargeBodies {
 		return Math.min(maxSize, this.maxHeap / HEAP_PER_BYTE);
 	}
 
-	/** Why a body under {@code poll.max-size} was too large: said where the poll's failure says it. */
-	static String heapTooSmall(long maxSize, long storable) {
-		return " (poll.max-size is " + megabytes(maxSize) + " MB, but this heap stores bodies of " + megabytes(storable)
-				+ " MB at most: give the JVM " + HEAP_PER_BYTE + " times the largest body with -Xmx)";
+	/** Why a body under {@code poll.max-size} was too large, after the fetch's {@code detail}. */
+	static String heapTooSmall(String detail, long maxSize, long storable) {
+		return PollDetail.HEAP_TOO_SMALL.with(detail, megabytes(maxSize), megabytes(storable), HEAP_PER_BYTE);
 	}
 
 	private static String megabytes(long bytes) {

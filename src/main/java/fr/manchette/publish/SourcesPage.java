@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 public class SourcesPage {
 
 	/** What each outcome of {@code /api/sources} means, for someone who has not read the README. */
-	private static final Map<PollOutcome, String> OUTCOMES = Map.ofEntries(Map.entry(PollOutcome.OK, "OK"),
+	static final Map<PollOutcome, String> OUTCOMES = Map.ofEntries(Map.entry(PollOutcome.OK, "OK"),
 			Map.entry(PollOutcome.NOT_MODIFIED, "Inchangé"), Map.entry(PollOutcome.PENDING, "En attente"),
+			Map.entry(PollOutcome.INTERRUPTED, "Interrompu"),
 			Map.entry(PollOutcome.TIMEOUT, "Délai dépassé"), Map.entry(PollOutcome.NETWORK, "Erreur réseau"),
 			Map.entry(PollOutcome.HTTP_STATUS, "Erreur HTTP"), Map.entry(PollOutcome.RATE_LIMITED, "Trop de requêtes"),
 			Map.entry(PollOutcome.TOO_LARGE, "Trop volumineux"), Map.entry(PollOutcome.NOT_A_FEED, "Pas un flux"),
@@ -98,7 +99,8 @@ public class SourcesPage {
 			html.append(" <small>(").append(source.failuresInRow()).append(" échecs de suite)</small>");
 		}
 		if (source.lastError() != null) {
-			html.append("<br><span class=\"erreur\">").append(Html.escape(source.lastError())).append("</span>");
+			html.append("<br><span class=\"erreur\">").append(Html.escape(FrenchDetails.of(source.lastError())))
+				.append("</span>");
 		}
 		html.append("</td>");
 		html.append("<td data-label=\"Prochain relevé\">").append(time(source.nextPoll(), today)).append("</td>");

@@ -219,6 +219,7 @@ class FeedFetcherTests {
 		Failed failed = (Failed) this.fetcher.fetch(request("/rss", null, null));
 
 		assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK);
+		assertThat(failed.detail()).isEqualTo("connection reset");
 	}
 
 	@ParameterizedTest

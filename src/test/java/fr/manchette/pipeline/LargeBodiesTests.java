@@ -44,9 +44,9 @@ class LargeBodiesTests {
 
 		assertThat(inSmallHeap.storable(MAX_SIZE)).isEqualTo(MAX_SIZE);
 		assertThat(inSmallHeap.storable(60L << 20)).isEqualTo((224L << 20) / 20);
-		assertThat(LargeBodies.heapTooSmall(60L << 20, (224L << 20) / 20)).isEqualTo(
-				" (poll.max-size is 60.0 MB, but this heap stores bodies of 11.2 MB at most: give the JVM 20 times the "
-						+ "largest body with -Xmx)");
+		assertThat(LargeBodies.heapTooSmall("body is larger than 11744051 bytes", 60L << 20, (224L << 20) / 20))
+			.isEqualTo("body is larger than 11744051 bytes (poll.max-size is 60.0 MB, but this heap stores bodies of "
+					+ "11.2 MB at most: give the JVM 20 times the largest body with -Xmx)");
 	}
 
 	@Test

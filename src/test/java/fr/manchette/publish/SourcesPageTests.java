@@ -44,7 +44,7 @@ class SourcesPageTests {
 		Element slow = html.getElementById("source-lent");
 		assertThat(slow.selectFirst("strong").text()).isEqualTo("<b>Lent</b>");
 		assertThat(slow.selectFirst("[data-label=Résultat]").text())
-			.isEqualTo("Délai dépassé (3 échecs de suite) no complete answer within 20s");
+			.isEqualTo("Délai dépassé (3 échecs de suite) pas de réponse complète en 20 s");
 		assertThat(slow.selectFirst("[data-label=Dernier relevé]").text()).isEqualTo("15/05 19:35");
 		assertThat(slow.selectFirst(".deplace").text()).contains("https://ailleurs.example/rss", "feeds.yml");
 		assertThat(html.selectFirst(".etat").text()).startsWith("2 sources · 1 en échec");
