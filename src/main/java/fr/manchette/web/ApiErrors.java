@@ -1,8 +1,5 @@
 package fr.manchette.web;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,11 +14,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.util.UriUtils;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors as RFC 9457 problem documents in JSON, never a stack trace: a bad parameter is a 400 that names it, an
- * unknown path a 404, and our own bug a 500 that says no more than that.
+ * unknown path a 404, and our own bug a 500 that says no more than that. What Spring MVC's handlers never see is
+ * answered alike: errors raised outside them by {@link ErrorPath}, requests that Tomcat refuses by
+ * {@link ProblemReportValve}.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -34,7 +32,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Bad query parameter");
 		problem.setProperty("parameter", ex.parameter());
-		return json(problem);
+		return Problems.answer(problem);
 	}
 
 	/**
@@ -48,20 +46,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				"the query string cannot be read: it must be name=value pairs, at most 1000, percent-encoded UTF-8 "
 						+ "(a % must be followed by two hexadecimal digits)");
 		problem.setTitle("Bad query parameter");
-		return json(problem);
+		return Problems.answer(problem);
 	}
 
 	@ExceptionHandler(UnknownStoryException.class)
 	ResponseEntity<ProblemDetail> unknownStory(UnknownStoryException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Unknown story");
-		return json(problem);
+		return Problems.answer(problem);
 	}
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);
-		return json(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
+		return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
+	}
+
+	/** A path that names nothing: said in our words, not as a static resource that Spring could not find. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ex.getBody().setDetail(Problems.detail(HttpStatus.NOT_FOUND.value()));
+		return super.handleNoResourceFoundException(ex, headers, status, request);
 	}
 
 	/**
@@ -75,25 +81,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, status, request);
 		if (answer != null && answer.getBody() instanceof ProblemDetail problem && problem.getInstance() == null
 				&& request instanceof ServletWebRequest servlet) {
-			problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+			problem.setInstance(Problems.instance(servlet.getRequest().getRequestURI()));
 		}
 		return answer;
-	}
-
-	private static URI instance(String path) {
-		try {
-			return URI.create(path);
-		}
-		catch (IllegalArgumentException ex) {
-			// Leading slashes as one, and what is left encoded.
-			return URI.create(UriUtils.encodePath(path.replaceFirst("^/+", "/"), StandardCharsets.UTF_8));
-		}
-	}
-
-	private static ResponseEntity<ProblemDetail> json(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

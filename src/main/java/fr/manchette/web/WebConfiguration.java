@@ -6,6 +6,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -104,6 +107,40 @@ class WebConfiguration implements WebMvcConfigurer {
 			return Ordered.LOWEST_PRECEDENCE;
 		}
 
+	}
+
+	/**
+	 * Tomcat's own error answers as problem documents: {@link ProblemReportValve} in place of the host's error report
+	 * valve. Last among the customizers, so that the one Spring Boot adds (an HTML page without Tomcat's report) is
+	 * there to take out.
+	 */
+	record ProblemReportInstaller() implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(ConfigurableTomcatWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> {
+				StandardHost host = (StandardHost) context.getParent();
+				for (Valve valve : host.getPipeline().getValves()) {
+					if (valve instanceof ErrorReportValve) {
+						host.getPipeline().removeValve(valve);
+					}
+				}
+				host.getPipeline().addValve(new ProblemReportValve());
+				// Else the host adds Tomcat's own at its start, finding none of that class.
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+	@Bean
+	ProblemReportInstaller problemReports() {
+		return new ProblemReportInstaller();
 	}
 
 	/** Instants in every JSON the service writes, as {@code Instant.toString} writes them, for less. */

@@ -1,10 +1,7 @@
 package fr.manchette.web;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,14 +44,17 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * The feeds and the ticker served from memory, over HTTP from a running service: the bytes served again are the
  * bytes a fresh render gives, in gzip too; conditional requests get their 304 in every form HTTP allows; a store
- * change gives new bytes and new validators; a bad query is refused every time, never cached.
+ * change gives new bytes and new validators; a bad query is refused every time, never cached; every error, down to a
+ * request that Tomcat refuses by itself, is a problem document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "server.forward-headers-strategy=framework" })
@@ -292,6 +291,62 @@ class PublishedDocumentsTests {
 		}
 	}
 
+	/**
+	 * Paths that name nothing, that Tomcat will not map or cannot read, methods a path does not take, and
+	 * {@code /error} asked for: each answer a problem document, never Tomcat's HTML page or Spring Boot's error JSON.
+	 */
+	@Test
+	void everyErrorIsAProblemDocument() throws Exception {
+		List<List<String>> requests = List.of(
+				// A path that names nothing: no id, a trailing slash, a double slash, an unknown path, /error itself.
+				List.of("GET", "/api/stories/", "404"), List.of("GET", "/api/headlines/", "404"),
+				List.of("GET", "/feed.atom/", "404"), List.of("GET", "/sources/", "404"),
+				List.of("GET", "/api//headlines", "404"), List.of("GET", "//api/headlines", "404"),
+				List.of("GET", "/nothing", "404"), List.of("GET", "/assets/nothing.css", "404"),
+				List.of("GET", "/error", "404"), List.of("POST", "/error", "404"),
+				// A path Tomcat will not map, or a request line it cannot read.
+				List.of("GET", "/api/stories/%00", "400"), List.of("GET", "/a%00b", "400"),
+				List.of("GET", "/%2e%2e/etc", "400"), List.of("GET", "/api/%5cheadlines", "400"),
+				List.of("GET", "/api%2fheadlines", "400"), List.of("GET", "/api/stories/%ff", "400"),
+				List.of("GET", "/a{b}", "400"), List.of("GET", "/a b", "400"),
+				List.of("GET", "/" + "a".repeat(9_000), "400"),
+				// A method the path does not take.
+				List.of("POST", "/api/headlines", "405"), List.of("DELETE", "/feed.atom", "405"),
+				List.of("PUT", "/", "405"), List.of("TRACE", "/api/headlines", "405"));
+		for (List<String> request : requests) {
+			String method = request.get(0);
+			String path = request.get(1);
+			String as = method + " " + path.substring(0, Math.min(path.length(), 40));
+			// Tomcat closes the connection after a request it cannot read: one connection a request.
+			try (Socket socket = new Socket("localhost", this.port)) {
+				RawAnswer answer = RawAnswer.exchange(socket, method, path, "");
+
+				assertThat(answer.status()).as(as).isEqualTo("HTTP/1.1 " + request.get(2) + " ");
+				assertThat(answer.headers().get("content-type")).as(as)
+					.singleElement(STRING)
+					.startsWith("application/problem+json");
+				JsonNode problem = this.json.readTree(answer.body());
+				assertThat(problem.get("status").asInt()).as(as).isEqualTo(Integer.parseInt(request.get(2)));
+				assertThat(problem.get("title").asString()).as(as).isNotBlank();
+				assertThat(problem.get("detail").asString()).as(as).isNotBlank().doesNotContain("static resource");
+				if (request.get(2).equals("405")) {
+					assertThat(answer.headers()).as(as).containsKey("allow");
+				}
+			}
+		}
+	}
+
+	@Test
+	void headOfAPathTomcatWillNotMapHasTheProblemsHeadersAndNoBody() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			RawAnswer answer = RawAnswer.exchange(socket, "HEAD", "/feed.atom%00", "");
+
+			assertThat(answer.status()).isEqualTo("HTTP/1.1 400 ");
+			assertThat(answer.headers().get("content-type")).singleElement(STRING).startsWith("application/problem+json");
+			assertThat(socket.getInputStream().read()).as("no body, and the connection closed").isEqualTo(-1);
+		}
+	}
+
 	@Test
 	void headGetsTheHeadersOfAGetAndNoBody() throws Exception {
 		HttpResponse<byte[]> get = get("/feed.atom", Map.of());
@@ -365,52 +420,6 @@ class PublishedDocumentsTests {
 		assertThat(text(get("/actuator/prometheus", Map.of())))
 			.containsPattern("manchette_published_responses_total\\{document=\"atom\",status=\"304\"} [1-9]")
 			.containsPattern("manchette_published_responses_total\\{document=\"headlines.json\",status=\"200\"} [1-9]");
-	}
-
-	/** An answer read off a kept-alive connection: status line, headers by lower-case name, body. */
-	private record RawAnswer(String status, Map<String, List<String>> headers, byte[] body) {
-
-		/** @param headers more request headers, each ending in CRLF */
-		static RawAnswer exchange(Socket socket, String path, String headers) throws IOException {
-			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + socket.getPort() + "\r\n" + headers + "\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			DataInputStream in = new DataInputStream(socket.getInputStream());
-			String status = line(in);
-			Map<String, List<String>> read = new HashMap<>();
-			for (String header = line(in); !header.isEmpty(); header = line(in)) {
-				read.computeIfAbsent(header.substring(0, header.indexOf(':')).strip().toLowerCase(Locale.ROOT),
-						(name) -> new ArrayList<>())
-					.add(header.substring(header.indexOf(':') + 1).strip());
-			}
-			if (read.containsKey("transfer-encoding")) {
-				// Spring MVC's answers of unknown length: chunks, then an empty line after the last.
-				ByteArrayOutputStream body = new ByteArrayOutputStream();
-				for (int size = Integer.parseInt(line(in), 16); size > 0; size = Integer.parseInt(line(in), 16)) {
-					body.write(in.readNBytes(size));
-					line(in);
-				}
-				line(in);
-				return new RawAnswer(status, read, body.toByteArray());
-			}
-			byte[] body = new byte[Integer.parseInt(read.getOrDefault("content-length", List.of("0")).get(0))];
-			in.readFully(body);
-			return new RawAnswer(status, read, body);
-		}
-
-	}
-
-	/** One header line of an HTTP/1.1 answer, without its CRLF. */
-	private static String line(DataInputStream in) throws IOException {
-		StringBuilder line = new StringBuilder();
-		for (int b = in.read(); b != '\n'; b = in.read()) {
-			assertThat(b).as("end of the connection").isNotNegative();
-			if (b != '\r') {
-				line.append((char) b);
-			}
-		}
-		return line.toString();
 	}
 
 	@Test
