@@ -74,14 +74,19 @@ class FeedController {
 	 */
 	private FeedLinks links(Publication feed) {
 		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+		String query = ServletUriComponentsBuilder.fromCurrentRequest().build().getQuery();
 		URI hub = this.webSub.websub().hub();
-		if (this.webSub.publishing() && hub != null && ServletUriComponentsBuilder.fromCurrentRequest()
-			.build()
-			.getQuery() == null) {
+		if (this.webSub.publishing() && hub != null && query == null) {
 			return new FeedLinks(this.webSub.publicAddress(feed.path().substring(1)).toString(), site,
 					List.of(hub.toString()));
 		}
-		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), site);
+		// The feed's own path, not the path as asked: a path parameter (/feed.atom;jsessionid=…) names no other feed,
+		// and must not become part of its self link and id.
+		return new FeedLinks(ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path(feed.path())
+			.replaceQuery(query)
+			.build()
+			.toUriString(), site);
 	}
 
 	@FunctionalInterface

@@ -348,6 +348,18 @@ class PublishedDocumentsTests {
 	}
 
 	@Test
+	void aSessionIdInThePathIsIgnored() throws Exception {
+		HttpResponse<byte[]> plain = get("/feed.atom", Map.of());
+
+		try (Socket socket = new Socket("localhost", this.port)) {
+			RawAnswer answer = RawAnswer.exchange(socket, "/feed.atom;jsessionid=0123456789ABCDEF", "");
+
+			assertThat(answer.status()).isEqualTo("HTTP/1.1 200 ");
+			assertThat(answer.body()).isEqualTo(plain.body());
+		}
+	}
+
+	@Test
 	void headGetsTheHeadersOfAGetAndNoBody() throws Exception {
 		HttpResponse<byte[]> get = get("/feed.atom", Map.of());
 		HttpResponse<byte[]> head = CLIENT.send(
