@@ -58,20 +58,25 @@ public final class DiscoverCommand {
 			return 2;
 		}
 		out.println("Looking for the feeds of " + site + " …");
-		List<FoundFeed> feeds;
+		Discovered discovered;
 		try {
-			feeds = this.discovery.discover(site);
+			discovered = this.discovery.discover(site);
 		}
 		catch (DiscoveryException ex) {
 			err.println(ex.getMessage());
 			return 1;
 		}
-		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(feeds, site, Set.of());
+		List<FoundFeed> feeds = discovered.feeds();
+		printLeftOut(discovered.leftOut(), out);
 		if (feeds.isEmpty()) {
-			err.println("No feed found: the page links to none with <link rel=\"alternate\">, and none of the usual "
-					+ "paths (/" + String.join(", /", FeedDiscovery.USUAL_PATHS) + ") answered with one.");
+			err.println("No feed found: " + (discovered.leftOut().isEmpty()
+					? "the page links to none with <link rel=\"alternate\">"
+					: "none of the feeds the page links to with <link rel=\"alternate\"> can be polled (above)")
+					+ ", and none of the usual paths (/" + String.join(", /", FeedDiscovery.USUAL_PATHS)
+					+ ") answered with one.");
 			return 1;
 		}
+		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(feeds, site, Set.of());
 		out.println();
 		out.println((feeds.size() == 1) ? "Found 1 feed:" : "Found " + feeds.size() + " feeds:");
 		for (FoundFeed feed : feeds) {
@@ -83,6 +88,19 @@ public final class DiscoverCommand {
 		out.println();
 		entries.forEach((entry) -> out.print(entry.yaml()));
 		return 0;
+	}
+
+	/** Each feed the page announces that is not proposed, and why: nothing announced is skipped in silence. */
+	private static void printLeftOut(List<LeftOut> leftOut, PrintStream out) {
+		if (leftOut.isEmpty()) {
+			return;
+		}
+		out.println();
+		out.println("Left out of what the page announces:");
+		for (LeftOut link : leftOut) {
+			out.println("  " + link.address() + " (" + link.type() + ")");
+			out.println("    " + link.why());
+		}
 	}
 
 	private static String describe(FoundFeed feed) {

@@ -14,6 +14,7 @@ import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
+import fr.manchette.normalize.LinkCanonicalizer;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.HtmlPages;
@@ -36,8 +37,13 @@ public class FeedDiscovery {
 	static final List<String> USUAL_PATHS = List.of("feed", "rss", "rss.xml", "feed.xml", "atom.xml", "index.xml",
 			"feeds/posts/default", "?feed=rss2");
 
+	/**
+	 * The types of {@code <link rel="alternate">} that may be a feed: those of the formats, and the plain XML types
+	 * older CMSs announce RSS with. Each is fetched and read before it is proposed, so an XML sitemap or an OPML
+	 * announced as XML is left out, saying so.
+	 */
 	private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",
-			"application/rdf+xml", "application/feed+json", "application/json");
+			"application/rdf+xml", "text/xml", "application/xml", "application/feed+json", "application/json");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -54,10 +60,10 @@ public class FeedDiscovery {
 
 	/**
 	 * @param site the address of a site's page (or of a feed)
-	 * @return the feeds found, announced ones first; empty when there are none
+	 * @return the feeds found, announced ones first (none when there are none), and the announced ones left out
 	 * @throws DiscoveryException when the page itself cannot be fetched
 	 */
-	public List<FoundFeed> discover(URI site) {
+	public Discovered discover(URI site) {
 		Assert.isTrue(site.isAbsolute(), "site must be an absolute URL");
 		FetchOutcome outcome = this.fetcher.fetch(request(site));
 		if (outcome instanceof Failed failed) {
@@ -66,42 +72,59 @@ public class FeedDiscovery {
 		if (!(outcome instanceof Fetched page)) {
 			throw new DiscoveryException(site + " answered 304 to a request without validators");
 		}
-		FoundFeed itself = read(page, "the address itself");
-		if (itself != null) {
-			return List.of(itself);
+		Checked itself = read(page, "the address itself");
+		if (itself.feed() != null) {
+			return new Discovered(List.of(itself.feed()), List.of());
 		}
 		Map<URI, FoundFeed> found = new LinkedHashMap<>();
-		for (URI candidate : announced(page)) {
-			FoundFeed feed = confirm(candidate, "<link rel=\"alternate\"> in the page");
-			if (feed != null) {
-				found.putIfAbsent(feed.url(), feed);
+		List<LeftOut> leftOut = new ArrayList<>();
+		for (Announced link : announced(page)) {
+			if (link.address() == null) {
+				leftOut.add(new LeftOut(link.href(), link.type(), "not an http(s) address"));
+				continue;
+			}
+			Checked checked = confirm(link.address(), "<link rel=\"alternate\"> in the page");
+			FoundFeed feed = checked.feed();
+			if (feed == null) {
+				leftOut.add(new LeftOut(link.address().toString(), link.type(), checked.problem()));
+			}
+			else if (found.putIfAbsent(feed.url(), feed) != null) {
+				leftOut.add(new LeftOut(link.address().toString(), link.type(), "the same feed as " + feed.url()));
 			}
 		}
 		if (found.isEmpty()) {
 			for (URI candidate : usualPaths(page.finalUrl())) {
-				FoundFeed feed = confirm(candidate, "usual path");
+				FoundFeed feed = confirm(candidate, "usual path").feed();
 				if (feed != null) {
 					found.putIfAbsent(feed.url(), feed);
 					break;
 				}
 			}
 		}
-		return List.copyOf(found.values());
+		return new Discovered(List.copyOf(found.values()), leftOut);
 	}
 
-	/** The feeds the page links to in its head, in page order, resolved against the page's address. */
-	private static List<URI> announced(Fetched page) {
+	/**
+	 * The feeds the page links to, in page order, head or body (some CMSs put them in the body), each with the
+	 * address a browser would ask for: against the page's address after redirects, or its {@code <base href>}, and
+	 * percent-encoded (a space is {@code %20}, an accent its UTF-8 bytes).
+	 */
+	private static List<Announced> announced(Fetched page) {
 		Document html = HtmlPages.parse(page.body(), page.contentType(), page.finalUrl());
-		List<URI> candidates = new ArrayList<>();
+		List<Announced> candidates = new ArrayList<>();
 		for (Element link : html.select("link[rel][type][href]")) {
 			// A list, not Set.of: a relation may be named twice (rel="alternate Alternate").
 			List<String> rels = List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
 			String type = link.attr("type").toLowerCase(Locale.ROOT).split(";")[0].trim();
-			String href = link.absUrl("href");
-			if (rels.contains("alternate") && FEED_TYPES.contains(type) && !href.isEmpty()) {
-				URI uri = uri(href);
-				if (uri != null && !candidates.contains(uri)) {
-					candidates.add(uri);
+			if (rels.contains("alternate") && FEED_TYPES.contains(type)) {
+				// Resolved by Jsoup, which knows <base href>; spelled as a URI by the normalizer, as links of items are.
+				String href = link.attr("href").strip();
+				URI address = LinkCanonicalizer.address(link.absUrl("href"), page.finalUrl()).orElse(null);
+				Announced announced = new Announced(href.isEmpty() ? "(an empty href)" : href, type,
+						href.isEmpty() ? null : address);
+				// The same address twice (in the head and the body, or written two ways) is one candidate.
+				if (candidates.stream().noneMatch((known) -> sameTarget(known, announced))) {
+					candidates.add(announced);
 				}
 			}
 		}
@@ -124,18 +147,25 @@ public class FeedDiscovery {
 		return candidates;
 	}
 
-	private @Nullable FoundFeed confirm(URI candidate, String via) {
+	private Checked confirm(URI candidate, String via) {
 		FetchOutcome outcome = this.fetcher.fetch(request(candidate));
-		return (outcome instanceof Fetched fetched) ? read(fetched, via) : null;
+		if (outcome instanceof Fetched fetched) {
+			return read(fetched, via);
+		}
+		return Checked.leftOut((outcome instanceof Failed failed)
+				? "could not be fetched: " + failed.kind() + " (" + failed.detail() + ")"
+				: "answered 304 to a request without validators");
 	}
 
-	private @Nullable FoundFeed read(Fetched fetched, String via) {
+	private Checked read(Fetched fetched, String via) {
 		try {
 			ParsedFeed feed = this.parser.parse(fetched.body(), fetched.contentType());
-			return new FoundFeed(fetched.finalUrl(), feed.format(), feed.title(), feed.items().size(), via);
+			return new Checked(new FoundFeed(fetched.finalUrl(), feed.format(), feed.title(), feed.items().size(), via),
+					null);
 		}
 		catch (FeedParseException ex) {
-			return null;
+			// A sitemap or an OPML announced as XML, say: the parser says what it is.
+			return Checked.leftOut((ex.isNotAFeed() ? "not a feed: " : "a feed that cannot be read: ") + ex.getMessage());
 		}
 	}
 
@@ -143,15 +173,22 @@ public class FeedDiscovery {
 		return new FetchRequest(url, null, null, TIMEOUT, MAX_BYTES);
 	}
 
-	private static @Nullable URI uri(String href) {
-		try {
-			URI uri = URI.create(href);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("http") || scheme.equals("https")) ? uri : null;
+	private static boolean sameTarget(Announced a, Announced b) {
+		return (a.address() != null) ? a.address().equals(b.address()) : (b.address() == null && a.href().equals(b.href()));
+	}
+
+	/** A feed the page announces: its {@code href} as written, its type, and where to fetch it (none if nowhere). */
+	private record Announced(String href, String type, @Nullable URI address) {
+
+	}
+
+	/** A candidate fetched and read: a feed, or why it is none. */
+	private record Checked(@Nullable FoundFeed feed, @Nullable String problem) {
+
+		static Checked leftOut(String problem) {
+			return new Checked(null, problem);
 		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+
 	}
 
 }

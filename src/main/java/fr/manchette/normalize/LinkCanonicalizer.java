@@ -47,11 +47,28 @@ public final class LinkCanonicalizer {
 	 * @return the canonical link, or empty when there is none or it is not an http(s) URL
 	 */
 	public static Optional<URI> canonical(@Nullable String link, URI base) {
+		return spelled(link, base, true);
+	}
+
+	/**
+	 * The address a browser asks for when a page links to {@code link} (WHATWG URL): trimmed, resolved, the host in
+	 * ASCII (IDN), a space in the path or query as {@code %20} and any other character a URI refuses percent-encoded
+	 * as UTF-8, the fragment dropped. Unlike {@link #canonical}, every query parameter is kept, and a relative link
+	 * with a space is a path like any other: the address of a document, a feed say, not the identity of an article.
+	 * @param link an {@code href} as written
+	 * @param base the page's address (or its {@code <base href>})
+	 * @return the address, or empty when it is not an http(s) one
+	 */
+	public static Optional<URI> address(@Nullable String link, URI base) {
+		return spelled(link, base, false);
+	}
+
+	private static Optional<URI> spelled(@Nullable String link, URI base, boolean article) {
 		if (link == null) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.ofNullable(canonicalOrNull(link, base));
+			return Optional.ofNullable(canonicalOrNull(link, base, article));
 		}
 		catch (RuntimeException ex) {
 			// Garbage in a feed is data, not a failure: the item simply has no link.
@@ -59,13 +76,13 @@ public final class LinkCanonicalizer {
 		}
 	}
 
-	private static @Nullable URI canonicalOrNull(String link, URI base) {
+	private static @Nullable URI canonicalOrNull(String link, URI base, boolean article) {
 		String prepared = prepare(link);
 		if (prepared.isEmpty()) {
 			return null;
 		}
 		UriReference reference = UriReference.parse(prepared);
-		if (reference.isRelative() && reference.authority() == null && SPACE.matcher(prepared).find()) {
+		if (article && reference.isRelative() && reference.authority() == null && SPACE.matcher(prepared).find()) {
 			// Spaces in a relative link are words ("Lire la suite"), not a path worth resolving.
 			return null;
 		}
@@ -84,7 +101,8 @@ public final class LinkCanonicalizer {
 		String path = UriReference.encode(UriReference.removeDotSegments(target.path()));
 		StringBuilder url = new StringBuilder(scheme).append("://").append(authority);
 		url.append(path.isEmpty() ? "/" : path);
-		String query = (target.query() != null) ? withoutTracking(UriReference.encode(target.query())) : "";
+		String query = (target.query() == null) ? ""
+				: article ? withoutTracking(UriReference.encode(target.query())) : UriReference.encode(target.query());
 		if (!query.isEmpty()) {
 			url.append('?').append(query);
 		}

@@ -87,6 +87,30 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void saysWhatItLeftOutOfWhatThePageAnnounces(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head>
+				<link rel="alternate" type="application/xml" href="/sitemap.xml">
+				<link rel="alternate" type="application/rss+xml" href="/ancien flux.xml">
+				</head></html>""")));
+		stubFor(get("/sitemap.xml").willReturn(aResponse().withBody("<urlset><url><loc>x</loc></url></urlset>")));
+		stubFor(get("/ancien%20flux.xml").willReturn(aResponse().withStatus(410)));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isEqualTo(1);
+		assertThat(run.getValue()).contains("""
+				Left out of what the page announces:
+				  %1$s/sitemap.xml (application/xml)
+				    not a feed: XML whose root is <urlset>, not RSS or Atom
+				  %1$s/ancien%%20flux.xml (application/rss+xml)
+				    could not be fetched: GONE (HTTP 410 Gone)
+				""".formatted(site.getHttpBaseUrl()),
+				"No feed found: none of the feeds the page links to with <link rel=\"alternate\"> can be polled "
+						+ "(above), and none of the usual paths");
+	}
+
+	@Test
 	void refusesWhatIsNotAnHttpAddress() {
 		assertThat(run("ftp://site.example/").getKey()).isEqualTo(2);
 		assertThat(run().getKey()).isEqualTo(2);

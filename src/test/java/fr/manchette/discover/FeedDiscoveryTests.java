@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 @WireMockTest
 class FeedDiscoveryTests {
@@ -43,6 +44,14 @@ class FeedDiscoveryTests {
 			 "items": [{"id": "1", "url": "https://site.example/1", "title": "Un"},
 			           {"id": "2", "url": "https://site.example/2", "title": "Deux"}]}""";
 
+	static final String RDF = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+			<channel rdf:about="https://site.example/"><title>Le Site en RDF</title><link>https://site.example/</link>
+			<description>d</description></channel>
+			<item rdf:about="https://site.example/1"><title>Un</title><link>https://site.example/1</link></item>
+			</rdf:RDF>""";
+
 	private final FeedDiscovery discovery = new FeedDiscovery(new FeedFetcher("Manchette-test", Clock.systemUTC()),
 			new FeedParser());
 
@@ -61,7 +70,7 @@ class FeedDiscoveryTests {
 		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "application/feed+json")
 			.withBody(JSON_FEED)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds();
 
 		assertThat(feeds).extracting((feed) -> feed.url().getPath() + " " + feed.format() + " " + feed.title() + " "
 				+ feed.items())
@@ -100,7 +109,7 @@ class FeedDiscoveryTests {
 		// Served with the most generic of types: the body says what it is.
 		stubFor(get("/feed.json").willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(JSON_FEED)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds();
 
 		assertThat(feeds).singleElement().satisfies((feed) -> {
 			assertThat(feed.format()).isEqualTo("json_1.1");
@@ -118,9 +127,117 @@ class FeedDiscoveryTests {
 			.withBody("{\"articles\": [{\"id\": 1}]}")));
 		stubFor(get("/feed").willReturn(aResponse().withBody(RSS)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds();
 
 		assertThat(feeds).extracting((feed) -> feed.url().getPath()).containsExactly("/feed");
+	}
+
+	@Test
+	void findsFeedsAnnouncedAsPlainXml(WireMockRuntimeInfo site) {
+		// Older CMSs announce RSS as text/xml or application/xml; RSS 1.0 as application/rdf+xml.
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="text/xml" title="RSS" href="/backend/une.xml">
+				<link rel="alternate" type="application/xml" href="/backend/sport.xml">
+				<link rel="alternate" type="application/rdf+xml" href="/backend/rdf">
+				</head></html>""")));
+		stubFor(get("/backend/une.xml").willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(RSS)));
+		stubFor(get("/backend/sport.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+			.withBody(ATOM)));
+		stubFor(get("/backend/rdf").willReturn(aResponse().withBody(RDF)));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).extracting((feed) -> feed.url().getPath() + " " + feed.format() + " " + feed.via())
+			.containsExactly("/backend/une.xml rss_2.0 <link rel=\"alternate\"> in the page",
+					"/backend/sport.xml atom_1.0 <link rel=\"alternate\"> in the page",
+					"/backend/rdf rss_1.0 <link rel=\"alternate\"> in the page");
+		assertThat(discovered.leftOut()).isEmpty();
+	}
+
+	@Test
+	void leavesOutAnXmlThatIsNoFeedAndSaysWhy(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="application/xml" href="/sitemap.xml">
+				<link rel="alternate" type="text/xml" href="/abonnements.opml">
+				<link rel="alternate" type="text/xml" href="/backend/une.xml">
+				</head></html>""")));
+		stubFor(get("/sitemap.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+				<url><loc>https://site.example/1</loc></url></urlset>""")));
+		stubFor(get("/abonnements.opml").willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("""
+				<?xml version="1.0"?><opml version="2.0"><head><title>Sources</title></head>
+				<body><outline text="Le Site" type="rss" xmlUrl="https://site.example/rss.xml"/></body></opml>""")));
+		stubFor(get("/backend/une.xml").willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(RSS)));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).extracting((feed) -> feed.url().getPath()).containsExactly("/backend/une.xml");
+		assertThat(discovered.leftOut()).extracting(LeftOut::address, LeftOut::type, LeftOut::why)
+			.containsExactly(
+					tuple(site.getHttpBaseUrl() + "/sitemap.xml", "application/xml",
+							"not a feed: XML whose root is <urlset>, not RSS or Atom"),
+					tuple(site.getHttpBaseUrl() + "/abonnements.opml", "text/xml",
+							"not a feed: XML whose root is <opml>, not RSS or Atom"));
+	}
+
+	@Test
+	void asksForAnHrefWithSpacesAndAccentsAsABrowserDoes(WireMockRuntimeInfo site) {
+		// Written by hand in a template: a space and accents, in the path and in the query.
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="application/rss+xml" href="/flux rss/à la une.xml?rubrique=économie et social">
+				</head></html>""")));
+		stubFor(get(urlEqualTo("/flux%20rss/%C3%A0%20la%20une.xml?rubrique=%C3%A9conomie%20et%20social"))
+			.willReturn(aResponse().withBody(RSS)));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).singleElement()
+			.satisfies((feed) -> assertThat(feed.url()).hasToString(site.getHttpBaseUrl()
+					+ "/flux%20rss/%C3%A0%20la%20une.xml?rubrique=%C3%A9conomie%20et%20social"));
+		assertThat(discovered.leftOut()).isEmpty();
+	}
+
+	@Test
+	void readsLinksWhereverAndHoweverAPageWritesThem(WireMockRuntimeInfo site) {
+		// <base href> for relative hrefs, upper-case attributes, and a <link> in the body (HTML5 allows it there).
+		stubFor(get("/").willReturn(html("""
+				<html><head><base href="/actualites/">
+				<LINK REL="Alternate" TYPE="Application/RSS+XML" HREF="une.xml">
+				</head><body><p>Bonjour</p>
+				<link rel="alternate" type="application/atom+xml" href="sport/atom">
+				</body></html>""")));
+		stubFor(get("/actualites/une.xml").willReturn(aResponse().withBody(RSS)));
+		stubFor(get("/actualites/sport/atom").willReturn(aResponse().withBody(ATOM)));
+
+		assertThat(foundPaths(site)).containsExactly("/actualites/une.xml", "/actualites/sport/atom");
+	}
+
+	@Test
+	void saysWhyEachAnnouncedFeedIsLeftOut(WireMockRuntimeInfo site) {
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="application/rss+xml" href="/ancien-flux.xml">
+				<link rel="alternate" type="application/rss+xml" href="javascript:void(0)">
+				<link rel="alternate" type="application/rss+xml" href="">
+				<link rel="alternate" type="application/rss+xml" href="/rss/une.xml">
+				<link rel="alternate" type="application/rss+xml" href="/une">
+				</head></html>""")));
+		stubFor(get("/ancien-flux.xml").willReturn(aResponse().withStatus(404)));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(RSS)));
+		stubFor(get("/une").willReturn(aResponse().withStatus(301).withHeader("Location", "/rss/une.xml")));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).extracting((feed) -> feed.url().getPath()).containsExactly("/rss/une.xml");
+		assertThat(discovered.leftOut()).extracting(LeftOut::address, LeftOut::why)
+			.containsExactly(tuple(site.getHttpBaseUrl() + "/ancien-flux.xml", "could not be fetched: HTTP_STATUS (HTTP 404)"),
+					tuple("javascript:void(0)", "not an http(s) address"),
+					tuple("(an empty href)", "not an http(s) address"),
+					tuple(site.getHttpBaseUrl() + "/une", "the same feed as " + site.getHttpBaseUrl() + "/rss/une.xml"));
 	}
 
 	@Test
@@ -129,7 +246,7 @@ class FeedDiscoveryTests {
 		stubFor(get("/feed").willReturn(aResponse().withBody(RSS)));
 		stubFor(get("/rss").willReturn(aResponse().withBody(RSS)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds();
 
 		assertThat(feeds).singleElement().satisfies((feed) -> {
 			assertThat(feed.url()).isEqualTo(URI.create(site.getHttpBaseUrl() + "/feed"));
@@ -146,7 +263,7 @@ class FeedDiscoveryTests {
 		stubFor(get(urlPathEqualTo("/")).withQueryParam("feed", com.github.tomakehurst.wiremock.client.WireMock.equalTo("rss2"))
 			.willReturn(aResponse().withBody(RSS)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds();
 
 		assertThat(feeds).extracting((feed) -> feed.url().toString()).containsExactly(site.getHttpBaseUrl() + "/?feed=rss2");
 	}
@@ -155,7 +272,7 @@ class FeedDiscoveryTests {
 	void anAddressThatIsAFeedIsItsOwnAnswer(WireMockRuntimeInfo site) {
 		stubFor(get("/rss.xml").willReturn(aResponse().withBody(RSS)));
 
-		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/rss.xml"));
+		List<FoundFeed> feeds = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/rss.xml")).feeds();
 
 		assertThat(feeds).singleElement().satisfies((feed) -> assertThat(feed.via()).isEqualTo("the address itself"));
 	}
@@ -164,7 +281,7 @@ class FeedDiscoveryTests {
 	void findsNothingOnASiteWithoutFeeds(WireMockRuntimeInfo site) {
 		stubFor(get("/").willReturn(html("<html><body>Rien</body></html>")));
 
-		assertThat(this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"))).isEmpty();
+		assertThat(this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds()).isEmpty();
 	}
 
 	@Test
@@ -185,7 +302,7 @@ class FeedDiscoveryTests {
 
 	/** The paths of the feeds found from the site's home page. */
 	private List<String> foundPaths(WireMockRuntimeInfo site) {
-		return this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"))
+		return this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/")).feeds()
 			.stream()
 			.map((feed) -> feed.url().getPath())
 			.toList();

@@ -99,6 +99,17 @@ class LinkCanonicalizerTests {
 	}
 
 	@Test
+	void anAddressIsWhatABrowserAsksForWithEveryParameterKept() {
+		// A feed's address, not an article's identity: a relative path with a space is a path, parameters all stay.
+		assertThat(LinkCanonicalizer.address(" flux rss/à la une.xml?utm_source=site&q=a b#haut ",
+				URI.create("https://www.exämple.ma/rubrique/")))
+			.contains(URI.create("https://www.xn--exmple-cua.ma/rubrique/flux%20rss/%C3%A0%20la%20une.xml"
+					+ "?utm_source=site&q=a%20b"));
+		assertThat(LinkCanonicalizer.canonical("flux rss.xml?utm_source=site", FEED)).isEmpty();
+		assertThat(LinkCanonicalizer.address("javascript:void(0)", FEED)).isEmpty();
+	}
+
+	@Test
 	void trimsSpacesAndLineBreaksAroundTheLink() {
 		assertThat(LinkCanonicalizer.canonical("\n\t  https://www.lemonde.fr/a.html \n", FEED))
 			.contains(URI.create("https://www.lemonde.fr/a.html"));
