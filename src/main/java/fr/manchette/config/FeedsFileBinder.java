@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import fr.manchette.config.MappingReader.Bound;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -25,7 +26,20 @@ final class FeedsFileBinder {
 
 	static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
-	static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+	/** The shortest {@code timeout}: less is no time to connect to a distant server. */
+	static final Bound MIN_TIMEOUT = new Bound(Duration.ofSeconds(1), "1s");
+
+	/**
+	 * The longest {@code timeout}: the default {@code max-size} of 10MB still arrives at 20 KB/s. A fetch holds a worker
+	 * all that time, and a source's lease lasts twice this long.
+	 */
+	static final Bound MAX_TIMEOUT = new Bound(Duration.ofMinutes(10), "10m");
+
+	/**
+	 * The longest {@code retention}: a century is « keep everything » for news. It keeps each cut-off (now minus the
+	 * retention) a date every store holds.
+	 */
+	static final Bound MAX_RETENTION = new Bound(Duration.ofDays(36_500), "36500d");
 
 	private static final List<String> TOP_KEYS = List.of("timezone", "poll", "retention", "feeds", "drop", "keep",
 			"languages");
@@ -67,7 +81,7 @@ final class FeedsFileBinder {
 			timezone = DEFAULT_TIMEZONE;
 		}
 		PollDefaults poll = poll(top.value("poll"));
-		Duration retention = top.duration("retention");
+		Duration retention = top.duration("retention", null, MAX_RETENTION);
 		EditorialRules rules = new EditorialRulesBinder(top).bind();
 		List<Source> feeds = new SourcesBinder(this.problems, this.intervals, poll, timezone).bind(top.value("feeds"));
 		if (!this.problems.isEmpty()) {
@@ -88,7 +102,7 @@ final class FeedsFileBinder {
 		MappingReader poll = new MappingReader(mapping, "poll: ", this.problems);
 		poll.rejectUnknownKeys(POLL_KEYS);
 		Duration interval = this.intervals.interval(poll);
-		Duration timeout = poll.duration("timeout", MIN_TIMEOUT, "1s");
+		Duration timeout = poll.duration("timeout", MIN_TIMEOUT, MAX_TIMEOUT);
 		DataSize maxSize = poll.size("max-size");
 		Boolean adaptive = poll.bool("adaptive");
 		Duration maxInterval = this.intervals.maxInterval(poll);

@@ -100,13 +100,14 @@ final class MappingReader {
 		return text;
 	}
 
-	/** A positive duration in Spring Boot's style: {@code 15m}, {@code 30d}, {@code PT15M}. */
-	@Nullable Duration duration(String key) {
-		return duration(key, null, null);
-	}
-
-	/** A duration as {@link #duration(String)}, and at least {@code minimum} (written {@code minimumText}). */
-	@Nullable Duration duration(String key, @Nullable Duration minimum, @Nullable String minimumText) {
+	/**
+	 * A positive duration in Spring Boot's style ({@code 15m}, {@code 30d}, {@code PT15M}), from {@code minimum} to
+	 * {@code maximum}: every duration of feeds.yml has a longest, so that what it adds to or takes from now stays a
+	 * date both stores and {@link java.time.Instant} can hold.
+	 * @param minimum the shortest, or null for any positive duration
+	 * @param maximum the longest, as an operator writes it ({@link Bound})
+	 */
+	@Nullable Duration duration(String key, @Nullable Bound minimum, Bound maximum) {
 		String text = scalarWithUnit(key, "a duration", DURATION_EXAMPLES);
 		if (text == null) {
 			return null;
@@ -123,11 +124,33 @@ final class MappingReader {
 			problem(key + " \"" + text + "\" must be positive");
 			return null;
 		}
-		if (minimum != null && duration.compareTo(minimum) < 0) {
-			problem(key + " \"" + text + "\" is too short (at least " + minimumText + ")");
+		if (minimum != null && duration.compareTo(minimum.duration()) < 0) {
+			problem(key + " \"" + text + "\" is too short (at least " + minimum.text() + ")");
+			return null;
+		}
+		if (duration.compareTo(maximum.duration()) > 0) {
+			problem(key + " \"" + text + "\" is too long (at most " + maximum.text() + ")");
 			return null;
 		}
 		return duration;
+	}
+
+	/**
+	 * A bound of a duration, and how the messages write it: {@link DurationStyle} prints every duration in one unit
+	 * ({@code 60000ms}), not as an operator writes it.
+	 */
+	record Bound(Duration duration, String text) {
+
+		/** In whole days, hours, minutes or seconds, the largest unit that divides it. */
+		static Bound of(Duration duration) {
+			long seconds = duration.toSeconds();
+			String text = (duration.toNanos() % 1_000_000_000 != 0) ? duration.toMillis() + "ms"
+					: (seconds == 0) ? "0s" : (seconds % 86_400 == 0) ? (seconds / 86_400) + "d"
+					: (seconds % 3_600 == 0) ? (seconds / 3_600) + "h"
+							: (seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
+			return new Bound(duration, text);
+		}
+
 	}
 
 	/** A size such as {@code 10MB} or {@code 512KB}, positive. The unit's case does not matter. */

@@ -91,6 +91,32 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void tooLongDurationsAreRefusedWithTheMaximum() {
+		// Each would be added to or taken from now: far past what PostgreSQL's timestamps (or Instant) hold.
+		assertThat(problems("too-long-durations.yml")).containsExactly(
+				"poll: interval \"999999999d\" is too long (at most 7d)",
+				"poll: timeout \"1000d\" is too long (at most 10m)",
+				"poll: max-interval \"2d\" is too long (at most 24h)",
+				"retention \"100000000d\" is too long (at most 36500d)",
+				"feeds[0] (id \"lemonde\"): interval \"8d\" is too long (at most 7d)",
+				"feeds[1] (id \"hespress\"): interval \"PT169H\" is too long (at most 7d)",
+				"feeds[1] (id \"hespress\"): max-interval \"25h\" is too long (at most 24h)");
+	}
+
+	@Test
+	void theLongestDurationsAreAccepted() {
+		FeedsFile file = this.loader.load(fixture("longest-durations.yml"));
+
+		assertThat(file.poll().interval()).isEqualTo(Duration.ofDays(7));
+		assertThat(file.poll().timeout()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(file.retention()).isEqualTo(Duration.ofDays(36_500));
+		assertThat(file.feeds()).singleElement().satisfies((source) -> {
+			assertThat(source.interval()).isEqualTo(Duration.ofDays(7));
+			assertThat(source.maxInterval()).isEqualTo(Duration.ofDays(1));
+		});
+	}
+
+	@Test
 	void unknownTimezoneSuggestsTheClosestZone() {
 		assertThat(problems("unknown-timezone.yml"))
 			.containsExactly("timezone \"Europe/Pariss\" is not a known time zone "

@@ -76,6 +76,13 @@ class LiveReloadIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> output.toString().contains("feeds.yml edit refused"));
 		assertThat(this.feeds.get().feeds()).extracting(Source::id).containsExactly("hespress", "le360");
 
+		// Valid YAML, a duration out of bounds: refused as well, with the loader's message, the running file kept.
+		Files.writeString(feedsFile(), "retention: 100000000d\n" + yaml("le360"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> output.toString().contains("retention \"100000000d\" is too long (at most 36500d)"));
+		assertThat(this.feeds.get().feeds()).extracting(Source::id).containsExactly("hespress", "le360");
+		assertThat(this.feeds.get().retention()).isEqualTo(Duration.ofDays(30));
+
 		yaml("le360").writeTo(feedsFile());
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.board.sources().stream().map(SourceHealth::id).toList().equals(List.of("le360")));
