@@ -33,6 +33,26 @@ class SourceStatusRepositoryTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ItemPruner pruner;
+
+	/**
+	 * The farthest dates feeds.yml's longest durations give, stored and compared on H2 and PostgreSQL alike: a next
+	 * attempt an interval of 7 days and its 10 % jitter away, a lease twice a 10-minute timeout long, and the cut-off
+	 * of a 36500-day retention. (A million days ahead, PostgreSQL refuses the date where H2 takes it.)
+	 */
+	@Test
+	void theFarthestDatesOfFeedsYmlFitTheStore() {
+		Instant next = T0.plus(Duration.ofDays(7).multipliedBy(11).dividedBy(10));
+		SourceStatus status = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, null,
+				null, next, null, null);
+
+		this.statuses.recordOutcome(status);
+		assertThat(this.statuses.find("hespress")).contains(status);
+		assertThat(this.leases.claim("hespress", "instance-a", next, next.plus(Duration.ofMinutes(20)))).isTrue();
+		assertThat(this.pruner.pruneOlderThan(T0.minus(Duration.ofDays(36_500)))).isZero();
+	}
+
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
 		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
