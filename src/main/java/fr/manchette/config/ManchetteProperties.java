@@ -34,26 +34,44 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 	 * @param enabled whether sources are polled on their schedule (off in tests that drive polls themselves)
 	 * @param concurrency how many sources are fetched at once, in all
 	 * @param perHost how many of them may talk to the same host at once
-	 * @param startJitter the first polls of new sources are spread at random over this much time
+	 * @param startJitter the first polls of new sources are spread at random over this much time (at most a day)
 	 * @param tick how often an instance looks for due sources in the database
-	 * @param lease how long a claimed source stays an instance's (at least twice {@code poll.timeout}): a crashed
-	 * instance's sources are taken over once it has passed
-	 * @param minInterval the shortest {@code interval} feeds.yml may ask for
-	 * @param stopWait how long a clean stop waits for the polls that are storing what they fetched; past it they roll
-	 * back, and their sources are polled again at the next start
+	 * @param lease how long a claimed source stays an instance's (at least twice {@code poll.timeout}, at most a
+	 * day): a crashed instance's sources are taken over once it has passed
+	 * @param minInterval the shortest {@code interval} feeds.yml may ask for (at most 24h, the longest
+	 * {@code max-interval})
+	 * @param stopWait how long a clean stop waits for the polls that are storing what they fetched (at most an hour);
+	 * past it they roll back, and their sources are polled again at the next start
 	 */
 	public record Polling(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
 			@DefaultValue("2") int perHost, @DefaultValue("10s") Duration startJitter,
 			@DefaultValue("1s") Duration tick, @DefaultValue("1m") Duration lease,
 			@DefaultValue("1m") Duration minInterval, @DefaultValue("30s") Duration stopWait) {
 
+		/*
+		 * The longest of each duration: far past what a service needs, and each is added to now for a date the store
+		 * keeps (a lease, a first poll, a next poll, the leases renewed at a stop), which PostgreSQL refuses past the
+		 * year 294276.
+		 */
+
+		static final Duration LONGEST_LEASE = Duration.ofDays(1);
+
+		static final Duration LONGEST_START_JITTER = Duration.ofDays(1);
+
+		static final Duration LONGEST_STOP_WAIT = Duration.ofHours(1);
+
 		public Polling {
 			Assert.isTrue(!tick.isNegative() && !tick.isZero(), "manchette.polling.tick must be positive");
 			Assert.isTrue(!lease.isNegative() && !lease.isZero(), "manchette.polling.lease must be positive");
+			Assert.isTrue(lease.compareTo(LONGEST_LEASE) <= 0, "manchette.polling.lease must be at most 1d, not " + lease);
+			Assert.isTrue(minInterval.compareTo(IntervalBounds.LONGEST_MAX_INTERVAL.duration()) <= 0,
+					"manchette.polling.min-interval must be at most 24h (the longest max-interval), not " + minInterval);
 			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
 			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
-			Assert.isTrue(!startJitter.isNegative(), "manchette.polling.start-jitter must not be negative");
-			Assert.isTrue(!stopWait.isNegative(), "manchette.polling.stop-wait must not be negative");
+			Assert.isTrue(!startJitter.isNegative() && startJitter.compareTo(LONGEST_START_JITTER) <= 0,
+					"manchette.polling.start-jitter must be from 0 to 1d, not " + startJitter);
+			Assert.isTrue(!stopWait.isNegative() && stopWait.compareTo(LONGEST_STOP_WAIT) <= 0,
+					"manchette.polling.stop-wait must be from 0 to 1h, not " + stopWait);
 		}
 
 	}
@@ -68,12 +86,19 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 
 	/**
 	 * @param window how far apart in time two items of different sources with nearly the same headline may be and
-	 * still be one story; {@code 0} groups only items with the same link
+	 * still be one story, at most seven days; {@code 0} groups only items with the same link
 	 */
 	public record Stories(@DefaultValue("48h") Duration window) {
 
+		/**
+		 * The longest window: no dispatch is retold a week later as the same story, and the headlines of twice the
+		 * window are held in memory and read back from the store from twice the window before now.
+		 */
+		static final Duration LONGEST_WINDOW = Duration.ofDays(7);
+
 		public Stories {
-			Assert.isTrue(!window.isNegative(), "manchette.stories.window must not be negative");
+			Assert.isTrue(!window.isNegative() && window.compareTo(LONGEST_WINDOW) <= 0,
+					"manchette.stories.window must be from 0 to 7d, not " + window);
 		}
 
 	}

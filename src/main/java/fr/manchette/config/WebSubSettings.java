@@ -58,20 +58,31 @@ public record WebSubSettings(@Nullable URI publicUrl, @DefaultValue WebSub websu
 
 	/**
 	 * @param hub the hub that Manchette pings when its merged feeds gain a story, and that they announce
-	 * @param lease how long a subscription is asked for ({@code hub.lease_seconds}); hubs may grant another
-	 * @param pingInterval the hub is pinged at most once per this much time, however many polls store stories
-	 * @param verifyTimeout how long a hub has to verify a subscription request before it counts as failed
+	 * @param lease how long a subscription is asked for ({@code hub.lease_seconds}), from a minute to 366 days, the
+	 * longest lease taken from a hub; hubs may grant another
+	 * @param pingInterval the hub is pinged at most once per this much time, however many polls store stories (at most
+	 * a day)
+	 * @param verifyTimeout how long a hub has to verify a subscription request before it counts as failed (at most a
+	 * day)
 	 * @param tick how often an instance looks for subscriptions to request, renew or end
 	 */
 	public record WebSub(@Nullable URI hub, @DefaultValue("10d") Duration lease,
 			@DefaultValue("5s") Duration pingInterval, @DefaultValue("5m") Duration verifyTimeout,
 			@DefaultValue("5s") Duration tick) {
 
+		/** The longest lease asked for, or taken from a hub's answer. */
+		public static final Duration LONGEST_LEASE = Duration.ofDays(366);
+
 		public WebSub {
-			Assert.isTrue(lease.compareTo(Duration.ofMinutes(1)) >= 0, "manchette.websub.lease must be at least 1m");
-			Assert.isTrue(!pingInterval.isNegative(), "manchette.websub.ping-interval must not be negative");
-			Assert.isTrue(!verifyTimeout.isNegative() && !verifyTimeout.isZero(),
-					"manchette.websub.verify-timeout must be positive");
+			// Past each longest, the date it gives (a subscription's end, a verification's deadline) leaves the store's
+			// range, or the ping's clock overflows.
+			Assert.isTrue(lease.compareTo(Duration.ofMinutes(1)) >= 0 && lease.compareTo(LONGEST_LEASE) <= 0,
+					"manchette.websub.lease must be from 1m to 366d, not " + lease);
+			Assert.isTrue(!pingInterval.isNegative() && pingInterval.compareTo(Duration.ofDays(1)) <= 0,
+					"manchette.websub.ping-interval must be from 0 to 1d, not " + pingInterval);
+			Assert.isTrue(!verifyTimeout.isNegative() && !verifyTimeout.isZero()
+					&& verifyTimeout.compareTo(Duration.ofDays(1)) <= 0,
+					"manchette.websub.verify-timeout must be positive and at most 1d, not " + verifyTimeout);
 			Assert.isTrue(!tick.isNegative() && !tick.isZero(), "manchette.websub.tick must be positive");
 		}
 

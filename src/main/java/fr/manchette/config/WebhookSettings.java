@@ -86,20 +86,27 @@ public record WebhookSettings(@DefaultValue List<Webhook> webhooks, @DefaultValu
 	}
 
 	/**
-	 * @param timeout how long one POST may take, connection included
-	 * @param retry the wait before the first retry; it doubles at each failure, up to an hour
+	 * @param timeout how long one POST may take, connection included, at most ten minutes (a batch's claim lasts ten
+	 * times this long)
+	 * @param retry the wait before the first retry, at most an hour; it doubles at each failure, up to an hour
 	 * @param maxAttempts attempts before a delivery is given up
-	 * @param maxAge stories older than this when first stored (a new source's back catalogue) are not announced
+	 * @param maxAge stories older than this when first stored (a new source's back catalogue) are not announced; at
+	 * most 36500d, the longest retention
 	 * @param tick how often each instance looks for deliveries due
 	 */
 	public record Delivery(@DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration retry,
 			@DefaultValue("10") int maxAttempts, @DefaultValue("6h") Duration maxAge, @DefaultValue("1s") Duration tick) {
 
 		public Delivery {
-			Assert.isTrue(timeout.toMillis() > 0, "manchette.webhook-delivery.timeout must be positive");
-			Assert.isTrue(retry.toMillis() > 0, "manchette.webhook-delivery.retry must be positive");
+			// Past each longest, the date it gives (a claim, a next attempt, a cut-off) overflows or leaves the store's range.
+			// The longest first: toMillis overflows past 292 million years.
+			Assert.isTrue(timeout.compareTo(Duration.ofMinutes(10)) <= 0 && timeout.toMillis() > 0,
+					"manchette.webhook-delivery.timeout must be positive and at most 10m, not " + timeout);
+			Assert.isTrue(retry.compareTo(Duration.ofHours(1)) <= 0 && retry.toMillis() > 0,
+					"manchette.webhook-delivery.retry must be positive and at most 1h, not " + retry);
 			Assert.isTrue(maxAttempts >= 1, "manchette.webhook-delivery.max-attempts must be at least 1");
-			Assert.isTrue(maxAge.toMillis() > 0, "manchette.webhook-delivery.max-age must be positive");
+			Assert.isTrue(maxAge.compareTo(FeedsFileBinder.MAX_RETENTION.duration()) <= 0 && maxAge.toMillis() > 0,
+					"manchette.webhook-delivery.max-age must be positive and at most 36500d, not " + maxAge);
 			Assert.isTrue(tick.toMillis() > 0, "manchette.webhook-delivery.tick must be positive");
 		}
 

@@ -35,7 +35,7 @@ class IntentVerifier {
 	private static final int MAX_CHALLENGE = 1_000;
 
 	/** The longest lease taken as granted; a hub MUST NOT issue perpetual ones (section 5.3.1). */
-	private static final long MAX_LEASE_SECONDS = Duration.ofDays(366).toSeconds();
+	private static final long MAX_LEASE_SECONDS = WebSubSettings.WebSub.LONGEST_LEASE.toSeconds();
 
 	private final WebSubSettings settings;
 

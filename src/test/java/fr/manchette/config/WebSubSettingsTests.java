@@ -53,4 +53,22 @@ class WebSubSettingsTests {
 			.withMessageContaining("manchette.websub.hub");
 	}
 
+	@Test
+	void aDurationPastItsLongestIsRefused() {
+		// A subscription's end, a verification's deadline: dates the store keeps, which PostgreSQL refuses a million
+		// days ahead; and the ping's clock counts in nanoseconds, which overflow past 292 years.
+		Duration absurd = Duration.ofDays(1_000_000);
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebSubSettings.WebSub(null, absurd,
+				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(5)))
+			.withMessage("manchette.websub.lease must be from 1m to 366d, not PT24000000H");
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebSubSettings.WebSub(null, Duration.ofDays(10),
+				absurd, Duration.ofMinutes(5), Duration.ofSeconds(5)))
+			.withMessage("manchette.websub.ping-interval must be from 0 to 1d, not PT24000000H");
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebSubSettings.WebSub(null, Duration.ofDays(10),
+				Duration.ofSeconds(5), absurd, Duration.ofSeconds(5)))
+			.withMessage("manchette.websub.verify-timeout must be positive and at most 1d, not PT24000000H");
+		assertThat(new WebSubSettings.WebSub(null, Duration.ofDays(366), Duration.ofDays(1), Duration.ofDays(1),
+				Duration.ofSeconds(5)).lease()).isEqualTo(Duration.ofDays(366));
+	}
+
 }

@@ -1,0 +1,22 @@
+package fr.manchette.web;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** {@link PageSettings}: the refresh the ticker page's timer can hold. */
+class PageSettingsTests {
+
+	@Test
+	void aRefreshPastAnHourIsRefused() {
+		// ticker.js waits with setTimeout, whose delay is a 32-bit number of milliseconds: 25 days wraps round to
+		// none, and every open page would ask for the headlines again at once, without end.
+		assertThatIllegalArgumentException().isThrownBy(() -> new PageSettings(Duration.ofDays(25)))
+			.withMessage("manchette.page.refresh must be from 500ms to 1h, not PT600H");
+		assertThat(new PageSettings(Duration.ofHours(1)).refresh()).isEqualTo(Duration.ofHours(1));
+	}
+
+}
