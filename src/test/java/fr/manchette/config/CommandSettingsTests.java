@@ -48,8 +48,8 @@ class CommandSettingsTests {
 	}
 
 	/**
-	 * Each of these is added to or taken from now for a date the store keeps: a million days is a date PostgreSQL
-	 * refuses, and the service would poll nothing (or, for the story window, store nothing) rather than fail to start.
+	 * Each of these is added to or taken from now for a date the store keeps: far enough (a hundred million days
+	 * ahead, a few million back) PostgreSQL refuses it, and the service would poll nothing rather than refuse to start.
 	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """

@@ -55,8 +55,8 @@ class WebSubSettingsTests {
 
 	@Test
 	void aDurationPastItsLongestIsRefused() {
-		// A subscription's end, a verification's deadline: dates the store keeps, which PostgreSQL refuses a million
-		// days ahead; and the ping's clock counts in nanoseconds, which overflow past 292 years.
+		// A subscription's end, a verification's deadline: dates the store keeps, which PostgreSQL refuses a hundred
+		// million days ahead; and the ping's clock counts in nanoseconds, which overflow past 292 years.
 		Duration absurd = Duration.ofDays(1_000_000);
 		assertThatIllegalArgumentException().isThrownBy(() -> new WebSubSettings.WebSub(null, absurd,
 				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(5)))

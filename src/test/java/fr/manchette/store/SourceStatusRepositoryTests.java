@@ -39,7 +39,7 @@ class SourceStatusRepositoryTests {
 	/**
 	 * The farthest dates feeds.yml's longest durations give, stored and compared on H2 and PostgreSQL alike: a next
 	 * attempt an interval of 7 days and its 10 % jitter away, a lease twice a 10-minute timeout long, and the cut-off
-	 * of a 36500-day retention. (A million days ahead, PostgreSQL refuses the date where H2 takes it.)
+	 * of a 36500-day retention. (999 999 999 days ahead, PostgreSQL refuses the date where H2 takes it.)
 	 */
 	@Test
 	void theFarthestDatesOfFeedsYmlFitTheStore() {
