@@ -1,6 +1,7 @@
 package fr.manchette.pipeline;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,7 +76,8 @@ class HtmlSourceIngestRunTests {
 				poll:
 				  timeout: 5s
 				""");
-		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles")) {
+		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles",
+				"large-articles")) {
 			yaml.source(id, "Le Fil (%s)".formatted(id), "http://localhost:%d/%s/fil-info".formatted(server.getPort(), id),
 					"""
 					type: html
@@ -194,6 +196,34 @@ class HtmlSourceIngestRunTests {
 
 		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(rows("unreachable-articles")).hasSize(3)
+			.allSatisfy((row) -> assertThat(row.summaryHtml()).isEmpty());
+	}
+
+	@Test
+	void anArticlePageOfALargeBodysSizeIsNotReadAndLeavesItsItemAsTheTickerShowsIt() throws IOException {
+		servePage("large-articles", "fil-info-ticker.html");
+		byte[] article = new ClassPathResource("fil-info-article.html", getClass()).getContentAsByteArray();
+		String html = new String(article, StandardCharsets.UTF_8);
+		// The same page, its meta tags first, made as large as a large feed by a script at its end (a site's inline
+		// data): under the shipped max-size, over what is read beside the other polls' bodies.
+		byte[] large = html.replace("</body>", "<script>" + "x".repeat(WorkingPermits.LARGE_BODY) + "</script></body>")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat((long) large.length).isLessThan(this.feeds.get().poll().maxSize().toBytes());
+		server.stubFor(WireMock.get(WireMock.urlPathMatching("/(sport|economie)/.*"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(large)));
+		server.stubFor(WireMock.get(WireMock.urlPathMatching("/culture/.*"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(article)));
+
+		PollReport report = poll("large-articles");
+
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
+		List<Row> rows = rows("large-articles");
+		assertThat(rows).hasSize(3);
+		assertThat(rows).filteredOn((row) -> row.title().contains("sans heure"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.summaryHtml()).contains("Ce que l’article dit de lui-même"));
+		assertThat(rows).filteredOn((row) -> !row.title().contains("sans heure"))
+			.hasSize(2)
 			.allSatisfy((row) -> assertThat(row.summaryHtml()).isEmpty());
 	}
 
