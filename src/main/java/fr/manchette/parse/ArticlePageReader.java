@@ -15,6 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArticlePageReader {
 
+	/**
+	 * The largest article page read, whatever {@code poll.max-size}: under what polls count as a large body (1 MB), as
+	 * a page is parsed whole, some ten times its size in memory, and is read beside the other polls' bodies. The meta
+	 * tags are at its top; a larger page leaves its item as the ticker shows it.
+	 */
+	public static final int LARGEST_PAGE = (1 << 20) - 1;
+
 	private static final String DESCRIPTION = "meta[property=og:description], meta[name=og:description]";
 
 	private static final String FALLBACK_DESCRIPTION = "meta[name=description], meta[name=twitter:description], "
@@ -28,6 +35,11 @@ public class ArticlePageReader {
 
 	private static final String PUBLISHED = "meta[property=article:published_time], "
 			+ "meta[name=article:published_time], meta[itemprop=datePublished]";
+
+	/** The most bytes of an article page to fetch: {@code maxSize}, never more than {@link #LARGEST_PAGE}. */
+	public static long largestPage(long maxSize) {
+		return Math.min(maxSize, LARGEST_PAGE);
+	}
 
 	/**
 	 * @param body the page as fetched

@@ -142,16 +142,6 @@ class TickerItems {
 				item.categories(), item.author(), item.language());
 	}
 
-	/**
-	 * The largest article page read: {@code poll.max-size}, and never a large body ({@link WorkingPermits#LARGE_BODY}).
-	 * It is read within the poll's room, beside the other polls' bodies, where only small ones go: a page is parsed
-	 * whole, some ten times its size in memory, and a page of a {@code max-size} meant for a large feed could take more
-	 * heap than the service has. A larger page leaves its item as the ticker shows it.
-	 */
-	static long articlePageCap(PollDefaults poll) {
-		return Math.min(poll.maxSize().toBytes(), WorkingPermits.LARGE_BODY - 1);
-	}
-
 	private static boolean lacksSomething(TickerEntry entry) {
 		return entry.summaryHtml() == null || entry.image() == null || !entry.hasTime();
 	}
@@ -159,8 +149,9 @@ class TickerItems {
 	private Item enrich(Source source, Read read, URI page, Instant fetchedAt, ZoneId zone, PollDefaults poll,
 			ArticleBudget budget) {
 		URI link = read.item().link();
+		long largest = ArticlePageReader.largestPage(poll.maxSize().toBytes());
 		FetchOutcome outcome = this.fetcher.fetchLinkedFrom(page,
-				new FetchRequest(link, null, null, budget.timeout(), articlePageCap(poll), FetchRequest.PAGE));
+				new FetchRequest(link, null, null, budget.timeout(), largest, FetchRequest.PAGE));
 		if (!(outcome instanceof Fetched fetched)) {
 			String why = (outcome instanceof Failed failed) ? failed.kind() + " " + failed.detail() : "no body";
 			log.info("Article not read source={} url={} detail={}", source.id(), link, why);

@@ -84,7 +84,8 @@ final class TickerPreview {
 			String from = "";
 			if (enrich && i < MAX_ARTICLES && entry.link() != null) {
 				FetchOutcome article = this.fetcher.fetchLinkedFrom(fetched.finalUrl(), new FetchRequest(
-						URI.create(entry.link()), null, null, poll.timeout(), poll.maxSize().toBytes(), FetchRequest.PAGE));
+						URI.create(entry.link()), null, null, poll.timeout(),
+						ArticlePageReader.largestPage(poll.maxSize().toBytes()), FetchRequest.PAGE));
 				if (article instanceof Fetched read) {
 					entry = entry.withArticle(articles.read(read.body(), read.contentType(), read.finalUrl()));
 					from = "   (with its article's meta tags)";

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.parse.ArticlePageReader;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
@@ -209,6 +210,8 @@ class HtmlSourceIngestRunTests {
 		byte[] large = html.replace("</body>", "<script>" + "x".repeat(WorkingPermits.LARGE_BODY) + "</script></body>")
 			.getBytes(StandardCharsets.UTF_8);
 		assertThat((long) large.length).isLessThan(this.feeds.get().poll().maxSize().toBytes());
+		assertThat(ArticlePageReader.LARGEST_PAGE).as("under what polls count as a large body")
+			.isLessThan(WorkingPermits.LARGE_BODY);
 		server.stubFor(WireMock.get(WireMock.urlPathMatching("/(sport|economie)/.*"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(large)));
 		server.stubFor(WireMock.get(WireMock.urlPathMatching("/culture/.*"))

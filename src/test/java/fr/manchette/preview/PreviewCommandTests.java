@@ -134,6 +134,21 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void enrichLeavesAnArticlePageOfAMegabyteOrMoreUnreadAsTheServiceDoes() throws IOException {
+		String page = new String(fixture("article-with-meta.html"), StandardCharsets.UTF_8);
+		stubFor(get("/culture/sans-heure.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+			.withBody(page.replace("</body>", "<script>" + "x".repeat(1 << 20) + "</script></body>"))));
+
+		int status = run(Map.of(), "fil-info", "--manchette.feeds=" + feedsFile(), "--enrich");
+
+		assertThat(status).isEqualTo(PreviewCommand.OK);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains(
+				"[2] no time shown → the time it is first seen   (article not read: decompressed body is larger than "
+						+ "1048575 bytes)")
+			.doesNotContain("Ce que l’article dit de lui-même.");
+	}
+
+	@Test
 	void selectorsThatMatchNothingAreAFailureNamingTheSelector() {
 		int status = run(Map.of(), "--url", this.base + "/fil-info", "--item", "div.live-feed > div.entry", "--title",
 				"a");
