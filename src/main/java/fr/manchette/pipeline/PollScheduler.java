@@ -28,9 +28,10 @@ import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,19 @@ import org.springframework.stereotype.Component;
  * its sources over. Within an instance, {@code manchette.polling.concurrency} polls run at most, and at most
  * {@code manchette.polling.per-host} talk to one host: a source whose host is busy simply stays due, so one slow
  * host never holds back the others. A reload of feeds.yml gives new sources their first poll time.
+ * <p>
+ * Polling starts before the web server does, once every bean is made: a restart's round of conditional GETs and the
+ * timetable step before it overlap the web server's start, where they followed it (some 0.1 s of the round of 1000
+ * sources, on 2 cores). It stops after the web server, so no request is answered from a store being closed under it.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
-class PollScheduler implements DisposableBean {
+// Items stored by an older version get their link keys before the first poll, so that a new item joins their story.
+@DependsOn("linkKeyBackfill")
+class PollScheduler implements SmartLifecycle {
+
+	/** Just before the web server's start, and its stop just after. */
+	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
 
 	private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
 
@@ -94,8 +104,18 @@ class PollScheduler implements DisposableBean {
 		this.workers = new PollWorkers(this.settings.concurrency(), this.settings.perHost());
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void start() {
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.ticking != null && !this.stopped;
+	}
+
+	@Override
+	public void start() {
 		int released = this.leases.releaseLeftBehind(this.owner);
 		if (released > 0) {
 			log.info("Gave back the leases of instances gone sources={}", released);
@@ -232,7 +252,10 @@ class PollScheduler implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void stop() {
+		if (this.stopped) {
+			return;
+		}
 		this.stopped = true;
 		if (this.ticking != null) {
 			this.ticking.cancel(false);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -117,6 +121,35 @@ class RestartIntegrationTests {
 				.list()).hasSize(1).doesNotContain(KILLED_OWNER);
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> source.findAll(getRequestedFor(urlEqualTo("/feed"))).size() >= 2);
+		}
+	}
+
+	/**
+	 * Polling starts before the web server, so that a restart's round of conditional GETs overlaps its start: when the
+	 * web server starts, every source of feeds.yml already has its place in the timetable.
+	 */
+	@Test
+	void pollingStartsBeforeTheWebServer() throws IOException {
+		source.stubFor(WireMock.get("/feed").willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		source.stubFor(WireMock.get("/le360").willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.source("hespress-fr", "Hespress FR", "http://localhost:" + source.getPort() + "/feed")
+			.source("le360", "Le360", "http://localhost:" + source.getPort() + "/le360")
+			.writeTo(this.dir.resolve("feeds.yml"));
+		List<String> scheduledWhenWebStarted = new CopyOnWriteArrayList<>();
+		ApplicationListener<WebServerInitializedEvent> webStarted = (event) -> scheduledWhenWebStarted
+			.addAll(event.getApplicationContext()
+				.getBean(JdbcClient.class)
+				.sql("SELECT source_id FROM source_status WHERE next_attempt_at IS NOT NULL OR lease_owner IS NOT NULL")
+				.query(String.class)
+				.list());
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ManchetteApplication.class)
+			.listeners(webStarted)
+			.run("--server.port=0", "--manchette.feeds=" + feeds, "--spring.datasource.url=" + H2Files.url(this.dir))) {
+			assertThat(scheduledWhenWebStarted).containsExactlyInAnyOrder("hespress-fr", "le360");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> context.getBean(ItemRepository.class).countBySource().getOrDefault("le360", 0L) == 4L);
 		}
 	}
 
