@@ -114,9 +114,13 @@ public final class DiscoverCommand {
 				+ feed.via();
 	}
 
-	/** The address given, {@code https://} assumed when it has no scheme. */
+	/**
+	 * The address given, {@code https://} assumed when it has no scheme, a {@code feed:} one taken as the address it
+	 * names.
+	 */
 	private static URI site(String text) {
-		String trimmed = text.trim();
+		String feedScheme = FeedScheme.httpAddress(text);
+		String trimmed = (feedScheme != null) ? feedScheme : text.trim();
 		String withScheme = trimmed.matches("(?i)[a-z][a-z0-9+.-]*://.*") ? trimmed : "https://" + trimmed;
 		try {
 			URI uri = URI.create(withScheme);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.fetch.FetchOutcome;
@@ -38,12 +39,22 @@ public class FeedDiscovery {
 			"feeds/posts/default", "?feed=rss2");
 
 	/**
-	 * The types of {@code <link rel="alternate">} that may be a feed: those of the formats, and the plain XML types
-	 * older CMSs announce RSS with. Each is fetched and read before it is proposed, so an XML sitemap or an OPML
-	 * announced as XML is left out, saying so.
+	 * The types of {@code <link rel="alternate">} that may be a feed: those of the formats, their older {@code x-}
+	 * spellings, and the plain XML types older CMSs announce RSS with. Each is fetched and read before it is proposed,
+	 * so an XML sitemap or an OPML announced as XML is left out, saying so. Plain JSON is {@link #JSON}.
 	 */
-	private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",
-			"application/rdf+xml", "text/xml", "application/xml", "application/feed+json", "application/json");
+	private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/x-rss+xml",
+			"application/atom+xml", "application/x-atom+xml", "application/rdf+xml", "text/xml", "application/xml",
+			"application/feed+json");
+
+	/**
+	 * The type JSON Feed 1.0 told sites to announce it with, which WordPress also gives its REST API's view of every
+	 * page ({@code /wp-json/wp/v2/pages/42}): a candidate only when it looks like a JSON Feed, its address or title
+	 * saying {@code feed} or its path ending in {@code .json}. Else it is no feed announced, not one left out.
+	 */
+	private static final String JSON = "application/json";
+
+	private static final Pattern JSON_FEED_WORD = Pattern.compile("(?i)feed");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -116,10 +127,13 @@ public class FeedDiscovery {
 			// A list, not Set.of: a relation may be named twice (rel="alternate Alternate").
 			List<String> rels = List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
 			String type = link.attr("type").toLowerCase(Locale.ROOT).split(";")[0].trim();
-			if (rels.contains("alternate") && FEED_TYPES.contains(type)) {
-				// Resolved by Jsoup, which knows <base href>; spelled as a URI by the normalizer, as links of items are.
+			boolean feedType = FEED_TYPES.contains(type) || (type.equals(JSON) && looksLikeAJsonFeed(link));
+			if (rels.contains("alternate") && feedType) {
 				String href = link.attr("href").strip();
-				URI address = LinkCanonicalizer.address(link.absUrl("href"), page.finalUrl()).orElse(null);
+				// Resolved by Jsoup, which knows <base href>; spelled as a URI by the normalizer, as links of items are.
+				String feedScheme = FeedScheme.httpAddress(href);
+				URI address = LinkCanonicalizer.address((feedScheme != null) ? feedScheme : link.absUrl("href"),
+						page.finalUrl()).orElse(null);
 				Announced announced = new Announced(href.isEmpty() ? "(an empty href)" : href, type,
 						href.isEmpty() ? null : address);
 				// The same address twice (in the head and the body, or written two ways) is one candidate.
@@ -129,6 +143,12 @@ public class FeedDiscovery {
 			}
 		}
 		return candidates;
+	}
+
+	private static boolean looksLikeAJsonFeed(Element link) {
+		String path = link.attr("href").strip().replaceFirst("[?#].*", "");
+		return JSON_FEED_WORD.matcher(link.attr("href")).find() || JSON_FEED_WORD.matcher(link.attr("title")).find()
+				|| path.toLowerCase(Locale.ROOT).endsWith(".json");
 	}
 
 	/** The usual paths under the page's own folder first (a blog at /blog/), then at the root of the site. */

@@ -111,6 +111,17 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void takesAFeedSchemeAddressAsTheHttpAddressItNames(WireMockRuntimeInfo site) {
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(FeedDiscoveryTests.RSS)));
+
+		Map.Entry<Integer, String> run = run("feed://localhost:" + site.getHttpPort() + "/rss/une.xml");
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains("Looking for the feeds of " + site.getHttpBaseUrl() + "/rss/une.xml",
+				"url: \"" + site.getHttpBaseUrl() + "/rss/une.xml\"");
+	}
+
+	@Test
 	void refusesWhatIsNotAnHttpAddress() {
 		assertThat(run("ftp://site.example/").getKey()).isEqualTo(2);
 		assertThat(run().getKey()).isEqualTo(2);

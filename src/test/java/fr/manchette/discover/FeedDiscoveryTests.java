@@ -133,25 +133,76 @@ class FeedDiscoveryTests {
 	}
 
 	@Test
-	void findsFeedsAnnouncedAsPlainXml(WireMockRuntimeInfo site) {
-		// Older CMSs announce RSS as text/xml or application/xml; RSS 1.0 as application/rdf+xml.
+	void takesAFeedSchemeAddressAsTheHttpAddressItNames(WireMockRuntimeInfo site) {
+		// The scheme browsers once handed to feed readers: feed://host/path for http, feed:https://… for https.
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="application/rss+xml" href="feed://localhost:%1$d/rss/une.xml">
+				<link rel="alternate" type="application/atom+xml" href="FEED:http://localhost:%1$d/sport/atom">
+				</head></html>""".formatted(site.getHttpPort()))));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(RSS)));
+		stubFor(get("/sport/atom").willReturn(aResponse().withBody(ATOM)));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).extracting((feed) -> feed.url().toString())
+			.containsExactly(site.getHttpBaseUrl() + "/rss/une.xml", site.getHttpBaseUrl() + "/sport/atom");
+		assertThat(discovered.leftOut()).isEmpty();
+		assertThat(FeedScheme.httpAddress("feed:https://site.example/rss")).isEqualTo("https://site.example/rss");
+		assertThat(FeedScheme.httpAddress(" feed://site.example/rss ")).isEqualTo("http://site.example/rss");
+		assertThat(FeedScheme.httpAddress("feed:ftp://site.example/rss")).isNull();
+		assertThat(FeedScheme.httpAddress("/feed://x")).isNull();
+	}
+
+	@Test
+	void asksOnlyForTheJsonThatLooksLikeAJsonFeed(WireMockRuntimeInfo site) {
+		// WordPress announces its REST API's view of each page as application/json: no feed, and no feed left out.
+		stubFor(get("/").willReturn(html("""
+				<html><head>
+				<link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/42">
+				<link rel="alternate" type="application/json" title="JSON Feed" href="/flux/tout">
+				<link rel="alternate" type="application/json" href="/articles.json">
+				<link rel="alternate" type="application/rss+xml" href="/feed/">
+				</head></html>""")));
+		stubFor(get("/flux/tout").willReturn(aResponse().withBody(JSON_FEED)));
+		stubFor(get("/articles.json").willReturn(aResponse().withBody(JSON_FEED)));
+		stubFor(get("/feed/").willReturn(aResponse().withBody(RSS)));
+
+		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
+
+		assertThat(discovered.feeds()).extracting((feed) -> feed.url().getPath())
+			.containsExactly("/flux/tout", "/articles.json", "/feed/");
+		assertThat(discovered.leftOut()).isEmpty();
+		verify(0, getRequestedFor(urlPathEqualTo("/wp-json/wp/v2/pages/42")));
+	}
+
+	@Test
+	void findsFeedsAnnouncedAsPlainXmlOrWithOlderTypes(WireMockRuntimeInfo site) {
+		// Older CMSs announce RSS as text/xml or application/xml; RSS 1.0 as application/rdf+xml; RSS and Atom with
+		// the x- types of before their registration.
 		stubFor(get("/").willReturn(html("""
 				<html><head>
 				<link rel="alternate" type="text/xml" title="RSS" href="/backend/une.xml">
 				<link rel="alternate" type="application/xml" href="/backend/sport.xml">
 				<link rel="alternate" type="application/rdf+xml" href="/backend/rdf">
+				<link rel="alternate" type="application/x-rss+xml" href="/rss/une.xml">
+				<link rel="alternate" type="application/x-atom+xml" href="/sport/atom">
 				</head></html>""")));
 		stubFor(get("/backend/une.xml").willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(RSS)));
 		stubFor(get("/backend/sport.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
 			.withBody(ATOM)));
 		stubFor(get("/backend/rdf").willReturn(aResponse().withBody(RDF)));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(RSS.replace("À la une", "Tout"))));
+		stubFor(get("/sport/atom").willReturn(aResponse().withBody(ATOM.replace("urn:x", "urn:y"))));
 
 		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
 
 		assertThat(discovered.feeds()).extracting((feed) -> feed.url().getPath() + " " + feed.format() + " " + feed.via())
 			.containsExactly("/backend/une.xml rss_2.0 <link rel=\"alternate\"> in the page",
 					"/backend/sport.xml atom_1.0 <link rel=\"alternate\"> in the page",
-					"/backend/rdf rss_1.0 <link rel=\"alternate\"> in the page");
+					"/backend/rdf rss_1.0 <link rel=\"alternate\"> in the page",
+					"/rss/une.xml rss_2.0 <link rel=\"alternate\"> in the page",
+					"/sport/atom atom_1.0 <link rel=\"alternate\"> in the page");
 		assertThat(discovered.leftOut()).isEmpty();
 	}
 
