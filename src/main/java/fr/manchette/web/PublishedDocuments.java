@@ -64,7 +64,7 @@ class PublishedDocuments {
 			variant = current.add(key, new CachedVariant(current.validators(rendering.version() + list.version(), params),
 					publication.contentType(), rendering.render(), list.until()));
 		}
-		answer(variant, variant.validators.notModified(request), request, response);
+		answer(variant, variant.validators.notModified(request, this.clock.millis()), request, response);
 	}
 
 	/**
@@ -72,11 +72,12 @@ class PublishedDocuments {
 	 * current, else the bytes if they were rendered; null otherwise (a new address, or bytes no one has needed yet).
 	 */
 	@Nullable Cached cached(HttpServletRequest request, Publication publication) {
-		CachedVariant variant = current().variant(key(publication, request), this.clock.millis());
+		long now = this.clock.millis();
+		CachedVariant variant = current().variant(key(publication, request), now);
 		if (variant == null) {
 			return null;
 		}
-		boolean notModified = variant.validators.notModified(request);
+		boolean notModified = variant.validators.notModified(request, now);
 		if (!notModified && !variant.isRendered()) {
 			return null;
 		}

@@ -20,6 +20,9 @@ final class Validators {
 		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
 		.withZone(ZoneOffset.UTC);
 
+	/** How far ahead of our clock an {@code If-Modified-Since} may be and still count. */
+	static final long CLOCK_SKEW_MILLIS = 60_000;
+
 	private final String etag;
 
 	private final String weakEtag;
@@ -53,9 +56,13 @@ final class Validators {
 
 	/**
 	 * Whether the client's copy is current (RFC 9110 §13.1.2 and §13.1.3): {@code If-None-Match}, compared weakly,
-	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition.
+	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition, nor is a
+	 * date later than now: it is none the server gave (RFC 9110 §13.1.3 has such a date treated as invalid, as nginx
+	 * and Apache do), and taken as one, it would get a 304 after the store has changed, until the store's own date
+	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time.
+	 * @param now the current time, in epoch milliseconds
 	 */
-	boolean notModified(HttpServletRequest request) {
+	boolean notModified(HttpServletRequest request, long now) {
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (ifNoneMatch != null) {
 			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag) || listed(ifNoneMatch);
@@ -67,7 +74,7 @@ final class Validators {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-		return since >= 0 && this.lastModifiedSecond <= since / 1000;
+		return since >= 0 && since <= now + CLOCK_SKEW_MILLIS && this.lastModifiedSecond <= since / 1000;
 	}
 
 	private boolean listed(String ifNoneMatch) {

@@ -203,6 +203,29 @@ class PublishedDocumentsTests {
 		}
 	}
 
+	/**
+	 * A date the server never gave, later than now, is no condition (RFC 9110 §13.1.3): taken as one, it would get
+	 * 304s after the store changed. A minute ahead is tolerated, a client's clock running ahead of ours.
+	 */
+	@Test
+	void anIfModifiedSinceLaterThanNowIsNoCondition() throws Exception {
+		for (String document : DOCUMENTS) {
+			// An address of its own: its first answer is rendered, the second comes from memory.
+			String path = document + (document.contains("?") ? "&" : "?") + "source=";
+			String tomorrow = HTTP_DATE.format(Instant.now().plusSeconds(86_400));
+			String inAnHour = HTTP_DATE.format(Instant.now().plusSeconds(3_600));
+
+			HttpResponse<byte[]> rendered = get(path, Map.of("If-Modified-Since", tomorrow));
+			HttpResponse<byte[]> fromMemory = get(path, Map.of("If-Modified-Since", inAnHour));
+
+			assertThat(rendered.statusCode()).as(path).isEqualTo(200);
+			assertThat(fromMemory.statusCode()).as(path).isEqualTo(200);
+			assertThat(fromMemory.body()).as(path).isNotEmpty().isEqualTo(rendered.body());
+			String skewed = HTTP_DATE.format(Instant.now().plusSeconds(20));
+			assertThat(get(path, Map.of("If-Modified-Since", skewed)).statusCode()).as(path).isEqualTo(304);
+		}
+	}
+
 	@Test
 	void aStoreChangeGivesNewBytesAndNewValidators() throws Exception {
 		HttpResponse<byte[]> before = get("/feed.atom", Map.of());
