@@ -1,14 +1,19 @@
 package fr.manchette.web;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -60,6 +65,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);
 		return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
+	}
+
+	/**
+	 * A method the path does not take: {@code Allow} says every method it does, as its {@code OPTIONS} answer does,
+	 * {@code HEAD} with {@code GET} and {@code OPTIONS} itself, where Spring lists only the methods mapped.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> allowed = new LinkedHashSet<>(ex.getSupportedHttpMethods());
+		if (allowed.contains(HttpMethod.GET)) {
+			allowed.add(HttpMethod.HEAD);
+		}
+		allowed.add(HttpMethod.OPTIONS);
+		HttpHeaders allow = HttpHeaders.copyOf(headers);
+		allow.setAllow(allowed);
+		return super.handleHttpRequestMethodNotSupported(ex, allow, status, request);
 	}
 
 	/** A path that names nothing: said in our words, not as a static resource that Spring could not find. */

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /error}, where Tomcat sends an error raised in the application outside Spring MVC's handlers (a servlet's or
- * a filter's {@code sendError}, a {@code TRACE} that the connector refuses), answered as a problem document like every
+ * a filter's {@code sendError}), answered as a problem document like every
  * other error. Asked for itself, it names nothing: a 404. In place of Spring Boot's error controller, whose JSON is no
  * problem document, and whose status, asked for directly, is 999.
  */

@@ -9,14 +9,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -147,6 +151,27 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	JacksonModule instantJson() {
 		return InstantJson.module();
+	}
+
+	/**
+	 * Spring Boot's servlet, configured as Boot configures it, but for {@code TRACE} (see
+	 * {@link TraceDispatcherServlet}); under Boot's own name, so that Boot registers it in place of its own, and only
+	 * where Boot would make its own.
+	 */
+	@Bean(DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	DispatcherServlet dispatcherServlet(WebMvcProperties mvc) {
+		DispatcherServlet servlet = new TraceDispatcherServlet();
+		servlet.setDispatchOptionsRequest(mvc.isDispatchOptionsRequest());
+		servlet.setPublishEvents(mvc.isPublishRequestHandledEvents());
+		servlet.setEnableLoggingRequestDetails(mvc.isLogRequestDetails());
+		return servlet;
+	}
+
+	/** The connector lets a {@code TRACE} through to that servlet, instead of refusing it itself. */
+	@Bean
+	TomcatConnectorCustomizer traceToTheServlet() {
+		return (connector) -> connector.setAllowTrace(true);
 	}
 
 	@Bean

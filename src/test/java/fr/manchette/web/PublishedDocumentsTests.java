@@ -359,6 +359,40 @@ class PublishedDocumentsTests {
 		}
 	}
 
+	/**
+	 * {@code Allow} says what the path takes, as its {@code OPTIONS} answer does, whatever the method refused: TRACE,
+	 * which Tomcat refused by itself listing the servlet's methods, included. A TRACE is never echoed back.
+	 */
+	@Test
+	void allowSaysWhatEachPathTakes() throws Exception {
+		String stylesheet = text(get("/", Map.of())).replaceFirst("(?s).*href=\"(/assets/[^\"]+\\.css)\".*", "$1");
+		assertThat(stylesheet).startsWith("/assets/");
+		List<String> paths = List.of("/feed.atom", "/feed.rss", "/feed.json", "/headlines.txt", "/api/headlines", "/",
+				"/sources", "/opml", "/api/sources", "/api/webhooks", "/api/stories/0123", "/actuator/health",
+				"/actuator/prometheus", stylesheet);
+		for (String path : paths) {
+			try (Socket socket = new Socket("localhost", this.port)) {
+				assertThat(RawAnswer.exchange(socket, "OPTIONS", path, "").headers().get("allow")).as("OPTIONS " + path)
+					.containsExactly("GET,HEAD,OPTIONS");
+			}
+			for (String method : List.of("TRACE", "POST", "PUT", "DELETE", "PATCH")) {
+				try (Socket socket = new Socket("localhost", this.port)) {
+					RawAnswer answer = RawAnswer.exchange(socket, method, path, "Cookie: session=s3cret\r\n");
+
+					assertThat(answer.status()).as(method + " " + path).isEqualTo("HTTP/1.1 405 ");
+					assertThat(answer.headers().get("allow")).as(method + " " + path)
+						.containsExactly("GET,HEAD,OPTIONS");
+					assertThat(answer.headers().get("content-type")).as(method + " " + path)
+						.containsExactly("application/problem+json");
+					assertThat(answer.text()).as(method + " " + path).doesNotContain("s3cret");
+				}
+			}
+		}
+		try (Socket socket = new Socket("localhost", this.port)) {
+			assertThat(RawAnswer.exchange(socket, "TRACE", "/nothing", "").status()).isEqualTo("HTTP/1.1 404 ");
+		}
+	}
+
 	@Test
 	void headOfAPathTomcatWillNotMapHasTheProblemsHeadersAndNoBody() throws Exception {
 		try (Socket socket = new Socket("localhost", this.port)) {
