@@ -74,10 +74,14 @@ final class AtomFeed {
 		author.setName(ItemLabels.sourceName(source, lead.sourceId()));
 		entry.setAuthors(new ArrayList<>(List.of(author)));
 		String summary = lead.summaryHtml() + ItemLabels.alsoInHtml(story, config, une);
-		if (!summary.isBlank()) {
-			Content content = new Content();
-			content.setType("html");
-			content.setValue(XmlText.legal(summary));
+		Content content = new Content();
+		content.setType("html");
+		content.setValue(XmlText.legal(summary));
+		if (lead.link() == null) {
+			// RFC 4287 §4.1.1: an entry without an alternate link must have content; its summary is that content.
+			entry.setContents(new ArrayList<>(List.of(content)));
+		}
+		else if (!summary.isBlank()) {
 			entry.setSummary(content);
 		}
 		entry.setCategories(ItemLabels.categories(lead, source).stream().map((name) -> {

@@ -62,6 +62,32 @@ class MergedFeedWriterTests {
 		assertThat(AtomSchema.errors(atom)).isEmpty();
 	}
 
+	/**
+	 * RFC 4287 §4.1.1: an entry without an alternate link must have content, a rule of the schema's Schematron part,
+	 * which Jing leaves out. An item without a link has its summary as content, an empty one if it has none.
+	 */
+	@Test
+	void atomEntryWithoutALinkHasItsSummaryAsContent() throws Exception {
+		List<Story> withoutLinks = List.of(
+				new Story(item(4, "le360", "Bourse de Casablanca : clôture en hausse", null,
+						"<p>Le MASI gagne 0,5 %.</p>", T0), List.of()),
+				this.stories.get(0), this.stories.get(1));
+		Document atom = dom(this.writer.atom(withoutLinks, LINKS, T0, false));
+		NodeList entries = atom.getElementsByTagNameNS(ATOM, "entry");
+
+		Element summarized = (Element) entries.item(0);
+		assertThat(links(summarized)).isEmpty();
+		assertThat(text(summarized, "content")).isEqualTo("<p>Le MASI gagne 0,5 %.</p>");
+		assertThat(summarized.getElementsByTagNameNS(ATOM, "summary").getLength()).isZero();
+		Element linked = (Element) entries.item(1);
+		assertThat(linked.getElementsByTagNameNS(ATOM, "content").getLength()).isZero();
+		assertThat(text(linked, "summary")).contains("<strong>marocain</strong>");
+		Element bare = (Element) entries.item(2);
+		assertThat(links(bare)).isEmpty();
+		assertThat(bare.getElementsByTagNameNS(ATOM, "content").getLength()).isOne();
+		assertThat(AtomSchema.errors(this.writer.atom(withoutLinks, LINKS, T0, false))).isEmpty();
+	}
+
 	@Test
 	void atomCarriesSourcesRelatedLinksAndDatesInRfc3339() throws Exception {
 		Document atom = dom(this.writer.atom(this.stories, LINKS, T0, false));
