@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -52,6 +54,11 @@ final class ListParameters {
 				.filter((source) -> category.equalsIgnoreCase(source.category()))
 				.map(Source::id)
 				.collect(Collectors.toSet());
+			if (inCategory.isEmpty()) {
+				// As an unknown source: a category misspelt would list nothing, and say nothing of why.
+				throw new BadQueryException("category", "unknown category \"" + category + "\"; known: "
+						+ knownCategories(config));
+			}
 			if (sources != null) {
 				inCategory.retainAll(sources);
 			}
@@ -64,6 +71,17 @@ final class ListParameters {
 		return new ItemQuery(sources, (q != null && !q.isBlank()) ? q : null,
 				since(single(params, "since"), config.timezone()), limit(single(params, "limit")), null,
 				languages(params.get("lang")));
+	}
+
+	/** Each category once, as the first source with it writes it: the filter ignores case. */
+	private static String knownCategories(FeedsFile config) {
+		Map<String, String> known = new LinkedHashMap<>();
+		for (Source source : config.feeds()) {
+			if (source.category() != null && !source.category().isBlank()) {
+				known.putIfAbsent(source.category().toLowerCase(Locale.ROOT), source.category());
+			}
+		}
+		return known.isEmpty() ? "none (no source of feeds.yml has a category)" : String.join(", ", known.values());
 	}
 
 	/** {@code lang=fr}, {@code lang=fr,ar} or {@code lang=fr&lang=ar}: ISO 639 codes, any case. */

@@ -1,5 +1,6 @@
 package fr.manchette.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,6 +8,8 @@ import java.util.List;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.PollDefaults;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -65,6 +68,30 @@ class ListParametersTests {
 		}
 		assertThat(since("0001-01-01T00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
 		assertThat(since("9999-12-31T23:59:59+01:00")).isEqualTo(Instant.parse("9999-12-31T22:59:59Z"));
+	}
+
+	@Test
+	void anUnknownCategoryIsABadQueryAsAnUnknownSourceIs() {
+		FeedsFile file = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
+				List.of(source("hespress-fr", "sport"), source("le360", "Sport"), source("medias24", null)));
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+
+		params.set("category", "SPORT");
+		assertThat(ListParameters.parse(params, file).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
+		params.set("source", "medias24");
+		assertThat(ListParameters.parse(params, file).sources()).isEmpty();
+		params.remove("source");
+		params.set("category", "sprot");
+		assertThatExceptionOfType(BadQueryException.class).isThrownBy(() -> ListParameters.parse(params, file))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("category"))
+			.withMessage("unknown category \"sprot\"; known: sport");
+		params.set("category", "");
+		assertThat(ListParameters.parse(params, file).sources()).isNull();
+	}
+
+	private static Source source(String id, String category) {
+		return new Source(id, id, URI.create("https://" + id + ".example/feed"), category, Duration.ofMinutes(15), true,
+				SourceType.FEED);
 	}
 
 	private Instant since(String value) {
