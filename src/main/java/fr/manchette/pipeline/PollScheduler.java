@@ -26,6 +26,7 @@ import fr.manchette.store.PollStart;
 import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -87,6 +88,9 @@ class PollScheduler implements SmartLifecycle {
 
 	private volatile Set<String> enabled = Set.of();
 
+	/** The feeds.yml the timetable was last made from. */
+	private volatile @Nullable FeedsFile scheduled;
+
 	private volatile ScheduledFuture<?> ticking;
 
 	private volatile boolean stopped;
@@ -128,8 +132,39 @@ class PollScheduler implements SmartLifecycle {
 	@EventListener
 	void reloaded(FeedsFileReloaded event) {
 		Set<String> before = this.enabled;
+		FeedsFile previous = this.scheduled;
 		schedule(event.feeds());
 		before.stream().filter((id) -> !this.enabled.contains(id)).forEach((id) -> log.info("Stopped polling source={}", id));
+		if (previous != null) {
+			pollSooner(previous, event.feeds());
+		}
+	}
+
+	/**
+	 * A source whose longest wait an edit shortened is due at its last poll plus the new wait (now, if that has passed),
+	 * not when the old wait would end: an interval taken from 6h to 10m would otherwise apply only after up to six
+	 * hours more. A source in its backoff after failures keeps it. A longer wait applies from the next poll on.
+	 */
+	private void pollSooner(FeedsFile before, FeedsFile after) {
+		Instant now = this.clock.instant();
+		for (Source source : after.enabledFeeds()) {
+			Source old = before.source(source.id()).filter(Source::enabled).orElse(null);
+			if (old == null || !old.url().equals(source.url()) || longestWait(source).compareTo(longestWait(old)) >= 0) {
+				continue;
+			}
+			this.statuses.find(source.id())
+				.filter((status) -> status.lastAttemptAt() != null && status.consecutiveFailures() == 0)
+				.ifPresent((status) -> {
+					Instant due = status.lastAttemptAt()
+						.plus(PollTiming.interval(longestWait(source), status.declaredInterval()));
+					this.statuses.pollBy(source.id(), due.isBefore(now) ? now : due);
+				});
+		}
+	}
+
+	/** The longest a source waits between two polls that succeed: its interval, or when adaptive its max-interval. */
+	private static Duration longestWait(Source source) {
+		return source.adaptive() ? source.maxInterval() : source.interval();
 	}
 
 	/** New sources get a first poll soon, spread over the start jitter; known ones keep their timetable. */
@@ -141,6 +176,7 @@ class PollScheduler implements SmartLifecycle {
 			first.add(new FirstPoll(source.id(), source.url().toString(), now.plusMillis(jitter)));
 		}
 		this.statuses.schedule(first);
+		this.scheduled = config;
 		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
 		// Sources removed or disabled leave the timetable, so that finding the due ones needs no list of sources.
 		this.statuses.unschedule(this.enabled);
