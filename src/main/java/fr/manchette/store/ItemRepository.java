@@ -49,6 +49,15 @@ public class ItemRepository {
 			UNION ALL
 			SELECT %1$s FROM item WHERE source_id = :source AND item_hash IS NULL AND item_key IN (:keys)) known""";
 
+	// PostgreSQL: BY_HASHES with the keys and their hashes as two arrays, one range of item_source_hash_key for the
+	// source and a probe for each hash. The same text and three parameters whatever the poll's size: PostgreSQL then
+	// plans it for a connection's first few polls only, where it planned the list of pairs (a BitmapOr of an index
+	// scan per pair) anew at every poll, in five times the time it ran.
+	private static final String BY_HASH_ARRAYS = """
+			SELECT %1$s FROM item WHERE source_id = :source AND item_hash = ANY(:hashes) AND item_key = ANY(:keys)
+			UNION ALL
+			SELECT %1$s FROM item WHERE source_id = :source AND item_hash IS NULL AND item_key = ANY(:keys)""";
+
 	// item_source_key, as BY_HASHES, while items stored before the hashes lack theirs (see KeyHashes).
 	private static final String BY_KEYS = "SELECT %s FROM item WHERE (source_id, item_key) IN (:pairs)";
 
@@ -62,6 +71,15 @@ public class ItemRepository {
 			UNION ALL
 			SELECT id, link_key, story_key, sort_at FROM item
 			 WHERE story_hash IN (:hashes) AND story_key IN (:keys) AND link_key = story_key) linked""";
+
+	// PostgreSQL: STORIES_OF_LINKS with arrays, planned once per connection as BY_HASH_ARRAYS is. "link_hash IS NOT
+	// NULL" is item_link_hash_idx's own condition, which lets it be used whatever the array holds.
+	static final String STORIES_OF_LINK_ARRAYS = """
+			SELECT id, link_key, story_key, sort_at FROM item
+			 WHERE link_hash = ANY(:hashes) AND link_hash IS NOT NULL AND link_key = ANY(:keys)
+			UNION ALL
+			SELECT id, link_key, story_key, sort_at FROM item
+			 WHERE story_hash = ANY(:hashes) AND story_key = ANY(:keys) AND link_key = story_key""";
 
 	// item_link_idx, while items stored before the hashes lack theirs.
 	private static final String STORIES_OF_LINK_KEYS = """
@@ -80,6 +98,13 @@ public class ItemRepository {
 			UNION ALL
 			SELECT %1$s FROM item WHERE story_hash IN (:hashes) AND story_key IN (:keys) AND link_key = story_key
 			) linked""".formatted(UNDER_LINKS_COLUMNS);
+
+	// PostgreSQL: UNDER_LINKS with arrays, as STORIES_OF_LINK_ARRAYS.
+	static final String UNDER_LINK_ARRAYS = """
+			SELECT %1$s FROM item WHERE link_hash = ANY(:hashes) AND link_hash IS NOT NULL AND link_key = ANY(:keys)
+			UNION ALL
+			SELECT %1$s FROM item WHERE story_hash = ANY(:hashes) AND story_key = ANY(:keys) AND link_key = story_key
+			""".formatted(UNDER_LINKS_COLUMNS);
 
 	// item_link_idx, while items stored before the hashes lack theirs.
 	private static final String UNDER_LINK_KEYS = """
@@ -124,7 +149,7 @@ public class ItemRepository {
 		Map<String, Known> known = new HashMap<>();
 		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
 		for (List<String> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
-			Statement statement = bySourceKeys(KNOWN_COLUMNS, sourceId, chunk, this.hashes.complete());
+			Statement statement = bySourceKeys(KNOWN_COLUMNS, sourceId, chunk, this.hashes.lookup());
 			this.jdbc.sql(statement.sql()).params(statement.params()).query((row) -> {
 				known.put(row.getString("item_key"), Known.read(row));
 			});
@@ -162,10 +187,10 @@ public class ItemRepository {
 		}
 		Map<Long, RelabelledItems.Stored> stored = new TreeMap<>();
 		Map<String, Known> underLinks = new HashMap<>();
+		KeyLookup lookup = this.hashes.lookup();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(links)), ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(this.hashes.complete() ? UNDER_LINKS : UNDER_LINK_KEYS)
-				.param("hashes", KeyHash.of(chunk))
-				.param("keys", chunk)
+			this.jdbc.sql(lookup.sql(UNDER_LINK_KEYS, UNDER_LINKS, UNDER_LINK_ARRAYS))
+				.params(lookup.params(chunk))
 				.query((row) -> {
 					if (!sourceId.equals(row.getString("source_id"))) {
 						return;
@@ -189,10 +214,10 @@ public class ItemRepository {
 	 */
 	public Map<String, String> storiesOfLinks(Collection<String> linkKeys) {
 		Map<String, LinkedStory> first = new HashMap<>();
+		KeyLookup lookup = this.hashes.lookup();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(new LinkedHashSet<>(linkKeys)), ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(this.hashes.complete() ? STORIES_OF_LINKS : STORIES_OF_LINK_KEYS)
-				.param("hashes", KeyHash.of(chunk))
-				.param("keys", chunk)
+			this.jdbc.sql(lookup.sql(STORIES_OF_LINK_KEYS, STORIES_OF_LINKS, STORIES_OF_LINK_ARRAYS))
+				.params(lookup.params(chunk))
 				.query((row) -> {
 					LinkedStory story = new LinkedStory(row.getLong("id"), Timestamps.read(row, "sort_at"),
 							row.getString("story_key"));
@@ -282,14 +307,20 @@ public class ItemRepository {
 
 	/**
 	 * The statement that finds some of a source's items by their keys, selecting {@code columns}: through the hashes
-	 * once every item has them ({@link KeyHashes#complete}), through the full keys until then.
+	 * once every item has them ({@link KeyHashes#lookup}), through the full keys until then.
 	 */
-	static Statement bySourceKeys(String columns, String sourceId, List<String> itemKeys, boolean hashed) {
-		if (!hashed) {
-			return new Statement(BY_KEYS.formatted(columns), Map.of("pairs", ManyRows.pairs(sourceId, itemKeys)));
-		}
-		return new Statement(BY_HASHES.formatted(columns), Map.of("pairs",
-				ManyRows.pairs(sourceId, KeyHash.of(itemKeys)), "keys", itemKeys, "source", sourceId));
+	static Statement bySourceKeys(String columns, String sourceId, List<String> itemKeys, KeyLookup lookup) {
+		return switch (lookup) {
+			case FULL_KEYS -> new Statement(BY_KEYS.formatted(columns),
+					Map.of("pairs", ManyRows.pairs(sourceId, itemKeys)));
+			case HASH_LISTS -> new Statement(BY_HASHES.formatted(columns), Map.of("pairs",
+					ManyRows.pairs(sourceId, KeyHash.of(itemKeys)), "keys", itemKeys, "source", sourceId));
+			case HASH_ARRAYS -> {
+				Map<String, Object> params = new HashMap<>(lookup.params(itemKeys));
+				params.put("source", sourceId);
+				yield new Statement(BY_HASH_ARRAYS.formatted(columns), params);
+			}
+		};
 	}
 
 	/**
@@ -315,7 +346,7 @@ public class ItemRepository {
 			}
 		}
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(skipped.keySet()), ManyRows.KEYS_PER_QUERY)) {
-			Statement stored = bySourceKeys("item_key", sourceId, chunk, this.hashes.complete());
+			Statement stored = bySourceKeys("item_key", sourceId, chunk, this.hashes.lookup());
 			this.jdbc.sql(stored.sql())
 				.params(stored.params())
 				.query(String.class)

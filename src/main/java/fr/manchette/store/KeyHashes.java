@@ -81,6 +81,9 @@ public class KeyHashes {
 
 	private volatile boolean checked;
 
+	/** The store's engine, once asked. */
+	private volatile @Nullable StoreEngine engine;
+
 	/** Whether the store is H2's file, once asked. */
 	private volatile @Nullable Boolean h2File;
 
@@ -110,6 +113,16 @@ public class KeyHashes {
 			this.checked = true;
 		}
 		return this.complete;
+	}
+
+	/** How the statements look keys up now: through the full keys until {@link #complete}, then the hashes. */
+	KeyLookup lookup() {
+		StoreEngine known = this.engine;
+		if (known == null) {
+			known = StoreEngine.of(this.batch.getJdbcOperations());
+			this.engine = known;
+		}
+		return KeyLookup.of(complete(), known);
 	}
 
 	/**

@@ -42,7 +42,7 @@ public class KnownItems {
 	public Map<String, KnownItem> find(String sourceId, Collection<String> itemKeys) {
 		Map<String, KnownItem> found = new HashMap<>();
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(itemKeys), ManyRows.KEYS_PER_QUERY)) {
-			Statement find = ItemRepository.bySourceKeys(COLUMNS, sourceId, chunk, this.hashes.complete());
+			Statement find = ItemRepository.bySourceKeys(COLUMNS, sourceId, chunk, this.hashes.lookup());
 			this.jdbc.sql(find.sql()).params(find.params()).query((row) -> {
 				found.put(row.getString("item_key"),
 						new KnownItem(Timestamps.read(row, "published_at"), row.getBoolean("published_known"),

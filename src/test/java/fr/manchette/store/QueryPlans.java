@@ -39,17 +39,19 @@ public final class QueryPlans {
 		Map<String, Object> last = jdbc.sql("SELECT source_id, item_key, link_key, title, sort_at FROM item "
 				+ "ORDER BY id DESC LIMIT 1").query().singleRow();
 		String linkKey = (String) last.get("link_key");
-		statements.put("stories of the last item's link (ingest)", new Statement(ItemRepository.STORIES_OF_LINKS,
-				Map.of("hashes", List.of(KeyHash.of(linkKey)), "keys", List.of(linkKey))));
+		boolean postgres = engine.toLowerCase().contains("postgres");
+		KeyLookup lookup = KeyLookup.of(true, postgres ? StoreEngine.POSTGRESQL : StoreEngine.H2);
+		statements.put("stories of the last item's link (ingest)", new Statement(lookup.sql("",
+				ItemRepository.STORIES_OF_LINKS, ItemRepository.STORIES_OF_LINK_ARRAYS), lookup.params(List.of(linkKey))));
 		statements.put("items under the last item's link, for a poll's unknown keys (ingest)", new Statement(
-				ItemRepository.UNDER_LINKS, Map.of("hashes", List.of(KeyHash.of(linkKey)), "keys", List.of(linkKey))));
+				lookup.sql("", ItemRepository.UNDER_LINKS, ItemRepository.UNDER_LINK_ARRAYS),
+				lookup.params(List.of(linkKey))));
 		statements.put("items a poll already has (ingest)",
 				ItemRepository.bySourceKeys(ItemRepository.KNOWN_COLUMNS, (String) last.get("source_id"),
-						List.of((String) last.get("item_key"), "unknown-key"), true));
+						List.of((String) last.get("item_key"), "unknown-key"), lookup));
 		statements.put("one retention batch, 60 days (prune)", new Statement(ItemPruner.PRUNE,
 				Map.of("cutoff", Timestamps.param(now.minus(Duration.ofDays(60))), "batch",
 						ItemPruner.PRUNE_BATCH)));
-		boolean postgres = engine.toLowerCase().contains("postgres");
 		for (Map.Entry<String, Statement> statement : statements.entrySet()) {
 			String explain = (postgres ? "EXPLAIN (ANALYZE, COSTS OFF) " : "EXPLAIN ANALYZE ")
 					+ statement.getValue().sql();
