@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -133,8 +134,7 @@ public class StoreStep {
 		if (!sorted.fresh().isEmpty()) {
 			StoryAssigner.Draft draft = draft(sourceId, sorted.fresh(), seenAt);
 			PollAbandoned.check();
-			this.items.lockStories(seenAt);
-			catchUp();
+			catchUp(this.items.lockStories(seenAt));
 			reachBack(sorted.fresh(), seenAt);
 			List<String> links = sorted.fresh()
 				.stream()
@@ -202,9 +202,11 @@ public class StoreStep {
 
 	/**
 	 * Brings the window up to date under the story lock: loads it if it is not, then adds what was stored after the
-	 * last item it holds (by other instances, or before a restart).
+	 * last item it holds (by other instances, or before a restart), unless the lock told that no item was stored
+	 * since: the step before this one was most often this instance's, whose items the window holds already.
+	 * @param lastHandedOut the last item id handed out before the lock was taken, when the store tells it
 	 */
-	private void catchUp() {
+	private void catchUp(OptionalLong lastHandedOut) {
 		if (!this.window.loaded()) {
 			long last = this.headlines.lastItemId();
 			List<WindowHeadline> headlines = this.headlines
@@ -213,6 +215,9 @@ public class StoreStep {
 				.map(StoreStep::headline)
 				.toList();
 			this.window.load(headlines, last);
+			return;
+		}
+		if (lastHandedOut.isPresent() && lastHandedOut.getAsLong() <= this.window.lastItemId()) {
 			return;
 		}
 		addCommitted();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -113,6 +114,14 @@ public class ItemRepository {
 	// story_lock's one row, locked until the transaction ends: story steps take turns, whichever instance runs them.
 	private static final String LOCK_STORIES = "UPDATE story_lock SET locked_at = :now WHERE id = 1";
 
+	// PostgreSQL: the same, answering the last id the item table's sequence handed out. The subquery is run once the
+	// row is locked (PostgreSQL waits for the lock first, then makes the row it returns), and a sequence is read as it
+	// is now, not as of the statement's start: every id handed out by the steps that held the lock before, committed
+	// or rolled back, is counted.
+	private static final String LOCK_STORIES_AFTER_IDS = LOCK_STORIES + """
+
+			RETURNING (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM item_id_seq)""";
+
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
 	private static final String SEARCH_TEXTS = "SELECT id, search_text FROM item WHERE id IN (:ids)";
@@ -129,11 +138,14 @@ public class ItemRepository {
 
 	private final YoungStoreStatistics statistics;
 
+	private final StoreEngineOnce engine;
+
 	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes, WordIndex words,
 			KeyHashes hashes, YoungStoreStatistics statistics) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
 		this.statistics = statistics;
+		this.engine = new StoreEngineOnce(batch.getJdbcOperations());
 		this.batch = batch;
 		this.changes = changes;
 		this.words = words;
@@ -233,9 +245,18 @@ public class ItemRepository {
 	 * Takes the store's story lock until the caller's transaction ends: the story steps of every instance sharing
 	 * the database take turns, so that each decides with every item stored before it in view, and item ids are
 	 * handed out in the order of the turns.
+	 * @return on PostgreSQL, the last item id handed out before the lock was taken (0 if none): no item was stored
+	 * since an item of that id or after it was seen; on H2, empty
 	 */
-	public void lockStories(Instant now) {
+	public OptionalLong lockStories(Instant now) {
+		if (this.engine.get() == StoreEngine.POSTGRESQL) {
+			return OptionalLong.of(this.jdbc.sql(LOCK_STORIES_AFTER_IDS)
+				.param("now", Timestamps.param(now))
+				.query(Long.class)
+				.single());
+		}
 		this.jdbc.sql(LOCK_STORIES).param("now", Timestamps.param(now)).update();
+		return OptionalLong.empty();
 	}
 
 	/**

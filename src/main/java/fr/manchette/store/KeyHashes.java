@@ -77,12 +77,11 @@ public class KeyHashes {
 
 	private final TransactionTemplate transaction;
 
+	private final StoreEngineOnce engine;
+
 	private volatile boolean complete;
 
 	private volatile boolean checked;
-
-	/** The store's engine, once asked. */
-	private volatile @Nullable StoreEngine engine;
 
 	/** Whether the store is H2's file, once asked. */
 	private volatile @Nullable Boolean h2File;
@@ -91,6 +90,7 @@ public class KeyHashes {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transaction = transaction;
+		this.engine = new StoreEngineOnce(batch.getJdbcOperations());
 	}
 
 	/**
@@ -117,12 +117,7 @@ public class KeyHashes {
 
 	/** How the statements look keys up now: through the full keys until {@link #complete}, then the hashes. */
 	KeyLookup lookup() {
-		StoreEngine known = this.engine;
-		if (known == null) {
-			known = StoreEngine.of(this.batch.getJdbcOperations());
-			this.engine = known;
-		}
-		return KeyLookup.of(complete(), known);
+		return KeyLookup.of(complete(), this.engine.get());
 	}
 
 	/**

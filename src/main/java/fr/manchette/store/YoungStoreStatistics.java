@@ -2,7 +2,6 @@ package fr.manchette.store;
 
 import java.util.Collection;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,11 @@ class YoungStoreStatistics {
 
 	private final JdbcOperations jdbc;
 
-	/** Whether the store is PostgreSQL, once asked. */
-	private volatile @Nullable Boolean postgres;
+	private final StoreEngineOnce engine;
 
 	YoungStoreStatistics(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc.getJdbcOperations();
+		this.engine = new StoreEngineOnce(this.jdbc);
 	}
 
 	/**
@@ -44,7 +43,7 @@ class YoungStoreStatistics {
 			first = Math.min(first, id);
 			last = Math.max(last, id);
 		}
-		if (doubled(first - 1, last) && postgres()) {
+		if (doubled(first - 1, last) && this.engine.get() == StoreEngine.POSTGRESQL) {
 			this.jdbc.execute(ANALYZE);
 		}
 	}
@@ -53,15 +52,6 @@ class YoungStoreStatistics {
 	static boolean doubled(long before, long after) {
 		long crossed = Long.highestOneBit(after);
 		return after > before && crossed > before && crossed >= FIRST && crossed <= LAST;
-	}
-
-	private boolean postgres() {
-		Boolean known = this.postgres;
-		if (known == null) {
-			known = StoreEngine.of(this.jdbc) == StoreEngine.POSTGRESQL;
-			this.postgres = known;
-		}
-		return known;
 	}
 
 }

@@ -3,6 +3,10 @@ package fr.manchette.store;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import fr.manchette.dedup.IdentifiedItem;
 
@@ -10,10 +14,17 @@ import fr.manchette.support.OnLocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The same tests on a real PostgreSQL, its statistics of a young store, and its plans of a poll's lookups. */
+/**
+ * The same tests on a real PostgreSQL, its statistics of a young store, its plans of a poll's lookups, and what its
+ * story lock tells the step that takes it.
+ */
 @OnLocalPostgres
 class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 
@@ -24,6 +35,9 @@ class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void aYoungStoreThatDoublesHasItsItemStatisticsGathered() {
@@ -41,9 +55,9 @@ class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 
 	/**
 	 * A poll's lookups (its known items, the items under its unknown items' links, the stories of its links) are the
-	 * same three statements whatever the poll's size: PostgreSQL plans each for the first executions on a connection
-	 * only, then runs the plan it keeps. A statement with a parameter per key was another statement for each size,
-	 * planned again at every poll.
+	 * same three statements whatever the poll's size, which PostgreSQL runs from a plan it keeps (a generic plan),
+	 * once a connection has run them a few times. A statement with a parameter per key was another statement for each
+	 * size, and was planned again at every poll.
 	 */
 	@Test
 	void aPollsLookupsAreThreeStatementsPlannedOnceOnAConnectionWhateverThePollsSize() {
@@ -55,14 +69,56 @@ class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 			this.items.storiesOfLinks(items.stream().map((item) -> item.fingerprint().linkKey()).toList());
 		}
 
-		// The test's transaction holds one connection: the statements its driver had the server prepare.
+		// The test's transaction holds one connection: the lookups its driver had the server prepare (other tests may
+		// have run more statements on it).
 		List<Map<String, Object>> lookups = this.jdbc.sql("""
 				SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements
-				 WHERE statement LIKE 'SELECT%FROM item%WHERE%'""").query().listOfRows();
-		assertThat(lookups).hasSize(3).allSatisfy((lookup) -> {
-			assertThat(((Number) lookup.get("custom_plans")).longValue()).isLessThanOrEqualTo(5);
-			assertThat(((Number) lookup.get("generic_plans")).longValue()).isPositive();
-		});
+				 WHERE statement LIKE 'SELECT id, item_key, content_hash, sort_at FROM%'
+				    OR statement LIKE 'SELECT id, item_key, content_hash, sort_at, source_id%'
+				    OR statement LIKE 'SELECT id, link_key, story_key, sort_at FROM%'""")
+			.query()
+			.listOfRows();
+		assertThat(lookups).hasSize(3)
+			.allSatisfy((lookup) -> assertThat(((Number) lookup.get("generic_plans")).longValue()).isPositive());
+	}
+
+	/**
+	 * A step that waited for the story lock is told the last item id handed out when it got it: the ids of the step
+	 * that held the lock, handed out while it waited, included. Each step in its own transaction, outside the test's,
+	 * so the rows are deleted at the end.
+	 */
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void aStepThatWaitedForTheStoryLockIsToldTheIdsTheStepBeforeHandedOut() throws Exception {
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		ExecutorService second = Executors.newSingleThreadExecutor();
+		try {
+			long before = transaction.execute((tx) -> this.items.lockStories(T0)).orElseThrow();
+			Map<String, Long> ids = new java.util.HashMap<>();
+			Future<OptionalLong> waited = transaction.execute((tx) -> {
+				this.items.lockStories(T0);
+				Future<OptionalLong> asked = second.submit(() -> transaction.execute((other) -> this.items.lockStories(T0)));
+				awaitWaitingForALock();
+				ids.putAll(this.items.insert("lock-test", assigned(identify(0, 3)), T0));
+				return asked;
+			});
+
+			assertThat(Collections.min(ids.values())).isGreaterThan(before);
+			assertThat(waited.get()).hasValue(Collections.max(ids.values()));
+		}
+		finally {
+			second.shutdownNow();
+			this.jdbc.sql("DELETE FROM item WHERE source_id = 'lock-test'").update();
+		}
+	}
+
+	/** Until another connection to the database waits for a lock. */
+	private void awaitWaitingForALock() {
+		while (this.jdbc.sql("""
+				SELECT COUNT(*) FROM pg_stat_activity
+				 WHERE datname = current_database() AND wait_event_type = 'Lock'""").query(Long.class).single() == 0) {
+			Thread.onSpinWait();
+		}
 	}
 
 }
