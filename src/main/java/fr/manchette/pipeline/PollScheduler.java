@@ -24,6 +24,7 @@ import fr.manchette.config.Source;
 import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.PollStart;
 import fr.manchette.store.SourceLeases;
+import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.jspecify.annotations.Nullable;
@@ -146,19 +147,28 @@ class PollScheduler implements SmartLifecycle {
 	 * hours more. A source in its backoff after failures keeps it. A longer wait applies from the next poll on.
 	 */
 	private void pollSooner(FeedsFile before, FeedsFile after) {
+		List<Source> shortened = after.enabledFeeds()
+			.stream()
+			.filter((source) -> before.source(source.id())
+				.filter((old) -> old.enabled() && old.url().equals(source.url()))
+				.filter((old) -> longestWait(source).compareTo(longestWait(old)) < 0)
+				.isPresent())
+			.toList();
+		if (shortened.isEmpty()) {
+			return;
+		}
+		// One read of the timetable, however many sources a file-wide edit shortened.
+		Map<String, SourceStatus> statuses = this.statuses.findAll()
+			.stream()
+			.collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
 		Instant now = this.clock.instant();
-		for (Source source : after.enabledFeeds()) {
-			Source old = before.source(source.id()).filter(Source::enabled).orElse(null);
-			if (old == null || !old.url().equals(source.url()) || longestWait(source).compareTo(longestWait(old)) >= 0) {
+		for (Source source : shortened) {
+			SourceStatus status = statuses.get(source.id());
+			if (status == null || status.lastAttemptAt() == null || status.consecutiveFailures() > 0) {
 				continue;
 			}
-			this.statuses.find(source.id())
-				.filter((status) -> status.lastAttemptAt() != null && status.consecutiveFailures() == 0)
-				.ifPresent((status) -> {
-					Instant due = status.lastAttemptAt()
-						.plus(PollTiming.interval(longestWait(source), status.declaredInterval()));
-					this.statuses.pollBy(source.id(), due.isBefore(now) ? now : due);
-				});
+			Instant due = status.lastAttemptAt().plus(PollTiming.interval(longestWait(source), status.declaredInterval()));
+			this.statuses.pollBy(source.id(), due.isBefore(now) ? now : due);
 		}
 	}
 
