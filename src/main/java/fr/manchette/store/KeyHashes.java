@@ -209,7 +209,7 @@ public class KeyHashes {
 		Boolean known = this.h2File;
 		if (known == null) {
 			// PostgreSQL: nothing to pace. H2 in memory has no file, and leaves these settings out (below).
-			known = StoreEngine.of(this.batch.getJdbcOperations()) == StoreEngine.H2;
+			known = this.engine.get() == StoreEngine.H2;
 		}
 		if (!known) {
 			this.h2File = false;
