@@ -13,6 +13,7 @@ import fr.manchette.config.WebhookSettings.Webhook;
 import fr.manchette.fetch.FormPost;
 import fr.manchette.fetch.OutboundAddresses;
 import fr.manchette.store.OutboxDelivery;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebhookClient {
 
-	private final HttpClient client;
+	/** Made at the first POST: its TLS context costs a start some 25 ms, for nothing when no webhook is configured. */
+	private @Nullable HttpClient client;
 
 	private final OutboundAddresses addresses;
 
@@ -33,7 +35,6 @@ final class WebhookClient {
 	private final Duration timeout;
 
 	WebhookClient(OutboundAddresses addresses, JsonMapper json, String userAgent, Duration timeout) {
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.addresses = addresses;
 		this.json = json;
 		this.userAgent = userAgent;
@@ -58,7 +59,7 @@ final class WebhookClient {
 				.header("X-Manchette-Delivery", Long.toString(delivery.id()))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();
-			return new FormPost.Outcome(this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
+			return new FormPost.Outcome(client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
 					"");
 		}
 		catch (UnknownHostException ex) {
@@ -75,6 +76,18 @@ final class WebhookClient {
 			Thread.currentThread().interrupt();
 			return new FormPost.Outcome(0, "interrupted");
 		}
+	}
+
+	private synchronized HttpClient client() {
+		HttpClient made = this.client;
+		if (made == null) {
+			made = HttpClient.newBuilder()
+				.connectTimeout(this.timeout)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+			this.client = made;
+		}
+		return made;
 	}
 
 }
