@@ -3,6 +3,7 @@ package fr.manchette.publish;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,8 @@ public class JsonFeedWriter {
 	}
 
 	private static String date(Instant instant) {
-		return RFC_3339.format(instant.atOffset(ZoneOffset.UTC));
+		// To the second, as RSS and Atom say it: an item dated when first seen would show its microseconds.
+		return RFC_3339.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
 	}
 
 }

@@ -148,6 +148,21 @@ class MergedFeedWriterTests {
 	}
 
 	@Test
+	void jsonFeedDatesAreToTheSecondAsTheOtherFeedsAreEvenForAnItemDatedWhenFirstSeen() {
+		// An undated item takes the time it was first seen, to the microsecond.
+		Instant seen = T0.plusNanos(123_456_000);
+		List<Story> undated = List.of(new Story(item(4, "le360", "Sans date", null, "", seen), List.of()));
+
+		JsonNode item = JsonMapper.builder()
+			.build()
+			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(undated, LINKS))
+			.get("items")
+			.get(0);
+
+		assertThat(item.get("date_published").asString()).isEqualTo("2025-05-16T18:35:00Z");
+	}
+
+	@Test
 	void jsonFeedHubsKeepTheirKeysInOneOrderFromOneStartToTheNext() {
 		FeedLinks links = new FeedLinks(LINKS.self(), LINKS.site(), List.of("https://hub.example/"));
 
