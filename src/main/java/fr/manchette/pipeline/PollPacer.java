@@ -41,7 +41,9 @@ class PollPacer {
 	Decision afterSuccess(Source source, @Nullable PollPace previous, @Nullable Instant previousSuccess, Instant now,
 			int newItems, @Nullable Duration declared) {
 		Duration elapsed = (previousSuccess != null) ? Duration.between(previousSuccess, now) : null;
-		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), elapsed, newItems);
+		AdaptiveInterval.Rate known = known(previous);
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known, source.interval(), elapsed, newItems);
+		boolean measured = known != null || (elapsed != null && !elapsed.isNegative() && !elapsed.isZero());
 		Duration interval;
 		IntervalReason reason;
 		Instant next;
@@ -62,20 +64,31 @@ class PollPacer {
 			reason = interval.equals(source.interval()) ? IntervalReason.FIXED : IntervalReason.TTL;
 			next = PollTiming.afterSuccess(now, interval);
 		}
-		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), interval, reason.word()), next);
+		return new Decision(pace(source, measured ? rate : null, interval, reason.word()), next);
 	}
 
 	/** After a failure (not a 410): the rate is kept, the wait backs off from the interval the source would have. */
 	Decision afterFailure(Source source, @Nullable PollPace previous, Instant now, int consecutiveFailures,
 			@Nullable Duration retryAfter) {
-		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known(previous), source.interval(), null, 0);
+		AdaptiveInterval.Rate known = known(previous);
+		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known, source.interval(), null, 0);
 		Duration base = source.interval();
 		if (source.adaptive() && !pushed(source)) {
 			base = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), null).interval();
 		}
 		Instant next = PollTiming.afterFailure(now, base, consecutiveFailures, retryAfter);
-		return new Decision(new PollPace(source.id(), rate.perHour(), rate.hours(), Duration.between(now, next),
-				IntervalReason.BACKOFF.word()), next);
+		return new Decision(pace(source, known, Duration.between(now, next), IntervalReason.BACKOFF.word()), next);
+	}
+
+	/**
+	 * The pace to record, with the rate once measured only: until a poll has measured one, the rate is the starting
+	 * assumption (an item an interval), which {@code /api/sources} would show as the source's rate, and which the next
+	 * poll assumes again from the interval then in force.
+	 */
+	private static PollPace pace(Source source, AdaptiveInterval.@Nullable Rate measured, Duration interval,
+			String reason) {
+		return (measured != null) ? new PollPace(source.id(), measured.perHour(), measured.hours(), interval, reason)
+				: new PollPace(source.id(), null, null, interval, reason);
 	}
 
 	private static AdaptiveInterval.@Nullable Rate known(@Nullable PollPace pace) {

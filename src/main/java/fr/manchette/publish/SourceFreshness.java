@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param intervalSeconds the time between two polls in force
  * @param intervalReason why: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
  * {@code backoff}, {@code pushed}; {@code start} for an adaptive source not polled yet
- * @param itemsPerHour its publishing rate as measured from when its new items were first seen, null before any poll
+ * @param itemsPerHour its publishing rate as measured from when its new items were first seen, null until two
+ * successful polls have measured it
  * @param delayMedianSeconds the median time from publication to the merged feed of its latest new items with a
  * credible date (up to {@value RecentDelays#KEPT}), null while there is none
  * @param delayP90Seconds the 90th percentile of the same

@@ -68,6 +68,22 @@ class PollPacerTests {
 		assertThat(Duration.between(NOW, third.next())).isBetween(Duration.ofMinutes(4), Duration.ofSeconds(264));
 	}
 
+	@Test
+	void theRateIsRecordedOnceAPollHasMeasuredItNotBefore() {
+		PollPacer pacer = pacer(Set.of());
+		// A first poll's items are the feed's backlog; a failure measures nothing.
+		PollPacer.Decision first = pacer.afterSuccess(this.adaptive, null, null, NOW, 30, null);
+		PollPacer.Decision failed = pacer.afterFailure(this.adaptive, null, NOW, 1, null);
+		PollPacer.Decision second = pacer.afterSuccess(this.adaptive, first.pace(), NOW, NOW.plusSeconds(900), 2, null);
+
+		assertThat(first.pace().arrivalRate()).isNull();
+		assertThat(first.pace().interval()).as("chosen from the assumption").isEqualTo(Duration.ofMinutes(15));
+		assertThat(failed.pace().arrivalRate()).isNull();
+		assertThat(failed.pace().observedHours()).isNull();
+		assertThat(second.pace().arrivalRate()).isGreaterThan(4.0);
+		assertThat(second.pace().observedHours()).isPositive();
+	}
+
 	private static PollPacer pacer(Set<String> pushed) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("pushed", (PushedSources) pushed::contains);
