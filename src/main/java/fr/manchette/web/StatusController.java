@@ -8,7 +8,7 @@ import fr.manchette.notify.WebhookHealth;
 import fr.manchette.notify.WebhookStatusBoard;
 import fr.manchette.publish.SourceHealth;
 import fr.manchette.publish.SourceHealthBoard;
-import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,22 +43,23 @@ class StatusController {
 	 * {@code source} and {@code category} name, as on the lists of stories (the other filters of those lists, checked
 	 * alike, select stories, and leave every source here).
 	 */
-	@GetMapping(path = "/api/sources", produces = MediaType.APPLICATION_JSON_VALUE)
-	byte[] sources(@RequestParam MultiValueMap<String, String> params) {
+	@GetMapping("/api/sources")
+	ResponseEntity<byte[]> sources(@RequestParam MultiValueMap<String, String> params) {
 		List<SourceHealth> all = this.sources.sources();
 		Set<String> asked = params.isEmpty() ? null : ListParameters.parse(params, this.feeds.get()).sources();
 		// The order too, which ranks stories and leaves every source here: a wrong one is as wrong here.
 		ListParameters.une(params);
 		if (asked == null) {
-			return this.sourcesJson.write(all);
+			return JsonAnswer.of(this.sourcesJson.write(all));
 		}
-		return this.someSourcesJson.write(all.stream().filter((source) -> asked.contains(source.id())).toList());
+		return JsonAnswer.of(
+				this.someSourcesJson.write(all.stream().filter((source) -> asked.contains(source.id())).toList()));
 	}
 
 	/** With how each webhook's deliveries went. */
-	@GetMapping(path = "/api/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-	WebhooksResponse webhooks() {
-		return new WebhooksResponse(this.webhooks.webhooks());
+	@GetMapping("/api/webhooks")
+	ResponseEntity<WebhooksResponse> webhooks() {
+		return JsonAnswer.of(new WebhooksResponse(this.webhooks.webhooks()));
 	}
 
 	record WebhooksResponse(List<WebhookHealth> webhooks) {

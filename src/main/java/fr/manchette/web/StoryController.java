@@ -2,6 +2,7 @@ package fr.manchette.web;
 
 import fr.manchette.publish.StoryDetails;
 import fr.manchette.publish.Ticker;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,8 +18,8 @@ class StoryController {
 	}
 
 	@GetMapping("/api/stories/{id}")
-	StoryDetails story(@PathVariable String id) {
-		return this.ticker.story(id).orElseThrow(() -> new UnknownStoryException(id));
+	ResponseEntity<StoryDetails> story(@PathVariable String id) {
+		return JsonAnswer.of(this.ticker.story(id).orElseThrow(() -> new UnknownStoryException(id)));
 	}
 
 }

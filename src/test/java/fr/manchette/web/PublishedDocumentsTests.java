@@ -360,6 +360,30 @@ class PublishedDocumentsTests {
 	}
 
 	/**
+	 * The JSON paths answer JSON whatever the client's {@code Accept} names, as the feeds and the ticker answer their
+	 * own type: a script that asks for {@code text/plain} or XML gets what the product sheet documents, not a 406.
+	 */
+	@Test
+	void theJsonPathsAnswerJsonWhateverAcceptSays() throws Exception {
+		String story = this.json.readTree(text(get("/api/headlines", Map.of())))
+			.get("headlines")
+			.get(0)
+			.get("story")
+			.asString();
+		for (String path : List.of("/api/headlines", "/api/sources", "/api/sources?category=sport",
+				"/api/stories/" + story, "/api/webhooks")) {
+			for (String accept : List.of("text/plain", "application/xml", "text/html")) {
+				HttpResponse<byte[]> answer = get(path, Map.of("Accept", accept));
+
+				assertThat(answer.statusCode()).as(path + " " + accept).isEqualTo(200);
+				assertThat(answer.headers().firstValue("Content-Type")).as(path + " " + accept)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+				assertThat(this.json.readTree(answer.body()).isObject()).as(path + " " + accept).isTrue();
+			}
+		}
+	}
+
+	/**
 	 * {@code Allow} says what the path takes, as its {@code OPTIONS} answer does, whatever the method refused: TRACE,
 	 * which Tomcat refused by itself listing the servlet's methods, included. A TRACE is never echoed back.
 	 */
