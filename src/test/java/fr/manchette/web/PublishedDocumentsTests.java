@@ -360,11 +360,11 @@ class PublishedDocumentsTests {
 	}
 
 	/**
-	 * The JSON paths answer JSON whatever the client's {@code Accept} names, as the feeds and the ticker answer their
-	 * own type: a script that asks for {@code text/plain} or XML gets what the product sheet documents, not a 406.
+	 * Every path answers its own type whatever the client's {@code Accept} names: a script that asks the JSON paths
+	 * for {@code text/plain} or XML gets what the product sheet documents, not a 406.
 	 */
 	@Test
-	void theJsonPathsAnswerJsonWhateverAcceptSays() throws Exception {
+	void everyPathAnswersItsOwnTypeWhateverAcceptSays() throws Exception {
 		String story = this.json.readTree(text(get("/api/headlines", Map.of())))
 			.get("headlines")
 			.get(0)
@@ -380,6 +380,9 @@ class PublishedDocumentsTests {
 					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 				assertThat(this.json.readTree(answer.body()).isObject()).as(path + " " + accept).isTrue();
 			}
+		}
+		for (String path : List.of("/", "/sources", "/opml", "/feed.atom", "/feed.rss", "/feed.json", "/headlines.txt")) {
+			assertThat(get(path, Map.of("Accept", "application/x-nothing")).statusCode()).as(path).isEqualTo(200);
 		}
 	}
 
