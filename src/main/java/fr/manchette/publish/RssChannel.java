@@ -82,12 +82,15 @@ final class RssChannel {
 			category.setValue(XmlText.legal(name));
 			return category;
 		}).toList());
+		// Dublin Core's creator is what readers show as an item's author (RSS's own author is an e-mail address): the
+		// source, as Atom's author and JSON Feed's are. RSS 2.0 has a language for the channel only: Dublin Core's says
+		// each item's.
+		DCModule dc = new DCModuleImpl();
+		dc.setCreator(XmlText.legal(ItemLabels.sourceName(source, lead.sourceId())));
 		if (lead.lang() != null) {
-			// RSS 2.0 has a language for the channel only: Dublin Core's says each item's.
-			DCModule dc = new DCModuleImpl();
 			dc.setLanguage(lead.lang());
-			item.setModules(new ArrayList<>(List.of(dc)));
 		}
+		item.setModules(new ArrayList<>(List.of(dc)));
 		return item;
 	}
 

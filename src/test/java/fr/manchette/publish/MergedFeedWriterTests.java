@@ -128,6 +128,12 @@ class MergedFeedWriterTests {
 		assertThat(text(first, "description")).contains("<strong>marocain</strong> &amp; ses fans", "Aussi dans",
 				"href=\"https://le360.ma/sport/ounahi.html\"");
 		assertThat(((Element) items.item(1)).getElementsByTagName("link").getLength()).isZero();
+		// Readers show Dublin Core's creator as the item's author (RSS's own author is an e-mail address): the source.
+		assertThat(first.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator").item(0).getTextContent())
+			.isEqualTo("Hespress FR");
+		assertThat(((Element) items.item(1)).getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator")
+			.item(0)
+			.getTextContent()).isEqualTo("Le360");
 	}
 
 	@Test
