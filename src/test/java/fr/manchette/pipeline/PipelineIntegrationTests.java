@@ -201,6 +201,11 @@ class PipelineIntegrationTests {
 		assertThat(marchica.get("source").asString()).isEqualTo("hespress-fr");
 		assertThat(marchica.get("alsoIn")).extracting(JsonNode::asString).containsExactly("le360");
 		assertThat(headlines.get(3).get("time").asString()).isEqualTo(tickerTime("MINUS_2D")).contains("/");
+		// Every key on every line: a script reads the same shape whatever the item lacks (see PublishedDocumentsTests).
+		for (JsonNode headline : headlines) {
+			assertThat(headline.propertyNames()).containsExactlyInAnyOrder("time", "title", "link", "source",
+					"sourceName", "category", "published", "alsoIn", "story", "sources", "lang");
+		}
 	}
 
 	@Test

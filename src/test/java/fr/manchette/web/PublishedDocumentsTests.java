@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.publish.FeedLinks;
+import fr.manchette.publish.Headline;
 import fr.manchette.publish.MergedFeedWriter;
 import fr.manchette.publish.Ticker;
 import fr.manchette.store.ItemQuery;
@@ -357,6 +358,15 @@ class PublishedDocumentsTests {
 				}
 			}
 		}
+	}
+
+	/** What an item lacks is a null, not a missing key: the service's JSON writer keeps every key of a headline. */
+	@Test
+	void aHeadlineWithoutLinkCategoryOrLanguageKeepsTheirKeysAsNull() {
+		String written = this.json.writeValueAsString(new Headline("19:35", "Titre", null, "le360", "Le360", null,
+				"2025-05-16T19:35:00+01:00", List.of(), "3f1c", 1, null));
+
+		assertThat(written).contains("\"link\":null", "\"category\":null", "\"lang\":null");
 	}
 
 	/**
