@@ -1,16 +1,10 @@
 package fr.manchette.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -162,92 +156,6 @@ class FeedFetcherConnectionTests {
 
 	private FetchRequest request(String path, Duration timeout) {
 		return new FetchRequest(URI.create(this.base + path), null, null, timeout, 1_000_000);
-	}
-
-	/**
-	 * A server on loopback that writes fixed bytes to each connection once it has read a request, and counts the
-	 * connections: WireMock cannot stall after headers, nor say how many connections it was given.
-	 */
-	private static final class RawServer implements AutoCloseable {
-
-		private final ServerSocket socket;
-
-		private final AtomicInteger connections = new AtomicInteger();
-
-		private final Thread thread;
-
-		/**
-		 * @param answers written as the requests come: all of them after the first request, or, when {@code byRequest},
-		 * one answer per request (split on "HTTP/1.1 ")
-		 */
-		RawServer(String answers, boolean byRequest) throws IOException {
-			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			this.thread = new Thread(() -> serve(answers, byRequest), "raw-server");
-			this.thread.setDaemon(true);
-			this.thread.start();
-		}
-
-		URI url() {
-			return URI.create("http://127.0.0.1:" + this.socket.getLocalPort() + "/rss");
-		}
-
-		AtomicInteger connections() {
-			return this.connections;
-		}
-
-		private void serve(String answers, boolean byRequest) {
-			while (!this.socket.isClosed()) {
-				try {
-					Socket client = this.socket.accept();
-					this.connections.incrementAndGet();
-					Thread each = new Thread(() -> answer(client, answers, byRequest), "raw-connection");
-					each.setDaemon(true);
-					each.start();
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		}
-
-		private static void answer(Socket client, String answers, boolean byRequest) {
-			try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
-				String[] parts = byRequest ? answers.split("(?=HTTP/1\\.1 )") : new String[] { answers };
-				for (String part : parts) {
-					if (!readRequest(in)) {
-						return;
-					}
-					out.write(part.getBytes(StandardCharsets.UTF_8));
-					out.flush();
-				}
-				// Then silence until the client goes.
-				while (in.read() != -1) {
-					// discard
-				}
-			}
-			catch (IOException ex) {
-				// The client went.
-			}
-		}
-
-		/** Reads one request's headers (our GETs have no body). */
-		private static boolean readRequest(InputStream in) throws IOException {
-			int matched = 0;
-			int read;
-			while ((read = in.read()) != -1) {
-				matched = (read == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((read == '\r') ? 1 : 0);
-				if (matched == 4) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
 	}
 
 }
