@@ -192,7 +192,7 @@ final class Exchange implements AutoCloseable {
 		InputStream stream = (this.status >= 400) ? this.connection.getErrorStream() : this.connection.getInputStream();
 		if (stream == null) {
 			this.reusable = true;
-			return new Body(new byte[0], true);
+			return new Body(new byte[0], true, false);
 		}
 		// One array, of the length the headers give when they give one, that grows only when the body is longer: a
 		// buffer growing from nothing, copied out, with a chunk array to read into, was three times the body and 16 KB
@@ -201,31 +201,45 @@ final class Exchange implements AutoCloseable {
 		long first = (declared > 0) ? declared : INITIAL_BYTES;
 		byte[] bytes = new byte[(int) Math.min(first, maxBytes + 1)];
 		int size = 0;
-		while (true) {
-			if (size == bytes.length) {
-				int next = stream.read();
-				if (next == -1) {
-					break;
+		try {
+			while (true) {
+				if (size == bytes.length) {
+					int next = stream.read();
+					if (next == -1) {
+						break;
+					}
+					bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * size, INITIAL_BYTES), maxBytes + 1));
+					bytes[size++] = (byte) next;
 				}
-				bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(2L * size, INITIAL_BYTES), maxBytes + 1));
-				bytes[size++] = (byte) next;
-			}
-			else {
-				int read = stream.read(bytes, size, bytes.length - size);
-				if (read == -1) {
-					break;
+				else {
+					int read = stream.read(bytes, size, bytes.length - size);
+					if (read == -1) {
+						break;
+					}
+					size += read;
 				}
-				size += read;
+				if (size > maxBytes) {
+					// Not closed: closing would read the rest to keep the connection, and the rest is what we refuse.
+					return new Body(Arrays.copyOf(bytes, (int) maxBytes), false, false);
+				}
 			}
-			if (size > maxBytes) {
-				// Not closed: closing would read the rest to keep the connection, and the rest is what we refuse.
-				return new Body(Arrays.copyOf(bytes, (int) maxBytes), false);
+		}
+		catch (IOException ex) {
+			// The server closed or reset the connection within the body (a chunked body's "Premature EOF"): what came
+			// is the start of it. Our own cut (the deadline, the stop) stays a failure.
+			if (this.timedOut || ex instanceof SocketTimeoutException || size == 0) {
+				throw ex;
 			}
+			return new Body(Arrays.copyOf(bytes, size), true, true);
+		}
+		// The JDK ends a body shorter than its Content-Length without a word: the connection was closed early.
+		if (declared > size) {
+			return new Body(Arrays.copyOf(bytes, size), true, true);
 		}
 		// Read to its end and closed: the connection goes back to the keep-alive pool.
 		stream.close();
 		this.reusable = true;
-		return new Body((size == bytes.length) ? bytes : Arrays.copyOf(bytes, size), true);
+		return new Body((size == bytes.length) ? bytes : Arrays.copyOf(bytes, size), true, false);
 	}
 
 	private void cut() {
@@ -253,8 +267,9 @@ final class Exchange implements AutoCloseable {
 	/**
 	 * A body as read.
 	 * @param complete false when there was more than the cap: {@code bytes} holds the first bytes only
+	 * @param cut true when the connection ended before the body did: {@code bytes} holds what came
 	 */
-	record Body(byte[] bytes, boolean complete) {
+	record Body(byte[] bytes, boolean complete, boolean cut) {
 	}
 
 }

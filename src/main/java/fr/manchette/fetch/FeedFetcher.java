@@ -7,7 +7,6 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 
 import javax.net.ssl.SSLException;
@@ -157,12 +156,14 @@ public class FeedFetcher {
 	private FetchOutcome outcome(Exchange exchange, int status, FetchRequest request, RedirectChain chain)
 			throws IOException {
 		if (status == 200) {
-			return fetched(exchange, request.maxBytes(), chain);
+			return fetched(exchange, request, chain);
 		}
 		String retryAfter = exchange.header("Retry-After");
 		exchange.discard();
 		return switch (status) {
-			case 304 -> new NotModified();
+			// A 304 answers validators: to a request with none, it says nothing of the feed, and would say it forever.
+			case 304 -> conditional(request) ? new NotModified()
+					: new Failed(FailureKind.HTTP_STATUS, FetchDetail.NOT_MODIFIED_UNASKED.with());
 			case 410 -> new Failed(FailureKind.GONE, FetchDetail.GONE.with());
 			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, FetchDetail.HTTP_STATUS.with(status),
 					RetryAfter.parse(retryAfter, this.clock.instant()));
@@ -172,7 +173,12 @@ public class FeedFetcher {
 		};
 	}
 
-	private FetchOutcome fetched(Exchange exchange, long maxBytes, RedirectChain chain) throws IOException {
+	private static boolean conditional(FetchRequest request) {
+		return request.etag() != null || request.lastModified() != null;
+	}
+
+	private FetchOutcome fetched(Exchange exchange, FetchRequest request, RedirectChain chain) throws IOException {
+		long maxBytes = request.maxBytes();
 		// Over the cap by its own account: refused without reading a byte of it.
 		if (exchange.declaredLength() > maxBytes) {
 			throw new BodyTooLargeException(maxBytes);
@@ -181,11 +187,12 @@ public class FeedFetcher {
 		if (!read.complete()) {
 			throw new BodyTooLargeException(maxBytes);
 		}
-		byte[] body = read.bytes();
-		String encoding = Objects.toString(exchange.header("Content-Encoding"), "").trim().toLowerCase(Locale.ROOT);
-		if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
+		// What the bytes are, not what Content-Encoding says: servers put the header on a plain body, and send gzip
+		// (a .xml.gz file) without it. We ask for gzip alone, so nothing else can come encoded.
+		if (GzipBody.looksGzipped(read.bytes())) {
 			try {
-				body = GzipBody.inflate(body, maxBytes);
+				Body inflated = GzipBody.inflate(read.bytes(), maxBytes);
+				read = new Body(inflated.bytes(), true, read.cut() || inflated.cut());
 			}
 			catch (BodyTooLargeException ex) {
 				return new Failed(FailureKind.TOO_LARGE, FetchDetail.TOO_LARGE_DECOMPRESSED.with(ex.maxBytes()));
@@ -194,8 +201,11 @@ public class FeedFetcher {
 				return new Failed(FailureKind.NETWORK, FetchDetail.BROKEN_GZIP.with(ex.getMessage()));
 			}
 		}
-		return new Fetched(body, exchange.header("Content-Type"), exchange.header("ETag"),
-				exchange.header("Last-Modified"), chain.current(), chain.movedTo());
+		if (read.cut() && read.bytes().length == 0) {
+			return new Failed(FailureKind.NETWORK, FetchDetail.CUT_BEFORE_BODY.with());
+		}
+		return new Fetched(read.bytes(), exchange.header("Content-Type"), exchange.header("ETag"),
+				exchange.header("Last-Modified"), chain.current(), chain.movedTo(), read.cut());
 	}
 
 	private static String describe(@Nullable Throwable cause) {

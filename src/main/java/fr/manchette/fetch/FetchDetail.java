@@ -23,10 +23,14 @@ public enum FetchDetail implements FailureDetail {
 	REDIRECT_TO_UNKNOWN_HOST("redirect to unknown host {0}"),
 	/** NETWORK. */
 	NOT_HTTP("not an HTTP answer"),
+	/** NETWORK: the headers came, then the connection ended. */
+	CUT_BEFORE_BODY("connection closed before the body"),
 	/** NETWORK: {0} what the decompression said. */
 	BROKEN_GZIP("broken gzip body: {0}"),
 	/** HTTP_STATUS, RATE_LIMITED: {0} the status. */
 	HTTP_STATUS("HTTP {0}"),
+	/** HTTP_STATUS. */
+	NOT_MODIFIED_UNASKED("HTTP 304 to a request without validators"),
 	/** GONE. */
 	GONE("HTTP 410 Gone"),
 	/** HTTP_STATUS: {0} the redirect's status. */

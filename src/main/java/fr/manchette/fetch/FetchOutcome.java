@@ -14,9 +14,11 @@ public sealed interface FetchOutcome {
 	 * @param contentType the Content-Type header, for the charset
 	 * @param finalUrl where the body came from, after redirects
 	 * @param movedTo the new address when every redirect on the way was permanent (301, 308): poll it from now on
+	 * @param cut true when the connection ended before the body did (shorter than its Content-Length, a chunked or
+	 * gzip stream that stops short): {@code body} is its start, and the validators vouch for a body not received
 	 */
 	record Fetched(byte[] body, @Nullable String contentType, @Nullable String etag, @Nullable String lastModified,
-			URI finalUrl, @Nullable URI movedTo) implements FetchOutcome {
+			URI finalUrl, @Nullable URI movedTo, boolean cut) implements FetchOutcome {
 	}
 
 	/** A 304: the server says nothing changed since the validators we sent. */

@@ -1,10 +1,13 @@
 package fr.manchette.fetch;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+
+import fr.manchette.fetch.Exchange.Body;
 
 /**
  * Inflates a gzip body under the same cap as the download, so that a small gzip bomb (50 MB of zeros fit in
@@ -23,18 +26,20 @@ final class GzipBody {
 	}
 
 	/**
+	 * The inflated body: whole, or {@link Body#cut() cut} when the gzip stream stops short (a connection closed
+	 * early), holding what it inflated to before its end.
 	 * @throws BodyTooLargeException as soon as the inflated bytes pass {@code maxBytes}
 	 * @throws IOException when the body is not valid gzip
 	 */
-	static byte[] inflate(byte[] compressed, long maxBytes) throws IOException {
+	static Body inflate(byte[] compressed, long maxBytes) throws IOException {
+		byte[] out = new byte[firstSize(compressed, maxBytes)];
+		int size = 0;
 		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-			byte[] out = new byte[firstSize(compressed, maxBytes)];
-			int size = 0;
 			while (true) {
 				if (size == out.length) {
 					int next = in.read();
 					if (next == -1) {
-						return out;
+						return new Body(out, true, false);
 					}
 					out = Arrays.copyOf(out, (int) Math.min(Math.max(2L * out.length, 8 * 1024), maxBytes + 1));
 					out[size++] = (byte) next;
@@ -42,7 +47,7 @@ final class GzipBody {
 				else {
 					int read = in.read(out, size, out.length - size);
 					if (read == -1) {
-						return Arrays.copyOf(out, size);
+						return new Body(Arrays.copyOf(out, size), true, false);
 					}
 					size += read;
 				}
@@ -51,6 +56,22 @@ final class GzipBody {
 				}
 			}
 		}
+		catch (EOFException ex) {
+			// "Unexpected end of ZLIB input stream": the stream is whole up to where it stops.
+			if (size == 0) {
+				throw ex;
+			}
+			return new Body(Arrays.copyOf(out, size), true, true);
+		}
+	}
+
+	/**
+	 * Whether a body begins as gzip does (RFC 1952: 1f 8b): servers send gzip without saying so (a {@code .xml.gz}
+	 * served as is), or say so of a body they left plain. No feed begins with these bytes: 1f is not an XML or JSON
+	 * character.
+	 */
+	static boolean looksGzipped(byte[] body) {
+		return body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
 	}
 
 	/** The inflated size the trailer gives (its last four bytes), held to what deflate can do and to the cap. */

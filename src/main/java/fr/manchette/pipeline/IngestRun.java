@@ -274,6 +274,11 @@ public class IngestRun {
 			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config);
 		}
 		catch (FeedParseException ex) {
+			if (fetched.cut()) {
+				// Not the document's fault: the connection ended before its first whole item.
+				return this.recorder.failed(source, previous, pace, started, PollOutcome.NETWORK,
+						PollDetail.CUT_BEFORE_ITEM.with(fetched.body().length), null);
+			}
 			// A page whose selectors match nothing lands here too: a failure on /api/sources, stored items kept.
 			return this.recorder.failed(source, previous, pace, started, PollOutcome.of(ex.kind()), ex.getMessage(),
 					null);
@@ -294,6 +299,12 @@ public class IngestRun {
 		// which it would keep reachable while the items are stored.
 		String etag = fetched.etag();
 		String lastModified = fetched.lastModified();
+		// A body cut short gives the items read whole before the cut, as a truncated document does; none is half
+		// read, and nothing is ever removed for being missing from a feed, so what the cut hid is merely not seen.
+		String cutShort = fetched.cut() ? PollDetail.CUT_SHORT.with(fetched.body().length, read.items().size()) : null;
+		if (cutShort != null) {
+			log.warn("Body cut short source={} url={} detail={}", source.id(), fetched.finalUrl(), cutShort);
+		}
 		Duration updatePeriod = feed.updatePeriod();
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
@@ -303,7 +314,9 @@ public class IngestRun {
 			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,
 					stored.size(), updatePeriod);
 			decided.add(decision);
-			return previous.succeeded(started, etag, lastModified, decision.next(), movedTo, updatePeriod);
+			SourceStatus succeeded = previous.succeeded(started, etag, lastModified, decision.next(), movedTo,
+					updatePeriod);
+			return (cutShort != null) ? succeeded.cutShort(cutShort) : succeeded;
 		});
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
 		this.recorder.recordPace(decision);

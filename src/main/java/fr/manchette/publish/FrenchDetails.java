@@ -38,8 +38,10 @@ final class FrenchDetails {
 		french(FetchDetail.UNKNOWN_HOST, "nom d’hôte inconnu (DNS) : {0}");
 		french(FetchDetail.REDIRECT_TO_UNKNOWN_HOST, "redirection vers un nom d’hôte inconnu (DNS) : {0}");
 		french(FetchDetail.NOT_HTTP, "la réponse n’est pas du HTTP");
+		french(FetchDetail.CUT_BEFORE_BODY, "connexion fermée avant le contenu");
 		french(FetchDetail.BROKEN_GZIP, (blanks) -> "contenu gzip corrompu : " + quoted(blanks.get(0)));
 		french(FetchDetail.HTTP_STATUS, (blanks) -> httpStatus(blanks.get(0)));
+		french(FetchDetail.NOT_MODIFIED_UNASKED, "HTTP 304 (« pas modifié ») à une requête sans validateurs");
 		french(FetchDetail.GONE, "HTTP 410 : le flux a disparu pour de bon");
 		french(FetchDetail.REDIRECT_WITHOUT_LOCATION, "redirection HTTP {0} sans en-tête Location");
 		french(FetchDetail.UNREADABLE_LOCATION, "redirection HTTP {0} vers une adresse illisible : {1}");
@@ -65,6 +67,9 @@ final class FrenchDetails {
 		french(ParseDetail.JSON_ITEMS_NOT_A_LIST, "un JSON Feed dont les items ne sont pas une liste");
 		french(ParseDetail.NO_ITEM_MATCHED, "le sélecteur `{0}` ne trouve rien");
 		french(ParseDetail.NO_TITLE_MATCHED, "le sélecteur `{0}` (titre) ne trouve rien dans les {1} éléments de `{2}`");
+		french(PollDetail.CUT_SHORT, "réponse coupée après {0} octets : ses {1} articles entiers lus, tout est redemandé "
+				+ "la prochaine fois");
+		french(PollDetail.CUT_BEFORE_ITEM, "réponse coupée après {0} octets, avant son premier article entier");
 		french(PollDetail.HEAP_TOO_SMALL, (blanks) -> of(blanks.get(0)) + " (poll.max-size vaut " + decimal(blanks.get(1))
 				+ "\u00A0Mo, mais ce tas ne garde que des contenus de " + decimal(blanks.get(2))
 				+ "\u00A0Mo au plus : donnez à la JVM " + blanks.get(3) + " fois le plus gros contenu avec -Xmx)");

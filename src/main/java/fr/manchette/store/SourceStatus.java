@@ -45,6 +45,16 @@ public record SourceStatus(String sourceId, String url, @Nullable Instant lastAt
 				(movedTo != null) ? movedTo : this.movedTo, declaredInterval);
 	}
 
+	/**
+	 * This success, of a body cut short (the connection ended before it did): its whole items are stored, but its
+	 * validators vouch for a body not received, so none is kept and the next poll asks for all of it.
+	 * @param detail what was cut, for {@code /api/sources}
+	 */
+	public SourceStatus cutShort(String detail) {
+		return new SourceStatus(this.sourceId, this.url, this.lastAttemptAt, this.lastSuccessAt, this.lastOutcome,
+				this.consecutiveFailures, detail, null, null, this.nextAttemptAt, this.movedTo, this.declaredInterval);
+	}
+
 	/** A 304: a success that changes nothing else. */
 	public SourceStatus notModified(Instant at, Instant next) {
 		return new SourceStatus(this.sourceId, this.url, at, at, PollOutcome.NOT_MODIFIED, 0, null, this.etag,

@@ -65,6 +65,7 @@ class FeedFetcherTests {
 		assertThat(fetched.etag()).startsWith("\"v1");
 		assertThat(fetched.lastModified()).isEqualTo("Fri, 16 May 2025 17:00:00 GMT");
 		assertThat(fetched.finalUrl()).isEqualTo(URI.create(this.base + "/rss"));
+		assertThat(fetched.cut()).isFalse();
 	}
 
 	@Test

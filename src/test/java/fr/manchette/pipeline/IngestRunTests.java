@@ -1,11 +1,16 @@
 package fr.manchette.pipeline;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -73,7 +78,7 @@ class IngestRunTests {
 				  timeout: 1s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live"),
+				"undated", "live", "cut", "cut-early"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -256,6 +261,83 @@ class IngestRunTests {
 		assertThat(this.items.countBySource()).containsEntry("live", 5L);
 		// One story per link.
 		assertThat(stories("live")).hasSize(2);
+	}
+
+	@Test
+	void aBodyCutShortStoresItsWholeItemsAndAsksForAllOfItNextTime() throws IOException {
+		String feed = """
+				<rss version="2.0"><channel><title>Coupé</title><link>https://cut.example/</link>
+				<item><title>Le tramway prolongé jusqu'à la gare</title><guid>cut-1</guid></item>
+				<item><title>La médiathèque rouvre ses portes</title><guid>cut-2</guid></item>
+				<item><title>Le marché de Noël s'installe</title><guid>cut-3</guid></item>
+				</channel></rss>""";
+		// A gzip stream that stops in the third item, as a connection closed there leaves it.
+		serveGzip("cut", cutIn(feed, "s'installe"));
+		PollReport cut = poll("cut");
+		SourceStatus afterCut = this.statuses.find("cut").orElseThrow();
+
+		server.stubFor(WireMock.get("/cut").willReturn(aResponse().withHeader("ETag", "\"v1\"").withBody(feed)));
+		PollReport whole = poll("cut");
+		SourceStatus afterWhole = this.statuses.find("cut").orElseThrow();
+
+		serveGzip("cut", cutIn(feed, "s'installe"));
+		PollReport cutAgain = poll("cut");
+
+		assertThat(cut.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(cut.inserted()).isEqualTo(2);
+		// The validators vouch for a body not received: none is kept, so the next poll asks for all of it.
+		assertThat(afterCut.etag()).isNull();
+		assertThat(afterCut.consecutiveFailures()).isZero();
+		assertThat(afterCut.lastError()).matches(
+				"answer cut after \\d+ bytes: its 2 whole items read, all of it asked for again next time");
+		server.verify(WireMock.getRequestedFor(WireMock.urlEqualTo("/cut")).withHeader("If-None-Match", WireMock.absent()));
+		assertThat(whole.inserted()).isOne();
+		assertThat(afterWhole.etag()).isEqualTo("\"v1\"");
+		assertThat(afterWhole.lastError()).isNull();
+		// The item the cut hides is not missing from the store: a cut removes and changes nothing.
+		assertThat(cutAgain.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(cutAgain.inserted()).isZero();
+		assertThat(cutAgain.updated()).isZero();
+		assertThat(this.items.countBySource()).containsEntry("cut", 3L);
+	}
+
+	@Test
+	void aBodyCutBeforeItsFirstWholeItemIsANetworkFailure() throws IOException {
+		serveGzip("cut-early", cutIn("""
+				<rss version="2.0"><channel><title>Coupé tôt</title>
+				<item><title>Le tramway prolongé jusqu'à la gare</title><guid>early-1</guid></item>
+				</channel></rss>""", "jusqu"));
+
+		PollReport report = poll("cut-early");
+
+		assertThat(report.outcome()).isEqualTo(PollOutcome.NETWORK);
+		assertThat(this.statuses.find("cut-early").orElseThrow().lastError())
+			.matches("answer cut after \\d+ bytes, before its first whole item");
+		assertThat(this.items.countBySource()).doesNotContainKey("cut-early");
+	}
+
+	/**
+	 * A gzip stream of {@code feed} that stops where {@code text} begins. Stored uncompressed (deflate's level 0), so
+	 * that what it inflates to ends there, to the byte.
+	 */
+	private static byte[] cutIn(String feed, String text) throws IOException {
+		byte[] bytes = feed.getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+			{
+				this.def.setLevel(Deflater.NO_COMPRESSION);
+			}
+		}) {
+			gzip.write(bytes);
+		}
+		// A 10-byte gzip header, then one stored block's 5-byte header and the bytes as they are.
+		int cut = 10 + 5 + feed.substring(0, feed.indexOf(text)).getBytes(StandardCharsets.UTF_8).length;
+		return Arrays.copyOf(out.toByteArray(), cut);
+	}
+
+	private void serveGzip(String id, byte[] body) {
+		server.stubFor(WireMock.get("/" + id)
+			.willReturn(aResponse().withHeader("Content-Encoding", "gzip").withHeader("ETag", "\"v1\"").withBody(body)));
 	}
 
 	private static String minutesAgo(int minutes) {

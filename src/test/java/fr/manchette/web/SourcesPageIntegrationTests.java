@@ -3,6 +3,7 @@ package fr.manchette.web;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,7 +120,9 @@ class SourcesPageIntegrationTests {
 		sites.stubFor(get("/410").willReturn(aResponse().withStatus(410)));
 		sites.stubFor(get("/lent").willReturn(aResponse().withStatus(200).withFixedDelay(4_000).withBody("<rss/>")));
 		sites.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		sites.stubFor(get("/gzip").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody("pas du gzip")));
+		// Gzip's magic bytes, then no gzip (a body without them is taken as the plain body it is).
+		sites.stubFor(get("/gzip").willReturn(aResponse().withHeader("Content-Encoding", "gzip")
+			.withBody(("\u001f\u008bpas du gzip").getBytes(StandardCharsets.ISO_8859_1))));
 		sites.stubFor(get("/enorme").willReturn(aResponse().withBody("<rss>" + "x".repeat(10_000) + "</rss>")));
 		sites.stubFor(get("/accueil").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(HTML_PAGE)));
 		sites.stubFor(get("/vide").willReturn(aResponse().withStatus(200).withBody("")));
