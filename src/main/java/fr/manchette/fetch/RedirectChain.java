@@ -1,6 +1,9 @@
 package fr.manchette.fetch;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -93,7 +96,7 @@ final class RedirectChain {
 	/** Resolves a Location header against the current address (RFC 9110 §10.2.2 allows a relative one). */
 	private @Nullable URI resolve(String location) {
 		// Browsers send a raw space as %20; some CMSs put one in their Location, so we do as browsers do.
-		String escaped = location.trim().replace(" ", "%20");
+		String escaped = readAsUtf8(location).trim().replace(" ", "%20");
 		try {
 			URI base = this.current;
 			if (base.getRawPath() == null || base.getRawPath().isEmpty()) {
@@ -101,11 +104,55 @@ final class RedirectChain {
 				base = base.resolve("/");
 			}
 			URI target = withoutFragment(escaped.startsWith("?") ? withQuery(base, escaped) : base.resolve(escaped));
-			return (target.isAbsolute() && target.getHost() != null) ? target : null;
+			return (target.isAbsolute() && target.getHost() != null) ? belowTheRoot(target) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A header's text as its sender wrote it: HTTP headers are bytes, which the JDK reads one a character
+	 * (ISO-8859-1), while a server that writes {@code /actualité} in its Location writes it in UTF-8, as browsers read
+	 * it. Read as ISO-8859-1, it would be asked for as {@code /actualitÃ©}. Bytes that are no UTF-8 stay as read.
+	 */
+	static String readAsUtf8(String header) {
+		boolean ascii = true;
+		for (int i = 0; i < header.length(); i++) {
+			char c = header.charAt(i);
+			if (c > 0xFF) {
+				return header;
+			}
+			ascii &= (c < 0x80);
+		}
+		if (ascii) {
+			return header;
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return header;
+		}
+	}
+
+	/**
+	 * RFC 3986 §5.2.4 drops a {@code ..} that would climb above the root ({@code ../flux} from {@code /rss} is
+	 * {@code /flux}, as browsers ask for it); URI.resolve, written to RFC 2396, keeps it in the path it sends.
+	 */
+	private static URI belowTheRoot(URI target) {
+		String path = target.getRawPath();
+		String kept = path;
+		while (kept.startsWith("/../") || kept.equals("/..")) {
+			kept = kept.substring(3);
+		}
+		if (kept.equals(path)) {
+			return target;
+		}
+		String query = (target.getRawQuery() != null) ? "?" + target.getRawQuery() : "";
+		return URI.create(target.getScheme() + "://" + target.getRawAuthority() + (kept.isEmpty() ? "/" : kept) + query);
 	}
 
 	/** RFC 3986 §5.2.2 keeps the path for a query-only reference; URI.resolve, written to RFC 2396, drops it. */

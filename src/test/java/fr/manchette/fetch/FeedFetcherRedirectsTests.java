@@ -102,6 +102,35 @@ class FeedFetcherRedirectsTests {
 	}
 
 	@Test
+	void fetchFollowsALocationWrittenInUtf8AsBrowsersRead() throws Exception {
+		// "é" as the two bytes of its UTF-8, as servers write it: not "Ã©", which the bytes read one by one would be.
+		try (RawServer server = RawServer.closing(
+				RawServer.answer("HTTP/1.1 302 Found\r\nLocation: /actualit",
+						"é/flux.xml\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
+				RawServer.answer("HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length() + "\r\n\r\n" + FEED))) {
+			FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(server.url(), null, null, Duration.ofSeconds(5),
+					1_000_000));
+
+			assertThat(outcome).isInstanceOf(Fetched.class);
+			assertThat(server.requests().get(1)).startsWith("GET /actualit%C3%A9/flux.xml HTTP/1.1");
+		}
+	}
+
+	@Test
+	void fetchFollowsARelativeLocationThatClimbsAboveTheRootFromTheRoot() throws Exception {
+		// RFC 3986 §5.2.4: ".." above the root is dropped, as browsers do; the server is asked for /flux/rss.
+		try (RawServer server = RawServer.closing(
+				RawServer.answer("HTTP/1.1 301 Moved Permanently\r\nLocation: ../../flux/rss?x=1\r\nContent-Length: 0\r\n\r\n"),
+				RawServer.answer("HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length() + "\r\n\r\n" + FEED))) {
+			Fetched fetched = (Fetched) this.fetcher.fetch(new FetchRequest(server.url(), null, null,
+					Duration.ofSeconds(5), 1_000_000));
+
+			assertThat(server.requests().get(1)).startsWith("GET /flux/rss?x=1 HTTP/1.1");
+			assertThat(fetched.movedTo()).hasPath("/flux/rss").hasQuery("x=1");
+		}
+	}
+
+	@Test
 	void fetchFollowsAnAbsoluteLocationToAnotherLoopbackName() {
 		String loopback = this.base.replace("localhost", "127.0.0.1");
 		redirect("/a", 302, loopback + "/b");
