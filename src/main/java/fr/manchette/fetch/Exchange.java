@@ -6,7 +6,9 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,14 +105,21 @@ final class Exchange implements AutoCloseable {
 	/** The first value the answer gives for the header {@code name}, whatever its case, or null. */
 	@Nullable String header(String name) {
 		// getHeaderField(name) gives the last value; the first is what java.net.http gave, and what we kept.
+		List<String> values = headers(name);
+		return values.isEmpty() ? null : values.get(0);
+	}
+
+	/** Every value the answer gives for the header {@code name}, whatever its case, in their order. */
+	List<String> headers(String name) {
+		List<String> values = new ArrayList<>();
 		for (int index = 0;; index++) {
 			String key = this.connection.getHeaderFieldKey(index);
 			String value = this.connection.getHeaderField(index);
 			if (key == null && value == null) {
-				return null;
+				return values;
 			}
-			if (key != null && key.equalsIgnoreCase(name)) {
-				return value;
+			if (key != null && value != null && key.equalsIgnoreCase(name)) {
+				values.add(value);
 			}
 		}
 	}

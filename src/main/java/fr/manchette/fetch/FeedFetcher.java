@@ -59,12 +59,13 @@ public class FeedFetcher {
 				return timedOut(request);
 			}
 			try (Exchange exchange = OutboundClient.open(chain.current(), "GET", deadline)) {
-				setHeaders(exchange, request);
+				setHeaders(exchange, request, chain);
 				int status = exchange.send(null);
 				if (!RedirectChain.isRedirect(status)) {
 					return outcome(exchange, status, request, chain);
 				}
 				String location = exchange.header("Location");
+				chain.setCookies(exchange.headers("Set-Cookie"));
 				exchange.discard();
 				Failed stop = chain.follow(status, location);
 				if (stop != null) {
@@ -137,7 +138,7 @@ public class FeedFetcher {
 	 * The conditional headers go with every hop, not just the first: the validators we hold were given by the end of
 	 * the chain (the only hop with a body), so that is where a 304 can come from.
 	 */
-	private void setHeaders(Exchange exchange, FetchRequest request) {
+	private void setHeaders(Exchange exchange, FetchRequest request, RedirectChain chain) {
 		exchange.header("User-Agent", this.userAgent);
 		exchange.header("Accept", request.accept());
 		exchange.header("Accept-Encoding", "gzip");
@@ -146,6 +147,10 @@ public class FeedFetcher {
 		}
 		if (request.lastModified() != null) {
 			exchange.header("If-Modified-Since", request.lastModified());
+		}
+		String cookie = chain.cookie();
+		if (cookie != null) {
+			exchange.header("Cookie", cookie);
 		}
 	}
 

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * <li>Proxy: none is named, so the JDK's default {@code ProxySelector} decides, as it did for {@code java.net.http}
  * (whose builder we never gave a proxy): no proxy unless the operator sets {@code http.proxyHost} and the like.</li>
  * <li>No cookies, no authentication, no cache: the service installs no {@code CookieHandler}, {@code Authenticator}
- * or {@code ResponseCache}, so the connection has none. {@code setUseCaches(false)} is only set if some library
+ * or {@code ResponseCache}, so the connection has none (the cookies a redirect sets go back on the next hops of its
+ * fetch only, by {@link ChainCookies}). {@code setUseCaches(false)} is only set if some library
  * installed a cache, because it also adds {@code Cache-Control: no-cache} and {@code Pragma: no-cache} to the
  * request, which tells a CDN to skip its cache and ask the origin on every poll.</li>
  * <li>Keep-alive: a connection whose body was read to its end and closed goes back to the JDK's pool. The pool

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,7 +26,10 @@ final class RedirectChain {
 
 	private final AddressPolicy policy;
 
-	private final Set<URI> visited = new HashSet<>();
+	/** The hops requested so far: each address with the cookies sent to it ({@link #hop(URI)}). */
+	private final Set<String> visited = new HashSet<>();
+
+	private final ChainCookies cookies = new ChainCookies();
 
 	private URI current;
 
@@ -37,7 +41,7 @@ final class RedirectChain {
 		this.origin = origin;
 		this.policy = policy;
 		this.current = origin;
-		this.visited.add(withoutFragment(origin));
+		this.visited.add(hop(withoutFragment(origin)));
 	}
 
 	static boolean isRedirect(int status) {
@@ -47,6 +51,21 @@ final class RedirectChain {
 	/** The address to request next. */
 	URI current() {
 		return this.current;
+	}
+
+	/** Keeps the cookies that the answer from {@link #current()} set, for the next hops to its host. */
+	void setCookies(List<String> setCookies) {
+		this.cookies.set(this.current, setCookies);
+	}
+
+	/** The {@code Cookie} header of the request to {@link #current()}, or null. */
+	@Nullable String cookie() {
+		return this.cookies.header(this.current);
+	}
+
+	private String hop(URI address) {
+		String cookie = this.cookies.header(address);
+		return (cookie != null) ? address + " " + cookie : address.toString();
 	}
 
 	/**
@@ -67,7 +86,8 @@ final class RedirectChain {
 		}
 		// An https → http hop is followed on purpose: many French sites still send their feed's https address to a
 		// plain-http one, and a feed is public anyway. The address policy below still applies to it.
-		if (!this.visited.add(target)) {
+		// The same address asked for again with a cookie it set is no loop: it is how a cookie wall lets one in.
+		if (!this.visited.add(hop(target))) {
 			return new Failed(FailureKind.TOO_MANY_REDIRECTS, FetchDetail.REDIRECT_LOOP.with(target));
 		}
 		if (this.redirects == MAX_REDIRECTS) {

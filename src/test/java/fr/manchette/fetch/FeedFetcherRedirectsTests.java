@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -128,6 +129,35 @@ class FeedFetcherRedirectsTests {
 			assertThat(server.requests().get(1)).startsWith("GET /flux/rss?x=1 HTTP/1.1");
 			assertThat(fetched.movedTo()).hasPath("/flux/rss").hasQuery("x=1");
 		}
+	}
+
+	@Test
+	void fetchThroughACookieWallSendsBackTheCookieItsRedirectSet() {
+		// The site sets a cookie and sends us back to the same address until a request brings the cookie.
+		stubFor(get("/mur").withHeader("Cookie", absent())
+			.willReturn(aResponse().withStatus(302).withHeader("Set-Cookie", "passe=ok; Path=/; HttpOnly")
+				.withHeader("Location", "/mur")));
+		stubFor(get("/mur").withHeader("Cookie", equalTo("passe=ok")).willReturn(aResponse().withBody(FEED)));
+
+		FetchOutcome first = this.fetcher.fetch(request("/mur"));
+		FetchOutcome second = this.fetcher.fetch(request("/mur"));
+
+		assertThat(first).isInstanceOf(Fetched.class);
+		assertThat(second).isInstanceOf(Fetched.class);
+		// Forgotten with each fetch: every poll comes as anonymous as the first.
+		verify(2, getRequestedFor(urlEqualTo("/mur")).withHeader("Cookie", absent()));
+	}
+
+	@Test
+	void fetchThroughAWallThatKeepsSendingBackIsARedirectLoop() {
+		stubFor(get("/mur").willReturn(aResponse().withStatus(302).withHeader("Set-Cookie", "passe=ok")
+			.withHeader("Location", "/mur")));
+
+		FetchOutcome outcome = this.fetcher.fetch(request("/mur"));
+
+		assertThat(outcome).isInstanceOfSatisfying(Failed.class,
+				(failed) -> assertThat(failed.kind()).isEqualTo(FailureKind.TOO_MANY_REDIRECTS));
+		verify(2, getRequestedFor(urlEqualTo("/mur")));
 	}
 
 	@Test
