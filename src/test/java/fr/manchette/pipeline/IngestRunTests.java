@@ -75,7 +75,7 @@ class IngestRunTests {
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").settings("""
 				poll:
-				  timeout: 1s
+				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
 				"undated", "live", "cut", "cut-early"),
