@@ -164,10 +164,12 @@ public class FeedFetcher {
 			return fetched(exchange, request, chain);
 		}
 		String retryAfter = exchange.header("Retry-After");
+		String etag = exchange.header("ETag");
+		String lastModified = exchange.header("Last-Modified");
 		exchange.discard();
 		return switch (status) {
 			// A 304 answers validators: to a request with none, it says nothing of the feed, and would say it forever.
-			case 304 -> conditional(request) ? new NotModified()
+			case 304 -> conditional(request) ? new NotModified(etag, lastModified)
 					: new Failed(FailureKind.HTTP_STATUS, FetchDetail.NOT_MODIFIED_UNASKED.with());
 			case 410 -> new Failed(FailureKind.GONE, FetchDetail.GONE.with());
 			case 429, 503 -> new Failed(FailureKind.RATE_LIMITED, FetchDetail.HTTP_STATUS.with(status),

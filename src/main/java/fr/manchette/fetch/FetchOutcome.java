@@ -21,8 +21,14 @@ public sealed interface FetchOutcome {
 			URI finalUrl, @Nullable URI movedTo, boolean cut) implements FetchOutcome {
 	}
 
-	/** A 304: the server says nothing changed since the validators we sent. */
-	record NotModified() implements FetchOutcome {
+	/**
+	 * A 304: the server says nothing changed since the validators we sent.
+	 *
+	 * @param etag the ETag it gives, if any: a 304 carries the validators of the body we hold, and they replace ours
+	 * (RFC 9111 §4.3.4)
+	 * @param lastModified the Last-Modified it gives, if any, likewise
+	 */
+	record NotModified(@Nullable String etag, @Nullable String lastModified) implements FetchOutcome {
 	}
 
 	/**

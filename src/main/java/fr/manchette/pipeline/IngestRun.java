@@ -21,6 +21,7 @@ import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.fetch.FetchOutcome;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchOutcome.NotModified;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.normalize.Item;
@@ -247,7 +248,7 @@ public class IngestRun {
 				return this.recorder.failed(source, previous, pace, started, PollOutcome.of(failure.kind()), detail,
 						failure.retryAfter());
 			}
-			return this.recorder.notModified(source, previous, pace, started);
+			return this.recorder.notModified(source, previous, pace, started, (NotModified) outcome);
 		}
 	}
 

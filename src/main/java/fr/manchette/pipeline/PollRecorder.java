@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import fr.manchette.config.Source;
+import fr.manchette.fetch.FetchOutcome.NotModified;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.PollPaceRepository;
@@ -56,11 +57,12 @@ class PollRecorder {
 	 * are written together ({@link #writeWaiting}): after a restart a whole round answers 304 at once, and a
 	 * transaction each was a third of its CPU.
 	 */
-	PollReport notModified(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started) {
+	PollReport notModified(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
+			NotModified answer) {
 		PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started, 0,
 				previous.declaredInterval());
-		Waiting mine = new Waiting(new Outcome(previous.notModified(started, decision.next()), decision.pace()),
-				new CompletableFuture<>());
+		SourceStatus status = previous.notModified(started, decision.next(), answer.etag(), answer.lastModified());
+		Waiting mine = new Waiting(new Outcome(status, decision.pace()), new CompletableFuture<>());
 		this.waiting.add(mine);
 		writeWaiting();
 		try {

@@ -57,8 +57,16 @@ public record SourceStatus(String sourceId, String url, @Nullable Instant lastAt
 
 	/** A 304: a success that changes nothing else. */
 	public SourceStatus notModified(Instant at, Instant next) {
-		return new SourceStatus(this.sourceId, this.url, at, at, PollOutcome.NOT_MODIFIED, 0, null, this.etag,
-				this.lastModified, next, this.movedTo, this.declaredInterval);
+		return notModified(at, next, null, null);
+	}
+
+	/**
+	 * A 304 that gave validators of its own: they replace ours (RFC 9111 §4.3.4), those it did not give stay.
+	 */
+	public SourceStatus notModified(Instant at, Instant next, @Nullable String etag, @Nullable String lastModified) {
+		return new SourceStatus(this.sourceId, this.url, at, at, PollOutcome.NOT_MODIFIED, 0, null,
+				(etag != null) ? etag : this.etag, (lastModified != null) ? lastModified : this.lastModified, next,
+				this.movedTo, this.declaredInterval);
 	}
 
 	/** A failure: counted, described, and the next attempt pushed back. Validators are kept for next time. */

@@ -78,7 +78,7 @@ class IngestRunTests {
 				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live", "cut", "cut-early"),
+				"undated", "live", "cut", "cut-early", "revalidated"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -314,6 +314,28 @@ class IngestRunTests {
 		assertThat(this.statuses.find("cut-early").orElseThrow().lastError())
 			.matches("answer cut after \\d+ bytes, before its first whole item");
 		assertThat(this.items.countBySource()).doesNotContainKey("cut-early");
+	}
+
+	@Test
+	void aNotModifiedAnswerWithNewValidatorsReplacesOurs() {
+		server.stubFor(WireMock.get("/revalidated").willReturn(aResponse().withHeader("ETag", "\"a\"")
+			.withHeader("Last-Modified", "Sat, 05 Dec 2026 10:00:00 GMT")
+			.withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		poll("revalidated");
+		// RFC 9111 §4.3.4: the 304 gives the validators of the body we hold.
+		server.stubFor(WireMock.get("/revalidated").willReturn(aResponse().withStatus(304).withHeader("ETag", "\"b\"")));
+
+		PollReport first = poll("revalidated");
+		PollReport second = poll("revalidated");
+
+		assertThat(first.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
+		assertThat(second.outcome()).isEqualTo(PollOutcome.NOT_MODIFIED);
+		SourceStatus status = this.statuses.find("revalidated").orElseThrow();
+		assertThat(status.etag()).isEqualTo("\"b\"");
+		// One it did not give stays.
+		assertThat(status.lastModified()).isEqualTo("Sat, 05 Dec 2026 10:00:00 GMT");
+		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/revalidated"))
+			.withHeader("If-None-Match", WireMock.equalTo("\"b\"")));
 	}
 
 	/**
