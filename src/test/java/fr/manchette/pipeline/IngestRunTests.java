@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -37,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * One source at a time through the real pipeline and store, scheduler off: what a broken, slow, huge or hostile
@@ -78,7 +81,7 @@ class IngestRunTests {
 				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live", "cut", "cut-early", "revalidated"),
+				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -336,6 +339,68 @@ class IngestRunTests {
 		assertThat(status.lastModified()).isEqualTo("Sat, 05 Dec 2026 10:00:00 GMT");
 		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/revalidated"))
 			.withHeader("If-None-Match", WireMock.equalTo("\"b\"")));
+	}
+
+	@Test
+	void aFeedUnderAnotherContentTypeIsAFeedAndAPageUnderAFeedsIsNot() {
+		serveAs("labelled", "text/html; charset=utf-8", """
+				<rss version="2.0"><channel><title>Étiquetée</title>
+				<item><title>Le musée des Confluences agrandi</title><guid>l-1</guid></item></channel></rss>""");
+		PollReport asHtml = poll("labelled");
+		serveAs("labelled", "application/octet-stream", """
+				<rss version="2.0"><channel><title>Étiquetée</title>
+				<item><title>Le pont Lafayette fermé une nuit</title><guid>l-2</guid></item></channel></rss>""");
+		PollReport asBytes = poll("labelled");
+		serveAs("labelled", "application/rss+xml", "<!DOCTYPE html><html><head><title>Maintenance</title></head></html>");
+		PollReport pageAsFeed = poll("labelled");
+
+		assertThat(asHtml.inserted()).isOne();
+		assertThat(asBytes.inserted()).isOne();
+		assertThat(pageAsFeed.outcome()).isEqualTo(PollOutcome.NOT_A_FEED);
+		assertThat(this.items.countBySource()).containsEntry("labelled", 2L);
+	}
+
+	@Test
+	void aGuidListedTwiceIsStoredOnceAsListedFirst() {
+		serve("twice", """
+				<rss version="2.0"><channel><title>Deux fois</title>
+				<item><title>Le budget 2027 adopté</title><guid>t-1</guid></item>
+				<item><title>Le budget 2027 adopté de justesse</title><guid>t-1</guid></item>
+				</channel></rss>""");
+
+		PollReport report = poll("twice");
+
+		assertThat(report.inserted()).isOne();
+		assertThat(stories("twice")).singleElement()
+			.satisfies((story) -> assertThat(story.lead().title()).isEqualTo("Le budget 2027 adopté"));
+	}
+
+	@Test
+	void datesWithoutAZoneInFrenchInIsoFormOrByDcDateAloneAreRead() {
+		serve("dated", """
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Dates</title>
+				<item><title>Sans fuseau</title><guid>d-1</guid><pubDate>Sat, 05 Dec 2026 10:00:00</pubDate></item>
+				<item><title>En français</title><guid>d-2</guid><pubDate>sam., 5 déc. 2026 10:00:00 +0100</pubDate></item>
+				<item><title>En ISO</title><guid>d-3</guid><pubDate>2026-12-05T10:00:00+01:00</pubDate></item>
+				<item><title>Par dc:date</title><guid>d-4</guid><dc:date>2026-12-05T10:00:00+01:00</dc:date></item>
+				</channel></rss>""");
+
+		poll("dated");
+
+		Instant paris = Instant.parse("2026-12-05T09:00:00Z");
+		// A date without a zone is in feeds.yml's timezone.
+		Instant casablanca = LocalDateTime.parse("2026-12-05T10:00:00")
+			.atZone(ZoneId.of("Africa/Casablanca"))
+			.toInstant();
+		assertThat(stories("dated")).extracting((story) -> story.lead().title(), (story) -> story.lead().publishedAt())
+			.containsExactlyInAnyOrder(tuple("Sans fuseau", casablanca),
+					tuple("En français", paris),
+					tuple("En ISO", paris),
+					tuple("Par dc:date", paris));
+	}
+
+	private void serveAs(String id, String contentType, String body) {
+		server.stubFor(WireMock.get("/" + id).willReturn(aResponse().withHeader("Content-Type", contentType).withBody(body)));
 	}
 
 	/**
