@@ -81,7 +81,7 @@ class IngestRunTests {
 				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated"),
+				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -215,6 +215,22 @@ class IngestRunTests {
 
 		assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(report.nextAttemptAt()).isAfterOrEqualTo(Instant.now().plusSeconds(7100));
+	}
+
+	@Test
+	void aRetryAfterOfYearsWaitsSixHoursAtMost() {
+		server.stubFor(WireMock.get("/years")
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "99999999999")));
+		PollReport seconds = poll("years");
+		server.stubFor(WireMock.get("/years")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));
+		PollReport date = poll("years");
+
+		for (PollReport report : List.of(seconds, date)) {
+			assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
+			assertThat(report.nextAttemptAt()).isBetween(Instant.now().plusSeconds(6 * 3600 - 120),
+					Instant.now().plusSeconds(6 * 3600));
+		}
 	}
 
 	@Test
