@@ -23,6 +23,7 @@ import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreChanges;
 import fr.manchette.store.Story;
 import fr.manchette.store.StoryQueries;
 import fr.manchette.support.FeedsYml;
@@ -74,6 +75,9 @@ class IngestRunTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private StoreChanges changes;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").settings("""
@@ -81,7 +85,7 @@ class IngestRunTests {
 				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years"),
+				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id));
 	}
 
@@ -215,6 +219,26 @@ class IngestRunTests {
 
 		assertThat(report.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(report.nextAttemptAt()).isAfterOrEqualTo(Instant.now().plusSeconds(7100));
+	}
+
+	@Test
+	void aNewETagOnTheSameBodyStoresAndRendersNothingAgain() {
+		String feed = FixtureFeed.render("hespress-rss2.xml", NOW);
+		server.stubFor(WireMock.get("/churn").willReturn(aResponse().withHeader("ETag", "\"e1\"").withBody(feed)));
+		poll("churn");
+		StoreChanges.Change before = this.changes.current();
+		List<Story> stored = stories("churn");
+		server.stubFor(WireMock.get("/churn").willReturn(aResponse().withHeader("ETag", "\"e2\"").withBody(feed)));
+
+		PollReport again = poll("churn");
+
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(again.inserted()).isZero();
+		assertThat(again.updated()).isZero();
+		// No change of the store: the published feeds and pages are not rendered again.
+		assertThat(this.changes.current()).isEqualTo(before);
+		assertThat(stories("churn")).isEqualTo(stored);
+		assertThat(this.statuses.find("churn").orElseThrow().etag()).isEqualTo("\"e2\"");
 	}
 
 	@Test
