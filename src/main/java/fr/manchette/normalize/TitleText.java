@@ -144,9 +144,9 @@ final class TitleText {
 	}
 
 	/**
-	 * Folds runs of ASCII whitespace into one space; drops control characters and byte-order marks; trims ASCII
-	 * whitespace and no-break spaces at the edges. One pass, no regex: this runs on every title, author, category and
-	 * summary. The end is the end of the text, or the line or paragraph separator that ends it (where {@code $} of
+	 * Folds runs of ASCII whitespace into one space; drops control characters and invisible ones (byte-order marks,
+	 * soft hyphens, zero-width spaces); trims ASCII whitespace and no-break spaces at the edges. One pass, no regex:
+	 * this runs on every title, author, category and summary. The end is the end of the text, or the line or paragraph separator that ends it (where {@code $} of
 	 * the regular expression this replaces also matched).
 	 */
 	static String fold(String text) {
@@ -219,8 +219,8 @@ final class TitleText {
 			text.getChars(start, end, piece, 0);
 			for (int i = 0; i < end - start; i++) {
 				char c = piece[i];
-				// Controls (C0, DEL and C1, which holds U+0085), the byte-order mark, and a space after a space.
-				if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || (c == ' ' && previous == ' ')) {
+				// Controls (C0, DEL and C1, which holds U+0085), what isDropped drops, and a space after a space.
+				if (c < 0x20 || (c >= 0x7F && (c <= 0x9F || isInvisible(c))) || (c == ' ' && previous == ' ')) {
 					return false;
 				}
 				previous = c;
@@ -250,14 +250,24 @@ final class TitleText {
 	}
 
 	/**
-	 * Controls but the white space ones, and the byte-order mark. Unicode's controls (Cc, what
-	 * {@code Character.getType} calls CONTROL) are exactly C0, DEL and C1: tested as ranges, not looked up.
+	 * Controls but the white space ones, and the invisible characters of {@link #isInvisible}. Unicode's controls
+	 * (Cc, what {@code Character.getType} calls CONTROL) are exactly C0, DEL and C1: tested as ranges, not looked up.
 	 */
 	private static boolean isDropped(int codePoint) {
 		if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r' || codePoint == '\f') {
 			return false;
 		}
-		return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F) || codePoint == '\uFEFF';
+		return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F) || isInvisible(codePoint);
+	}
+
+	/**
+	 * The byte-order mark, and what CMSs paste from word processors that shows nothing on one line: the soft hyphen
+	 * (a place to break a word across lines), the zero-width space and the word joiner. Kept, they split a word
+	 * that readers show whole, for searches and for the story matcher. The joiners of emoji and of Arabic letters
+	 * (U+200C, U+200D) and the marks of writing direction do show, and stay.
+	 */
+	private static boolean isInvisible(int c) {
+		return c == '\uFEFF' || c == '\u00AD' || c == '\u200B' || c == '\u2060';
 	}
 
 	private static String decodeLeftoverEntities(String text) {

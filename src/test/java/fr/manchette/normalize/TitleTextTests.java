@@ -71,6 +71,16 @@ class TitleTextTests {
 		assertThat(TitleText.plain("\uFEFFGrève\u0000 à la\u0007 SNCF\u0085")).isEqualTo("Grève à la SNCF");
 	}
 
+	/** A reader shows « Rassemblement » whole; kept, the soft hyphen and zero-width space split it for searches. */
+	@Test
+	void dropsSoftHyphensZeroWidthSpacesAndWordJoinersButNotTheJoinersThatShow() {
+		assertThat(TitleText.plain("Rassem&shy;blement à Mar\u00ADseille\u200B : l\u2060’appel"))
+			.isEqualTo("Rassemblement à Marseille : l’appel");
+		String family = "\uD83D\uDC68\u200D\uD83D\uDC69";
+		String arabic = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+		assertThat(TitleText.plain(family + " " + arabic)).isEqualTo(family + " " + arabic);
+	}
+
 	@Test
 	void keepsFrenchTypographyByteForByte() {
 		String title = "«\u00A0Nous n’avons pas le choix\u202F!\u00A0», dit-elle\u00A0; pourquoi\u202F?";
@@ -141,8 +151,11 @@ class TitleTextTests {
 		}
 	}
 
+	/** What fold drops besides controls: the byte-order mark, the soft hyphen, the zero-width space, the word joiner. */
+	private static final String INVISIBLE = "\uFEFF\u00AD\u200B\u2060";
+
 	private static final String ALPHABET = " \t\n\r\f\u000B\u0000\u0007\u0085\u00A0\u202F\u2028\u2029\uFEFF"
-			+ "\uD83D\uDE00ae\u00E9\u00AB\u00BB<&];>";
+			+ "\u00AD\u200B\u200D\u2060" + "\uD83D\uDE00ae\u00E9\u00AB\u00BB<&];>";
 
 	private static String randomText(Random random) {
 		StringBuilder text = new StringBuilder();
@@ -158,7 +171,7 @@ class TitleTextTests {
 		return out.toString();
 	}
 
-	/** fold as it was written before it became one loop. */
+	/** fold as it was written before it became one loop, with the invisible characters it drops since. */
 	private static String formerFold(String text) {
 		StringBuilder kept = new StringBuilder(text.length());
 		text.codePoints().forEach((codePoint) -> {
@@ -166,7 +179,7 @@ class TitleTextTests {
 				kept.append(' ');
 			}
 			else if (!((codePoint != '\t' && codePoint != '\n' && codePoint != '\r' && codePoint != '\f'
-					&& Character.getType(codePoint) == Character.CONTROL) || codePoint == '\uFEFF')) {
+					&& Character.getType(codePoint) == Character.CONTROL) || INVISIBLE.indexOf(codePoint) >= 0)) {
 				kept.appendCodePoint(codePoint);
 			}
 		});
@@ -176,15 +189,18 @@ class TitleTextTests {
 			.replaceAll("");
 	}
 
-	/** What fold drops is read as ranges: they must be Unicode's controls (but white space) and the BOM, exactly. */
+	/**
+	 * What fold drops is read as ranges: they must be Unicode's controls (but white space) and the invisible
+	 * characters, exactly.
+	 */
 	@Test
-	void foldDropsExactlyUnicodesControlsButWhiteSpaceAndTheByteOrderMark() {
+	void foldDropsExactlyUnicodesControlsButWhiteSpaceAndTheInvisibleCharacters() {
 		for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
 			if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
 				continue;
 			}
 			boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-			boolean dropped = !white && (Character.getType(c) == Character.CONTROL || c == 0xFEFF);
+			boolean dropped = !white && (Character.getType(c) == Character.CONTROL || INVISIBLE.indexOf(c) >= 0);
 			String text = "a" + Character.toString(c) + "b";
 			String expected = dropped ? "ab" : white ? "a b" : text;
 			if (!TitleText.fold(text).equals(expected)) {
