@@ -14,6 +14,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -165,8 +166,10 @@ public final class HtmlCleaner {
 		Document dirty = Jsoup.parseBodyFragment(unwrapped, base.toString());
 		dirty.body().select(REMOVED_WITH_CONTENT).remove();
 		dropTrackingPixels(dirty.body());
+		PublisherFooter.drop(dirty.body());
 		separateUnsafeBlocks(dirty.body());
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
+		decodeLeftoverEntities(clean.body());
 		dropHollowElements(clean.body());
 		collapseBlankRuns(clean.body());
 		if (isHollow(clean.body())) {
@@ -222,6 +225,9 @@ public final class HtmlCleaner {
 			if (isPixel(img.attr("width")) || isPixel(img.attr("height"))) {
 				img.remove();
 			}
+			else {
+				LazyImages.showSource(img);
+			}
 		}
 	}
 
@@ -251,6 +257,19 @@ public final class HtmlCleaner {
 			return size.equals("0") || size.equals("1");
 		}
 		return PIXEL_SIZE.matcher(size).matches();
+	}
+
+	/**
+	 * A feed that escaped its HTML twice leaves entities in the text ({@code &amp;eacute;}), which a reader shows as
+	 * written: decoded once more, as the title's are ({@link TitleText#plain}), so that the HTML says what the text
+	 * does.
+	 */
+	private static void decodeLeftoverEntities(Element body) {
+		NodeTraversor.traverse((node, depth) -> {
+			if (node instanceof TextNode text && text.getWholeText().indexOf('&') >= 0) {
+				text.text(TitleText.decodeLeftoverEntities(text.getWholeText()));
+			}
+		}, body);
 	}
 
 	/** Removes what the safelist left without purpose: images without a source, links without a target. */

@@ -270,7 +270,8 @@ final class TitleText {
 		return c == '\uFEFF' || c == '\u00AD' || c == '\u200B' || c == '\u2060';
 	}
 
-	private static String decodeLeftoverEntities(String text) {
+	/** The text with each entity left in it decoded, once: a feed escaped it twice. */
+	static String decodeLeftoverEntities(String text) {
 		if (text.indexOf('&') < 0) {
 			return text;
 		}

@@ -61,6 +61,56 @@ class HtmlCleanerTests {
 			.isEqualTo("Les députés ont adopté le texte &amp; la réforme &lt; 2026.");
 	}
 
+	/** CMSs that escape their HTML once more than XML needs: a reader would show « L&rsquo;&eacute;t&eacute; ». */
+	@Test
+	void decodesEntitiesEscapedTwiceAsTheTitleDoes() {
+		HtmlCleaner.CleanSummary summary = this.cleaner.summary("<p>L&amp;rsquo;&amp;eacute;t&amp;eacute;&amp;nbsp;: "
+				+ "<b>&amp;#171;&amp;#160;br&amp;ucirc;lant&amp;#160;&amp;#187;</b></p>", FEED);
+		assertThat(summary.html()).isEqualTo("<p>L’été\u00A0: <b>«\u00A0brûlant\u00A0»</b></p>");
+		assertThat(summary.text()).isEqualTo("L’été\u00A0: «\u00A0brûlant\u00A0»");
+		assertThat(this.cleaner.clean("Sant&amp;eacute; &amp;amp; bien-&amp;ecirc;tre", FEED))
+			.isEqualTo("Santé &amp; bien-être");
+		// Escaped once, as HTML should be: as it was.
+		assertThat(this.cleaner.clean("Recherche &amp; d&eacute;veloppement", FEED))
+			.isEqualTo("Recherche &amp; développement");
+		// Markup escaped twice is text once decoded, and written as text: never a tag.
+		assertThat(this.cleaner.clean("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;", FEED))
+			.isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	/** The line WordPress's SEO plugins add under each post, in French and in English: not the newsroom's text. */
+	@Test
+	void dropsTheWordPressFooterButNotTheNewsroomsSentences() {
+		String french = "<p>Les députés ont voté le texte [&#8230;]</p>\n<p>L&#8217;article "
+				+ "<a href=\"https://www.h24info.ma/budget/\">Budget 2026\u202F: le texte adopté</a> est apparu en "
+				+ "premier sur <a href=\"https://www.h24info.ma\">H24info.ma</a>.</p>";
+		assertThat(this.cleaner.clean(french, FEED)).isEqualTo("<p>Les députés ont voté le texte […]</p>");
+		String english = "<p>Vote.</p><p>The post <a href=\"https://a.fr/x\">Vote</a> appeared first on "
+				+ "<a href=\"https://a.fr\">A.fr</a>.</p>";
+		assertThat(this.cleaner.clean(english, FEED)).isEqualTo("<p>Vote.</p>");
+		assertThat(this.cleaner.summary(english, FEED).text()).isEqualTo("Vote.");
+		String news = "<p>Le virus est apparu en premier sur un marché de <a href=\"https://a.fr/w\">Wuhan</a>.</p>";
+		assertThat(this.cleaner.clean(news, FEED)).isEqualTo("<p>Le virus est apparu en premier sur un marché de "
+				+ "<a href=\"https://a.fr/w\" rel=\"nofollow noopener\">Wuhan</a>.</p>");
+	}
+
+	/** Lazy-loaded images: a reader runs no script, so the real address must be in src, absolute. */
+	@Test
+	void showsLazyImagesByTheirRealAddress() {
+		URI article = URI.create("https://www.le360.ma/societe/article.html");
+		assertThat(this.cleaner.clean("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" "
+				+ "data-src=\"/uploads/photo.jpg\" alt=\"Photo\">", article))
+			.isEqualTo("<img src=\"https://www.le360.ma/uploads/photo.jpg\" alt=\"Photo\">");
+		assertThat(this.cleaner.clean("<img data-lazy-src=\"https://cdn.a.fr/p.jpg\">", article))
+			.isEqualTo("<img src=\"https://cdn.a.fr/p.jpg\">");
+		assertThat(this.cleaner.clean("<img srcset=\"/i/p-320.jpg 320w, /i/p-1024.jpg 1024w, /i/p-640.jpg 640w\">",
+				article))
+			.isEqualTo("<img src=\"https://www.le360.ma/i/p-1024.jpg\">");
+		// An image that shows already keeps its address.
+		assertThat(this.cleaner.clean("<img src=\"/i/p.jpg\" srcset=\"/i/p-2x.jpg 2x\">", article))
+			.isEqualTo("<img src=\"https://www.le360.ma/i/p.jpg\">");
+	}
+
 	@Test
 	void keepsWordsApartWhenUnwrappingBlocks() {
 		assertThat(TitleText.plain(this.cleaner.clean("<table><tr><td>Paris</td><td>12</td></tr></table>", FEED)))
