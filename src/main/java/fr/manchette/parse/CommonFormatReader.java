@@ -178,7 +178,7 @@ final class CommonFormatReader {
 		TypedText summary = null;
 		if (description != null) {
 			String type = description.getAttributeValue("type");
-			summary = new TypedText(rssDescription(description), (type != null) ? type : "text/html");
+			summary = new TypedText(withMarkup(description), (type != null) ? type : "text/html");
 		}
 		List<TypedText> contents = (encoded != null) ? List.of(new TypedText(encoded.getText(), "html")) : List.of();
 		// The converter sets Dublin Core's date first and the pubDate only where that gave none.
@@ -197,9 +197,9 @@ final class CommonFormatReader {
 		return permaLink == null || permaLink.equalsIgnoreCase("true");
 	}
 
-	/** RSS092Parser's: the text as it is, and any markup in it written out as XML. */
-	private static String rssDescription(Element description) {
-		List<Content> contents = description.getContent();
+	/** RSS092Parser's reading of a description: the text as it is, and any markup in it written out as XML. */
+	static String withMarkup(Element element) {
+		List<Content> contents = element.getContent();
 		if (contents.size() == 1 && contents.get(0) instanceof org.jdom2.Text text) {
 			// Text or CDATA alone, as nearly every description: its value is the whole.
 			return text.getValue();

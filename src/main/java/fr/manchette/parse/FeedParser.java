@@ -237,7 +237,7 @@ public class FeedParser {
 			@Nullable String feedLanguage) {
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
-		return new RawItem(elements.guid(), Mojibake.repair(entry.title()), entry.link(),
+		return new RawItem(elements.guid(), Mojibake.repair(elements.title(entry.title())), entry.link(),
 				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),

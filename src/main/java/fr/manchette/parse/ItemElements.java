@@ -21,12 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param summaryBase the base of Atom's {@code summary} or RSS's {@code description}
  * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
  * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
+ * @param markedUpTitle an RSS title that holds elements ({@code Le 2<sup>e</sup> tour}), written out with them:
+ * Rome reads only the text between them ({@code Le 2 tour}); null for any other title
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
-		BaseChain summaryBase, BaseChain contentBase, @Nullable String language) {
+		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, @Nullable String markedUpTitle) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE, null);
+			BaseChain.NONE, null, null);
 
 	/** A link as written, with the base in scope of the element that wrote it. */
 	record BasedValue(String value, BaseChain base) {
@@ -109,7 +111,33 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		BaseChain base = chain(item);
 		return new ItemElements(guid, date, links(item, children, base), base,
 				base.then(xmlBase(own(item, children, summaryName(item)))),
-				base.then(xmlBase(content(item, children))), language(item, children));
+				base.then(xmlBase(content(item, children))), language(item, children), markedUpTitle(item, children));
+	}
+
+	/**
+	 * The title as written, markup included, when an RSS item's title holds elements, as a description's is read
+	 * ({@link CommonFormatReader#withMarkup}); normalize reads its text. Atom's titles say their type, and xhtml is
+	 * read with its markup already.
+	 */
+	private static @Nullable String markedUpTitle(Element item, List<Element> children) {
+		if (item.getName().equals("entry")) {
+			return null;
+		}
+		Element title = own(item, children, "title");
+		if (title == null) {
+			return null;
+		}
+		for (Content content : title.getContent()) {
+			if (content instanceof Element) {
+				return CommonFormatReader.withMarkup(title);
+			}
+		}
+		return null;
+	}
+
+	/** The item's title: the one Rome read, unless the title holds markup Rome read only the text of. */
+	@Nullable String title(@Nullable String romes) {
+		return (this.markedUpTitle != null) ? this.markedUpTitle : romes;
 	}
 
 	private static @Nullable String language(Element item, List<Element> children) {

@@ -172,6 +172,35 @@ class FeedParserTests {
 			.containsExactly("Le Voyage à Nantes dévoile son parcours");
 	}
 
+	/**
+	 * A title with markup that the feed did not escape: Rome reads only the text between the elements (« Le 2 tour »);
+	 * the markup is kept for normalize to read its text, whichever way the format is read (RSS 2.0, 0.91 and 1.0).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "<rss version=\"2.0\"><channel><title>F</title><item>",
+			"<rss version=\"0.91\"><channel><title>F</title><link>https://fil.example/</link><description>d</description><item>",
+			"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+					+ "<channel rdf:about=\"https://fil.example/\"><title>F</title></channel><item rdf:about=\"https://fil.example/1\">" })
+	void keepsTheTextOfElementsInATitle(String start) throws Exception {
+		String end = start.startsWith("<rdf") ? "</item></rdf:RDF>" : "</item></channel></rss>";
+		String xml = start + "<title>Le 2<sup>e</sup> tour des r\u00e9gionales <b>A &amp; B</b></title>"
+				+ "<link>https://fil.example/1</link>" + end;
+		ParsedFeed feed = this.parser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+		assertThat(feed.items()).extracting((item) -> new fr.manchette.normalize.ItemNormalizer()
+			.normalize(item, java.net.URI.create("https://fil.example/feed"), Instant.now(), java.time.ZoneOffset.UTC)
+			.orElseThrow()
+			.title()).containsExactly("Le 2e tour des r\u00e9gionales A & B");
+	}
+
+	/** A title of text alone is Rome's, to the character. */
+	@Test
+	void keepsATitleOfTextAsRomeReadsIt() throws Exception {
+		String xml = "<rss version=\"0.91\"><channel><title>F</title><link>https://fil.example/</link><description>d"
+				+ "</description><item><title>A &amp; B &lt;i&gt;</title><link>https://fil.example/1</link></item></channel></rss>";
+		assertThat(this.parser.parse(xml.getBytes(StandardCharsets.UTF_8), null).items()).extracting(RawItem::title)
+			.containsExactly("A & B <i>");
+	}
+
 	@Test
 	void parsesRss091WithNetscapeDoctypeWithoutFetchingIt() throws Exception {
 		ParsedFeed feed = parse("rss091-netscape-doctype.xml");
