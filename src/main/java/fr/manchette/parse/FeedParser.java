@@ -310,15 +310,15 @@ public class FeedParser {
 	}
 
 	/**
-	 * Atom 1.0 text is plain unless typed html or xhtml, and no type means text (RFC 4287 section 3.1.1): escape it so
-	 * that "a < b" is not read as a tag later. Nothing else is: RSS descriptions are HTML in practice although Rome
+	 * Atom 1.0 text is plain unless typed html or xhtml, and no type means text (RFC 4287 section 3.1.1): written as the
+	 * HTML that shows it ({@link PlainTextHtml}). Nothing else is: RSS descriptions are HTML in practice although Rome
 	 * types RSS 0.91 and 1.0 ones text/plain, and Rome already returns Atom 0.3's xml-mode text escaped.
 	 */
 	private static String asHtml(TypedText content, boolean atom10) {
 		String type = content.type();
 		String value = Objects.requireNonNull(content.value());
 		if (atom10 && (type == null || type.equals("text") || type.equals("text/plain"))) {
-			return org.jsoup.nodes.Entities.escape(value);
+			return PlainTextHtml.of(value);
 		}
 		return value;
 	}

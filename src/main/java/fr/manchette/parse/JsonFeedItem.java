@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -58,19 +57,19 @@ final class JsonFeedItem {
 
 	/**
 	 * The short text first, as for RSS and Atom, else the full content: {@code summary} (plain text), else
-	 * {@code content_html}, else {@code content_text}. Plain text is escaped, so that "a < b" is not read as a tag.
+	 * {@code content_html}, else {@code content_text}. Plain text is written as HTML ({@link PlainTextHtml}).
 	 */
 	private static @Nullable String summaryHtml(JsonNode item) {
 		String summary = string(item.get("summary"));
 		if (summary != null) {
-			return Entities.escape(summary);
+			return PlainTextHtml.of(summary);
 		}
 		String html = string(item.get("content_html"));
 		if (html != null) {
 			return html;
 		}
 		String text = string(item.get("content_text"));
-		return (text != null) ? Entities.escape(text) : null;
+		return (text != null) ? PlainTextHtml.of(text) : null;
 	}
 
 	/** RFC 3339, as the spec asks; anything else is left to the normalizer's readers of dates as written. */

@@ -51,6 +51,24 @@ class JsonFeedNormalizationTests {
 		assertThat(item.publishedKnown()).isFalse();
 	}
 
+	/** Plain text keeps its lines: HTML would run them into one. */
+	@Test
+	void showsTheLinesOfPlainTextAsLines() throws Exception {
+		String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Fil\",\"items\":[{\"id\":\"1\","
+				+ "\"title\":\"Programme\",\"content_text\":\"\\nMatin : conf\u00e9rence.\\r\\nSoir : 3 < 4 & concert.\\n\\n"
+				+ "Entr\u00e9e libre.\\n\"}]}";
+		Item item = this.normalizer.normalize(this.parser.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"application/feed+json").items().get(0), DOCUMENT, FETCHED_AT, PARIS).orElseThrow();
+		assertThat(item.summaryHtml())
+			.isEqualTo("Matin : conf\u00e9rence.<br>Soir : 3 &lt; 4 &amp; concert.<br><br>Entr\u00e9e libre.");
+		assertThat(item.summaryText()).isEqualTo("Matin : conf\u00e9rence. Soir : 3 < 4 & concert. Entr\u00e9e libre.");
+		String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Fil</title><entry><id>1</id><title>T</title>"
+				+ "<summary>Ligne 1\nLigne 2 &lt;b&gt;</summary></entry></feed>";
+		assertThat(this.parser.parse(atom.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).items())
+			.extracting(fr.manchette.parse.RawItem::summaryHtml)
+			.containsExactly("Ligne 1<br>Ligne 2 &lt;b&gt;");
+	}
+
 	@Test
 	void itemsWithoutIdAreKeptWithoutGuid() throws Exception {
 		assertThat(items("jsonfeed-missing-id.json")).extracting(Item::guid, Item::link)
