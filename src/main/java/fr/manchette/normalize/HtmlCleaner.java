@@ -19,6 +19,8 @@ import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
+import fr.manchette.parse.LazyImages;
+
 /**
  * Sanitizes summary HTML so that it can be republished in the merged feed and shown on the ticker page.
  * <p>

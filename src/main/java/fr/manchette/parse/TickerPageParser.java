@@ -29,8 +29,6 @@ public class TickerPageParser {
 	/** Headlines kept per page, the first in page order: no ticker shows more; a page that does is a wrong selector. */
 	static final int MAX_ITEMS = 1000;
 
-	private static final String[] IMAGE_SOURCES = { "src", "data-src", "data-lazy-src", "data-original" };
-
 	/**
 	 * @param body the page as fetched
 	 * @param contentType its Content-Type, for the charset
@@ -157,13 +155,8 @@ public class TickerPageParser {
 		if (img == null) {
 			return null;
 		}
-		for (String attribute : IMAGE_SOURCES) {
-			String url = httpUrl(img.absUrl(attribute));
-			if (url != null) {
-				return url;
-			}
-		}
-		return null;
+		LazyImages.showSource(img);
+		return httpUrl(img.absUrl("src"));
 	}
 
 	/** {@code <time datetime="2025-05-16T19:35:00+01:00">}: the page's own machine-readable date, when it has one. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -122,6 +123,16 @@ class TickerPageParserTests {
 		assertThat(carburants.image()).isEqualTo("https://www.exemple.fr/img/carburants.jpg");
 		assertThat(carburants.toRawItem().summaryHtml())
 			.startsWith("<p><img src=\"https://www.exemple.fr/img/carburants.jpg\" alt=\"\"></p>");
+	}
+
+	/** As in a feed's summaries: the lazy address over a placeholder, else the widest of a srcset. */
+	@Test
+	void lazyImagesShowTheirRealAddressNotThePlaceholder() throws Exception {
+		List<TickerEntry> entries = parse("ticker-french-dates.html", "text/html", DEPECHES).entries();
+
+		assertThat(entries).extracting(TickerEntry::image)
+			.containsExactly("https://www.exemple.fr/img/carburants.jpg", "https://www.exemple.fr/img/neige.jpg",
+					"https://www.exemple.fr/img/an-960.jpg", null, null);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package fr.manchette.normalize;
+package fr.manchette.parse;
 
 import java.util.List;
 
@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Images that a page loads by script: the address is in {@code data-src} (or a plugin's name for it) and
  * {@code src} holds a placeholder or nothing, or there is only a {@code srcset}. A feed reader runs no script, and
- * the safelist keeps {@code src} alone: without this, the image is dropped or shows as a blank placeholder.
+ * a summary's safelist keeps {@code src} alone: without this, the image is dropped or shows as a blank placeholder.
+ * Read the same in a feed's summaries and in a {@code type: html} page's items.
  */
-final class LazyImages {
+public final class LazyImages {
 
 	/**
 	 * The attributes lazy-loading scripts and WordPress plugins read the real address from, most common first; the
@@ -25,7 +26,7 @@ final class LazyImages {
 	}
 
 	/** Gives the image the address it would have shown, in {@code src}, when it is a lazy one. */
-	static void showSource(Element img) {
+	public static void showSource(Element img) {
 		if (img.attributesSize() > 1 || !img.hasAttr("src")) {
 			String source = lazySource(img);
 			if (source != null) {
