@@ -39,10 +39,24 @@ public class TickerPageParser {
 	 */
 	public TickerPage parse(byte[] body, @Nullable String contentType, URI url, TickerSelectors select, Instant now)
 			throws FeedParseException {
+		return parse(body, contentType, url, select, now, false);
+	}
+
+	/**
+	 * The same, of a body that may have been cut short.
+	 * @param cut true when the connection ended before the body did: the page's last item is left out, since the cut
+	 * may have gone through it (its headline or its link half there). XML says where an element ends and a feed's
+	 * reader keeps only the items it closed; an HTML parser closes whatever is open when the bytes end.
+	 */
+	public TickerPage parse(byte[] body, @Nullable String contentType, URI url, TickerSelectors select, Instant now,
+			boolean cut) throws FeedParseException {
 		Assert.notNull(url, "url must not be null");
 		Assert.notNull(select, "select must not be null");
 		Document page = HtmlPages.parse(body, contentType, url);
 		Elements items = page.select(select.item());
+		if (cut && !items.isEmpty()) {
+			items.remove(items.size() - 1);
+		}
 		if (items.isEmpty()) {
 			throw FeedParseException.nothingMatched(ParseDetail.NO_ITEM_MATCHED.with(select.item()));
 		}

@@ -272,7 +272,8 @@ public class IngestRun {
 			Fetched fetched, FeedsFile config) {
 		SourceReader.Read read;
 		try {
-			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config);
+			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config,
+					fetched.cut());
 		}
 		catch (FeedParseException ex) {
 			if (fetched.cut()) {

@@ -53,12 +53,13 @@ class SourceReader {
 
 	/**
 	 * The items of a body fetched from the source, whose relative links are relative to {@code base}.
+	 * @param cut true when the connection ended before the body did: only the items read whole are read
 	 * @throws FeedParseException when the body cannot be read, or a page's selectors match nothing
 	 */
 	Read read(Source source, byte[] body, @Nullable String contentType, URI base, Instant fetchedAt,
-			FeedsFile config) throws FeedParseException {
+			FeedsFile config, boolean cut) throws FeedParseException {
 		if (source.type() == SourceType.HTML) {
-			TickerPage page = this.tickerParser.parse(body, contentType, base, source.select(), fetchedAt);
+			TickerPage page = this.tickerParser.parse(body, contentType, base, source.select(), fetchedAt, cut);
 			return new Read(page.asFeed(), this.tickerItems.items(source, page, base, fetchedAt, config.poll()), true);
 		}
 		ParsedFeed feed = this.parser.parse(body, contentType);

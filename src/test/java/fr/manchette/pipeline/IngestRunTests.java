@@ -86,7 +86,12 @@ class IngestRunTests {
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
 				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn"),
-				(id) -> "http://localhost:" + server.getPort() + "/" + id));
+				(id) -> "http://localhost:" + server.getPort() + "/" + id)
+			.source("cut-page", "Fil coupé", "http://localhost:" + server.getPort() + "/cut-page", "type: html", """
+					select:
+					  item: ul.fil > li
+					  title: a
+					"""));
 	}
 
 	@Test
@@ -342,6 +347,29 @@ class IngestRunTests {
 		assertThat(cutAgain.inserted()).isZero();
 		assertThat(cutAgain.updated()).isZero();
 		assertThat(this.items.countBySource()).containsEntry("cut", 3L);
+	}
+
+	@Test
+	void aPageCutShortLeavesOutItsLastHeadlineWhichTheCutMayHaveGoneThrough() throws IOException {
+		String page = """
+				<html><body><ul class="fil">
+				<li><a href="https://page.example/tramway">Le tramway prolongé jusqu'à la gare</a></li>
+				<li><a href="https://page.example/mediatheque">La médiathèque rouvre ses portes</a></li>
+				<li><a href="https://page.example/marche-de-noel">Le marché de Noël s'installe place Kléber</a></li>
+				</ul></body></html>""";
+		// Cut inside the third headline: an HTML parser closes what is open, and would read « Le marché de No ».
+		serveGzip("cut-page", cutIn(page, "ël s'installe"));
+		PollReport cut = poll("cut-page");
+		server.stubFor(WireMock.get("/cut-page").willReturn(aResponse().withBody(page)));
+		PollReport whole = poll("cut-page");
+
+		assertThat(cut.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(cut.inserted()).isEqualTo(2);
+		assertThat(whole.inserted()).isOne();
+		assertThat(whole.updated()).isZero();
+		assertThat(stories("cut-page")).extracting((story) -> story.lead().title())
+			.containsExactlyInAnyOrder("Le tramway prolongé jusqu'à la gare", "La médiathèque rouvre ses portes",
+					"Le marché de Noël s'installe place Kléber");
 	}
 
 	@Test
