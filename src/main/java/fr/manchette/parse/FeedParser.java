@@ -62,20 +62,27 @@ public class FeedParser {
 				return feed(read);
 			}
 		}
-		Document document = (start != null) ? SafeXml.parseUnprepared(start) : null;
-		if (document == null) {
-			String text = FeedText.decode(body, contentType);
-			if (text.isBlank()) {
-				throw FeedParseException.notAFeed(ParseDetail.EMPTY_BODY.with());
-			}
-			if (JsonFeedReader.isJson(text, contentType)) {
-				return JsonFeedReader.read(text);
-			}
-			if (looksLikeHtml(text)) {
-				throw FeedParseException.notAFeed(ParseDetail.HTML_PAGE.with());
-			}
-			document = document(text);
+		Document whole = (start != null) ? SafeXml.parseUnprepared(start) : null;
+		if (whole != null) {
+			return read(whole);
 		}
+		String text = FeedText.decode(body, contentType);
+		if (text.isBlank()) {
+			throw FeedParseException.notAFeed(ParseDetail.EMPTY_BODY.with());
+		}
+		if (JsonFeedReader.isJson(text, contentType)) {
+			return JsonFeedReader.read(text);
+		}
+		if (looksLikeHtml(text)) {
+			throw FeedParseException.notAFeed(ParseDetail.HTML_PAGE.with());
+		}
+		XmlDocument document = document(text);
+		ParsedFeed feed = read(document.tree());
+		return document.endedEarly() ? feed.asEndedEarly() : feed;
+	}
+
+	/** The feed of an XML document, whatever its format. */
+	private static ParsedFeed read(Document document) throws FeedParseException {
 		String root = document.getRootElement().getName();
 		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed(ParseDetail.OTHER_XML.with(root));
@@ -204,17 +211,17 @@ public class FeedParser {
 	 * elsewhere, or a bare one whose DTD was meant to define the entities, leaves HTML's named entities as the only
 	 * repair (the Netscape RSS 0.91 DTD defines those), never jsoup.
 	 */
-	private static Document document(String text) throws FeedParseException {
+	private static XmlDocument document(String text) throws FeedParseException {
 		Document unprepared = SafeXml.parseUnprepared(text);
 		if (unprepared != null) {
-			return unprepared;
+			return XmlDocument.whole(unprepared);
 		}
 		String prepared = SafeXml.prepare(text);
 		try {
-			return SafeXml.build(prepared);
+			return XmlDocument.whole(SafeXml.build(prepared));
 		}
 		catch (FeedParseException ex) {
-			Document recovered = LenientXml.recover(prepared, !SafeXml.mentionsDtd(text));
+			XmlDocument recovered = LenientXml.recover(prepared, !SafeXml.mentionsDtd(text));
 			if (recovered == null) {
 				throw ex;
 			}

@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -65,6 +66,12 @@ final class JsonFeedReader {
 
 	private boolean itemsNotAnArray;
 
+	/** The text ended before the feed's object closed. */
+	private boolean endedEarly;
+
+	/** Whether the document had a {@code version}, JSON Feed's or another. */
+	private boolean versionRead;
+
 	private JsonFeedReader() {
 	}
 
@@ -96,12 +103,14 @@ final class JsonFeedReader {
 			throw FeedParseException.malformed(ParseDetail.JSON_TOO_BIG.with(ex.getOriginalMessage()), ex);
 		}
 		catch (JacksonException ex) {
-			// A body cut short keeps the items read whole, as a truncated XML feed does.
-			if (!isJsonFeed() || this.items == null || this.items.isEmpty()) {
+			// A document that ends early keeps the items read whole, as a truncated XML feed does; its version may be
+			// in the part that did not come (keys in alphabetical order put it after the items).
+			this.endedEarly = endsAtTheError(text, ex.getLocation());
+			if (this.items == null || this.items.isEmpty() || !(isJsonFeed() || versionCut())) {
 				throw FeedParseException.malformed(ParseDetail.MALFORMED_JSON.with(ex.getOriginalMessage()), ex);
 			}
 		}
-		if (!isJsonFeed()) {
+		if (!isJsonFeed() && !versionCut()) {
 			throw FeedParseException.notAFeed(ParseDetail.JSON_WITHOUT_VERSION.with());
 		}
 		if (this.itemsNotAnArray || this.items == null) {
@@ -113,7 +122,7 @@ final class JsonFeedReader {
 			raw.add(JsonFeedItem.read(item, base, this.language, this.author));
 		}
 		return new ParsedFeed(format(), Mojibake.repair(this.title), this.homePageUrl, raw, null, this.hubs,
-				this.feedUrl);
+				this.feedUrl, this.endedEarly);
 	}
 
 	private void readFeed(JsonParser parser) throws FeedParseException {
@@ -124,7 +133,11 @@ final class JsonFeedReader {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
 			switch (name) {
-				case "version" -> this.version = scalar(parser);
+				case "version" -> {
+					this.version = scalar(parser);
+					// Once its value is read whole: a version cut in the middle is one that did not come.
+					this.versionRead = true;
+				}
 				case "title" -> this.title = scalar(parser);
 				case "home_page_url" -> this.homePageUrl = scalar(parser);
 				case "feed_url" -> this.feedUrl = scalar(parser);
@@ -189,6 +202,29 @@ final class JsonFeedReader {
 
 	private boolean isJsonFeed() {
 		return this.version != null && VERSION.matcher(this.version.strip()).matches();
+	}
+
+	/**
+	 * Whether the text ends where the parser failed: at the error, or within the token it failed on (a literal such
+	 * as {@code tru}). Jackson says "end-of-input" through more than one exception type, and not of a cut literal; a
+	 * document broken elsewhere has more after its error, at least the brackets that close it.
+	 */
+	private static boolean endsAtTheError(String text, @Nullable TokenStreamLocation error) {
+		if (error == null || error.getCharOffset() < 0) {
+			return false;
+		}
+		for (int i = (int) Math.min(error.getCharOffset(), text.length()); i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A document that ended before it gave a version. */
+	private boolean versionCut() {
+		return this.endedEarly && !this.versionRead;
 	}
 
 	/** {@code json_1.0}, {@code json_1.1}: version 1 is 1.0, as {@code rss_2.0} and {@code atom_1.0} say it. */

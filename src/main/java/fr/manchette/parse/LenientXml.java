@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * A second chance for a feed that is not well-formed XML, since readers see the items and not the syntax. First the
  * cheap {@link XmlRepair} and a strict parse again; then jsoup's lenient XML parser, whose tree is written back as XML
  * and parsed strictly once more, keeping only the items whose end tag was in the document: a truncated body gives its
- * whole items, never a half one.
+ * whole items, never a half one, and is told from one broken elsewhere by its root element, never closed.
  * <p>
  * Neither step can expand an entity: the repair only writes characters HTML defines, and every result goes through
  * {@link SafeXml} again, which refuses any DOCTYPE. jsoup never sees a document with DTD markup at all
@@ -56,25 +56,28 @@ final class LenientXml {
 	 * The document recovered from text that {@link SafeXml#prepare(String)} accepted, or null if nothing was whole.
 	 * @param mayRebuild whether jsoup may rebuild what the repair could not fix
 	 */
-	static @Nullable Document recover(String prepared, boolean mayRebuild) {
+	static @Nullable XmlDocument recover(String prepared, boolean mayRebuild) {
 		String repaired = XmlRepair.repair(prepared);
 		try {
-			return SafeXml.build(repaired);
+			// The repair closes nothing: a document it makes well-formed was whole.
+			return XmlDocument.whole(SafeXml.build(repaired));
 		}
 		catch (FeedParseException ex) {
 			return mayRebuild ? rebuilt(repaired) : null;
 		}
 	}
 
-	private static @Nullable Document rebuilt(String text) {
+	private static @Nullable XmlDocument rebuilt(String text) {
 		org.jsoup.nodes.Document soup = Parser.xmlParser().setTrackPosition(true).parseInput(text, "");
 		Element root = soup.firstElementChild();
 		if (root == null || !FeedParser.ROOTS.contains(localName(root))) {
 			return null;
 		}
+		// jsoup closes at the end of the text whatever is still open; an end tag that was read closes it explicitly,
+		// also when a child left open is closed with it (malformed, not cut).
+		boolean endedEarly = !closedInText(root);
 		for (Element element : root.getAllElements()) {
-			Range end = element.endSourceRange();
-			if (ITEMS.contains(localName(element)) && (!end.isTracked() || end.isImplicit())) {
+			if (ITEMS.contains(localName(element)) && !closedInText(element)) {
 				element.remove();
 			}
 		}
@@ -89,11 +92,17 @@ final class LenientXml {
 		try {
 			Document document = SafeXml.build(soup.html());
 			// Whole items where a feed has them (not, say, under an <rss> that lost its <channel>), or nothing.
-			return ItemElements.of(document).isEmpty() ? null : document;
+			return ItemElements.of(document).isEmpty() ? null : new XmlDocument(document, endedEarly);
 		}
 		catch (FeedParseException ex) {
 			return null;
 		}
+	}
+
+	/** Whether the element's end tag was in the text, rather than put there by jsoup. */
+	private static boolean closedInText(Element element) {
+		Range end = element.endSourceRange();
+		return end.isTracked() && !end.isImplicit();
 	}
 
 	/** An undeclared prefix is fatal to a namespace-aware parser; declaring it on the root costs nothing. */

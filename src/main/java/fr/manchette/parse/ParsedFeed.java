@@ -16,19 +16,34 @@ import org.jspecify.annotations.Nullable;
  * a JSON Feed's {@code hubs} of type WebSub), as written, in document order
  * @param self the feed's own canonical address ({@code rel="self"}, a JSON Feed's {@code feed_url}), as written: the
  * WebSub topic
+ * @param endedEarly true when the document ended before its root element or object closed (a connection closed
+ * in the middle of a body that gave no length, a file cut at a fixed size on the server): {@code items} are those
+ * that came whole, and the rest of the feed was not seen
  */
 public record ParsedFeed(String format, @Nullable String title, @Nullable String link, List<RawItem> items,
-		@Nullable Duration updatePeriod, List<String> hubs, @Nullable String self) {
+		@Nullable Duration updatePeriod, List<String> hubs, @Nullable String self, boolean endedEarly) {
 
 	public ParsedFeed {
 		items = List.copyOf(items);
 		hubs = List.copyOf(hubs);
 	}
 
-	/** A feed that announces no hub and no address of its own. */
+	/** A whole document. */
+	public ParsedFeed(String format, @Nullable String title, @Nullable String link, List<RawItem> items,
+			@Nullable Duration updatePeriod, List<String> hubs, @Nullable String self) {
+		this(format, title, link, items, updatePeriod, hubs, self, false);
+	}
+
+	/** A whole document that announces no hub and no address of its own. */
 	public ParsedFeed(String format, @Nullable String title, @Nullable String link, List<RawItem> items,
 			@Nullable Duration updatePeriod) {
 		this(format, title, link, items, updatePeriod, List.of(), null);
+	}
+
+	/** This feed, read from a document that ended early. */
+	ParsedFeed asEndedEarly() {
+		return new ParsedFeed(this.format, this.title, this.link, this.items, this.updatePeriod, this.hubs, this.self,
+				true);
 	}
 
 }

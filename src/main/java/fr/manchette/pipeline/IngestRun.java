@@ -301,9 +301,7 @@ public class IngestRun {
 		// which it would keep reachable while the items are stored.
 		String etag = fetched.etag();
 		String lastModified = fetched.lastModified();
-		// A body cut short gives the items read whole before the cut, as a truncated document does; none is half
-		// read, and nothing is ever removed for being missing from a feed, so what the cut hid is merely not seen.
-		String cutShort = fetched.cut() ? PollDetail.CUT_SHORT.with(fetched.body().length, read.items().size()) : null;
+		String cutShort = cutShort(fetched, read);
 		if (cutShort != null) {
 			log.warn("Body cut short source={} url={} detail={}", source.id(), fetched.finalUrl(), cutShort);
 		}
@@ -326,6 +324,24 @@ public class IngestRun {
 		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
 				saved.updated());
 		return new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), decision.next());
+	}
+
+	/**
+	 * What {@code lastError} says of a body that is not all of the feed, or null when it is. Cut by the connection
+	 * (shorter than its Content-Length, a chunked or gzip stream that stops), or a document that ends early where
+	 * HTTP could not tell (a connection closed in a body that gave no length, a file cut at a fixed size on the
+	 * server). Either way it gives the items read whole, none half read, and nothing is ever removed for being missing
+	 * from a feed, so what the cut hid is merely not seen; its validators vouch for a whole not received, so none is
+	 * kept and the next poll asks for all of it.
+	 */
+	private static @Nullable String cutShort(Fetched fetched, SourceReader.Read read) {
+		if (fetched.cut()) {
+			return PollDetail.CUT_SHORT.with(fetched.body().length, read.items().size());
+		}
+		if (read.feed().endedEarly()) {
+			return PollDetail.ENDED_EARLY.with(fetched.body().length, read.items().size());
+		}
+		return null;
 	}
 
 	static String describe(Throwable ex) {

@@ -7,6 +7,11 @@ public enum PollDetail implements FailureDetail {
 
 	/** OK, of a body cut short: {0} the bytes received, {1} the whole items read from them. */
 	CUT_SHORT("answer cut after {0} bytes: its {1} whole items read, all of it asked for again next time"),
+	/**
+	 * OK, of a document that ends before its root element or object closes, its body whole for HTTP: {0} its bytes,
+	 * {1} the whole items read from them.
+	 */
+	ENDED_EARLY("document ends early, after {0} bytes: its {1} whole items read, all of it asked for again next time"),
 	/** NETWORK, of a body cut short: {0} the bytes received. */
 	CUT_BEFORE_ITEM("answer cut after {0} bytes, before its first whole item"),
 

@@ -69,6 +69,8 @@ final class FrenchDetails {
 		french(ParseDetail.NO_TITLE_MATCHED, "le sélecteur `{0}` (titre) ne trouve rien dans les {1} éléments de `{2}`");
 		french(PollDetail.CUT_SHORT, "réponse coupée après {0} octets : ses {1} articles entiers lus, tout est redemandé "
 				+ "la prochaine fois");
+		french(PollDetail.ENDED_EARLY, "document interrompu avant sa fin, après {0} octets : ses {1} articles entiers lus, "
+				+ "tout est redemandé la prochaine fois");
 		french(PollDetail.CUT_BEFORE_ITEM, "réponse coupée après {0} octets, avant son premier article entier");
 		french(PollDetail.HEAP_TOO_SMALL, (blanks) -> of(blanks.get(0)) + " (poll.max-size vaut " + decimal(blanks.get(1))
 				+ "\u00A0Mo, mais ce tas ne garde que des contenus de " + decimal(blanks.get(2))

@@ -46,8 +46,9 @@ public record SourceStatus(String sourceId, String url, @Nullable Instant lastAt
 	}
 
 	/**
-	 * This success, of a body cut short (the connection ended before it did): its whole items are stored, but its
-	 * validators vouch for a body not received, so none is kept and the next poll asks for all of it.
+	 * This success, of a body cut short (the connection ended before it did, or the document ends early): its whole
+	 * items are stored, but its validators vouch for a body not received, so none is kept and the next poll asks for
+	 * all of it.
 	 * @param detail what was cut, for {@code /api/sources}
 	 */
 	public SourceStatus cutShort(String detail) {

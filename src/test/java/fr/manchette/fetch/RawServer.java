@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A server on loopback that writes fixed bytes to each connection once it has read a request, and counts the
  * connections: WireMock cannot stall after headers, say how many connections it was given, nor lie about a body's
- * length or encoding.
+ * length or encoding. Public for the tests that take such an answer through the pipeline.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
 	private final ServerSocket socket;
 
@@ -56,12 +56,12 @@ final class RawServer implements AutoCloseable {
 	 * are used up), byte for byte, then closes the connection: a server that lies about its body or is cut off in
 	 * the middle of it.
 	 */
-	static RawServer closing(byte[]... answers) throws IOException {
+	public static RawServer closing(byte[]... answers) throws IOException {
 		return new RawServer(List.of(answers), true);
 	}
 
 	/** The bytes of an answer: its head as text (each character a byte), then its body's bytes, if any. */
-	static byte[] answer(String head, byte[]... body) {
+	public static byte[] answer(String head, byte[]... body) {
 		byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
 		for (byte[] part : body) {
 			int start = bytes.length;
@@ -71,7 +71,7 @@ final class RawServer implements AutoCloseable {
 		return bytes;
 	}
 
-	URI url() {
+	public URI url() {
 		return URI.create("http://127.0.0.1:" + this.socket.getLocalPort() + "/rss");
 	}
 
@@ -80,7 +80,7 @@ final class RawServer implements AutoCloseable {
 	}
 
 	/** The requests received so far, request line and headers, in their order. */
-	List<String> requests() {
+	public List<String> requests() {
 		synchronized (this.requests) {
 			return List.copyOf(this.requests);
 		}

@@ -184,6 +184,26 @@ class JsonFeedReaderTests {
 		ParsedFeed feed = parse("jsonfeed-truncated.json", "application/json");
 		assertThat(feed.items()).extracting(RawItem::guid)
 			.containsExactly("https://www.depeche-leman.example/2025/05/16/cgn-greve");
+		assertThat(feed.endedEarly()).isTrue();
+	}
+
+	@Test
+	void aWholeDocumentBrokenAfterAnItemKeepsItButDidNotEndEarly() throws Exception {
+		// A comma missing between the items, then the document closes: broken, not cut.
+		ParsedFeed feed = parse("""
+				{"version": "https://jsonfeed.org/version/1.1", "items": [
+				  {"id": "un", "title": "Un"}
+				  {"id": "deux", "title": "Deux"}
+				]}""");
+		assertThat(feed.items()).extracting(RawItem::guid).containsExactly("un");
+		assertThat(feed.endedEarly()).isFalse();
+	}
+
+	@Test
+	void aDocumentWithoutVersionIsNotAFeedWhenItIsWhole() {
+		byte[] body = "{\"items\": [{\"id\": \"un\", \"title\": \"Un\"}], \"title\": \"Le Fil\"}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(refusal(body, "application/feed+json").isNotAFeed()).isTrue();
 	}
 
 	@ParameterizedTest

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.fetch.RawServer;
 import fr.manchette.store.ItemQuery;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PollOutcome;
@@ -29,6 +30,7 @@ import fr.manchette.store.StoryQueries;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,15 @@ import static org.assertj.core.api.Assertions.tuple;
 class IngestRunTests {
 
 	private static final Instant NOW = Instant.now();
+
+	private static final String ENDS_EARLY = """
+			<rss version="2.0"><channel><title>Sans fin</title><link>https://fin.example/</link>
+			<item><title>Le tramway prolongé jusqu'à la gare</title><guid>end-1</guid></item>
+			<item><title>La médiathèque rouvre ses portes</title><guid>end-2</guid></item>
+			<item><title>Le marché de Noël s'installe</title><guid>end-3</guid></item>
+			</channel></rss>""";
+
+	private static RawServer endsEarly;
 
 	@RegisterExtension
 	static WireMockExtension server = Sites.forEachTest((options) -> options.gzipDisabled(true));
@@ -85,13 +96,36 @@ class IngestRunTests {
 				  timeout: 2s
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
-				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn"),
+				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn",
+				"json-cut", "json-ends-early", "broken-whole"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id)
 			.source("cut-page", "Fil coupé", "http://localhost:" + server.getPort() + "/cut-page", "type: html", """
 					select:
 					  item: ul.fil > li
 					  title: a
-					"""));
+					""")
+			.source("ends-early", endsEarly().url().toString()));
+	}
+
+	/**
+	 * The source whose first answer has neither Content-Length nor chunks and is closed in its third item, which
+	 * HTTP cannot tell from a whole body; its second answer is the whole document.
+	 */
+	private static RawServer endsEarly() throws IOException {
+		if (endsEarly == null) {
+			byte[] whole = ENDS_EARLY.getBytes(StandardCharsets.UTF_8);
+			byte[] start = ENDS_EARLY.substring(0, ENDS_EARLY.indexOf("s'installe")).getBytes(StandardCharsets.UTF_8);
+			endsEarly = RawServer.closing(
+					RawServer.answer("HTTP/1.1 200 OK\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n", start),
+					RawServer.answer("HTTP/1.1 200 OK\r\nETag: \"v2\"\r\nContent-Length: " + whole.length
+							+ "\r\nConnection: close\r\n\r\n", whole));
+		}
+		return endsEarly;
+	}
+
+	@AfterAll
+	static void closeRawServer() throws IOException {
+		endsEarly.close();
 	}
 
 	@Test
@@ -388,6 +422,78 @@ class IngestRunTests {
 	}
 
 	@Test
+	void aDocumentThatEndsEarlyWhereHttpCannotTellStoresItsWholeItemsAndAsksForAllOfItNextTime() {
+		PollReport cut = poll("ends-early");
+		SourceStatus afterCut = this.statuses.find("ends-early").orElseThrow();
+		PollReport whole = poll("ends-early");
+		SourceStatus afterWhole = this.statuses.find("ends-early").orElseThrow();
+
+		// The ETag of a document whose root never closed vouches for a whole not received.
+		assertTwoWholeItemsStoredAndNoValidatorKept(cut, afterCut, "document ends early, after");
+		assertThat(endsEarly.requests()).hasSize(2);
+		assertThat(endsEarly.requests().get(1)).doesNotContainIgnoringCase("If-None-Match");
+		assertThat(whole.inserted()).isOne();
+		assertThat(afterWhole.etag()).isEqualTo("\"v2\"");
+		assertThat(afterWhole.lastError()).isNull();
+	}
+
+	@Test
+	void aJsonFeedFileCutAtAFixedSizeGivesItsWholeItemsAndKeepsNoValidators() {
+		String feed = """
+				{"version": "https://jsonfeed.org/version/1.1", "title": "Fil JSON", "items": [
+				  {"id": "json-1", "url": "https://json.example/1", "title": "Le tramway prolongé jusqu'à la gare"},
+				  {"id": "json-2", "url": "https://json.example/2", "title": "La médiathèque rouvre ses portes"},
+				  {"id": "json-3", "url": "https://json.example/3", "title": "Le marché de Noël s'installe"}
+				]}""";
+		// Whole as far as HTTP goes: the file itself stops in the third item.
+		server.stubFor(WireMock.get("/json-ends-early")
+			.willReturn(aResponse().withHeader("ETag", "\"j1\"").withBody(feed.substring(0, feed.indexOf("s'installe")))));
+
+		PollReport report = poll("json-ends-early");
+
+		assertTwoWholeItemsStoredAndNoValidatorKept(report, this.statuses.find("json-ends-early").orElseThrow(),
+				"document ends early, after");
+		assertThat(stories("json-ends-early")).extracting((story) -> story.lead().title())
+			.containsExactlyInAnyOrder("Le tramway prolongé jusqu'à la gare", "La médiathèque rouvre ses portes");
+	}
+
+	@Test
+	void aJsonFeedCutShortBeforeTheVersionItsKeysPutAfterItsItemsStoresItsWholeItems() throws IOException {
+		// Keys in alphabetical order, as some generators write them: the version comes last.
+		String feed = """
+				{"items": [
+				  {"id": "jcut-1", "title": "Le tramway prolongé jusqu'à la gare", "url": "https://json.example/c1"},
+				  {"id": "jcut-2", "title": "La médiathèque rouvre ses portes", "url": "https://json.example/c2"},
+				  {"id": "jcut-3", "title": "Le marché de Noël s'installe", "url": "https://json.example/c3"}
+				],
+				"title": "Fil JSON", "version": "https://jsonfeed.org/version/1.1"}""";
+		serveGzip("json-cut", cutIn(feed, "s'installe"));
+
+		PollReport report = poll("json-cut");
+
+		assertTwoWholeItemsStoredAndNoValidatorKept(report, this.statuses.find("json-cut").orElseThrow(),
+				"answer cut after");
+	}
+
+	@Test
+	void aWholeDocumentBrokenElsewhereKeepsItsValidators() {
+		// An item left open, closed by the channel's end: what can be read is read, and the document is whole.
+		server.stubFor(WireMock.get("/broken-whole").willReturn(aResponse().withHeader("ETag", "\"b1\"").withBody("""
+				<rss version="2.0"><channel><title>Mal formé</title>
+				<item><title>Tom & Jerry au cinéma</title><guid>broken-1</guid></item>
+				<item><title>Sans fin</title><guid>broken-2</guid>
+				</channel></rss>""")));
+
+		PollReport report = poll("broken-whole");
+
+		SourceStatus status = this.statuses.find("broken-whole").orElseThrow();
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(report.inserted()).isOne();
+		assertThat(status.etag()).isEqualTo("\"b1\"");
+		assertThat(status.lastError()).isNull();
+	}
+
+	@Test
 	void aNotModifiedAnswerWithNewValidatorsReplacesOurs() {
 		server.stubFor(WireMock.get("/revalidated").willReturn(aResponse().withHeader("ETag", "\"a\"")
 			.withHeader("Last-Modified", "Sat, 05 Dec 2026 10:00:00 GMT")
@@ -465,6 +571,19 @@ class IngestRunTests {
 					tuple("En français", paris),
 					tuple("En ISO", paris),
 					tuple("Par dc:date", paris));
+	}
+
+	/**
+	 * A poll of a body that stops in its third item: its two whole items stored, no validator kept, and lastError
+	 * saying so in the words that begin with {@code said}.
+	 */
+	private static void assertTwoWholeItemsStoredAndNoValidatorKept(PollReport report, SourceStatus status,
+			String said) {
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(report.inserted()).isEqualTo(2);
+		assertThat(status.etag()).isNull();
+		assertThat(status.lastError())
+			.matches(said + " \\d+ bytes: its 2 whole items read, all of it asked for again next time");
 	}
 
 	private void serveAs(String id, String contentType, String body) {
