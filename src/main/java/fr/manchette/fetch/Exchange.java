@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -234,9 +235,10 @@ final class Exchange implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			// The server closed or reset the connection within the body (a chunked body's "Premature EOF"): what came
-			// is the start of it. Our own cut (the deadline, the stop) stays a failure.
-			if (this.timedOut || ex instanceof SocketTimeoutException || size == 0) {
+			// The server closed or reset the connection within the body (a chunked body's "Premature EOF", and on newer
+			// JDKs (25) a body shorter than its Content-Length too): what came is the start of it. Our own cut (the
+			// deadline, the stop) stays a failure, and so does a reset before the first byte, which has words of its own.
+			if (this.timedOut || ex instanceof SocketTimeoutException || (size == 0 && ex instanceof SocketException)) {
 				throw ex;
 			}
 			return new Body(Arrays.copyOf(bytes, size), true, true);
