@@ -29,7 +29,16 @@ import fr.manchette.parse.LazyImages;
 public final class HtmlCleaner {
 
 	private static final Safelist SAFELIST = new PlainLinksFirst(Safelist.basicWithImages()
-		.addTags("figure", "figcaption", "h2", "h3", "h4")
+		.addTags("figure", "figcaption", "h2", "h3", "h4", "h5", "h6", "hr", "abbr")
+		// A correction struck out must not read, once unwrapped, as if it still held.
+		.addTags("del", "ins", "s")
+		// Results, polls, timetables: unwrapped, their cells ran into one line of numbers.
+		.addTags("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+		.addAttributes("abbr", "title")
+		.addAttributes("th", "colspan", "rowspan", "scope")
+		.addAttributes("td", "colspan", "rowspan")
+		// Which language and which direction: a quotation in Arabic in a French summary is written right to left.
+		.addAttributes(":all", "lang", "dir")
 		// basicWithImages allows ftp: links; a news summary has no business pointing there.
 		.removeProtocols("a", "href", "ftp")
 		// Summaries link to other sites: no referrer power, no window.opener.
@@ -111,8 +120,8 @@ public final class HtmlCleaner {
 
 	/** Elements that say nothing once empty, e.g. the paragraph that only held a tracking pixel. */
 	private static final Set<String> DROPPED_WHEN_EMPTY = Set.of("p", "figure", "figcaption", "blockquote", "h2", "h3",
-			"h4", "b", "i", "em", "strong", "small", "q", "cite", "sub", "sup", "code", "pre", "span", "li", "ul",
-			"ol", "a");
+			"h4", "h5", "h6", "b", "i", "em", "strong", "small", "q", "cite", "sub", "sup", "code", "pre", "span", "li",
+			"ul", "ol", "a", "abbr", "del", "ins", "s", "table", "caption");
 
 	/** Hosts that only serve counters and share buttons; FeedBurner still fronts some French feeds. */
 	private static final Evaluator TRACKERS = QueryParser.parse("img[src*=//feeds.feedburner.com/], "

@@ -113,8 +113,42 @@ class HtmlCleanerTests {
 
 	@Test
 	void keepsWordsApartWhenUnwrappingBlocks() {
-		assertThat(TitleText.plain(this.cleaner.clean("<table><tr><td>Paris</td><td>12</td></tr></table>", FEED)))
-			.isEqualTo("Paris 12");
+		assertThat(TitleText.plain(this.cleaner.clean("<div>Paris</div><div>12</div>", FEED))).isEqualTo("Paris 12");
+	}
+
+	/** A table of results or a timetable reads as one only as a table; what only styles it goes. */
+	@Test
+	void keepsTablesWithTheirCellsAndSpans() {
+		HtmlCleaner.CleanSummary summary = this.cleaner.summary("<table border=\"1\" width=\"600\" class=\"res\">"
+				+ "<caption>Résultats</caption><thead><tr><th scope=\"col\" style=\"color:red\">Liste</th>"
+				+ "<th scope=\"col\">Voix</th></tr></thead><tbody><tr><td bgcolor=\"#eee\">Union</td><td>12\u00A0408"
+				+ "</td></tr><tr><td colspan=\"2\" onclick=\"x()\">Exprimés</td></tr></tbody></table>", FEED);
+
+		assertThat(summary.html()).isEqualTo("<table><caption>Résultats</caption><thead><tr><th scope=\"col\">Liste"
+				+ "</th><th scope=\"col\">Voix</th></tr></thead><tbody><tr><td>Union</td><td>12\u00A0408</td></tr><tr>"
+				+ "<td colspan=\"2\">Exprimés</td></tr></tbody></table>");
+		assertThat(summary.text()).isEqualTo("Résultats Liste Voix Union 12\u00A0408 Exprimés");
+		assertThat(this.cleaner.clean("<table><tr><td> </td><td><br></td></tr></table><p>Texte</p>", FEED))
+			.isEqualTo("<p>Texte</p>");
+	}
+
+	/** A correction struck out reads as one: unwrapped, the old figure and the new read as if both held. */
+	@Test
+	void keepsCorrectionsAbbreviationsHeadingsAndBreaks() {
+		assertThat(this.cleaner.clean("<h5>Rectificatif</h5><p>Bilan\u00A0: <del datetime=\"2026-12-06\">12</del> "
+				+ "<ins>14</ins> morts, <s>selon la police</s>, d’après l’<abbr title=\"Organisation mondiale de la "
+				+ "santé\" class=\"x\">OMS</abbr>.</p><hr><h6>Mise à jour</h6>", FEED))
+			.isEqualTo("<h5>Rectificatif</h5><p>Bilan\u00A0: <del>12</del> <ins>14</ins> morts, <s>selon la police"
+					+ "</s>, d’après l’<abbr title=\"Organisation mondiale de la santé\">OMS</abbr>.</p><hr><h6>Mise à "
+					+ "jour</h6>");
+	}
+
+	/** A quotation in Arabic in a French summary keeps its language and its direction, and nothing else. */
+	@Test
+	void keepsTheLanguageAndDirectionOfAPassage() {
+		assertThat(this.cleaner.clean("<p>Il a dit\u00A0: <q lang=\"ar\" dir=\"rtl\" class=\"ar\" id=\"c1\">"
+				+ "شكرا</q></p>", FEED))
+			.isEqualTo("<p>Il a dit\u00A0: <q lang=\"ar\" dir=\"rtl\">شكرا</q></p>");
 	}
 
 	@Test
