@@ -41,6 +41,9 @@ public final class HtmlCleaner {
 		.addAttributes(":all", "lang", "dir")
 		// basicWithImages allows ftp: links; a news summary has no business pointing there.
 		.removeProtocols("a", "href", "ftp")
+		// basicWithImages checks the cite of <cite>, which has none, instead of <q>'s, kept whatever its scheme and
+		// left relative.
+		.addProtocols("q", "cite", "http", "https")
 		// Summaries link to other sites: no referrer power, no window.opener.
 		.addEnforcedAttribute("a", "rel", "nofollow noopener"));
 

@@ -143,6 +143,17 @@ class HtmlCleanerTests {
 					+ "jour</h6>");
 	}
 
+	/** Where a quotation comes from is an address like a link's: absolute, http or https. */
+	@Test
+	void makesQuotationSourcesAbsoluteAndDropsOtherSchemes() {
+		assertThat(this.cleaner.clean("<q cite=\"/2026/12/06/discours.html\">Nous irons</q> "
+				+ "<blockquote cite=\"entretien.html\">Oui.</blockquote>", FEED))
+			.isEqualTo("<q cite=\"https://www.lemonde.fr/2026/12/06/discours.html\">Nous irons</q> "
+					+ "<blockquote cite=\"https://www.lemonde.fr/rss/entretien.html\">Oui.</blockquote>");
+		assertThat(this.cleaner.clean("<q cite=\"javascript:alert(1)\">Nous irons</q>", FEED))
+			.isEqualTo("<q>Nous irons</q>");
+	}
+
 	/** A quotation in Arabic in a French summary keeps its language and its direction, and nothing else. */
 	@Test
 	void keepsTheLanguageAndDirectionOfAPassage() {

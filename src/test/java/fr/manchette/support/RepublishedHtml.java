@@ -105,8 +105,11 @@ public final class RepublishedHtml {
 		if (URL_ATTRIBUTES.contains(name)) {
 			return urlProblem(element, name, value);
 		}
+		// Any other attribute is no address for a browser, but a script's scheme in it is a sign; a tooltip or an
+		// image's description is text that may say anything.
 		String scheme = scheme(value);
-		if (scheme != null && Set.of("javascript", "vbscript", "data").contains(scheme)) {
+		if (scheme != null && Set.of("javascript", "vbscript", "data").contains(scheme) && !name.equals("title")
+				&& !name.equals("alt")) {
 			return "script address " + element + "[" + name + "=" + value + "]";
 		}
 		return null;
