@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
+import fr.manchette.support.RepublishedHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -141,6 +142,27 @@ class HtmlCleanerTests {
 			.isEqualTo("<h5>Rectificatif</h5><p>Bilan\u00A0: <del>12</del> <ins>14</ins> morts, <s>selon la police"
 					+ "</s>, d’après l’<abbr title=\"Organisation mondiale de la santé\">OMS</abbr>.</p><hr><h6>Mise à "
 					+ "jour</h6>");
+	}
+
+	/**
+	 * Markup known to turn into a script when sanitized HTML is parsed again (mutation XSS: foreign content, raw
+	 * text elements, comments, addresses hidden by whitespace), and a browser parsing what we keep finds nothing.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+			"<svg><p><style><img src=x onerror=alert(1)></style></p></svg>texte",
+			"<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+			"<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
+			"<select><template><style></style><img src=x onerror=alert(1)></template></select>",
+			"<p>x</p><table><caption><svg onload=alert(1)>c</svg></caption></table>",
+			"<xmp><img src=x onerror=alert(1)></xmp><p>a<!--[if IE]><script>alert(1)</script><![endif]-->b</p>",
+			"<a href=\"jav&#x09;ascript:alert(1)\">x</a><a href=\" javascript:alert(1)\">y</a>",
+			"<a href=\"data:text/html,<script>alert(1)</script>\">x</a><img src=\"data:image/svg+xml;base64,PHN2Zz4=\">",
+			"<img srcset=\"javascript:alert(1) 900w\" alt=a><img data-src=\"javascript:alert(1)\" alt=b>",
+			"<base href=\"https://evil.example/\"><a href=\"/x\" target=\"_blank\">x</a>",
+			"<table><tr><td>a</td></tr><style>x{}</style><script>alert(1)</script></table>" })
+	void leavesNothingABrowserWouldRunAfterParsingAgain(String hostile) {
+		assertThat(RepublishedHtml.problems(this.cleaner.clean(hostile, FEED))).isEmpty();
 	}
 
 	/** Where a quotation comes from is an address like a link's: absolute, http or https. */

@@ -93,8 +93,7 @@ public final class RepublishedHtml {
 		}
 		String value = attribute.getValue();
 		if (name.equals("srcset")) {
-			for (String candidate : value.split(",")) {
-				String url = candidate.strip().split("\\s+")[0];
+			for (String url : srcsetUrls(value)) {
 				String problem = urlProblem(element, name, url);
 				if (problem != null) {
 					return problem;
@@ -113,6 +112,31 @@ public final class RepublishedHtml {
 			return "script address " + element + "[" + name + "=" + value + "]";
 		}
 		return null;
+	}
+
+	/**
+	 * The addresses of a srcset as a browser splits it (HTML, "parse a srcset attribute"): an address runs to the next
+	 * white space and may hold commas (a data: address does); its descriptors run to the next comma.
+	 */
+	private static List<String> srcsetUrls(String srcset) {
+		List<String> urls = new ArrayList<>();
+		int i = 0;
+		while (i < srcset.length()) {
+			while (i < srcset.length() && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
+				i++;
+			}
+			int start = i;
+			while (i < srcset.length() && !Character.isWhitespace(srcset.charAt(i))) {
+				i++;
+			}
+			if (i > start) {
+				urls.add(srcset.substring(start, i).replaceAll(",+$", ""));
+			}
+			while (i < srcset.length() && srcset.charAt(i) != ',') {
+				i++;
+			}
+		}
+		return urls;
 	}
 
 	private static String urlProblem(String element, String name, String value) {
