@@ -19,20 +19,34 @@ record NewsFeed(String title, List<Story> stories) {
 
 	}
 
-	/** Three stories of a politics source, one of them with a title full of markup, one two days old. */
+	/** Three stories of a politics source, one of them with a title and a summary full of markup, one two days old. */
 	static NewsFeed quotidien(Instant now) {
 		return new NewsFeed("Le Quotidien", List.of(
 				new Story("q1", "Le Parlement adopte la loi de finances", "https://quotidien.example/loi.html",
 						"&lt;p&gt;Vote à main levée.&lt;/p&gt;", now.minusSeconds(20 * 60)),
 				new Story("q2",
 						"&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; Prix &amp;lt; 5 dirhams &amp;amp; « guillemets \"doubles\" »",
-						"https://quotidien.example/prix.html", "", now.minusSeconds(40 * 60)),
+						"https://quotidien.example/prix.html", "<![CDATA[" + HOSTILE_SUMMARY + "]]>",
+						now.minusSeconds(40 * 60)),
 				new Story("q3", "Le Wydad et l’Étoile du Sahel en finale", "https://quotidien.example/finale.html", "",
 						now.minusSeconds(2 * 86_400))));
 	}
 
 	/** The title {@link #quotidien} stores for its second story: markup as text, to be shown, never run. */
 	static final String HOSTILE_TITLE = "<script>alert(1)</script> Prix < 5 dirhams & « guillemets \"doubles\" »";
+
+	/**
+	 * The summary of {@link #quotidien}'s second story, as its feed means it: what runs, loads, submits or restyles,
+	 * around a table and a relative link.
+	 */
+	static final String HOSTILE_SUMMARY = """
+			<p onclick="alert(2)" style="position:fixed;top:0">Le prix <b>baisse</b><script>alert(3)</script></p>
+			<iframe src="https://evil.example/"></iframe><a href="javascript:alert(4)">lien</a>
+			<a href="/prix/detail.html" target="_blank">détail</a>
+			<img src="https://quotidien.example/graphique.png" onerror="alert(5)" alt="graphique">
+			<math><mtext><table><mglyph><style><img src=x onerror=alert(6)></style></mglyph></table></mtext></math>
+			<table><tr><td>Pain</td><td>5 dirhams</td></tr></table>
+			<form action="https://evil.example/"><input name="motdepasse"></form>""";
 
 	/** Two stories of a sports source. */
 	static NewsFeed sportMatin(Instant now) {

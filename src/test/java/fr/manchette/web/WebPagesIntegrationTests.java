@@ -21,6 +21,7 @@ import fr.manchette.support.AtomSchema;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import fr.manchette.support.LocalHttp;
+import fr.manchette.support.RepublishedHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -301,6 +302,46 @@ class WebPagesIntegrationTests {
 			assertThat(item.has("content_html") || item.has("content_text")).isTrue();
 			assertThat(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(item.get("date_published").asString())).isNotNull();
 		});
+	}
+
+	/** Stored, then republished: in each of the three feeds, what a reader gets of a hostile summary is safe. */
+	@Test
+	void hostileSummaryComesOutSafeInEveryFeed() throws Exception {
+		String rss = get("/feed.rss?source=quotidien", null).body();
+		String atom = get("/feed.atom?source=quotidien", null).body();
+		JsonNode json = this.json.readTree(get("/feed.json?source=quotidien", null).body());
+		String fromRss = childText(entryTitled(dom(rss), "item"), "description");
+		String fromAtom = childText(entryTitled(dom(atom), "entry"), "summary");
+		JsonNode fromJson = json.get("items")
+			.valueStream()
+			.filter((item) -> item.get("title").asString().equals(NewsFeed.HOSTILE_TITLE))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(AtomSchema.errors(atom)).isEmpty();
+		String detail = "<a href=\"http://localhost:" + sites.getPort() + "/prix/detail.html\" rel=\"nofollow noopener\">";
+		for (String html : List.of(fromRss, fromAtom, fromJson.get("content_html").asString())) {
+			assertThat(RepublishedHtml.problems(html)).as(html).isEmpty();
+			assertThat(html).contains("Le prix <b>baisse</b>", detail, "<td>5 dirhams</td>",
+					"<img src=\"https://quotidien.example/graphique.png\" alt=\"graphique\">");
+		}
+		assertThat(fromJson.get("summary").asString()).isEqualTo("Le prix baisse lien détail Pain 5 dirhams");
+	}
+
+	/** The first item or entry of an RSS or Atom document whose title is {@link NewsFeed#HOSTILE_TITLE}. */
+	private static org.w3c.dom.Element entryTitled(Document feed, String tag) {
+		NodeList entries = feed.getElementsByTagNameNS("*", tag);
+		for (int i = 0; i < entries.getLength(); i++) {
+			org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+			if (childText(entry, "title").equals(NewsFeed.HOSTILE_TITLE)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("no " + tag + " titled " + NewsFeed.HOSTILE_TITLE);
+	}
+
+	private static String childText(org.w3c.dom.Element entry, String name) {
+		return entry.getElementsByTagNameNS("*", name).item(0).getTextContent();
 	}
 
 	private static String encode(String value) {
