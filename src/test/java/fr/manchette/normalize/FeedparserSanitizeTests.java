@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,31 +171,26 @@ class FeedparserSanitizeTests {
 
 	@Test
 	void everySummaryWeKeepIsSafeWhenABrowserParsesIt() {
-		List<String> unsafe = new ArrayList<>();
-		for (Reading reading : readings) {
-			for (Item item : reading.items()) {
-				for (String problem : RepublishedHtml.problems(item.summaryHtml())) {
-					unsafe.add(reading.document().name() + ": " + problem + " in " + item.summaryHtml());
-				}
-			}
-		}
-		assertThat(unsafe).isEmpty();
+		assertThat(foundInEveryItem((item) -> RepublishedHtml.problems(item.summaryHtml()))).isEmpty();
 	}
 
 	@Test
 	void plainTextSummariesAndTitlesHoldNoMarkup() {
-		List<String> markup = new ArrayList<>();
+		assertThat(foundInEveryItem((item) -> RepublishedHtml.markupIn(item.summaryText()))).isEmpty();
+		assertThat(foundInEveryItem((item) -> RepublishedHtml.markupIn(item.title()))).isEmpty();
+	}
+
+	/** What a check finds in the items of every document, each with the document's name. */
+	private static List<String> foundInEveryItem(Function<Item, List<String>> check) {
+		List<String> found = new ArrayList<>();
 		for (Reading reading : readings) {
 			for (Item item : reading.items()) {
-				for (String found : RepublishedHtml.markupIn(item.summaryText())) {
-					markup.add(reading.document().name() + ": text " + found);
-				}
-				for (String found : RepublishedHtml.markupIn(item.title())) {
-					markup.add(reading.document().name() + ": title " + found);
+				for (String finding : check.apply(item)) {
+					found.add(reading.document().name() + ": " + finding + " in " + item);
 				}
 			}
 		}
-		assertThat(markup).isEmpty();
+		return found;
 	}
 
 	@Test
