@@ -52,7 +52,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.fetch.allow-internal-redirects=true",
-				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=300ms" })
+				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=300ms",
+				"manchette.webhook-delivery.max-attempts=3" })
 abstract class WebhooksTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -132,6 +133,7 @@ abstract class WebhooksTests {
 		assertThat(body.get("sources").valueStream().map(JsonNode::asString)).containsExactly("alpha");
 		assertThat(Instant.parse(body.get("time").asString())).isEqualTo(NOW.minus(Duration.ofMinutes(5)));
 		String story = body.get("id").asString();
+		assertThat(story).matches("[0-9a-f]{64}");
 		assertThat(LocalHttp.get(this.port, "/api/stories/" + story, null).statusCode()).isEqualTo(200);
 		assertThat(toA.getHeader("X-Manchette-Delivery")).isEqualTo(body.get("delivery").asString());
 	}
@@ -167,6 +169,23 @@ abstract class WebhooksTests {
 			assertThat(b.get("givenUp").asLong()).isZero();
 			assertThat(hooks.get(0).get("lastFailure").isNull()).isTrue();
 		});
+	}
+
+	@Test
+	void aReceiverThatRedirectsFailsAndIsGivenUpAfterItsAttempts() throws Exception {
+		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/hook/moved")));
+		serve("alpha", story("a5", "La Banque centrale maintient son taux directeur", "rate", 4));
+		poll("alpha");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> pending() == 0);
+		// Three attempts (max-attempts here), none followed to where the redirect points.
+		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook/b")))).hasSize(3);
+		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook/moved")))).isEmpty();
+		JsonNode b = this.json.readTree(LocalHttp.get(this.port, "/api/webhooks", null).body()).get("webhooks").get(1);
+		assertThat(b.get("lastError").asString()).isEqualTo("HTTP 302");
+		assertThat(b.get("lastSuccess").isNull()).isTrue();
+		assertThat(b.get("pending").asLong()).isZero();
+		assertThat(b.get("givenUp").asLong()).isEqualTo(1);
 	}
 
 	@Test
