@@ -28,6 +28,8 @@ import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,9 @@ class WebSubSubscriberIntegrationTests {
 
 	@Autowired
 	private PushedSources pushedSources;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@TestConfiguration
 	static class ControlledClock {
@@ -139,7 +144,8 @@ class WebSubSubscriberIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !hub.requests("subscribe").isEmpty());
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(request.get("hub.topic")).isEqualTo(self("pushed"));
-		assertThat(request.get("hub.callback")).startsWith("http://localhost:" + port + "/websub/");
+		// An id of 256 random bits, base64url.
+		assertThat(request.get("hub.callback")).matches("http://localhost:" + port + "/websub/[A-Za-z0-9_-]{43}");
 		assertThat(request.get("hub.lease_seconds")).isEqualTo("3600");
 		String secret = request.get("hub.secret");
 		assertThat(secret).hasSizeBetween(32, 199);
@@ -163,6 +169,8 @@ class WebSubSubscriberIntegrationTests {
 
 		// Wrong or missing signatures: refused, nothing stored.
 		byte[] forged = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche contrefaite").getBytes(StandardCharsets.UTF_8);
+		double readBefore = deliveries("OK");
+		double unreadableBefore = deliveries("PARSE_ERROR");
 		assertThat(FakeHub.deliver(callback, forged, null).statusCode()).isEqualTo(403);
 		assertThat(FakeHub.deliver(callback, forged, FakeHub.sign("sha256", forged, "not-the-secret")).statusCode())
 			.isEqualTo(403);
@@ -201,6 +209,14 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(status.lastSuccessAt()).isAfterOrEqualTo(before);
 		assertThat(this.statuses.itemCounts().get("pushed")).isEqualTo(2L);
 		assertThat(this.subscriptions.find("pushed").orElseThrow().lastDeliveryAt()).isNotNull();
+		// The metric counts the signed deliveries read, by outcome; refused ones are not deliveries.
+		assertThat(deliveries("OK") - readBefore).isEqualTo(1);
+		assertThat(deliveries("PARSE_ERROR") - unreadableBefore).isEqualTo(1);
+	}
+
+	private double deliveries(String outcome) {
+		Counter counter = this.meters.find("manchette.websub.deliveries").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
