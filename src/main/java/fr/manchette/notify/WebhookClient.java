@@ -1,6 +1,5 @@
 package fr.manchette.notify;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -8,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import fr.manchette.config.WebhookSettings.Webhook;
 import fr.manchette.fetch.FormPost;
@@ -41,9 +44,14 @@ final class WebhookClient {
 		this.timeout = timeout;
 	}
 
-	/** POSTs one delivery: what the receiver answered (any 2xx: it took it), or why there was no answer. */
+	/**
+	 * POSTs one delivery: what the receiver answered (any 2xx: it took it), or why there was no answer. The timeout
+	 * bounds the whole POST, connection to the answer's last byte: the JDK's request timeout stops at the headers,
+	 * and a receiver that trickles its answer would hold the deliveries back for as long as it likes.
+	 */
 	FormPost.Outcome send(Webhook hook, OutboxDelivery delivery) {
 		URI url = hook.url();
+		CompletableFuture<HttpResponse<Void>> answer = null;
 		try {
 			String refusal = this.addresses.refusal(url, "webhook");
 			if (refusal != null) {
@@ -51,7 +59,6 @@ final class WebhookClient {
 			}
 			byte[] body = WebhookPayload.body(delivery, this.json);
 			HttpRequest request = HttpRequest.newBuilder(url)
-				.timeout(this.timeout)
 				.header("Content-Type", "application/json")
 				.header("User-Agent", this.userAgent)
 				.header(WebhookPayload.SIGNATURE_HEADER, WebhookPayload.signature(body, hook.secret()))
@@ -59,23 +66,38 @@ final class WebhookClient {
 				.header("X-Manchette-Delivery", Long.toString(delivery.id()))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();
-			return new FormPost.Outcome(client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
-					"");
+			answer = client().sendAsync(request, HttpResponse.BodyHandlers.discarding());
+			return new FormPost.Outcome(answer.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS).statusCode(), "");
 		}
 		catch (UnknownHostException ex) {
 			return new FormPost.Outcome(0, "unknown host " + url.getHost());
 		}
-		catch (HttpTimeoutException ex) {
-			return new FormPost.Outcome(0, "timed out after " + this.timeout.toMillis() + " ms");
+		catch (TimeoutException ex) {
+			return timedOut(answer);
 		}
-		catch (IOException ex) {
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof HttpTimeoutException) {
+				return timedOut(answer);
+			}
+			if (cause instanceof UnknownHostException) {
+				return new FormPost.Outcome(0, "unknown host " + url.getHost());
+			}
 			return new FormPost.Outcome(0,
-					"network: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()));
+					"network: " + ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName()));
 		}
 		catch (InterruptedException ex) {
+			// The stop: the POST is abandoned, not left running.
+			answer.cancel(true);
 			Thread.currentThread().interrupt();
 			return new FormPost.Outcome(0, "interrupted");
 		}
+	}
+
+	private FormPost.Outcome timedOut(CompletableFuture<?> answer) {
+		// Cancelling the JDK's exchange closes its connection.
+		answer.cancel(true);
+		return new FormPost.Outcome(0, "timed out after " + this.timeout.toMillis() + " ms");
 	}
 
 	private synchronized HttpClient client() {
