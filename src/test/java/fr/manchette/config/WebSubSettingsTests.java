@@ -71,4 +71,13 @@ class WebSubSettingsTests {
 				Duration.ofSeconds(5)).lease()).isEqualTo(Duration.ofDays(366));
 	}
 
+	@Test
+	void aLeaseUnderAMinuteIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new WebSubSettings.WebSub(null, Duration.ofSeconds(59),
+				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(5)))
+			.withMessage("manchette.websub.lease must be from 1m to 366d, not PT59S");
+		assertThat(new WebSubSettings.WebSub(null, Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMinutes(5),
+				Duration.ofSeconds(5)).lease()).isEqualTo(Duration.ofMinutes(1));
+	}
+
 }

@@ -1,13 +1,19 @@
 package fr.manchette.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** {@link WebhookSettings}: the settings refused. */
+/** {@link WebhookSettings}: the settings refused, and the webhooks named in the environment. */
 class WebhookSettingsTests {
 
 	@Test
@@ -26,6 +32,22 @@ class WebhookSettingsTests {
 			.withMessage("manchette.webhook-delivery.max-age must be positive and at most 36500d, not PT24000000000000H");
 		assertThat(new WebhookSettings.Delivery(Duration.ofMinutes(10), Duration.ofHours(1), 10, Duration.ofDays(36_500),
 				second).maxAge()).isEqualTo(Duration.ofDays(36_500));
+	}
+
+	@Test
+	void webhooksAreNamedInTheEnvironmentByTheirIndex() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.<String, Object>of("MANCHETTE_WEBHOOKS_0_URL", "https://hooks.example.org/manchette",
+									"MANCHETTE_WEBHOOKS_0_SECRET", "a-long-random-string")));
+		ConfigurationPropertySources.attach(environment);
+
+		WebhookSettings settings = Binder.get(environment).bindOrCreate("manchette", WebhookSettings.class);
+
+		assertThat(settings.webhooks()).containsExactly(new WebhookSettings.Webhook(
+				URI.create("https://hooks.example.org/manchette"), "a-long-random-string"));
 	}
 
 }

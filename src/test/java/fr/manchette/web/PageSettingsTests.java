@@ -19,4 +19,11 @@ class PageSettingsTests {
 		assertThat(new PageSettings(Duration.ofHours(1)).refresh()).isEqualTo(Duration.ofHours(1));
 	}
 
+	@Test
+	void aRefreshUnderHalfASecondIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new PageSettings(Duration.ofMillis(499)))
+			.withMessage("manchette.page.refresh must be from 500ms to 1h, not PT0.499S");
+		assertThat(new PageSettings(Duration.ofMillis(500)).refresh()).isEqualTo(Duration.ofMillis(500));
+	}
+
 }
