@@ -130,6 +130,22 @@ class H2FileCompactionTests {
 	}
 
 	@Test
+	void aFileUnder16MbIsLeftAsItIsHoweverMuchOfItIsDead() throws Exception {
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
+			H2FileCompaction compaction = context.getBean(H2FileCompaction.class);
+			context.getBean(JdbcClient.class).sql("SET WRITE_DELAY 0").update();
+			burst(context, BURST_ROWS / 40);
+			compaction.forceIfStored();
+			compaction.compactIfOvergrown();
+			H2File.Compacted idle = compaction.compactIfOvergrown();
+
+			assertThat(idle.before().size()).isLessThan(H2FileCompaction.MIN_SIZE);
+			assertThat(idle.before().liveShare()).isLessThan(H2FileCompaction.START_BELOW);
+			assertThat(idle.after()).isEqualTo(idle.before());
+		}
+	}
+
+	@Test
 	void whenThereIsNoTimeToWriteTheFileAnewAStopTakesStepsInstead() throws Exception {
 		H2File.Compacted done;
 		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir), "1h", "0s")) {
@@ -204,6 +220,10 @@ class H2FileCompactionTests {
 	 * file leaves old pages behind, of the table and of its index.
 	 */
 	private static void burst(ConfigurableApplicationContext context) {
+		burst(context, BURST_ROWS);
+	}
+
+	private static void burst(ConfigurableApplicationContext context, int rows) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
 		// Nothing is reclaimed by H2 while the burst lasts, however slow the machine: the file grows alike each run.
@@ -213,15 +233,15 @@ class H2FileCompactionTests {
 		jdbc.sql("CREATE INDEX compaction_burst_word ON compaction_burst (word)").update();
 		Random random = new Random(11);
 		List<Long> ids = new ArrayList<>();
-		for (int i = 0; i < BURST_ROWS; i++) {
+		for (int i = 0; i < rows; i++) {
 			ids.add(random.nextLong());
 		}
 		int polls = 0;
 		for (int pass = 0; pass < PASSES; pass++) {
 			String sql = (pass == 0) ? "INSERT INTO compaction_burst (id, word, body) VALUES (:id, :word, :body)"
 					: "UPDATE compaction_burst SET word = :word, body = :body WHERE id = :id";
-			for (int from = 0; from < BURST_ROWS; from += 30) {
-				List<Long> poll = ids.subList(from, Math.min(from + 30, BURST_ROWS));
+			for (int from = 0; from < rows; from += 30) {
+				List<Long> poll = ids.subList(from, Math.min(from + 30, rows));
 				transaction.executeWithoutResult((tx) -> poll.forEach((id) -> jdbc.sql(sql)
 					.param("id", id)
 					.param("word", Long.toString(random.nextLong(), 36))
