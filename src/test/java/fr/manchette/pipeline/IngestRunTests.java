@@ -30,12 +30,16 @@ import fr.manchette.store.StoryQueries;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +53,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * source leaves behind is a recorded outcome, never a change to what was stored before.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "manchette.polling.enabled=false")
+@ExtendWith(OutputCaptureExtension.class)
 class IngestRunTests {
 
 	private static final Instant NOW = Instant.now();
@@ -97,7 +102,7 @@ class IngestRunTests {
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
 				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn",
-				"json-cut", "json-ends-early", "broken-whole"),
+				"json-cut", "json-ends-early", "broken-whole", "broken"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id)
 			.source("cut-page", "Fil coupé", "http://localhost:" + server.getPort() + "/cut-page", "type: html", """
 					select:
@@ -221,7 +226,20 @@ class IngestRunTests {
 	}
 
 	@Test
-	void aPermanentRedirectIsFollowedFromThenOnAndShown() {
+	void aFailureLogsOneWarnLineAndNoTrace(CapturedOutput output) {
+		server.stubFor(WireMock.get("/broken").willReturn(aResponse().withStatus(500)));
+
+		assertThat(poll("broken").outcome()).isEqualTo(PollOutcome.HTTP_STATUS);
+
+		assertThat(output.toString().lines().filter((line) -> line.contains("source=broken ")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains(" WARN ", "Poll failed source=broken url=http://localhost:" + server.getPort()
+					+ "/broken kind=HTTP_STATUS detail=HTTP 500");
+		assertThat(output.toString()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void aPermanentRedirectIsFollowedFromThenOnAndShown(CapturedOutput output) {
 		server.stubFor(WireMock.get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", "/moved-here")));
 		serve("moved-here", FixtureFeed.render("hespress-rss2.xml", NOW));
 
@@ -234,6 +252,10 @@ class IngestRunTests {
 			.isEqualTo("http://localhost:" + server.getPort() + "/moved-here");
 		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/moved")));
 		server.verify(2, WireMock.getRequestedFor(WireMock.urlEqualTo("/moved-here")));
+		// The operator is told, once, to update feeds.yml.
+		assertThat(output.toString().lines().filter((line) -> line.contains("Source moved permanently source=moved")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains(" WARN ", "update its url in feeds.yml");
 	}
 
 	@Test
