@@ -290,11 +290,18 @@ class PollScheduler implements SmartLifecycle {
 		}
 	}
 
-	/** Longer than any poll can take, so that a live instance never loses a source it is still polling. */
 	private Duration lease(FeedsFile config) {
+		return lease(this.settings.lease(), config.poll().timeout());
+	}
+
+	/**
+	 * {@code manchette.polling.lease}, but at least twice {@code poll.timeout}: longer than any poll can take, so that
+	 * a live instance never loses a source it is still polling.
+	 */
+	static Duration lease(Duration setting, Duration timeout) {
 		// Not multipliedBy(2): it goes through BigDecimal, at every tick.
-		Duration floor = config.poll().timeout().plus(config.poll().timeout());
-		return (this.settings.lease().compareTo(floor) >= 0) ? this.settings.lease() : floor;
+		Duration floor = timeout.plus(timeout);
+		return (setting.compareTo(floor) >= 0) ? setting : floor;
 	}
 
 	@Override
