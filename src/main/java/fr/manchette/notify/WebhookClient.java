@@ -103,7 +103,10 @@ final class WebhookClient {
 	private synchronized HttpClient client() {
 		HttpClient made = this.client;
 		if (made == null) {
+			// HTTP/1.1 as the fetcher speaks it: the JDK's default asks a plain-http receiver for an h2c upgrade on
+			// every POST, which some receivers and the proxies in front of them refuse or mishandle.
 			made = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(this.timeout)
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.build();

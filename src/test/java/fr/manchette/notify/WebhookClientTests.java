@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One POST's failures as {@code /api/webhooks} shows them in {@code lastError}. */
@@ -57,6 +59,17 @@ class WebhookClientTests {
 
 		assertThat(this.client.send(hook("http://127.0.0.1:" + receiver.getPort() + "/hook"), this.delivery).describe())
 			.isEqualTo("HTTP 500");
+	}
+
+	@Test
+	void aPostOverPlainHttpIsHttp11WithoutAskingForAnUpgrade() {
+		// An Upgrade: h2c on a POST is what some receivers and proxies in front of them refuse or mishandle.
+		receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+
+		this.client.send(hook("http://127.0.0.1:" + receiver.getPort() + "/hook"), this.delivery);
+
+		receiver.verify(postRequestedFor(urlEqualTo("/hook")).withoutHeader("Upgrade")
+			.withoutHeader("HTTP2-Settings"));
 	}
 
 	@Test
