@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An interval shortened in feeds.yml while the service runs applies at once: the source is due at its last poll plus
- * the new interval, not when the old one ends. A longer one waits for the next poll.
+ * the new interval, not when the old one ends, and so is an adaptive source's shortened {@code max-interval}. A longer
+ * one waits for the next poll, and a failing source keeps its backoff.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class IntervalEditIntegrationTests {
@@ -49,7 +50,9 @@ class IntervalEditIntegrationTests {
 		server.stubFor(WireMock.get("/hespress")
 			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
 		server.stubFor(WireMock.get("/le360").willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW))));
-		TestService.use(registry, dir, yaml("6h", "1h"));
+		server.stubFor(WireMock.get("/quiet").willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW))));
+		server.stubFor(WireMock.get("/broken").willReturn(aResponse().withStatus(500)));
+		TestService.use(registry, dir, yaml("6h", "1h", "6h", "1h"));
 		registry.add("manchette.reload-interval", () -> "200ms");
 		registry.add("manchette.polling.start-jitter", () -> "0s");
 		registry.add("manchette.polling.min-interval", () -> "1s");
@@ -57,29 +60,49 @@ class IntervalEditIntegrationTests {
 
 	@Test
 	void aShortenedIntervalAppliesAtOnceALongerOneAtTheNextPoll() throws IOException {
-		await().atMost(Duration.ofSeconds(20)).until(() -> polled("/hespress") == 1 && polled("/le360") == 1);
-		SourceStatus le360 = await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.statuses.find("le360").orElseThrow(), (status) -> status.lastSuccessAt() != null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> polled("/hespress") == 1 && polled("/le360") == 1 && polled("/quiet") == 1
+					&& polled("/broken") == 1);
+		SourceStatus le360 = polledOnce("le360");
 		assertThat(le360.nextAttemptAt()).isAfter(le360.lastAttemptAt().plus(Duration.ofMinutes(59)));
+		SourceStatus quiet = polledOnce("quiet");
+		assertThat(quiet.nextAttemptAt()).isAfter(quiet.lastAttemptAt().plus(Duration.ofMinutes(59)));
+		SourceStatus broken = polledOnce("broken");
+		assertThat(broken.consecutiveFailures()).isEqualTo(1);
+		assertThat(broken.nextAttemptAt()).isAfter(broken.lastAttemptAt().plus(Duration.ofMinutes(59)));
 
-		yaml("2s", "3h").writeTo(TestService.feedsFile(dir));
+		yaml("2s", "3h", "2s", "2s").writeTo(TestService.feedsFile(dir));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> polled("/hespress") >= 2);
+		// The quiet adaptive source's ceiling went from 6h to 2s: it is polled again at once, as hespress is.
+		await().atMost(Duration.ofSeconds(20)).until(() -> polled("/hespress") >= 2 && polled("/quiet") >= 2);
 		// Lengthened from 1h to 3h: still due when the 1h after its last poll ends, then at 3h.
 		assertThat(polled("/le360")).isEqualTo(1);
 		SourceStatus after = this.statuses.find("le360").orElseThrow();
 		assertThat(after.nextAttemptAt()).isEqualTo(le360.nextAttemptAt());
+		// Shortened from 1h to 2s while failing: it keeps the backoff its failure gave it (it comes first in the file,
+		// so the edit had judged it before it polled the others again).
+		assertThat(polled("/broken")).isEqualTo(1);
+		assertThat(this.statuses.find("broken").orElseThrow().nextAttemptAt()).isEqualTo(broken.nextAttemptAt());
+	}
+
+	private SourceStatus polledOnce(String id) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.statuses.find(id).orElseThrow(), (status) -> status.lastAttemptAt() != null);
 	}
 
 	private static long polled(String path) {
 		return server.findAll(getRequestedFor(urlEqualTo(path))).size();
 	}
 
-	private static FeedsYml yaml(String hespressInterval, String le360Interval) {
+	private static FeedsYml yaml(String hespressInterval, String le360Interval, String quietMaxInterval,
+			String brokenInterval) {
+		String base = "http://localhost:" + server.getPort();
 		return FeedsYml.inZone("Africa/Casablanca")
-			.source("hespress", "Hespress", "http://localhost:" + server.getPort() + "/hespress",
-					"interval: " + hespressInterval)
-			.source("le360", "Le360", "http://localhost:" + server.getPort() + "/le360", "interval: " + le360Interval);
+			.source("broken", "Broken", base + "/broken", "interval: " + brokenInterval)
+			.source("hespress", "Hespress", base + "/hespress", "interval: " + hespressInterval)
+			.source("le360", "Le360", base + "/le360", "interval: " + le360Interval)
+			.source("quiet", "Quiet", base + "/quiet", "interval: 1h", "adaptive: true",
+					"max-interval: " + quietMaxInterval);
 	}
 
 }
