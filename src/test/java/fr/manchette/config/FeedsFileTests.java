@@ -31,6 +31,10 @@ class FeedsFileTests {
 		FeedsFile file = this.loader.load(fixture("minimal.yml"));
 		assertThat(file.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
 		assertThat(file.poll()).isEqualTo(PollDefaults.DEFAULTS);
+		// As the README gives them.
+		assertThat(file.poll().interval()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(file.poll().timeout()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(file.poll().maxSize()).isEqualTo(DataSize.ofMegabytes(10));
 		assertThat(file.retention()).isEqualTo(Duration.ofDays(30));
 		assertThat(file.feeds()).containsExactly(new Source("lemonde", "Le Monde",
 				URI.create("https://www.lemonde.fr/rss/une.xml"), null, Duration.ofMinutes(15), true, SourceType.FEED));
