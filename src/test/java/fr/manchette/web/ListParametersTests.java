@@ -10,6 +10,7 @@ import fr.manchette.config.FeedsFile;
 import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
+import fr.manchette.store.ItemQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -87,6 +88,49 @@ class ListParametersTests {
 			.withMessage("unknown category \"sprot\"; known: sport");
 		params.set("category", "");
 		assertThat(ListParameters.parse(params, file).sources()).isNull();
+	}
+
+	@Test
+	void limitIsFiftyByDefaultAndFromOneToFiveHundred() {
+		assertThat(ListParameters.parse(params(), this.config).limit()).isEqualTo(50);
+		assertThat(ListParameters.parse(params("limit", "1"), this.config).limit()).isEqualTo(1);
+		assertThat(ListParameters.parse(params("limit", "500"), this.config).limit()).isEqualTo(500);
+		for (String value : List.of("0", "501", "-1", "abc", "5.5")) {
+			assertThatExceptionOfType(BadQueryException.class).as(value)
+				.isThrownBy(() -> ListParameters.parse(params("limit", value), this.config))
+				.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("limit"));
+		}
+	}
+
+	@Test
+	void langIsRepeatableOrCommaSeparatedIso639Codes() {
+		assertThat(ListParameters.parse(params("lang", "fr,ar"), this.config).languages())
+			.containsExactlyInAnyOrder("fr", "ar");
+		assertThat(ListParameters.parse(params("lang", "fr", "lang", "AR"), this.config).languages())
+			.containsExactlyInAnyOrder("fr", "ar");
+		assertThatExceptionOfType(BadQueryException.class)
+			.isThrownBy(() -> ListParameters.parse(params("lang", "français"), this.config))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("lang"));
+	}
+
+	@Test
+	void anEmptyValueAsAFormSendsItFiltersNothing() {
+		FeedsFile file = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
+				List.of(source("hespress-fr", "sport")));
+		MultiValueMap<String, String> params = params("source", "", "category", "", "q", "", "since", "", "limit", "",
+				"lang", "", "order", "");
+
+		assertThat(ListParameters.parse(params, file))
+			.isEqualTo(new ItemQuery(null, null, null, ItemQuery.DEFAULT_LIMIT, null, null));
+		assertThat(ListParameters.une(params)).isFalse();
+	}
+
+	private static MultiValueMap<String, String> params(String... namesAndValues) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			params.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return params;
 	}
 
 	private static Source source(String id, String category) {

@@ -316,8 +316,9 @@ class PublishedDocumentsTests {
 	}
 
 	/**
-	 * Paths that name nothing, that Tomcat will not map or cannot read, methods a path does not take, and
-	 * {@code /error} asked for: each answer a problem document, never Tomcat's HTML page or Spring Boot's error JSON.
+	 * Paths that name nothing, that Tomcat will not map or cannot read, headers over its limit, methods a path does not
+	 * take, and {@code /error} asked for: each answer a problem document, never Tomcat's HTML page or Spring Boot's
+	 * error JSON.
 	 */
 	@Test
 	void everyErrorIsAProblemDocument() throws Exception {
@@ -333,7 +334,7 @@ class PublishedDocumentsTests {
 				List.of("GET", "/%2e%2e/etc", "400"), List.of("GET", "/api/%5cheadlines", "400"),
 				List.of("GET", "/api%2fheadlines", "400"), List.of("GET", "/api/stories/%ff", "400"),
 				List.of("GET", "/a{b}", "400"), List.of("GET", "/a b", "400"),
-				List.of("GET", "/" + "a".repeat(9_000), "400"),
+				List.of("GET", "/" + "a".repeat(9_000), "400"), List.of("GET", "/feed.atom", "400", "a".repeat(8_200)),
 				// A method the path does not take.
 				List.of("POST", "/api/headlines", "405"), List.of("DELETE", "/feed.atom", "405"),
 				List.of("PUT", "/", "405"), List.of("TRACE", "/api/headlines", "405"));
@@ -342,8 +343,9 @@ class PublishedDocumentsTests {
 			String path = request.get(1);
 			String as = method + " " + path.substring(0, Math.min(path.length(), 40));
 			// Tomcat closes the connection after a request it cannot read: one connection a request.
+			String headers = (request.size() > 3) ? "X-Long: " + request.get(3) + "\r\n" : "";
 			try (Socket socket = new Socket("localhost", this.port)) {
-				RawAnswer answer = RawAnswer.exchange(socket, method, path, "");
+				RawAnswer answer = RawAnswer.exchange(socket, method, path, headers);
 
 				assertThat(answer.status()).as(as).isEqualTo("HTTP/1.1 " + request.get(2) + " ");
 				assertThat(answer.headers().get("content-type")).as(as)
@@ -353,6 +355,13 @@ class PublishedDocumentsTests {
 				assertThat(problem.get("status").asInt()).as(as).isEqualTo(Integer.parseInt(request.get(2)));
 				assertThat(problem.get("title").asString()).as(as).isNotBlank();
 				assertThat(problem.get("detail").asString()).as(as).isNotBlank().doesNotContain("static resource");
+				// The path asked for, but for a request Tomcat could not read or would not map.
+				if (request.get(2).equals("400")) {
+					assertThat(problem.has("instance")).as(as).isFalse();
+				}
+				else {
+					assertThat(problem.get("instance").asString()).as(as).isEqualTo(path);
+				}
 				if (request.get(2).equals("405")) {
 					assertThat(answer.headers()).as(as).containsKey("allow");
 				}
