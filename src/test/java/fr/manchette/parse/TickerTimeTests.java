@@ -36,6 +36,7 @@ class TickerTimeTests {
 			à l’instant            | -                              | 2025-05-16T19:45:00Z
 			À l'instant            | -                              | 2025-05-16T19:45:00Z
 			Il y a quelques secondes | -                            | 2025-05-16T19:45:00Z
+			maintenant             | -                              | 2025-05-16T19:45:00Z
 			il y a 30 s            | -                              | 2025-05-16T19:44:30Z
 			il y a 5 min           | -                              | 2025-05-16T19:40:00Z
 			Publié il y a 12 minutes | -                            | 2025-05-16T19:33:00Z
@@ -74,6 +75,11 @@ class TickerTimeTests {
 			# a date alone: the start of the day, or no time at all when it is today
 			-                      | 15 mai 2025                    | 2025-05-14T22:00:00Z
 			-                      | 16 mai 2025                    | -
+			-                      | 15.05.25                       | 2025-05-14T22:00:00Z
+			-                      | 2025-05-15                     | 2025-05-14T22:00:00Z
+			-                      | hier                           | 2025-05-14T22:00:00Z
+			-                      | aujourd'hui                    | -
+			-                      | 1er juin                       | 2024-05-31T22:00:00Z
 			# a date that does not exist is no date; a time alone is then read as today's
 			19:35                  | 31/02/2025                     | 2025-05-16T17:35:00Z
 			""")
