@@ -104,6 +104,8 @@ class HtmlCleanerTests {
 			.isEqualTo("<img src=\"https://www.le360.ma/uploads/photo.jpg\" alt=\"Photo\">");
 		assertThat(this.cleaner.clean("<img data-lazy-src=\"https://cdn.a.fr/p.jpg\">", article))
 			.isEqualTo("<img src=\"https://cdn.a.fr/p.jpg\">");
+		assertThat(this.cleaner.clean("<img src=\"/i/blank.gif\" data-original=\"/i/o.jpg\">", article))
+			.isEqualTo("<img src=\"https://www.le360.ma/i/o.jpg\">");
 		assertThat(this.cleaner.clean("<img srcset=\"/i/p-320.jpg 320w, /i/p-1024.jpg 1024w, /i/p-640.jpg 640w\">",
 				article))
 			.isEqualTo("<img src=\"https://www.le360.ma/i/p-1024.jpg\">");
