@@ -37,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,7 +79,7 @@ class HtmlSourceIngestRunTests {
 				  timeout: 5s
 				""");
 		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles",
-				"large-articles")) {
+				"large-articles", "many-articles")) {
 			yaml.source(id, "Le Fil (%s)".formatted(id), "http://localhost:%d/%s/fil-info".formatted(server.getPort(), id),
 					"""
 					type: html
@@ -228,6 +229,28 @@ class HtmlSourceIngestRunTests {
 		assertThat(rows).filteredOn((row) -> !row.title().contains("sans heure"))
 			.hasSize(2)
 			.allSatisfy((row) -> assertThat(row.summaryHtml()).isEmpty());
+	}
+
+	@Test
+	void atMostTwentyArticlePagesAreReadInAPollAndTheOtherItemsAreStoredAsTheTickerShowsThem() throws IOException {
+		StringBuilder page = new StringBuilder("<html><body><ul class=\"fil-info\">\n");
+		for (int i = 1; i <= 25; i++) {
+			page.append("<li><a href=\"/many/depeche-%d.html\">Dépêche numéro %d du fil</a></li>\n".formatted(i, i));
+		}
+		page.append("</ul></body></html>");
+		server.stubFor(WireMock.get("/many-articles/fil-info")
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(page.toString())));
+		byte[] article = new ClassPathResource("fil-info-article.html", getClass()).getContentAsByteArray();
+		server.stubFor(WireMock.get(WireMock.urlPathMatching("/many/.*"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(article)));
+
+		PollReport report = poll("many-articles");
+
+		assertThat(report.outcome()).isEqualTo(PollOutcome.OK);
+		server.verify(20, getRequestedFor(urlPathMatching("/many/.*")));
+		List<Row> rows = rows("many-articles");
+		assertThat(rows).hasSize(25);
+		assertThat(rows).filteredOn((row) -> !row.summaryHtml().isEmpty()).hasSize(20);
 	}
 
 	private void servePage(String id, String fixture) {
