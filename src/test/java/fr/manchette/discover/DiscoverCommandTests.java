@@ -122,6 +122,26 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void takesAnAddressWithoutASchemeAsAnHttpsOne(WireMockRuntimeInfo site) {
+		// WireMock answers plain HTTP on that port: the https:// address asked for cannot be fetched.
+		Map.Entry<Integer, String> run = run("localhost:" + site.getHttpPort() + "/");
+
+		assertThat(run.getKey()).isEqualTo(1);
+		assertThat(run.getValue()).contains("Looking for the feeds of https://localhost:" + site.getHttpPort() + "/",
+				"could not be fetched");
+	}
+
+	@Test
+	void aPageThatCannotBeFetchedFindsNothing(WireMockRuntimeInfo site) {
+		stubFor(get("/nothing/").willReturn(aResponse().withStatus(404)));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/nothing/");
+
+		assertThat(run.getKey()).isEqualTo(1);
+		assertThat(run.getValue()).contains(site.getHttpBaseUrl() + "/nothing/ could not be fetched: HTTP_STATUS (HTTP 404)");
+	}
+
+	@Test
 	void refusesWhatIsNotAnHttpAddress() {
 		assertThat(run("ftp://site.example/").getKey()).isEqualTo(2);
 		assertThat(run().getKey()).isEqualTo(2);

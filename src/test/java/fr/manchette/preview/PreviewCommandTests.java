@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,45 @@ class PreviewCommandTests {
 		assertThat(status).isEqualTo(PreviewCommand.FAILED);
 		assertThat(this.err.toString(StandardCharsets.UTF_8))
 			.isEqualTo("preview: PARSE_ERROR: selector `div.live-feed > div.entry` matched nothing\n");
+	}
+
+	@Test
+	void aPageThatCannotBeFetchedIsAFailureSayingWhy() {
+		stubFor(get("/gone").willReturn(aResponse().withStatus(404)));
+
+		int status = run(Map.of(), "--url", this.base + "/gone", "--item", "li", "--title", "a");
+
+		assertThat(status).isEqualTo(PreviewCommand.FAILED);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).isEqualTo("preview: HTTP_STATUS: HTTP 404\n");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
+	@Test
+	void aWrongFeedsYmlIsAWrongCommandLine() throws IOException {
+		Path feeds = Files.writeString(this.dir.resolve("feeds.yml"), "feeds:\n  - id: fil-info\n    name: Le Fil\n");
+
+		int status = run(Map.of(), "fil-info", "--manchette.feeds=" + feeds);
+
+		assertThat(status).isEqualTo(PreviewCommand.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).startsWith("preview: ").contains("url is missing");
+	}
+
+	@Test
+	void enrichReadsTheArticlePagesOfTheFirstFiveItemsOnly() {
+		StringBuilder page = new StringBuilder("<html><body><ul class=\"fil-info\">\n");
+		for (int i = 1; i <= 7; i++) {
+			page.append("<li><a href=\"/depeches/%d.html\">Dépêche numéro %d</a></li>\n".formatted(i, i));
+		}
+		stubFor(get("/sept").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+			.withBody(page + "</ul></body></html>")));
+		stubFor(get(urlPathMatching("/depeches/.*")).willReturn(aResponse().withStatus(404)));
+
+		int status = run(Map.of(), "--url", this.base + "/sept", "--item", "ul.fil-info > li", "--title", "a",
+				"--enrich");
+
+		assertThat(status).isEqualTo(PreviewCommand.OK);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("[7] ");
+		verify(5, getRequestedFor(urlPathMatching("/depeches/.*")));
 	}
 
 	@Test
