@@ -33,6 +33,7 @@ class DiscoverCommandTests {
 		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
 
 		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).startsWith("Looking for the feeds of " + site.getHttpBaseUrl() + "/ …\n\nFound 1 feed:\n");
 		assertThat(run.getValue()).contains("Found 1 feed:", site.getHttpBaseUrl() + "/rss/une.xml",
 				"RSS 2.0, « Le Site — À la une », 2 items", """
 						  - id: localhost
