@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -184,6 +186,15 @@ class AdaptivePollingIntegrationTests {
 		String metrics = get("/actuator/prometheus");
 		assertThat(metrics).containsPattern("manchette_publish_delay_seconds_bucket\\{[^}]*source=\"shown\"[^}]*le=\"60\\.0\"");
 		assertThat(metrics).containsPattern("manchette_publish_delay_seconds_count\\{[^}]*source=\"fixed\"[^}]*\\} [1-9]");
+		// The README's buckets: 5 s, 15 s, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 6, 24 h.
+		Matcher bucket = Pattern.compile("manchette_publish_delay_seconds_bucket\\{[^}]*source=\"shown\"[^}]*le=\"([^\"]+)\"")
+			.matcher(metrics);
+		List<String> bounds = new ArrayList<>();
+		while (bucket.find()) {
+			bounds.add(bucket.group(1));
+		}
+		assertThat(bounds).containsExactly("5.0", "15.0", "30.0", "60.0", "120.0", "300.0", "600.0", "900.0", "1800.0",
+				"3600.0", "7200.0", "21600.0", "86400.0", "+Inf");
 
 		String page = get("/sources");
 		assertThat(page).contains("plancher").contains("médiane");
