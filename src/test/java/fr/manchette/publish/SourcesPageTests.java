@@ -33,7 +33,9 @@ class SourcesPageTests {
 						PollOutcome.OK, 0, null, NOW.plusSeconds(900), 42, null),
 				new SourceHealth("lent", "<b>Lent</b>", "https://lent.example/rss", null, true, NOW.minus(Duration.ofDays(1)),
 						null, PollOutcome.TIMEOUT, 3, "no complete answer within 20s", NOW.plusSeconds(3600), 0,
-						"https://ailleurs.example/rss")),
+						"https://ailleurs.example/rss"),
+				new SourceHealth("calme", "Calme", "https://calme.example/rss", null, true, NOW.minusSeconds(60),
+						NOW.minusSeconds(60), PollOutcome.NOT_MODIFIED, 0, null, NOW.plusSeconds(900), 7, null)),
 				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20))));
 
 		Element ok = html.getElementById("source-ok");
@@ -47,7 +49,12 @@ class SourcesPageTests {
 			.isEqualTo("Délai dépassé (3 échecs de suite) pas de réponse complète en 20 s");
 		assertThat(slow.selectFirst("[data-label=Dernier relevé]").text()).isEqualTo("15/05 19:35");
 		assertThat(slow.selectFirst(".deplace").text()).contains("https://ailleurs.example/rss", "feeds.yml");
-		assertThat(html.selectFirst(".etat").text()).startsWith("2 sources · 1 en échec");
+		Element unchanged = html.getElementById("source-calme");
+		assertThat(unchanged.selectFirst("[data-label=Résultat]").text()).isEqualTo("Inchangé");
+		// The code of /api/sources in a tooltip.
+		assertThat(unchanged.selectFirst(".resultat").attr("title")).isEqualTo("NOT_MODIFIED");
+		assertThat(slow.selectFirst(".resultat").attr("title")).isEqualTo("TIMEOUT");
+		assertThat(html.selectFirst(".etat").text()).startsWith("3 sources · 1 en échec");
 	}
 
 }
