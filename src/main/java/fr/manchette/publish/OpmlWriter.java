@@ -10,19 +10,32 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.SourceType;
 import org.springframework.stereotype.Component;
 
 /**
  * The sources as OPML 2.0 (http://opml.org/spec2.opml), for importing into a feed reader: one {@code type="rss"}
  * outline per enabled source, inside a folder outline per category, which is how readers make their folders on
- * import. A source that moved for good is listed at its new address.
+ * import. A source that moved for good is listed at its new address. A {@code type: html} source has no feed a reader
+ * could follow: it is listed as the merged feed of its own items, its page as {@code htmlUrl}.
  */
 @Component
 public class OpmlWriter {
 
 	private static final String NO_CATEGORY = "";
 
-	public String opml(List<SourceHealth> sources) {
+	private final CurrentFeeds feeds;
+
+	public OpmlWriter(CurrentFeeds feeds) {
+		this.feeds = feeds;
+	}
+
+	/**
+	 * @param sources the sources, in feeds.yml order
+	 * @param site the service's address as the client asked for it, ending with a slash
+	 */
+	public String opml(List<SourceHealth> sources, String site) {
 		Map<String, List<SourceHealth>> byCategory = new LinkedHashMap<>();
 		for (SourceHealth source : sources) {
 			if (source.enabled()) {
@@ -61,7 +74,13 @@ public class OpmlWriter {
 					xml.writeAttribute("type", "rss");
 					xml.writeAttribute("text", source.name());
 					xml.writeAttribute("title", source.name());
-					xml.writeAttribute("xmlUrl", (source.movedTo() != null) ? source.movedTo() : source.url());
+					if (isPage(source)) {
+						xml.writeAttribute("xmlUrl", site + "feed.atom?source=" + source.id());
+						xml.writeAttribute("htmlUrl", source.url());
+					}
+					else {
+						xml.writeAttribute("xmlUrl", (source.movedTo() != null) ? source.movedTo() : source.url());
+					}
 					if (folder) {
 						// OPML 2.0: slash-delimited category strings, comma-separated.
 						xml.writeAttribute("category", "/" + category.getKey());
@@ -84,6 +103,10 @@ public class OpmlWriter {
 			throw new IllegalStateException("Could not write the OPML document", ex);
 		}
 		return out.toString();
+	}
+
+	private boolean isPage(SourceHealth source) {
+		return this.feeds.get().source(source.id()).filter((found) -> found.type() == SourceType.HTML).isPresent();
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

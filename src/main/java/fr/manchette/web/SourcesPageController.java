@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /sources}, the sources' health as a page, and {@code /opml}, the sources for a feed reader. */
 @RestController
@@ -49,7 +50,8 @@ class SourcesPageController {
 		HttpHeaders headers = new HttpHeaders();
 		// Shown in the browser, saved under a name a reader's import dialog recognises.
 		headers.setContentDisposition(ContentDisposition.inline().filename("manchette.opml").build());
-		return this.responses.respondByContent(request, OPML, this.opml.opml(this.board.sources()), headers);
+		String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
+		return this.responses.respondByContent(request, OPML, this.opml.opml(this.board.sources(), site), headers);
 	}
 
 }

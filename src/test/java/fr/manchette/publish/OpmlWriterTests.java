@@ -2,11 +2,20 @@ package fr.manchette.publish;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.PollDefaults;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
+import fr.manchette.config.TickerSelectors;
 import fr.manchette.store.PollOutcome;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -17,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OpmlWriterTests {
 
-	private final OpmlWriter writer = new OpmlWriter();
+	private static final String SITE = "https://manchette.example/";
+
+	private final OpmlWriter writer = new OpmlWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"),
+			PollDefaults.DEFAULTS, Duration.ofDays(30), List.of(new Source("fil-info", "Le Fil",
+					URI.create("https://fil.example/fil-info"), "economie", Duration.ofMinutes(15), true,
+					SourceType.HTML, new TickerSelectors("li", "a", ZoneId.of("Africa/Casablanca")), false)))));
 
 	@Test
 	void groupsEnabledSourcesByCategoryAtTheirCurrentAddress() throws Exception {
@@ -25,7 +39,7 @@ class OpmlWriterTests {
 				health("le360", "Le360 & « Co »", "economie", true, "https://le360.example/feed", null),
 				health("moved", "Déménagé", "economie", true, "https://old.example/rss", "https://new.example/rss"),
 				health("off", "Désactivé", "sport", false, "https://off.example/rss", null),
-				health("loose", "Sans catégorie", null, true, "https://loose.example/rss", null))));
+				health("loose", "Sans catégorie", null, true, "https://loose.example/rss", null)), SITE));
 
 		assertThat(opml.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
 		assertThat(outlines(opml)).containsExactly("economie > Le360 & « Co » https://le360.example/feed /economie",
@@ -36,10 +50,22 @@ class OpmlWriterTests {
 	@Test
 	void aCategoryIsOneFolderWhateverItsCase() throws Exception {
 		Document opml = parse(this.writer.opml(List.of(health("le360", "Le360", "economie", true, "https://le360.example/feed", null),
-				health("medias24", "Médias24", "Economie", true, "https://medias24.example/feed", null))));
+				health("medias24", "Médias24", "Economie", true, "https://medias24.example/feed", null)), SITE));
 
 		assertThat(outlines(opml)).containsExactly("economie > Le360 https://le360.example/feed /economie",
 				"economie > Médias24 https://medias24.example/feed /economie");
+	}
+
+	@Test
+	void aPageWithoutAFeedIsListedAsTheFeedOfItsItemsHere() throws Exception {
+		Document opml = parse(this.writer.opml(List.of(
+				health("le360", "Le360", "economie", true, "https://le360.example/feed", null),
+				health("fil-info", "Le Fil", "economie", true, "https://fil.example/fil-info", null)), SITE));
+
+		assertThat(outlines(opml)).containsExactly("economie > Le360 https://le360.example/feed /economie",
+				"economie > Le Fil https://manchette.example/feed.atom?source=fil-info /economie");
+		Element page = (Element) opml.getElementsByTagName("outline").item(2);
+		assertThat(page.getAttribute("htmlUrl")).isEqualTo("https://fil.example/fil-info");
 	}
 
 	private static List<String> outlines(Document opml) {
