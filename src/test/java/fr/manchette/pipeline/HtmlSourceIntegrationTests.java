@@ -184,6 +184,19 @@ class HtmlSourceIntegrationTests {
 		throw new AssertionError("no headline " + title);
 	}
 
+	/** A feed reader importing /opml follows a ticker by the feed of its items here: the page itself is no feed. */
+	@Test
+	void opmlListsATickerAsTheFeedOfItsItemsHere() throws Exception {
+		String path = "/feed.atom?source=fil-info";
+		assertThat(body("/opml")).contains("xmlUrl=\"http://localhost:" + this.port + path + "\"",
+				"htmlUrl=\"http://localhost:" + sources.getPort() + "/fil/fil-info\"",
+				"xmlUrl=\"http://localhost:" + sources.getPort() + "/hespress/feed\"");
+
+		SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(bytes(path))));
+		assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+			.contains("Le tramway de Rabat prolongé jusqu’à Salé");
+	}
+
 	/** What the ticker shows for an instant: HH:mm today in Casablanca, else dd/MM HH:mm. */
 	private static String tickerTime(Instant instant) {
 		ZonedDateTime at = instant.atZone(CASABLANCA);
