@@ -21,6 +21,9 @@ class CommandSettingsTests {
 		assertThat(settings.feeds().toAbsolutePath().normalize()).isEqualTo(Path.of("feeds.yml").toAbsolutePath());
 		// application.yml's, with the version Maven wrote into it.
 		assertThat(settings.userAgent()).matches("Manchette/[0-9][^ @]* \\(\\+https://github\\.com/manchette/manchette\\)");
+		// As the README gives them: edits of feeds.yml seen within 2 s, no interval under a minute.
+		assertThat(settings.reloadInterval()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.polling().minInterval()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test

@@ -152,6 +152,18 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void idIsAtMostSixtyFourCharacters() throws IOException {
+		String longest = "a".repeat(64);
+		assertThat(this.loader.load(write("longest-id.yml", "feeds:\n  - id: " + longest
+				+ "\n    name: A\n    url: https://a.example/rss\n")).feeds()).extracting(Source::id)
+			.containsExactly(longest);
+		assertThat(problems(write("too-long-id.yml", "feeds:\n  - id: " + longest + "b"
+				+ "\n    name: A\n    url: https://a.example/rss\n"))).singleElement()
+			.asString()
+			.endsWith("must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or a digit");
+	}
+
+	@Test
 	void fileWithoutFeedsNeedsAtLeastOneSource() {
 		assertThat(problems("no-feeds.yml")).containsExactly("feeds: at least one source is required");
 	}

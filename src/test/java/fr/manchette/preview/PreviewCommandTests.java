@@ -121,6 +121,14 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void previewFromTheCommandLineReadsTimesInEuropeParisUnlessToldOtherwise() {
+		int status = run(Map.of(), "--url", this.base + "/fil-info", "--item", "ul.fil-info > li", "--title", "a");
+
+		assertThat(status).isEqualTo(PreviewCommand.OK);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("times read in Europe/Paris");
+	}
+
+	@Test
 	void enrichReadsTheArticlesMetaTagsOnlyForWhatTheTickerLacks() throws IOException {
 		int status = run(Map.of(), "fil-info", "--manchette.feeds=" + feedsFile(), "--enrich");
 

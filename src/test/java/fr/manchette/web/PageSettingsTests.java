@@ -3,12 +3,22 @@ package fr.manchette.web;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** {@link PageSettings}: the refresh the ticker page's timer can hold. */
 class PageSettingsTests {
+
+	@Test
+	void theTickerPageAsksEveryTwentySecondsUnlessToldOtherwise() {
+		PageSettings settings = new Binder(new MapConfigurationPropertySource()).bindOrCreate("manchette.page",
+				PageSettings.class);
+
+		assertThat(settings.refresh()).isEqualTo(Duration.ofSeconds(20));
+	}
 
 	@Test
 	void aRefreshPastAnHourIsRefused() {
