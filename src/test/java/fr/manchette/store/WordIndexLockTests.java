@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import fr.manchette.ManchetteApplication;
@@ -45,20 +47,24 @@ class WordIndexLockTests {
 			// Another indexer holds the state row, as another instance's would.
 			CountDownLatch held = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
+			// Threads of its own: on Java 25, CompletableFuture's default pool on two cores is one thread, which
+			// the holder would keep from the indexer.
+			ExecutorService threads = Executors.newFixedThreadPool(2);
 			CompletableFuture<Void> other = CompletableFuture.runAsync(() -> transaction.executeWithoutResult((tx) -> {
 				jdbc.sql("SELECT indexed_to FROM word_index_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
 				held.countDown();
 				await(release);
-			}));
+			}), threads);
 			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 			try {
 				// Waiting for that lock would take H2's lock timeout (a minute), then fail.
-				assertThat(CompletableFuture.supplyAsync(() -> words.indexNext(100)).get(30, TimeUnit.SECONDS))
+				assertThat(CompletableFuture.supplyAsync(() -> words.indexNext(100), threads).get(30, TimeUnit.SECONDS))
 					.isZero();
 			}
 			finally {
 				release.countDown();
 				other.get(30, TimeUnit.SECONDS);
+				threads.shutdownNow();
 			}
 		}
 	}

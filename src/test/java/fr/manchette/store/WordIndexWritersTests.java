@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -49,19 +51,27 @@ class WordIndexWritersTests {
 			// A first part indexed, ending inside a block, so that the indexer goes on with a block the pruner reads.
 			assertThat(words.indexNext(500)).isEqualTo(500);
 
+			// Threads of their own, so that the two run at once whatever the cores: on Java 25,
+			// CompletableFuture's default pool on two cores is one thread (a thread per task on Java 17), and ran them in turn.
+			ExecutorService threads = Executors.newFixedThreadPool(2);
 			CompletableFuture<Integer> indexing = CompletableFuture.supplyAsync(() -> {
 				int indexed = 0;
 				for (int batch = words.indexNext(37); batch > 0; batch = words.indexNext(37)) {
 					indexed += batch;
 				}
 				return indexed;
-			});
+			}, threads);
 			CompletableFuture<Integer> pruning = CompletableFuture
-				.supplyAsync(() -> context.getBean(ItemPruner.class).pruneOlderThan(T0));
+				.supplyAsync(() -> context.getBean(ItemPruner.class).pruneOlderThan(T0), threads);
 
 			// The 350 new items after the first 500, and as many of the 350 old ones as the pruner left it.
-			assertThat(indexing.get(60, TimeUnit.SECONDS)).isBetween(350, 700);
-			assertThat(pruning.get(60, TimeUnit.SECONDS)).isEqualTo(600);
+			try {
+				assertThat(indexing.get(60, TimeUnit.SECONDS)).isBetween(350, 700);
+				assertThat(pruning.get(60, TimeUnit.SECONDS)).isEqualTo(600);
+			}
+			finally {
+				threads.shutdownNow();
+			}
 			assertThat(words.indexNext(100)).isZero();
 			JdbcClient jdbc = JdbcClient.create(store);
 			List<Long> kept = jdbc.sql("SELECT id FROM item ORDER BY id").query(Long.class).list();
