@@ -534,11 +534,17 @@ class FeedParserTests {
 	}
 
 	@Test
-	void rssWithoutChannelIsAParseErrorNotACrash() {
-		FeedParseException ex = refusal("<rss version=\"2.0\"><item><title>Seul</title></item></rss>"
+	void rssWithoutChannelReadsTheItemsUnderItsRoot() throws Exception {
+		ParsedFeed feed = this.parser.parse("<rss version=\"2.0\"><title>Le Fil</title><item><title>Seul</title></item></rss>"
 			.getBytes(StandardCharsets.UTF_8), null);
-		assertThat(ex.isNotAFeed()).isFalse();
-		assertThat(ex.getMessage()).startsWith("not a feed Rome can read");
+		assertThat(feed.title()).isEqualTo("Le Fil");
+		assertThat(feed.items()).extracting(RawItem::title).containsExactly("Seul");
+	}
+
+	@Test
+	void emptyRssIsAFeedWithoutItems() throws Exception {
+		assertThat(this.parser.parse("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n</rss>"
+			.getBytes(StandardCharsets.UTF_8), "application/rss+xml").items()).isEmpty();
 	}
 
 	@Test
