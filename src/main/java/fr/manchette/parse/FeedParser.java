@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -42,6 +43,9 @@ public class FeedParser {
 	 * twice the heap uncapped).
 	 */
 	static final int MAX_ITEMS = 10_000;
+
+	/** The start tag of a feed's root, as {@link #looksLikeHtml} sees it (lower-cased). */
+	private static final Pattern FEED_ROOT_TAG = Pattern.compile("<(rss|feed|rdf:rdf|channel)[\\s>/]");
 
 	/** The start of a body that is decoded for the checks before parsing: the prolog of nearly every feed. */
 	private static final int HEAD_BYTES = 2048;
@@ -248,8 +252,12 @@ public class FeedParser {
 	private static boolean looksLikeHtml(String text) {
 		String start = text.stripLeading();
 		start = start.substring(0, Math.min(start.length(), 512)).toLowerCase(Locale.ROOT);
-		return start.startsWith("<!doctype html") || start.startsWith("<html")
-				|| (!start.startsWith("<?xml") && start.contains("<html"));
+		if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+			return true;
+		}
+		int html = start.startsWith("<?xml") ? -1 : start.indexOf("<html");
+		// An <html> after a feed's root is an item's content (a whole page in a CDATA section), not the document.
+		return html >= 0 && !FEED_ROOT_TAG.matcher(start).region(0, html).find();
 	}
 
 	/**

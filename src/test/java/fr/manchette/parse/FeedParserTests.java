@@ -360,6 +360,15 @@ class FeedParserTests {
 	}
 
 	@Test
+	void feedWhoseFirstItemHoldsAWholePageInCdataIsAFeed() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><title>Le Fil</title><item><title>Une</title><description><![CDATA["
+				+ "<!DOCTYPE html><html><body><p>Le texte</p></body></html>]]></description></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml").items())
+			.extracting(RawItem::title)
+			.containsExactly("Une");
+	}
+
+	@Test
 	void xhtmlPageIsNotAFeed() throws Exception {
 		FeedParseException ex = refusal(bytes("xhtml-page.xml"), "application/xhtml+xml");
 		assertThat(ex.isNotAFeed()).isTrue();
