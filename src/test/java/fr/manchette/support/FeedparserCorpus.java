@@ -28,6 +28,10 @@ public final class FeedparserCorpus {
 	private static final Pattern FIELD = Pattern.compile("^\\s*(Description|Expect|Header|SkipUnless):\\s*(.*?)\\s*$",
 			Pattern.MULTILINE);
 
+	/** A JSON Feed states it in a {@code "__TEST__"} member, on one line, the comment's end kept. */
+	private static final Pattern JSON_TEST = Pattern.compile(
+			"\"__TEST__\"\\s*:\\s*\"Description:\\s*(.*?)\\s*Expect:\\s*(.*?)\\s*-->");
+
 	private FeedparserCorpus() {
 	}
 
@@ -59,7 +63,13 @@ public final class FeedparserCorpus {
 
 	private static Case read(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
-		Matcher comment = COMMENT.matcher(new String(bytes, commentCharset(bytes)));
+		String text = new String(bytes, commentCharset(bytes));
+		String name = ROOT.relativize(file).toString().replace('\\', '/');
+		Matcher json = JSON_TEST.matcher(text);
+		if (json.find()) {
+			return new Case(name, file, bytes, json.group(1), json.group(2), List.of(), List.of());
+		}
+		Matcher comment = COMMENT.matcher(text);
 		if (!comment.find()) {
 			return null;
 		}
@@ -79,7 +89,6 @@ public final class FeedparserCorpus {
 		if (expect == null) {
 			return null;
 		}
-		String name = ROOT.relativize(file).toString().replace('\\', '/');
 		return new Case(name, file, bytes, description, expect, List.copyOf(headers), List.copyOf(skipUnless));
 	}
 
