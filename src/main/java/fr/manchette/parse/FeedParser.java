@@ -91,7 +91,7 @@ public class FeedParser {
 		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed(ParseDetail.OTHER_XML.with(root));
 		}
-		restoreChannel(document);
+		RssDialects.asRome(document);
 		ItemElements.keepFirst(document, MAX_ITEMS);
 		CommonFormatReader.Feed common = CommonFormatReader.read(document);
 		if (common != null) {
@@ -106,21 +106,6 @@ public class FeedParser {
 			}
 		}
 		return readWithRome(document);
-	}
-
-	/**
-	 * An {@code <rss>} without its {@code <channel>}, its title and items right under it or nothing at all (what a CMS
-	 * sends with nothing to publish), read as if the channel were there: Rome would fail on it, and the items are
-	 * plain to see.
-	 */
-	private static void restoreChannel(Document document) {
-		Element root = document.getRootElement();
-		if (!root.getName().equals("rss") || !root.getChildren("channel", root.getNamespace()).isEmpty()) {
-			return;
-		}
-		Element channel = new Element("channel", root.getNamespace());
-		channel.addContent(root.removeContent());
-		root.addContent(channel);
 	}
 
 	/**

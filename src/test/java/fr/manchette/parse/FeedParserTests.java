@@ -550,6 +550,18 @@ class FeedParserTests {
 		assertThat(feed.items()).extracting(RawItem::title).containsExactly("Seul");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "<rss version=\"2.1\">", "<rss version=\"3.0\">", "<rss version=\"\">",
+			"<rss xmlns=\"http://backend.userland.com/rss2\" version=\"2.0\">",
+			"<rss xmlns=\"http://backend.userland.com/rss\">" })
+	void rssOfAVersionOrNamespaceRomeDoesNotKnowIsReadAsRss20(String root) throws Exception {
+		ParsedFeed feed = this.parser.parse((root + "<channel><title>Le Fil</title><item><title>Une</title>"
+				+ "<link>https://exemple.fr/une</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8), null);
+		assertThat(feed.title()).isEqualTo("Le Fil");
+		assertThat(feed.items()).extracting(RawItem::title, RawItem::link)
+			.containsExactly(tuple("Une", "https://exemple.fr/une"));
+	}
+
 	@Test
 	void emptyRssIsAFeedWithoutItems() throws Exception {
 		assertThat(this.parser.parse("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n</rss>"
