@@ -202,64 +202,25 @@ record FeedparserExpect(List<List<Clause>> alternatives) {
 
 	/** A clause in parentheses of its own, its parentheses off. */
 	private static String unwrap(String text) {
-		if (text.startsWith("(") && closes(text) == text.length() - 1) {
-			return text.substring(1, text.length() - 1).strip();
+		if (!text.startsWith("(") || !text.endsWith(")")) {
+			return text;
 		}
-		return text;
-	}
-
-	private static int closes(String text) {
-		int depth = 0;
-		char quote = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quote != 0) {
-				if (c == '\\') {
-					i++;
-				}
-				else if (c == quote) {
-					quote = 0;
-				}
-			}
-			else if (c == '\'' || c == '"') {
-				quote = c;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')' && --depth == 0) {
-				return i;
+		int[] depths = depths(text);
+		for (int i = 0; i < text.length() - 1; i++) {
+			if (depths[i] == 0) {
+				return text;
 			}
 		}
-		return -1;
+		return text.substring(1, text.length() - 1).strip();
 	}
 
 	/** Splits at a separator outside quotes and brackets. */
 	private static List<String> split(String text, String separator) {
+		int[] depths = depths(text);
 		List<String> parts = new ArrayList<>();
-		int depth = 0;
-		char quote = 0;
 		int start = 0;
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quote != 0) {
-				if (c == '\\') {
-					i++;
-				}
-				else if (c == quote) {
-					quote = 0;
-				}
-			}
-			else if (c == '\'' || c == '"') {
-				quote = c;
-			}
-			else if (c == '(' || c == '[' || c == '{') {
-				depth++;
-			}
-			else if (c == ')' || c == ']' || c == '}') {
-				depth--;
-			}
-			else if (depth == 0 && text.startsWith(separator, i)) {
+			if (depths[i] == 0 && text.startsWith(separator, i)) {
 				parts.add(text.substring(start, i));
 				start = i + separator.length();
 				i = start - 1;
@@ -267,6 +228,38 @@ record FeedparserExpect(List<List<Clause>> alternatives) {
 		}
 		parts.add(text.substring(start));
 		return parts;
+	}
+
+	/** How deep in brackets each character is, counting the one it opens or closes; -1 within a string literal. */
+	private static int[] depths(String text) {
+		int[] depths = new int[text.length()];
+		int depth = 0;
+		char quote = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			depths[i] = -1;
+			if (quote != 0) {
+				if (c == '\\' && i + 1 < text.length()) {
+					depths[++i] = -1;
+				}
+				else if (c == quote) {
+					quote = 0;
+				}
+				continue;
+			}
+			if (c == '\'' || c == '"') {
+				quote = c;
+				continue;
+			}
+			if (c == '(' || c == '[' || c == '{') {
+				depth++;
+			}
+			depths[i] = depth;
+			if (c == ')' || c == ']' || c == '}') {
+				depth--;
+			}
+		}
+		return depths;
 	}
 
 }
