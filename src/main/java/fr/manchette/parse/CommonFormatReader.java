@@ -360,10 +360,7 @@ final class CommonFormatReader {
 	 */
 	private static String textConstruct(Element element) {
 		String type = attribute(element, "type");
-		if (type == null) {
-			type = "text";
-		}
-		if (type.equals("xhtml") || type.contains("/xml") || type.contains("+xml")) {
+		if (isMarkupType(type)) {
 			List<Content> contents = element.getContent();
 			for (Content content : contents) {
 				if (content instanceof Element child && child.getNamespace().equals(ATOM)) {
@@ -373,6 +370,11 @@ final class CommonFormatReader {
 			return new XMLOutputter().outputString(contents);
 		}
 		return element.getText();
+	}
+
+	/** Whether an Atom text of that type is markup, XHTML or XML, that Rome writes out as it is (no type is text). */
+	static boolean isMarkupType(@Nullable String type) {
+		return type != null && (type.equals("xhtml") || type.contains("/xml") || type.contains("+xml"));
 	}
 
 	/** Rome's attribute of an Atom element: without namespace, else in Atom's. */

@@ -313,11 +313,11 @@ public class FeedParser {
 
 	/** The short text first (description, Atom summary), else the full content. */
 	private static @Nullable Summary summary(EntryValues entry, ItemElements elements, boolean atom10) {
-		TypedText description = entry.description();
+		TypedText description = elements.summary(entry.description());
 		if (description != null && description.value() != null && !description.value().isBlank()) {
 			return new Summary(asHtml(description, atom10), elements.summaryBase());
 		}
-		for (TypedText content : entry.contents()) {
+		for (TypedText content : elements.contents(entry.contents())) {
 			if (content.value() != null && !content.value().isBlank()) {
 				return new Summary(asHtml(content, atom10), elements.contentBase());
 			}

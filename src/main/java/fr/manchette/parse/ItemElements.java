@@ -10,6 +10,8 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 
+import fr.manchette.parse.EntryValues.TypedText;
+
 /**
  * What Rome does not keep of an item element: the true guid (not Rome's fallback to the link), the date text, and the
  * {@code xml:base} in scope of its link and of its summary and content. Rome's own xml:base resolution is left off: it
@@ -21,14 +23,27 @@ import org.jspecify.annotations.Nullable;
  * @param summaryBase the base of Atom's {@code summary} or RSS's {@code description}
  * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
  * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
- * @param markedUpTitle an RSS title that holds elements ({@code Le 2<sup>e</sup> tour}), written out with them:
- * Rome reads only the text between them ({@code Le 2 tour}); null for any other title
+ * @param markedUp the texts that hold elements the readers would skip, written out with them
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
-		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, @Nullable String markedUpTitle) {
+		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, MarkedUp markedUp) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE, null, null);
+			BaseChain.NONE, null, MarkedUp.NONE);
+
+	/**
+	 * Texts that hold elements where a reader of text keeps only the text between them, written out with their markup
+	 * ({@link CommonFormatReader#withMarkup}); null for a text that holds none. An RSS title ({@code Le 2<sup>e</sup>
+	 * tour}, read {@code Le 2 tour}), and an Atom 1.0 title, summary or content typed text or html, or not typed, that
+	 * holds elements rather than escaped markup: invalid Atom, but its publisher meant HTML, and
+	 * {@code <content type="html"><p>Texte</p></content>} read as text is empty. Normalize reads a title's text and
+	 * cleans a summary as HTML. XHTML and XML types are written out with their markup already.
+	 */
+	record MarkedUp(@Nullable String title, @Nullable String summary, @Nullable String content) {
+
+		static final MarkedUp NONE = new MarkedUp(null, null, null);
+
+	}
 
 	/** A link as written, with the base in scope of the element that wrote it. */
 	record BasedValue(String value, BaseChain base) {
@@ -111,33 +126,47 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		BaseChain base = chain(item);
 		return new ItemElements(guid, date, links(item, children, base), base,
 				base.then(xmlBase(own(item, children, summaryName(item)))),
-				base.then(xmlBase(content(item, children))), language(item, children), markedUpTitle(item, children));
+				base.then(xmlBase(content(item, children))), language(item, children), markedUp(item, children));
 	}
 
-	/**
-	 * The title as written, markup included, when an RSS item's title holds elements, as a description's is read
-	 * ({@link CommonFormatReader#withMarkup}); normalize reads its text. Atom's titles say their type, and xhtml is
-	 * read with its markup already.
-	 */
-	private static @Nullable String markedUpTitle(Element item, List<Element> children) {
-		if (item.getName().equals("entry")) {
+	private static MarkedUp markedUp(Element item, List<Element> children) {
+		if (!item.getName().equals("entry")) {
+			return new MarkedUp(withElements(own(item, children, "title")), null, null);
+		}
+		if (!item.getNamespaceURI().equals(CommonFormatReader.ATOM_URI)) {
+			// Atom 0.3's text is XML unless its mode says otherwise: Rome writes its markup out already.
+			return MarkedUp.NONE;
+		}
+		return new MarkedUp(withElements(own(item, children, "title")), withElements(own(item, children, "summary")),
+				withElements(own(item, children, "content")));
+	}
+
+	/** The text written out with its markup when it holds elements and its type is not one of markup; else null. */
+	private static @Nullable String withElements(@Nullable Element text) {
+		if (text == null || CommonFormatReader.isMarkupType(text.getAttributeValue("type"))) {
 			return null;
 		}
-		Element title = own(item, children, "title");
-		if (title == null) {
-			return null;
-		}
-		for (Content content : title.getContent()) {
+		for (Content content : text.getContent()) {
 			if (content instanceof Element) {
-				return CommonFormatReader.withMarkup(title);
+				return CommonFormatReader.withMarkup(text);
 			}
 		}
 		return null;
 	}
 
-	/** The item's title: the one Rome read, unless the title holds markup Rome read only the text of. */
-	@Nullable String title(@Nullable String romes) {
-		return (this.markedUpTitle != null) ? this.markedUpTitle : romes;
+	/** The item's title: the one read, unless the title holds markup that reading kept only the text of. */
+	@Nullable String title(@Nullable String read) {
+		return (this.markedUp.title() != null) ? this.markedUp.title() : read;
+	}
+
+	/** The summary (description) read, unless it holds markup that reading kept only the text of. */
+	@Nullable TypedText summary(@Nullable TypedText read) {
+		return (this.markedUp.summary() != null) ? new TypedText(this.markedUp.summary(), "html") : read;
+	}
+
+	/** The contents read, unless the content holds markup that reading kept only the text of. */
+	List<TypedText> contents(List<TypedText> read) {
+		return (this.markedUp.content() != null) ? List.of(new TypedText(this.markedUp.content(), "html")) : read;
 	}
 
 	private static @Nullable String language(Element item, List<Element> children) {

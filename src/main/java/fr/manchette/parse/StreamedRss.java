@@ -454,7 +454,8 @@ final class StreamedRss extends DefaultHandler {
 		}
 		String language = trimmed(it.anyLanguage);
 		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
-				it.base.then(it.contentBase), (language != null) ? language : it.lang, null));
+				it.base.then(it.contentBase), (language != null) ? language : it.lang,
+				ItemElements.MarkedUp.NONE));
 	}
 
 	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */

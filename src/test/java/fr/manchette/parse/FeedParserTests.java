@@ -192,6 +192,38 @@ class FeedParserTests {
 			.title()).containsExactly("Le 2e tour des r\u00e9gionales A & B");
 	}
 
+	/**
+	 * Atom 1.0 text typed text or html, or not typed, that holds elements instead of escaped markup (invalid Atom, and
+	 * not rare): read as text, the words inside the elements were lost (« Un  penché », an empty summary). The markup
+	 * is kept as HTML, whichever reader reads the feed (the tree's, or Rome's for a feed with the syndication module).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>",
+			"<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+					+ "<title>F</title><sy:updatePeriod>hourly</sy:updatePeriod>" })
+	void keepsTheTextOfElementsInAtomText(String start) throws Exception {
+		String entry = "<entry><id>urn:x:%d</id><link href=\"https://fil.example/%d\"/>%s</entry>";
+		String xml = start + entry.formatted(1, 1, "<title>Un <i>titre</i> pench\u00e9</title>"
+				+ "<summary type=\"html\"><p>Le <b>texte</b> &amp; la suite</p></summary>")
+				+ entry.formatted(2, 2, "<title type=\"html\">Deux</title><content type=\"html\"><p>Tout le <em>contenu</em></p></content>")
+				+ entry.formatted(3, 3, "<title type=\"text\">Trois</title><summary>avant <b>gras</b> apr\u00e8s</summary>")
+				+ entry.formatted(4, 4, "<title>Quatre</title><summary type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+						+ "<p>D\u00e9j\u00e0 <b>XHTML</b></p></div></summary>")
+				+ "</feed>";
+		List<fr.manchette.normalize.Item> items = this.parser.parse(xml.getBytes(StandardCharsets.UTF_8), null)
+			.items()
+			.stream()
+			.map((item) -> new fr.manchette.normalize.ItemNormalizer()
+				.normalize(item, java.net.URI.create("https://fil.example/feed"), Instant.now(), java.time.ZoneOffset.UTC)
+				.orElseThrow())
+			.toList();
+		assertThat(items).extracting(fr.manchette.normalize.Item::title)
+			.containsExactly("Un titre pench\u00e9", "Deux", "Trois", "Quatre");
+		assertThat(items).extracting(fr.manchette.normalize.Item::summaryHtml)
+			.containsExactly("<p>Le <b>texte</b> &amp; la suite</p>", "<p>Tout le <em>contenu</em></p>",
+					"avant <b>gras</b> apr\u00e8s", "<p>D\u00e9j\u00e0 <b>XHTML</b></p>");
+	}
+
 	/** A title of text alone is Rome's, to the character. */
 	@Test
 	void keepsATitleOfTextAsRomeReadsIt() throws Exception {
