@@ -37,6 +37,7 @@
   // Ranked à la une (TickerPage: data-une), a line shows how many sources told its story.
   var une = list.hasAttribute('data-une');
   var every = Number(list.getAttribute('data-refresh')) || 20000;
+  var everyInBackground = Number(list.getAttribute('data-background-refresh')) || 60000;
   var status = document.getElementById('etat');
   var empty = document.getElementById('vide');
   var title = document.title;
@@ -195,8 +196,8 @@
 
   function schedule() {
     if (timer === null) {
-      // A tab in the background asks at most once a minute, and counts what it missed in its title.
-      timer = setTimeout(refresh, document.hidden ? Math.max(every, 60000) : every);
+      // A tab in the background asks less often (once a minute by default), and counts what it missed in its title.
+      timer = setTimeout(refresh, document.hidden ? Math.max(every, everyInBackground) : every);
     }
   }
 

@@ -49,6 +49,8 @@ public class TickerPageWriter {
 			.append(Html.escape(headlines.timezone()))
 			.append("\" data-refresh=\"")
 			.append(resources.refresh().toMillis())
+			.append("\" data-background-refresh=\"")
+			.append(resources.backgroundRefresh().toMillis())
 			.append(filters.une() ? "\" data-une=\"\">\n" : "\">\n");
 		headlines.headlines().forEach((headline) -> line(html, headline, config, filters.une()));
 		html.append("</ol>\n");

@@ -24,7 +24,7 @@ class PageAssets {
 
 	PageResources resources() {
 		return new PageResources(url("/assets/manchette.css"), url("/assets/ticker.js"), url("/assets/favicon.svg"),
-				this.settings.refresh());
+				this.settings.refresh(), this.settings.backgroundRefresh());
 	}
 
 	private String url(String path) {

@@ -36,7 +36,7 @@ class SourcesPageTests {
 						"https://ailleurs.example/rss"),
 				new SourceHealth("calme", "Calme", "https://calme.example/rss", null, true, NOW.minusSeconds(60),
 						NOW.minusSeconds(60), PollOutcome.NOT_MODIFIED, 0, null, NOW.plusSeconds(900), 7, null)),
-				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20))));
+				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20), Duration.ofMinutes(1))));
 
 		Element ok = html.getElementById("source-ok");
 		assertThat(ok.selectFirst("[data-label=Résultat]").text()).isEqualTo("OK");

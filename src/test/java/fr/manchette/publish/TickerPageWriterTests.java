@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TickerPageWriterTests {
 
 	private static final PageResources RESOURCES = new PageResources("/assets/m-1.css", "/assets/t-1.js",
-			"/assets/f-1.svg", Duration.ofSeconds(20));
+			"/assets/f-1.svg", Duration.ofSeconds(20), Duration.ofMinutes(1));
 
 	private final TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
 			PollDefaults.DEFAULTS, Duration.ofDays(30),
@@ -101,6 +101,7 @@ class TickerPageWriterTests {
 		assertThat(html.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/m-1.css");
 		assertThat(html.selectFirst("script").attr("src")).isEqualTo("/assets/t-1.js");
 		assertThat(html.selectFirst("#fil").attr("data-refresh")).isEqualTo("20000");
+		assertThat(html.selectFirst("#fil").attr("data-background-refresh")).isEqualTo("60000");
 	}
 
 	private String render(List<Headline> headlines, PageFilters filters) {

@@ -49,11 +49,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The ticker page in a real browser (headless Chromium): what a reader sees, filters, searches, and a story polled
- * while the page is open arriving without a reload. Screenshots go to {@code target/screenshots/}.
+ * while the page is open arriving without a reload, in view or in the background. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @ExtendWith(Chromium.Required.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "manchette.polling.enabled=false", "manchette.page.refresh=1s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"manchette.polling.enabled=false", "manchette.page.refresh=1s", "manchette.page.background-refresh=2s" })
 class TickerPageBrowserTests {
 
 	private static final Instant NOW = Instant.now();
@@ -137,11 +138,9 @@ class TickerPageBrowserTests {
 		waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#fil > li"), 5));
 		this.browser.executeScript("window.sansRechargement = true;");
 
-		sites.stubFor(WireMock.get("/quotidien/rss").willReturn(aResponse().withBody(NewsFeed.quotidien(NOW)
-			.with(new Story("q4", "Dernière minute : le Conseil de gouvernement se réunit jeudi",
-					"https://quotidien.example/conseil.html", "", Instant.now()))
-			.rss())));
-		this.ingestRun.run(source("quotidien"));
+		poll("quotidien", NewsFeed.quotidien(NOW).with(new Story("q4",
+				"Dernière minute : le Conseil de gouvernement se réunit jeudi", "https://quotidien.example/conseil.html",
+				"", Instant.now())));
 
 		waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#fil > li:first-child .titre"),
 				"Dernière minute : le Conseil de gouvernement se réunit jeudi"));
@@ -156,6 +155,35 @@ class TickerPageBrowserTests {
 		waitFor().until((browser) -> !browser.findElement(By.id("etat")).getText().equals(said));
 		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("1 nouvelle dépêche · actualisé à");
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
+	}
+
+	@Test
+	void aPageInTheBackgroundCountsTheStoriesItMissedInItsTitleAndShowsThemAtTheTopBackInView() {
+		this.browser.get(url("/"));
+		String title = this.browser.getTitle();
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("etat"), "actualisé à"));
+
+		// A minimised window's page is hidden, as a background tab's is: the page itself must say so.
+		this.browser.manage().window().minimize();
+		assertThat(this.browser.executeScript("return document.hidden;")).isEqualTo(true);
+
+		NewsFeed quotidien = NewsFeed.quotidien(NOW).with(new Story("q4", "Le Conseil de gouvernement se réunit jeudi",
+				"https://quotidien.example/conseil.html", "", Instant.now()));
+		poll("quotidien", quotidien);
+		waitFor().until((browser) -> browser.getTitle().equals("(1) " + title));
+		poll("quotidien", quotidien.with(new Story("q5", "La Banque centrale maintient son taux directeur",
+				"https://quotidien.example/taux.html", "", Instant.now())));
+		// Counted from the first story missed, not from the last refresh.
+		waitFor().until((browser) -> browser.getTitle().equals("(2) " + title));
+		assertThat(this.browser.executeScript("return document.hidden;")).isEqualTo(true);
+
+		this.browser.manage().window().setSize(new Dimension(1280, 1000));
+		assertThat(this.browser.executeScript("return document.hidden;")).isEqualTo(false);
+		waitFor().until((browser) -> browser.getTitle().equals(title));
+		assertThat(titles()).startsWith("La Banque centrale maintient son taux directeur",
+				"Le Conseil de gouvernement se réunit jeudi", "Le Parlement adopte la loi de finances");
+		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
+		assertThat(lines().get(2).getAttribute("class")).doesNotContain("nouveau");
 	}
 
 	@Test
@@ -176,6 +204,11 @@ class TickerPageBrowserTests {
 		this.browser.manage().window().setSize(new Dimension(1280, 700));
 		this.browser.get(url("/sources"));
 		screenshot("sources.png");
+	}
+
+	private void poll(String id, NewsFeed feed) {
+		sites.stubFor(WireMock.get("/" + id + "/rss").willReturn(aResponse().withBody(feed.rss())));
+		this.ingestRun.run(source(id));
 	}
 
 	private Source source(String id) {
