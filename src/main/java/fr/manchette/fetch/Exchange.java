@@ -195,10 +195,25 @@ final class Exchange implements AutoCloseable {
 
 	/** The status says there is no body (RFC 9110 §6.4.1), or the headers do: reading it cannot wait. */
 	private boolean hasNoBody() {
-		return this.status == 304 || this.status == 204 || this.connection.getContentLengthLong() == 0;
+		return interim() || this.status == 304 || this.status == 204 || this.connection.getContentLengthLong() == 0;
+	}
+
+	/**
+	 * A 1xx taken for the answer: before Java 20 the JDK skips only 100 Continue (JDK-8170305), so after a 103 Early
+	 * Hints the real answer is still to come on the connection. It is no body of the 1xx, which has none (and no
+	 * length: its "body" would end with the connection, so reading it would hold a worker and the connection until
+	 * the deadline). Such a connection is never read: {@link #close()} cuts it. What we cannot reach: a 1xx that gives
+	 * a Content-Length, which RFC 9110 §8.6 forbids, the JDK may put back in its pool itself, with the real answer
+	 * unread (at once, before we see the status, for {@code Content-Length: 0}).
+	 */
+	private boolean interim() {
+		return this.status >= 100 && this.status < 200;
 	}
 
 	private Body read(long maxBytes) throws IOException {
+		if (interim()) {
+			return new Body(new byte[0], true, false);
+		}
 		InputStream stream = (this.status >= 400) ? this.connection.getErrorStream() : this.connection.getInputStream();
 		if (stream == null) {
 			this.reusable = true;

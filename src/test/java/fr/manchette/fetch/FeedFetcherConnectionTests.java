@@ -95,6 +95,36 @@ class FeedFetcherConnectionTests {
 		}
 	}
 
+	/**
+	 * RFC 9110 §15.2: a client must read past an interim answer. The JDK's HttpURLConnection skips only 100 Continue
+	 * before Java 20 (JDK-8170305): on Java 17 it takes the 103 for the answer, and the real 200 is still to come on
+	 * the connection. That connection is closed at once: read as the 103's body (a 103 gives no length, so its body
+	 * would end with the connection), the 200 would hold a thread and the connection until the deadline.
+	 */
+	@Test
+	void aFeedAnsweringEarlyHintsIsReadFromJava20AndBeforeItsConnectionIsClosedAtOnce() throws Exception {
+		try (EarlyHintsServer server = new EarlyHintsServer()) {
+			FetchOutcome early = this.fetcher.fetch(new FetchRequest(server.url("/early"), null, null,
+					Duration.ofSeconds(30), 1_000_000));
+			FetchOutcome other = this.fetcher.fetch(new FetchRequest(server.url("/other"), null, null,
+					Duration.ofSeconds(30), 1_000_000));
+
+			assertThat(other).isInstanceOfSatisfying(Fetched.class, (fetched) -> assertThat(
+					new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(EarlyHintsServer.OTHER));
+			if (Runtime.version().feature() >= 20) {
+				assertThat(early).isInstanceOfSatisfying(Fetched.class, (fetched) -> assertThat(
+						new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(EarlyHintsServer.EARLY));
+				assertThat(server.connections()).isOne();
+			}
+			else {
+				assertThat(early).isEqualTo(new Failed(FailureKind.HTTP_STATUS, "HTTP 103"));
+				// Closed by the fetch, not by its deadline 30 s on.
+				assertThat(server.closedWithin(0, Duration.ofSeconds(10))).isTrue();
+				assertThat(server.connections()).isEqualTo(2);
+			}
+		}
+	}
+
 	@Test
 	void theKeepAlivePoolKeepsAsManyConnectionsPerHostAsPollsMayUseUnlessTheOperatorSaidOtherwise() {
 		String before = System.getProperty(OutboundClient.MAX_CONNECTIONS);

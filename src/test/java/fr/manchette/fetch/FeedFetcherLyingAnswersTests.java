@@ -116,25 +116,6 @@ class FeedFetcherLyingAnswersTests {
 			.isEqualTo(new Failed(FailureKind.HTTP_STATUS, "HTTP 304 to a request without validators"));
 	}
 
-	/**
-	 * RFC 9110 §15.2: a client must read past an interim answer. The JDK's HttpURLConnection skips only 100 Continue
-	 * before Java 20 (JDK-8170305): on Java 17 it takes the 103 for the answer, whose body it reads as the raw 200 that
-	 * follows. The 103 gives no length, so the JDK keeps no such connection for another request.
-	 */
-	@Test
-	void fetchOfA200AfterEarlyHintsIsReadFromJava20AndAnHttpStatusFailureBefore() throws IOException {
-		FetchOutcome outcome = fetch(answer("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-				+ "HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length + "\r\n\r\n", FEED));
-
-		if (Runtime.version().feature() >= 20) {
-			assertThat(outcome).isInstanceOfSatisfying(Fetched.class,
-					(fetched) -> assertThat(fetched.body()).isEqualTo(FEED));
-		}
-		else {
-			assertThat(outcome).isEqualTo(new Failed(FailureKind.HTTP_STATUS, "HTTP 103"));
-		}
-	}
-
 	private Fetched fetched(byte[] answer) throws IOException {
 		FetchOutcome outcome = fetch(answer);
 		assertThat(outcome).isInstanceOf(Fetched.class);
