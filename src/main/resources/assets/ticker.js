@@ -47,6 +47,8 @@
   var announced = null;
   var arrived = 0;
   var known = new Set();
+  // Lines that came while the tab was in the background: still new to the reader, until it is back in view.
+  var missed = new Set();
   Array.prototype.forEach.call(list.children, function (li) { known.add(li.getAttribute('data-key')); });
   var shown = signature(Array.prototype.map.call(list.children, function (li) {
     return { key: li.getAttribute('data-key'), time: li.querySelector('time').textContent };
@@ -147,16 +149,25 @@
   function show(headlines) {
     var lines = headlines.map(function (headline) { return { key: key(headline), time: headline.time }; });
     var fresh = 0;
+    var marked = 0;
     if (signature(lines) !== shown) {
       var names = sourceNames();
       var items = document.createDocumentFragment();
       headlines.forEach(function (headline) {
-        var isNew = !known.has(key(headline));
+        var id = key(headline);
+        var isNew = !known.has(id);
         if (isNew) {
           fresh++;
-          known.add(key(headline));
+          known.add(id);
+          if (document.hidden) {
+            missed.add(id);
+          }
         }
-        items.appendChild(line(headline, names, isNew));
+        var highlighted = isNew || missed.has(id);
+        if (highlighted) {
+          marked++;
+        }
+        items.appendChild(line(headline, names, highlighted));
       });
       list.replaceChildren(items);
       shown = signature(lines);
@@ -171,7 +182,7 @@
     if (signature(lines) !== announced) {
       // Said as long as the lines it speaks of are marked new: until the list changes again.
       announced = shown;
-      arrived = fresh;
+      arrived = marked;
     }
     status.textContent = (arrived > 0 ? arrived + (arrived > 1 ? ' nouvelles dépêches' : ' nouvelle dépêche') + ' · ' : '')
       + 'actualisé à ' + now();
@@ -207,6 +218,7 @@
       return;
     }
     unseen = 0;
+    missed.clear();
     document.title = title;
     if (timer !== null) {
       clearTimeout(timer);

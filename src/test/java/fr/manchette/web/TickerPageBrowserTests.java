@@ -182,8 +182,11 @@ class TickerPageBrowserTests {
 		waitFor().until((browser) -> browser.getTitle().equals(title));
 		assertThat(titles()).startsWith("La Banque centrale maintient son taux directeur",
 				"Le Conseil de gouvernement se réunit jeudi", "Le Parlement adopte la loi de finances");
+		// Both marked new, though they came in two refreshes: the reader saw neither.
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
+		assertThat(lines().get(1).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(2).getAttribute("class")).doesNotContain("nouveau");
+		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("2 nouvelles dépêches · actualisé à");
 	}
 
 	@Test
