@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Two feeds of one host on loopback, over kept-alive connections: {@code /early} answers {@code 103 Early Hints} at
  * once and its 200 once the page is ready, which is when the client has sent its next request on the connection, or
- * after a moment; {@code /other} answers its 200 at once. It notes when the client closes each connection. A 200 that a
- * client takes for the 103's body, or for the answer to its next request, shows as the wrong feed.
+ * after a moment; {@code /other} answers its 200 at once. It notes when the client closes each connection. A 200
+ * that a client takes for the 103's body, or for the answer to its next request, shows as the wrong feed.
  */
 final class EarlyHintsServer implements AutoCloseable {
 
@@ -45,9 +45,7 @@ final class EarlyHintsServer implements AutoCloseable {
 
 	EarlyHintsServer() throws IOException {
 		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread thread = new Thread(this::serve, "early-hints-server");
-		thread.setDaemon(true);
-		thread.start();
+		RawServer.acceptEach(this.socket, this.connections, this::answer);
 	}
 
 	URI url(String path) {
@@ -65,21 +63,6 @@ final class EarlyHintsServer implements AutoCloseable {
 
 	private CountDownLatch closing(int connection) {
 		return this.closings.computeIfAbsent(connection, (key) -> new CountDownLatch(1));
-	}
-
-	private void serve() {
-		while (!this.socket.isClosed()) {
-			try {
-				Socket client = this.socket.accept();
-				int connection = this.connections.getAndIncrement();
-				Thread each = new Thread(() -> answer(client, connection), "early-hints-connection");
-				each.setDaemon(true);
-				each.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
-		}
 	}
 
 	private void answer(Socket client, int connection) {

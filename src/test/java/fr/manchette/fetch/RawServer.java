@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 
 
 /**
@@ -46,7 +47,28 @@ public final class RawServer implements AutoCloseable {
 		this.answers = answers;
 		this.closing = closing;
 		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread thread = new Thread(this::serve, "raw-server");
+		acceptEach(this.socket, this.connections, this::answer);
+	}
+
+	/**
+	 * Accepts the connections of {@code socket} until it closes, each answered on a thread of its own by
+	 * {@code answer}, with its number (from 0), which {@code connections} counts.
+	 */
+	static void acceptEach(ServerSocket socket, AtomicInteger connections, ObjIntConsumer<Socket> answer) {
+		Thread thread = new Thread(() -> {
+			while (!socket.isClosed()) {
+				try {
+					Socket client = socket.accept();
+					int connection = connections.getAndIncrement();
+					Thread each = new Thread(() -> answer.accept(client, connection), "raw-connection");
+					each.setDaemon(true);
+					each.start();
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		}, "raw-server");
 		thread.setDaemon(true);
 		thread.start();
 	}
@@ -83,21 +105,6 @@ public final class RawServer implements AutoCloseable {
 	public List<String> requests() {
 		synchronized (this.requests) {
 			return List.copyOf(this.requests);
-		}
-	}
-
-	private void serve() {
-		while (!this.socket.isClosed()) {
-			try {
-				Socket client = this.socket.accept();
-				int connection = this.connections.getAndIncrement();
-				Thread each = new Thread(() -> answer(client, connection), "raw-connection");
-				each.setDaemon(true);
-				each.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
 		}
 	}
 

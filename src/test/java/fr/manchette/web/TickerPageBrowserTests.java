@@ -139,8 +139,8 @@ class TickerPageBrowserTests {
 		this.browser.executeScript("window.sansRechargement = true;");
 
 		poll("quotidien", NewsFeed.quotidien(NOW).with(new Story("q4",
-				"Dernière minute : le Conseil de gouvernement se réunit jeudi", "https://quotidien.example/conseil.html",
-				"", Instant.now())));
+				"Dernière minute : le Conseil de gouvernement se réunit jeudi",
+				"https://quotidien.example/conseil.html", "", Instant.now())));
 
 		waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#fil > li:first-child .titre"),
 				"Dernière minute : le Conseil de gouvernement se réunit jeudi"));
@@ -186,7 +186,8 @@ class TickerPageBrowserTests {
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(1).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(2).getAttribute("class")).doesNotContain("nouveau");
-		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("2 nouvelles dépêches · actualisé à");
+		assertThat(this.browser.findElement(By.id("etat")).getText())
+			.startsWith("2 nouvelles dépêches · actualisé à");
 	}
 
 	@Test
