@@ -91,8 +91,7 @@ public class FeedParser {
 		if (!ROOTS.contains(root)) {
 			throw FeedParseException.notAFeed(ParseDetail.OTHER_XML.with(root));
 		}
-		RssDialects.asRome(document);
-		ItemElements.keepFirst(document, MAX_ITEMS);
+		prepare(document);
 		CommonFormatReader.Feed common = CommonFormatReader.read(document);
 		if (common != null) {
 			List<ItemElements> raw = ItemElements.of(document);
@@ -108,11 +107,31 @@ public class FeedParser {
 		return readWithRome(document);
 	}
 
+	/** The document in the shape both its readers read: a dialect Rome refuses as RSS 2.0, base64 decoded, items capped. */
+	static void prepare(Document document) {
+		RssDialects.asRome(document);
+		Base64Text.decode(document);
+		ItemElements.keepFirst(document, MAX_ITEMS);
+	}
+
 	/**
 	 * Every other format and dialect: Rome's reading, with the dates it would have read the same prepared for it. Also
-	 * what the tests compare {@link CommonFormatReader} with.
+	 * what the tests compare {@link CommonFormatReader} with. When Rome refuses the document, what it refuses is taken
+	 * out ({@link RomeRefusals}) and the rest read; the document is refused only when there is no such part of it.
 	 */
 	static ParsedFeed readWithRome(Document document) throws FeedParseException {
+		try {
+			return readAsRome(document);
+		}
+		catch (FeedParseException refused) {
+			if (!RomeRefusals.takeOut(document)) {
+				throw refused;
+			}
+			return readAsRome(document);
+		}
+	}
+
+	private static ParsedFeed readAsRome(Document document) throws FeedParseException {
 		List<Element> itemElements = ItemElements.items(document);
 		RomeDates dates = RomeDates.prepare(itemElements, true).withoutFeedDates(document);
 		SyndFeed feed = build(document, dates);

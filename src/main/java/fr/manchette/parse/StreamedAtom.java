@@ -22,8 +22,9 @@ import fr.manchette.parse.ItemElements.BasedValue;
  * <p>
  * Anything whose reading here could differ stops the reading ({@code null}), and the document is then read from its
  * tree as before: another root, an entry in another namespace, the syndication module, a self link without address,
- * an XHTML or XML text (written out as XML by the tree's reader), an element inside an element whose text is read
- * (but an author's name), more entries than the parser keeps, anything that fails.
+ * an XHTML or XML text (written out as XML by the tree's reader), a text of a media type (base64, decoded in the
+ * tree), an element inside an element whose text is read (but an author's name), more entries than the parser keeps,
+ * anything that fails.
  */
 final class StreamedAtom extends DefaultHandler {
 
@@ -299,11 +300,14 @@ final class StreamedAtom extends DefaultHandler {
 		}
 	}
 
-	/** The type of a text construct that is read as its text, not written out as XML; for any other, not read. */
+	/**
+	 * The type of a text construct that is read as its text, not written out as XML nor decoded from base64
+	 * ({@link Base64Text}); for any other, not read.
+	 */
 	private static @Nullable String plainType(Attributes attributes) throws SAXException {
 		String type = attribute(attributes, "type");
 		String read = (type != null) ? type : "text";
-		if (read.equals("xhtml") || read.contains("/xml") || read.contains("+xml")) {
+		if (read.equals("xhtml") || read.contains("/xml") || read.contains("+xml") || Base64Text.isBase64Type(type)) {
 			throw new NotRead();
 		}
 		return type;
