@@ -159,8 +159,8 @@ public class FeedParser {
 	private static ParsedFeed feed(Document document, String format, @Nullable String title, @Nullable String link,
 			List<RawItem> items) {
 		FeedHubs hubs = FeedHubs.of(document);
-		return new ParsedFeed(format, Mojibake.repair(title), link, items, UpdatePeriod.of(document), hubs.hubs(),
-				hubs.self());
+		return new ParsedFeed(format, Mojibake.repair(DublinCore.standIn(title, DublinCore.channelTitle(document))), link,
+				items, UpdatePeriod.of(document), hubs.hubs(), hubs.self());
 	}
 
 	/** Rome's reading of the document, the dates prepared for it; the document is as it was afterwards. */
@@ -272,7 +272,8 @@ public class FeedParser {
 			@Nullable String feedLanguage) {
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
-		return new RawItem(elements.guid(), Mojibake.repair(elements.title(entry.title())), entry.link(),
+		return new RawItem(elements.guid(),
+				Mojibake.repair(DublinCore.standIn(elements.title(entry.title()), elements.dcTitle())), entry.link(),
 				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),
@@ -330,11 +331,14 @@ public class FeedParser {
 		return null;
 	}
 
-	/** The short text first (description, Atom summary), else the full content. */
+	/** The short text first (description, Atom summary, else RSS's dc:description), else the full content. */
 	private static @Nullable Summary summary(EntryValues entry, ItemElements elements, boolean atom10) {
 		TypedText description = elements.summary(entry.description());
 		if (description != null && description.value() != null && !description.value().isBlank()) {
 			return new Summary(asHtml(description, atom10), elements.summaryBase());
+		}
+		if (elements.dcDescription() != null) {
+			return new Summary(elements.dcDescription(), elements.base());
 		}
 		for (TypedText content : elements.contents(entry.contents())) {
 			if (content.value() != null && !content.value().isBlank()) {

@@ -24,12 +24,15 @@ import fr.manchette.parse.EntryValues.TypedText;
  * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
  * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
  * @param markedUp the texts that hold elements the readers would skip, written out with them
+ * @param dcTitle an RSS item's {@code dc:title}, unless blank ({@link DublinCore})
+ * @param dcDescription an RSS item's {@code dc:description}, unless blank
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
-		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, MarkedUp markedUp) {
+		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, MarkedUp markedUp,
+		@Nullable String dcTitle, @Nullable String dcDescription) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE, null, MarkedUp.NONE);
+			BaseChain.NONE, null, MarkedUp.NONE, null, null);
 
 	/**
 	 * Texts that hold elements where a reader of text keeps only the text between them, written out with their markup
@@ -124,9 +127,11 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 			}
 		}
 		BaseChain base = chain(item);
+		boolean rss = !item.getName().equals("entry");
 		return new ItemElements(guid, date, links(item, children, base), base,
 				base.then(xmlBase(own(item, children, summaryName(item)))),
-				base.then(xmlBase(content(item, children))), language(item, children), markedUp(item, children));
+				base.then(xmlBase(content(item, children))), language(item, children), markedUp(item, children),
+				rss ? DublinCore.text(children, "title") : null, rss ? DublinCore.text(children, "description") : null);
 	}
 
 	private static MarkedUp markedUp(Element item, List<Element> children) {

@@ -98,6 +98,8 @@ final class StreamedRss extends DefaultHandler {
 
 	private @Nullable String title;
 
+	private @Nullable String dcTitle;
+
 	private @Nullable String link;
 
 	private @Nullable String language;
@@ -145,6 +147,10 @@ final class StreamedRss extends DefaultHandler {
 		@Nullable String dcDate;
 
 		@Nullable String dcCreator;
+
+		@Nullable String dcTitle;
+
+		@Nullable String dcDescription;
 
 		final List<String> categories = new ArrayList<>(2);
 
@@ -315,7 +321,14 @@ final class StreamedRss extends DefaultHandler {
 	private void channelText(String value) {
 		boolean plain = this.textUri.isEmpty();
 		switch (String.valueOf(this.textName)) {
-			case "title" -> this.title = (plain && this.title == null) ? value : this.title;
+			case "title" -> {
+				if (plain) {
+					this.title = (this.title == null) ? value : this.title;
+				}
+				else if (this.textUri.equals(DUBLIN_CORE)) {
+					this.dcTitle = (this.dcTitle == null) ? value : this.dcTitle;
+				}
+			}
 			case "link" -> this.link = (plain && this.link == null) ? value : this.link;
 			case "language" -> this.language = (plain && this.language == null) ? value : this.language;
 			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
@@ -406,10 +419,20 @@ final class StreamedRss extends DefaultHandler {
 			else if (name.equals("creator")) {
 				it.dcCreator = (it.dcCreator == null) ? value : it.dcCreator;
 			}
+			else if (name.equals("title")) {
+				it.dcTitle = (it.dcTitle == null) ? value : it.dcTitle;
+			}
+			else if (name.equals("description")) {
+				it.dcDescription = (it.dcDescription == null) ? value : it.dcDescription;
+			}
 		}
 		else if (this.textUri.equals(CONTENT) && name.equals("encoded")) {
 			it.encoded = (it.encoded == null) ? value : it.encoded;
 		}
+	}
+
+	private static @Nullable String unlessBlank(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	/** ItemElements' candidate links: the trimmed text of each link and guid, when there is one, with its base. */
@@ -454,8 +477,8 @@ final class StreamedRss extends DefaultHandler {
 		}
 		String language = trimmed(it.anyLanguage);
 		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
-				it.base.then(it.contentBase), (language != null) ? language : it.lang,
-				ItemElements.MarkedUp.NONE));
+				it.base.then(it.contentBase), (language != null) ? language : it.lang, ItemElements.MarkedUp.NONE,
+				unlessBlank(it.dcTitle), unlessBlank(it.dcDescription)));
 	}
 
 	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */
@@ -477,7 +500,8 @@ final class StreamedRss extends DefaultHandler {
 		if (!this.channelSeen) {
 			throw new NotRead();
 		}
-		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0", this.title, this.link, this.language,
+		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0",
+				DublinCore.standIn(this.title, unlessBlank(this.dcTitle)), this.link, this.language,
 				this.entries), this.items,
 				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
 						trimmed(this.updateFrequency)));
