@@ -273,7 +273,8 @@ public class FeedParser {
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
 		return new RawItem(elements.guid(),
-				Mojibake.repair(DublinCore.standIn(elements.title(entry.title()), elements.dcTitle())), entry.link(),
+				Mojibake.repair(DublinCore.standIn(elements.title(entry.title()), elements.standIns().title())),
+				entry.link(),
 				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),
@@ -331,19 +332,26 @@ public class FeedParser {
 		return null;
 	}
 
-	/** The short text first (description, Atom summary, else RSS's dc:description), else the full content. */
+	/**
+	 * The short text first (description, Atom summary, else RSS's dc:description), else the full content (content,
+	 * content:encoded, else an RSS item's body).
+	 */
 	private static @Nullable Summary summary(EntryValues entry, ItemElements elements, boolean atom10) {
 		TypedText description = elements.summary(entry.description());
 		if (description != null && description.value() != null && !description.value().isBlank()) {
 			return new Summary(asHtml(description, atom10), elements.summaryBase());
 		}
-		if (elements.dcDescription() != null) {
-			return new Summary(elements.dcDescription(), elements.base());
+		ItemElements.StandIns standIns = elements.standIns();
+		if (standIns.description() != null) {
+			return new Summary(standIns.description(), elements.base());
 		}
 		for (TypedText content : elements.contents(entry.contents())) {
 			if (content.value() != null && !content.value().isBlank()) {
 				return new Summary(asHtml(content, atom10), elements.contentBase());
 			}
+		}
+		if (standIns.body() != null) {
+			return new Summary(standIns.body(), standIns.bodyBase());
 		}
 		return null;
 	}

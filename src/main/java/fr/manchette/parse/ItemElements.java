@@ -3,6 +3,7 @@ package fr.manchette.parse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.jdom2.Content;
 import org.jdom2.Document;
@@ -24,15 +25,14 @@ import fr.manchette.parse.EntryValues.TypedText;
  * @param contentBase the base of Atom's {@code content} or RSS's {@code content:encoded}
  * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
  * @param markedUp the texts that hold elements the readers would skip, written out with them
- * @param dcTitle an RSS item's {@code dc:title}, unless blank ({@link DublinCore})
- * @param dcDescription an RSS item's {@code dc:description}, unless blank
+ * @param standIns what an RSS item says elsewhere than Rome reads it, for a title, a description or a content it lacks
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
 		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, MarkedUp markedUp,
-		@Nullable String dcTitle, @Nullable String dcDescription) {
+		StandIns standIns) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE, null, MarkedUp.NONE, null, null);
+			BaseChain.NONE, null, MarkedUp.NONE, StandIns.NONE);
 
 	/**
 	 * Texts that hold elements where a reader of text keeps only the text between them, written out with their markup
@@ -45,6 +45,40 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 	record MarkedUp(@Nullable String title, @Nullable String summary, @Nullable String content) {
 
 		static final MarkedUp NONE = new MarkedUp(null, null, null);
+
+	}
+
+	/**
+	 * What stands in for an RSS item's missing or blank title, description and content: Dublin Core's title and
+	 * description ({@link DublinCore}), and a body of the item's own written in another way than
+	 * {@code content:encoded}: {@code xhtml:body} or a bare {@code body}, or {@code fullitem} (a 2002 proposal),
+	 * the first of them ({@link BodyMarkup}).
+	 *
+	 * @param title {@code dc:title}, unless blank
+	 * @param description {@code dc:description}, unless blank
+	 * @param body the body's HTML, unless blank
+	 * @param bodyBase the base in scope of the body
+	 */
+	record StandIns(@Nullable String title, @Nullable String description, @Nullable String body,
+			BaseChain bodyBase) {
+
+		static final StandIns NONE = new StandIns(null, null, null, BaseChain.NONE);
+
+		/** The names of an RSS item's children that hold a body, in any namespace. */
+		static final Set<String> BODIES = Set.of("body", "fullitem");
+
+		private static StandIns of(List<Element> children, BaseChain base) {
+			String title = DublinCore.text(children, "title");
+			String description = DublinCore.text(children, "description");
+			for (Element child : children) {
+				if (BODIES.contains(child.getName())) {
+					String body = BodyMarkup.html(child);
+					return new StandIns(title, description, body.isBlank() ? null : body,
+							base.then(xmlBase(child)));
+				}
+			}
+			return (title == null && description == null) ? NONE : new StandIns(title, description, null, base);
+		}
 
 	}
 
@@ -131,7 +165,7 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return new ItemElements(guid, date, links(item, children, base), base,
 				base.then(xmlBase(own(item, children, summaryName(item)))),
 				base.then(xmlBase(content(item, children))), language(item, children), markedUp(item, children),
-				rss ? DublinCore.text(children, "title") : null, rss ? DublinCore.text(children, "description") : null);
+				rss ? StandIns.of(children, base) : StandIns.NONE);
 	}
 
 	private static MarkedUp markedUp(Element item, List<Element> children) {

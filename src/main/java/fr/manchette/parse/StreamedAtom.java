@@ -479,8 +479,8 @@ final class StreamedAtom extends DefaultHandler {
 		BaseChain chain = chain(it);
 		this.items.add(new ItemElements(trimmed(it.id), dateText, it.links, chain,
 				(it.summary != null) ? chain.then(it.summaryBase) : chain,
-				(it.content != null) ? chain.then(it.contentBase) : chain, language, ItemElements.MarkedUp.NONE, null,
-				null));
+				(it.content != null) ? chain.then(it.contentBase) : chain, language, ItemElements.MarkedUp.NONE,
+				ItemElements.StandIns.NONE));
 	}
 
 	/** CommonFormatReader's atomLink: the first alternate's address, else the first with no rel or "alternate". */

@@ -263,7 +263,10 @@ final class StreamedRss extends DefaultHandler {
 
 	/** Only the bases of the children whose text is read count: links, guids, descriptions and contents. */
 	private void itemChild(String uri, String localName, String qName, Attributes attributes,
-			@Nullable String xmlBase) {
+			@Nullable String xmlBase) throws SAXException {
+		if (ItemElements.StandIns.BODIES.contains(localName)) {
+			throw new NotRead();
+		}
 		switch (localName) {
 			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"), xmlBase);
 			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"), xmlBase);
@@ -435,6 +438,14 @@ final class StreamedRss extends DefaultHandler {
 		return (text == null || text.isBlank()) ? null : text;
 	}
 
+	/** As ItemElements' of an RSS item, but for a body, which is left to the tree. */
+	private static ItemElements.StandIns standIns(Item it) {
+		String title = unlessBlank(it.dcTitle);
+		String description = unlessBlank(it.dcDescription);
+		return (title == null && description == null) ? ItemElements.StandIns.NONE
+				: new ItemElements.StandIns(title, description, null, it.base);
+	}
+
 	/** ItemElements' candidate links: the trimmed text of each link and guid, when there is one, with its base. */
 	private static void link(Item it, String value, @Nullable String xmlBase) {
 		String trimmed = value.trim();
@@ -478,7 +489,7 @@ final class StreamedRss extends DefaultHandler {
 		String language = trimmed(it.anyLanguage);
 		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
 				it.base.then(it.contentBase), (language != null) ? language : it.lang, ItemElements.MarkedUp.NONE,
-				unlessBlank(it.dcTitle), unlessBlank(it.dcDescription)));
+				standIns(it)));
 	}
 
 	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */
