@@ -16,6 +16,7 @@ import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.normalize.LinkCanonicalizer;
+import fr.manchette.normalize.TitleText;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.HtmlPages;
@@ -180,8 +181,10 @@ public class FeedDiscovery {
 	private Checked read(Fetched fetched, String via) {
 		try {
 			ParsedFeed feed = this.parser.parse(fetched.body(), fetched.contentType());
-			return new Checked(new FoundFeed(fetched.finalUrl(), feed.format(), feed.title(), feed.items().size(), via),
-					null);
+			// A feed's title may hold markup and entities (Le <b>Monde</b> &amp; co), as an item's: its text is shown.
+			String title = TitleText.plain(feed.title());
+			return new Checked(new FoundFeed(fetched.finalUrl(), feed.format(), title.isEmpty() ? null : title,
+					feed.items().size(), via), null);
 		}
 		catch (FeedParseException ex) {
 			// A sitemap or an OPML announced as XML, say: the parser says what it is.

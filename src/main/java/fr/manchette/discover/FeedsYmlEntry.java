@@ -74,9 +74,9 @@ record FeedsYmlEntry(String id, String name, URI url) {
 		return id.isEmpty() ? otherwise : id;
 	}
 
+	/** The feed's title, one line of text already ({@link FoundFeed}), else the site's host. */
 	private static String name(@Nullable String title, URI site) {
-		String name = (title != null) ? title.replaceAll("\\s+", " ").strip() : "";
-		return name.isEmpty() ? String.valueOf(site.getHost()) : name;
+		return (title != null) ? title : String.valueOf(site.getHost());
 	}
 
 	/** A YAML double-quoted scalar: safe whatever a title holds (colons, quotes, a leading « or #). */

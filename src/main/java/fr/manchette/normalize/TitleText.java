@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * the no-break spaces before « : ; ! ? » into ordinary spaces or lose them, so text nodes are collected as
  * written and only ASCII whitespace is folded.
  */
-final class TitleText {
+public final class TitleText {
 
 	private static final ThreadLocal<char[]> PIECE = ThreadLocal.withInitial(() -> new char[2048]);
 
@@ -42,7 +42,7 @@ final class TitleText {
 	 * @param htmlOrText the title as decoded from XML, or null
 	 * @return the text on one line, possibly empty, never null
 	 */
-	static String plain(@Nullable String htmlOrText) {
+	public static String plain(@Nullable String htmlOrText) {
 		if (htmlOrText == null || htmlOrText.isEmpty()) {
 			return "";
 		}

@@ -48,6 +48,25 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void suggestsTheTextOfATitleThatHoldsMarkup(WireMockRuntimeInfo site) throws Exception {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>""")));
+		stubFor(get("/rss.xml").willReturn(aResponse().withBody("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title><![CDATA[Le <b>Monde</b> &amp; co : l’essentiel]]></title>
+				<link>https://le-monde-et-co.example/</link></channel></rss>""")));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains("RSS 2.0, « Le Monde & co\u00a0: l’essentiel », 0 items",
+				"name: \"Le Monde & co\u00a0: l’essentiel\"");
+		FeedsFile file = load(run.getValue().substring(run.getValue().indexOf("  - id:")));
+		assertThat(file.feeds()).singleElement()
+			.satisfies((source) -> assertThat(source.name()).isEqualTo("Le Monde & co\u00a0: l’essentiel"));
+	}
+
+	@Test
 	void findsTheFeedOfASiteWithOnlyAUsualPath(WireMockRuntimeInfo site) {
 		stubFor(get("/").willReturn(FeedDiscoveryTests.html("<html><body>Accueil</body></html>")));
 		stubFor(get("/feed").willReturn(aResponse().withBody(FeedDiscoveryTests.ATOM)));
