@@ -264,10 +264,9 @@ final class StreamedRss extends DefaultHandler {
 	/** Only the bases of the children whose text is read count: links, guids, descriptions and contents. */
 	private void itemChild(String uri, String localName, String qName, Attributes attributes,
 			@Nullable String xmlBase) throws SAXException {
-		if (ItemElements.StandIns.BODIES.contains(localName)) {
-			throw new NotRead();
-		}
 		switch (localName) {
+			// ItemElements.StandIns.BODIES: a body, read as HTML from the tree.
+			case "body", "fullitem" -> throw new NotRead();
 			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"), xmlBase);
 			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"), xmlBase);
 			case "description" -> gather(uri, localName, qName, attributes.getValue("", "type"), xmlBase);
