@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jdom2.Attribute;
 import org.jdom2.Content;
 import org.jdom2.Element;
+import org.jsoup.nodes.Entities;
 
 /**
  * An RSS item's body ({@code xhtml:body}, a bare {@code body}, {@code fullitem}) as the HTML it shows: its text as
@@ -38,9 +39,9 @@ final class BodyMarkup {
 		String name = element.getName();
 		html.append('<').append(name);
 		for (Attribute attribute : element.getAttributes()) {
-			html.append(' ').append(attribute.getQualifiedName()).append("=\"");
-			escape(attribute.getValue(), html);
-			html.append('"');
+			html.append(' ').append(attribute.getQualifiedName()).append("=\"")
+				.append(Entities.escape(attribute.getValue()))
+				.append('"');
 		}
 		html.append('>');
 		if (VOID.contains(name)) {
@@ -48,26 +49,13 @@ final class BodyMarkup {
 		}
 		for (Content content : element.getContent()) {
 			switch (content.getCType()) {
-				case Text, CDATA, EntityRef -> escape(content.getValue(), html);
+				case Text, CDATA, EntityRef -> html.append(Entities.escape(content.getValue()));
 				case Element -> element((Element) content, html);
 				default -> {
 				}
 			}
 		}
 		html.append("</").append(name).append('>');
-	}
-
-	private static void escape(String text, StringBuilder html) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> html.append("&amp;");
-				case '<' -> html.append("&lt;");
-				case '>' -> html.append("&gt;");
-				case '"' -> html.append("&quot;");
-				default -> html.append(c);
-			}
-		}
 	}
 
 }
