@@ -21,7 +21,8 @@ import org.jdom2.Namespace;
  * neighbours: each child of the channel, and each item, is given to Rome alone in the document's bare frame; an item
  * Rome refuses alone loses the children Rome refuses alone, and only when it is still refused the item itself.
  * <p>
- * Only for a document Rome refused: each trial is a reading of its own, one per child of the channel and per item.
+ * Only for a document Rome refused: each trial is a reading of its own, one per child of the channel, then one of all
+ * the items together, and only when that is refused one per item.
  */
 final class RomeRefusals {
 
@@ -34,24 +35,42 @@ final class RomeRefusals {
 	 * empty) is refused: then the document as a whole is, and it is left as it was
 	 */
 	static boolean takeOut(Document document) {
-		Element root = document.getRootElement();
-		Frame frame = new Frame(root);
-		if (!frame.reads()) {
-			return false;
+		List<Element> items = ItemElements.items(document);
+		// Dates never make Rome throw (it reads an unreadable one as none), and parsing thousands of them would cost
+		// more than all the trials: out while Rome is tried, as for the reading itself.
+		RomeDates dates = RomeDates.prepare(items, true).withoutFeedDates(document);
+		List<Element> refused;
+		try {
+			refused = refused(document.getRootElement(), items);
 		}
-		Set<Element> items = Collections.newSetFromMap(new IdentityHashMap<>());
-		items.addAll(ItemElements.items(document));
-		List<Element> refused = new ArrayList<>();
-		for (Element container : frame.containers) {
-			for (Element child : container.getChildren()) {
-				if (frame.containers.contains(child) || frame.reads(child)) {
-					continue;
-				}
-				refused.addAll(items.contains(child) ? refusedIn(frame, child) : List.of(child));
-			}
+		finally {
+			dates.restore();
 		}
 		refused.forEach(Element::detach);
 		return !refused.isEmpty();
+	}
+
+	/** What Rome refuses of the document: none too when it refuses its bare frame. */
+	private static List<Element> refused(Element root, List<Element> itemList) {
+		Frame frame = new Frame(root);
+		if (!frame.reads()) {
+			return List.of();
+		}
+		Set<Element> items = Collections.newSetFromMap(new IdentityHashMap<>());
+		items.addAll(itemList);
+		// What Rome refuses is most often the channel's: then one reading of every item spares one reading each.
+		boolean itemsRead = new Frame(root).readsOnce(itemList);
+		List<Element> refused = new ArrayList<>();
+		for (Element container : frame.containers) {
+			for (Element child : container.getChildren()) {
+				boolean item = items.contains(child);
+				if (frame.containers.contains(child) || (item && itemsRead) || frame.reads(child)) {
+					continue;
+				}
+				refused.addAll(item ? refusedIn(frame, child) : List.of(child));
+			}
+		}
+		return refused;
 	}
 
 	/** What to take out of an item Rome refuses: the children it refuses alone, or the item if that is not enough. */
@@ -108,6 +127,17 @@ final class RomeRefusals {
 			Element copy = bare(item);
 			children.forEach((child) -> copy.addContent(child.clone()));
 			return readsWith(item, copy);
+		}
+
+		/**
+		 * Whether Rome reads the frame with all the items in it, each in the place of its parent. The frame is not to
+		 * be read again: taking thousands of items out one by one costs a search of the list each.
+		 */
+		boolean readsOnce(List<Element> items) {
+			for (Element item : items) {
+				this.copies.get(this.containers.indexOf(item.getParentElement())).addContent(item.clone());
+			}
+			return romeReads(this.document);
 		}
 
 		private boolean readsWith(Element element, Element copy) {
