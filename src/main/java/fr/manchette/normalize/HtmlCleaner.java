@@ -66,9 +66,37 @@ public final class HtmlCleaner {
 					&& resolvesToItself(attribute.getValue())) {
 				return true;
 			}
+			if (key.equals("colspan") || key.equals("rowspan")) {
+				return super.isSafeAttribute(tagName, element, attribute) && isSpan(key, attribute.getValue());
+			}
 			return super.isSafeAttribute(tagName, element, attribute);
 		}
 
+	}
+
+	/** Browsers cap a cell's colspan at 1000 and its rowspan at 65534 (HTML, "forming a table"). */
+	private static final int MAX_COLSPAN = 1000;
+
+	private static final int MAX_ROWSPAN = 65534;
+
+	/**
+	 * True for a span a browser reads as written: digits, from 1 (colspan) or 0 (rowspan: to the end of the rows)
+	 * up to the browser's cap. Anything else goes, and the cell spans one: a value past the cap lays out otherwise in
+	 * each reader (a reader that does not cap it builds a grid of millions of cells), and words or units
+	 * (« 2px », « deux ») are read differently by each.
+	 */
+	static boolean isSpan(String key, String value) {
+		String digits = value.strip();
+		if (digits.isEmpty() || digits.length() > 5) {
+			return false;
+		}
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+				return false;
+			}
+		}
+		int span = Integer.parseInt(digits);
+		return key.equals("colspan") ? span >= 1 && span <= MAX_COLSPAN : span <= MAX_ROWSPAN;
 	}
 
 	/**

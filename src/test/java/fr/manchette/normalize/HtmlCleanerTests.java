@@ -79,6 +79,23 @@ class HtmlCleanerTests {
 			.isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
 	}
 
+	/**
+	 * Browsers cap colspan at 1000 and rowspan at 65534, and read digits alone: a span past the cap or in words is
+	 * dropped, and the cell spans one, rather than laid out otherwise by each reader (one that does not cap builds a
+	 * grid of millions of cells).
+	 */
+	@Test
+	void keepsOnlyTheSpansABrowserReadsAsWritten() {
+		assertThat(this.cleaner.clean("<table><tr><td colspan=\"1000\">a</td><td colspan=\"1001\">b</td>"
+				+ "<td colspan=\"0\">c</td><td colspan=\" 3 \" rowspan=\"0\">d</td><td rowspan=\"65534\">e</td>"
+				+ "<td rowspan=\"65535\">f</td><td colspan=\"2px\" rowspan=\"deux\">g</td>"
+				+ "<th colspan=\"99999999999\" rowspan=\"-1\">h</th><th colspan=\"\" rowspan=\"2\">i</th></tr></table>",
+				FEED))
+			.isEqualTo("<table><tbody><tr><td colspan=\"1000\">a</td><td>b</td><td>c</td>"
+					+ "<td colspan=\" 3 \" rowspan=\"0\">d</td><td rowspan=\"65534\">e</td><td>f</td><td>g</td>"
+					+ "<th>h</th><th rowspan=\"2\">i</th></tr></tbody></table>");
+	}
+
 	/** The line WordPress's SEO plugins add under each post, in French and in English: not the newsroom's text. */
 	@Test
 	void dropsTheWordPressFooterButNotTheNewsroomsSentences() {
