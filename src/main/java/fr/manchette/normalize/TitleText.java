@@ -27,6 +27,12 @@ public final class TitleText {
 	private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
 			"embed", "svg", "math", "head", "title", "select");
 
+	/**
+	 * Text struck out: shown struck in the HTML summary, it no longer holds; in plain text, where nothing is struck,
+	 * « prix <s>12 €</s> 15 € » would read as both prices.
+	 */
+	private static final Set<String> STRUCK_OUT = Set.of("del", "s", "strike");
+
 	/** Feeds that wrap their text twice leave a literal CDATA section behind after XML decoding. */
 	private static final Pattern CDATA_MARKERS = Pattern.compile("<!\\[CDATA\\[|\\]\\]>");
 
@@ -78,7 +84,10 @@ public final class TitleText {
 		return text.indexOf('<') < 0 && text.indexOf('&') < 0 && !text.contains("]]>");
 	}
 
-	/** The text of an element as written, with a space where a block or a line break separates two runs. */
+	/**
+	 * The text of an element as written, with a space where a block or a line break separates two runs; without what
+	 * is struck out.
+	 */
 	static String textOf(Element root) {
 		StringBuilder text = new StringBuilder();
 		root.filter(new NodeFilter() {
@@ -89,10 +98,10 @@ public final class TitleText {
 					text.append(textNode.getWholeText());
 				}
 				else if (node instanceof Element element) {
-					if (SKIPPED.contains(element.normalName())) {
+					if (SKIPPED.contains(element.normalName()) || STRUCK_OUT.contains(element.normalName())) {
 						return FilterResult.SKIP_ENTIRELY;
 					}
-					if (element.isBlock() && node != root) {
+					if (separates(element) && node != root) {
 						text.append(' ');
 					}
 				}
@@ -101,7 +110,7 @@ public final class TitleText {
 
 			@Override
 			public FilterResult tail(Node node, int depth) {
-				if (node instanceof Element element && element.isBlock() && node != root) {
+				if (node instanceof Element element && separates(element) && node != root) {
 					text.append(' ');
 				}
 				return FilterResult.CONTINUE;
@@ -112,9 +121,18 @@ public final class TitleText {
 	}
 
 	/**
-	 * True when {@code fold(textOf(root))} is empty, without building the text: each text node that would be read
-	 * is checked, up to the first that holds something. (A text folds to nothing exactly when each of its pieces does:
-	 * fold drops or trims characters one by one, and keeps every other.)
+	 * Whether an element keeps its text apart from the text around it: a block. Jsoup counts {@code ins} as one, which
+	 * browsers show in the line: « <ins>15 €</ins>, » reads « 15 €, ».
+	 */
+	private static boolean separates(Element element) {
+		return element.isBlock() && !element.normalName().equals("ins");
+	}
+
+	/**
+	 * True when the element shows no text as HTML: when the fold of its text nodes as written is empty (struck out or
+	 * not: as HTML it shows), without building the text: each text node is checked, up to the first that holds
+	 * something. (A text folds to nothing exactly when each of its pieces does: fold drops or trims characters one by
+	 * one, and keeps every other.)
 	 */
 	static boolean hasNoText(Element root) {
 		boolean[] found = { false };

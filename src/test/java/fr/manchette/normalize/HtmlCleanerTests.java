@@ -79,6 +79,19 @@ class HtmlCleanerTests {
 			.isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
 	}
 
+	/** Struck out, a figure no longer holds: the HTML shows it struck, the plain text, which cannot, leaves it out. */
+	@Test
+	void leavesStruckOutTextOutOfThePlainText() {
+		HtmlCleaner.CleanSummary summary = this.cleaner.summary("<p>Prix : <del>12 €</del> <ins>15 €"
+				+ "</ins>, <s>en stock</s> <strike>livré demain</strike> sur commande.</p>", FEED);
+		assertThat(summary.html()).isEqualTo("<p>Prix : <del>12 €</del> <ins>15 €</ins>, <s>en stock"
+				+ "</s> <strike>livré demain</strike> sur commande.</p>");
+		assertThat(summary.text()).isEqualTo("Prix : 15 €, sur commande.");
+		// Nothing but a correction: the HTML still shows it.
+		assertThat(this.cleaner.summary("<p><del>Annulé</del></p>", FEED))
+			.isEqualTo(new HtmlCleaner.CleanSummary("<p><del>Annulé</del></p>", ""));
+	}
+
 	/**
 	 * Browsers cap colspan at 1000 and rowspan at 65534, and read digits alone: a span past the cap or in words is
 	 * dropped, and the cell spans one, rather than laid out otherwise by each reader (one that does not cap builds a

@@ -37,6 +37,14 @@ class TitleTextTests {
 		assertThat(TitleText.plain("Sant&amp;#233; &amp;amp; bien-&amp;ecirc;tre")).isEqualTo("Santé & bien-être");
 	}
 
+	/** What is struck out no longer holds, and plain text cannot strike it. */
+	@Test
+	void leavesStruckOutTextOut() {
+		assertThat(TitleText.plain("Prix\u00A0: <s>12\u00A0€</s> 15\u00A0€")).isEqualTo("Prix\u00A0: 15\u00A0€");
+		assertThat(TitleText.plain("<del>Report</del> Maintien du match, <strike>annulé</strike> joué"))
+			.isEqualTo("Maintien du match, joué");
+	}
+
 	@Test
 	void dropsMarkupAndKeepsItsText() {
 		assertThat(TitleText.plain("<b>Ukraine</b>\u00A0: <em>l’aide</em> <a href=\"/x\">européenne</a> arrive"))
