@@ -222,7 +222,7 @@ public final class HtmlCleaner {
 		// and keeps the text byte-identical to what the newsroom typed.
 		String cleaned = clean.body().html().replace("&nbsp;", "\u00A0").strip();
 		stripEnds(clean.body());
-		return new CleanSummary(cleaned, TitleText.plainText(TitleText.textOf(clean.body())));
+		return new CleanSummary(cleaned, TitleText.fold(TitleText.textOf(clean.body())));
 	}
 
 	/**

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * unsafe or needs resolving, so the same rules run on a small tree of their own.
  * <p>
  * Gives exactly what {@link HtmlCleaner}'s jsoup path gives, or null for anything it does not read (any other tag or
- * attribute, a bare {@code &}, an entity escaped twice, a control character, a surrogate, a tag left open, a link
- * in a link, a counter's image, a WordPress footer): that goes to jsoup.
+ * attribute, a bare {@code &}, an entity escaped twice, a {@code &lt;}, a control character, a surrogate, a tag left
+ * open, a link in a link, a counter's image, a WordPress footer): that goes to jsoup.
  * {@code HtmlCleanerTests} holds the two to the same output on drawn fragments and on the corpus.
  */
 final class SimpleSummary {
@@ -92,7 +92,7 @@ final class SimpleSummary {
 		for (Node child : body.children) {
 			text(child, text);
 		}
-		return new HtmlCleaner.CleanSummary(cleaned, TitleText.plainText(text));
+		return new HtmlCleaner.CleanSummary(cleaned, TitleText.fold(text));
 	}
 
 	/**
@@ -199,6 +199,10 @@ final class SimpleSummary {
 				if (decoded == null || (decoded.equals("&") && end + 1 < length
 						&& (isAsciiLetter(chars[end + 1]) || chars[end + 1] == '#'))) {
 					// Or an entity escaped twice (&amp;eacute;), which the cleaner decodes once more: not read here.
+					return null;
+				}
+				if (decoded.equals("<")) {
+					// Text that may be markup escaped twice, whose plain text is read as HTML once more: not read here.
 					return null;
 				}
 				text.append(decoded);

@@ -79,6 +79,29 @@ class HtmlCleanerTests {
 			.isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
 	}
 
+	/**
+	 * Markup escaped twice stays text in the HTML, which may mean it (a tag in a sentence about HTML); the plain text,
+	 * which cannot tell text about a tag from a tag, reads it as HTML once more. A code sample stays as written.
+	 */
+	@Test
+	void readsMarkupEscapedTwiceAsHtmlInThePlainTextOnly() {
+		HtmlCleaner.CleanSummary bold = this.cleaner.summary("<p>&lt;b&gt;Grève&lt;/b&gt; à la SNCF</p>", FEED);
+		assertThat(bold.html()).isEqualTo("<p>&lt;b&gt;Grève&lt;/b&gt; à la SNCF</p>");
+		assertThat(bold.text()).isEqualTo("Grève à la SNCF");
+		HtmlCleaner.CleanSummary image = this.cleaner
+			.summary("&amp;lt;img src=x onerror=alert(1)&amp;gt;Le conseil &amp;lt;i&amp;gt;vote&amp;lt;/i&amp;gt;", FEED);
+		assertThat(image.html()).isEqualTo("&lt;img src=x onerror=alert(1)&gt;Le conseil &lt;i&gt;vote&lt;/i&gt;");
+		assertThat(image.text()).isEqualTo("Le conseil vote");
+		HtmlCleaner.CleanSummary prose = this.cleaner
+			.summary("<p>Si x &lt; 3 et y &gt; 2, a&lt;b ; &lt;&lt;Le Monde&gt;&gt; titre « &lt;3 »</p>", FEED);
+		assertThat(prose.text()).isEqualTo("Si x < 3 et y > 2, a<b ; <<Le Monde>> titre « <3 »");
+		HtmlCleaner.CleanSummary code = this.cleaner.summary("<p>Écrivez <code>&lt;br /&gt;</code>, pas "
+				+ "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> ni <code>&lt;a onclick=\"x()\"&gt;</code></p>"
+				+ "<pre>&lt;b&gt;gras&lt;/b&gt;</pre>", FEED);
+		// But for what would run: a reader that shows the plain text as HTML must find nothing to run.
+		assertThat(code.text()).isEqualTo("Écrivez <br />, pas ni <b>gras</b>");
+	}
+
 	/** Struck out, a figure no longer holds: the HTML shows it struck, the plain text, which cannot, leaves it out. */
 	@Test
 	void leavesStruckOutTextOutOfThePlainText() {

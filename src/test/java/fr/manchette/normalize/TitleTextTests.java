@@ -9,6 +9,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import fr.manchette.support.RepublishedHtml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,68 @@ class TitleTextTests {
 		assertThat(TitleText.plain("L&amp;rsquo;&amp;eacute;t&amp;eacute; br&amp;ucirc;lant"))
 			.isEqualTo("L’été brûlant");
 		assertThat(TitleText.plain("Sant&amp;#233; &amp;amp; bien-&amp;ecirc;tre")).isEqualTo("Santé & bien-être");
+		assertThat(TitleText.plain("Bilan&amp;nbsp;: R&D, AT&T et AT&amp;amp;T")).isEqualTo("Bilan\u00A0: R&D, AT&T et AT&T");
+	}
+
+	/**
+	 * A feed that escapes its HTML twice: {@code <title>&amp;lt;b&amp;gt;…</title>}, or {@code &lt;b&gt;} in CDATA,
+	 * reaches us as {@code &lt;b&gt;}; once more escaped, as {@code &amp;lt;b&amp;gt;}. Its tags are read as HTML
+	 * once more: as text they would be junk to a reader, and a script to one that shows titles as HTML.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			&lt;b&gt;Grève&lt;/b&gt; à la SNCF                                           | Grève à la SNCF
+			&amp;lt;b&amp;gt;Grève&amp;lt;/b&amp;gt; à la SNCF                           | Grève à la SNCF
+			&lt;img src=x onerror=alert(1)&gt;Municipales                                | Municipales
+			Municipales &lt;script&gt;alert(1)&lt;/script&gt;à Lyon                      | Municipales à Lyon
+			&lt;em&gt;«&amp;nbsp;Non&amp;nbsp;»&lt;/em&gt;, dit-elle                     | `«\u00A0Non\u00A0», dit-elle`
+			&lt;blink&gt;Soldes&lt;/blink&gt; d&amp;#233;but&lt;br/&gt;janvier           | Soldes début janvier
+			&lt;!-- pub --&gt;Le Mans&amp;nbsp;: &lt;a href="/x"&gt;24 heures&lt;/a&gt;   | `Le Mans\u00A0: 24 heures`
+			<b>Grève</b> &lt;i&gt;reconduite&lt;/i&gt;                                    | Grève reconduite
+			""")
+	void readsMarkupEscapedTwiceAsHtml(String title, String expected) {
+		assertThat(TitleText.plain(title)).isEqualTo(expected);
+	}
+
+	/**
+	 * Markup escaped at several levels at once, each level read as HTML: what a reader would run never reaches the
+	 * text, however many levels are crafted, and the reading stops after a few.
+	 */
+	@Test
+	void readsMarkupWithinMarkupAFewTimesOnly() {
+		assertThat(TitleText.plain("&amp;lt;b&amp;gt;&amp;amp;lt;img src=x onerror=alert(1)&amp;amp;gt;&amp;lt;/b&amp;gt;"
+				+ "Titre"))
+			.isEqualTo("Titre");
+		String markup = "<img src=x onerror=alert(1)>Titre";
+		for (int levels = 1; levels <= 12; levels++) {
+			markup = "<b>" + htmlEscaped(markup) + "</b>";
+			String title = TitleText.plain(htmlEscaped(markup));
+			assertThat(RepublishedHtml.markupIn(title)).as(markup).isEmpty();
+			assertThat(title).as(markup).isIn("Titre", "");
+			if (levels <= 4) {
+				assertThat(title).as(markup).isEqualTo("Titre");
+			}
+		}
+	}
+
+	private static String htmlEscaped(String html) {
+		return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/**
+	 * Text that only uses angle brackets, as written (« a<b »), escaped once (« a&lt;b », how a feed writes it) or
+	 * twice: read as HTML, « a<b » would be « a », « <<Le Monde>> » « <> ».
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "x < 3 et y > 2", "<<Le Monde>>", "«\u00A0Qui a dit \"<3\"\u00A0?\u00A0»", "a<b",
+			"a<b et c>d", "<<A nous Paris>> : la une", "La <Une> du jour", "Paris -> Lyon <- Marseille",
+			"Sondage\u202F: <<\u00A0Non\u00A0>> à 52\u00A0%" })
+	void keepsTheAngleBracketsOfOrdinaryText(String text) {
+		String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		assertThat(TitleText.plain(text)).isEqualTo(text);
+		assertThat(TitleText.plain(escaped)).isEqualTo(text);
+		assertThat(TitleText.plain(escaped.replace("&", "&amp;"))).isEqualTo(text);
+		assertThat(TitleText.plain("<b>Une</b> " + escaped)).isEqualTo("Une " + text);
 	}
 
 	/** What is struck out no longer holds, and plain text cannot strike it. */

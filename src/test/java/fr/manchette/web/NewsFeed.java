@@ -25,15 +25,18 @@ record NewsFeed(String title, List<Story> stories) {
 				new Story("q1", "Le Parlement adopte la loi de finances", "https://quotidien.example/loi.html",
 						"&lt;p&gt;Vote à main levée.&lt;/p&gt;", now.minusSeconds(20 * 60)),
 				new Story("q2",
-						"&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; Prix &amp;lt; 5 dirhams &amp;amp; « guillemets \"doubles\" »",
+						"&amp;lt;&amp;lt;Le Monde&amp;gt;&amp;gt; Prix &amp;lt; 5 dirhams &amp;amp; « guillemets \"doubles\" »",
 						"https://quotidien.example/prix.html", "<![CDATA[" + HOSTILE_SUMMARY + "]]>",
 						now.minusSeconds(40 * 60)),
 				new Story("q3", "Le Wydad et l’Étoile du Sahel en finale", "https://quotidien.example/finale.html", "",
 						now.minusSeconds(2 * 86_400))));
 	}
 
-	/** The title {@link #quotidien} stores for its second story: markup as text, to be shown, never run. */
-	static final String HOSTILE_TITLE = "<script>alert(1)</script> Prix < 5 dirhams & « guillemets \"doubles\" »";
+	/**
+	 * The title {@link #quotidien} stores for its second story: text that uses angle brackets, a tag to a page that
+	 * would not escape it, to be shown as written. (Markup escaped twice, a script, is read as HTML by normalize.)
+	 */
+	static final String HOSTILE_TITLE = "<<Le Monde>> Prix < 5 dirhams & « guillemets \"doubles\" »";
 
 	/**
 	 * The summary of {@link #quotidien}'s second story, as its feed means it: what runs, loads, submits or restyles,
