@@ -133,9 +133,13 @@ public final class ItemNormalizer {
 		return canonical.filter((uri) -> uri.toString().length() <= MAX_LINK).orElse(null);
 	}
 
-	/** The text as the feed wrote it first: Rome reads zone-less or French dates wrongly, or not at all. */
+	/**
+	 * The text as the feed wrote it, read here or not at all: Rome reads zone-less or French dates wrongly, and rolls
+	 * impossible ones over (30 February as 2 March). Rome's instant only where there is no text (JSON Feed's).
+	 */
 	private static @Nullable Instant published(RawItem raw, ZoneId assumedZone) {
-		Instant published = PublishedDateParser.parse(raw.publishedText(), assumedZone).orElse(raw.published());
+		Instant published = (raw.publishedText() != null)
+				? PublishedDateParser.parse(raw.publishedText(), assumedZone).orElse(null) : raw.published();
 		// 1970 and its like are a CMS's zero, not a date: kept, the item would be pruned and fetched again forever.
 		return (published != null && published.isBefore(EARLIEST_PLAUSIBLE)) ? null : published;
 	}

@@ -2,12 +2,15 @@ package fr.manchette.normalize;
 
 import java.net.URI;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.manchette.parse.RawItem;
 
@@ -93,12 +96,47 @@ class ItemNormalizerTests {
 		assertThat(item.publishedKnown()).isFalse();
 	}
 
-	@Test
-	void fallsBackToTheParsersDateWhenTheTextIsUnreadable() {
-		Instant romeDate = Instant.parse("2025-05-16T07:00:00Z");
-		RawItem raw = raw("Titre", "/a.html", null, romeDate, "ce matin");
+	/**
+	 * Rome's date reading is lenient: it rolls an impossible date over (« 30 février » is read as 2 March, month 13 as
+	 * the next year's January). A date as written is read here or not at all; the parser's date is taken only when the
+	 * feed gave no text to read (JSON Feed's, already an instant).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-02-30T10:00:00Z", "2025-13-45T10:00:00Z", "Sun, 30 Feb 2025 10:00:00 GMT",
+			"Mon, 45 Feb 2025 10:00:00 GMT", "ce matin" })
+	void aDateTextThatIsNoDateLeavesTheItemUndated(String text) {
+		Instant romeDate = Instant.parse("2025-03-02T10:00:00Z");
+		RawItem raw = raw("Titre", "/a.html", null, romeDate, text);
 		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
-		assertThat(item.published()).isEqualTo(romeDate);
+		assertThat(item.published()).isEqualTo(FETCHED_AT);
+		assertThat(item.publishedKnown()).isFalse();
+	}
+
+	/** The same through the parser, whose reading of these dates is Rome's (RSS's pubDate, Atom's published). */
+	@Test
+	void anImpossibleDateInAFeedLeavesItsItemUndated() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><title>F</title><item><title>Un</title><link>https://fil.example/1</link>"
+				+ "<pubDate>Mon, 45 Feb 2025 10:00:00 GMT</pubDate></item><item><title>Deux</title>"
+				+ "<link>https://fil.example/2</link><pubDate>Fri, 16 May 2025 19:35:00 +0200</pubDate></item></channel></rss>";
+		String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title><entry><id>urn:x:1</id><title>Un</title>"
+				+ "<link href=\"https://fil.example/1\"/><published>2025-02-30T10:00:00Z</published></entry></feed>";
+		for (String feed : List.of(rss, atom)) {
+			List<Item> items = new fr.manchette.parse.FeedParser().parse(feed.getBytes(StandardCharsets.UTF_8), null)
+				.items()
+				.stream()
+				.map((raw) -> this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow())
+				.toList();
+			assertThat(items.get(0).publishedKnown()).as(feed).isFalse();
+			assertThat(items.get(0).published()).isEqualTo(FETCHED_AT);
+		}
+	}
+
+	@Test
+	void takesTheParsersDateWhenThereIsNoTextToRead() {
+		Instant date = Instant.parse("2025-05-16T07:00:00Z");
+		Item item = this.normalizer.normalize(raw("Titre", "/a.html", null, date, null), FEED, FETCHED_AT, PARIS)
+			.orElseThrow();
+		assertThat(item.published()).isEqualTo(date);
 		assertThat(item.publishedKnown()).isTrue();
 	}
 
