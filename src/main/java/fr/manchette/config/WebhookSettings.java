@@ -97,17 +97,25 @@ public record WebhookSettings(@DefaultValue List<Webhook> webhooks, @DefaultValu
 	public record Delivery(@DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration retry,
 			@DefaultValue("10") int maxAttempts, @DefaultValue("6h") Duration maxAge, @DefaultValue("1s") Duration tick) {
 
+		/** The longest wait between two attempts, and so the longest {@code retry}. */
+		public static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
 		public Delivery {
 			// Past each longest, the date it gives (a claim, a next attempt, a cut-off) overflows or leaves the store's range.
 			// The longest first: toMillis overflows past 292 million years.
 			Assert.isTrue(timeout.compareTo(Duration.ofMinutes(10)) <= 0 && timeout.toMillis() > 0,
 					"manchette.webhook-delivery.timeout must be positive and at most 10m, not " + timeout);
-			Assert.isTrue(retry.compareTo(Duration.ofHours(1)) <= 0 && retry.toMillis() > 0,
+			Assert.isTrue(retry.compareTo(LONGEST_RETRY) <= 0 && retry.toMillis() > 0,
 					"manchette.webhook-delivery.retry must be positive and at most 1h, not " + retry);
 			Assert.isTrue(maxAttempts >= 1, "manchette.webhook-delivery.max-attempts must be at least 1");
 			Assert.isTrue(maxAge.compareTo(FeedsFileBinder.MAX_RETENTION.duration()) <= 0 && maxAge.toMillis() > 0,
 					"manchette.webhook-delivery.max-age must be positive and at most 36500d, not " + maxAge);
 			Assert.isTrue(tick.toMillis() > 0, "manchette.webhook-delivery.tick must be positive");
+		}
+
+		/** The wait after each failure of a delivery: {@code retry}, doubled at each failure, at most an hour. */
+		public Backoff backoff() {
+			return new Backoff(this.retry, LONGEST_RETRY);
 		}
 
 	}

@@ -53,8 +53,6 @@ class WebhookSender implements DisposableBean {
 	/** Deliveries claimed at once: each is sent in turn within the claim's lease. */
 	static final int BATCH = 10;
 
-	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-
 	private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
 	private final WebhookSettings settings;
@@ -186,11 +184,7 @@ class WebhookSender implements DisposableBean {
 	/** When to try again after {@code attempts} failures: a wait that doubles each time, or null to give up. */
 	@Nullable Instant next(int attempts, Instant now) {
 		WebhookSettings.Delivery delivery = this.settings.webhookDelivery();
-		if (attempts >= delivery.maxAttempts()) {
-			return null;
-		}
-		Duration wait = delivery.retry().multipliedBy(1L << Math.min(attempts - 1, 20));
-		return now.plus((wait.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : wait);
+		return (attempts < delivery.maxAttempts()) ? now.plus(delivery.backoff().after(attempts)) : null;
 	}
 
 	/** Forgets the deliveries done with once their stories are past the retention, once an hour. */

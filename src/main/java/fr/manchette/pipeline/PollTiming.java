@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
+import fr.manchette.config.Backoff;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +33,7 @@ final class PollTiming {
 
 	static Instant afterFailure(Instant now, Duration interval, int consecutiveFailures,
 			@Nullable Duration retryAfter) {
-		int doublings = Math.min(Math.max(consecutiveFailures - 1, 0), 20);
-		Duration backoff = interval.multipliedBy(1L << doublings);
-		Duration wait = jitter(min(backoff, max(interval, MAX_WAIT)));
+		Duration wait = jitter(new Backoff(interval, max(interval, MAX_WAIT)).after(consecutiveFailures));
 		if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
 			wait = min(retryAfter, MAX_WAIT);
 		}

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import fr.manchette.config.Backoff;
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.fetch.FormPost;
 import fr.manchette.pipeline.ItemsStored;
@@ -37,9 +38,8 @@ class HubPinger implements DisposableBean {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-
-	private static final Duration LAST_RETRY = Duration.ofMinutes(10);
+	/** A failed ping is tried again after 5 s, then 10, 20… up to 10 min. */
+	static final Backoff RETRY = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
 	private final WebSubSettings settings;
 
@@ -115,8 +115,7 @@ class HubPinger implements DisposableBean {
 				return;
 			}
 			this.failures++;
-			Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(this.failures - 1, 20));
-			wait = (wait.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : wait;
+			Duration wait = RETRY.after(this.failures);
 			log.warn("WebSub ping failed url={} detail={} retryIn={}", hub, String.join(", ", failed), wait);
 			if (!this.scheduled) {
 				schedule(wait.toNanos());

@@ -101,7 +101,8 @@ class IntentVerifier {
 			return Optional.empty();
 		}
 		String why = "denied by the hub" + ((reason != null && !reason.isBlank()) ? ": " + reason.strip() : "");
-		if (this.subscriptions.transition(subscription.denied(why, now.plus(Backoff.after(subscription.failures() + 1))))) {
+		Instant retryAt = now.plus(SubscriptionRetry.BACKOFF.after(subscription.failures() + 1));
+		if (this.subscriptions.transition(subscription.denied(why, retryAt))) {
 			log.warn("WebSub subscription denied source={} url={} detail={}", subscription.sourceId(),
 					subscription.hub(), why);
 			this.statuses.pollBy(subscription.sourceId(), now);

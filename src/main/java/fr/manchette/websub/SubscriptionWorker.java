@@ -161,7 +161,7 @@ class SubscriptionWorker implements DisposableBean {
 					outcome.describe());
 			return;
 		}
-		Instant retryAt = Backoff.retryAt(written, now);
+		Instant retryAt = SubscriptionRetry.retryAt(written, now);
 		if (this.subscriptions.transition(written.failed(onFailure, "hub refused the request: " + outcome.describe(),
 				retryAt))) {
 			log.warn("WebSub {} failed source={} url={} detail={} retryAt={}", mode, subscription.sourceId(), hub,
@@ -170,7 +170,7 @@ class SubscriptionWorker implements DisposableBean {
 	}
 
 	private void retry(WebSubSubscription subscription, State state, String why, Instant now) {
-		Instant retryAt = Backoff.retryAt(subscription, now);
+		Instant retryAt = SubscriptionRetry.retryAt(subscription, now);
 		if (this.subscriptions.transition(subscription.failed(state, why, retryAt))) {
 			log.warn("WebSub subscription failed source={} url={} detail={} retryAt={}", subscription.sourceId(),
 					subscription.hub(), why, retryAt);

@@ -3,6 +3,7 @@ package fr.manchette.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,6 +33,21 @@ class WebhookSettingsTests {
 			.withMessage("manchette.webhook-delivery.max-age must be positive and at most 36500d, not PT24000000000000H");
 		assertThat(new WebhookSettings.Delivery(Duration.ofMinutes(10), Duration.ofHours(1), 10, Duration.ofDays(36_500),
 				second).maxAge()).isEqualTo(Duration.ofDays(36_500));
+	}
+
+	/** As the README says: 30 s, then twice as long each time, at most an hour; and at most an hour from any retry. */
+	@Test
+	void aFailedDeliveryWaitsRetryDoubledAtEachFailureAtMostAnHour() {
+		WebhookSettings.Delivery delivery = Binder.get(new StandardEnvironment())
+			.bindOrCreate("manchette", WebhookSettings.class)
+			.webhookDelivery();
+
+		assertThat(Stream.of(1, 2, 7, 8, Integer.MAX_VALUE).map(delivery.backoff()::after)).containsExactly(
+				Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(32), Duration.ofHours(1),
+				Duration.ofHours(1));
+		Duration shortest = Duration.ofMillis(1);
+		assertThat(new WebhookSettings.Delivery(shortest, shortest, 100, Duration.ofHours(6), shortest).backoff()
+			.after(99)).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
