@@ -44,7 +44,8 @@ final class H2File {
 	 */
 	private MVStore.@Nullable TxCounter forced;
 
-	private H2File(MVStore store) {
+	/** The file of a store opened here; {@link #of} finds the database's own. */
+	H2File(MVStore store) {
 		this.store = store;
 	}
 
@@ -198,6 +199,12 @@ final class H2File {
 			file.compactMoveChunks(CHUNK_FILL_TARGET,
 					(inChunks <= pace.moveAllBelow()) ? Math.max(inChunks + BLOCK, pace.stepBytes()) : pace.stepBytes(),
 					this.store);
+			// The moves begin by freeing the chunks no version needs any more. When those were the end of the file,
+			// behind chunks already packed, there is nothing to move, and H2 cuts the file only when it next stores
+			// something: what the freeing changed is stored now. Left to a later write, a store no one writes to
+			// kept a file of free space after its live data, which H2 counts as full (it measures its chunks up to
+			// the last one's end, not up to the file's).
+			this.store.commit();
 		}
 	}
 

@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * The file as H2 sees it ({@code INFORMATION_SCHEMA.SETTINGS} shows the same as {@code info.*}): its size, the
- * share of it in chunks (the rest is holes), and the share of the chunks' bytes still live, of all chunks and of
- * those old enough to be rewritten (younger ones are what the last seconds wrote, mostly dead already, and off
- * limits for the retention time); and how many writes the file has had. It counts pages, not rows: a file
- * compacted offline is smaller still. And the pages dead in the chunks: a step on a file of gigabytes frees less
- * than a percent of it, which only their count shows.
+ * share of it in chunks (the rest is holes; counted up to the end of the last chunk, not of the file: free space
+ * after it, which H2 cuts at its next store, counts for nothing), and the share of the chunks' bytes still live, of
+ * all chunks and of those old enough to be rewritten (younger ones are what the last seconds wrote, mostly dead
+ * already, and off limits for the retention time); and how many writes the file has had. It counts pages, not rows:
+ * a file compacted offline is smaller still. And the pages dead in the chunks: a step on a file of gigabytes frees
+ * less than a percent of it, which only their count shows.
  */
 record H2Fill(long size, int inChunks, int chunksLive, int oldChunksLive, long writes, long deadPages) {
 

@@ -17,6 +17,8 @@ import fr.manchette.ManchetteApplication;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -103,6 +105,63 @@ class H2FileCompactionTests {
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM compaction_burst").query(Long.class).single())
 				.isEqualTo(BURST_ROWS);
 		}
+	}
+
+	/**
+	 * A store opened here alone, to lay its chunks out exactly: live ones packed at the start of the file, dead ones
+	 * after them to its end, which a reader held until the look: nothing to move, so nothing cut on the moves'
+	 * account. What freeing the dead chunks changed is stored, which lets H2 cut the file where its live chunks end.
+	 * Without that store, a look freed the end of the file and left it in place, then found the file "mostly live"
+	 * (H2 measures its chunks up to the last one's end, not up to the file's), as the looks after a burst did at times
+	 * under load: the file stayed at 10 to 20 times its live data.
+	 */
+	@Test
+	void chunksFreedAtTheEndOfTheFileAreCutAway() throws Exception {
+		Path path = this.dir.resolve("alone.mv.db");
+		MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
+		try {
+			// As H2 has it: no version kept but those in use, and (no one else writing) no retention time.
+			store.setVersionsToKeep(0);
+			store.setRetentionTime(0);
+			Random random = new Random(3);
+			MVMap<Integer, String> kept = store.openMap("kept");
+			put(store, kept, 6_000, random);
+			// A small map, soon removed: the hole it leaves at the start takes what is stored later.
+			MVMap<Integer, String> soonGone = store.openMap("soon_gone");
+			put(store, soonGone, 50, random);
+			MVMap<Integer, String> dropped = store.openMap("dropped");
+			for (int i = 0; i < 20; i++) {
+				put(store, dropped, 4_000, random);
+			}
+			store.removeMap(soonGone);
+			store.commit();
+			kept.put(-1, "one more");
+			store.commit();
+			MVStore.TxCounter reader = store.registerVersionUsage();
+			store.removeMap(dropped);
+			store.commit();
+			store.deregisterVersionUsage(reader);
+
+			H2File.Compacted done = new H2File(store).compact(CompactionPace.IDLE, Long.MAX_VALUE, () -> true);
+
+			assertThat(done.before().size()).isGreaterThan(H2FileCompaction.MIN_SIZE);
+			assertThat(done.before().liveShare()).isLessThan(H2FileCompaction.START_BELOW);
+			assertThat(done.after().size()).as(done.toString()).isLessThan(done.before().size() / 4);
+			assertThat(Files.size(path)).isEqualTo(done.after().size());
+			assertThat(kept.sizeAsLong()).isEqualTo(6_001);
+		}
+		finally {
+			store.close();
+		}
+	}
+
+	/** Rows of some 400 bytes, committed. */
+	private static void put(MVStore store, MVMap<Integer, String> map, int rows, Random random) {
+		int from = (int) map.sizeAsLong();
+		for (int key = from; key < from + rows; key++) {
+			map.put(key, body(random));
+		}
+		store.commit();
 	}
 
 	@Test
