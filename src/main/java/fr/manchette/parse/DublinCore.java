@@ -34,8 +34,14 @@ final class DublinCore {
 		return null;
 	}
 
-	/** The dc:title of an RSS document's channel (RSS 0.9x, 1.0 and 2.0); none for any other format. */
-	static @Nullable String channelTitle(Document document) {
+	/**
+	 * The feed's own title, unless it is missing or blank: then the dc:title of an RSS document's channel (RSS 0.9x,
+	 * 1.0 and 2.0), searched for only then; none for any other format.
+	 */
+	static @Nullable String channelTitle(@Nullable String own, Document document) {
+		if (own != null && !own.isBlank()) {
+			return own;
+		}
 		Element root = document.getRootElement();
 		if (!root.getName().equals("rss") && !root.getName().equals("RDF")) {
 			return null;

@@ -159,8 +159,8 @@ public class FeedParser {
 	private static ParsedFeed feed(Document document, String format, @Nullable String title, @Nullable String link,
 			List<RawItem> items) {
 		FeedHubs hubs = FeedHubs.of(document);
-		return new ParsedFeed(format, Mojibake.repair(DublinCore.standIn(title, DublinCore.channelTitle(document))), link,
-				items, UpdatePeriod.of(document), hubs.hubs(), hubs.self());
+		return new ParsedFeed(format, Mojibake.repair(DublinCore.channelTitle(title, document)), link, items,
+				UpdatePeriod.of(document), hubs.hubs(), hubs.self());
 	}
 
 	/** Rome's reading of the document, the dates prepared for it; the document is as it was afterwards. */
@@ -272,9 +272,7 @@ public class FeedParser {
 			@Nullable String feedLanguage) {
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
-		return new RawItem(elements.guid(),
-				Mojibake.repair(DublinCore.standIn(elements.title(entry.title()), elements.standIns().title())),
-				entry.link(),
+		return new RawItem(elements.guid(), Mojibake.repair(elements.title(entry.title())), entry.link(),
 				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),

@@ -193,9 +193,12 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return null;
 	}
 
-	/** The item's title: the one read, unless the title holds markup that reading kept only the text of. */
+	/**
+	 * The item's title: the one read, unless the title holds markup that reading kept only the text of; Dublin Core's
+	 * when it has none.
+	 */
 	@Nullable String title(@Nullable String read) {
-		return (this.markedUp.title() != null) ? this.markedUp.title() : read;
+		return DublinCore.standIn((this.markedUp.title() != null) ? this.markedUp.title() : read, this.standIns.title());
 	}
 
 	/** The summary (description) read, unless it holds markup that reading kept only the text of. */
