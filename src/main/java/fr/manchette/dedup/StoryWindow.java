@@ -85,6 +85,9 @@ public class StoryWindow {
 
 	private long lastItemId;
 
+	/** The last headline edit taken in, by its number in the store (edits are numbered as item ids are). */
+	private long lastEditId;
+
 	private boolean loaded;
 
 	/** Changes other than headlines added at the end: loads, reaches back, edits, forgetting. */
@@ -129,15 +132,22 @@ public class StoryWindow {
 		return this.lastItemId;
 	}
 
+	/** The number of the last headline edit taken in: the store step takes in those after it. */
+	public synchronized long lastEditId() {
+		return this.lastEditId;
+	}
+
 	/**
-	 * Replaces what it holds by these headlines (the store's, sorted within reach), up to the store's highest id.
+	 * Replaces what it holds by these headlines (the store's, sorted within reach, as edited), up to the store's
+	 * highest item id and headline edit number.
 	 */
-	public synchronized void load(List<WindowHeadline> headlines, long lastItemId) {
+	public synchronized void load(List<WindowHeadline> headlines, long lastItemId, long lastEditId) {
 		this.rewrites++;
 		clear(Math.max(1024, headlines.size() * 2));
 		this.from = keptFrom().toEpochMilli();
 		headlines.forEach(this::put);
 		this.lastItemId = lastItemId;
+		this.lastEditId = lastEditId;
 		this.loaded = true;
 		keepMostHeld();
 	}
@@ -173,14 +183,30 @@ public class StoryWindow {
 	}
 
 	/**
+	 * Headline edits stored since the last one taken in, by this instance or another: each as {@link #replace}.
+	 * @param lastEditId the number of the last of them
+	 */
+	public synchronized void edited(List<WindowHeadline> headlines, long lastEditId) {
+		if (lastEditId <= this.lastEditId) {
+			return;
+		}
+		headlines.forEach((headline) -> replace(headline.itemId(), headline.title(), headline.bands()));
+		this.lastEditId = lastEditId;
+	}
+
+	/**
 	 * An edited headline: its old bands are forgotten, its new ones found from now on, in the same story and place.
-	 * Edits are few: the item is looked for from the last added back.
+	 * Nothing changes when it holds the item under that headline already. Edits are few: the item is looked for from
+	 * the last added back.
 	 */
 	public synchronized void replace(long itemId, String title, long[] headlineBands) {
-		this.rewrites++;
 		HeadlineSlots held = this.slots;
 		for (int slot = held.size - 1; slot >= 0; slot--) {
 			if (held.ids[slot] == itemId && !held.dropped[slot]) {
+				if (title.equals(held.titles[slot])) {
+					return;
+				}
+				this.rewrites++;
 				held.drop(slot);
 				put(new WindowHeadline(itemId, held.sources[slot], held.stories[slot], title,
 						Instant.ofEpochMilli(held.sortAt[slot]), headlineBands));
@@ -249,6 +275,7 @@ public class StoryWindow {
 		clear(1024);
 		this.loaded = false;
 		this.lastItemId = 0;
+		this.lastEditId = 0;
 	}
 
 	/** Forgets the headlines sorted before {@code cutoff}; returns how many it holds after. */

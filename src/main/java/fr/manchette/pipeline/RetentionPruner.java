@@ -6,6 +6,7 @@ import java.time.Instant;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.store.DroppedItems;
+import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemPruner;
 import fr.manchette.store.PrunedItems;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes items older than feeds.yml's {@code retention}, once an hour, in small batches each committed alone; and
  * lets the story window forget the headlines sorted more than twice the story window ago, which no incoming item can
- * match any more. Housekeeping of the store that polling fills: an instance that only serves
+ * match any more, and the store the headline edits made before then. Housekeeping of the store that polling fills: an instance that only serves
  * ({@code manchette.polling.enabled=false}) leaves it to those that poll.
  */
 @Component
@@ -38,8 +39,11 @@ class RetentionPruner {
 
 	private final PrunedItems pruned;
 
+	private final HeadlineEdits edits;
+
 	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped,
-			PrunedItems pruned) {
+			PrunedItems pruned, HeadlineEdits edits) {
+		this.edits = edits;
 		this.feeds = feeds;
 		this.items = items;
 		this.window = window;
@@ -56,6 +60,7 @@ class RetentionPruner {
 			log.info("Pruned items={} older than {}", deleted, cutoff);
 		}
 		this.window.forgetBefore(this.window.keptFrom());
+		this.edits.forgetBefore(this.window.keptFrom());
 		// The rules' memory of dropped items goes with the items they would have been.
 		this.dropped.pruneOlderThan(cutoff);
 		this.pruned.forgetOlderThan(cutoff);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -17,7 +17,9 @@ import fr.manchette.dedup.WindowHeadline;
 import fr.manchette.editorial.EditorialStage;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.EditedItem;
+import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemRepository;
+import fr.manchette.store.ItemRepository.HandedOut;
 import fr.manchette.store.PollItems;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
@@ -49,6 +51,8 @@ public class StoreStep {
 
 	private final StoredHeadlines headlines;
 
+	private final HeadlineEdits edits;
+
 	private final SourceStatusRepository statuses;
 
 	private final StoryAssigner assigner;
@@ -61,10 +65,11 @@ public class StoreStep {
 
 	private final EditorialStage editorial;
 
-	public StoreStep(ItemRepository items, StoredHeadlines headlines, SourceStatusRepository statuses,
-			StoryAssigner assigner, StoryWindow window, TransactionTemplate transaction, StoryEvents events,
-			EditorialStage editorial) {
+	public StoreStep(ItemRepository items, StoredHeadlines headlines, HeadlineEdits edits,
+			SourceStatusRepository statuses, StoryAssigner assigner, StoryWindow window, TransactionTemplate transaction,
+			StoryEvents events, EditorialStage editorial) {
 		this.editorial = editorial;
+		this.edits = edits;
 		this.items = items;
 		this.headlines = headlines;
 		this.statuses = statuses;
@@ -201,37 +206,56 @@ public class StoreStep {
 	}
 
 	/**
-	 * Brings the window up to date under the story lock: loads it if it is not, then adds what was stored after the
-	 * last item it holds (by other instances, or before a restart), unless the lock told that no item was stored
-	 * since: the step before this one was most often this instance's, whose items the window holds already.
-	 * @param lastHandedOut the last item id handed out before the lock was taken, when the store tells it
+	 * Brings the window up to date under the story lock: loads it if it is not, then adds what was stored and takes
+	 * in the headlines edited after the last it saw (by other instances, or before a restart), unless the lock told
+	 * that nothing was stored or edited since: the step before this one was most often this instance's, whose items
+	 * the window holds already.
+	 * @param handedOut the last item id and edit number handed out before the lock was taken, when the store tells it
 	 */
-	private void catchUp(OptionalLong lastHandedOut) {
+	private void catchUp(Optional<HandedOut> handedOut) {
 		if (!this.window.loaded()) {
-			long last = this.headlines.lastItemId();
+			long lastItem = this.headlines.lastItemId();
+			long lastEdit = this.edits.lastId();
 			List<WindowHeadline> headlines = this.headlines
 				.headlinesSortedSince(this.window.keptFrom())
 				.stream()
 				.map(StoreStep::headline)
 				.toList();
-			this.window.load(headlines, last);
+			this.window.load(headlines, lastItem, lastEdit);
 			return;
 		}
-		if (lastHandedOut.isPresent() && lastHandedOut.getAsLong() <= this.window.lastItemId()) {
+		if (handedOut.isPresent() && handedOut.get().lastItemId() <= this.window.lastItemId()
+				&& handedOut.get().lastEditId() <= this.window.lastEditId()) {
 			return;
 		}
 		addCommitted();
 	}
 
 	/**
-	 * Adds to the window what was stored after the last item it holds. Items are numbered under the story lock,
-	 * held until they are committed: those committed have the lowest ids, so what is read is never overtaken.
+	 * Adds to the window what was stored after the last item it holds, then the headline edits after the last it
+	 * took in (an edit read with its item's current headline, the items first: an item read is read as edited).
+	 * Items and edits are numbered under the story lock, held until they are committed: those committed have the
+	 * lowest numbers, so what is read is never overtaken.
 	 */
 	private void addCommitted() {
 		while (true) {
 			List<StoredHeadline> stored = this.headlines.headlinesAfter(this.window.lastItemId(), CATCH_UP_BATCH);
 			this.window.add(stored.stream().map(StoreStep::headline).toList());
 			if (stored.size() < CATCH_UP_BATCH) {
+				break;
+			}
+		}
+		while (true) {
+			List<HeadlineEdits.Edit> edits = this.edits.after(this.window.lastEditId(), CATCH_UP_BATCH);
+			if (edits.isEmpty()) {
+				return;
+			}
+			this.window.edited(edits.stream()
+				.map(HeadlineEdits.Edit::headline)
+				.filter(Objects::nonNull)
+				.map(StoreStep::headline)
+				.toList(), edits.get(edits.size() - 1).id());
+			if (edits.size() < CATCH_UP_BATCH) {
 				return;
 			}
 		}

@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -114,17 +115,18 @@ public class ItemRepository {
 	// story_lock's one row, locked until the transaction ends: story steps take turns, whichever instance runs them.
 	private static final String LOCK_STORIES = "UPDATE story_lock SET locked_at = :now WHERE id = 1";
 
-	// PostgreSQL: the same, answering the last id the item table's sequence handed out. The subquery is run once the
-	// row is locked (PostgreSQL waits for the lock first, then makes the row it returns), and a sequence is read as it
-	// is now, not as of the statement's start: every id handed out by the steps that held the lock before, committed
-	// or rolled back, is counted.
+	// PostgreSQL: the same, answering the last item id and headline edit number the sequences handed out. The
+	// subqueries are run once the row is locked (PostgreSQL waits for the lock first, then makes the row it returns),
+	// and a sequence is read as it is now, not as of the statement's start: every number handed out by the steps that
+	// held the lock before, committed or rolled back, is counted.
 	private static final String LOCK_STORIES_AFTER_IDS = LOCK_STORIES + """
 
-			RETURNING (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM item_id_seq)""";
+			RETURNING (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM item_id_seq) AS item_id,
+			          (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM headline_edit_id_seq) AS edit_id""";
 
 	private static final String COUNT_BY_SOURCE = "SELECT source_id, COUNT(*) AS items FROM item GROUP BY source_id";
 
-	private static final String SEARCH_TEXTS = "SELECT id, search_text FROM item WHERE id IN (:ids)";
+	private static final String BEFORE_EDIT = "SELECT id, search_text, title FROM item WHERE id IN (:ids)";
 
 	private final JdbcClient jdbc;
 
@@ -140,9 +142,12 @@ public class ItemRepository {
 
 	private final StoreEngineOnce engine;
 
+	private final HeadlineEdits edits;
+
 	ItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StoreChanges changes, WordIndex words,
-			KeyHashes hashes, YoungStoreStatistics statistics) {
+			KeyHashes hashes, YoungStoreStatistics statistics, HeadlineEdits edits) {
 		this.jdbc = jdbc;
+		this.edits = edits;
 		this.hashes = hashes;
 		this.statistics = statistics;
 		this.engine = new StoreEngineOnce(batch.getJdbcOperations());
@@ -243,20 +248,30 @@ public class ItemRepository {
 
 	/**
 	 * Takes the store's story lock until the caller's transaction ends: the story steps of every instance sharing
-	 * the database take turns, so that each decides with every item stored before it in view, and item ids are
-	 * handed out in the order of the turns.
-	 * @return on PostgreSQL, the last item id handed out before the lock was taken (0 if none): no item was stored
-	 * since an item of that id or after it was seen; on H2, empty
+	 * the database take turns, so that each decides with every item stored before it in view, and item ids and
+	 * headline edit numbers are handed out in the order of the turns.
+	 * @return on PostgreSQL, the last item id and edit number handed out before the lock was taken (0 if none): no
+	 * item was stored, no headline edited since those were seen; on H2, empty
 	 */
-	public OptionalLong lockStories(Instant now) {
+	public Optional<HandedOut> lockStories(Instant now) {
 		if (this.engine.get() == StoreEngine.POSTGRESQL) {
-			return OptionalLong.of(this.jdbc.sql(LOCK_STORIES_AFTER_IDS)
+			return Optional.of(this.jdbc.sql(LOCK_STORIES_AFTER_IDS)
 				.param("now", Timestamps.param(now))
-				.query(Long.class)
+				.query((row, n) -> new HandedOut(row.getLong("item_id"), row.getLong("edit_id")))
 				.single());
 		}
 		this.jdbc.sql(LOCK_STORIES).param("now", Timestamps.param(now)).update();
-		return OptionalLong.empty();
+		return Optional.empty();
+	}
+
+	/**
+	 * What the store had handed out when the story lock was taken.
+	 *
+	 * @param lastItemId the last item id
+	 * @param lastEditId the last headline edit's number ({@link HeadlineEdits})
+	 */
+	public record HandedOut(long lastItemId, long lastEditId) {
+
 	}
 
 	/**
@@ -311,15 +326,27 @@ public class ItemRepository {
 			return 0;
 		}
 		MapSqlParameterSource[] params = new MapSqlParameterSource[edited.size()];
-		Map<Long, String> before = searchTexts(edited.stream().map(EditedItem::id).toList());
+		Map<Long, Stored> before = beforeEdit(edited.stream().map(EditedItem::id).toList());
 		Map<Long, String> texts = new HashMap<>();
+		List<Long> retitled = new ArrayList<>();
 		for (int i = 0; i < edited.size(); i++) {
 			EditedItem item = edited.get(i);
 			params[i] = ItemRow.edit(item, seenAt);
 			texts.put(item.id(), ItemRow.searchText(item.identified().item()));
+			Stored stored = before.get(item.id());
+			if (stored != null && !Objects.equals(stored.title(), item.identified().item().title())) {
+				retitled.add(item.id());
+			}
+		}
+		if (!retitled.isEmpty()) {
+			// Numbered in the order of the lock's turns, as item ids are: other instances read them in that order.
+			lockStories(seenAt);
 		}
 		int updated = Arrays.stream(this.batch.batchUpdate(ItemRow.UPDATE, params)).map((n) -> Math.max(n, 0)).sum();
-		this.words.replace(before, texts);
+		this.edits.record(retitled, seenAt);
+		Map<Long, String> searchTexts = new HashMap<>();
+		before.forEach((id, stored) -> searchTexts.put(id, stored.searchText()));
+		this.words.replace(searchTexts, texts);
 		if (updated > 0) {
 			this.changes.changed();
 		}
@@ -389,15 +416,20 @@ public class ItemRepository {
 		return counts;
 	}
 
-	/** The search texts of these items, as stored: the words their edit replaces. */
-	private Map<Long, String> searchTexts(List<Long> ids) {
-		Map<Long, String> texts = new HashMap<>();
+	/** These items as stored: the words their edit replaces, and the headline it may change. */
+	private Map<Long, Stored> beforeEdit(List<Long> ids) {
+		Map<Long, Stored> stored = new HashMap<>();
 		for (List<Long> chunk : ManyRows.chunks(ids, ManyRows.KEYS_PER_QUERY)) {
-			this.jdbc.sql(SEARCH_TEXTS).param("ids", chunk).query((row) -> {
-				texts.put(row.getLong("id"), row.getString("search_text"));
+			this.jdbc.sql(BEFORE_EDIT).param("ids", chunk).query((row) -> {
+				stored.put(row.getLong("id"), new Stored(row.getString("search_text"), row.getString("title")));
 			});
 		}
-		return texts;
+		return stored;
+	}
+
+	/** A stored item as its edit finds it. */
+	private record Stored(String searchText, String title) {
+
 	}
 
 	/** A stored item as its source's next poll compares it. */

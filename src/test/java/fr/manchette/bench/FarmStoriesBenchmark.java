@@ -165,7 +165,7 @@ public final class FarmStoriesBenchmark {
 		// The window holds what is sorted from twice its length before its clock: from the earliest item on.
 		StoryWindow window = new StoryWindow(WINDOW,
 				Clock.fixed(earliest.plus(WINDOW.multipliedBy(2)), ZoneOffset.UTC));
-		window.load(List.of(), 0);
+		window.load(List.of(), 0, 0);
 		StoryAssigner assigner = new StoryAssigner(new StoryMatcher(WINDOW), window);
 		Map<String, String> byLink = new HashMap<>();
 		long id = 0;
@@ -260,7 +260,7 @@ public final class FarmStoriesBenchmark {
 		Instant earliest = entries.stream().map(Entry::sortAt).min(Comparator.naturalOrder()).orElse(seenAt);
 		StoryWindow window = new StoryWindow(WINDOW,
 				Clock.fixed(earliest.plus(WINDOW.multipliedBy(2)), ZoneOffset.UTC));
-		window.load(List.of(), 0);
+		window.load(List.of(), 0, 0);
 		StoryAssigner assigner = new StoryAssigner(new StoryMatcher(WINDOW), window);
 		Map<String, String> byLink = new HashMap<>();
 		long[] evicted = new long[EVICT_MB * 1024 * 1024 / Long.BYTES];

@@ -39,7 +39,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void theDraftAndTheAssignmentEndAtTheItemBeforeWhichTheirCheckThrows() {
-		this.window.load(List.of(), 0);
+		this.window.load(List.of(), 0, 0);
 		AtomicInteger checks = new AtomicInteger();
 		// As the store step's check does once the service's stop waits for the poll no longer.
 		Runnable abandonedAtTheSecondItem = () -> {
@@ -60,7 +60,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void withNothingStoredInBetweenEveryItemKeepsItsDraftedAnswer() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		StoryAssigner.Draft draft = this.assigner.draft("hespress", this.poll, T0, NO_CHECK);
 		StoryAssigner.Draft forged = forge(draft, "drafted");
 
@@ -74,7 +74,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void anItemWhoseStoriesChangedInBetweenIsDecidedAgain() {
-		this.window.load(List.of(), 0);
+		this.window.load(List.of(), 0, 0);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0, NO_CHECK), "drafted");
 		// Another source stored the same story while this poll was drafting.
 		this.window.add(List.of(WindowHeadline.of(2, "le360", "s2", TOLD, T0.minusSeconds(30))));
@@ -88,7 +88,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void anItemOneOfWhoseStoriesWasJoinedInBetweenIsDecidedAgain() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0, NO_CHECK), "drafted");
 		// The same source's own item joined s1 meanwhile, under a headline sharing no band with the poll's: s1 is no
 		// longer a story the poll's item may join.
@@ -102,7 +102,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void aHeadlineAddedInBetweenThatTheLookupWouldNotReadLeavesTheDraftWithoutALookup() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		// Forged down to its answer: were the item looked up again, its stories (s1) would not be the draft's (none).
 		StoryAssigner.Draft draft = this.assigner.draft("hespress", this.poll, T0, NO_CHECK);
 		StoryAssigner.Draft forged = new StoryAssigner.Draft(draft.items()
@@ -120,7 +120,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void afterAnEditInBetweenEveryItemIsLookedUpAgain() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0, NO_CHECK), "drafted");
 		this.window.replace(1, "Gaza : une trêve annoncée", WindowHeadline.of(1, "le360", "s1",
 				"Gaza : une trêve annoncée", T0).bands());
@@ -134,7 +134,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void aDraftOfAnotherPollIsNotUsed() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll.subList(0, 1), T0, NO_CHECK), "drafted");
 
 		assertThat(this.assigner.assign("hespress", this.poll, T0, Map.of(), forged, NO_CHECK)).extracting(AssignedItem::storyKey)
@@ -143,7 +143,7 @@ class StoryAssignerDraftTests {
 
 	@Test
 	void anAddedHeadlineAlreadyHeldIsNotHeldTwice() {
-		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1);
+		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		// Two store steps catching up at the same moment read the same rows.
 		this.window.add(List.of(WindowHeadline.of(2, "lematin", "s1", TOLD, T0.minusSeconds(30))));
 		this.window.add(List.of(WindowHeadline.of(2, "lematin", "s1", TOLD, T0.minusSeconds(30))));

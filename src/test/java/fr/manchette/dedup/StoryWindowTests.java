@@ -24,7 +24,7 @@ class StoryWindowTests {
 		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0),
 				headline(2, "hespress", "s2", HEADLINE + " ce lundi", T0.minus(Duration.ofHours(47))),
 				headline(3, "lematin", "s3", HEADLINE, T0.minus(Duration.ofHours(49))),
-				headline(4, "rfi", "s4", "Gaza : au moins 80 morts dans des frappes israéliennes", T0)), 4);
+				headline(4, "rfi", "s4", "Gaza : au moins 80 morts dans des frappes israéliennes", T0)), 4, 0);
 
 		List<StoryCandidate> nearest = this.window.nearest(bands(HEADLINE), T0, "medias24");
 
@@ -40,7 +40,7 @@ class StoryWindowTests {
 			// Added newest first: the lead (the earliest) is the last one added.
 			headlines.add(headline(i + 1, "source-" + i, "story", HEADLINE, T0.minusSeconds(i)));
 		}
-		this.window.load(headlines, 20);
+		this.window.load(headlines, 20, 0);
 
 		List<CandidateStory> stories = this.window.candidates(bands(HEADLINE), T0, "other");
 
@@ -58,7 +58,7 @@ class StoryWindowTests {
 			// Read from the store: each row with a key of its own.
 			headlines.add(headline(i + 1, "source-" + i, new String("story"), HEADLINE, T0.minusSeconds(i)));
 		}
-		this.window.load(headlines, 5);
+		this.window.load(headlines, 5, 0);
 
 		List<StoryCandidate> members = this.window.candidates(bands(HEADLINE), T0, "other")
 			.get(0)
@@ -74,7 +74,7 @@ class StoryWindowTests {
 		for (int i = 0; i < 500; i++) {
 			headlines.add(headline(i + 1, "source-" + i, "story-" + i, HEADLINE, T0.minusSeconds(i)));
 		}
-		this.window.load(headlines, 500);
+		this.window.load(headlines, 500, 0);
 
 		List<StoryCandidate> nearest = this.window.nearest(bands(HEADLINE), T0, "other");
 
@@ -95,7 +95,7 @@ class StoryWindowTests {
 					+ towns[i % towns.length] + " visé par une attaque, " + (i + 100) + " services touchés",
 					T0.minusSeconds(i)));
 		}
-		this.window.load(headlines, 201);
+		this.window.load(headlines, 201, 0);
 
 		assertThat(this.window.nearest(bands(told), T0, "la-gazette").get(0).itemId()).isEqualTo(1L);
 	}
@@ -115,7 +115,7 @@ class StoryWindowTests {
 			headlines.add(headline(i + 1, "source-" + (i % 11), "story-" + i, title,
 					T0.minus(Duration.ofMinutes(7L * i))));
 		}
-		this.window.load(headlines, 800);
+		this.window.load(headlines, 800, 0);
 		for (int i = 0; i < 60; i++) {
 			String title = String.format(templates[i % templates.length], towns[(i * 7) % towns.length], i % 5);
 			Instant at = T0.minus(Duration.ofMinutes(97L * i));
@@ -139,7 +139,7 @@ class StoryWindowTests {
 		for (int i = 0; i < 90; i++) {
 			first.add(headline(i + 1, "source-" + (i % 9), "story-" + i, made(i), T0.minus(Duration.ofHours(90 - i))));
 		}
-		small.load(first, 90);
+		small.load(first, 90, 0);
 		assertThat(small.size()).isEqualTo(90);
 		assertThat(small.heldFrom()).isEqualTo(T0.minus(Duration.ofHours(96)));
 
@@ -204,7 +204,7 @@ class StoryWindowTests {
 
 	@Test
 	void addsWhatWasStoredSinceAndMovesItsLastItemId() {
-		this.window.load(List.of(), 0);
+		this.window.load(List.of(), 0, 0);
 		this.window.add(List.of(headline(7, "le360", "s1", HEADLINE, T0), headline(9, "rfi", "s9", "Autre chose", T0)));
 
 		assertThat(this.window.lastItemId()).isEqualTo(9L);
@@ -219,7 +219,7 @@ class StoryWindowTests {
 			headlines.add(headline(i + 1, "source-" + i, "story-" + i, made(i), T0.minus(Duration.ofHours(i % 120))));
 		}
 		headlines.add(headline(3001, "le360", "s1", HEADLINE, T0));
-		this.window.load(headlines, 3001);
+		this.window.load(headlines, 3001, 0);
 
 		int kept = this.window.forgetBefore(T0.minus(Duration.ofHours(96)));
 
@@ -240,10 +240,10 @@ class StoryWindowTests {
 			headlines.add(headline(i + 1, "source-" + (i % 40), "story-" + (i % 599), title,
 					T0.minus(Duration.ofHours(i % 120)).minusSeconds(i)));
 		}
-		this.window.load(headlines, 3000);
+		this.window.load(headlines, 3000, 0);
 		Instant cutoff = T0.minus(Duration.ofHours(60));
 		StoryWindow kept = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
-		kept.load(headlines.stream().filter((headline) -> !headline.sortAt().isBefore(cutoff)).toList(), 3000);
+		kept.load(headlines.stream().filter((headline) -> !headline.sortAt().isBefore(cutoff)).toList(), 3000, 0);
 
 		int held = this.window.forgetBefore(cutoff);
 
@@ -272,7 +272,7 @@ class StoryWindowTests {
 
 	@Test
 	void reachesBackForAnOldItemAndForgetsItAtTheNextPrune() {
-		this.window.load(List.of(headline(9, "le360", "s9", "Autre chose", T0)), 9);
+		this.window.load(List.of(headline(9, "le360", "s9", "Autre chose", T0)), 9, 0);
 		Instant weekAgo = T0.minus(Duration.ofDays(7));
 		assertThat(this.window.reachBack(T0.minus(Duration.ofHours(40)))).isEmpty();
 
@@ -295,7 +295,7 @@ class StoryWindowTests {
 
 	@Test
 	void reachingBackWithAsManyHeadlinesAsAskedHoldsFromTheLastOneOnly() {
-		this.window.load(List.of(), 0);
+		this.window.load(List.of(), 0, 0);
 		Instant weekAgo = T0.minus(Duration.ofDays(7));
 		Instant start = this.window.reachBack(weekAgo).orElseThrow();
 
@@ -311,7 +311,7 @@ class StoryWindowTests {
 
 	@Test
 	void growsPastItsFirstCapacityWithoutLosingAHeadline() {
-		this.window.load(List.of(), 0);
+		this.window.load(List.of(), 0, 0);
 		for (int i = 0; i < 5000; i++) {
 			this.window.add(List.of(headline(i + 1, "source-" + (i % 50), "story-" + i, made(i), T0.minusSeconds(i))));
 		}
@@ -328,7 +328,7 @@ class StoryWindowTests {
 	void aStoryKeepsItsEarliestHeadlineAsLeadAsHeadlinesComeAndAreEdited() {
 		this.window.load(List.of(headline(1, "le360", "s", HEADLINE, T0.minusSeconds(60)),
 				headline(2, "hespress", "s", HEADLINE, T0.minusSeconds(120)),
-				headline(3, "lematin", "s", HEADLINE, T0.minusSeconds(30))), 3);
+				headline(3, "lematin", "s", HEADLINE, T0.minusSeconds(30))), 3, 0);
 		assertThat(leadAndOthers()).containsExactly(2L, 3L, 1L);
 
 		// Stored later, sorted earlier: it leads.
@@ -354,7 +354,7 @@ class StoryWindowTests {
 
 	@Test
 	void anEditedHeadlineIsFoundByItsNewWordsInItsStory() {
-		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1);
+		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1, 0);
 
 		this.window.replace(1, HEADLINE, bands(HEADLINE));
 
@@ -367,7 +367,7 @@ class StoryWindowTests {
 
 	@Test
 	void invalidatedItHoldsNothingUntilLoadedAgain() {
-		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1);
+		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1, 0);
 
 		this.window.invalidate();
 
@@ -379,7 +379,7 @@ class StoryWindowTests {
 	@Test
 	void aZeroWindowKeepsNothing() {
 		StoryWindow off = new StoryWindow(Duration.ZERO, Clock.fixed(T0, ZoneOffset.UTC));
-		off.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1);
+		off.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1, 0);
 
 		assertThat(off.size()).isZero();
 		assertThat(off.nearest(bands(HEADLINE), T0, "hespress")).isEmpty();
@@ -389,7 +389,7 @@ class StoryWindowTests {
 	@Test
 	void sourcesAreToldApartByNumberAcrossCompactionsAndLoads() {
 		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0), headline(2, "hespress", "s2", HEADLINE, T0),
-				headline(3, new String("le360"), "s3", HEADLINE, T0.minus(Duration.ofHours(90)))), 3);
+				headline(3, new String("le360"), "s3", HEADLINE, T0.minus(Duration.ofHours(90)))), 3, 0);
 		assertThat(this.window.nearest(bands(HEADLINE), T0, new String("le360"))).extracting(StoryCandidate::itemId)
 			.containsExactly(2L);
 		assertThat(this.window.nearest(bands(HEADLINE), T0, "never-held")).extracting(StoryCandidate::itemId)
@@ -402,7 +402,7 @@ class StoryWindowTests {
 
 		// Loaded anew, the sources numbered in another order: the same answers.
 		this.window.load(List.of(headline(4, "hespress", "s2", HEADLINE, T0), headline(5, "le360", "s1", HEADLINE, T0)),
-				5);
+				5, 0);
 		assertThat(this.window.nearest(bands(HEADLINE), T0, "le360")).extracting(StoryCandidate::itemId)
 			.containsExactly(4L);
 		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).extracting(StoryCandidate::itemId)
@@ -416,7 +416,7 @@ class StoryWindowTests {
 		for (int i = 0; i < 300; i++) {
 			headlines.add(headline(i + 1, "source-" + (i % 7), "story-" + i, made(i % 40), T0.minusSeconds(i)));
 		}
-		this.window.load(headlines, 300);
+		this.window.load(headlines, 300, 0);
 		List<List<StoryCandidate>> first = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			first.add(this.window.nearest(bands(made(i)), T0, "source-" + (i % 3)));
@@ -427,7 +427,7 @@ class StoryWindowTests {
 		}
 		// Another window's lookups in between change nothing either.
 		StoryWindow other = new StoryWindow(Duration.ofHours(48), Clock.fixed(T0, ZoneOffset.UTC));
-		other.load(headlines.subList(0, 50), 50);
+		other.load(headlines.subList(0, 50), 50, 0);
 		other.nearest(bands(made(3)), T0, "x");
 		assertThat(this.window.nearest(bands(made(3)), T0, "source-0")).isEqualTo(first.get(3));
 	}

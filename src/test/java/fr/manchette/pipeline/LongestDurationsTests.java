@@ -13,6 +13,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.dedup.StoryWindow;
 import fr.manchette.store.DroppedItems;
+import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemPruner;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PrunedItems;
@@ -72,6 +73,9 @@ class LongestDurationsTests {
 	@Autowired
 	private PrunedItems pruned;
 
+	@Autowired
+	private HeadlineEdits edits;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		// An H2 file in dir, where the PostgreSQL variant names a database of its own.
@@ -97,7 +101,8 @@ class LongestDurationsTests {
 		PollReport failed = this.ingestRun.run(source);
 		SourceStatus failing = this.statuses.find("hebdo").orElseThrow();
 		// The hourly prune, off with the scheduler: its cut-off and those of the rules' memories.
-		new RetentionPruner(this.feeds, this.items, this.window, Clock.systemUTC(), this.dropped, this.pruned).prune();
+		new RetentionPruner(this.feeds, this.items, this.window, Clock.systemUTC(), this.dropped, this.pruned,
+				this.edits).prune();
 
 		assertThat(stored.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(stored.inserted()).isEqualTo(4);

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import fr.manchette.ManchetteApplication;
 import fr.manchette.dedup.Deduplicator;
+import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.support.FeedsYml;
@@ -55,6 +56,60 @@ class StoryLockTests {
 			storeEachPairAtOnce(a, b);
 			assertEachPairIsOneStory(a);
 		}
+	}
+
+	/**
+	 * A headline that one instance stored and then saw edited is matched under its new words by the other instance
+	 * too, whose story window had read it before the edit. On H2, two services of one process on one file (as
+	 * {@code AUTO_SERVER} lets several processes share it); on PostgreSQL, two instances.
+	 */
+	@Test
+	void anEditedHeadlineIsMatchedUnderItsNewWordsByTheOtherInstanceOnH2() throws Exception {
+		String url = H2Files.url(this.dir);
+		try (ConfigurableApplicationContext a = start(url); ConfigurableApplicationContext b = start(url)) {
+			assertAnEditIsSeenByTheOther(a, b);
+		}
+	}
+
+	@Test
+	void anEditedHeadlineIsMatchedUnderItsNewWordsByTheOtherInstanceOnPostgres() throws Exception {
+		String database = LocalPostgres.get().newDatabase("story_edit");
+		try (ConfigurableApplicationContext a = start(database); ConfigurableApplicationContext b = start(database)) {
+			assertAnEditIsSeenByTheOther(a, b);
+		}
+	}
+
+	private static void assertAnEditIsSeenByTheOther(ConfigurableApplicationContext a, ConfigurableApplicationContext b)
+			throws Exception {
+		Instant at = Instant.now();
+		StoreStep storeA = a.getBean(StoreStep.class);
+		StoreStep storeB = b.getBean(StoreStep.class);
+		storeA.store("agence-a", identify("agence-a", "l1", "Titre provisoire", at), at, unknown("agence-a"));
+		// The other instance's window reads the headline as it is then.
+		storeB.store("agence-b", identify("agence-b", "x1", "Le port de Tanger Med bat son record de conteneurs", at),
+				at, unknown("agence-b"));
+		storeA.store("agence-a", identify("agence-a", "l1",
+				"Le Maroc et la Mauritanie vont relier leurs réseaux électriques", at), at.plusSeconds(60),
+				unknown("agence-a"));
+		storeB.store("agence-b", identify("agence-b", "m1",
+				"Le Maroc et la Mauritanie vont relier leurs réseaux électriques d'ici 2028", at.plusSeconds(90)),
+				at.plusSeconds(120), unknown("agence-b"));
+
+		JdbcClient jdbc = b.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT story_key) FROM item WHERE guid IN ('l1', 'm1')")
+			.query(Long.class)
+			.single()).as("the edited headline and the same story told by the other source").isEqualTo(1L);
+	}
+
+	private static List<IdentifiedItem> identify(String source, String guid, String title,
+			Instant at) {
+		Item item = new Item(guid, title, URI.create("https://" + source + ".example/" + guid), "<p>" + title + "</p>",
+				title, at, true, List.of());
+		return new Deduplicator().identify(List.of(item));
+	}
+
+	private static SourceStatus unknown(String source) {
+		return SourceStatus.unknown(source, "https://" + source + ".example/feed");
 	}
 
 	/** Pair i: agence-a and agence-b publish the same headline under two links; each stored by its instance. */

@@ -1,15 +1,17 @@
 package fr.manchette.store;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import fr.manchette.dedup.Deduplicator;
 import fr.manchette.dedup.IdentifiedItem;
-
+import fr.manchette.normalize.Item;
 import fr.manchette.support.OnLocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,9 @@ class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 
 	@Autowired
 	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private HeadlineEdits edits;
 
 	@Test
 	void aYoungStoreThatDoublesHasItsItemStatisticsGathered() {
@@ -83,32 +88,42 @@ class ItemRepositoryOnPostgresTests extends ItemRepositoryTests {
 	}
 
 	/**
-	 * A step that waited for the story lock is told the last item id handed out when it got it: the ids of the step
-	 * that held the lock, handed out while it waited, included. Each step in its own transaction, outside the test's,
-	 * so the rows are deleted at the end.
+	 * A step that waited for the story lock is told the last item id and headline edit number handed out when it got
+	 * it: those of the step that held the lock, handed out while it waited, included. Each step in its own
+	 * transaction, outside the test's, so the rows are deleted at the end.
 	 */
 	@Test
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	void aStepThatWaitedForTheStoryLockIsToldTheIdsTheStepBeforeHandedOut() throws Exception {
+	void aStepThatWaitedForTheStoryLockIsToldTheIdsAndEditsTheStepBeforeHandedOut() throws Exception {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		ExecutorService second = Executors.newSingleThreadExecutor();
 		try {
-			long before = transaction.execute((tx) -> this.items.lockStories(T0)).orElseThrow();
+			Map<String, Long> first = transaction.execute((tx) -> this.items.insert("lock-test", assigned(identify(0, 1)), T0));
+			ItemRepository.HandedOut before = transaction.execute((tx) -> this.items.lockStories(T0)).orElseThrow();
 			Map<String, Long> ids = new java.util.HashMap<>();
-			Future<OptionalLong> waited = transaction.execute((tx) -> {
+			Future<Optional<ItemRepository.HandedOut>> waited = transaction.execute((tx) -> {
 				this.items.lockStories(T0);
-				Future<OptionalLong> asked = second.submit(() -> transaction.execute((other) -> this.items.lockStories(T0)));
+				Future<Optional<ItemRepository.HandedOut>> asked = second
+					.submit(() -> transaction.execute((other) -> this.items.lockStories(T0)));
 				awaitWaitingForALock();
-				ids.putAll(this.items.insert("lock-test", assigned(identify(0, 3)), T0));
+				ids.putAll(this.items.insert("lock-test", assigned(identify(1, 4)), T0));
+				Item retitled = new Item("g0", "Titre 0, corrigé", URI.create("https://h.ma/0"), "<p>Titre 0</p>",
+						"Titre 0", T0, true, List.of());
+				this.items.update(List.of(new EditedItem(first.values().iterator().next(), T0,
+						new Deduplicator().identify(List.of(retitled)).get(0))), T0);
 				return asked;
 			});
 
-			assertThat(Collections.min(ids.values())).isGreaterThan(before);
-			assertThat(waited.get()).hasValue(Collections.max(ids.values()));
+			assertThat(Collections.min(ids.values())).isGreaterThan(before.lastItemId());
+			assertThat(waited.get()).hasValueSatisfying((after) -> {
+				assertThat(after.lastItemId()).isEqualTo(Collections.max(ids.values()));
+				assertThat(after.lastEditId()).isEqualTo(this.edits.lastId()).isGreaterThan(before.lastEditId());
+			});
 		}
 		finally {
 			second.shutdownNow();
 			this.jdbc.sql("DELETE FROM item WHERE source_id = 'lock-test'").update();
+			this.jdbc.sql("DELETE FROM headline_edit").update();
 		}
 	}
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
  * the lists with their filters and search, the word index, retention, the link key backfill and the key hashes.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ ItemRepository.class, StoredHeadlines.class, StoryQueries.class, ItemFilter.class, TopStories.class,
+@Import({ ItemRepository.class, StoredHeadlines.class, HeadlineEdits.class, StoryQueries.class, ItemFilter.class, TopStories.class,
 		WordIndex.class, ItemPruner.class, PrunedItems.class, MissingLinkKeys.class, StoreChanges.class, KeyHashes.class,
 		YoungStoreStatistics.class })
 public class ItemStoreBeans {
