@@ -366,6 +366,29 @@ class StoryWindowTests {
 	}
 
 	@Test
+	void editsAreTakenInOnceAndAHeadlineHeldAlreadyChangesNothing() {
+		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1, 3);
+		assertThat(this.window.lastEditId()).isEqualTo(3);
+
+		this.window.edited(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 5);
+		assertThat(this.window.lastEditId()).isEqualTo(5);
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).singleElement()
+			.satisfies((candidate) -> assertThat(candidate.title()).isEqualTo(HEADLINE));
+
+		// Read again (another step caught up at the same moment), or this instance's own edit read back: nothing
+		// changes, and a lookup drafted before stays good.
+		StoryWindow.Mark mark = this.window.mark();
+		this.window.edited(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 4);
+		this.window.replace(1, HEADLINE, bands(HEADLINE));
+		assertThat(this.window.addedSince(mark)).isNotNull();
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).singleElement()
+			.satisfies((candidate) -> assertThat(candidate.title()).isEqualTo(HEADLINE));
+
+		this.window.invalidate();
+		assertThat(this.window.lastEditId()).isZero();
+	}
+
+	@Test
 	void invalidatedItHoldsNothingUntilLoadedAgain() {
 		this.window.load(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1, 0);
 
