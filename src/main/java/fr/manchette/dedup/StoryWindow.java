@@ -183,35 +183,38 @@ public class StoryWindow {
 	}
 
 	/**
-	 * Headline edits stored since the last one taken in, by this instance or another: each as {@link #replace}.
-	 * @param lastEditId the number of the last of them
+	 * Headline edits stored since the last one taken in, by any instance, this one included: each headline is found
+	 * from then on by its new words, in the same story and place, no longer by its old ones. One it holds under that
+	 * headline already changes nothing; one it did not hold (its old headline had no words to match by) enters.
+	 * @param headlines the edited items' headlines, as stored now
+	 * @param lastEditId the number of the last of those edits
 	 */
 	public synchronized void edited(List<WindowHeadline> headlines, long lastEditId) {
 		if (lastEditId <= this.lastEditId) {
 			return;
 		}
-		headlines.forEach((headline) -> replace(headline.itemId(), headline.title(), headline.bands()));
+		headlines.forEach(this::retitle);
 		this.lastEditId = lastEditId;
 	}
 
-	/**
-	 * An edited headline: its old bands are forgotten, its new ones found from now on, in the same story and place.
-	 * Nothing changes when it holds the item under that headline already. Edits are few: the item is looked for from
-	 * the last added back.
-	 */
-	public synchronized void replace(long itemId, String title, long[] headlineBands) {
+	/** Edits are few: the item is looked for from the last added back. */
+	private void retitle(WindowHeadline edited) {
 		HeadlineSlots held = this.slots;
 		for (int slot = held.size - 1; slot >= 0; slot--) {
-			if (held.ids[slot] == itemId && !held.dropped[slot]) {
-				if (title.equals(held.titles[slot])) {
+			if (held.ids[slot] == edited.itemId() && !held.dropped[slot]) {
+				if (edited.title().equals(held.titles[slot])) {
 					return;
 				}
 				this.rewrites++;
 				held.drop(slot);
-				put(new WindowHeadline(itemId, held.sources[slot], held.stories[slot], title,
-						Instant.ofEpochMilli(held.sortAt[slot]), headlineBands));
+				put(edited);
 				return;
 			}
+		}
+		if (edited.itemId() <= this.lastItemId) {
+			// Not one it will add: an item it read once, without bands or sorted before what it holds (put decides).
+			this.rewrites++;
+			put(edited);
 		}
 	}
 

@@ -165,10 +165,8 @@ public class StoreStep {
 			inserted = ids.size();
 		}
 		PollAbandoned.check();
+		// The window takes edited headlines in from the store, as other instances' windows do (see addCommitted).
 		int updated = this.items.update(sorted.edited(), seenAt);
-		for (EditedItem edit : sorted.edited()) {
-			this.window.replace(edit.id(), edit.identified().item().title(), edit.identified().bands());
-		}
 		return new SaveResult(inserted, updated);
 	}
 

@@ -122,8 +122,8 @@ class StoryAssignerDraftTests {
 	void afterAnEditInBetweenEveryItemIsLookedUpAgain() {
 		this.window.load(List.of(WindowHeadline.of(1, "le360", "s1", TOLD, T0.minusSeconds(60))), 1, 0);
 		StoryAssigner.Draft forged = forge(this.assigner.draft("hespress", this.poll, T0, NO_CHECK), "drafted");
-		this.window.replace(1, "Gaza : une trêve annoncée", WindowHeadline.of(1, "le360", "s1",
-				"Gaza : une trêve annoncée", T0).bands());
+		this.window.edited(List.of(WindowHeadline.of(1, "le360", "s1", "Gaza : une trêve annoncée", T0.minusSeconds(60))),
+				1);
 
 		List<AssignedItem> assigned = this.assigner.assign("hespress", this.poll, T0, Map.of(), forged, NO_CHECK);
 

@@ -336,13 +336,13 @@ class StoryWindowTests {
 		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
 
 		// The lead edited: still the lead, in its place in time; the others as they were.
-		this.window.replace(4, HEADLINE + " ce lundi", bands(HEADLINE + " ce lundi"));
+		this.window.edited(List.of(headline(4, "rfi", "s", HEADLINE + " ce lundi", T0.minusSeconds(600))), 1);
 		assertThat(leadAndOthers()).containsExactly(4L, 3L, 2L, 1L);
 		assertThat(this.window.candidates(bands(HEADLINE), T0, "other").get(0).lead().title())
 			.isEqualTo(HEADLINE + " ce lundi");
 
 		// Another edited: the lead stays.
-		this.window.replace(2, HEADLINE + " ce mardi", bands(HEADLINE + " ce mardi"));
+		this.window.edited(List.of(headline(2, "hespress", "s", HEADLINE + " ce mardi", T0.minusSeconds(120))), 2);
 		assertThat(leadAndOthers()).containsExactly(4L, 2L, 3L, 1L);
 	}
 
@@ -356,7 +356,7 @@ class StoryWindowTests {
 	void anEditedHeadlineIsFoundByItsNewWordsInItsStory() {
 		this.window.load(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 1, 0);
 
-		this.window.replace(1, HEADLINE, bands(HEADLINE));
+		this.window.edited(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 1);
 
 		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).singleElement().satisfies((candidate) -> {
 			assertThat(candidate.title()).isEqualTo(HEADLINE);
@@ -379,13 +379,30 @@ class StoryWindowTests {
 		// changes, and a lookup drafted before stays good.
 		StoryWindow.Mark mark = this.window.mark();
 		this.window.edited(List.of(headline(1, "le360", "s1", "Titre provisoire", T0)), 4);
-		this.window.replace(1, HEADLINE, bands(HEADLINE));
+		this.window.edited(List.of(headline(1, "le360", "s1", HEADLINE, T0)), 6);
+		assertThat(this.window.lastEditId()).isEqualTo(6);
 		assertThat(this.window.addedSince(mark)).isNotNull();
 		assertThat(this.window.nearest(bands(HEADLINE), T0, "hespress")).singleElement()
 			.satisfies((candidate) -> assertThat(candidate.title()).isEqualTo(HEADLINE));
 
 		this.window.invalidate();
 		assertThat(this.window.lastEditId()).isZero();
+	}
+
+	@Test
+	void aHeadlineHeldWithoutWordsEntersOnceEditedAndNoneItWillAddOrHasForgotten() {
+		this.window.load(List.of(headline(1, "le360", "s1", "", T0), headline(2, "le360", "s2", HEADLINE, T0)), 2, 0);
+		this.window.forgetBefore(T0.minusSeconds(60));
+
+		this.window.edited(List.of(headline(1, "le360", "s1", HEADLINE, T0), headline(3, "hespress", "s3", HEADLINE, T0),
+				headline(4, "lematin", "s4", HEADLINE, T0.minusSeconds(3600))), 1);
+
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "other")).extracting(StoryCandidate::itemId)
+			.containsExactlyInAnyOrder(1L, 2L);
+		// Item 3 is added by its id, once stored: not twice.
+		this.window.add(List.of(headline(3, "hespress", "s3", HEADLINE, T0)));
+		assertThat(this.window.nearest(bands(HEADLINE), T0, "other")).extracting(StoryCandidate::itemId)
+			.containsExactlyInAnyOrder(1L, 2L, 3L);
 	}
 
 	@Test
