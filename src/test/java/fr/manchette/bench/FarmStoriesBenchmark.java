@@ -35,7 +35,7 @@ import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
-import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -428,8 +428,6 @@ public final class FarmStoriesBenchmark {
 	}
 
 	private static List<Entry> read(Path farm, Instant seenAt) throws IOException {
-		FeedParser parser = new FeedParser();
-		ItemNormalizer normalizer = new ItemNormalizer();
 		Deduplicator deduplicator = new Deduplicator();
 		List<Entry> entries = new ArrayList<>();
 		List<Path> files;
@@ -439,17 +437,14 @@ public final class FarmStoriesBenchmark {
 		for (Path file : files) {
 			String source = file.getFileName().toString().replace(".xml", "");
 			URI base = URI.create("http://127.0.0.1/feeds/" + file.getFileName());
-			List<RawItem> raw;
+			List<Item> items;
 			try {
-				raw = parser.parse(Files.readAllBytes(file), "application/xml").items();
+				items = new ParseThenNormalize(base, seenAt, ZoneId.of("Europe/Paris"))
+					.keptItems(Files.readAllBytes(file), "application/xml");
 			}
 			catch (FeedParseException ex) {
 				System.out.println("  unreadable feed " + file + ": " + ex.getMessage());
 				continue;
-			}
-			List<Item> items = new ArrayList<>();
-			for (RawItem item : raw) {
-				normalizer.normalize(item, base, seenAt, ZoneId.of("Europe/Paris")).ifPresent(items::add);
 			}
 			for (IdentifiedItem identified : deduplicator.identify(items)) {
 				long start = THREADS.getCurrentThreadCpuTime();

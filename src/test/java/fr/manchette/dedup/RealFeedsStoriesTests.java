@@ -19,10 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import fr.manchette.normalize.Item;
-import fr.manchette.normalize.ItemNormalizer;
 import fr.manchette.parse.FeedParseException;
-import fr.manchette.parse.FeedParser;
-import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,20 +98,18 @@ class RealFeedsStoriesTests {
 		}
 		// Saved that day: items without a date are dated then, not today.
 		Instant savedAt = LocalDate.parse(date.group(1)).atTime(23, 59).toInstant(ZoneOffset.UTC);
-		List<RawItem> raw;
+		List<Item> items;
 		try {
-			raw = new FeedParser().parse(Files.readAllBytes(file), null).items();
+			items = new ParseThenNormalize(URI.create("https://example.org/"), savedAt, ZoneId.of("Europe/Paris"))
+				.keptItems(Files.readAllBytes(file), null);
 		}
 		catch (FeedParseException ex) {
 			return List.of();
 		}
-		ItemNormalizer normalizer = new ItemNormalizer();
 		List<Headline> headlines = new ArrayList<>();
 		String source = name.substring(0, date.start() - 1);
-		for (RawItem item : raw) {
-			normalizer.normalize(item, URI.create("https://example.org/"), savedAt, ZoneId.of("Europe/Paris"))
-				.ifPresent((normalized) -> headlines.add(new Headline(source + "@" + date.group(1), normalized,
-						TitleKey.of(normalized.title()))));
+		for (Item item : items) {
+			headlines.add(new Headline(source + "@" + date.group(1), item, TitleKey.of(item.title())));
 		}
 		return headlines;
 	}

@@ -34,6 +34,7 @@ import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
 import fr.manchette.support.FeedparserCorpus;
 import fr.manchette.support.FeedparserCorpus.Case;
+import fr.manchette.support.ParseThenNormalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -73,9 +74,7 @@ class FeedparserConformanceTests {
 	private static final Pattern ENCODING_DECLARATION = Pattern
 		.compile("^(\\s*<\\?xml[^>]*?encoding\\s*=\\s*)([\"'])[^\"']*\\2");
 
-	private final FeedParser parser = new FeedParser();
-
-	private final ItemNormalizer normalizer = new ItemNormalizer();
+	private final ParseThenNormalize asPolled = new ParseThenNormalize(URI.create(SERVED_AT), FETCHED_AT, ZONE);
 
 	@Test
 	void readsTheUniversalFeedParserTestDocumentsAsItSays() throws IOException {
@@ -288,10 +287,11 @@ class FeedparserConformanceTests {
 	}
 
 	private Reading read(byte[] body, @Nullable String contentType, URI base) throws FeedParseException {
-		ParsedFeed feed = this.parser.parse(body, contentType);
+		ParseThenNormalize fromBase = this.asPolled.at(base);
+		ParsedFeed feed = fromBase.feed(body, contentType);
 		List<@Nullable Item> items = new ArrayList<>();
 		for (RawItem raw : feed.items()) {
-			items.add(this.normalizer.normalize(headlined(raw), base, FETCHED_AT, ZONE).orElse(null));
+			items.add(fromBase.item(headlined(raw)).orElse(null));
 		}
 		return new Reading(feed, items);
 	}

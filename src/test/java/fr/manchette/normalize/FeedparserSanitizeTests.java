@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,6 +18,7 @@ import fr.manchette.parse.FeedParser;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.parse.RawItem;
 import fr.manchette.support.FeedparserCorpus;
+import fr.manchette.support.ParseThenNormalize;
 import fr.manchette.support.RepublishedHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -141,20 +141,15 @@ class FeedparserSanitizeTests {
 	@BeforeAll
 	static void readEveryDocument() throws FeedParseException {
 		assumeTrue(FeedparserCorpus.present(), "no shared/corpus/feedparser-tests next to the project");
-		FeedParser parser = new FeedParser();
-		ItemNormalizer normalizer = new ItemNormalizer();
 		for (FeedparserCorpus.Case document : FeedparserCorpus.under(FOLDER)) {
 			URI address = SERVED_AT.resolve(document.name());
-			ParsedFeed feed = parser.parse(document.bytes(), document.header("content-type"));
+			ParseThenNormalize reading = new ParseThenNormalize(address, FETCHED_AT, ZoneId.of("Europe/Paris"));
+			ParsedFeed feed = reading.feed(document.bytes(), document.header("content-type"));
 			List<Item> items = new ArrayList<>();
 			for (RawItem raw : feed.items()) {
-				Optional<Item> item = normalizer.normalize(raw, address, FETCHED_AT, ZoneId.of("Europe/Paris"));
-				if (item.isEmpty()) {
-					// Most of these items have neither title nor text (an empty <abbr>, an image alone): the service
-					// leaves them out, and their summary is checked with a title of our own.
-					item = normalizer.normalize(titled(raw), address, FETCHED_AT, ZoneId.of("Europe/Paris"));
-				}
-				items.add(item.orElseThrow());
+				// Most of the items left out have neither title nor text (an empty <abbr>, an image alone): the
+				// service leaves them out, and their summary is checked with a title of our own.
+				items.add(reading.item(raw).or(() -> reading.item(titled(raw))).orElseThrow());
 			}
 			readings.add(new Reading(document, address, feed, items));
 		}

@@ -2,7 +2,6 @@ package fr.manchette.normalize;
 
 import java.net.URI;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,11 +121,7 @@ class ItemNormalizerTests {
 		String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title><entry><id>urn:x:1</id><title>Un</title>"
 				+ "<link href=\"https://fil.example/1\"/><published>2025-02-30T10:00:00Z</published></entry></feed>";
 		for (String feed : List.of(rss, atom)) {
-			List<Item> items = new fr.manchette.parse.FeedParser().parse(feed.getBytes(StandardCharsets.UTF_8), null)
-				.items()
-				.stream()
-				.map((raw) -> this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow())
-				.toList();
+			List<Item> items = new ParseThenNormalize(FEED, FETCHED_AT, PARIS).items(feed, null);
 			assertThat(items.get(0).publishedKnown()).as(feed).isFalse();
 			assertThat(items.get(0).published()).isEqualTo(FETCHED_AT);
 		}

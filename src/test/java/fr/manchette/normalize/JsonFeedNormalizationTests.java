@@ -1,6 +1,7 @@
 package fr.manchette.normalize;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import fr.manchette.parse.FeedParser;
-import fr.manchette.parse.ParsedFeed;
+import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -24,9 +26,7 @@ class JsonFeedNormalizationTests {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	private final FeedParser parser = new FeedParser();
-
-	private final ItemNormalizer normalizer = new ItemNormalizer();
+	private final ParseThenNormalize reading = new ParseThenNormalize(DOCUMENT, FETCHED_AT, PARIS);
 
 	@Test
 	void cleansHtmlAndKeepsPlainTextExactly() throws Exception {
@@ -57,15 +57,14 @@ class JsonFeedNormalizationTests {
 		String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Fil\",\"items\":[{\"id\":\"1\","
 				+ "\"title\":\"Programme\",\"content_text\":\"\\nMatin : conf\u00e9rence.\\r\\nSoir : 3 < 4 & concert.\\n\\n"
 				+ "Entr\u00e9e libre.\\n\"}]}";
-		Item item = this.normalizer.normalize(this.parser.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-				"application/feed+json").items().get(0), DOCUMENT, FETCHED_AT, PARIS).orElseThrow();
+		Item item = this.reading.onlyItem(json, "application/feed+json");
 		assertThat(item.summaryHtml())
 			.isEqualTo("Matin : conf\u00e9rence.<br>Soir : 3 &lt; 4 &amp; concert.<br><br>Entr\u00e9e libre.");
 		assertThat(item.summaryText()).isEqualTo("Matin : conf\u00e9rence. Soir : 3 < 4 & concert. Entr\u00e9e libre.");
 		String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Fil</title><entry><id>1</id><title>T</title>"
 				+ "<summary>Ligne 1\nLigne 2 &lt;b&gt;</summary></entry></feed>";
-		assertThat(this.parser.parse(atom.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).items())
-			.extracting(fr.manchette.parse.RawItem::summaryHtml)
+		assertThat(this.reading.feed(atom.getBytes(StandardCharsets.UTF_8), null).items())
+			.extracting(RawItem::summaryHtml)
 			.containsExactly("Ligne 1<br>Ligne 2 &lt;b&gt;");
 	}
 
@@ -80,11 +79,7 @@ class JsonFeedNormalizationTests {
 
 	private List<Item> items(String fixture) throws Exception {
 		byte[] body = new ClassPathResource("/fr/manchette/parse/" + fixture).getContentAsByteArray();
-		ParsedFeed feed = this.parser.parse(body, "application/feed+json");
-		return feed.items()
-			.stream()
-			.map((raw) -> this.normalizer.normalize(raw, DOCUMENT, FETCHED_AT, PARIS).orElseThrow())
-			.toList();
+		return this.reading.items(body, "application/feed+json");
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.manchette.normalize;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.FeedParser;
-import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 import fr.manchette.support.RepublishedHtml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +25,7 @@ class PlainTextOfFeedsTests {
 
 	private static final Instant FETCHED_AT = Instant.parse("2026-12-06T08:00:00Z");
 
-	private final FeedParser parser = new FeedParser();
-
-	private final ItemNormalizer normalizer = new ItemNormalizer();
+	private final ParseThenNormalize reading = new ParseThenNormalize(FEED, FETCHED_AT, ZoneId.of("Europe/Paris"));
 
 	@Test
 	void readsRssMarkupEscapedTwiceAsHtmlAndKeepsTheAngleBracketsOfProse() throws FeedParseException {
@@ -96,11 +93,7 @@ class PlainTextOfFeedsTests {
 
 	private List<Item> items(String document) throws FeedParseException {
 		String type = document.startsWith("{") ? "application/feed+json" : "application/xml";
-		List<Item> items = new java.util.ArrayList<>();
-		for (RawItem raw : this.parser.parse(document.getBytes(StandardCharsets.UTF_8), type).items()) {
-			items.add(this.normalizer.normalize(raw, FEED, FETCHED_AT, ZoneId.of("Europe/Paris")).orElseThrow());
-		}
-		return items;
+		return this.reading.items(document, type);
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.manchette.normalize;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.manchette.parse.FeedParser;
-import fr.manchette.parse.ParsedFeed;
-import fr.manchette.parse.RawItem;
+import fr.manchette.support.ParseThenNormalize;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -87,19 +85,13 @@ class XmlBaseTests {
 			query-only reference inside content | https://www.journaldelyon.fr/sport/page.php?id=1 | | | ?id=2 | https://www.journaldelyon.fr/sport/page.php?id=2
 			""";
 
-	private final FeedParser parser = new FeedParser();
-
-	private final ItemNormalizer normalizer = new ItemNormalizer();
+	private final ParseThenNormalize reading = new ParseThenNormalize(DOCUMENT, FETCHED_AT, PARIS);
 
 	/** The case that came out as {@code http://127.0.0.1:PORT/feeds/null/sport/ol-nantes-3-0.html}. */
 	@Test
 	void resolvesAnEntryBaseThatIsAnAbsolutePathAgainstTheFeedBaseNotTheFeedAddress() throws Exception {
 		byte[] body = new ClassPathResource("atom10-xml-base-entry-path.xml", getClass()).getContentAsByteArray();
-		ParsedFeed feed = this.parser.parse(body, "application/atom+xml");
-		List<Item> items = feed.items()
-			.stream()
-			.map((raw) -> this.normalizer.normalize(raw, DOCUMENT, FETCHED_AT, PARIS).orElseThrow())
-			.toList();
+		List<Item> items = this.reading.items(body, "application/atom+xml");
 		assertThat(items).extracting(Item::link)
 			.containsExactly(URI.create("https://www.journaldelyon.fr/sport/ol-nantes-3-0.html"),
 					URI.create("https://www.journaldelyon.fr/culture/fete-des-lumieres.html"));
@@ -130,10 +122,7 @@ class XmlBaseTests {
 	}
 
 	private Item item(String document) throws Exception {
-		ParsedFeed feed = this.parser.parse(document.getBytes(StandardCharsets.UTF_8), null);
-		assertThat(feed.items()).hasSize(1);
-		RawItem raw = feed.items().get(0);
-		return this.normalizer.normalize(raw, DOCUMENT, FETCHED_AT, PARIS).orElseThrow();
+		return this.reading.onlyItem(document, null);
 	}
 
 	/** Every href and src of the HTML, in document order. */
