@@ -1,19 +1,16 @@
 package fr.manchette.publish;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
-import fr.manchette.config.SourceType;
 import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
+import fr.manchette.support.FeedsFiles;
 import org.junit.jupiter.api.Test;
 
+import static fr.manchette.support.FeedsFiles.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What RSS, Atom and JSON Feed say alike of an item: its id, its source's name, its categories, the other sources. */
@@ -21,8 +18,8 @@ class ItemLabelsTests {
 
 	private static final Instant T0 = Instant.parse("2025-05-16T18:35:00Z");
 
-	private final FeedsFile config = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS,
-			Duration.ofDays(30), List.of(source("hespress-fr", "Hespress & FR", "sport"), source("le360", "Le360", null)));
+	private final FeedsFile config = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "Hespress & FR", "sport"),
+			source("le360", "Le360", null));
 
 	@Test
 	void feedIdIsTheItemsIdentityInItsSource() {
@@ -62,11 +59,6 @@ class ItemLabelsTests {
 		assertThat(ItemLabels.alsoInHtml(story, this.config, true)).startsWith("<p>Repris par 3 sources. Aussi dans");
 		assertThat(ItemLabels.alsoInHtml(new Story(item(1, "le360", null, List.of()), List.of()), this.config, true))
 			.isEmpty();
-	}
-
-	private static Source source(String id, String name, String category) {
-		return new Source(id, name, URI.create("https://" + id + ".example/feed"), category, Duration.ofMinutes(15), true,
-				SourceType.FEED);
 	}
 
 	private static StoredItem item(long id, String source, String link, List<String> categories) {

@@ -1,11 +1,8 @@
 package fr.manchette.publish;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,12 +11,9 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
-import fr.manchette.config.Source;
-import fr.manchette.config.SourceType;
 import fr.manchette.store.StoredItem;
 import fr.manchette.support.AtomSchema;
+import fr.manchette.support.FeedsFiles;
 import fr.manchette.store.Story;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -28,6 +22,7 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static fr.manchette.support.FeedsFiles.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,9 +37,8 @@ class MergedFeedWriterTests {
 	private static final FeedLinks LINKS = new FeedLinks("http://localhost:8080/feed.atom?category=sport",
 			"http://localhost:8080/");
 
-	private final CurrentFeeds feeds = new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"),
-			PollDefaults.DEFAULTS, Duration.ofDays(30),
-			List.of(source("hespress-fr", "Hespress FR", "sport"), source("le360", "Le360", null))));
+	private final CurrentFeeds feeds = new CurrentFeeds(FeedsFiles.inZone("Africa/Casablanca",
+			source("hespress-fr", "Hespress FR", "sport"), source("le360", "Le360", null)));
 
 	private final MergedFeedWriter writer = new MergedFeedWriter(this.feeds);
 
@@ -121,7 +115,7 @@ class MergedFeedWriterTests {
 		assertThat(ZonedDateTime.parse(text(first, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
 			.isEqualTo(T0);
 		Element source = (Element) first.getElementsByTagName("source").item(0);
-		assertThat(source.getAttribute("url")).isEqualTo("https://hespress.example/feed");
+		assertThat(source.getAttribute("url")).isEqualTo("https://hespress-fr.example/feed");
 		assertThat(source.getTextContent()).isEqualTo("Hespress FR");
 		assertThat(((Element) first.getElementsByTagName("guid").item(0)).getAttribute("isPermaLink"))
 			.isEqualTo("false");
@@ -226,10 +220,6 @@ class MergedFeedWriterTests {
 		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static Source source(String id, String name, String category) {
-		return new Source(id, name, URI.create("https://" + id.replace("-fr", "") + ".example/feed"), category,
-				Duration.ofMinutes(15), true, SourceType.FEED);
-	}
 
 	private static StoredItem item(long id, String source, String title, String link, String summary, Instant at) {
 		return new StoredItem(id, source, "key" + id, "story", "guid" + id, link, title, summary, title,

@@ -11,12 +11,11 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.config.TickerSelectors;
 import fr.manchette.store.PollOutcome;
+import fr.manchette.support.FeedsFiles;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -28,10 +27,10 @@ class OpmlWriterTests {
 
 	private static final String SITE = "https://manchette.example/";
 
-	private final OpmlWriter writer = new OpmlWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"),
-			PollDefaults.DEFAULTS, Duration.ofDays(30), List.of(new Source("fil-info", "Le Fil",
-					URI.create("https://fil.example/fil-info"), "economie", Duration.ofMinutes(15), true,
-					SourceType.HTML, new TickerSelectors("li", "a", ZoneId.of("Africa/Casablanca")), false)))));
+	private final OpmlWriter writer = new OpmlWriter(new CurrentFeeds(FeedsFiles.inZone("Africa/Casablanca",
+			new Source("fil-info", "Le Fil", URI.create("https://fil.example/fil-info"), "economie",
+					Duration.ofMinutes(15), true, SourceType.HTML,
+					new TickerSelectors("li", "a", ZoneId.of("Africa/Casablanca")), false))));
 
 	@Test
 	void groupsEnabledSourcesByCategoryAtTheirCurrentAddress() throws Exception {

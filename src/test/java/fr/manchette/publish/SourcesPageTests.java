@@ -7,9 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
 import fr.manchette.store.PollOutcome;
+import fr.manchette.support.FeedsFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,8 +21,7 @@ class SourcesPageTests {
 	private static final Instant NOW = Instant.parse("2025-05-16T18:35:00Z");
 
 	private final SourcesPage page = new SourcesPage(
-			new CurrentFeeds(new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
-					List.of())),
+			new CurrentFeeds(FeedsFiles.inZone("Africa/Casablanca")),
 			Clock.fixed(NOW, ZoneId.of("UTC")));
 
 	@Test

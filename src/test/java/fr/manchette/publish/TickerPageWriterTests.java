@@ -1,19 +1,15 @@
 package fr.manchette.publish;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 import fr.manchette.config.CurrentFeeds;
-import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
-import fr.manchette.config.Source;
-import fr.manchette.config.SourceType;
+import fr.manchette.support.FeedsFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import static fr.manchette.support.FeedsFiles.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TickerPageWriterTests {
@@ -21,9 +17,8 @@ class TickerPageWriterTests {
 	private static final PageResources RESOURCES = new PageResources("/assets/m-1.css", "/assets/t-1.js",
 			"/assets/f-1.svg", Duration.ofSeconds(20), Duration.ofMinutes(1));
 
-	private final TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
-			PollDefaults.DEFAULTS, Duration.ofDays(30),
-			List.of(source("le360", "Le360 & Co", "economie"), source("hespress-fr", "Hespress FR", "sport")))));
+	private final TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(FeedsFiles.inZone("Europe/Paris",
+			source("le360", "Le360 & Co", "economie"), source("hespress-fr", "Hespress FR", "sport"))));
 
 	@Test
 	void writesEachLineWithItsTimeTitleSourceAndCategory() {
@@ -82,9 +77,9 @@ class TickerPageWriterTests {
 
 	@Test
 	void listsACategoryOnceWhateverItsCase() {
-		TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(new FeedsFile(ZoneId.of("Europe/Paris"),
-				PollDefaults.DEFAULTS, Duration.ofDays(30), List.of(source("le360", "Le360", "economie"),
-						source("medias24", "Médias24", "Economie"), source("hespress-fr", "Hespress FR", "sport")))));
+		TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(FeedsFiles.inZone("Europe/Paris",
+				source("le360", "Le360", "economie"), source("medias24", "Médias24", "Economie"),
+				source("hespress-fr", "Hespress FR", "sport"))));
 		Document html = Jsoup.parse(page.render(new Headlines("Europe/Paris", List.of()),
 				new PageFilters(List.of(), "ECONOMIE", null), "http://news.example/", RESOURCES));
 
@@ -111,11 +106,6 @@ class TickerPageWriterTests {
 	private static Headline headline(String time, String title, String link, List<String> alsoIn) {
 		return new Headline(time, title, link, "hespress-fr", "Hespress FR", "sport", "2025-05-16T19:35:00+02:00",
 				alsoIn, "story-" + title.hashCode());
-	}
-
-	private static Source source(String id, String name, String category) {
-		return new Source(id, name, URI.create("https://" + id + ".example/feed"), category, Duration.ofMinutes(15),
-				true, SourceType.FEED);
 	}
 
 }

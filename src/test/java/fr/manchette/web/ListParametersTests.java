@@ -1,16 +1,13 @@
 package fr.manchette.web;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import fr.manchette.config.FeedsFile;
-import fr.manchette.config.PollDefaults;
 import fr.manchette.config.Source;
-import fr.manchette.config.SourceType;
 import fr.manchette.store.ItemQuery;
+import fr.manchette.support.FeedsFiles;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -20,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ListParametersTests {
 
-	private final FeedsFile config = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS,
-			Duration.ofDays(30), List.of());
+	private final FeedsFile config = FeedsFiles.inZone("Africa/Casablanca");
 
 	@Test
 	void sinceWithoutAnOffsetIsInTheConfiguredZone() {
@@ -73,8 +69,8 @@ class ListParametersTests {
 
 	@Test
 	void anUnknownCategoryIsABadQueryAsAnUnknownSourceIs() {
-		FeedsFile file = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
-				List.of(source("hespress-fr", "sport"), source("le360", "Sport"), source("medias24", null)));
+		FeedsFile file = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "sport"), source("le360", "Sport"),
+				source("medias24", null));
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 
 		params.set("category", "SPORT");
@@ -115,8 +111,7 @@ class ListParametersTests {
 
 	@Test
 	void anEmptyValueAsAFormSendsItFiltersNothing() {
-		FeedsFile file = new FeedsFile(ZoneId.of("Africa/Casablanca"), PollDefaults.DEFAULTS, Duration.ofDays(30),
-				List.of(source("hespress-fr", "sport")));
+		FeedsFile file = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "sport"));
 		MultiValueMap<String, String> params = params("source", "", "category", "", "q", "", "since", "", "limit", "",
 				"lang", "", "order", "");
 
@@ -133,9 +128,8 @@ class ListParametersTests {
 		return params;
 	}
 
-	private static Source source(String id, String category) {
-		return new Source(id, id, URI.create("https://" + id + ".example/feed"), category, Duration.ofMinutes(15), true,
-				SourceType.FEED);
+	private static Source source(String id, @Nullable String category) {
+		return FeedsFiles.source(id, id, category);
 	}
 
 	private Instant since(String value) {
