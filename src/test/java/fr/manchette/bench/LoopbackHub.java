@@ -3,7 +3,6 @@ package fr.manchette.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.manchette.support.FormFields;
+import fr.manchette.support.HmacSignature;
 
 /**
  * A WebSub hub on loopback, as much of one as the freshness benchmark needs: it takes subscription requests (202),
@@ -98,7 +95,7 @@ final class LoopbackHub {
 		HttpResponse<Void> response = CLIENT.send(HttpRequest.newBuilder(URI.create(subscription.callback()))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", contentType)
-			.header("X-Hub-Signature", "sha256=" + hmacSha256(body, subscription.secret()))
+			.header("X-Hub-Signature", HmacSignature.of("sha256", body, subscription.secret()))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.discarding());
 		this.roundTrips.add((System.nanoTime() - start) / 1000);
@@ -134,7 +131,8 @@ final class LoopbackHub {
 	private void subscribe(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			this.requests.incrementAndGet();
-			Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, String> form = FormFields
+				.of(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			String mode = form.get("hub.mode");
 			String topic = form.get("hub.topic");
 			String callback = form.get("hub.callback");
@@ -176,27 +174,6 @@ final class LoopbackHub {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static Map<String, String> form(String body) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String pair : body.split("&")) {
-			String[] parts = pair.split("=", 2);
-			form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-					(parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-		}
-		return form;
-	}
-
-	private static String hmacSha256(byte[] body, String secret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("every Java runtime has HmacSHA256", ex);
 		}
 	}
 

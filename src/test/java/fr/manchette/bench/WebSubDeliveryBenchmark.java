@@ -1,7 +1,6 @@
 package fr.manchette.bench;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -24,7 +19,9 @@ import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
+import fr.manchette.support.FormFields;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.HmacSignature;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -95,7 +92,7 @@ public final class WebSubDeliveryBenchmark {
 				HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
 						+ URI.create(subscription.get("hub.callback")).getRawPath()))
 					.header("Content-Type", "application/atom+xml")
-					.header("X-Hub-Signature", sign(body, subscription.get("hub.secret")))
+					.header("X-Hub-Signature", HmacSignature.of("sha256", body, subscription.get("hub.secret")))
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build();
 				long start = System.nanoTime();
@@ -138,7 +135,7 @@ public final class WebSubDeliveryBenchmark {
 		while (requests.size() < sources);
 		Map<Integer, Map<String, String>> subscriptions = new HashMap<>();
 		for (LoggedRequest logged : requests) {
-			Map<String, String> form = form(logged.getBodyAsString());
+			Map<String, String> form = FormFields.of(logged.getBodyAsString());
 			String topic = form.get("hub.topic");
 			int source = Integer.parseInt(topic.substring(topic.lastIndexOf('/') + 1));
 			String callback = "http://localhost:" + port + URI.create(form.get("hub.callback")).getRawPath();
@@ -197,22 +194,6 @@ public final class WebSubDeliveryBenchmark {
 				.append(".html\"/><updated>").append(Instant.now()).append("</updated></entry>\n");
 		}
 		return xml.append("</feed>").toString();
-	}
-
-	private static String sign(byte[] body, String secret) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-	}
-
-	private static Map<String, String> form(String body) {
-		Map<String, String> form = new HashMap<>();
-		for (String pair : body.split("&")) {
-			String[] parts = pair.split("=", 2);
-			form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-					(parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-		}
-		return form;
 	}
 
 }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.HmacSignature;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +81,7 @@ class WebhooksSeveralInstancesOnPostgresTests {
 				JsonNode body = this.json.readTree(request.getBodyAsString());
 				byEvent.merge(body.get("event").asString() + " " + body.get("title").asString(), 1, Integer::sum);
 				assertThat(request.getHeader("X-Manchette-Signature"))
-					.isEqualTo(WebhooksTests.hmac(request.getBody(), "s3cret"));
+					.isEqualTo(HmacSignature.of("sha256", request.getBody(), "s3cret"));
 			}
 			assertThat(byEvent).hasSize(expected);
 			assertThat(byEvent.values()).allMatch((count) -> count == 1);

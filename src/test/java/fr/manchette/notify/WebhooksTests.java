@@ -1,16 +1,11 @@
 package fr.manchette.notify;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -20,6 +15,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.HmacSignature;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -122,8 +118,10 @@ abstract class WebhooksTests {
 
 		LoggedRequest toA = awaitOne("/hook/a?token=t");
 		LoggedRequest toB = awaitOne("/hook/b");
-		assertThat(toA.getHeader("X-Manchette-Signature")).isEqualTo(hmac(toA.getBody(), SECRET_A));
-		assertThat(toB.getHeader("X-Manchette-Signature")).isEqualTo(hmac(toB.getBody(), SECRET_B));
+		assertThat(toA.getHeader("X-Manchette-Signature"))
+			.isEqualTo(HmacSignature.of("sha256", toA.getBody(), SECRET_A));
+		assertThat(toB.getHeader("X-Manchette-Signature"))
+			.isEqualTo(HmacSignature.of("sha256", toB.getBody(), SECRET_B));
 		assertThat(toA.getHeader("Content-Type")).startsWith("application/json");
 		assertThat(toA.getHeader("X-Manchette-Event")).isEqualTo("story.new");
 		JsonNode body = this.json.readTree(toA.getBodyAsString());
@@ -154,7 +152,7 @@ abstract class WebhooksTests {
 		assertThat(attempts.get(1).getBody()).isEqualTo(attempts.get(0).getBody());
 		assertThat(attempts.get(1).getHeader("X-Manchette-Signature"))
 			.isEqualTo(attempts.get(0).getHeader("X-Manchette-Signature"))
-			.isEqualTo(hmac(attempts.get(1).getBody(), SECRET_B));
+			.isEqualTo(HmacSignature.of("sha256", attempts.get(1).getBody(), SECRET_B));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode hooks = this.json.readTree(LocalHttp.get(this.port, "/api/webhooks", null).body()).get("webhooks");
@@ -211,7 +209,8 @@ abstract class WebhooksTests {
 		assertThat(third.get("id").asString()).isEqualTo(first.get("id").asString());
 		assertThat(third.get("title").asString()).isEqualTo(title);
 		assertThat(third.get("sources").valueStream().map(JsonNode::asString)).containsExactly("alpha", "beta", "gamma");
-		assertThat(posts.get(1).getHeader("X-Manchette-Signature")).isEqualTo(hmac(posts.get(1).getBody(), SECRET_A));
+		assertThat(posts.get(1).getHeader("X-Manchette-Signature"))
+			.isEqualTo(HmacSignature.of("sha256", posts.get(1).getBody(), SECRET_A));
 		// Polled again, the same items are no new event.
 		poll("gamma");
 		assertThat(pending()).isZero();
@@ -259,13 +258,6 @@ abstract class WebhooksTests {
 		return "<item><guid>%s</guid><title>%s</title><link>https://actu.example/%s.html</link><pubDate>%s</pubDate></item>"
 			.formatted(guid, title, page, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
 				.format(NOW.minus(Duration.ofMinutes(minutesAgo)).atOffset(java.time.ZoneOffset.UTC)));
-	}
-
-	/** What a receiver computes: the hex HMAC-SHA256 of the body bytes, keyed with the shared secret. */
-	static String hmac(byte[] body, String secret) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
 	}
 
 }

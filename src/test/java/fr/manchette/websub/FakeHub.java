@@ -2,22 +2,17 @@ package fr.manchette.websub;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.manchette.support.FormFields;
 import org.jspecify.annotations.Nullable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -50,22 +45,12 @@ final class FakeHub {
 		return this.server.findAll(postRequestedFor(urlEqualTo(this.path)))
 			.stream()
 			.sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-			.map((request) -> form(request.getBodyAsString()))
+			.map((request) -> FormFields.of(request.getBodyAsString()))
 			.toList();
 	}
 
 	List<Map<String, String>> requests(String mode) {
 		return requests().stream().filter((form) -> mode.equals(form.get("hub.mode"))).toList();
-	}
-
-	static Map<String, String> form(String body) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String pair : body.split("&")) {
-			String[] parts = pair.split("=", 2);
-			form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-					(parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-		}
-		return form;
 	}
 
 	/** A GET to the callback with these parameters, as a hub verifies intent. */
@@ -98,19 +83,6 @@ final class FakeHub {
 			request.header("X-Hub-Signature", signature);
 		}
 		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	/** {@code method=hex} of the HMAC of the body, as a hub signs (W3C WebSub, section 7.1). */
-	static String sign(String method, byte[] body, String secret) {
-		String algorithm = "Hmac" + method.toUpperCase(java.util.Locale.ROOT);
-		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-			return method + "=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** An Atom feed announcing this hub and self link, with one entry per title. */

@@ -2,6 +2,7 @@ package fr.manchette.websub;
 
 import java.nio.charset.StandardCharsets;
 
+import fr.manchette.support.HmacSignature;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +18,7 @@ class HubSignatureTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "sha1", "sha256", "sha384", "sha512" })
 	void acceptsEachRegisteredMethod(String method) {
-		String signature = FakeHub.sign(method, BODY, SECRET);
+		String signature = HmacSignature.of(method, BODY, SECRET);
 		assertThat(HubSignature.valid(signature, BODY, SECRET)).isTrue();
 		// Hex in capitals and a method in capitals are the same signature.
 		assertThat(HubSignature.valid(signature.toUpperCase(java.util.Locale.ROOT), BODY, SECRET)).isTrue();
@@ -36,7 +37,7 @@ class HubSignatureTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "sha256", "sha1" })
 	void refusesATruncatedSignature(String method) {
-		String signature = FakeHub.sign(method, BODY, SECRET);
+		String signature = HmacSignature.of(method, BODY, SECRET);
 		assertThat(HubSignature.valid(signature.substring(0, signature.length() - 2), BODY, SECRET)).isFalse();
 	}
 

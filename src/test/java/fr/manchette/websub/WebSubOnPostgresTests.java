@@ -14,6 +14,7 @@ import fr.manchette.pipeline.IngestRun;
 import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.HmacSignature;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
@@ -80,9 +81,9 @@ class WebSubOnPostgresTests {
 			String secret = request.get("hub.secret");
 			byte[] toA = FakeHub.atom(hubUrl, self, "Livrée à la première instance").getBytes(StandardCharsets.UTF_8);
 			byte[] toB = FakeHub.atom(hubUrl, self, "Livrée à la seconde instance").getBytes(StandardCharsets.UTF_8);
-			assertThat(FakeHub.deliver(at(a, callback), toA, FakeHub.sign("sha256", toA, secret)).statusCode())
+			assertThat(FakeHub.deliver(at(a, callback), toA, HmacSignature.of("sha256", toA, secret)).statusCode())
 				.isEqualTo(204);
-			assertThat(FakeHub.deliver(at(b, callback), toB, FakeHub.sign("sha1", toB, secret)).statusCode())
+			assertThat(FakeHub.deliver(at(b, callback), toB, HmacSignature.of("sha1", toB, secret)).statusCode())
 				.isEqualTo(204);
 			for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { a, b }) {
 				await().atMost(Duration.ofSeconds(2))

@@ -20,6 +20,7 @@ import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.FormFields;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -164,7 +165,7 @@ class WebSubPublisherIntegrationTests {
 	}
 
 	private static List<Map<String, String>> pings() {
-		return requests().stream().map((request) -> FakeHub.form(request.getBodyAsString())).toList();
+		return requests().stream().map((request) -> FormFields.of(request.getBodyAsString())).toList();
 	}
 
 }

@@ -24,6 +24,7 @@ import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.HmacSignature;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
 import fr.manchette.support.Sites;
@@ -172,17 +173,18 @@ class WebSubSubscriberIntegrationTests {
 		double readBefore = deliveries("OK");
 		double unreadableBefore = deliveries("PARSE_ERROR");
 		assertThat(FakeHub.deliver(callback, forged, null).statusCode()).isEqualTo(403);
-		assertThat(FakeHub.deliver(callback, forged, FakeHub.sign("sha256", forged, "not-the-secret")).statusCode())
+		assertThat(FakeHub.deliver(callback, forged, HmacSignature.of("sha256", forged, "not-the-secret")).statusCode())
 			.isEqualTo(403);
 		assertThat(FakeHub.deliver(callback, forged, "md5=00ff").statusCode()).isEqualTo(403);
 		byte[] other = FakeHub.atom(hub("pushed"), self("pushed"), "Autre dépêche").getBytes(StandardCharsets.UTF_8);
-		assertThat(FakeHub.deliver(callback, forged, FakeHub.sign("sha256", other, secret)).statusCode())
+		assertThat(FakeHub.deliver(callback, forged, HmacSignature.of("sha256", other, secret)).statusCode())
 			.isEqualTo(403);
 
 		// Too large: refused before anything else, nothing stored (max-size is 64KB here).
 		byte[] huge = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche géante " + "x".repeat(70_000))
 			.getBytes(StandardCharsets.UTF_8);
-		assertThat(FakeHub.deliver(callback, huge, FakeHub.sign("sha256", huge, secret)).statusCode()).isEqualTo(413);
+		assertThat(FakeHub.deliver(callback, huge, HmacSignature.of("sha256", huge, secret)).statusCode())
+			.isEqualTo(413);
 
 		// Signed but hostile: received, and refused by the same parser as a poll's content.
 		byte[] xxe = """
@@ -191,7 +193,7 @@ class WebSubSubscriberIntegrationTests {
 				<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated>
 				<entry><title>Dépêche piégée &xxe;</title><id>urn:x:1</id><link href="https://fil.example/x"/>
 				<updated>2026-01-01T00:00:00Z</updated></entry></feed>""".getBytes(StandardCharsets.UTF_8);
-		assertThat(FakeHub.deliver(callback, xxe, FakeHub.sign("sha1", xxe, secret)).statusCode()).isEqualTo(204);
+		assertThat(FakeHub.deliver(callback, xxe, HmacSignature.of("sha1", xxe, secret)).statusCode()).isEqualTo(204);
 
 		String atom = LocalHttp.get(port, "/feed.atom", null).body();
 		assertThat(atom).doesNotContain("contrefaite", "géante", "piégée");
@@ -200,7 +202,7 @@ class WebSubSubscriberIntegrationTests {
 		byte[] pushed = FakeHub.atom(hub("pushed"), self("pushed"), "Le Parlement adopte la loi de finances")
 			.getBytes(StandardCharsets.UTF_8);
 		Instant before = CLOCK.instant();
-		assertThat(FakeHub.deliver(callback, pushed, FakeHub.sign("sha512", pushed, secret)).statusCode())
+		assertThat(FakeHub.deliver(callback, pushed, HmacSignature.of("sha512", pushed, secret)).statusCode())
 			.isEqualTo(204);
 		await().atMost(Duration.ofSeconds(1))
 			.until(() -> LocalHttp.get(port, "/feed.atom", null).body().contains("Le Parlement adopte la loi de finances"));
@@ -262,8 +264,8 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(unsubscribe.get("hub.callback")).isEqualTo(request.get("hub.callback"));
 		// The subscription is no longer wanted: a delivery is gone, a re-verification of the subscription refused.
 		byte[] body = FakeHub.atom(null, null, "Trop tard").getBytes(StandardCharsets.UTF_8);
-		assertThat(FakeHub.deliver(request.get("hub.callback"), body, FakeHub.sign("sha256", body, request.get("hub.secret")))
-			.statusCode()).isEqualTo(410);
+		String signature = HmacSignature.of("sha256", body, request.get("hub.secret"));
+		assertThat(FakeHub.deliver(request.get("hub.callback"), body, signature).statusCode()).isEqualTo(410);
 		assertThat(FakeHub.verifySubscription(request, "encore", 3600).statusCode()).isEqualTo(404);
 
 		HttpResponse<String> verified = FakeHub.verify(request.get("hub.callback"),
