@@ -413,13 +413,9 @@ class FeedsFileTests {
 	}
 
 	private List<String> problems(Path path) {
-		try {
-			this.loader.load(path);
-		}
-		catch (InvalidFeedsFileException ex) {
-			return ex.problems();
-		}
-		throw new AssertionError("Expected " + path + " to be refused");
+		return assertThatExceptionOfType(InvalidFeedsFileException.class).isThrownBy(() -> this.loader.load(path))
+			.actual()
+			.problems();
 	}
 
 	private Path write(String name, String content) throws IOException {
