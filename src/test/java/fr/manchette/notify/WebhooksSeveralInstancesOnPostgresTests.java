@@ -96,11 +96,8 @@ class WebhooksSeveralInstancesOnPostgresTests {
 
 	private Path writeFeeds() throws IOException {
 		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  interval: 4s\n  timeout: 2s");
-		for (int s = 0; s < SOURCES; s++) {
-			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
-			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(this.server.port(), s));
-		}
-		return yaml.writeTo(this.dir.resolve("feeds.yml"));
+		return Sites.numberedSources(this.server, yaml, SOURCES, WebhooksSeveralInstancesOnPostgresTests::feed)
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	/** Three stories of its own, and the story it shares with the two sources next to it (same link). */

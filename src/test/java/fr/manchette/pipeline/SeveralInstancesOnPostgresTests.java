@@ -15,14 +15,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.store.ItemRepository;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.LocalPostgres;
+import fr.manchette.support.OtherInstance;
 import fr.manchette.support.Sites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import fr.manchette.store.ItemRepository;
-import fr.manchette.support.LocalPostgres;
-import fr.manchette.support.OtherInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -103,12 +102,9 @@ class SeveralInstancesOnPostgresTests {
 	void theLeasesOfInstancesGoneAreGivenBackAtAStartAndThenWithinSecondsNeverThoseOfALiveOne() throws Exception {
 		String database = LocalPostgres.get().newDatabase("leases_of_others");
 		this.server.start();
-		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca");
-		for (int s = 0; s < 3; s++) {
-			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
-			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(this.server.port(), s));
-		}
-		Path feeds = yaml.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), 3,
+				SeveralInstancesOnPostgresTests::feed)
+			.writeTo(this.dir.resolve("feeds.yml"));
 		try (OtherInstance live = OtherInstance.on(database)) {
 			OtherInstance goneBeforeTheStart = OtherInstance.on(database);
 			OtherInstance goneAfterIt = OtherInstance.on(database);
@@ -201,11 +197,8 @@ class SeveralInstancesOnPostgresTests {
 
 	private Path writeFeeds() throws IOException {
 		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  interval: 4s\n  timeout: 2s");
-		for (int s = 0; s < SOURCES; s++) {
-			this.server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed(s))));
-			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(this.server.port(), s));
-		}
-		return yaml.writeTo(this.dir.resolve("feeds.yml"));
+		return Sites.numberedSources(this.server, yaml, SOURCES, SeveralInstancesOnPostgresTests::feed)
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	private static String feed(int source) {

@@ -1,11 +1,14 @@
 package fr.manchette.support;
 
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
@@ -52,6 +55,18 @@ public final class Sites {
 	/** {@link #server(UnaryOperator)} with the usual options. */
 	public static WireMockServer server() {
 		return server(UnaryOperator.identity());
+	}
+
+	/**
+	 * Sources {@code source-0} to {@code source-(count - 1)}, named {@code Source 0} and so on, added to the feeds.yml,
+	 * each served {@code feed} of its number at {@code /feed/NUMBER} of the (started) server.
+	 */
+	public static FeedsYml numberedSources(WireMockServer server, FeedsYml yaml, int count, IntFunction<String> feed) {
+		for (int s = 0; s < count; s++) {
+			server.stubFor(get("/feed/" + s).willReturn(aResponse().withBody(feed.apply(s))));
+			yaml.source("source-" + s, "Source " + s, "http://127.0.0.1:%d/feed/%d".formatted(server.port(), s));
+		}
+		return yaml;
 	}
 
 	private static WireMockConfiguration options() {
