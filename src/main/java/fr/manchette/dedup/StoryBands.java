@@ -68,12 +68,11 @@ public final class StoryBands {
 		long[] minimums = new long[SEEDS.length];
 		java.util.Arrays.fill(minimums, Long.MAX_VALUE);
 		for (int w = 0; w < words.size(); w++) {
-			String word = words.get(w);
-			if (before(words, w, word)) {
+			if (key.repeated(w)) {
 				// Each word once, as in a set of them; a minimum is the same whatever their order.
 				continue;
 			}
-			long hash = prefixHash(word);
+			long hash = prefixHash(words.get(w));
 			for (int i = 0; i < SEEDS.length; i++) {
 				long value = mix(hash ^ SEEDS[i]);
 				if (Long.compareUnsigned(value, minimums[i]) < 0) {
@@ -90,16 +89,6 @@ public final class StoryBands {
 			bands[band] = hash;
 		}
 		return bands;
-	}
-
-	/** Whether this word is among the first {@code until} words. */
-	private static boolean before(List<String> words, int until, String word) {
-		for (int i = 0; i < until; i++) {
-			if (words.get(i).equals(word)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

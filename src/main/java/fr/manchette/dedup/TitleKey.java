@@ -220,14 +220,20 @@ public record TitleKey(List<String> words, List<Integer> clauses, @Nullable List
 	int distinctWords() {
 		int distinct = 0;
 		for (int i = 0; i < this.words.size(); i++) {
-			String word = this.words.get(i);
-			boolean seen = false;
-			for (int j = 0; j < i && !seen; j++) {
-				seen = this.words.get(j).equals(word);
-			}
-			distinct += seen ? 0 : 1;
+			distinct += repeated(i) ? 0 : 1;
 		}
 		return distinct;
+	}
+
+	/** Whether the content word at this index is one of the words before it: for a reader that takes each once. */
+	boolean repeated(int index) {
+		String word = this.words.get(index);
+		for (int i = 0; i < index; i++) {
+			if (this.words.get(i).equals(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The words of one clause. */

@@ -74,7 +74,7 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 		}
 		for (int i = 0; i < count; i++) {
 			String word = words.get(i);
-			if (before(words, i, word) || inName(units, named, word)) {
+			if (key.repeated(i) || inName(units, named, word)) {
 				continue;
 			}
 			boolean figure = figure(words, figures, count, word);
@@ -99,16 +99,6 @@ record Unit(List<String> words, boolean name, List<Senses.Sense> senses, Set<Lis
 	private static boolean inName(Unit[] units, int named, String word) {
 		for (int i = 0; i < named; i++) {
 			if (units[i].words.contains(word)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Whether this word is among the first {@code until} words. */
-	private static boolean before(List<String> words, int until, String word) {
-		for (int i = 0; i < until; i++) {
-			if (words.get(i).equals(word)) {
 				return true;
 			}
 		}
