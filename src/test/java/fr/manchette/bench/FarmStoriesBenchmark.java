@@ -48,7 +48,7 @@ import tools.jackson.databind.ObjectMapper;
  * precision and recall, the wrong merges and the missed ones, the cost of matching per item, and then what
  * {@code score_dedup.py} says of the same file.
  * <p>
- * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FarmStoriesBenchmark -Dbench.farm=/tmp/farm1}
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=fr.manchette.bench.FarmStoriesBenchmark -Dbench.farm=/tmp/farm1}
  * (optional: {@code -Dbench.order=feed} to store the feeds one after the other, each newest first, as polls do,
  * instead of all items by time; {@code -Dbench.show=N} wrong merges and missed pairs printed, default 40;
  * {@code -Dbench.scorer=PATH} of {@code score_dedup.py}; {@code -Dbench.out=PATH} for the clusters instead of

@@ -27,7 +27,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * The first poll of many sources served from loopback: wall time from start-up to the last source stored, items
  * stored, and the heap after a GC. Not a test: run it with
- * {@code ./mvnw -q -Pbench exec:java -Dbench.sources=100 -Dbench.items=30}.
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.sources=100 -Dbench.items=30}.
  */
 public final class FirstPollBenchmark {
 

@@ -47,7 +47,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Publish-to-feed delay and requests made: fixed interval, adaptive polling, and adaptive polling with WebSub for a
  * quarter of the sources ({@code bench.modes=fixed,adaptive,websub}, all three by default). Not a test: run it with
- * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.FreshnessBenchmark}.
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=fr.manchette.bench.FreshnessBenchmark}.
  * <p>
  * 200 sources served from loopback publish at random (a Poisson process each), their mean time between items spread
  * evenly on a log scale from {@code bench.fastest} (3 minutes) to {@code bench.slowest} (a day). Time is simulated:

@@ -34,7 +34,7 @@ import fr.manchette.parse.RawItem;
  * {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt)
  * -Dbench.dirs=/tmp/s1/feeds -Dbench.passes=5 fr.manchette.bench.ReadBenchmark} (cp.txt written by
  * {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}), or
- * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.ReadBenchmark -Dbench.dirs=/tmp/s1/feeds}
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=fr.manchette.bench.ReadBenchmark -Dbench.dirs=/tmp/s1/feeds}
  * (Maven's own JVM flags then).
  */
 public final class ReadBenchmark {

@@ -35,7 +35,7 @@ import org.springframework.util.FileSystemUtils;
  * with two configured (the store step then records its events in the outbox, one query and one insert per poll; the
  * receiver is never called, its tick being an hour). Prints the ingest rate of each, then the ticker's query
  * newest first and à la une (6 h window), p50/p90, and the rows the outbox holds.
- * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.TopStoriesBenchmark}
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=fr.manchette.bench.TopStoriesBenchmark}
  * ({@code -Dbench.engine=h2} or {@code postgres} for one engine only).
  */
 public final class TopStoriesBenchmark {

@@ -38,7 +38,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * delivery to the moment {@code /feed.atom} shows the new story. Sources served from loopback announce a hub
  * (WireMock), the service subscribes to it, the benchmark verifies each subscription and then, playing the hub,
  * delivers one new item at a time, signed, to one source after another. Not a test: run it with
- * {@code ./mvnw -q -Pbench exec:java -Dbench.main=fr.manchette.bench.WebSubDeliveryBenchmark}
+ * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=fr.manchette.bench.WebSubDeliveryBenchmark}
  * ({@code -Dbench.sources=50 -Dbench.deliveries=500}).
  */
 public final class WebSubDeliveryBenchmark {
