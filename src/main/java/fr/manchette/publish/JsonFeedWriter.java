@@ -31,23 +31,24 @@ public class JsonFeedWriter {
 		this.json = json;
 	}
 
-	public String json(List<Story> stories, FeedLinks links) {
+	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled, as Atom and RSS are */
+	public String json(List<Story> stories, FeedLinks links, boolean une) {
 		FeedsFile config = this.feeds.get();
 		Map<String, Object> feed = new LinkedHashMap<>();
 		feed.put("version", "https://jsonfeed.org/version/1.1");
-		feed.put("title", FeedTitle.LATEST.title());
-		feed.put("description", FeedTitle.LATEST.description());
+		feed.put("title", FeedTitle.of(une).title());
+		feed.put("description", FeedTitle.of(une).description());
 		feed.put("home_page_url", links.site());
 		feed.put("feed_url", links.self());
 		feed.put("language", "fr");
 		if (!links.hubs().isEmpty()) {
 			feed.put("hubs", links.hubs().stream().map(JsonFeedWriter::hub).toList());
 		}
-		feed.put("items", stories.stream().map((story) -> item(story, config)).toList());
+		feed.put("items", stories.stream().map((story) -> item(story, config, une)).toList());
 		return this.json.writeValueAsString(feed);
 	}
 
-	private static Map<String, Object> item(Story story, FeedsFile config) {
+	private static Map<String, Object> item(Story story, FeedsFile config, boolean une) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Map<String, Object> item = new LinkedHashMap<>();
@@ -59,7 +60,8 @@ public class JsonFeedWriter {
 		if (lead.lang() != null) {
 			item.put("language", lead.lang());
 		}
-		item.put("content_html", lead.summaryHtml());
+		// The other sources in a line, as Atom's and RSS's summaries say them, for readers that show only the content.
+		item.put("content_html", lead.summaryHtml() + ItemLabels.alsoInHtml(story, config, une));
 		item.put("summary", lead.summaryText());
 		item.put("date_published", date(lead.sortAt()));
 		if (lead.updatedAt().isAfter(lead.firstSeenAt())) {

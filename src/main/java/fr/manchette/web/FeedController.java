@@ -59,7 +59,8 @@ class FeedController {
 	@GetMapping("/feed.json")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.JSON_FEED,
-				(list, params, updated) -> feed(list, Publication.JSON_FEED, this.jsonWriter::json));
+				(list, params, updated) -> feed(list, Publication.JSON_FEED,
+						(stories, links) -> this.jsonWriter.json(stories, links, list.une())));
 	}
 
 	private Rendering feed(ListRequests.ListRequest list, Publication feed, Writer writer) {

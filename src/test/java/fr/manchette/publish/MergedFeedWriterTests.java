@@ -132,7 +132,7 @@ class MergedFeedWriterTests {
 
 	@Test
 	void jsonFeedReadsBackAsJsonFeed11() {
-		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS);
+		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS, false);
 		JsonNode feed = JsonMapper.builder().build().readTree(json);
 
 		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
@@ -147,6 +147,26 @@ class MergedFeedWriterTests {
 		assertThat(feed.get("items").get(1).has("url")).isFalse();
 	}
 
+	/**
+	 * What Atom and RSS say of a story in their summary, JSON Feed says in its content: the other sources that told it
+	 * (« Aussi dans : »), and ranked à la une, how many did, in a feed titled as the others are.
+	 */
+	@Test
+	void jsonFeedSaysWhatAtomAndRssSayOfAStoryAndOfTheTopStories() {
+		JsonFeedWriter writer = new JsonFeedWriter(this.feeds, JsonMapper.builder().build());
+
+		JsonNode latest = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, false));
+		assertThat(latest.get("items").get(0).get("content_html").asString()).startsWith("<p>Le milieu")
+			.contains("Aussi dans : <a href=\"https://le360.ma/sport/ounahi.html\">Le360</a>")
+			.doesNotContain("Repris par");
+
+		JsonNode une = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, true));
+		assertThat(une.get("title").asString()).isEqualTo("Manchette — À la une");
+		assertThat(une.get("description").asString()).isEqualTo(this.writer.atom(this.stories, LINKS, T0, true)
+			.replaceFirst("(?s).*<subtitle type=\"text\">([^<]+)</subtitle>.*", "$1"));
+		assertThat(une.get("items").get(0).get("content_html").asString()).contains("Repris par 2 sources. Aussi dans : ");
+	}
+
 	@Test
 	void jsonFeedDatesAreToTheSecondAsTheOtherFeedsAreEvenForAnItemDatedWhenFirstSeen() {
 		// An undated item takes the time it was first seen, to the microsecond.
@@ -155,7 +175,7 @@ class MergedFeedWriterTests {
 
 		JsonNode item = JsonMapper.builder()
 			.build()
-			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(undated, LINKS))
+			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(undated, LINKS, false))
 			.get("items")
 			.get(0);
 
@@ -166,7 +186,7 @@ class MergedFeedWriterTests {
 	void jsonFeedHubsKeepTheirKeysInOneOrderFromOneStartToTheNext() {
 		FeedLinks links = new FeedLinks(LINKS.self(), LINKS.site(), List.of("https://hub.example/"));
 
-		assertThat(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, links))
+		assertThat(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, links, false))
 			.contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"}]");
 	}
 

@@ -191,6 +191,8 @@ abstract class TopStoriesTests {
 		assertThat(feed.get("items").valueStream().map((item) -> item.get("title").asString()))
 			.containsExactly(FIRE, BUDGET, LAW);
 		assertThat(feed.get("items").get(0).get("_manchette").get("sources").asInt()).isEqualTo(3);
+		assertThat(feed.get("title").asString()).isEqualTo("Manchette — À la une");
+		assertThat(feed.get("items").get(0).get("content_html").asString()).contains("Repris par 3 sources.");
 		assertThat(xml(LocalHttp.get(this.port, "/feed.rss?order=une", null).body()).getElementsByTagName("item")
 			.getLength()).isEqualTo(3);
 		assertThat(titles(json("/api/headlines?order=latest"))).containsExactly(LAW, BUDGET, FIRE, OLD);
