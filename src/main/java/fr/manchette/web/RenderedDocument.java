@@ -71,7 +71,10 @@ final class RenderedDocument {
 	 */
 	private static volatile Gzip lastAsked = new Gzip("", false);
 
-	/** Whether the client takes gzip: listed in {@code Accept-Encoding} with a weight above zero (RFC 9110 §12.5.3). */
+	/**
+	 * Whether the client takes gzip: listed in {@code Accept-Encoding} with a weight above zero, as {@code gzip} or
+	 * its old name {@code x-gzip} (RFC 9110 §8.4.1.3), or not listed but taken by a {@code *} above zero (§12.5.3).
+	 */
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;
@@ -86,24 +89,34 @@ final class RenderedDocument {
 	}
 
 	private static boolean parse(String acceptEncoding) {
+		Boolean any = null;
 		for (String coding : acceptEncoding.split(",")) {
 			String[] parts = coding.split(";");
-			if (parts[0].strip().equalsIgnoreCase("gzip")) {
-				for (int i = 1; i < parts.length; i++) {
-					String parameter = parts[i].strip();
-					if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
-						try {
-							return Double.parseDouble(parameter.substring(2)) > 0;
-						}
-						catch (NumberFormatException ex) {
-							return false;
-						}
-					}
-				}
-				return true;
+			String name = parts[0].strip();
+			if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+				return weighed(parts);
+			}
+			if (name.equals("*")) {
+				any = weighed(parts);
 			}
 		}
-		return false;
+		return Boolean.TRUE.equals(any);
+	}
+
+	/** Whether a coding's weight, if it says one, is above zero. */
+	private static boolean weighed(String[] parts) {
+		for (int i = 1; i < parts.length; i++) {
+			String parameter = parts[i].strip();
+			if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+				try {
+					return Double.parseDouble(parameter.substring(2)) > 0;
+				}
+				catch (NumberFormatException ex) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private record Gzip(String acceptEncoding, boolean accepted) {
