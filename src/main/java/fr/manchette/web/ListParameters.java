@@ -177,7 +177,8 @@ final class ListParameters {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		Instant since = instant(value.trim(), zone);
+		// RFC 3339 §5.6 lets a date-time write its T and Z in lower case, as some clients do.
+		Instant since = instant(value.trim().toUpperCase(Locale.ROOT), zone);
 		// ISO-8601 reads years of more digits too (+999999999-12-31T23:59), which neither the store's timestamps nor
 		// Java's own date-times at UTC all hold.
 		if (since == null || since.isBefore(EARLIEST) || since.isAfter(LATEST)) {

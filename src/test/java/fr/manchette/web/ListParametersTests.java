@@ -46,6 +46,12 @@ class ListParametersTests {
 	}
 
 	@Test
+	void sinceMayWriteItsTAndZInLowerCaseAsRfc3339Allows() {
+		assertThat(since("2025-05-16t18:35:00z")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+		assertThat(since("2025-05-16t19:35")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
 	void anythingElseIsABadSince() {
 		for (String value : List.of("hier", "2025-05-16 19:35", "2025-05-16T19:35:00 1", "2025-05-16T25:00",
 				"2025-05-16T19:35:00+25:00")) {
