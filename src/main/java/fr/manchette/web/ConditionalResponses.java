@@ -3,6 +3,7 @@ package fr.manchette.web;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -12,17 +13,20 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Answers conditionally the documents that are cheap to render and change with more than the store (a poll that got
  * a 304 still changes {@code /sources}): rendered every time, their ETag a hash of the bytes. The feeds and the ticker,
- * which change only with the store, are {@link PublishedDocuments}.
+ * which change only with the store, are {@link PublishedDocuments}. Both read {@code If-None-Match} alike
+ * ({@link Validators#names}): Spring's own check takes {@code *} for a GET as naming nothing, and answered the full
+ * document where the feeds answer a 304.
  */
 @Component
 class ConditionalResponses {
 
 	ResponseEntity<String> respondByContent(WebRequest request, MediaType type, String body, HttpHeaders headers) {
 		String etag = "\"" + DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8)) + "\"";
-		if (request.checkNotModified(etag)) {
-			return null;
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && Validators.names(ifNoneMatch, etag, "W/" + etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
 		}
-		return ResponseEntity.ok().headers(headers).contentType(type).body(body);
+		return ResponseEntity.ok().headers(headers).eTag(etag).contentType(type).body(body);
 	}
 
 }

@@ -65,7 +65,8 @@ final class Validators {
 	boolean notModified(HttpServletRequest request, long now) {
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (ifNoneMatch != null) {
-			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag) || listed(ifNoneMatch);
+			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag)
+					|| names(ifNoneMatch, this.etag, this.weakEtag);
 		}
 		long since;
 		try {
@@ -77,10 +78,16 @@ final class Validators {
 		return since >= 0 && since <= now + CLOCK_SKEW_MILLIS && this.lastModifiedSecond <= since / 1000;
 	}
 
-	private boolean listed(String ifNoneMatch) {
+	/**
+	 * Whether an {@code If-None-Match} names a document's entity tag, compared weakly (RFC 9110 §13.1.2): the tag or
+	 * its weak form, alone or in a list, or {@code *}, any current version.
+	 * @param etag the strong tag, quoted
+	 * @param weakEtag the same as a weak one
+	 */
+	static boolean names(String ifNoneMatch, String etag, String weakEtag) {
 		for (String tag : ifNoneMatch.split(",")) {
 			String trimmed = tag.strip();
-			if (trimmed.equals("*") || trimmed.equals(this.etag) || trimmed.equals(this.weakEtag)) {
+			if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals(weakEtag)) {
 				return true;
 			}
 		}

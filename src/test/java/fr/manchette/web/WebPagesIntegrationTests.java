@@ -205,6 +205,11 @@ class WebPagesIntegrationTests {
 			assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
 			assertThat(second.statusCode()).as(path).isEqualTo(304);
 			assertThat(second.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+			// Every form RFC 9110 §13.1.2 gives, as the feeds take them: a list, the weak form, "*" (any current copy).
+			for (String ifNoneMatch : List.of("\"other\", " + etag, "W/" + etag, "*")) {
+				assertThat(get(path, ifNoneMatch).statusCode()).as(path + " " + ifNoneMatch).isEqualTo(304);
+			}
+			assertThat(get(path, "\"other\"").statusCode()).as(path).isEqualTo(200);
 		}
 	}
 
