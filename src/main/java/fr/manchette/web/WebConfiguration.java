@@ -154,14 +154,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Spring Boot's servlet, configured as Boot configures it, but for {@code TRACE} (see
-	 * {@link TraceDispatcherServlet}); under Boot's own name, so that Boot registers it in place of its own, and only
-	 * where Boot would make its own.
+	 * Spring Boot's servlet, configured as Boot configures it, but for {@code TRACE} and {@code OPTIONS} (see
+	 * {@link MethodsDispatcherServlet}); under Boot's own name, so that Boot registers it in place of its own, and
+	 * only where Boot would make its own.
 	 */
 	@Bean(DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	DispatcherServlet dispatcherServlet(WebMvcProperties mvc) {
-		DispatcherServlet servlet = new TraceDispatcherServlet();
+		DispatcherServlet servlet = new MethodsDispatcherServlet();
 		servlet.setDispatchOptionsRequest(mvc.isDispatchOptionsRequest());
 		servlet.setPublishEvents(mvc.isPublishRequestHandledEvents());
 		servlet.setEnableLoggingRequestDetails(mvc.isLogRequestDetails());
