@@ -12,6 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
@@ -166,6 +167,16 @@ class WebConfiguration implements WebMvcConfigurer {
 		servlet.setPublishEvents(mvc.isPublishRequestHandledEvents());
 		servlet.setEnableLoggingRequestDetails(mvc.isLogRequestDetails());
 		return servlet;
+	}
+
+	/** The actuator's paths answer their own type whatever {@code Accept} names, as the others do. */
+	@Bean
+	FilterRegistrationBean<ActuatorAcceptFilter> actuatorAccept(Environment environment) {
+		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		FilterRegistrationBean<ActuatorAcceptFilter> registration = new FilterRegistrationBean<>(
+				new ActuatorAcceptFilter());
+		registration.addUrlPatterns(base, base + "/*");
+		return registration;
 	}
 
 	/** The connector lets a {@code TRACE} through to that servlet, instead of refusing it itself. */

@@ -403,6 +403,21 @@ class PublishedDocumentsTests {
 		for (String path : List.of("/", "/sources", "/opml", "/feed.atom", "/feed.rss", "/feed.json", "/headlines.txt")) {
 			assertThat(get(path, Map.of("Accept", "application/x-nothing")).statusCode()).as(path).isEqualTo(200);
 		}
+		// A monitor that asks for a page or JSON: the health in JSON, the metrics in Prometheus' text.
+		for (String accept : List.of("text/html", "application/xml", "text/plain", "application/x-nothing")) {
+			HttpResponse<byte[]> health = get("/actuator/health", Map.of("Accept", accept));
+			assertThat(health.statusCode()).as("health " + accept).isEqualTo(200);
+			assertThat(this.json.readTree(health.body()).get("status").asString()).as("health " + accept).isEqualTo("UP");
+		}
+		for (String accept : List.of("text/html", "application/json", "application/x-nothing")) {
+			HttpResponse<byte[]> metrics = get("/actuator/prometheus", Map.of("Accept", accept));
+			assertThat(metrics.statusCode()).as("prometheus " + accept).isEqualTo(200);
+			assertThat(metrics.headers().firstValue("Content-Type")).as("prometheus " + accept)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain;version=0.0.4"));
+		}
+		// Asked for by name, a type the path has is still the one given.
+		assertThat(get("/actuator/prometheus", Map.of("Accept", "application/openmetrics-text")).headers()
+			.firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("application/openmetrics-text"));
 	}
 
 	/**
