@@ -47,8 +47,10 @@ final class ListParameters {
 
 	static ItemQuery parse(MultiValueMap<String, String> params, FeedsFile config) {
 		Set<String> sources = sources(params.get("source"), config);
-		String category = single(params, "category");
-		if (category != null && !category.isBlank()) {
+		String asked = single(params, "category");
+		// Without the spaces around it, as every other parameter is read.
+		String category = (asked != null) ? asked.strip() : null;
+		if (category != null && !category.isEmpty()) {
 			Set<String> inCategory = config.feeds()
 				.stream()
 				.filter((source) -> category.equalsIgnoreCase(source.category()))

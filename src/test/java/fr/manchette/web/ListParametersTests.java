@@ -90,6 +90,9 @@ class ListParametersTests {
 			.withMessage("unknown category \"sprot\"; known: sport");
 		params.set("category", "");
 		assertThat(ListParameters.parse(params, file).sources()).isNull();
+		// Read as every other parameter is, without the spaces around it (a value pasted with its blank).
+		params.set("category", " sport ");
+		assertThat(ListParameters.parse(params, file).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
 	}
 
 	@Test
