@@ -2,13 +2,13 @@ package fr.manchette.web;
 
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * Answers conditionally the documents that are cheap to render and change with more than the store (a poll that got
@@ -20,10 +20,10 @@ import org.springframework.web.context.request.WebRequest;
 @Component
 class ConditionalResponses {
 
-	ResponseEntity<String> respondByContent(WebRequest request, MediaType type, String body, HttpHeaders headers) {
+	ResponseEntity<String> respondByContent(HttpServletRequest request, MediaType type, String body,
+			HttpHeaders headers) {
 		String etag = "\"" + DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8)) + "\"";
-		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null && Validators.names(ifNoneMatch, etag, "W/" + etag)) {
+		if (Validators.names(request, etag, "W/" + etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
 		}
 		return ResponseEntity.ok().headers(headers).eTag(etag).contentType(type).body(body);

@@ -3,13 +3,13 @@ package fr.manchette.web;
 import fr.manchette.publish.OpmlWriter;
 import fr.manchette.publish.SourceHealthBoard;
 import fr.manchette.publish.SourcesPage;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /sources}, the sources' health as a page, and {@code /opml}, the sources for a feed reader. */
@@ -40,13 +40,13 @@ class SourcesPageController {
 	}
 
 	@GetMapping("/sources")
-	ResponseEntity<String> sources(WebRequest request) {
+	ResponseEntity<String> sources(HttpServletRequest request) {
 		return this.responses.respondByContent(request, HTML,
 				this.page.render(this.board.sources(), this.assets.resources()), new HttpHeaders());
 	}
 
 	@GetMapping("/opml")
-	ResponseEntity<String> opml(WebRequest request) {
+	ResponseEntity<String> opml(HttpServletRequest request) {
 		HttpHeaders headers = new HttpHeaders();
 		// Shown in the browser, saved under a name a reader's import dialog recognises.
 		headers.setContentDisposition(ContentDisposition.inline().filename("manchette.opml").build());

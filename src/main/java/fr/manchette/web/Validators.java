@@ -3,10 +3,12 @@ package fr.manchette.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Enumeration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A document's validators, worked out before its bytes: an answer to a conditional request needs nothing else, so a
@@ -66,7 +68,7 @@ final class Validators {
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (ifNoneMatch != null) {
 			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag)
-					|| names(ifNoneMatch, this.etag, this.weakEtag);
+					|| names(request, this.etag, this.weakEtag);
 		}
 		long since;
 		try {
@@ -79,16 +81,19 @@ final class Validators {
 	}
 
 	/**
-	 * Whether an {@code If-None-Match} names a document's entity tag, compared weakly (RFC 9110 §13.1.2): the tag or
-	 * its weak form, alone or in a list, or {@code *}, any current version.
+	 * Whether the request's {@code If-None-Match} names a document's entity tag, compared weakly (RFC 9110 §13.1.2):
+	 * the tag or its weak form, alone or in a list, one line or several (§5.3), or {@code *}, any current version.
 	 * @param etag the strong tag, quoted
 	 * @param weakEtag the same as a weak one
 	 */
-	static boolean names(String ifNoneMatch, String etag, String weakEtag) {
-		for (String tag : ifNoneMatch.split(",")) {
-			String trimmed = tag.strip();
-			if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals(weakEtag)) {
-				return true;
+	static boolean names(HttpServletRequest request, String etag, String weakEtag) {
+		Enumeration<String> lines = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+		while (lines.hasMoreElements()) {
+			for (String tag : lines.nextElement().split(",")) {
+				String trimmed = tag.strip();
+				if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals(weakEtag)) {
+					return true;
+				}
 			}
 		}
 		return false;

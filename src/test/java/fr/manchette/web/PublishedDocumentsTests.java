@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,6 +202,25 @@ class PublishedDocumentsTests {
 			assertThat(get(path, Map.of("If-None-Match", "\"other\"", "If-Modified-Since", lastModified)).statusCode())
 				.as(path)
 				.isEqualTo(200);
+		}
+	}
+
+	/**
+	 * {@code If-None-Match} is a list, which a client may send over several lines (RFC 9110 §5.3): the tag on the
+	 * second line is as current as on the first, on every document answered by its ETag.
+	 */
+	@Test
+	void anIfNoneMatchOverTwoLinesIsOneList() throws Exception {
+		List<String> paths = new ArrayList<>(DOCUMENTS);
+		paths.addAll(List.of("/sources", "/opml"));
+		for (String path : paths) {
+			String etag = get(path, Map.of()).headers().firstValue("ETag").orElseThrow();
+			try (Socket socket = new Socket("localhost", this.port)) {
+				RawAnswer answer = RawAnswer.exchange(socket, path,
+						"If-None-Match: \"other\"\r\nIf-None-Match: " + etag + "\r\n");
+
+				assertThat(answer.status()).as(path).isEqualTo("HTTP/1.1 304 ");
+			}
 		}
 	}
 
