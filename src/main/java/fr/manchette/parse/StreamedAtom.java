@@ -1,6 +1,5 @@
 package fr.manchette.parse;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +43,7 @@ final class StreamedAtom extends DefaultHandler {
 	/** The document as the tree's readers would read it, or null when it is left to the tree. */
 	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
 		StreamedAtom handler = new StreamedAtom();
-		try {
-			if (!SafeXml.readUnprepared(text, handler)) {
-				return null;
-			}
-			return handler.result;
-		}
-		catch (SAXException | IOException | RuntimeException ex) {
-			return null;
-		}
+		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
 	}
 
 	private int depth;

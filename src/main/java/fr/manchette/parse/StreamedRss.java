@@ -1,6 +1,5 @@
 package fr.manchette.parse;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,15 +45,7 @@ final class StreamedRss extends DefaultHandler {
 	 */
 	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
 		StreamedRss handler = new StreamedRss();
-		try {
-			if (!SafeXml.readUnprepared(text, handler)) {
-				return null;
-			}
-			return handler.result;
-		}
-		catch (SAXException | IOException | RuntimeException ex) {
-			return null;
-		}
+		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
 	}
 
 	private int depth;
