@@ -46,21 +46,8 @@ final class StreamedAtom extends DefaultHandler {
 		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
 	}
 
-	private int depth;
-
-	/** The text of the element being gathered, its depth inside it, its name, namespace and prefix. */
-	private final StringBuilder text = new StringBuilder();
-
-	private int textDepth = -1;
-
-	private String textName = "";
-
-	private String textUri = "";
-
-	private String textPrefix = "";
-
-	/** Whether the element whose text is gathered is open: an element in it is not read here. */
-	private boolean reading;
+	/** The text of the element being read, with the type of a text construct and its xml:base. */
+	private final GatheredText text = new GatheredText();
 
 	// The feed.
 
@@ -151,21 +138,11 @@ final class StreamedAtom extends DefaultHandler {
 
 		final List<BasedValue> links = new ArrayList<>(1);
 
-		/** The text construct being gathered: its type. */
-		@Nullable String type;
-
-		/** The xml:base of the text construct being gathered. */
-		@Nullable String textBase;
-
 	}
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-		if (this.reading) {
-			// An element in an element whose text is read: the tree's getText would leave its text out.
-			throw new NotRead();
-		}
-		int at = this.depth++;
+		int at = this.text.enter();
 		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
 		if (at == 0) {
 			if (!localName.equals("feed") || !uri.equals(ATOM)) {
@@ -187,7 +164,7 @@ final class StreamedAtom extends DefaultHandler {
 			}
 			else if (at == 3 && this.entry.authorDepth == 3 && this.entry.authorName == null && uri.equals(ATOM)
 					&& localName.equals("name")) {
-				gather(uri, localName, qName);
+				this.text.start(uri, localName, qName, null, null);
 			}
 		}
 		else if (xmlBase != null) {
@@ -237,9 +214,10 @@ final class StreamedAtom extends DefaultHandler {
 				if (uri.equals(ATOM)) {
 					plainType(attributes);
 				}
-				gather(uri, localName, qName);
+				this.text.start(uri, localName, qName, null, null);
 			}
-			case "language", "ttl", "updatePeriod", "updateFrequency" -> gather(uri, localName, qName);
+			case "language", "ttl", "updatePeriod", "updateFrequency" ->
+				this.text.start(uri, localName, qName, null, null);
 			default -> {
 			}
 		}
@@ -276,16 +254,16 @@ final class StreamedAtom extends DefaultHandler {
 			}
 			return;
 		}
+		String type = null;
 		if (atom && (localName.equals("summary") || localName.equals("content") || localName.equals("title"))) {
-			it.type = plainType(attributes);
-			it.textBase = xmlBase;
+			type = plainType(attributes);
 		}
 		else if (xmlBase != null) {
 			throw new NotRead();
 		}
 		switch (localName) {
 			case "title", "summary", "content", "id", "language", "creator", "pubDate", "published", "issued", "date",
-					"updated", "modified", "created" -> gather(uri, localName, qName);
+					"updated", "modified", "created" -> this.text.start(uri, localName, qName, type, xmlBase);
 			default -> {
 			}
 		}
@@ -315,30 +293,17 @@ final class StreamedAtom extends DefaultHandler {
 		return rel == null || rel.trim().isEmpty() || rel.equals("alternate");
 	}
 
-	private void gather(String uri, String localName, String qName) {
-		this.text.setLength(0);
-		this.textDepth = this.depth;
-		this.textName = localName;
-		this.textUri = uri;
-		int colon = qName.indexOf(':');
-		this.textPrefix = (colon >= 0) ? qName.substring(0, colon) : "";
-		this.reading = true;
-	}
-
 	@Override
 	public void characters(char[] ch, int start, int length) {
-		if (this.reading && this.depth == this.textDepth) {
-			this.text.append(ch, start, length);
-		}
+		this.text.characters(ch, start, length);
 	}
 
 	@Override
 	public void endElement(String uri, String localName, String qName) throws SAXException {
-		int at = --this.depth;
+		int at = this.text.leave();
 		Entry it = this.entry;
-		if (this.reading && at == this.textDepth - 1) {
-			this.reading = false;
-			String value = this.text.toString();
+		String value = this.text.end();
+		if (value != null) {
 			if (at == 1) {
 				feedText(value);
 			}
@@ -359,8 +324,8 @@ final class StreamedAtom extends DefaultHandler {
 	}
 
 	private void feedText(String value) {
-		boolean atom = this.textUri.equals(ATOM);
-		switch (this.textName) {
+		boolean atom = this.text.uri().equals(ATOM);
+		switch (this.text.name()) {
 			case "title" -> {
 				if (atom && !this.titleSeen) {
 					this.titleSeen = true;
@@ -368,27 +333,23 @@ final class StreamedAtom extends DefaultHandler {
 				}
 			}
 			case "language" -> {
-				if (this.textUri.equals(DUBLIN_CORE) && !this.languageSeen) {
+				if (this.text.uri().equals(DUBLIN_CORE) && !this.languageSeen) {
 					this.languageSeen = true;
 					this.language = value;
 				}
 			}
 			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
-			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && syndication()) ? value
-					: this.updatePeriod;
-			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null && syndication()) ? value
-					: this.updateFrequency;
+			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && this.text.isSyndication())
+					? value : this.updatePeriod;
+			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null
+					&& this.text.isSyndication()) ? value : this.updateFrequency;
 			default -> {
 			}
 		}
 	}
 
-	private boolean syndication() {
-		return UpdatePeriod.isSyndication(this.textUri, this.textPrefix);
-	}
-
 	private void entryText(Entry it, String value) {
-		String name = this.textName;
+		String name = this.text.name();
 		// ItemElements' reading: any namespace.
 		switch (name) {
 			case "id" -> it.id = (it.id == null) ? value : it.id;
@@ -401,7 +362,7 @@ final class StreamedAtom extends DefaultHandler {
 			}
 		}
 		// CommonFormatReader's: Atom, Dublin Core.
-		if (this.textUri.equals(ATOM)) {
+		if (this.text.uri().equals(ATOM)) {
 			switch (name) {
 				case "title" -> {
 					if (!it.titleSeen) {
@@ -411,14 +372,14 @@ final class StreamedAtom extends DefaultHandler {
 				}
 				case "summary" -> {
 					if (it.summary == null) {
-						it.summary = new TypedText(value, it.type);
-						it.summaryBase = it.textBase;
+						it.summary = new TypedText(value, this.text.attribute());
+						it.summaryBase = this.text.base();
 					}
 				}
 				case "content" -> {
 					if (it.content == null) {
-						it.content = new TypedText(value, it.type);
-						it.contentBase = it.textBase;
+						it.content = new TypedText(value, this.text.attribute());
+						it.contentBase = this.text.base();
 					}
 				}
 				case "published" -> it.published = (it.published == null) ? value : it.published;
@@ -427,7 +388,7 @@ final class StreamedAtom extends DefaultHandler {
 				}
 			}
 		}
-		else if (this.textUri.equals(DUBLIN_CORE)) {
+		else if (this.text.uri().equals(DUBLIN_CORE)) {
 			if (name.equals("date")) {
 				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
 			}
@@ -457,18 +418,18 @@ final class StreamedAtom extends DefaultHandler {
 
 		String dateText = null;
 		for (String text : it.dates) {
-			dateText = trimmed(text);
+			dateText = GatheredText.trimmed(text);
 			if (dateText != null) {
 				break;
 			}
 		}
-		String language = trimmed(it.anyLanguage);
+		String language = GatheredText.trimmed(it.anyLanguage);
 		if (language == null) {
 			String inScope = (it.lang != null && !it.lang.isBlank()) ? it.lang : this.lang;
 			language = (inScope != null && !inScope.isBlank()) ? inScope.strip() : null;
 		}
 		BaseChain chain = chain(it);
-		this.items.add(new ItemElements(trimmed(it.id), dateText, it.links, chain,
+		this.items.add(new ItemElements(GatheredText.trimmed(it.id), dateText, it.links, chain,
 				(it.summary != null) ? chain.then(it.summaryBase) : chain,
 				(it.content != null) ? chain.then(it.contentBase) : chain, language, ItemElements.MarkedUp.NONE,
 				ItemElements.StandIns.NONE));
@@ -488,21 +449,12 @@ final class StreamedAtom extends DefaultHandler {
 		return null;
 	}
 
-	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */
-	private static @Nullable String trimmed(@Nullable String text) {
-		if (text == null) {
-			return null;
-		}
-		String trimmed = text.trim();
-		return trimmed.isEmpty() ? null : trimmed;
-	}
-
 	@Override
 	public void endDocument() {
 		this.result = new StreamedFeed(new CommonFormatReader.Feed("atom_1.0", this.title,
 				(this.self != null) ? this.self : this.alternate, this.language, this.entries), this.items,
-				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
-						trimmed(this.updateFrequency)));
+				this.links.hubs(), UpdatePeriod.of(GatheredText.trimmed(this.ttl),
+						GatheredText.trimmed(this.updatePeriod), GatheredText.trimmed(this.updateFrequency)));
 	}
 
 }

@@ -48,32 +48,15 @@ final class StreamedRss extends DefaultHandler {
 		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
 	}
 
-	private int depth;
-
 	private boolean inChannel;
 
 	private boolean channelSeen;
 
-	/** The element whose text is being gathered, at {@link #textDepth}; null when none. */
-	private @Nullable StringBuilder text;
-
-	private int textDepth = -1;
-
-	/** The name of the element whose text is gathered, of the channel or of an item. */
-	private @Nullable String textName;
-
-	private String textUri = "";
-
-	private String textPrefix = "";
-
-	/** Attributes of the element whose text is gathered, read at its start: domain, isPermaLink or type. */
-	private @Nullable String textAttribute;
-
-	/** Whether the element whose text is gathered is open: an element in it is not read here. */
-	private boolean reading;
-
-	/** The xml:base of the element whose text is gathered, when it is an item's child. */
-	private @Nullable String textBase;
+	/**
+	 * The text of the element being read, of the channel or of an item, with the attribute read with it (domain,
+	 * isPermaLink or type) and its xml:base when it is an item's child.
+	 */
+	private final GatheredText text = new GatheredText();
 
 	/** The xml:base of the root and of the channel. */
 	private @Nullable String rootBase;
@@ -179,13 +162,9 @@ final class StreamedRss extends DefaultHandler {
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-		if (this.reading) {
-			// An element in an element whose text is read: the tree's getText would leave its text out.
-			throw new NotRead();
-		}
 		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
 		String xmlLang = attributes.getValue(XML_NAMESPACE, "lang");
-		int at = this.depth++;
+		int at = this.text.enter();
 		if (at == 0) {
 			String version = attributes.getValue("", "version");
 			if (!localName.equals("rss") || !uri.isEmpty() || (version != null && !version.trim().startsWith("2.0"))) {
@@ -242,10 +221,10 @@ final class StreamedRss extends DefaultHandler {
 				}
 			}
 			case "title", "language", "ttl", "updatePeriod", "updateFrequency" ->
-				gather(uri, localName, qName, null, null);
+				this.text.start(uri, localName, qName, null, null);
 			case "link" -> {
 				this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
-				gather(uri, localName, qName, null, null);
+				this.text.start(uri, localName, qName, null, null);
 			}
 			default -> {
 			}
@@ -258,43 +237,26 @@ final class StreamedRss extends DefaultHandler {
 		switch (localName) {
 			// ItemElements.StandIns.BODIES: a body, read as HTML from the tree.
 			case "body", "fullitem" -> throw new NotRead();
-			case "category" -> gather(uri, localName, qName, attributes.getValue("", "domain"), xmlBase);
-			case "guid" -> gather(uri, localName, qName, attributes.getValue("", "isPermaLink"), xmlBase);
-			case "description" -> gather(uri, localName, qName, attributes.getValue("", "type"), xmlBase);
+			case "category" -> this.text.start(uri, localName, qName, attributes.getValue("", "domain"), xmlBase);
+			case "guid" -> this.text.start(uri, localName, qName, attributes.getValue("", "isPermaLink"), xmlBase);
+			case "description" -> this.text.start(uri, localName, qName, attributes.getValue("", "type"), xmlBase);
 			case "title", "link", "pubDate", "author", "date", "creator", "encoded", "published", "issued", "updated",
-					"modified", "created", "language" -> gather(uri, localName, qName, null, xmlBase);
+					"modified", "created", "language" -> this.text.start(uri, localName, qName, null, xmlBase);
 			default -> {
 			}
 		}
 	}
 
-	private void gather(String uri, String localName, String qName, @Nullable String attribute,
-			@Nullable String xmlBase) {
-		this.text = (this.text != null) ? this.text : new StringBuilder();
-		this.text.setLength(0);
-		this.textDepth = this.depth;
-		this.textName = localName;
-		this.textUri = uri;
-		int colon = qName.indexOf(':');
-		this.textPrefix = (colon >= 0) ? qName.substring(0, colon) : "";
-		this.textAttribute = attribute;
-		this.textBase = xmlBase;
-		this.reading = true;
-	}
-
 	@Override
 	public void characters(char[] ch, int start, int length) {
-		if (this.reading && this.depth == this.textDepth && this.text != null) {
-			this.text.append(ch, start, length);
-		}
+		this.text.characters(ch, start, length);
 	}
 
 	@Override
 	public void endElement(String uri, String localName, String qName) throws SAXException {
-		int at = --this.depth;
-		if (this.reading && at == this.textDepth - 1) {
-			this.reading = false;
-			String value = (this.text != null) ? this.text.toString() : "";
+		int at = this.text.leave();
+		String value = this.text.end();
+		if (value != null) {
 			if (at == 2) {
 				channelText(value);
 			}
@@ -312,30 +274,26 @@ final class StreamedRss extends DefaultHandler {
 	}
 
 	private void channelText(String value) {
-		boolean plain = this.textUri.isEmpty();
-		switch (String.valueOf(this.textName)) {
+		boolean plain = this.text.uri().isEmpty();
+		switch (this.text.name()) {
 			case "title" -> {
 				if (plain) {
 					this.title = (this.title == null) ? value : this.title;
 				}
-				else if (this.textUri.equals(DUBLIN_CORE)) {
+				else if (this.text.uri().equals(DUBLIN_CORE)) {
 					this.dcTitle = (this.dcTitle == null) ? value : this.dcTitle;
 				}
 			}
 			case "link" -> this.link = (plain && this.link == null) ? value : this.link;
 			case "language" -> this.language = (plain && this.language == null) ? value : this.language;
 			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
-			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && syndication()) ? value
-					: this.updatePeriod;
-			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null && syndication()) ? value
-					: this.updateFrequency;
+			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && this.text.isSyndication())
+					? value : this.updatePeriod;
+			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null
+					&& this.text.isSyndication()) ? value : this.updateFrequency;
 			default -> {
 			}
 		}
-	}
-
-	private boolean syndication() {
-		return UpdatePeriod.isSyndication(this.textUri, this.textPrefix);
 	}
 
 	private void itemText(String value) {
@@ -343,24 +301,24 @@ final class StreamedRss extends DefaultHandler {
 		if (it == null) {
 			return;
 		}
-		String name = String.valueOf(this.textName);
-		boolean plain = this.textUri.isEmpty();
+		String name = this.text.name();
+		boolean plain = this.text.uri().isEmpty();
 		// ItemElements' reading: any namespace.
 		switch (name) {
 			case "guid" -> {
 				it.anyGuid = (it.anyGuid == null) ? value : it.anyGuid;
-				link(it, value, this.textBase);
+				link(it, value, this.text.base());
 			}
 			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
 			case "link" -> {
 				if (plain) {
-					link(it, value, this.textBase);
+					link(it, value, this.text.base());
 				}
 			}
 			case "encoded" -> {
 				if (!it.encodedSeen) {
 					it.encodedSeen = true;
-					it.contentBase = this.textBase;
+					it.contentBase = this.text.base();
 				}
 			}
 			default -> {
@@ -378,8 +336,8 @@ final class StreamedRss extends DefaultHandler {
 				case "description" -> {
 					if (it.description == null) {
 						it.description = value;
-						it.descriptionType = this.textAttribute;
-						it.descriptionBase = this.textBase;
+						it.descriptionType = this.text.attribute();
+						it.descriptionBase = this.text.base();
 					}
 				}
 				case "pubDate" -> it.pubDate = (it.pubDate == null) ? value : it.pubDate;
@@ -387,7 +345,7 @@ final class StreamedRss extends DefaultHandler {
 				case "guid" -> {
 					if (it.guid == null) {
 						it.guid = value;
-						it.guidPermaLink = this.textAttribute;
+						it.guidPermaLink = this.text.attribute();
 					}
 				}
 				case "category" -> {
@@ -396,7 +354,7 @@ final class StreamedRss extends DefaultHandler {
 						if (it.seenCategories == null) {
 							it.seenCategories = new HashSet<>();
 						}
-						if (it.seenCategories.add(value + '\u0000' + this.textAttribute)) {
+						if (it.seenCategories.add(value + '\u0000' + this.text.attribute())) {
 							it.categories.add(value);
 						}
 					}
@@ -405,7 +363,7 @@ final class StreamedRss extends DefaultHandler {
 				}
 			}
 		}
-		else if (this.textUri.equals(DUBLIN_CORE)) {
+		else if (this.text.uri().equals(DUBLIN_CORE)) {
 			if (name.equals("date")) {
 				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
 			}
@@ -419,7 +377,7 @@ final class StreamedRss extends DefaultHandler {
 				it.dcDescription = (it.dcDescription == null) ? value : it.dcDescription;
 			}
 		}
-		else if (this.textUri.equals(CONTENT) && name.equals("encoded")) {
+		else if (this.text.uri().equals(CONTENT) && name.equals("encoded")) {
 			it.encoded = (it.encoded == null) ? value : it.encoded;
 		}
 	}
@@ -465,18 +423,18 @@ final class StreamedRss extends DefaultHandler {
 		String creator = (it.dcCreator != null) ? it.dcCreator : it.author;
 		this.entries.add(new EntryValues(it.title, linkText, summary, contents, published, it.categories, creator));
 
-		String guid = trimmed(it.anyGuid);
+		String guid = GatheredText.trimmed(it.anyGuid);
 		if (guid == null) {
 			guid = it.rdfAbout;
 		}
 		String date = null;
 		for (String text : it.dates) {
-			date = trimmed(text);
+			date = GatheredText.trimmed(text);
 			if (date != null) {
 				break;
 			}
 		}
-		String language = trimmed(it.anyLanguage);
+		String language = GatheredText.trimmed(it.anyLanguage);
 		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
 				it.base.then(it.contentBase), (language != null) ? language : it.lang, ItemElements.MarkedUp.NONE,
 				standIns(it)));
@@ -487,15 +445,6 @@ final class StreamedRss extends DefaultHandler {
 		return (own != null && !own.isBlank()) ? own.strip() : parent;
 	}
 
-	/** As {@link ItemElements#text}: trimmed, null when absent or blank. */
-	private static @Nullable String trimmed(@Nullable String text) {
-		if (text == null) {
-			return null;
-		}
-		String trimmed = text.trim();
-		return trimmed.isEmpty() ? null : trimmed;
-	}
-
 	@Override
 	public void endDocument() throws SAXException {
 		if (!this.channelSeen) {
@@ -504,8 +453,8 @@ final class StreamedRss extends DefaultHandler {
 		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0",
 				DublinCore.standIn(this.title, unlessBlank(this.dcTitle)), this.link, this.language,
 				this.entries), this.items,
-				this.links.hubs(), UpdatePeriod.of(trimmed(this.ttl), trimmed(this.updatePeriod),
-						trimmed(this.updateFrequency)));
+				this.links.hubs(), UpdatePeriod.of(GatheredText.trimmed(this.ttl),
+						GatheredText.trimmed(this.updatePeriod), GatheredText.trimmed(this.updateFrequency)));
 	}
 
 }
