@@ -71,17 +71,7 @@ final class StreamedAtom extends DefaultHandler {
 
 	private boolean alternateSeen;
 
-	private @Nullable String ttl;
-
-	private @Nullable String updatePeriod;
-
-	private @Nullable String updateFrequency;
-
-	private final FeedHubs.Links links = new FeedHubs.Links();
-
-	private final List<EntryValues> entries = new ArrayList<>();
-
-	private final List<ItemElements> items = new ArrayList<>();
+	private final StreamedChannel channel = new StreamedChannel();
 
 	private @Nullable Entry entry;
 
@@ -178,7 +168,7 @@ final class StreamedAtom extends DefaultHandler {
 			throw new NotRead();
 		}
 		if (localName.equals("entry")) {
-			if (!uri.equals(ATOM) || this.items.size() == FeedParser.MAX_ITEMS) {
+			if (!uri.equals(ATOM) || this.channel.full()) {
 				throw new NotRead();
 			}
 			Entry opened = new Entry();
@@ -191,7 +181,7 @@ final class StreamedAtom extends DefaultHandler {
 			throw new NotRead();
 		}
 		if (localName.equals("link")) {
-			this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
+			this.channel.link(attributes);
 			if (uri.equals(ATOM)) {
 				String rel = attribute(attributes, "rel");
 				if (!this.selfSeen && "self".equals(rel)) {
@@ -338,13 +328,7 @@ final class StreamedAtom extends DefaultHandler {
 					this.language = value;
 				}
 			}
-			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
-			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && this.text.isSyndication())
-					? value : this.updatePeriod;
-			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null
-					&& this.text.isSyndication()) ? value : this.updateFrequency;
-			default -> {
-			}
+			default -> this.channel.periodText(this.text, value);
 		}
 	}
 
@@ -413,8 +397,8 @@ final class StreamedAtom extends DefaultHandler {
 		if (date == null && it.updated != null) {
 			date = CommonFormatReader.date(it.updated);
 		}
-		this.entries.add(new EntryValues(it.title, link(it.alternates), it.summary,
-				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator));
+		EntryValues values = new EntryValues(it.title, link(it.alternates), it.summary,
+				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator);
 
 		String dateText = null;
 		for (String text : it.dates) {
@@ -429,7 +413,7 @@ final class StreamedAtom extends DefaultHandler {
 			language = (inScope != null && !inScope.isBlank()) ? inScope.strip() : null;
 		}
 		BaseChain chain = chain(it);
-		this.items.add(new ItemElements(GatheredText.trimmed(it.id), dateText, it.links, chain,
+		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), dateText, it.links, chain,
 				(it.summary != null) ? chain.then(it.summaryBase) : chain,
 				(it.content != null) ? chain.then(it.contentBase) : chain, language, ItemElements.MarkedUp.NONE,
 				ItemElements.StandIns.NONE));
@@ -451,10 +435,8 @@ final class StreamedAtom extends DefaultHandler {
 
 	@Override
 	public void endDocument() {
-		this.result = new StreamedFeed(new CommonFormatReader.Feed("atom_1.0", this.title,
-				(this.self != null) ? this.self : this.alternate, this.language, this.entries), this.items,
-				this.links.hubs(), UpdatePeriod.of(GatheredText.trimmed(this.ttl),
-						GatheredText.trimmed(this.updatePeriod), GatheredText.trimmed(this.updateFrequency)));
+		this.result = this.channel.feed("atom_1.0", this.title, (this.self != null) ? this.self : this.alternate,
+				this.language);
 	}
 
 }

@@ -78,17 +78,7 @@ final class StreamedRss extends DefaultHandler {
 
 	private @Nullable String language;
 
-	private @Nullable String ttl;
-
-	private @Nullable String updatePeriod;
-
-	private @Nullable String updateFrequency;
-
-	private final FeedHubs.Links links = new FeedHubs.Links();
-
-	private final List<EntryValues> entries = new ArrayList<>();
-
-	private final List<ItemElements> items = new ArrayList<>();
+	private final StreamedChannel channel = new StreamedChannel();
 
 	private @Nullable Item item;
 
@@ -207,7 +197,7 @@ final class StreamedRss extends DefaultHandler {
 		}
 		switch (localName) {
 			case "item" -> {
-				if (!plain || this.items.size() == FeedParser.MAX_ITEMS) {
+				if (!plain || this.channel.full()) {
 					throw new NotRead();
 				}
 				this.item = new Item();
@@ -223,7 +213,7 @@ final class StreamedRss extends DefaultHandler {
 			case "title", "language", "ttl", "updatePeriod", "updateFrequency" ->
 				this.text.start(uri, localName, qName, null, null);
 			case "link" -> {
-				this.links.add(attributes.getValue("", "rel"), attributes.getValue("", "href"));
+				this.channel.link(attributes);
 				this.text.start(uri, localName, qName, null, null);
 			}
 			default -> {
@@ -286,13 +276,7 @@ final class StreamedRss extends DefaultHandler {
 			}
 			case "link" -> this.link = (plain && this.link == null) ? value : this.link;
 			case "language" -> this.language = (plain && this.language == null) ? value : this.language;
-			case "ttl" -> this.ttl = (this.ttl == null) ? value : this.ttl;
-			case "updatePeriod" -> this.updatePeriod = (this.updatePeriod == null && this.text.isSyndication())
-					? value : this.updatePeriod;
-			case "updateFrequency" -> this.updateFrequency = (this.updateFrequency == null
-					&& this.text.isSyndication()) ? value : this.updateFrequency;
-			default -> {
-			}
+			default -> this.channel.periodText(this.text, value);
 		}
 	}
 
@@ -421,7 +405,7 @@ final class StreamedRss extends DefaultHandler {
 			published = CommonFormatReader.date(it.pubDate);
 		}
 		String creator = (it.dcCreator != null) ? it.dcCreator : it.author;
-		this.entries.add(new EntryValues(it.title, linkText, summary, contents, published, it.categories, creator));
+		EntryValues values = new EntryValues(it.title, linkText, summary, contents, published, it.categories, creator);
 
 		String guid = GatheredText.trimmed(it.anyGuid);
 		if (guid == null) {
@@ -435,7 +419,7 @@ final class StreamedRss extends DefaultHandler {
 			}
 		}
 		String language = GatheredText.trimmed(it.anyLanguage);
-		this.items.add(new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
+		this.channel.add(values, new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
 				it.base.then(it.contentBase), (language != null) ? language : it.lang, ItemElements.MarkedUp.NONE,
 				standIns(it)));
 	}
@@ -450,11 +434,8 @@ final class StreamedRss extends DefaultHandler {
 		if (!this.channelSeen) {
 			throw new NotRead();
 		}
-		this.result = new StreamedFeed(new CommonFormatReader.Feed("rss_2.0",
-				DublinCore.standIn(this.title, unlessBlank(this.dcTitle)), this.link, this.language,
-				this.entries), this.items,
-				this.links.hubs(), UpdatePeriod.of(GatheredText.trimmed(this.ttl),
-						GatheredText.trimmed(this.updatePeriod), GatheredText.trimmed(this.updateFrequency)));
+		this.result = this.channel.feed("rss_2.0", DublinCore.standIn(this.title, unlessBlank(this.dcTitle)), this.link,
+				this.language);
 	}
 
 }
