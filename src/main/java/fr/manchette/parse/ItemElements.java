@@ -88,7 +88,7 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 
 	private static final Namespace RDF = Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
-	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
+	static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
 			"modified", "created");
 
 	static List<ItemElements> of(Document document) {

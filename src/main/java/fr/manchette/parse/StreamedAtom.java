@@ -36,9 +36,6 @@ final class StreamedAtom extends DefaultHandler {
 	/** The syndication module as CommonFormatReader refuses it on Atom (Rome reads its numbers with parseInt). */
 	private static final String SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/";
 
-	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
-			"modified", "created");
-
 
 	/** The document as the tree's readers would read it, or null when it is left to the tree. */
 	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
@@ -53,6 +50,7 @@ final class StreamedAtom extends DefaultHandler {
 
 	private @Nullable String base;
 
+	/** The feed's xml:lang, stripped, null when blank. */
 	private @Nullable String lang;
 
 	private @Nullable String title;
@@ -78,11 +76,9 @@ final class StreamedAtom extends DefaultHandler {
 	private @Nullable StreamedFeed result;
 
 	/** What an entry's children say, each the first of its kind (as the tree's readers search them). */
-	private static final class Entry {
+	private static final class Entry extends StreamedItem {
 
 		@Nullable String base;
-
-		@Nullable String lang;
 
 		// Atom's and Dublin Core's: CommonFormatReader's.
 
@@ -109,10 +105,6 @@ final class StreamedAtom extends DefaultHandler {
 
 		@Nullable String authorName;
 
-		@Nullable String dcDate;
-
-		@Nullable String dcCreator;
-
 		final List<String> categories = new ArrayList<>(2);
 
 		/** Rome's alternate links, as their rel and href. */
@@ -121,10 +113,6 @@ final class StreamedAtom extends DefaultHandler {
 		// Any namespace: ItemElements'.
 
 		@Nullable String id;
-
-		final @Nullable String[] dates = new String[DATE_ELEMENTS.size()];
-
-		@Nullable String anyLanguage;
 
 		final List<BasedValue> links = new ArrayList<>(1);
 
@@ -139,7 +127,7 @@ final class StreamedAtom extends DefaultHandler {
 				throw new NotRead();
 			}
 			this.base = xmlBase;
-			this.lang = attributes.getValue(XML_NAMESPACE, "lang");
+			this.lang = StreamedItem.inScope(null, attributes.getValue(XML_NAMESPACE, "lang"));
 		}
 		else if (at == 1) {
 			feedChild(uri, localName, qName, attributes, xmlBase);
@@ -173,7 +161,7 @@ final class StreamedAtom extends DefaultHandler {
 			}
 			Entry opened = new Entry();
 			opened.base = xmlBase;
-			opened.lang = attributes.getValue(XML_NAMESPACE, "lang");
+			opened.lang = StreamedItem.inScope(this.lang, attributes.getValue(XML_NAMESPACE, "lang"));
 			this.entry = opened;
 			return;
 		}
@@ -337,13 +325,7 @@ final class StreamedAtom extends DefaultHandler {
 		// ItemElements' reading: any namespace.
 		switch (name) {
 			case "id" -> it.id = (it.id == null) ? value : it.id;
-			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
-			default -> {
-				int date = DATE_ELEMENTS.indexOf(name);
-				if (date >= 0 && it.dates[date] == null) {
-					it.dates[date] = value;
-				}
-			}
+			default -> it.anyNamespace(name, value);
 		}
 		// CommonFormatReader's: Atom, Dublin Core.
 		if (this.text.uri().equals(ATOM)) {
@@ -373,12 +355,7 @@ final class StreamedAtom extends DefaultHandler {
 			}
 		}
 		else if (this.text.uri().equals(DUBLIN_CORE)) {
-			if (name.equals("date")) {
-				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
-			}
-			else if (name.equals("creator")) {
-				it.dcCreator = (it.dcCreator == null) ? value : it.dcCreator;
-			}
+			it.dublinCore(name, value);
 		}
 	}
 
@@ -399,23 +376,10 @@ final class StreamedAtom extends DefaultHandler {
 		}
 		EntryValues values = new EntryValues(it.title, link(it.alternates), it.summary,
 				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator);
-
-		String dateText = null;
-		for (String text : it.dates) {
-			dateText = GatheredText.trimmed(text);
-			if (dateText != null) {
-				break;
-			}
-		}
-		String language = GatheredText.trimmed(it.anyLanguage);
-		if (language == null) {
-			String inScope = (it.lang != null && !it.lang.isBlank()) ? it.lang : this.lang;
-			language = (inScope != null && !inScope.isBlank()) ? inScope.strip() : null;
-		}
 		BaseChain chain = chain(it);
-		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), dateText, it.links, chain,
+		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, chain,
 				(it.summary != null) ? chain.then(it.summaryBase) : chain,
-				(it.content != null) ? chain.then(it.contentBase) : chain, language, ItemElements.MarkedUp.NONE,
+				(it.content != null) ? chain.then(it.contentBase) : chain, it.language(), ItemElements.MarkedUp.NONE,
 				ItemElements.StandIns.NONE));
 	}
 

@@ -63,10 +63,8 @@ final class StreamedRss extends DefaultHandler {
 
 	private @Nullable String channelBase;
 
-	/** The xml:lang of the root and of the channel. */
-	private @Nullable String rootLang;
-
-	private @Nullable String channelLang;
+	/** The xml:lang in scope of the root, then of the channel, stripped. */
+	private @Nullable String lang;
 
 	// The channel.
 
@@ -85,7 +83,7 @@ final class StreamedRss extends DefaultHandler {
 	private @Nullable StreamedFeed result;
 
 	/** What an item's children say, each the first of its kind (as the tree's readers search them). */
-	private static final class Item {
+	private static final class Item extends StreamedItem {
 
 		@Nullable String rdfAbout;
 
@@ -108,10 +106,6 @@ final class StreamedRss extends DefaultHandler {
 
 		@Nullable String encoded;
 
-		@Nullable String dcDate;
-
-		@Nullable String dcCreator;
-
 		@Nullable String dcTitle;
 
 		@Nullable String dcDescription;
@@ -123,14 +117,6 @@ final class StreamedRss extends DefaultHandler {
 		// Any namespace: ItemElements'.
 
 		@Nullable String anyGuid;
-
-		/** The first text of each of ItemElements' date elements, in its order of preference. */
-		final @Nullable String[] dates = new String[DATE_ELEMENTS.size()];
-
-		@Nullable String anyLanguage;
-
-		/** The xml:lang in scope of the item, stripped: its own, else the channel's, else the root's. */
-		@Nullable String lang;
 
 		final List<BasedValue> links = new ArrayList<>(2);
 
@@ -147,9 +133,6 @@ final class StreamedRss extends DefaultHandler {
 
 	}
 
-	private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "updated",
-			"modified", "created");
-
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
 		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
@@ -161,7 +144,7 @@ final class StreamedRss extends DefaultHandler {
 				throw new NotRead();
 			}
 			this.rootBase = xmlBase;
-			this.rootLang = xmlLang;
+			this.lang = StreamedItem.inScope(null, xmlLang);
 		}
 		else if (at == 1) {
 			if (localName.equals("channel")) {
@@ -171,7 +154,7 @@ final class StreamedRss extends DefaultHandler {
 				this.channelSeen = true;
 				this.inChannel = true;
 				this.channelBase = xmlBase;
-				this.channelLang = xmlLang;
+				this.lang = StreamedItem.inScope(this.lang, xmlLang);
 			}
 			else if (xmlBase != null || xmlLang != null) {
 				throw new NotRead();
@@ -203,7 +186,7 @@ final class StreamedRss extends DefaultHandler {
 				this.item = new Item();
 				this.item.rdfAbout = attributes.getValue(RDF, "about");
 				this.item.base = BaseChain.NONE.then(this.rootBase).then(this.channelBase).then(xmlBase);
-				this.item.lang = inScope(inScope(inScope(null, this.rootLang), this.channelLang), xmlLang);
+				this.item.lang = StreamedItem.inScope(this.lang, xmlLang);
 			}
 			case "cloud", "skipHours" -> {
 				if (plain) {
@@ -293,7 +276,6 @@ final class StreamedRss extends DefaultHandler {
 				it.anyGuid = (it.anyGuid == null) ? value : it.anyGuid;
 				link(it, value, this.text.base());
 			}
-			case "language" -> it.anyLanguage = (it.anyLanguage == null) ? value : it.anyLanguage;
 			case "link" -> {
 				if (plain) {
 					link(it, value, this.text.base());
@@ -305,12 +287,7 @@ final class StreamedRss extends DefaultHandler {
 					it.contentBase = this.text.base();
 				}
 			}
-			default -> {
-				int date = DATE_ELEMENTS.indexOf(name);
-				if (date >= 0 && it.dates[date] == null) {
-					it.dates[date] = value;
-				}
-			}
+			default -> it.anyNamespace(name, value);
 		}
 		// CommonFormatReader's: no namespace, Dublin Core, content.
 		if (plain) {
@@ -348,17 +325,10 @@ final class StreamedRss extends DefaultHandler {
 			}
 		}
 		else if (this.text.uri().equals(DUBLIN_CORE)) {
-			if (name.equals("date")) {
-				it.dcDate = (it.dcDate == null) ? value : it.dcDate;
-			}
-			else if (name.equals("creator")) {
-				it.dcCreator = (it.dcCreator == null) ? value : it.dcCreator;
-			}
-			else if (name.equals("title")) {
-				it.dcTitle = (it.dcTitle == null) ? value : it.dcTitle;
-			}
-			else if (name.equals("description")) {
-				it.dcDescription = (it.dcDescription == null) ? value : it.dcDescription;
+			switch (name) {
+				case "title" -> it.dcTitle = (it.dcTitle == null) ? value : it.dcTitle;
+				case "description" -> it.dcDescription = (it.dcDescription == null) ? value : it.dcDescription;
+				default -> it.dublinCore(name, value);
 			}
 		}
 		else if (this.text.uri().equals(CONTENT) && name.equals("encoded")) {
@@ -411,22 +381,8 @@ final class StreamedRss extends DefaultHandler {
 		if (guid == null) {
 			guid = it.rdfAbout;
 		}
-		String date = null;
-		for (String text : it.dates) {
-			date = GatheredText.trimmed(text);
-			if (date != null) {
-				break;
-			}
-		}
-		String language = GatheredText.trimmed(it.anyLanguage);
-		this.channel.add(values, new ItemElements(guid, date, it.links, it.base, it.base.then(it.descriptionBase),
-				it.base.then(it.contentBase), (language != null) ? language : it.lang, ItemElements.MarkedUp.NONE,
-				standIns(it)));
-	}
-
-	/** The language in scope of an element: its own xml:lang, stripped, unless blank; else its parent's. */
-	private static @Nullable String inScope(@Nullable String parent, @Nullable String own) {
-		return (own != null && !own.isBlank()) ? own.strip() : parent;
+		this.channel.add(values, new ItemElements(guid, it.date(), it.links, it.base, it.base.then(it.descriptionBase),
+				it.base.then(it.contentBase), it.language(), ItemElements.MarkedUp.NONE, standIns(it)));
 	}
 
 	@Override
