@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.xml.XMLConstants;
+
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -28,10 +30,6 @@ import fr.manchette.parse.ItemElements.BasedValue;
 final class StreamedAtom extends DefaultHandler {
 
 	private static final String ATOM = CommonFormatReader.ATOM_URI;
-
-	private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-
-	private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
 	/** The syndication module as CommonFormatReader refuses it on Atom (Rome reads its numbers with parseInt). */
 	private static final String SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/";
@@ -121,13 +119,13 @@ final class StreamedAtom extends DefaultHandler {
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
 		int at = this.text.enter();
-		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
+		String xmlBase = attributes.getValue(XMLConstants.XML_NS_URI, "base");
 		if (at == 0) {
 			if (!localName.equals("feed") || !uri.equals(ATOM)) {
 				throw new NotRead();
 			}
 			this.base = xmlBase;
-			this.lang = StreamedItem.inScope(null, attributes.getValue(XML_NAMESPACE, "lang"));
+			this.lang = StreamedItem.inScope(null, attributes.getValue(XMLConstants.XML_NS_URI, "lang"));
 		}
 		else if (at == 1) {
 			feedChild(uri, localName, qName, attributes, xmlBase);
@@ -161,7 +159,7 @@ final class StreamedAtom extends DefaultHandler {
 			}
 			Entry opened = new Entry();
 			opened.base = xmlBase;
-			opened.lang = StreamedItem.inScope(this.lang, attributes.getValue(XML_NAMESPACE, "lang"));
+			opened.lang = StreamedItem.inScope(this.lang, attributes.getValue(XMLConstants.XML_NS_URI, "lang"));
 			this.entry = opened;
 			return;
 		}
@@ -311,7 +309,7 @@ final class StreamedAtom extends DefaultHandler {
 				}
 			}
 			case "language" -> {
-				if (this.text.uri().equals(DUBLIN_CORE) && !this.languageSeen) {
+				if (this.text.uri().equals(DublinCore.URI) && !this.languageSeen) {
 					this.languageSeen = true;
 					this.language = value;
 				}
@@ -354,7 +352,7 @@ final class StreamedAtom extends DefaultHandler {
 				}
 			}
 		}
-		else if (this.text.uri().equals(DUBLIN_CORE)) {
+		else if (this.text.uri().equals(DublinCore.URI)) {
 			it.dublinCore(name, value);
 		}
 	}

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.xml.XMLConstants;
+
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -30,11 +32,7 @@ import fr.manchette.parse.ItemElements.BasedValue;
  */
 final class StreamedRss extends DefaultHandler {
 
-	private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-
 	private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-
-	private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
 	private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
 
@@ -135,8 +133,8 @@ final class StreamedRss extends DefaultHandler {
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-		String xmlBase = attributes.getValue(XML_NAMESPACE, "base");
-		String xmlLang = attributes.getValue(XML_NAMESPACE, "lang");
+		String xmlBase = attributes.getValue(XMLConstants.XML_NS_URI, "base");
+		String xmlLang = attributes.getValue(XMLConstants.XML_NS_URI, "lang");
 		int at = this.text.enter();
 		if (at == 0) {
 			String version = attributes.getValue("", "version");
@@ -253,7 +251,7 @@ final class StreamedRss extends DefaultHandler {
 				if (plain) {
 					this.title = (this.title == null) ? value : this.title;
 				}
-				else if (this.text.uri().equals(DUBLIN_CORE)) {
+				else if (this.text.uri().equals(DublinCore.URI)) {
 					this.dcTitle = (this.dcTitle == null) ? value : this.dcTitle;
 				}
 			}
@@ -324,7 +322,7 @@ final class StreamedRss extends DefaultHandler {
 				}
 			}
 		}
-		else if (this.text.uri().equals(DUBLIN_CORE)) {
+		else if (this.text.uri().equals(DublinCore.URI)) {
 			switch (name) {
 				case "title" -> it.dcTitle = (it.dcTitle == null) ? value : it.dcTitle;
 				case "description" -> it.dcDescription = (it.dcDescription == null) ? value : it.dcDescription;
