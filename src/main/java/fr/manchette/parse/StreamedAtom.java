@@ -46,7 +46,8 @@ final class StreamedAtom extends DefaultHandler {
 
 	// The feed.
 
-	private @Nullable String base;
+	/** The feed's xml:base, chained as ItemElements chains them. */
+	private BaseChain base = BaseChain.NONE;
 
 	/** The feed's xml:lang, stripped, null when blank. */
 	private @Nullable String lang;
@@ -75,8 +76,6 @@ final class StreamedAtom extends DefaultHandler {
 
 	/** What an entry's children say, each the first of its kind (as the tree's readers search them). */
 	private static final class Entry extends StreamedItem {
-
-		@Nullable String base;
 
 		// Atom's and Dublin Core's: CommonFormatReader's.
 
@@ -124,7 +123,7 @@ final class StreamedAtom extends DefaultHandler {
 			if (!localName.equals("feed") || !uri.equals(ATOM)) {
 				throw new NotRead();
 			}
-			this.base = xmlBase;
+			this.base = this.base.then(xmlBase);
 			this.lang = StreamedItem.inScope(null, attributes.getValue(XMLConstants.XML_NS_URI, "lang"));
 		}
 		else if (at == 1) {
@@ -158,7 +157,7 @@ final class StreamedAtom extends DefaultHandler {
 				throw new NotRead();
 			}
 			Entry opened = new Entry();
-			opened.base = xmlBase;
+			opened.base = this.base.then(xmlBase);
 			opened.lang = StreamedItem.inScope(this.lang, attributes.getValue(XMLConstants.XML_NS_URI, "lang"));
 			this.entry = opened;
 			return;
@@ -214,7 +213,7 @@ final class StreamedAtom extends DefaultHandler {
 				String value = ((ownRel == null || ownRel.isBlank() || ownRel.equals("alternate")) && href != null)
 						? href.strip() : null;
 				if (value != null && !value.isEmpty()) {
-					it.links.add(new BasedValue(value, chain(it).then(xmlBase)));
+					it.links.add(new BasedValue(value, it.base.then(xmlBase)));
 				}
 			}
 			return;
@@ -357,11 +356,6 @@ final class StreamedAtom extends DefaultHandler {
 		}
 	}
 
-	/** The bases from the feed down to the entry, as ItemElements chains them. */
-	private BaseChain chain(Entry it) {
-		return BaseChain.NONE.then(this.base).then(it.base);
-	}
-
 	/** As CommonFormatReader's atomEntry and ItemElements' of, from what the children said. */
 	private void endEntry(Entry it) {
 		String creator = it.authorSeen ? it.authorName : it.dcCreator;
@@ -374,11 +368,10 @@ final class StreamedAtom extends DefaultHandler {
 		}
 		EntryValues values = new EntryValues(it.title, link(it.alternates), it.summary,
 				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator);
-		BaseChain chain = chain(it);
-		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, chain,
-				(it.summary != null) ? chain.then(it.summaryBase) : chain,
-				(it.content != null) ? chain.then(it.contentBase) : chain, it.language(), ItemElements.MarkedUp.NONE,
-				ItemElements.StandIns.NONE));
+		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, it.base,
+				(it.summary != null) ? it.base.then(it.summaryBase) : it.base,
+				(it.content != null) ? it.base.then(it.contentBase) : it.base, it.language(),
+				ItemElements.MarkedUp.NONE, ItemElements.StandIns.NONE));
 	}
 
 	/** CommonFormatReader's atomLink: the first alternate's address, else the first with no rel or "alternate". */

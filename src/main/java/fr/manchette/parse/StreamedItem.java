@@ -15,6 +15,9 @@ class StreamedItem {
 
 	private @Nullable String language;
 
+	/** The bases from the root down to the item, as ItemElements chains them. */
+	BaseChain base = BaseChain.NONE;
+
 	/** The xml:lang in scope of the item, stripped: its own, else its parents'. */
 	@Nullable String lang;
 

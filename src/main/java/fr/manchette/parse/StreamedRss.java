@@ -56,10 +56,8 @@ final class StreamedRss extends DefaultHandler {
 	 */
 	private final GatheredText text = new GatheredText();
 
-	/** The xml:base of the root and of the channel. */
-	private @Nullable String rootBase;
-
-	private @Nullable String channelBase;
+	/** The xml:base of the root, then of the channel, chained as ItemElements chains them. */
+	private BaseChain base = BaseChain.NONE;
 
 	/** The xml:lang in scope of the root, then of the channel, stripped. */
 	private @Nullable String lang;
@@ -118,9 +116,6 @@ final class StreamedRss extends DefaultHandler {
 
 		final List<BasedValue> links = new ArrayList<>(2);
 
-		/** The bases from the root down to the item, as ItemElements chains them. */
-		BaseChain base = BaseChain.NONE;
-
 		/** The xml:base of the first description, the summary's base in ItemElements. */
 		@Nullable String descriptionBase;
 
@@ -141,7 +136,7 @@ final class StreamedRss extends DefaultHandler {
 			if (!localName.equals("rss") || !uri.isEmpty() || (version != null && !version.trim().startsWith("2.0"))) {
 				throw new NotRead();
 			}
-			this.rootBase = xmlBase;
+			this.base = this.base.then(xmlBase);
 			this.lang = StreamedItem.inScope(null, xmlLang);
 		}
 		else if (at == 1) {
@@ -151,7 +146,7 @@ final class StreamedRss extends DefaultHandler {
 				}
 				this.channelSeen = true;
 				this.inChannel = true;
-				this.channelBase = xmlBase;
+				this.base = this.base.then(xmlBase);
 				this.lang = StreamedItem.inScope(this.lang, xmlLang);
 			}
 			else if (xmlBase != null || xmlLang != null) {
@@ -183,7 +178,7 @@ final class StreamedRss extends DefaultHandler {
 				}
 				this.item = new Item();
 				this.item.rdfAbout = attributes.getValue(RDF, "about");
-				this.item.base = BaseChain.NONE.then(this.rootBase).then(this.channelBase).then(xmlBase);
+				this.item.base = this.base.then(xmlBase);
 				this.item.lang = StreamedItem.inScope(this.lang, xmlLang);
 			}
 			case "cloud", "skipHours" -> {
