@@ -189,10 +189,10 @@ public class FeedParser {
 	static @Nullable StreamedFeed streamedFeed(FeedText.Utf8Start start) {
 		String root = SafeXml.rootName(start);
 		if ("rss".equals(root)) {
-			return StreamedRss.read(start);
+			return new StreamedRss().read(start);
 		}
 		if ("feed".equals(root) && start.head().contains(CommonFormatReader.ATOM_URI)) {
-			return StreamedAtom.read(start);
+			return new StreamedAtom().read(start);
 		}
 		return null;
 	}

@@ -9,7 +9,6 @@ import javax.xml.XMLConstants;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 import fr.manchette.parse.EntryValues.TypedText;
 import fr.manchette.parse.ItemElements.BasedValue;
@@ -27,22 +26,13 @@ import fr.manchette.parse.ItemElements.BasedValue;
  * tree), an element inside an element whose text is read (but an author's name), more entries than the parser keeps,
  * anything that fails.
  */
-final class StreamedAtom extends DefaultHandler {
+final class StreamedAtom extends StreamedReader {
 
 	private static final String ATOM = CommonFormatReader.ATOM_URI;
 
 	/** The syndication module as CommonFormatReader refuses it on Atom (Rome reads its numbers with parseInt). */
 	private static final String SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/";
 
-
-	/** The document as the tree's readers would read it, or null when it is left to the tree. */
-	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
-		StreamedAtom handler = new StreamedAtom();
-		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
-	}
-
-	/** The text of the element being read, with the type of a text construct and its xml:base. */
-	private final GatheredText text = new GatheredText();
 
 	// The feed.
 
@@ -68,13 +58,9 @@ final class StreamedAtom extends DefaultHandler {
 
 	private boolean alternateSeen;
 
-	private final StreamedChannel channel = new StreamedChannel();
-
 	private @Nullable Entry entry;
 
-	private @Nullable StreamedFeed result;
-
-	/** What an entry's children say, each the first of its kind (as the tree's readers search them). */
+	/** What an entry's children say in Atom: its text constructs, links, author, categories, id and bases. */
 	private static final class Entry extends StreamedItem {
 
 		// Atom's and Dublin Core's: CommonFormatReader's.
@@ -269,11 +255,6 @@ final class StreamedAtom extends DefaultHandler {
 	}
 
 	@Override
-	public void characters(char[] ch, int start, int length) {
-		this.text.characters(ch, start, length);
-	}
-
-	@Override
 	public void endElement(String uri, String localName, String qName) throws SAXException {
 		int at = this.text.leave();
 		Entry it = this.entry;
@@ -389,8 +370,8 @@ final class StreamedAtom extends DefaultHandler {
 	}
 
 	@Override
-	public void endDocument() {
-		this.result = this.channel.feed("atom_1.0", this.title, (this.self != null) ? this.self : this.alternate,
+	StreamedFeed feed() {
+		return this.channel.feed("atom_1.0", this.title, (this.self != null) ? this.self : this.alternate,
 				this.language);
 	}
 

@@ -1,12 +1,9 @@
 package fr.manchette.parse;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.SAXException;
 
 /**
  * What the tree's readers ({@link CommonFormatReader}, {@link ItemElements}, {@link FeedHubs}, {@link UpdatePeriod})
@@ -19,19 +16,4 @@ import org.xml.sax.SAXException;
  */
 record StreamedFeed(CommonFormatReader.Feed feed, List<ItemElements> items, FeedHubs hubs,
 		@Nullable Duration period) {
-
-	/**
-	 * Whether a streamed reader read the whole document: not when {@link SafeXml} would not read it at once or refused
-	 * it, nor when the reader stopped ({@link NotRead}) or failed. The document is then read from its tree, the way it
-	 * always went.
-	 */
-	static boolean readWhole(FeedText.Utf8Start text, ContentHandler reader) {
-		try {
-			return SafeXml.readUnprepared(text, reader);
-		}
-		catch (SAXException | IOException | RuntimeException ex) {
-			return false;
-		}
-	}
-
 }

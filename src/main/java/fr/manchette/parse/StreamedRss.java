@@ -11,7 +11,6 @@ import javax.xml.XMLConstants;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 import fr.manchette.parse.EntryValues.TypedText;
 import fr.manchette.parse.ItemElements.BasedValue;
@@ -30,31 +29,16 @@ import fr.manchette.parse.ItemElements.BasedValue;
  * keeps, anything that fails. The parser is {@link SafeXml}'s, with the same refusals, and reads only what
  * {@link SafeXml#parseUnprepared(FeedText.Utf8Start)} would have read at once.
  */
-final class StreamedRss extends DefaultHandler {
+final class StreamedRss extends StreamedReader {
 
 	private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 	private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
 
 
-	/**
-	 * The document as the tree's readers would read it, or null when it is left to the tree: then it has not been
-	 * read as far as {@link FeedParser} is concerned, and goes the way it always went.
-	 */
-	static @Nullable StreamedFeed read(FeedText.Utf8Start text) {
-		StreamedRss handler = new StreamedRss();
-		return StreamedFeed.readWhole(text, handler) ? handler.result : null;
-	}
-
 	private boolean inChannel;
 
 	private boolean channelSeen;
-
-	/**
-	 * The text of the element being read, of the channel or of an item, with the attribute read with it (domain,
-	 * isPermaLink or type) and its xml:base when it is an item's child.
-	 */
-	private final GatheredText text = new GatheredText();
 
 	/** The xml:base of the root, then of the channel, chained as ItemElements chains them. */
 	private BaseChain base = BaseChain.NONE;
@@ -72,13 +56,9 @@ final class StreamedRss extends DefaultHandler {
 
 	private @Nullable String language;
 
-	private final StreamedChannel channel = new StreamedChannel();
-
 	private @Nullable Item item;
 
-	private @Nullable StreamedFeed result;
-
-	/** What an item's children say, each the first of its kind (as the tree's readers search them). */
+	/** What an item's children say in RSS and its modules: its texts, guid, categories, links and bases. */
 	private static final class Item extends StreamedItem {
 
 		@Nullable String rdfAbout;
@@ -211,11 +191,6 @@ final class StreamedRss extends DefaultHandler {
 			default -> {
 			}
 		}
-	}
-
-	@Override
-	public void characters(char[] ch, int start, int length) {
-		this.text.characters(ch, start, length);
 	}
 
 	@Override
@@ -378,13 +353,11 @@ final class StreamedRss extends DefaultHandler {
 				it.base.then(it.contentBase), it.language(), ItemElements.MarkedUp.NONE, standIns(it)));
 	}
 
+	/** The feed, but for a document without a channel, which is left to the tree. */
 	@Override
-	public void endDocument() throws SAXException {
-		if (!this.channelSeen) {
-			throw new NotRead();
-		}
-		this.result = this.channel.feed("rss_2.0", DublinCore.standIn(this.title, unlessBlank(this.dcTitle)), this.link,
-				this.language);
+	@Nullable StreamedFeed feed() {
+		return this.channelSeen ? this.channel.feed("rss_2.0", DublinCore.standIn(this.title,
+				unlessBlank(this.dcTitle)), this.link, this.language) : null;
 	}
 
 }
