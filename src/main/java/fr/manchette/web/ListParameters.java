@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
+import fr.manchette.normalize.LanguageTag;
 import fr.manchette.store.ItemQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -101,7 +102,8 @@ final class ListParameters {
 				if (!LANGUAGE.matcher(trimmed).matches()) {
 					throw new BadQueryException("lang", "lang must be ISO 639 language codes such as fr, ar, en or es");
 				}
-				languages.add(trimmed);
+				// fra or fre: fr, as items are stored.
+				languages.add(LanguageTag.primary(trimmed));
 			}
 		}
 		// "lang=" alone, as a form's "all languages" choice sends it, filters nothing.

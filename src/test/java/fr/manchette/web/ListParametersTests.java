@@ -119,6 +119,12 @@ class ListParametersTests {
 	}
 
 	@Test
+	void aThreeLetterCodeIsTheTwoLetterOneItemsAreStoredUnder() {
+		assertThat(ListParameters.parse(params("lang", "fra,ARA", "lang", "fre", "lang", "kab"), this.config).languages())
+			.containsExactlyInAnyOrder("fr", "ar", "kab");
+	}
+
+	@Test
 	void anEmptyValueAsAFormSendsItFiltersNothing() {
 		FeedsFile file = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "sport"));
 		MultiValueMap<String, String> params = params("source", "", "category", "", "q", "", "since", "", "limit", "",
