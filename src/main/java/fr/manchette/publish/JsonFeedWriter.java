@@ -62,7 +62,10 @@ public class JsonFeedWriter {
 		}
 		// The other sources in a line, as Atom's and RSS's summaries say them, for readers that show only the content.
 		item.put("content_html", lead.summaryHtml() + ItemLabels.alsoInHtml(story, config, une));
-		item.put("summary", lead.summaryText());
+		// Optional in JSON Feed, and an empty one says nothing: a reader would show a blank line for it.
+		if (lead.summaryText() != null && !lead.summaryText().isBlank()) {
+			item.put("summary", lead.summaryText());
+		}
 		item.put("date_published", date(lead.sortAt()));
 		if (lead.updatedAt().isAfter(lead.firstSeenAt())) {
 			item.put("date_modified", date(lead.updatedAt()));

@@ -147,6 +147,19 @@ class MergedFeedWriterTests {
 		assertThat(feed.get("items").get(1).has("url")).isFalse();
 	}
 
+	@Test
+	void jsonFeedLeavesOutASummaryThatSaysNothing() {
+		StoredItem bare = new StoredItem(5, "le360", "key5", "story5", "guid5", "https://le360.ma/5",
+				"Bourse de Casablanca : clôture en hausse", "", "", List.of(), T0, true, T0, T0, T0);
+		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build())
+			.json(List.of(new Story(bare, List.of()), this.stories.get(0)), LINKS, false);
+		JsonNode items = JsonMapper.builder().build().readTree(json).get("items");
+
+		assertThat(items.get(0).has("summary")).isFalse();
+		assertThat(items.get(0).has("content_html")).isTrue();
+		assertThat(items.get(1).get("summary").asString()).isNotBlank();
+	}
+
 	/**
 	 * What Atom and RSS say of a story in their summary, JSON Feed says in its content: the other sources that told it
 	 * (« Aussi dans : »), and ranked à la une, how many did, in a feed titled as the others are.
