@@ -1,5 +1,7 @@
 package fr.manchette.web;
 
+import java.util.Locale;
+
 import fr.manchette.publish.StoryDetails;
 import fr.manchette.publish.Ticker;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +21,9 @@ class StoryController {
 
 	@GetMapping("/api/stories/{id}")
 	ResponseEntity<StoryDetails> story(@PathVariable String id) {
-		return JsonAnswer.of(this.ticker.story(id).orElseThrow(() -> new UnknownStoryException(id)));
+		// Story ids are hexadecimal, written in lower case: one copied in upper case is the same story.
+		return JsonAnswer.of(this.ticker.story(id.toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new UnknownStoryException(id)));
 	}
 
 }

@@ -288,6 +288,9 @@ class PipelineIntegrationTests {
 		assertThat(items.get(1).get("title").asString())
 			.isEqualTo("Carburants : une baisse timide de 10 centimes à la pompe ce vendredi - Hespress FR");
 		assertThat(items.get(1).get("time").asString()).isEqualTo(tickerTime("MINUS_25M"));
+		// Its id copied in upper case: the same story.
+		assertThat(this.json.readTree(body("/api/stories/" + story.toUpperCase(java.util.Locale.ROOT))).get("id")
+			.asString()).isEqualTo(story);
 	}
 
 	@Test
