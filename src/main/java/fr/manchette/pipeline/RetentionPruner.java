@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes items older than feeds.yml's {@code retention}, once an hour, in small batches each committed alone; and
  * lets the story window forget the headlines sorted more than twice the story window ago, which no incoming item can
- * match any more, and the store the headline edits made before then. Housekeeping of the store that polling fills: an instance that only serves
- * ({@code manchette.polling.enabled=false}) leaves it to those that poll.
+ * match any more, and the store the headline edits made before then. Housekeeping of the store that polling fills:
+ * an instance that only serves ({@code manchette.polling.enabled=false}) leaves it to those that poll.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,13 +47,12 @@ public class HeadlineEdits {
 
 	/** The edits recorded after {@code afterId}, in their order, at most {@code limit}. */
 	public List<Edit> after(long afterId, int limit) {
-		return this.jdbc.sql(AFTER).param("after", afterId).param("batch", limit).query((row, n) -> {
-			long item = row.getLong("id");
-			StoredHeadline headline = row.wasNull() ? null
-					: new StoredHeadline(item, row.getString("source_id"), row.getString("story_key"),
-							row.getString("title"), Timestamps.read(row, "sort_at"));
-			return new Edit(row.getLong("edit_id"), headline);
-		}).list();
+		return this.jdbc.sql(AFTER)
+			.param("after", afterId)
+			.param("batch", limit)
+			.query((row, n) -> new Edit(row.getLong("edit_id"),
+					(row.getObject("id") != null) ? StoredHeadlines.headline(row, n) : null))
+			.list();
 	}
 
 	/** The last edit recorded, 0 when there is none. */
@@ -71,7 +71,7 @@ public class HeadlineEdits {
 	 * @param id its number, in the order of the story lock's turns
 	 * @param headline the item's headline as it is now; null when the item has been pruned since
 	 */
-	public record Edit(long id, StoredHeadline headline) {
+	public record Edit(long id, @Nullable StoredHeadline headline) {
 
 	}
 

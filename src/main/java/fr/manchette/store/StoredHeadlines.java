@@ -68,7 +68,8 @@ public class StoredHeadlines {
 		return this.jdbc.sql(LAST_ID).query(Long.class).single();
 	}
 
-	private static StoredHeadline headline(ResultSet row, int rowNumber) throws SQLException {
+	/** A row of id, source_id, story_key, title and sort_at. */
+	static StoredHeadline headline(ResultSet row, int rowNumber) throws SQLException {
 		return new StoredHeadline(row.getLong("id"), row.getString("source_id"), row.getString("story_key"),
 				row.getString("title"), Timestamps.read(row, "sort_at"));
 	}
