@@ -1,0 +1,113 @@
+package fr.manchette.publish;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.PollOutcome;
+import fr.manchette.store.SourceStanding;
+import fr.manchette.store.SourceStatusRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sources' health in {@code /actuator/prometheus}, for an alert to fire on: {@code manchette_sources{state}}, how
+ * many sources of feeds.yml are in each {@link State}, and {@code manchette_items}, the items stored for them. Which
+ * sources fail, and why, {@code /sources} and {@code /api/sources} say; one series per state, not per source, keeps
+ * a thousand sources from making three thousand series.
+ * <p>
+ * The figures are read from the store when they are asked for, in one scan of the sources' status for all the
+ * gauges of a scrape (kept for a second), so that every instance sharing a database tells the same.
+ */
+@Component
+class SourceStateMetrics {
+
+	/** What a source's last poll says of it. */
+	enum State {
+
+		/** Its last poll worked (200 or 304), or a hub pushed to it. */
+		OK,
+		/** Its last poll failed, and it is polled again after a pause. */
+		FAILING,
+		/** It answered 410: no longer polled until feeds.yml changes its url. */
+		GONE,
+		/** Not polled yet. */
+		PENDING,
+		/** {@code enabled: false} in feeds.yml. */
+		DISABLED;
+
+		static State of(Source source, PollOutcome outcome) {
+			if (!source.enabled()) {
+				return DISABLED;
+			}
+			if (outcome == PollOutcome.GONE) {
+				return GONE;
+			}
+			if (outcome.failure()) {
+				return FAILING;
+			}
+			return (outcome == PollOutcome.PENDING) ? PENDING : OK;
+		}
+
+	}
+
+	/** How long the figures of one read serve: the gauges of one scrape are read one after the other. */
+	private static final long FRESH_NANOS = 1_000_000_000L;
+
+	private final CurrentFeeds feeds;
+
+	private final SourceStatusRepository statuses;
+
+	private @Nullable Tally last;
+
+	SourceStateMetrics(CurrentFeeds feeds, SourceStatusRepository statuses, MeterRegistry meters) {
+		this.feeds = feeds;
+		this.statuses = statuses;
+		for (State state : State.values()) {
+			Gauge.builder("manchette.sources", this, (metrics) -> metrics.tally().sources().get(state))
+				.description("Sources of feeds.yml by what their last poll says of them")
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
+				.register(meters);
+		}
+		Gauge.builder("manchette.items", this, (metrics) -> metrics.tally().items())
+			.description("Items stored for the sources of feeds.yml")
+			.register(meters);
+	}
+
+	synchronized Tally tally() {
+		long now = System.nanoTime();
+		Tally tally = this.last;
+		if (tally == null || now - tally.readAt() > FRESH_NANOS) {
+			tally = read(now);
+			this.last = tally;
+		}
+		return tally;
+	}
+
+	private Tally read(long now) {
+		Map<String, SourceStanding> byId = new HashMap<>();
+		this.statuses.standings().forEach((standing) -> byId.put(standing.status().sourceId(), standing));
+		Map<State, Integer> sources = new EnumMap<>(State.class);
+		for (State state : State.values()) {
+			sources.put(state, 0);
+		}
+		long items = 0;
+		for (Source source : this.feeds.get().feeds()) {
+			SourceStanding standing = byId.get(source.id());
+			PollOutcome outcome = (standing != null) ? standing.status().lastOutcome() : PollOutcome.PENDING;
+			sources.merge(State.of(source, outcome), 1, Integer::sum);
+			items += (standing != null) ? standing.itemCount() : 0;
+		}
+		return new Tally(sources, items, now);
+	}
+
+	/** The figures of one read: sources by state, items, and when it was made ({@link System#nanoTime}). */
+	record Tally(Map<State, Integer> sources, long items, long readAt) {
+	}
+
+}
