@@ -3,6 +3,7 @@ package fr.manchette;
 import java.util.Arrays;
 
 import fr.manchette.discover.DiscoverCommand;
+import fr.manchette.discover.ImportCommand;
 import fr.manchette.preview.PreviewCommand;
 import fr.manchette.store.H2ObjectCache;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class ManchetteApplication {
 		// An operator's command runs on its own and exits: no web server, no database, no polling.
 		if (args.length > 0 && args[0].equals(DiscoverCommand.NAME)) {
 			System.exit(DiscoverCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
+		if (args.length > 0 && args[0].equals(ImportCommand.NAME)) {
+			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && args[0].equals(PreviewCommand.NAME)) {
 			PreviewCommand.main(Arrays.copyOfRange(args, 1, args.length));

@@ -12,24 +12,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A feeds.yml entry for a found feed: an id made from the site's host (the feed's last path segment added when a
- * site has several), the feed's title as its name, and its address.
+ * site has several), the feed's title as its name, its address, and a category when one is known.
  */
-record FeedsYmlEntry(String id, String name, URI url) {
+record FeedsYmlEntry(String id, String name, URI url, @Nullable String category) {
 
 	/** What {@link Source#ID} refuses, character by character. */
 	private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9._-]+");
 
 	/** Entries for the feeds, with ids unique among them and not among {@code taken}. */
 	static List<FeedsYmlEntry> of(List<FoundFeed> feeds, URI site, Set<String> taken) {
-		String base = hostId((site.getHost() != null) ? site.getHost() : "site");
 		List<String> used = new ArrayList<>(taken);
 		List<FeedsYmlEntry> entries = new ArrayList<>();
 		for (FoundFeed feed : feeds) {
-			String id = used.contains(base) ? unique(base + "-" + lastSegment(feed.url()), used) : base;
-			used.add(id);
-			entries.add(new FeedsYmlEntry(id, name(feed.title(), site), feed.url()));
+			entries.add(next(feed.url(), site.getHost(), name(feed.title(), site), null, used));
 		}
 		return entries;
+	}
+
+	/**
+	 * The entry of a feed whose id is made from {@code host}, unique among {@code used}, to which it is added.
+	 */
+	static FeedsYmlEntry next(URI url, @Nullable String host, String name, @Nullable String category,
+			List<String> used) {
+		String base = hostId((host != null) ? host : "site");
+		String id = used.contains(base) ? unique(base + "-" + lastSegment(url), used) : base;
+		used.add(id);
+		return new FeedsYmlEntry(id, name, url, category);
 	}
 
 	/** {@code www.le360.ma} → {@code le360}, {@code fr.hespress.com} → {@code fr-hespress}. */
@@ -49,7 +57,7 @@ record FeedsYmlEntry(String id, String name, URI url) {
 	/** The entry, indented as an item of {@code feeds:}. */
 	String yaml() {
 		return "  - id: " + this.id + "\n    name: " + quoted(this.name) + "\n    url: " + quoted(this.url.toString())
-				+ "\n";
+				+ "\n" + ((this.category != null) ? "    category: " + quoted(this.category) + "\n" : "");
 	}
 
 	private static String lastSegment(URI url) {

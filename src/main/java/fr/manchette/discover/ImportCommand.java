@@ -1,0 +1,75 @@
+package fr.manchette.discover;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar manchette.jar import subscriptions.opml}: prints a feeds.yml of the feeds that a feed reader's
+ * OPML export lists, each folder a category, to start from or to add to. Reads the file only: nothing is fetched
+ * (a list of two hundred feeds would take minutes; the service says which fail once it runs).
+ */
+public final class ImportCommand {
+
+	public static final String NAME = "import";
+
+	/** Larger than any subscription list; what is larger is no list to read whole. */
+	static final long MAX_SIZE = 10L * 1024 * 1024;
+
+	private static final String USAGE = "Usage: java -jar manchette.jar import FILE.opml\n"
+			+ "Prints a feeds.yml of the feeds the OPML file lists (a feed reader's export), each folder a category.";
+
+	private ImportCommand() {
+	}
+
+	/** Runs the command with the arguments that follow {@code import}; returns the process's exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length != 1 || args[0].startsWith("-")) {
+			boolean help = args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"));
+			(help ? out : err).println(USAGE);
+			return help ? 0 : 2;
+		}
+		Path file = Path.of(args[0]);
+		OpmlSubscriptions.Read read;
+		try {
+			if (Files.size(file) > MAX_SIZE) {
+				err.println(file + ": larger than " + MAX_SIZE / (1024 * 1024) + " MB, not a subscription list");
+				return 1;
+			}
+			read = OpmlSubscriptions.read(Files.readAllBytes(file));
+		}
+		catch (NoSuchFileException ex) {
+			err.println(file + ": no such file");
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println(file + ": cannot be read (" + ex.getMessage() + ")");
+			return 1;
+		}
+		catch (DiscoveryException ex) {
+			err.println(file + ": " + ex.getMessage());
+			return 1;
+		}
+		for (LeftOut left : read.leftOut()) {
+			err.println("Left out: " + left.address() + " (" + left.why() + ")");
+		}
+		if (read.feeds().isEmpty()) {
+			err.println(file + ": no feed in it (no <outline> with an xmlUrl)");
+			return 1;
+		}
+		List<String> used = new ArrayList<>();
+		out.println("# " + read.feeds().size() + ((read.feeds().size() == 1) ? " feed" : " feeds") + " from "
+				+ file.getFileName() + ". To add to a feeds.yml, append the lines after \"feeds:\" to its own.");
+		out.println("feeds:");
+		for (OpmlSubscriptions.Subscription feed : read.feeds()) {
+			String name = (feed.title() != null) ? feed.title() : feed.url().getHost();
+			out.print(FeedsYmlEntry.next(feed.url(), feed.url().getHost(), name, feed.folder(), used).yaml());
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,153 @@
+package fr.manchette.discover;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.FeedsFileLoader;
+import fr.manchette.config.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * {@code import} as an operator runs it on a feed reader's export: what it prints is a feeds.yml that the service
+ * accepts as it is, what it leaves out is said, and what is no subscription list is refused.
+ */
+class ImportCommandTests {
+
+	/**
+	 * As feed readers export: folders (one nested), a name in {@code text} besides the feed's {@code title}, an
+	 * attribute's name in lower case.
+	 */
+	private static final String EXPORT = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<opml version="2.0">
+			  <head><title>Abonnements</title></head>
+			  <body>
+			    <outline text="Actualités" title="Actualités">
+			      <outline type="rss" text="Le Monde" title="Le Monde - À la une"
+			               xmlUrl="https://www.lemonde.fr/rss/une.xml" htmlUrl="https://www.lemonde.fr/"/>
+			      <outline type="rss" text="Le Monde International" xmlUrl="https://www.lemonde.fr/international/rss_full.xml"/>
+			      <outline text="Maroc">
+			        <outline type="rss" text="Le360 &amp; co : « l’essentiel »" xmlUrl="https://fr.le360.ma/rss"/>
+			        <outline type="rss" text="Hespress" xmlurl="https://fr.hespress.com/feed"/>
+			      </outline>
+			    </outline>
+			    <outline type="rss" text="  LinuxFr.org
+			         dépêches " xmlUrl="feed://linuxfr.org/news.atom"/>
+			    <outline type="rss" text="" title="Le Monde (doublon)" xmlUrl="https://www.lemonde.fr/rss/une.xml"/>
+			    <outline type="rss" text="Local" xmlUrl="file:///etc/passwd"/>
+			  </body>
+			</opml>
+			""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void printsAFeedsYmlOfTheFeedsEachFolderACategory() throws Exception {
+		Run run = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(run.status()).isZero();
+		assertThat(run.out()).startsWith("# 5 feeds from abonnements.opml.");
+		assertThat(run.err()).contains("Left out: https://www.lemonde.fr/rss/une.xml (listed twice",
+				"Left out: file:///etc/passwd (not an http(s) address)");
+		assertThat(load(run.out()).feeds())
+			.extracting(Source::id, Source::name, (source) -> source.url().toString(), Source::category)
+			.containsExactly(
+					tuple("lemonde", "Le Monde", "https://www.lemonde.fr/rss/une.xml", "Actualités"),
+					tuple("lemonde-rss_full", "Le Monde International",
+							"https://www.lemonde.fr/international/rss_full.xml", "Actualités"),
+					tuple("fr-le360", "Le360 & co : « l’essentiel »", "https://fr.le360.ma/rss", "Maroc"),
+					tuple("fr-hespress", "Hespress", "https://fr.hespress.com/feed", "Maroc"),
+					tuple("linuxfr", "LinuxFr.org dépêches", "http://linuxfr.org/news.atom", null));
+	}
+
+	@Test
+	void readsAListInTheEncodingItDeclares() throws Exception {
+		String latin1 = """
+				<?xml version="1.0" encoding="ISO-8859-1"?>
+				<opml version="1.0"><body><outline text="Économie" >
+				<outline title="Les Échos — marchés" xmlUrl="https://www.lesechos.fr/rss/marches.xml"/>
+				</outline></body></opml>""".replace("—", "-");
+
+		Run run = run(write("latin1.opml", latin1.getBytes(StandardCharsets.ISO_8859_1)));
+
+		assertThat(run.status()).isZero();
+		assertThat(load(run.out()).feeds()).singleElement().satisfies((source) -> {
+			assertThat(source.name()).isEqualTo("Les Échos - marchés");
+			assertThat(source.category()).isEqualTo("Économie");
+		});
+	}
+
+	@Test
+	void expandsNoEntityADoctypeDeclaresAndFetchesNothing() throws Exception {
+		Path secret = write("secret.txt", "mot de passe".getBytes(StandardCharsets.UTF_8));
+		String hostile = """
+				<?xml version="1.0"?>
+				<!DOCTYPE opml [<!ENTITY xxe SYSTEM "%s">]>
+				<opml version="2.0"><body><outline text="&xxe;" xmlUrl="https://site.example/rss"/></body></opml>"""
+			.formatted(secret.toUri());
+
+		Run run = run(write("hostile.opml", hostile.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(run.out() + run.err()).doesNotContain("mot de passe");
+		if (run.status() == 0) {
+			assertThat(load(run.out()).feeds()).singleElement()
+				.satisfies((source) -> assertThat(source.url().toString()).isEqualTo("https://site.example/rss"));
+		}
+	}
+
+	@Test
+	void refusesWhatIsNoSubscriptionList() throws Exception {
+		Run rss = run(write("flux.xml", "<rss version=\"2.0\"><channel/></rss>".getBytes(StandardCharsets.UTF_8)));
+		assertThat(rss.status()).isEqualTo(1);
+		assertThat(rss.err()).contains("flux.xml: Not an OPML document: its root is <rss>, not <opml>.");
+
+		Run empty = run(write("vide.opml", "<opml><body><outline text=\"Dossier\"/></body></opml>"
+			.getBytes(StandardCharsets.UTF_8)));
+		assertThat(empty.status()).isEqualTo(1);
+		assertThat(empty.err()).contains("no feed in it");
+		assertThat(empty.out()).isEmpty();
+
+		Run missing = run(this.dir.resolve("absent.opml").toString());
+		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.err()).contains("absent.opml: no such file");
+
+		assertThat(run().status()).isEqualTo(2);
+		assertThat(run("a.opml", "b.opml").status()).isEqualTo(2);
+		assertThat(run("--help").status()).isZero();
+	}
+
+	private Path write(String name, byte[] content) throws Exception {
+		return Files.write(this.dir.resolve(name), content);
+	}
+
+	private FeedsFile load(String yaml) throws Exception {
+		Path feeds = this.dir.resolve("feeds.yml");
+		Files.writeString(feeds, yaml);
+		return new FeedsFileLoader().load(feeds);
+	}
+
+	private static Run run(Path file) {
+		return run(file.toString());
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Run(int status, String out, String err) {
+	}
+
+}
