@@ -61,6 +61,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return Problems.answer(problem);
 	}
 
+	/** A 401 says how to authenticate (RFC 9110): with a bearer token. */
+	@ExceptionHandler(AdminRefusedException.class)
+	ResponseEntity<ProblemDetail> adminRefused(AdminRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setTitle("Admin action refused");
+		ResponseEntity<ProblemDetail> answer = Problems.answer(problem);
+		if (ex.status() != HttpStatus.UNAUTHORIZED) {
+			return answer;
+		}
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"manchette\"")
+			.body(problem);
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);
