@@ -1,5 +1,6 @@
 package fr.manchette.config;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * source, its defaults from the {@code poll} block, and the rules across sources (unique ids, http/https only).
  */
 final class SourcesBinder {
+
+	/** A url's scheme and user info, the user info ending at its last {@code @} before the host. */
+	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@");
 
 	static final List<String> SOURCE_KEYS = List.of("id", "name", "url", "category", "interval", "enabled", "type",
 			"select", "enrich", "adaptive", "max-interval", "drop", "keep", "languages");
@@ -138,31 +143,68 @@ final class SourcesBinder {
 		if (text == null) {
 			return null;
 		}
+		// Messages are logged and shown: they never repeat a password.
+		String shown = USER_INFO.matcher(text).replaceFirst("$1…@");
 		URI url;
 		try {
 			url = new URI(text);
 		}
 		catch (URISyntaxException ex) {
-			source.problem("url \"" + text + "\" is not a valid URL (" + ex.getMessage() + ")");
+			source.problem("url \"" + shown + "\" " + (!text.contains("://")
+					? "must be absolute, starting with https:// or http://"
+					: "is not a valid URL (" + ((text.indexOf(' ') >= 0) ? "a space is written %20" : ex.getReason())
+							+ ")"));
 			return null;
 		}
 		if (url.getScheme() == null) {
-			source.problem("url \"" + text + "\" must be absolute, starting with https:// or http://");
+			source.problem("url \"" + shown + "\" must be absolute, starting with https:// or http://");
 			return null;
 		}
 		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			source.problem("url \"" + text + "\" must be http or https");
+			source.problem("url \"" + shown + "\" must be http or https");
 			return null;
+		}
+		if (!shown.equals(text)) {
+			// The fetcher sends no credentials, and the url is shown on /sources, /api/sources and in the OPML.
+			source.problem("url \"" + shown + "\" must not hold a user name or password (Manchette sends none, and "
+					+ "shows every source's url)");
+			return null;
+		}
+		if (url.getHost() == null && url.getRawAuthority() != null) {
+			// java.net.URI takes no host in letters outside ASCII (an IDN, élysée.fr): its ASCII form is the host.
+			url = withAsciiHost(url);
 		}
 		if (url.getHost() == null) {
 			// java.net.URI gives no host for a host name it refuses (an underscore, say), not only for none.
-			source.problem("url \"" + text + "\" "
+			source.problem("url \"" + shown + "\" "
 					+ ((url.getRawAuthority() != null) ? "has an invalid host \"" + url.getRawAuthority() + "\""
 							: "has no host"));
 			return null;
 		}
+		if (url.getPort() == 0 || url.getPort() > 65_535) {
+			source.problem("url \"" + shown + "\" has an invalid port " + url.getPort() + " (1 to 65535)");
+			return null;
+		}
 		return url;
+	}
+
+	/** The url with its host in ASCII (Punycode), or as it is if that gives no valid host either. */
+	private static URI withAsciiHost(URI url) {
+		String authority = url.getRawAuthority();
+		int colon = authority.lastIndexOf(':');
+		boolean port = colon > 0 && authority.substring(colon + 1).chars().allMatch(Character::isDigit);
+		String host = port ? authority.substring(0, colon) : authority;
+		try {
+			String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES) + (port ? authority.substring(colon) : "");
+			String rest = url.getRawSchemeSpecificPart().substring(2 + authority.length());
+			URI converted = new URI(url.getScheme() + "://" + ascii + rest
+					+ ((url.getRawFragment() != null) ? "#" + url.getRawFragment() : ""));
+			return (converted.getHost() != null) ? converted : url;
+		}
+		catch (IllegalArgumentException | URISyntaxException ex) {
+			return url;
+		}
 	}
 
 	private static @Nullable SourceType type(MappingReader source) {

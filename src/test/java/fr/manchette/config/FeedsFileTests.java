@@ -144,6 +144,58 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void urlWithCredentialsIsRefusedWithoutShowingThem() throws IOException {
+		Path path = write("credentials.yml", """
+				feeds:
+				  - id: private
+				    name: Private
+				    url: https://alice:s3cret@news.example/feed?format=rss
+				  - id: broken
+				    name: Broken
+				    url: "http://bob:hunter2@news.example/a b.xml"
+				  - id: idn
+				    name: IDN
+				    url: http://carol:pa@ss@exämple.fr/feed
+				""");
+		assertThat(problems(path)).containsExactly(
+				"feeds[0] (id \"private\"): url \"https://…@news.example/feed?format=rss\" must not hold a user name "
+						+ "or password (Manchette sends none, and shows every source's url)",
+				"feeds[1] (id \"broken\"): url \"http://…@news.example/a b.xml\" is not a valid URL (a space is "
+						+ "written %20)",
+				"feeds[2] (id \"idn\"): url \"http://…@exämple.fr/feed\" must not hold a user name or password "
+						+ "(Manchette sends none, and shows every source's url)");
+	}
+
+	@Test
+	void urlHostInLettersOutsideAsciiIsItsAsciiFormAndAPortIsInRange() throws IOException {
+		Path path = write("hosts.yml", """
+				feeds:
+				  - id: elysee
+				    name: Élysée
+				    url: https://www.élysée.fr:8443/actualités/feed?x=1#top
+				  - id: port
+				    name: Port
+				    url: http://127.0.0.1:99999/feed
+				  - id: nowhere
+				    name: Nowhere
+				    url: 127.0.0.1:8080/feed
+				""");
+		assertThat(problems(path)).containsExactly(
+				"feeds[1] (id \"port\"): url \"http://127.0.0.1:99999/feed\" has an invalid port 99999 (1 to 65535)",
+				"feeds[2] (id \"nowhere\"): url \"127.0.0.1:8080/feed\" must be absolute, starting with https:// "
+						+ "or http://");
+		Path idn = write("idn.yml", """
+				feeds:
+				  - id: elysee
+				    name: Élysée
+				    url: https://www.élysée.fr:8443/actualités/feed?x=1#top
+				""");
+		URI url = this.loader.load(idn).feeds().get(0).url();
+		assertThat(url.getHost()).isEqualTo("www.xn--lyse-9oad.fr");
+		assertThat(url).hasToString("https://www.xn--lyse-9oad.fr:8443/actualités/feed?x=1#top");
+	}
+
+	@Test
 	void idMustBeUrlSafeAndPresent() {
 		assertThat(problems("bad-id.yml")).containsExactly(
 				"feeds[0] (id \"Le Monde\"): id \"Le Monde\" must be 1 to 64 lowercase letters, digits, "
