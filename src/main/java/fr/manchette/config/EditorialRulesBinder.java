@@ -122,6 +122,12 @@ final class EditorialRulesBinder {
 		return new ItemRule(text, field, value, null);
 	}
 
+	/** A two-letter code, or a three-letter one of a language without one that the JDK can name (zgh, kab). */
+	private static boolean known(String code) {
+		return LANGUAGES.contains(code) || (code.length() == 3
+				&& !Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(code));
+	}
+
 	private @Nullable List<String> languages() {
 		Object value = this.mapping.value("languages");
 		if (value == null) {
@@ -135,12 +141,17 @@ final class EditorialRulesBinder {
 		}
 		List<String> languages = new ArrayList<>();
 		for (Object entry : entries) {
-			String code = (entry instanceof String text) ? text.trim().toLowerCase(Locale.ROOT) : null;
-			if (code == null || !LANGUAGES.contains(code)) {
-				String closest = (code != null) ? ClosestMatch.of(code, LANGUAGES) : null;
+			// As items are stored and lang= reads them: fr-FR, FR and fra are all fr.
+			String code = (entry instanceof String text) ? LanguageTag.primary(text) : null;
+			if (entry instanceof Boolean) {
+				this.mapping.problem("languages: " + entry + " is not a language code (YAML reads no, yes, on and off "
+						+ "without quotes as false or true: write \"no\" for Norwegian)");
+			}
+			else if (code == null || !known(code)) {
+				String closest = (entry instanceof String text) ? ClosestMatch.of(text.strip(), LANGUAGES) : null;
 				this.mapping.problem("languages: " + ((entry instanceof String) ? "\"" + entry + "\""
 						: MappingReader.describe(entry))
-						+ " is not a two-letter ISO 639-1 language code (e.g. fr, ar, en, es)"
+						+ " is not an ISO 639 language code (e.g. fr, ar, en, es, zgh)"
 						+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
 			}
 			else if (!languages.contains(code)) {

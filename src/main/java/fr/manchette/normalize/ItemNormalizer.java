@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
+import fr.manchette.config.LanguageTag;
 import fr.manchette.parse.RawItem;
 
 /**

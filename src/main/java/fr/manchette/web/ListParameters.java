@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
-import fr.manchette.normalize.LanguageTag;
+import fr.manchette.config.LanguageTag;
 import fr.manchette.store.ItemQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;

@@ -57,8 +57,9 @@ class EditorialRulesTests {
 					"drop[1] \"headline: publireportage\": unknown field \"headline\" (allowed: title, summary, link, "
 							+ "category, author)",
 					"keep must be a list of rules, each a line starting with \"- \" (found text \"sport\")",
-					"languages: \"fre\" is not a two-letter ISO 639-1 language code (e.g. fr, ar, en, es); did you mean "
-							+ "\"fr\"?",
+					"languages: \"francais\" is not an ISO 639 language code (e.g. fr, ar, en, es, zgh)",
+					"languages: false is not a language code (YAML reads no, yes, on and off without quotes as false or "
+							+ "true: write \"no\" for Norwegian)",
 					"feeds[0] (id \"le360\"): drop[0] \"re:a\\1\": not a valid RE2 pattern (invalid escape sequence); RE2 "
 							+ "has no backreferences nor lookaround",
 					"feeds[0] (id \"le360\"): drop[1] \"title: !!!\": has no words (write words, or re: and a pattern)",
@@ -68,6 +69,21 @@ class EditorialRulesTests {
 					"feeds[0] (id \"le360\"): drop[3] \"link: re:\": the pattern after re: is empty",
 					"feeds[0] (id \"le360\"): keep[0] \"category: [sport]\": category must be words or re: and a "
 							+ "pattern (found a list)");
+	}
+
+	@Test
+	void languagesAreReadAsItemsAreStoredAndFiltered() throws IOException {
+		Path file = Files.writeString(this.temp.resolve("feeds.yml"), """
+				languages: [fr-FR, FRA, fre, "no"]
+				feeds:
+				  - id: hespress-amazigh
+				    name: Hespress Amazigh
+				    url: https://hespress.example/amazigh/feed
+				    languages: [zgh, ar_MA, kab]
+				""");
+		FeedsFile feeds = this.loader.load(file);
+		assertThat(feeds.rules().languages()).containsExactly("fr", "no");
+		assertThat(feeds.feeds().get(0).rules().languages()).containsExactly("zgh", "ar", "kab");
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import fr.manchette.config.FeedsFile;
+import fr.manchette.config.LanguageTag;
 import fr.manchette.normalize.FeedparserExpect.Clause;
 import fr.manchette.normalize.FeedparserExpect.Field;
 import fr.manchette.parse.FeedParseException;

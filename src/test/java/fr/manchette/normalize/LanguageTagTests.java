@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import fr.manchette.config.LanguageTag;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.support.ParseThenNormalize;
 import org.junit.jupiter.api.Test;

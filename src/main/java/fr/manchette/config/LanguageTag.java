@@ -1,4 +1,4 @@
-package fr.manchette.normalize;
+package fr.manchette.config;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A declared language reduced to its primary subtag: {@code fr-FR}, {@code fr_MA} and {@code FR} are all
  * {@code fr}; a three-letter ISO 639-2 code of a language that has a two-letter one too ({@code fra}, or the
- * bibliographic {@code fre}) is that two-letter code, as BCP 47 asks and as items are stored and filtered. What is
- * no language tag ({@code français}, {@code x}) is no language.
+ * bibliographic {@code fre}) is that two-letter code, as BCP 47 asks and as items are stored and filtered, and as
+ * feeds.yml's {@code languages} lists them. What is no language tag ({@code français}, {@code x}) is no language.
  */
 public final class LanguageTag {
 
