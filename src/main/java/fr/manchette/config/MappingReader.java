@@ -28,6 +28,8 @@ final class MappingReader {
 
 	private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+");
 
+	private static final Pattern MONTHS_OR_MINUTES = Pattern.compile("[+-]?\\d+M");
+
 	private static final String DURATION_EXAMPLES = "15m, 1h, 30s";
 
 	private static final String SIZE_EXAMPLES = "10MB, 512KB";
@@ -110,6 +112,12 @@ final class MappingReader {
 	@Nullable Duration duration(String key, @Nullable Bound minimum, Bound maximum) {
 		String text = scalarWithUnit(key, "a duration", DURATION_EXAMPLES);
 		if (text == null) {
+			return null;
+		}
+		if (MONTHS_OR_MINUTES.matcher(text).matches()) {
+			// DurationStyle reads M as minutes: "retention: 6M", meant as six months, would delete all but 6 minutes.
+			problem(key + " \"" + text + "\" is ambiguous: write m for minutes (" + text.replace('M', 'm')
+					+ "); there is no month unit, write days (180d)");
 			return null;
 		}
 		Duration duration;

@@ -87,6 +87,24 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void anUpperCaseMIsNeitherMinutesNorMonths() throws IOException {
+		Path path = write("months.yml", """
+				poll:
+				  interval: 15M
+				retention: 6M
+				feeds:
+				  - id: lemonde
+				    name: Le Monde
+				    url: https://www.lemonde.fr/rss/une.xml
+				    interval: 15m
+				""");
+		assertThat(problems(path)).containsExactly(
+				"poll: interval \"15M\" is ambiguous: write m for minutes (15m); there is no month unit, write days "
+						+ "(180d)",
+				"retention \"6M\" is ambiguous: write m for minutes (6m); there is no month unit, write days (180d)");
+	}
+
+	@Test
 	void tooShortDurationsAreRefusedWithTheMinimum() {
 		assertThat(problems("too-short-durations.yml")).containsExactly(
 				"poll: interval \"30s\" is too short (at least 1m)",
