@@ -214,11 +214,25 @@ final class MappingReader {
 			return ZoneId.of(text);
 		}
 		catch (DateTimeException ex) {
-			String closest = ClosestMatch.of(text, ZoneId.getAvailableZoneIds());
+			String closest = zoneOfCity(text);
+			if (closest == null) {
+				closest = ClosestMatch.of(text, ZoneId.getAvailableZoneIds());
+			}
 			problem(key + " \"" + text + "\" is not a known time zone (e.g. Africa/Casablanca, Europe/Paris)"
 					+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
 			return null;
 		}
+	}
+
+	/** The zone named after a city, the way people say their zone: Paris is Europe/Paris. */
+	private static @Nullable String zoneOfCity(String city) {
+		String name = city.strip().replace(' ', '_');
+		return ZoneId.getAvailableZoneIds()
+			.stream()
+			.filter((zone) -> zone.indexOf('/') > 0 && zone.substring(zone.lastIndexOf('/') + 1).equalsIgnoreCase(name))
+			.sorted()
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** true or false (YAML 1.1 also reads yes/no and on/off as booleans). */

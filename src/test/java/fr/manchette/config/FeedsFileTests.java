@@ -146,6 +146,27 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void aZoneNamedByItsCityIsSuggestedInFull() throws IOException {
+		Path path = write("city.yml", """
+				timezone: Paris
+				feeds:
+				  - id: fil
+				    name: Fil
+				    url: https://www.exemple.ma/fil-info
+				    type: html
+				    select:
+				      item: li
+				      title: a
+				      timezone: casablanca
+				""");
+		assertThat(problems(path)).containsExactly(
+				"timezone \"Paris\" is not a known time zone (e.g. Africa/Casablanca, Europe/Paris); did you mean "
+						+ "\"Europe/Paris\"?",
+				"feeds[0] (id \"fil\"): select: timezone \"casablanca\" is not a known time zone (e.g. "
+						+ "Africa/Casablanca, Europe/Paris); did you mean \"Africa/Casablanca\"?");
+	}
+
+	@Test
 	void unknownKeyListsTheAllowedOnes() {
 		assertThat(problems("unknown-key.yml")).containsExactly("feeds[0] (id \"lemonde\"): unknown key \"intervall\" "
 				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich, adaptive, "
