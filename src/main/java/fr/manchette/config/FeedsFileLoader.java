@@ -1,7 +1,9 @@
 package fr.manchette.config;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -86,9 +88,18 @@ public final class FeedsFileLoader {
 				throw invalid(path, "the file is too large (" + size + " bytes, for at most " + MAX_CODE_POINTS
 						+ " characters)", null);
 			}
-			String text = Files.readString(path, StandardCharsets.UTF_8);
+			byte[] bytes = Files.readAllBytes(path);
+			CharBuffer text = CharBuffer.allocate(bytes.length);
+			ByteBuffer input = ByteBuffer.wrap(bytes);
+			CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(input, text, true);
+			if (result.isError()) {
+				// An editor set to Latin-1 or windows-1252 wrote an accent: say on which line.
+				throw invalid(path, "the file is not UTF-8 text (line " + lineAt(bytes, input.position())
+						+ " holds a character in another encoding, Latin-1 perhaps): save it as UTF-8", null);
+			}
+			String read = text.flip().toString();
 			// A byte order mark, as some Windows editors write, is not part of the YAML.
-			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+			return read.startsWith("\uFEFF") ? read.substring(1) : read;
 		}
 		catch (NoSuchFileException ex) {
 			throw invalid(path, "the file does not exist", ex);
@@ -96,12 +107,19 @@ public final class FeedsFileLoader {
 		catch (AccessDeniedException ex) {
 			throw invalid(path, "the file cannot be read (permission denied)", ex);
 		}
-		catch (CharacterCodingException ex) {
-			throw invalid(path, "the file is not UTF-8 text", ex);
-		}
 		catch (IOException ex) {
 			throw invalid(path, "the file cannot be read (" + ex + ")", ex);
 		}
+	}
+
+	private static int lineAt(byte[] bytes, int position) {
+		int line = 1;
+		for (int i = 0; i < position; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
 	}
 
 	private static @Nullable Object parse(Path path, String text) {
@@ -120,7 +138,10 @@ public final class FeedsFileLoader {
 			throw invalid(path, describe(ex), ex);
 		}
 		catch (YAMLException ex) {
-			throw invalid(path, "feeds.yml: " + ex.getMessage(), ex);
+			String message = String.valueOf(ex.getMessage());
+			throw invalid(path, "feeds.yml: " + (message.startsWith("Number of aliases")
+					? "more than " + MAX_ALIASES + " aliases (*name) of a list or a mapping: write the values out"
+					: message), ex);
 		}
 	}
 

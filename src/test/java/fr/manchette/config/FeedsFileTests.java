@@ -2,6 +2,7 @@ package fr.manchette.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -478,7 +479,17 @@ class FeedsFileTests {
 			yaml.append(level).append(": &").append(level).append(" [");
 			yaml.append(String.join(", ", Collections.nCopies(10, "*" + previous))).append("]\n");
 		}
-		assertThat(problems(write("bomb.yml", yaml.toString()))).singleElement().asString().startsWith("feeds.yml");
+		assertThat(problems(write("bomb.yml", yaml.toString())))
+			.containsExactly("feeds.yml: more than 20 aliases (*name) of a list or a mapping: write the values out");
+	}
+
+	@Test
+	void aFileInAnotherEncodingSaysOnWhichLine() throws IOException {
+		Path path = this.temp.resolve("latin1.yml");
+		Files.write(path, "feeds:\n  - id: liberation\n    name: Libération\n    url: https://www.liberation.fr/rss/\n"
+			.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(problems(path)).containsExactly("the file is not UTF-8 text (line 3 holds a character in another "
+				+ "encoding, Latin-1 perhaps): save it as UTF-8");
 	}
 
 	@Test
