@@ -99,6 +99,12 @@ final class MappingReader {
 			}
 			return null;
 		}
+		int control = text.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+		if (control >= 0) {
+			// A "\0" or "\a" in quotes: no XML output (the OPML, the feeds) may hold it.
+			problem(key + " holds a control character (U+" + String.format("%04X", control) + ")");
+			return null;
+		}
 		return text;
 	}
 

@@ -35,6 +35,9 @@ public record Source(String id, String name, URI url, @Nullable String category,
 	/** The longest id. */
 	public static final int MAX_ID_LENGTH = 64;
 
+	/** The longest url, in its ASCII form: what the store keeps of it ({@code source_status.url}). */
+	public static final int MAX_URL_LENGTH = 2048;
+
 	/** What an id may be: lowercase letters, digits, '-', '_' or '.', starting with a letter or a digit. */
 	public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_ID_LENGTH - 1) + "}");
 

@@ -186,6 +186,11 @@ final class SourcesBinder {
 			source.problem("url \"" + shown + "\" has an invalid port " + url.getPort() + " (1 to 65535)");
 			return null;
 		}
+		if (url.toASCIIString().length() > Source.MAX_URL_LENGTH) {
+			source.problem("url is too long (" + url.toASCIIString().length() + " characters, at most "
+					+ Source.MAX_URL_LENGTH + ")");
+			return null;
+		}
 		return url;
 	}
 

@@ -236,6 +236,24 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void whatTheStoreOrAnXmlOutputCannotHoldIsRefused() throws IOException {
+		Path path = write("unstorable.yml", """
+				feeds:
+				  - id: long
+				    name: Long
+				    url: https://news.example/feed?q=%s
+				  - id: nul
+				    name: "Le\\0Monde"
+				    url: https://news.example/une
+				    category: "actu\\ttab"
+				""".formatted("x".repeat(2048)));
+		assertThat(problems(path)).containsExactly(
+				"feeds[0] (id \"long\"): url is too long (2076 characters, at most 2048)",
+				"feeds[1] (id \"nul\"): name holds a control character (U+0000)",
+				"feeds[1] (id \"nul\"): category holds a control character (U+0009)");
+	}
+
+	@Test
 	void idMustBeUrlSafeAndPresent() {
 		assertThat(problems("bad-id.yml")).containsExactly(
 				"feeds[0] (id \"Le Monde\"): id \"Le Monde\" must be 1 to 64 lowercase letters, digits, "
