@@ -39,6 +39,9 @@ public final class FeedsFileLoader {
 	/** Far beyond hundreds of sources; refuses a file that is clearly something else. */
 	static final int MAX_CODE_POINTS = 1024 * 1024;
 
+	/** The largest file read: a code point is at most four bytes. */
+	static final int MAX_BYTES = 4 * MAX_CODE_POINTS;
+
 	/** feeds.yml needs no anchors; a few are harmless, many are a "billion laughs". */
 	private static final int MAX_ALIASES = 20;
 
@@ -84,7 +87,7 @@ public final class FeedsFileLoader {
 			}
 			long size = Files.size(path);
 			// A code point is at least one byte: a file this large cannot be within the limit.
-			if (size > 4L * MAX_CODE_POINTS) {
+			if (size > MAX_BYTES) {
 				throw invalid(path, "the file is too large (" + size + " bytes, for at most " + MAX_CODE_POINTS
 						+ " characters)", null);
 			}

@@ -1,6 +1,7 @@
 package fr.manchette.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -71,8 +72,10 @@ class FeedsFileWatcher {
 	}
 
 	private byte[] read() {
-		try {
-			return Files.readAllBytes(this.path);
+		try (InputStream in = Files.newInputStream(this.path)) {
+			// Past the loader's limit a file is refused whatever it holds: the whole of a log copied over feeds.yml
+			// would fill the heap, every reload-interval.
+			return in.readNBytes(FeedsFileLoader.MAX_BYTES + 1);
 		}
 		catch (IOException ex) {
 			return null;

@@ -1,0 +1,53 @@
+package fr.manchette.config;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link FeedsFileWatcher} on its own, without a Spring context: what a reload reads and keeps. */
+@ExtendWith(OutputCaptureExtension.class)
+class FeedsFileWatcherTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void aHugeFileCopiedOverFeedsYmlIsRefusedWithoutBeingReadWhole(CapturedOutput output) throws IOException {
+		Path path = Files.writeString(this.temp.resolve("feeds.yml"),
+				"feeds:\n  - id: le360\n    name: Le360\n    url: https://fr.le360.ma/rss\n");
+		FeedsFileLoader loader = new FeedsFileLoader();
+		CurrentFeeds current = new CurrentFeeds(loader.load(path));
+		List<Object> events = new ArrayList<>();
+		FeedsFileWatcher watcher = new FeedsFileWatcher(properties(path), loader, current, events::add);
+		// Three gigabytes, sparse: read whole, they would be more than any heap (and than an array) can hold.
+		try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+			file.setLength(3L * 1024 * 1024 * 1024);
+		}
+		watcher.check();
+		assertThat(output).contains("feeds.yml edit refused, keeping the last good configuration: the file is too "
+				+ "large (3221225472 bytes, for at most 1048576 characters)");
+		assertThat(current.get().feeds()).extracting(Source::id).containsExactly("le360");
+		assertThat(events).isEmpty();
+	}
+
+	private static ManchetteProperties properties(Path feeds) {
+		return new ManchetteProperties(feeds, "test",
+				new ManchetteProperties.Polling(false, 1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
+						Duration.ofMinutes(1), Duration.ofSeconds(30)),
+				Duration.ofSeconds(2), null, null);
+	}
+
+}
