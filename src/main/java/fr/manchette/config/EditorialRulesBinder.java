@@ -106,6 +106,11 @@ final class EditorialRulesBinder {
 				this.mapping.problem(where + " \"" + text + "\": the pattern after re: is empty");
 				return null;
 			}
+			if (ExpandedPatternSize.of(pattern) > ExpandedPatternSize.MAX) {
+				this.mapping.problem(where + " \"" + text + "\": too large once its repetitions are written out (more "
+						+ "than " + ExpandedPatternSize.MAX + " characters to match; (a{100}){100} is 10000)");
+				return null;
+			}
 			try {
 				return new ItemRule(text, field, null, Pattern.compile(pattern));
 			}

@@ -87,6 +87,28 @@ class EditorialRulesTests {
 	}
 
 	@Test
+	void aPatternWhoseRepetitionsExpandPastTenThousandIsRefusedBeforeCompiling() throws IOException {
+		// RE2/J writes out every counted repetition when it compiles: (((a{1000}){1000}){1000}){1000} fills any heap.
+		Path file = Files.writeString(this.temp.resolve("feeds.yml"), """
+				drop:
+				  - title: "re:((a{100}){100}){10}"
+				  - summary: 're:(?i)(\\p{L}[^\\]{}]{1,}){3,}x{1000}'
+				  - "re:(x{10,}y{2,20}z{3}){500}"
+				feeds:
+				  - id: le360
+				    name: Le360
+				    url: https://fr.le360.ma/rss
+				    keep:
+				      - "re:(a{100}){100}"
+				""");
+		assertThat(problems(file)).containsExactly(
+				"drop[0] \"title: re:((a{100}){100}){10}\": too large once its repetitions are written out (more than "
+						+ "10000 characters to match; (a{100}){100} is 10000)",
+				"drop[2] \"re:(x{10,}y{2,20}z{3}){500}\": too large once its repetitions are written out (more than "
+						+ "10000 characters to match; (a{100}){100} is 10000)");
+	}
+
+	@Test
 	void aBadPatternIsRefusedOnReloadWithTheSameMessage() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("feeds.yml"), """
 				feeds:
