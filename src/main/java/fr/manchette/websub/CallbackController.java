@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The callbacks that hubs call: public by nature, so nothing here trusts the caller. A GET is a verification of
  * intent, answered only for a subscription we asked for, with its topic and mode (else 404). A POST is a delivery:
- * stored only if its {@code X-Hub-Signature} is the HMAC of the body under the subscription's secret (else 403 and
- * nothing stored), within {@code poll.max-size} (else 413), and then down the pipeline's road like a poll's content.
- * A callback we do not know, or no longer want, answers 410, which tells a hub to drop it (section 7).
+ * stored only if its {@code X-Hub-Signature} is the HMAC of the body under the subscription's secret, within
+ * {@code poll.max-size} (else 413), and then down the pipeline's road like a poll's content. A forged one is
+ * acknowledged as a good one is, and ignored (section 7.1.2): the answer tells a forger nothing to go on. A callback
+ * we do not know, or no longer want, answers 410, which tells a hub to drop it (section 7).
  */
 @RestController
 @ConditionalOnProperty(prefix = "manchette", name = "public-url")
@@ -101,7 +102,8 @@ class CallbackController {
 		if (!HubSignature.valid(signature, body, subscription.secret())) {
 			log.warn("WebSub delivery refused source={} kind=BAD_SIGNATURE detail={}", source.id(),
 					(signature == null) ? "no X-Hub-Signature" : "X-Hub-Signature does not match");
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+			// The same answer as a delivery taken: which signatures fail is no oracle, and a hub has no cause to resend.
+			return ResponseEntity.noContent().build();
 		}
 		PollReport report = this.ingestRun.deliver(source, body, request.getContentType());
 		if (report.outcome() == PollOutcome.OK) {

@@ -168,17 +168,21 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(subscription.state()).isEqualTo(State.ACTIVE);
 		assertThat(subscription.leaseUntil()).isEqualTo(CLOCK.instant().plusSeconds(600));
 
-		// Wrong or missing signatures: refused, nothing stored.
+		// Wrong or missing signatures: acknowledged as a good delivery is (a forger learns nothing), nothing stored.
 		byte[] forged = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche contrefaite").getBytes(StandardCharsets.UTF_8);
 		double readBefore = deliveries("OK");
 		double unreadableBefore = deliveries("PARSE_ERROR");
-		assertThat(FakeHub.deliver(callback, forged, null).statusCode()).isEqualTo(403);
+		assertThat(FakeHub.deliver(callback, forged, null).statusCode()).isEqualTo(204);
 		assertThat(FakeHub.deliver(callback, forged, HmacSignature.of("sha256", forged, "not-the-secret")).statusCode())
-			.isEqualTo(403);
-		assertThat(FakeHub.deliver(callback, forged, "md5=00ff").statusCode()).isEqualTo(403);
+			.isEqualTo(204);
+		assertThat(FakeHub.deliver(callback, forged, "md5=00ff").statusCode()).isEqualTo(204);
+		assertThat(FakeHub.deliver(callback, forged, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(204);
+		assertThat(FakeHub.deliver(callback, forged, "sha256=").statusCode()).isEqualTo(204);
 		byte[] other = FakeHub.atom(hub("pushed"), self("pushed"), "Autre dépêche").getBytes(StandardCharsets.UTF_8);
 		assertThat(FakeHub.deliver(callback, forged, HmacSignature.of("sha256", other, secret)).statusCode())
-			.isEqualTo(403);
+			.isEqualTo(204);
+		assertThat(this.subscriptions.find("pushed").orElseThrow().lastDeliveryAt()).isNull();
+		assertThat(this.statuses.itemCounts().get("pushed")).isEqualTo(1L);
 
 		// Too large: refused before anything else, nothing stored (max-size is 64KB here).
 		byte[] huge = FakeHub.atom(hub("pushed"), self("pushed"), "Dépêche géante " + "x".repeat(70_000))
