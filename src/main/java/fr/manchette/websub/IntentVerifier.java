@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import fr.manchette.config.WebSubSettings;
@@ -31,9 +32,6 @@ class IntentVerifier {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentVerifier.class);
 
-	/** A challenge longer than this is no hub's: the answer is not a mirror for whatever a caller sends. */
-	private static final int MAX_CHALLENGE = 1_000;
-
 	/** The longest lease taken as granted; a hub MUST NOT issue perpetual ones (section 5.3.1). */
 	private static final long MAX_LEASE_SECONDS = WebSubSettings.WebSub.LONGEST_LEASE.toSeconds();
 
@@ -57,7 +55,12 @@ class IntentVerifier {
 	Optional<String> verify(String callbackId, @Nullable String mode, @Nullable String topic,
 			@Nullable String challenge, @Nullable String leaseSeconds, @Nullable String reason) {
 		WebSubSubscription subscription = this.subscriptions.findByCallback(callbackId).orElse(null);
-		if (subscription == null || mode == null || topic == null || !sameTopic(subscription.topic(), topic)) {
+		if (subscription == null) {
+			return Optional.empty();
+		}
+		if (mode == null || topic == null || !sameTopic(subscription.topic(), topic)) {
+			// Only a hub we gave the callback to gets here: what it got wrong is worth a line to whoever runs us.
+			refused(subscription, "hub.mode=" + mode + " hub.topic=" + topic + " for the topic " + subscription.topic());
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
@@ -71,8 +74,12 @@ class IntentVerifier {
 
 	private Optional<String> subscribe(WebSubSubscription subscription, @Nullable String challenge,
 			@Nullable String leaseSeconds, Instant now) {
-		if (!subscription.state().wantsSubscription() || subscription.requestedAt() == null
-				|| !usableChallenge(challenge)) {
+		if (!subscription.state().wantsSubscription() || subscription.requestedAt() == null) {
+			refused(subscription, "a subscription not asked for (" + subscription.state() + ")");
+			return Optional.empty();
+		}
+		if (!usableChallenge(challenge)) {
+			refused(subscription, "no hub.challenge");
 			return Optional.empty();
 		}
 		Duration lease = Duration.ofSeconds(leaseSeconds(leaseSeconds));
@@ -110,13 +117,23 @@ class IntentVerifier {
 		return Optional.of("");
 	}
 
-	/** Hubs must decode what need not be encoded (section 5.1.1): the same topic may come back spelt otherwise. */
+	private static void refused(WebSubSubscription subscription, String detail) {
+		// The caller's strings, cut short: a line in the log, not a page.
+		String shown = (detail.length() > 500) ? detail.substring(0, 500) + "…" : detail;
+		log.warn("WebSub verification refused source={} url={} detail={}", subscription.sourceId(), subscription.hub(),
+				shown);
+	}
+
+	/**
+	 * Hubs must decode what need not be encoded (section 5.1.1), and may write the scheme and host in capitals or the
+	 * default port out (RFC 3986, 6.2.2 and 6.2.3): the same topic may come back spelt otherwise.
+	 */
 	private static boolean sameTopic(String ours, String theirs) {
 		if (ours.equals(theirs)) {
 			return true;
 		}
 		try {
-			return URI.create(ours).normalize().toASCIIString().equals(new URI(theirs).normalize().toASCIIString())
+			return canonical(URI.create(ours)).equals(canonical(new URI(theirs)))
 					|| decoded(ours).equals(decoded(theirs));
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
@@ -124,12 +141,29 @@ class IntentVerifier {
 		}
 	}
 
+	/** The address as RFC 3986 compares it: scheme and host in lower case, no default port, dot segments removed. */
+	private static String canonical(URI uri) {
+		// In ASCII first: a hub may send a non-ASCII path percent-encoded.
+		URI normalized = URI.create(uri.normalize().toASCIIString());
+		if (normalized.getScheme() == null || normalized.getHost() == null) {
+			return normalized.toASCIIString();
+		}
+		String scheme = normalized.getScheme().toLowerCase(Locale.ROOT);
+		int port = normalized.getPort();
+		boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+		return scheme + "://" + ((normalized.getRawUserInfo() != null) ? normalized.getRawUserInfo() + "@" : "")
+				+ normalized.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
+				+ normalized.getRawPath() + ((normalized.getRawQuery() != null) ? "?" + normalized.getRawQuery() : "");
+	}
+
 	private static String decoded(String uri) {
 		return URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	private static boolean usableChallenge(@Nullable String challenge) {
-		return challenge != null && !challenge.isEmpty() && challenge.length() <= MAX_CHALLENGE;
+		// No length of our own: the capability URL and the topic make sure only our hub sees the echo, and the server's
+		// request-line limit (8 kB) bounds it.
+		return challenge != null && !challenge.isEmpty();
 	}
 
 	/** The hub's lease: it MUST give one when subscribing; a missing or senseless one counts as the one we asked. */

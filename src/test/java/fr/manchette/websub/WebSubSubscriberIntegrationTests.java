@@ -161,6 +161,19 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(FakeHub.verify("http://localhost:" + port + "/websub/" + "A".repeat(43), Map.of("hub.mode",
 				"subscribe", "hub.topic", self("pushed"), "hub.challenge", "c3", "hub.lease_seconds", "600"))
 			.statusCode()).isEqualTo(404);
+		// Nor is the same address with a slash more, or another query: other resources.
+		assertThat(FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic", self("pushed") + "/",
+				"hub.challenge", "c4", "hub.lease_seconds", "600")).statusCode()).isEqualTo(404);
+		assertThat(FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic", self("pushed") + "?page=2",
+				"hub.challenge", "c5", "hub.lease_seconds", "600")).statusCode()).isEqualTo(404);
+		// A hub that writes the scheme and host in capitals names the same topic (RFC 3986), and a hub's challenge may
+		// be long: it is echoed whole.
+		String longChallenge = "défi-" + "0123456789".repeat(300);
+		HttpResponse<String> spelt = FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic",
+				self("pushed").replace("http://localhost", "HTTP://LocalHost"), "hub.challenge", longChallenge,
+				"hub.lease_seconds", "600"));
+		assertThat(spelt.statusCode()).isEqualTo(200);
+		assertThat(spelt.body()).isEqualTo(longChallenge);
 		HttpResponse<String> verified = FakeHub.verifySubscription(request, "défi-4821", 600);
 		assertThat(verified.statusCode()).isEqualTo(200);
 		assertThat(verified.body()).isEqualTo("défi-4821");
