@@ -73,10 +73,13 @@ public record WebSubSettings(@Nullable URI publicUrl, @DefaultValue WebSub websu
 		/** The longest lease asked for, or taken from a hub's answer. */
 		public static final Duration LONGEST_LEASE = Duration.ofDays(366);
 
+		/** The shortest lease asked for, or taken from a hub's answer: a shorter one cannot be renewed in time. */
+		public static final Duration SHORTEST_LEASE = Duration.ofMinutes(1);
+
 		public WebSub {
 			// Past each longest, the date it gives (a subscription's end, a verification's deadline) leaves the store's
 			// range, or the ping's clock overflows.
-			Assert.isTrue(lease.compareTo(Duration.ofMinutes(1)) >= 0 && lease.compareTo(LONGEST_LEASE) <= 0,
+			Assert.isTrue(lease.compareTo(SHORTEST_LEASE) >= 0 && lease.compareTo(LONGEST_LEASE) <= 0,
 					"manchette.websub.lease must be from 1m to 366d, not " + lease);
 			Assert.isTrue(!pingInterval.isNegative() && pingInterval.compareTo(Duration.ofDays(1)) <= 0,
 					"manchette.websub.ping-interval must be from 0 to 1d, not " + pingInterval);

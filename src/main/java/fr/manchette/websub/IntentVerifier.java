@@ -13,6 +13,7 @@ import java.util.Optional;
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.WebSubSubscription;
+import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,6 +84,10 @@ class IntentVerifier {
 			return Optional.empty();
 		}
 		Duration lease = Duration.ofSeconds(leaseSeconds(leaseSeconds));
+		if (lease.compareTo(WebSubSettings.WebSub.SHORTEST_LEASE) < 0) {
+			// Renewed at every turn and polled at every lapse, such a source would cost more than it was polled.
+			return tooShort(subscription, lease, now);
+		}
 		// Renewed once four fifths of the lease have passed: well before it ends, and not much more often.
 		WebSubSubscription verified = subscription.verified(now, now.plus(lease),
 				now.plus(lease.multipliedBy(4).dividedBy(5)));
@@ -92,6 +97,22 @@ class IntentVerifier {
 		log.info("WebSub subscription verified source={} url={} lease={}", subscription.sourceId(),
 				subscription.hub(), lease);
 		return Optional.of(challenge);
+	}
+
+	/**
+	 * Refuses a lease shorter than a minute, as a failure of the request: asked again after the growing wait (while
+	 * a lease granted before runs, still pushed until it ends), the source polled at its own pace meanwhile.
+	 */
+	private Optional<String> tooShort(WebSubSubscription subscription, Duration lease, Instant now) {
+		String why = "the hub granted a lease of " + lease.toSeconds() + " s, under the shortest taken (1 min)";
+		State state = (subscription.state() == State.RENEWING || subscription.state() == State.ACTIVE) ? State.ACTIVE
+				: State.REQUESTING;
+		Instant retryAt = SubscriptionRetry.retryAt(subscription, now);
+		if (this.subscriptions.transition(subscription.failed(state, why, retryAt))) {
+			log.warn("WebSub subscription refused source={} url={} detail={} retryAt={}", subscription.sourceId(),
+					subscription.hub(), why, retryAt);
+		}
+		return Optional.empty();
 	}
 
 	private Optional<String> unsubscribe(WebSubSubscription subscription, @Nullable String challenge) {

@@ -115,8 +115,8 @@ class WebSubSubscriberIntegrationTests {
 		}
 		registry.add("server.port", () -> port);
 		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
-		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied")));
-		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied")) {
+		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief")));
+		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief")) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
 			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
@@ -274,7 +274,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		feedsYml(List.of("pushed", "renewed", "hub-down", "denied")).writeTo(TestService.feedsFile(dir));
+		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief")).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
@@ -337,6 +337,34 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(this.pushedSources.pushed("denied")).isFalse();
 		assertThat(denied.lastError()).contains("quota dépassé");
 		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(CLOCK.instant());
+	}
+
+	@Test
+	void aLeaseUnderAMinuteIsRefusedAndAskedAgainLaterWithoutPollingMeanwhile() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/brief");
+		poll("brief");
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Instant nextPoll = this.statuses.find("brief").orElseThrow().nextAttemptAt();
+
+		// A lease that would need renewing at every turn, and a poll at every lapse: not taken.
+		assertThat(FakeHub.verifySubscription(hub.requests("subscribe").get(0), "vite", 1).statusCode()).isEqualTo(404);
+		WebSubSubscription refused = this.subscriptions.find("brief").orElseThrow();
+		assertThat(refused.state()).isEqualTo(State.REQUESTING);
+		assertThat(refused.pushing(CLOCK.instant())).isFalse();
+		assertThat(refused.lastError()).contains("lease of 1 s");
+		assertThat(refused.dueAt()).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(1)));
+
+		// Half a minute on: neither asked again nor polled before its time.
+		CLOCK.advance(Duration.ofSeconds(30));
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+			.until(() -> hub.requests("subscribe").size() == 1);
+		assertThat(this.statuses.find("brief").orElseThrow().nextAttemptAt()).isEqualTo(nextPoll);
+
+		// A minute on: asked again, and a lease of two minutes is taken.
+		CLOCK.advance(Duration.ofSeconds(31));
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 2);
+		assertThat(FakeHub.verifySubscription(hub.requests("subscribe").get(1), "mieux", 120).statusCode()).isEqualTo(200);
+		assertThat(this.subscriptions.find("brief").orElseThrow().pushing(CLOCK.instant())).isTrue();
 	}
 
 	private PollReport poll(String id) {
