@@ -4,6 +4,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * process opens; within seconds on PostgreSQL: see {@link WebhookOutbox#releaseLeftBehind}), or run out, and another
  * sends them: a receiver may, rarely, get a delivery twice, and tells by its {@code delivery} id.
  * <p>
+ * A receiver that does not answer at all (a timeout, a network error) rests: none of its deliveries is tried until
+ * the rest ends (the same growing wait), so that a dead receiver costs one timeout per rest, not one per story, and
+ * the others are served meanwhile. Its deliveries keep every attempt they had left.
+ * <p>
  * No internal address unless {@code manchette.fetch.allow-internal-redirects} allows them: checked at start-up (a
  * refused hook stops the start) and again before each POST ({@link WebhookClient}).
  */
@@ -79,6 +85,13 @@ class WebhookSender implements DisposableBean {
 	private @Nullable ScheduledExecutorService thread;
 
 	private Instant nextPrune = Instant.MIN;
+
+	/** The receivers resting, by hook id. The sender's thread alone reads and writes it. */
+	private final Map<String, Rest> resting = new HashMap<>();
+
+	/** A receiver that did not answer {@code times} times in a row: left alone until {@code until}. */
+	private record Rest(int times, Instant until) {
+	}
 
 	WebhookSender(WebhookSettings settings, WebhookOutbox outbox, ManchetteProperties properties, CurrentFeeds feeds,
 			JsonMapper json, Clock clock, LeaseOwner instance) {
@@ -155,8 +168,15 @@ class WebhookSender implements DisposableBean {
 		// Long enough to send the whole batch, each POST taking its full timeout.
 		Instant until = now.plus(timeout.multipliedBy(BATCH)).plusSeconds(60);
 		String owner = this.instance + "#" + this.claims.incrementAndGet();
-		List<OutboxDelivery> claimed = this.outbox.claim(this.settings.ids(), owner, now, until, BATCH);
+		List<String> awake = this.settings.ids().stream().filter((hook) -> !resting(hook, now)).toList();
+		List<OutboxDelivery> claimed = this.outbox.claim(awake, owner, now, until, BATCH);
+		List<OutboxDelivery> putBack = new ArrayList<>();
 		for (OutboxDelivery delivery : claimed) {
+			if (resting(delivery.hook(), now)) {
+				// Its receiver stopped answering earlier in this batch.
+				putBack.add(delivery);
+				continue;
+			}
 			Webhook hook = this.hooks.get(delivery.hook());
 			Optional<FormPost.Outcome> answer = (hook != null)
 					? WorkerThreads.whileWaiting(() -> this.client.send(hook, delivery))
@@ -167,18 +187,41 @@ class WebhookSender implements DisposableBean {
 			}
 			Instant done = this.clock.instant();
 			if (answer.get().succeeded()) {
+				this.resting.remove(delivery.hook());
 				this.outbox.delivered(delivery, owner, done);
 			}
 			else {
 				String failure = answer.get().describe();
 				Instant next = next(delivery.attempts() + 1, done);
 				this.outbox.failed(delivery, owner, done, failure, next);
-				log.warn("Webhook delivery failed url={} kind={} detail={} attempt={} next={}",
-						(hook != null) ? hook.shown() : delivery.hook(), delivery.event(), failure,
-						delivery.attempts() + 1, (next != null) ? next : "given up");
+				String shown = (hook != null) ? hook.shown() : delivery.hook();
+				log.warn("Webhook delivery failed url={} kind={} detail={} attempt={} next={}", shown,
+						delivery.event(), failure, delivery.attempts() + 1, (next != null) ? next : "given up");
+				if (answer.get().status() == 0) {
+					rest(delivery.hook(), shown, done);
+				}
+				else {
+					// It answered: a status may be this delivery's own trouble, not the receiver's.
+					this.resting.remove(delivery.hook());
+				}
 			}
 		}
+		this.outbox.release(putBack, owner);
 		return claimed.size();
+	}
+
+	private boolean resting(String hook, Instant now) {
+		Rest rest = this.resting.get(hook);
+		return rest != null && now.isBefore(rest.until());
+	}
+
+	/** No answer at all: none of the hook's deliveries is tried before the rest ends, which grows at each one. */
+	private void rest(String hook, String shown, Instant now) {
+		Rest previous = this.resting.get(hook);
+		int times = (previous != null) ? previous.times() + 1 : 1;
+		Instant until = now.plus(this.settings.webhookDelivery().backoff().after(times));
+		this.resting.put(hook, new Rest(times, until));
+		log.warn("Webhook receiver not answering url={} restsUntil={}", shown, until);
 	}
 
 	/** When to try again after {@code attempts} failures: a wait that doubles each time, or null to give up. */

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.fetch.allow-internal-redirects=true",
 				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=300ms",
-				"manchette.webhook-delivery.max-attempts=3" })
+				"manchette.webhook-delivery.max-attempts=3", "manchette.webhook-delivery.timeout=1s" })
 abstract class WebhooksTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -184,6 +184,38 @@ abstract class WebhooksTests {
 		assertThat(b.get("lastSuccess").isNull()).isTrue();
 		assertThat(b.get("pending").asLong()).isZero();
 		assertThat(b.get("givenUp").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aReceiverThatDoesNotAnswerRestsAndTheOtherIsServedMeanwhile() throws Exception {
+		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+		String[] stories = new String[20];
+		for (int i = 0; i < stories.length; i++) {
+			// Headlines with no word in common: twenty stories, not one told twenty times.
+			String word = String.valueOf((char) ('a' + i));
+			stories[i] = story("m" + i, word.repeat(4) + " " + word.repeat(5) + " " + word.repeat(6), "matin-" + i, 10 + i);
+		}
+		serve("alpha", stories);
+		poll("alpha");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t"))).size() == 20);
+		// Meanwhile the dead receiver cost one timeout (or two, its rest being short here), not one per story: its
+		// other deliveries waited, each with every attempt still before it.
+		long triedOnB = this.jdbc.sql("SELECT SUM(attempts) FROM webhook_outbox WHERE delivered_at IS NULL")
+			.query(Long.class)
+			.single();
+		assertThat(triedOnB).isBetween(1L, 2L);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL")
+			.query(Long.class)
+			.single()).isEqualTo(20L);
+
+		// Back up: everything it missed is sent.
+		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook/b"))).stream()
+			.map((request) -> request.getHeader("X-Manchette-Delivery"))
+			.distinct()).hasSize(20);
 	}
 
 	@Test
