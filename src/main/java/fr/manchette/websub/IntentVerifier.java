@@ -133,7 +133,11 @@ class IntentVerifier {
 		if (this.subscriptions.transition(subscription.denied(why, retryAt))) {
 			log.warn("WebSub subscription denied source={} url={} detail={}", subscription.sourceId(),
 					subscription.hub(), why);
-			this.statuses.pollBy(subscription.sourceId(), now);
+			if (subscription.pushing(now)) {
+				// The push ends: the poll it had put off comes now. A denial of what was not pushed changes no pace,
+				// or a hub could have the source polled at every denial it sends.
+				this.statuses.pollBy(subscription.sourceId(), now);
+			}
 		}
 		return Optional.of("");
 	}

@@ -337,6 +337,17 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(this.pushedSources.pushed("denied")).isFalse();
 		assertThat(denied.lastError()).contains("quota dépassé");
 		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(CLOCK.instant());
+
+		// Polled, then denied again and again: nothing was pushed, so the source keeps its own pace.
+		poll("denied");
+		Instant ownPace = this.statuses.find("denied").orElseThrow().nextAttemptAt();
+		assertThat(ownPace).isAfter(CLOCK.instant());
+		for (int i = 0; i < 3; i++) {
+			assertThat(FakeHub.verify(request.get("hub.callback"), Map.of("hub.mode", "denied", "hub.topic",
+					self("denied"), "hub.reason", "encore non")).statusCode()).isEqualTo(200);
+		}
+		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(ownPace);
+		assertThat(this.subscriptions.find("denied").orElseThrow().failures()).isEqualTo(4);
 	}
 
 	@Test
