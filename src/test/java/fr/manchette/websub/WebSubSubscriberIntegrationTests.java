@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -115,8 +116,8 @@ class WebSubSubscriberIntegrationTests {
 		}
 		registry.add("server.port", () -> port);
 		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
-		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief")));
-		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief")) {
+		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed")));
+		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed")) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
 			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
@@ -274,7 +275,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief")).writeTo(TestService.feedsFile(dir));
+		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed")).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
@@ -348,6 +349,44 @@ class WebSubSubscriberIntegrationTests {
 		}
 		assertThat(this.statuses.find("denied").orElseThrow().nextAttemptAt()).isEqualTo(ownPace);
 		assertThat(this.subscriptions.find("denied").orElseThrow().failures()).isEqualTo(4);
+	}
+
+	@Test
+	void aHubThatSendsTheSamePushTwiceOrAnotherFormatOrNothingStoresEachItemOnce() throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/replayed");
+		poll("replayed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Map<String, String> request = hub.requests("subscribe").get(0);
+		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+		String callback = request.get("hub.callback");
+		String secret = request.get("hub.secret");
+
+		// The same push twice, the second signed in capitals: one item.
+		byte[] pushed = FakeHub.atom(hub("replayed"), self("replayed"), "Le barrage est rempli à 80 %")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, pushed, HmacSignature.of("sha256", pushed, secret)).statusCode())
+			.isEqualTo(204);
+		assertThat(FakeHub.deliver(callback, pushed, HmacSignature.of("sha256", pushed, secret).toUpperCase(Locale.ROOT))
+			.statusCode()).isEqualTo(204);
+		assertThat(this.statuses.itemCounts().get("replayed")).isEqualTo(2L);
+
+		// A JSON Feed where an Atom feed was polled: read for what it is. An empty body: received, nothing stored.
+		byte[] json = """
+				{"version":"https://jsonfeed.org/version/1.1","title":"Fil","items":[{"id":"urn:fil:json",
+				"url":"https://fil.example/json.html","title":"La pluie revient sur le Rif","date_published":"%s"}]}"""
+			.formatted(CLOCK.instant().minusSeconds(60)).getBytes(StandardCharsets.UTF_8);
+		assertThat(FakeHub.deliver(callback, json, HmacSignature.of("sha1", json, secret)).statusCode()).isEqualTo(204);
+		byte[] empty = new byte[0];
+		assertThat(FakeHub.deliver(callback, empty, HmacSignature.of("sha256", empty, secret)).statusCode())
+			.isEqualTo(204);
+		assertThat(this.statuses.itemCounts().get("replayed")).isEqualTo(3L);
+		assertThat(LocalHttp.get(port, "/feed.atom", null).body()).contains("La pluie revient sur le Rif");
+
+		// At a callback no one was given: gone, which tells a hub to drop it.
+		assertThat(FakeHub.deliver("http://localhost:" + port + "/websub/" + "B".repeat(43), pushed,
+				HmacSignature.of("sha256", pushed, secret)).statusCode()).isEqualTo(410);
+		assertThat(FakeHub.deliver("http://localhost:" + port + "/websub/pas-un-identifiant", pushed,
+				HmacSignature.of("sha256", pushed, secret)).statusCode()).isEqualTo(410);
 	}
 
 	@Test
