@@ -242,9 +242,7 @@ class WebSubSubscriberIntegrationTests {
 	@Test
 	void renewsTheLeaseBeforeItEndsWithTheSameCallbackAndSecret() throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/renewed");
-		poll("renewed");
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
-		Map<String, String> first = hub.requests("subscribe").get(0);
+		Map<String, String> first = firstRequest("renewed");
 		assertThat(FakeHub.verifySubscription(first, "premier", 1000).statusCode()).isEqualTo(200);
 		Instant leaseEnd = this.subscriptions.find("renewed").orElseThrow().leaseUntil();
 
@@ -270,9 +268,7 @@ class WebSubSubscriberIntegrationTests {
 	@Test
 	void unsubscribesWhenTheSourceLeavesFeedsYml() throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/removed");
-		poll("removed");
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
-		Map<String, String> request = hub.requests("subscribe").get(0);
+		Map<String, String> request = firstRequest("removed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
 		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed")).writeTo(TestService.feedsFile(dir));
@@ -320,10 +316,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void aDenialFromTheHubEndsThePushAndPollingTakesOverAtOnce() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/denied");
-		poll("denied");
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
-		Map<String, String> request = hub.requests("subscribe").get(0);
+		Map<String, String> request = firstRequest("denied");
 		assertThat(FakeHub.verifySubscription(request, "oui", 3600).statusCode()).isEqualTo(200);
 		assertThat(this.subscriptions.find("denied").orElseThrow().pushing(CLOCK.instant())).isTrue();
 		assertThat(this.pushedSources.pushed("denied")).isTrue();
@@ -353,10 +346,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void aHubThatSendsTheSamePushTwiceOrAnotherFormatOrNothingStoresEachItemOnce() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/replayed");
-		poll("replayed");
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
-		Map<String, String> request = hub.requests("subscribe").get(0);
+		Map<String, String> request = firstRequest("replayed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 		String callback = request.get("hub.callback");
 		String secret = request.get("hub.secret");
@@ -392,12 +382,11 @@ class WebSubSubscriberIntegrationTests {
 	@Test
 	void aLeaseUnderAMinuteIsRefusedAndAskedAgainLaterWithoutPollingMeanwhile() throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/brief");
-		poll("brief");
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		Map<String, String> request = firstRequest("brief");
 		Instant nextPoll = this.statuses.find("brief").orElseThrow().nextAttemptAt();
 
 		// A lease that would need renewing at every turn, and a poll at every lapse: not taken.
-		assertThat(FakeHub.verifySubscription(hub.requests("subscribe").get(0), "vite", 1).statusCode()).isEqualTo(404);
+		assertThat(FakeHub.verifySubscription(request, "vite", 1).statusCode()).isEqualTo(404);
 		WebSubSubscription refused = this.subscriptions.find("brief").orElseThrow();
 		assertThat(refused.state()).isEqualTo(State.REQUESTING);
 		assertThat(refused.pushing(CLOCK.instant())).isFalse();
@@ -415,6 +404,14 @@ class WebSubSubscriberIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 2);
 		assertThat(FakeHub.verifySubscription(hub.requests("subscribe").get(1), "mieux", 120).statusCode()).isEqualTo(200);
 		assertThat(this.subscriptions.find("brief").orElseThrow().pushing(CLOCK.instant())).isTrue();
+	}
+
+	/** Polls the source, whose feed announces its hub, and waits for the subscription request that follows. */
+	private Map<String, String> firstRequest(String id) {
+		FakeHub hub = new FakeHub(server, "/hub/" + id);
+		poll(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		return hub.requests("subscribe").get(0);
 	}
 
 	private PollReport poll(String id) {
