@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
  * The normalize step of a {@code type: html} source, for {@link IngestRun}: a ticker says less about an item each
  * time it shows it again than a feed does, so what was first read is kept.
  * <ul>
+ * <li>An item without a link is known by its title alone: its time, read against the fetch, may read otherwise at
+ * the next poll.</li>
  * <li>An item already stored keeps its publication time: "19:35" read tomorrow evening would be tomorrow's, and an
  * item with no time keeps the time it was first seen. It keeps its summary too, unless the ticker now shows one.</li>
  * <li>With {@code enrich: true}, each new item that lacks a summary, a picture or a time has its article page
@@ -123,13 +125,22 @@ class TickerItems {
 
 	private Optional<Item> normalize(Source source, TickerEntry entry, URI base, Instant fetchedAt, ZoneId zone) {
 		try {
-			return this.normalizer.normalize(entry.toRawItem(), base, fetchedAt, zone);
+			return this.normalizer.normalize(entry.toRawItem(), base, fetchedAt, zone).map(TickerItems::identified);
 		}
 		catch (RuntimeException ex) {
 			// One item we cannot read must not cost the others.
 			log.warn("Item skipped source={} kind={} detail={}", source.id(), PollOutcome.UNEXPECTED, ex.toString(), ex);
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * An item without a link is known by its title, as its guid: a feed's item without guid or link is known by its
+	 * title and date, but a ticker's date is read against the fetch ("il y a 5 min", or "19:35", tomorrow's when read
+	 * tomorrow), so it would be a new item at every poll.
+	 */
+	private static Item identified(Item item) {
+		return (item.link() == null && item.guid() == null) ? item.withGuid(item.title()) : item;
 	}
 
 	/** The time first read, and the summary first read unless the ticker now shows one with text. */

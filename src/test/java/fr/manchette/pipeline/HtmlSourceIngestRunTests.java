@@ -79,7 +79,7 @@ class HtmlSourceIngestRunTests {
 				  timeout: 5s
 				""");
 		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles",
-				"large-articles", "many-articles")) {
+				"large-articles", "many-articles", "no-links")) {
 			yaml.source(id, "Le Fil (%s)".formatted(id), "http://localhost:%d/%s/fil-info".formatted(server.getPort(), id),
 					"""
 					type: html
@@ -251,6 +251,31 @@ class HtmlSourceIngestRunTests {
 		List<Row> rows = rows("many-articles");
 		assertThat(rows).hasSize(25);
 		assertThat(rows).filteredOn((row) -> !row.summaryHtml().isEmpty()).hasSize(20);
+	}
+
+	@Test
+	void anItemWithoutALinkIsKnownByItsTitleWhenItsTimeIsReadAgainstTheFetch() {
+		// "Urgent" bands link nowhere; their "il y a 5 min" reads differently at each poll, as "19:35" does tomorrow.
+		String page = """
+				<ul class="fil-info">
+				  <li><span class="heure">il y a %d min</span> <a>Urgent : séisme ressenti à Al Hoceima</a></li>
+				  <li><span class="heure">il y a %d heures</span> <a>Urgent : la CAN reportée d’une semaine</a></li>
+				</ul>""";
+		serveHtml("/no-links/fil-info", page.formatted(5, 2));
+		assertThat(poll("no-links").inserted()).isEqualTo(2);
+		List<Row> first = rows("no-links");
+
+		serveHtml("/no-links/fil-info", page.formatted(20, 3));
+		PollReport again = poll("no-links");
+
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(again.inserted()).isZero();
+		assertThat(rows("no-links")).isEqualTo(first);
+	}
+
+	private void serveHtml(String path, String html) {
+		server.stubFor(WireMock.get(path)
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(html)));
 	}
 
 	private void servePage(String id, String fixture) {
