@@ -84,8 +84,8 @@ public class TickerPageParser {
 
 	private static @Nullable TickerEntry entry(Element item, TickerSelectors select, TickerTime times, Instant now,
 			String pageUrl) {
-		Element title = item.selectFirst(select.title());
-		if (title == null || title.text().isBlank()) {
+		Element title = title(item, select.title());
+		if (title == null) {
 			return null;
 		}
 		Element time = first(item, select.time());
@@ -106,6 +106,19 @@ public class TickerPageParser {
 		}
 		return new TickerEntry(title.html(), link, timeText, dateText, summary, image,
 				times.instant(timeText, dateText, now), machineDate(time, date));
+	}
+
+	/**
+	 * The first element the title selector matches that has text: a ticker's item often links its thumbnail first,
+	 * {@code <a><img></a> <a>Titre</a>}, and {@code title: a} means the headline.
+	 */
+	private static @Nullable Element title(Element item, String selector) {
+		for (Element title : item.select(selector)) {
+			if (!title.text().isBlank()) {
+				return title;
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable Element first(Element item, @Nullable String selector) {

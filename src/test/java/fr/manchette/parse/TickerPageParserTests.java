@@ -177,6 +177,19 @@ class TickerPageParserTests {
 	}
 
 	@Test
+	void theTitleIsTheFirstElementTheSelectorMatchesThatHasText() throws Exception {
+		// Each item's first <a> is its thumbnail's: `title: a` means the headline's link, as the operator sees it.
+		TickerPage page = parse("ticker-thumbnail-links.html", "text/html; charset=utf-8", SIDEBAR);
+
+		assertThat(page.entries()).extracting(TickerEntry::titleHtml)
+			.containsExactly("Le Maroc prêt pour le Mondial 2030", "Nador West Med ouvrira en 2027");
+		assertThat(page.entries()).extracting(TickerEntry::link)
+			.containsExactly(this.base + "/sport/mondial-2030.html", this.base + "/economie/port-nador.html");
+		assertThat(page.entries()).extracting(TickerEntry::published)
+			.containsExactly(Instant.parse("2025-05-16T18:35:00Z"), Instant.parse("2025-05-16T18:00:00Z"));
+	}
+
+	@Test
 	void pageAsAFeedGivesRawItemsForTheNextStages() throws Exception {
 		ParsedFeed feed = parse("ticker-sidebar-hhmm.html", null, SIDEBAR).asFeed();
 
