@@ -5,7 +5,7 @@ import fr.manchette.fetch.FailureDetail;
 /** Why a body could not be read, in the words {@code /api/sources} keeps; each with its {@link ParseFailureKind}. */
 public enum ParseDetail implements FailureDetail {
 
-	/** NOT_A_FEED. */
+	/** NOT_A_FEED; PARSE_ERROR for a {@code type: html} page. */
 	EMPTY_BODY("empty body"),
 	/** NOT_A_FEED. */
 	HTML_PAGE("an HTML page, not a feed"),

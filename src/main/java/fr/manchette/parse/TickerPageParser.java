@@ -58,7 +58,9 @@ public class TickerPageParser {
 			items.remove(items.size() - 1);
 		}
 		if (items.isEmpty()) {
-			throw FeedParseException.nothingMatched(ParseDetail.NO_ITEM_MATCHED.with(select.item()));
+			// A server that answers 200 with nothing is not a redesign: the selectors are not what to fix.
+			throw FeedParseException.nothingMatched(blank(body) ? ParseDetail.EMPTY_BODY.with()
+					: ParseDetail.NO_ITEM_MATCHED.with(select.item()));
 		}
 		TickerTime times = new TickerTime(select);
 		String pageUrl = withoutFragment(page.location().isEmpty() ? url.toString() : page.location());
@@ -198,6 +200,15 @@ public class TickerPageParser {
 			}
 		}
 		return null;
+	}
+
+	private static boolean blank(byte[] body) {
+		for (byte b : body) {
+			if (!Character.isWhitespace(b)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The address if it is http(s): not {@code javascript:}, {@code mailto:} or a {@code data:} placeholder. */

@@ -168,6 +168,16 @@ class TickerPageParserTests {
 	}
 
 	@Test
+	void anEmptyPageIsAnErrorSayingSoNotBlamingTheSelector() {
+		stubFor(get("/empty").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+			.withBody(" \r\n")));
+
+		assertThatExceptionOfType(FeedParseException.class).isThrownBy(() -> parse(this.base + "/empty", SIDEBAR))
+			.withMessage("empty body")
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ParseFailureKind.PARSE_ERROR));
+	}
+
+	@Test
 	void itemsWithoutTitlesAreAnErrorNamingTheTitleSelector() throws Exception {
 		TickerSelectors wrongTitle = new TickerSelectors("div.live-feed > div.entry", "h3", CASABLANCA);
 
@@ -204,8 +214,12 @@ class TickerPageParserTests {
 
 	private TickerPage parse(String fixture, String contentType, TickerSelectors select) throws Exception {
 		serve("/" + fixture, fixture, contentType);
-		Fetched fetched = (Fetched) this.fetcher.fetch(new FetchRequest(URI.create(this.base + "/" + fixture), null,
-				null, Duration.ofSeconds(5), 1_000_000, FetchRequest.PAGE));
+		return parse(this.base + "/" + fixture, select);
+	}
+
+	private TickerPage parse(String url, TickerSelectors select) throws FeedParseException {
+		Fetched fetched = (Fetched) this.fetcher.fetch(new FetchRequest(URI.create(url), null, null,
+				Duration.ofSeconds(5), 1_000_000, FetchRequest.PAGE));
 		return this.parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl(), select, NOW);
 	}
 
