@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import fr.manchette.config.CommandSettings;
 import fr.manchette.fetch.FeedFetcher;
+import fr.manchette.normalize.LinkCanonicalizer;
 import fr.manchette.parse.FeedParser;
 
 /**
@@ -116,23 +116,13 @@ public final class DiscoverCommand {
 
 	/**
 	 * The address given, {@code https://} assumed when it has no scheme, a {@code feed:} one taken as the address it
-	 * names.
+	 * names, a host in any script asked for by its ASCII name.
 	 */
 	private static URI site(String text) {
 		String feedScheme = FeedScheme.httpAddress(text);
 		String trimmed = (feedScheme != null) ? feedScheme : text.trim();
 		String withScheme = trimmed.matches("(?i)[a-z][a-z0-9+.-]*://.*") ? trimmed : "https://" + trimmed;
-		try {
-			URI uri = URI.create(withScheme);
-			String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-			if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
-				return null;
-			}
-			return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? uri.resolve("/") : uri;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return LinkCanonicalizer.typed(withScheme).orElse(null);
 	}
 
 }

@@ -63,6 +63,18 @@ public final class LinkCanonicalizer {
 		return spelled(link, base, false);
 	}
 
+	/**
+	 * An address as an operator types it (a command's argument), spelled as {@link #address} spells a link: a host
+	 * in any script in ASCII (IDN), as a browser's address bar asks for it.
+	 * @return empty when it is not an absolute http(s) address
+	 */
+	public static Optional<URI> typed(String address) {
+		return spelled(address, NO_BASE, false);
+	}
+
+	/** What a relative address is resolved against when there is nothing to resolve it against: nothing. */
+	private static final URI NO_BASE = URI.create("about:blank");
+
 	private static Optional<URI> spelled(@Nullable String link, URI base, boolean article) {
 		if (link == null) {
 			return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.manchette.normalize.LinkCanonicalizer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,17 +102,10 @@ record PreviewOptions(@Nullable String sourceId, @Nullable Path feedsFile, @Null
 				help);
 	}
 
+	/** The page's address, spelled as a browser asks for it (a host in any script by its ASCII name). */
 	private static URI url(String text) {
-		try {
-			URI url = new URI(text);
-			if (url.getScheme() == null || !url.getScheme().matches("(?i)https?") || url.getHost() == null) {
-				throw new IllegalArgumentException("--url \"" + text + "\" must be an http or https address");
-			}
-			return url;
-		}
-		catch (java.net.URISyntaxException ex) {
-			throw new IllegalArgumentException("--url \"" + text + "\" is not a valid URL (" + ex.getMessage() + ")");
-		}
+		return LinkCanonicalizer.typed(text).orElseThrow(
+				() -> new IllegalArgumentException("--url \"" + text + "\" must be an http or https address"));
 	}
 
 }

@@ -152,6 +152,18 @@ class DiscoverCommandTests {
 	}
 
 	@Test
+	void asksForAnAddressWhoseHostIsNotInLatinLettersByItsAsciiName(WireMockRuntimeInfo site) {
+		// An internationalized host name, as a browser's address bar shows it: asked for under its ASCII (IDN) name,
+		// which does not resolve here.
+		Map.Entry<Integer, String> run = run("http://exémple.localhost:" + site.getHttpPort() + "/");
+
+		assertThat(run.getKey()).isEqualTo(1);
+		assertThat(run.getValue()).contains(
+				"Looking for the feeds of http://xn--exmple-cva.localhost:" + site.getHttpPort() + "/",
+				"could not be fetched: NETWORK (unknown host xn--exmple-cva.localhost)");
+	}
+
+	@Test
 	void aPageThatCannotBeFetchedFindsNothing(WireMockRuntimeInfo site) {
 		stubFor(get("/nothing/").willReturn(aResponse().withStatus(404)));
 

@@ -179,6 +179,15 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void aPageWhoseHostIsNotInLatinLettersIsAskedForByItsAsciiName() {
+		int status = run(Map.of(), "--url", "http://exémple.localhost:1/fil-info", "--item", "li", "--title", "a");
+
+		assertThat(status).isEqualTo(PreviewCommand.FAILED);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.isEqualTo("preview: NETWORK: unknown host xn--exmple-cva.localhost\n");
+	}
+
+	@Test
 	void aWrongFeedsYmlIsAWrongCommandLine() throws IOException {
 		Path feeds = Files.writeString(this.dir.resolve("feeds.yml"), "feeds:\n  - id: fil-info\n    name: Le Fil\n");
 
