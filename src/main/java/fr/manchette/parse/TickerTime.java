@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * <li>a date alone is the start of that day, or no time at all when it is today (the item then gets the time it was
  * first seen);</li>
  * <li>a date without a year is in the last twelve months;</li>
- * <li>without a date element, a date in the time element counts;</li>
+ * <li>without a date element, a date in the time element counts; without a time element, a time alone in the date
+ * element does;</li>
  * <li>nothing readable is no time at all.</li>
  * </ul>
  * Formats, when the operator gives them, are read with French month and day names in any case; without one, dates
@@ -45,6 +46,8 @@ final class TickerTime {
 	/** 19:35, 19h35, 19 h 35, 19H; not part of a longer number, not 16.05 (a date). */
 	private static final Pattern TIME = Pattern
 		.compile("(?<![\\d:])([01]?\\d|2[0-3]) ?(?:[:hH] ?([0-5]\\d)|[hH](?!\\p{L}))(?!\\d)");
+
+	private static final Pattern FIGURE = Pattern.compile("\\d");
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F\\u2007\\u2009]+");
 
@@ -93,6 +96,10 @@ final class TickerTime {
 				return read.date().equals(today) ? null : read.date().atStartOfDay(this.zone).toInstant();
 			}
 		}
+		if (time == null && timeText == null && dateText != null) {
+			// One element may show "19:35" for today's items and a date for older ones, and be the operator's date.
+			time = timeAlone(spaced(dateText));
+		}
 		if (time == null) {
 			return null;
 		}
@@ -114,6 +121,16 @@ final class TickerTime {
 		}
 		int minutes = (matcher.group(2) != null) ? Integer.parseInt(matcher.group(2)) : 0;
 		return LocalTime.of(Integer.parseInt(matcher.group(1)), minutes);
+	}
+
+	/** A time with no other figure beside it ("19:35", "Publié à 18h05"): not the time of a date left unread. */
+	private @Nullable LocalTime timeAlone(String text) {
+		Matcher matcher = TIME.matcher(text);
+		if (!matcher.find()) {
+			return null;
+		}
+		String around = text.substring(0, matcher.start()) + text.substring(matcher.end());
+		return FIGURE.matcher(around).find() ? null : time(text);
 	}
 
 	private static @Nullable DateRead formatted(String text, DateTimeFormatter format, LocalDate today) {

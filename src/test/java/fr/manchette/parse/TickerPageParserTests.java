@@ -105,6 +105,19 @@ class TickerPageParserTests {
 	}
 
 	@Test
+	void withoutATimeElementATimeAloneInTheDateElementIsReadAsATime() throws Exception {
+		// One element shows "19:35" for today's items and a date for older ones: the operator may call it date.
+		TickerSelectors dateOnly = new TickerSelectors("ul.fil-info > li", "a", null, null, "span.date", null, null,
+				null, null, CASABLANCA);
+
+		TickerPage page = parse("ticker-time-in-date-element.html", "text/html; charset=utf-8", dateOnly);
+
+		assertThat(page.entries()).extracting(TickerEntry::published)
+			.containsExactly(Instant.parse("2025-05-16T18:35:00Z"), Instant.parse("2025-05-16T17:05:00Z"),
+					Instant.parse("2025-05-15T22:10:00Z"), null);
+	}
+
+	@Test
 	void timeInsideTheTitleIsReadAndLeftOutOfIt() throws Exception {
 		TickerEntry machine = parse("ticker-french-dates.html", "text/html", DEPECHES).entries().get(4);
 
