@@ -1,5 +1,10 @@
 package fr.manchette;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import fr.manchette.discover.DiscoverCommand;
@@ -21,17 +26,30 @@ public class ManchetteApplication {
 		// Before any class of H2 loads: it reads the setting once.
 		H2ObjectCache.offUnlessSet();
 		// An operator's command runs on its own and exits: no web server, no database, no polling.
-		if (args.length > 0 && args[0].equals(DiscoverCommand.NAME)) {
-			System.exit(DiscoverCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-		}
-		if (args.length > 0 && args[0].equals(ImportCommand.NAME)) {
-			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-		}
-		if (args.length > 0 && args[0].equals(PreviewCommand.NAME)) {
-			PreviewCommand.main(Arrays.copyOfRange(args, 1, args.length));
-			return;
+		String command = (args.length > 0) ? args[0] : "";
+		if (command.equals(DiscoverCommand.NAME) || command.equals(ImportCommand.NAME)
+				|| command.equals(PreviewCommand.NAME)) {
+			String[] rest = Arrays.copyOfRange(args, 1, args.length);
+			PrintStream out = console(FileDescriptor.out, System.out);
+			PrintStream err = console(FileDescriptor.err, System.err);
+			System.exit(switch (command) {
+				case DiscoverCommand.NAME -> DiscoverCommand.run(rest, out, err);
+				case ImportCommand.NAME -> ImportCommand.run(rest, out, err);
+				default -> PreviewCommand.run(rest, out, err);
+			});
 		}
 		SpringApplication.run(ManchetteApplication.class, args);
+	}
+
+	/**
+	 * Where a command prints: the system's stream, but in UTF-8 when the system's charset is ASCII (no locale set, as
+	 * in most containers), where Java prints each accent, « and ’ as "?": a name pasted into feeds.yml would be wrong.
+	 */
+	private static PrintStream console(FileDescriptor descriptor, PrintStream system) {
+		String encoding = System.getProperty("native.encoding", "");
+		boolean ascii = Charset.isSupported(encoding)
+				&& Charset.forName(encoding).equals(StandardCharsets.US_ASCII);
+		return ascii ? new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8) : system;
 	}
 
 }

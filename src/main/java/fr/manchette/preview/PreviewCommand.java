@@ -57,10 +57,9 @@ public final class PreviewCommand {
 		this.err = err;
 	}
 
-	/** For {@code ManchetteApplication.main}: runs with the process's environment and exits with the status. */
-	public static void main(String[] args) {
-		PreviewCommand command = new PreviewCommand(System.getenv(), Clock.systemUTC(), System.out, System.err);
-		System.exit(command.run(Arrays.asList(args)));
+	/** For {@code ManchetteApplication.main}: runs with the process's environment; returns the exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		return new PreviewCommand(System.getenv(), Clock.systemUTC(), out, err).run(Arrays.asList(args));
 	}
 
 	/**

@@ -3,10 +3,12 @@ package fr.manchette.discover;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import fr.manchette.ManchetteApplication;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileLoader;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,24 @@ class DiscoverCommandTests {
 			assertThat(source.name()).isEqualTo("Le Site — À la une");
 			assertThat(source.url().toString()).isEqualTo(site.getHttpBaseUrl() + "/rss/une.xml");
 		});
+	}
+
+	@Test
+	void printsInUtf8WhereNoLocaleIsSetAsInAContainer(WireMockRuntimeInfo site) throws Exception {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head><link rel="alternate" type="application/rss+xml" href="/rss/une.xml"></head></html>""")));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(FeedDiscoveryTests.RSS)));
+		ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), ManchetteApplication.class.getName(), "discover",
+				site.getHttpBaseUrl() + "/");
+		// What a container without a locale runs with: Java's charset is then ASCII.
+		command.environment().keySet().removeIf((name) -> name.equals("LANG") || name.startsWith("LC_"));
+
+		Process process = command.redirectErrorStream(true).start();
+		byte[] output = process.getInputStream().readAllBytes();
+
+		assertThat(process.waitFor()).isZero();
+		assertThat(new String(output, StandardCharsets.UTF_8)).contains("name: \"Le Site — À la une\"");
 	}
 
 	@Test
