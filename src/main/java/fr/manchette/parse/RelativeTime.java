@@ -2,6 +2,7 @@ package fr.manchette.parse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,8 +36,11 @@ final class RelativeTime {
 	private RelativeTime() {
 	}
 
-	/** The instant the text stands for, read at {@code now}; null when it shows no relative time. */
-	static @Nullable Instant read(String text, Instant now) {
+	/** The instant the text stands for, read when the page was {@code fetched}; null when it shows no relative time. */
+	static @Nullable Instant read(String text, Instant fetched) {
+		// To the second, which no page is finer than: the store keeps no nanoseconds, and an instant that does not read
+		// back as it was stored makes its item look changed at each poll.
+		Instant now = fetched.truncatedTo(ChronoUnit.SECONDS);
 		if (JUST_NOW.matcher(text).find()) {
 			return now;
 		}

@@ -79,7 +79,7 @@ class HtmlSourceIngestRunTests {
 				  timeout: 5s
 				""");
 		for (String id : List.of("times", "seen-again", "redesign", "etag", "enriched", "unreachable-articles",
-				"large-articles", "many-articles", "no-links")) {
+				"large-articles", "many-articles", "no-links", "relative")) {
 			yaml.source(id, "Le Fil (%s)".formatted(id), "http://localhost:%d/%s/fil-info".formatted(server.getPort(), id),
 					"""
 					type: html
@@ -271,6 +271,23 @@ class HtmlSourceIngestRunTests {
 		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(again.inserted()).isZero();
 		assertThat(rows("no-links")).isEqualTo(first);
+	}
+
+	@Test
+	void anItemWhoseTimeIsReadAgainstTheFetchIsNotRewrittenAtEachPoll() {
+		String page = """
+				<ul class="fil-info">
+				  <li><span class="heure">il y a %d min</span> <a href="/societe/seisme.html">Séisme à Al Hoceima</a></li>
+				</ul>""";
+		serveHtml("/relative/fil-info", page.formatted(5));
+		assertThat(poll("relative").inserted()).isOne();
+		List<Row> first = rows("relative");
+
+		serveHtml("/relative/fil-info", page.formatted(20));
+		PollReport again = poll("relative");
+
+		assertThat(again.updated()).as("nothing changed: the time first read is kept").isZero();
+		assertThat(rows("relative")).isEqualTo(first);
 	}
 
 	private void serveHtml(String path, String html) {
