@@ -3,11 +3,12 @@ package fr.manchette.discover;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import fr.manchette.config.CommandSettings;
+import fr.manchette.config.ManchetteProperties;
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.normalize.LinkCanonicalizer;
 import fr.manchette.parse.FeedParser;
@@ -26,23 +27,32 @@ public final class DiscoverCommand {
 
 	private final FeedDiscovery discovery;
 
-	DiscoverCommand(FeedDiscovery discovery) {
+	private final FollowedFeeds followed;
+
+	DiscoverCommand(FeedDiscovery discovery, FollowedFeeds followed) {
 		this.discovery = discovery;
+		this.followed = followed;
 	}
 
 	/** Runs the command with the arguments that follow {@code discover}; returns the process's exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		String userAgent;
+		return run(args, out, err, System.getenv());
+	}
+
+	/** With the environment that the service's settings are read from ({@code MANCHETTE_FEEDS}, …). */
+	static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+		ManchetteProperties settings;
 		try {
-			// The service's User-Agent, read from its settings as the service reads them.
-			userAgent = CommandSettings.read(System.getenv(), Map.of()).userAgent();
+			// The service's User-Agent and feeds.yml, read from its settings as the service reads them.
+			settings = CommandSettings.read(environment, Map.of());
 		}
 		catch (IllegalArgumentException ex) {
 			err.println(ex.getMessage());
 			return 2;
 		}
-		return new DiscoverCommand(new FeedDiscovery(new FeedFetcher(userAgent, Clock.systemUTC()), new FeedParser()))
-			.execute(args, out, err);
+		FeedDiscovery discovery = new FeedDiscovery(new FeedFetcher(settings.userAgent(), Clock.systemUTC()),
+				new FeedParser());
+		return new DiscoverCommand(discovery, FollowedFeeds.in(settings.feeds(), err)).execute(args, out, err);
 	}
 
 	int execute(String[] args, PrintStream out, PrintStream err) {
@@ -66,8 +76,22 @@ public final class DiscoverCommand {
 			err.println(ex.getMessage());
 			return 1;
 		}
-		List<FoundFeed> feeds = discovered.feeds();
-		printLeftOut(discovered.leftOut(), out);
+		List<FoundFeed> feeds = new ArrayList<>();
+		List<LeftOut> leftOut = new ArrayList<>(discovered.leftOut());
+		for (FoundFeed feed : discovered.feeds()) {
+			String id = this.followed.idOf(feed.url().toString());
+			if (id != null) {
+				leftOut.add(new LeftOut(feed.url().toString(), feed.format(), "already in feeds.yml as " + id));
+			}
+			else {
+				feeds.add(feed);
+			}
+		}
+		printLeftOut(leftOut, out);
+		if (feeds.isEmpty() && !discovered.feeds().isEmpty()) {
+			err.println("No feed to add: feeds.yml follows every feed found (above).");
+			return 1;
+		}
 		if (feeds.isEmpty()) {
 			err.println("No feed found: " + (discovered.leftOut().isEmpty()
 					? "the page links to none with <link rel=\"alternate\">"
@@ -76,7 +100,7 @@ public final class DiscoverCommand {
 					+ ") answered with one.");
 			return 1;
 		}
-		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(feeds, site, Set.of());
+		List<FeedsYmlEntry> entries = FeedsYmlEntry.of(feeds, site, this.followed.ids());
 		out.println();
 		out.println((feeds.size() == 1) ? "Found 1 feed:" : "Found " + feeds.size() + " feeds:");
 		for (FoundFeed feed : feeds) {

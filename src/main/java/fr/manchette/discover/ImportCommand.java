@@ -7,11 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import fr.manchette.config.CommandSettings;
 
 /**
  * {@code java -jar manchette.jar import subscriptions.opml}: prints a feeds.yml of the feeds that a feed reader's
- * OPML export lists, each folder a category, to start from or to add to. Reads the file only: nothing is fetched
- * (a list of two hundred feeds would take minutes; the service says which fail once it runs).
+ * OPML export lists, each folder a category, to start from or to add to: the feeds feeds.yml already follows are
+ * left out, and its ids are not proposed again. Reads the files only: nothing is fetched (a list of two hundred feeds
+ * would take minutes; the service says which fail once it runs).
  */
 public final class ImportCommand {
 
@@ -28,6 +32,11 @@ public final class ImportCommand {
 
 	/** Runs the command with the arguments that follow {@code import}; returns the process's exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, out, err, System.getenv());
+	}
+
+	/** With the environment in which the service's settings say where feeds.yml is ({@code MANCHETTE_FEEDS}). */
+	static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
 		if (args.length != 1 || args[0].startsWith("-")) {
 			boolean help = args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"));
 			(help ? out : err).println(USAGE);
@@ -54,18 +63,38 @@ public final class ImportCommand {
 			err.println(file + ": " + ex.getMessage());
 			return 1;
 		}
-		for (LeftOut left : read.leftOut()) {
+		FollowedFeeds followed;
+		try {
+			followed = FollowedFeeds.in(CommandSettings.read(environment, Map.of()).feeds(), err);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		List<OpmlSubscriptions.Subscription> feeds = new ArrayList<>();
+		List<LeftOut> leftOut = new ArrayList<>(read.leftOut());
+		for (OpmlSubscriptions.Subscription feed : read.feeds()) {
+			String id = followed.idOf(feed.url().toString());
+			if (id != null) {
+				leftOut.add(new LeftOut(feed.url().toString(), "outline", "already in feeds.yml as " + id));
+			}
+			else {
+				feeds.add(feed);
+			}
+		}
+		for (LeftOut left : leftOut) {
 			err.println("Left out: " + left.address() + " (" + left.why() + ")");
 		}
-		if (read.feeds().isEmpty()) {
-			err.println(file + ": no feed in it (no <outline> with an xmlUrl)");
+		if (feeds.isEmpty()) {
+			err.println(file + ": no feed to add (" + (read.feeds().isEmpty() ? "no <outline> with an xmlUrl"
+					: "feeds.yml follows all of them") + ")");
 			return 1;
 		}
-		List<String> used = new ArrayList<>();
-		out.println("# " + read.feeds().size() + ((read.feeds().size() == 1) ? " feed" : " feeds") + " from "
-				+ file.getFileName() + ". To add to a feeds.yml, append the lines after \"feeds:\" to its own.");
+		List<String> used = new ArrayList<>(followed.ids());
+		out.println("# " + feeds.size() + ((feeds.size() == 1) ? " feed" : " feeds") + " from " + file.getFileName()
+				+ ". To add to a feeds.yml, append the lines after \"feeds:\" to its own.");
 		out.println("feeds:");
-		for (OpmlSubscriptions.Subscription feed : read.feeds()) {
+		for (OpmlSubscriptions.Subscription feed : feeds) {
 			String name = (feed.title() != null) ? feed.title() : feed.url().getHost();
 			out.print(FeedsYmlEntry.next(feed.url(), feed.url().getHost(), name, feed.folder(), used).yaml());
 		}

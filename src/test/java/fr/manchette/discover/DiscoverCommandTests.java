@@ -200,16 +200,56 @@ class DiscoverCommandTests {
 		assertThat(run("--help").getKey()).isZero();
 	}
 
+	@Test
+	void leavesOutAFeedThatFeedsYmlFollowsAndProposesNoneOfItsIds(WireMockRuntimeInfo site) throws Exception {
+		stubFor(get("/").willReturn(FeedDiscoveryTests.html("""
+				<html><head><link rel="alternate" type="application/rss+xml" href="/rss/une.xml">
+				<link rel="alternate" type="application/rss+xml" href="/rss/sport.xml"></head></html>""")));
+		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(FeedDiscoveryTests.RSS)));
+		stubFor(get("/rss/sport.xml").willReturn(aResponse().withBody(FeedDiscoveryTests.RSS)));
+		java.nio.file.Files.writeString(existing(), """
+				feeds:
+				  - id: localhost
+				    name: Le Site
+				    url: %s/rss/une.xml
+				""".formatted(site.getHttpBaseUrl()));
+
+		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
+
+		assertThat(run.getKey()).isZero();
+		assertThat(run.getValue()).contains(site.getHttpBaseUrl() + "/rss/une.xml (rss_2.0)",
+				"already in feeds.yml as localhost", "Found 1 feed:", "  - id: localhost-sport\n");
+
+		java.nio.file.Files.writeString(existing(), """
+				feeds:
+				  - id: une
+				    name: Le Site
+				    url: %1$s/rss/une.xml
+				  - id: sport
+				    name: Le Site, sport
+				    url: %1$s/rss/sport.xml
+				""".formatted(site.getHttpBaseUrl()));
+		Map.Entry<Integer, String> all = run(site.getHttpBaseUrl() + "/");
+		assertThat(all.getKey()).isEqualTo(1);
+		assertThat(all.getValue()).contains("No feed to add: feeds.yml follows every feed found (above).");
+	}
+
+	/** The service's feeds.yml, absent unless a test writes it. */
+	private java.nio.file.Path existing() {
+		return this.dir.resolve("existing-feeds.yml");
+	}
+
 	private FeedsFile load(String entries) throws Exception {
 		java.nio.file.Path feeds = this.dir.resolve("feeds.yml");
 		java.nio.file.Files.writeString(feeds, "feeds:\n" + entries);
 		return new FeedsFileLoader().load(feeds);
 	}
 
-	private static Map.Entry<Integer, String> run(String... args) {
+	/** The command, with the service's feeds.yml at {@link #existing()}. */
+	private Map.Entry<Integer, String> run(String... args) {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-		int status = DiscoverCommand.run(args, out, out);
+		int status = DiscoverCommand.run(args, out, out, Map.of("MANCHETTE_FEEDS", existing().toString()));
 		return Map.entry(status, output.toString(StandardCharsets.UTF_8));
 	}
 

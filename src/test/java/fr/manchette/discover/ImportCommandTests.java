@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileLoader;
@@ -113,7 +114,7 @@ class ImportCommandTests {
 		Run empty = run(write("vide.opml", "<opml><body><outline text=\"Dossier\"/></body></opml>"
 			.getBytes(StandardCharsets.UTF_8)));
 		assertThat(empty.status()).isEqualTo(1);
-		assertThat(empty.err()).contains("no feed in it");
+		assertThat(empty.err()).contains("vide.opml: no feed to add (no <outline> with an xmlUrl)");
 		assertThat(empty.out()).isEmpty();
 
 		Run missing = run(this.dir.resolve("absent.opml").toString());
@@ -123,6 +124,41 @@ class ImportCommandTests {
 		assertThat(run().status()).isEqualTo(2);
 		assertThat(run("a.opml", "b.opml").status()).isEqualTo(2);
 		assertThat(run("--help").status()).isZero();
+	}
+
+	@Test
+	void leavesOutWhatFeedsYmlFollowsAndProposesNoneOfItsIds() throws Exception {
+		Files.writeString(existing(), """
+				feeds:
+				  - id: lemonde
+				    name: Le Monde
+				    url: https://www.lemonde.fr/rss/une.xml
+				  - id: fr-le360-2
+				    name: Autre
+				    url: https://autre.example/rss
+				""");
+
+		Run run = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(run.status()).isZero();
+		assertThat(run.err()).contains("Left out: https://www.lemonde.fr/rss/une.xml (already in feeds.yml as lemonde)");
+		assertThat(load(run.out()).feeds()).extracting(Source::id)
+			.containsExactly("lemonde-rss_full", "fr-le360", "fr-hespress", "linuxfr");
+
+		// What a shell's "import … > feeds.yml" leaves the command: an empty file, as good as none.
+		Files.writeString(existing(), "");
+		assertThat(run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8))).out())
+			.startsWith("# 5 feeds");
+		// A file the service would refuse: none followed, said.
+		Files.writeString(existing(), "feeds: [");
+		Run broken = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
+		assertThat(broken.status()).isZero();
+		assertThat(broken.err()).contains("could not be read, so the ids proposed may be some it already has");
+	}
+
+	/** The service's feeds.yml, absent unless a test writes it. */
+	private Path existing() {
+		return this.dir.resolve("existing-feeds.yml");
 	}
 
 	private Path write(String name, byte[] content) throws Exception {
@@ -135,15 +171,17 @@ class ImportCommandTests {
 		return new FeedsFileLoader().load(feeds);
 	}
 
-	private static Run run(Path file) {
+	private Run run(Path file) {
 		return run(file.toString());
 	}
 
-	private static Run run(String... args) {
+	/** The command, with the service's feeds.yml at {@link #existing()}. */
+	private Run run(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int status = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
+				new PrintStream(err, true, StandardCharsets.UTF_8),
+				Map.of("MANCHETTE_FEEDS", existing().toString()));
 		return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
