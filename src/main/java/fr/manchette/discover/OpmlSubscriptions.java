@@ -18,8 +18,8 @@ import org.jsoup.parser.Parser;
 /**
  * The feeds an OPML subscription list names, as feed readers export them: every {@code <outline>} with an
  * {@code xmlUrl}, at any depth, named by its {@code text} (else its {@code title}), in the folder of the innermost
- * outline around it that names no feed. Read by Jsoup's XML parser, which expands no entity it does not know and
- * fetches nothing a DOCTYPE names.
+ * outline around it that names no feed (else in its {@code category}). Read by Jsoup's XML parser, which expands no
+ * entity it does not know and fetches nothing a DOCTYPE names.
  */
 final class OpmlSubscriptions {
 
@@ -91,13 +91,20 @@ final class OpmlSubscriptions {
 		return (text != null) ? text : oneLine(outline.attr("title"));
 	}
 
+	/**
+	 * The innermost outline around it that names no feed, else the last segment of the first of its OPML 2.0
+	 * {@code category} strings ({@code "/Actualités/Maroc,/Sport"}: {@code Maroc}), as readers that keep feeds
+	 * outside folders write them.
+	 */
 	private static @Nullable String folder(Element outline) {
 		for (Element parent = outline.parent(); parent != null; parent = parent.parent()) {
 			if (parent.normalName().equals("outline") && !parent.hasAttr("xmlUrl")) {
 				return title(parent);
 			}
 		}
-		return null;
+		String first = outline.attr("category").split(",", -1)[0];
+		String[] segments = first.split("/");
+		return (segments.length > 0) ? oneLine(segments[segments.length - 1]) : null;
 	}
 
 	private static @Nullable String oneLine(String text) {

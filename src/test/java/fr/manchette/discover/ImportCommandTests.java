@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.FeedsFileLoader;
+import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
+import fr.manchette.publish.OpmlWriter;
+import fr.manchette.publish.SourceHealth;
+import fr.manchette.store.PollOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +159,45 @@ class ImportCommandTests {
 		Run broken = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
 		assertThat(broken.status()).isZero();
 		assertThat(broken.err()).contains("could not be read, so the ids proposed may be some it already has");
+	}
+
+	@Test
+	void theServicesOwnOpmlComesBackAsItsSources() throws Exception {
+		Path feedsYml = write("service-feeds.yml", """
+				feeds:
+				  - id: le360
+				    name: "Le360 : l’essentiel"
+				    url: https://fr.le360.ma/rss
+				    category: Maroc
+				  - id: lequipe
+				    name: L’Équipe
+				    url: https://dwh.lequipe.fr/api/edito/rss?path=/
+				    category: Sport
+				  - id: linuxfr
+				    name: LinuxFr.org
+				    url: https://linuxfr.org/news.atom
+				""".getBytes(StandardCharsets.UTF_8));
+		FeedsFile service = new FeedsFileLoader().load(feedsYml);
+		List<SourceHealth> sources = service.feeds()
+			.stream()
+			.map((source) -> new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
+					true, null, null, PollOutcome.PENDING, 0, null, null, 0, null))
+			.toList();
+		String opml = new OpmlWriter(new CurrentFeeds(service)).opml(sources, "http://localhost:8080/");
+		// A reader that keeps its feeds outside folders: the category strings alone.
+		String flat = opml.replaceAll("(?m)^\\s*<outline text=\"(Maroc|Sport)\"[^>]*[^/]>\\s*$", "")
+			.replaceAll("(?m)^\\s*</outline>\\s*$", "");
+
+		for (String export : List.of(opml, flat)) {
+			Run run = run(write("manchette.opml", export.getBytes(StandardCharsets.UTF_8)));
+			assertThat(run.status()).as(export).isZero();
+			assertThat(load(run.out()).feeds()).as(export)
+				.extracting(Source::name, Source::url, Source::category)
+				.containsExactlyElementsOf(service.feeds()
+					.stream()
+					.map((source) -> tuple(source.name(), source.url(), source.category()))
+					.toList());
+		}
 	}
 
 	/** The service's feeds.yml, absent unless a test writes it. */
