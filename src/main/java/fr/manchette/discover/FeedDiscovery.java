@@ -100,20 +100,31 @@ public class FeedDiscovery {
 			if (feed == null) {
 				leftOut.add(new LeftOut(link.address().toString(), link.type(), checked.problem()));
 			}
-			else if (found.putIfAbsent(feed.url(), feed) != null) {
-				leftOut.add(new LeftOut(link.address().toString(), link.type(), "the same feed as " + feed.url()));
+			else {
+				FoundFeed first = found.putIfAbsent(sameFeed(feed.url()), feed);
+				if (first != null) {
+					leftOut.add(new LeftOut(link.address().toString(), link.type(), "the same feed as " + first.url()));
+				}
 			}
 		}
 		if (found.isEmpty()) {
 			for (URI candidate : usualPaths(page.finalUrl())) {
 				FoundFeed feed = confirm(candidate, "usual path").feed();
 				if (feed != null) {
-					found.putIfAbsent(feed.url(), feed);
+					found.putIfAbsent(sameFeed(feed.url()), feed);
 					break;
 				}
 			}
 		}
 		return new Discovered(List.copyOf(found.values()), leftOut);
+	}
+
+	/**
+	 * What two addresses of one feed have in common: its address without the tracking parameters ({@code utm_*}) that
+	 * some sites add to the feeds they announce, as items' links are compared.
+	 */
+	private static URI sameFeed(URI url) {
+		return LinkCanonicalizer.canonical(url.toString(), url).orElse(url);
 	}
 
 	/**

@@ -276,9 +276,10 @@ class FeedDiscoveryTests {
 				<link rel="alternate" type="application/rss+xml" href="">
 				<link rel="alternate" type="application/rss+xml" href="/rss/une.xml">
 				<link rel="alternate" type="application/rss+xml" href="/une">
+				<link rel="alternate" type="application/rss+xml" href="/rss/une.xml?utm_source=accueil&amp;utm_medium=rss">
 				</head></html>""")));
 		stubFor(get("/ancien-flux.xml").willReturn(aResponse().withStatus(404)));
-		stubFor(get("/rss/une.xml").willReturn(aResponse().withBody(RSS)));
+		stubFor(get(urlPathEqualTo("/rss/une.xml")).willReturn(aResponse().withBody(RSS)));
 		stubFor(get("/une").willReturn(aResponse().withStatus(301).withHeader("Location", "/rss/une.xml")));
 
 		Discovered discovered = this.discovery.discover(URI.create(site.getHttpBaseUrl() + "/"));
@@ -288,7 +289,9 @@ class FeedDiscoveryTests {
 			.containsExactly(tuple(site.getHttpBaseUrl() + "/ancien-flux.xml", "could not be fetched: HTTP_STATUS (HTTP 404)"),
 					tuple("javascript:void(0)", "not an http(s) address"),
 					tuple("(an empty href)", "not an http(s) address"),
-					tuple(site.getHttpBaseUrl() + "/une", "the same feed as " + site.getHttpBaseUrl() + "/rss/une.xml"));
+					tuple(site.getHttpBaseUrl() + "/une", "the same feed as " + site.getHttpBaseUrl() + "/rss/une.xml"),
+					tuple(site.getHttpBaseUrl() + "/rss/une.xml?utm_source=accueil&utm_medium=rss",
+							"the same feed as " + site.getHttpBaseUrl() + "/rss/une.xml"));
 	}
 
 	@Test
