@@ -144,9 +144,7 @@ public final class DiscoverCommand {
 	 */
 	private static URI site(String text) {
 		String feedScheme = FeedScheme.httpAddress(text);
-		String trimmed = (feedScheme != null) ? feedScheme : text.trim();
-		String withScheme = trimmed.matches("(?i)[a-z][a-z0-9+.-]*://.*") ? trimmed : "https://" + trimmed;
-		return LinkCanonicalizer.typed(withScheme).orElse(null);
+		return LinkCanonicalizer.typed((feedScheme != null) ? feedScheme : text).orElse(null);
 	}
 
 }

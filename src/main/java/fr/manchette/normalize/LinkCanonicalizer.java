@@ -64,13 +64,19 @@ public final class LinkCanonicalizer {
 	}
 
 	/**
-	 * An address as an operator types it (a command's argument), spelled as {@link #address} spells a link: a host
-	 * in any script in ASCII (IDN), as a browser's address bar asks for it.
-	 * @return empty when it is not an absolute http(s) address
+	 * An address as an operator types it (a command's argument), taken as a browser's address bar takes it:
+	 * {@code https://} when it names no scheme ({@code le360.ma}), a host in any script in ASCII (IDN), spelled as
+	 * {@link #address} spells a link.
+	 * @return empty when it is not an http(s) address
 	 */
 	public static Optional<URI> typed(String address) {
-		return spelled(address, NO_BASE, false);
+		String trimmed = address.trim();
+		String withScheme = SCHEME.matcher(trimmed).lookingAt() ? trimmed : "https://" + trimmed;
+		return spelled(withScheme, NO_BASE, false);
 	}
+
+	/** A scheme and its slashes, as an address typed with one starts. */
+	private static final Pattern SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://");
 
 	/** What a relative address is resolved against when there is nothing to resolve it against: nothing. */
 	private static final URI NO_BASE = URI.create("about:blank");

@@ -188,6 +188,15 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void anAddressWithoutASchemeIsAnHttpsOneAsInABrowser() {
+		int status = run(Map.of(), "--url", "exémple.localhost:1/fil-info", "--item", "li", "--title", "a");
+
+		assertThat(status).isEqualTo(PreviewCommand.FAILED);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.isEqualTo("preview: NETWORK: unknown host xn--exmple-cva.localhost\n");
+	}
+
+	@Test
 	void aWrongFeedsYmlIsAWrongCommandLine() throws IOException {
 		Path feeds = Files.writeString(this.dir.resolve("feeds.yml"), "feeds:\n  - id: fil-info\n    name: Le Fil\n");
 
