@@ -10,7 +10,6 @@ import java.util.Map;
 import fr.manchette.config.CommandSettings;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.fetch.FeedFetcher;
-import fr.manchette.normalize.LinkCanonicalizer;
 import fr.manchette.parse.FeedParser;
 
 /**
@@ -61,7 +60,7 @@ public final class DiscoverCommand {
 			(help ? out : err).println(USAGE);
 			return help ? 0 : 2;
 		}
-		URI site = site(args[0]);
+		URI site = FeedScheme.typed(args[0]);
 		if (site == null) {
 			err.println("Not an http(s) address: " + args[0]);
 			err.println(USAGE);
@@ -79,13 +78,7 @@ public final class DiscoverCommand {
 		List<FoundFeed> feeds = new ArrayList<>();
 		List<LeftOut> leftOut = new ArrayList<>(discovered.leftOut());
 		for (FoundFeed feed : discovered.feeds()) {
-			String id = this.followed.idOf(feed.url().toString());
-			if (id != null) {
-				leftOut.add(new LeftOut(feed.url().toString(), feed.format(), "already in feeds.yml as " + id));
-			}
-			else {
-				feeds.add(feed);
-			}
+			this.followed.asLeftOut(feed.url(), feed.format()).ifPresentOrElse(leftOut::add, () -> feeds.add(feed));
 		}
 		printLeftOut(leftOut, out);
 		if (feeds.isEmpty() && !discovered.feeds().isEmpty()) {
@@ -138,13 +131,5 @@ public final class DiscoverCommand {
 				+ feed.via();
 	}
 
-	/**
-	 * The address given, {@code https://} assumed when it has no scheme, a {@code feed:} one taken as the address it
-	 * names, a host in any script asked for by its ASCII name.
-	 */
-	private static URI site(String text) {
-		String feedScheme = FeedScheme.httpAddress(text);
-		return LinkCanonicalizer.typed((feedScheme != null) ? feedScheme : text).orElse(null);
-	}
 
 }

@@ -74,13 +74,7 @@ public final class ImportCommand {
 		List<OpmlSubscriptions.Subscription> feeds = new ArrayList<>();
 		List<LeftOut> leftOut = new ArrayList<>(read.leftOut());
 		for (OpmlSubscriptions.Subscription feed : read.feeds()) {
-			String id = followed.idOf(feed.url().toString());
-			if (id != null) {
-				leftOut.add(new LeftOut(feed.url().toString(), "outline", "already in feeds.yml as " + id));
-			}
-			else {
-				feeds.add(feed);
-			}
+			followed.asLeftOut(feed.url(), "outline").ifPresentOrElse(leftOut::add, () -> feeds.add(feed));
 		}
 		for (LeftOut left : leftOut) {
 			err.println("Left out: " + left.address() + " (" + left.why() + ")");

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -57,7 +56,7 @@ final class OpmlSubscriptions {
 		Set<String> seen = new HashSet<>();
 		for (Element outline : root.select("outline[xmlUrl]")) {
 			String written = outline.attr("xmlUrl").strip();
-			URI url = httpAddress(written);
+			URI url = FeedScheme.typed(written);
 			String type = outline.hasAttr("type") ? outline.attr("type") : "outline";
 			if (url == null) {
 				leftOut.add(new LeftOut(written, type, "not an http(s) address"));
@@ -70,19 +69,6 @@ final class OpmlSubscriptions {
 			}
 		}
 		return new Read(feeds, leftOut);
-	}
-
-	/** The address an {@code xmlUrl} names, a {@code feed:} one taken as its http(s) address; null for others. */
-	private static @Nullable URI httpAddress(String written) {
-		String feedScheme = FeedScheme.httpAddress(written);
-		try {
-			URI url = new URI((feedScheme != null) ? feedScheme : written);
-			String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-			return ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) ? url : null;
-		}
-		catch (java.net.URISyntaxException ex) {
-			return null;
-		}
 	}
 
 	/** What the reader showed: its {@code text} (a name the user gave, OPML's required attribute), else its title. */

@@ -75,8 +75,11 @@ public final class LinkCanonicalizer {
 		return spelled(withScheme, NO_BASE, false);
 	}
 
-	/** A scheme and its slashes, as an address typed with one starts. */
-	private static final Pattern SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://");
+	/**
+	 * A scheme, as an address typed with one starts ({@code https://}, {@code mailto:}); not a host and its port
+	 * ({@code localhost:8080}).
+	 */
+	private static final Pattern SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:(?!\\d)");
 
 	/** What a relative address is resolved against when there is nothing to resolve it against: nothing. */
 	private static final URI NO_BASE = URI.create("about:blank");

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +24,12 @@ public class StoreBackup {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
 		.withZone(ZoneOffset.UTC);
 
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
+	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	StoreBackup(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+	StoreBackup(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.clock = clock;
 	}
 
@@ -49,11 +45,11 @@ public class StoreBackup {
 
 	/** Writes a copy of the H2 store; empty on PostgreSQL. One at a time: a second waits for the first. */
 	public synchronized Optional<Copy> copy() {
-		if (StoreEngine.of(this.template) != StoreEngine.H2) {
+		if (StoreEngine.of(this.jdbc) != StoreEngine.H2) {
 			return Optional.empty();
 		}
 		// The database file's path without its .mv.db.
-		Path database = Path.of(this.jdbc.sql("SELECT DATABASE_PATH()").query(String.class).single());
+		Path database = Path.of(this.jdbc.queryForObject("SELECT DATABASE_PATH()", String.class));
 		Path dir = database.toAbsolutePath().getParent().resolve("backups");
 		Instant at = this.clock.instant();
 		Path file = dir.resolve("manchette-" + STAMP.format(at) + ".zip");
@@ -62,7 +58,7 @@ public class StoreBackup {
 		}
 		try {
 			Files.createDirectories(dir);
-			this.jdbc.sql("BACKUP TO '" + file.toString().replace("'", "''") + "'").update();
+			this.jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
 			return Optional.of(new Copy(file, Files.size(file), at));
 		}
 		catch (IOException ex) {

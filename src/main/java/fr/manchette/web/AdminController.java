@@ -73,12 +73,7 @@ class AdminController {
 	ResponseEntity<?> pollNow(@PathVariable String id, @RequestHeader(name = HttpHeaders.AUTHORIZATION,
 			required = false) @Nullable String authorization) {
 		this.token.check(authorization);
-		Source source = this.feeds.get()
-			.feeds()
-			.stream()
-			.filter((candidate) -> candidate.id().equals(id))
-			.findFirst()
-			.orElse(null);
+		Source source = this.feeds.get().source(id).orElse(null);
 		if (source == null) {
 			return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"no source " + id + " in feeds.yml"));

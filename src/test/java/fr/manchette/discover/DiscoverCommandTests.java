@@ -196,6 +196,7 @@ class DiscoverCommandTests {
 	@Test
 	void refusesWhatIsNotAnHttpAddress() {
 		assertThat(run("ftp://site.example/").getKey()).isEqualTo(2);
+		assertThat(run("mailto:redaction@site.example").getKey()).isEqualTo(2);
 		assertThat(run().getKey()).isEqualTo(2);
 		assertThat(run("--help").getKey()).isZero();
 	}

@@ -49,6 +49,7 @@ class ImportCommandTests {
 			         dépêches " xmlUrl="feed://linuxfr.org/news.atom"/>
 			    <outline type="rss" text="" title="Le Monde (doublon)" xmlUrl="https://www.lemonde.fr/rss/une.xml"/>
 			    <outline type="rss" text="Local" xmlUrl="file:///etc/passwd"/>
+			    <outline type="rss" text="Courriel" xmlUrl="mailto:redaction@site.example"/>
 			  </body>
 			</opml>
 			""";
@@ -63,7 +64,8 @@ class ImportCommandTests {
 		assertThat(run.status()).isZero();
 		assertThat(run.out()).startsWith("# 5 feeds from abonnements.opml.");
 		assertThat(run.err()).contains("Left out: https://www.lemonde.fr/rss/une.xml (listed twice",
-				"Left out: file:///etc/passwd (not an http(s) address)");
+				"Left out: file:///etc/passwd (not an http(s) address)",
+				"Left out: mailto:redaction@site.example (not an http(s) address)");
 		assertThat(load(run.out()).feeds())
 			.extracting(Source::id, Source::name, (source) -> source.url().toString(), Source::category)
 			.containsExactly(

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import fr.manchette.support.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,7 @@ class StoreBackupOnPostgresTests {
 		DataSource store = new DriverManagerDataSource(LocalPostgres.get().newDatabase("store_backup"), "sa", "");
 		KeyHashesUpgradeTests.migrate(store, null);
 
-		assertThat(new StoreBackup(JdbcClient.create(store), new JdbcTemplate(store), Clock.systemUTC()).copy())
+		assertThat(new StoreBackup(new JdbcTemplate(store), Clock.systemUTC()).copy())
 			.isEmpty();
 	}
 
