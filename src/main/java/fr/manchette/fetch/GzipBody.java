@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import fr.manchette.fetch.Exchange.Body;
 
 /**
@@ -17,7 +19,7 @@ import fr.manchette.fetch.Exchange.Body;
  * growing a buffer by doubling and copying it out cost four times the body). The trailer is only a hint: a wrong
  * one (or a second member) makes the array grow, never past the cap.
  */
-final class GzipBody {
+public final class GzipBody {
 
 	/** Deflate's best ratio: a trailer that claims more than this per compressed byte is not believed. */
 	private static final int MAX_RATIO = 1032;
@@ -63,6 +65,29 @@ final class GzipBody {
 			}
 			return new Body(Arrays.copyOf(out, size), true, true);
 		}
+	}
+
+	/**
+	 * A body that came to us rather than fetched (a hub's push) as plain bytes: inflated under the cap when it is gzip,
+	 * whatever its {@code Content-Encoding} says, as a fetched body is; as it is otherwise; {@code null} when the
+	 * inflated bytes pass {@code maxBytes}.
+	 * @throws IOException when the body is not valid gzip, or stops short
+	 */
+	public static byte @Nullable [] plain(byte[] body, long maxBytes) throws IOException {
+		if (!looksGzipped(body)) {
+			return body;
+		}
+		Body inflated;
+		try {
+			inflated = inflate(body, maxBytes);
+		}
+		catch (BodyTooLargeException ex) {
+			return null;
+		}
+		if (inflated.cut()) {
+			throw new EOFException("gzip stream ends early");
+		}
+		return inflated.bytes();
 	}
 
 	/**

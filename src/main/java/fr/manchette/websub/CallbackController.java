@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
+import fr.manchette.fetch.GzipBody;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.store.PollOutcome;
@@ -99,13 +100,29 @@ class CallbackController {
 			log.warn("WebSub delivery refused source={} kind=TOO_LARGE detail=over {} bytes", source.id(), max);
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
-		if (!HubSignature.valid(signature, body, subscription.secret())) {
+		// A hub signs the body it sends (section 8); one that gzips it may have signed it before: either is the hub's.
+		byte[] content;
+		try {
+			content = GzipBody.plain(body, max);
+		}
+		catch (IOException ex) {
+			log.warn("WebSub delivery refused source={} kind=PARSE_ERROR detail=broken gzip: {}", source.id(),
+					ex.getMessage());
+			return ResponseEntity.noContent().build();
+		}
+		if (content == null) {
+			log.warn("WebSub delivery refused source={} kind=TOO_LARGE detail=over {} bytes once inflated", source.id(),
+					max);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		if (!HubSignature.valid(signature, body, subscription.secret())
+				&& (content == body || !HubSignature.valid(signature, content, subscription.secret()))) {
 			log.warn("WebSub delivery refused source={} kind=BAD_SIGNATURE detail={}", source.id(),
 					(signature == null) ? "no X-Hub-Signature" : "X-Hub-Signature does not match");
 			// The same answer as a delivery taken: which signatures fail is no oracle, and a hub has no cause to resend.
 			return ResponseEntity.noContent().build();
 		}
-		PollReport report = this.ingestRun.deliver(source, body, request.getContentType());
+		PollReport report = this.ingestRun.deliver(source, content, request.getContentType());
 		if (report.outcome() == PollOutcome.OK) {
 			this.subscriptions.delivered(source.id(), this.clock.instant());
 		}

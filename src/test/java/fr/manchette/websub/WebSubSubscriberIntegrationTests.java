@@ -1,5 +1,6 @@
 package fr.manchette.websub;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -9,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.config.CurrentFeeds;
@@ -116,8 +119,8 @@ class WebSubSubscriberIntegrationTests {
 		}
 		registry.add("server.port", () -> port);
 		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
-		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed")));
-		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed")) {
+		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")));
+		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
 			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
@@ -271,7 +274,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = firstRequest("removed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed")).writeTo(TestService.feedsFile(dir));
+		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed", "gzipped")).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
@@ -377,6 +380,46 @@ class WebSubSubscriberIntegrationTests {
 				HmacSignature.of("sha256", pushed, secret)).statusCode()).isEqualTo(410);
 		assertThat(FakeHub.deliver("http://localhost:" + port + "/websub/pas-un-identifiant", pushed,
 				HmacSignature.of("sha256", pushed, secret)).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void aGzippedPushIsReadSignedAsSentOrAsInflatedAndHeldToMaxSizeOnceInflated() throws Exception {
+		Map<String, String> request = firstRequest("gzipped");
+		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+		String callback = request.get("hub.callback");
+		String secret = request.get("hub.secret");
+
+		// Signed over the bytes sent, as WebSub says, or over the feed before it was gzipped: both the hub's.
+		byte[] asSent = gzip(FakeHub.atom(hub("gzipped"), self("gzipped"), "Le port de Tanger Med bat son record"));
+		assertThat(FakeHub.deliver(callback, asSent, HmacSignature.of("sha256", asSent, secret)).statusCode())
+			.isEqualTo(204);
+		String plain = FakeHub.atom(hub("gzipped"), self("gzipped"), "La pluie revient sur le Rif");
+		byte[] gzipped = gzip(plain);
+		assertThat(FakeHub.deliver(callback, gzipped,
+				HmacSignature.of("sha256", plain.getBytes(StandardCharsets.UTF_8), secret)).statusCode())
+			.isEqualTo(204);
+		assertThat(this.statuses.itemCounts().get("gzipped")).isEqualTo(3L);
+		String atom = LocalHttp.get(port, "/feed.atom", null).body();
+		assertThat(atom).contains("Le port de Tanger Med bat son record", "La pluie revient sur le Rif");
+
+		// Small when sent, over max-size (64KB) once inflated: refused as a plain body of that size is.
+		byte[] bomb = gzip(FakeHub.atom(hub("gzipped"), self("gzipped"), "Dépêche gonflée " + "x".repeat(200_000)));
+		assertThat(bomb.length).isLessThan(64 * 1024);
+		assertThat(FakeHub.deliver(callback, bomb, HmacSignature.of("sha256", bomb, secret)).statusCode())
+			.isEqualTo(413);
+		// Cut short: received, nothing stored.
+		byte[] cut = Arrays.copyOf(asSent, asSent.length / 2);
+		assertThat(FakeHub.deliver(callback, cut, HmacSignature.of("sha256", cut, secret)).statusCode()).isEqualTo(204);
+		assertThat(this.statuses.itemCounts().get("gzipped")).isEqualTo(3L);
+		assertThat(LocalHttp.get(port, "/feed.atom", null).body()).doesNotContain("gonflée");
+	}
+
+	private static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+			zip.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
 	}
 
 	@Test
