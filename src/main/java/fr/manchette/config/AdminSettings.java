@@ -2,6 +2,7 @@ package fr.manchette.config;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
 /**
@@ -10,9 +11,10 @@ import org.springframework.util.Assert;
  *
  * @param token the secret an admin request shows ({@code Authorization: Bearer …}); from the environment
  * ({@code MANCHETTE_ADMIN_TOKEN}) rather than a file of the repository
+ * @param keepBackups how many of the newest backups are kept, the older ones removed after each copy; 0 keeps all
  */
 @ConfigurationProperties("manchette.admin")
-public record AdminSettings(@Nullable String token) {
+public record AdminSettings(@Nullable String token, @DefaultValue("7") int keepBackups) {
 
 	/** Shorter is guessed; 16 characters drawn at random are out of reach. */
 	static final int SHORTEST_TOKEN = 16;
@@ -25,6 +27,7 @@ public record AdminSettings(@Nullable String token) {
 				"manchette.admin.token must be at least " + SHORTEST_TOKEN + " characters (e.g. openssl rand -hex 16)");
 		Assert.isTrue(token == null || token.equals(token.strip()),
 				"manchette.admin.token must not start or end with a space");
+		Assert.isTrue(keepBackups >= 0, "manchette.admin.keep-backups must be 0 (keep all) or more, not " + keepBackups);
 	}
 
 }

@@ -1,7 +1,9 @@
 package fr.manchette.web;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import fr.manchette.config.CurrentFeeds;
@@ -60,7 +62,8 @@ class AdminController {
 		StoreBackup.Copy made = copy.get();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new BackupAnswer(made.file().toString(), made.bytes(), made.at()));
+			.body(new BackupAnswer(made.file().toString(), made.bytes(), made.at(),
+					made.removed().stream().map(Path::toString).toList()));
 	}
 
 	/**
@@ -93,7 +96,7 @@ class AdminController {
 			.body(new PollAnswer(id, now));
 	}
 
-	record BackupAnswer(String file, long bytes, Instant at) {
+	record BackupAnswer(String file, long bytes, Instant at, List<String> removed) {
 	}
 
 	record PollAnswer(String source, Instant pollBy) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import fr.manchette.config.AdminSettings;
 import fr.manchette.support.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,7 @@ class StoreBackupOnPostgresTests {
 		DataSource store = new DriverManagerDataSource(LocalPostgres.get().newDatabase("store_backup"), "sa", "");
 		KeyHashesUpgradeTests.migrate(store, null);
 
-		assertThat(new StoreBackup(new JdbcTemplate(store), Clock.systemUTC()).copy())
+		assertThat(new StoreBackup(new JdbcTemplate(store), Clock.systemUTC(), new AdminSettings(null, 7)).copy())
 			.isEmpty();
 	}
 

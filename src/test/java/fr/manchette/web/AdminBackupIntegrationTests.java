@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false",
-				"manchette.admin.token=" + AdminBackupIntegrationTests.TOKEN })
+				"manchette.admin.token=" + AdminBackupIntegrationTests.TOKEN, "manchette.admin.keep-backups=3" })
 class AdminBackupIntegrationTests {
 
 	static final String TOKEN = "c2f0e6b1a94d4e7f8b3a5d6c7e8f9012";
@@ -127,6 +128,33 @@ class AdminBackupIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(201);
 		assertThat(JsonMapper.builder().build().readTree(again.body()).get("file").asString())
 			.as("a second copy beside the first").isNotEqualTo(zip.toString());
+	}
+
+	@Test
+	void onlyTheNewestCopiesAreKeptAndNothingElseInTheirFolderIsRemoved() throws Exception {
+		Files.createDirectories(backups());
+		Path notes = Files.writeString(backups().resolve("notes.txt"), "copie du 1er décembre gardée à part");
+		Path renamed = Files.writeString(backups().resolve("manchette-avant-migration.zip"), "gardée");
+		// One of ours from a year before: older than any this test makes, so the first to go.
+		Path lastYear = Files.writeString(backups().resolve("manchette-20251206-031500.zip"), "ancienne");
+
+		List<String> made = new ArrayList<>();
+		List<String> removed = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> answer = post("Bearer " + TOKEN);
+			assertThat(answer.statusCode()).isEqualTo(201);
+			JsonNode copy = JsonMapper.builder().build().readTree(answer.body());
+			made.add(copy.get("file").asString());
+			copy.get("removed").forEach((file) -> removed.add(file.asString()));
+		}
+
+		assertThat(removed).as("the copy of last year went first").startsWith(lastYear.toString());
+		assertThat(copies().stream().filter((file) -> file.getFileName().toString().matches("manchette-\\d.*")))
+			.as("the three newest, made last")
+			.containsExactlyInAnyOrderElementsOf(made.subList(2, 5).stream().map(Path::of).toList());
+		assertThat(removed).containsAll(made.subList(0, 2)).doesNotContainAnyElementsOf(made.subList(2, 5));
+		assertThat(notes).exists();
+		assertThat(renamed).exists();
 	}
 
 	private Path backups() {

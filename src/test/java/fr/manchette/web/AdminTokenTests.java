@@ -16,19 +16,19 @@ class AdminTokenTests {
 
 	@Test
 	void withoutATokenAdminActionsAreOffWhateverTheRequestShows() {
-		AdminToken off = new AdminToken(new AdminSettings(null));
+		AdminToken off = new AdminToken(new AdminSettings(null, 7));
 
 		assertThatThrownBy(() -> off.check("Bearer " + TOKEN)).isInstanceOfSatisfying(AdminRefusedException.class,
 				(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.FORBIDDEN))
 			.hasMessageContaining("manchette.admin.token");
 		assertThatThrownBy(() -> off.check(null)).isInstanceOf(AdminRefusedException.class);
-		assertThatThrownBy(() -> new AdminToken(new AdminSettings("  ")).check("Bearer   "))
+		assertThatThrownBy(() -> new AdminToken(new AdminSettings("  ", 7)).check("Bearer   "))
 			.as("a blank token is none").isInstanceOf(AdminRefusedException.class);
 	}
 
 	@Test
 	void onlyTheTokenItselfAsABearerPasses() {
-		AdminToken token = new AdminToken(new AdminSettings(TOKEN));
+		AdminToken token = new AdminToken(new AdminSettings(TOKEN, 7));
 
 		assertThatCode(() -> token.check("Bearer " + TOKEN)).doesNotThrowAnyException();
 		assertThatCode(() -> token.check("BEARER  " + TOKEN + " ")).doesNotThrowAnyException();
@@ -42,10 +42,16 @@ class AdminTokenTests {
 
 	@Test
 	void aTokenTooShortToBeSecretIsRefusedAtStart() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new AdminSettings("secret"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new AdminSettings("secret", 7))
 			.withMessageContaining("manchette.admin.token must be at least 16 characters");
-		assertThatIllegalArgumentException().isThrownBy(() -> new AdminSettings(" " + TOKEN))
+		assertThatIllegalArgumentException().isThrownBy(() -> new AdminSettings(" " + TOKEN, 7))
 			.withMessageContaining("must not start or end with a space");
+	}
+
+	@Test
+	void aNegativeNumberOfBackupsKeptIsRefusedAtStart() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new AdminSettings(TOKEN, -1))
+			.withMessage("manchette.admin.keep-backups must be 0 (keep all) or more, not -1");
 	}
 
 }
