@@ -45,6 +45,11 @@ public record Source(String id, String name, URI url, @Nullable String category,
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
 	}
 
+	/** Its url as shown to others: a credential in its query hidden ({@link ShownUrl}). */
+	public String shownUrl() {
+		return ShownUrl.of(this.url.toString());
+	}
+
 	/** A source polled at its fixed interval, without rules of its own. */
 	public Source(String id, String name, URI url, @Nullable String category, Duration interval, boolean enabled,
 			SourceType type, @Nullable TickerSelectors select, boolean enrich) {

@@ -91,9 +91,9 @@ final class AtomFeed {
 		}).toList());
 		if (source != null) {
 			Feed origin = new Feed();
-			origin.setId(source.url().toString());
+			origin.setId(source.shownUrl());
 			origin.setTitleEx(text(source.name()));
-			origin.setOtherLinks(new ArrayList<>(List.of(link(source.url().toString(), "self", null))));
+			origin.setOtherLinks(new ArrayList<>(List.of(link(source.shownUrl(), "self", null))));
 			entry.setSource(origin);
 		}
 		return entry;

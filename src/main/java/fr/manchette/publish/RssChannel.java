@@ -73,7 +73,7 @@ final class RssChannel {
 		item.setDescription(description);
 		if (source != null) {
 			com.rometools.rome.feed.rss.Source rssSource = new com.rometools.rome.feed.rss.Source();
-			rssSource.setUrl(source.url().toString());
+			rssSource.setUrl(source.shownUrl());
 			rssSource.setValue(source.name());
 			item.setSource(rssSource);
 		}

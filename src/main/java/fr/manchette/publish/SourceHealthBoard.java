@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.SourceStanding;
@@ -46,9 +47,12 @@ public class SourceHealthBoard {
 		SourceStanding standing = (stored != null) ? stored
 				: new SourceStanding(SourceStatus.unknown(source.id(), url), 0, null, null);
 		SourceStatus status = standing.status().forUrl(url);
-		return new SourceHealth(source.id(), source.name(), url, source.category(), source.enabled(),
+		// Shown to whoever asks: a credential in the url's query hidden, in the address it moved to and errors as well.
+		return new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(), source.enabled(),
 				status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(), status.consecutiveFailures(),
-				status.lastError(), status.nextAttemptAt(), standing.itemCount(), status.movedTo(), dropped,
+				(status.lastError() != null) ? ShownUrl.of(status.lastError()) : null, status.nextAttemptAt(),
+				standing.itemCount(),
+				(status.movedTo() != null) ? ShownUrl.of(status.movedTo()) : null, dropped,
 				SourceFreshness.of(source, standing.pace(), standing.delays()));
 	}
 
