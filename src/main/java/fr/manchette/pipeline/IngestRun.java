@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
+import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
@@ -295,7 +296,7 @@ public class IngestRun {
 		String movedTo = (fetched.movedTo() != null) ? fetched.movedTo().toString() : null;
 		if (movedTo != null && !movedTo.equals(previous.movedTo())) {
 			log.warn("Source moved permanently source={} url={} movedTo={}: update its url in feeds.yml",
-					source.id(), source.url(), movedTo);
+					source.id(), source.shownUrl(), ShownUrl.of(movedTo));
 		}
 		// What the store step's callback needs, not the body and the feed as parsed (some three times the body),
 		// which it would keep reachable while the items are stored.
@@ -303,7 +304,8 @@ public class IngestRun {
 		String lastModified = fetched.lastModified();
 		String cutShort = cutShort(fetched, read);
 		if (cutShort != null) {
-			log.warn("Body cut short source={} url={} detail={}", source.id(), fetched.finalUrl(), cutShort);
+			log.warn("Body cut short source={} url={} detail={}", source.id(), ShownUrl.of(fetched.finalUrl().toString()),
+					cutShort);
 		}
 		Duration updatePeriod = feed.updatePeriod();
 		List<Item> inserted = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
+import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import fr.manchette.store.PollOutcome;
@@ -123,10 +124,12 @@ class PollRecorder {
 		Instant next = (decision != null) ? decision.next() : null;
 		if (gone) {
 			log.warn("Source gone source={} url={} kind={}: no longer polled; remove it from feeds.yml or change its url",
-					source.id(), source.url(), outcome);
+					source.id(), source.shownUrl(), outcome);
 		}
 		else if (outcome != PollOutcome.UNEXPECTED) {
-			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.url(), outcome, detail);
+			// The log goes further than the operator: a credential in the url is hidden there too.
+			log.warn("Poll failed source={} url={} kind={} detail={}", source.id(), source.shownUrl(), outcome,
+					ShownUrl.of(detail));
 		}
 		try {
 			SourceStatus failed = previous.failed(started, outcome, detail, next);

@@ -14,10 +14,13 @@ import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A paid feed whose url carries its key: polled with the key, and shown without it wherever Manchette publishes a
  * source's address (the merged feeds' sources, /opml, /sources, /api/sources, the error of a source that fails).
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
 class SecretInSourceUrlIntegrationTests {
@@ -61,7 +65,7 @@ class SecretInSourceUrlIntegrationTests {
 	}
 
 	@Test
-	void thePollSendsTheKeyAndNoOutputShowsIt() throws Exception {
+	void thePollSendsTheKeyAndNoOutputShowsIt(CapturedOutput log) throws Exception {
 		sites.stubFor(WireMock.get(urlPathEqualTo("/abonnes/rss"))
 			.withQueryParam("token", equalTo(KEY))
 			.willReturn(WireMock.aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
@@ -84,6 +88,8 @@ class SecretInSourceUrlIntegrationTests {
 		assertThat(LocalHttp.get(this.port, "/opml", null).body()).contains("token=***", "api_key=***");
 		String api = LocalHttp.get(this.port, "/api/sources", null).body();
 		assertThat(api).contains("token=***", "redirect loop", "api_key=***");
+		// Nor the log, which is shipped further than the operator's eyes.
+		assertThat(log.getAll()).contains("Poll failed source=boucle", "api_key=***").doesNotContain(KEY);
 	}
 
 }
