@@ -96,6 +96,13 @@ class PollScheduler implements SmartLifecycle {
 
 	private volatile boolean stopped;
 
+	/**
+	 * The latest instant this instance has read from its clock, or at the start the latest poll the store recorded:
+	 * a tick that reads an earlier one by more than a lease finds the clock set back (see {@link #followClockBack}).
+	 * Read and written by ticks alone, one at a time.
+	 */
+	private @Nullable Instant latest;
+
 	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
 			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner) {
 		this.owner = owner.name();
@@ -125,6 +132,7 @@ class PollScheduler implements SmartLifecycle {
 		if (released > 0) {
 			log.info("Gave back the leases of instances gone sources={}", released);
 		}
+		this.latest = this.statuses.latestAttempt().orElse(null);
 		schedule(this.feeds.get());
 		this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, this.settings.tick());
 		log.info("Polling {} sources as {}", this.enabled.size(), this.owner);
@@ -208,6 +216,7 @@ class PollScheduler implements SmartLifecycle {
 			Instant now = this.clock.instant();
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
+			followClockBack(now, lease);
 			this.workers.renewLeases(now, lease, (ids, until) -> this.leases.renew(ids, this.owner, until));
 			int room = this.workers.room();
 			if (room <= 0) {
@@ -261,6 +270,26 @@ class PollScheduler implements SmartLifecycle {
 			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
 			picked.forEach((pick) -> pick.host().release());
 		}
+	}
+
+	/**
+	 * The timetable was written by the clock's earlier readings: set back (by NTP, by hand, or at a boot on a machine
+	 * without a battery-backed clock), it would have each source wait that much longer, an hour for an hour. Set back
+	 * by more than a lease (less is within what instances' clocks may differ by), the due times still ahead move back
+	 * by as much. Set forward, due times simply come sooner: the sources are polled in a burst that the concurrency
+	 * and the per-host limits pace.
+	 */
+	private void followClockBack(Instant now, Duration lease) {
+		Instant latest = this.latest;
+		if (latest != null && now.plus(lease).isBefore(latest)) {
+			Duration jump = Duration.between(now, latest);
+			int moved = this.statuses.moveDueTimesBack(now, jump);
+			log.warn("The clock went back by {} s: the timetable moves back as much sources={}", jump.toSeconds(), moved);
+		}
+		else if (latest != null && !now.isAfter(latest)) {
+			return;
+		}
+		this.latest = now;
 	}
 
 	/** A source picked for a claim, with the permit of its host. */

@@ -163,7 +163,7 @@ public class SourcesPage {
 			return "—";
 		}
 		ZonedDateTime at = today.at(instant);
-		return "<time datetime=\"" + at.toOffsetDateTime() + "\">" + today.shown(at) + "</time>";
+		return "<time datetime=\"" + Today.published(at) + "\">" + today.shown(at) + "</time>";
 	}
 
 	private static String plural(int count, String one, String many) {

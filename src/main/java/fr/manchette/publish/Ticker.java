@@ -2,7 +2,6 @@ package fr.manchette.publish;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public class Ticker {
 		ZonedDateTime at = today.at(lead.sortAt());
 		return new Headline(today.shown(at), lead.title(), lead.link(), lead.sourceId(),
 				ItemLabels.sourceName(source, lead.sourceId()), (source != null) ? source.category() : null,
-				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), story.alsoIn(),
+				Today.published(at), story.alsoIn(),
 				lead.storyKey(), story.sources(), lead.lang());
 	}
 
@@ -69,7 +68,7 @@ public class Ticker {
 		ZonedDateTime at = today.at(item.sortAt());
 		return new StoryDetails.StoryItem(today.shown(at), item.title(), item.link(), item.sourceId(),
 				ItemLabels.sourceName(source, item.sourceId()), (source != null) ? source.category() : null,
-				at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), item.summaryText(), lead);
+				Today.published(at), item.summaryText(), lead);
 	}
 
 }

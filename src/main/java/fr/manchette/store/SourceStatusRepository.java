@@ -97,6 +97,18 @@ public class SourceStatusRepository {
 	private static final String POLL_BY = """
 			UPDATE source_status SET next_attempt_at = :at WHERE source_id = :source AND next_attempt_at > :at""";
 
+	// One row a source: small enough to read whole.
+	private static final String LATEST_ATTEMPT = """
+			SELECT last_attempt_at FROM source_status WHERE last_attempt_at IS NOT NULL
+			ORDER BY last_attempt_at DESC LIMIT 1""";
+
+	private static final String DUE_AFTER = """
+			SELECT source_id, next_attempt_at FROM source_status WHERE next_attempt_at > :now""";
+
+	// Only if no poll's outcome has set it since it was read.
+	private static final String MOVE_DUE = """
+			UPDATE source_status SET next_attempt_at = :at WHERE source_id = :source AND next_attempt_at = :was""";
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate batch;
@@ -238,6 +250,34 @@ public class SourceStatusRepository {
 	 */
 	public void pollBy(String sourceId, Instant at) {
 		this.jdbc.sql(POLL_BY).param("source", sourceId).param("at", Timestamps.param(at)).update();
+	}
+
+	/** When the latest poll began that any instance recorded, if one did. */
+	public Optional<Instant> latestAttempt() {
+		return this.jdbc.sql(LATEST_ATTEMPT).query((row, n) -> Timestamps.read(row, 1)).optional();
+	}
+
+	/**
+	 * Moves every poll due after {@code now} that much earlier: the clock went back by {@code jump}, and the timetable
+	 * it wrote before goes back with it, each source as far from its last poll as it was. One statement a source
+	 * (this is rare); returns how many moved.
+	 */
+	public int moveDueTimesBack(Instant now, Duration jump) {
+		Map<String, Instant> dueAfter = new HashMap<>();
+		this.jdbc.sql(DUE_AFTER)
+			.param("now", Timestamps.param(now))
+			.query((row) -> {
+				dueAfter.put(row.getString(1), Timestamps.read(row, 2));
+			});
+		int moved = 0;
+		for (Map.Entry<String, Instant> due : dueAfter.entrySet()) {
+			moved += this.jdbc.sql(MOVE_DUE)
+				.param("source", due.getKey())
+				.param("at", Timestamps.param(due.getValue().minus(jump)))
+				.param("was", Timestamps.param(due.getValue()))
+				.update();
+		}
+		return moved;
 	}
 
 	/**

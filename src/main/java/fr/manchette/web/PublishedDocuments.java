@@ -105,15 +105,14 @@ class PublishedDocuments {
 
 	private PublishedState current() {
 		PublishedState state = this.state;
-		if (state.change == this.changes.current() && state.config == this.feeds.get()
-				&& this.clock.millis() < state.until) {
+		if (state.holds(this.changes.current(), this.feeds.get(), this.clock.millis())) {
 			return state;
 		}
 		synchronized (this) {
 			state = this.state;
 			Change change = this.changes.current();
 			FeedsFile config = this.feeds.get();
-			if (state.change != change || state.config != config || this.clock.millis() >= state.until) {
+			if (!state.holds(change, config, this.clock.millis())) {
 				state = new PublishedState(change, config, this.clock);
 				this.state = state;
 			}

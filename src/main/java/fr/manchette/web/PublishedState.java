@@ -27,8 +27,13 @@ final class PublishedState {
 
 	private final LocalDate day;
 
-	/** When the day in the ticker's zone ends, in epoch milliseconds: the state ends with it. */
-	final long until;
+	/**
+	 * When the day in the ticker's zone begins and ends, in epoch milliseconds: the state holds within it, and a clock
+	 * set back across midnight (NTP) ends it as midnight does.
+	 */
+	private final long from;
+
+	private final long until;
 
 	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
 
@@ -38,7 +43,13 @@ final class PublishedState {
 		ZoneId zone = config.timezone();
 		Instant now = clock.instant();
 		this.day = LocalDate.ofInstant(now, zone);
+		this.from = this.day.atStartOfDay(zone).toInstant().toEpochMilli();
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+	}
+
+	/** Whether this state is the one to publish from at {@code now}, in epoch milliseconds. */
+	boolean holds(Change change, FeedsFile config, long now) {
+		return this.change == change && this.config == config && now >= this.from && now < this.until;
 	}
 
 	/** The variant kept for this address, unless it has expired (and then it goes); null if there is none. */

@@ -129,6 +129,20 @@ class FeedFetcherTests {
 	}
 
 	@Test
+	void fetchReadsRetryAfterInTheObsoleteDateFormsOldServersSend() {
+		// RFC 850 and asctime (RFC 9110 §5.6.7), ten and twenty minutes after NOW; and a date long past: no wait.
+		for (String[] form : new String[][] { { "Friday, 16-May-25 18:45:00 GMT", "PT10M" },
+				{ "Fri May 16 18:55:00 2025", "PT20M" }, { "Sun Nov  6 08:49:37 1994", "PT0S" } }) {
+			stubFor(get("/rss").willReturn(aResponse().withStatus(503).withHeader("Retry-After", form[0])));
+
+			Failed failed = (Failed) this.fetcher.fetch(request("/rss", null, null));
+
+			assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+			assertThat(failed.retryAfter()).as(form[0]).isEqualTo(Duration.parse(form[1]));
+		}
+	}
+
+	@Test
 	void fetchWhenHeadersAreSlowTimesOut() {
 		stubFor(get("/rss").willReturn(aResponse().withFixedDelay(3_000).withBody(FEED)));
 

@@ -55,4 +55,22 @@ class SourcesPageTests {
 		assertThat(html.selectFirst(".etat").text()).startsWith("3 sources · 1 en échec");
 	}
 
+	@Test
+	void timesCarryTheOffsetOfTheTickersZoneThenAlsoAtZero() {
+		// Casablanca during Ramadan 2026 (UTC+0), then after it (UTC+1).
+		Instant ramadan = Instant.parse("2026-03-01T12:00:00Z");
+		SourcesPage page = new SourcesPage(new CurrentFeeds(FeedsFiles.inZone("Africa/Casablanca")),
+				Clock.fixed(ramadan, ZoneId.of("UTC")));
+
+		Document html = Jsoup.parse(page.render(List.of(new SourceHealth("ok", "Bien", "https://ok.example/rss", null,
+				true, ramadan, ramadan, PollOutcome.OK, 0, null, Instant.parse("2026-03-23T12:00:00Z"), 1, null)),
+				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20), Duration.ofMinutes(1))));
+
+		Element ok = html.getElementById("source-ok");
+		assertThat(ok.selectFirst("[data-label=Dernier relevé] time").attr("datetime"))
+			.isEqualTo("2026-03-01T12:00:00+00:00");
+		assertThat(ok.selectFirst("[data-label=Prochain relevé] time").attr("datetime"))
+			.isEqualTo("2026-03-23T13:00:00+01:00");
+	}
+
 }

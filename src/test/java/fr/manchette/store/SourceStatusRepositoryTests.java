@@ -54,6 +54,21 @@ class SourceStatusRepositoryTests {
 	}
 
 	@Test
+	void theDueTimesAheadMoveBackWithTheClockAndTheLatestAttemptIsKnown() {
+		assertThat(this.statuses.latestAttempt()).isEmpty();
+		this.statuses.recordOutcome(new SourceStatus("hespress", "https://h.ma/feed", T0.minusSeconds(300), T0,
+				PollOutcome.OK, 0, null, null, null, T0.plusSeconds(600), null, null));
+		this.statuses.recordOutcome(new SourceStatus("le360", "https://l.ma/feed", T0.minusSeconds(960), T0,
+				PollOutcome.OK, 0, null, null, null, T0.minusSeconds(60), null, null));
+
+		assertThat(this.statuses.latestAttempt()).contains(T0.minusSeconds(300));
+		assertThat(this.statuses.moveDueTimesBack(T0, Duration.ofHours(1))).isEqualTo(1);
+
+		assertThat(this.statuses.find("hespress").orElseThrow().nextAttemptAt()).isEqualTo(T0.minusSeconds(3000));
+		assertThat(this.statuses.find("le360").orElseThrow().nextAttemptAt()).isEqualTo(T0.minusSeconds(60));
+	}
+
+	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
 		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
 				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), null, null);

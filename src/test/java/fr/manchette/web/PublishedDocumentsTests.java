@@ -183,13 +183,18 @@ class PublishedDocumentsTests {
 			HttpResponse<byte[]> first = get(path, Map.of());
 			String etag = first.headers().firstValue("ETag").orElseThrow();
 			String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
-			String before = HTTP_DATE.format(ZonedDateTime.parse(lastModified, HTTP_DATE).minusSeconds(1));
+			ZonedDateTime modified = ZonedDateTime.parse(lastModified, HTTP_DATE);
+			String before = HTTP_DATE.format(modified.minusSeconds(1));
+			// The obsolete forms of the same date that RFC 9110 §5.6.7 has a server read: RFC 850's and asctime's.
+			String rfc850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).format(modified);
+			String asctime = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).format(modified);
 
 			assertThat(lastModified).as(path).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
 			for (Map<String, String> conditions : List.of(Map.of("If-None-Match", etag),
 					Map.of("If-None-Match", "\"other\", " + etag), Map.of("If-None-Match", "*"),
-					Map.of("If-Modified-Since", lastModified))) {
+					Map.of("If-Modified-Since", lastModified), Map.of("If-Modified-Since", rfc850),
+					Map.of("If-Modified-Since", asctime))) {
 				HttpResponse<byte[]> second = get(path, conditions);
 				assertThat(second.statusCode()).as(path + " " + conditions).isEqualTo(304);
 				assertThat(second.body()).isEmpty();
