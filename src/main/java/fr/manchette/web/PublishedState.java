@@ -30,15 +30,29 @@ final class PublishedState {
 	/** When the day in the ticker's zone ends, in epoch milliseconds: the state ends with it. */
 	final long until;
 
+	/**
+	 * When what is published last changed: the store's last change, or the start of this state when feeds.yml or the
+	 * day moved since the state before (a source renamed, "19:35" become "16/05 19:35"). A client that revalidates
+	 * with {@code If-Modified-Since} alone would otherwise be told that its copy, with the old names, is current.
+	 */
+	final Instant modified;
+
 	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
 
-	PublishedState(Change change, FeedsFile config, Clock clock) {
+	/** @param previous the state this one follows; null for the first one */
+	PublishedState(Change change, FeedsFile config, Clock clock, @Nullable PublishedState previous) {
 		this.change = change;
 		this.config = config;
 		ZoneId zone = config.timezone();
 		Instant now = clock.instant();
 		this.day = LocalDate.ofInstant(now, zone);
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+		this.modified = (previous == null || (previous.config == config && previous.day.equals(this.day)))
+				? change.at() : latest(latest(change.at(), now), previous.modified);
+	}
+
+	private static Instant latest(Instant one, Instant other) {
+		return one.isAfter(other) ? one : other;
 	}
 
 	/** The variant kept for this address, unless it has expired (and then it goes); null if there is none. */
@@ -63,10 +77,10 @@ final class PublishedState {
 	 */
 	Validators validators(String version, MultiValueMap<String, String> params) {
 		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|"
-				+ this.change.at().toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
-		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.change.at().toEpochMilli())
+				+ this.modified.toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
+		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.modified.toEpochMilli())
 				+ "\"";
-		return new Validators(etag, this.change.at());
+		return new Validators(etag, this.modified);
 	}
 
 }
