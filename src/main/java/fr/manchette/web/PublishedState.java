@@ -47,8 +47,11 @@ final class PublishedState {
 		Instant now = clock.instant();
 		this.day = LocalDate.ofInstant(now, zone);
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+		// At least a second past the state before: HTTP dates are whole seconds, and an edit made in the second of the
+		// last change would otherwise give the same Last-Modified.
 		this.modified = (previous == null || (previous.config == config && previous.day.equals(this.day)))
-				? change.at() : latest(latest(change.at(), now), previous.modified);
+				? change.at()
+				: latest(latest(change.at(), now), Instant.ofEpochSecond(previous.modified.getEpochSecond() + 1));
 	}
 
 	private static Instant latest(Instant one, Instant other) {
