@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -28,6 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -46,6 +49,8 @@ class SourceEditsIntegrationTests {
 	private static final Instant NOW = Instant.now();
 
 	private static final String TOKEN = "jeton-de-test-assez-long-pour-etre-accepte";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -131,6 +136,55 @@ class SourceEditsIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("moving", 0L) == 4);
 		server.verify(getRequestedFor(urlEqualTo("/new")).withHeader("If-None-Match", absent()));
 		assertThat(get("/api/headlines?source=moving", null).body()).contains("nouveau 1", "nouveau 2");
+	}
+
+	@Test
+	void aSourceGivenAnotherIdOrRemovedLeavesEveryListAtOnceAndFindsItsItemsWhenPutBack() throws Exception {
+		server.stubFor(WireMock.get("/kept").willReturn(aResponse().withBody(rss("gardé"))));
+		server.stubFor(WireMock.get("/relabelled").willReturn(aResponse().withBody(rss("réétiqueté"))));
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("old-id", "Le Site", url("/relabelled"), "category: sport"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("old-id", 0L) == 2
+				&& this.items.countBySource().getOrDefault("kept", 0L) == 2);
+
+		// The same feed under a new id: its items are stored again under it, each story listed once, as its own.
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("new-id", "Le Site", url("/relabelled"), "category: sport"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("new-id", 0L) == 2);
+		List<JsonNode> relabelled = new ArrayList<>();
+		JSON.readTree(get("/api/headlines?limit=500", null).body()).get("headlines").forEach((headline) -> {
+			if (headline.get("title").asString().startsWith("réétiqueté")) {
+				relabelled.add(headline);
+			}
+		});
+		assertThat(relabelled).hasSize(2).allSatisfy((headline) -> {
+			assertThat(headline.get("source").asString()).isEqualTo("new-id");
+			assertThat(headline.get("sourceName").asString()).isEqualTo("Le Site");
+			assertThat(headline.get("category").asString()).isEqualTo("sport");
+			assertThat(headline.get("alsoIn")).isEmpty();
+		});
+		String story = relabelled.get(0).get("story").asString();
+		for (String document : List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines?order=une", "/",
+				"/api/stories/" + story)) {
+			assertThat(get(document, null).body()).as(document).doesNotContain("old-id");
+		}
+
+		// Taken out of feeds.yml: out of every list at once; its items stay stored.
+		edit(FeedsYml.inZone("Africa/Casablanca").source("kept", "Gardé", url("/kept")));
+		for (String document : List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines", "/headlines.txt",
+				"/api/headlines?order=une", "/")) {
+			assertThat(get(document, null).body()).as(document).contains("gardé 1").doesNotContain("réétiqueté");
+		}
+		assertThat(get("/api/stories/" + story, null).statusCode()).isEqualTo(404);
+
+		// Put back under its id: its items are its own again, none stored twice.
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("new-id", "Le Site", url("/relabelled"), "category: sport"));
+		assertThat(get("/headlines.txt", null).body()).contains("réétiqueté 1", "réétiqueté 2");
+		assertThat(this.items.countBySource()).containsEntry("new-id", 2L);
 	}
 
 	/** Writes feeds.yml and waits for the service to take it: each edit here differs from the file before. */
