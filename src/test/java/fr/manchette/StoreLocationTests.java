@@ -1,7 +1,11 @@
 package fr.manchette;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +19,9 @@ import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.UnusableDatabaseUrlException;
+import fr.manchette.store.UnusableH2FileException;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.H2FileHolder;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +114,45 @@ class StoreLocationTests {
 					+ "Manchette stores its items in H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…) only.")
 			.doesNotContain("secret")
 			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aDataDirectoryThatCannotBeMadeStopsTheStartWithOneSentence(CapturedOutput output) throws IOException {
+		Path file = Files.writeString(this.dir.resolve("a-file"), "not a directory");
+		assertThatThrownBy(() -> start("--manchette.data-dir=" + file.resolve("data")))
+			.isInstanceOf(UnusableH2FileException.class);
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The store's directory " + file.resolve("data") + " cannot be made: " + file
+					+ " is a file, not a directory.")
+			.contains("Give manchette.data-dir")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void anH2FileAnotherProcessHasOpenStopsTheStartWithOneSentence(CapturedOutput output) throws Exception {
+		Path dataDir = this.dir.resolve("data");
+		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), H2FileHolder.class.getName(),
+				"jdbc:h2:file:" + dataDir.resolve("manchette"))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(other.getInputStream(),
+				StandardCharsets.UTF_8))) {
+			assertThat(lines.readLine()).isEqualTo("open");
+
+			assertThatThrownBy(() -> start("--manchette.data-dir=" + dataDir));
+
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("The H2 file " + dataDir.resolve("manchette.mv.db")
+						+ " is in use by another process: another Manchette runs on it, or is still stopping.")
+				.contains("Stop the other instance first")
+				.doesNotContain("\tat ")
+				.doesNotContain("not compacted");
+		}
+		finally {
+			other.destroyForcibly().waitFor();
+		}
 	}
 
 	private ConfigurableApplicationContext start(String... store) {

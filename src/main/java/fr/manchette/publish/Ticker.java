@@ -46,9 +46,15 @@ public class Ticker {
 			List<StoredItem> all = new ArrayList<>();
 			all.add(story.lead());
 			all.addAll(story.others());
+			// As in the lists: the items of a source no longer in feeds.yml are not shown.
+			all.removeIf((item) -> config.source(item.sourceId()).isEmpty());
+			if (all.isEmpty()) {
+				return null;
+			}
+			StoredItem lead = all.get(0);
 			List<String> sources = all.stream().map(StoredItem::sourceId).distinct().toList();
-			return new StoryDetails(id, config.timezone().getId(), story.lead().title(), sources,
-					all.stream().map((item) -> storyItem(item, item == story.lead(), config, today)).toList());
+			return new StoryDetails(id, config.timezone().getId(), lead.title(), sources,
+					all.stream().map((item) -> storyItem(item, item == lead, config, today)).toList());
 		});
 	}
 

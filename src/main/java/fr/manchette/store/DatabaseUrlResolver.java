@@ -35,6 +35,7 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
 		environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", Map.of(URL, url)));
 		log.info("Store: {}", DatabaseUrl.masked(url));
+		H2FileDirectory.prepare(url);
 	}
 
 }

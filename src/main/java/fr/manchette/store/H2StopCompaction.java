@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import fr.manchette.store.H2File.Compacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 			return;
 		}
 		String url = this.environment.getProperty(DatabaseUrlResolver.URL);
+		if (dataSource instanceof HikariDataSource pool && !pool.isRunning()) {
+			// The store never opened (a start that failed, the file in use elsewhere): asking for a connection would
+			// try to open it once more, and log that failure again.
+			return;
+		}
 		if (url != null && !DatabaseUrl.isH2(url)) {
 			// No file to compact, so no connection asked for: the database may be gone already (PostgreSQL stopped
 			// before the service), and the pool would wait for one its whole connection timeout (30 s) before the

@@ -35,6 +35,10 @@ class ItemFilter {
 		conditions.add("1 = 1");
 		in(conditions, alias + ".source_id", "sources", query.sources(), params);
 		in(conditions, alias + ".lang", "languages", query.languages(), params);
+		if (query.removed() != null) {
+			conditions.add(alias + ".source_id NOT IN (:removed)");
+			params.put("removed", List.copyOf(query.removed()));
+		}
 		if (query.since() != null) {
 			conditions.add(alias + ".sort_at >= :since");
 			params.put("since", Timestamps.param(query.since()));

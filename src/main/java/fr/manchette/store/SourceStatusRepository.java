@@ -72,16 +72,18 @@ public class SourceStatusRepository {
 			  interval_reason = :reason
 			WHERE source_id = :source""";
 
-	private static final String TIMETABLE = "SELECT source_id, next_attempt_at IS NULL FROM source_status";
+	private static final String TIMETABLE = "SELECT source_id, next_attempt_at IS NULL, url FROM source_status";
 
 	private static final String SCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NOT NULL";
 
 	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
-	// the operator changed.
+	// the operator changed. So is one given another url, whatever its timetable: a backoff earned by failures of the
+	// old url would hold the new one back for up to 6 hours.
 	private static final String SCHEDULE_EDITED = """
 			UPDATE source_status SET next_attempt_at = :at
-			WHERE source_id = :source AND next_attempt_at IS NULL
-			  AND (url <> :url OR last_outcome IS NULL OR last_outcome <> 'GONE')""";
+			WHERE source_id = :source
+			  AND ((next_attempt_at IS NULL AND (last_outcome IS NULL OR last_outcome <> 'GONE'))
+			       OR (url <> :url AND (next_attempt_at IS NULL OR next_attempt_at > :at)))""";
 
 	private static final String UNSCHEDULE = """
 			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id IN (:leaving)""";
@@ -282,15 +284,18 @@ public class SourceStatusRepository {
 
 	/**
 	 * Gives each source that has no status yet a first poll time, and puts back in the timetable a source that has
-	 * none (taken out of feeds.yml and put back, or gone and given another url). Existing timetables are kept: a
-	 * restart does not poll everything again. A few statements for the whole file.
+	 * none (taken out of feeds.yml and put back, or gone and given another url); a source given another url is polled
+	 * at that time too, if it was due later (in its backoff). Other timetables are kept: a restart does not poll
+	 * everything again. A few statements for the whole file.
 	 */
 	public void schedule(List<FirstPoll> sources) {
 		// The timetable read once and compared here: at every start and reload all sources are known, and an insert
 		// that conflicts on each of a thousand rows took H2 a third of a second, with the polls waiting for it.
 		Map<String, Boolean> unscheduled = new HashMap<>();
+		Map<String, String> urls = new HashMap<>();
 		this.jdbc.sql(TIMETABLE).query((row) -> {
 			unscheduled.put(row.getString(1), row.getBoolean(2));
+			urls.put(row.getString(1), row.getString(3));
 		});
 		List<Object[]> rows = new ArrayList<>();
 		for (FirstPoll source : sources) {
@@ -298,7 +303,7 @@ public class SourceStatusRepository {
 			if (off == null) {
 				rows.add(new Object[] { source.sourceId(), source.url(), 0, Timestamps.param(source.at()) });
 			}
-			else if (off) {
+			else if (off || !source.url().equals(urls.get(source.sourceId()))) {
 				this.jdbc.sql(SCHEDULE_EDITED)
 					.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
 					.update();

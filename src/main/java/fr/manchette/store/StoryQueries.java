@@ -79,13 +79,13 @@ public class StoryQueries {
 	public List<Story> latestStories(ItemQuery query) {
 		Statement latest = latestStoriesStatement(query);
 		List<StoredItem> leads = this.jdbc.sql(latest.sql()).params(latest.params()).query(ItemRow::read).list();
-		return withOthers(leads);
+		return withOthers(leads, query);
 	}
 
 	/** The stories ranked à la une (see {@link TopStories}), each counting the sources that told it in the window. */
 	public List<Story> topStories(ItemQuery query) {
 		List<TopStories.Ranked> ranked = this.top.rank(query);
-		List<Story> stories = withOthers(ranked.stream().map(TopStories.Ranked::lead).toList());
+		List<Story> stories = withOthers(ranked.stream().map(TopStories.Ranked::lead).toList(), query);
 		List<Story> counted = new ArrayList<>(stories.size());
 		for (int i = 0; i < stories.size(); i++) {
 			Story story = stories.get(i);
@@ -129,7 +129,7 @@ public class StoryQueries {
 	}
 
 	/** Each lead with the other items of its story, oldest first: one query for the whole list. */
-	private List<Story> withOthers(List<StoredItem> leads) {
+	private List<Story> withOthers(List<StoredItem> leads, ItemQuery query) {
 		if (leads.isEmpty()) {
 			return List.of();
 		}
@@ -144,7 +144,10 @@ public class StoryQueries {
 			.forEach((item) -> byStory.get(item.storyKey()).add(item));
 		return leads.stream()
 			.map((lead) -> new Story(lead,
-					byStory.get(lead.storyKey()).stream().filter((item) -> item.id() != lead.id()).toList()))
+					byStory.get(lead.storyKey())
+						.stream()
+						.filter((item) -> item.id() != lead.id() && !query.hides(item.sourceId()))
+						.toList()))
 			.toList();
 	}
 

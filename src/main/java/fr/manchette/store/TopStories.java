@@ -48,9 +48,12 @@ class TopStories {
 		Map<String, Set<String>> sources = new HashMap<>();
 		Map<String, Telling> leads = new LinkedHashMap<>();
 		boolean filtered = query.sources() != null || !query.words().isEmpty() || query.languages() != null
-				|| (query.since() != null && query.since().isAfter(une));
+				|| query.removed() != null || (query.since() != null && query.since().isAfter(une));
 		this.jdbc.sql(TOLD_SINCE).param("une", Timestamps.param(une)).query((row) -> {
 			String story = row.getString("story_key");
+			if (query.hides(row.getString("source_id"))) {
+				return;
+			}
 			sources.computeIfAbsent(story, (key) -> new HashSet<>()).add(row.getString("source_id"));
 			if (!filtered) {
 				leads.putIfAbsent(story, new Telling(row.getLong("id"), Timestamps.read(row, "sort_at")));
@@ -60,7 +63,7 @@ class TopStories {
 			// The window bounds the items like a since, the later of the two winning.
 			Instant since = (query.since() != null && query.since().isAfter(une)) ? query.since() : une;
 			ItemQuery bounded = new ItemQuery(query.sources(), query.text(), since, query.limit(), une,
-					query.languages());
+					query.languages(), query.removed());
 			Map<String, Object> params = new HashMap<>();
 			String filterI = this.filter.matching("i", bounded, params);
 			this.jdbc.sql(MATCHING_TOLD.formatted(filterI)).params(params).query((row) -> {

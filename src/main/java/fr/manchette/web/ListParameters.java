@@ -46,7 +46,10 @@ final class ListParameters {
 	private ListParameters() {
 	}
 
-	static ItemQuery parse(MultiValueMap<String, String> params, FeedsFile config) {
+	/**
+	 * @param stored the sources the store has a status for: those of them no longer in feeds.yml are not listed
+	 */
+	static ItemQuery parse(MultiValueMap<String, String> params, FeedsFile config, Set<String> stored) {
 		Set<String> sources = sources(params.get("source"), config);
 		String asked = single(params, "category");
 		// Without the spaces around it, as every other parameter is read.
@@ -73,7 +76,12 @@ final class ListParameters {
 		}
 		return new ItemQuery(sources, (q != null && !q.isBlank()) ? q : null,
 				since(single(params, "since"), config.timezone()), limit(single(params, "limit")), null,
-				languages(params.get("lang")));
+				languages(params.get("lang")), removed(stored, config));
+	}
+
+	/** The sources of the store that feeds.yml no longer has. */
+	private static Set<String> removed(Set<String> stored, FeedsFile config) {
+		return stored.stream().filter((id) -> config.source(id).isEmpty()).collect(Collectors.toSet());
 	}
 
 	/** Each category once, as the first source with it writes it: the filter ignores case. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.UneSettings;
 import fr.manchette.store.ItemQuery;
+import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.StoryQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,15 @@ class ListRequests {
 
 	private final StoryQueries items;
 
+	private final SourceStatusRepository statuses;
+
 	private final Duration window;
 
 	private final Clock clock;
 
-	ListRequests(StoryQueries items, UneSettings une, Clock clock) {
+	ListRequests(StoryQueries items, SourceStatusRepository statuses, UneSettings une, Clock clock) {
 		this.items = items;
+		this.statuses = statuses;
 		this.window = une.window();
 		this.clock = clock;
 	}
@@ -39,7 +43,7 @@ class ListRequests {
 	 * @param config the configuration the sources and categories asked for are checked against
 	 */
 	ListRequest read(MultiValueMap<String, String> params, FeedsFile config) {
-		ItemQuery query = ListParameters.parse(params, config);
+		ItemQuery query = ListParameters.parse(params, config, this.statuses.itemCounts().keySet());
 		if (!ListParameters.une(params)) {
 			return new ListRequest(query, false, "", null);
 		}

@@ -44,7 +44,7 @@ class PublishedDocuments {
 		this.changes = changes;
 		this.lists = lists;
 		this.clock = clock;
-		this.state = new PublishedState(changes.current(), feeds.get(), clock);
+		this.state = new PublishedState(changes.current(), feeds.get(), clock, null);
 	}
 
 	/**
@@ -60,7 +60,7 @@ class PublishedDocuments {
 		if (variant == null) {
 			MultiValueMap<String, String> params = parameters(request);
 			ListRequests.ListRequest list = this.lists.read(params, current.config);
-			Rendering rendering = document.prepare(list, params, current.change.at());
+			Rendering rendering = document.prepare(list, params, current.modified);
 			variant = current.add(key, new CachedVariant(current.validators(rendering.version() + list.version(), params),
 					publication.contentType(), rendering.render(), list.until()));
 		}
@@ -113,7 +113,7 @@ class PublishedDocuments {
 			Change change = this.changes.current();
 			FeedsFile config = this.feeds.get();
 			if (!state.holds(change, config, this.clock.millis())) {
-				state = new PublishedState(change, config, this.clock);
+				state = new PublishedState(change, config, this.clock, state);
 				this.state = state;
 			}
 			return state;
@@ -145,7 +145,7 @@ class PublishedDocuments {
 		 * Says what to render.
 		 * @param list the list asked for, its parameters checked
 		 * @param params the request's parameters, for what is not the list's (the page's filters)
-		 * @param updated when the store last changed, as the document may say
+		 * @param updated when what is published last changed (the store, or feeds.yml), as the document may say
 		 */
 		Rendering prepare(ListRequests.ListRequest list, MultiValueMap<String, String> params, Instant updated);
 

@@ -35,9 +35,17 @@ final class PublishedState {
 
 	private final long until;
 
+	/**
+	 * When what is published last changed: the store's last change, or the start of this state when feeds.yml or the
+	 * day moved since the state before (a source renamed, "19:35" become "16/05 19:35"). A client that revalidates
+	 * with {@code If-Modified-Since} alone would otherwise be told that its copy, with the old names, is current.
+	 */
+	final Instant modified;
+
 	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
 
-	PublishedState(Change change, FeedsFile config, Clock clock) {
+	/** @param previous the state this one follows; null for the first one */
+	PublishedState(Change change, FeedsFile config, Clock clock, @Nullable PublishedState previous) {
 		this.change = change;
 		this.config = config;
 		ZoneId zone = config.timezone();
@@ -45,6 +53,15 @@ final class PublishedState {
 		this.day = LocalDate.ofInstant(now, zone);
 		this.from = this.day.atStartOfDay(zone).toInstant().toEpochMilli();
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+		// At least a second past the state before: HTTP dates are whole seconds, and an edit made in the second of the
+		// last change would otherwise give the same Last-Modified.
+		this.modified = (previous == null || (previous.config == config && previous.day.equals(this.day)))
+				? change.at()
+				: latest(latest(change.at(), now), Instant.ofEpochSecond(previous.modified.getEpochSecond() + 1));
+	}
+
+	private static Instant latest(Instant one, Instant other) {
+		return one.isAfter(other) ? one : other;
 	}
 
 	/** Whether this state is the one to publish from at {@code now}, in epoch milliseconds. */
@@ -74,10 +91,10 @@ final class PublishedState {
 	 */
 	Validators validators(String version, MultiValueMap<String, String> params) {
 		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|"
-				+ this.change.at().toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
-		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.change.at().toEpochMilli())
+				+ this.modified.toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
+		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.modified.toEpochMilli())
 				+ "\"";
-		return new Validators(etag, this.change.at());
+		return new Validators(etag, this.modified);
 	}
 
 }

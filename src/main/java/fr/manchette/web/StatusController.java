@@ -46,7 +46,7 @@ class StatusController {
 	@GetMapping("/api/sources")
 	ResponseEntity<byte[]> sources(@RequestParam MultiValueMap<String, String> params) {
 		List<SourceHealth> all = this.sources.sources();
-		Set<String> asked = params.isEmpty() ? null : ListParameters.parse(params, this.feeds.get()).sources();
+		Set<String> asked = params.isEmpty() ? null : ListParameters.parse(params, this.feeds.get(), Set.of()).sources();
 		// The order too, which ranks stories and leaves every source here: a wrong one is as wrong here.
 		ListParameters.une(params);
 		if (asked == null) {

@@ -38,7 +38,7 @@ final class Validators {
 
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
-	 * @param lastModified when the store last changed
+	 * @param lastModified when what is published last changed
 	 */
 	Validators(String etag, Instant lastModified) {
 		this.etag = etag;

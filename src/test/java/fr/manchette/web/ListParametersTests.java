@@ -2,6 +2,7 @@ package fr.manchette.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
@@ -80,47 +81,47 @@ class ListParametersTests {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 
 		params.set("category", "SPORT");
-		assertThat(ListParameters.parse(params, file).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
+		assertThat(ListParameters.parse(params, file, Set.of()).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
 		params.set("source", "medias24");
-		assertThat(ListParameters.parse(params, file).sources()).isEmpty();
+		assertThat(ListParameters.parse(params, file, Set.of()).sources()).isEmpty();
 		params.remove("source");
 		params.set("category", "sprot");
-		assertThatExceptionOfType(BadQueryException.class).isThrownBy(() -> ListParameters.parse(params, file))
+		assertThatExceptionOfType(BadQueryException.class).isThrownBy(() -> ListParameters.parse(params, file, Set.of()))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("category"))
 			.withMessage("unknown category \"sprot\"; known: sport");
 		params.set("category", "");
-		assertThat(ListParameters.parse(params, file).sources()).isNull();
+		assertThat(ListParameters.parse(params, file, Set.of()).sources()).isNull();
 		// Read as every other parameter is, without the spaces around it (a value pasted with its blank).
 		params.set("category", " sport ");
-		assertThat(ListParameters.parse(params, file).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
+		assertThat(ListParameters.parse(params, file, Set.of()).sources()).containsExactlyInAnyOrder("hespress-fr", "le360");
 	}
 
 	@Test
 	void limitIsFiftyByDefaultAndFromOneToFiveHundred() {
-		assertThat(ListParameters.parse(params(), this.config).limit()).isEqualTo(50);
-		assertThat(ListParameters.parse(params("limit", "1"), this.config).limit()).isEqualTo(1);
-		assertThat(ListParameters.parse(params("limit", "500"), this.config).limit()).isEqualTo(500);
+		assertThat(ListParameters.parse(params(), this.config, Set.of()).limit()).isEqualTo(50);
+		assertThat(ListParameters.parse(params("limit", "1"), this.config, Set.of()).limit()).isEqualTo(1);
+		assertThat(ListParameters.parse(params("limit", "500"), this.config, Set.of()).limit()).isEqualTo(500);
 		for (String value : List.of("0", "501", "-1", "abc", "5.5")) {
 			assertThatExceptionOfType(BadQueryException.class).as(value)
-				.isThrownBy(() -> ListParameters.parse(params("limit", value), this.config))
+				.isThrownBy(() -> ListParameters.parse(params("limit", value), this.config, Set.of()))
 				.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("limit"));
 		}
 	}
 
 	@Test
 	void langIsRepeatableOrCommaSeparatedIso639Codes() {
-		assertThat(ListParameters.parse(params("lang", "fr,ar"), this.config).languages())
+		assertThat(ListParameters.parse(params("lang", "fr,ar"), this.config, Set.of()).languages())
 			.containsExactlyInAnyOrder("fr", "ar");
-		assertThat(ListParameters.parse(params("lang", "fr", "lang", "AR"), this.config).languages())
+		assertThat(ListParameters.parse(params("lang", "fr", "lang", "AR"), this.config, Set.of()).languages())
 			.containsExactlyInAnyOrder("fr", "ar");
 		assertThatExceptionOfType(BadQueryException.class)
-			.isThrownBy(() -> ListParameters.parse(params("lang", "français"), this.config))
+			.isThrownBy(() -> ListParameters.parse(params("lang", "français"), this.config, Set.of()))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("lang"));
 	}
 
 	@Test
 	void aThreeLetterCodeIsTheTwoLetterOneItemsAreStoredUnder() {
-		assertThat(ListParameters.parse(params("lang", "fra,ARA", "lang", "fre", "lang", "kab"), this.config).languages())
+		assertThat(ListParameters.parse(params("lang", "fra,ARA", "lang", "fre", "lang", "kab"), this.config, Set.of()).languages())
 			.containsExactlyInAnyOrder("fr", "ar", "kab");
 	}
 
@@ -130,7 +131,7 @@ class ListParametersTests {
 		MultiValueMap<String, String> params = params("source", "", "category", "", "q", "", "since", "", "limit", "",
 				"lang", "", "order", "");
 
-		assertThat(ListParameters.parse(params, file))
+		assertThat(ListParameters.parse(params, file, Set.of()))
 			.isEqualTo(new ItemQuery(null, null, null, ItemQuery.DEFAULT_LIMIT, null, null));
 		assertThat(ListParameters.une(params)).isFalse();
 	}
@@ -150,7 +151,7 @@ class ListParametersTests {
 	private Instant since(String value) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("since", value);
-		return ListParameters.parse(params, this.config).since();
+		return ListParameters.parse(params, this.config, Set.of()).since();
 	}
 
 }

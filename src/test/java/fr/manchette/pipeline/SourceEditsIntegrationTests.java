@@ -1,0 +1,223 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.FeedsFile;
+import fr.manchette.store.ItemRepository;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A source's life in feeds.yml while the service runs, seen as an operator and a reader see it: over HTTP from the
+ * running service, its sources served by WireMock, feeds.yml edited in place.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SourceEditsIntegrationTests {
+
+	private static final Instant NOW = Instant.now();
+
+	private static final String TOKEN = "jeton-de-test-assez-long-pour-etre-accepte";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@RegisterExtension
+	static WireMockExtension server = Sites.forTheClass();
+
+	@TempDir
+	static Path dir;
+
+	@Autowired
+	private CurrentFeeds feeds;
+
+	@Autowired
+	private ItemRepository items;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		server.stubFor(WireMock.get("/first").willReturn(aResponse().withBody(rss("premier"))));
+		TestService.use(registry, dir, FeedsYml.inZone("Africa/Casablanca").source("first", url("/first")));
+		registry.add("manchette.reload-interval", () -> "200ms");
+		registry.add("manchette.polling.start-jitter", () -> "0s");
+		registry.add("manchette.admin.token", () -> TOKEN);
+	}
+
+	@Test
+	void aRenamedSourceShowsItsNewNameAtOnceEvenToAClientThatRevalidatesByDate() throws Exception {
+		server.stubFor(WireMock.get("/renamed").willReturn(aResponse().withBody(rss("renommé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("renamed", "Ancien Nom", url("/renamed"), "category: actualite"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("renamed", 0L) == 2);
+		List<String> documents = List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines", "/",
+				"/headlines.txt?source=renamed", "/api/sources", "/sources", "/opml");
+		for (String document : documents.subList(0, 5)) {
+			assertThat(get(document, null).body()).as(document).contains("Ancien Nom");
+		}
+		String lastModified = get("/feed.atom", null).headers().firstValue("Last-Modified").orElseThrow();
+
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("renamed", "Nouveau Nom", url("/renamed"), "category: sport"));
+
+		// A reader that revalidates with If-Modified-Since alone (no ETag kept) is not told its copy is current.
+		for (String document : documents) {
+			HttpResponse<String> answer = get(document, lastModified);
+			assertThat(answer.statusCode()).as(document).isEqualTo(200);
+			if (!document.startsWith("/headlines.txt")) {
+				assertThat(answer.body()).as(document).contains("Nouveau Nom").doesNotContain("Ancien Nom");
+			}
+		}
+		// The category filter goes by the source's category in feeds.yml now: its items are in sport.
+		assertThat(get("/api/headlines?category=sport", null).body()).contains("renommé 1", "renommé 2");
+		assertThat(get("/api/headlines?category=actualite", null).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aSourceInBackoffGivenAnotherUrlIsPolledAtOnceThereWithoutTheOldValidators() throws Exception {
+		// The old address once answered with an ETag, then failed: the source waits in its backoff.
+		server.stubFor(WireMock.get("/old").willReturn(aResponse().withHeader("ETag", "\"old\"").withBody(rss("ancien"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("moving", url("/old")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("moving", 0L) == 2);
+		server.stubFor(WireMock.get("/old").willReturn(aResponse().withStatus(500)));
+		HttpResponse<String> pollNow = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/moving/poll"))
+			.header("Authorization", "Bearer " + TOKEN)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(pollNow.statusCode()).isEqualTo(202);
+		// It fails, and backs off for twice its interval: 30 minutes.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/api/sources", null).body().contains("\"failuresInRow\":1"));
+
+		// The new address would answer 304 to the old address's ETag: that would hide its items.
+		server.stubFor(WireMock.get("/new")
+			.withHeader("If-None-Match", WireMock.matching(".*"))
+			.willReturn(aResponse().withStatus(304)));
+		server.stubFor(WireMock.get("/new")
+			.withHeader("If-None-Match", absent())
+			.willReturn(aResponse().withBody(rss("nouveau"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("moving", url("/new")));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("moving", 0L) == 4);
+		server.verify(getRequestedFor(urlEqualTo("/new")).withHeader("If-None-Match", absent()));
+		assertThat(get("/api/headlines?source=moving", null).body()).contains("nouveau 1", "nouveau 2");
+	}
+
+	@Test
+	void aSourceGivenAnotherIdOrRemovedLeavesEveryListAtOnceAndFindsItsItemsWhenPutBack() throws Exception {
+		server.stubFor(WireMock.get("/kept").willReturn(aResponse().withBody(rss("gardé"))));
+		server.stubFor(WireMock.get("/relabelled").willReturn(aResponse().withBody(rss("réétiqueté"))));
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("old-id", "Le Site", url("/relabelled"), "category: sport"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("old-id", 0L) == 2
+				&& this.items.countBySource().getOrDefault("kept", 0L) == 2);
+
+		// The same feed under a new id: its items are stored again under it, each story listed once, as its own.
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("new-id", "Le Site", url("/relabelled"), "category: sport"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("new-id", 0L) == 2);
+		List<JsonNode> relabelled = new ArrayList<>();
+		JSON.readTree(get("/api/headlines?limit=500", null).body()).get("headlines").forEach((headline) -> {
+			if (headline.get("title").asString().startsWith("réétiqueté")) {
+				relabelled.add(headline);
+			}
+		});
+		assertThat(relabelled).hasSize(2).allSatisfy((headline) -> {
+			assertThat(headline.get("source").asString()).isEqualTo("new-id");
+			assertThat(headline.get("sourceName").asString()).isEqualTo("Le Site");
+			assertThat(headline.get("category").asString()).isEqualTo("sport");
+			assertThat(headline.get("alsoIn")).isEmpty();
+		});
+		String story = relabelled.get(0).get("story").asString();
+		for (String document : List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines?order=une", "/",
+				"/api/stories/" + story)) {
+			assertThat(get(document, null).body()).as(document).doesNotContain("old-id");
+		}
+
+		// Taken out of feeds.yml: out of every list at once; its items stay stored.
+		edit(FeedsYml.inZone("Africa/Casablanca").source("kept", "Gardé", url("/kept")));
+		for (String document : List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines", "/headlines.txt",
+				"/api/headlines?order=une", "/")) {
+			assertThat(get(document, null).body()).as(document).contains("gardé 1").doesNotContain("réétiqueté");
+		}
+		assertThat(get("/api/stories/" + story, null).statusCode()).isEqualTo(404);
+
+		// Put back under its id: its items are its own again, none stored twice.
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("kept", "Gardé", url("/kept"))
+			.source("new-id", "Le Site", url("/relabelled"), "category: sport"));
+		assertThat(get("/headlines.txt", null).body()).contains("réétiqueté 1", "réétiqueté 2");
+		assertThat(this.items.countBySource()).containsEntry("new-id", 2L);
+	}
+
+	/** Writes feeds.yml and waits for the service to take it: each edit here differs from the file before. */
+	private void edit(FeedsYml yaml) throws IOException {
+		FeedsFile before = this.feeds.get();
+		yaml.writeTo(TestService.feedsFile(dir));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.feeds.get() != before);
+	}
+
+	private HttpResponse<String> get(String path, String ifModifiedSince) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (ifModifiedSince != null) {
+			request.header("If-Modified-Since", ifModifiedSince);
+		}
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String url(String path) {
+		return "http://localhost:" + server.getPort() + path;
+	}
+
+	/** Two items whose titles are {@code title 1} and {@code title 2}, published ten and twenty minutes ago. */
+	private static String rss(String title) {
+		DateTimeFormatter rfc822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+		StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+				+ "<title>" + title + "</title><link>https://" + title.hashCode() + ".example/</link>");
+		for (int i = 1; i <= 2; i++) {
+			rss.append("<item><title>").append(title).append(' ').append(i).append("</title><link>https://")
+				.append(Integer.toHexString(title.hashCode())).append(".example/").append(i).append("</link><pubDate>")
+				.append(rfc822.format(NOW.minus(Duration.ofMinutes(10L * i)).atOffset(ZoneOffset.UTC)))
+				.append("</pubDate></item>");
+		}
+		return rss.append("</channel></rss>").toString();
+	}
+
+}
