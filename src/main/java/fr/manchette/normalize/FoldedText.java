@@ -6,7 +6,8 @@ import java.util.List;
 import fr.manchette.parse.AccentFold;
 
 /**
- * Text folded for comparing words: {@link AccentFold} (lower case, no accents, ligatures split), every run of what
+ * Text folded for comparing words: {@link AccentFold} (lower case, no accents, ligatures and compatibility forms
+ * split, invisible characters dropped, Arabic folded as its search engines fold it), every run of what
  * is not a letter or a digit one space, and a space on each side, so that "etoile" finds "Étoile", "oeuvre" finds
  * "œuvre", and a word start is found with {@code " " + word}. The one fold of {@code q} searches and of the words of feeds.yml's rules.
  */

@@ -1,5 +1,6 @@
 package fr.manchette.normalize;
 
+import java.text.Normalizer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,17 +60,34 @@ public final class TitleText {
 		}
 		if (isPlain(htmlOrText)) {
 			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
-			return fold(htmlOrText);
+			return composed(fold(htmlOrText));
 		}
 		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
 				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
 		if (MarkupInText.in(html)) {
-			return fold(textOf(Jsoup.parseBodyFragment(html).body()));
+			return composed(fold(textOf(Jsoup.parseBodyFragment(html).body())));
 		}
 		// Text that only uses angle brackets (« a<b », « <<Le Monde>> »), which the HTML parser would take for tags:
 		// escaped, so that the parser only decodes its references. (Parser.unescapeEntities does the same, but takes a
 		// new reading buffer at each call: 0.8 KB more garbage per item read, on a farm where few titles hold a « & ».)
-		return fold(textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body()));
+		return composed(fold(textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body())));
+	}
+
+	/**
+	 * The text in Unicode's composed form (NFC), the one readers, fonts and searches expect: a feed that writes « été »
+	 * as e + U+0301 gives the same text as one that writes é. Text with nothing from U+0300 on but general
+	 * punctuation (’ « » – and the thin spaces, which neither compose nor decompose) is composed already: most French
+	 * text, given back without asking the Normalizer.
+	 */
+	static String composed(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x300 && (c < 0x2002 || c >= 0x2070)) {
+				return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+						: Normalizer.normalize(text, Normalizer.Form.NFC);
+			}
+		}
+		return text;
 	}
 
 	/** {@link #fold(String)} of the text being built, without making a string of it first. */
