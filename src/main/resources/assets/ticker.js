@@ -95,26 +95,33 @@
       titre.href = headline.link;
     }
     if (headline.lang) {
-      // An Arabic title reads right to left inside the French page.
       titre.lang = headline.lang;
-      titre.dir = 'auto';
     }
+    // Every title reads in the direction of its first letter (an Arabic one right to left), isolated from the rest.
+    titre.dir = 'auto';
     story.appendChild(titre);
     var meta = element('span', 'meta');
     if (une && headline.sources > 1) {
       meta.appendChild(element('span', 'nombre', headline.sources + ' sources'));
       meta.appendChild(document.createTextNode(' '));
     }
-    meta.appendChild(element('span', 'source', headline.sourceName));
+    var source = element('span', 'source', headline.sourceName);
+    source.dir = 'auto';
+    meta.appendChild(source);
     if (headline.category) {
       meta.appendChild(document.createTextNode(' '));
       meta.appendChild(element('span', 'categorie', headline.category));
     }
     if (headline.alsoIn && headline.alsoIn.length) {
       meta.appendChild(document.createTextNode(' '));
-      meta.appendChild(element('span', 'aussi', 'Aussi dans : ' + headline.alsoIn.map(function (id) {
-        return names[id] || id;
-      }).join(', ')));
+      var aussi = element('span', 'aussi', 'Aussi dans : ');
+      headline.alsoIn.forEach(function (id, i) {
+        if (i > 0) {
+          aussi.appendChild(document.createTextNode(', '));
+        }
+        aussi.appendChild(element('bdi', null, names[id] || id));
+      });
+      meta.appendChild(aussi);
     }
     story.appendChild(meta);
     li.appendChild(story);

@@ -111,13 +111,29 @@ final class HeadlineParts {
 		return (i < length && text.charAt(i) == '%') ? i + 1 : i;
 	}
 
-	/** The end of the run of letters and figures from {@code i}. */
+	/**
+	 * The end of the run of letters and figures from {@code i}, with the marks and invisible format characters
+	 * within it: « العَرَبِيَّة » with its harakat, « été » written e + U+0301, « inter­national » with a soft hyphen are one
+	 * word each, as readers see them (the fold drops what is not a letter).
+	 */
 	private static int skipRun(String text, int from) {
 		int i = from;
-		while (i < text.length() && wordCharAt(text, i)) {
+		while (i < text.length() && (wordCharAt(text, i) || (i > from && markOrFormatAt(text, i)))) {
 			i += Character.charCount(text.codePointAt(i));
 		}
 		return i;
+	}
+
+	private static boolean markOrFormatAt(String text, int i) {
+		if (text.charAt(i) < 0x300) {
+			// Latin-1 has one: the soft hyphen.
+			return text.charAt(i) == '\u00AD';
+		}
+		return switch (Character.getType(text.codePointAt(i))) {
+			case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
+					Character.FORMAT -> true;
+			default -> false;
+		};
 	}
 
 	/**

@@ -69,8 +69,8 @@ public final class ItemNormalizer {
 		Assert.notNull(fetchedAt, "fetchedAt must not be null");
 		Assert.notNull(assumedZone, "assumedZone must not be null");
 		HtmlCleaner.CleanSummary summary = summary(raw.summaryHtml(), BaseResolver.resolve(base, raw.summaryBase()));
-		String summaryHtml = summary.html();
-		String summaryText = summary.text();
+		String summaryHtml = TitleText.composed(summary.html());
+		String summaryText = TitleText.composed(summary.text());
 		String title = TitleText.plain(raw.title());
 		if (isBlank(title)) {
 			title = Excerpt.of(summaryText, TITLE_FROM_SUMMARY);

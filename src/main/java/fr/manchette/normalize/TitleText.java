@@ -1,5 +1,6 @@
 package fr.manchette.normalize;
 
+import java.text.Normalizer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,17 +60,34 @@ public final class TitleText {
 		}
 		if (isPlain(htmlOrText)) {
 			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
-			return fold(htmlOrText);
+			return composed(fold(htmlOrText));
 		}
 		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
 				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
 		if (MarkupInText.in(html)) {
-			return fold(textOf(Jsoup.parseBodyFragment(html).body()));
+			return composed(fold(textOf(Jsoup.parseBodyFragment(html).body())));
 		}
 		// Text that only uses angle brackets (« a<b », « <<Le Monde>> »), which the HTML parser would take for tags:
 		// escaped, so that the parser only decodes its references. (Parser.unescapeEntities does the same, but takes a
 		// new reading buffer at each call: 0.8 KB more garbage per item read, on a farm where few titles hold a « & ».)
-		return fold(textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body()));
+		return composed(fold(textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body())));
+	}
+
+	/**
+	 * The text in Unicode's composed form (NFC), the one readers, fonts and searches expect: a feed that writes « été »
+	 * as e + U+0301 gives the same text as one that writes é. Text with nothing from U+0300 on but general
+	 * punctuation (’ « » – and the thin spaces, which neither compose nor decompose) is composed already: most French
+	 * text, given back without asking the Normalizer.
+	 */
+	static String composed(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x300 && (c < 0x2002 || c >= 0x2070)) {
+				return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+						: Normalizer.normalize(text, Normalizer.Form.NFC);
+			}
+		}
+		return text;
 	}
 
 	/** {@link #fold(String)} of the text being built, without making a string of it first. */
@@ -216,17 +234,22 @@ public final class TitleText {
 
 	/**
 	 * {@link #fold(String)} of the text in the array, which it writes over: char by char (what is kept never runs
-	 * ahead of what is read); a surrogate is neither blank nor dropped, so the two halves of a pair are kept as the
-	 * pair would be.
+	 * ahead of what is read); the two halves of a surrogate pair are kept as the pair would be, and a half without
+	 * its other half is dropped.
 	 */
 	private static String fold(char[] chars) {
 		int length = 0;
 		boolean space = false;
-		for (char c : chars) {
+		char previous = 0;
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			// Read before the kept text runs over it: what was at i - 1.
+			boolean lone = Character.isSurrogate(c) && isLoneSurrogate(c, previous, (i + 1 < chars.length) ? chars[i + 1] : 0);
+			previous = c;
 			if (c == '\u000B' || isAsciiWhitespace(c)) {
 				space = true;
 			}
-			else if (!isDropped(c)) {
+			else if (!isDropped(c) && !lone) {
 				if (space) {
 					chars[length++] = ' ';
 					space = false;
@@ -281,6 +304,10 @@ public final class TitleText {
 				if (c < 0x20 || (c >= 0x7F && (c <= 0x9F || isInvisible(c))) || (c == ' ' && previous == ' ')) {
 					return false;
 				}
+				if (Character.isSurrogate(c) && isLoneSurrogate(c, (start + i > 0) ? text.charAt(start + i - 1) : 0,
+						(start + i + 1 < length) ? text.charAt(start + i + 1) : 0)) {
+					return false;
+				}
 				previous = c;
 			}
 		}
@@ -292,7 +319,9 @@ public final class TitleText {
 		for (int i = 0; i < text.length();) {
 			int codePoint = text.codePointAt(i);
 			i += Character.charCount(codePoint);
-			if (codePoint != '\u000B' && !isEdge(codePoint) && !isDropped(codePoint)) {
+			// A surrogate read as a code point is a lone one: dropped.
+			if (codePoint != '\u000B' && !isEdge(codePoint) && !isDropped(codePoint)
+					&& !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
 				return false;
 			}
 		}
@@ -305,6 +334,15 @@ public final class TitleText {
 
 	private static boolean isEdge(int c) {
 		return isAsciiWhitespace(c) || c == '\u00A0' || c == '\u202F';
+	}
+
+	/**
+	 * A half of a surrogate pair without its other half, between the characters {@code before} and {@code after} (0
+	 * at an edge): no character at all, which a JSON Feed's escapes can make. H2 would store it, PostgreSQL a « ? »,
+	 * and XML has no place for it.
+	 */
+	private static boolean isLoneSurrogate(char c, char before, char after) {
+		return Character.isHighSurrogate(c) ? !Character.isLowSurrogate(after) : !Character.isHighSurrogate(before);
 	}
 
 	/**
@@ -325,7 +363,8 @@ public final class TitleText {
 	 * (U+200C, U+200D) and the marks of writing direction do show, and stay.
 	 */
 	private static boolean isInvisible(int c) {
-		return c == '\uFEFF' || c == '\u00AD' || c == '\u200B' || c == '\u2060';
+		// U+FFFE and U+FFFF are no characters (XML has no place for them), left by a feed's escapes.
+		return c == '\uFEFF' || c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFFFE' || c == '\uFFFF';
 	}
 
 	/** The text with each entity left in it decoded, once: a feed escaped it twice. */

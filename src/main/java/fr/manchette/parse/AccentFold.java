@@ -2,12 +2,17 @@ package fr.manchette.parse;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The one accent and case fold of the service: lower case, accents off, ligatures split, so that « Œuvre » is
  * « oeuvre » and « Sénégal » is « senegal ». Dates (here and in normalize), the story matcher's words, the word lists
  * and {@code q} searches all compare words folded so. In parse, the first stage that reads words.
+ * <p>
+ * Compatibility forms are read as the letters they stand for (NFKD): « ﬁ » is « fi », full-width « Ａ » is « a »,
+ * « 1ᵉʳ » is « 1er ». Invisible format characters (soft hyphen, zero-width joiners, marks of writing direction) are
+ * dropped, so a word they sit in stays one word. Arabic is folded as its search engines fold it: harakat and the
+ * hamza over or under a carrier are marks, dropped with the accents; tatweel is dropped; « ٱ » is « ا » (as « أ إ
+ * آ » are, by the marks); « ى » is « ي », « ة » is « ه »; Arabic-Indic figures are ASCII ones (« ٢٠٢٦ » is « 2026 »).
  * <p>
  * It folds the text of every item stored and every headline read: a text of Latin letters, marks and punctuation
  * (French text) is folded a character at a time from a table; any other text takes the Normalizer. The table is
@@ -16,8 +21,6 @@ import java.util.regex.Pattern;
  * character, the marks taken off wherever canonical order puts them).
  */
 public final class AccentFold {
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	/** The characters below it are folded from {@link #LATIN}: Latin letters, IPA, spacing modifiers, marks. */
 	private static final char LATIN_END = 0x370;
@@ -73,16 +76,51 @@ public final class AccentFold {
 
 	/** The fold by the Normalizer: what the tables are made of, and what folds any other text. */
 	static String normalized(String text) {
-		String lower = text.toLowerCase(Locale.ROOT);
 		boolean ascii = true;
-		for (int i = 0; i < lower.length() && ascii; i++) {
-			ascii = lower.charAt(i) < 128;
+		for (int i = 0; i < text.length() && ascii; i++) {
+			ascii = text.charAt(i) < 128;
 		}
 		if (ascii) {
-			return lower;
+			return text.toLowerCase(Locale.ROOT);
 		}
-		lower = lower.replace("œ", "oe").replace("æ", "ae");
-		return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+		// Decomposed first, then lower case: a compatibility form may stand for a capital (« ℌ », « Ⓐ »).
+		String lower = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+		StringBuilder folded = new StringBuilder(lower.length());
+		for (int i = 0; i < lower.length();) {
+			int c = lower.codePointAt(i);
+			i += Character.charCount(c);
+			switch (Character.getType(c)) {
+				case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
+						Character.FORMAT -> {
+					// Accents, harakat, hamza over or under its carrier; soft hyphen, joiners, direction marks.
+				}
+				default -> {
+					switch (c) {
+						case 'œ' -> folded.append("oe");
+						case 'æ' -> folded.append("ae");
+						case '\u0640' -> {
+							// Tatweel, which only stretches a word.
+						}
+						case '\u0671' -> folded.append('\u0627'); // alef wasla: alef
+						case '\u0649' -> folded.append('\u064A'); // alef maqsura: ya
+						case '\u0629' -> folded.append('\u0647'); // ta marbuta: ha
+						default -> folded.appendCodePoint(arabicIndicDigit(c));
+					}
+				}
+			}
+		}
+		return folded.toString();
+	}
+
+	/** An Arabic-Indic figure (U+0660 to U+0669, or the eastern ones U+06F0 to U+06F9) as the ASCII one. */
+	private static int arabicIndicDigit(int c) {
+		if (c >= 0x660 && c <= 0x669) {
+			return '0' + c - 0x660;
+		}
+		if (c >= 0x6F0 && c <= 0x6F9) {
+			return '0' + c - 0x6F0;
+		}
+		return c;
 	}
 
 	private static String[] table(char from, char to) {

@@ -73,7 +73,8 @@ public class SourcesPage {
 		html.append("<tr id=\"source-").append(Html.escape(source.id())).append("\" class=\"")
 			.append(!source.enabled() ? "desactivee" : failing(source) ? "echec" : "ok")
 			.append("\">");
-		html.append("<td data-label=\"Source\"><strong>").append(Html.escape(source.name())).append("</strong> ");
+		// An Arabic name reads right to left, isolated from the id after it.
+		html.append("<td data-label=\"Source\"><strong dir=\"auto\">").append(Html.escape(source.name())).append("</strong> ");
 		html.append("<code>").append(Html.escape(source.id())).append("</code>");
 		if (!source.enabled()) {
 			html.append(" <span class=\"badge\">désactivée</span>");

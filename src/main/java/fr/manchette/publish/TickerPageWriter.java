@@ -173,8 +173,9 @@ public class TickerPageWriter {
 		}
 		html.append("</time><div class=\"depeche\">");
 		String href = Html.safeHref(headline.link());
-		// An Arabic title reads right to left inside the French page.
-		String lang = (headline.lang() != null) ? " lang=\"" + Html.escape(headline.lang()) + "\" dir=\"auto\"" : "";
+		// Every title is isolated and reads in the direction of its first letter: an Arabic one right to left inside
+		// the French page, its language known or not (a short headline's is not), without moving what is around it.
+		String lang = ((headline.lang() != null) ? " lang=\"" + Html.escape(headline.lang()) + "\"" : "") + " dir=\"auto\"";
 		if (href != null) {
 			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append('"').append(lang).append('>');
 		}
@@ -186,7 +187,8 @@ public class TickerPageWriter {
 		if (une && headline.sources() > 1) {
 			html.append("<span class=\"nombre\">").append(headline.sources()).append(" sources</span> ");
 		}
-		html.append("<span class=\"source\">").append(Html.escape(headline.sourceName()));
+		// A source's name may be Arabic too: isolated as the title is, and each name of « Aussi dans ».
+		html.append("<span class=\"source\" dir=\"auto\">").append(Html.escape(headline.sourceName()));
 		html.append("</span>");
 		if (headline.category() != null) {
 			html.append(" <span class=\"categorie\">").append(Html.escape(headline.category())).append("</span>");
@@ -197,7 +199,7 @@ public class TickerPageWriter {
 				.map((id) -> ItemLabels.sourceName(config, id))
 				.toList();
 			html.append(" <span class=\"aussi\">Aussi dans : ")
-				.append(Html.escape(String.join(", ", names)))
+				.append(String.join(", ", names.stream().map((name) -> "<bdi>" + Html.escape(name) + "</bdi>").toList()))
 				.append("</span>");
 		}
 		html.append("</span></div></li>\n");

@@ -108,7 +108,12 @@ final class ItemRow {
 
 	/** What a search looks into: the title and the summary, folded. */
 	static String searchText(Item item) {
-		return SearchText.fold(item.title() + " " + item.summaryText());
+		return searchText(item.title(), item.summaryText());
+	}
+
+	/** The search text of a title and a summary's plain text. */
+	static String searchText(String title, String summaryText) {
+		return SearchText.fold(title + " " + summaryText);
 	}
 
 	/** A row of {@link #COLUMNS}. */

@@ -18,7 +18,11 @@ final class SearchText {
 	static String fold(String text) {
 		// Spaces around, so that a word can be matched at a word start with LIKE '% word%'.
 		String folded = FoldedText.fold(text);
-		return (folded.length() > MAX_LENGTH) ? folded.substring(0, MAX_LENGTH) : folded;
+		if (folded.length() <= MAX_LENGTH) {
+			return folded;
+		}
+		// Not between the halves of a surrogate pair (a letter past U+FFFF): PostgreSQL would store the half as « ? ».
+		return folded.substring(0, Character.isHighSurrogate(folded.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH);
 	}
 
 	static List<String> words(String query) {

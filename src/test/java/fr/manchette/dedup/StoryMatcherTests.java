@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,25 @@ class StoryMatcherTests {
 						T0.plusSeconds(600))));
 
 		assertThat(storyOf(HEADLINE, "h24", T0.plusSeconds(900), stories)).contains("s2");
+	}
+
+	/**
+	 * Two headlines that a reader sees as one text are one story: with and without harakat, stretched by tatweel,
+	 * with or without the hamza's seat; French in composed or decomposed form, with a ligature or a soft hyphen.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"المغرب يفوز على مصر في نهائي كأس إفريقيا | المَغْرِب يَفُوز عَلَى مِصْر فِي نِهَائِيّ كَأْس إِفْرِيقِيَا",
+			"المغرب يفوز على مصر في نهائي كأس إفريقيا | المغـــرب يفـــوز علـى مصـر فـي نهائـي كـأس إفريقيـا",
+			"الحكومة تصادق على مشروع قانون المالية لسنة ٢٠٢٦ | الحكومه تصادق علي مشروع قانون الماليه لسنه 2026",
+			"Les élèves de l'école d'été réussissent leur année | Les e\u0301le\u0300ves de l'e\u0301cole d'e\u0301te\u0301 re\u0301ussissent leur anne\u0301e",
+			"Le financement international de la santé progresse | Le ﬁnancement inter\u00ADnational de la santé progresse" })
+	void headlinesThatReadAlikeAreOneStory(String a, String b) {
+		TitleKey x = TitleKey.of(a);
+		TitleKey y = TitleKey.of(b);
+		assertThat(y.words()).isEqualTo(x.words());
+		assertThat(this.matcher.sameStory(x, T0, y, T0.plusSeconds(600))).isTrue();
+		assertThat(StoryBands.of(y)).containsAnyElementsOf(StoryBands.of(x));
 	}
 
 	@Test

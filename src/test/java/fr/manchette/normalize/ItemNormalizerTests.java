@@ -47,6 +47,19 @@ class ItemNormalizerTests {
 		assertThat(item.publishedKnown()).isTrue();
 	}
 
+	/** A feed that writes « été » as e + U+0301 gives what one that writes é gives: readers and searches expect NFC. */
+	@Test
+	void storesDecomposedTextComposed() {
+		String decomposed = java.text.Normalizer.normalize("Été : les élèves d’Ifrane et l’إِبْرَاهِيمِيَّة",
+				java.text.Normalizer.Form.NFD);
+		RawItem raw = raw(decomposed, "https://www.francetvinfo.fr/a.html", "<p>" + decomposed + "</p>", null, null);
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+		String composed = java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC);
+		assertThat(item.title()).isEqualTo(composed).isNotEqualTo(decomposed);
+		assertThat(item.summaryText()).isEqualTo(composed);
+		assertThat(item.summaryHtml()).isEqualTo("<p>" + composed + "</p>");
+	}
+
 	@Test
 	void takesTheTitleFromTheSummaryWhenTheTitleIsBlank() {
 		RawItem raw = raw(" <b>\u00A0</b> ", "/a.html", SUMMARY, null, null);

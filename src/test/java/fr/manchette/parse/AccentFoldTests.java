@@ -24,6 +24,24 @@ class AccentFoldTests {
 		assertThat(AccentFold.fold(text)).isEqualTo(folded);
 	}
 
+	/** What Arabic search engines ignore: harakat, tatweel, the hamza's seat, the spellings of a final ya and ta. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "العَرَبِيَّة | العربيه", "عـــربي | عربي", "أحمد إبراهيم آمال ٱلله | احمد ابراهيم امال الله",
+			"مدرسة | مدرسه", "مستشفى | مستشفي", "مُؤْتَمَر | موتمر", "٢٠٢٦ ۲۰۲۶ | 2026 2026", "\u200Fالمغرب\u200E | المغرب",
+			"ﻻ ﺍﻟﻌﺮﺑﻴﺔ | لا العربيه" })
+	void foldsArabicAsItsSearchEnginesDo(String text, String folded) {
+		assertThat(AccentFold.fold(text)).isEqualTo(folded);
+	}
+
+	/** Compatibility forms as the letters they stand for; invisible format characters gone from inside words. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "ﬁnance ﬂeur | finance fleur", "ＡＢＣ１２３ | abc123", "XIXᵉ siècle, 1ᵉʳ | xixe siecle, 1er",
+			"inter\u00ADnational | international", "zéro\u200Bvirgule | zerovirgule", "jo\u200Dint non\u200Cjoint | joint nonjoint",
+			"e\u0301te\u0301 | ete" })
+	void foldsCompatibilityFormsAndDropsInvisibleCharacters(String text, String folded) {
+		assertThat(AccentFold.fold(text)).isEqualTo(folded);
+	}
+
 	@Test
 	void leavesAsciiLowerCaseAsItIs() {
 		String text = "le maroc et la france";

@@ -36,6 +36,9 @@ class SourcesPageTests {
 						NOW.minusSeconds(60), PollOutcome.NOT_MODIFIED, 0, null, NOW.plusSeconds(900), 7, null)),
 				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20), Duration.ofMinutes(1))));
 
+		// A name reads in its own direction (an Arabic one right to left), isolated from the id after it.
+		assertThat(html.select("tr[id^=source-] td[data-label=Source] strong")).allSatisfy(
+				(name) -> assertThat(name.attr("dir")).isEqualTo("auto"));
 		Element ok = html.getElementById("source-ok");
 		assertThat(ok.selectFirst("[data-label=Résultat]").text()).isEqualTo("OK");
 		assertThat(ok.selectFirst("[data-label=Dernier relevé]").text()).isEqualTo("19:34");

@@ -7,6 +7,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.support.FeedsFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static fr.manchette.support.FeedsFiles.source;
@@ -73,6 +74,24 @@ class TickerPageWriterTests {
 		assertThat(html.select("#fil > li").get(0).selectFirst("a.titre").attr("lang")).isEqualTo("ar");
 		assertThat(html.select("#fil > li").get(0).selectFirst("a.titre").attr("dir")).isEqualTo("auto");
 		assertThat(html.select("#fil > li").get(1).selectFirst("a.titre").hasAttr("lang")).isFalse();
+	}
+
+	/**
+	 * A title whose language is unknown (too short to tell) still reads in its own direction, and so do Arabic source
+	 * names, each isolated from the French around it: « Aussi dans : هسبريس, الأول » keeps its two names in order.
+	 */
+	@Test
+	void everyTitleAndSourceNameReadsInItsOwnDirection() {
+		Headline arabic = new Headline("19:35", "كأس 2026", "https://a.example/ar", "hespress-ar", "هسبريس",
+				"sport", "2025-05-16T19:35:00+02:00", List.of("le360", "alaoual"), "story-ar", 1, null);
+		Document html = Jsoup.parse(render(List.of(arabic), PageFilters.NONE));
+
+		Element line = html.selectFirst("#fil > li");
+		assertThat(line.selectFirst("a.titre").attr("dir")).isEqualTo("auto");
+		assertThat(line.selectFirst("a.titre").hasAttr("lang")).isFalse();
+		assertThat(line.selectFirst("span.source").attr("dir")).isEqualTo("auto");
+		assertThat(line.select("span.aussi bdi")).extracting(Element::text).containsExactly("Le360 & Co", "alaoual");
+		assertThat(line.selectFirst("span.aussi").text()).isEqualTo("Aussi dans : Le360 & Co, alaoual");
 	}
 
 	@Test
