@@ -36,7 +36,7 @@ final class ListParameters {
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	/** A date-time and its offset: {@code +01:00}, {@code -0400}, or {@code  01:00} when its '+' was not encoded. */
-	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d):?(\\d\\d)");
+	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d)(?::?(\\d\\d))?");
 
 	/** The first and the last instant {@code since} may say: years of four digits. */
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
@@ -213,7 +213,9 @@ final class ListParameters {
 			if (offset.matches()) {
 				// A '+' typed in an address as is reaches us as a space: the offset is still the one meant.
 				String sign = offset.group(2).equals("-") ? "-" : "+";
-				return OffsetDateTime.parse(offset.group(1) + sign + offset.group(3) + ":" + offset.group(4))
+				// ISO-8601 lets an offset be hours alone (+01), as feeds' dates often are.
+				String minutes = (offset.group(4) != null) ? offset.group(4) : "00";
+				return OffsetDateTime.parse(offset.group(1) + sign + offset.group(3) + ":" + minutes)
 					.toInstant();
 			}
 			return LocalDateTime.parse(text).atZone(zone).toInstant();

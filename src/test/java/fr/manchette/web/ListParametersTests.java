@@ -41,6 +41,13 @@ class ListParametersTests {
 	}
 
 	@Test
+	void sinceWithAnOffsetOfHoursAloneIsThatMoment() {
+		assertThat(since("2025-05-16T19:35:00+01")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+		assertThat(since("2025-05-16T19:35-04")).isEqualTo(Instant.parse("2025-05-16T23:35:00Z"));
+		assertThat(since("2025-05-16T19:35:00 01")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
+	}
+
+	@Test
 	void sinceWithAnOffsetWithoutItsColonIsThatMoment() {
 		assertThat(since("2025-05-16T19:35:00+0100")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
 		assertThat(since("2025-05-16T19:35:00 0100")).isEqualTo(Instant.parse("2025-05-16T18:35:00Z"));
