@@ -49,7 +49,8 @@ class FeedsFileWatcher {
 		byte[] content = read();
 		if (content == null) {
 			if (!this.missingReported) {
-				log.error("feeds.yml ({}) cannot be read: keeping the last good configuration", this.path);
+				log.error("feeds.yml ({}) cannot be read ({}): keeping the last good configuration", this.path,
+						whyUnreadable(this.path));
 				this.missingReported = true;
 			}
 			return;
@@ -69,6 +70,17 @@ class FeedsFileWatcher {
 			log.error("feeds.yml edit refused, keeping the last good configuration: {}",
 					String.join("; ", ex.problems()));
 		}
+	}
+
+	/** Why the file could not be read, in the operator's words: what they can fix. */
+	private static String whyUnreadable(Path path) {
+		if (Files.isDirectory(path)) {
+			return "it is a directory";
+		}
+		if (!Files.exists(path)) {
+			return "it does not exist";
+		}
+		return Files.isReadable(path) ? "an I/O error" : "permission denied";
 	}
 
 	private byte[] read() {

@@ -43,6 +43,35 @@ class FeedsFileWatcherTests {
 		assertThat(events).isEmpty();
 	}
 
+	@Test
+	void aFileThatCannotBeReadIsSaidWhyOnceAndTheLastGoodConfigurationRuns(CapturedOutput output) throws IOException {
+		Path path = Files.writeString(this.temp.resolve("feeds.yml"),
+				"feeds:\n  - id: le360\n    name: Le360\n    url: https://fr.le360.ma/rss\n");
+		FeedsFileLoader loader = new FeedsFileLoader();
+		CurrentFeeds current = new CurrentFeeds(loader.load(path));
+		FeedsFileWatcher watcher = new FeedsFileWatcher(properties(path), loader, current, (event) -> {
+		});
+
+		Files.delete(path);
+		watcher.check();
+		watcher.check();
+		assertThat(output).contains("feeds.yml (" + path + ") cannot be read (it does not exist): keeping the last good "
+				+ "configuration");
+		assertThat(output.getAll().split("cannot be read", -1)).as("said once while it lasts").hasSize(2);
+
+		Files.createDirectory(path);
+		watcher.check();
+		assertThat(output).doesNotContain("(it is a directory)");
+		Files.delete(path);
+		Files.writeString(path, "feeds:\n  - id: le360\n    name: Le360\n    url: https://fr.le360.ma/rss\n");
+		watcher.check();
+		Files.delete(path);
+		Files.createDirectory(path);
+		watcher.check();
+		assertThat(output).contains("cannot be read (it is a directory)");
+		assertThat(current.get().feeds()).extracting(Source::id).containsExactly("le360");
+	}
+
 	private static ManchetteProperties properties(Path feeds) {
 		return new ManchetteProperties(feeds, "test",
 				new ManchetteProperties.Polling(false, 1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
