@@ -44,6 +44,10 @@ class ItemFilter {
 			params.put("since", Timestamps.param(query.since()));
 		}
 		List<String> words = query.words();
+		if (words.isEmpty() && query.text() != null && !query.text().isBlank()) {
+			// Asked for, but no letter or figure in it (an emoji, punctuation): nothing has all its words.
+			conditions.add("1 = 0");
+		}
 		for (int i = 0; i < words.size(); i++) {
 			// search_text is folded and padded with spaces: ' word' matches at the start of a word.
 			conditions.add(alias + ".search_text LIKE :word" + i + " ESCAPE '!'");
