@@ -58,19 +58,24 @@ public final class TitleText {
 		if (htmlOrText == null || htmlOrText.isEmpty()) {
 			return "";
 		}
+		return composed(fold(text(htmlOrText)));
+	}
+
+	/** The text of the fragment, decoded but not yet folded. */
+	private static String text(String htmlOrText) {
 		if (isPlain(htmlOrText)) {
 			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
-			return composed(fold(htmlOrText));
+			return htmlOrText;
 		}
 		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
 				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
 		if (MarkupInText.in(html)) {
-			return composed(fold(textOf(Jsoup.parseBodyFragment(html).body())));
+			return textOf(Jsoup.parseBodyFragment(html).body());
 		}
 		// Text that only uses angle brackets (« a<b », « <<Le Monde>> »), which the HTML parser would take for tags:
 		// escaped, so that the parser only decodes its references. (Parser.unescapeEntities does the same, but takes a
 		// new reading buffer at each call: 0.8 KB more garbage per item read, on a farm where few titles hold a « & ».)
-		return composed(fold(textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body())));
+		return textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body());
 	}
 
 	/**

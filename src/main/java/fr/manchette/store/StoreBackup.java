@@ -71,15 +71,16 @@ public class StoreBackup {
 		try {
 			Files.createDirectories(dir);
 			String stamp = STAMP.format(at);
-			// Numbered past the copies of that second (their newest is never removed): the newest sorts last.
-			int last = copies(dir).stream()
+			// The copies there before this one, oldest first: this one is numbered past those of its second.
+			List<Matcher> before = copies(dir);
+			int last = before.stream()
 				.filter((name) -> name.group(1).equals(stamp))
 				.mapToInt(StoreBackup::number)
 				.max()
 				.orElse(0);
 			Path file = dir.resolve("manchette-" + stamp + ((last == 0) ? "" : "-" + (last + 1)) + ".zip");
 			this.jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
-			return Optional.of(new Copy(file, Files.size(file), at, removeOld(dir, file)));
+			return Optional.of(new Copy(file, Files.size(file), at, removeOld(dir, before)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -87,18 +88,17 @@ public class StoreBackup {
 	}
 
 	/**
-	 * Removes our copies in {@code dir} older than the newest {@code keep}, never the one just {@code made} (a clock
-	 * set back gives it an older name); none when {@code keep} is 0.
+	 * Removes the oldest of the copies made {@code before} the one just made, so that with it {@code keep} are left;
+	 * none when {@code keep} is 0. The one just made is never among them, whatever its name (a clock set back).
 	 */
-	private List<Path> removeOld(Path dir, Path made) throws IOException {
+	private List<Path> removeOld(Path dir, List<Matcher> before) throws IOException {
 		if (this.keep == 0) {
 			return List.of();
 		}
-		List<Path> others = copies(dir).stream()
+		List<Path> removed = before.subList(0, Math.max(0, before.size() - (this.keep - 1)))
+			.stream()
 			.map((name) -> dir.resolve(name.group()))
-			.filter((file) -> !file.equals(made))
 			.toList();
-		List<Path> removed = others.subList(0, Math.max(0, others.size() - (this.keep - 1)));
 		for (Path old : removed) {
 			Files.deleteIfExists(old);
 		}
