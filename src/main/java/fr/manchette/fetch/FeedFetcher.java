@@ -31,6 +31,8 @@ public class FeedFetcher {
 
 	private final AddressPolicy addressPolicy;
 
+	private final SourcesTime sourcesTime;
+
 	public FeedFetcher(String userAgent, Clock clock) {
 		this(userAgent, clock, false);
 	}
@@ -40,13 +42,14 @@ public class FeedFetcher {
 	 * addresses too: only for an operator whose feeds really do that
 	 */
 	public FeedFetcher(String userAgent, Clock clock, boolean allowInternalRedirects) {
-		this(userAgent, clock, new AddressPolicy(allowInternalRedirects));
+		this(userAgent, clock, new AddressPolicy(allowInternalRedirects), new SourcesTime(clock));
 	}
 
-	FeedFetcher(String userAgent, Clock clock, AddressPolicy addressPolicy) {
+	FeedFetcher(String userAgent, Clock clock, AddressPolicy addressPolicy, SourcesTime sourcesTime) {
 		this.userAgent = userAgent;
 		this.clock = clock;
 		this.addressPolicy = addressPolicy;
+		this.sourcesTime = sourcesTime;
 	}
 
 	public FetchOutcome fetch(FetchRequest request) {
@@ -160,6 +163,7 @@ public class FeedFetcher {
 
 	private FetchOutcome outcome(Exchange exchange, int status, FetchRequest request, RedirectChain chain)
 			throws IOException {
+		this.sourcesTime.heard(chain.current(), exchange.header("Date"), exchange.header("Age"));
 		if (status == 200) {
 			return fetched(exchange, request, chain);
 		}

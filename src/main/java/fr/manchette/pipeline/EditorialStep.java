@@ -13,6 +13,7 @@ import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.dedup.StoryAssigner;
 import fr.manchette.editorial.EditorialStage;
 import fr.manchette.editorial.Judgement;
+import fr.manchette.fetch.SourcesTime;
 import fr.manchette.normalize.Item;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.ItemRepository;
@@ -42,8 +43,12 @@ class EditorialStep {
 
 	private final PrunedItems pruned;
 
-	EditorialStep(EditorialStage stage, DroppedItems dropped, ItemRepository stored, PrunedItems pruned) {
+	private final SourcesTime sourcesTime;
+
+	EditorialStep(EditorialStage stage, DroppedItems dropped, ItemRepository stored, PrunedItems pruned,
+			SourcesTime sourcesTime) {
 		this.stage = stage;
+		this.sourcesTime = sourcesTime;
 		this.dropped = dropped;
 		this.stored = stored;
 		this.pruned = pruned;
@@ -59,7 +64,7 @@ class EditorialStep {
 			return List.of();
 		}
 		Judgement judged = this.stage.judge(config.rules(), source.rules(), items);
-		Instant cutoff = now.minus(config.retention());
+		Instant cutoff = this.sourcesTime.correct(now).minus(config.retention());
 		// Dated before the retention: the store would keep it only until the next prune, and take it again as new at
 		// the poll after, as long as the feed lists it. Neither stored nor remembered: its date keeps it out.
 		List<IdentifiedItem> recent = judged.kept()

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.dedup.StoryWindow;
+import fr.manchette.fetch.SourcesTime;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemPruner;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes items older than feeds.yml's {@code retention}, once an hour, in small batches each committed alone; and
  * lets the story window forget the headlines sorted more than twice the story window ago, which no incoming item can
- * match any more, and the store the headline edits made before then. Housekeeping of the store that polling fills:
+ * match any more, and the store the headline edits made before then. Retention counts back from the sources' time
+ * when this machine's clock runs far ahead of it ({@link SourcesTime}). Housekeeping of the store that polling fills:
  * an instance that only serves ({@code manchette.polling.enabled=false}) leaves it to those that poll.
  */
 @Component
@@ -41,9 +43,12 @@ class RetentionPruner {
 
 	private final HeadlineEdits edits;
 
+	private final SourcesTime sourcesTime;
+
 	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped,
-			PrunedItems pruned, HeadlineEdits edits) {
+			PrunedItems pruned, HeadlineEdits edits, SourcesTime sourcesTime) {
 		this.edits = edits;
+		this.sourcesTime = sourcesTime;
 		this.feeds = feeds;
 		this.items = items;
 		this.window = window;
@@ -54,7 +59,7 @@ class RetentionPruner {
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
 	void prune() {
-		Instant cutoff = this.clock.instant().minus(this.feeds.get().retention());
+		Instant cutoff = this.sourcesTime.correct(this.clock.instant()).minus(this.feeds.get().retention());
 		int deleted = this.items.pruneOlderThan(cutoff);
 		if (deleted > 0) {
 			log.info("Pruned items={} older than {}", deleted, cutoff);

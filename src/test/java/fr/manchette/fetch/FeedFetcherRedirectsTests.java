@@ -251,7 +251,7 @@ class FeedFetcherRedirectsTests {
 		// request still goes to loopback, and the refused target is loopback too.
 		AddressPolicy policy = new AddressPolicy(false, (host) -> new InetAddress[] {
 				AddressPolicyTests.literal(host.equals("localhost") ? "93.184.216.34" : host) });
-		FeedFetcher strict = new FeedFetcher("Manchette/test", Clock.systemUTC(), policy);
+		FeedFetcher strict = new FeedFetcher("Manchette/test", Clock.systemUTC(), policy, new SourcesTime(Clock.systemUTC()));
 		String internal = this.base.replace("localhost", "127.0.0.1") + "/interne";
 		redirect("/a", 302, internal);
 		stubFor(get("/interne").willReturn(aResponse().withBody(FEED)));
@@ -267,7 +267,7 @@ class FeedFetcherRedirectsTests {
 	void fetchLinkedFromAPublicPageRefusesALinkToAnInternalAddress() {
 		AddressPolicy policy = new AddressPolicy(false, (host) -> new InetAddress[] {
 				AddressPolicyTests.literal(host.equals("localhost") ? "93.184.216.34" : host) });
-		FeedFetcher strict = new FeedFetcher("Manchette/test", Clock.systemUTC(), policy);
+		FeedFetcher strict = new FeedFetcher("Manchette/test", Clock.systemUTC(), policy, new SourcesTime(Clock.systemUTC()));
 		URI internal = URI.create(this.base.replace("localhost", "127.0.0.1") + "/interne");
 		stubFor(get("/interne").willReturn(aResponse().withBody("<html></html>")));
 

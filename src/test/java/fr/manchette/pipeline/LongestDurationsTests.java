@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.Source;
 import fr.manchette.dedup.StoryWindow;
+import fr.manchette.fetch.SourcesTime;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemPruner;
@@ -102,7 +103,7 @@ class LongestDurationsTests {
 		SourceStatus failing = this.statuses.find("hebdo").orElseThrow();
 		// The hourly prune, off with the scheduler: its cut-off and those of the rules' memories.
 		new RetentionPruner(this.feeds, this.items, this.window, Clock.systemUTC(), this.dropped, this.pruned,
-				this.edits).prune();
+				this.edits, new SourcesTime(Clock.systemUTC())).prune();
 
 		assertThat(stored.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(stored.inserted()).isEqualTo(4);

@@ -1,0 +1,118 @@
+package fr.manchette.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.ManchetteApplication;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.H2Files;
+import fr.manchette.support.SettableClock;
+import fr.manchette.support.Sites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The machine's clock a year ahead of the world's (no battery-backed clock, a wrong NTP server): the sources' servers
+ * say the real time in their {@code Date} header, and retention counts from it. Before, every poll refused what the
+ * sources publish as older than the 30 days of retention, and the hourly prune deleted the whole store. The service
+ * polls on its own scheduler, on a clock the test sets.
+ */
+class ClockAheadIntegrationTests {
+
+	private static final Instant REAL = Instant.parse("2026-12-06T12:00:00Z");
+
+	@RegisterExtension
+	static WireMockExtension sites = Sites.forEachTest();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void whatTheSourcesPublishIsStoredWhenTheClockRunsAYearAhead() throws IOException {
+		serve(REAL);
+		SettableClock ahead = new SettableClock(REAL.plus(Duration.ofDays(365)));
+		try (ConfigurableApplicationContext service = start(feeds(), ahead)) {
+			JdbcClient jdbc = service.getBean(JdbcClient.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> items(jdbc) > 0);
+		}
+	}
+
+	@Test
+	void theStoreOutlivesAJumpOfTheClockAndAgesWhenTheSourcesAgree() throws IOException {
+		serve(REAL);
+		SettableClock clock = new SettableClock(REAL);
+		try (ConfigurableApplicationContext service = start(feeds(), clock)) {
+			JdbcClient jdbc = service.getBean(JdbcClient.class);
+			RetentionPruner prune = service.getBean(RetentionPruner.class);
+			SourceStatusRepository statuses = service.getBean(SourceStatusRepository.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> items(jdbc) > 0);
+			long stored = items(jdbc);
+
+			// The clock jumps a year ahead; the source, polled at once, still says the real time.
+			clock.advance(Duration.ofDays(365));
+			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 2);
+			// Recorded once fetched, and with it what the source's Date said.
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> statuses.find("fil").orElseThrow().lastAttemptAt(), clock.instant()::equals);
+			prune.prune();
+			assertThat(items(jdbc)).isEqualTo(stored);
+
+			// The source agrees with the clock after all: its items are a year old, and the prune deletes them.
+			serve(clock.instant());
+			clock.advance(Duration.ofMinutes(20));
+			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 3);
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				prune.prune();
+				assertThat(items(jdbc)).isZero();
+			});
+		}
+	}
+
+	private Path feeds() throws IOException {
+		return FeedsYml.inZone("Africa/Casablanca")
+			.source("fil", "Fil", "http://localhost:" + sites.getPort() + "/fil", "interval: 15m")
+			.writeTo(this.dir.resolve("feeds.yml"));
+	}
+
+	private static void serve(Instant serversTime) {
+		sites.stubFor(WireMock.get("/fil")
+			.willReturn(aResponse().withHeader("Date",
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(serversTime.atOffset(ZoneOffset.UTC)))
+				.withBody(FixtureFeed.render("hespress-rss2.xml", REAL))));
+	}
+
+	private static ConfigurableApplicationContext start(Path feeds, SettableClock clock) {
+		return new SpringApplicationBuilder(ManchetteApplication.class)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("settableClock", clock))
+			.run("--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
+					"--spring.datasource.url=" + H2Files.url(feeds.getParent()));
+	}
+
+	private static long items(JdbcClient jdbc) {
+		return jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
+	}
+
+	private static int requests() {
+		return sites.findAll(getRequestedFor(urlEqualTo("/fil"))).size();
+	}
+
+}
