@@ -206,12 +206,13 @@ abstract class WebhooksTests {
 			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL")
 				.query(Long.class)
 				.single() == 20L);
-		// Meanwhile the dead receiver cost one timeout (or two, its rest being short here), not one per story: its
-		// other deliveries waited, each with every attempt still before it.
+		// Meanwhile the dead receiver cost one timeout per rest that ended while A's were sent, not one per story: its
+		// other deliveries waited, each with every attempt still before it. Its rests double from 300 ms here, so a
+		// loaded machine, sending A's twenty in seconds, sees three or four timeouts; one per story would be twenty.
 		long triedOnB = this.jdbc.sql("SELECT SUM(attempts) FROM webhook_outbox WHERE delivered_at IS NULL")
 			.query(Long.class)
 			.single();
-		assertThat(triedOnB).isBetween(1L, 2L);
+		assertThat(triedOnB).isBetween(1L, 5L);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL")
 			.query(Long.class)
 			.single()).isEqualTo(20L);
