@@ -13,6 +13,7 @@ import fr.manchette.ManchetteApplication;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.H2Files;
+import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class ClockAheadIntegrationTests {
 	}
 
 	@Test
-	void theStoreOutlivesAJumpOfTheClockAndAgesWhenTheSourcesAgree() throws IOException {
+	void theStoreOutlivesAJumpOfTheClockAndAgesWhenTheSourcesAgree() throws Exception {
 		serve(REAL);
 		SettableClock clock = new SettableClock(REAL);
 		try (ConfigurableApplicationContext service = start(feeds(), clock)) {
@@ -75,6 +76,10 @@ class ClockAheadIntegrationTests {
 				.until(() -> statuses.find("fil").orElseThrow().lastAttemptAt(), clock.instant()::equals);
 			prune.prune();
 			assertThat(items(jdbc)).isEqualTo(stored);
+			// For an alert to fire on.
+			String port = service.getEnvironment().getProperty("local.server.port");
+			assertThat(LocalHttp.get(Integer.parseInt(port), "/actuator/prometheus", null).body())
+				.contains("manchette_clock_ahead_seconds " + (double) Duration.ofDays(365).toSeconds());
 
 			// The source agrees with the clock after all: its items are a year old, and the prune deletes them.
 			serve(clock.instant());
