@@ -1,11 +1,13 @@
 package fr.manchette.pipeline;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LargeBodiesTests {
 
@@ -29,9 +31,13 @@ class LargeBodiesTests {
 		assertThat(first.await()).isTrue();
 		// Closed without being taken: must not give back the turn the first holds.
 		this.large.turn("c").close();
-		CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> this.large.turn("b").await());
+		CompletableFuture<Boolean> second = new CompletableFuture<>();
+		Thread waiting = new Thread(() -> second.complete(this.large.turn("b").await()));
+		waiting.setDaemon(true);
+		waiting.start();
 
-		Thread.sleep(200);
+		// Waiting for the turn, not merely not started yet.
+		await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING);
 		assertThat(second).isNotDone();
 		first.close();
 

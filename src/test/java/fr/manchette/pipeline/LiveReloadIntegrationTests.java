@@ -84,9 +84,11 @@ class LiveReloadIntegrationTests {
 		assertThat(this.feeds.get().retention()).isEqualTo(Duration.ofDays(30));
 
 		yaml("le360").writeTo(feedsFile());
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.board.sources().stream().map(SourceHealth::id).toList().equals(List.of("le360")));
-		assertThat(output.toString()).contains("Stopped polling source=hespress");
+		// The board reads feeds.yml as reloaded, and the scheduler logs what it stopped polling just after: both awaited.
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(this.board.sources()).extracting(SourceHealth::id).containsExactly("le360");
+			assertThat(output.toString()).contains("Stopped polling source=hespress");
+		});
 	}
 
 	private static Path feedsFile() {

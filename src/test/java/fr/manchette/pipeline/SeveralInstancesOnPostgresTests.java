@@ -47,6 +47,11 @@ class SeveralInstancesOnPostgresTests {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(4);
 
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	/** {@code manchette.polling.concurrency}, by default: the polls an instance has in flight at most. */
+	private static final int IN_FLIGHT = 8;
+
 	@TempDir
 	Path dir;
 
@@ -72,10 +77,10 @@ class SeveralInstancesOnPostgresTests {
 			assertThat(counts.values()).allMatch((count) -> count == 5L);
 			JdbcClient jdbc = a.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(SOURCES * 5L);
-			assertNeverTwiceWithinAnInterval();
+			assertThat(fetchedTwiceWithinAnInterval()).isEmpty();
 			// Both took their share, and together they made exactly the fetches the sources saw. Polls go on while the
 			// counters are read, so the fetches are counted before and after them: WireMock records a fetch before it
-			// answers, so every poll counted was seen, and at most 16 seen (two instances, 8 in flight each) are not
+			// answers, so every poll counted was seen, and at most two instances' polls in flight are seen and not
 			// counted yet.
 			int servedBefore = this.server.getAllServeEvents().size();
 			double byA = polls(a);
@@ -83,13 +88,19 @@ class SeveralInstancesOnPostgresTests {
 			int servedAfter = this.server.getAllServeEvents().size();
 			assertThat(byA).isPositive();
 			assertThat(byB).isPositive();
-			assertThat(byA + byB).isBetween(servedBefore - 16.0, (double) servedAfter);
+			assertThat(byA + byB).isBetween(servedBefore - 2.0 * IN_FLIGHT, (double) servedAfter);
 
+			Instant stopping = Instant.now();
 			b.close();
 			Instant stopped = Instant.now();
 			// The survivor polls every source again, b's included, within an interval and a lease.
 			await().atMost(Duration.ofSeconds(40)).until(() -> everySourcePolledAfter(stopped));
-			assertNeverTwiceWithinAnInterval();
+			// A poll that b's stop interrupts in its fetch records nothing and gives its source back, which a polls at
+			// once, though b's request may have reached the source (a loaded machine makes it likely). Those sources
+			// alone are fetched twice within an interval: at most the polls b had in flight, each fetched by b within
+			// a poll's timeout before its stop.
+			assertThat(fetchedTwiceWithinAnInterval()).hasSizeLessThanOrEqualTo(IN_FLIGHT)
+				.allSatisfy((twice) -> assertThat(twice.first()).isBetween(stopping.minus(TIMEOUT), stopped));
 		}
 	}
 
@@ -179,24 +190,33 @@ class SeveralInstancesOnPostgresTests {
 	}
 
 	/**
-	 * Two fetches of one source are never closer than its interval, less a quarter: a poll's next time counts from its
-	 * start, and on a loaded machine one request may leave (or be logged by WireMock) some hundreds of milliseconds
-	 * later than the next one, after the same start. Two instances polling one source come within milliseconds.
+	 * Two fetches of one source closer than its interval, less a quarter: a poll's next time counts from its start, and
+	 * on a loaded machine one request may leave (or be logged by WireMock) some hundreds of milliseconds later than the
+	 * next one, after the same start. Two instances polling one source come within milliseconds.
 	 */
-	private void assertNeverTwiceWithinAnInterval() {
+	private List<TwoFetches> fetchedTwiceWithinAnInterval() {
+		List<TwoFetches> twice = new ArrayList<>();
 		for (int s = 0; s < SOURCES; s++) {
 			List<LoggedRequest> polls = new ArrayList<>(this.server.findAll(getRequestedFor(urlEqualTo("/feed/" + s))));
 			polls.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
 			for (int i = 1; i < polls.size(); i++) {
-				long gap = polls.get(i).getLoggedDate().getTime() - polls.get(i - 1).getLoggedDate().getTime();
-				assertThat(gap).as("gap between polls %d and %d of source %d", i - 1, i, s)
-					.isGreaterThanOrEqualTo(INTERVAL.toMillis() * 3 / 4);
+				Instant first = polls.get(i - 1).getLoggedDate().toInstant();
+				long gap = Duration.between(first, polls.get(i).getLoggedDate().toInstant()).toMillis();
+				if (gap < INTERVAL.toMillis() * 3 / 4) {
+					twice.add(new TwoFetches(s, first, gap));
+				}
 			}
 		}
+		return twice;
+	}
+
+	/** Two fetches of a source, {@code millis} apart, the first at {@code first}. */
+	private record TwoFetches(int source, Instant first, long millis) {
 	}
 
 	private Path writeFeeds() throws IOException {
-		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca").settings("poll:\n  interval: 4s\n  timeout: 2s");
+		FeedsYml yaml = FeedsYml.inZone("Africa/Casablanca")
+			.settings("poll:\n  interval: %ds\n  timeout: %ds".formatted(INTERVAL.toSeconds(), TIMEOUT.toSeconds()));
 		return Sites.numberedSources(this.server, yaml, SOURCES, SeveralInstancesOnPostgresTests::feed)
 			.writeTo(this.dir.resolve("feeds.yml"));
 	}

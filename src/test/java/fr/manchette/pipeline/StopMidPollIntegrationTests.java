@@ -44,11 +44,13 @@ class StopMidPollIntegrationTests {
 	void restartAfterAStopMidPollLosesNothingAndDoublesNothing() throws IOException {
 		server.stubFor(WireMock.get("/hespress")
 			.willReturn(aResponse().withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
-		// The le360 poll is still reading its body, ten seconds of it, when the service stops.
+		// The le360 poll is still reading its body, thirty seconds of it, when the service stops: its start and the
+		// hespress poll take some seconds on a loaded machine, which must not see the body whole (nor time out).
 		server.stubFor(WireMock.get("/le360")
-			.willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW)).withChunkedDribbleDelay(50, 10_000)));
+			.willReturn(aResponse().withBody(FixtureFeed.render("le360-atom.xml", NOW)).withChunkedDribbleDelay(50, 30_000)));
 		String site = "http://localhost:" + server.getPort();
 		Path feeds = FeedsYml.inZone("Africa/Casablanca")
+			.settings("poll:\n  timeout: 60s")
 			.source("hespress", "Hespress FR", site + "/hespress")
 			.source("le360", "Le360", site + "/le360")
 			.writeTo(this.dir.resolve("feeds.yml"));
