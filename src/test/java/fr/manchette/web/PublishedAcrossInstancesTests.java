@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
@@ -13,8 +13,8 @@ import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,24 +30,19 @@ import static org.awaitility.Awaitility.await;
  */
 class PublishedAcrossInstancesTests {
 
-	private final WireMockServer server = Sites.server();
+	@RegisterExtension
+	static WireMockExtension site = Sites.forEachTest();
 
 	@TempDir
 	Path dir;
 
-	@AfterEach
-	void stop() {
-		this.server.stop();
-	}
-
 	@Test
 	void anInstanceServesWhatAnotherStoredAndStillAnswers304WhenNothingChanged() throws Exception {
-		String database = LocalPostgres.get().newDatabase("published_across");
-		this.server.start();
-		this.server.stubFor(get("/feed").willReturn(aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
+		site.stubFor(get("/feed").willReturn(aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
 		Path feeds = FeedsYml.inZone("Africa/Casablanca")
-			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + this.server.port() + "/feed")
+			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + site.getPort() + "/feed")
 			.writeTo(this.dir.resolve("feeds.yml"));
+		String database = LocalPostgres.get().newDatabase("published_across");
 		try (ConfigurableApplicationContext serving = start(feeds, database);
 				ConfigurableApplicationContext polling = start(feeds, database)) {
 			// Rendered, and kept, before the other instance stores anything.
