@@ -55,12 +55,17 @@ public class SourceStatusRepository {
 			        :movedTo, :declaredInterval, :added)
 			ON CONFLICT DO NOTHING""";
 
-	// What a poll's outcome sets, and ends its lease.
+	// What a poll's outcome sets, and ends its lease. A next poll asked for while this one ran (pollBy, under its
+	// lease, after its start) is kept if it comes first: the poll may have fetched what was there before the ask.
 	private static final String OUTCOME = """
 			UPDATE source_status SET url = :url, last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
 			                         last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures,
 			                         last_error = :lastError, etag = :etag, last_modified = :lastModified,
-			                         next_attempt_at = :nextAttemptAt, moved_to = :movedTo,
+			                         next_attempt_at = CASE WHEN lease_owner IS NOT NULL
+			                                                 AND next_attempt_at > :lastAttemptAt
+			                                                 AND next_attempt_at < :nextAttemptAt
+			                                            THEN next_attempt_at ELSE :nextAttemptAt END,
+			                         moved_to = :movedTo,
 			                         declared_interval_seconds = :declaredInterval,
 			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL""";
 
@@ -96,8 +101,10 @@ public class SourceStatusRepository {
 			                         last_error = NULL, item_count = item_count + :added
 			WHERE source_id = :source""";
 
+	// A source being polled (leased) is due already: its next poll is asked for, which the outcome keeps (OUTCOME).
 	private static final String POLL_BY = """
-			UPDATE source_status SET next_attempt_at = :at WHERE source_id = :source AND next_attempt_at > :at""";
+			UPDATE source_status SET next_attempt_at = :at
+			WHERE source_id = :source AND (next_attempt_at > :at OR (lease_owner IS NOT NULL AND next_attempt_at IS NOT NULL))""";
 
 	// One row a source: small enough to read whole.
 	private static final String LATEST_ATTEMPT = """
@@ -248,7 +255,8 @@ public class SourceStatusRepository {
 
 	/**
 	 * Brings a source's next poll forward to {@code at} if it was due later (a hub that stopped pushing it: polling
-	 * takes over at once); a source taken out of the timetable stays out.
+	 * takes over at once), or to after the poll under way if there is one (which may have fetched the feed before the
+	 * operator fixed it); a source taken out of the timetable stays out.
 	 */
 	public void pollBy(String sourceId, Instant at) {
 		this.jdbc.sql(POLL_BY).param("source", sourceId).param("at", Timestamps.param(at)).update();

@@ -40,7 +40,7 @@ class WorkerThreadsTests {
 		CompletableFuture<Optional<FetchOutcome>> answer = new CompletableFuture<>();
 		try {
 			pool.execute(() -> answer.complete(WorkerThreads.whileWaiting(() -> fetcher.fetch(request))));
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(30))
 				.until(() -> !source.findAll(getRequestedFor(urlEqualTo("/slow"))).isEmpty());
 
 			assertThat(threads.stopWaits()).isEqualTo(1);

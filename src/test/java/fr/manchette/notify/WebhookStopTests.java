@@ -75,7 +75,7 @@ class WebhookStopTests {
 		try (ConfigurableApplicationContext service = start("2m")) {
 			JdbcClient jdbc = service.getBean(JdbcClient.class);
 			enqueue(service);
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(30))
 				.until(() -> !receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).isEmpty());
 
 			service.getBean(WebhookSender.class).destroy();

@@ -48,8 +48,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.fetch.allow-internal-redirects=true",
-				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=300ms",
-				"manchette.webhook-delivery.max-attempts=3", "manchette.webhook-delivery.timeout=1s" })
+				"manchette.webhook-delivery.tick=100ms", "manchette.webhook-delivery.retry=2s",
+				"manchette.webhook-delivery.max-attempts=3", "manchette.webhook-delivery.timeout=2s" })
 abstract class WebhooksTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -146,7 +146,7 @@ abstract class WebhooksTests {
 		serve("alpha", story("a2", "Le Parlement adopte la loi de finances", "budget", 3));
 		poll("alpha");
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/b"))).size() >= 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/b"))).size() >= 2);
 		List<LoggedRequest> attempts = receiver.findAll(postRequestedFor(urlEqualTo("/hook/b")));
 		assertThat(attempts).hasSize(2);
 		assertThat(attempts.get(1).getBody()).isEqualTo(attempts.get(0).getBody());
@@ -154,7 +154,7 @@ abstract class WebhooksTests {
 			.isEqualTo(attempts.get(0).getHeader("X-Manchette-Signature"))
 			.isEqualTo(HmacSignature.of("sha256", attempts.get(1).getBody(), SECRET_B));
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode hooks = this.json.readTree(LocalHttp.get(this.port, "/api/webhooks", null).body()).get("webhooks");
 			assertThat(hooks).hasSize(2);
 			// Shown without its query, which may hold a token.
@@ -175,7 +175,7 @@ abstract class WebhooksTests {
 		serve("alpha", story("a5", "La Banque centrale maintient son taux directeur", "rate", 4));
 		poll("alpha");
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> pending() == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
 		// Three attempts (max-attempts here), none followed to where the redirect points.
 		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook/b")))).hasSize(3);
 		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook/moved")))).isEmpty();
@@ -188,7 +188,7 @@ abstract class WebhooksTests {
 
 	@Test
 	void aReceiverThatDoesNotAnswerRestsAndTheOtherIsServedMeanwhile() throws Exception {
-		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+		receiver.stubFor(post("/hook/b").willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
 		String[] stories = new String[20];
 		for (int i = 0; i < stories.length; i++) {
 			// Headlines with no word in common: twenty stories, not one told twenty times.
@@ -202,13 +202,14 @@ abstract class WebhooksTests {
 			.until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t"))).size() == 20);
 		// The receiver logs a request before the sender marks it delivered: wait for the last of A's to be marked, so
 		// that what is left undelivered is B's alone.
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL")
 				.query(Long.class)
 				.single() == 20L);
 		// Meanwhile the dead receiver cost one timeout per rest that ended while A's were sent, not one per story: its
-		// other deliveries waited, each with every attempt still before it. Its rests double from 300 ms here, so a
-		// loaded machine, sending A's twenty in seconds, sees three or four timeouts; one per story would be twenty.
+		// other deliveries waited, each with every attempt still before it. Two if its first rest (retry, 2 s here)
+		// ended while A's were still being sent, as on a loaded machine; a third takes a second rest of 4 s more, and
+		// so on, doubling; one per story would be twenty.
 		long triedOnB = this.jdbc.sql("SELECT SUM(attempts) FROM webhook_outbox WHERE delivered_at IS NULL")
 			.query(Long.class)
 			.single();
@@ -236,9 +237,9 @@ abstract class WebhooksTests {
 		poll("beta");
 		poll("gamma");
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t"))).size() >= 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t"))).size() >= 2);
 		// Nothing more is coming: the second source was no event, and every delivery is made.
-		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
 		List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/hook/a?token=t")));
 		assertThat(posts).hasSize(2);
 		JsonNode first = this.json.readTree(posts.get(0).getBodyAsString());
@@ -273,8 +274,8 @@ abstract class WebhooksTests {
 	}
 
 	private LoggedRequest awaitOne(String url) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.findAll(postRequestedFor(urlEqualTo(url))).isEmpty());
-		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.findAll(postRequestedFor(urlEqualTo(url))).isEmpty());
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
 		List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(url)));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);

@@ -39,7 +39,7 @@ class GoneInstanceLeasesOnPostgresTests {
 	/** An instance of an earlier version, whose name carries no key: nothing tells whether it is alive. */
 	private static final String EARLIER_VERSION = "other-host/41/0badc0de";
 
-	private static final Duration GONE_WITHIN = Duration.ofSeconds(10);
+	private static final Duration GONE_WITHIN = Duration.ofSeconds(30);
 
 	@Autowired
 	private SourceStatusRepository statuses;

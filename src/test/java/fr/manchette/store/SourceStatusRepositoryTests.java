@@ -137,6 +137,31 @@ class SourceStatusRepositoryTests {
 		assertThat(this.leases.due(T0.plusSeconds(900), 10)).containsExactly("hespress");
 	}
 
+	/**
+	 * A poll asked for (an operator's {@code POST /admin/sources/{id}/poll}, a hub's denial) while the source is being
+	 * polled comes after that poll, not at the next poll it sets: that one may have fetched the feed before the fix.
+	 */
+	@Test
+	void aPollAskedForWhileOneRunsComesAfterItAndOnlyThen() {
+		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
+		this.statuses.schedule("le360", "https://l.ma/feed", T0);
+		this.leases.claim(List.of("hespress", "le360"), "instance-a", T0, T0.plusSeconds(60));
+		this.statuses.pollBy("hespress", T0.plusSeconds(5));
+
+		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
+			.succeeded(T0, null, null, T0.plusSeconds(900), null, null));
+		this.statuses.recordOutcome(SourceStatus.unknown("le360", "https://l.ma/feed")
+			.succeeded(T0, null, null, T0.plusSeconds(900), null, null));
+
+		assertThat(this.statuses.find("hespress").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.statuses.find("le360").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(900));
+		// Polled again as asked, the next one is the poll's own.
+		this.leases.claim(List.of("hespress"), "instance-a", T0.plusSeconds(5), T0.plusSeconds(65));
+		this.statuses.recordOutcome(SourceStatus.unknown("hespress", "https://h.ma/feed")
+			.succeeded(T0.plusSeconds(5), null, null, T0.plusSeconds(905), null, null));
+		assertThat(this.statuses.find("hespress").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(905));
+	}
+
 	@Test
 	void releaseGivesBackAnInstancesLeases() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);

@@ -3,6 +3,7 @@ package fr.manchette.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
 
@@ -61,9 +62,14 @@ public final class FeedsYml {
 		return this;
 	}
 
-	/** Writes the file, replacing what was there: the service re-reads it within its reload interval. */
+	/**
+	 * Writes the file, replacing what was there: the service re-reads it within its reload interval. Written beside it
+	 * and moved in place, so that a service re-reading it meanwhile reads the old file or the new one, never one cut
+	 * short (empty, or a valid file of fewer sources).
+	 */
 	public Path writeTo(Path file) throws IOException {
-		return Files.writeString(file, toString());
+		Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), toString());
+		return Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	@Override

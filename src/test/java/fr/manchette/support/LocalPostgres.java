@@ -96,13 +96,9 @@ public final class LocalPostgres {
 				Files.setOwner(dir, nobody);
 			}
 			Path cluster = dir.resolve("cluster");
-			int port = freePort();
 			run(dir, concat(asUser, executable(bin, "initdb"), "-D", cluster.toString(), "-A", "trust", "-U",
 					"postgres", "-E", "UTF8", "--no-locale"));
-			String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
-					+ (isWindows() ? "" : " -k " + dir);
-			run(dir, concat(asUser, executable(bin, "pg_ctl"), "-D", cluster.toString(), "-w", "-t", "120", "-l",
-					dir.resolve("server.log").toString(), "-o", options, "start"));
+			int port = startOnAFreePort(bin, dir, asUser);
 			String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				awaitNoClients(url);
@@ -114,6 +110,30 @@ public final class LocalPostgres {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the server on a port that was free a moment before: another process (another build on the machine) may
+	 * take it meanwhile, and the server, finding it taken, does not start; then on another one.
+	 * @return the port it listens on
+	 */
+	private static int startOnAFreePort(Path bin, Path dir, List<String> asUser) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			int port = freePort();
+			String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
+					+ (isWindows() ? "" : " -k " + dir);
+			try {
+				run(dir, concat(asUser, executable(bin, "pg_ctl"), "-D", dir.resolve("cluster").toString(), "-w", "-t",
+						"120", "-l", dir.resolve("server.log").toString(), "-o", options, "start"));
+				return port;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 3 || !Files.readString(dir.resolve("server.log")).contains("already in use")) {
+					throw ex;
+				}
+				log.warn("PostgreSQL for the tests found port {} taken, starting it on another", port);
+			}
 		}
 	}
 

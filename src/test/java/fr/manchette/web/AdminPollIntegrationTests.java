@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import fr.manchette.store.PollOutcome;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +53,9 @@ class AdminPollIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private SourceStatusRepository statuses;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		String site = "http://localhost:" + sites.getPort();
@@ -69,10 +76,13 @@ class AdminPollIntegrationTests {
 
 	@Test
 	void aSourceIsPolledAtOnceAndWhatCannotBePolledSaysWhy() throws Exception {
-		// The first polls, at the start; the next in an hour.
+		// The first polls, at the start, and their outcomes (recorded after the sites answered: disparu's tells the
+		// 409 below); the next in an hour.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			sites.verify(1, getRequestedFor(urlEqualTo("/quotidien/rss")));
 			sites.verify(1, getRequestedFor(urlEqualTo("/disparu/rss")));
+			assertThat(this.statuses.find("quotidien").map(SourceStatus::lastOutcome)).hasValue(PollOutcome.OK);
+			assertThat(this.statuses.find("disparu").map(SourceStatus::lastOutcome)).hasValue(PollOutcome.GONE);
 		});
 
 		assertThat(post("quotidien", null).statusCode()).isEqualTo(401);
@@ -83,7 +93,7 @@ class AdminPollIntegrationTests {
 		HttpResponse<String> accepted = post("quotidien", "Bearer " + TOKEN);
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		assertThat(accepted.body()).startsWith("{\"source\":\"quotidien\",\"pollBy\":\"");
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> sites.verify(2, getRequestedFor(urlEqualTo("/quotidien/rss"))));
 
 		HttpResponse<String> unknown = post("inconnu", "Bearer " + TOKEN);

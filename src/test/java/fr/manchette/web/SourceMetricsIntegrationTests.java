@@ -86,7 +86,7 @@ class SourceMetricsIntegrationTests {
 		}
 
 		// The figures of a scrape serve the next ones for a second.
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(sources()).containsExactlyEntriesOf(
 					new TreeMap<>(Map.of("disabled", 1, "failing", 1, "gone", 1, "ok", 2, "pending", 1))));
 		assertThat(items()).as("quotidien's three, sport-matin's two").isEqualTo(5);

@@ -230,7 +230,7 @@ class TickerPageBrowserTests {
 	private WebDriverWait waitFor() {
 		// A page being replaced by the next one leaves stale elements behind for a moment; Chrome may say so as an
 		// inspector error ("Node with given id does not belong to the document") rather than as a stale element.
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
 		wait.ignoring(StaleElementReferenceException.class);
 		wait.ignoring(WebDriverException.class);
 		return wait;

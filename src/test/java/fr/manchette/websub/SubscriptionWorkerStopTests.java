@@ -72,7 +72,7 @@ class SubscriptionWorkerStopTests {
 		try (ConfigurableApplicationContext service = start()) {
 			JdbcClient jdbc = service.getBean(JdbcClient.class);
 			subscribe(service);
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(30))
 				.until(() -> !hub.findAll(postRequestedFor(urlEqualTo("/hub"))).isEmpty());
 			Set<Thread> ours = workers();
 			ours.removeAll(others);

@@ -146,7 +146,7 @@ class WebSubSubscriberIntegrationTests {
 	void subscribesToTheAnnouncedHubAndTakesOnlySignedDeliveries() throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/pushed");
 		poll("pushed");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !hub.requests("subscribe").isEmpty());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !hub.requests("subscribe").isEmpty());
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(request.get("hub.topic")).isEqualTo(self("pushed"));
 		// An id of 256 random bits, base64url.
@@ -219,14 +219,13 @@ class WebSubSubscriberIntegrationTests {
 		String atom = LocalHttp.get(port, "/feed.atom", null).body();
 		assertThat(atom).doesNotContain("contrefaite", "géante", "piégée");
 
-		// Signed right, by any of the registered methods: in the merged feed within a second.
+		// Signed right, by any of the registered methods: in the merged feed as soon as the hub has its answer.
 		byte[] pushed = FakeHub.atom(hub("pushed"), self("pushed"), "Le Parlement adopte la loi de finances")
 			.getBytes(StandardCharsets.UTF_8);
 		Instant before = CLOCK.instant();
 		assertThat(FakeHub.deliver(callback, pushed, HmacSignature.of("sha512", pushed, secret)).statusCode())
 			.isEqualTo(204);
-		await().atMost(Duration.ofSeconds(1))
-			.until(() -> LocalHttp.get(port, "/feed.atom", null).body().contains("Le Parlement adopte la loi de finances"));
+		assertThat(LocalHttp.get(port, "/feed.atom", null).body()).contains("Le Parlement adopte la loi de finances");
 		SourceStatus status = this.statuses.find("pushed").orElseThrow();
 		assertThat(status.lastOutcome()).isEqualTo(PollOutcome.OK);
 		assertThat(status.lastSuccessAt()).isAfterOrEqualTo(before);
@@ -251,11 +250,11 @@ class WebSubSubscriberIntegrationTests {
 
 		// Not yet: three quarters of the lease.
 		CLOCK.advance(Duration.ofSeconds(750));
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
 			.until(() -> hub.requests("subscribe").size() == 1);
 		// Four fifths: renewed, before the lease ends.
 		CLOCK.advance(Duration.ofSeconds(60));
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
 		Map<String, String> renewal = hub.requests("subscribe").get(1);
 		assertThat(renewal.get("hub.callback")).isEqualTo(first.get("hub.callback"));
 		assertThat(renewal.get("hub.secret")).isEqualTo(first.get("hub.secret"));
@@ -275,7 +274,7 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
 		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed", "gzipped")).writeTo(TestService.feedsFile(dir));
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("unsubscribe").size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
 		assertThat(unsubscribe.get("hub.callback")).isEqualTo(request.get("hub.callback"));
@@ -296,7 +295,7 @@ class WebSubSubscriberIntegrationTests {
 	void aHubThatRefusesLeavesTheSourceToPolling() throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/hub-down");
 		PollReport report = poll("hub-down");
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.subscriptions.find("hub-down").map(WebSubSubscription::failures).orElse(0) == 1);
 		WebSubSubscription failed = this.subscriptions.find("hub-down").orElseThrow();
 		assertThat(failed.state()).isEqualTo(State.REQUESTING);
@@ -438,13 +437,13 @@ class WebSubSubscriberIntegrationTests {
 
 		// Half a minute on: neither asked again nor polled before its time.
 		CLOCK.advance(Duration.ofSeconds(30));
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
 			.until(() -> hub.requests("subscribe").size() == 1);
 		assertThat(this.statuses.find("brief").orElseThrow().nextAttemptAt()).isEqualTo(nextPoll);
 
 		// A minute on: asked again, and a lease of two minutes is taken.
 		CLOCK.advance(Duration.ofSeconds(31));
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
 		assertThat(FakeHub.verifySubscription(hub.requests("subscribe").get(1), "mieux", 120).statusCode()).isEqualTo(200);
 		assertThat(this.subscriptions.find("brief").orElseThrow().pushing(CLOCK.instant())).isTrue();
 	}
@@ -453,7 +452,7 @@ class WebSubSubscriberIntegrationTests {
 	private Map<String, String> firstRequest(String id) {
 		FakeHub hub = new FakeHub(server, "/hub/" + id);
 		poll(id);
-		await().atMost(Duration.ofSeconds(10)).until(() -> hub.requests("subscribe").size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 1);
 		return hub.requests("subscribe").get(0);
 	}
 

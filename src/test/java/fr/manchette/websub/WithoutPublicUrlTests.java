@@ -72,7 +72,7 @@ class WithoutPublicUrlTests {
 		assertThat(this.context.getBeansOfType(Subscriber.class)).isEmpty();
 		assertThat(this.context.getBeansOfType(HubPinger.class)).isEmpty();
 		assertThat(this.subscriptions.findAll()).isEmpty();
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
 			.until(() -> source.findAll(postRequestedFor(urlEqualTo("/hub"))).isEmpty());
 		assertThat(LocalHttp.get(this.port, "/websub/" + "A".repeat(43) + "?hub.mode=subscribe&hub.challenge=x",
 				null).statusCode()).isEqualTo(404);
