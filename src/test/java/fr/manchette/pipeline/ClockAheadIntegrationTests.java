@@ -9,17 +9,15 @@ import java.time.format.DateTimeFormatter;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import fr.manchette.ManchetteApplication;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
-import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
 import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,7 +47,7 @@ class ClockAheadIntegrationTests {
 	void whatTheSourcesPublishIsStoredWhenTheClockRunsAYearAhead() throws IOException {
 		serve(REAL);
 		SettableClock ahead = new SettableClock(REAL.plus(Duration.ofDays(365)));
-		try (ConfigurableApplicationContext service = start(feeds(), ahead)) {
+		try (ConfigurableApplicationContext service = TestService.startOn(ahead, feeds())) {
 			JdbcClient jdbc = service.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 1);
 			await().atMost(Duration.ofSeconds(20)).until(() -> items(jdbc) > 0);
@@ -60,7 +58,7 @@ class ClockAheadIntegrationTests {
 	void theStoreOutlivesAJumpOfTheClockAndAgesWhenTheSourcesAgree() throws Exception {
 		serve(REAL);
 		SettableClock clock = new SettableClock(REAL);
-		try (ConfigurableApplicationContext service = start(feeds(), clock)) {
+		try (ConfigurableApplicationContext service = TestService.startOn(clock, feeds())) {
 			JdbcClient jdbc = service.getBean(JdbcClient.class);
 			RetentionPruner prune = service.getBean(RetentionPruner.class);
 			SourceStatusRepository statuses = service.getBean(SourceStatusRepository.class);
@@ -103,13 +101,6 @@ class ClockAheadIntegrationTests {
 			.willReturn(aResponse().withHeader("Date",
 					DateTimeFormatter.RFC_1123_DATE_TIME.format(serversTime.atOffset(ZoneOffset.UTC)))
 				.withBody(FixtureFeed.render("hespress-rss2.xml", REAL))));
-	}
-
-	private static ConfigurableApplicationContext start(Path feeds, SettableClock clock) {
-		return new SpringApplicationBuilder(ManchetteApplication.class)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("settableClock", clock))
-			.run("--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
-					"--spring.datasource.url=" + H2Files.url(feeds.getParent()));
 	}
 
 	private static long items(JdbcClient jdbc) {

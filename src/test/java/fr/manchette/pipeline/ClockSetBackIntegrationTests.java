@@ -7,17 +7,15 @@ import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import fr.manchette.ManchetteApplication;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
-import fr.manchette.support.H2Files;
 import fr.manchette.support.SettableClock;
 import fr.manchette.support.Sites;
+import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -49,14 +47,14 @@ class ClockSetBackIntegrationTests {
 			.source("fil", "Fil", "http://localhost:" + sites.getPort() + "/fil", "interval: 15m")
 			.writeTo(this.dir.resolve("feeds.yml"));
 		SourceStatus polledAtNoon;
-		try (ConfigurableApplicationContext service = start(feeds, new SettableClock(NOON))) {
+		try (ConfigurableApplicationContext service = TestService.startOn(new SettableClock(NOON), feeds)) {
 			polledAtNoon = polled(service, 1, NOON);
 		}
 
 		// The machine starts again with its clock two hours behind: the next poll is still 15 minutes (and its jitter)
 		// after the last one, on the clock as it now reads.
 		SettableClock behind = new SettableClock(NOON.minus(Duration.ofHours(2)));
-		try (ConfigurableApplicationContext service = start(feeds, behind)) {
+		try (ConfigurableApplicationContext service = TestService.startOn(behind, feeds)) {
 			SourceStatusRepository statuses = service.getBean(SourceStatusRepository.class);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> statuses.find("fil").orElseThrow().nextAttemptAt(),
@@ -74,14 +72,6 @@ class ClockSetBackIntegrationTests {
 			behind.advance(Duration.between(polledAgain.lastAttemptAt(), polledAgain.nextAttemptAt()));
 			polled(service, 3, behind.instant());
 		}
-	}
-
-	private static ConfigurableApplicationContext start(Path feeds, SettableClock clock) {
-		Path dir = feeds.getParent();
-		return new SpringApplicationBuilder(ManchetteApplication.class)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("settableClock", clock))
-			.run("--server.port=0", "--manchette.feeds=" + feeds, "--manchette.polling.start-jitter=0s",
-					"--spring.datasource.url=" + H2Files.url(dir));
 	}
 
 	/** The source's status once it has been polled this many times in all, the last time at {@code at}. */
