@@ -31,6 +31,9 @@ public class SourcesTime {
 	/** Enough hosts for a median; beyond it a new host replaces none (the latest answer of each known one still does). */
 	static final int MAX_HOSTS = 1024;
 
+	/** Longer than any cache keeps an answer; beyond it, adding it to the date could overflow what an instant holds. */
+	private static final Duration MAX_AGE = Duration.ofDays(365);
+
 	private final Clock clock;
 
 	/** By host: how far this machine's clock was ahead of the host's at its latest answer (negative when behind). */
@@ -49,10 +52,11 @@ public class SourcesTime {
 	void heard(URI url, @Nullable String date, @Nullable String age) {
 		String host = url.getHost();
 		Instant said = (date != null) ? HttpDate.parse(date) : null;
-		if (host == null || said == null) {
+		long kept = seconds(age);
+		if (host == null || said == null || kept < 0) {
 			return;
 		}
-		Duration offset = Duration.between(said.plusSeconds(seconds(age)), this.clock.instant());
+		Duration offset = Duration.between(said.plusSeconds(kept), this.clock.instant());
 		String key = host.toLowerCase(Locale.ROOT);
 		if (this.ahead.size() < MAX_HOSTS || this.ahead.containsKey(key)) {
 			this.ahead.put(key, offset);
@@ -91,12 +95,14 @@ public class SourcesTime {
 		return Duration.ofSeconds(seconds[(seconds.length - 1) / 2]);
 	}
 
+	/** The answer's {@code Age}: 0 without one or when unreadable, -1 when beyond any cache's (the answer lies). */
 	private static long seconds(@Nullable String age) {
 		if (age == null) {
 			return 0;
 		}
 		try {
-			return Math.max(0, Long.parseLong(age.trim()));
+			long seconds = Long.parseLong(age.trim());
+			return (seconds > MAX_AGE.toSeconds()) ? -1 : Math.max(0, seconds);
 		}
 		catch (NumberFormatException ex) {
 			return 0;

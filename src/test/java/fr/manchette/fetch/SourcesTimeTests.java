@@ -92,6 +92,14 @@ class SourcesTimeTests {
 	}
 
 	@Test
+	void anAgeBeyondAnyCacheSaysNothing() {
+		// A lying server's Age, past what an instant holds once added: its answer is left out, its poll unharmed.
+		this.time.heard(URI.create("https://www.lemonde.fr/rss/une.xml"), date(REAL), "9000000000000000000");
+		this.time.heard(URI.create("https://le360.ma/rss"), date(REAL), String.valueOf(Duration.ofDays(400).toSeconds()));
+		assertThat(this.time.ahead()).isZero();
+	}
+
+	@Test
 	void theObsoleteDateFormsAreRead() {
 		this.time.heard(URI.create("https://a.example/rss"), "Sunday, 06-Dec-26 12:00:00 GMT", null);
 		this.time.heard(URI.create("https://b.example/rss"), "Sun Dec  6 12:00:00 2026", null);
