@@ -113,9 +113,7 @@ class SeveralInstancesOnPostgresTests {
 	void theLeasesOfInstancesGoneAreGivenBackAtAStartAndThenWithinSecondsNeverThoseOfALiveOne() throws Exception {
 		String database = LocalPostgres.get().newDatabase("leases_of_others");
 		this.server.start();
-		Path feeds = Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), 3,
-				SeveralInstancesOnPostgresTests::feed)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = feeds(3);
 		try (OtherInstance live = OtherInstance.on(database)) {
 			OtherInstance goneBeforeTheStart = OtherInstance.on(database);
 			OtherInstance goneAfterIt = OtherInstance.on(database);
@@ -166,9 +164,7 @@ class SeveralInstancesOnPostgresTests {
 	void aSourceThatOnlyAnotherInstancesFeedsYmlHasIsLeftInTheTimetable() throws Exception {
 		String database = LocalPostgres.get().newDatabase("feeds_of_others");
 		this.server.start();
-		Path feeds = Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), 1,
-				SeveralInstancesOnPostgresTests::feed)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = feeds(1);
 		try (ConfigurableApplicationContext instance = start(feeds, database)) {
 			JdbcClient jdbc = instance.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(30))
@@ -249,6 +245,13 @@ class SeveralInstancesOnPostgresTests {
 
 	/** Two fetches of a source, {@code millis} apart, the first at {@code first}. */
 	private record TwoFetches(int source, Instant first, long millis) {
+	}
+
+	/** {@code count} sources, with the settings' defaults. */
+	private Path feeds(int count) throws IOException {
+		return Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), count,
+				SeveralInstancesOnPostgresTests::feed)
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	private Path writeFeeds() throws IOException {
