@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +91,15 @@ class PollScheduler implements SmartLifecycle {
 
 	private volatile Set<String> enabled = Set.of();
 
+	/**
+	 * Sources that left this instance's feeds.yml at a reload: one due again (its last poll ended after the reload)
+	 * goes out of the timetable. Others that are due and not in the file are another instance's, whose feeds.yml has
+	 * them: left to it, and named once in a warning.
+	 */
+	private volatile Set<String> left = Set.of();
+
+	private final Set<String> othersSources = ConcurrentHashMap.newKeySet();
+
 	/** The feeds.yml the timetable was last made from. */
 	private volatile @Nullable FeedsFile scheduled;
 
@@ -134,6 +145,9 @@ class PollScheduler implements SmartLifecycle {
 		}
 		this.latest = this.statuses.latestAttempt().orElse(null);
 		schedule(this.feeds.get());
+		// Sources removed or disabled while no instance ran leave the timetable, so that finding the due ones needs no
+		// list of sources. A start cannot tell them from sources that only another instance's feeds.yml has.
+		this.statuses.unschedule(this.enabled);
 		this.ticking = this.scheduler.scheduleWithFixedDelay(this::tick, this.settings.tick());
 		log.info("Polling {} sources as {}", this.enabled.size(), this.owner);
 	}
@@ -143,7 +157,14 @@ class PollScheduler implements SmartLifecycle {
 		Set<String> before = this.enabled;
 		FeedsFile previous = this.scheduled;
 		schedule(event.feeds());
-		before.stream().filter((id) -> !this.enabled.contains(id)).forEach((id) -> log.info("Stopped polling source={}", id));
+		Set<String> leaving = before.stream().filter((id) -> !this.enabled.contains(id)).collect(Collectors.toSet());
+		leaving.forEach((id) -> log.info("Stopped polling source={}", id));
+		this.statuses.takeOut(leaving);
+		Set<String> left = new HashSet<>(this.left);
+		left.addAll(leaving);
+		left.removeAll(this.enabled);
+		this.left = Set.copyOf(left);
+		this.othersSources.clear();
 		if (previous != null) {
 			pollSooner(previous, event.feeds());
 		}
@@ -196,8 +217,6 @@ class PollScheduler implements SmartLifecycle {
 		this.statuses.schedule(first);
 		this.scheduled = config;
 		this.enabled = config.enabledFeeds().stream().map(Source::id).collect(Collectors.toUnmodifiableSet());
-		// Sources removed or disabled leave the timetable, so that finding the due ones needs no list of sources.
-		this.statuses.unschedule(this.enabled);
 	}
 
 	/**
@@ -222,7 +241,8 @@ class PollScheduler implements SmartLifecycle {
 			if (room <= 0) {
 				return;
 			}
-			List<String> due = this.leases.due(now, room * 2);
+			// Other instances' sources come first when due and are skipped: as many more are read.
+			List<String> due = this.leases.due(now, room * 2 + this.othersSources.size());
 			boolean blocked = false;
 			for (String id : due) {
 				if (picked.size() >= room) {
@@ -230,8 +250,7 @@ class PollScheduler implements SmartLifecycle {
 				}
 				Source source = config.source(id).filter(Source::enabled).orElse(null);
 				if (source == null) {
-					// Due again after it left feeds.yml (its last poll ended after the reload): out of the timetable.
-					this.statuses.unschedule(this.enabled);
+					leftOrOthers(id, config);
 					continue;
 				}
 				// A source whose host is busy is not claimed: it stays due, for this instance later or another now.
@@ -269,6 +288,21 @@ class PollScheduler implements SmartLifecycle {
 			// The database may be briefly unreachable: the next tick tries again.
 			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
 			picked.forEach((pick) -> pick.host().release());
+		}
+	}
+
+	/**
+	 * A due source that this instance does not poll: out of the timetable if it is disabled or left the file (its last
+	 * poll ended after the reload); otherwise another instance's feeds.yml has it (an edit made on one machine first),
+	 * and that instance polls it: taken out, it would be polled by none.
+	 */
+	private void leftOrOthers(String id, FeedsFile config) {
+		if (this.left.contains(id) || config.source(id).isPresent()) {
+			this.statuses.takeOut(List.of(id));
+		}
+		else if (this.othersSources.add(id)) {
+			log.warn("A source due in the timetable is not in this instance's feeds.yml: left to the instances "
+					+ "whose feeds.yml has it; give every instance the same feeds.yml source={}", id);
 		}
 	}
 

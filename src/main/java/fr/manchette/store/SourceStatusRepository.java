@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,7 +349,12 @@ public class SourceStatusRepository {
 			.stream()
 			.filter((id) -> !keep.contains(id))
 			.toList();
-		for (List<String> chunk : ManyRows.chunks(leaving, ManyRows.KEYS_PER_QUERY)) {
+		takeOut(leaving);
+	}
+
+	/** Takes these sources out of the timetable: those that left feeds.yml. Their status stays. */
+	public void takeOut(Collection<String> leaving) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(leaving), ManyRows.KEYS_PER_QUERY)) {
 			this.jdbc.sql(UNSCHEDULE).param("leaving", chunk).update();
 		}
 	}

@@ -113,9 +113,7 @@ class SeveralInstancesOnPostgresTests {
 	void theLeasesOfInstancesGoneAreGivenBackAtAStartAndThenWithinSecondsNeverThoseOfALiveOne() throws Exception {
 		String database = LocalPostgres.get().newDatabase("leases_of_others");
 		this.server.start();
-		Path feeds = Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), 3,
-				SeveralInstancesOnPostgresTests::feed)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = feeds(3);
 		try (OtherInstance live = OtherInstance.on(database)) {
 			OtherInstance goneBeforeTheStart = OtherInstance.on(database);
 			OtherInstance goneAfterIt = OtherInstance.on(database);
@@ -156,6 +154,41 @@ class SeveralInstancesOnPostgresTests {
 					.list()).containsExactly(live.name());
 			}
 		}
+	}
+
+	/**
+	 * feeds.yml edited on one machine first: a source due that this instance's file lacks is another instance's, whose
+	 * file has it, and stays in the timetable for it. This one took it out, and then no instance polled it.
+	 */
+	@Test
+	void aSourceThatOnlyAnotherInstancesFeedsYmlHasIsLeftInTheTimetable() throws Exception {
+		String database = LocalPostgres.get().newDatabase("feeds_of_others");
+		this.server.start();
+		Path feeds = feeds(1);
+		try (ConfigurableApplicationContext instance = start(feeds, database)) {
+			JdbcClient jdbc = instance.getBean(JdbcClient.class);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> count(jdbc, "last_outcome = 'OK' AND lease_owner IS NULL") == 1);
+			this.server.resetRequests();
+			// As another instance's start schedules source-1, due at once; then source-0 due, later than it.
+			Instant now = Instant.now();
+			jdbc.sql("""
+					INSERT INTO source_status (source_id, url, consecutive_failures, next_attempt_at)
+					VALUES ('source-1', 'http://127.0.0.1:1/feed/1', 0, :due)""")
+				.param("due", now.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC))
+				.update();
+			jdbc.sql("UPDATE source_status SET next_attempt_at = :due WHERE source_id = 'source-0'")
+				.param("due", now.atOffset(ZoneOffset.UTC))
+				.update();
+
+			// The tick that claims source-0 read source-1 before it.
+			await().atMost(Duration.ofSeconds(30)).until(() -> polled(0));
+			assertThat(count(jdbc, "source_id = 'source-1' AND next_attempt_at IS NOT NULL")).isEqualTo(1);
+		}
+	}
+
+	private static long count(JdbcClient jdbc, String where) {
+		return jdbc.sql("SELECT COUNT(*) FROM source_status WHERE " + where).query(Long.class).single();
 	}
 
 	private boolean polled(int source) {
@@ -212,6 +245,13 @@ class SeveralInstancesOnPostgresTests {
 
 	/** Two fetches of a source, {@code millis} apart, the first at {@code first}. */
 	private record TwoFetches(int source, Instant first, long millis) {
+	}
+
+	/** {@code count} sources, with the settings' defaults. */
+	private Path feeds(int count) throws IOException {
+		return Sites.numberedSources(this.server, FeedsYml.inZone("Africa/Casablanca"), count,
+				SeveralInstancesOnPostgresTests::feed)
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	private Path writeFeeds() throws IOException {
