@@ -24,6 +24,7 @@ import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import fr.manchette.fetch.FetchRequest;
+import fr.manchette.fetch.SourcesTime;
 import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.normalize.Item;
 import fr.manchette.parse.FeedParseException;
@@ -76,6 +77,9 @@ public class IngestRun {
 
 	private final PublishDelays delays;
 
+	/** When items are seen, by the sources' time when this clock runs far behind it. */
+	private final SourcesTime sourcesTime;
+
 	private final Clock clock;
 
 	private final MeterRegistry meters;
@@ -92,7 +96,7 @@ public class IngestRun {
 
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
-			PollRecorder recorder, PublishDelays delays, Clock clock, MeterRegistry meters,
+			PollRecorder recorder, PublishDelays delays, SourcesTime sourcesTime, Clock clock, MeterRegistry meters,
 			ApplicationEventPublisher events) {
 		this.feeds = feeds;
 		this.fetcher = fetcher;
@@ -104,6 +108,7 @@ public class IngestRun {
 		this.pacer = pacer;
 		this.recorder = recorder;
 		this.delays = delays;
+		this.sourcesTime = sourcesTime;
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
@@ -171,12 +176,12 @@ public class IngestRun {
 		try (WorkingPermits.Held held = this.working.take(body.length)) {
 			FeedsFile config = this.feeds.get();
 			// The hub sends the topic's content: its relative links are relative to the feed's address.
-			List<Item> items = this.reader.readFeed(source, body, contentType, source.url(), started,
-					config.timezone());
+			Instant seen = this.sourcesTime.seen(started);
+			List<Item> items = this.reader.readFeed(source, body, contentType, source.url(), seen, config.timezone());
 			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
 			List<Item> inserted = new ArrayList<>();
 			SaveResult saved = this.store.storeDelivery(source.id(),
-					this.deduplicator.distinct(this.editorial.keep(source, config, items, started)), started, inserted);
+					this.deduplicator.distinct(this.editorial.keep(source, config, items, seen)), seen, inserted);
 			this.delays.record(source.id(), inserted, previousSuccess, started);
 			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
 					saved.updated());
@@ -271,9 +276,11 @@ public class IngestRun {
 
 	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
 			Fetched fetched, FeedsFile config) {
+		// Read after the fetch, whose answer's Date counts.
+		Instant seen = this.sourcesTime.seen(started);
 		SourceReader.Read read;
 		try {
-			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), started, config,
+			read = this.reader.read(source, fetched.body(), fetched.contentType(), fetched.finalUrl(), seen, config,
 					fetched.cut());
 		}
 		catch (FeedParseException ex) {
@@ -288,7 +295,7 @@ public class IngestRun {
 		}
 		PollAbandoned.check();
 		List<IdentifiedItem> identified = this.deduplicator
-			.distinct(this.editorial.keep(source, config, read.items(), started));
+			.distinct(this.editorial.keep(source, config, read.items(), seen));
 		ParsedFeed feed = read.feed();
 		if (!read.page()) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
@@ -310,7 +317,7 @@ public class IngestRun {
 		Duration updatePeriod = feed.updatePeriod();
 		List<Item> inserted = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
-		SaveResult saved = this.store.store(source.id(), identified, started, (stored) -> {
+		SaveResult saved = this.store.store(source.id(), identified, seen, (stored) -> {
 			// How many items are new decides the next poll of an adaptive source: known inside the transaction.
 			inserted.addAll(stored);
 			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,

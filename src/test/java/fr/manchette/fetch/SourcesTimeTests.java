@@ -49,6 +49,46 @@ class SourcesTimeTests {
 	}
 
 	@Test
+	void itemsAreSeenAtTheSourcesTimeWhenTheClockRunsFarBehindIt() {
+		// This clock a year behind: the sources say REAL plus a year.
+		SourcesTime behind = new SourcesTime(new SettableClock(REAL));
+		Instant theirs = REAL.plus(YEAR);
+		behind.heard(URI.create("https://www.lemonde.fr/rss/une.xml"), date(theirs), null);
+		assertThat(behind.seen(REAL)).as("one host is not enough").isEqualTo(REAL);
+
+		behind.heard(URI.create("https://le360.ma/rss"), date(theirs.plusSeconds(2)), null);
+		assertThat(behind.seen(REAL)).isEqualTo(theirs);
+		assertThat(behind.seen(REAL.plusSeconds(60))).isEqualTo(theirs.plusSeconds(60));
+		// Retention is only ever corrected the other way.
+		assertThat(behind.correct(REAL)).isEqualTo(REAL);
+	}
+
+	@Test
+	void aClockBeforeThisCodeWasWrittenNeedsOneHost() {
+		Instant boot = Instant.parse("1970-01-01T00:00:30Z");
+		SourcesTime booting = new SourcesTime(new SettableClock(boot));
+		assertThat(booting.seen(boot)).as("nothing heard").isEqualTo(boot);
+
+		booting.heard(URI.create("https://www.hespress.com/feed"), date(REAL), null);
+		assertThat(booting.seen(boot)).isEqualTo(REAL);
+	}
+
+	@Test
+	void ofTwoHostsTheSmallerCorrectionCountsEitherWay() {
+		SourcesTime behind = new SourcesTime(new SettableClock(REAL));
+		behind.heard(URI.create("https://www.lemonde.fr/rss/une.xml"), date(REAL.plusSeconds(1)), null);
+		behind.heard(URI.create("https://vieux-serveur.example/rss"), date(REAL.plus(YEAR)), null);
+		assertThat(behind.seen(REAL)).isEqualTo(REAL);
+
+		heard("https://www.lemonde.fr/rss/une.xml", this.clock.instant());
+		heard("https://vieux-serveur.example/rss", REAL);
+		assertThat(this.time.correct(this.clock.instant())).isEqualTo(this.clock.instant());
+		// A clock far ahead of the sources' is never moved on by seen.
+		heard("https://le360.ma/rss", REAL);
+		assertThat(this.time.seen(this.clock.instant())).isEqualTo(this.clock.instant());
+	}
+
+	@Test
 	void oneServerWithAWrongClockChangesNothing() {
 		heard("https://www.lemonde.fr/rss/une.xml", this.clock.instant());
 		heard("https://le360.ma/rss", this.clock.instant().plusSeconds(3));

@@ -90,6 +90,28 @@ class ClockAheadIntegrationTests {
 		}
 	}
 
+	@Test
+	void itemsSeenWhileTheClockReads1970AreDatedByTheSourcesTime() throws Exception {
+		serve(REAL);
+		// A board without a battery-backed clock, polling before NTP answers.
+		SettableClock clock = new SettableClock(Instant.parse("1970-01-01T00:01:00Z"));
+		try (ConfigurableApplicationContext service = TestService.startOn(clock, feeds())) {
+			JdbcClient jdbc = service.getBean(JdbcClient.class);
+			RetentionPruner prune = service.getBean(RetentionPruner.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> requests() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> items(jdbc) > 0);
+			long stored = items(jdbc);
+			// Every item sorts by the source's time (its own date, or the source's time when seen), none by 1970.
+			assertThat(jdbc.sql("SELECT MIN(sort_at) FROM item").query(Instant.class).single())
+				.isAfter(REAL.minus(Duration.ofDays(3)));
+
+			// NTP answers: the items are as recent as they were, and retention keeps them.
+			clock.set(REAL.plus(Duration.ofMinutes(5)));
+			prune.prune();
+			assertThat(items(jdbc)).isEqualTo(stored);
+		}
+	}
+
 	private Path feeds() throws IOException {
 		return FeedsYml.inZone("Africa/Casablanca")
 			.source("fil", "Fil", "http://localhost:" + sites.getPort() + "/fil", "interval: 15m")
@@ -98,9 +120,12 @@ class ClockAheadIntegrationTests {
 
 	private static void serve(Instant serversTime) {
 		sites.stubFor(WireMock.get("/fil")
-			.willReturn(aResponse().withHeader("Date",
-					DateTimeFormatter.RFC_1123_DATE_TIME.format(serversTime.atOffset(ZoneOffset.UTC)))
+			.willReturn(aResponse().withHeader("Date", httpDate(serversTime))
 				.withBody(FixtureFeed.render("hespress-rss2.xml", REAL))));
+	}
+
+	private static String httpDate(Instant time) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(time.atOffset(ZoneOffset.UTC));
 	}
 
 	private static long items(JdbcClient jdbc) {
