@@ -553,6 +553,13 @@ class PublishedDocumentsTests {
 			assertThat(answer.status()).isEqualTo("HTTP/1.1 200 ");
 			assertThat(answer.body()).isEqualTo(plain.body());
 		}
+		// Not on the root, where Spring's path matching reads it as a segment with no name (README says so).
+		try (Socket socket = new Socket("localhost", this.port)) {
+			RawAnswer answer = RawAnswer.exchange(socket, "/;jsessionid=0123456789ABCDEF", "");
+
+			assertThat(answer.status()).isEqualTo("HTTP/1.1 404 ");
+			assertThat(answer.headers().get("content-type")).singleElement(STRING).startsWith("application/problem+json");
+		}
 	}
 
 	@Test
