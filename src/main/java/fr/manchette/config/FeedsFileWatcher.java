@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * Re-reads feeds.yml when its content changes ({@code manchette.reload-interval}, default every 2 s): a valid edit
  * is in force within seconds, without a restart; an invalid one is refused in one log line and the last good
  * configuration keeps running. Content, not modification time, decides: editors and volume mounts play with times.
+ * A content refused right after it changed is read again at the next check before it is called wrong: an editor
+ * that empties the file and then writes it leaves it empty or cut short for a moment, which is no mistake.
  */
 @Component
 class FeedsFileWatcher {
@@ -33,6 +35,9 @@ class FeedsFileWatcher {
 	private byte[] lastSeen;
 
 	private boolean missingReported;
+
+	/** Whether the content last seen was refused once, right after it changed: read again at the next check. */
+	private boolean settling;
 
 	FeedsFileWatcher(ManchetteProperties properties, FeedsFileLoader loader, CurrentFeeds current,
 			ApplicationEventPublisher events) {
@@ -56,10 +61,12 @@ class FeedsFileWatcher {
 			return;
 		}
 		this.missingReported = false;
-		if (Arrays.equals(content, this.lastSeen)) {
+		boolean changed = !Arrays.equals(content, this.lastSeen);
+		if (!changed && !this.settling) {
 			return;
 		}
 		this.lastSeen = content;
+		this.settling = false;
 		try {
 			FeedsFile feeds = this.loader.load(this.path);
 			this.current.replace(feeds);
@@ -67,6 +74,13 @@ class FeedsFileWatcher {
 			this.events.publishEvent(new FeedsFileReloaded(feeds));
 		}
 		catch (InvalidFeedsFileException ex) {
+			if (changed) {
+				// Perhaps a save under way: an ERROR for it would alarm whoever runs us for nothing.
+				this.settling = true;
+				log.debug("feeds.yml changed and cannot be taken yet, read again at the next check: {}",
+						String.join("; ", ex.problems()));
+				return;
+			}
 			log.error("feeds.yml edit refused, keeping the last good configuration: {}",
 					String.join("; ", ex.problems()));
 		}

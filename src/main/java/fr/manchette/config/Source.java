@@ -1,11 +1,13 @@
 package fr.manchette.config;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
+import org.springframework.util.DigestUtils;
 
 /**
  * One entry of {@code feeds} in feeds.yml.
@@ -43,6 +45,21 @@ public record Source(String id, String name, URI url, @Nullable String category,
 
 	public Source {
 		Assert.isTrue(type != SourceType.HTML || select != null, "a type html source needs its select block");
+	}
+
+	/** The {@link #reading()} of every {@code type: feed} source. */
+	public static final String FEED_READING = "feed";
+
+	/**
+	 * How its body is read, in a few characters: {@code feed}, or {@code html:} and a digest of its {@code select}.
+	 * What a poll learnt of its address (the validators above all) holds only while it is read the same way: to
+	 * selectors fixed in feeds.yml, a 304 would say that the page did not change, not that what they read from it
+	 * did not.
+	 */
+	public String reading() {
+		// The record's text names every selector and format, and the zone: what changes what is read.
+		return (this.select == null) ? FEED_READING
+				: "html:" + DigestUtils.md5DigestAsHex(this.select.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Its url as shown to others: a credential in its query hidden ({@link ShownUrl}). */

@@ -127,7 +127,8 @@ public class IngestRun {
 	public PollReport run(Source source, @Nullable PollStart start) {
 		Instant started = this.clock.instant();
 		String url = source.url().toString();
-		SourceStatus previous = ((start != null) ? start.status() : SourceStatus.unknown(source.id(), url)).forUrl(url);
+		SourceStatus previous = ((start != null) ? start.status() : SourceStatus.unknown(source.id(), url))
+			.forSource(url, source.reading());
 		PollPace pace = (start != null) ? start.pace() : null;
 		if (previous.gone()) {
 			// 410 at this url: polled again only once the operator gives feeds.yml another url.

@@ -212,7 +212,7 @@ class PollScheduler implements SmartLifecycle {
 		List<FirstPoll> first = new ArrayList<>();
 		for (Source source : config.enabledFeeds()) {
 			long jitter = ThreadLocalRandom.current().nextLong(this.settings.startJitter().toMillis() + 1);
-			first.add(new FirstPoll(source.id(), source.url().toString(), now.plusMillis(jitter)));
+			first.add(new FirstPoll(source.id(), source.url().toString(), source.reading(), now.plusMillis(jitter)));
 		}
 		this.statuses.schedule(first);
 		this.scheduled = config;

@@ -46,7 +46,7 @@ public class SourceHealthBoard {
 		// A source not polled yet has no row: nothing known, nothing stored.
 		SourceStanding standing = (stored != null) ? stored
 				: new SourceStanding(SourceStatus.unknown(source.id(), url), 0, null, null);
-		SourceStatus status = standing.status().forUrl(url);
+		SourceStatus status = standing.status().forSource(url, source.reading());
 		// Shown to whoever asks: a credential in the url's query hidden, in the address it moved to and errors as well.
 		return new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(), source.enabled(),
 				status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(), status.consecutiveFailures(),

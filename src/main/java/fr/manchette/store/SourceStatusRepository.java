@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.manchette.config.Source;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,10 +30,10 @@ public class SourceStatusRepository {
 	 */
 	private static final String STATUS = """
 			source_id, url, last_attempt_at, last_success_at, last_outcome, consecutive_failures, last_error, etag,
-			last_modified, next_attempt_at, moved_to, declared_interval_seconds""";
+			last_modified, next_attempt_at, moved_to, declared_interval_seconds, reading""";
 
 	/** Columns of {@link #STATUS}: those of the pace follow. */
-	private static final int STATUS_COLUMNS = 12;
+	private static final int STATUS_COLUMNS = 13;
 
 	/** What {@link #start} reads. */
 	static final String START = STATUS + ", " + PollPaceRepository.COLUMNS;
@@ -50,10 +51,10 @@ public class SourceStatusRepository {
 	private static final String INSERT = """
 			INSERT INTO source_status (source_id, url, last_attempt_at, last_success_at, last_outcome,
 			                           consecutive_failures, last_error, etag, last_modified, next_attempt_at,
-			                           moved_to, declared_interval_seconds, item_count)
+			                           moved_to, declared_interval_seconds, reading, item_count)
 			VALUES (:source, :url, :lastAttemptAt, :lastSuccessAt, :lastOutcome,
 			        :consecutiveFailures, :lastError, :etag, :lastModified, :nextAttemptAt,
-			        :movedTo, :declaredInterval, :added)
+			        :movedTo, :declaredInterval, :reading, :added)
 			ON CONFLICT DO NOTHING""";
 
 	// What a poll's outcome sets, and ends its lease. A next poll asked for while this one ran (pollBy, under its
@@ -67,7 +68,7 @@ public class SourceStatusRepository {
 			                                                 AND next_attempt_at < :nextAttemptAt
 			                                            THEN next_attempt_at ELSE :nextAttemptAt END,
 			                         moved_to = :movedTo,
-			                         declared_interval_seconds = :declaredInterval,
+			                         declared_interval_seconds = :declaredInterval, reading = :reading,
 			                         item_count = item_count + :added, lease_owner = NULL, lease_until = NULL""";
 
 	private static final String UPDATE = OUTCOME + " WHERE source_id = :source";
@@ -78,18 +79,21 @@ public class SourceStatusRepository {
 			  interval_reason = :reason
 			WHERE source_id = :source""";
 
-	private static final String TIMETABLE = "SELECT source_id, next_attempt_at IS NULL, url FROM source_status";
+	private static final String TIMETABLE = "SELECT source_id, next_attempt_at IS NULL, url, reading FROM source_status";
 
 	private static final String SCHEDULED = "SELECT source_id FROM source_status WHERE next_attempt_at IS NOT NULL";
 
 	// A source with no next attempt is due again: one taken out of feeds.yml and put back, or one gone (410) whose url
-	// the operator changed. So is one given another url, whatever its timetable: a backoff earned by failures of the
-	// old url would hold the new one back for up to 6 hours.
+	// the operator changed. So is one given another url or read otherwise (type, selectors), whatever its timetable: a
+	// backoff earned by failures of the old one would hold the new one back for up to 6 hours, and a poll of the old
+	// one under way (leased) would set the next an interval away; its outcome keeps this one (OUTCOME). A reading not
+	// known (NULL) is no change.
 	private static final String SCHEDULE_EDITED = """
 			UPDATE source_status SET next_attempt_at = :at
 			WHERE source_id = :source
 			  AND ((next_attempt_at IS NULL AND (last_outcome IS NULL OR last_outcome <> 'GONE'))
-			       OR (url <> :url AND (next_attempt_at IS NULL OR next_attempt_at > :at)))""";
+			       OR ((url <> :url OR reading <> :reading)
+			           AND (next_attempt_at IS NULL OR next_attempt_at > :at OR lease_owner IS NOT NULL)))""";
 
 	private static final String UNSCHEDULE = """
 			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id IN (:leaving)""";
@@ -238,6 +242,7 @@ public class SourceStatusRepository {
 		params.put("movedTo", truncate(status.movedTo(), 2048));
 		params.put("declaredInterval",
 				(status.declaredInterval() != null) ? status.declaredInterval().toSeconds() : null);
+		params.put("reading", status.reading());
 		return params;
 	}
 
@@ -293,43 +298,52 @@ public class SourceStatusRepository {
 
 	/**
 	 * Gives each source that has no status yet a first poll time, and puts back in the timetable a source that has
-	 * none (taken out of feeds.yml and put back, or gone and given another url); a source given another url is polled
-	 * at that time too, if it was due later (in its backoff). Other timetables are kept: a restart does not poll
-	 * everything again. A few statements for the whole file.
+	 * none (taken out of feeds.yml and put back, or gone and given another url); a source given another url, or read
+	 * otherwise, is polled at that time too, if it was due later (in its backoff) or is being polled the old way. Other
+	 * timetables are kept: a restart does not poll everything again. A few statements for the whole file.
 	 */
 	public void schedule(List<FirstPoll> sources) {
 		// The timetable read once and compared here: at every start and reload all sources are known, and an insert
 		// that conflicts on each of a thousand rows took H2 a third of a second, with the polls waiting for it.
 		Map<String, Boolean> unscheduled = new HashMap<>();
 		Map<String, String> urls = new HashMap<>();
+		Map<String, String> readings = new HashMap<>();
 		this.jdbc.sql(TIMETABLE).query((row) -> {
 			unscheduled.put(row.getString(1), row.getBoolean(2));
 			urls.put(row.getString(1), row.getString(3));
+			readings.put(row.getString(1), row.getString(4));
 		});
 		List<Object[]> rows = new ArrayList<>();
 		for (FirstPoll source : sources) {
 			Boolean off = unscheduled.get(source.sourceId());
+			String reading = readings.get(source.sourceId());
 			if (off == null) {
-				rows.add(new Object[] { source.sourceId(), source.url(), 0, Timestamps.param(source.at()) });
+				rows.add(new Object[] { source.sourceId(), source.url(), source.reading(), 0,
+						Timestamps.param(source.at()) });
 			}
-			else if (off || !source.url().equals(urls.get(source.sourceId()))) {
+			else if (off || !source.url().equals(urls.get(source.sourceId()))
+					|| (reading != null && !reading.equals(source.reading()))) {
 				this.jdbc.sql(SCHEDULE_EDITED)
-					.params(Map.of("source", source.sourceId(), "url", source.url(), "at", Timestamps.param(source.at())))
+					.params(Map.of("source", source.sourceId(), "url", source.url(), "reading", source.reading(), "at",
+							Timestamps.param(source.at())))
 					.update();
 			}
 		}
 		// Another instance may insert the same new source at the same moment.
-		ManyRows.insert(this.jdbc, "source_status (source_id, url, consecutive_failures, next_attempt_at)", rows,
-				"ON CONFLICT DO NOTHING");
+		ManyRows.insert(this.jdbc, "source_status (source_id, url, reading, consecutive_failures, next_attempt_at)",
+				rows, "ON CONFLICT DO NOTHING");
 	}
 
-	/** {@link #schedule(List)} for one source. */
+	/** {@link #schedule(List)} for one source, read as a feed. */
 	public void schedule(String sourceId, String url, Instant firstAttemptAt) {
-		schedule(List.of(new FirstPoll(sourceId, url, firstAttemptAt)));
+		schedule(List.of(new FirstPoll(sourceId, url, Source.FEED_READING, firstAttemptAt)));
 	}
 
-	/** A source of feeds.yml, and when to poll it first if it has never been. */
-	public record FirstPoll(String sourceId, String url, Instant at) {
+	/**
+	 * A source of feeds.yml, and when to poll it first if it has never been.
+	 * @param reading how its body is read ({@link Source#reading()})
+	 */
+	public record FirstPoll(String sourceId, String url, String reading, Instant at) {
 	}
 
 	/**
@@ -376,7 +390,8 @@ public class SourceStatusRepository {
 	private static SourceStatus row(ResultSet row, int rowNumber) throws SQLException {
 		return new SourceStatus(row.getString(1), row.getString(2), Timestamps.read(row, 3), Timestamps.read(row, 4),
 				PollOutcome.stored(row.getString(5)), row.getInt(6), row.getString(7), row.getString(8),
-				row.getString(9), Timestamps.read(row, 10), row.getString(11), declaredInterval(row, 12));
+				row.getString(9), Timestamps.read(row, 10), row.getString(11), declaredInterval(row, 12),
+				row.getString(13));
 	}
 
 	/** The status and pace of a row whose first columns are {@link #START}. */

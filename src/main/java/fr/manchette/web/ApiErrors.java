@@ -61,6 +61,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return Problems.answer(problem);
 	}
 
+	@ExceptionHandler(PreconditionFailedException.class)
+	ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException ex) {
+		return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage()));
+	}
+
 	/** A 401 says how to authenticate (RFC 9110): with a bearer token. */
 	@ExceptionHandler(AdminRefusedException.class)
 	ResponseEntity<ProblemDetail> adminRefused(AdminRefusedException ex) {

@@ -23,6 +23,10 @@ class ConditionalResponses {
 	ResponseEntity<String> respondByContent(HttpServletRequest request, MediaType type, String body,
 			HttpHeaders headers) {
 		String etag = "\"" + DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8)) + "\"";
+		// If-Match first (RFC 9110 §13.2.2); If-Unmodified-Since is no condition here, where there is no date to hold.
+		if (request.getHeader(HttpHeaders.IF_MATCH) != null && !Validators.matches(request, etag)) {
+			throw new PreconditionFailedException(Validators.ifMatchFailed(etag));
+		}
 		if (Validators.names(request, etag, "W/" + etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
 		}

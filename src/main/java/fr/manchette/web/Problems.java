@@ -20,7 +20,7 @@ final class Problems {
 	/** What a request that Tomcat refuses before mapping it did wrong, as far as one answer can say it. */
 	static final String UNREADABLE_REQUEST = "the request cannot be read: its path must be percent-encoded UTF-8 "
 			+ "without an encoded NUL, slash or backslash nor .. above the root, and its request line and headers "
-			+ "well-formed HTTP/1.1 (with a Host) within 8 KB";
+			+ "well-formed HTTP/1.1 (with a Host) within 32 KB";
 
 	private Problems() {
 	}

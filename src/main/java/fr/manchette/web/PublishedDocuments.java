@@ -64,17 +64,23 @@ class PublishedDocuments {
 			variant = current.add(key, new CachedVariant(current.validators(rendering.version() + list.version(), params),
 					publication.contentType(), rendering.render(), list.until()));
 		}
+		String failed = variant.validators.failedPrecondition(request);
+		if (failed != null) {
+			throw new PreconditionFailedException(failed);
+		}
 		answer(variant, variant.validators.notModified(request, this.clock.millis()), request, response);
 	}
 
 	/**
 	 * What this state holds for this address, if the client can be answered from memory: a 304 when its copy is
-	 * current, else the bytes if they were rendered; null otherwise (a new address, or bytes no one has needed yet).
+	 * current, else the bytes if they were rendered; null otherwise (a new address, bytes no one has needed yet, or a
+	 * precondition that fails).
 	 */
 	@Nullable Cached cached(HttpServletRequest request, Publication publication) {
 		long now = this.clock.millis();
 		CachedVariant variant = current().variant(key(publication, request), now);
-		if (variant == null) {
+		// A failed precondition is a problem document, which Spring MVC writes (serve).
+		if (variant == null || variant.validators.failedPrecondition(request) != null) {
 			return null;
 		}
 		boolean notModified = variant.validators.notModified(request, now);

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -57,6 +58,42 @@ final class Validators {
 	}
 
 	/**
+	 * Why the request's preconditions fail, steps 1 and 2 of RFC 9110 §13.2.2, which come before {@link #notModified}:
+	 * an {@code If-Match} that names none of the document's current versions, compared strongly (§13.1.1: a weak tag
+	 * never matches, {@code *} always does; the strong tag names the gzip bytes too, as nginx has it); without one, an
+	 * {@code If-Unmodified-Since} older than the document (§13.1.4), a date we cannot read being no condition.
+	 * @return what failed, for the 412's detail; null when the request may go on (nearly always: no such header)
+	 */
+	@Nullable String failedPrecondition(HttpServletRequest request) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+			return matches(request, this.etag) ? null : ifMatchFailed(this.etag);
+		}
+		long since;
+		try {
+			since = request.getDateHeader(HttpHeaders.IF_UNMODIFIED_SINCE);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		return (since < 0 || this.lastModifiedSecond <= since / 1000) ? null
+				: "the document was modified after If-Unmodified-Since: its Last-Modified is now "
+						+ HTTP_DATE.format(Instant.ofEpochSecond(this.lastModifiedSecond));
+	}
+
+	/** What a failed {@code If-Match} says: the current tag, which a client can ask with again. */
+	static String ifMatchFailed(String etag) {
+		return "If-Match names no current version of the document: its ETag is now " + etag;
+	}
+
+	/**
+	 * Whether the request's {@code If-Match} names the document's strong entity tag, or {@code *} (RFC 9110 §13.1.1):
+	 * alone or in a list, one line or several.
+	 */
+	static boolean matches(HttpServletRequest request, String etag) {
+		return lists(request, HttpHeaders.IF_MATCH, etag, null);
+	}
+
+	/**
 	 * Whether the client's copy is current (RFC 9110 §13.1.2 and §13.1.3): {@code If-None-Match}, compared weakly,
 	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition, nor is a
 	 * date later than now: it is none the server gave (RFC 9110 §13.1.3 has such a date treated as invalid, as nginx
@@ -87,7 +124,12 @@ final class Validators {
 	 * @param weakEtag the same as a weak one
 	 */
 	static boolean names(HttpServletRequest request, String etag, String weakEtag) {
-		Enumeration<String> lines = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+		return lists(request, HttpHeaders.IF_NONE_MATCH, etag, weakEtag);
+	}
+
+	/** Whether a list of entity tags in this header, over one line or several, holds one of these, or {@code *}. */
+	private static boolean lists(HttpServletRequest request, String header, String etag, @Nullable String weakEtag) {
+		Enumeration<String> lines = request.getHeaders(header);
 		while (lines.hasMoreElements()) {
 			for (String tag : lines.nextElement().split(",")) {
 				String trimmed = tag.strip();

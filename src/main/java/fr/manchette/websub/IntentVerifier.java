@@ -187,7 +187,7 @@ class IntentVerifier {
 
 	private static boolean usableChallenge(@Nullable String challenge) {
 		// No length of our own: the capability URL and the topic make sure only our hub sees the echo, and the server's
-		// request-line limit (8 kB) bounds it.
+		// limit on the request line and headers (server.max-http-request-header-size, 32 KB) bounds it.
 		return challenge != null && !challenge.isEmpty();
 	}
 

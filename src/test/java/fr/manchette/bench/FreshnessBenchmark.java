@@ -309,7 +309,7 @@ public final class FreshnessBenchmark {
 			List<FirstPoll> first = new ArrayList<>();
 			Random jitter = new Random(1);
 			for (Source source : current.get().enabledFeeds()) {
-				first.add(new FirstPoll(source.id(), source.url().toString(),
+				first.add(new FirstPoll(source.id(), source.url().toString(), source.reading(),
 						START.plusMillis(jitter.nextInt(60_000))));
 			}
 			statuses.schedule(first);

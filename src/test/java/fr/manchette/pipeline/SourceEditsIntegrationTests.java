@@ -138,6 +138,62 @@ class SourceEditsIntegrationTests {
 		assertThat(get("/api/headlines?source=moving", null).body()).contains("nouveau 1", "nouveau 2");
 	}
 
+	/**
+	 * A url edited while a poll of the old one runs: the new url is polled as soon as that poll ends, not an interval
+	 * (15 minutes here) after it. The old address answers slowly, so that the edit lands during its poll.
+	 */
+	@Test
+	void aUrlEditedWhileTheOldOneIsPolledIsPolledAsSoonAsThatPollEnds() throws Exception {
+		server.stubFor(WireMock.get("/slow").willReturn(aResponse().withFixedDelay(8_000).withBody(rss("lent"))));
+		server.stubFor(WireMock.get("/quick").willReturn(aResponse().withBody(rss("rapide"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("edited", url("/slow")));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !server.findAll(getRequestedFor(urlEqualTo("/slow"))).isEmpty());
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("edited", url("/quick")));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.items.countBySource().getOrDefault("edited", 0L) == 4);
+		assertThat(get("/api/headlines?source=edited", null).body()).contains("rapide 1", "rapide 2");
+	}
+
+	/**
+	 * A source whose {@code type} or {@code select} changes at the same url is read again at once, without the
+	 * validators earned the old way: the server would answer them 304 (nothing changed there), and what the new way
+	 * reads from the page would wait for the page to change.
+	 */
+	@Test
+	void aSourceReadAnotherWayAtTheSameUrlIsPolledAtOnceWithoutTheOldValidators() throws Exception {
+		// A server that answers 304 to any validator, as it would while its content does not change.
+		server.stubFor(WireMock.get("/fil").withHeader("If-None-Match", WireMock.matching(".*"))
+			.willReturn(aResponse().withStatus(304)));
+		server.stubFor(WireMock.get("/fil").withHeader("If-Modified-Since", WireMock.matching(".*"))
+			.willReturn(aResponse().withStatus(304)));
+		server.stubFor(WireMock.get("/fil").withHeader("If-None-Match", absent())
+			.withHeader("If-Modified-Since", absent())
+			.willReturn(aResponse().withHeader("ETag", "\"fil\"")
+				.withHeader("Last-Modified", "Fri, 16 May 2025 10:00:00 GMT")
+				.withBody(rss("flux"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("reread", url("/fil")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("reread", 0L) == 2);
+
+		// The site gives up its feed for a page at the same address; the operator has it scraped.
+		server.stubFor(WireMock.get("/fil").withHeader("If-None-Match", absent())
+			.withHeader("If-Modified-Since", absent())
+			.willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+				.withHeader("ETag", "\"fil\"")
+				.withBody(page("Le fil en page 1", "Le fil en page 2"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("reread", "reread", url("/fil"), "type: html",
+				"select:\n  item: li\n  title: a"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("reread", 0L) == 4);
+
+		// Other selectors: the same page read again, what they read now stored (here the headlines from the em).
+		edit(FeedsYml.inZone("Africa/Casablanca").source("reread", "reread", url("/fil"), "type: html",
+				"select:\n  item: li\n  title: em"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/api/headlines?source=reread", null).body().contains("Sous-titre 1"));
+		server.verify(3, getRequestedFor(urlEqualTo("/fil")).withHeader("If-None-Match", absent()));
+	}
+
 	@Test
 	void aSourceGivenAnotherIdOrRemovedLeavesEveryListAtOnceAndFindsItsItemsWhenPutBack() throws Exception {
 		server.stubFor(WireMock.get("/kept").willReturn(aResponse().withBody(rss("gardé"))));
@@ -204,6 +260,16 @@ class SourceEditsIntegrationTests {
 
 	private static String url(String path) {
 		return "http://localhost:" + server.getPort() + path;
+	}
+
+	/** A page whose list items each hold a link (the headline) and an emphasis (its subtitle). */
+	private static String page(String... titles) {
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body><ul>");
+		for (int i = 0; i < titles.length; i++) {
+			html.append("<li><a href=\"https://fil.example/").append(i + 1).append("\">").append(titles[i])
+				.append("</a> <em>Sous-titre ").append(i + 1).append("</em></li>");
+		}
+		return html.append("</ul></body></html>").toString();
 	}
 
 	/** Two items whose titles are {@code title 1} and {@code title 2}, published ten and twenty minutes ago. */

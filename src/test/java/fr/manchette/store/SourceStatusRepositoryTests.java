@@ -45,7 +45,7 @@ class SourceStatusRepositoryTests {
 	void theFarthestDatesOfFeedsYmlFitTheStore() {
 		Instant next = T0.plus(Duration.ofDays(7).multipliedBy(11).dividedBy(10));
 		SourceStatus status = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, null,
-				null, next, null, null);
+				null, next, null, null, null);
 
 		this.statuses.recordOutcome(status);
 		assertThat(this.statuses.find("hespress")).contains(status);
@@ -57,9 +57,9 @@ class SourceStatusRepositoryTests {
 	void theDueTimesAheadMoveBackWithTheClockAndTheLatestAttemptIsKnown() {
 		assertThat(this.statuses.latestAttempt()).isEmpty();
 		this.statuses.recordOutcome(new SourceStatus("hespress", "https://h.ma/feed", T0.minusSeconds(300), T0,
-				PollOutcome.OK, 0, null, null, null, T0.plusSeconds(600), null, null));
+				PollOutcome.OK, 0, null, null, null, T0.plusSeconds(600), null, null, null));
 		this.statuses.recordOutcome(new SourceStatus("le360", "https://l.ma/feed", T0.minusSeconds(960), T0,
-				PollOutcome.OK, 0, null, null, null, T0.minusSeconds(60), null, null));
+				PollOutcome.OK, 0, null, null, null, T0.minusSeconds(60), null, null, null));
 
 		assertThat(this.statuses.latestAttempt()).contains(T0.minusSeconds(300));
 		assertThat(this.statuses.moveDueTimesBack(T0, Duration.ofHours(1))).isEqualTo(1);
@@ -71,10 +71,10 @@ class SourceStatusRepositoryTests {
 	@Test
 	void recordOutcomeCreatesThenReplacesTheRow() {
 		SourceStatus ok = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
-				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), null, null);
+				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), null, null, "feed");
 		SourceStatus failed = new SourceStatus("hespress", "https://h.ma/feed", T0.plusSeconds(900), T0,
 				PollOutcome.HTTP_STATUS, 1, "HTTP 500", "\"v1\"", "Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(1800),
-				"https://h.ma/nouveau-flux", Duration.ofHours(1));
+				"https://h.ma/nouveau-flux", Duration.ofHours(1), "html:0123");
 
 		this.statuses.recordOutcome(ok);
 		assertThat(this.statuses.find("hespress")).contains(ok);
@@ -87,9 +87,9 @@ class SourceStatusRepositoryTests {
 	@Test
 	void standingsReadEachSourcesStatusCountPaceAndDelaysInOneList() {
 		SourceStatus paced = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, null,
-				null, T0.plusSeconds(600), null, null);
+				null, T0.plusSeconds(600), null, null, null);
 		SourceStatus fresh = new SourceStatus("le360", "https://l.ma/feed", T0, T0, PollOutcome.OK, 0, null, null, null,
-				T0.plusSeconds(900), null, null);
+				T0.plusSeconds(900), null, null, null);
 		PollPace pace = new PollPace("hespress", 4.5, 12.0, Duration.ofMinutes(10), "rate");
 		this.statuses.recordOutcome(paced, 7);
 		new PollPaceRepository(this.jdbc).record(pace);
@@ -162,6 +162,40 @@ class SourceStatusRepositoryTests {
 		assertThat(this.statuses.find("hespress").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(905));
 	}
 
+	/**
+	 * A source given another url, or read another way (another type, other selectors), is polled the new way at once:
+	 * out of a backoff the old way earned, and, while a poll the old way runs, as soon as it ends rather than an
+	 * interval after it. A reading not known yet (a row from before it was kept) is no change.
+	 */
+	@Test
+	void aSourceEditedInItsBackoffOrWhileItIsPolledIsPolledTheNewWayAtOnce() {
+		this.statuses.schedule(List.of(new FirstPoll("hespress", "https://h.ma/feed", "feed", T0),
+				new FirstPoll("le360", "https://l.ma/fil", "feed", T0),
+				new FirstPoll("snrtnews", "https://s.ma/fil", "html:0123", T0)));
+		this.leases.claim(List.of("hespress", "le360"), "instance-a", T0, T0.plusSeconds(60));
+		this.statuses.recordOutcome(SourceStatus.unknown("snrtnews", "https://s.ma/fil")
+			.forSource("https://s.ma/fil", "html:0123")
+			.failed(T0, PollOutcome.PARSE_ERROR, "no item matches", T0.plusSeconds(1_800)));
+
+		this.statuses.schedule(List.of(new FirstPoll("hespress", "https://h.ma/nouveau", "feed", T0.plusSeconds(5)),
+				new FirstPoll("le360", "https://l.ma/fil", "html:0123", T0.plusSeconds(5)),
+				new FirstPoll("snrtnews", "https://s.ma/fil", "html:4567", T0.plusSeconds(5))));
+		for (String polled : List.of("hespress", "le360")) {
+			this.statuses.recordOutcome(SourceStatus.unknown(polled, "https://old.ma/")
+				.forSource("https://old.ma/", "feed")
+				.succeeded(T0, null, null, T0.plusSeconds(900), null, null));
+		}
+
+		assertThat(this.statuses.find("hespress").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.statuses.find("le360").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.statuses.find("snrtnews").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(5));
+		// Nothing else moves a timetable: the same reading, or none known.
+		this.statuses.recordOutcome(new SourceStatus("snrtnews", "https://s.ma/fil", T0, T0, PollOutcome.OK, 0, null,
+				null, null, T0.plusSeconds(900), null, null, null));
+		this.statuses.schedule(List.of(new FirstPoll("snrtnews", "https://s.ma/fil", "html:89ab", T0.plusSeconds(10))));
+		assertThat(this.statuses.find("snrtnews").orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(900));
+	}
+
 	@Test
 	void releaseGivesBackAnInstancesLeases() {
 		this.statuses.schedule("hespress", "https://h.ma/feed", T0);
@@ -232,12 +266,12 @@ class SourceStatusRepositoryTests {
 	void aWholeFeedsFileIsScheduledAndUnscheduledAtOnceWhateverItsLength() {
 		List<FirstPoll> all = new ArrayList<>();
 		for (int i = 0; i < 1_200; i++) {
-			all.add(new FirstPoll("source-" + i, "https://s" + i + ".ma/feed", T0.plusSeconds(i % 2)));
+			all.add(new FirstPoll("source-" + i, "https://s" + i + ".ma/feed", "feed", T0.plusSeconds(i % 2)));
 		}
 		this.statuses.schedule(all.subList(0, 700));
 		// Known sources keep their timetable, new ones join it: one call, both kinds.
 		this.statuses.schedule(all.stream().map((poll) -> new FirstPoll(poll.sourceId(), poll.url(),
-				T0.plusSeconds(3_600))).toList());
+				poll.reading(), T0.plusSeconds(3_600))).toList());
 		assertThat(this.leases.due(T0.plusSeconds(1), 2_000)).hasSize(700);
 		assertThat(this.leases.due(T0.plusSeconds(3_600), 2_000)).hasSize(1_200);
 
@@ -369,7 +403,7 @@ class SourceStatusRepositoryTests {
 	void ownersRacingWithOverlappingBatchesNeverWinTheSameSource() throws Exception {
 		List<FirstPoll> sources = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
-			sources.add(new FirstPoll("race-%03d".formatted(i), "https://race.ma/" + i, T0));
+			sources.add(new FirstPoll("race-%03d".formatted(i), "https://race.ma/" + i, "feed", T0));
 		}
 		try {
 			this.statuses.schedule(sources);

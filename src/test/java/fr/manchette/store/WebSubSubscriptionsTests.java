@@ -65,7 +65,7 @@ class WebSubSubscriptionsTests {
 	@Test
 	void aPushIsASuccessThatLeavesThePollsTimetableAndValidatorsAlone() {
 		SourceStatus failing = new SourceStatus("le360", "https://l.ma/feed", T0, T0.minusSeconds(3600),
-				PollOutcome.HTTP_STATUS, 2, "HTTP 500", "\"v1\"", null, T0.plusSeconds(1800), null, null);
+				PollOutcome.HTTP_STATUS, 2, "HTTP 500", "\"v1\"", null, T0.plusSeconds(1800), null, null, null);
 		this.statuses.recordOutcome(failing, 3);
 		this.statuses.recordDelivery("le360", T0.plusSeconds(10), 2);
 		SourceStatus pushed = this.statuses.find("le360").orElseThrow();

@@ -38,10 +38,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +61,7 @@ import static org.awaitility.Awaitility.await;
  * endpoint; the test calls the service back as the hub would. Polls are driven by hand (scheduler off); the
  * subscriber's worker runs on a clock the test moves.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.websub.tick=100ms",
 				"manchette.websub.lease=1h", "manchette.reload-interval=200ms" })
@@ -143,7 +147,7 @@ class WebSubSubscriberIntegrationTests {
 	}
 
 	@Test
-	void subscribesToTheAnnouncedHubAndTakesOnlySignedDeliveries() throws Exception {
+	void subscribesToTheAnnouncedHubAndTakesOnlySignedDeliveries(CapturedOutput output) throws Exception {
 		FakeHub hub = new FakeHub(server, "/hub/pushed");
 		poll("pushed");
 		await().atMost(Duration.ofSeconds(30)).until(() -> !hub.requests("subscribe").isEmpty());
@@ -170,9 +174,19 @@ class WebSubSubscriberIntegrationTests {
 				"hub.challenge", "c4", "hub.lease_seconds", "600")).statusCode()).isEqualTo(404);
 		assertThat(FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic", self("pushed") + "?page=2",
 				"hub.challenge", "c5", "hub.lease_seconds", "600")).statusCode()).isEqualTo(404);
+		// A challenge past what the server reads (32 KB for the request line and headers) gets a problem document
+		// that says so, never Tomcat's page; the subscription waits for a verification it can answer.
+		HttpResponse<String> overLong = FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic",
+				self("pushed"), "hub.challenge", "c".repeat(33_000), "hub.lease_seconds", "600"));
+		assertThat(overLong.statusCode()).isEqualTo(400);
+		assertThat(overLong.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+		assertThat(overLong.body()).contains("request line and headers", "within 32 KB");
+		assertThat(this.subscriptions.find("pushed").orElseThrow().state()).isNotEqualTo(State.ACTIVE);
+		// The hub's mistake, told to the hub: nothing for whoever runs us to read, least of all a stack trace.
+		assertThat(output).doesNotContain("Error parsing HTTP request header", "Request header is too large");
 		// A hub that writes the scheme and host in capitals names the same topic (RFC 3986), and a hub's challenge may
-		// be long: it is echoed whole.
-		String longChallenge = "défi-" + "0123456789".repeat(300);
+		// be long (the spec sets no bound; 20 kB here, past Tomcat's own 8 KB): it is echoed whole.
+		String longChallenge = "défi-" + "0123456789".repeat(2_000);
 		HttpResponse<String> spelt = FakeHub.verify(callback, Map.of("hub.mode", "subscribe", "hub.topic",
 				self("pushed").replace("http://localhost", "HTTP://LocalHost"), "hub.challenge", longChallenge,
 				"hub.lease_seconds", "600"));
