@@ -42,6 +42,19 @@ class CommandSettingsTests {
 		assertThat(settings.feeds()).isEqualTo(Path.of("ici.yml"));
 	}
 
+	/** What the README tells an operator to use for a command, which takes no {@code --name=value}: {@code -D}. */
+	@Test
+	void aJavaSystemPropertyIsReadAsTheServiceReadsIt() {
+		System.setProperty("manchette.user-agent", "Manchette de la rédaction");
+		try {
+			assertThat(CommandSettings.read(Map.of("MANCHETTE_USER_AGENT", "ignored"), Map.of()).userAgent())
+				.isEqualTo("Manchette de la rédaction");
+		}
+		finally {
+			System.clearProperty("manchette.user-agent");
+		}
+	}
+
 	@Test
 	void anOperatorsUserAgentIsTheCommandsToo() {
 		ManchetteProperties settings = CommandSettings.read(
