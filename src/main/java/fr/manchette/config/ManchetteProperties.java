@@ -28,6 +28,20 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 		// Run from sources that Maven's resource filtering has not seen, application.yml's value still holds the
 		// placeholder of the version: then the User-Agent says none rather than a placeholder.
 		userAgent = userAgent.replace("/@project.version@", "");
+		Assert.isTrue(isHeaderValue(userAgent), "manchette.user-agent must be one line of printable characters "
+				+ "(a header of every request: no line break, nothing beyond Latin-1), not \"" + userAgent + "\"");
+		// Zero or less, the scheduler of the feeds.yml check refuses it with no word of which setting.
+		Assert.isTrue(!reloadInterval.isNegative() && !reloadInterval.isZero(),
+				"manchette.reload-interval must be positive, not " + reloadInterval);
+	}
+
+	/**
+	 * What Java's HTTP client sends as a header value: else it refuses every request that carries it, and each poll,
+	 * hub request and webhook would fail, rather than the start.
+	 */
+	private static boolean isHeaderValue(String value) {
+		return !value.isBlank() && value.chars()
+			.allMatch((c) -> c == '\t' || (c >= ' ' && c < 0x7f) || (c >= 0x80 && c <= 0xff));
 	}
 
 	/**
@@ -64,8 +78,9 @@ public record ManchetteProperties(@DefaultValue("./feeds.yml") Path feeds,
 			Assert.isTrue(!tick.isNegative() && !tick.isZero(), "manchette.polling.tick must be positive");
 			Assert.isTrue(!lease.isNegative() && !lease.isZero(), "manchette.polling.lease must be positive");
 			Assert.isTrue(lease.compareTo(LONGEST_LEASE) <= 0, "manchette.polling.lease must be at most 1d, not " + lease);
-			Assert.isTrue(minInterval.compareTo(IntervalBounds.LONGEST_MAX_INTERVAL.duration()) <= 0,
-					"manchette.polling.min-interval must be at most 24h (the longest max-interval), not " + minInterval);
+			Assert.isTrue(!minInterval.isNegative()
+					&& minInterval.compareTo(IntervalBounds.LONGEST_MAX_INTERVAL.duration()) <= 0,
+					"manchette.polling.min-interval must be from 0 to 24h (the longest max-interval), not " + minInterval);
 			Assert.isTrue(concurrency >= 1, "manchette.polling.concurrency must be at least 1");
 			Assert.isTrue(perHost >= 1, "manchette.polling.per-host must be at least 1");
 			Assert.isTrue(!startJitter.isNegative() && startJitter.compareTo(LONGEST_START_JITTER) <= 0,

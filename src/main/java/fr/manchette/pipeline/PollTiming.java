@@ -40,10 +40,15 @@ final class PollTiming {
 		return now.plus(wait);
 	}
 
-	/** Up to 10% more, so that sources started together drift apart instead of firing in step forever. */
+	/**
+	 * Up to 10% more, so that sources started together drift apart instead of firing in step forever; but not past
+	 * {@link #MAX_WAIT} when the base is within it: a feed's {@code <ttl>} of a day, or a source failing all day, is
+	 * polled every 6 h, not every 6 h 36 min.
+	 */
 	private static Duration jitter(Duration base) {
 		long millis = base.toMillis();
-		return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+		Duration jittered = Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+		return min(jittered, max(base, MAX_WAIT));
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -42,6 +42,19 @@ class CommandSettingsTests {
 		assertThat(settings.feeds()).isEqualTo(Path.of("ici.yml"));
 	}
 
+	/** What the README tells an operator to use for a command, which takes no {@code --name=value}: {@code -D}. */
+	@Test
+	void aJavaSystemPropertyIsReadAsTheServiceReadsIt() {
+		System.setProperty("manchette.user-agent", "Manchette de la rédaction");
+		try {
+			assertThat(CommandSettings.read(Map.of("MANCHETTE_USER_AGENT", "ignored"), Map.of()).userAgent())
+				.isEqualTo("Manchette de la rédaction");
+		}
+		finally {
+			System.clearProperty("manchette.user-agent");
+		}
+	}
+
 	@Test
 	void anOperatorsUserAgentIsTheCommandsToo() {
 		ManchetteProperties settings = CommandSettings.read(
@@ -57,7 +70,7 @@ class CommandSettingsTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			MANCHETTE_POLLING_LEASE         | manchette.polling.lease must be at most 1d, not PT24000000H
-			MANCHETTE_POLLING_MININTERVAL   | manchette.polling.min-interval must be at most 24h (the longest max-interval), not PT24000000H
+			MANCHETTE_POLLING_MININTERVAL   | manchette.polling.min-interval must be from 0 to 24h (the longest max-interval), not PT24000000H
 			MANCHETTE_POLLING_STARTJITTER   | manchette.polling.start-jitter must be from 0 to 1d, not PT24000000H
 			MANCHETTE_POLLING_STOPWAIT      | manchette.polling.stop-wait must be from 0 to 1h, not PT24000000H
 			MANCHETTE_STORIES_WINDOW        | manchette.stories.window must be from 0 to 7d, not PT24000000H
@@ -79,6 +92,32 @@ class CommandSettingsTests {
 		assertThat(settings.polling().startJitter()).isEqualTo(Duration.ofDays(1));
 		assertThat(settings.polling().stopWait()).isEqualTo(Duration.ofHours(1));
 		assertThat(settings.stories().window()).isEqualTo(Duration.ofDays(7));
+	}
+
+	/**
+	 * Each of these the service once took, to fail later with no word of the setting: a reload-interval of zero or
+	 * less stopped the start with a bare IllegalArgumentException from the scheduler, a negative min-interval with
+	 * "'minInterval' must not be negative", and a User-Agent with a line break or a character beyond Latin-1 (as
+	 * « — ») made every poll UNEXPECTED, since Java's HTTP client refuses such a header.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			MANCHETTE_RELOADINTERVAL      | 0s                  | manchette.reload-interval must be positive, not PT0S
+			MANCHETTE_RELOADINTERVAL      | -2s                 | manchette.reload-interval must be positive, not PT-2S
+			MANCHETTE_POLLING_MININTERVAL | -1m                 | manchette.polling.min-interval must be from 0 to 24h (the longest max-interval), not PT-1M
+			MANCHETTE_USERAGENT           | '  '                | manchette.user-agent must be one line of printable characters (a header of every request: no line break, nothing beyond Latin-1), not "  "
+			MANCHETTE_USERAGENT           | Manchette — Le Fil  | manchette.user-agent must be one line of printable characters (a header of every request: no line break, nothing beyond Latin-1), not "Manchette — Le Fil"
+			""")
+	void aSettingThatWouldFailLaterIsRefusedByName(String variable, String value, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandSettings.read(Map.of(variable, value), Map.of()))
+			.withMessageEndingWith(": " + message);
+	}
+
+	@Test
+	void aUserAgentOnTwoLinesIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandSettings.read(Map.of("MANCHETTE_USERAGENT", "Manchette\nHost: ailleurs"), Map.of()))
+			.withMessageContaining("manchette.user-agent must be one line");
 	}
 
 	@Test

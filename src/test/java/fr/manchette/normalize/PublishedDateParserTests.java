@@ -101,6 +101,18 @@ class PublishedDateParserTests {
 			.contains(Instant.parse("2025-05-16T18:35:00Z"));
 	}
 
+	/**
+	 * The README's word for an hour the zone's clocks skip or repeat: read as java.time reads it, the skipped 02:30 as
+	 * 03:30 of summer time, the repeated 02:30 as the first, of summer time.
+	 */
+	@Test
+	void anHourTheClocksSkipOrRepeatIsReadAsJavaTimeReadsIt() {
+		assertThat(PublishedDateParser.parse("30/03/2025 02:30", PARIS)).contains(Instant.parse("2025-03-30T01:30:00Z"));
+		assertThat(PublishedDateParser.parse("2025-03-30T02:30:00", PARIS)).contains(Instant.parse("2025-03-30T01:30:00Z"));
+		assertThat(PublishedDateParser.parse("26/10/2025 02:30", PARIS)).contains(Instant.parse("2025-10-26T00:30:00Z"));
+		assertThat(PublishedDateParser.parse("2025-10-26T02:30:00", PARIS)).contains(Instant.parse("2025-10-26T00:30:00Z"));
+	}
+
 	@Test
 	void prefersTheTextsOwnOffsetToTheAssumedZone() {
 		ZoneId casablanca = ZoneId.of("Africa/Casablanca");

@@ -102,7 +102,7 @@ class IngestRunTests {
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
 				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn",
-				"json-cut", "json-ends-early", "broken-whole", "broken"),
+				"json-cut", "json-ends-early", "broken-whole", "broken", "emptied"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id)
 			.source("cut-page", "Fil coupé", "http://localhost:" + server.getPort() + "/cut-page", "type: html", """
 					select:
@@ -535,6 +535,26 @@ class IngestRunTests {
 		assertThat(status.lastModified()).isEqualTo("Sat, 05 Dec 2026 10:00:00 GMT");
 		server.verify(1, WireMock.getRequestedFor(WireMock.urlEqualTo("/revalidated"))
 			.withHeader("If-None-Match", WireMock.equalTo("\"b\"")));
+	}
+
+	/**
+	 * The README's table: a server that answers a conditional request with an empty 200 rather than a 304 has sent no
+	 * feed: NOT_A_FEED, and what the source stored stays.
+	 */
+	@Test
+	void anEmptyAnswerToAConditionalRequestIsNotAFeedAndRemovesNothing() {
+		server.stubFor(WireMock.get("/emptied").willReturn(aResponse().withHeader("ETag", "\"e1\"")
+			.withBody(FixtureFeed.render("hespress-rss2.xml", NOW))));
+		assertThat(poll("emptied").inserted()).isEqualTo(4);
+		server.stubFor(WireMock.get("/emptied").willReturn(aResponse().withHeader("ETag", "\"e2\"").withBody("")));
+
+		PollReport emptied = poll("emptied");
+
+		server.verify(WireMock.getRequestedFor(WireMock.urlEqualTo("/emptied"))
+			.withHeader("If-None-Match", WireMock.equalTo("\"e1\"")));
+		assertThat(emptied.outcome()).isEqualTo(PollOutcome.NOT_A_FEED);
+		assertThat(this.statuses.find("emptied").orElseThrow().lastError()).isEqualTo("empty body");
+		assertThat(this.items.countBySource()).containsEntry("emptied", 4L);
 	}
 
 	@Test

@@ -57,6 +57,23 @@ class PollPacerTests {
 		}
 	}
 
+	/**
+	 * The README's promise: a feed that declares a longer period than its interval is polled at most every 6 h, and a
+	 * failing source's wait grows to 6 h at most. The jitter (up to a tenth more) once took both to 6 h 36 min.
+	 */
+	@Test
+	void aLongTtlAndALongBackoffWaitSixHoursAtMost() {
+		PollPacer pacer = pacer(Set.of());
+		for (int i = 0; i < 50; i++) {
+			PollPacer.Decision ttl = pacer.afterSuccess(this.fixed, null, NOW.minusSeconds(900), NOW, 3,
+					Duration.ofDays(1));
+			PollPacer.Decision failing = pacer.afterFailure(this.fixed, null, NOW, 20, null);
+			assertThat(ttl.pace().reason()).isEqualTo("ttl");
+			assertThat(ttl.next()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+			assertThat(failing.next()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+		}
+	}
+
 	@Test
 	void failureBacksOffFromTheAdaptiveIntervalAndKeepsTheRate() {
 		PollPace busy = new PollPace("adaptive", 120.0, 2.0, Duration.ofMinutes(1), "floor");

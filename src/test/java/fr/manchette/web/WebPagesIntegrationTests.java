@@ -2,8 +2,12 @@ package fr.manchette.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -210,6 +214,27 @@ class WebPagesIntegrationTests {
 				assertThat(get(path, ifNoneMatch).statusCode()).as(path + " " + ifNoneMatch).isEqualTo(304);
 			}
 			assertThat(get(path, "\"other\"").statusCode()).as(path).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * The README's Admin actions: with no {@code manchette.admin.token} set they are off, a 403 whatever the request
+	 * shows (a 401 would invite a retry with a token), and nothing is done: no copy written, no poll asked for.
+	 */
+	@Test
+	void withoutATokenSetAdminActionsAnswer403AndDoNothing() throws Exception {
+		for (String path : new String[] { "/admin/backup", "/admin/sources/quotidien/poll" }) {
+			HttpResponse<String> refused = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					.header("Authorization", "Bearer 0123456789abcdef0123")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(refused.statusCode()).as(path).isEqualTo(403);
+			assertThat(refused.body()).as(path).contains("manchette.admin.token");
+		}
+		try (var files = Files.walk(dir)) {
+			assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch((name) -> name.endsWith(".zip"));
 		}
 	}
 
