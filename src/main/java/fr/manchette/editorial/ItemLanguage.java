@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * summary. A declaration is trusted unless the detector is clearly sure of another of the languages it knows: feeds
  * declare one language for a whole site, bilingual sites included, while a short headline can fool the detector
  * (« Trump : Main basse sur le Groenland » reads as English). A text that is plainly French ({@link PlainFrench}) is
- * French without asking the detector, declared French or undeclared.
+ * French without asking the detector, declared French or undeclared; an undeclared one with a single French function
+ * word is French unless the detector is as sure of another language as it must be to overrule a declaration.
  */
 public final class ItemLanguage {
 
@@ -41,6 +42,12 @@ public final class ItemLanguage {
 		}
 		LanguageDetector.Detected detected = this.detector.detect(text);
 		if (declared == null) {
+			if (detected != null && !detected.language().equals("fr") && detected.evidence() < OVERRULE
+					&& PlainFrench.leans(text)) {
+				// One French word and names: « Incendie dans la forêt de la Maâmora » reads as Spanish to the
+				// detector, unsure, and a source's `languages: [fr]` would drop it.
+				return "fr";
+			}
 			return (detected != null) ? detected.language() : null;
 		}
 		if (detected != null && !detected.language().equals(declared) && detected.evidence() >= OVERRULE) {

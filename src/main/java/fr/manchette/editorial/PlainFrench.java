@@ -35,6 +35,19 @@ final class PlainFrench {
 	}
 
 	static boolean is(String text) {
+		return frenchWords(text) >= 2;
+	}
+
+	/**
+	 * Whether the text has a French function word and no English or Spanish one, nor an Arabic letter: too little to
+	 * tell without the detector, enough to take French when the detector is not clearly sure of another language.
+	 */
+	static boolean leans(String text) {
+		return frenchWords(text) >= 1;
+	}
+
+	/** How many French function words the text has, or -1 when it has an English or Spanish one or Arabic letters. */
+	private static int frenchWords(String text) {
 		Set<String> french = null;
 		// Read as far as the detector would, to a word's end: a word cut short may read as another (« lesquels »).
 		int length = (text.length() <= LanguageDetector.MAX_CHARS) ? text.length()
@@ -44,7 +57,7 @@ final class PlainFrench {
 			char c = (i < length) ? text.charAt(i) : ' ';
 			// Character.UnicodeBlock.ARABIC, compared as its range: UnicodeBlock.of searches every block, per char.
 			if (c >= '\u0600' && c <= '\u06FF') {
-				return false;
+				return -1;
 			}
 			if (Character.isLetter(c)) {
 				if (start < 0) {
@@ -59,7 +72,7 @@ final class PlainFrench {
 				String word = text.substring(start, i).toLowerCase(Locale.ROOT);
 				start = -1;
 				if (OTHERS.contains(word)) {
-					return false;
+					return -1;
 				}
 				if (FRENCH.contains(word)) {
 					french = (french != null) ? french : new HashSet<>(4);
@@ -67,7 +80,7 @@ final class PlainFrench {
 				}
 			}
 		}
-		return french != null && french.size() >= 2;
+		return (french != null) ? french.size() : 0;
 	}
 
 }
