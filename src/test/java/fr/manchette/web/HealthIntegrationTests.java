@@ -2,13 +2,12 @@ package fr.manchette.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.zaxxer.hikari.HikariDataSource;
-import fr.manchette.config.CurrentFeeds;
-import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/health} as the README has it: {@code UP} while the database answers, however its sources fare,
@@ -44,27 +44,22 @@ class HealthIntegrationTests {
 	@Autowired
 	private DataSource dataSource;
 
-	@Autowired
-	private IngestRun ingestRun;
-
-	@Autowired
-	private CurrentFeeds feeds;
-
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		sites.stubFor(get("/rss").willReturn(aResponse().withStatus(404)));
 		TestService.use(registry, dir,
 				FeedsYml.inZone("Africa/Casablanca").source("absent", "http://localhost:" + sites.getPort() + "/rss"));
-		registry.add("manchette.polling.enabled", () -> "false");
+		registry.add("manchette.polling.start-jitter", () -> "0s");
 	}
 
 	@Test
 	void upWhateverItsSourcesDoAndDownOnceTheDatabaseStopsAnswering() throws Exception {
-		sites.stubFor(get("/rss").willReturn(aResponse().withStatus(404)));
-		TestService.pollEverySource(this.ingestRun, this.feeds);
-		assertThat(LocalHttp.get(this.port, "/api/sources", null).body()).contains("\"outcome\":\"HTTP_STATUS\"");
+		await().atMost(Duration.ofSeconds(30)).until(() -> LocalHttp.get(this.port, "/api/sources", null)
+			.body()
+			.contains("\"outcome\":\"HTTP_STATUS\""));
 
 		var up = LocalHttp.get(this.port, "/actuator/health", null);
 		assertThat(up.statusCode()).isEqualTo(200);
