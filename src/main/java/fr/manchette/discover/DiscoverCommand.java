@@ -78,7 +78,8 @@ public final class DiscoverCommand {
 		List<FoundFeed> feeds = new ArrayList<>();
 		List<LeftOut> leftOut = new ArrayList<>(discovered.leftOut());
 		for (FoundFeed feed : discovered.feeds()) {
-			this.followed.asLeftOut(feed.url(), feed.format()).ifPresentOrElse(leftOut::add, () -> feeds.add(feed));
+			this.followed.asLeftOut(feed.url(), formatName(feed.format()))
+				.ifPresentOrElse(leftOut::add, () -> feeds.add(feed));
 		}
 		printLeftOut(leftOut, out);
 		if (feeds.isEmpty() && !discovered.feeds().isEmpty()) {
@@ -121,15 +122,18 @@ public final class DiscoverCommand {
 	}
 
 	private static String describe(FoundFeed feed) {
-		String format = feed.format()
-			.replace("rss_", "RSS ")
-			.replace("atom_", "Atom ")
-			.replace("json_", "JSON Feed ")
-			.replace("RSS 1.0", "RSS 1.0 (RDF)");
+		String format = formatName(feed.format());
 		String title = (feed.title() != null && !feed.title().isBlank()) ? ", « " + feed.title().strip() + " »" : "";
 		return format + title + ", " + feed.items() + ((feed.items() == 1) ? " item" : " items") + ", found by "
 				+ feed.via();
 	}
 
+	/** {@code rss_2.0} as an operator knows it: {@code RSS 2.0}. */
+	private static String formatName(String format) {
+		return format.replace("rss_", "RSS ")
+			.replace("atom_", "Atom ")
+			.replace("json_", "JSON Feed ")
+			.replace("RSS 1.0", "RSS 1.0 (RDF)");
+	}
 
 }

@@ -47,7 +47,7 @@ record FollowedFeeds(Map<String, String> idsByUrl) {
 		return Set.copyOf(this.idsByUrl.values());
 	}
 
-	/** Why a feed is not proposed when a source follows it already ({@code type} as announced); empty otherwise. */
+	/** Why a feed is not proposed when a source follows it already ({@code type}: its format); empty otherwise. */
 	Optional<LeftOut> asLeftOut(URI url, String type) {
 		String id = this.idsByUrl.get(url.toString());
 		return (id != null) ? Optional.of(new LeftOut(url.toString(), type, "already in feeds.yml as " + id))

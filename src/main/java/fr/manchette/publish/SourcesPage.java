@@ -123,7 +123,8 @@ public class SourcesPage {
 		if (freshness != null && freshness.delayMedianSeconds() != null && freshness.delayP90Seconds() != null) {
 			html.append("médiane ").append(duration(freshness.delayMedianSeconds()))
 				.append("<br><small>9 sur 10 en moins de ").append(duration(freshness.delayP90Seconds()))
-				.append(" (").append(freshness.delaysMeasured()).append(" mesurés)</small>");
+				.append(" (").append(freshness.delaysMeasured())
+				.append((freshness.delaysMeasured() > 1) ? " mesurés)</small>" : " mesuré)</small>");
 		}
 		else {
 			html.append("—");

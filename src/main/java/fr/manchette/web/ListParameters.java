@@ -33,7 +33,8 @@ import org.springframework.util.MultiValueMap;
  */
 final class ListParameters {
 
-	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+	/** An ISO 639 code, alone or as a tag's primary subtag ({@code fr-FR}, {@code fr_MA}), as feeds.yml takes it. */
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*");
 
 	/** A date-time and its offset: {@code +01:00}, {@code -0400}, or {@code  01:00} when its '+' was not encoded. */
 	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d)(?::?(\\d\\d))?");
@@ -110,7 +111,7 @@ final class ListParameters {
 				if (!LANGUAGE.matcher(trimmed).matches()) {
 					throw new BadQueryException("lang", "lang must be ISO 639 language codes such as fr, ar, en or es");
 				}
-				// fra or fre: fr, as items are stored.
+				// fra, fre or fr-FR: fr, as items are stored.
 				languages.add(LanguageTag.primary(trimmed));
 			}
 		}

@@ -218,7 +218,7 @@ class DiscoverCommandTests {
 		Map.Entry<Integer, String> run = run(site.getHttpBaseUrl() + "/");
 
 		assertThat(run.getKey()).isZero();
-		assertThat(run.getValue()).contains(site.getHttpBaseUrl() + "/rss/une.xml (rss_2.0)",
+		assertThat(run.getValue()).contains(site.getHttpBaseUrl() + "/rss/une.xml (RSS 2.0)",
 				"already in feeds.yml as localhost", "Found 1 feed:", "  - id: localhost-sport\n");
 
 		java.nio.file.Files.writeString(existing(), """

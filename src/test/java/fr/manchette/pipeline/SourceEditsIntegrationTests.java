@@ -243,6 +243,25 @@ class SourceEditsIntegrationTests {
 		assertThat(this.items.countBySource()).containsEntry("new-id", 2L);
 	}
 
+	@Test
+	void aSourceSetEnabledFalseIsNoLongerPolledAndItsItemsStayListed() throws Exception {
+		server.stubFor(WireMock.get("/paused").willReturn(aResponse().withBody(rss("en pause"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paused", "En pause", url("/paused")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("paused", 0L) == 2);
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paused", "En pause", url("/paused"), "enabled: false"));
+
+		JsonNode status = JSON.readTree(get("/api/sources?source=paused", null).body()).get("sources").get(0);
+		assertThat(status.get("enabled").asBoolean()).isFalse();
+		assertThat(status.get("nextPoll").isNull()).isTrue();
+		for (String document : List.of("/feed.atom", "/feed.rss", "/feed.json", "/api/headlines", "/headlines.txt",
+				"/api/headlines?source=paused", "/")) {
+			assertThat(get(document, null).body()).as(document).contains("en pause 1", "en pause 2");
+		}
+		// Only the enabled sources are offered to a feed reader.
+		assertThat(get("/opml", null).body()).doesNotContain("/paused");
+	}
+
 	/** Writes feeds.yml and waits for the service to take it: each edit here differs from the file before. */
 	private void edit(FeedsYml yaml) throws IOException {
 		FeedsFile before = this.feeds.get();

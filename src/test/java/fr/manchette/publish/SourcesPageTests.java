@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.store.PollOutcome;
@@ -59,6 +60,27 @@ class SourcesPageTests {
 	}
 
 	@Test
+	void showsTheIntervalInForceWhyInFrenchAndThePublishToFeedDelays() {
+		Document html = Jsoup.parse(this.page.render(List.of(
+				freshness("rythme", new SourceFreshness(720, "rate", 5.0, 95L, 600L, 40)),
+				freshness("unique", new SourceFreshness(3600, "ceiling", 0.1, 24L, 24L, 1)),
+				freshness("neuve", new SourceFreshness(900, "start", null, null, null, 0))),
+				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20), Duration.ofMinutes(1))));
+
+		Element busy = html.getElementById("source-rythme");
+		assertThat(shown(busy, "[data-label=Intervalle]")).isEqualTo("12 min selon son rythme");
+		assertThat(shown(busy, "[data-label=Délai de publication]"))
+			.isEqualTo("médiane 1 min 9 sur 10 en moins de 10 min (40 mesurés)");
+		Element once = html.getElementById("source-unique");
+		assertThat(shown(once, "[data-label=Intervalle]")).isEqualTo("1 h plafond (source calme)");
+		assertThat(shown(once, "[data-label=Délai de publication]"))
+			.isEqualTo("médiane 24 s 9 sur 10 en moins de 24 s (1 mesuré)");
+		Element fresh = html.getElementById("source-neuve");
+		assertThat(shown(fresh, "[data-label=Intervalle]")).isEqualTo("15 min adaptatif, à mesurer");
+		assertThat(shown(fresh, "[data-label=Délai de publication]")).isEqualTo("—");
+	}
+
+	@Test
 	void timesCarryTheOffsetOfTheTickersZoneThenAlsoAtZero() {
 		// Casablanca during Ramadan 2026 (UTC+0), then after it (UTC+1).
 		Instant ramadan = Instant.parse("2026-03-01T12:00:00Z");
@@ -74,6 +96,16 @@ class SourcesPageTests {
 			.isEqualTo("2026-03-01T12:00:00+00:00");
 		assertThat(ok.selectFirst("[data-label=Prochain relevé] time").attr("datetime"))
 			.isEqualTo("2026-03-23T13:00:00+01:00");
+	}
+
+	/** A cell's text, its no-break spaces (between a figure and its unit) as spaces. */
+	private static String shown(Element row, String cell) {
+		return row.selectFirst(cell).text().replace('\u00A0', ' ');
+	}
+
+	private static SourceHealth freshness(String id, SourceFreshness freshness) {
+		return new SourceHealth(id, id, "https://" + id + ".example/rss", null, true, NOW.minusSeconds(60),
+				NOW.minusSeconds(60), PollOutcome.OK, 0, null, NOW.plusSeconds(600), 3, null, Map.of(), freshness);
 	}
 
 }

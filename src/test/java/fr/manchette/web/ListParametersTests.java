@@ -133,6 +133,17 @@ class ListParametersTests {
 	}
 
 	@Test
+	void aLanguageTagIsTheLanguageItNames() {
+		assertThat(ListParameters.parse(params("lang", "fr-FR,ar_MA", "lang", "FR-be"), this.config, Set.of()).languages())
+			.containsExactlyInAnyOrder("fr", "ar");
+		for (String value : List.of("fr-", "-fr", "fr--FR", "fr-subtagtoolong")) {
+			assertThatExceptionOfType(BadQueryException.class).as(value)
+				.isThrownBy(() -> ListParameters.parse(params("lang", value), this.config, Set.of()))
+				.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("lang"));
+		}
+	}
+
+	@Test
 	void anEmptyValueAsAFormSendsItFiltersNothing() {
 		FeedsFile file = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "sport"));
 		MultiValueMap<String, String> params = params("source", "", "category", "", "q", "", "since", "", "limit", "",
