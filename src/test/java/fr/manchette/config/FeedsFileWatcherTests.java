@@ -48,8 +48,9 @@ class FeedsFileWatcherTests {
 
 	@Test
 	void aFileThatCannotBeReadIsSaidWhyOnceAndTheLastGoodConfigurationRuns(CapturedOutput output) throws IOException {
-		Path path = Files.writeString(this.temp.resolve("feeds.yml"),
-				"feeds:\n  - id: le360\n    name: Le360\n    url: https://fr.le360.ma/rss\n");
+		// Given as a relative path, named by its absolute one: the log says which file, whatever the working folder.
+		Path path = Path.of("").toAbsolutePath().relativize(Files.writeString(this.temp.resolve("feeds.yml"),
+				"feeds:\n  - id: le360\n    name: Le360\n    url: https://fr.le360.ma/rss\n"));
 		FeedsFileLoader loader = new FeedsFileLoader();
 		CurrentFeeds current = new CurrentFeeds(loader.load(path));
 		FeedsFileWatcher watcher = new FeedsFileWatcher(properties(path), loader, current, (event) -> {
@@ -58,7 +59,7 @@ class FeedsFileWatcherTests {
 		Files.delete(path);
 		watcher.check();
 		watcher.check();
-		assertThat(output).contains("feeds.yml (" + path + ") cannot be read (it does not exist): keeping the last good "
+		assertThat(output).contains("feeds.yml (" + this.temp.resolve("feeds.yml") + ") cannot be read (it does not exist): keeping the last good "
 				+ "configuration");
 		assertThat(output.getAll().split("cannot be read", -1)).as("said once while it lasts").hasSize(2);
 
