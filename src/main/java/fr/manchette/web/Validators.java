@@ -31,6 +31,9 @@ final class Validators {
 
 	private final long lastModifiedSecond;
 
+	/** Whether the date tells this version from every other a client may hold; if not, only the ETag is a validator. */
+	private final boolean dateTells;
+
 	/** The validators as headers, for the plain bytes and for the gzip ones: what a 304 carries, and a 200 besides. */
 	private final ResponseHeaders plainHeaders;
 
@@ -39,9 +42,11 @@ final class Validators {
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
 	 * @param lastModified when what is published last changed
+	 * @param dateTells whether that date tells this version from every other a client may hold
 	 */
-	Validators(String etag, Instant lastModified) {
+	Validators(String etag, Instant lastModified, boolean dateTells) {
 		this.etag = etag;
+		this.dateTells = dateTells;
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
 		this.lastModifiedSecond = lastModified.getEpochSecond();
@@ -61,7 +66,8 @@ final class Validators {
 	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition, nor is a
 	 * date later than now: it is none the server gave (RFC 9110 §13.1.3 has such a date treated as invalid, as nginx
 	 * and Apache do), and taken as one, it would get a 304 after the store has changed, until the store's own date
-	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time.
+	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time. A date that
+	 * another version was answered with too (changes faster than whole seconds tell) is no condition either.
 	 * @param now the current time, in epoch milliseconds
 	 */
 	boolean notModified(HttpServletRequest request, long now) {
@@ -69,6 +75,9 @@ final class Validators {
 		if (ifNoneMatch != null) {
 			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag)
 					|| names(request, this.etag, this.weakEtag);
+		}
+		if (!this.dateTells) {
+			return false;
 		}
 		long since;
 		try {
