@@ -46,9 +46,11 @@ public class StoreChanges {
 
 	private static final String LOCK = READ + " FOR UPDATE";
 
+	// On the change read: under the row's lock it is, and a write made without one fails rather than number two
+	// changes alike.
 	private static final String WRITE = """
 			UPDATE store_change SET changes = :changes, changed_at = :at, date_shared = :shared, published = :published
-			 WHERE id = 1""";
+			 WHERE id = 1 AND changes = :previous""";
 
 	private final Clock clock;
 
@@ -214,12 +216,16 @@ public class StoreChanges {
 	}
 
 	private Change write(Change change, @Nullable String published) {
-		this.jdbc.sql(WRITE)
+		int written = this.jdbc.sql(WRITE)
+			.param("previous", change.sequence() - 1)
 			.param("changes", change.sequence())
 			.param("at", Timestamps.param(change.at()))
 			.param("shared", change.dateShared())
 			.param("published", published)
 			.update();
+		if (written != 1) {
+			throw new IllegalStateException("store_change moved while locked: a write outside a transaction?");
+		}
 		return change;
 	}
 
