@@ -33,6 +33,10 @@ import org.springframework.util.MultiValueMap;
  * rendering, or touching the store. A new address has its parameters checked (a bad one is a 400 and is not kept),
  * its validators worked out, and is rendered only if the client has no current copy. A variant that changes with the
  * clock too (a list ranked à la une) says until when it holds, and is prepared again from then on.
+ * <p>
+ * The validators are those of {@link PublishedState}: every instance that publishes the same content answers the same,
+ * whichever of them a load balancer sends a client to. A new configuration or day is recorded in the store as a
+ * change ({@link StoreChanges#published}), which dates it for them all.
  */
 @Component
 class PublishedDocuments {
