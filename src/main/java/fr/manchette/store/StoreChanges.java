@@ -120,8 +120,8 @@ public class StoreChanges {
 	 */
 	public Change published(String what) {
 		Change recorded = this.transaction.execute((tx) -> {
-			Row row = lock();
-			return what.equals(row.published()) ? row.change() : write(row.change().next(this.clock.instant()), what);
+			Change stored = lock();
+			return what.equals(stored.published()) ? stored : write(stored.next(this.clock.instant(), what));
 		});
 		moved(Objects.requireNonNull(recorded));
 		return current();
@@ -138,7 +138,7 @@ public class StoreChanges {
 		}
 		this.nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
 		try {
-			moved(read(READ).change());
+			moved(read(READ));
 		}
 		catch (DataAccessException ex) {
 			if (current == null) {
@@ -195,33 +195,33 @@ public class StoreChanges {
 	}
 
 	private Change record() {
-		Row row = lock();
-		return write(row.change().next(this.clock.instant()), row.published());
+		Change stored = lock();
+		return write(stored.next(this.clock.instant(), stored.published()));
 	}
 
-	private Row lock() {
+	private Change lock() {
 		return read(LOCK);
 	}
 
-	private Row read(String sql) {
-		Row row = this.jdbc.sql(sql).query(StoreChanges::row).single();
+	private Change read(String sql) {
+		Change change = this.jdbc.sql(sql).query(StoreChanges::change).single();
 		if (this.dateAtStart == null) {
 			synchronized (this.pending) {
 				if (this.dateAtStart == null) {
-					this.dateAtStart = row.change().at();
+					this.dateAtStart = change.at();
 				}
 			}
 		}
-		return row;
+		return change;
 	}
 
-	private Change write(Change change, @Nullable String published) {
+	private Change write(Change change) {
 		int written = this.jdbc.sql(WRITE)
 			.param("previous", change.sequence() - 1)
 			.param("changes", change.sequence())
 			.param("at", Timestamps.param(change.at()))
 			.param("shared", change.dateShared())
-			.param("published", published)
+			.param("published", change.published())
 			.update();
 		if (written != 1) {
 			throw new IllegalStateException("store_change moved while locked: a write outside a transaction?");
@@ -229,9 +229,9 @@ public class StoreChanges {
 		return change;
 	}
 
-	private static Row row(ResultSet row, int n) throws SQLException {
-		return new Row(new Change(row.getLong("changes"), Objects.requireNonNull(Timestamps.read(row, "changed_at")),
-				row.getBoolean("date_shared")), row.getString("published"));
+	private static Change change(ResultSet row, int n) throws SQLException {
+		return new Change(row.getLong("changes"), Objects.requireNonNull(Timestamps.read(row, "changed_at")),
+				row.getBoolean("date_shared"), row.getString("published"));
 	}
 
 	/**
@@ -242,26 +242,24 @@ public class StoreChanges {
 	 * that two changes in one second are told apart by an HTTP date (whole seconds), at most a second ahead
 	 * @param dateShared whether its date is the change before's too (a third change in one second, a clock set back):
 	 * then the date does not tell the two apart
+	 * @param published what, besides the store, was last recorded as published (a digest of a configuration and a
+	 * day, see {@link #published}); null before the first
 	 */
-	public record Change(long sequence, Instant at, boolean dateShared) {
+	public record Change(long sequence, Instant at, boolean dateShared, @Nullable String published) {
 
-		/** The change that follows this one, made at {@code now}. */
-		Change next(Instant now) {
+		/** The change that follows this one, made at {@code now}, with {@code published} published. */
+		Change next(Instant now, @Nullable String published) {
 			long second = now.getEpochSecond();
 			long mine = this.at.getEpochSecond();
 			if (mine < second) {
-				return new Change(this.sequence + 1, now, false);
+				return new Change(this.sequence + 1, now, false, published);
 			}
 			if (mine == second) {
-				return new Change(this.sequence + 1, Instant.ofEpochSecond(second + 1), false);
+				return new Change(this.sequence + 1, Instant.ofEpochSecond(second + 1), false, published);
 			}
-			return new Change(this.sequence + 1, this.at, true);
+			return new Change(this.sequence + 1, this.at, true, published);
 		}
 
-	}
-
-	/** The row: the latest change, and the configuration and day it was published with. */
-	private record Row(Change change, @Nullable String published) {
 	}
 
 }

@@ -163,26 +163,24 @@ class PublishedDocuments {
 		}
 		String what = DigestUtils.md5DigestAsHex((this.setup + "|" + this.configDigest + "|"
 				+ PublishedState.day(config, this.clock)).getBytes(StandardCharsets.UTF_8));
-		boolean recorded = what.equals(this.recorded);
 		Change change;
-		if (recorded) {
+		if (what.equals(this.recorded)) {
 			change = this.changes.current();
 		}
 		else {
 			try {
 				change = this.changes.published(what);
 				this.recorded = what;
-				recorded = true;
 			}
 			catch (DataAccessException ex) {
-				// Served all the same, by ETag; its date, which may be an older configuration's, is no validator.
+				// Served all the same, by ETag: its date, which may be an older configuration's, is not sent.
 				log.warn("Could not record the new configuration or day in the store detail={}", ex.getMessage());
 				change = this.changes.current();
 			}
 		}
 		long answeredBefore = (previous != null) ? previous.answeredUntil()
 				: this.changes.dateAtStart().getEpochSecond();
-		return new PublishedState(change, config, what, recorded, this.changes.shared(), this.clock, answeredBefore);
+		return new PublishedState(change, config, what, this.changes.shared(), this.clock, answeredBefore);
 	}
 
 	/**

@@ -47,9 +47,15 @@ final class PublishedState {
 	/**
 	 * Whether its date tells it from every state answered before, so that an {@code If-Modified-Since} of that date
 	 * names it: not when its change shares its date with the one before (three changes in a second) and an earlier
-	 * state may have been answered with that date, nor when the configuration or the day could not be recorded.
+	 * state may have been answered with that date.
 	 */
 	private final boolean dateTells;
+
+	/**
+	 * Whether its date is sent: not when the store dated another configuration or day than this one's (another
+	 * instance's feeds.yml, edited first; this one's, not recorded), as this one's then shares that date.
+	 */
+	private final boolean dateSent;
 
 	/** The second of the latest earlier state that may have answered a client: the dates clients may hold. */
 	private final long answeredBefore;
@@ -61,12 +67,11 @@ final class PublishedState {
 
 	/**
 	 * @param what what, besides the store, it publishes: a digest of the configuration and the day
-	 * @param recorded whether the store recorded {@code what}, and so dated it
 	 * @param othersAnswer whether other instances serve from the store too: then only the store says whether this
 	 * state's date was answered for another state
 	 * @param answeredBefore the second of the latest date an earlier state may have answered with
 	 */
-	PublishedState(Change change, FeedsFile config, String what, boolean recorded, boolean othersAnswer, Clock clock,
+	PublishedState(Change change, FeedsFile config, String what, boolean othersAnswer, Clock clock,
 			long answeredBefore) {
 		this.change = change;
 		this.config = config;
@@ -77,7 +82,8 @@ final class PublishedState {
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
 		this.modified = change.at();
 		this.answeredBefore = answeredBefore;
-		this.dateTells = recorded && !(change.dateShared()
+		this.dateSent = what.equals(change.published());
+		this.dateTells = this.dateSent && !(change.dateShared()
 				&& (othersAnswer || answeredBefore >= this.modified.getEpochSecond()));
 	}
 
@@ -132,7 +138,7 @@ final class PublishedState {
 				+ this.modified.toEpochMilli() + "|" + this.what;
 		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.modified.toEpochMilli())
 				+ "\"";
-		return new Validators(etag, this.modified, this.dateTells);
+		return new Validators(etag, this.dateSent ? this.modified : null, this.dateTells);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -41,19 +42,24 @@ final class Validators {
 
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
-	 * @param lastModified when what is published last changed
-	 * @param dateTells whether that date tells this version from every other a client may hold
+	 * @param lastModified when what is published last changed; null for a date that is not sent
+	 * @param dateTells whether that date tells this version from every other a client may hold; if not, a request is
+	 * not answered by it
 	 */
-	Validators(String etag, Instant lastModified, boolean dateTells) {
+	Validators(String etag, @Nullable Instant lastModified, boolean dateTells) {
 		this.etag = etag;
-		this.dateTells = dateTells;
+		this.dateTells = dateTells && lastModified != null;
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
-		this.lastModifiedSecond = lastModified.getEpochSecond();
-		String modified = HTTP_DATE.format(lastModified);
-		this.plainHeaders = ResponseHeaders.of("ETag", etag, "Last-Modified", modified, "Vary", "Accept-Encoding");
-		this.gzipHeaders = ResponseHeaders.of("ETag", this.weakEtag, "Last-Modified", modified, "Vary",
-				"Accept-Encoding");
+		this.lastModifiedSecond = (lastModified != null) ? lastModified.getEpochSecond() : Long.MAX_VALUE;
+		String modified = (lastModified != null) ? HTTP_DATE.format(lastModified) : null;
+		this.plainHeaders = headers(etag, modified);
+		this.gzipHeaders = headers(this.weakEtag, modified);
+	}
+
+	private static ResponseHeaders headers(String etag, @Nullable String modified) {
+		return (modified != null) ? ResponseHeaders.of("ETag", etag, "Last-Modified", modified, "Vary", "Accept-Encoding")
+				: ResponseHeaders.of("ETag", etag, "Vary", "Accept-Encoding");
 	}
 
 	/** The validators of the variant, plain or gzip bytes, as headers. */
