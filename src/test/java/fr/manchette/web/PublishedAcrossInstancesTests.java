@@ -149,6 +149,53 @@ class PublishedAcrossInstancesTests {
 		}
 	}
 
+	/**
+	 * feeds.yml edited on one instance first: the store dates the new file once, for both, and the other, while it
+	 * serves the old one, sends no date, which its copy would share with the new file's; once its own file is edited
+	 * too, both answer the same validators again.
+	 */
+	@Test
+	void aFeedsYmlEditedOnOneInstanceFirstIsDatedOnceForBoth() throws Exception {
+		site.stubFor(get("/feed").willReturn(aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
+		String url = "http://127.0.0.1:" + site.getPort() + "/feed";
+		Path fileA = FeedsYml.inZone("Africa/Casablanca")
+			.source("quotidien", "Ancien Nom", url)
+			.writeTo(this.dir.resolve("a.yml"));
+		Path fileB = FeedsYml.inZone("Africa/Casablanca")
+			.source("quotidien", "Ancien Nom", url)
+			.writeTo(this.dir.resolve("b.yml"));
+		String database = LocalPostgres.get().newDatabase("feeds_yml_edited");
+		try (ConfigurableApplicationContext a = start(fileA, database, "--manchette.reload-interval=200ms");
+				ConfigurableApplicationContext b = start(fileB, database, "--manchette.reload-interval=200ms")) {
+			a.getBean(IngestRun.class).run(a.getBean(CurrentFeeds.class).get().source("quotidien").orElseThrow());
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port(b), "/api/headlines", null).body().contains("Le Parlement"));
+			String before = LocalHttp.get(port(b), "/api/headlines", null)
+				.headers()
+				.firstValue("Last-Modified")
+				.orElseThrow();
+
+			FeedsYml.inZone("Africa/Casablanca").source("quotidien", "Nouveau Nom", url).writeTo(fileA);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port(a), "/api/headlines", null).body().contains("Nouveau Nom"));
+
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> LocalHttp.get(port(b), "/api/headlines", null).headers().firstValue("Last-Modified")
+					.isEmpty());
+			assertThat(LocalHttp.get(port(b), "/api/headlines", null).body()).contains("Ancien Nom");
+
+			FeedsYml.inZone("Africa/Casablanca").source("quotidien", "Nouveau Nom", url).writeTo(fileB);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port(b), "/api/headlines", null).body().contains("Nouveau Nom"));
+			HttpResponse<String> fromA = LocalHttp.get(port(a), "/api/headlines", null);
+			HttpResponse<String> fromB = LocalHttp.get(port(b), "/api/headlines", null);
+			assertThat(fromB.headers().firstValue("ETag")).isEqualTo(fromA.headers().firstValue("ETag"));
+			assertThat(fromB.headers().firstValue("Last-Modified")).isPresent()
+				.isEqualTo(fromA.headers().firstValue("Last-Modified"));
+			assertThat(proxied(b, "/api/headlines", Map.of("If-Modified-Since", before)).statusCode()).isEqualTo(200);
+		}
+	}
+
 	/** A request through the load balancer: the same host and scheme whichever instance it reaches. */
 	private static HttpResponse<String> proxied(ConfigurableApplicationContext instance, String path,
 			Map<String, String> headers) throws Exception {
@@ -165,10 +212,12 @@ class PublishedAcrossInstancesTests {
 
 	private static ConfigurableApplicationContext start(Path feeds, String database, String... more) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--manchette.feeds=" + feeds,
-				"--manchette.polling.enabled=false", "--manchette.reload-interval=1h",
-				"--manchette.fetch.allow-internal-redirects=true", "--spring.datasource.url=" + database,
-				"--logging.level.fr.manchette=WARN"));
+				"--manchette.polling.enabled=false", "--manchette.fetch.allow-internal-redirects=true",
+				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN"));
 		args.addAll(List.of(more));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--manchette.reload-interval="))) {
+			args.add("--manchette.reload-interval=1h");
+		}
 		return new SpringApplicationBuilder(ManchetteApplication.class).run(args.toArray(String[]::new));
 	}
 
