@@ -39,7 +39,7 @@ public class StoreChanges {
 	private static final Logger log = LoggerFactory.getLogger(StoreChanges.class);
 
 	/** How stale, at most, what an instance serves of the other instances' writes can be. */
-	static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+	public static final Duration LOOK_EVERY = Duration.ofSeconds(1);
 
 	private static final String READ = """
 			SELECT changes, changed_at, date_shared, published FROM store_change WHERE id = 1""";
@@ -70,6 +70,9 @@ public class StoreChanges {
 	 * may have answered with. Set once.
 	 */
 	private volatile @Nullable Instant dateAtStart;
+
+	/** When the latest read of the row began, in epoch milliseconds by the clock; guarded by this. */
+	private volatile long lookedFrom = Long.MIN_VALUE;
 
 	/** When the row is next read on a shared store (nanoTime); guarded by this, read without it to skip the lock. */
 	private volatile long nextLook;
@@ -106,6 +109,14 @@ public class StoreChanges {
 		return this.shared;
 	}
 
+	/**
+	 * Whether every change committed a second before {@code instant} is seen: on a store of this instance's alone,
+	 * always (its own are seen as they commit); on a shared one, once a read of the row began after it.
+	 */
+	public boolean seenSince(Instant instant) {
+		return !this.shared || this.lookedFrom >= instant.toEpochMilli();
+	}
+
 	/** The date of the change the store held when this instance first read it, before any of its own writes. */
 	public Instant dateAtStart() {
 		current();
@@ -137,8 +148,10 @@ public class StoreChanges {
 			return current;
 		}
 		this.nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
+		long from = this.clock.millis();
 		try {
 			moved(read(READ));
+			this.lookedFrom = from;
 		}
 		catch (DataAccessException ex) {
 			if (current == null) {
@@ -247,10 +260,14 @@ public class StoreChanges {
 	 */
 	public record Change(long sequence, Instant at, boolean dateShared, @Nullable String published) {
 
-		/** The change that follows this one, made at {@code now}, with {@code published} published. */
+		/**
+		 * The change that follows this one, made at {@code now}, with {@code published} published. A shared date
+		 * counts as the second after it, which a reader gives the change once no other can share it (see
+		 * {@code web.PublishedState}).
+		 */
 		Change next(Instant now, @Nullable String published) {
 			long second = now.getEpochSecond();
-			long mine = this.at.getEpochSecond();
+			long mine = this.at.getEpochSecond() + (this.dateShared ? 1 : 0);
 			if (mine < second) {
 				return new Change(this.sequence + 1, now, false, published);
 			}

@@ -88,7 +88,7 @@ class PublishedDocuments {
 		if (variant == null) {
 			MultiValueMap<String, String> params = parameters(request);
 			ListRequests.ListRequest list = this.lists.read(params, current.config);
-			Rendering rendering = document.prepare(list, params, current.modified);
+			Rendering rendering = document.prepare(list, params, current.change.at());
 			variant = current.add(key, new CachedVariant(current.validators(rendering.version() + list.version(), params),
 					publication.contentType(), rendering.render(), list.until()));
 		}
@@ -180,7 +180,8 @@ class PublishedDocuments {
 		}
 		long answeredBefore = (previous != null) ? previous.answeredUntil()
 				: this.changes.dateAtStart().getEpochSecond();
-		return new PublishedState(change, config, what, this.changes.shared(), this.clock, answeredBefore);
+		return new PublishedState(change, config, what, this.changes.shared(), this.clock, answeredBefore,
+				this.changes::seenSince);
 	}
 
 	/**

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.manchette.config.FeedsFile;
+import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -41,15 +43,22 @@ final class PublishedState {
 
 	private final long until;
 
-	/** When what is published last changed: the date of the store's change, which a new configuration or day moves. */
+	/**
+	 * When what is published last changed, its Last-Modified: the date of the store's change (which a new
+	 * configuration or day moves), or the second after a date shared with an answered state, once it is told apart.
+	 */
 	final Instant modified;
 
 	/**
 	 * Whether its date tells it from every state answered before, so that an {@code If-Modified-Since} of that date
 	 * names it: not when its change shares its date with the one before (three changes in a second) and an earlier
-	 * state may have been answered with that date.
+	 * state may have been answered with that date, until it is dated a second later: once two seconds have passed
+	 * since that date, and every change made in its second is seen, no other state can have that later second.
 	 */
 	private final boolean dateTells;
+
+	/** When, in epoch milliseconds, a date that does not tell may be told apart: the state ends then. */
+	private final long datedAgainFrom;
 
 	/**
 	 * Whether its date is sent: not when the store dated another configuration or day than this one's (another
@@ -70,9 +79,10 @@ final class PublishedState {
 	 * @param othersAnswer whether other instances serve from the store too: then only the store says whether this
 	 * state's date was answered for another state
 	 * @param answeredBefore the second of the latest date an earlier state may have answered with
+	 * @param seen whether every change made before an instant is seen (see {@link StoreChanges#seenSince})
 	 */
 	PublishedState(Change change, FeedsFile config, String what, boolean othersAnswer, Clock clock,
-			long answeredBefore) {
+			long answeredBefore, Predicate<Instant> seen) {
 		this.change = change;
 		this.config = config;
 		this.what = what;
@@ -80,11 +90,23 @@ final class PublishedState {
 		this.day = day(config, clock);
 		this.from = this.day.atStartOfDay(zone).toInstant().toEpochMilli();
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-		this.modified = change.at();
 		this.answeredBefore = answeredBefore;
 		this.dateSent = what.equals(change.published());
-		this.dateTells = this.dateSent && !(change.dateShared()
-				&& (othersAnswer || answeredBefore >= this.modified.getEpochSecond()));
+		boolean ambiguous = this.dateSent && change.dateShared()
+				&& (othersAnswer || answeredBefore >= change.at().getEpochSecond());
+		Instant apart = Instant.ofEpochSecond(change.at().getEpochSecond() + 2);
+		long now = clock.millis();
+		if (ambiguous && now >= apart.toEpochMilli() && seen.test(apart)) {
+			this.modified = Instant.ofEpochSecond(change.at().getEpochSecond() + 1);
+			this.dateTells = true;
+			this.datedAgainFrom = Long.MAX_VALUE;
+		}
+		else {
+			this.modified = change.at();
+			this.dateTells = this.dateSent && !ambiguous;
+			this.datedAgainFrom = this.dateTells ? Long.MAX_VALUE
+					: Math.max(apart.toEpochMilli(), now + StoreChanges.LOOK_EVERY.toMillis());
+		}
 	}
 
 	/** The second of the latest date this state or one before it may have answered with. */
@@ -110,7 +132,8 @@ final class PublishedState {
 
 	/** Whether this state is the one to publish from at {@code now}, in epoch milliseconds. */
 	boolean holds(Change change, FeedsFile config, long now) {
-		return this.change.equals(change) && this.config == config && now >= this.from && now < this.until;
+		return this.change.equals(change) && this.config == config && now >= this.from && now < this.until
+				&& now < this.datedAgainFrom;
 	}
 
 	/** The variant kept for this address, unless it has expired (and then it goes); null if there is none. */
@@ -134,10 +157,11 @@ final class PublishedState {
 	 * @param version what, besides the parameters and the state, tells this variant from others
 	 */
 	Validators validators(String version, MultiValueMap<String, String> params) {
-		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|"
-				+ this.modified.toEpochMilli() + "|" + this.what;
-		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.modified.toEpochMilli())
-				+ "\"";
+		// The change's own date, not the Last-Modified: a date told apart later is the same version.
+		long at = this.change.at().toEpochMilli();
+		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|" + at + "|"
+				+ this.what;
+		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(at) + "\"";
 		return new Validators(etag, this.dateSent ? this.modified : null, this.dateTells);
 	}
 

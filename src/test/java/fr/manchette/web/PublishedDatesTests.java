@@ -118,6 +118,14 @@ class PublishedDatesTests {
 		assertThat(lastModified(third)).isEqualTo(secondDate);
 		assertThat(get(third.headers().firstValue("ETag").orElseThrow(), null).statusCode()).isEqualTo(304);
 
+		// Two seconds past that date, no change can share the second after it: the third is dated so, by which a copy
+		// of it is current, under the same ETag.
+		CLOCK.set(START.plusMillis(3_900));
+		HttpResponse<String> later = get(null, null);
+		assertThat(lastModified(later)).isEqualTo(secondDate.plusSeconds(1));
+		assertThat(later.headers().firstValue("ETag")).isEqualTo(third.headers().firstValue("ETag"));
+		assertThat(get(null, HTTP_DATE.format(secondDate.plusSeconds(1))).statusCode()).isEqualTo(304);
+
 		// A change seconds later has a date of its own again, and a copy of it is current by its date.
 		CLOCK.set(START.plusMillis(5_000));
 		storeStory("Le Raja remporte le derby");
