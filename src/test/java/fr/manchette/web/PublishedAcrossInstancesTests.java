@@ -1,5 +1,6 @@
 package fr.manchette.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,10 +54,7 @@ class PublishedAcrossInstancesTests {
 
 	@Test
 	void anInstanceServesWhatAnotherStoredAndStillAnswers304WhenNothingChanged() throws Exception {
-		site.stubFor(get("/feed").willReturn(aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
-		Path feeds = FeedsYml.inZone("Africa/Casablanca")
-			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + site.getPort() + "/feed")
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = serve(NewsFeed.quotidien(Instant.now()));
 		String database = LocalPostgres.get().newDatabase("published_across");
 		try (ConfigurableApplicationContext serving = start(feeds, database);
 				ConfigurableApplicationContext polling = start(feeds, database)) {
@@ -82,10 +80,7 @@ class PublishedAcrossInstancesTests {
 
 	@Test
 	void behindALoadBalancerBothInstancesAnswerTheSameValidatorsAndA304ToEachOthers() throws Exception {
-		site.stubFor(get("/feed").willReturn(aResponse().withBody(NewsFeed.quotidien(Instant.now()).rss())));
-		Path feeds = FeedsYml.inZone("Africa/Casablanca")
-			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + site.getPort() + "/feed")
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = serve(NewsFeed.quotidien(Instant.now()));
 		String database = LocalPostgres.get().newDatabase("published_alike");
 		try (ConfigurableApplicationContext a = start(feeds, database, BEHIND_A_PROXY);
 				ConfigurableApplicationContext b = start(feeds, database, BEHIND_A_PROXY)) {
@@ -120,10 +115,7 @@ class PublishedAcrossInstancesTests {
 	@Test
 	void aSummaryEditedAloneShowsOnTheOtherInstanceWithinSeconds() throws Exception {
 		NewsFeed feed = NewsFeed.quotidien(Instant.now());
-		site.stubFor(get("/feed").willReturn(aResponse().withBody(feed.rss())));
-		Path feeds = FeedsYml.inZone("Africa/Casablanca")
-			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + site.getPort() + "/feed")
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = serve(feed);
 		String database = LocalPostgres.get().newDatabase("summary_edited");
 		try (ConfigurableApplicationContext serving = start(feeds, database);
 				ConfigurableApplicationContext polling = start(feeds, database)) {
@@ -194,6 +186,14 @@ class PublishedAcrossInstancesTests {
 				.isEqualTo(fromA.headers().firstValue("Last-Modified"));
 			assertThat(proxied(b, "/api/headlines", Map.of("If-Modified-Since", before)).statusCode()).isEqualTo(200);
 		}
+	}
+
+	/** Serves the feed at /feed, and writes a feeds.yml with it as the one source, "quotidien". */
+	private Path serve(NewsFeed feed) throws IOException {
+		site.stubFor(get("/feed").willReturn(aResponse().withBody(feed.rss())));
+		return FeedsYml.inZone("Africa/Casablanca")
+			.source("quotidien", "Le Quotidien", "http://127.0.0.1:" + site.getPort() + "/feed")
+			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
 	/** A request through the load balancer: the same host and scheme whichever instance it reaches. */
