@@ -1,6 +1,7 @@
 package fr.manchette.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,12 +9,19 @@ import java.util.function.Supplier;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
+import fr.manchette.config.ManchetteProperties;
+import fr.manchette.config.UneSettings;
+import fr.manchette.config.WebSubSettings;
 import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -25,9 +33,15 @@ import org.springframework.util.MultiValueMap;
  * rendering, or touching the store. A new address has its parameters checked (a bad one is a 400 and is not kept),
  * its validators worked out, and is rendered only if the client has no current copy. A variant that changes with the
  * clock too (a list ranked à la une) says until when it holds, and is prepared again from then on.
+ * <p>
+ * The validators are those of {@link PublishedState}: every instance that publishes the same content answers the same,
+ * whichever of them a load balancer sends a client to. A new configuration or day is recorded in the store as a
+ * change ({@link StoreChanges#published}), which dates it for them all.
  */
 @Component
 class PublishedDocuments {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishedDocuments.class);
 
 	private final CurrentFeeds feeds;
 
@@ -37,14 +51,28 @@ class PublishedDocuments {
 
 	private final Clock clock;
 
-	private volatile PublishedState state;
+	/** What shapes the documents besides feeds.yml, for as long as the process runs: its version and settings. */
+	private final String setup;
 
-	PublishedDocuments(CurrentFeeds feeds, StoreChanges changes, ListRequests lists, Clock clock) {
+	/** Null until the first request: the store is read then, not while the service starts. */
+	private volatile @Nullable PublishedState state;
+
+	/** The configuration last published, and its digest; guarded by this. */
+	private @Nullable FeedsFile digested;
+
+	private String configDigest = "";
+
+	/** What this instance last recorded in the store as published (configuration and day); guarded by this. */
+	private @Nullable String recorded;
+
+	PublishedDocuments(CurrentFeeds feeds, StoreChanges changes, ListRequests lists, Clock clock,
+			ManchetteProperties properties, PageSettings page, UneSettings une, WebSubSettings webSub) {
 		this.feeds = feeds;
 		this.changes = changes;
 		this.lists = lists;
 		this.clock = clock;
-		this.state = new PublishedState(changes.current(), feeds.get(), clock, null);
+		// The User-Agent carries the version: a new one may render the same store otherwise.
+		this.setup = properties.userAgent() + "|" + page + "|" + une + "|" + webSub;
 	}
 
 	/**
@@ -60,7 +88,7 @@ class PublishedDocuments {
 		if (variant == null) {
 			MultiValueMap<String, String> params = parameters(request);
 			ListRequests.ListRequest list = this.lists.read(params, current.config);
-			Rendering rendering = document.prepare(list, params, current.modified);
+			Rendering rendering = document.prepare(list, params, current.change.at());
 			variant = current.add(key, new CachedVariant(current.validators(rendering.version() + list.version(), params),
 					publication.contentType(), rendering.render(), list.until()));
 		}
@@ -111,19 +139,55 @@ class PublishedDocuments {
 
 	private PublishedState current() {
 		PublishedState state = this.state;
-		if (state.holds(this.changes.current(), this.feeds.get(), this.clock.millis())) {
-			return state;
+		if (state != null) {
+			// Before the check: a state that follows this one either sees that it answered, or is the one answering.
+			state.answering();
+			if (state.holds(this.changes.current(), this.feeds.get(), this.clock.millis())) {
+				return state;
+			}
 		}
 		synchronized (this) {
 			state = this.state;
-			Change change = this.changes.current();
 			FeedsFile config = this.feeds.get();
-			if (!state.holds(change, config, this.clock.millis())) {
-				state = new PublishedState(change, config, this.clock, state);
+			if (state == null || !state.holds(this.changes.current(), config, this.clock.millis())) {
+				state = next(config, state);
 				this.state = state;
 			}
+			state.answering();
 			return state;
 		}
+	}
+
+	/**
+	 * The state that follows {@code previous}, the store's change read after the configuration and the day are
+	 * recorded: when they moved, the store moves with them, and dates the move for every instance.
+	 */
+	private PublishedState next(FeedsFile config, @Nullable PublishedState previous) {
+		if (config != this.digested) {
+			this.configDigest = DigestUtils.md5DigestAsHex(config.toString().getBytes(StandardCharsets.UTF_8));
+			this.digested = config;
+		}
+		String what = DigestUtils.md5DigestAsHex((this.setup + "|" + this.configDigest + "|"
+				+ PublishedState.day(config, this.clock)).getBytes(StandardCharsets.UTF_8));
+		Change change;
+		if (what.equals(this.recorded)) {
+			change = this.changes.current();
+		}
+		else {
+			try {
+				change = this.changes.published(what);
+				this.recorded = what;
+			}
+			catch (DataAccessException ex) {
+				// Served all the same, by ETag: its date, which may be an older configuration's, is not sent.
+				log.warn("Could not record the new configuration or day in the store detail={}", ex.getMessage());
+				change = this.changes.current();
+			}
+		}
+		long answeredBefore = (previous != null) ? previous.answeredUntil()
+				: this.changes.dateAtStart().getEpochSecond();
+		return new PublishedState(change, config, what, this.changes.shared(), this.clock, answeredBefore,
+				this.changes::seenSince);
 	}
 
 	/**

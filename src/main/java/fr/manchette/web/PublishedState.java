@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.manchette.config.FeedsFile;
+import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * One state of what is published: the store's last change, the configuration and the day in the ticker's zone, with
+ * One state of what is published: the store's latest change, the configuration and the day in the ticker's zone, with
  * the variants asked for while it holds. A new state starts with no variant at all.
+ * <p>
+ * Its validators are a function of what it publishes, the same on every instance that publishes it: the store's
+ * change (its number and date, recorded in the store), the configuration and the day ({@code what}), the variant.
  */
 final class PublishedState {
 
@@ -24,6 +29,9 @@ final class PublishedState {
 	final Change change;
 
 	final FeedsFile config;
+
+	/** What, besides the store, it publishes: a digest of the configuration and the day. */
+	private final String what;
 
 	private final LocalDate day;
 
@@ -36,37 +44,96 @@ final class PublishedState {
 	private final long until;
 
 	/**
-	 * When what is published last changed: the store's last change, or the start of this state when feeds.yml or the
-	 * day moved since the state before (a source renamed, "19:35" become "16/05 19:35"). A client that revalidates
-	 * with {@code If-Modified-Since} alone would otherwise be told that its copy, with the old names, is current.
+	 * When what is published last changed, its Last-Modified: the date of the store's change (which a new
+	 * configuration or day moves), or the second after a date shared with an answered state, once it is told apart.
 	 */
 	final Instant modified;
 
+	/**
+	 * Whether its date tells it from every state answered before, so that an {@code If-Modified-Since} of that date
+	 * names it: not when its change shares its date with the one before (three changes in a second) and an earlier
+	 * state may have been answered with that date, until it is dated a second later: once two seconds have passed
+	 * since that date, and every change made in its second is seen, no other state can have that later second.
+	 */
+	private final boolean dateTells;
+
+	/** When, in epoch milliseconds, a date that does not tell may be told apart: the state ends then. */
+	private final long datedAgainFrom;
+
+	/**
+	 * Whether its date is sent: not when the store dated another configuration or day than this one's (another
+	 * instance's feeds.yml, edited first; this one's, not recorded), as this one's then shares that date.
+	 */
+	private final boolean dateSent;
+
+	/** The second of the latest earlier state that may have answered a client: the dates clients may hold. */
+	private final long answeredBefore;
+
+	/** Whether this state answered a client, telling it its date. */
+	private volatile boolean answered;
+
 	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
 
-	/** @param previous the state this one follows; null for the first one */
-	PublishedState(Change change, FeedsFile config, Clock clock, @Nullable PublishedState previous) {
+	/**
+	 * @param what what, besides the store, it publishes: a digest of the configuration and the day
+	 * @param othersAnswer whether other instances serve from the store too: then only the store says whether this
+	 * state's date was answered for another state
+	 * @param answeredBefore the second of the latest date an earlier state may have answered with
+	 * @param seen whether every change made before an instant is seen (see {@link StoreChanges#seenSince})
+	 */
+	PublishedState(Change change, FeedsFile config, String what, boolean othersAnswer, Clock clock,
+			long answeredBefore, Predicate<Instant> seen) {
 		this.change = change;
 		this.config = config;
+		this.what = what;
 		ZoneId zone = config.timezone();
-		Instant now = clock.instant();
-		this.day = LocalDate.ofInstant(now, zone);
+		this.day = day(config, clock);
 		this.from = this.day.atStartOfDay(zone).toInstant().toEpochMilli();
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-		// At least a second past the state before: HTTP dates are whole seconds, and an edit made in the second of the
-		// last change would otherwise give the same Last-Modified.
-		this.modified = (previous == null || (previous.config == config && previous.day.equals(this.day)))
-				? change.at()
-				: latest(latest(change.at(), now), Instant.ofEpochSecond(previous.modified.getEpochSecond() + 1));
+		this.answeredBefore = answeredBefore;
+		this.dateSent = what.equals(change.published());
+		boolean ambiguous = this.dateSent && change.dateShared()
+				&& (othersAnswer || answeredBefore >= change.at().getEpochSecond());
+		Instant apart = Instant.ofEpochSecond(change.at().getEpochSecond() + 2);
+		long now = clock.millis();
+		if (ambiguous && now >= apart.toEpochMilli() && seen.test(apart)) {
+			this.modified = Instant.ofEpochSecond(change.at().getEpochSecond() + 1);
+			this.dateTells = true;
+			this.datedAgainFrom = Long.MAX_VALUE;
+		}
+		else {
+			this.modified = change.at();
+			this.dateTells = this.dateSent && !ambiguous;
+			this.datedAgainFrom = this.dateTells ? Long.MAX_VALUE
+					: Math.max(apart.toEpochMilli(), now + StoreChanges.LOOK_EVERY.toMillis());
+		}
 	}
 
-	private static Instant latest(Instant one, Instant other) {
-		return one.isAfter(other) ? one : other;
+	/** The second of the latest date this state or one before it may have answered with. */
+	long answeredUntil() {
+		return this.answered ? this.modified.getEpochSecond() : this.answeredBefore;
+	}
+
+	/**
+	 * Notes that this state is answering a client; before it is checked to hold, so that a state that follows it
+	 * either sees the note or is the state the client gets.
+	 */
+	void answering() {
+		// Read first: a volatile write on every answer would be a cache line bounced between the cores serving.
+		if (!this.answered) {
+			this.answered = true;
+		}
+	}
+
+	/** The day in the configuration's zone, now. */
+	static LocalDate day(FeedsFile config, Clock clock) {
+		return LocalDate.ofInstant(clock.instant(), config.timezone());
 	}
 
 	/** Whether this state is the one to publish from at {@code now}, in epoch milliseconds. */
 	boolean holds(Change change, FeedsFile config, long now) {
-		return this.change == change && this.config == config && now >= this.from && now < this.until;
+		return this.change.equals(change) && this.config == config && now >= this.from && now < this.until
+				&& now < this.datedAgainFrom;
 	}
 
 	/** The variant kept for this address, unless it has expired (and then it goes); null if there is none. */
@@ -90,11 +157,12 @@ final class PublishedState {
 	 * @param version what, besides the parameters and the state, tells this variant from others
 	 */
 	Validators validators(String version, MultiValueMap<String, String> params) {
-		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|"
-				+ this.modified.toEpochMilli() + "|" + this.day + "|" + System.identityHashCode(this.config);
-		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(this.modified.toEpochMilli())
-				+ "\"";
-		return new Validators(etag, this.modified);
+		// The change's own date, not the Last-Modified: a date told apart later is the same version.
+		long at = this.change.at().toEpochMilli();
+		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|" + at + "|"
+				+ this.what;
+		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(at) + "\"";
+		return new Validators(etag, this.dateSent ? this.modified : null, this.dateTells);
 	}
 
 }

@@ -32,6 +32,9 @@ final class Validators {
 
 	private final long lastModifiedSecond;
 
+	/** Whether the date tells this version from every other a client may hold; if not, only the ETag is a validator. */
+	private final boolean dateTells;
+
 	/** The validators as headers, for the plain bytes and for the gzip ones: what a 304 carries, and a 200 besides. */
 	private final ResponseHeaders plainHeaders;
 
@@ -39,17 +42,24 @@ final class Validators {
 
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
-	 * @param lastModified when what is published last changed
+	 * @param lastModified when what is published last changed; null for a date that is not sent
+	 * @param dateTells whether that date tells this version from every other a client may hold; if not, a request is
+	 * not answered by it
 	 */
-	Validators(String etag, Instant lastModified) {
+	Validators(String etag, @Nullable Instant lastModified, boolean dateTells) {
 		this.etag = etag;
+		this.dateTells = dateTells && lastModified != null;
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
-		this.lastModifiedSecond = lastModified.getEpochSecond();
-		String modified = HTTP_DATE.format(lastModified);
-		this.plainHeaders = ResponseHeaders.of("ETag", etag, "Last-Modified", modified, "Vary", "Accept-Encoding");
-		this.gzipHeaders = ResponseHeaders.of("ETag", this.weakEtag, "Last-Modified", modified, "Vary",
-				"Accept-Encoding");
+		this.lastModifiedSecond = (lastModified != null) ? lastModified.getEpochSecond() : Long.MAX_VALUE;
+		String modified = (lastModified != null) ? HTTP_DATE.format(lastModified) : null;
+		this.plainHeaders = headers(etag, modified);
+		this.gzipHeaders = headers(this.weakEtag, modified);
+	}
+
+	private static ResponseHeaders headers(String etag, @Nullable String modified) {
+		return (modified != null) ? ResponseHeaders.of("ETag", etag, "Last-Modified", modified, "Vary", "Accept-Encoding")
+				: ResponseHeaders.of("ETag", etag, "Vary", "Accept-Encoding");
 	}
 
 	/** The validators of the variant, plain or gzip bytes, as headers. */
@@ -98,7 +108,8 @@ final class Validators {
 	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition, nor is a
 	 * date later than now: it is none the server gave (RFC 9110 §13.1.3 has such a date treated as invalid, as nginx
 	 * and Apache do), and taken as one, it would get a 304 after the store has changed, until the store's own date
-	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time.
+	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time. A date that
+	 * another version was answered with too (changes faster than whole seconds tell) is no condition either.
 	 * @param now the current time, in epoch milliseconds
 	 */
 	boolean notModified(HttpServletRequest request, long now) {
@@ -106,6 +117,9 @@ final class Validators {
 		if (ifNoneMatch != null) {
 			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag)
 					|| names(request, this.etag, this.weakEtag);
+		}
+		if (!this.dateTells) {
+			return false;
 		}
 		long since;
 		try {

@@ -184,7 +184,7 @@ class SearchAcrossEnginesTests {
 			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.source));
 			this.index = new WordIndex(jdbc, transaction);
 			KeyHashes hashes = new KeyHashes(jdbc, batch, transaction);
-			this.items = new ItemRepository(jdbc, batch, new StoreChanges(Clock.fixed(T0, ZoneOffset.UTC), null), this.index,
+			this.items = new ItemRepository(jdbc, batch, new StoreChanges(Clock.fixed(T0, ZoneOffset.UTC), jdbc, transaction, false), this.index,
 					hashes, new YoungStoreStatistics(batch), new HeadlineEdits(jdbc));
 			ItemFilter filter = new ItemFilter(this.index);
 			this.queries = new StoryQueries(jdbc, filter, new TopStories(jdbc, filter), hashes);
