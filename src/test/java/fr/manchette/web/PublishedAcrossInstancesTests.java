@@ -136,7 +136,7 @@ class PublishedAcrossInstancesTests {
 			assertThat(edit.inserted()).isZero();
 			assertThat(edit.updated()).isEqualTo(1);
 
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port(serving), "/feed.json", null).body().contains("Vote par appel nominal."));
 		}
 	}
@@ -171,7 +171,7 @@ class PublishedAcrossInstancesTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port(a), "/api/headlines", null).body().contains("Nouveau Nom"));
 
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port(b), "/api/headlines", null).headers().firstValue("Last-Modified")
 					.isEmpty());
 			assertThat(LocalHttp.get(port(b), "/api/headlines", null).body()).contains("Ancien Nom");
