@@ -30,6 +30,7 @@ final class Validators {
 
 	private final String weakEtag;
 
+	/** The Last-Modified second; {@link Long#MAX_VALUE} when no date is sent. */
 	private final long lastModifiedSecond;
 
 	/** Whether the date tells this version from every other a client may hold; if not, only the ETag is a validator. */
@@ -85,7 +86,8 @@ final class Validators {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-		return (since < 0 || this.lastModifiedSecond <= since / 1000) ? null
+		// Without a date sent there is none to hold the copy to: no condition (RFC 9110 §13.1.4).
+		return (since < 0 || this.lastModifiedSecond == Long.MAX_VALUE || this.lastModifiedSecond <= since / 1000) ? null
 				: "the document was modified after If-Unmodified-Since: its Last-Modified is now "
 						+ HTTP_DATE.format(Instant.ofEpochSecond(this.lastModifiedSecond));
 	}
