@@ -54,8 +54,8 @@ class FeedsFileWatcher {
 		byte[] content = read();
 		if (content == null) {
 			if (!this.missingReported) {
-				log.error("feeds.yml ({}) cannot be read ({}): keeping the last good configuration", this.path.toAbsolutePath().normalize(),
-						whyUnreadable(this.path));
+				log.error("feeds.yml ({}) cannot be read ({}): keeping the last good configuration",
+						this.path.toAbsolutePath().normalize(), whyUnreadable(this.path));
 				this.missingReported = true;
 			}
 			return;
