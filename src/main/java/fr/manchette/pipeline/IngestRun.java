@@ -35,6 +35,7 @@ import fr.manchette.store.PollStart;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,8 @@ public class IngestRun {
 
 	private final ApplicationEventPublisher events;
 
+	private final StoreOutage outage;
+
 	private final Map<PollOutcome, Counter> polls = new ConcurrentHashMap<>();
 
 	private final Counter itemsStored;
@@ -97,8 +100,9 @@ public class IngestRun {
 	IngestRun(CurrentFeeds feeds, FeedFetcher fetcher, SourceReader reader, Deduplicator deduplicator,
 			EditorialStep editorial, StoreStep store, SourceStatusRepository statuses, PollPacer pacer,
 			PollRecorder recorder, PublishDelays delays, SourcesTime sourcesTime, Clock clock, MeterRegistry meters,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, StoreOutage outage) {
 		this.feeds = feeds;
+		this.outage = outage;
 		this.fetcher = fetcher;
 		this.reader = reader;
 		this.deduplicator = deduplicator;
@@ -146,6 +150,14 @@ public class IngestRun {
 						: describe(NestedExceptionUtils.getMostSpecificCause(ex));
 				log.warn("Poll abandoned by the stop source={} detail={}: nothing of it stored, polled again at the next "
 						+ "start", source.id(), detail);
+				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
+			}
+			else if (StoreOutage.unreachable(ex)) {
+				// The store failed, not the source: nothing recorded (its validators neither, or the next poll would be
+				// answered 304 and these items lost). Its lease runs out and it is polled again.
+				this.outage.failed("storing polls", ex);
+				log.info("Poll not stored source={}: the database could not be reached, polled again once it answers",
+						source.id());
 				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 			}
 			else {

@@ -19,6 +19,7 @@ import fr.manchette.store.PollPace;
 import fr.manchette.store.PollPaceRepository;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.SourceStatusRepository.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,13 +43,16 @@ class PollRecorder {
 
 	private final PollPaceRepository paces;
 
+	private final StoreOutage outage;
+
 	private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
 	// Not for correctness (each 304 is its own row's update): it only lets one poll write for those that end with it.
 	private final Lock writing = new ReentrantLock();
 
-	PollRecorder(SourceStatusRepository statuses, PollPacer pacer, PollPaceRepository paces) {
+	PollRecorder(SourceStatusRepository statuses, PollPacer pacer, PollPaceRepository paces, StoreOutage outage) {
 		this.statuses = statuses;
+		this.outage = outage;
 		this.pacer = pacer;
 		this.paces = paces;
 	}
@@ -141,7 +145,13 @@ class PollRecorder {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not record the outcome source={}", source.id(), ex);
+			if (StoreOutage.unreachable(ex)) {
+				// Its lease runs out, and it is polled again once the store answers.
+				this.outage.failed("recording polls", ex);
+			}
+			else {
+				log.error("Could not record the outcome source={}", source.id(), ex);
+			}
 		}
 		return new PollReport(source.id(), outcome, 0, 0, next);
 	}

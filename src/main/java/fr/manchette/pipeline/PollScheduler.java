@@ -28,6 +28,7 @@ import fr.manchette.store.PollStart;
 import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,6 +85,8 @@ class PollScheduler implements SmartLifecycle {
 
 	private final PollWorkers workers;
 
+	private final StoreOutage outage;
+
 	private final AtomicBoolean tickAsked = new AtomicBoolean();
 
 	/** Whether the last tick left a due source because its host was busy. */
@@ -115,8 +118,9 @@ class PollScheduler implements SmartLifecycle {
 	private @Nullable Instant latest;
 
 	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
-			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner) {
+			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner, StoreOutage outage) {
 		this.owner = owner.name();
+		this.outage = outage;
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
 		this.statuses = statuses;
@@ -243,6 +247,7 @@ class PollScheduler implements SmartLifecycle {
 			}
 			// Other instances' sources come first when due and are skipped: as many more are read.
 			List<String> due = this.leases.due(now, room * 2 + this.othersSources.size());
+			this.outage.answered();
 			boolean blocked = false;
 			for (String id : due) {
 				if (picked.size() >= room) {
@@ -285,8 +290,13 @@ class PollScheduler implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The database may be briefly unreachable: the next tick tries again.
-			log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			// The database may be unreachable for a while: the next tick tries again, and the log says it once.
+			if (StoreOutage.unreachable(ex)) {
+				this.outage.failed("polling", ex);
+			}
+			else {
+				log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			}
 			picked.forEach((pick) -> pick.host().release());
 		}
 	}

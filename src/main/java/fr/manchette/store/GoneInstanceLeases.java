@@ -30,10 +30,13 @@ class GoneInstanceLeases implements DisposableBean {
 
 	private final WebhookOutbox deliveries;
 
+	private final StoreOutage outage;
+
 	private final BackgroundRounds rounds = new BackgroundRounds("gone-instance-leases");
 
-	GoneInstanceLeases(LeaseOwner instance, SourceLeases sources, WebhookOutbox deliveries) {
+	GoneInstanceLeases(LeaseOwner instance, SourceLeases sources, WebhookOutbox deliveries, StoreOutage outage) {
 		this.instance = instance;
+		this.outage = outage;
 		this.sources = sources;
 		this.deliveries = deliveries;
 	}
@@ -54,11 +57,17 @@ class GoneInstanceLeases implements DisposableBean {
 			if (polls + claims > 0) {
 				log.info("Gave back the leases of instances gone sources={} deliveries={}", polls, claims);
 			}
+			this.outage.answered();
 		}
 		catch (RuntimeException ex) {
-			// The database may be briefly unreachable: the next round tries again, and until then leases run out.
-			log.warn("Could not give back the leases of instances gone kind={} detail={}", ex.getClass().getSimpleName(),
-					ex.getMessage());
+			// The database may be unreachable for a while: the next round tries again, and until then leases run out.
+			if (StoreOutage.unreachable(ex)) {
+				this.outage.failed("giving back the leases of instances gone", ex);
+			}
+			else {
+				log.warn("Could not give back the leases of instances gone kind={} detail={}",
+						ex.getClass().getSimpleName(), ex.getMessage());
+			}
 		}
 	}
 

@@ -1,0 +1,102 @@
+package fr.manchette.store;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * The database gone away (restarted, failed over, a network cut that ends the pool's connections) or not answering
+ * in time (a table locked by someone else): every worker that touches the store fails at once, and again at each of
+ * its rounds until it is back. The log says it once, with the first failure, and once when the database answers
+ * again, rather than a line (or a stack trace) per worker and per round: none of it is a bug, nor any source's fault.
+ */
+@Component
+public class StoreOutage {
+
+	private static final Logger log = LoggerFactory.getLogger(StoreOutage.class);
+
+	private final Clock clock;
+
+	/** When the outage under way began; null while the database answers. */
+	private final AtomicReference<@Nullable Instant> since = new AtomicReference<>();
+
+	StoreOutage(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether {@code failure} says that the database could not be reached or did not answer in time, rather than that a
+	 * statement is wrong: no connection to be had, one cut in the middle, a lock or statement timeout, a transaction
+	 * that could not begin, commit or roll back.
+	 */
+	public static boolean unreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof RecoverableDataAccessException
+					|| cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+					|| cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+					|| cause instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A worker could not reach the database: the first failure of an outage is logged, as a warning without a stack
+	 * trace; the others are not, but at debug level.
+	 * @param what what could not be done, e.g. {@code "polling"}
+	 */
+	public void failed(String what, Throwable failure) {
+		String detail = detail(failure);
+		if (this.since.compareAndSet(null, this.clock.instant())) {
+			log.warn("The database cannot be reached: {} waits for it, and the rest with it; feeds and the ticker are "
+					+ "served as last published detail={}", what, detail);
+		}
+		else {
+			log.debug("The database cannot be reached: {} waits for it detail={}", what, detail);
+		}
+	}
+
+	/** A worker reached the database: the end of an outage, if one was under way, is logged once. */
+	public void answered() {
+		Instant began = this.since.getAndSet(null);
+		if (began != null) {
+			log.info("The database answers again after {} s", Duration.between(began, this.clock.instant()).toSeconds());
+		}
+	}
+
+	/** Whether an outage is under way, as the workers found it. */
+	public boolean down() {
+		return this.since.get() != null;
+	}
+
+	/** The most specific cause's message: the driver's own words, without Spring's wrapping of the statement. */
+	private static String detail(Throwable failure) {
+		Throwable deepest = failure;
+		while (deepest.getCause() != null && deepest.getCause() != deepest) {
+			deepest = deepest.getCause();
+		}
+		String message = (deepest.getMessage() != null) ? deepest.getMessage().strip().lines().findFirst().orElse("")
+				: "";
+		return deepest.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+	}
+
+}

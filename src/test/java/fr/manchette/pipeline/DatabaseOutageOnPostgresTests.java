@@ -1,0 +1,175 @@
+package fr.manchette.pipeline;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import fr.manchette.ManchetteApplication;
+import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.store.PollOutcome;
+import fr.manchette.store.SourceStatus;
+import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.support.FeedsYml;
+import fr.manchette.support.LocalPostgres;
+import fr.manchette.support.Sites;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database goes away (a restart, a failover, a network cut ends every pooled connection) or a table is locked
+ * (a {@code VACUUM FULL}, an {@code ALTER TABLE}, a transaction left open in psql) while sources are polled: what
+ * failed is the store, not the source. Each test has a database of its own on the tests' PostgreSQL, cut off and let
+ * back in from a superuser's connection; the server itself stays up for the other classes.
+ */
+class DatabaseOutageOnPostgresTests {
+
+	@TempDir
+	Path dir;
+
+	private final WireMockServer server = Sites.server();
+
+	private String name;
+
+	private String database;
+
+	@BeforeEach
+	void start() {
+		this.server.start();
+	}
+
+	@AfterEach
+	void stop() throws SQLException {
+		this.server.stop();
+		if (this.name != null) {
+			letIn();
+		}
+	}
+
+	/**
+	 * A poll whose store step loses its connection (the database restarted under it) once its fetch worked: the
+	 * source did nothing wrong. Its failures are not counted, its validators not kept (the next poll would be
+	 * answered 304, and the items it fetched lost), and the next poll stores them.
+	 */
+	@Test
+	void aPollWhoseStoreLosesItsConnectionIsNotHeldAgainstItsSourceAndItsItemsComeNextTime() throws Exception {
+		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
+		try (ConfigurableApplicationContext context = service(feeds(), false)) {
+			Source source = context.getBean(CurrentFeeds.class).get().source("depeches").orElseThrow();
+			IngestRun ingest = context.getBean(IngestRun.class);
+			assertThat(ingest.run(source).outcome()).isEqualTo(PollOutcome.OK);
+			this.server.stubFor(get("/feed").willReturn(feed("v2", 4)));
+
+			PollReport report;
+			try (Connection locker = superuser(this.name)) {
+				locker.setAutoCommit(false);
+				locker.createStatement().execute("LOCK TABLE item IN ACCESS EXCLUSIVE MODE");
+				CompletableFuture<PollReport> poll = CompletableFuture.supplyAsync(() -> ingest.run(source));
+				// The poll's store step waits for the table: the database then ends every connection but the locker's.
+				await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() > 0);
+				terminateAllBut(locker);
+				report = poll.get();
+				locker.rollback();
+			}
+
+			assertThat(report.outcome().failure()).isFalse();
+			// The pool hands out the connections the database ended until it finds them dead, each failing once.
+			SourceStatus status = await().ignoreExceptions()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> context.getBean(SourceStatusRepository.class).find("depeches"), Optional::isPresent)
+				.orElseThrow();
+			assertThat(status.consecutiveFailures()).isZero();
+			assertThat(status.lastOutcome()).isEqualTo(PollOutcome.OK);
+			assertThat(status.lastError()).isNull();
+			assertThat(status.etag()).startsWith("\"v1");
+
+			PollReport next = await().atMost(Duration.ofSeconds(30))
+				.until(() -> ingest.run(source), (again) -> again.outcome() != PollOutcome.INTERRUPTED);
+			assertThat(next.outcome()).isEqualTo(PollOutcome.OK);
+			assertThat(next.inserted()).isEqualTo(2);
+			assertThat(items(context)).isEqualTo(4);
+		}
+	}
+
+	private long items(ConfigurableApplicationContext context) {
+		return context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM item").query(Long.class).single();
+	}
+
+	private Path feeds() throws Exception {
+		return FeedsYml.inZone("Africa/Casablanca")
+			.settings("poll:\n  interval: 2s\n  timeout: 5s")
+			.source("depeches", "http://127.0.0.1:%d/feed".formatted(this.server.port()))
+			.writeTo(this.dir.resolve("feeds.yml"));
+	}
+
+	private ConfigurableApplicationContext service(Path feeds, boolean polling) {
+		this.name = "outage_" + Long.toHexString(System.nanoTime());
+		this.database = LocalPostgres.get().newDatabase(this.name);
+		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=" + polling,
+				"--manchette.polling.min-interval=1s", "--manchette.polling.start-jitter=0s",
+				"--manchette.polling.tick=200ms", "--manchette.polling.lease=10s", "--manchette.reload-interval=1h",
+				"--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.url=" + this.database);
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
+		StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Dépêches</title>");
+		for (int i = 0; i < items; i++) {
+			xml.append("<item><title>Dépêche numéro %d du fil</title><guid>d-%d</guid><link>https://depeches.example/%d</link></item>"
+				.formatted(i, i, i));
+		}
+		return aResponse().withHeader("ETag", "\"" + etag + "\"").withBody(xml.append("</channel></rss>").toString());
+	}
+
+	/** The connections of the service to its database that wait for a lock. */
+	private long waitingForALock() throws SQLException {
+		try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement();
+				var rows = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + this.name
+						+ "' AND wait_event_type = 'Lock'")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/** Ends every connection to the database but {@code kept}'s, as a restart of the server would. */
+	private void terminateAllBut(Connection kept) throws SQLException {
+		int pid;
+		try (Statement statement = kept.createStatement();
+				var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+			rows.next();
+			pid = rows.getInt(1);
+		}
+		try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + this.name
+					+ "' AND pid <> " + pid);
+		}
+	}
+
+	/** Lets connections to the database in again. */
+	private void letIn() throws SQLException {
+		try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.name + " WITH ALLOW_CONNECTIONS true");
+		}
+	}
+
+	private Connection superuser(String database) throws SQLException {
+		return DriverManager.getConnection(LocalPostgres.get().jdbcUrl().replace("/postgres?", "/" + database + "?"));
+	}
+
+}
