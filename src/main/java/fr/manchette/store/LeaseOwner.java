@@ -61,6 +61,9 @@ public final class LeaseOwner implements DisposableBean {
 	/** PostgreSQL only: nothing else tells a gone instance from a live one. */
 	private final @Nullable InstanceLock lock;
 
+	/** Whether the lock was lost and not taken again yet; guarded by this. */
+	private boolean lost;
+
 	LeaseOwner(DataSource dataSource) throws SQLException {
 		StoreEngine engine;
 		try (Connection connection = dataSource.getConnection()) {
@@ -169,7 +172,12 @@ public final class LeaseOwner implements DisposableBean {
 			return true;
 		}
 		boolean taken = held.reopenAndTake(this.key);
-		log.warn("Lost the lock that tells other instances this one is alive owner={} taken-again={}", this.name, taken);
+		// Said once while the database is away (tried again every few seconds), and once when it is taken again.
+		if (taken || !this.lost) {
+			log.warn("Lost the lock that tells other instances this one is alive owner={} taken-again={}", this.name,
+					taken);
+		}
+		this.lost = !taken;
 		return taken;
 	}
 

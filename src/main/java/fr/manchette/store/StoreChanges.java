@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -62,6 +64,11 @@ public class StoreChanges {
 	/** Whether other instances may write to the store. */
 	private final boolean shared;
 
+	private final StoreOutage outage;
+
+	/** Held while the row is read: one reader at a time. */
+	private final Lock looking = new ReentrantLock();
+
 	/** The latest change seen; null until the row is first read. */
 	private final AtomicReference<@Nullable Change> last = new AtomicReference<>();
 
@@ -74,7 +81,7 @@ public class StoreChanges {
 	/** When the latest read of the row began, in epoch milliseconds by the clock; guarded by this. */
 	private volatile long lookedFrom = Long.MIN_VALUE;
 
-	/** When the row is next read on a shared store (nanoTime); guarded by this, read without it to skip the lock. */
+	/** When the row is next read on a shared store (nanoTime); guarded by looking, read without it to skip the lock. */
 	private volatile long nextLook;
 
 	/** The key of the current transaction's pending change: recorded once per transaction, however many writes. */
@@ -82,12 +89,18 @@ public class StoreChanges {
 
 	@Autowired
 	StoreChanges(Clock clock, JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource,
-			Environment environment) {
-		this(clock, jdbc, transaction, !ExclusiveStore.exclusive(dataSource, environment));
+			Environment environment, StoreOutage outage) {
+		this(clock, jdbc, transaction, !ExclusiveStore.exclusive(dataSource, environment), outage);
 	}
 
 	/** @param shared whether other instances may write to the store */
 	StoreChanges(Clock clock, JdbcClient jdbc, TransactionTemplate transaction, boolean shared) {
+		this(clock, jdbc, transaction, shared, new StoreOutage(clock));
+	}
+
+	private StoreChanges(Clock clock, JdbcClient jdbc, TransactionTemplate transaction, boolean shared,
+			StoreOutage outage) {
+		this.outage = outage;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -142,25 +155,46 @@ public class StoreChanges {
 	 * Reads the row, and moves to what it says if it is newer. Read before the content it validates is: what is
 	 * rendered after holds at least what the row tells of.
 	 */
-	private synchronized Change look() {
-		Change current = this.last.get();
-		if (current != null && (!this.shared || System.nanoTime() - this.nextLook < 0)) {
-			return current;
+	private Change look() {
+		Change known = this.last.get();
+		// A request that finds another reading the row serves what is known rather than wait: while the database is
+		// away, the read waits for a connection as long as the pool lets it (30 s by default).
+		if (known != null && !this.looking.tryLock()) {
+			return known;
 		}
-		this.nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
-		long from = this.clock.millis();
+		if (known == null) {
+			this.looking.lock();
+		}
 		try {
-			moved(read(READ));
-			this.lookedFrom = from;
-		}
-		catch (DataAccessException ex) {
-			if (current == null) {
-				throw ex;
+			Change current = this.last.get();
+			if (current != null && (!this.shared || System.nanoTime() - this.nextLook < 0 || this.outage.down())) {
+				// While the workers find the database away, what was rendered is served without a read: they tell
+				// when it answers again.
+				return current;
 			}
-			// What was rendered is served meanwhile; read again at the next look.
-			log.warn("Could not read whether other instances changed the store detail={}", ex.getMessage());
+			this.nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
+			long from = this.clock.millis();
+			try {
+				moved(read(READ));
+				this.lookedFrom = from;
+			}
+			catch (DataAccessException ex) {
+				if (current == null) {
+					throw ex;
+				}
+				// What was rendered is served meanwhile; read again at the next look.
+				if (StoreOutage.unreachable(ex)) {
+					this.outage.failed("serving what other instances stored", ex);
+				}
+				else {
+					log.warn("Could not read whether other instances changed the store detail={}", ex.getMessage());
+				}
+			}
+			return Objects.requireNonNull(this.last.get());
 		}
-		return Objects.requireNonNull(this.last.get());
+		finally {
+			this.looking.unlock();
+		}
 	}
 
 	/** Keeps {@code change} if it is later than the one kept: a read may end after a later commit of this instance. */

@@ -33,8 +33,11 @@ class WordIndexer implements DisposableBean {
 
 	private final BackgroundRounds background = new BackgroundRounds("word-index");
 
-	WordIndexer(WordIndex words) {
+	private final StoreOutage outage;
+
+	WordIndexer(WordIndex words, StoreOutage outage) {
 		this.words = words;
+		this.outage = outage;
 	}
 
 	/**
@@ -69,7 +72,13 @@ class WordIndexer implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// The next round starts where this one stopped; until then searches walk the items not indexed.
-			if (!this.background.stopping()) {
+			if (this.background.stopping()) {
+				return;
+			}
+			if (StoreOutage.unreachable(ex)) {
+				this.outage.failed("indexing words", ex);
+			}
+			else {
 				log.warn("Word index not brought up to date kind={} detail={}", ex.getClass().getSimpleName(),
 						ex.getMessage());
 			}

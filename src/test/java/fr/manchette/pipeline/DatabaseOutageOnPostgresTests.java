@@ -17,13 +17,17 @@ import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.LocalHttp;
 import fr.manchette.support.LocalPostgres;
 import fr.manchette.support.Sites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * failed is the store, not the source. Each test has a database of its own on the tests' PostgreSQL, cut off and let
  * back in from a superuser's connection; the server itself stays up for the other classes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageOnPostgresTests {
 
 	@TempDir
@@ -107,6 +112,66 @@ class DatabaseOutageOnPostgresTests {
 		}
 	}
 
+	/**
+	 * The database refuses every connection for a while, as during a restart or a failover: the service stays up,
+	 * serves its feeds from memory, says DOWN on its health, logs the outage once and its end once, with no error;
+	 * once the database is back, its polling resumes by itself and stores what the sources published meanwhile, each
+	 * item once, and the feeds show it. No source is held to have failed.
+	 */
+	@Test
+	void whileTheDatabaseIsAwayFeedsAreServedAndOnceBackWhatTheSourcesPublishedIsStoredOnce(CapturedOutput output)
+			throws Exception {
+		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
+		try (ConfigurableApplicationContext context = service(feeds(), true)) {
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
+			var before = await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port, "/feed.rss", null), (rss) -> rss.body().contains("numéro 1"));
+			String etag = before.headers().firstValue("ETag").orElseThrow();
+			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+
+			int cut = output.length();
+			keepOut();
+			this.server.stubFor(get("/feed").willReturn(feed("v2", 4)));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port, "/actuator/health", null).statusCode() == 503);
+			// Several rounds of the workers fail: the first says so, the others only at debug level.
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> logged(output, cut).split("DEBUG.*cannot be reached", -1).length > 5);
+			assertThat(LocalHttp.get(port, "/actuator/health", null).statusCode()).isEqualTo(503);
+			assertThat(LocalHttp.get(port, "/feed.rss", null).statusCode()).isEqualTo(200);
+			assertThat(LocalHttp.get(port, "/feed.rss", etag).statusCode()).isEqualTo(304);
+			// Rendered before the cut: served from memory.
+			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+
+			letIn();
+			await().atMost(Duration.ofSeconds(30)).until(() -> LocalHttp.get(port, "/feed.rss", null)
+				.body()
+				.contains("numéro 3"));
+			assertThat(items(context)).isEqualTo(4);
+			assertThat(jdbc.sql("SELECT COUNT(DISTINCT item_key) FROM item").query(Long.class).single()).isEqualTo(4);
+			assertThat(LocalHttp.get(port, "/actuator/health", null).statusCode()).isEqualTo(200);
+			SourceStatus status = context.getBean(SourceStatusRepository.class).find("depeches").orElseThrow();
+			assertThat(status.consecutiveFailures()).isZero();
+			assertThat(status.lastError()).isNull();
+			await().atMost(Duration.ofSeconds(30)).until(() -> logged(output, cut).contains("answers again"));
+
+			String logged = logged(output, cut);
+			assertThat(logged.split("WARN.*cannot be reached", -1)).hasSize(2);
+			assertThat(logged.split("answers again", -1)).hasSize(2);
+			assertThat(logged).doesNotContain(" ERROR ").doesNotContain("\tat ");
+			// Besides it, only this instance's lock on PostgreSQL, lost and taken again: a warning each, at most.
+			assertThat(logged.lines().filter((line) -> line.contains(" WARN "))).hasSizeLessThanOrEqualTo(3)
+				.allMatch((line) -> line.contains("cannot be reached") || line.contains("Lost the lock"));
+		}
+	}
+
+	/** What the service logged since {@code from}. */
+	private static String logged(CapturedOutput output, int from) {
+		return output.toString().substring(from);
+	}
+
 	private long items(ConfigurableApplicationContext context) {
 		return context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM item").query(Long.class).single();
 	}
@@ -125,7 +190,8 @@ class DatabaseOutageOnPostgresTests {
 				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=" + polling,
 				"--manchette.polling.min-interval=1s", "--manchette.polling.start-jitter=0s",
 				"--manchette.polling.tick=200ms", "--manchette.polling.lease=10s", "--manchette.reload-interval=1h",
-				"--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.url=" + this.database);
+				"--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.url=" + this.database,
+				"--logging.level.fr.manchette.store.StoreOutage=DEBUG");
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
@@ -158,6 +224,15 @@ class DatabaseOutageOnPostgresTests {
 		try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
 			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + this.name
 					+ "' AND pid <> " + pid);
+		}
+	}
+
+	/** Refuses every new connection to the database and ends those open, as a stopped server would. */
+	private void keepOut() throws SQLException {
+		try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.name + " WITH ALLOW_CONNECTIONS false");
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + this.name
+					+ "'");
 		}
 	}
 
