@@ -160,6 +160,12 @@ public class IngestRun {
 						source.id());
 				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 			}
+			else if (StoreOutage.heldUp(ex)) {
+				// The same: a lock held on a table (a VACUUM FULL, an ALTER TABLE) outlasted the lock timeout.
+				log.warn("Poll not stored source={} detail={}: the database did not answer in time, polled again when "
+						+ "its lease runs out", source.id(), describe(NestedExceptionUtils.getMostSpecificCause(ex)));
+				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
+			}
 			else {
 				log.error("Poll failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
 				report = this.recorder.failed(source, previous, pace, started, PollOutcome.UNEXPECTED, describe(ex),

@@ -145,9 +145,12 @@ class PollRecorder {
 			}
 		}
 		catch (RuntimeException ex) {
+			// Its lease runs out, and it is polled again once the store answers.
 			if (StoreOutage.unreachable(ex)) {
-				// Its lease runs out, and it is polled again once the store answers.
 				this.outage.failed("recording polls", ex);
+			}
+			else if (StoreOutage.heldUp(ex)) {
+				log.warn("Could not record the outcome source={} detail={}", source.id(), ex.getMessage());
 			}
 			else {
 				log.error("Could not record the outcome source={}", source.id(), ex);

@@ -41,6 +41,19 @@ final class DatabaseUrl {
 	 */
 	static final Map<String, String> H2_DEFAULTS = defaults();
 
+	/**
+	 * What a PostgreSQL connection gets unless the URL or {@link #POSTGRESQL_OPTIONS_KEY} gives options of its own:
+	 * a statement waits a minute at most for a lock, as on H2 ({@code LOCK_TIMEOUT} above), not for ever behind a table
+	 * someone locked (a {@code VACUUM FULL}, an {@code ALTER TABLE}, a transaction left open in psql), every poll that
+	 * stores items with it.
+	 */
+	static final String POSTGRESQL_OPTIONS = "-c lock_timeout=60000";
+
+	/** The pool's property that passes connection options to PostgreSQL's driver. */
+	static final String POSTGRESQL_OPTIONS_KEY = "spring.datasource.hikari.data-source-properties.options";
+
+	private static final Pattern OPTIONS_IN_URL = Pattern.compile("(?i)[?&]options=");
+
 	private static final String H2 = "jdbc:h2:";
 
 	private static final String POSTGRESQL = "jdbc:postgresql:";
@@ -79,6 +92,11 @@ final class DatabaseUrl {
 		}
 		throw new UnusableDatabaseUrlException(url,
 				"it is not a JDBC URL (jdbc:h2:… for H2, jdbc:postgresql:… for PostgreSQL)");
+	}
+
+	/** Whether a PostgreSQL URL passes connection options of its own ({@code ?options=-c …}). */
+	static boolean givesOptions(String url) {
+		return OPTIONS_IN_URL.matcher(url).find();
 	}
 
 	/** Whether the URL is H2's (a file, in memory or a server), whatever the case its prefix is written in. */

@@ -1,6 +1,7 @@
 package fr.manchette.store;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -33,7 +34,14 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		String url = DatabaseUrl.resolve(environment.getProperty(URL), dataDir);
 		// First even when unchanged: every later read gets the URL the pool was given, whatever gave it (a test's
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
-		environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", Map.of(URL, url)));
+		Map<String, Object> store = new HashMap<>(Map.of(URL, url));
+		// Options the operator gave stay theirs (ours, from an earlier run of this listener, are put again).
+		String options = environment.getProperty(DatabaseUrl.POSTGRESQL_OPTIONS_KEY);
+		if (!DatabaseUrl.isH2(url) && !DatabaseUrl.givesOptions(url)
+				&& (options == null || options.equals(DatabaseUrl.POSTGRESQL_OPTIONS))) {
+			store.put(DatabaseUrl.POSTGRESQL_OPTIONS_KEY, DatabaseUrl.POSTGRESQL_OPTIONS);
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", store));
 		log.info("Store: {}", DatabaseUrl.masked(url));
 		H2FileDirectory.prepare(url);
 	}

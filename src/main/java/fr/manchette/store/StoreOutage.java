@@ -1,26 +1,30 @@
 package fr.manchette.store;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The database gone away (restarted, failed over, a network cut that ends the pool's connections) or not answering
- * in time (a table locked by someone else): every worker that touches the store fails at once, and again at each of
+ * The database gone away (restarted, failed over, a network cut that ends the pool's connections): every worker that touches the store fails at once, and again at each of
  * its rounds until it is back. The log says it once, with the first failure, and once when the database answers
  * again, rather than a line (or a stack trace) per worker and per round: none of it is a bug, nor any source's fault.
  */
@@ -28,6 +32,12 @@ import org.springframework.transaction.TransactionSystemException;
 public class StoreOutage {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreOutage.class);
+
+	/**
+	 * The SQL states of a statement that gave up waiting: PostgreSQL's lock_not_available (lock_timeout),
+	 * query_canceled (statement_timeout) and deadlock_detected; H2's lock timeout.
+	 */
+	private static final Set<String> GAVE_UP = Set.of("55P03", "57014", "40P01", "HYT00");
 
 	private final Clock clock;
 
@@ -39,18 +49,41 @@ public class StoreOutage {
 	}
 
 	/**
-	 * Whether {@code failure} says that the database could not be reached or did not answer in time, rather than that a
-	 * statement is wrong: no connection to be had, one cut in the middle, a lock or statement timeout, a transaction
-	 * that could not begin, commit or roll back.
+	 * Whether {@code failure} says that the database could not be reached, rather than that a statement is wrong: no
+	 * connection to be had, one cut in the middle, a transaction that could not begin, commit or roll back.
 	 */
 	public static boolean unreachable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof RecoverableDataAccessException
-					|| cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
-					|| cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-					|| cause instanceof SQLNonTransientConnectionException) {
+		return causedBy(failure, DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+				RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+				TransactionSystemException.class, SQLTransientConnectionException.class,
+				SQLNonTransientConnectionException.class, SQLRecoverableException.class);
+	}
+
+	/**
+	 * Whether {@code failure} says that a statement gave up waiting: a lock held longer than the lock timeout (a table
+	 * someone locked), a deadlock, a statement or query timeout.
+	 */
+	public static boolean heldUp(Throwable failure) {
+		if (causedBy(failure, PessimisticLockingFailureException.class, QueryTimeoutException.class,
+				SQLTimeoutException.class)) {
+			return true;
+		}
+		// Spring leaves PostgreSQL's lock timeout uncategorized.
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& GAVE_UP.contains(sql.getSQLState())) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean causedBy(Throwable failure, Class<?>... kinds) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			for (Class<?> kind : kinds) {
+				if (kind.isInstance(cause)) {
+					return true;
+				}
 			}
 			if (cause.getCause() == cause) {
 				break;

@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -167,6 +169,58 @@ class DatabaseOutageOnPostgresTests {
 		}
 	}
 
+	/**
+	 * A table locked for longer than the lock timeout (here 2 s, by the driver's options; a minute by default, as on
+	 * H2): the polls that store give up at it, none held against its source, while the feeds are still served; once
+	 * the lock is let go, what the sources published meanwhile is stored, each item once.
+	 */
+	@Test
+	void aTableLockedHoldsThePollsUpToTheLockTimeoutNotTheServingAndNothingIsLost(CapturedOutput output)
+			throws Exception {
+		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
+		try (ConfigurableApplicationContext context = service(feeds(), true,
+				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=2000")) {
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("2s");
+			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
+			var before = await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port, "/feed.rss", null), (rss) -> rss.body().contains("numéro 1"));
+			String etag = before.headers().firstValue("ETag").orElseThrow();
+
+			try (Connection locker = superuser(this.name)) {
+				locker.setAutoCommit(false);
+				locker.createStatement().execute("LOCK TABLE item IN ACCESS EXCLUSIVE MODE");
+				int locked = output.length();
+				this.server.stubFor(get("/feed").willReturn(feed("v2", 4)));
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> logged(output, locked).contains("Poll not stored source=depeches"));
+				assertThat(LocalHttp.get(port, "/feed.rss", etag).statusCode()).isEqualTo(304);
+				assertThat(LocalHttp.get(port, "/feed.rss", null).statusCode()).isEqualTo(200);
+				SourceStatus status = context.getBean(SourceStatusRepository.class).find("depeches").orElseThrow();
+				assertThat(status.consecutiveFailures()).isZero();
+				assertThat(status.etag()).startsWith("\"v1");
+				locker.rollback();
+			}
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> LocalHttp.get(port, "/feed.rss", null)
+				.body()
+				.contains("numéro 3"));
+			assertThat(items(context)).isEqualTo(4);
+			assertThat(context.getBean(SourceStatusRepository.class).find("depeches").orElseThrow()
+				.consecutiveFailures()).isZero();
+		}
+	}
+
+	/** A new database, by default the service's store. */
+	@Test
+	void onPostgresqlAStatementWaitsAMinuteAtMostForALock() throws Exception {
+		try (ConfigurableApplicationContext context = service(feeds(), false)) {
+			assertThat(context.getBean(JdbcClient.class).sql("SHOW lock_timeout").query(String.class).single())
+				.isEqualTo("1min");
+		}
+	}
+
 	/** What the service logged since {@code from}. */
 	private static String logged(CapturedOutput output, int from) {
 		return output.toString().substring(from);
@@ -183,15 +237,17 @@ class DatabaseOutageOnPostgresTests {
 			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
-	private ConfigurableApplicationContext service(Path feeds, boolean polling) {
+	private ConfigurableApplicationContext service(Path feeds, boolean polling, String... more) {
 		this.name = "outage_" + Long.toHexString(System.nanoTime());
 		this.database = LocalPostgres.get().newDatabase(this.name);
-		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=" + polling,
 				"--manchette.polling.min-interval=1s", "--manchette.polling.start-jitter=0s",
 				"--manchette.polling.tick=200ms", "--manchette.polling.lease=10s", "--manchette.reload-interval=1h",
 				"--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.url=" + this.database,
-				"--logging.level.fr.manchette.store.StoreOutage=DEBUG");
+				"--logging.level.fr.manchette.store.StoreOutage=DEBUG"));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(ManchetteApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {

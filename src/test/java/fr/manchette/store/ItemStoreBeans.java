@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ ItemRepository.class, StoredHeadlines.class, HeadlineEdits.class, StoryQueries.class, ItemFilter.class, TopStories.class,
 		WordIndex.class, ItemPruner.class, PrunedItems.class, MissingLinkKeys.class, StoreChanges.class, KeyHashes.class,
-		YoungStoreStatistics.class })
+		YoungStoreStatistics.class, StoreOutage.class })
 public class ItemStoreBeans {
 
 }
