@@ -152,18 +152,9 @@ public class IngestRun {
 						+ "start", source.id(), detail);
 				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 			}
-			else if (StoreOutage.unreachable(ex)) {
+			else if (notStored("Poll", source, ex)) {
 				// The store failed, not the source: nothing recorded (its validators neither, or the next poll would be
 				// answered 304 and these items lost). Its lease runs out and it is polled again.
-				this.outage.failed("storing polls", ex);
-				log.info("Poll not stored source={}: the database could not be reached, polled again once it answers",
-						source.id());
-				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
-			}
-			else if (StoreOutage.heldUp(ex)) {
-				// The same: a lock held on a table (a VACUUM FULL, an ALTER TABLE) outlasted the lock timeout.
-				log.warn("Poll not stored source={} detail={}: the database did not answer in time, polled again when "
-						+ "its lease runs out", source.id(), describe(NestedExceptionUtils.getMostSpecificCause(ex)));
 				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, previous.nextAttemptAt());
 			}
 			else {
@@ -211,8 +202,14 @@ public class IngestRun {
 			report = new PollReport(source.id(), PollOutcome.of(ex.kind()), 0, 0, null);
 		}
 		catch (RuntimeException ex) {
-			log.error("Push failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
-			report = new PollReport(source.id(), PollOutcome.UNEXPECTED, 0, 0, null);
+			if (notStored("Push", source, ex)) {
+				// Its items come with the source's next poll: its validators were those of the poll before.
+				report = new PollReport(source.id(), PollOutcome.INTERRUPTED, 0, 0, null);
+			}
+			else {
+				log.error("Push failed source={} kind={}", source.id(), PollOutcome.UNEXPECTED, ex);
+				report = new PollReport(source.id(), PollOutcome.UNEXPECTED, 0, 0, null);
+			}
 		}
 		this.meters.counter("manchette.websub.deliveries", "outcome", report.outcome().name()).increment();
 		this.itemsStored.increment(report.inserted());
@@ -220,6 +217,25 @@ public class IngestRun {
 			publish(new ItemsStored(source.id(), report.inserted()));
 		}
 		return report;
+	}
+
+	/**
+	 * Whether {@code ex} is the store's failure, not the source's: the database could not be reached (said once for
+	 * the whole outage, see {@link StoreOutage}), or a statement gave up waiting for a lock (a table someone locked:
+	 * a {@code VACUUM FULL}, an {@code ALTER TABLE}). Then a line says that this poll or push was not stored.
+	 */
+	private boolean notStored(String what, Source source, RuntimeException ex) {
+		if (StoreOutage.unreachable(ex)) {
+			this.outage.failed("storing polls", ex);
+			log.info("{} not stored source={}: the database could not be reached", what, source.id());
+			return true;
+		}
+		if (StoreOutage.heldUp(ex)) {
+			log.warn("{} not stored source={} detail={}: the database did not answer in time", what, source.id(),
+					describe(NestedExceptionUtils.getMostSpecificCause(ex)));
+			return true;
+		}
+		return false;
 	}
 
 	/** The largest body read for a source: {@code maxSize}, or less when the heap cannot store that much. */

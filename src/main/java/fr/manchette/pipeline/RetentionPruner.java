@@ -10,6 +10,7 @@ import fr.manchette.store.DroppedItems;
 import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemPruner;
 import fr.manchette.store.PrunedItems;
+import fr.manchette.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,8 +46,11 @@ class RetentionPruner {
 
 	private final SourcesTime sourcesTime;
 
+	private final StoreOutage outage;
+
 	RetentionPruner(CurrentFeeds feeds, ItemPruner items, StoryWindow window, Clock clock, DroppedItems dropped,
-			PrunedItems pruned, HeadlineEdits edits, SourcesTime sourcesTime) {
+			PrunedItems pruned, HeadlineEdits edits, SourcesTime sourcesTime, StoreOutage outage) {
+		this.outage = outage;
 		this.edits = edits;
 		this.sourcesTime = sourcesTime;
 		this.feeds = feeds;
@@ -59,6 +63,24 @@ class RetentionPruner {
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
 	void prune() {
+		try {
+			pruneOlder();
+		}
+		catch (RuntimeException ex) {
+			// The next round prunes what this one left; the outage is told once, not with a stack trace an hour.
+			if (StoreOutage.unreachable(ex)) {
+				this.outage.failed("pruning", ex);
+			}
+			else if (StoreOutage.heldUp(ex)) {
+				log.warn("Prune put off to the next round detail={}", ex.getMessage());
+			}
+			else {
+				throw ex;
+			}
+		}
+	}
+
+	private void pruneOlder() {
 		Instant cutoff = this.sourcesTime.correct(this.clock.instant()).minus(this.feeds.get().retention());
 		int deleted = this.items.pruneOlderThan(cutoff);
 		if (deleted > 0) {

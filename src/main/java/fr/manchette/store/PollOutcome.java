@@ -16,7 +16,10 @@ public enum PollOutcome {
 	OK,
 	/** A 304: nothing changed since the validators we sent. */
 	NOT_MODIFIED,
-	/** The service stopped during the poll: nothing recorded, nothing held against the source. Never stored. */
+	/**
+	 * The service stopped during the poll, or the store could not take it (the database away, a table locked): nothing
+	 * recorded, nothing held against the source. Never stored.
+	 */
 	INTERRUPTED,
 	/** Never polled yet (no outcome stored). */
 	PENDING,

@@ -44,7 +44,7 @@ public class StoreOutage {
 	/** When the outage under way began; null while the database answers. */
 	private final AtomicReference<@Nullable Instant> since = new AtomicReference<>();
 
-	StoreOutage(Clock clock) {
+	public StoreOutage(Clock clock) {
 		this.clock = clock;
 	}
 

@@ -1,5 +1,6 @@
 package fr.manchette.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -146,6 +147,13 @@ class DatabaseOutageOnPostgresTests {
 			assertThat(LocalHttp.get(port, "/feed.rss", etag).statusCode()).isEqualTo(304);
 			// Rendered before the cut: served from memory.
 			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+			// The hourly prune and a hub's push wait for the database too, without an error.
+			context.getBean(RetentionPruner.class).prune();
+			Source source = context.getBean(CurrentFeeds.class).get().source("depeches").orElseThrow();
+			byte[] pushed = "<rss version=\"2.0\"><channel><title>Dépêches</title><item><title>Poussée</title></item></channel></rss>"
+				.getBytes(StandardCharsets.UTF_8);
+			assertThat(context.getBean(IngestRun.class).deliver(source, pushed, "application/rss+xml").outcome())
+				.isEqualTo(PollOutcome.INTERRUPTED);
 
 			letIn();
 			await().atMost(Duration.ofSeconds(30)).until(() -> LocalHttp.get(port, "/feed.rss", null)

@@ -20,6 +20,7 @@ import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PrunedItems;
 import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
@@ -103,7 +104,7 @@ class LongestDurationsTests {
 		SourceStatus failing = this.statuses.find("hebdo").orElseThrow();
 		// The hourly prune, off with the scheduler: its cut-off and those of the rules' memories.
 		new RetentionPruner(this.feeds, this.items, this.window, Clock.systemUTC(), this.dropped, this.pruned,
-				this.edits, new SourcesTime(Clock.systemUTC())).prune();
+				this.edits, new SourcesTime(Clock.systemUTC()), new StoreOutage(Clock.systemUTC())).prune();
 
 		assertThat(stored.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(stored.inserted()).isEqualTo(4);
