@@ -69,6 +69,8 @@ class WordIndexer implements DisposableBean {
 			if (indexed > 0) {
 				log.debug("Indexed the words of {} items in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
 			}
+			// Every instance runs this round, one that only serves too: it tells when the database is back.
+			this.outage.answered();
 		}
 		catch (RuntimeException ex) {
 			// The next round starts where this one stopped; until then searches walk the items not indexed.
