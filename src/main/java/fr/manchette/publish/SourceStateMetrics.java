@@ -10,6 +10,7 @@ import fr.manchette.config.Source;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.store.SourceStanding;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -65,8 +66,11 @@ class SourceStateMetrics {
 
 	private @Nullable Tally last;
 
-	SourceStateMetrics(CurrentFeeds feeds, SourceStatusRepository statuses, MeterRegistry meters) {
+	private final StoreOutage outage;
+
+	SourceStateMetrics(CurrentFeeds feeds, SourceStatusRepository statuses, MeterRegistry meters, StoreOutage outage) {
 		this.feeds = feeds;
+		this.outage = outage;
 		this.statuses = statuses;
 		for (State state : State.values()) {
 			Gauge.builder("manchette.sources", this, (metrics) -> metrics.tally().sources().get(state))
@@ -82,10 +86,21 @@ class SourceStateMetrics {
 	synchronized Tally tally() {
 		long now = System.nanoTime();
 		Tally tally = this.last;
-		if (tally == null || now - tally.readAt() > FRESH_NANOS) {
-			tally = read(now);
-			this.last = tally;
+		if (tally != null && (now - tally.readAt() <= FRESH_NANOS || this.outage.down())) {
+			// While the database is away, the figures last read: a scrape would wait for a connection at each gauge.
+			return tally;
 		}
+		try {
+			tally = read(now);
+		}
+		catch (RuntimeException ex) {
+			if (tally == null || !StoreOutage.unreachable(ex)) {
+				throw ex;
+			}
+			this.outage.failed("reading the sources' status for the metrics", ex);
+			tally = new Tally(tally.sources(), tally.items(), now);
+		}
+		this.last = tally;
 		return tally;
 	}
 

@@ -133,6 +133,7 @@ class DatabaseOutageOnPostgresTests {
 				.until(() -> LocalHttp.get(port, "/feed.rss", null), (rss) -> rss.body().contains("numéro 1"));
 			String etag = before.headers().firstValue("ETag").orElseThrow();
 			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+			assertThat(LocalHttp.get(port, "/actuator/prometheus", null).body()).contains("manchette_items 2.0");
 
 			int cut = output.length();
 			keepOut();
@@ -147,6 +148,9 @@ class DatabaseOutageOnPostgresTests {
 			assertThat(LocalHttp.get(port, "/feed.rss", etag).statusCode()).isEqualTo(304);
 			// Rendered before the cut: served from memory.
 			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+			// The sources' figures as last read, rather than a scrape that waits for the database at each of them.
+			assertThat(LocalHttp.get(port, "/actuator/prometheus", null).body()).contains("manchette_items 2.0")
+				.contains("manchette_sources{state=\"ok\"} 1.0");
 			// The hourly prune and a hub's push wait for the database too, without an error.
 			context.getBean(RetentionPruner.class).prune();
 			Source source = context.getBean(CurrentFeeds.class).get().source("depeches").orElseThrow();
