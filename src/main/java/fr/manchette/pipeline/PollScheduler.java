@@ -103,6 +103,9 @@ class PollScheduler implements SmartLifecycle {
 
 	private final Set<String> othersSources = ConcurrentHashMap.newKeySet();
 
+	/** A feeds.yml reloaded while the database was away, not in the timetable yet; null when none. */
+	private volatile @Nullable FeedsFile reload;
+
 	/** The feeds.yml the timetable was last made from. */
 	private volatile @Nullable FeedsFile scheduled;
 
@@ -160,7 +163,33 @@ class PollScheduler implements SmartLifecycle {
 	void reloaded(FeedsFileReloaded event) {
 		Set<String> before = this.enabled;
 		FeedsFile previous = this.scheduled;
-		schedule(event.feeds());
+		try {
+			reschedule(event.feeds(), before, previous);
+			this.reload = null;
+		}
+		catch (RuntimeException ex) {
+			if (!StoreOutage.unreachable(ex) && !StoreOutage.heldUp(ex)) {
+				throw ex;
+			}
+			// Taken into the timetable by the first tick that reaches the database: the file is not read again.
+			this.enabled = before;
+			this.scheduled = previous;
+			this.reload = event.feeds();
+			this.outage.failed("taking the reloaded feeds.yml into the timetable", ex);
+		}
+	}
+
+	/** A reload that the database was away for: taken in by the first tick that reaches it. */
+	private void takeInReload() {
+		FeedsFile pending = this.reload;
+		if (pending != null) {
+			reschedule(pending, this.enabled, this.scheduled);
+			this.reload = null;
+		}
+	}
+
+	private void reschedule(FeedsFile feeds, Set<String> before, @Nullable FeedsFile previous) {
+		schedule(feeds);
 		Set<String> leaving = before.stream().filter((id) -> !this.enabled.contains(id)).collect(Collectors.toSet());
 		leaving.forEach((id) -> log.info("Stopped polling source={}", id));
 		this.statuses.takeOut(leaving);
@@ -170,7 +199,7 @@ class PollScheduler implements SmartLifecycle {
 		this.left = Set.copyOf(left);
 		this.othersSources.clear();
 		if (previous != null) {
-			pollSooner(previous, event.feeds());
+			pollSooner(previous, feeds);
 		}
 	}
 
@@ -240,6 +269,7 @@ class PollScheduler implements SmartLifecycle {
 			FeedsFile config = this.feeds.get();
 			Duration lease = lease(config);
 			followClockBack(now, lease);
+			takeInReload();
 			this.workers.renewLeases(now, lease, (ids, until) -> this.leases.renew(ids, this.owner, until));
 			int room = this.workers.room();
 			if (room <= 0) {
