@@ -3,10 +3,12 @@ package fr.manchette.web;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import fr.manchette.store.StoreOutage;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	/** Seconds a client is asked to wait when the store cannot be read: about a restart of PostgreSQL. */
+	private static final String STORE_RETRY_AFTER = "30";
+
+	private final StoreOutage outage;
+
+	ApiErrors(StoreOutage outage) {
+		this.outage = outage;
+	}
 
 	@ExceptionHandler(BadQueryException.class)
 	ResponseEntity<ProblemDetail> badQuery(BadQueryException ex) {
@@ -83,8 +94,35 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		if (StoreOutage.unreachable(ex) || StoreOutage.heldUp(ex)) {
+			return storeUnavailable(ex);
+		}
 		log.error("Request failed", ex);
 		return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
+	}
+
+	/**
+	 * What had to be read from the store could not be (the database away, or a table locked past the lock timeout):
+	 * not our bug but a 503 that says when to come back, logged as the workers log an outage, without a stack trace.
+	 * What was published before is still served from memory.
+	 */
+	private ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
+		if (StoreOutage.unreachable(ex)) {
+			this.outage.failed("answering requests", ex);
+		}
+		else {
+			log.warn("Request not answered: the database did not answer in time detail={}",
+					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the store cannot be read now (its database is away or busy): try again later; the merged feeds and "
+						+ "the ticker are served as last published");
+		problem.setTitle("Store unavailable");
+		ResponseEntity<ProblemDetail> answer = Problems.answer(problem);
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
+			.body(problem);
 	}
 
 	/**

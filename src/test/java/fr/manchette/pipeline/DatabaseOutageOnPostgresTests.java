@@ -148,6 +148,12 @@ class DatabaseOutageOnPostgresTests {
 			assertThat(LocalHttp.get(port, "/feed.rss", etag).statusCode()).isEqualTo(304);
 			// Rendered before the cut: served from memory.
 			assertThat(LocalHttp.get(port, "/headlines.txt", null).statusCode()).isEqualTo(200);
+			// Not rendered before: a 503 that says when to come back, not our error.
+			var unread = LocalHttp.get(port, "/api/headlines?q=numero", null);
+			assertThat(unread.statusCode()).isEqualTo(503);
+			assertThat(unread.headers().firstValue("Retry-After")).contains("30");
+			assertThat(unread.headers().firstValue("Content-Type")).contains("application/problem+json");
+			assertThat(unread.body()).contains("Store unavailable");
 			// The sources' figures as last read, rather than a scrape that waits for the database at each of them.
 			assertThat(LocalHttp.get(port, "/actuator/prometheus", null).body()).contains("manchette_items 2.0")
 				.contains("manchette_sources{state=\"ok\"} 1.0");
