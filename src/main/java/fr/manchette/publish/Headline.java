@@ -34,9 +34,25 @@ public record Headline(String time, String title, @Nullable String link, String 
 		this(time, title, link, source, sourceName, category, published, alsoIn, story, sources, null);
 	}
 
-	/** The line of {@code /headlines.txt}. */
+	/**
+	 * The line of {@code /headlines.txt}. A title that holds a right-to-left character (Arabic, Hebrew) is isolated,
+	 * between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE (Unicode UAX #9, as the page's
+	 * {@code dir="auto"}): a terminal or an editor that applies the bidi algorithm would otherwise take the line for a
+	 * right-to-left one when its title begins so, and show the time at its right end. Other titles, nearly all, are
+	 * left with no invisible character.
+	 */
 	public String line() {
-		return this.time + " " + this.title;
+		return this.time + " " + (rightToLeft(this.title) ? "\u2068" + this.title + "\u2069" : this.title);
+	}
+
+	private static boolean rightToLeft(String text) {
+		return text.codePoints().anyMatch((c) -> switch (Character.getDirectionality(c)) {
+			case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+					Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING, Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE,
+					Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE ->
+				true;
+			default -> false;
+		});
 	}
 
 }

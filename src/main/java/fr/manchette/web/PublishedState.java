@@ -44,32 +44,22 @@ final class PublishedState {
 	private final long until;
 
 	/**
-	 * When what is published last changed, its Last-Modified: the date of the store's change (which a new
-	 * configuration or day moves), or the second after a date shared with an answered state, once it is told apart.
+	 * Its Last-Modified, a date that tells it from every state answered before; null, and only the ETag validates, when
+	 * there is none. The date of the store's change (which a new configuration or day moves), but none when the store
+	 * dated another configuration or day (another instance's feeds.yml, edited first; this one's, not recorded), nor
+	 * when the change shares its date with the one before (three changes in a second) and an earlier state may have
+	 * been answered with it, until the second after, which {@code StoreChanges.Change#next} gives no other change, is
+	 * its own: two seconds after that date, once every change made in its second is seen.
 	 */
-	final Instant modified;
+	private final @Nullable Instant modified;
 
-	/**
-	 * Whether its date tells it from every state answered before, so that an {@code If-Modified-Since} of that date
-	 * names it: not when its change shares its date with the one before (three changes in a second) and an earlier
-	 * state may have been answered with that date, until it is dated a second later: once two seconds have passed
-	 * since that date, and every change made in its second is seen, no other state can have that later second.
-	 */
-	private final boolean dateTells;
-
-	/** When, in epoch milliseconds, a date that does not tell may be told apart: the state ends then. */
+	/** When, in epoch milliseconds, a state without a date may have one: it ends then. */
 	private final long datedAgainFrom;
-
-	/**
-	 * Whether its date is sent: not when the store dated another configuration or day than this one's (another
-	 * instance's feeds.yml, edited first; this one's, not recorded), as this one's then shares that date.
-	 */
-	private final boolean dateSent;
 
 	/** The second of the latest earlier state that may have answered a client: the dates clients may hold. */
 	private final long answeredBefore;
 
-	/** Whether this state answered a client, telling it its date. */
+	/** Whether this state answered a client, telling it its date if it has one. */
 	private volatile boolean answered;
 
 	private final Cache<String, CachedVariant> variants = Caffeine.newBuilder().maximumSize(CACHED_VARIANTS).build();
@@ -91,27 +81,29 @@ final class PublishedState {
 		this.from = this.day.atStartOfDay(zone).toInstant().toEpochMilli();
 		this.until = this.day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
 		this.answeredBefore = answeredBefore;
-		this.dateSent = what.equals(change.published());
-		boolean ambiguous = this.dateSent && change.dateShared()
-				&& (othersAnswer || answeredBefore >= change.at().getEpochSecond());
-		Instant apart = Instant.ofEpochSecond(change.at().getEpochSecond() + 2);
+		long second = change.at().getEpochSecond();
+		boolean ambiguous = change.dateShared() && (othersAnswer || answeredBefore >= second);
+		long apart = (second + 2) * 1000;
 		long now = clock.millis();
-		if (ambiguous && now >= apart.toEpochMilli() && seen.test(apart)) {
-			this.modified = Instant.ofEpochSecond(change.at().getEpochSecond() + 1);
-			this.dateTells = true;
-			this.datedAgainFrom = Long.MAX_VALUE;
+		if (!what.equals(change.published())) {
+			this.modified = null;
+		}
+		else if (!ambiguous) {
+			this.modified = change.at();
+		}
+		else if (now >= apart && seen.test(Instant.ofEpochMilli(apart))) {
+			this.modified = Instant.ofEpochSecond(second + 1);
 		}
 		else {
-			this.modified = change.at();
-			this.dateTells = this.dateSent && !ambiguous;
-			this.datedAgainFrom = this.dateTells ? Long.MAX_VALUE
-					: Math.max(apart.toEpochMilli(), now + StoreChanges.LOOK_EVERY.toMillis());
+			this.modified = null;
 		}
+		this.datedAgainFrom = (this.modified != null) ? Long.MAX_VALUE
+				: Math.max(apart, now + StoreChanges.LOOK_EVERY.toMillis());
 	}
 
 	/** The second of the latest date this state or one before it may have answered with. */
 	long answeredUntil() {
-		return this.answered ? this.modified.getEpochSecond() : this.answeredBefore;
+		return (this.answered && this.modified != null) ? this.modified.getEpochSecond() : this.answeredBefore;
 	}
 
 	/**
@@ -162,7 +154,7 @@ final class PublishedState {
 		String full = version + "|" + ListParameters.canonical(params) + "|" + this.change.sequence() + "|" + at + "|"
 				+ this.what;
 		String etag = "\"" + Integer.toHexString(full.hashCode()) + Long.toHexString(at) + "\"";
-		return new Validators(etag, this.dateSent ? this.modified : null, this.dateTells);
+		return new Validators(etag, this.modified);
 	}
 
 }

@@ -33,9 +33,6 @@ final class Validators {
 	/** The Last-Modified second; {@link Long#MAX_VALUE} when no date is sent. */
 	private final long lastModifiedSecond;
 
-	/** Whether the date tells this version from every other a client may hold; if not, only the ETag is a validator. */
-	private final boolean dateTells;
-
 	/** The validators as headers, for the plain bytes and for the gzip ones: what a 304 carries, and a 200 besides. */
 	private final ResponseHeaders plainHeaders;
 
@@ -43,13 +40,11 @@ final class Validators {
 
 	/**
 	 * @param etag the strong entity tag of the document's bytes, quoted
-	 * @param lastModified when what is published last changed; null for a date that is not sent
-	 * @param dateTells whether that date tells this version from every other a client may hold; if not, a request is
-	 * not answered by it
+	 * @param lastModified when what is published last changed, a date that tells this version from every other a
+	 * client may hold; null when there is none such, and then only the ETag is a validator
 	 */
-	Validators(String etag, @Nullable Instant lastModified, boolean dateTells) {
+	Validators(String etag, @Nullable Instant lastModified) {
 		this.etag = etag;
-		this.dateTells = dateTells && lastModified != null;
 		// The gzip-encoded bytes are the same document but not the same bytes (RFC 9110 §8.8.3), as nginx marks them.
 		this.weakEtag = "W/" + etag;
 		this.lastModifiedSecond = (lastModified != null) ? lastModified.getEpochSecond() : Long.MAX_VALUE;
@@ -110,8 +105,8 @@ final class Validators {
 	 * when there is one; otherwise {@code If-Modified-Since}, where a date we cannot read is no condition, nor is a
 	 * date later than now: it is none the server gave (RFC 9110 §13.1.3 has such a date treated as invalid, as nginx
 	 * and Apache do), and taken as one, it would get a 304 after the store has changed, until the store's own date
-	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time. A date that
-	 * another version was answered with too (changes faster than whole seconds tell) is no condition either.
+	 * passes it. A minute ahead of our clock is tolerated, for a client that sends its own clock's time. Without a date
+	 * sent, no date is a condition.
 	 * @param now the current time, in epoch milliseconds
 	 */
 	boolean notModified(HttpServletRequest request, long now) {
@@ -119,9 +114,6 @@ final class Validators {
 		if (ifNoneMatch != null) {
 			return ifNoneMatch.equals(this.etag) || ifNoneMatch.equals(this.weakEtag)
 					|| names(request, this.etag, this.weakEtag);
-		}
-		if (!this.dateTells) {
-			return false;
 		}
 		long since;
 		try {

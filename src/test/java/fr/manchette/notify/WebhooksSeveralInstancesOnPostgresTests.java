@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -72,8 +73,17 @@ class WebhooksSeveralInstancesOnPostgresTests {
 					&& jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE next_attempt_at IS NOT NULL")
 						.query(Long.class)
 						.single() == 0);
-			// Both keep polling and ticking: nothing more is to come.
-			Thread.sleep(3_000);
+			// Both keep polling and ticking: once every source has been polled again, and what those polls stored
+			// (events in their own transaction, before their outcome) is sent, nothing more is to come.
+			OffsetDateTime mark = OffsetDateTime.now(ZoneOffset.UTC);
+			await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
+				.sql("SELECT COUNT(*) FROM source_status WHERE last_attempt_at IS NULL OR last_attempt_at < :mark")
+				.param("mark", mark)
+				.query(Long.class)
+				.single() == 0
+					&& jdbc.sql("SELECT COUNT(*) FROM webhook_outbox WHERE next_attempt_at IS NOT NULL")
+						.query(Long.class)
+						.single() == 0);
 
 			List<LoggedRequest> posts = posts();
 			Map<String, Integer> byEvent = new HashMap<>();

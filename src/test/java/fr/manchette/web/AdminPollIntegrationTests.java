@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.store.PollOutcome;
@@ -85,17 +87,23 @@ class AdminPollIntegrationTests {
 			assertThat(this.statuses.find("disparu").map(SourceStatus::lastOutcome)).hasValue(PollOutcome.GONE);
 		});
 
+		// A refused request changes nothing: the scheduler polls a source when the store says it is due, which an
+		// accepted one says before it answers; the store says the same after, and no fetch followed.
+		Map<String, SourceStatus> before = statuses("quotidien");
 		assertThat(post("quotidien", null).statusCode()).isEqualTo(401);
 		assertThat(post("quotidien", "Bearer " + TOKEN.substring(2)).statusCode()).isEqualTo(401);
-		Thread.sleep(2_000);
+		assertThat(statuses("quotidien")).isEqualTo(before);
 		sites.verify(1, getRequestedFor(urlEqualTo("/quotidien/rss")));
 
 		HttpResponse<String> accepted = post("quotidien", "Bearer " + TOKEN);
 		assertThat(accepted.statusCode()).isEqualTo(202);
-		assertThat(accepted.body()).startsWith("{\"source\":\"quotidien\",\"pollBy\":\"");
+		// To the second, as every date of the service's JSON: not the clock's nanoseconds.
+		assertThat(accepted.body())
+			.matches("\\{\"source\":\"quotidien\",\"pollBy\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}");
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> sites.verify(2, getRequestedFor(urlEqualTo("/quotidien/rss"))));
 
+		before = statuses("disparu", "eteint");
 		HttpResponse<String> unknown = post("inconnu", "Bearer " + TOKEN);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("no source inconnu in feeds.yml");
@@ -105,9 +113,18 @@ class AdminPollIntegrationTests {
 		HttpResponse<String> gone = post("disparu", "Bearer " + TOKEN);
 		assertThat(gone.statusCode()).isEqualTo(409);
 		assertThat(gone.body()).contains("is gone (HTTP 410)");
-		Thread.sleep(2_000);
+		assertThat(statuses("disparu", "eteint")).isEqualTo(before);
 		sites.verify(1, getRequestedFor(urlEqualTo("/disparu/rss")));
 		sites.verify(0, getRequestedFor(urlEqualTo("/eteint/rss")));
+	}
+
+	/** What the store says of these sources: when each is due, among the rest. */
+	private Map<String, SourceStatus> statuses(String... sources) {
+		Map<String, SourceStatus> statuses = new HashMap<>();
+		for (String source : sources) {
+			this.statuses.find(source).ifPresent((status) -> statuses.put(source, status));
+		}
+		return statuses;
 	}
 
 	private HttpResponse<String> post(String source, String authorization) throws Exception {

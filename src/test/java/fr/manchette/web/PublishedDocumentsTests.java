@@ -308,14 +308,12 @@ class PublishedDocumentsTests {
 	}
 
 	/**
-	 * Waits until the date of the published documents names them: right after changes that share a date with one a
-	 * client was answered (a test's poll in the second of the polls before), it does not, for two seconds at most.
+	 * Waits until the published documents are sent with a date: right after a change that shares its date with the
+	 * change before (a test's poll in the second of the polls before), they are not, for two seconds at most.
 	 */
 	private void datesTell() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			Optional<String> date = get("/feed.atom", Map.of()).headers().firstValue("Last-Modified");
-			return date.isPresent() && get("/feed.atom", Map.of("If-Modified-Since", date.get())).statusCode() == 304;
-		});
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/feed.atom", Map.of()).headers().firstValue("Last-Modified").isPresent());
 	}
 
 	@Test
@@ -341,6 +339,7 @@ class PublishedDocumentsTests {
 
 	@Test
 	void answersFromMemoryCarryTheSameHeadersAndAreCounted() throws Exception {
+		datesTell();
 		HttpResponse<byte[]> rendered = get("/?category=politique", Map.of());
 		HttpResponse<byte[]> cached = get("/?category=politique", Map.of());
 		get("/feed.rss", Map.of());

@@ -14,7 +14,7 @@ class ValidatorsTests {
 
 	@Test
 	void ifUnmodifiedSinceHoldsACopyToTheDateSent() {
-		Validators dated = new Validators("\"abc\"", MODIFIED, true);
+		Validators dated = new Validators("\"abc\"", MODIFIED);
 
 		assertThat(dated.failedPrecondition(unmodifiedSince("Sun, 06 Dec 2026 10:00:00 GMT"))).isNull();
 		assertThat(dated.failedPrecondition(unmodifiedSince("Sun, 06 Dec 2026 09:59:59 GMT")))
@@ -24,7 +24,7 @@ class ValidatorsTests {
 	@Test
 	void withoutADateSentIfUnmodifiedSinceIsNoCondition() {
 		// An instance whose feeds.yml is not the one the store dated sends no Last-Modified.
-		Validators undated = new Validators("\"abc\"", null, false);
+		Validators undated = new Validators("\"abc\"", null);
 
 		assertThat(undated.failedPrecondition(unmodifiedSince("Sun, 06 Dec 2026 09:59:59 GMT"))).isNull();
 		assertThat(undated.notModified(modifiedSince("Sun, 06 Dec 2026 10:00:00 GMT"), MODIFIED.toEpochMilli()))

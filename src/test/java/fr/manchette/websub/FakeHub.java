@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,28 +26,55 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  */
 final class FakeHub {
 
+	/**
+	 * The service's public address in these tests ({@code manchette.public-url}): a name nothing resolves, which the
+	 * hub reaches at the port the service bound, as through a reverse proxy. The server binds a port of its own
+	 * choosing: a free port picked beforehand could be taken by the time it binds.
+	 */
+	static final String PUBLIC_URL = "http://manchette.example/";
+
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private final WireMockServer server;
 
 	private final String path;
 
+	/** The port at which the hub reaches the callbacks it is given under {@link #PUBLIC_URL}; 0: as given. */
+	private final int servicePort;
+
 	FakeHub(WireMockServer server, String path) {
+		this(server, path, 0);
+	}
+
+	/** A hub that reaches the callbacks it is given under {@link #PUBLIC_URL} at this port of loopback. */
+	FakeHub(WireMockServer server, String path, int servicePort) {
 		this.server = server;
 		this.path = path;
+		this.servicePort = servicePort;
 	}
 
 	String url() {
 		return "http://localhost:" + this.server.port() + this.path;
 	}
 
-	/** The forms posted to the hub, oldest first. */
+	/** The forms posted to the hub, oldest first, their callback as the hub reaches it. */
 	List<Map<String, String>> requests() {
 		return this.server.findAll(postRequestedFor(urlEqualTo(this.path)))
 			.stream()
 			.sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-			.map((request) -> FormFields.of(request.getBodyAsString()))
+			.map((request) -> reached(FormFields.of(request.getBodyAsString())))
 			.toList();
+	}
+
+	private Map<String, String> reached(Map<String, String> form) {
+		String callback = form.get("hub.callback");
+		if (this.servicePort == 0 || callback == null || !callback.startsWith(PUBLIC_URL)) {
+			return form;
+		}
+		Map<String, String> reached = new LinkedHashMap<>(form);
+		reached.put("hub.callback",
+				"http://localhost:" + this.servicePort + "/" + callback.substring(PUBLIC_URL.length()));
+		return reached;
 	}
 
 	List<Map<String, String>> requests(String mode) {

@@ -1,7 +1,6 @@
 package fr.manchette.websub;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,13 +46,14 @@ import static org.awaitility.Awaitility.await;
  * is pinged for the three unfiltered feeds after a poll that stores a story, not after one that stores nothing, at
  * most once per ping interval, and again after a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.websub.ping-interval=2s" })
 class WebSubPublisherIntegrationTests {
 
 	private static final WireMockServer server = Sites.server();
 
-	private static int port;
+	@LocalServerPort
+	private int port;
 
 	@TempDir
 	static Path dir;
@@ -66,11 +67,7 @@ class WebSubPublisherIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		server.start();
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		registry.add("server.port", () -> port);
-		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
+		registry.add("manchette.public-url", () -> FakeHub.PUBLIC_URL);
 		registry.add("manchette.websub.hub", () -> "http://localhost:" + server.port() + "/hub");
 		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris")
 			.source("fil", "Le Fil", "http://localhost:" + server.port() + "/feed", "category: politique"));
@@ -94,11 +91,11 @@ class WebSubPublisherIntegrationTests {
 		// A filtered feed is not what the hub is told about: no hub, and its own address as self.
 		ParsedFeed filtered = read("/feed.atom?category=politique");
 		assertThat(filtered.hubs()).isEmpty();
-		assertThat(filtered.self()).isEqualTo(url("feed.atom?category=politique"));
+		assertThat(filtered.self()).isEqualTo("http://localhost:" + this.port + "/feed.atom?category=politique");
 	}
 
-	private static ParsedFeed read(String path) throws Exception {
-		HttpResponse<String> response = LocalHttp.get(port, path, null);
+	private ParsedFeed read(String path) throws Exception {
+		HttpResponse<String> response = LocalHttp.get(this.port, path, null);
 		return new FeedParser().parse(response.body().getBytes(StandardCharsets.UTF_8),
 				response.headers().firstValue("Content-Type").orElse(null));
 	}
@@ -156,8 +153,9 @@ class WebSubPublisherIntegrationTests {
 		return this.ingestRun.run(this.feeds.get().source("fil").orElseThrow());
 	}
 
+	/** The public address of a feed, which the hub is told of. */
 	private static String url(String feed) {
-		return "http://localhost:" + port + "/" + feed;
+		return FakeHub.PUBLIC_URL + feed;
 	}
 
 	private static List<LoggedRequest> requests() {

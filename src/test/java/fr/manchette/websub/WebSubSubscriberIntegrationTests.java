@@ -2,7 +2,6 @@ package fr.manchette.websub;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.FormFields;
 import fr.manchette.support.HmacSignature;
 import fr.manchette.support.LocalHttp;
 import fr.manchette.support.SettableClock;
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +65,7 @@ import static org.awaitility.Awaitility.await;
  * subscriber's worker runs on a clock the test moves.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "manchette.polling.enabled=false", "manchette.websub.tick=100ms",
 				"manchette.websub.lease=1h", "manchette.reload-interval=200ms" })
 class WebSubSubscriberIntegrationTests {
@@ -71,7 +74,8 @@ class WebSubSubscriberIntegrationTests {
 
 	private static final WireMockServer server = Sites.server();
 
-	private static int port;
+	@LocalServerPort
+	private int port;
 
 	@TempDir
 	static Path dir;
@@ -118,11 +122,7 @@ class WebSubSubscriberIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		server.start();
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		registry.add("server.port", () -> port);
-		registry.add("manchette.public-url", () -> "http://localhost:" + port + "/");
+		registry.add("manchette.public-url", () -> FakeHub.PUBLIC_URL);
 		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")));
 		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
@@ -148,13 +148,16 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void subscribesToTheAnnouncedHubAndTakesOnlySignedDeliveries(CapturedOutput output) throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/pushed");
+		FakeHub hub = new FakeHub(server, "/hub/pushed", this.port);
 		poll("pushed");
 		await().atMost(Duration.ofSeconds(30)).until(() -> !hub.requests("subscribe").isEmpty());
 		Map<String, String> request = hub.requests("subscribe").get(0);
 		assertThat(request.get("hub.topic")).isEqualTo(self("pushed"));
 		// An id of 256 random bits, base64url.
-		assertThat(request.get("hub.callback")).matches("http://localhost:" + port + "/websub/[A-Za-z0-9_-]{43}");
+		assertThat(request.get("hub.callback")).matches("http://localhost:" + this.port + "/websub/[A-Za-z0-9_-]{43}");
+		// As sent, under the public address, which the hub reaches at the port the server bound.
+		assertThat(FormFields.of(server.findAll(postRequestedFor(urlEqualTo("/hub/pushed"))).get(0).getBodyAsString())
+			.get("hub.callback")).startsWith(FakeHub.PUBLIC_URL + "websub/");
 		assertThat(request.get("hub.lease_seconds")).isEqualTo("3600");
 		String secret = request.get("hub.secret");
 		assertThat(secret).hasSizeBetween(32, 199);
@@ -257,7 +260,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void renewsTheLeaseBeforeItEndsWithTheSameCallbackAndSecret() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/renewed");
+		FakeHub hub = new FakeHub(server, "/hub/renewed", this.port);
 		Map<String, String> first = firstRequest("renewed");
 		assertThat(FakeHub.verifySubscription(first, "premier", 1000).statusCode()).isEqualTo(200);
 		Instant leaseEnd = this.subscriptions.find("renewed").orElseThrow().leaseUntil();
@@ -283,7 +286,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void unsubscribesWhenTheSourceLeavesFeedsYml() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/removed");
+		FakeHub hub = new FakeHub(server, "/hub/removed", this.port);
 		Map<String, String> request = firstRequest("removed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
@@ -307,7 +310,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void aHubThatRefusesLeavesTheSourceToPolling() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/hub-down");
+		FakeHub hub = new FakeHub(server, "/hub/hub-down", this.port);
 		PollReport report = poll("hub-down");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.subscriptions.find("hub-down").map(WebSubSubscription::failures).orElse(0) == 1);
@@ -437,7 +440,7 @@ class WebSubSubscriberIntegrationTests {
 
 	@Test
 	void aLeaseUnderAMinuteIsRefusedAndAskedAgainLaterWithoutPollingMeanwhile() throws Exception {
-		FakeHub hub = new FakeHub(server, "/hub/brief");
+		FakeHub hub = new FakeHub(server, "/hub/brief", this.port);
 		Map<String, String> request = firstRequest("brief");
 		Instant nextPoll = this.statuses.find("brief").orElseThrow().nextAttemptAt();
 
@@ -464,7 +467,7 @@ class WebSubSubscriberIntegrationTests {
 
 	/** Polls the source, whose feed announces its hub, and waits for the subscription request that follows. */
 	private Map<String, String> firstRequest(String id) {
-		FakeHub hub = new FakeHub(server, "/hub/" + id);
+		FakeHub hub = new FakeHub(server, "/hub/" + id, this.port);
 		poll(id);
 		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 1);
 		return hub.requests("subscribe").get(0);
