@@ -40,6 +40,15 @@ public record ParsedFeed(String format, @Nullable String title, @Nullable String
 		this(format, title, link, items, updatePeriod, List.of(), null);
 	}
 
+	/**
+	 * This feed without its items: what a poll keeps of it once they are normalized, so that their raw text is not
+	 * held while the poll is stored.
+	 */
+	public ParsedFeed withoutItems() {
+		return new ParsedFeed(this.format, this.title, this.link, List.of(), this.updatePeriod, this.hubs, this.self,
+				this.endedEarly);
+	}
+
 	/** This feed, read from a document that ended early. */
 	ParsedFeed asEndedEarly() {
 		return new ParsedFeed(this.format, this.title, this.link, this.items, this.updatePeriod, this.hubs, this.self,

@@ -63,7 +63,8 @@ class SourceReader {
 			return new Read(page.asFeed(), this.tickerItems.items(source, page, base, fetchedAt, config.poll()), true);
 		}
 		ParsedFeed feed = this.parser.parse(body, contentType);
-		return new Read(feed, normalize(source, feed.items(), base, fetchedAt, config.timezone()), false);
+		List<Item> items = normalize(source, feed.items(), base, fetchedAt, config.timezone());
+		return new Read(feed.withoutItems(), items, false);
 	}
 
 	/** The items of a feed a hub pushed: a feed whatever the source's type, its links relative to {@code base}. */
@@ -91,7 +92,7 @@ class SourceReader {
 	/**
 	 * What was read of a body.
 	 *
-	 * @param feed the feed, or what stands for it of a page (its title, no hubs)
+	 * @param feed the feed without its items (normalized in {@code items}), or what stands for it of a page
 	 * @param page true when it was a ticker page read with selectors
 	 */
 	record Read(ParsedFeed feed, List<Item> items, boolean page) {

@@ -2,6 +2,7 @@ package fr.manchette.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,12 @@ public class StoreStep {
 
 	/** Rows read per statement when the story window catches up with the store. */
 	private static final int CATCH_UP_BATCH = 1_000;
+
+	/**
+	 * New items written at a time, within the poll's one transaction: a statement's rows (see {@link ItemRepository}),
+	 * so that a large poll holds one slice's rows, not all of them.
+	 */
+	static final int SLICE = 1_000;
 
 	private final ItemRepository items;
 
@@ -148,18 +155,11 @@ public class StoreStep {
 				.toList();
 			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
 					this.items.storiesOfLinks(links), draft, PollAbandoned::check);
-			Map<String, Long> ids = this.items.insert(sourceId, assigned, seenAt, PollAbandoned::check);
-			List<WindowHeadline> headlines = new ArrayList<>(assigned.size());
-			for (AssignedItem item : assigned) {
-				Long id = ids.get(item.identified().fingerprint().itemKey());
-				if (id != null) {
-					headlines.add(new WindowHeadline(id, sourceId, item.storyKey(), item.identified().item().title(),
-							item.sortAt(), item.identified().bands()));
-					stored.add(item.identified().item());
-				}
+			Map<String, Long> ids = new HashMap<>();
+			for (int from = 0; from < assigned.size(); from += SLICE) {
+				List<AssignedItem> slice = assigned.subList(from, Math.min(assigned.size(), from + SLICE));
+				ids.putAll(insertSlice(sourceId, slice, seenAt, stored));
 			}
-			// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
-			this.window.add(headlines);
 			// For the webhooks, in this transaction: stored with the items or not at all.
 			this.events.record(assigned, ids, seenAt);
 			inserted = ids.size();
@@ -168,6 +168,28 @@ public class StoreStep {
 		// The window takes edited headlines in from the store, as other instances' windows do (see addCommitted).
 		int updated = this.items.update(sorted.edited(), seenAt);
 		return new SaveResult(inserted, updated);
+	}
+
+	/**
+	 * Inserts one slice of the poll's new items and adds their headlines to the window; returns their ids by item key.
+	 * A slice's rows (the search text of each item, the statement's values) are garbage once it is written, before
+	 * the next slice's are made: a poll of thousands of items no longer holds all of its rows at once.
+	 */
+	private Map<String, Long> insertSlice(String sourceId, List<AssignedItem> slice, Instant seenAt,
+			List<Item> stored) {
+		Map<String, Long> ids = this.items.insert(sourceId, slice, seenAt, PollAbandoned::check);
+		List<WindowHeadline> headlines = new ArrayList<>(slice.size());
+		for (AssignedItem item : slice) {
+			Long id = ids.get(item.identified().fingerprint().itemKey());
+			if (id != null) {
+				headlines.add(new WindowHeadline(id, sourceId, item.storyKey(), item.identified().item().title(),
+						item.sortAt(), item.identified().bands()));
+				stored.add(item.identified().item());
+			}
+		}
+		// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
+		this.window.add(headlines);
+		return ids;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -448,6 +449,43 @@ class StoreStepTests {
 		this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400));
 
 		assertThat(this.statuses.itemCounts()).isEqualTo(this.items.countBySource()).containsEntry("hespress", 2L);
+	}
+
+	@Test
+	void aPollOfSeveralSlicesStoresEachItemOnceJoinsLinksAcrossSlicesAndRecordsItsOutcomeOnce() {
+		// Two slices and a half; the same guid twice and one link under two guids across the first slices' border.
+		int size = 2 * StoreStep.SLICE + StoreStep.SLICE / 2;
+		List<Item> feed = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			feed.add(item("g" + i, "Archives " + i + " : le budget de l'année " + (1900 + i % 100), "https://d.fr/" + i,
+					T0.minusSeconds(60L * i)));
+		}
+		int border = StoreStep.SLICE;
+		feed.set(border, item("g" + (border - 1), "Doublon du même guid", "https://d.fr/doublon", T0));
+		feed.set(border + 1, item("g-other", "Le même article sous un autre guid", "https://d.fr/" + (border - 2),
+				T0.minusSeconds(60L * (border + 1))));
+		List<Integer> outcomes = new ArrayList<>();
+
+		SaveResult saved = this.store.store("archives", this.deduplicator.identify(feed), T0, (inserted) -> {
+			outcomes.add(inserted.size());
+			return SourceStatus.unknown("archives", "https://archives.test/feed")
+				.succeeded(T0, "\"v1\"", null, T0.plusSeconds(900), null, null);
+		});
+		String etag = this.statuses.find("archives").orElseThrow().etag();
+		SaveResult again = save("archives", T0.plusSeconds(900), feed.toArray(Item[]::new));
+
+		assertThat(saved).isEqualTo(new SaveResult(size - 1, 0));
+		assertThat(outcomes).containsExactly(size - 1);
+		assertThat(etag).isEqualTo("\"v1\"");
+		assertThat(again).isEqualTo(new SaveResult(0, 0));
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT item_key) FROM item").query(Long.class).single())
+			.isEqualTo(count())
+			.isEqualTo(size - 1);
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT story_key) FROM item WHERE link IN ('https://d.fr/"
+				+ (border - 2) + "')").query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item WHERE link IN ('https://d.fr/" + (border - 2) + "')")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	private SaveResult save(String source, Instant seenAt, Item... items) {
