@@ -225,17 +225,11 @@ public class IngestRun {
 	 * a {@code VACUUM FULL}, an {@code ALTER TABLE}). Then a line says that this poll or push was not stored.
 	 */
 	private boolean notStored(String what, Source source, RuntimeException ex) {
-		if (StoreOutage.unreachable(ex)) {
-			this.outage.failed("storing polls", ex);
-			log.info("{} not stored source={}: the database could not be reached", what, source.id());
-			return true;
+		if (!this.outage.said("storing polls", ex)) {
+			return false;
 		}
-		if (StoreOutage.heldUp(ex)) {
-			log.warn("{} not stored source={} detail={}: the database did not answer in time", what, source.id(),
-					describe(NestedExceptionUtils.getMostSpecificCause(ex)));
-			return true;
-		}
-		return false;
+		log.info("{} not stored source={}: the store failed, not the source", what, source.id());
+		return true;
 	}
 
 	/** The largest body read for a source: {@code maxSize}, or less when the heap cannot store that much. */

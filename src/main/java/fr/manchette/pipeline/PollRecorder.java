@@ -146,13 +146,7 @@ class PollRecorder {
 		}
 		catch (RuntimeException ex) {
 			// Its lease runs out, and it is polled again once the store answers.
-			if (StoreOutage.unreachable(ex)) {
-				this.outage.failed("recording polls", ex);
-			}
-			else if (StoreOutage.heldUp(ex)) {
-				log.warn("Could not record the outcome source={} detail={}", source.id(), ex.getMessage());
-			}
-			else {
+			if (!this.outage.said("recording the outcome of source=" + source.id(), ex)) {
 				log.error("Could not record the outcome source={}", source.id(), ex);
 			}
 		}

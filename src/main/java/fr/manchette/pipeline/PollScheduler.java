@@ -168,14 +168,13 @@ class PollScheduler implements SmartLifecycle {
 			this.reload = null;
 		}
 		catch (RuntimeException ex) {
-			if (!StoreOutage.unreachable(ex) && !StoreOutage.heldUp(ex)) {
+			if (!this.outage.said("taking the reloaded feeds.yml into the timetable", ex)) {
 				throw ex;
 			}
 			// Taken into the timetable by the first tick that reaches the database: the file is not read again.
 			this.enabled = before;
 			this.scheduled = previous;
 			this.reload = event.feeds();
-			this.outage.failed("taking the reloaded feeds.yml into the timetable", ex);
 		}
 	}
 
@@ -321,10 +320,7 @@ class PollScheduler implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			// The database may be unreachable for a while: the next tick tries again, and the log says it once.
-			if (StoreOutage.unreachable(ex)) {
-				this.outage.failed("polling", ex);
-			}
-			else {
+			if (!this.outage.said("polling", ex)) {
 				log.warn("Poll tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
 			}
 			picked.forEach((pick) -> pick.host().release());

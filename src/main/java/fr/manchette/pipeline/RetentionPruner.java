@@ -68,13 +68,7 @@ class RetentionPruner {
 		}
 		catch (RuntimeException ex) {
 			// The next round prunes what this one left; the outage is told once, not with a stack trace an hour.
-			if (StoreOutage.unreachable(ex)) {
-				this.outage.failed("pruning", ex);
-			}
-			else if (StoreOutage.heldUp(ex)) {
-				log.warn("Prune put off to the next round detail={}", ex.getMessage());
-			}
-			else {
+			if (!this.outage.said("pruning", ex)) {
 				throw ex;
 			}
 		}

@@ -61,10 +61,7 @@ class GoneInstanceLeases implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// The database may be unreachable for a while: the next round tries again, and until then leases run out.
-			if (StoreOutage.unreachable(ex)) {
-				this.outage.failed("giving back the leases of instances gone", ex);
-			}
-			else {
+			if (!this.outage.said("giving back the leases of instances gone", ex)) {
 				log.warn("Could not give back the leases of instances gone kind={} detail={}",
 						ex.getClass().getSimpleName(), ex.getMessage());
 			}

@@ -183,10 +183,7 @@ public class StoreChanges {
 					throw ex;
 				}
 				// What was rendered is served meanwhile; read again at the next look.
-				if (StoreOutage.unreachable(ex)) {
-					this.outage.failed("serving what other instances stored", ex);
-				}
-				else {
+				if (!this.outage.said("serving what other instances stored", ex)) {
 					log.warn("Could not read whether other instances changed the store detail={}", ex.getMessage());
 				}
 			}

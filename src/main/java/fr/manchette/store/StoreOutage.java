@@ -63,7 +63,7 @@ public class StoreOutage {
 	 * Whether {@code failure} says that a statement gave up waiting: a lock held longer than the lock timeout (a table
 	 * someone locked), a deadlock, a statement or query timeout.
 	 */
-	public static boolean heldUp(Throwable failure) {
+	private static boolean heldUp(Throwable failure) {
 		if (causedBy(failure, PessimisticLockingFailureException.class, QueryTimeoutException.class,
 				SQLTimeoutException.class)) {
 			return true;
@@ -88,6 +88,24 @@ public class StoreOutage {
 			if (cause.getCause() == cause) {
 				break;
 			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether {@code failure} is the store's rather than the caller's, said as such: the database away (once for the
+	 * outage, see {@link #failed}) or a statement that gave up waiting (a line, without a stack trace). False for
+	 * anything else, which the caller reports as its own.
+	 * @param what what could not be done, e.g. {@code "polling"}
+	 */
+	public boolean said(String what, Throwable failure) {
+		if (unreachable(failure)) {
+			failed(what, failure);
+			return true;
+		}
+		if (heldUp(failure)) {
+			log.warn("The database did not answer in time: {} put off detail={}", what, detail(failure));
+			return true;
 		}
 		return false;
 	}

@@ -77,10 +77,7 @@ class WordIndexer implements DisposableBean {
 			if (this.background.stopping()) {
 				return;
 			}
-			if (StoreOutage.unreachable(ex)) {
-				this.outage.failed("indexing words", ex);
-			}
-			else {
+			if (!this.outage.said("indexing words", ex)) {
 				log.warn("Word index not brought up to date kind={} detail={}", ex.getClass().getSimpleName(),
 						ex.getMessage());
 			}

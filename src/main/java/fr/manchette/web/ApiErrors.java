@@ -8,7 +8,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -94,8 +93,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-		if (StoreOutage.unreachable(ex) || StoreOutage.heldUp(ex)) {
-			return storeUnavailable(ex);
+		if (this.outage.said("answering requests", ex)) {
+			return storeUnavailable();
 		}
 		log.error("Request failed", ex);
 		return Problems.answer(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
@@ -106,14 +105,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	 * not our bug but a 503 that says when to come back, logged as the workers log an outage, without a stack trace.
 	 * What was published before is still served from memory.
 	 */
-	private ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
-		if (StoreOutage.unreachable(ex)) {
-			this.outage.failed("answering requests", ex);
-		}
-		else {
-			log.warn("Request not answered: the database did not answer in time detail={}",
-					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-		}
+	private static ResponseEntity<ProblemDetail> storeUnavailable() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"the store cannot be read now (its database is away or busy): try again later; the merged feeds and "
 						+ "the ticker are served as last published");
