@@ -81,14 +81,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> adminRefused(AdminRefusedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setTitle("Admin action refused");
-		ResponseEntity<ProblemDetail> answer = Problems.answer(problem);
 		if (ex.status() != HttpStatus.UNAUTHORIZED) {
-			return answer;
+			return Problems.answer(problem);
 		}
-		return ResponseEntity.status(answer.getStatusCode())
-			.headers(answer.getHeaders())
-			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"manchette\"")
-			.body(problem);
+		return Problems.answer(problem, HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"manchette\"");
 	}
 
 	@ExceptionHandler(RuntimeException.class)
@@ -110,11 +106,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				"the store cannot be read now (its database is away or busy): try again later; the merged feeds and "
 						+ "the ticker are served as last published");
 		problem.setTitle("Store unavailable");
-		ResponseEntity<ProblemDetail> answer = Problems.answer(problem);
-		return ResponseEntity.status(answer.getStatusCode())
-			.headers(answer.getHeaders())
-			.header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
-			.body(problem);
+		return Problems.answer(problem, HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER);
 	}
 
 	/**

@@ -38,6 +38,14 @@ final class Problems {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/** The problem with one header more, that says how to go on (a 401's scheme, a 503's wait). */
+	static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String header, String value) {
+		return ResponseEntity.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(header, value)
+			.body(problem);
+	}
+
 	/** What a status says when nothing more precise is known of it. */
 	static String detail(int status) {
 		return switch (status) {
