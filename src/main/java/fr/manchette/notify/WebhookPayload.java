@@ -3,8 +3,7 @@ package fr.manchette.notify;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +37,8 @@ final class WebhookPayload {
 		body.put("title", delivery.title());
 		body.put("link", delivery.link());
 		body.put("sources", delivery.sources());
-		body.put("time", DateTimeFormatter.ISO_INSTANT.format(delivery.storyAt().atOffset(ZoneOffset.UTC)));
+		// To the second, as every date the service answers with: the store keeps microseconds.
+		body.put("time", delivery.storyAt().truncatedTo(ChronoUnit.SECONDS).toString());
 		return json.writeValueAsBytes(body);
 	}
 
