@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import javax.sql.DataSource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
@@ -235,10 +237,13 @@ class DatabaseOutageOnPostgresTests {
 			throws Exception {
 		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
 		try (ConfigurableApplicationContext context = service(feeds(), true,
-				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=2000")) {
+				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=2000",
+				"--spring.datasource.hikari.data-source-properties.socketTimeout=120")) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			// The operator's settings, not the service's.
 			assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("2s");
+			assertThat(networkTimeout(context)).isEqualTo(Duration.ofMinutes(2));
 			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
 			var before = await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port, "/feed.rss", null), (rss) -> rss.body().contains("numéro 1"));
@@ -268,12 +273,23 @@ class DatabaseOutageOnPostgresTests {
 		}
 	}
 
-	/** A new database, by default the service's store. */
+	/**
+	 * A new database, by default the service's store: a statement waits a minute at most for a lock, and five for an
+	 * answer (a network that drops packets without closing the connection would otherwise hold it for ever).
+	 */
 	@Test
-	void onPostgresqlAStatementWaitsAMinuteAtMostForALock() throws Exception {
+	void onPostgresqlAStatementWaitsAMinuteAtMostForALockAndFiveForAnAnswer() throws Exception {
 		try (ConfigurableApplicationContext context = service(feeds(), false)) {
 			assertThat(context.getBean(JdbcClient.class).sql("SHOW lock_timeout").query(String.class).single())
 				.isEqualTo("1min");
+			assertThat(networkTimeout(context)).isEqualTo(Duration.ofMinutes(5));
+		}
+	}
+
+	/** The driver's socket timeout, as a connection of the service's pool has it. */
+	private static Duration networkTimeout(ConfigurableApplicationContext context) throws SQLException {
+		try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+			return Duration.ofMillis(connection.getNetworkTimeout());
 		}
 	}
 
