@@ -55,15 +55,9 @@ class WebSubOnPostgresTests {
 	@Test
 	void twoInstancesShareOneSubscriptionAndEitherTakesTheDeliveries() throws Exception {
 		String database = LocalPostgres.get().newDatabase("websub_instances");
-		this.server.start();
-		String hubUrl = "http://localhost:" + this.server.port() + "/hub";
-		String self = "http://localhost:" + this.server.port() + "/feed";
-		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
-		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(FakeHub.atom(hubUrl, self, "Première dépêche"))));
-		Path feeds = FeedsYml.inZone("Europe/Paris")
-			.source("fil", "Le Fil", self)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = sourceWithHub();
+		String hubUrl = url("/hub");
+		String self = url("/feed");
 		FakeHub hub = new FakeHub(this.server, "/hub");
 		try (ConfigurableApplicationContext a = start(feeds, database);
 				ConfigurableApplicationContext b = start(feeds, database)) {
@@ -106,15 +100,7 @@ class WebSubOnPostgresTests {
 	@Test
 	void aPushTheStoreCannotTakeIsAnswered503SoThatTheHubSendsItAgain() throws Exception {
 		String database = LocalPostgres.get().newDatabase("websub_push_not_stored");
-		this.server.start();
-		String hubUrl = "http://localhost:" + this.server.port() + "/hub";
-		String self = "http://localhost:" + this.server.port() + "/feed";
-		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
-		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(FakeHub.atom(hubUrl, self, "Première dépêche"))));
-		Path feeds = FeedsYml.inZone("Europe/Paris")
-			.source("fil", "Le Fil", self)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = sourceWithHub();
 		FakeHub hub = new FakeHub(this.server, "/hub");
 		try (ConfigurableApplicationContext instance = start(feeds, database,
 				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=1000")) {
@@ -124,7 +110,8 @@ class WebSubOnPostgresTests {
 			String callback = at(instance, URI.create(request.get("hub.callback")));
 			FakeHub.verifySubscription(Map.of("hub.callback", callback, "hub.topic", request.get("hub.topic")), "ok",
 					3600);
-			byte[] pushed = FakeHub.atom(hubUrl, self, "Poussée pendant le verrou").getBytes(StandardCharsets.UTF_8);
+			byte[] pushed = FakeHub.atom(url("/hub"), url("/feed"), "Poussée pendant le verrou")
+				.getBytes(StandardCharsets.UTF_8);
 			String signature = HmacSignature.of("sha256", pushed, request.get("hub.secret"));
 
 			HttpResponse<String> refused;
@@ -146,6 +133,19 @@ class WebSubOnPostgresTests {
 			assertThat(FakeHub.deliver(callback, broken, HmacSignature.of("sha256", broken, request.get("hub.secret")))
 				.statusCode()).isEqualTo(204);
 		}
+	}
+
+	/** The source {@code fil}, whose feed announces the hub at {@code /hub}, which accepts every request: feeds.yml. */
+	private Path sourceWithHub() throws IOException {
+		this.server.start();
+		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
+		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withBody(FakeHub.atom(url("/hub"), url("/feed"), "Première dépêche"))));
+		return FeedsYml.inZone("Europe/Paris").source("fil", "Le Fil", url("/feed")).writeTo(this.dir.resolve("feeds.yml"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.server.port() + path;
 	}
 
 	private static void poll(ConfigurableApplicationContext instance) {
