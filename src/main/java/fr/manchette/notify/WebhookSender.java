@@ -25,6 +25,7 @@ import fr.manchette.fetch.OutboundAddresses;
 import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.store.LeaseOwner;
 import fr.manchette.store.OutboxDelivery;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.WebhookOutbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,6 +78,8 @@ class WebhookSender implements DisposableBean {
 
 	private final String instance;
 
+	private final StoreOutage outage;
+
 	private final AtomicLong claims = new AtomicLong();
 
 	/** Stopped as the polls are: an interrupt only while a POST waits for its receiver (see WorkerThreads). */
@@ -94,8 +97,9 @@ class WebhookSender implements DisposableBean {
 	}
 
 	WebhookSender(WebhookSettings settings, WebhookOutbox outbox, ManchetteProperties properties, CurrentFeeds feeds,
-			JsonMapper json, Clock clock, LeaseOwner instance) {
+			JsonMapper json, Clock clock, LeaseOwner instance, StoreOutage outage) {
 		this.instance = instance.name();
+		this.outage = outage;
 		this.settings = settings;
 		this.hooks = settings.webhooks().stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
 		this.outbox = outbox;
@@ -153,8 +157,10 @@ class WebhookSender implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The database may be briefly unreachable: the next tick tries again.
-			log.warn("Webhook tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			// The database may be unreachable for a while: the next tick tries again, and the log says it once.
+			if (!this.outage.said("telling webhooks", ex)) {
+				log.warn("Webhook tick failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			}
 		}
 	}
 
@@ -170,6 +176,7 @@ class WebhookSender implements DisposableBean {
 		String owner = this.instance + "#" + this.claims.incrementAndGet();
 		List<String> awake = this.settings.ids().stream().filter((hook) -> !resting(hook, now)).toList();
 		List<OutboxDelivery> claimed = this.outbox.claim(awake, owner, now, until, BATCH);
+		this.outage.answered();
 		List<OutboxDelivery> putBack = new ArrayList<>();
 		for (OutboxDelivery delivery : claimed) {
 			if (resting(delivery.hook(), now)) {

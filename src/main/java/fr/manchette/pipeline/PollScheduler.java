@@ -24,6 +24,7 @@ import fr.manchette.config.FeedsFileReloaded;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
 import fr.manchette.store.LeaseOwner;
+import fr.manchette.store.PollOutcome;
 import fr.manchette.store.PollStart;
 import fr.manchette.store.SourceLeases;
 import fr.manchette.store.SourceStatus;
@@ -102,6 +103,13 @@ class PollScheduler implements SmartLifecycle {
 	private volatile Set<String> left = Set.of();
 
 	private final Set<String> othersSources = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Sources whose poll the database went away under (nothing of it stored): their leases are given back at the first
+	 * tick that reaches the database, so that they are polled again then, not when the lease runs out. A poll held up
+	 * by a locked table keeps its lease, which paces its next try (the table may stay locked a while).
+	 */
+	private final Set<String> notStored = ConcurrentHashMap.newKeySet();
 
 	/** A feeds.yml reloaded while the database was away, not in the timetable yet; null when none. */
 	private volatile @Nullable FeedsFile reload;
@@ -270,6 +278,7 @@ class PollScheduler implements SmartLifecycle {
 			followClockBack(now, lease);
 			takeInReload();
 			this.workers.renewLeases(now, lease, (ids, until) -> this.leases.renew(ids, this.owner, until));
+			giveBackNotStored();
 			int room = this.workers.room();
 			if (room <= 0) {
 				return;
@@ -313,8 +322,7 @@ class PollScheduler implements SmartLifecycle {
 					pick.host().release();
 				}
 				else {
-					this.workers.run(pick.source(), pick.host(), until, () -> this.ingestRun.run(pick.source(), start),
-							this::ended);
+					this.workers.run(pick.source(), pick.host(), until, () -> poll(pick.source(), start), this::ended);
 				}
 			}
 		}
@@ -325,6 +333,24 @@ class PollScheduler implements SmartLifecycle {
 			}
 			picked.forEach((pick) -> pick.host().release());
 		}
+	}
+
+	private void poll(Source source, PollStart start) {
+		PollReport report = this.ingestRun.run(source, start);
+		if (report.outcome() == PollOutcome.INTERRUPTED && this.outage.down() && !this.stopped) {
+			this.notStored.add(source.id());
+		}
+	}
+
+	/** The leases of polls the database went away under, given back now that it answers (see {@link #notStored}). */
+	private void giveBackNotStored() {
+		if (this.notStored.isEmpty()) {
+			return;
+		}
+		// Not one this instance has claimed again since (its lease ran out meanwhile): that poll holds it.
+		List<String> ids = this.notStored.stream().filter((id) -> !this.workers.polling(id)).toList();
+		this.leases.giveBack(this.owner, ids);
+		ids.forEach(this.notStored::remove);
 	}
 
 	/**

@@ -60,6 +60,11 @@ final class PollWorkers {
 		return this.concurrency - this.inFlight.get();
 	}
 
+	/** Whether a poll of this source runs here now. */
+	boolean polling(String sourceId) {
+		return this.polling.containsKey(sourceId);
+	}
+
 	/** A permit to talk to the source's host, null while its host has all the polls it may have. */
 	@Nullable Semaphore host(Source source) {
 		Semaphore host = this.hosts.computeIfAbsent(hostName(source), (name) -> new Semaphore(this.perHost));

@@ -42,17 +42,20 @@ final class DatabaseUrl {
 	static final Map<String, String> H2_DEFAULTS = defaults();
 
 	/**
-	 * What a PostgreSQL connection gets unless the URL or {@link #POSTGRESQL_OPTIONS_KEY} gives options of its own:
-	 * a statement waits a minute at most for a lock, as on H2 ({@code LOCK_TIMEOUT} above), not for ever behind a table
-	 * someone locked (a {@code VACUUM FULL}, an {@code ALTER TABLE}, a transaction left open in psql), every poll that
-	 * stores items with it.
+	 * What PostgreSQL's driver gets unless the URL gives the parameter, or the pool's property of the same name
+	 * ({@link #DRIVER_PROPERTIES}) another value. A statement waits a minute at most for a lock, as on H2
+	 * ({@code LOCK_TIMEOUT} above), not for ever behind a table someone locked (a {@code VACUUM FULL}, an
+	 * {@code ALTER TABLE}, a transaction left open in psql), every poll that stores items with it. And an answer is
+	 * waited for 5 minutes at most: a network that drops packets without closing the connection (a firewall's state
+	 * lost, a failover that moves an address) otherwise holds the statement until the system's TCP timeout, or for
+	 * ever when the request had gone out whole, and its poll with it. Five minutes is many times the longest statement
+	 * the service runs (a poll's store step, a batch of the hourly prune, a lock waited for a minute).
 	 */
-	static final String POSTGRESQL_OPTIONS = "-c lock_timeout=60000";
+	static final Map<String, String> POSTGRESQL_DEFAULTS = Map.of("options", "-c lock_timeout=60000", "socketTimeout",
+			"300");
 
-	/** The pool's property that passes connection options to PostgreSQL's driver. */
-	static final String POSTGRESQL_OPTIONS_KEY = "spring.datasource.hikari.data-source-properties.options";
-
-	private static final Pattern OPTIONS_IN_URL = Pattern.compile("(?i)[?&]options=");
+	/** The prefix of the pool's properties that pass connection properties to PostgreSQL's driver. */
+	static final String DRIVER_PROPERTIES = "spring.datasource.hikari.data-source-properties.";
 
 	private static final String H2 = "jdbc:h2:";
 
@@ -94,9 +97,9 @@ final class DatabaseUrl {
 				"it is not a JDBC URL (jdbc:h2:… for H2, jdbc:postgresql:… for PostgreSQL)");
 	}
 
-	/** Whether a PostgreSQL URL passes connection options of its own ({@code ?options=-c …}). */
-	static boolean givesOptions(String url) {
-		return OPTIONS_IN_URL.matcher(url).find();
+	/** Whether a PostgreSQL URL gives this driver property of its own ({@code ?options=-c …}). */
+	static boolean gives(String url, String property) {
+		return Pattern.compile("[?&]" + Pattern.quote(property) + "=", Pattern.CASE_INSENSITIVE).matcher(url).find();
 	}
 
 	/** Whether the URL is H2's (a file, in memory or a server), whatever the case its prefix is written in. */

@@ -35,11 +35,15 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		// First even when unchanged: every later read gets the URL the pool was given, whatever gave it (a test's
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
 		Map<String, Object> store = new HashMap<>(Map.of(URL, url));
-		// Options the operator gave stay theirs (ours, from an earlier run of this listener, are put again).
-		String options = environment.getProperty(DatabaseUrl.POSTGRESQL_OPTIONS_KEY);
-		if (!DatabaseUrl.isH2(url) && !DatabaseUrl.givesOptions(url)
-				&& (options == null || options.equals(DatabaseUrl.POSTGRESQL_OPTIONS))) {
-			store.put(DatabaseUrl.POSTGRESQL_OPTIONS_KEY, DatabaseUrl.POSTGRESQL_OPTIONS);
+		// What the operator gave stays theirs (ours, from an earlier run of this listener, are put again).
+		if (!DatabaseUrl.isH2(url)) {
+			DatabaseUrl.POSTGRESQL_DEFAULTS.forEach((property, value) -> {
+				String key = DatabaseUrl.DRIVER_PROPERTIES + property;
+				String given = environment.getProperty(key);
+				if (!DatabaseUrl.gives(url, property) && (given == null || given.equals(value))) {
+					store.put(key, value);
+				}
+			});
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("manchette.store", store));
 		log.info("Store: {}", DatabaseUrl.masked(url));

@@ -52,6 +52,8 @@ public class SourceLeases {
 
 	private static final String RELEASE_BUT = RELEASE + " AND source_id NOT IN (:kept)";
 
+	private static final String RELEASE_ONLY = RELEASE + " AND source_id IN (:sources)";
+
 	// One row a source: small enough to read whole.
 	private static final String OWNERS = "SELECT DISTINCT lease_owner FROM source_status WHERE lease_owner IS NOT NULL";
 
@@ -165,6 +167,17 @@ public class SourceLeases {
 	/** Gives back every lease an instance holds, when it stops. */
 	public int release(String owner) {
 		return this.jdbc.sql(RELEASE).param("owner", owner).update();
+	}
+
+	/**
+	 * Gives back the leases an instance holds on these sources, which it polls no more: they are due again at once,
+	 * for any instance. One statement.
+	 */
+	public int giveBack(String owner, Collection<String> sourceIds) {
+		if (sourceIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql(RELEASE_ONLY).param("owner", owner).param("sources", List.copyOf(sourceIds)).update();
 	}
 
 	/** Gives back the leases an instance holds, when it stops, but those of {@code kept}. */

@@ -39,6 +39,12 @@ public class StoreOutage {
 	 */
 	private static final Set<String> GAVE_UP = Set.of("55P03", "57014", "40P01", "HYT00");
 
+	/**
+	 * The {@code Retry-After} of an answer that the store failed (a 503): seconds to wait, about a restart of
+	 * PostgreSQL.
+	 */
+	public static final String RETRY_AFTER = "30";
+
 	private final Clock clock;
 
 	/** When the outage under way began; null while the database answers. */

@@ -33,9 +33,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-	/** Seconds a client is asked to wait when the store cannot be read: about a restart of PostgreSQL. */
-	private static final String STORE_RETRY_AFTER = "30";
-
 	private final StoreOutage outage;
 
 	ApiErrors(StoreOutage outage) {
@@ -106,7 +103,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				"the store cannot be read now (its database is away or busy): try again later; the merged feeds and "
 						+ "the ticker are served as last published");
 		problem.setTitle("Store unavailable");
-		return Problems.answer(problem, HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER);
+		return Problems.answer(problem, HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER);
 	}
 
 	/**

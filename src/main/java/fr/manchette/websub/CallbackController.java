@@ -12,6 +12,7 @@ import fr.manchette.fetch.GzipBody;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.pipeline.PollReport;
 import fr.manchette.store.PollOutcome;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * stored only if its {@code X-Hub-Signature} is the HMAC of the body under the subscription's secret, within
  * {@code poll.max-size} (else 413), and then down the pipeline's road like a poll's content. A forged one is
  * acknowledged as a good one is, and ignored (section 7.1.2): the answer tells a forger nothing to go on. A callback
- * we do not know, or no longer want, answers 410, which tells a hub to drop it (section 7).
+ * we do not know, or no longer want, answers 410, which tells a hub to drop it (section 7). A delivery the store
+ * could not take answers 503, which has the hub send it again.
  */
 @RestController
 @ConditionalOnProperty(prefix = "manchette", name = "public-url")
@@ -123,6 +126,13 @@ class CallbackController {
 			return ResponseEntity.noContent().build();
 		}
 		PollReport report = this.ingestRun.deliver(source, content, request.getContentType());
+		if (report.outcome() == PollOutcome.INTERRUPTED) {
+			// Read, but the store could not take it (the database away, a table locked): a status other than 2xx has
+			// the hub send it again (section 7), rather than leave its content to the next poll.
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER)
+				.build();
+		}
 		if (report.outcome() == PollOutcome.OK) {
 			this.subscriptions.delivered(source.id(), this.clock.instant());
 		}

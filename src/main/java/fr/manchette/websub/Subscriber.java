@@ -19,6 +19,7 @@ import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.pipeline.FeedHubsRead;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 import org.jspecify.annotations.Nullable;
@@ -58,11 +59,14 @@ class Subscriber {
 
 	private final SubscriptionWorker worker;
 
+	private final StoreOutage outage;
+
 	private final Clock clock;
 
 	Subscriber(CurrentFeeds feeds, WebSubSettings settings, WebSubSubscriptions subscriptions,
-			SubscriptionWorker worker, Clock clock) {
+			SubscriptionWorker worker, Clock clock, StoreOutage outage) {
 		this.feeds = feeds;
+		this.outage = outage;
 		this.settings = settings;
 		this.subscriptions = subscriptions;
 		this.worker = worker;
@@ -88,6 +92,18 @@ class Subscriber {
 	 */
 	@EventListener
 	void hubsRead(FeedHubsRead read) {
+		try {
+			subscribe(read);
+		}
+		catch (RuntimeException ex) {
+			// The database away: the source's next poll reads its hub again.
+			if (!this.outage.said("subscribing to hubs", ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	private void subscribe(FeedHubsRead read) {
 		if (!this.settings.subscribing()) {
 			// manchette.public-url given but empty: as good as not given.
 			return;
@@ -140,7 +156,10 @@ class Subscriber {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("WebSub unsubscriptions failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			if (!this.outage.said("unsubscribing from hubs", ex)) {
+				log.warn("WebSub unsubscriptions failed kind={} detail={}", ex.getClass().getSimpleName(),
+						ex.getMessage());
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import fr.manchette.config.WebSubSettings;
 import fr.manchette.fetch.FormPost;
 import fr.manchette.fetch.WorkerThreads;
 import fr.manchette.store.SourceStatusRepository;
+import fr.manchette.store.StoreOutage;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscription.State;
 import fr.manchette.store.WebSubSubscriptions;
@@ -52,14 +54,17 @@ class SubscriptionWorker implements DisposableBean {
 
 	private final Clock clock;
 
+	private final StoreOutage outage;
+
 	/** Stopped as the polls are: an interrupt only while a request waits for its hub (see WorkerThreads). */
 	private final WorkerThreads threads = new WorkerThreads("websub-subscriber");
 
 	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(this.threads);
 
 	SubscriptionWorker(WebSubSettings settings, WebSubSubscriptions subscriptions, SourceStatusRepository statuses,
-			FormPost post, Clock clock) {
+			FormPost post, Clock clock, StoreOutage outage) {
 		this.settings = settings;
+		this.outage = outage;
 		this.subscriptions = subscriptions;
 		this.statuses = statuses;
 		this.post = post;
@@ -86,7 +91,9 @@ class SubscriptionWorker implements DisposableBean {
 	void tick() {
 		try {
 			Instant now = this.clock.instant();
-			for (WebSubSubscription subscription : this.subscriptions.due(now, BATCH)) {
+			List<WebSubSubscription> due = this.subscriptions.due(now, BATCH);
+			this.outage.answered();
+			for (WebSubSubscription subscription : due) {
 				if (WorkerThreads.stopping()) {
 					return;
 				}
@@ -94,8 +101,10 @@ class SubscriptionWorker implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The database may be briefly unreachable: the next turn tries again.
-			log.warn("WebSub turn failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			// The database may be unreachable for a while: the next turn tries again, and the log says it once.
+			if (!this.outage.said("renewing WebSub subscriptions", ex)) {
+				log.warn("WebSub turn failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
+			}
 		}
 	}
 

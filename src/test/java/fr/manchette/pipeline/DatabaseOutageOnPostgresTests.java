@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import javax.sql.DataSource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.ManchetteApplication;
 import fr.manchette.config.CurrentFeeds;
@@ -36,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,16 +119,47 @@ class DatabaseOutageOnPostgresTests {
 	}
 
 	/**
+	 * The same, with the scheduler polling: the source's lease (here ten minutes) is given back once the database
+	 * answers again, and the source polled again then, rather than when its lease runs out.
+	 */
+	@Test
+	void aSourceWhosePollTheDatabaseWentAwayUnderIsPolledAgainOnceItAnswersNotWhenItsLeaseRunsOut() throws Exception {
+		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
+		try (ConfigurableApplicationContext context = service(feeds(), true, "--manchette.polling.lease=10m")) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
+			this.server.stubFor(get("/feed").willReturn(feed("v2", 4)));
+			try (Connection locker = superuser(this.name)) {
+				locker.setAutoCommit(false);
+				locker.createStatement().execute("LOCK TABLE item IN ACCESS EXCLUSIVE MODE");
+				await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() > 0);
+				terminateAllBut(locker);
+				locker.rollback();
+			}
+
+			await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> items(context) == 4);
+			SourceStatus status = context.getBean(SourceStatusRepository.class).find("depeches").orElseThrow();
+			assertThat(status.consecutiveFailures()).isZero();
+			assertThat(status.etag()).startsWith("\"v2");
+		}
+	}
+
+	/**
 	 * The database refuses every connection for a while, as during a restart or a failover: the service stays up,
-	 * serves its feeds from memory, says DOWN on its health, logs the outage once and its end once, with no error;
-	 * once the database is back, its polling resumes by itself and stores what the sources published meanwhile, each
-	 * item once, and the feeds show it. No source is held to have failed.
+	 * serves its feeds from memory, says DOWN on its health, logs the outage once and its end once, with no error,
+	 * whichever of its workers (polls, webhooks, WebSub subscriptions) found it first; once the database is back, its
+	 * polling resumes by itself and stores what the sources published meanwhile, each item once, and the feeds show
+	 * it. No source is held to have failed.
 	 */
 	@Test
 	void whileTheDatabaseIsAwayFeedsAreServedAndOnceBackWhatTheSourcesPublishedIsStoredOnce(CapturedOutput output)
 			throws Exception {
 		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
-		try (ConfigurableApplicationContext context = service(feeds(), true)) {
+		this.server.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+		try (ConfigurableApplicationContext context = service(feeds(), true,
+				"--manchette.webhooks[0].url=http://127.0.0.1:%d/hook".formatted(this.server.port()),
+				"--manchette.webhooks[0].secret=s", "--manchette.fetch.allow-internal-redirects=true",
+				"--manchette.webhook-delivery.tick=200ms", "--manchette.public-url=http://manchette.example/",
+				"--manchette.websub.tick=200ms")) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
@@ -203,10 +237,13 @@ class DatabaseOutageOnPostgresTests {
 			throws Exception {
 		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
 		try (ConfigurableApplicationContext context = service(feeds(), true,
-				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=2000")) {
+				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=2000",
+				"--spring.datasource.hikari.data-source-properties.socketTimeout=120")) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			// The operator's settings, not the service's.
 			assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("2s");
+			assertThat(networkTimeout(context)).isEqualTo(Duration.ofMinutes(2));
 			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
 			var before = await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port, "/feed.rss", null), (rss) -> rss.body().contains("numéro 1"));
@@ -236,12 +273,23 @@ class DatabaseOutageOnPostgresTests {
 		}
 	}
 
-	/** A new database, by default the service's store. */
+	/**
+	 * A new database, by default the service's store: a statement waits a minute at most for a lock, and five for an
+	 * answer (a network that drops packets without closing the connection would otherwise hold it for ever).
+	 */
 	@Test
-	void onPostgresqlAStatementWaitsAMinuteAtMostForALock() throws Exception {
+	void onPostgresqlAStatementWaitsAMinuteAtMostForALockAndFiveForAnAnswer() throws Exception {
 		try (ConfigurableApplicationContext context = service(feeds(), false)) {
 			assertThat(context.getBean(JdbcClient.class).sql("SHOW lock_timeout").query(String.class).single())
 				.isEqualTo("1min");
+			assertThat(networkTimeout(context)).isEqualTo(Duration.ofMinutes(5));
+		}
+	}
+
+	/** The driver's socket timeout, as a connection of the service's pool has it. */
+	private static Duration networkTimeout(ConfigurableApplicationContext context) throws SQLException {
+		try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+			return Duration.ofMillis(connection.getNetworkTimeout());
 		}
 	}
 
@@ -274,7 +322,12 @@ class DatabaseOutageOnPostgresTests {
 				"--manchette.polling.tick=200ms", "--manchette.polling.lease=10s", "--manchette.reload-interval=1s",
 				"--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.url=" + this.database,
 				"--logging.level.fr.manchette.store.StoreOutage=DEBUG"));
-		arguments.addAll(List.of(more));
+		// A setting given in more replaces the default here.
+		for (String argument : more) {
+			String key = argument.substring(0, argument.indexOf('=') + 1);
+			arguments.removeIf((given) -> given.startsWith(key));
+			arguments.add(argument);
+		}
 		return new SpringApplicationBuilder(ManchetteApplication.class).run(arguments.toArray(String[]::new));
 	}
 

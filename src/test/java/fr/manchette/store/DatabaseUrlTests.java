@@ -36,6 +36,19 @@ class DatabaseUrlTests {
 		assertThat(DatabaseUrl.resolve(given, this.dataDir)).isEqualTo(resolved);
 	}
 
+	/** A driver property that a PostgreSQL URL gives is its own: the service's default is not set beside it. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:postgresql://db/m?socketTimeout=0                         | socketTimeout | true
+			jdbc:postgresql://db/m?user=m&SOCKETTIMEOUT=30                 | socketTimeout | true
+			jdbc:postgresql://db/m?options=-c%20lock_timeout%3D5000        | options       | true
+			jdbc:postgresql://db/m?user=m&options=-c%20lock_timeout%3D5000 | socketTimeout | false
+			jdbc:postgresql://db/m?connectTimeout=5                        | socketTimeout | false
+			""")
+	void aPostgresqlUrlGivesTheDriverPropertiesItNames(String url, String property, boolean given) {
+		assertThat(DatabaseUrl.gives(url, property)).isEqualTo(given);
+	}
+
 	@Test
 	void withoutAUrlTheH2FileIsInTheDataDirectory() {
 		assertThat(DatabaseUrl.resolve(null, this.dataDir)).isEqualTo("jdbc:h2:file:/srv/manchette/data/manchette" + SETTINGS);

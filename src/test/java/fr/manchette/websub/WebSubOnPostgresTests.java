@@ -3,8 +3,13 @@ package fr.manchette.websub;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -50,15 +55,9 @@ class WebSubOnPostgresTests {
 	@Test
 	void twoInstancesShareOneSubscriptionAndEitherTakesTheDeliveries() throws Exception {
 		String database = LocalPostgres.get().newDatabase("websub_instances");
-		this.server.start();
-		String hubUrl = "http://localhost:" + this.server.port() + "/hub";
-		String self = "http://localhost:" + this.server.port() + "/feed";
-		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
-		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
-			.withBody(FakeHub.atom(hubUrl, self, "Première dépêche"))));
-		Path feeds = FeedsYml.inZone("Europe/Paris")
-			.source("fil", "Le Fil", self)
-			.writeTo(this.dir.resolve("feeds.yml"));
+		Path feeds = sourceWithHub();
+		String hubUrl = url("/hub");
+		String self = url("/feed");
 		FakeHub hub = new FakeHub(this.server, "/hub");
 		try (ConfigurableApplicationContext a = start(feeds, database);
 				ConfigurableApplicationContext b = start(feeds, database)) {
@@ -93,6 +92,62 @@ class WebSubOnPostgresTests {
 		}
 	}
 
+	/**
+	 * A push the store cannot take (here a table locked past the lock timeout, as the database away would fail it) is
+	 * answered 503 with a {@code Retry-After}, not the 204 of content taken: the hub sends it again (section 7), and
+	 * then it is stored, rather than left to the next poll.
+	 */
+	@Test
+	void aPushTheStoreCannotTakeIsAnswered503SoThatTheHubSendsItAgain() throws Exception {
+		String database = LocalPostgres.get().newDatabase("websub_push_not_stored");
+		Path feeds = sourceWithHub();
+		FakeHub hub = new FakeHub(this.server, "/hub");
+		try (ConfigurableApplicationContext instance = start(feeds, database,
+				"--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=1000")) {
+			poll(instance);
+			await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 1);
+			Map<String, String> request = hub.requests("subscribe").get(0);
+			String callback = at(instance, URI.create(request.get("hub.callback")));
+			FakeHub.verifySubscription(Map.of("hub.callback", callback, "hub.topic", request.get("hub.topic")), "ok",
+					3600);
+			byte[] pushed = FakeHub.atom(url("/hub"), url("/feed"), "Poussée pendant le verrou")
+				.getBytes(StandardCharsets.UTF_8);
+			String signature = HmacSignature.of("sha256", pushed, request.get("hub.secret"));
+
+			HttpResponse<String> refused;
+			try (Connection locker = DriverManager.getConnection(database)) {
+				locker.setAutoCommit(false);
+				locker.createStatement().execute("LOCK TABLE item IN ACCESS EXCLUSIVE MODE");
+				refused = FakeHub.deliver(callback, pushed, signature);
+				locker.rollback();
+			}
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+			assertThat(LocalHttp.get(port(instance), "/feed.atom", null).body()).doesNotContain("Poussée pendant");
+
+			// The hub sends it again.
+			assertThat(FakeHub.deliver(callback, pushed, signature).statusCode()).isEqualTo(204);
+			assertThat(LocalHttp.get(port(instance), "/feed.atom", null).body()).contains("Poussée pendant le verrou");
+			// A body that cannot be read is still taken as delivered: sending it again would not mend it.
+			byte[] broken = "<feed".getBytes(StandardCharsets.UTF_8);
+			assertThat(FakeHub.deliver(callback, broken, HmacSignature.of("sha256", broken, request.get("hub.secret")))
+				.statusCode()).isEqualTo(204);
+		}
+	}
+
+	/** The source {@code fil}, whose feed announces the hub at {@code /hub}, which accepts every request: feeds.yml. */
+	private Path sourceWithHub() throws IOException {
+		this.server.start();
+		this.server.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
+		this.server.stubFor(get("/feed").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withBody(FakeHub.atom(url("/hub"), url("/feed"), "Première dépêche"))));
+		return FeedsYml.inZone("Europe/Paris").source("fil", "Le Fil", url("/feed")).writeTo(this.dir.resolve("feeds.yml"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.server.port() + path;
+	}
+
 	private static void poll(ConfigurableApplicationContext instance) {
 		instance.getBean(IngestRun.class).run(instance.getBean(CurrentFeeds.class).get().source("fil").orElseThrow());
 	}
@@ -106,11 +161,14 @@ class WebSubOnPostgresTests {
 		return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
 	}
 
-	private static ConfigurableApplicationContext start(Path feeds, String database) throws IOException {
-		return new SpringApplicationBuilder(ManchetteApplication.class).run("--server.port=0",
-				"--manchette.feeds=" + feeds, "--manchette.polling.enabled=false", "--manchette.reload-interval=1h",
+	private static ConfigurableApplicationContext start(Path feeds, String database, String... more)
+			throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--manchette.feeds=" + feeds,
+				"--manchette.polling.enabled=false", "--manchette.reload-interval=1h",
 				"--manchette.public-url=http://manchette.example/", "--manchette.websub.tick=100ms",
-				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN");
+				"--spring.datasource.url=" + database, "--logging.level.fr.manchette=WARN"));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(ManchetteApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }
