@@ -58,9 +58,36 @@ class FeedsFileTests {
 	}
 
 	@Test
-	void malformedYamlIsOneProblemWithLineAndColumn() {
-		assertThat(problems("malformed-yaml.yml"))
-			.containsExactly("feeds.yml line 4, column 18: mapping values are not allowed here");
+	void malformedYamlIsOneProblemWithLineAndColumn() throws IOException {
+		assertThat(problems(write("unclosed.yml", "feeds:\n  - id: telquel\n    name: \"TelQuel\n")))
+			.singleElement()
+			.asString()
+			.startsWith("feeds.yml line 4, column 1: found unexpected end of stream (while scanning a quoted scalar "
+					+ "at line 3, column 11)");
+	}
+
+	@Test
+	void anUnquotedColonInAValueSaysToQuoteIt() throws IOException {
+		assertThat(problems("malformed-yaml.yml")).containsExactly("feeds.yml line 4, column 18: the value of name "
+				+ "holds \": \", which YAML reads as a new key: put it in quotes (name: \"TelQuel: le magazine\")");
+		assertThat(problems(write("quotes.yml", "feeds:\r\n  - id: x\r\n    name: Le \"Monde\": édition\r\n")))
+			.containsExactly("feeds.yml line 3, column 21: the value of name holds \": \", which YAML reads as a new "
+					+ "key: put it in quotes (name: 'Le \"Monde\": édition')");
+	}
+
+	@Test
+	void aKeyIndentedMoreThanTheLineAboveSaysWhere() throws IOException {
+		assertThat(problems(write("indent.yml", "feeds:\n  - id: x\n    url: https://x.example/rss\n"
+				+ "      category: sport\n")))
+			.containsExactly("feeds.yml line 4, column 15: category is indented more than the line above it: start it "
+					+ "in the same column as the other keys of its mapping");
+	}
+
+	@Test
+	void aTabSaysToIndentWithSpaces() throws IOException {
+		assertThat(problems(write("tab.yml", "feeds:\n  - id: x\n\tname: X\n    url: https://x.example/rss\n")))
+			.containsExactly("feeds.yml line 3, column 1: a tab, where YAML indents with spaces only: replace it with "
+					+ "spaces");
 	}
 
 	@Test
