@@ -158,13 +158,14 @@ public final class FeedsFileLoader {
 		Mark problemMark = ex.getProblemMark();
 		Mark contextMark = ex.getContextMark();
 		String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getContext();
+		String slip = (problemMark != null && problem != null) ? slip(problem.trim(), problemMark, contextMark, text)
+				: null;
+		if (slip != null) {
+			return "feeds.yml " + slip;
+		}
 		StringBuilder message = new StringBuilder("feeds.yml");
 		if (problemMark != null) {
 			message.append(" ").append(position(problemMark));
-		}
-		String slip = (problemMark != null && problem != null) ? slip(problem.trim(), problemMark, text) : null;
-		if (slip != null) {
-			return message.append(": ").append(slip).toString();
 		}
 		message.append(": ").append((problem != null) ? problem.trim() : "not valid YAML");
 		if (ex.getProblem() != null && ex.getContext() != null) {
@@ -178,19 +179,36 @@ public final class FeedsFileLoader {
 	}
 
 	/**
-	 * The two slips an operator makes most, said with their fix instead of in the parser's words: a tab where YAML
-	 * wants spaces, and ": " where it reads a new key (a value holding one, or a key indented more than the line
-	 * above it); null for any other problem.
+	 * The slips an operator makes most, said where they are with their fix instead of in the parser's words: a tab
+	 * where YAML wants spaces, ": " where it reads a new key (a value holding one, or a key indented more than the
+	 * line above it), a key without its ": ", a line lined up with none above it; null for any other problem.
 	 */
-	private static @Nullable String slip(String problem, Mark mark, String text) {
+	private static @Nullable String slip(String problem, Mark mark, @Nullable Mark context, String text) {
 		if (problem.startsWith("found character '\\t(TAB)'")) {
-			return "a tab, where YAML indents with spaces only: replace it with spaces";
+			return position(mark) + ": a tab, where YAML indents with spaces only: replace it with spaces";
+		}
+		if (problem.startsWith("expected <block end>")) {
+			return position(mark) + ": this line is lined up with none above it: indent it as the lines it goes "
+					+ "with (each source's \"- id:\" in one column, its other keys in another)";
+		}
+		if (problem.equals("could not find expected ':'") && context != null) {
+			// The line that lacks it is where the parser began to read a key, not where it gave up.
+			String line = line(text, context).strip();
+			String written = line.startsWith("- ") ? line.substring(2).strip() : line;
+			int space = written.indexOf(' ');
+			String first = (space < 0) ? written : written.substring(0, space);
+			int colon = first.indexOf(':');
+			if (colon < 0 && space < 0) {
+				return null;
+			}
+			String fixed = (colon > 0) ? first.substring(0, colon + 1) + " " + written.substring(colon + 1)
+					: first + ": " + written.substring(first.length()).strip();
+			return position(context) + ": \"" + written + "\" is not a key and its value: write " + fixed;
 		}
 		if (!problem.equals("mapping values are not allowed here")) {
 			return null;
 		}
-		String line = text.lines().skip(mark.getLine()).findFirst().orElse("");
-		Matcher keyAndValue = KEY_AND_VALUE.matcher(line);
+		Matcher keyAndValue = KEY_AND_VALUE.matcher(line(text, mark));
 		if (!keyAndValue.matches()) {
 			return null;
 		}
@@ -198,11 +216,15 @@ public final class FeedsFileLoader {
 		if (mark.getColumn() > keyAndValue.end(1)) {
 			String value = keyAndValue.group(2);
 			String quoted = value.contains("\"") ? "'" + value.replace("'", "''") + "'" : "\"" + value + "\"";
-			return "the value of " + key + " holds \": \", which YAML reads as a new key: put it in quotes ("
-					+ key + ": " + quoted + ")";
+			return position(mark) + ": the value of " + key + " holds \": \", which YAML reads as a new key: put it "
+					+ "in quotes (" + key + ": " + quoted + ")";
 		}
-		return key + " is indented more than the line above it: start it in the same column as the other keys of "
-				+ "its mapping";
+		return position(mark) + ": " + key + " is indented more than the line above it: start it in the same column "
+				+ "as the other keys of its mapping";
+	}
+
+	private static String line(String text, Mark mark) {
+		return text.lines().skip(mark.getLine()).findFirst().orElse("");
 	}
 
 	private static String position(Mark mark) {

@@ -84,6 +84,24 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void aKeyWithoutItsColonAndSpaceSaysHowToWriteIt() throws IOException {
+		assertThat(problems(write("nospace.yml", "feeds:\n  - id: x\n    name:Le Monde\n    url: https://x.example/\n")))
+			.containsExactly("feeds.yml line 3, column 5: \"name:Le Monde\" is not a key and its value: write "
+					+ "name: Le Monde");
+		assertThat(problems(write("nocolon.yml", "feeds:\n  - id: x\n    name: X\n    url https://x.example/rss\n")))
+			.containsExactly("feeds.yml line 4, column 5: \"url https://x.example/rss\" is not a key and its value: "
+					+ "write url: https://x.example/rss");
+	}
+
+	@Test
+	void aLineLinedUpWithNoneAboveSaysHowToIndent() throws IOException {
+		assertThat(problems(write("indent.yml", "feeds:\n  - id: x\n    name: X\n    url: https://x.example/\n"
+				+ " - id: y\n")))
+			.containsExactly("feeds.yml line 5, column 2: this line is lined up with none above it: indent it as the "
+					+ "lines it goes with (each source's \"- id:\" in one column, its other keys in another)");
+	}
+
+	@Test
 	void aTabSaysToIndentWithSpaces() throws IOException {
 		assertThat(problems(write("tab.yml", "feeds:\n  - id: x\n\tname: X\n    url: https://x.example/rss\n")))
 			.containsExactly("feeds.yml line 3, column 1: a tab, where YAML indents with spaces only: replace it with "
