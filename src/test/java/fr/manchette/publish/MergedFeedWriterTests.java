@@ -54,6 +54,8 @@ class MergedFeedWriterTests {
 		String atom = this.writer.atom(this.stories, LINKS, T0, false);
 
 		assertThat(AtomSchema.errors(atom)).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(this.stories, LINKS, T0, true))).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(List.of(), LINKS, T0, false))).isEmpty();
 	}
 
 	/**
