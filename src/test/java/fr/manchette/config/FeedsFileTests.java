@@ -221,6 +221,32 @@ class FeedsFileTests {
 	}
 
 	@Test
+	void aKeyWrittenWhereItDoesNotGoSaysWhereItGoes() throws IOException {
+		Path path = write("places.yml", """
+				url: https://x.example/rss
+				poll:
+				  retention: 30d
+				feeds:
+				  - id: x
+				    name: X
+				    url: https://x.example/rss
+				    timeout: 30s
+				    max-size: 20MB
+				    item: li
+				""");
+		String source = "(allowed here: " + String.join(", ", SourcesBinder.SOURCE_KEYS) + ")";
+		assertThat(problems(path)).containsExactly(
+				"key \"url\" does not go here but in a source, under feeds: (allowed here: timezone, poll, "
+						+ "retention, feeds, drop, keep, languages)",
+				"poll: key \"retention\" does not go here but at the top of the file (allowed here: interval, "
+						+ "timeout, max-size, adaptive, max-interval)",
+				"feeds[0] (id \"x\"): key \"timeout\" does not go here but under poll:, for every source " + source,
+				"feeds[0] (id \"x\"): key \"max-size\" does not go here but under poll:, for every source " + source,
+				"feeds[0] (id \"x\"): key \"item\" does not go here but under select: of a type html source "
+						+ source);
+	}
+
+	@Test
 	void urlMustBeAbsoluteHttpOrHttps() {
 		assertThat(problems("not-http.yml")).containsExactly(
 				"feeds[0] (id \"archives\"): url \"ftp://ftp.example.org/news.xml\" must be http or https",
