@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
@@ -44,6 +46,9 @@ public final class FeedsFileLoader {
 
 	/** feeds.yml needs no anchors; a few are harmless, many are a "billion laughs". */
 	private static final int MAX_ALIASES = 20;
+
+	/** A line "key: value", or "- key: value": the key ends at group 1's end. */
+	private static final Pattern KEY_AND_VALUE = Pattern.compile("\\s*(?:-\\s+)?([^\\s:#\"'][^:#]*?):\\s+(.*?)\\s*");
 
 	private final Duration minInterval;
 
@@ -138,7 +143,7 @@ public final class FeedsFileLoader {
 			return yaml.load(text);
 		}
 		catch (MarkedYAMLException ex) {
-			throw invalid(path, describe(ex), ex);
+			throw invalid(path, describe(ex, text), ex);
 		}
 		catch (YAMLException ex) {
 			String message = String.valueOf(ex.getMessage());
@@ -149,10 +154,15 @@ public final class FeedsFileLoader {
 	}
 
 	// "feeds.yml line 7, column 3: could not find expected ':' (while scanning a simple key at line 6, column 5)"
-	private static String describe(MarkedYAMLException ex) {
+	private static String describe(MarkedYAMLException ex, String text) {
 		Mark problemMark = ex.getProblemMark();
 		Mark contextMark = ex.getContextMark();
 		String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getContext();
+		String slip = (problemMark != null && problem != null) ? slip(problem.trim(), problemMark, contextMark, text)
+				: null;
+		if (slip != null) {
+			return "feeds.yml " + slip;
+		}
 		StringBuilder message = new StringBuilder("feeds.yml");
 		if (problemMark != null) {
 			message.append(" ").append(position(problemMark));
@@ -166,6 +176,55 @@ public final class FeedsFileLoader {
 			message.append(")");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * The slips an operator makes most, said where they are with their fix instead of in the parser's words: a tab
+	 * where YAML wants spaces, ": " where it reads a new key (a value holding one, or a key indented more than the
+	 * line above it), a key without its ": ", a line lined up with none above it; null for any other problem.
+	 */
+	private static @Nullable String slip(String problem, Mark mark, @Nullable Mark context, String text) {
+		if (problem.startsWith("found character '\\t(TAB)'")) {
+			return position(mark) + ": a tab, where YAML indents with spaces only: replace it with spaces";
+		}
+		if (problem.startsWith("expected <block end>")) {
+			return position(mark) + ": this line is lined up with none above it: indent it as the lines it goes "
+					+ "with (each source's \"- id:\" in one column, its other keys in another)";
+		}
+		if (problem.equals("could not find expected ':'") && context != null) {
+			// The line that lacks it is where the parser began to read a key, not where it gave up.
+			String line = line(text, context).strip();
+			String written = line.startsWith("- ") ? line.substring(2).strip() : line;
+			int space = written.indexOf(' ');
+			String first = (space < 0) ? written : written.substring(0, space);
+			int colon = first.indexOf(':');
+			if (colon < 0 && space < 0) {
+				return null;
+			}
+			String fixed = (colon > 0) ? first.substring(0, colon + 1) + " " + written.substring(colon + 1)
+					: first + ": " + written.substring(first.length()).strip();
+			return position(context) + ": \"" + written + "\" is not a key and its value: write " + fixed;
+		}
+		if (!problem.equals("mapping values are not allowed here")) {
+			return null;
+		}
+		Matcher keyAndValue = KEY_AND_VALUE.matcher(line(text, mark));
+		if (!keyAndValue.matches()) {
+			return null;
+		}
+		String key = keyAndValue.group(1);
+		if (mark.getColumn() > keyAndValue.end(1)) {
+			String value = keyAndValue.group(2);
+			String quoted = value.contains("\"") ? "'" + value.replace("'", "''") + "'" : "\"" + value + "\"";
+			return position(mark) + ": the value of " + key + " holds \": \", which YAML reads as a new key: put it "
+					+ "in quotes (" + key + ": " + quoted + ")";
+		}
+		return position(mark) + ": " + key + " is indented more than the line above it: start it in the same column "
+				+ "as the other keys of its mapping";
+	}
+
+	private static String line(String text, Mark mark) {
+		return text.lines().skip(mark.getLine()).findFirst().orElse("");
 	}
 
 	private static String position(Mark mark) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class MappingReader {
 	private static final String DURATION_EXAMPLES = "15m, 1h, 30s";
 
 	private static final String SIZE_EXAMPLES = "10MB, 512KB";
+
+	/** Where each key of feeds.yml goes, for one written where it does not: a source's timeout, a file's url. */
+	private static final Map<String, String> PLACES = places();
 
 	private final Map<?, ?> mapping;
 
@@ -67,16 +71,52 @@ final class MappingReader {
 		return this.mapping.get(key);
 	}
 
-	/** Reports every key not in {@code allowed}, with the closest allowed key when it looks like a typo. */
+	/**
+	 * Reports every key not in {@code allowed}, with the closest allowed key when it looks like a typo, else where
+	 * it goes when it is a key of another part of the file.
+	 */
 	void rejectUnknownKeys(List<String> allowed) {
 		for (Object key : this.mapping.keySet()) {
 			String name = String.valueOf(key);
 			if (!allowed.contains(name)) {
 				String closest = ClosestMatch.of(name, allowed);
+				String place = PLACES.get(name);
+				if (closest == null && place != null) {
+					problem("key \"" + name + "\" does not go here but " + place + " (allowed here: "
+							+ String.join(", ", allowed) + ")");
+					continue;
+				}
 				problem("unknown key \"" + name + "\" (allowed: " + String.join(", ", allowed) + ")"
 						+ ((closest != null) ? "; did you mean \"" + closest + "\"?" : ""));
 			}
 		}
+	}
+
+	private static Map<String, String> places() {
+		Map<String, String> places = new HashMap<>();
+		for (String key : List.of("id", "name", "url", "category", "enabled", "type", "select", "enrich")) {
+			places.put(key, "in a source, under feeds:");
+		}
+		for (String key : List.of("interval", "adaptive", "max-interval")) {
+			places.put(key, "under poll: for every source, or in a source");
+		}
+		for (String key : List.of("timeout", "max-size")) {
+			places.put(key, "under poll:, for every source");
+		}
+		for (String key : EditorialRulesBinder.KEYS) {
+			places.put(key, "at the top of the file for every source, or in a source");
+		}
+		for (String key : List.of("retention", "feeds", "poll")) {
+			places.put(key, "at the top of the file");
+		}
+		places.put("timezone", "at the top of the file (or under select: for the times of a type html page)");
+		// Not title nor link: in a source, these are more likely a name or a url than a selector.
+		for (String key : TickerSelectorsBinder.KEYS) {
+			if (!key.equals("title") && !key.equals("link")) {
+				places.putIfAbsent(key, "under select: of a type html source");
+			}
+		}
+		return Map.copyOf(places);
 	}
 
 	/** Text, trimmed. A number is taken as its text (an id such as {@code 360}). */

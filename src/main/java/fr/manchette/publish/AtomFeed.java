@@ -15,6 +15,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
 import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
 import org.jdom2.Document;
@@ -45,11 +46,11 @@ final class AtomFeed {
 		List<Link> own = new ArrayList<>(List.of(link(links.self(), "self", "application/atom+xml")));
 		links.hubs().forEach((hub) -> own.add(link(hub, "hub", null)));
 		feed.setOtherLinks(own);
-		feed.setEntries(stories.stream().map((story) -> entry(story, config, une)).toList());
+		feed.setEntries(stories.stream().map((story) -> entry(story, config, une, links.site())).toList());
 		return withLanguages(feed, stories.stream().map((story) -> story.lead().lang()).toList());
 	}
 
-	private static Entry entry(Story story, FeedsFile config, boolean une) {
+	private static Entry entry(Story story, FeedsFile config, boolean une, String site) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Entry entry = new Entry();
@@ -93,7 +94,11 @@ final class AtomFeed {
 			Feed origin = new Feed();
 			origin.setId(source.shownUrl());
 			origin.setTitleEx(text(source.name()));
-			origin.setOtherLinks(new ArrayList<>(List.of(link(source.shownUrl(), "self", null))));
+			origin.setOtherLinks(new ArrayList<>(List.of(link(ItemLabels.sourceFeed(source, site, "feed.atom"), "self",
+					null))));
+			if (source.type() == SourceType.HTML) {
+				origin.setAlternateLinks(new ArrayList<>(List.of(link(source.shownUrl(), "alternate", "text/html"))));
+			}
 			entry.setSource(origin);
 		}
 		return entry;

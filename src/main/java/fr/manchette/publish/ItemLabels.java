@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
 import fr.manchette.store.StoredItem;
 import fr.manchette.store.Story;
 import org.jsoup.nodes.Entities;
@@ -32,6 +33,16 @@ final class ItemLabels {
 	/** The same, with the source looked up already ({@code null} when it is no longer in feeds.yml). */
 	static String sourceName(@Nullable Source source, String sourceId) {
 		return (source != null) ? source.name() : sourceId;
+	}
+
+	/**
+	 * The feed a reader can follow for the source: its own, or, for a {@code type: html} page, which has none, the
+	 * merged feed of its items here ({@code feed.atom?source=ID}), as the OPML lists it.
+	 * @param site the service's address as the client asked for it, ending with a slash
+	 * @param format the merged feed's path in the format asked for, {@code feed.atom} or {@code feed.rss}
+	 */
+	static String sourceFeed(Source source, String site, String format) {
+		return (source.type() == SourceType.HTML) ? site + format + "?source=" + source.id() : source.shownUrl();
 	}
 
 	/**

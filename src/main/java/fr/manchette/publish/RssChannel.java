@@ -52,11 +52,11 @@ final class RssChannel {
 			atomLinks.add(link);
 		}
 		channel.setForeignMarkup(atomLinks);
-		channel.setItems(stories.stream().map((story) -> item(story, config, une)).toList());
+		channel.setItems(stories.stream().map((story) -> item(story, config, une, links.site())).toList());
 		return output(channel);
 	}
 
-	private static Item item(Story story, FeedsFile config, boolean une) {
+	private static Item item(Story story, FeedsFile config, boolean une, String site) {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Item item = new Item();
@@ -73,7 +73,7 @@ final class RssChannel {
 		item.setDescription(description);
 		if (source != null) {
 			com.rometools.rome.feed.rss.Source rssSource = new com.rometools.rome.feed.rss.Source();
-			rssSource.setUrl(source.shownUrl());
+			rssSource.setUrl(ItemLabels.sourceFeed(source, site, "feed.rss"));
 			rssSource.setValue(source.name());
 			item.setSource(rssSource);
 		}

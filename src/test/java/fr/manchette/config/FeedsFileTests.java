@@ -58,9 +58,54 @@ class FeedsFileTests {
 	}
 
 	@Test
-	void malformedYamlIsOneProblemWithLineAndColumn() {
-		assertThat(problems("malformed-yaml.yml"))
-			.containsExactly("feeds.yml line 4, column 18: mapping values are not allowed here");
+	void malformedYamlIsOneProblemWithLineAndColumn() throws IOException {
+		assertThat(problems(write("unclosed.yml", "feeds:\n  - id: telquel\n    name: \"TelQuel\n")))
+			.singleElement()
+			.asString()
+			.startsWith("feeds.yml line 4, column 1: found unexpected end of stream (while scanning a quoted scalar "
+					+ "at line 3, column 11)");
+	}
+
+	@Test
+	void anUnquotedColonInAValueSaysToQuoteIt() throws IOException {
+		assertThat(problems("malformed-yaml.yml")).containsExactly("feeds.yml line 4, column 18: the value of name "
+				+ "holds \": \", which YAML reads as a new key: put it in quotes (name: \"TelQuel: le magazine\")");
+		assertThat(problems(write("quotes.yml", "feeds:\r\n  - id: x\r\n    name: Le \"Monde\": édition\r\n")))
+			.containsExactly("feeds.yml line 3, column 21: the value of name holds \": \", which YAML reads as a new "
+					+ "key: put it in quotes (name: 'Le \"Monde\": édition')");
+	}
+
+	@Test
+	void aKeyIndentedMoreThanTheLineAboveSaysWhere() throws IOException {
+		assertThat(problems(write("indent.yml", "feeds:\n  - id: x\n    url: https://x.example/rss\n"
+				+ "      category: sport\n")))
+			.containsExactly("feeds.yml line 4, column 15: category is indented more than the line above it: start it "
+					+ "in the same column as the other keys of its mapping");
+	}
+
+	@Test
+	void aKeyWithoutItsColonAndSpaceSaysHowToWriteIt() throws IOException {
+		assertThat(problems(write("nospace.yml", "feeds:\n  - id: x\n    name:Le Monde\n    url: https://x.example/\n")))
+			.containsExactly("feeds.yml line 3, column 5: \"name:Le Monde\" is not a key and its value: write "
+					+ "name: Le Monde");
+		assertThat(problems(write("nocolon.yml", "feeds:\n  - id: x\n    name: X\n    url https://x.example/rss\n")))
+			.containsExactly("feeds.yml line 4, column 5: \"url https://x.example/rss\" is not a key and its value: "
+					+ "write url: https://x.example/rss");
+	}
+
+	@Test
+	void aLineLinedUpWithNoneAboveSaysHowToIndent() throws IOException {
+		assertThat(problems(write("indent.yml", "feeds:\n  - id: x\n    name: X\n    url: https://x.example/\n"
+				+ " - id: y\n")))
+			.containsExactly("feeds.yml line 5, column 2: this line is lined up with none above it: indent it as the "
+					+ "lines it goes with (each source's \"- id:\" in one column, its other keys in another)");
+	}
+
+	@Test
+	void aTabSaysToIndentWithSpaces() throws IOException {
+		assertThat(problems(write("tab.yml", "feeds:\n  - id: x\n\tname: X\n    url: https://x.example/rss\n")))
+			.containsExactly("feeds.yml line 3, column 1: a tab, where YAML indents with spaces only: replace it with "
+					+ "spaces");
 	}
 
 	@Test
@@ -173,6 +218,32 @@ class FeedsFileTests {
 				+ "(allowed: id, name, url, category, interval, enabled, type, select, enrich, adaptive, "
 				+ "max-interval, drop, keep, languages); did you mean "
 				+ "\"interval\"?");
+	}
+
+	@Test
+	void aKeyWrittenWhereItDoesNotGoSaysWhereItGoes() throws IOException {
+		Path path = write("places.yml", """
+				url: https://x.example/rss
+				poll:
+				  retention: 30d
+				feeds:
+				  - id: x
+				    name: X
+				    url: https://x.example/rss
+				    timeout: 30s
+				    max-size: 20MB
+				    item: li
+				""");
+		String source = "(allowed here: " + String.join(", ", SourcesBinder.SOURCE_KEYS) + ")";
+		assertThat(problems(path)).containsExactly(
+				"key \"url\" does not go here but in a source, under feeds: (allowed here: timezone, poll, "
+						+ "retention, feeds, drop, keep, languages)",
+				"poll: key \"retention\" does not go here but at the top of the file (allowed here: interval, "
+						+ "timeout, max-size, adaptive, max-interval)",
+				"feeds[0] (id \"x\"): key \"timeout\" does not go here but under poll:, for every source " + source,
+				"feeds[0] (id \"x\"): key \"max-size\" does not go here but under poll:, for every source " + source,
+				"feeds[0] (id \"x\"): key \"item\" does not go here but under select: of a type html source "
+						+ source);
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package fr.manchette.publish;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,6 +14,9 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import fr.manchette.config.CurrentFeeds;
+import fr.manchette.config.Source;
+import fr.manchette.config.SourceType;
+import fr.manchette.config.TickerSelectors;
 import fr.manchette.store.StoredItem;
 import fr.manchette.support.AtomSchema;
 import fr.manchette.support.FeedsFiles;
@@ -54,6 +60,8 @@ class MergedFeedWriterTests {
 		String atom = this.writer.atom(this.stories, LINKS, T0, false);
 
 		assertThat(AtomSchema.errors(atom)).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(this.stories, LINKS, T0, true))).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(List.of(), LINKS, T0, false))).isEmpty();
 	}
 
 	/**
@@ -225,6 +233,28 @@ class MergedFeedWriterTests {
 		assertThat(text(item, "title")).isEqualTo("Titre net 😀");
 		assertThat(text(item, "description")).isEqualTo("<p>Résumé net</p>");
 		assertThat(text(item, "category")).isEqualTo("cat");
+	}
+
+	/**
+	 * A type html source has no feed: the source a reader could follow is the merged feed of its items here, as the
+	 * OPML lists it, and its page is the source's alternate link, never given as a feed.
+	 */
+	@Test
+	void aPageSourceIsGivenAsTheFeedOfItsItemsHere() throws Exception {
+		Source page = new Source("fil-info", "Le Fil", URI.create("https://fil.example/fil-info"), "sport",
+				Duration.ofMinutes(15), true, SourceType.HTML, new TickerSelectors("li", "a", ZoneId.of("Africa/Casablanca")),
+				false);
+		MergedFeedWriter pages = new MergedFeedWriter(new CurrentFeeds(FeedsFiles.inZone("Africa/Casablanca", page)));
+		List<Story> stories = List.of(new Story(item(5, "fil-info", "Ounahi joueur de l’année",
+				"https://fil.example/sport/ounahi.html", "", T0), List.of()));
+
+		String atom = pages.atom(stories, LINKS, T0, false);
+		Element origin = (Element) dom(atom).getElementsByTagNameNS(ATOM, "source").item(0);
+		assertThat(links(origin)).containsExactlyInAnyOrder("self http://localhost:8080/feed.atom?source=fil-info",
+				"alternate https://fil.example/fil-info");
+		assertThat(AtomSchema.errors(atom)).isEmpty();
+		Element rssSource = (Element) dom(pages.rss(stories, LINKS, T0, false)).getElementsByTagName("source").item(0);
+		assertThat(rssSource.getAttribute("url")).isEqualTo("http://localhost:8080/feed.rss?source=fil-info");
 	}
 
 	private static final String ATOM = "http://www.w3.org/2005/Atom";

@@ -291,6 +291,26 @@ class WebPagesIntegrationTests {
 			.isEqualTo("http://localhost:" + this.port + "/feed.atom?category=politique");
 	}
 
+	/** Every filter gives a valid document: a search, a language, à la une, a time, none found, several sources. */
+	@Test
+	void liveAtomIsValidAgainstTheRfc4287SchemaWhateverTheFilters() throws Exception {
+		for (String query : List.of("", "?q=etoile", "?lang=fr", "?lang=en", "?order=une", "?order=une&category=sport",
+				"?since=2000-01-01&limit=2", "?q=zyzzyva", "?source=quotidien,sport-matin")) {
+			HttpResponse<String> response = get("/feed.atom" + query, null);
+			String atom = response.body();
+
+			assertThat(response.statusCode()).as(query + " " + atom).isEqualTo(200);
+			assertThat(AtomSchema.errors(atom)).as(query).isEmpty();
+			assertThat(dom(atom).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).as(query)
+				.isEqualTo(switch (query) {
+					case "?lang=en", "?q=zyzzyva" -> 0;
+					case "?q=etoile", "?since=2000-01-01&limit=2", "?order=une&category=sport" -> 2;
+					case "?order=une" -> 4; // one story is two days old, out of the window
+					default -> 5;
+				});
+		}
+	}
+
 	@Test
 	void liveRssReadsBackWithAPlainXmlParser() throws Exception {
 		Document rss = dom(get("/feed.rss?source=quotidien", null).body());
