@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -270,7 +271,13 @@ public class IngestRun {
 				// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped
 				// here would hand its source back, and another instance would fetch it again within the interval.
 				try (WorkingPermits.Held held = this.working.take(fetched.body().length)) {
-					return fetched(source, previous, pace, started, fetched, config);
+					// Handed on so that no frame holds the body (up to max-size) once it is read, while its items are
+					// read and stored a slice at a time: this one would, as long as a local of it did.
+					AtomicReference<Fetched> handed = new AtomicReference<>(fetched);
+					answer = Optional.empty();
+					outcome = null;
+					fetched = null;
+					return fetched(source, previous, pace, started, handed, config);
 				}
 			}
 			if (outcome instanceof Failed failure) {
@@ -302,7 +309,8 @@ public class IngestRun {
 	}
 
 	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
-			Fetched fetched, FeedsFile config) {
+			AtomicReference<Fetched> handed, FeedsFile config) {
+		Fetched fetched = handed.getAndSet(null);
 		// Read after the fetch, whose answer's Date counts.
 		Instant seen = this.sourcesTime.seen(started);
 		SourceReader.Read read;
@@ -332,12 +340,14 @@ public class IngestRun {
 					source.id(), source.shownUrl(), ShownUrl.of(movedTo));
 		}
 		// What the store step's callback needs, not the body and the feed as parsed (some three times the body),
-		// which it would keep reachable while the items are stored.
+		// which it would keep reachable while the items are read and stored; the body is let go here.
 		String etag = fetched.etag();
 		String lastModified = fetched.lastModified();
 		boolean cut = fetched.cut();
 		boolean endedEarly = feed.endedEarly();
 		int bytes = fetched.body().length;
+		URI finalUrl = fetched.finalUrl();
+		fetched = null;
 		Duration updatePeriod = feed.updatePeriod();
 		List<Instant> published = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
@@ -359,7 +369,7 @@ public class IngestRun {
 			return succeeded.cutShort(detail);
 		});
 		if (!cutShort.isEmpty()) {
-			log.warn("Body cut short source={} url={} detail={}", source.id(), ShownUrl.of(fetched.finalUrl().toString()),
+			log.warn("Body cut short source={} url={} detail={}", source.id(), ShownUrl.of(finalUrl.toString()),
 					cutShort.get(cutShort.size() - 1));
 		}
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
