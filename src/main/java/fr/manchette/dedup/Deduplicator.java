@@ -22,7 +22,13 @@ public class Deduplicator {
 
 	/** Items identified already (by the editorial step, which keys what it drops), the first of each key kept. */
 	public List<IdentifiedItem> distinct(List<IdentifiedItem> items) {
-		Set<String> seen = new HashSet<>();
+		return distinct(items, new HashSet<>());
+	}
+
+	/**
+	 * The same for one slice of a poll: {@code seen} holds the keys of the slices before, and takes this one's.
+	 */
+	public List<IdentifiedItem> distinct(List<IdentifiedItem> items, Set<String> seen) {
 		List<IdentifiedItem> distinct = new ArrayList<>(items.size());
 		for (IdentifiedItem one : items) {
 			if (seen.add(one.fingerprint().itemKey())) {

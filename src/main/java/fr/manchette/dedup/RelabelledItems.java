@@ -53,7 +53,16 @@ public final class RelabelledItems {
 	 */
 	public static List<IdentifiedItem> relabel(List<IdentifiedItem> items, Set<String> known,
 			Collection<Stored> stored) {
-		Set<String> listed = new HashSet<>();
+		return relabel(items, known, stored, new HashSet<>());
+	}
+
+	/**
+	 * The same for one slice of a poll read a slice at a time: {@code listed} holds the keys of the slices before
+	 * and of the stored items they took over; this slice's keys, and those it takes over, are added to it. A stored
+	 * item listed or taken over by an earlier slice is not taken over again, nor is an item this poll stored.
+	 */
+	public static List<IdentifiedItem> relabel(List<IdentifiedItem> items, Set<String> known,
+			Collection<Stored> stored, Set<String> listed) {
 		for (IdentifiedItem item : items) {
 			listed.add(item.fingerprint().itemKey());
 		}
@@ -72,6 +81,9 @@ public final class RelabelledItems {
 			List<Stored> candidates = (link != null && !known.contains(item.fingerprint().itemKey()))
 					? byLink.get(link) : null;
 			Stored same = (candidates != null) ? take(candidates, item.item()) : null;
+			if (same != null) {
+				listed.add(same.itemKey());
+			}
 			relabelled.add((same != null) ? item.relabelled(same.itemKey(), same.guid()) : item);
 		}
 		return relabelled;

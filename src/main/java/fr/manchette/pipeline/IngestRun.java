@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.FeedsFile;
@@ -16,7 +17,6 @@ import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.dedup.Deduplicator;
-import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.fetch.FailureKind;
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.fetch.FetchOutcome;
@@ -26,7 +26,6 @@ import fr.manchette.fetch.FetchOutcome.NotModified;
 import fr.manchette.fetch.FetchRequest;
 import fr.manchette.fetch.SourcesTime;
 import fr.manchette.fetch.WorkerThreads;
-import fr.manchette.normalize.Item;
 import fr.manchette.parse.FeedParseException;
 import fr.manchette.parse.ParsedFeed;
 import fr.manchette.store.PollOutcome;
@@ -187,13 +186,13 @@ public class IngestRun {
 			FeedsFile config = this.feeds.get();
 			// The hub sends the topic's content: its relative links are relative to the feed's address.
 			Instant seen = this.sourcesTime.seen(started);
-			List<Item> items = this.reader.readFeed(source, body, contentType, source.url(), seen, config.timezone());
+			PollSlices items = slices(source, config, seen,
+					this.reader.readFeed(source, body, contentType, source.url(), seen, config.timezone()));
 			Instant previousSuccess = this.statuses.find(source.id()).map(SourceStatus::lastSuccessAt).orElse(null);
-			List<Item> inserted = new ArrayList<>();
-			SaveResult saved = this.store.storeDelivery(source.id(),
-					this.deduplicator.distinct(this.editorial.keep(source, config, items, seen)), seen, inserted);
-			this.delays.record(source.id(), inserted, previousSuccess, started);
-			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.size(), saved.inserted(),
+			List<Instant> published = new ArrayList<>();
+			SaveResult saved = this.store.storeDelivery(source.id(), items, seen, published);
+			this.delays.record(source.id(), published, previousSuccess, started);
+			log.info("Pushed source={} items={} new={} updated={}", source.id(), items.read(), saved.inserted(),
 					saved.updated());
 			report = new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), null);
 		}
@@ -272,7 +271,13 @@ public class IngestRun {
 				// Not interruptible: a body fetched is stored, as it was when polls stored at once. A poll stopped
 				// here would hand its source back, and another instance would fetch it again within the interval.
 				try (WorkingPermits.Held held = this.working.take(fetched.body().length)) {
-					return fetched(source, previous, pace, started, fetched, config);
+					// Handed on so that no frame holds the body (up to max-size) once it is read, while its items are
+					// read and stored a slice at a time: this one would, as long as a local of it did.
+					AtomicReference<Fetched> handed = new AtomicReference<>(fetched);
+					answer = Optional.empty();
+					outcome = null;
+					fetched = null;
+					return fetched(source, previous, pace, started, handed, config);
 				}
 			}
 			if (outcome instanceof Failed failure) {
@@ -304,7 +309,8 @@ public class IngestRun {
 	}
 
 	private PollReport fetched(Source source, SourceStatus previous, @Nullable PollPace pace, Instant started,
-			Fetched fetched, FeedsFile config) {
+			AtomicReference<Fetched> handed, FeedsFile config) {
+		Fetched fetched = handed.getAndSet(null);
 		// Read after the fetch, whose answer's Date counts.
 		Instant seen = this.sourcesTime.seen(started);
 		SourceReader.Read read;
@@ -323,8 +329,7 @@ public class IngestRun {
 					null);
 		}
 		PollAbandoned.check();
-		List<IdentifiedItem> identified = this.deduplicator
-			.distinct(this.editorial.keep(source, config, read.items(), seen));
+		PollSlices items = slices(source, config, seen, read.items());
 		ParsedFeed feed = read.feed();
 		if (!read.page()) {
 			publish(new FeedHubsRead(source.id(), fetched.finalUrl(), feed.hubs(), feed.self()));
@@ -335,31 +340,42 @@ public class IngestRun {
 					source.id(), source.shownUrl(), ShownUrl.of(movedTo));
 		}
 		// What the store step's callback needs, not the body and the feed as parsed (some three times the body),
-		// which it would keep reachable while the items are stored.
+		// which it would keep reachable while the items are read and stored; the body is let go here.
 		String etag = fetched.etag();
 		String lastModified = fetched.lastModified();
-		String cutShort = cutShort(fetched, read);
-		if (cutShort != null) {
-			log.warn("Body cut short source={} url={} detail={}", source.id(), ShownUrl.of(fetched.finalUrl().toString()),
-					cutShort);
-		}
+		boolean cut = fetched.cut();
+		boolean endedEarly = feed.endedEarly();
+		int bytes = fetched.body().length;
+		URI finalUrl = fetched.finalUrl();
+		fetched = null;
 		Duration updatePeriod = feed.updatePeriod();
-		List<Item> inserted = new ArrayList<>();
+		List<Instant> published = new ArrayList<>();
 		List<PollPacer.Decision> decided = new ArrayList<>(1);
-		SaveResult saved = this.store.store(source.id(), identified, seen, (stored) -> {
+		List<String> cutShort = new ArrayList<>(1);
+		SaveResult saved = this.store.store(source.id(), items, seen, (inserted) -> {
 			// How many items are new decides the next poll of an adaptive source: known inside the transaction.
-			inserted.addAll(stored);
+			published.addAll(inserted.published());
 			PollPacer.Decision decision = this.pacer.afterSuccess(source, pace, previous.lastSuccessAt(), started,
-					stored.size(), updatePeriod);
+					inserted.count(), updatePeriod);
 			decided.add(decision);
 			SourceStatus succeeded = previous.succeeded(started, etag, lastModified, decision.next(), movedTo,
 					updatePeriod);
-			return (cutShort != null) ? succeeded.cutShort(cutShort) : succeeded;
+			// Once every item is read: how many came whole.
+			String detail = cutShort(cut, endedEarly, bytes, items.read());
+			if (detail == null) {
+				return succeeded;
+			}
+			cutShort.add(detail);
+			return succeeded.cutShort(detail);
 		});
+		if (!cutShort.isEmpty()) {
+			log.warn("Body cut short source={} url={} detail={}", source.id(), ShownUrl.of(finalUrl.toString()),
+					cutShort.get(cutShort.size() - 1));
+		}
 		PollPacer.Decision decision = decided.get(decided.size() - 1);
 		this.recorder.recordPace(decision);
-		this.delays.record(source.id(), inserted, previous.lastSuccessAt(), started);
-		log.info("Polled source={} items={} new={} updated={}", source.id(), identified.size(), saved.inserted(),
+		this.delays.record(source.id(), published, previous.lastSuccessAt(), started);
+		log.info("Polled source={} items={} new={} updated={}", source.id(), items.handedOn(), saved.inserted(),
 				saved.updated());
 		return new PollReport(source.id(), PollOutcome.OK, saved.inserted(), saved.updated(), decision.next());
 	}
@@ -372,14 +388,19 @@ public class IngestRun {
 	 * from a feed, so what the cut hid is merely not seen; its validators vouch for a whole not received, so none is
 	 * kept and the next poll asks for all of it.
 	 */
-	private static @Nullable String cutShort(Fetched fetched, SourceReader.Read read) {
-		if (fetched.cut()) {
-			return PollDetail.CUT_SHORT.with(fetched.body().length, read.items().size());
+	private static @Nullable String cutShort(boolean cut, boolean endedEarly, int bytes, int items) {
+		if (cut) {
+			return PollDetail.CUT_SHORT.with(bytes, items);
 		}
-		if (read.feed().endedEarly()) {
-			return PollDetail.ENDED_EARLY.with(fetched.body().length, read.items().size());
+		if (endedEarly) {
+			return PollDetail.ENDED_EARLY.with(bytes, items);
 		}
 		return null;
+	}
+
+	/** A poll's items, read, judged and identified a slice at a time as the store step asks for them. */
+	private PollSlices slices(Source source, FeedsFile config, Instant seen, SourceReader.Items items) {
+		return new PollSlices(items, (slice) -> this.editorial.keep(source, config, slice, seen), this.deduplicator);
 	}
 
 	static String describe(Throwable ex) {

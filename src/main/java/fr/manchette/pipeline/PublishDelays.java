@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.manchette.normalize.Item;
 import fr.manchette.store.PublishDelayRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,12 +54,13 @@ public class PublishDelays {
 
 	/**
 	 * Records the delays of a poll's new items, once they are stored.
-	 * @param inserted the items the poll stored for the first time
+	 * @param published the publication dates the feed gave the items the poll stored for the first time
 	 * @param previousSuccess when the source last answered before this poll; null for its first poll
 	 * @param fetchedAt when this poll's fetch began
 	 */
-	public void record(String sourceId, List<Item> inserted, @Nullable Instant previousSuccess, Instant fetchedAt) {
-		List<Duration> measured = credible(inserted, previousSuccess, fetchedAt, this.clock.instant());
+	public void record(String sourceId, List<Instant> published, @Nullable Instant previousSuccess,
+			Instant fetchedAt) {
+		List<Duration> measured = credible(published, previousSuccess, fetchedAt, this.clock.instant());
 		if (measured.isEmpty()) {
 			return;
 		}
@@ -80,16 +80,15 @@ public class PublishDelays {
 	}
 
 	/** The delays of the items whose dates can be believed, to the second. */
-	static List<Duration> credible(List<Item> inserted, @Nullable Instant previousSuccess, Instant fetchedAt,
+	static List<Duration> credible(List<Instant> given, @Nullable Instant previousSuccess, Instant fetchedAt,
 			Instant storedAt) {
 		List<Duration> measured = new ArrayList<>();
 		if (previousSuccess == null) {
 			return measured;
 		}
 		Instant earliest = previousSuccess.minus(SKEW);
-		for (Item item : inserted) {
-			Instant published = item.published();
-			if (item.publishedKnown() && published.isBefore(fetchedAt) && !published.isBefore(earliest)) {
+		for (Instant published : given) {
+			if (published.isBefore(fetchedAt) && !published.isBefore(earliest)) {
 				measured.add(Duration.ofSeconds(Duration.between(published, storedAt).toSeconds()));
 			}
 		}

@@ -52,7 +52,8 @@ class SourceReader {
 	}
 
 	/**
-	 * The items of a body fetched from the source, whose relative links are relative to {@code base}.
+	 * The items of a body fetched from the source, whose relative links are relative to {@code base}: parsed now,
+	 * normalized a slice at a time as they are asked for ({@link Items}).
 	 * @param cut true when the connection ended before the body did: only the items read whole are read
 	 * @throws FeedParseException when the body cannot be read, or a page's selectors match nothing
 	 */
@@ -60,42 +61,106 @@ class SourceReader {
 			FeedsFile config, boolean cut) throws FeedParseException {
 		if (source.type() == SourceType.HTML) {
 			TickerPage page = this.tickerParser.parse(body, contentType, base, source.select(), fetchedAt, cut);
-			return new Read(page.asFeed(), this.tickerItems.items(source, page, base, fetchedAt, config.poll()), true);
+			List<Item> items = this.tickerItems.items(source, page, base, fetchedAt, config.poll());
+			return new Read(page.asFeed(), new Items(items), true);
 		}
 		ParsedFeed feed = this.parser.parse(body, contentType);
-		List<Item> items = normalize(source, feed.items(), base, fetchedAt, config.timezone());
-		return new Read(feed.withoutItems(), items, false);
+		return new Read(feed.withoutItems(), new Items(source, feed.items(), base, fetchedAt, config.timezone()),
+				false);
 	}
 
 	/** The items of a feed a hub pushed: a feed whatever the source's type, its links relative to {@code base}. */
-	List<Item> readFeed(Source source, byte[] body, @Nullable String contentType, URI base, Instant fetchedAt,
+	Items readFeed(Source source, byte[] body, @Nullable String contentType, URI base, Instant fetchedAt,
 			ZoneId zone) throws FeedParseException {
-		return normalize(source, this.parser.parse(body, contentType).items(), base, fetchedAt, zone);
-	}
-
-	private List<Item> normalize(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
-		List<Item> normalized = new ArrayList<>(raw.size());
-		for (RawItem item : raw) {
-			try {
-				Optional<Item> clean = this.normalizer.normalize(item, base, fetchedAt, zone);
-				clean.ifPresent(normalized::add);
-			}
-			catch (RuntimeException ex) {
-				// One item we cannot read must not cost the others.
-				log.warn("Item skipped source={} kind={} detail={}", source.id(), PollOutcome.UNEXPECTED,
-						IngestRun.describe(ex), ex);
-			}
-		}
-		return normalized;
+		return new Items(source, this.parser.parse(body, contentType).items(), base, fetchedAt, zone);
 	}
 
 	/**
 	 * What was read of a body.
 	 *
-	 * @param feed the feed without its items (normalized in {@code items}), or what stands for it of a page
+	 * @param feed the feed without its items (those are in {@code items}), or what stands for it of a page
 	 * @param page true when it was a ticker page read with selectors
 	 */
-	record Read(ParsedFeed feed, List<Item> items, boolean page) {
+	record Read(ParsedFeed feed, Items items, boolean page) {
+	}
+
+	/**
+	 * A body's items, normalized a slice at a time: a feed of thousands of items never has all of them normalized at
+	 * once, and each raw item is let go once normalized. A page's items come normalized, in one slice.
+	 */
+	final class Items {
+
+		private final @Nullable Source source;
+
+		private final @Nullable RawItem[] raw;
+
+		private final @Nullable URI base;
+
+		private final @Nullable Instant fetchedAt;
+
+		private final @Nullable ZoneId zone;
+
+		private @Nullable List<Item> page;
+
+		private int next;
+
+		private int normalized;
+
+		Items(Source source, List<RawItem> raw, URI base, Instant fetchedAt, ZoneId zone) {
+			this.source = source;
+			this.raw = raw.toArray(RawItem[]::new);
+			this.base = base;
+			this.fetchedAt = fetchedAt;
+			this.zone = zone;
+		}
+
+		Items(List<Item> page) {
+			this.source = null;
+			this.raw = new RawItem[0];
+			this.base = null;
+			this.fetchedAt = null;
+			this.zone = null;
+			this.page = page;
+			this.normalized = page.size();
+		}
+
+		/** The next {@code size} items at most, normalized, in the document's order; null after the last. */
+		@Nullable List<Item> next(int size) {
+			if (this.page != null) {
+				List<Item> items = this.page;
+				this.page = null;
+				return items;
+			}
+			if (this.next >= this.raw.length) {
+				return null;
+			}
+			int end = Math.min(this.raw.length, this.next + size);
+			List<Item> items = new ArrayList<>(end - this.next);
+			for (; this.next < end; this.next++) {
+				normalize(this.raw[this.next]).ifPresent(items::add);
+				this.raw[this.next] = null;
+			}
+			this.normalized += items.size();
+			return items;
+		}
+
+		/** How many items were normalized so far (once all are, the items read whole). */
+		int normalized() {
+			return this.normalized;
+		}
+
+		private Optional<Item> normalize(RawItem item) {
+			try {
+				return SourceReader.this.normalizer.normalize(item, this.base, this.fetchedAt, this.zone);
+			}
+			catch (RuntimeException ex) {
+				// One item we cannot read must not cost the others.
+				log.warn("Item skipped source={} kind={} detail={}", this.source.id(), PollOutcome.UNEXPECTED,
+						IngestRun.describe(ex), ex);
+				return Optional.empty();
+			}
+		}
+
 	}
 
 }

@@ -2,11 +2,12 @@ package fr.manchette.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -27,6 +28,7 @@ import fr.manchette.store.SourceStatus;
 import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.StoredHeadline;
 import fr.manchette.store.StoredHeadlines;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,11 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores one poll, in one transaction: its items and the validators that vouch for them go together or not at all.
  * <p>
- * identify (done) → sort against the store → decide the new items' stories → insert and update → record the outcome.
- * Only a poll with new items decides stories, and it does so holding the store's story lock (a row of the database,
- * so it holds across instances): it first brings the {@link StoryWindow} up to date with what was stored before it,
- * by any instance, so two sources telling one story at the same moment are matched whichever stores first. The
- * turn lasts a few statements; fetching, parsing and the matcher's draft (see {@link StoryAssigner}) stay
+ * A slice at a time ({@link Slices}): identify (done) → sort against the store → decide the new items' stories →
+ * insert and update; then record the outcome. Only a poll with new items decides stories, and it does so holding the
+ * store's story lock (a row of the database, so it holds across instances): it first brings the {@link StoryWindow}
+ * up to date with what was stored before it, by any instance, so two sources telling one story at the same moment are
+ * matched whichever stores first. For a poll of one slice (any but the largest feeds) the turn lasts a few
+ * statements; fetching, parsing and the matcher's draft of its first slice (see {@link StoryAssigner}) stay
  * concurrent.
  */
 @Component
@@ -49,8 +52,8 @@ public class StoreStep {
 	private static final int CATCH_UP_BATCH = 1_000;
 
 	/**
-	 * New items written at a time, within the poll's one transaction: a statement's rows (see {@link ItemRepository}),
-	 * so that a large poll holds one slice's rows, not all of them.
+	 * A poll's items read, judged, identified and stored at a time, within its one transaction: a statement's rows
+	 * (see {@link ItemRepository}), so that a large poll holds one slice's items and rows, not all of them.
 	 */
 	static final int SLICE = 1_000;
 
@@ -88,8 +91,8 @@ public class StoreStep {
 
 	/** Stores a poll's items, then its outcome; returns what it inserted and updated. */
 	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt, SourceStatus status) {
-		return store(sourceId, identified, seenAt,
-				(saved, stored) -> this.statuses.recordOutcome(status, saved.inserted()));
+		return store(sourceId, Slices.of(identified), seenAt,
+				(saved, inserted) -> this.statuses.recordOutcome(status, saved.inserted()));
 	}
 
 	/**
@@ -97,25 +100,29 @@ public class StoreStep {
 	 * adaptive source depends on how many were new); returns what it inserted and updated.
 	 */
 	public SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
-			Function<List<Item>, SourceStatus> outcome) {
-		return store(sourceId, identified, seenAt,
-				(saved, stored) -> this.statuses.recordOutcome(outcome.apply(stored), saved.inserted()));
+			Function<Inserted, SourceStatus> outcome) {
+		return store(sourceId, Slices.of(identified), seenAt, outcome);
+	}
+
+	/** The same, the poll's items handed a slice at a time. */
+	SaveResult store(String sourceId, Slices slices, Instant seenAt, Function<Inserted, SourceStatus> outcome) {
+		return store(sourceId, slices, seenAt,
+				(saved, inserted) -> this.statuses.recordOutcome(outcome.apply(inserted), saved.inserted()));
 	}
 
 	/**
-	 * Stores the items a WebSub hub pushed, then records the push as a success of the source; adds the items inserted
-	 * to {@code inserted}.
+	 * Stores the items a WebSub hub pushed, then records the push as a success of the source; adds the publication
+	 * dates the feed gave the items inserted to {@code published}.
 	 */
-	public SaveResult storeDelivery(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
-			List<Item> inserted) {
-		return store(sourceId, identified, seenAt, (saved, stored) -> {
+	SaveResult storeDelivery(String sourceId, Slices slices, Instant seenAt, List<Instant> published) {
+		return store(sourceId, slices, seenAt, (saved, inserted) -> {
 			this.statuses.recordDelivery(sourceId, seenAt, saved.inserted());
-			inserted.addAll(stored);
+			published.addAll(inserted.published());
 		});
 	}
 
-	private SaveResult store(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
-			BiConsumer<SaveResult, List<Item>> outcome) {
+	private SaveResult store(String sourceId, Slices slices, Instant seenAt,
+			BiConsumer<SaveResult, Inserted> outcome) {
 		return Objects.requireNonNull(this.transaction.execute((tx) -> {
 			// Whatever this transaction added to the window, the store may not keep: start afresh if it rolls back.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -126,70 +133,134 @@ public class StoreStep {
 					}
 				}
 			});
-			List<Item> stored = new ArrayList<>();
-			SaveResult saved = storeItems(sourceId, identified, seenAt, stored);
+			Poll poll = new Poll(sourceId, seenAt);
+			for (List<IdentifiedItem> slice = slices.next(); slice != null; slice = slices.next()) {
+				poll.store(slice);
+			}
+			// For the webhooks, in this transaction: stored with the items or not at all.
+			this.events.record(poll.told, seenAt);
 			PollAbandoned.check();
-			outcome.accept(saved, stored);
+			SaveResult saved = new SaveResult(poll.inserted, poll.updated);
+			outcome.accept(saved, new Inserted(poll.inserted, poll.published));
 			return saved;
 		}));
 	}
 
-	private SaveResult storeItems(String sourceId, List<IdentifiedItem> identified, Instant seenAt,
-			List<Item> stored) {
-		if (identified.isEmpty()) {
-			return new SaveResult(0, 0);
-		}
-		// The stop may give up waiting for a poll (PollAbandoned): it rolls back at the next of these steps.
-		PollAbandoned.check();
-		PollItems sorted = withLanguages(this.items.sort(sourceId, identified));
-		int inserted = 0;
-		if (!sorted.fresh().isEmpty()) {
-			StoryAssigner.Draft draft = draft(sourceId, sorted.fresh(), seenAt);
-			PollAbandoned.check();
-			catchUp(this.items.lockStories(seenAt));
-			reachBack(sorted.fresh(), seenAt);
-			List<String> links = sorted.fresh()
-				.stream()
-				.map((item) -> item.fingerprint().linkKey())
-				.filter(Objects::nonNull)
-				.toList();
-			List<AssignedItem> assigned = this.assigner.assign(sourceId, sorted.fresh(), seenAt,
-					this.items.storiesOfLinks(links), draft, PollAbandoned::check);
-			Map<String, Long> ids = new HashMap<>();
-			for (int from = 0; from < assigned.size(); from += SLICE) {
-				List<AssignedItem> slice = assigned.subList(from, Math.min(assigned.size(), from + SLICE));
-				ids.putAll(insertSlice(sourceId, slice, seenAt, stored));
-			}
-			// For the webhooks, in this transaction: stored with the items or not at all.
-			this.events.record(assigned, ids, seenAt);
-			inserted = ids.size();
-		}
-		PollAbandoned.check();
-		// The window takes edited headlines in from the store, as other instances' windows do (see addCommitted).
-		int updated = this.items.update(sorted.edited(), seenAt);
-		return new SaveResult(inserted, updated);
+	/**
+	 * What a poll inserted: how many items, and the publication dates its feed gave them (for the publish delays).
+	 */
+	public record Inserted(int count, List<Instant> published) {
 	}
 
 	/**
-	 * Inserts one slice of the poll's new items and adds their headlines to the window; returns their ids by item key.
-	 * A slice's rows (the search text of each item, the statement's values) are garbage once it is written, before
-	 * the next slice's are made: a poll of thousands of items no longer holds all of its rows at once.
+	 * A poll's items, handed to the store a slice at a time within its one transaction: a large feed's items are
+	 * never all held at once. Each slice is identified, each key once across the poll.
 	 */
-	private Map<String, Long> insertSlice(String sourceId, List<AssignedItem> slice, Instant seenAt,
-			List<Item> stored) {
-		Map<String, Long> ids = this.items.insert(sourceId, slice, seenAt, PollAbandoned::check);
-		List<WindowHeadline> headlines = new ArrayList<>(slice.size());
-		for (AssignedItem item : slice) {
-			Long id = ids.get(item.identified().fingerprint().itemKey());
-			if (id != null) {
-				headlines.add(new WindowHeadline(id, sourceId, item.storyKey(), item.identified().item().title(),
-						item.sortAt(), item.identified().bands()));
-				stored.add(item.identified().item());
-			}
+	public interface Slices {
+
+		/** The next slice, of {@link #SLICE} items at most; null after the last. */
+		@Nullable List<IdentifiedItem> next();
+
+		/** A poll's items already in memory, in slices. */
+		static Slices of(List<IdentifiedItem> items) {
+			int[] from = { 0 };
+			return () -> {
+				if (from[0] >= items.size()) {
+					return null;
+				}
+				int end = Math.min(items.size(), from[0] + SLICE);
+				List<IdentifiedItem> slice = items.subList(from[0], end);
+				from[0] = end;
+				return slice;
+			};
 		}
-		// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
-		this.window.add(headlines);
-		return ids;
+
+	}
+
+	/**
+	 * One poll being stored, slice after slice, in its transaction: identify (done) → sort against the store → decide
+	 * the new items' stories → insert and update. The story lock is taken at the first slice with new items, and
+	 * held to the end (the slices after it are decided under it, with no draft); what it keeps from one slice to the
+	 * next is keys and counts, not items.
+	 */
+	private final class Poll {
+
+		private final String sourceId;
+
+		private final Instant seenAt;
+
+		/** The keys of the poll's items so far, and of the stored items they took over (see RelabelledItems). */
+		private final Set<String> listed = new HashSet<>();
+
+		private final StoryEvents.Told told = StoreStep.this.events.told();
+
+		private final List<Instant> published = new ArrayList<>();
+
+		private boolean locked;
+
+		private int inserted;
+
+		private int updated;
+
+		Poll(String sourceId, Instant seenAt) {
+			this.sourceId = sourceId;
+			this.seenAt = seenAt;
+		}
+
+		void store(List<IdentifiedItem> identified) {
+			if (identified.isEmpty()) {
+				return;
+			}
+			// The stop may give up waiting for a poll (PollAbandoned): it rolls back at the next of these steps.
+			PollAbandoned.check();
+			PollItems sorted = withLanguages(StoreStep.this.items.sort(this.sourceId, identified, this.listed));
+			List<IdentifiedItem> fresh = sorted.fresh();
+			if (!fresh.isEmpty()) {
+				StoryAssigner.Draft draft = this.locked ? StoryAssigner.Draft.NONE
+						: draft(this.sourceId, fresh, this.seenAt);
+				PollAbandoned.check();
+				if (!this.locked) {
+					catchUp(StoreStep.this.items.lockStories(this.seenAt));
+					this.locked = true;
+				}
+				reachBack(fresh, this.seenAt);
+				List<String> links = fresh.stream()
+					.map((item) -> item.fingerprint().linkKey())
+					.filter(Objects::nonNull)
+					.toList();
+				// The slices before are stored: the stories of their links come with the others.
+				List<AssignedItem> assigned = StoreStep.this.assigner.assign(this.sourceId, fresh, this.seenAt,
+						StoreStep.this.items.storiesOfLinks(links), draft, PollAbandoned::check);
+				Map<String, Long> ids = insert(assigned);
+				this.told.add(assigned, ids, this.seenAt);
+				this.inserted += ids.size();
+			}
+			PollAbandoned.check();
+			// The window takes edited headlines in from the store, as other instances' windows do (see addCommitted).
+			this.updated += StoreStep.this.items.update(sorted.edited(), this.seenAt);
+		}
+
+		/** Inserts a slice's new items and adds their headlines to the window; returns their ids by item key. */
+		private Map<String, Long> insert(List<AssignedItem> slice) {
+			Map<String, Long> ids = StoreStep.this.items.insert(this.sourceId, slice, this.seenAt,
+					PollAbandoned::check);
+			List<WindowHeadline> headlines = new ArrayList<>(slice.size());
+			for (AssignedItem item : slice) {
+				Long id = ids.get(item.identified().fingerprint().itemKey());
+				if (id != null) {
+					Item stored = item.identified().item();
+					headlines.add(new WindowHeadline(id, this.sourceId, item.storyKey(), stored.title(), item.sortAt(),
+							item.identified().bands()));
+					if (stored.publishedKnown()) {
+						this.published.add(stored.published());
+					}
+				}
+			}
+			// Still holding the lock: no other step has taken ids since the catch-up, so these are the next ones.
+			StoreStep.this.window.add(headlines);
+			return ids;
+		}
+
 	}
 
 	/**

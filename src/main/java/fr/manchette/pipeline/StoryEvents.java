@@ -41,29 +41,23 @@ public class StoryEvents {
 		this.outbox = outbox;
 	}
 
+	/** What a poll told, gathered slice after slice, recorded once at its end. */
+	Told told() {
+		return new Told();
+	}
+
 	/**
-	 * @param assigned the poll's new items with their stories
-	 * @param ids the ids of those stored, by item key
+	 * Records what the poll's new items did to their stories.
 	 * @param seenAt when the poll fetched them
 	 * @return how many deliveries it recorded
 	 */
-	int record(List<AssignedItem> assigned, Map<String, Long> ids, Instant seenAt) {
-		if (!this.settings.any() || ids.isEmpty()) {
+	int record(Told told, Instant seenAt) {
+		if (told.recent.isEmpty()) {
 			return 0;
 		}
-		Instant oldest = seenAt.minus(this.settings.webhookDelivery().maxAge());
-		Set<String> recent = new LinkedHashSet<>();
-		for (AssignedItem item : assigned) {
-			if (ids.containsKey(item.identified().fingerprint().itemKey()) && !item.sortAt().isBefore(oldest)) {
-				recent.add(item.storyKey());
-			}
-		}
-		if (recent.isEmpty()) {
-			return 0;
-		}
-		long firstOfPoll = ids.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+		long firstOfPoll = told.firstOfPoll;
 		Map<String, List<StoryTelling>> stories = new LinkedHashMap<>();
-		for (StoryTelling telling : this.outbox.tellings(recent)) {
+		for (StoryTelling telling : this.outbox.tellings(told.recent)) {
 			stories.computeIfAbsent(telling.storyKey(), (key) -> new ArrayList<>()).add(telling);
 		}
 		List<OutboxEvent> events = new ArrayList<>();
@@ -92,6 +86,35 @@ public class StoryEvents {
 
 	private static List<String> sources(Collection<StoryTelling> tellings) {
 		return tellings.stream().map(StoryTelling::sourceId).distinct().toList();
+	}
+
+	/** The stories of a poll's new items recent enough to be told, and the first id it stored. */
+	final class Told {
+
+		private final Set<String> recent = new LinkedHashSet<>();
+
+		private long firstOfPoll = Long.MAX_VALUE;
+
+		/**
+		 * Adds one slice of the poll's new items.
+		 * @param assigned the slice's new items with their stories
+		 * @param ids the ids of those stored, by item key
+		 * @param seenAt when the poll fetched them
+		 */
+		void add(List<AssignedItem> assigned, Map<String, Long> ids, Instant seenAt) {
+			if (!StoryEvents.this.settings.any() || ids.isEmpty()) {
+				return;
+			}
+			Instant oldest = seenAt.minus(StoryEvents.this.settings.webhookDelivery().maxAge());
+			for (AssignedItem item : assigned) {
+				if (ids.containsKey(item.identified().fingerprint().itemKey()) && !item.sortAt().isBefore(oldest)) {
+					this.recent.add(item.storyKey());
+				}
+			}
+			this.firstOfPoll = Math.min(this.firstOfPoll,
+					ids.values().stream().mapToLong(Long::longValue).min().orElseThrow());
+		}
+
 	}
 
 }

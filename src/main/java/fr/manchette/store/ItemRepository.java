@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,6 +164,15 @@ public class ItemRepository {
 	 * items are read in one more query, and an item that is one of them is sorted as that one.
 	 */
 	public PollItems sort(String sourceId, List<IdentifiedItem> items) {
+		return sort(sourceId, items, new HashSet<>());
+	}
+
+	/**
+	 * The same for one slice of a poll: {@code listed} holds the keys of its slices before this one, and of the
+	 * stored items they took over under a new guid; this slice's are added to it (see {@link RelabelledItems}).
+	 */
+	public PollItems sort(String sourceId, List<IdentifiedItem> items, Set<String> listed) {
+		items.forEach((item) -> listed.add(item.fingerprint().itemKey()));
 		Map<String, Known> known = new HashMap<>();
 		List<String> keys = items.stream().map((item) -> item.fingerprint().itemKey()).toList();
 		for (List<String> chunk : ManyRows.chunks(keys, ManyRows.KEYS_PER_QUERY)) {
@@ -171,7 +181,7 @@ public class ItemRepository {
 				known.put(row.getString("item_key"), Known.read(row));
 			});
 		}
-		List<IdentifiedItem> sorted = relabelled(sourceId, items, known);
+		List<IdentifiedItem> sorted = relabelled(sourceId, items, known, listed);
 		List<IdentifiedItem> fresh = new ArrayList<>();
 		List<EditedItem> edited = new ArrayList<>();
 		for (IdentifiedItem item : sorted) {
@@ -191,7 +201,8 @@ public class ItemRepository {
 	 * {@code known} gets. Read only when some item with a link is not known: a poll with new items, or of a feed whose
 	 * guids change.
 	 */
-	private List<IdentifiedItem> relabelled(String sourceId, List<IdentifiedItem> items, Map<String, Known> known) {
+	private List<IdentifiedItem> relabelled(String sourceId, List<IdentifiedItem> items, Map<String, Known> known,
+			Set<String> listed) {
 		List<String> links = new ArrayList<>();
 		for (IdentifiedItem item : items) {
 			String link = item.fingerprint().linkKey();
@@ -220,7 +231,7 @@ public class ItemRepository {
 				});
 		}
 		// By id: in the order they were stored.
-		List<IdentifiedItem> relabelled = RelabelledItems.relabel(items, known.keySet(), stored.values());
+		List<IdentifiedItem> relabelled = RelabelledItems.relabel(items, known.keySet(), stored.values(), listed);
 		underLinks.forEach(known::putIfAbsent);
 		return relabelled;
 	}

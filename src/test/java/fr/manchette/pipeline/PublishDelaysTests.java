@@ -1,11 +1,9 @@
 package fr.manchette.pipeline;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import fr.manchette.normalize.Item;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +19,14 @@ class PublishDelaysTests {
 
 	@Test
 	void itemPublishedSinceThePreviousPollCountsToItsStore() {
-		assertThat(PublishDelays.credible(List.of(item(FETCHED.minusSeconds(300), true)), PREVIOUS, FETCHED, STORED))
+		assertThat(PublishDelays.credible(List.of(FETCHED.minusSeconds(300)), PREVIOUS, FETCHED, STORED))
 			.containsExactly(Duration.ofSeconds(302));
 	}
 
 	@Test
-	void undatedFutureAndLateItemsAreLeftOut() {
-		List<Item> items = List.of(item(FETCHED, false), item(FETCHED.plusSeconds(60), true),
-				item(FETCHED, true), item(PREVIOUS.minus(Duration.ofHours(3)), true),
-				item(PREVIOUS.minusSeconds(60), true));
+	void futureAndLateItemsAreLeftOut() {
+		List<Instant> items = List.of(FETCHED.plusSeconds(60), FETCHED, PREVIOUS.minus(Duration.ofHours(3)),
+				PREVIOUS.minusSeconds(60));
 		// Only the last: within the skew allowed before the previous poll.
 		assertThat(PublishDelays.credible(items, PREVIOUS, FETCHED, STORED))
 			.containsExactly(Duration.ofMinutes(16).plusSeconds(2));
@@ -37,13 +34,8 @@ class PublishDelaysTests {
 
 	@Test
 	void firstPollOfASourceCountsNothing() {
-		assertThat(PublishDelays.credible(List.of(item(FETCHED.minusSeconds(300), true)), null, FETCHED, STORED))
+		assertThat(PublishDelays.credible(List.of(FETCHED.minusSeconds(300)), null, FETCHED, STORED))
 			.isEmpty();
-	}
-
-	private static Item item(Instant published, boolean known) {
-		return new Item("g-" + published, "Titre", URI.create("https://a.example/" + published.getEpochSecond()),
-				"<p>Titre</p>", "Titre", published, known, List.of());
 	}
 
 }

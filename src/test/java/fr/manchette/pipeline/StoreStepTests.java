@@ -467,7 +467,7 @@ class StoreStepTests {
 		List<Integer> outcomes = new ArrayList<>();
 
 		SaveResult saved = this.store.store("archives", this.deduplicator.identify(feed), T0, (inserted) -> {
-			outcomes.add(inserted.size());
+			outcomes.add(inserted.count());
 			return SourceStatus.unknown("archives", "https://archives.test/feed")
 				.succeeded(T0, "\"v1\"", null, T0.plusSeconds(900), null, null);
 		});
