@@ -16,6 +16,7 @@ import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,19 @@ final class H2File {
 			MVStore store = local.getDatabase().getStore().getMvStore();
 			return (store.getFileStore() instanceof RandomAccessStore) ? new H2File(store) : null;
 		}
+	}
+
+	/**
+	 * Whether {@code failure} comes from H2's storage: its file could not be written or read (the disk full, a file
+	 * system remounted read-only), after which H2 closes the database for every session.
+	 */
+	static boolean failed(Throwable failure) {
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof MVStoreException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isOpen() {
