@@ -1,5 +1,6 @@
 package fr.manchette.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,12 +67,14 @@ final class H2File {
 	}
 
 	/**
-	 * Whether {@code failure} comes from H2's storage: its file could not be written or read (the disk full, a file
-	 * system remounted read-only), after which H2 closes the database for every session.
+	 * Whether {@code failure} comes from H2's file: it could not be written or read (the disk full, a file system
+	 * remounted read-only), after which H2 closes the database for every session.
 	 */
 	static boolean failed(Throwable failure) {
+		boolean inStorage = false;
 		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof MVStoreException) {
+			inStorage |= cause instanceof MVStoreException;
+			if (inStorage && cause instanceof IOException) {
 				return true;
 			}
 		}
