@@ -50,7 +50,10 @@ public class StoreOutage {
 	/** When the outage under way began; null while the database answers. */
 	private final AtomicReference<@Nullable Instant> since = new AtomicReference<>();
 
-	/** Whether the end of an outage of the H2 file is told by {@link #written}: the file is forced to the disk. */
+	/**
+	 * Whether the end of an outage of the H2 file is told by {@link #written}: the file is forced to the disk. Not
+	 * with an H2 URL that sets its own retention time: then the first worker that reaches the database ends it.
+	 */
 	private volatile boolean writesWatched;
 
 	/**
@@ -134,7 +137,7 @@ public class StoreOutage {
 	 */
 	public void failed(String what, Throwable failure) {
 		String detail = detail(failure);
-		if (this.writesWatched && H2File.failed(failure)) {
+		if (H2File.failed(failure)) {
 			this.fileDown = true;
 		}
 		if (this.since.compareAndSet(null, this.clock.instant())) {
@@ -151,7 +154,8 @@ public class StoreOutage {
 	 * H2 file's, which ends when it is {@link #written}.
 	 */
 	public void answered() {
-		if (!this.fileDown) {
+		if (!this.fileDown || !this.writesWatched) {
+			this.fileDown = false;
 			end();
 		}
 	}
