@@ -23,8 +23,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static fr.manchette.pipeline.DatabaseOutageOnPostgresTests.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -123,15 +123,6 @@ class H2StoreOnAFullDiskTests {
 
 	private static long items(ConfigurableApplicationContext context) {
 		return context.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM item").query(Long.class).single();
-	}
-
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
-		StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Dépêches</title>");
-		for (int i = 0; i < items; i++) {
-			xml.append("<item><title>Dépêche numéro %d du fil</title><guid>d-%d</guid><link>https://depeches.example/%d</link></item>"
-				.formatted(i, i, i));
-		}
-		return aResponse().withHeader("ETag", "\"" + etag + "\"").withBody(xml.append("</channel></rss>").toString());
 	}
 
 }
