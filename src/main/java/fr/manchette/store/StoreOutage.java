@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,9 @@ public class StoreOutage {
 	 * the first write it stores fails it again.
 	 */
 	private volatile boolean fileDown;
+
+	/** How many outages of the H2 file have ended: each may have lost the writes H2 had taken before it failed. */
+	private final AtomicLong fileBack = new AtomicLong();
 
 	public StoreOutage(Clock clock) {
 		this.clock = clock;
@@ -169,8 +173,18 @@ public class StoreOutage {
 	void written() {
 		if (this.fileDown) {
 			this.fileDown = false;
+			this.fileBack.incrementAndGet();
 			end();
 		}
+	}
+
+	/**
+	 * How many outages of the H2 file have ended. H2 answers a commit before it writes it (within half a second): what
+	 * it had taken when its file failed, and what it took from the file opened anew while the disk was still full,
+	 * is not in the file, so what was read of the store before may be ahead of it.
+	 */
+	long fileBack() {
+		return this.fileBack.get();
 	}
 
 	/** Whether the H2 file could not be written, and has not been since. */
