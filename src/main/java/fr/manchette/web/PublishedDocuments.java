@@ -14,6 +14,7 @@ import fr.manchette.config.UneSettings;
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.store.StoreChanges;
 import fr.manchette.store.StoreChanges.Change;
+import fr.manchette.store.StoreOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.util.DigestUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -47,6 +49,8 @@ class PublishedDocuments {
 
 	private final StoreChanges changes;
 
+	private final StoreOutage outage;
+
 	private final ListRequests lists;
 
 	private final Clock clock;
@@ -65,10 +69,11 @@ class PublishedDocuments {
 	/** What this instance last recorded in the store as published (configuration and day); guarded by this. */
 	private @Nullable String recorded;
 
-	PublishedDocuments(CurrentFeeds feeds, StoreChanges changes, ListRequests lists, Clock clock,
+	PublishedDocuments(CurrentFeeds feeds, StoreChanges changes, StoreOutage outage, ListRequests lists, Clock clock,
 			ManchetteProperties properties, PageSettings page, UneSettings une, WebSubSettings webSub) {
 		this.feeds = feeds;
 		this.changes = changes;
+		this.outage = outage;
 		this.lists = lists;
 		this.clock = clock;
 		// The User-Agent carries the version: a new one may render the same store otherwise.
@@ -170,7 +175,8 @@ class PublishedDocuments {
 		String what = DigestUtils.md5DigestAsHex((this.setup + "|" + this.configDigest + "|"
 				+ PublishedState.day(config, this.clock)).getBytes(StandardCharsets.UTF_8));
 		Change change;
-		if (what.equals(this.recorded)) {
+		if (what.equals(this.recorded) || this.outage.down()) {
+			// While the database is away, recorded at the first state after it answers: a request does not wait for it.
 			change = this.changes.current();
 		}
 		else {
@@ -178,9 +184,11 @@ class PublishedDocuments {
 				change = this.changes.published(what);
 				this.recorded = what;
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				// Served all the same, by ETag: its date, which may be an older configuration's, is not sent.
-				log.warn("Could not record the new configuration or day in the store detail={}", ex.getMessage());
+				if (!this.outage.said("recording the new configuration or day", ex)) {
+					log.warn("Could not record the new configuration or day in the store detail={}", ex.getMessage());
+				}
 				change = this.changes.current();
 			}
 		}
