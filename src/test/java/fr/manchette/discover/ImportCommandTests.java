@@ -181,12 +181,7 @@ class ImportCommandTests {
 				    url: https://linuxfr.org/news.atom
 				""".getBytes(StandardCharsets.UTF_8));
 		FeedsFile service = new FeedsFileLoader().load(feedsYml);
-		List<SourceHealth> sources = service.feeds()
-			.stream()
-			.map((source) -> new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
-					true, null, null, PollOutcome.PENDING, 0, null, null, 0, null))
-			.toList();
-		String opml = new OpmlWriter(new CurrentFeeds(service)).opml(sources, "http://localhost:8080/");
+		String opml = opml(service);
 		// A reader that keeps its feeds outside folders: the category strings alone.
 		String flat = opml.replaceAll("(?m)^\\s*<outline text=\"(Maroc|Sport)\"[^>]*[^/]>\\s*$", "")
 			.replaceAll("(?m)^\\s*</outline>\\s*$", "");
@@ -216,14 +211,7 @@ class ImportCommandTests {
 				    category: Presse
 				""".getBytes(StandardCharsets.UTF_8));
 		FeedsFile service = new FeedsFileLoader().load(feedsYml);
-		List<SourceHealth> sources = service.feeds()
-			.stream()
-			.map((source) -> new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(),
-					true, null, null, PollOutcome.PENDING, 0, null, null, 0, null))
-			.toList();
-		Path opml = write("manchette.opml", new OpmlWriter(new CurrentFeeds(service))
-			.opml(sources, "http://localhost:8080/")
-			.getBytes(StandardCharsets.UTF_8));
+		Path opml = write("manchette.opml", opml(service).getBytes(StandardCharsets.UTF_8));
 
 		Run run = run(opml);
 
@@ -262,6 +250,16 @@ class ImportCommandTests {
 				"Left out: https://abonnes.example/rss?edition=fr&token=*** (already in feeds.yml as abonnes)",
 				"no feed to add (feeds.yml follows all of them)");
 		assertThat(again.out()).isEmpty();
+	}
+
+	/** The service's {@code /opml} for its feeds.yml, as it shows its sources (their keys masked). */
+	private static String opml(FeedsFile service) {
+		List<SourceHealth> sources = service.feeds()
+			.stream()
+			.map((source) -> new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(), true,
+					null, null, PollOutcome.PENDING, 0, null, null, 0, null))
+			.toList();
+		return new OpmlWriter(new CurrentFeeds(service)).opml(sources, "http://localhost:8080/");
 	}
 
 	/** The service's feeds.yml, absent unless a test writes it. */
