@@ -121,8 +121,7 @@ class ReadmeTests {
 	@Test
 	void theIntervalReasonsListedAreThoseApiSourcesShows() {
 		String listed = section("and `intervalReason`, why:", "- `itemsPerHour`");
-		List<String> words = new ArrayList<>(Arrays.stream(IntervalReason.values()).map(IntervalReason::word).toList());
-		words.add("start"); // an adaptive source not polled yet has no pace to give a reason
+		List<String> words = Arrays.stream(IntervalReason.values()).map(IntervalReason::word).toList();
 		// Each reason is followed by what it means, in brackets.
 		assertThat(codes(listed, "`([a-z]+)` \\(")).containsExactlyInAnyOrderElementsOf(words);
 	}

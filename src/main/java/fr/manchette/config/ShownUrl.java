@@ -1,5 +1,7 @@
 package fr.manchette.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,14 +39,8 @@ public final class ShownUrl {
 	 * ends with a url or holds one between spaces (a redirect loop's), where a query cannot hold a space.
 	 */
 	public static String of(String url) {
-		int query = url.indexOf('?');
-		if (query < 0) {
-			return url;
-		}
-		int fragment = url.indexOf('#', query);
-		Matcher parameter = PARAMETER.matcher(url);
-		parameter.region(query, (fragment < 0) ? url.length() : fragment);
-		StringBuilder shown = new StringBuilder(url.length());
+		Matcher parameter = parameters(url);
+		StringBuilder shown = new StringBuilder();
 		int from = 0;
 		while (parameter.find()) {
 			if (parameter.end(2) > parameter.start(2) && isCredential(parameter.group(1))) {
@@ -53,6 +49,30 @@ public final class ShownUrl {
 			}
 		}
 		return (from == 0) ? url : shown.append(url, from, url.length()).toString();
+	}
+
+	/**
+	 * The names of the query parameters whose value reads {@value #HIDDEN}: an address as Manchette shows it (its
+	 * {@code /opml}), of no use to poll until the value is written back in. Empty for an address to poll.
+	 */
+	public static List<String> hiddenNames(String url) {
+		Matcher parameter = parameters(url);
+		List<String> names = new ArrayList<>();
+		while (parameter.find()) {
+			if (parameter.group(2).equals(HIDDEN)) {
+				names.add(parameter.group(1));
+			}
+		}
+		return List.copyOf(names);
+	}
+
+	/** The parameters of the url's query, between its '?' and its fragment: none when it has no query. */
+	private static Matcher parameters(String url) {
+		int query = url.indexOf('?');
+		int fragment = (query < 0) ? -1 : url.indexOf('#', query);
+		Matcher parameter = PARAMETER.matcher(url);
+		return (query < 0) ? parameter.region(0, 0)
+				: parameter.region(query, (fragment < 0) ? url.length() : fragment);
 	}
 
 	static boolean isCredential(String name) {

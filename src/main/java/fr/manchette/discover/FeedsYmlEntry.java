@@ -60,6 +60,11 @@ record FeedsYmlEntry(String id, String name, URI url, @Nullable String category)
 				+ "\n" + ((this.category != null) ? "    category: " + quoted(this.category) + "\n" : "");
 	}
 
+	/** The entry commented out, under a comment that says why and what to do before it is uncommented. */
+	String yamlCommentedOut(String why) {
+		return "  # " + why + "\n" + yaml().replaceAll("(?m)^  ", "  # ");
+	}
+
 	private static String lastSegment(URI url) {
 		String path = (url.getPath() != null) ? url.getPath() : "";
 		String[] segments = path.split("/");

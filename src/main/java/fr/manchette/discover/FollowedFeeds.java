@@ -12,6 +12,7 @@ import java.util.Set;
 
 import fr.manchette.config.FeedsFileLoader;
 import fr.manchette.config.InvalidFeedsFileException;
+import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
 
 /**
@@ -19,7 +20,7 @@ import fr.manchette.config.Source;
  * of their feeds. No file, or an empty one (a shell's {@code > feeds.yml} empties it before the command runs), has
  * none; a file the service would refuse has none either, and the command says so.
  *
- * @param idsByUrl each source's id, by its url
+ * @param idsByUrl each source's id, by its url and by its url as Manchette shows it ({@link ShownUrl})
  */
 record FollowedFeeds(Map<String, String> idsByUrl) {
 
@@ -33,6 +34,8 @@ record FollowedFeeds(Map<String, String> idsByUrl) {
 			Map<String, String> idsByUrl = new HashMap<>();
 			for (Source source : new FeedsFileLoader().load(feedsYml).feeds()) {
 				idsByUrl.put(source.url().toString(), source.id());
+				// As its /opml shows it, its key masked: the same feed, when that list comes back.
+				idsByUrl.putIfAbsent(ShownUrl.of(source.url().toString()), source.id());
 			}
 			return new FollowedFeeds(Map.copyOf(idsByUrl));
 		}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.manchette.config.CommandSettings;
+import fr.manchette.config.ShownUrl;
 
 /**
  * {@code java -jar manchette.jar import subscriptions.opml}: prints a feeds.yml of the feeds that a feed reader's
@@ -79,20 +80,40 @@ public final class ImportCommand {
 		for (LeftOut left : leftOut) {
 			err.println("Left out: " + left.address() + " (" + left.why() + ")");
 		}
-		if (feeds.isEmpty()) {
-			err.println(file + ": no feed to add (" + (read.feeds().isEmpty() ? "no <outline> with an xmlUrl"
-					: "feeds.yml follows all of them") + ")");
-			return 1;
-		}
 		List<String> used = new ArrayList<>(followed.ids());
-		out.println("# " + feeds.size() + ((feeds.size() == 1) ? " feed" : " feeds") + " from " + file.getFileName()
-				+ ". To add to a feeds.yml, append the lines after \"feeds:\" to its own.");
-		out.println("feeds:");
+		List<String> entries = new ArrayList<>();
+		int masked = 0;
 		for (OpmlSubscriptions.Subscription feed : feeds) {
 			String name = (feed.title() != null) ? feed.title() : feed.url().getHost();
-			out.print(FeedsYmlEntry.next(feed.url(), feed.url().getHost(), name, feed.folder(), used).yaml());
+			FeedsYmlEntry entry = FeedsYmlEntry.next(feed.url(), feed.url().getHost(), name, feed.folder(), used);
+			// Manchette's own /opml hides its sources' keys: polled as it is, such an address fails every time.
+			String hidden = String.join(", ", ShownUrl.hiddenNames(feed.url().toString()));
+			if (hidden.isEmpty()) {
+				entries.add(entry.yaml());
+				continue;
+			}
+			masked++;
+			err.println("Commented out: " + feed.url() + " (the value of " + hidden + " was masked as "
+					+ ShownUrl.HIDDEN + " where the list was made: write the real one in by hand, then uncomment it)");
+			entries.add(entry.yamlCommentedOut("The value of " + hidden + " was masked: write the real one in, then"
+					+ " uncomment."));
 		}
-		return 0;
+		int toAdd = feeds.size() - masked;
+		if (toAdd == 0) {
+			err.println(file + ": no feed to add (" + (read.feeds().isEmpty() ? "no <outline> with an xmlUrl"
+					: (masked == 0) ? "feeds.yml follows all of them"
+							: "the credentials of those it does not follow were masked: printed commented out")
+					+ ")");
+			if (masked == 0) {
+				return 1;
+			}
+		}
+		out.println("# " + toAdd + ((toAdd == 1) ? " feed" : " feeds") + " from " + file.getFileName()
+				+ ((masked > 0) ? ", and " + masked + " commented out whose credential was masked" : "")
+				+ ". To add to a feeds.yml, append the lines after \"feeds:\" to its own.");
+		out.println("feeds:");
+		entries.forEach(out::print);
+		return (toAdd > 0) ? 0 : 1;
 	}
 
 }

@@ -18,7 +18,12 @@ public enum IntervalReason {
 	/** It failed: the wait grows with each failure in a row. */
 	BACKOFF,
 	/** Its new items are pushed to this service: polled at its ceiling, as a safety net only. */
-	PUSHED;
+	PUSHED,
+	/**
+	 * Adaptive, its rate not measured yet (not polled, or polled once: the first poll reads a backlog): polled at its
+	 * {@code interval}, the rate it is assumed to have until measured.
+	 */
+	START;
 
 	/** The word of {@code /api/sources}: {@code rate}, {@code ceiling}. */
 	public String word() {

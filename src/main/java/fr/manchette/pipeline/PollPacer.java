@@ -55,7 +55,8 @@ class PollPacer {
 		else if (source.adaptive()) {
 			AdaptiveInterval.Choice choice = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), declared);
 			interval = choice.interval();
-			reason = choice.reason();
+			// Until a poll measures the rate, the mean time between items is the assumed one: its interval.
+			reason = (choice.reason() == IntervalReason.RATE && !measured) ? IntervalReason.START : choice.reason();
 			// The jitter never makes a quiet source wait past its ceiling: that is the promise of max-interval.
 			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
 		}

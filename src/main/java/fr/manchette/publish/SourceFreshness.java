@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import fr.manchette.config.Source;
+import fr.manchette.pipeline.IntervalReason;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.RecentDelays;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param intervalSeconds the time between two polls in force
  * @param intervalReason why: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
- * {@code backoff}, {@code pushed}; {@code start} for an adaptive source not polled yet
+ * {@code backoff}, {@code pushed}; {@code start} for an adaptive source whose rate is not measured yet
  * @param itemsPerHour its publishing rate as measured from when its new items were first seen, null until two
  * successful polls have measured it
  * @param delayMedianSeconds the median time from publication to the merged feed of its latest new items with a
@@ -26,7 +27,8 @@ public record SourceFreshness(long intervalSeconds, String intervalReason, @Null
 
 	static SourceFreshness of(Source source, @Nullable PollPace pace, @Nullable RecentDelays delays) {
 		Duration interval = (pace != null) ? pace.interval() : source.interval();
-		String reason = (pace != null) ? pace.reason() : source.adaptive() ? "start" : "fixed";
+		String reason = (pace != null) ? pace.reason()
+				: (source.adaptive() ? IntervalReason.START : IntervalReason.FIXED).word();
 		Double rate = (pace != null && pace.arrivalRate() != null) ? Math.round(pace.arrivalRate() * 100) / 100.0
 				: null;
 		Duration median = (delays != null) ? delays.median() : null;

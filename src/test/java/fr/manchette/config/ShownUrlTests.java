@@ -31,4 +31,12 @@ class ShownUrlTests {
 			.isEqualTo("redirect loop: https://site.example/feed?key=***&x=1 reached twice");
 	}
 
+	@Test
+	void namesTheParametersAnAddressShownHasHidden() {
+		String shown = ShownUrl.of("https://abonnes.example/rss?api_key=k&edition=fr&sig=s#une");
+		assertThat(ShownUrl.hiddenNames(shown)).containsExactly("api_key", "sig");
+		assertThat(ShownUrl.hiddenNames("https://abonnes.example/rss?api_key=k&edition=fr")).isEmpty();
+		assertThat(ShownUrl.hiddenNames("https://site.example/feed#token=***")).isEmpty();
+	}
+
 }

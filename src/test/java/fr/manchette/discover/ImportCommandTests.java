@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -180,12 +181,7 @@ class ImportCommandTests {
 				    url: https://linuxfr.org/news.atom
 				""".getBytes(StandardCharsets.UTF_8));
 		FeedsFile service = new FeedsFileLoader().load(feedsYml);
-		List<SourceHealth> sources = service.feeds()
-			.stream()
-			.map((source) -> new SourceHealth(source.id(), source.name(), source.url().toString(), source.category(),
-					true, null, null, PollOutcome.PENDING, 0, null, null, 0, null))
-			.toList();
-		String opml = new OpmlWriter(new CurrentFeeds(service)).opml(sources, "http://localhost:8080/");
+		String opml = opml(service);
 		// A reader that keeps its feeds outside folders: the category strings alone.
 		String flat = opml.replaceAll("(?m)^\\s*<outline text=\"(Maroc|Sport)\"[^>]*[^/]>\\s*$", "")
 			.replaceAll("(?m)^\\s*</outline>\\s*$", "");
@@ -200,6 +196,70 @@ class ImportCommandTests {
 					.map((source) -> tuple(source.name(), source.url(), source.category()))
 					.toList());
 		}
+	}
+
+	@Test
+	void aFeedWhoseKeyTheServicesOwnOpmlMaskedIsPrintedCommentedOutAndSaid() throws Exception {
+		Path feedsYml = write("service-feeds.yml", """
+				feeds:
+				  - id: le360
+				    name: Le360
+				    url: https://fr.le360.ma/rss
+				  - id: abonnes
+				    name: Abonnés
+				    url: https://abonnes.example/rss?edition=fr&token=s3cret
+				    category: Presse
+				""".getBytes(StandardCharsets.UTF_8));
+		FeedsFile service = new FeedsFileLoader().load(feedsYml);
+		Path opml = write("manchette.opml", opml(service).getBytes(StandardCharsets.UTF_8));
+
+		Run run = run(opml);
+
+		assertThat(run.status()).isZero();
+		assertThat(run.err()).contains("Commented out: https://abonnes.example/rss?edition=fr&token=*** (the value of"
+				+ " token was masked as *** where the list was made: write the real one in by hand, then uncomment it)");
+		assertThat(run.out()).startsWith("# 1 feed from manchette.opml, and 1 commented out whose credential was masked")
+			.contains("  # The value of token was masked: write the real one in, then uncomment.\n"
+					+ "  # - id: abonnes\n  #   name: \"Abonnés\"\n"
+					+ "  #   url: \"https://abonnes.example/rss?edition=fr&token=***\"\n  #   category: \"Presse\"\n");
+		// As it is, the service polls only the feed it can; with the key written in and uncommented, both.
+		assertThat(load(run.out()).feeds()).extracting(Source::id).containsExactly("fr-le360");
+		String written = run.out().replace("  # - ", "  - ").replace("  #   ", "    ").replace("***", "s3cret");
+		assertThat(load(written).feeds()).extracting(Source::url).containsExactlyElementsOf(service.feeds()
+			.stream()
+			.map(Source::url)
+			.toList());
+
+		// Only such feeds left to add: nothing to add as it is (status 1), the entries printed to be completed.
+		Files.writeString(existing(), """
+				feeds:
+				  - id: le360
+				    name: Le360
+				    url: https://fr.le360.ma/rss
+				""");
+		Run masked = run(opml);
+		assertThat(masked.status()).isEqualTo(1);
+		assertThat(masked.err()).contains("no feed to add (the credentials of those it does not follow were masked");
+		assertThat(masked.out()).contains("  # - id: abonnes\n");
+
+		// Back into the feeds.yml it came from: followed already, its key masked or not.
+		Files.copy(feedsYml, existing(), StandardCopyOption.REPLACE_EXISTING);
+		Run again = run(opml);
+		assertThat(again.status()).isEqualTo(1);
+		assertThat(again.err()).contains(
+				"Left out: https://abonnes.example/rss?edition=fr&token=*** (already in feeds.yml as abonnes)",
+				"no feed to add (feeds.yml follows all of them)");
+		assertThat(again.out()).isEmpty();
+	}
+
+	/** The service's {@code /opml} for its feeds.yml, as it shows its sources (their keys masked). */
+	private static String opml(FeedsFile service) {
+		List<SourceHealth> sources = service.feeds()
+			.stream()
+			.map((source) -> new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(), true,
+					null, null, PollOutcome.PENDING, 0, null, null, 0, null))
+			.toList();
+		return new OpmlWriter(new CurrentFeeds(service)).opml(sources, "http://localhost:8080/");
 	}
 
 	/** The service's feeds.yml, absent unless a test writes it. */

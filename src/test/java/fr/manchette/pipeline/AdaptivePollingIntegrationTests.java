@@ -163,8 +163,14 @@ class AdaptivePollingIntegrationTests {
 	@Test
 	void apiSourcesShowsTheIntervalItsReasonAndTheDelaysAndPrometheusTheHistogram() throws Exception {
 		Instant start = CLOCK.instant();
-		new Timetable("shown", every(start, Duration.ofSeconds(30), Duration.ofHours(3)), null)
-			.pollUntil(start.plus(Duration.ofHours(2)));
+		Timetable timetable = new Timetable("shown", every(start, Duration.ofSeconds(30), Duration.ofHours(3)), null);
+		// After its first poll, which reads a backlog, no rate is known: its interval is its starting one, and says so.
+		timetable.pollUntil(start.plusSeconds(1));
+		JsonNode first = find(JsonMapper.builder().build().readTree(get("/api/sources")).get("sources"), "shown");
+		assertThat(first.get("intervalSeconds").asLong()).isEqualTo(900);
+		assertThat(first.get("intervalReason").asString()).isEqualTo("start");
+		assertThat(first.get("itemsPerHour").isNull()).isTrue();
+		timetable.pollUntil(start.plus(Duration.ofHours(2)));
 		Instant later = CLOCK.instant();
 		new Timetable("fixed", every(later, Duration.ofSeconds(30), Duration.ofHours(3)), null)
 			.pollUntil(later.plus(Duration.ofHours(2)));

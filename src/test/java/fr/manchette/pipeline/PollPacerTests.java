@@ -95,10 +95,12 @@ class PollPacerTests {
 
 		assertThat(first.pace().arrivalRate()).isNull();
 		assertThat(first.pace().interval()).as("chosen from the assumption").isEqualTo(Duration.ofMinutes(15));
+		assertThat(first.pace().reason()).as("no rate decided it").isEqualTo("start");
 		assertThat(failed.pace().arrivalRate()).isNull();
 		assertThat(failed.pace().observedHours()).isNull();
 		assertThat(second.pace().arrivalRate()).isGreaterThan(4.0);
 		assertThat(second.pace().observedHours()).isPositive();
+		assertThat(second.pace().reason()).isEqualTo("rate");
 	}
 
 	private static PollPacer pacer(Set<String> pushed) {
