@@ -333,8 +333,7 @@ class DatabaseOutageOnPostgresTests {
 		return new SpringApplicationBuilder(ManchetteApplication.class).run(arguments.toArray(String[]::new));
 	}
 
-	/** A feed of {@code items} items, with this ETag: the outage tests' source, on PostgreSQL and on H2. */
-	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
 		StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Dépêches</title>");
 		for (int i = 0; i < items; i++) {
 			xml.append("<item><title>Dépêche numéro %d du fil</title><guid>d-%d</guid><link>https://depeches.example/%d</link></item>"
