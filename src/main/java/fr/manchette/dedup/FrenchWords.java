@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import fr.manchette.parse.AccentFold;
 import fr.manchette.parse.WordLists;
@@ -80,6 +81,9 @@ public final class FrenchWords {
 
 	/** Publishers whose name ends (or starts) headlines, folded, without spaces or punctuation. */
 	static final Set<String> PUBLISHERS = WordLists.words("publishers");
+
+	/** What a publisher's name is compared without: compiled once, not at every headline with a trailing name. */
+	private static final Pattern NOT_LETTER_OR_FIGURE = Pattern.compile("[^a-z0-9]");
 
 	private FrenchWords() {
 	}
@@ -264,7 +268,7 @@ public final class FrenchWords {
 		if (name == null) {
 			return false;
 		}
-		String compact = AccentFold.fold(name).replaceAll("[^a-z0-9]", "");
+		String compact = NOT_LETTER_OR_FIGURE.matcher(AccentFold.fold(name)).replaceAll("");
 		return PUBLISHERS.contains(compact);
 	}
 

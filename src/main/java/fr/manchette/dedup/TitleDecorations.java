@@ -52,6 +52,9 @@ final class TitleDecorations {
 
 	private static final Pattern TRAILING_NAME = Pattern.compile("\\s+([-–—|])\\s+([^|–—]{1,40})$");
 
+	/** Between the words of a trailing name, which a short one has four at most. */
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	/** « La Dépêche de la Haute-Loire », « L'Écho de Nice »: an article, a capitalised word, a few more, no digit. */
 	private static final Pattern PAPER = Pattern.compile(
 			"(?:L[ea]s?\\s+|L['’])\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,4}\\s*");
@@ -133,7 +136,7 @@ final class TitleDecorations {
 			// After a pipe, a short tail is always branding; after a dash, only a publisher's name is, or what can only
 			// be the name of a paper: an article and two words or more, the first capitalised (« - La Voix du Nord »,
 			// « - L'Écho de Nice »; not « - Le Havre »).
-			if (FrenchWords.isPublisher(name) || (pipe && name.trim().split("\\s+").length <= 4)
+			if (FrenchWords.isPublisher(name) || (pipe && SPACES.split(name.trim()).length <= 4)
 					|| PAPER.matcher(name).matches()) {
 				text = text.substring(0, trailing.start());
 			}

@@ -16,6 +16,8 @@ class TitleKeyTests {
 			publisher suffix after a dash      => Carburants : baisse de 10 centimes - Le360         => Carburants : baisse de 10 centimes
 			publisher suffix after a pipe      => Carburants : baisse de 10 centimes | Hespress FR   => Carburants : baisse de 10 centimes
 			publisher suffix after an en dash  => Carburants : baisse de 10 centimes – Yabiladi      => Carburants : baisse de 10 centimes
+			four words after a pipe            => Carburants : baisse de 10 centimes | Radio Sud Info Matin => Carburants : baisse de 10 centimes
+			five words after a pipe kept       => Carburants : baisse | Radio Sud Info Matin Soir    => Carburants : baisse, Radio Sud Info Matin Soir
 			name of a paper after a dash       => Carburants : baisse de 10 centimes - L’Écho de Nice => Carburants : baisse de 10 centimes
 			tag before a full stop             => VIDÉO. Carburants : baisse de 10 centimes          => Carburants : baisse de 10 centimes
 			tag before a dash                  => Vidéo - Carburants : baisse de 10 centimes         => Carburants : baisse de 10 centimes
