@@ -133,7 +133,7 @@ public class StoreStep {
 					}
 				}
 			});
-			Poll poll = new Poll(sourceId, seenAt);
+			Poll poll = new Poll(sourceId, seenAt, slices.listed());
 			for (List<IdentifiedItem> slice = slices.next(); slice != null; slice = slices.next()) {
 				poll.store(slice);
 			}
@@ -161,17 +161,41 @@ public class StoreStep {
 		/** The next slice, of {@link #SLICE} items at most; null after the last. */
 		@Nullable List<IdentifiedItem> next();
 
+		/**
+		 * The keys of all the poll's items, known before its first slice, when it has more than one: a stored item
+		 * that a later slice lists under its own guid is not taken for an item of an earlier one under a new guid
+		 * (see {@link fr.manchette.dedup.RelabelledItems}), as in a poll of one slice. Empty for a poll of one slice,
+		 * which lists them all.
+		 */
+		default Set<String> listed() {
+			return Set.of();
+		}
+
 		/** A poll's items already in memory, in slices. */
 		static Slices of(List<IdentifiedItem> items) {
+			Set<String> listed = new HashSet<>();
+			if (items.size() > SLICE) {
+				items.forEach((item) -> listed.add(item.fingerprint().itemKey()));
+			}
 			int[] from = { 0 };
-			return () -> {
-				if (from[0] >= items.size()) {
-					return null;
+			return new Slices() {
+
+				@Override
+				public @Nullable List<IdentifiedItem> next() {
+					if (from[0] >= items.size()) {
+						return null;
+					}
+					int end = Math.min(items.size(), from[0] + SLICE);
+					List<IdentifiedItem> slice = items.subList(from[0], end);
+					from[0] = end;
+					return slice;
 				}
-				int end = Math.min(items.size(), from[0] + SLICE);
-				List<IdentifiedItem> slice = items.subList(from[0], end);
-				from[0] = end;
-				return slice;
+
+				@Override
+				public Set<String> listed() {
+					return listed;
+				}
+
 			};
 		}
 
@@ -189,8 +213,11 @@ public class StoreStep {
 
 		private final Instant seenAt;
 
-		/** The keys of the poll's items so far, and of the stored items they took over (see RelabelledItems). */
-		private final Set<String> listed = new HashSet<>();
+		/**
+		 * The keys of the poll's items (all of them from the start when it has several slices, else so far), and of
+		 * the stored items they took over (see RelabelledItems).
+		 */
+		private final Set<String> listed;
 
 		private final StoryEvents.Told told = StoreStep.this.events.told();
 
@@ -202,9 +229,10 @@ public class StoreStep {
 
 		private int updated;
 
-		Poll(String sourceId, Instant seenAt) {
+		Poll(String sourceId, Instant seenAt, Set<String> listed) {
 			this.sourceId = sourceId;
 			this.seenAt = seenAt;
+			this.listed = new HashSet<>(listed);
 		}
 
 		void store(List<IdentifiedItem> identified) {
