@@ -203,6 +203,14 @@ class LargePollSlicesTests {
 		assertThat(dropped("sponsored")).isEqualTo(2);
 		assertThat(poll("sponsored").inserted()).isZero();
 		assertThat(dropped("sponsored")).isEqualTo(2);
+		// Every guid changed: the stored items and the two dropped ones are found again, each once.
+		serve("sponsored", feed("sponsored", SIZE + 1, (i) -> switch (i) {
+			case 0 -> item("t-copy", sponsored, "https://s.example/offres", 9);
+			case LATER + 1 -> item("t-" + LATER, sponsored, "https://s.example/offres", 9);
+			default -> archive(i - 1, "t-" + (i - 1));
+		}));
+		assertThat(poll("sponsored").inserted()).isZero();
+		assertThat(dropped("sponsored")).isEqualTo(2);
 		assertThat(count("sponsored")).isEqualTo(SIZE - 1);
 	}
 
