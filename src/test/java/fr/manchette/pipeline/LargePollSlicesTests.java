@@ -186,17 +186,11 @@ class LargePollSlicesTests {
 
 	@Test
 	void aDroppedItemListedInALaterSliceIsNotTakenForACopyUnderANewGuidInAnEarlierOne() {
-		String sponsored = "Publireportage : les meilleures offres de la semaine";
-		serve("sponsored", feed("sponsored", SIZE,
-				(i) -> (i == LATER) ? item("s-" + i, sponsored, "https://s.example/offres", 9) : archive(i, "s-" + i)));
+		serve("sponsored", feed("sponsored", SIZE, (i) -> (i == LATER) ? sponsored("s-" + i) : archive(i, "s-" + i)));
 		assertThat(poll("sponsored").inserted()).isEqualTo(SIZE - 1);
 		assertThat(dropped("sponsored")).isEqualTo(1);
 		// The same on top, in the first slice, under a guid of its own; the dropped one still listed under its own.
-		serve("sponsored", feed("sponsored", SIZE + 1, (i) -> switch (i) {
-			case 0 -> item("s-copy", sponsored, "https://s.example/offres", 9);
-			case LATER + 1 -> item("s-" + LATER, sponsored, "https://s.example/offres", 9);
-			default -> archive(i - 1, "s-" + (i - 1));
-		}));
+		serve("sponsored", withSponsoredOnTop("s-"));
 
 		// As in a poll of one slice: two items dropped, each remembered once however many polls list them.
 		assertThat(poll("sponsored").inserted()).isZero();
@@ -204,14 +198,23 @@ class LargePollSlicesTests {
 		assertThat(poll("sponsored").inserted()).isZero();
 		assertThat(dropped("sponsored")).isEqualTo(2);
 		// Every guid changed: the stored items and the two dropped ones are found again, each once.
-		serve("sponsored", feed("sponsored", SIZE + 1, (i) -> switch (i) {
-			case 0 -> item("t-copy", sponsored, "https://s.example/offres", 9);
-			case LATER + 1 -> item("t-" + LATER, sponsored, "https://s.example/offres", 9);
-			default -> archive(i - 1, "t-" + (i - 1));
-		}));
+		serve("sponsored", withSponsoredOnTop("t-"));
 		assertThat(poll("sponsored").inserted()).isZero();
 		assertThat(dropped("sponsored")).isEqualTo(2);
 		assertThat(count("sponsored")).isEqualTo(SIZE - 1);
+	}
+
+	/** The sponsored feed with a copy of its dropped item on top, every guid made with {@code prefix}. */
+	private static String withSponsoredOnTop(String prefix) {
+		return feed("sponsored", SIZE + 1, (i) -> switch (i) {
+			case 0 -> sponsored(prefix + "copy");
+			case LATER + 1 -> sponsored(prefix + LATER);
+			default -> archive(i - 1, prefix + (i - 1));
+		});
+	}
+
+	private static String sponsored(String guid) {
+		return item(guid, "Publireportage : les meilleures offres de la semaine", "https://s.example/offres", 9);
 	}
 
 	@Test
