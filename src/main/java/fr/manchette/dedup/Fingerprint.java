@@ -20,20 +20,24 @@ import org.jspecify.annotations.Nullable;
 public record Fingerprint(String itemKey, @Nullable String linkKey) {
 
 	public static Fingerprint of(Item item) {
-		String identity;
-		if (item.guid() != null) {
-			identity = "guid:" + item.guid();
-		}
-		else if (item.link() != null) {
-			identity = "link:" + item.link();
-		}
-		else {
+		String itemKey = itemKeyOf(item.guid(), item.link());
+		if (itemKey == null) {
 			// The date only when the feed gave one: a stand-in fetch time would change at every poll.
-			identity = "title:" + item.title() + "|" + (item.publishedKnown() ? item.published() : "");
+			itemKey = sha256("title:" + item.title() + "|" + (item.publishedKnown() ? item.published() : ""));
 		}
-		String itemKey = sha256(identity);
 		String linkKey = (item.link() != null) ? linkKeyOf(item.link()) : null;
 		return new Fingerprint(itemKey, linkKey);
+	}
+
+	/**
+	 * The item key of an item with this guid (as cleaned) or, without one, this canonical link; null with neither,
+	 * when its headline and date make it.
+	 */
+	public static @Nullable String itemKeyOf(@Nullable String guid, @Nullable URI link) {
+		if (guid != null) {
+			return sha256("guid:" + guid);
+		}
+		return (link != null) ? sha256("link:" + link) : null;
 	}
 
 	/** The link key of a canonical link: SHA-256 (hex) of it, its AMP and mobile variants folded. */

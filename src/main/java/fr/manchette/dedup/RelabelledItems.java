@@ -57,9 +57,11 @@ public final class RelabelledItems {
 	}
 
 	/**
-	 * The same for one slice of a poll read a slice at a time: {@code listed} holds the keys of the slices before
-	 * and of the stored items they took over; this slice's keys, and those it takes over, are added to it. A stored
-	 * item listed or taken over by an earlier slice is not taken over again, nor is an item this poll stored.
+	 * The same for one slice of a poll read a slice at a time: {@code listed} holds the keys of the poll's items (all
+	 * of them, known before its first slice: a stored item listed by a later slice is not taken over by an earlier
+	 * one, as in a poll of one slice) and of the stored items its slices before took over; this slice's keys, and
+	 * those it takes over, are added to it. A stored item listed or taken over is not taken over again, nor is an
+	 * item this poll stored.
 	 */
 	public static List<IdentifiedItem> relabel(List<IdentifiedItem> items, Set<String> known,
 			Collection<Stored> stored, Set<String> listed) {

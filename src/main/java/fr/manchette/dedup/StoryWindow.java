@@ -250,7 +250,9 @@ public class StoryWindow {
 
 	/**
 	 * Holds these older headlines too: the store's, sorted from {@code start} until {@link #heldFrom}, the latest
-	 * first, at most {@link #roomBack} of them. When that many came, it holds from the last one's time on only.
+	 * first, at most {@link #roomBack} of them. When that many came, it holds from the last one's time on only. Those
+	 * after the last item id are left for {@link #add}: the poll reaching back, which stored them, adds them once it
+	 * has stored its last slice.
 	 */
 	public synchronized void extend(Instant start, List<WindowHeadline> latestFirst, int asked) {
 		long until = this.from;
@@ -266,7 +268,7 @@ public class StoryWindow {
 		this.from = reached;
 		for (WindowHeadline headline : latestFirst) {
 			long at = headline.sortAt().toEpochMilli();
-			if (at >= reached && at < until) {
+			if (at >= reached && at < until && headline.itemId() <= this.lastItemId) {
 				put(headline);
 			}
 		}

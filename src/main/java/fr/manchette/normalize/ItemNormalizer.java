@@ -86,6 +86,19 @@ public final class ItemNormalizer {
 				author(raw.author()), LanguageTag.primary(raw.language())));
 	}
 
+	/**
+	 * What identifies an item, as {@link #normalize} would clean it: its guid and canonical link, without the rest of
+	 * the work. A large feed's items are identified all at once (see the pipeline's slices), cleaned a slice at a time.
+	 */
+	public Identity identity(RawItem raw, URI base) {
+		String guid = guid(raw.guid());
+		return new Identity(guid, link(raw, guid, base));
+	}
+
+	/** An item's guid and canonical link, as the cleaned item has them. */
+	public record Identity(@Nullable String guid, @Nullable URI link) {
+	}
+
 	/** Cuts an oversized summary before a tag or at a space, then cleans again so that every tag is closed. */
 	private HtmlCleaner.CleanSummary summary(@Nullable String html, URI base) {
 		HtmlCleaner.CleanSummary cleaned = this.cleaner.summary(html, base);

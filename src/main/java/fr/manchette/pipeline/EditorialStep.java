@@ -58,8 +58,11 @@ class EditorialStep {
 	 * The items to store, identified (their keys are what drops are remembered by, and what the dedup step reads); the
 	 * others are remembered as dropped, but for those of retention (dated before it, or deleted by it), which are
 	 * only left out.
+	 * @param items one slice of a poll's items
+	 * @param listed the keys of all the poll's items when it has several slices (see {@link StoreStep.Slices#listed}),
+	 * else empty
 	 */
-	List<IdentifiedItem> keep(Source source, FeedsFile config, List<Item> items, Instant now) {
+	List<IdentifiedItem> keep(Source source, FeedsFile config, List<Item> items, Set<String> listed, Instant now) {
 		if (items.isEmpty()) {
 			return List.of();
 		}
@@ -73,7 +76,7 @@ class EditorialStep {
 			.filter((item) -> !StoryAssigner.sortAt(item, now).isBefore(cutoff))
 			.toList();
 		// Undated, and deleted by retention: dated when seen, it would come back as the newest.
-		Set<String> pruned = this.pruned.listedAgain(source.id(), recent, now);
+		Set<String> pruned = this.pruned.listedAgain(source.id(), recent, listed, now);
 		List<IdentifiedItem> candidates = pruned.isEmpty() ? recent
 				: recent.stream().filter((item) -> !pruned.contains(item.fingerprint().itemKey())).toList();
 		List<DroppedItems.Drop> drops = judged.dropped()
@@ -82,7 +85,7 @@ class EditorialStep {
 			.toList();
 		List<IdentifiedItem> all = new ArrayList<>(candidates);
 		drops.forEach((drop) -> all.add(drop.item()));
-		Map<String, DroppedItems.Remembered> remembered = this.dropped.find(source.id(), all);
+		Map<String, DroppedItems.Remembered> remembered = this.dropped.find(source.id(), all, listed);
 		String version = judged.rulesVersion();
 		List<IdentifiedItem> kept = new ArrayList<>(candidates.size());
 		// Remembered under other rules: forgotten, then remembered again if these rules drop it too.
@@ -114,7 +117,8 @@ class EditorialStep {
 			// Stored before the rule that drops it now (under this guid or another): it stays where it is, neither
 			// updated nor counted as dropped.
 			Set<String> fresh = new HashSet<>();
-			this.stored.sort(source.id(), newlyDropped.stream().map(DroppedItems.Drop::item).toList())
+			this.stored.sort(source.id(), newlyDropped.stream().map(DroppedItems.Drop::item).toList(),
+					new HashSet<>(listed))
 				.fresh()
 				.forEach((item) -> fresh.add(item.fingerprint().itemKey()));
 			newlyDropped.removeIf((drop) -> !fresh.contains(drop.item().fingerprint().itemKey()));

@@ -400,7 +400,8 @@ public class IngestRun {
 
 	/** A poll's items, read, judged and identified a slice at a time as the store step asks for them. */
 	private PollSlices slices(Source source, FeedsFile config, Instant seen, SourceReader.Items items) {
-		return new PollSlices(items, (slice) -> this.editorial.keep(source, config, slice, seen), this.deduplicator);
+		return new PollSlices(items, (slice) -> this.editorial.keep(source, config, slice, items.keys(), seen),
+				this.deduplicator);
 	}
 
 	static String describe(Throwable ex) {

@@ -43,6 +43,11 @@ final class PollSlices implements StoreStep.Slices {
 		return this.deduplicator.distinct(this.kept.apply(slice), this.seen);
 	}
 
+	@Override
+	public Set<String> listed() {
+		return this.items.keys();
+	}
+
 	/** How many items were read so far: once all are, the items read whole. */
 	int read() {
 		return this.items.normalized();

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
+import fr.manchette.dedup.Fingerprint;
 import fr.manchette.normalize.Item;
 import fr.manchette.normalize.ItemNormalizer;
 import fr.manchette.parse.FeedParseException;
@@ -102,6 +105,9 @@ class SourceReader {
 
 		private @Nullable List<Item> page;
 
+		/** The keys of all the items, when there are more than a slice's worth; empty otherwise. */
+		private final Set<String> keys;
+
 		private int next;
 
 		private int normalized;
@@ -112,6 +118,7 @@ class SourceReader {
 			this.base = base;
 			this.fetchedAt = fetchedAt;
 			this.zone = zone;
+			this.keys = (this.raw.length > StoreStep.SLICE) ? keys(this.raw, base) : Set.of();
 		}
 
 		Items(List<Item> page) {
@@ -122,6 +129,7 @@ class SourceReader {
 			this.zone = null;
 			this.page = page;
 			this.normalized = page.size();
+			this.keys = Set.of();
 		}
 
 		/** The next {@code size} items at most, normalized, in the document's order; null after the last. */
@@ -142,6 +150,34 @@ class SourceReader {
 			}
 			this.normalized += items.size();
 			return items;
+		}
+
+		/**
+		 * The item keys of every item, known before the first slice is normalized, when there is more than one slice:
+		 * a poll's items are told from the stored items they could be under a new guid by the keys it lists, in any
+		 * slice (see {@link fr.manchette.dedup.RelabelledItems}). Empty for items of one slice, which lists them all.
+		 * Those without guid or link are left out: their headline and date make their key, and no such item is ever
+		 * taken for another.
+		 */
+		Set<String> keys() {
+			return this.keys;
+		}
+
+		private Set<String> keys(RawItem[] raw, URI base) {
+			Set<String> keys = new HashSet<>(raw.length * 2);
+			for (RawItem item : raw) {
+				try {
+					ItemNormalizer.Identity identity = SourceReader.this.normalizer.identity(item, base);
+					String key = Fingerprint.itemKeyOf(identity.guid(), identity.link());
+					if (key != null) {
+						keys.add(key);
+					}
+				}
+				catch (RuntimeException ex) {
+					// Not one of the items: its normalization says why.
+				}
+			}
+			return keys;
 		}
 
 		/** How many items were normalized so far (once all are, the items read whole). */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import fr.manchette.dedup.IdentifiedItem;
@@ -53,8 +54,16 @@ public class DroppedItems {
 
 	/** What is remembered of each of these items of a poll that was dropped, by its key in the poll. */
 	public Map<String, Remembered> find(String sourceId, List<IdentifiedItem> items) {
+		return find(sourceId, items, Set.of());
+	}
+
+	/**
+	 * The same for one slice of a poll: {@code listed} holds the keys of all its items when it has several slices (an
+	 * item remembered under one of them is not taken for another under a new guid), else nothing.
+	 */
+	public Map<String, Remembered> find(String sourceId, List<IdentifiedItem> items, Set<String> listed) {
 		Map<String, Remembered> found = new HashMap<>();
-		this.drops.find(sourceId, items)
+		this.drops.find(sourceId, items, listed)
 			.forEach((key, row) -> found.put(key, new Remembered(row.itemKey(), row.value())));
 		return found;
 	}

@@ -40,7 +40,15 @@ public class PrunedItems {
 	 * another retention.
 	 */
 	public Set<String> listedAgain(String sourceId, List<IdentifiedItem> items, Instant at) {
-		Map<String, RememberedItems.Found> found = this.pruned.find(sourceId, items);
+		return listedAgain(sourceId, items, Set.of(), at);
+	}
+
+	/**
+	 * The same for one slice of a poll: {@code listed} holds the keys of all its items when it has several slices (an
+	 * item remembered under one of them is not taken for another under a new guid), else nothing.
+	 */
+	public Set<String> listedAgain(String sourceId, List<IdentifiedItem> items, Set<String> listed, Instant at) {
+		Map<String, RememberedItems.Found> found = this.pruned.find(sourceId, items, listed);
 		Set<String> seen = new HashSet<>();
 		found.values().forEach((item) -> seen.add(item.itemKey()));
 		for (List<String> chunk : ManyRows.chunks(List.copyOf(seen), ManyRows.KEYS_PER_QUERY)) {

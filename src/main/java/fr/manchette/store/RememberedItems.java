@@ -63,8 +63,10 @@ final class RememberedItems {
 	/**
 	 * What the table has of these items of a poll, by the key of each item found: the key it has there (another one for
 	 * an item under a new guid) and the value of that row.
+	 * @param listed the keys of the poll's other items too, when it has several slices: remembered under one of them,
+	 * a remembered item is the poll's item of that key, not another's under a new guid
 	 */
-	Map<String, Found> find(String sourceId, List<IdentifiedItem> items) {
+	Map<String, Found> find(String sourceId, List<IdentifiedItem> items, Set<String> listed) {
 		if (items.isEmpty()
 				|| this.jdbc.sql(this.any).param("source", sourceId).query(Integer.class).optional().isEmpty()) {
 			return Map.of();
@@ -105,7 +107,7 @@ final class RememberedItems {
 				known.add(item.fingerprint().itemKey());
 			}
 		}
-		List<IdentifiedItem> relabelled = RelabelledItems.relabel(items, known, underLinks);
+		List<IdentifiedItem> relabelled = RelabelledItems.relabel(items, known, underLinks, new HashSet<>(listed));
 		Map<String, Found> found = new HashMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			String remembered = relabelled.get(i).fingerprint().itemKey();

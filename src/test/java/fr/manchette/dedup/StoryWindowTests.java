@@ -293,9 +293,31 @@ class StoryWindowTests {
 		assertThat(this.window.reachBack(weekAgo)).contains(start);
 	}
 
+	/**
+	 * A poll of several slices reaching back reads the items its first slices stored too: those are left for it to
+	 * add once its last slice is stored, as one slice would, and are held once.
+	 */
+	@Test
+	void reachingBackLeavesTheHeadlinesAfterTheLastItemToAdd() {
+		this.window.load(List.of(), 5, 0);
+		Instant weekAgo = T0.minus(Duration.ofDays(7));
+		Instant start = this.window.reachBack(weekAgo).orElseThrow();
+		WindowHeadline ofThePoll = headline(7, "hespress", "s7", HEADLINE, weekAgo.plusSeconds(60));
+
+		this.window.extend(start, List.of(ofThePoll, headline(4, "rfi", "s4", HEADLINE, weekAgo)), 10);
+
+		assertThat(this.window.heldFrom()).isEqualTo(start);
+		assertThat(this.window.nearest(bands(HEADLINE), weekAgo, "le360")).extracting(StoryCandidate::itemId)
+			.containsExactly(4L);
+		this.window.add(List.of(ofThePoll));
+		assertThat(this.window.nearest(bands(HEADLINE), weekAgo, "le360")).extracting(StoryCandidate::itemId)
+			.containsExactly(7L, 4L);
+		assertThat(this.window.size()).isEqualTo(2);
+	}
+
 	@Test
 	void reachingBackWithAsManyHeadlinesAsAskedHoldsFromTheLastOneOnly() {
-		this.window.load(List.of(), 0, 0);
+		this.window.load(List.of(), 3, 0);
 		Instant weekAgo = T0.minus(Duration.ofDays(7));
 		Instant start = this.window.reachBack(weekAgo).orElseThrow();
 

@@ -101,6 +101,25 @@ class ItemNormalizerTests {
 		assertThat(this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow().guid()).isNull();
 	}
 
+	/** What identifies an item before it is cleaned is what the cleaned item has: its guid and canonical link. */
+	@Test
+	void identifiesAnItemByTheGuidAndLinkItWillHave() {
+		List<RawItem> raws = List.of(
+				new RawItem("  https://www.francetvinfo.fr/sports/foot/psg.html#xtor=RSS-3  ", "Le PSG sacré", null,
+						null, null, null, List.of()),
+				new RawItem(" \n ", "Titre", "/a.html?utm_source=rss", null, null, null, List.of()),
+				new RawItem("tag:lemonde.fr,2025:article-6602", "Titre", null, null, null, null, List.of()),
+				new RawItem("x".repeat(2100), "Titre", "https://www.francetvinfo.fr/b.html", null, null, null,
+						List.of()));
+		for (RawItem raw : raws) {
+			Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+			assertThat(this.normalizer.identity(raw, FEED))
+				.isEqualTo(new ItemNormalizer.Identity(item.guid(), item.link()));
+		}
+		assertThat(this.normalizer.identity(raws.get(1), FEED).link())
+			.isEqualTo(URI.create("https://www.francetvinfo.fr/a.html"));
+	}
+
 	@Test
 	void fallsBackToTheFetchTimeWhenTheDateIsMissing() {
 		RawItem raw = raw("Titre", "/a.html", null, null, "date inconnue");

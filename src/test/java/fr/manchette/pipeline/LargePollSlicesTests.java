@@ -57,6 +57,9 @@ class LargePollSlicesTests {
 	/** An item of the third slice that tells the story of another source's item. */
 	private static final int ECHO = 2 * StoreStep.SLICE + 13;
 
+	/** An item of the third slice. */
+	private static final int LATER = 2 * StoreStep.SLICE + 17;
+
 	private static final String ECHOED = "Le port de Tanger Med bat son record de conteneurs en novembre";
 
 	@RegisterExtension
@@ -86,6 +89,11 @@ class LargePollSlicesTests {
 					  - title: "re:^Publireportage"
 					""")
 			.source("rotating", "Guids tournants", url + "/rotating")
+			.source("relisted", "Relistés", url + "/relisted")
+			.source("sponsored", "Sponsorisés", url + "/sponsored", """
+					drop:
+					  - title: "re:^Publireportage"
+					""")
 			.source("failing", "Échec", url + "/failing")
 			.source("wire", "Dépêches", url + "/wire"));
 	}
@@ -154,6 +162,62 @@ class LargePollSlicesTests {
 	}
 
 	@Test
+	void aStoredItemListedInALaterSliceIsNotTakenOverByACopyUnderANewGuidInAnEarlierOne() {
+		serve("relisted", feed("relisted", SIZE, (i) -> archive(i, "r-" + i)));
+		assertThat(poll("relisted").inserted()).isEqualTo(SIZE);
+		// One more item on top, in the first slice: the link, headline and date of an item of the third slice, under
+		// a guid of its own; that one is still listed under its own guid.
+		serve("relisted", feed("relisted", SIZE + 1,
+				(i) -> (i == 0) ? archive(LATER, "r-copy") : archive(i - 1, "r-" + (i - 1))));
+
+		PollReport again = poll("relisted");
+
+		// As in a poll of one slice: two items under two guids, in one story, the stored one as it was.
+		assertThat(again.inserted()).isEqualTo(1);
+		assertThat(again.updated()).isZero();
+		assertThat(titles("relisted", "r-copy")).containsExactly(archiveTitle(LATER));
+		assertThat(titles("relisted", "r-" + LATER)).containsExactly(archiveTitle(LATER));
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT story_key) FROM item WHERE link = ?")
+			.param(archiveLink(LATER))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(count("relisted")).isEqualTo(SIZE + 1);
+	}
+
+	@Test
+	void aDroppedItemListedInALaterSliceIsNotTakenForACopyUnderANewGuidInAnEarlierOne() {
+		serve("sponsored", feed("sponsored", SIZE, (i) -> (i == LATER) ? sponsored("s-" + i) : archive(i, "s-" + i)));
+		assertThat(poll("sponsored").inserted()).isEqualTo(SIZE - 1);
+		assertThat(dropped("sponsored")).isEqualTo(1);
+		// The same on top, in the first slice, under a guid of its own; the dropped one still listed under its own.
+		serve("sponsored", withSponsoredOnTop("s-"));
+
+		// As in a poll of one slice: two items dropped, each remembered once however many polls list them.
+		assertThat(poll("sponsored").inserted()).isZero();
+		assertThat(dropped("sponsored")).isEqualTo(2);
+		assertThat(poll("sponsored").inserted()).isZero();
+		assertThat(dropped("sponsored")).isEqualTo(2);
+		// Every guid changed: the stored items and the two dropped ones are found again, each once.
+		serve("sponsored", withSponsoredOnTop("t-"));
+		assertThat(poll("sponsored").inserted()).isZero();
+		assertThat(dropped("sponsored")).isEqualTo(2);
+		assertThat(count("sponsored")).isEqualTo(SIZE - 1);
+	}
+
+	/** The sponsored feed with a copy of its dropped item on top, every guid made with {@code prefix}. */
+	private static String withSponsoredOnTop(String prefix) {
+		return feed("sponsored", SIZE + 1, (i) -> switch (i) {
+			case 0 -> sponsored(prefix + "copy");
+			case LATER + 1 -> sponsored(prefix + LATER);
+			default -> archive(i - 1, prefix + (i - 1));
+		});
+	}
+
+	private static String sponsored(String guid) {
+		return item(guid, "Publireportage : les meilleures offres de la semaine", "https://s.example/offres", 9);
+	}
+
+	@Test
 	void aPollThatFailsInALaterSliceStoresNothingAndTheNextStoresEverythingOnce() {
 		String failing = "Ce titre, le stockage le refuse";
 		serve("failing", feed("failing", SIZE,
@@ -219,6 +283,13 @@ class LargePollSlicesTests {
 
 	private long count(String source) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM item WHERE source_id = ?").param(source).query(Long.class).single();
+	}
+
+	private long dropped(String source) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM dropped_item WHERE source_id = ?")
+			.param(source)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> titles(String source, String guid) {

@@ -452,6 +452,29 @@ class StoreStepTests {
 	}
 
 	@Test
+	void aStoredItemThatALaterSliceListsIsNotTakenOverByACopyUnderANewGuidInAnEarlierOne() {
+		int size = 2 * StoreStep.SLICE + StoreStep.SLICE / 2;
+		int later = 2 * StoreStep.SLICE + 17;
+		List<Item> feed = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			feed.add(item("g" + i, "Archives " + i + " : le budget de l'année " + (1900 + i % 100), "https://d.fr/" + i,
+					T0.minusSeconds(60L * i)));
+		}
+		save("archives", T0, feed.toArray(Item[]::new));
+		Item listed = feed.get(later);
+		feed.add(0, item("g-copy", listed.title(), listed.link().toString(), listed.published()));
+
+		SaveResult again = save("archives", T0.plusSeconds(900), feed.toArray(Item[]::new));
+
+		// As in a poll of one slice: the copy is an item of its own, the stored one left as it was.
+		assertThat(again).isEqualTo(new SaveResult(1, 0));
+		assertThat(this.jdbc.sql("SELECT guid FROM item WHERE link = ?")
+			.param(listed.link().toString())
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("g" + later, "g-copy");
+	}
+
+	@Test
 	void aPollOfSeveralSlicesStoresEachItemOnceJoinsLinksAcrossSlicesAndRecordsItsOutcomeOnce() {
 		// Two slices and a half; the same guid twice and one link under two guids across the first slices' border.
 		int size = 2 * StoreStep.SLICE + StoreStep.SLICE / 2;
