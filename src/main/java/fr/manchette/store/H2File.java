@@ -1,5 +1,6 @@
 package fr.manchette.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +17,7 @@ import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +64,21 @@ final class H2File {
 			MVStore store = local.getDatabase().getStore().getMvStore();
 			return (store.getFileStore() instanceof RandomAccessStore) ? new H2File(store) : null;
 		}
+	}
+
+	/**
+	 * Whether {@code failure} comes from H2's file: it could not be written or read (the disk full, a file system
+	 * remounted read-only), after which H2 closes the database for every session.
+	 */
+	static boolean failed(Throwable failure) {
+		boolean inStorage = false;
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			inStorage |= cause instanceof MVStoreException;
+			if (inStorage && cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isOpen() {
