@@ -115,6 +115,15 @@ final class H2File {
 		}
 	}
 
+	/**
+	 * Writes to the file the commits H2 took and holds in memory (its background writer writes them within
+	 * {@code WRITE_DELAY}, half a second), and forces the file to the disk.
+	 */
+	void writeTaken() {
+		this.store.commit();
+		this.store.sync();
+	}
+
 	/** Whether H2 has stored a version since the last {@link #forceToDisk} (or nothing was ever forced). */
 	synchronized boolean storedSinceForced() {
 		MVStore.TxCounter held = this.forced;
