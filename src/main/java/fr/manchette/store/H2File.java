@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.h2.api.ErrorCode;
+import org.h2.engine.Database;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -54,16 +55,24 @@ final class H2File {
 	/** The file of an H2 database opened in this process; null for anything else (PostgreSQL, H2 in memory). */
 	static @Nullable H2File of(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			if (!connection.isWrapperFor(JdbcConnection.class)) {
+			if (!(databaseOf(connection) instanceof Database database) || !database.isPersistent()) {
 				return null;
 			}
-			Session session = connection.unwrap(JdbcConnection.class).getSession();
-			if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()) {
-				return null;
-			}
-			MVStore store = local.getDatabase().getStore().getMvStore();
+			MVStore store = database.getStore().getMvStore();
 			return (store.getFileStore() instanceof RandomAccessStore) ? new H2File(store) : null;
 		}
+	}
+
+	/**
+	 * The database that {@code connection} is on, as H2 has it open in this process: the same object for every
+	 * connection until H2 opens the database anew. Null for anything else (PostgreSQL, an H2 server).
+	 */
+	static @Nullable Object databaseOf(Connection connection) throws SQLException {
+		if (!connection.isWrapperFor(JdbcConnection.class)) {
+			return null;
+		}
+		Session session = connection.unwrap(JdbcConnection.class).getSession();
+		return (session instanceof SessionLocal local) ? local.getDatabase() : null;
 	}
 
 	/**

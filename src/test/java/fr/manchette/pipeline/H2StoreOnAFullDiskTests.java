@@ -2,7 +2,11 @@ package fr.manchette.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.manchette.ManchetteApplication;
@@ -103,6 +107,45 @@ class H2StoreOnAFullDiskTests {
 		}
 	}
 
+	@Test
+	void aStoreFileAwayWhenH2OpensItAnewIsWaitedForNeverReplacedByAnEmptyDatabase(CapturedOutput output)
+			throws Exception {
+		this.server.stubFor(get("/feed").willReturn(feed("v1", 2)));
+		try (ConfigurableApplicationContext context = service()) {
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 2);
+
+			FullDisk.fill();
+			this.server.stubFor(get("/feed").willReturn(feed("v2", 4)));
+			await().atMost(Duration.ofSeconds(30)).until(() -> logged(output, 0).contains("cannot be reached"));
+			Path file = this.dir.resolve("db/manchette.mv.db");
+			Path away = Files.move(file, this.dir.resolve("manchette.mv.db"));
+			// Whatever H2 had open fails at its next write, and the pool has H2 open the file anew: it is not there.
+			rounds(output, () -> Files.exists(file));
+			FullDisk.free();
+			rounds(output, () -> Files.exists(file));
+			assertThat(file).doesNotExist();
+			assertThat(LocalHttp.get(port, "/actuator/health", null).statusCode()).isEqualTo(503);
+
+			// Nor is an empty database put in the file's place taken for the store.
+			try (Connection empty = DriverManager.getConnection("jdbc:h2:" + this.dir.resolve("db/manchette"), "sa",
+					"")) {
+				assertThat(empty.isValid(1)).isTrue();
+			}
+			rounds(output, () -> LocalHttp.get(port, "/actuator/health", null).statusCode() == 200);
+			assertThat(LocalHttp.get(port, "/actuator/health", null).statusCode()).isEqualTo(503);
+
+			Files.move(away, file, StandardCopyOption.REPLACE_EXISTING);
+			await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> items(context) == 4);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> LocalHttp.get(port, "/actuator/health", null).statusCode() == 200);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT COUNT(DISTINCT source_id || item_key) FROM item").query(Long.class).single())
+				.isEqualTo(4);
+			assertThat(logged(output, 0)).doesNotContain("not found (this database is empty)");
+		}
+	}
+
 	private ConfigurableApplicationContext service() throws Exception {
 		Files.createDirectories(this.dir.resolve("db"));
 		Path feeds = FeedsYml.inZone("Africa/Casablanca")
@@ -115,6 +158,13 @@ class H2StoreOnAFullDiskTests {
 				"--manchette.polling.lease=10s", "--spring.datasource.hikari.connection-timeout=2000",
 				"--spring.datasource.url=" + FullDisk.url(this.dir),
 				"--logging.level.fr.manchette.store.StoreOutage=DEBUG");
+	}
+
+	/** Waits for three more rounds of the workers finding the database out of reach, or for {@code instead}. */
+	private static void rounds(CapturedOutput output, Callable<Boolean> instead) {
+		int from = output.length();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> instead.call() || logged(output, from).split("DEBUG.*cannot be reached", -1).length > 3);
 	}
 
 	private static String logged(CapturedOutput output, int from) {
