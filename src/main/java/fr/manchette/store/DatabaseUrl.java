@@ -54,6 +54,13 @@ final class DatabaseUrl {
 	static final Map<String, String> POSTGRESQL_DEFAULTS = Map.of("options", "-c lock_timeout=60000", "socketTimeout",
 			"300");
 
+	/**
+	 * What the pool gets on H2 unless the operator sets it: a connection on which H2 said that it closed the database
+	 * (its file could not be written) is thrown away and replaced, which opens the file anew ({@link ClosedH2Eviction}).
+	 */
+	static final Map<String, String> H2_POOL_DEFAULTS = Map.of("spring.datasource.hikari.exception-override-class-name",
+			ClosedH2Eviction.class.getName());
+
 	/** The prefix of the pool's properties that pass connection properties to PostgreSQL's driver. */
 	static final String DRIVER_PROPERTIES = "spring.datasource.hikari.data-source-properties.";
 

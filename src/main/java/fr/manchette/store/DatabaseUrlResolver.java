@@ -36,7 +36,15 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
 		Map<String, Object> store = new HashMap<>(Map.of(URL, url));
 		// What the operator gave stays theirs (ours, from an earlier run of this listener, are put again).
-		if (!DatabaseUrl.isH2(url)) {
+		if (DatabaseUrl.isH2(url)) {
+			DatabaseUrl.H2_POOL_DEFAULTS.forEach((key, value) -> {
+				String given = environment.getProperty(key);
+				if (given == null || given.equals(value)) {
+					store.put(key, value);
+				}
+			});
+		}
+		else {
 			DatabaseUrl.POSTGRESQL_DEFAULTS.forEach((property, value) -> {
 				String key = DatabaseUrl.DRIVER_PROPERTIES + property;
 				String given = environment.getProperty(key);

@@ -1,5 +1,6 @@
 package fr.manchette.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,10 +13,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.h2.api.ErrorCode;
+import org.h2.engine.Database;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
 
@@ -52,16 +55,39 @@ final class H2File {
 	/** The file of an H2 database opened in this process; null for anything else (PostgreSQL, H2 in memory). */
 	static @Nullable H2File of(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			if (!connection.isWrapperFor(JdbcConnection.class)) {
+			if (!(databaseOf(connection) instanceof Database database) || !database.isPersistent()) {
 				return null;
 			}
-			Session session = connection.unwrap(JdbcConnection.class).getSession();
-			if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()) {
-				return null;
-			}
-			MVStore store = local.getDatabase().getStore().getMvStore();
+			MVStore store = database.getStore().getMvStore();
 			return (store.getFileStore() instanceof RandomAccessStore) ? new H2File(store) : null;
 		}
+	}
+
+	/**
+	 * The database that {@code connection} is on, as H2 has it open in this process: the same object for every
+	 * connection until H2 opens the database anew. Null for anything else (PostgreSQL, an H2 server).
+	 */
+	static @Nullable Object databaseOf(Connection connection) throws SQLException {
+		if (!connection.isWrapperFor(JdbcConnection.class)) {
+			return null;
+		}
+		Session session = connection.unwrap(JdbcConnection.class).getSession();
+		return (session instanceof SessionLocal local) ? local.getDatabase() : null;
+	}
+
+	/**
+	 * Whether {@code failure} comes from H2's file: it could not be written or read (the disk full, a file system
+	 * remounted read-only), after which H2 closes the database for every session.
+	 */
+	static boolean failed(Throwable failure) {
+		boolean inStorage = false;
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			inStorage |= cause instanceof MVStoreException;
+			if (inStorage && cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isOpen() {
@@ -96,6 +122,15 @@ final class H2File {
 		if (previous != null) {
 			this.store.deregisterVersionUsage(previous);
 		}
+	}
+
+	/**
+	 * Writes to the file the commits H2 took and holds in memory (its background writer writes them within
+	 * {@code WRITE_DELAY}, half a second), and forces the file to the disk.
+	 */
+	void writeTaken() {
+		this.store.commit();
+		this.store.sync();
 	}
 
 	/** Whether H2 has stored a version since the last {@link #forceToDisk} (or nothing was ever forced). */

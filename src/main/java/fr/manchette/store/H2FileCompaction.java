@@ -73,10 +73,14 @@ class H2FileCompaction implements DisposableBean {
 	/** H2's count of writes to the file when the last look ended: the same at the next look means no one wrote. */
 	private long writesAfterLastLook = -1;
 
-	H2FileCompaction(DataSource dataSource, CompactionSettings settings, Environment environment) {
+	private final StoreOutage outage;
+
+	H2FileCompaction(DataSource dataSource, CompactionSettings settings, Environment environment,
+			StoreOutage outage) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.environment = environment;
+		this.outage = outage;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -92,6 +96,11 @@ class H2FileCompaction implements DisposableBean {
 		if (started == null) {
 			return;
 		}
+		// What the start stored (the tables Flyway made, the sources of feeds.yml) is in the file before the service
+		// goes on. H2 that could not write its file opens it anew (ClosedH2Eviction) with only what is in it, and
+		// nothing does the start again: taken but not yet written when the disk filled, it was lost, and the service
+		// went on with a store without its sources, or without its tables.
+		started.writeTaken();
 		String url = this.environment.getProperty(DatabaseUrlResolver.URL, "");
 		if (!DatabaseUrl.sets(url, "RETENTION_TIME")) {
 			// Forced once before the retention time is shortened: from then on it is the forcing that guards.
@@ -99,6 +108,8 @@ class H2FileCompaction implements DisposableBean {
 			this.retentionBefore = started.retentionTime();
 			started.retentionTime(RETENTION);
 			this.forced = true;
+			// A forcing that works is what says that the file takes writes again, after H2 could not write it.
+			this.outage.watchWrites();
 			this.forcing.start(this.settings.forceEvery(), this.settings.forceEvery(), this::forceIfStored);
 		}
 		this.background.start(this.settings.interval(), this.settings.interval(), this::inBackground);
@@ -106,19 +117,50 @@ class H2FileCompaction implements DisposableBean {
 
 	/** One round of forcing: the file forced to the disk if H2 stored anything since the last. */
 	void forceIfStored() {
-		H2File current = this.file;
 		try {
+			H2File current = current();
 			if (this.forced && current != null && current.isOpen() && current.storedSinceForced()) {
 				current.forceToDisk();
+				this.outage.written();
 			}
 		}
 		catch (RuntimeException ex) {
-			// The version held stays held: H2 overwrites nothing newer than the last version forced.
-			if (!this.forcing.stopping()) {
+			// The version held stays held: H2 overwrites nothing newer than the last version forced. A file that
+			// cannot be written (the disk full) is the store's outage, said once.
+			if (!this.forcing.stopping() && !this.outage.said("forcing the H2 file to disk", ex)) {
 				log.warn("H2 file not forced to disk kind={} detail={}", ex.getClass().getSimpleName(),
 						ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * The file as H2 has it open. When H2 could not write its file, it closed the database, and the pool's next
+	 * connection opened the file anew, in a store of its own: that one is looked after from then on, forced as at the
+	 * start. Null while none is open.
+	 */
+	private @Nullable H2File current() {
+		H2File known = this.file;
+		if (known == null || known.isOpen()) {
+			return known;
+		}
+		H2File reopened;
+		try {
+			reopened = H2File.of(this.dataSource);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Not open again yet: the next round asks again.
+			return null;
+		}
+		if (reopened == null || !reopened.isOpen()) {
+			return null;
+		}
+		if (this.forced) {
+			reopened.forceToDisk();
+			reopened.retentionTime(RETENTION);
+		}
+		this.file = reopened;
+		return reopened;
 	}
 
 	/** Whether there is an H2 file to look after: false on PostgreSQL. */
@@ -132,6 +174,9 @@ class H2FileCompaction implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// A compaction that did not happen loses nothing; H2 reports a failed write to the next statement itself.
+			if (this.outage.said("compacting the H2 file", ex)) {
+				return;
+			}
 			log.warn("H2 file compaction failed kind={} detail={}", ex.getClass().getSimpleName(), ex.getMessage());
 		}
 	}
@@ -141,7 +186,7 @@ class H2FileCompaction implements DisposableBean {
 	 * @return the file before and after; the same if it needed nothing
 	 */
 	Compacted compactIfOvergrown() {
-		H2File current = this.file;
+		H2File current = current();
 		if (current == null || !current.isOpen()) {
 			return Compacted.NOTHING;
 		}

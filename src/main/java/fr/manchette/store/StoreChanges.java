@@ -84,6 +84,9 @@ public class StoreChanges {
 	/** When the row is next read on a shared store (nanoTime); guarded by looking, read without it to skip the lock. */
 	private volatile long nextLook;
 
+	/** The outages of the H2 file that had ended when the row was last read for one ({@link StoreOutage#fileBack}). */
+	private volatile long fileBackSeen;
+
 	/** The key of the current transaction's pending change: recorded once per transaction, however many writes. */
 	private final Object pending = new Object();
 
@@ -110,6 +113,17 @@ public class StoreChanges {
 
 	/** The current change: what the store holds now, as far as this instance knows (at most a second late). */
 	public Change current() {
+		long fileBack = this.outage.fileBack();
+		if (fileBack != this.fileBackSeen) {
+			// The change kept may be one the H2 file lost: the row as the file has it, which the next change follows.
+			try {
+				this.last.set(read(READ));
+				this.fileBackSeen = fileBack;
+			}
+			catch (DataAccessException ex) {
+				// Read at the next call.
+			}
+		}
 		Change current = this.last.get();
 		if (current == null || (this.shared && System.nanoTime() - this.nextLook >= 0)) {
 			current = look();

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -50,19 +51,36 @@ public class StoreOutage {
 	/** When the outage under way began; null while the database answers. */
 	private final AtomicReference<@Nullable Instant> since = new AtomicReference<>();
 
+	/**
+	 * Whether the end of an outage of the H2 file is told by {@link #written}: the file is forced to the disk. Not
+	 * with an H2 URL that sets its own retention time: then the first worker that reaches the database ends it.
+	 */
+	private volatile boolean writesWatched;
+
+	/**
+	 * Whether the outage under way is the H2 file's: it is over once the file takes writes again, not when a worker
+	 * reads. H2 opens the file anew for the next connection, and answers reads from it, while the disk is still full:
+	 * the first write it stores fails it again.
+	 */
+	private volatile boolean fileDown;
+
+	/** How many outages of the H2 file have ended: each may have lost the writes H2 had taken before it failed. */
+	private final AtomicLong fileBack = new AtomicLong();
+
 	public StoreOutage(Clock clock) {
 		this.clock = clock;
 	}
 
 	/**
 	 * Whether {@code failure} says that the database could not be reached, rather than that a statement is wrong: no
-	 * connection to be had, one cut in the middle, a transaction that could not begin, commit or roll back.
+	 * connection to be had, one cut in the middle, a transaction that could not begin, commit or roll back, an embedded
+	 * H2 that could not write its file (and closed the database).
 	 */
 	public static boolean unreachable(Throwable failure) {
 		return causedBy(failure, DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
 				RecoverableDataAccessException.class, CannotCreateTransactionException.class,
 				TransactionSystemException.class, SQLTransientConnectionException.class,
-				SQLNonTransientConnectionException.class, SQLRecoverableException.class);
+				SQLNonTransientConnectionException.class, SQLRecoverableException.class) || H2File.failed(failure);
 	}
 
 	/**
@@ -123,6 +141,9 @@ public class StoreOutage {
 	 */
 	public void failed(String what, Throwable failure) {
 		String detail = detail(failure);
+		if (H2File.failed(failure)) {
+			this.fileDown = true;
+		}
 		if (this.since.compareAndSet(null, this.clock.instant())) {
 			log.warn("The database cannot be reached: {} waits for it, and the rest with it; feeds and the ticker are "
 					+ "served as last published detail={}", what, detail);
@@ -132,8 +153,46 @@ public class StoreOutage {
 		}
 	}
 
-	/** A worker reached the database: the end of an outage, if one was under way, is logged once. */
+	/**
+	 * A worker reached the database: the end of an outage, if one was under way, is logged once; not of one of the
+	 * H2 file's, which ends when it is {@link #written}.
+	 */
 	public void answered() {
+		if (!this.fileDown || !this.writesWatched) {
+			this.fileDown = false;
+			end();
+		}
+	}
+
+	/** From now on, the end of an outage of the H2 file is told by {@link #written}. */
+	void watchWrites() {
+		this.writesWatched = true;
+	}
+
+	/** What H2 stored reached the disk: the end of an outage of its file, if one was under way. */
+	void written() {
+		if (this.fileDown) {
+			this.fileDown = false;
+			this.fileBack.incrementAndGet();
+			end();
+		}
+	}
+
+	/**
+	 * How many outages of the H2 file have ended. H2 answers a commit before it writes it (within half a second): what
+	 * it had taken when its file failed, and what it took from the file opened anew while the disk was still full,
+	 * is not in the file, so what was read of the store before may be ahead of it.
+	 */
+	long fileBack() {
+		return this.fileBack.get();
+	}
+
+	/** Whether the H2 file could not be written, and has not been since. */
+	boolean fileDown() {
+		return this.fileDown;
+	}
+
+	private void end() {
 		Instant began = this.since.getAndSet(null);
 		if (began != null) {
 			log.info("The database answers again after {} s", Duration.between(began, this.clock.instant()).toSeconds());

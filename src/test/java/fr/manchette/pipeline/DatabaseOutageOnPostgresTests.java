@@ -333,7 +333,8 @@ class DatabaseOutageOnPostgresTests {
 		return new SpringApplicationBuilder(ManchetteApplication.class).run(arguments.toArray(String[]::new));
 	}
 
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
+	/** A feed of {@code items} items, with this ETag: the outage tests' source, on PostgreSQL and on H2. */
+	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder feed(String etag, int items) {
 		StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Dépêches</title>");
 		for (int i = 0; i < items; i++) {
 			xml.append("<item><title>Dépêche numéro %d du fil</title><guid>d-%d</guid><link>https://depeches.example/%d</link></item>"

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +45,34 @@ class H2FileCompactionTests {
 
 	@TempDir
 	Path dir;
+
+	@Test
+	void whatTheStartStoredIsInTheFileOnceTheServiceIsReady() throws Exception {
+		// H2's background writer held off for the run: only what the service has H2 write reaches the file.
+		try (ConfigurableApplicationContext context = start(H2Files.url(this.dir) + ";WRITE_DELAY=3600000", "1h",
+				"0s")) {
+			long migrations = context.getBean(JdbcClient.class)
+				.sql("SELECT COUNT(*) FROM flyway_schema_history")
+				.query(Long.class)
+				.single();
+			// The file as H2 opened anew after its file failed would read it: what the disk holds, nothing more.
+			Files.copy(file(), this.dir.resolve("copy.mv.db"));
+			try (Connection copy = DriverManager.getConnection(
+					"jdbc:h2:" + this.dir.resolve("copy") + ";DATABASE_TO_LOWER=TRUE", "sa", "");
+					Statement statement = copy.createStatement()) {
+				assertThat(count(statement, "SELECT COUNT(*) FROM information_schema.tables"
+						+ " WHERE table_name = 'flyway_schema_history'")).isOne();
+				assertThat(count(statement, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
+			}
+		}
+	}
+
+	private static long count(Statement statement, String sql) throws SQLException {
+		try (ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
 
 	@Test
 	void aCleanStopLeavesTheFileNearItsLiveData() throws Exception {
