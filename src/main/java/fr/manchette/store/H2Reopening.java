@@ -32,6 +32,13 @@ final class H2Reopening extends SimpleDriverDataSource {
 	/** The database, as H2 has it open, that the last connection given was on ({@link H2File#databaseOf}). */
 	private volatile @Nullable Object database;
 
+	/**
+	 * Set by the pool from its connection timeout; it waits that long at its shutdown for a connection being opened
+	 * (Spring's data sources refuse it and say 0: the pool then did not wait, and warned at every stop that came while
+	 * it was opening one).
+	 */
+	private volatile int loginTimeout;
+
 	H2Reopening(String url, Properties properties) {
 		super(new org.h2.Driver(), url);
 		setConnectionProperties(properties);
@@ -59,6 +66,16 @@ final class H2Reopening extends SimpleDriverDataSource {
 			connection.close();
 			throw ex;
 		}
+	}
+
+	@Override
+	public int getLoginTimeout() {
+		return this.loginTimeout;
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) {
+		this.loginTimeout = seconds;
 	}
 
 	private static boolean hasTables(Connection connection) throws SQLException {
