@@ -52,14 +52,10 @@ public class DroppedItems {
 	public record Drop(IdentifiedItem item, String rule) {
 	}
 
-	/** What is remembered of each of these items of a poll that was dropped, by its key in the poll. */
-	public Map<String, Remembered> find(String sourceId, List<IdentifiedItem> items) {
-		return find(sourceId, items, Set.of());
-	}
-
 	/**
-	 * The same for one slice of a poll: {@code listed} holds the keys of all its items when it has several slices (an
-	 * item remembered under one of them is not taken for another under a new guid), else nothing.
+	 * What is remembered of each of these items of a poll that was dropped, by its key in the poll. {@code listed}
+	 * holds the keys of all the poll's items when it has several slices (an item remembered under one of them is not
+	 * taken for another under a new guid), else nothing.
 	 */
 	public Map<String, Remembered> find(String sourceId, List<IdentifiedItem> items, Set<String> listed) {
 		Map<String, Remembered> found = new HashMap<>();

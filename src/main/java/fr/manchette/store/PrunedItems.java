@@ -37,15 +37,8 @@ public class PrunedItems {
 
 	/**
 	 * The keys of those of a poll's items that retention deleted; those are remembered as seen at {@code at}, for
-	 * another retention.
-	 */
-	public Set<String> listedAgain(String sourceId, List<IdentifiedItem> items, Instant at) {
-		return listedAgain(sourceId, items, Set.of(), at);
-	}
-
-	/**
-	 * The same for one slice of a poll: {@code listed} holds the keys of all its items when it has several slices (an
-	 * item remembered under one of them is not taken for another under a new guid), else nothing.
+	 * another retention. {@code listed} holds the keys of all the poll's items when it has several slices (an item
+	 * remembered under one of them is not taken for another under a new guid), else nothing.
 	 */
 	public Set<String> listedAgain(String sourceId, List<IdentifiedItem> items, Set<String> listed, Instant at) {
 		Map<String, RememberedItems.Found> found = this.pruned.find(sourceId, items, listed);

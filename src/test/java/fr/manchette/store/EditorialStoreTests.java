@@ -47,7 +47,7 @@ class EditorialStoreTests {
 				new Drop(dispatch("k2", "Publireportage : la banque", T0), "drop: publireportage"), new Drop(k3, "keep")),
 				"v1", T0);
 		this.dropped.remember("hespress", List.of(new Drop(k1, "languages: fr")), "v1", T0.plusSeconds(60));
-		assertThat(this.dropped.find("le360", List.of(k1, k3, dispatch("k9", "Le Maroc en finale", T0))))
+		assertThat(this.dropped.find("le360", List.of(k1, k3, dispatch("k9", "Le Maroc en finale", T0)), Set.of()))
 			.containsOnly(Map.entry(key(k1), new Remembered(key(k1), "v1")), Map.entry(key(k3), new Remembered(key(k3), "v1")));
 		assertThat(this.dropped.counts()).containsOnly(
 				Map.entry("le360", Map.of("drop: publireportage", 2L, "keep", 1L)),
@@ -56,7 +56,7 @@ class EditorialStoreTests {
 		// Dropped again under other rules: the caller forgets what was remembered under the ones before.
 		this.dropped.forget("le360", List.of(key(k1), key(k3)));
 		this.dropped.remember("le360", List.of(new Drop(k1, "drop: title: re:^Publi")), "v2", T0.plusSeconds(120));
-		assertThat(this.dropped.find("le360", List.of(k1))).containsOnly(Map.entry(key(k1), new Remembered(key(k1), "v2")));
+		assertThat(this.dropped.find("le360", List.of(k1), Set.of())).containsOnly(Map.entry(key(k1), new Remembered(key(k1), "v2")));
 		assertThat(this.dropped.counts().get("le360"))
 			.containsOnly(Map.entry("drop: publireportage", 1L), Map.entry("drop: title: re:^Publi", 1L));
 
@@ -69,7 +69,7 @@ class EditorialStoreTests {
 		IdentifiedItem k1 = dispatch("k1", "Titre 1", T0);
 		this.dropped.remember("hespress", List.of(new Drop(k1, "languages: fr")), "v1", T0);
 		// A source that has no drop of its own, though another has one under the same key.
-		assertThat(this.dropped.find("le360", List.of(k1, dispatch("k2", "Titre 2", T0)))).isEmpty();
+		assertThat(this.dropped.find("le360", List.of(k1, dispatch("k2", "Titre 2", T0)), Set.of())).isEmpty();
 
 		// More items than one statement takes.
 		List<IdentifiedItem> poll = IntStream.range(0, 1_200).mapToObj((i) -> dispatch("k" + i, "Titre " + i, T0)).toList();
@@ -80,9 +80,9 @@ class EditorialStoreTests {
 		this.dropped.remember("le360", drops, "v2", T0);
 		Map<String, Remembered> versions = new HashMap<>();
 		drops.forEach((drop) -> versions.put(key(drop.item()), new Remembered(key(drop.item()), "v2")));
-		assertThat(this.dropped.find("le360", poll)).isEqualTo(versions);
-		assertThat(this.dropped.find("hespress", poll)).containsOnly(Map.entry(key(k1), new Remembered(key(k1), "v1")));
-		assertThat(this.dropped.find("le360", List.of())).isEmpty();
+		assertThat(this.dropped.find("le360", poll, Set.of())).isEqualTo(versions);
+		assertThat(this.dropped.find("hespress", poll, Set.of())).containsOnly(Map.entry(key(k1), new Remembered(key(k1), "v1")));
+		assertThat(this.dropped.find("le360", List.of(), Set.of())).isEmpty();
 	}
 
 	@Test
@@ -94,21 +94,21 @@ class EditorialStoreTests {
 		Remembered asDated = new Remembered(key(dated), "v1");
 
 		IdentifiedItem again = item("s-2", "Publireportage : les offres", LINK, T0);
-		assertThat(this.dropped.find("le360", List.of(again))).containsOnly(Map.entry(key(again), asDated));
+		assertThat(this.dropped.find("le360", List.of(again), Set.of())).containsOnly(Map.entry(key(again), asDated));
 		// The same headline under the link, another date or another headline: another item, judged as new.
 		assertThat(this.dropped.find("le360", List.of(item("s-3", "Publireportage : les offres", LINK, T0.plusSeconds(3600)),
-				item("s-4", "Publireportage : les offres du mois", LINK, T0)))).isEmpty();
+				item("s-4", "Publireportage : les offres du mois", LINK, T0)), Set.of())).isEmpty();
 		// Still listed under its own guid, it is itself; and two items of a poll are not one remembered item.
-		assertThat(this.dropped.find("le360", List.of(dated, again))).containsOnly(Map.entry(key(dated), asDated));
+		assertThat(this.dropped.find("le360", List.of(dated, again), Set.of())).containsOnly(Map.entry(key(dated), asDated));
 		IdentifiedItem twin = item("s-5", "Publireportage : les offres", LINK, T0);
-		assertThat(this.dropped.find("le360", List.of(again, twin))).containsOnly(Map.entry(key(again), asDated));
+		assertThat(this.dropped.find("le360", List.of(again, twin), Set.of())).containsOnly(Map.entry(key(again), asDated));
 		// Only in its source.
-		assertThat(this.dropped.find("hespress", List.of(again))).isEmpty();
+		assertThat(this.dropped.find("hespress", List.of(again), Set.of())).isEmpty();
 		// No date on either side allows one item.
 		IdentifiedItem horoscope = item("s-8", "Horoscope du jour", "https://h.ma/horoscope", T0.plusSeconds(86_400));
-		assertThat(this.dropped.find("le360", List.of(horoscope)))
+		assertThat(this.dropped.find("le360", List.of(horoscope), Set.of()))
 			.containsOnly(Map.entry(key(horoscope), new Remembered(key(undated), "v1")));
-		assertThat(this.dropped.find("le360", List.of(undated(again)))).containsOnly(Map.entry(key(again), asDated));
+		assertThat(this.dropped.find("le360", List.of(undated(again)), Set.of())).containsOnly(Map.entry(key(again), asDated));
 
 		// Remembered before the link and headline were: found by its key only.
 		IdentifiedItem older = item("s-9", "Communiqué du groupe", "https://h.ma/communique", T0);
@@ -118,9 +118,9 @@ class EditorialStoreTests {
 			.param("key", key(older))
 			.param("at", T0.atOffset(ZoneOffset.UTC))
 			.update();
-		assertThat(this.dropped.find("le360", List.of(older)))
+		assertThat(this.dropped.find("le360", List.of(older), Set.of()))
 			.containsOnly(Map.entry(key(older), new Remembered(key(older), "v1")));
-		assertThat(this.dropped.find("le360", List.of(item("s-10", "Communiqué du groupe", "https://h.ma/communique", T0))))
+		assertThat(this.dropped.find("le360", List.of(item("s-10", "Communiqué du groupe", "https://h.ma/communique", T0)), Set.of()))
 			.isEmpty();
 	}
 

@@ -3,6 +3,7 @@ package fr.manchette.store;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import fr.manchette.dedup.IdentifiedItem;
 import fr.manchette.normalize.Item;
@@ -40,15 +41,15 @@ class PrunedItemsTests {
 		assertThat(this.pruner.pruneOlderThan(T0.minusSeconds(30L * 86_400))).isEqualTo(3);
 
 		// The dated one is kept out by its date; only the undated ones are remembered, each in its source.
-		assertThat(this.pruned.listedAgain("hespress", List.of(listed("dated"), listed("undated"), listed("other")), T0))
+		assertThat(this.pruned.listedAgain("hespress", List.of(listed("dated"), listed("undated"), listed("other")), Set.of(), T0))
 			.containsExactly(undated);
-		assertThat(this.pruned.listedAgain("le360", List.of(listed("other")), T0.minusSeconds(86_400))).hasSize(1);
-		assertThat(this.pruned.listedAgain("le360", List.of(), T0)).isEmpty();
+		assertThat(this.pruned.listedAgain("le360", List.of(listed("other")), Set.of(), T0.minusSeconds(86_400))).hasSize(1);
+		assertThat(this.pruned.listedAgain("le360", List.of(), Set.of(), T0)).isEmpty();
 		// Seen by a poll at T0: kept; le360's last seen a day earlier: forgotten first.
 		assertThat(this.pruned.forgetOlderThan(T0.minusSeconds(3_600))).isOne();
-		assertThat(this.pruned.listedAgain("le360", List.of(listed("other")), T0)).isEmpty();
+		assertThat(this.pruned.listedAgain("le360", List.of(listed("other")), Set.of(), T0)).isEmpty();
 		assertThat(this.pruned.forgetOlderThan(T0.plusSeconds(1))).isOne();
-		assertThat(this.pruned.listedAgain("hespress", List.of(listed("undated")), T0)).isEmpty();
+		assertThat(this.pruned.listedAgain("hespress", List.of(listed("undated")), Set.of(), T0)).isEmpty();
 	}
 
 	@Test
@@ -60,15 +61,15 @@ class PrunedItemsTests {
 
 		// The feed lists it under another guid at every poll: the link and the headline are those of the pruned one.
 		IdentifiedItem again = IdentifiedItem.of(editorial.withGuid("s-2"));
-		assertThat(this.pruned.listedAgain("hespress", List.of(again), T0.minusSeconds(86_400)))
+		assertThat(this.pruned.listedAgain("hespress", List.of(again), Set.of(), T0.minusSeconds(86_400)))
 			.containsExactly(again.fingerprint().itemKey());
 		IdentifiedItem later = IdentifiedItem.of(editorial.withGuid("s-3"));
-		assertThat(this.pruned.listedAgain("hespress", List.of(later), T0)).containsExactly(later.fingerprint().itemKey());
+		assertThat(this.pruned.listedAgain("hespress", List.of(later), Set.of(), T0)).containsExactly(later.fingerprint().itemKey());
 		// Another headline under the link is another item; and another source's is its own.
 		assertThat(this.pruned.listedAgain("hespress",
 				List.of(IdentifiedItem.of(new Item("s-4", "Éditorial : le temps court", editorial.link(), "", "", seen,
-						false, List.of()))), T0)).isEmpty();
-		assertThat(this.pruned.listedAgain("le360", List.of(later), T0)).isEmpty();
+						false, List.of()))), Set.of(), T0)).isEmpty();
+		assertThat(this.pruned.listedAgain("le360", List.of(later), Set.of(), T0)).isEmpty();
 		// The poll at T0 saw it, under its first key: one row, kept for another retention from then.
 		assertThat(this.pruned.forgetOlderThan(T0.minusSeconds(3_600))).isZero();
 		assertThat(this.pruned.forgetOlderThan(T0.plusSeconds(1))).isOne();
