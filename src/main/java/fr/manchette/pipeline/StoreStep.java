@@ -22,6 +22,7 @@ import fr.manchette.store.EditedItem;
 import fr.manchette.store.HeadlineEdits;
 import fr.manchette.store.ItemRepository;
 import fr.manchette.store.ItemRepository.HandedOut;
+import fr.manchette.store.NewRows;
 import fr.manchette.store.PollItems;
 import fr.manchette.store.SaveResult;
 import fr.manchette.store.SourceStatus;
@@ -255,6 +256,8 @@ public class StoreStep {
 			PollItems sorted = withLanguages(StoreStep.this.items.sort(this.sourceId, identified, this.listed));
 			List<IdentifiedItem> fresh = sorted.fresh();
 			if (!fresh.isEmpty()) {
+				// What can be made of their rows before their stories are decided is, out of the lock's turn.
+				NewRows rows = StoreStep.this.items.rows(this.sourceId, fresh, this.seenAt);
 				StoryAssigner.Draft draft = this.locked ? StoryAssigner.Draft.NONE
 						: draft(this.sourceId, fresh, this.seenAt);
 				PollAbandoned.check();
@@ -270,7 +273,7 @@ public class StoreStep {
 				// The slices before are stored: the stories of their links come with the others.
 				List<AssignedItem> assigned = StoreStep.this.assigner.assign(this.sourceId, fresh, this.seenAt,
 						StoreStep.this.items.storiesOfLinks(links), draft, PollAbandoned::check);
-				Map<String, Long> ids = insert(assigned);
+				Map<String, Long> ids = insert(rows, assigned);
 				this.told.add(assigned, ids, this.seenAt);
 				this.inserted += ids.size();
 			}
@@ -288,9 +291,8 @@ public class StoreStep {
 		}
 
 		/** Inserts a slice's new items and keeps their headlines for the window; returns their ids by item key. */
-		private Map<String, Long> insert(List<AssignedItem> slice) {
-			Map<String, Long> ids = StoreStep.this.items.insert(this.sourceId, slice, this.seenAt,
-					PollAbandoned::check);
+		private Map<String, Long> insert(NewRows rows, List<AssignedItem> slice) {
+			Map<String, Long> ids = StoreStep.this.items.insert(rows, slice, PollAbandoned::check);
 			for (AssignedItem item : slice) {
 				Long id = ids.get(item.identified().fingerprint().itemKey());
 				if (id != null) {

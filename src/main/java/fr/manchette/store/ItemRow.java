@@ -30,8 +30,20 @@ final class ItemRow {
 			      search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash, lang,
 			      item_hash, story_hash, link_hash)""";
 
-	/** Where {@link #values} has the item key's hash. */
+	/** Where {@link #values} has these columns. */
+	private static final int ITEM_KEY = 1;
+
+	private static final int STORY_KEY = 2;
+
+	private static final int LINK_KEY = 3;
+
+	private static final int SORT_AT = 15;
+
 	private static final int ITEM_HASH = 18;
+
+	private static final int STORY_HASH = 19;
+
+	private static final int LINK_HASH = 20;
 
 	// first_seen_at, sort_at and story_key are left alone: an edited item keeps its place and its story. Its link's
 	// hash is kept only when the link does not name its story, as for a new item (see linkHash).
@@ -51,17 +63,36 @@ final class ItemRow {
 
 	/** A new item's row, in the order of {@link #INSERT_INTO}'s columns. */
 	static Object[] values(String sourceId, AssignedItem assigned, Instant seenAt) {
-		IdentifiedItem identified = assigned.identified();
+		return placed(values(sourceId, assigned.identified(), seenAt), assigned);
+	}
+
+	/**
+	 * A new item's row but for its place and story (see {@link #placed}): all that does not wait for its story to be
+	 * decided, so that a poll makes it before it takes the story lock (see {@link ItemRepository#rows}).
+	 */
+	static Object[] values(String sourceId, IdentifiedItem identified, Instant seenAt) {
 		Item item = identified.item();
 		Object seen = Timestamps.param(seenAt);
 		Fingerprint fingerprint = identified.fingerprint();
-		return new Object[] { sourceId, fingerprint.itemKey(), assigned.storyKey(), fingerprint.linkKey(), item.guid(),
+		return new Object[] { sourceId, fingerprint.itemKey(), null, fingerprint.linkKey(), item.guid(),
 				(item.link() != null) ? item.link().toString() : null, item.title(), item.summaryHtml(),
 				item.summaryText(), String.join(CATEGORY_SEPARATOR, item.categories()), searchText(item),
-				Timestamps.param(item.published()), item.publishedKnown(), seen, seen,
-				Timestamps.param(assigned.sortAt()), ContentHash.of(identified), item.language(),
-				KeyHash.of(fingerprint.itemKey()), KeyHash.of(assigned.storyKey()),
-				linkHash(fingerprint.linkKey(), assigned.storyKey()) };
+				Timestamps.param(item.published()), item.publishedKnown(), seen, seen, null,
+				ContentHash.of(identified), item.language(), KeyHash.of(fingerprint.itemKey()), null, null };
+	}
+
+	/** A copy of a row of {@link #values} without them, with the place and story the item was given. */
+	static Object[] placed(Object[] values, AssignedItem assigned) {
+		if (!assigned.identified().fingerprint().itemKey().equals(values[ITEM_KEY])) {
+			throw new IllegalArgumentException("The row of another item: " + values[ITEM_KEY]);
+		}
+		Object[] row = values.clone();
+		String storyKey = assigned.storyKey();
+		row[STORY_KEY] = storyKey;
+		row[SORT_AT] = Timestamps.param(assigned.sortAt());
+		row[STORY_HASH] = KeyHash.of(storyKey);
+		row[LINK_HASH] = linkHash((String) values[LINK_KEY], storyKey);
+		return row;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link ItemRepository}'s batched reads and writes: a poll's known items are its source's, found by key among many,
@@ -177,6 +178,51 @@ class ItemRepositoryTests {
 		this.items.update(List.of(new EditedItem(id2, T0, hespress.get(2))), T0.plusSeconds(120));
 		assertThat(this.items.storiesOfLinks(List.of(link2))).isEqualTo(Map.of(link2, link2));
 		assertThat(linkHashOf(id2)).isNull();
+	}
+
+	/**
+	 * A poll makes its new items' rows before the story lock and inserts them under it with the places and stories
+	 * decided: each row as an insert of the decided items alone writes it, and rows made for other items refused.
+	 */
+	@Test
+	void rowsMadeBeforeTheStoriesAreDecidedAreStoredAsTheDecidedItemsAre() {
+		List<IdentifiedItem> hespress = identify(0, 3);
+		String story = hespress.get(0).fingerprint().storyKey();
+		// Item 1 joins item 0's story (its link then needs its own hash); items 0 and 2 start their own.
+		List<AssignedItem> decided = List.of(new AssignedItem(hespress.get(0), T0.minusSeconds(5), story),
+				new AssignedItem(hespress.get(1), T0.minusSeconds(4), story),
+				new AssignedItem(hespress.get(2), T0, hespress.get(2).fingerprint().storyKey()));
+		NewRows rows = this.items.rows("hespress", hespress, T0);
+		assertThat(this.items.insert(rows, decided, () -> {
+		})).hasSize(3);
+		List<IdentifiedItem> le360 = identify(0, 3);
+		this.items.insert("le360", decided.stream()
+			.map((item) -> new AssignedItem(le360.get(decided.indexOf(item)), item.sortAt(), item.storyKey()))
+			.toList(), T0);
+
+		assertThat(storedRows("hespress")).isEqualTo(storedRows("le360")).hasSize(3);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item WHERE source_id = 'hespress' AND link_hash IS NOT NULL")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		NewRows others = this.items.rows("hespress", identify(5, 7), T0);
+		assertThatThrownBy(() -> this.items.insert(others, assigned(identify(7, 9)), () -> {
+		})).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.items.insert(others, assigned(identify(5, 6)), () -> {
+		})).isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(6);
+	}
+
+	/** A source's rows as stored, but their ids and source, in the order of their keys. */
+	private List<Map<String, Object>> storedRows(String sourceId) {
+		return this.jdbc.sql("""
+				SELECT item_key, story_key, link_key, guid, link, title, summary_html, summary_text, categories,
+				       search_text, published_at, published_known, first_seen_at, updated_at, sort_at, content_hash,
+				       lang, item_hash, story_hash, link_hash
+				FROM item WHERE source_id = :source ORDER BY item_key""")
+			.param("source", sourceId)
+			.query()
+			.listOfRows();
 	}
 
 	private @Nullable Long linkHashOf(long id) {
