@@ -49,6 +49,16 @@ class FingerprintTests {
 		assertThat(Fingerprint.of(item("g", link)).storyKey()).isEqualTo(Fingerprint.sha256("link:" + link));
 	}
 
+	/** Keys are SHA-256 in hex, the same at every call on a thread (its digest is used again). */
+	@Test
+	void keysAreSha256InHexAtEveryCall() {
+		String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+		assertThat(Fingerprint.sha256("abc")).isEqualTo(abc);
+		assertThat(Fingerprint.sha256("link:" + ARTICLE)).isNotEqualTo(abc);
+		assertThat(Fingerprint.sha256("abc")).isEqualTo(abc);
+		assertThat(Fingerprint.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	}
+
 	@Test
 	void anItemWithoutLinkHasNoLinkKeyAndIsItsOwnStory() {
 		Fingerprint fingerprint = Fingerprint.of(item("g", null));

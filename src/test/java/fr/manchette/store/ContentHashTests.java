@@ -29,6 +29,20 @@ class ContentHashTests {
 		assertThat(ContentHash.matches(value, identified(ITEM))).isTrue();
 	}
 
+	/**
+	 * The values stored stay those of the same content, whatever the length of its fields: a value that changed would
+	 * make every stored item an edit at its next poll. A summary longer than the array each thread keeps is hashed
+	 * whole, and the fields after it as before.
+	 */
+	@Test
+	void theValuesOfStoredContentStayTheSame() {
+		assertThat(ContentHash.of(identified(ITEM))).isEqualTo("23da9471a1de8e7a8df10a4052869059");
+		Item longer = new Item("g1", ITEM.title(), ITEM.link(), "<p>" + "Un accord signé à Rabat. ".repeat(4_000) + "</p>",
+				ITEM.summaryText(), T0, true, ITEM.categories());
+		assertThat(ContentHash.of(identified(longer))).isEqualTo("48aad0e3aa665e4382c8aa8e96c2f566");
+		assertThat(ContentHash.of(identified(ITEM))).isEqualTo("23da9471a1de8e7a8df10a4052869059");
+	}
+
 	@Test
 	void anyFieldAnEditChangesChangesTheValue() {
 		String value = ContentHash.of(identified(ITEM));
