@@ -100,10 +100,12 @@ class H2FileCompaction implements DisposableBean {
 		// goes on. H2 that could not write its file opens it anew (ClosedH2Eviction) with only what is in it, and
 		// nothing does the start again: taken but not yet written when the disk filled, it was lost, and the service
 		// went on with a store without its sources, or without its tables.
-		started.writeTaken();
 		String url = this.environment.getProperty(DatabaseUrlResolver.URL, "");
-		if (!DatabaseUrl.sets(url, "RETENTION_TIME")) {
-			// Forced once before the retention time is shortened: from then on it is the forcing that guards.
+		boolean forcing = !DatabaseUrl.sets(url, "RETENTION_TIME");
+		started.writeTaken(forcing);
+		if (forcing) {
+			// Forced once, with what the start stored, before the retention time is shortened: from then on it is the
+			// forcing that guards.
 			started.forceToDisk();
 			this.retentionBefore = started.retentionTime();
 			started.retentionTime(RETENTION);

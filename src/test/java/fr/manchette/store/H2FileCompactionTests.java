@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import fr.manchette.ManchetteApplication;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.FullDisk;
 import fr.manchette.support.H2Files;
 import fr.manchette.support.LocalPostgres;
 import org.h2.mvstore.MVMap;
@@ -64,6 +65,15 @@ class H2FileCompactionTests {
 						+ " WHERE table_name = 'flyway_schema_history'")).isOne();
 				assertThat(count(statement, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
 			}
+		}
+	}
+
+	@Test
+	void theStartIsForcedToTheDiskOnce() {
+		// The start waits for each forcing (ApplicationReadyEvent's listeners run before the health says UP): the
+		// writing of what the start stored and the first forcing share one.
+		try (ConfigurableApplicationContext context = start(FullDisk.url(this.dir), "1h", "0s")) {
+			assertThat(FullDisk.forces(this.dir)).isOne();
 		}
 	}
 
