@@ -27,12 +27,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The training run of the class data sharing archive (pom.xml, package phase), run as a source file by the JDK that
- * builds. It starts the packaged service once on an empty store, as an operator's first start does, with three
- * sources that it serves itself on loopback (RSS 2.0 and Atom gzipped, as most sites send them, and a JSON Feed), waits
- * until every source is polled and stored and /actuator/health answers, and stops the service: the JVM then writes
- * every class it loaded into the archive. A start with the archive maps them instead of loading them from the jars,
- * the first polls' classes too (fetch, parse, normalize, story matching, store), which a training run that stopped at
- * the context's refresh left to be loaded during the first round of polls. Nothing leaves the machine.
+ * builds. It starts the packaged service once on an empty store, as an operator's first start does, with four sources
+ * that it serves itself on loopback (RSS 2.0 and Atom gzipped, as most sites send them, a JSON Feed, and an RSS feed
+ * in ISO-8859-1, read through a tree, whose English and Spanish headlines have the language detector load its
+ * models), waits until every source is polled and stored and /actuator/health answers, and stops the service: the JVM
+ * then writes every class it loaded into the archive. A start with the archive maps them instead of loading them from
+ * the jars, the first polls' classes too (fetch, parse, normalize, language, story matching, store), which a training
+ * run that stopped at the context's refresh left to be loaded during the first round of polls. Nothing leaves the
+ * machine.
  * <p>
  * Arguments: the extracted jar, the archive to write, a working directory (its data/ is emptied first).
  */
@@ -45,6 +47,7 @@ public final class CdsTraining {
 	private static final List<String> EXPECTED = List.of("org.apache.catalina.connector.CoyoteAdapter",
 			"fr.manchette.fetch.FeedFetcher", "fr.manchette.parse.StreamedRss", "fr.manchette.parse.StreamedAtom",
 			"fr.manchette.parse.JsonFeedReader", "org.jsoup.parser.HtmlTreeBuilder",
+			"fr.manchette.parse.CommonFormatReader", "com.github.pemistahl.lingua.api.LanguageDetector",
 			"fr.manchette.dedup.StoryMatcher", "fr.manchette.store.ItemRepository");
 
 	private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -68,6 +71,7 @@ public final class CdsTraining {
 		feeds.createContext("/une.xml", (exchange) -> send(exchange, "application/rss+xml", rss(), true));
 		feeds.createContext("/atom.xml", (exchange) -> send(exchange, "application/atom+xml", atom(), true));
 		feeds.createContext("/feed.json", (exchange) -> send(exchange, "application/feed+json", jsonFeed(), false));
+		feeds.createContext("/monde.xml", (exchange) -> send(exchange, "application/rss+xml", latin1(), false));
 		feeds.start();
 		String base = "http://127.0.0.1:" + feeds.getAddress().getPort();
 		Files.writeString(work.resolve("feeds.yml"), """
@@ -81,6 +85,9 @@ public final class CdsTraining {
 				  - id: json
 				    name: Le Direct
 				    url: %1$s/feed.json
+				  - id: monde
+				    name: Le Monde d’ailleurs
+				    url: %1$s/monde.xml
 				""".formatted(base));
 		Path log = work.resolve("service.log");
 		Process service = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=" + archive,
@@ -95,7 +102,7 @@ public final class CdsTraining {
 			Instant deadline = Instant.now().plus(DEADLINE);
 			int port = awaitPort(log, service, deadline);
 			HttpClient client = HttpClient.newHttpClient();
-			awaitPolled("http://127.0.0.1:" + port, 3, client, service, log, deadline);
+			awaitPolled("http://127.0.0.1:" + port, 4, client, service, log, deadline);
 			get(client, "http://127.0.0.1:" + port + "/actuator/health");
 		}
 		finally {
@@ -181,7 +188,8 @@ public final class CdsTraining {
 	}
 
 	private static void send(HttpExchange exchange, String type, String body, boolean gzip) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		boolean latin1 = body.contains("encoding=\"ISO-8859-1\"");
+		byte[] bytes = body.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
 		String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
 		if (gzip && accepted != null && accepted.contains("gzip")) {
 			ByteArrayOutputStream zipped = new ByteArrayOutputStream();
@@ -191,7 +199,7 @@ public final class CdsTraining {
 			bytes = zipped.toByteArray();
 			exchange.getResponseHeaders().set("Content-Encoding", "gzip");
 		}
-		exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+		exchange.getResponseHeaders().set("Content-Type", type + (latin1 ? "" : "; charset=utf-8"));
 		exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(body.hashCode()) + "\"");
 		exchange.sendResponseHeaders(200, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
@@ -265,6 +273,28 @@ public final class CdsTraining {
 				{"version": "https://jsonfeed.org/version/1.1", "title": "Le Direct",
 				 "home_page_url": "https://www.ledirect.fr/", "items": [%s]}
 				""".formatted(String.join(",\n", items));
+	}
+
+	/** World news in ISO-8859-1, some headlines in English and Spanish: no language declared. */
+	private static String latin1() {
+		List<String> titles = List.of("Élections en Espagne : la droite en tête des sondages",
+				"Markets rally as inflation cools in the United States",
+				"El Gobierno aprueba los presupuestos para el próximo año",
+				"Brésil : l’Amazonie a perdu 10 % de sa forêt en vingt ans");
+		StringBuilder items = new StringBuilder();
+		for (int i = 0; i < titles.size(); i++) {
+			items.append("""
+					<item><title>%s</title><link>https://www.ailleurs.fr/monde/%d</link><pubDate>%s</pubDate>
+					<dc:creator>Service étranger</dc:creator><media:content url="https://www.ailleurs.fr/%d.jpg"/></item>
+					""".formatted(titles.get(i).replace('’', '\''), i, rfc1123(i), i));
+		}
+		return """
+				<?xml version="1.0" encoding="ISO-8859-1"?>
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+				<channel><title>Le Monde d'ailleurs</title><link>https://www.ailleurs.fr/</link>
+				<description>International</description>
+				%s</channel></rss>
+				""".formatted(items);
 	}
 
 	/** An hour apart from now back: within any retention period. */
