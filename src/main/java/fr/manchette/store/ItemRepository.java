@@ -295,17 +295,8 @@ public class ItemRepository {
 	 * under the lock before storing it again.
 	 */
 	public Map<String, Long> insert(String sourceId, List<AssignedItem> items, Instant seenAt) {
-		return insert(sourceId, items, seenAt, () -> {
+		return insert(rows(sourceId, items.stream().map(AssignedItem::identified).toList(), seenAt), items, () -> {
 		});
-	}
-
-	/**
-	 * The same, running {@code check} before each statement (a thousand rows): what it throws ends the insert, whose
-	 * transaction then rolls back. A poll of 9 000 new items is nine statements, some seconds in all, and the
-	 * service's stop may give up waiting for it.
-	 */
-	public Map<String, Long> insert(String sourceId, List<AssignedItem> items, Instant seenAt, Runnable check) {
-		return insert(rows(sourceId, items.stream().map(AssignedItem::identified).toList(), seenAt), items, check);
 	}
 
 	/**
@@ -323,7 +314,9 @@ public class ItemRepository {
 
 	/**
 	 * Inserts a poll's new items, their rows made before by {@link #rows} from the same items in the same order;
-	 * otherwise as {@link #insert(String, List, Instant, Runnable)}.
+	 * otherwise as {@link #insert(String, List, Instant)}. It runs {@code check} before each statement (a thousand
+	 * rows): what it throws ends the insert, whose transaction then rolls back. A poll of 9 000 new items is nine
+	 * statements, some seconds in all, and the service's stop may give up waiting for it.
 	 */
 	public Map<String, Long> insert(NewRows made, List<AssignedItem> items, Runnable check) {
 		if (items.size() != made.rows().size()) {

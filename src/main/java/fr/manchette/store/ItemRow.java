@@ -61,14 +61,10 @@ final class ItemRow {
 	private ItemRow() {
 	}
 
-	/** A new item's row, in the order of {@link #INSERT_INTO}'s columns. */
-	static Object[] values(String sourceId, AssignedItem assigned, Instant seenAt) {
-		return placed(values(sourceId, assigned.identified(), seenAt), assigned);
-	}
-
 	/**
-	 * A new item's row but for its place and story (see {@link #placed}): all that does not wait for its story to be
-	 * decided, so that a poll makes it before it takes the story lock (see {@link ItemRepository#rows}).
+	 * A new item's row, in the order of {@link #INSERT_INTO}'s columns, but for its place and story (see
+	 * {@link #placed}): all that does not wait for its story to be decided, so that a poll makes it before it takes
+	 * the story lock (see {@link ItemRepository#rows}).
 	 */
 	static Object[] values(String sourceId, IdentifiedItem identified, Instant seenAt) {
 		Item item = identified.item();
