@@ -36,6 +36,12 @@ class RoundOfDueSourcesTests {
 
 	private static final int SOURCES = 200;
 
+	/** What a poll starts from, as a claim reads it. */
+	private static final String START = "SELECT source_id, url, last_attempt_at, last_success_at, last_outcome, "
+			+ "consecutive_failures, last_error, etag, last_modified, next_attempt_at, moved_to, "
+			+ "declared_interval_seconds, reading, arrival_rate, rate_observed_hours, poll_interval_seconds, "
+			+ "interval_reason";
+
 	private static final String CLAIM = "UPDATE source_status SET lease_owner = ?, lease_until = ? WHERE source_id IN";
 
 	private static final List<String> IDS = IntStream.range(0, SOURCES).mapToObj((i) -> "s%03d".formatted(i)).toList();
@@ -66,10 +72,7 @@ class RoundOfDueSourcesTests {
 
 	@Test
 	void aRoundReadsTheTimetableOnceEveryFewTicks() {
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM source_status WHERE last_attempt_at IS NOT NULL")
-				.query(Long.class)
-				.single() == SOURCES);
+		awaitTheRound();
 
 		assertThat(server.getAllServeEvents()).hasSize(SOURCES);
 		long claims = executions(CLAIM);
@@ -81,20 +84,18 @@ class RoundOfDueSourcesTests {
 
 	@Test
 	void aClaimReadsBackTheRowsItTookInItsOwnStatement() {
+		awaitTheRound();
+
+		assertThat(executions(START + " FROM FINAL TABLE (" + CLAIM)).isGreaterThanOrEqualTo(SOURCES / 8);
+		// The claim's rows were read back by a statement of their own, by owner and lease.
+		assertThat(executions(START + " FROM source_status WHERE source_id IN")).isZero();
+	}
+
+	private void awaitTheRound() {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM source_status WHERE last_attempt_at IS NOT NULL")
 				.query(Long.class)
 				.single() == SOURCES);
-
-		assertThat(executions("SELECT source_id, url, last_attempt_at, last_success_at, last_outcome, "
-				+ "consecutive_failures, last_error, etag, last_modified, next_attempt_at, moved_to, "
-				+ "declared_interval_seconds, reading, arrival_rate, rate_observed_hours, poll_interval_seconds, "
-				+ "interval_reason FROM FINAL TABLE (" + CLAIM)).isGreaterThanOrEqualTo(SOURCES / 8);
-		// The claim's rows were read back by a statement of their own, by owner and lease.
-		assertThat(executions("SELECT source_id, url, last_attempt_at, last_success_at, last_outcome, "
-				+ "consecutive_failures, last_error, etag, last_modified, next_attempt_at, moved_to, "
-				+ "declared_interval_seconds, reading, arrival_rate, rate_observed_hours, poll_interval_seconds, "
-				+ "interval_reason FROM source_status WHERE source_id IN")).isZero();
 	}
 
 	/**
