@@ -1,7 +1,6 @@
 package fr.manchette.store;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +33,11 @@ public class SourceLeases {
 			UPDATE source_status SET lease_owner = :owner, lease_until = :until
 			WHERE source_id IN (:sources) AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)""";
 
-	// The rows this claim took: the owner names the instance, the lease's end this claim of it.
-	private static final String CLAIMED = """
-			SELECT %s FROM source_status WHERE source_id IN (:sources) AND lease_owner = :owner AND lease_until = :until"""
-		.formatted(SourceStatusRepository.START);
+	// The claim that reads back the rows it took, in the same statement: each engine says it in its own words.
+	private static final String CLAIM_H2 = "SELECT " + SourceStatusRepository.START + " FROM FINAL TABLE (" + CLAIM
+			+ ")";
+
+	private static final String CLAIM_POSTGRESQL = CLAIM + " RETURNING " + SourceStatusRepository.START;
 
 	// Only while this owner still holds the lease: a poll that ended, or a lease another instance took over, is left.
 	private static final String RENEW = """
@@ -68,8 +69,12 @@ public class SourceLeases {
 
 	private final LeaseOwner self;
 
-	SourceLeases(JdbcClient jdbc, DataSource dataSource, Environment environment, LeaseOwner self) {
+	private final StoreEngineOnce engine;
+
+	SourceLeases(JdbcClient jdbc, JdbcOperations operations, DataSource dataSource, Environment environment,
+			LeaseOwner self) {
 		this.jdbc = jdbc;
+		this.engine = new StoreEngineOnce(operations);
 		this.dataSource = dataSource;
 		this.environment = environment;
 		this.self = self;
@@ -90,38 +95,27 @@ public class SourceLeases {
 	}
 
 	/**
-	 * Claims those of these sources that are due and not leased, until {@code until}, in one statement for them all
-	 * (and one more to read back the rows taken); returns what a poll of each source won starts from. A source another
-	 * instance was first to, or that is not due, is not among them. {@code owner} names the instance: one claim at a
-	 * time per owner, of sources it does not hold already (as {@link #due} gives them).
+	 * Claims those of these sources that are due and not leased, until {@code until}, in one statement for them all,
+	 * which reads back the rows it took (H2's {@code FINAL TABLE}, PostgreSQL's {@code RETURNING}: a second statement
+	 * for that was an eighth of a round of 304s' statements); returns what a poll of each source won starts from. A
+	 * source another instance was first to, or that is not due, is not among them.
 	 */
 	public List<PollStart> claim(Collection<String> sourceIds, String owner, Instant now, Instant until) {
 		if (sourceIds.isEmpty()) {
 			return List.of();
 		}
-		// Stored to the microsecond at best: the lease's end is read back by equality, so it is kept to the millisecond.
-		Instant end = until.truncatedTo(ChronoUnit.MILLIS);
-		List<String> ids = padded(sourceIds);
-		int claimed = this.jdbc.sql(CLAIM)
+		return this.jdbc.sql((this.engine.get() == StoreEngine.POSTGRESQL) ? CLAIM_POSTGRESQL : CLAIM_H2)
 			.param("owner", owner)
-			.param("until", Timestamps.param(end))
-			.param("sources", ids)
+			.param("until", Timestamps.param(until))
+			.param("sources", padded(sourceIds))
 			.param("now", Timestamps.param(now))
-			.update();
-		if (claimed == 0) {
-			return List.of();
-		}
-		return this.jdbc.sql(CLAIMED)
-			.param("owner", owner)
-			.param("until", Timestamps.param(end))
-			.param("sources", ids)
 			.query(SourceStatusRepository::start)
 			.list();
 	}
 
 	/**
 	 * The ids with the last one repeated up to a power of two (4 at least): {@code IN} lists of a few lengths only,
-	 * so that the database parses a claim's two statements a few times, not at each claim (ticks claim 1 to 8).
+	 * so that the database parses a claim's statement a few times, not at each claim (ticks claim 1 to 8).
 	 */
 	static List<String> padded(Collection<String> sourceIds) {
 		List<String> ids = new ArrayList<>(sourceIds);

@@ -1,7 +1,6 @@
 package fr.manchette.web;
 
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,8 @@ class PublishedDocumentsValve extends ValveBase {
 
 	private final boolean forwardedByFramework;
 
-	private final Map<String, Publication> byPath = new HashMap<>();
-
-	private final Map<Publication, Counter> fresh = new EnumMap<>(Publication.class);
-
-	private final Map<Publication, Counter> notModified = new EnumMap<>(Publication.class);
+	/** Each document by its path, with its counters: one lookup a request. */
+	private final Map<String, Served> byPath = new HashMap<>();
 
 	/** Tomcat's Date header, as bytes: it formats one a second, and so do we. */
 	private volatile DateHeader date = new DateHeader("", ResponseHeaders.NONE);
@@ -57,9 +53,8 @@ class PublishedDocumentsValve extends ValveBase {
 		this.documents = documents;
 		this.forwardedByFramework = forwardedByFramework;
 		for (Publication publication : Publication.values()) {
-			this.byPath.put(publication.path(), publication);
-			this.fresh.put(publication, counter(meters, publication, "200"));
-			this.notModified.put(publication, counter(meters, publication, "304"));
+			this.byPath.put(publication.path(), new Served(publication, counter(meters, publication, "200"),
+					counter(meters, publication, "304")));
 		}
 	}
 
@@ -73,12 +68,12 @@ class PublishedDocumentsValve extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		Publication publication = (request.getContext() != null) ? this.byPath.get(path(request)) : null;
-		if (publication != null && isGetOrHead(request.getMethod()) && !forwarded(request)) {
-			PublishedDocuments.Cached cached = this.documents.cached(request, publication);
+		Served served = (request.getContext() != null) ? this.byPath.get(path(request)) : null;
+		if (served != null && isGetOrHead(request.getMethod()) && !forwarded(request)) {
+			PublishedDocuments.Cached cached = this.documents.cached(request, served.publication());
 			if (cached != null) {
-				write(publication, cached, request, response);
-				((cached.notModified()) ? this.notModified : this.fresh).get(publication).increment();
+				write(served.publication(), cached, request, response);
+				((cached.notModified()) ? served.notModified() : served.fresh()).increment();
 				return;
 			}
 		}
@@ -118,6 +113,10 @@ class PublishedDocumentsValve extends ValveBase {
 	}
 
 	private record DateHeader(String text, ResponseHeaders header) {
+	}
+
+	/** A document answered from memory, and the counts of its answers. */
+	private record Served(Publication publication, Counter fresh, Counter notModified) {
 	}
 
 	private static String path(Request request) {

@@ -36,6 +36,14 @@ class RoundOfDueSourcesTests {
 
 	private static final int SOURCES = 200;
 
+	/** What a poll starts from, as a claim reads it. */
+	private static final String START = "SELECT source_id, url, last_attempt_at, last_success_at, last_outcome, "
+			+ "consecutive_failures, last_error, etag, last_modified, next_attempt_at, moved_to, "
+			+ "declared_interval_seconds, reading, arrival_rate, rate_observed_hours, poll_interval_seconds, "
+			+ "interval_reason";
+
+	private static final String CLAIM = "UPDATE source_status SET lease_owner = ?, lease_until = ? WHERE source_id IN";
+
 	private static final List<String> IDS = IntStream.range(0, SOURCES).mapToObj((i) -> "s%03d".formatted(i)).toList();
 
 	@RegisterExtension
@@ -64,23 +72,42 @@ class RoundOfDueSourcesTests {
 
 	@Test
 	void aRoundReadsTheTimetableOnceEveryFewTicks() {
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM source_status WHERE last_attempt_at IS NOT NULL")
-				.query(Long.class)
-				.single() == SOURCES);
+		awaitTheRound();
 
 		assertThat(server.getAllServeEvents()).hasSize(SOURCES);
-		long claims = executions("UPDATE source_status SET lease_owner = ?, lease_until = ? WHERE source_id IN");
+		long claims = executions(CLAIM);
 		long reads = executions("SELECT source_id FROM source_status WHERE next_attempt_at <= ?");
 		// One read a claim, and more, when each tick read the timetable.
 		assertThat(claims).isGreaterThanOrEqualTo(SOURCES / 8);
 		assertThat(reads).isLessThan(claims);
 	}
 
-	/** How many times H2 ran the statements whose text, its spaces folded, starts with {@code start}. */
+	@Test
+	void aClaimReadsBackTheRowsItTookInItsOwnStatement() {
+		awaitTheRound();
+
+		assertThat(executions(START + " FROM FINAL TABLE (" + CLAIM)).isGreaterThanOrEqualTo(SOURCES / 8);
+		// The claim's rows were read back by a statement of their own, by owner and lease.
+		assertThat(executions(START + " FROM source_status WHERE source_id IN")).isZero();
+	}
+
+	private void awaitTheRound() {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM source_status WHERE last_attempt_at IS NOT NULL")
+				.query(Long.class)
+				.single() == SOURCES);
+	}
+
+	/**
+	 * How many times H2 ran the statements whose text, its spaces folded, starts with {@code start}, or holds it in
+	 * parentheses (the claim's update within the query that reads back its rows).
+	 */
 	private long executions(String start) {
 		return this.jdbc.sql("SELECT sql_statement, execution_count FROM information_schema.query_statistics")
-			.query((row, n) -> row.getString(1).replaceAll("\\s+", " ").startsWith(start) ? row.getLong(2) : 0L)
+			.query((row, n) -> {
+				String statement = row.getString(1).replaceAll("\\s+", " ");
+				return (statement.startsWith(start) || statement.contains("(" + start)) ? row.getLong(2) : 0L;
+			})
 			.list()
 			.stream()
 			.mapToLong(Long::longValue)
