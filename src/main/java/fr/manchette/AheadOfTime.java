@@ -1,12 +1,11 @@
 package fr.manchette;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,9 +18,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.ClassUtils;
@@ -62,7 +65,7 @@ final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPre
 		if (System.getProperty(ENABLED) != null || !packaged()) {
 			return;
 		}
-		List<String> deciding = decidingSettings(event.getEnvironment(), builtIn());
+		List<String> deciding = decidingSettings(event.getEnvironment(), builtIn(event.getEnvironment()));
 		if (deciding.isEmpty()) {
 			System.setProperty(ENABLED, "true");
 		}
@@ -83,15 +86,17 @@ final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPre
 		}
 	}
 
-	/** The application.yml of the jar: what the build decided from. */
-	private static PropertySource<?> builtIn() {
-		try {
-			return new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-				.get(0);
+	/** The jar's application.yml, as Spring Boot read it: what the build decided from. */
+	private static PropertySource<?> builtIn(ConfigurableEnvironment environment) {
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> names && names.getPropertyNames().length > 0
+					&& OriginLookup.getOrigin(source, names.getPropertyNames()[0]) instanceof TextResourceOrigin origin
+					&& origin.getResource() instanceof ClassPathResource resource
+					&& resource.getPath().equals("application.yml")) {
+				return source;
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new MapPropertySource("application.yml", Map.of());
 	}
 
 	/**
