@@ -101,7 +101,7 @@ public final class AheadOfTimeCheck {
 				"--manchette.polling.start-jitter=0s", "--manchette.public-url=https://fil.example/",
 				"--manchette.websub.hub=" + base + "/hub")) {
 			service.expectLog(GENERATED);
-			await("a subscription request at the feed's hub", service, () -> mode("subscribe") != null);
+			await("subscription request at the feed's hub", service, () -> mode("subscribe") != null);
 			Map<String, String> request = mode("subscribe");
 			String callback = URI.create(request.get("hub.callback")).getRawPath();
 			String topic = URLEncoder.encode(request.get("hub.topic"), StandardCharsets.UTF_8);
@@ -110,7 +110,7 @@ public final class AheadOfTimeCheck {
 			if (verified.statusCode() != 200 || !verified.body().equals("aot-check")) {
 				service.fail("the callback answered the verification " + verified.statusCode() + " " + verified.body());
 			}
-			await("a ping of the hub for the merged feeds", service, () -> mode("publish") != null);
+			await("ping of the hub for the merged feeds", service, () -> mode("publish") != null);
 			if (!service.get("/feed.atom").body().contains("rel=\"hub\"")) {
 				service.fail("/feed.atom names no hub");
 			}
