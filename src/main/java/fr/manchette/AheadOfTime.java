@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.OriginTrackedResource;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -91,7 +92,8 @@ final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPre
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> names && names.getPropertyNames().length > 0
 					&& OriginLookup.getOrigin(source, names.getPropertyNames()[0]) instanceof TextResourceOrigin origin
-					&& origin.getResource() instanceof ClassPathResource resource
+					&& origin.getResource() instanceof OriginTrackedResource tracked
+					&& tracked.getResource() instanceof ClassPathResource resource
 					&& resource.getPath().equals("application.yml")) {
 				return source;
 			}
