@@ -38,7 +38,9 @@ public class ManchetteApplication {
 				default -> PreviewCommand.run(rest, out, err);
 			});
 		}
-		SpringApplication.run(ManchetteApplication.class, args);
+		SpringApplication application = new SpringApplication(ManchetteApplication.class);
+		application.addListeners(new AheadOfTime());
+		application.run(args);
 	}
 
 	/**

@@ -34,13 +34,10 @@ import fr.manchette.store.SourceStatusRepository.FirstPoll;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.stereotype.Component;
 
 /**
  * Polls every enabled source when it is due. The timetable lives in the database ({@code source_status}), so that
@@ -57,10 +54,6 @@ import org.springframework.stereotype.Component;
  * timetable step before it overlap the web server's start, where they followed it (some 0.1 s of the round of 1000
  * sources, on 2 cores). It stops after the web server, so no request is answered from a store being closed under it.
  */
-@Component
-@ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
-// Items stored by an older version get their link keys before the first poll, so that a new item joins their story.
-@DependsOn("linkKeyBackfill")
 class PollScheduler implements SmartLifecycle {
 
 	/** Just before the web server's start, and its stop just after. */
@@ -138,8 +131,13 @@ class PollScheduler implements SmartLifecycle {
 	 */
 	private @Nullable Instant latest;
 
+	/**
+	 * Made after {@code backfill} has run: items stored by an older version get their link keys before the first poll,
+	 * so that a new item joins their story.
+	 */
 	PollScheduler(CurrentFeeds feeds, IngestRun ingestRun, SourceStatusRepository statuses, SourceLeases leases,
-			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner, StoreOutage outage) {
+			TaskScheduler scheduler, Clock clock, ManchetteProperties properties, LeaseOwner owner, StoreOutage outage,
+			LinkKeyBackfill backfill) {
 		this.owner = owner.name();
 		this.outage = outage;
 		this.feeds = feeds;

@@ -13,9 +13,7 @@ import fr.manchette.store.PrunedItems;
 import fr.manchette.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Deletes items older than feeds.yml's {@code retention}, once an hour, in small batches each committed alone; and
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
  * when this machine's clock runs far ahead of it ({@link SourcesTime}). Housekeeping of the store that polling fills:
  * an instance that only serves ({@code manchette.polling.enabled=false}) leaves it to those that poll.
  */
-@Component
-@ConditionalOnBooleanProperty(name = "manchette.polling.enabled", matchIfMissing = true)
 class RetentionPruner {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);

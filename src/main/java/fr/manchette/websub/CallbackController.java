@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,10 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code poll.max-size} (else 413), and then down the pipeline's road like a poll's content. A forged one is
  * acknowledged as a good one is, and ignored (section 7.1.2): the answer tells a forger nothing to go on. A callback
  * we do not know, or no longer want, answers 410, which tells a hub to drop it (section 7). A delivery the store
- * could not take answers 503, which has the hub send it again.
+ * could not take answers 503, which has the hub send it again. Without {@code manchette.public-url} no hub was given a
+ * callback here: every one answers 404, as an unknown path does.
  */
 @RestController
-@ConditionalOnProperty(prefix = "manchette", name = "public-url")
 class CallbackController {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
@@ -49,7 +49,8 @@ class CallbackController {
 	/** The shape of our callback ids: anything else is not looked up. */
 	private static final Pattern CALLBACK_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	private final IntentVerifier verifier;
+	/** Null without a public URL (see {@link WebSubConfiguration}). */
+	private final @Nullable IntentVerifier verifier;
 
 	private final WebSubSubscriptions subscriptions;
 
@@ -59,9 +60,9 @@ class CallbackController {
 
 	private final Clock clock;
 
-	CallbackController(IntentVerifier verifier, WebSubSubscriptions subscriptions, CurrentFeeds feeds,
+	CallbackController(ObjectProvider<IntentVerifier> verifier, WebSubSubscriptions subscriptions, CurrentFeeds feeds,
 			IngestRun ingestRun, Clock clock) {
-		this.verifier = verifier;
+		this.verifier = verifier.getIfAvailable();
 		this.subscriptions = subscriptions;
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
@@ -74,7 +75,7 @@ class CallbackController {
 			@RequestParam(name = "hub.challenge", required = false) @Nullable String challenge,
 			@RequestParam(name = "hub.lease_seconds", required = false) @Nullable String leaseSeconds,
 			@RequestParam(name = "hub.reason", required = false) @Nullable String reason) {
-		if (!CALLBACK_ID.matcher(id).matches()) {
+		if (this.verifier == null || !CALLBACK_ID.matcher(id).matches()) {
 			return ResponseEntity.notFound().build();
 		}
 		return this.verifier.verify(id, mode, topic, challenge, leaseSeconds, reason)
@@ -90,6 +91,9 @@ class CallbackController {
 	ResponseEntity<Void> deliver(@PathVariable String id,
 			@RequestHeader(name = "X-Hub-Signature", required = false) @Nullable String signature,
 			HttpServletRequest request) throws IOException {
+		if (this.verifier == null) {
+			return ResponseEntity.notFound().build();
+		}
 		WebSubSubscription subscription = CALLBACK_ID.matcher(id).matches()
 				? this.subscriptions.findByCallback(id).orElse(null) : null;
 		Source source = (subscription != null) ? this.feeds.get().source(subscription.sourceId()).orElse(null) : null;

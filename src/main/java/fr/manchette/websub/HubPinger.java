@@ -17,9 +17,7 @@ import fr.manchette.pipeline.ItemsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * The WebSub publisher's part: tells {@code manchette.websub.hub} that the unfiltered merged feeds changed
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Component;
  * stored new items. At most one ping per {@code ping-interval}, however many polls store at once; a ping that fails
  * is tried again with a growing wait. All of it on a thread of its own: a poll only raises a flag.
  */
-@Component
-@ConditionalOnProperty(prefix = "manchette.websub", name = "hub")
 class HubPinger implements DisposableBean {
 
 	/** The documents the hub is told about: every unfiltered merged feed. */

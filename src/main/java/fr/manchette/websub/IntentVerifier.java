@@ -18,8 +18,6 @@ import fr.manchette.store.WebSubSubscriptions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Answers a hub's verification of intent or denial (W3C WebSub, sections 5.2 and 5.3) at a callback: the challenge to
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Component;
  * did not ask for this. Each answer is a compare-and-set on the subscription's row, so that of several instances one
  * acts.
  */
-@Component
-@ConditionalOnProperty(prefix = "manchette", name = "public-url")
 class IntentVerifier {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentVerifier.class);

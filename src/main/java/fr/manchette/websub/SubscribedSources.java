@@ -4,15 +4,11 @@ import java.time.Clock;
 
 import fr.manchette.pipeline.PushedSources;
 import fr.manchette.store.WebSubSubscriptions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * The sources a hub pushes: verified, and their lease not over. A source whose subscription failed, was denied or
  * ran out is polled at its own pace again from its next poll on.
  */
-@Component
-@ConditionalOnProperty(prefix = "manchette", name = "public-url")
 class SubscribedSources implements PushedSources {
 
 	private final WebSubSubscriptions subscriptions;

@@ -25,10 +25,8 @@ import fr.manchette.store.WebSubSubscriptions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * The WebSub subscriber (W3C WebSub, sections 4 and 5): decides which sources are subscribed to. A poll that reads a
@@ -41,8 +39,6 @@ import org.springframework.stereotype.Component;
  * The hub calls back at {@code <public-url>/websub/<callback id>}: an id that is random and new for each subscription
  * (a capability URL, section 5.1.1), and a secret of its own that signs every delivery.
  */
-@Component
-@ConditionalOnProperty(prefix = "manchette", name = "public-url")
 class Subscriber {
 
 	static final String CALLBACK_PATH = "websub/";

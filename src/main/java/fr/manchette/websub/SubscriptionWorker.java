@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * This instance's worker of the subscriptions that {@link Subscriber} decides (W3C WebSub, section 5.1): it sends
@@ -33,8 +31,6 @@ import org.springframework.stereotype.Component;
  * does not come and tries again later. Every step is a compare-and-set on the subscription's row, so that of several
  * instances one acts.
  */
-@Component
-@ConditionalOnProperty(prefix = "manchette", name = "public-url")
 class SubscriptionWorker implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);

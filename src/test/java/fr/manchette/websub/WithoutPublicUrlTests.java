@@ -1,6 +1,10 @@
 package fr.manchette.websub;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -78,6 +82,16 @@ class WithoutPublicUrlTests {
 				null).statusCode()).isEqualTo(404);
 		assertThat(LocalHttp.get(this.port, "/feed.atom", null).body()).contains("Une dépêche")
 			.doesNotContain("rel=\"hub\"");
+	}
+
+	@Test
+	void aDeliveryToACallbackIsNotFound() throws Exception {
+		HttpResponse<String> delivery = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/websub/" + "A".repeat(43)))
+				.header("Content-Type", "application/atom+xml")
+				.POST(HttpRequest.BodyPublishers.ofString("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(delivery.statusCode()).isEqualTo(404);
 	}
 
 }
