@@ -11,10 +11,10 @@ import org.flywaydb.core.api.migration.baseline.BaselineJavaMigration;
 
 /**
  * The store as versions 1 to 51 leave an empty one, made at once: a new store starts here and Flyway skips the
- * versions before (a store made by them goes on from the version it is at, and never runs this). Thirty-three
- * migrations took 0.6 to 0.7 s of a first start, each its own transaction, history row and, on H2, a table copied for
- * each column added; this is one. A new version goes after it as before; this stays as it is, and
- * {@code StoreSchemaBaselineTests} holds it equal to what the versions make, on both engines.
+ * versions before (a store made by them goes on from the version it is at, and never runs this). The thirty-three
+ * migrations, each its own transaction and history row and, on H2, a table copied for each column added, took 0.31 to
+ * 0.35 s of a first start by Flyway's count, this one 0.05 s. A new version goes after it as before; this stays as it
+ * is, and {@code StoreSchemaBaselineTests} holds it equal to what the versions make, on both engines.
  */
 public class B51__Store_schema extends BaselineJavaMigration {
 
