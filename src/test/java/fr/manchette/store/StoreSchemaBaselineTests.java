@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -16,6 +17,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,12 +76,12 @@ class StoreSchemaBaselineTests {
 		assertThat(again.info().pending()).isEmpty();
 	}
 
-	/** Flyway as the service runs it (application.yml's locations). */
+	/** Flyway as the service runs it: with the locations application.yml gives it. */
 	private static Flyway migrated(DataSource store) {
-		return Flyway.configure()
-			.dataSource(store)
-			.locations("classpath:db/migration", "classpath:db/baseline")
-			.load();
+		YamlPropertiesFactoryBean settings = new YamlPropertiesFactoryBean();
+		settings.setResources(new ClassPathResource("application.yml"));
+		String locations = Objects.requireNonNull(settings.getObject()).getProperty("spring.flyway.locations");
+		return Flyway.configure().dataSource(store).locations(locations.split(",")).load();
 	}
 
 	/** The migrations the store's history records as applied: version and type. */
