@@ -74,6 +74,28 @@ class PollPacerTests {
 		}
 	}
 
+	/**
+	 * The README's table of failures: a failing source retries after its interval, then twice as long after each
+	 * further failure, at most 6 h, or its own interval when that is longer (a weekly source is not polled more often
+	 * because it fails).
+	 */
+	@Test
+	void aFailingSourceRetriesAfterItsIntervalThenDoublesUpToSixHoursOrItsInterval() {
+		PollPacer pacer = pacer(Set.of());
+		Source weekly = new Source("weekly", "weekly", URI.create("https://weekly.example/rss"), null,
+				Duration.ofDays(7), true, SourceType.FEED, null, false, false, Duration.ofHours(6));
+		for (int i = 0; i < 50; i++) {
+			assertThat(pacer.afterFailure(this.fixed, null, NOW, 1, null).next())
+				.isBetween(NOW.plus(Duration.ofMinutes(15)), NOW.plus(Duration.ofSeconds(990)));
+			assertThat(pacer.afterFailure(this.fixed, null, NOW, 3, null).next())
+				.isBetween(NOW.plus(Duration.ofMinutes(60)), NOW.plus(Duration.ofMinutes(66)));
+			assertThat(pacer.afterFailure(weekly, null, NOW, 1, null).next())
+				.isBetween(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(7).multipliedBy(11).dividedBy(10)));
+			assertThat(pacer.afterFailure(weekly, null, NOW, 5, null).next())
+				.isBetween(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(7).multipliedBy(11).dividedBy(10)));
+		}
+	}
+
 	@Test
 	void failureBacksOffFromTheAdaptiveIntervalAndKeepsTheRate() {
 		PollPace busy = new PollPace("adaptive", 120.0, 2.0, Duration.ofMinutes(1), "floor");
