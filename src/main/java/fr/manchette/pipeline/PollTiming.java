@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When to poll a source next: its interval after a success, lengthened (never shortened) by what the feed declares
- * it needs; after failures, capped exponential backoff with jitter, and never sooner than a {@code Retry-After}.
+ * it needs; after failures, capped exponential backoff with jitter, and never sooner than a {@code Retry-After} of up
+ * to {@link #MAX_WAIT} (a longer one waits that long, or the backoff when that is longer).
  */
 final class PollTiming {
 
@@ -35,7 +36,8 @@ final class PollTiming {
 			@Nullable Duration retryAfter) {
 		Duration wait = jitter(new Backoff(interval, max(interval, MAX_WAIT)).after(consecutiveFailures));
 		if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-			wait = min(retryAfter, MAX_WAIT);
+			// Capped, but never below the backoff: a source whose interval is longer than the cap waits its interval.
+			wait = max(wait, min(retryAfter, MAX_WAIT));
 		}
 		return now.plus(wait);
 	}

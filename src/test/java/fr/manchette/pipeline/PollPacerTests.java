@@ -96,6 +96,25 @@ class PollPacerTests {
 		}
 	}
 
+	/**
+	 * A {@code Retry-After} lengthens the wait up to 6 h, and never shortens it: a source of a 12-hour interval told to
+	 * come back in a day was once polled again after 6 h.
+	 */
+	@Test
+	void aRetryAfterLengthensTheWaitUpToSixHoursAndNeverShortensIt() {
+		PollPacer pacer = pacer(Set.of());
+		Source twiceADay = new Source("twice", "twice", URI.create("https://twice.example/rss"), null,
+				Duration.ofHours(12), true, SourceType.FEED, null, false, false, Duration.ofHours(6));
+		for (int i = 0; i < 50; i++) {
+			assertThat(pacer.afterFailure(this.fixed, null, NOW, 1, Duration.ofHours(2)).next())
+				.isEqualTo(NOW.plus(Duration.ofHours(2)));
+			assertThat(pacer.afterFailure(this.fixed, null, NOW, 1, Duration.ofDays(1)).next())
+				.isEqualTo(NOW.plus(Duration.ofHours(6)));
+			assertThat(pacer.afterFailure(twiceADay, null, NOW, 1, Duration.ofDays(1)).next())
+				.isBetween(NOW.plus(Duration.ofHours(12)), NOW.plus(Duration.ofHours(12).multipliedBy(11).dividedBy(10)));
+		}
+	}
+
 	@Test
 	void failureBacksOffFromTheAdaptiveIntervalAndKeepsTheRate() {
 		PollPace busy = new PollPace("adaptive", 120.0, 2.0, Duration.ofMinutes(1), "floor");
