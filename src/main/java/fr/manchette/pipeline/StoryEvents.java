@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a poll's new items do to their stories, for the webhooks: a story starts ({@value #NEW_STORY}), or gains its
- * third source ({@value #THIRD_SOURCE}). Recorded in the outbox in the poll's own transaction, still holding the
- * story lock, so every item stored before is in view and item ids run in the order of the polls: a story is new
- * when none of its items is older than this poll's, and had two sources before when its items older than this
- * poll's came from two. Without webhooks it costs nothing; with them, one query and one insert per poll that stored
- * new items. Stories older than {@code manchette.webhook-delivery.max-age} when stored (a new source's back
- * catalogue) are not announced.
+ * third source ({@value #THIRD_SOURCE}). Recorded in the outbox in the poll's own transaction, still holding the story
+ * lock, so every item stored before is in view and item ids run in the order of the polls: a story is new when none of
+ * its items is older than this poll's, and had two sources before when its items older than this poll's came from two.
+ * Without webhooks it costs nothing; with them, one query per 500 stories and one insert per 1 000 events of a poll
+ * that stored new items (one of each for a usual poll). Stories older than {@code manchette.webhook-delivery.max-age}
+ * when stored (a new source's back catalogue) are not announced.
  */
 @Component
 public class StoryEvents {

@@ -1,4 +1,7 @@
-/** Renders the store as merged RSS and Atom feeds and as the headline ticker. */
+/**
+ * Renders the store as the merged feeds (RSS, Atom, JSON Feed), the headline ticker, the OPML of the sources and the
+ * HTML pages (the ticker's, {@code /sources}).
+ */
 @NullMarked
 package fr.manchette.publish;
 

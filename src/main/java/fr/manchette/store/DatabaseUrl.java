@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The same SQL runs on PostgreSQL and on H2, provided H2 behaves as PostgreSQL does: PostgreSQL's dialect
  * ({@code INSERT … ON CONFLICT DO NOTHING}), lower-case names, and nulls sorted last when ascending. Those are
  * settings of H2's URL, so any H2 URL gets the ones it lacks, and the user's own settings (a write delay, a cache
- * size, {@code AUTO_SERVER}) stay. A PostgreSQL URL is used as given. Anything else cannot work, and says so in one
+ * size, {@code AUTO_SERVER}) stay; it also gets a lock timeout, {@code DB_CLOSE_ON_EXIT=FALSE} and a query cache
+ * unless it sets them. A PostgreSQL URL is used as given, its driver told a lock timeout and a socket timeout unless
+ * the URL or the settings give them ({@link #POSTGRESQL_DEFAULTS}). Anything else cannot work, and says so in one
  * sentence before any connection is tried.
  *
  * <p>H2 keeps its default {@code WRITE_DELAY} (500 ms): its background writer also compacts the file. With

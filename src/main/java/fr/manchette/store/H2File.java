@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The embedded H2 file, as its storage engine (MVStore) sees it, and the steps that compact it. H2 never writes a
  * page in place: each commit appends new pages in a new chunk and leaves the old ones dead in theirs. A step
- * rewrites the live pages of the emptiest old chunks, a few MB, then moves chunks down into the space freed and
- * cuts the end of the file: what {@code MVStore.compactFile} does in 16 MB steps, but without holding the store for
- * the whole of it. Only H2's own API can compact an open file, hence the H2 types here and in no other class.
+ * rewrites the live pages of the emptiest old chunks, a few MB, then, when no one writes, moves chunks down into the
+ * space freed and cuts the end of the file: what {@code MVStore.compactFile} does in 16 MB steps, but without holding
+ * the store for the whole of it. Only H2's own API can compact an open file, hence MVStore's types here and in no
+ * other class.
  */
 final class H2File {
 

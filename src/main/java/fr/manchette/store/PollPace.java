@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param observedHours how much observed time the rate rests on, older hours weighing less; null with the rate
  * @param interval the time between two polls in force
  * @param reason why that interval: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
- * {@code backoff}, or another word a later stage adds
+ * {@code backoff}, {@code pushed}, {@code start}, or another word a later stage adds
  */
 public record PollPace(String sourceId, @Nullable Double arrivalRate, @Nullable Double observedHours,
 		Duration interval, String reason) {

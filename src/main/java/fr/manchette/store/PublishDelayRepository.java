@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The latest publish-to-feed delays of each source, kept in its {@code source_status} row as seconds separated by
- * commas: one short text per source, read and written by the one instance that holds the source's lease.
+ * commas: one short text per source, read then written after a poll's or a push's commit, outside any lease or
+ * transaction (a push racing a poll of the same source may lose a few figures: they are statistics).
  */
 @Repository
 public class PublishDelayRepository {

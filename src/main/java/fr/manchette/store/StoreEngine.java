@@ -7,10 +7,11 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * The two databases the store runs on (see {@link DatabaseUrl}), for the few things done differently on each: a
- * migration that H2 and PostgreSQL take in different syntax, statistics PostgreSQL must be told to gather, H2's file
- * to pace or compact. Told by the connection's own product name, the one answer a Flyway migration and a component
- * both have.
+ * The two databases the store runs on (see {@link DatabaseUrl}), for the few things done differently on each:
+ * migrations that H2 and PostgreSQL take in different syntax, statistics PostgreSQL must be told to gather, H2's file
+ * to pace, compact or back up, the statements that read back what they changed (a claim's leases, the story lock), key
+ * lookups bound as arrays, the advisory lock of an instance's life, the lists of indexes. Told by the connection's own
+ * product name, the one answer a Flyway migration and a component both have.
  */
 public enum StoreEngine {
 

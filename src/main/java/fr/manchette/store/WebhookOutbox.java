@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The webhook deliveries to make ({@code webhook_outbox}) and how each webhook fared ({@code webhook_status}). A poll
- * records its events in its own transaction, in one statement; the schema makes each (hook, story, event) once,
+ * records its events in its own transaction, one statement per 1 000; the schema makes each (hook, story, event) once,
  * whichever instance stores it. Deliveries are claimed with a lease, as sources are: one instance wins each.
  */
 @Repository
@@ -135,8 +135,8 @@ public class WebhookOutbox {
 	}
 
 	/**
-	 * Records a poll's events, due at once: one statement, in the caller's transaction. An event already recorded
-	 * for its hook and story is left as it is. Returns how many were new.
+	 * Records a poll's events, due at once: one statement per 1 000, in the caller's transaction. An event already
+	 * recorded for its hook and story is left as it is. Returns how many were new.
 	 */
 	public int enqueue(List<OutboxEvent> events, Instant now) {
 		if (events.isEmpty()) {

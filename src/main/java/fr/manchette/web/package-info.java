@@ -1,4 +1,4 @@
-/** Thin HTTP controllers over publish and store. */
+/** Thin HTTP controllers over publish, store, notify (the webhooks' status) and config. */
 @NullMarked
 package fr.manchette.web;
 
