@@ -45,12 +45,15 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one source through fetch → parse → normalize → editorial rules → dedup → store and records the outcome. The only place that
- * knows the order. Whatever goes wrong ends as a recorded outcome: it never throws, so one bad source never stops
- * a poll of the others.
+ * Takes one source through a poll: fetches and parses here, then hands the raw items to {@link StoreStep} as
+ * {@link PollSlices}, where each slice is normalized, judged by the editorial rules and made distinct, and the
+ * store step sorts, dates their languages, decides their stories and stores them in the poll's one transaction, its
+ * outcome with them. Whatever goes wrong ends as the poll's outcome: it never throws, so one bad source never stops a
+ * poll of the others; a poll cut off by the stop or by the store being unreachable ends {@code INTERRUPTED} and
+ * records nothing (its lease runs out, or is given back).
  * <p>
  * A {@code type: html} source takes the same road, its page read by selectors ({@link SourceReader}). A poll that
- * stores nothing has its end written by {@link PollRecorder}.
+ * got no body to store (a 304, a failure) has its end written by {@link PollRecorder}.
  */
 @Component
 public class IngestRun {
@@ -173,9 +176,9 @@ public class IngestRun {
 	}
 
 	/**
-	 * Takes content that a WebSub hub pushed for a source the same road as a poll's: parse → normalize → dedup →
-	 * store, under the same rules (the caller has held it to {@code poll.max-size}; the parser refuses DTDs and
-	 * entities). Counts as a success of the source; its timetable, validators and lease stay the polls'. Never
+	 * Takes content that a WebSub hub pushed for a source the same road as a poll's: parse → normalize → editorial
+	 * rules → dedup → store, under the same rules (the caller has held it to {@code poll.max-size}; the parser refuses
+	 * DTDs and entities). Counts as a success of the source; its timetable, validators and lease stay the polls'. Never
 	 * throws: what cannot be read is reported, and nothing of it is stored.
 	 */
 	public PollReport deliver(Source source, byte[] body, @Nullable String contentType) {

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the end of a poll that stored nothing writes: its outcome and next attempt in {@code source_status}, and the
- * pace an adaptive source keeps, in one statement. A poll that stores items records its outcome in their transaction
- * ({@link StoreStep}).
+ * What the end of a poll that got no body to store (a 304, a failure) writes: its outcome and next attempt in
+ * {@code source_status}, and the source's pace, in one statement. A poll whose body is read records its outcome in
+ * its items' transaction ({@link StoreStep}), and its pace here ({@link #recordPace}).
  */
 @Component
 class PollRecorder {

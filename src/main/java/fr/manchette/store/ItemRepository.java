@@ -29,9 +29,10 @@ import org.springframework.stereotype.Repository;
  * The items of every source, as polls write them. Uniqueness is the schema's job: {@code item_source_hash_key}
  * settles any race (and {@code item_source_key} too in a store whose older items lack their hashes, see
  * {@link KeyHashes}), the story lock that of the rare key stored without its hash (see {@link #insert}). A poll is
- * stored in a few statements whatever its size: its known keys in one query (and its source's items under the links
- * of the items it does not know, in one more), the stories of its links in one, its
- * new items in one multi-row insert (their words are indexed later, see {@link WordIndex}), its edits in one batch. Which story an item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
+ * stored in a few statements: its known keys in one query per 500 (and its source's items under the links of the
+ * items it does not know, in one more), the stories of its links in one per 500, its new items in one multi-row
+ * insert per 1 000 (their words are indexed later, see {@link WordIndex}), its edits in one batch. Which story an
+ * item joins is decided before (dedup's {@link fr.manchette.dedup.StoryAssigner}); the
  * store only keeps it. The story window reads them through {@link StoredHeadlines}, the outputs through
  * {@link StoryQueries}; retention takes them out through {@link ItemPruner}.
  */
