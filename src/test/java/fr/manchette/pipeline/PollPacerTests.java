@@ -82,8 +82,7 @@ class PollPacerTests {
 	@Test
 	void aFailingSourceRetriesAfterItsIntervalThenDoublesUpToSixHoursOrItsInterval() {
 		PollPacer pacer = pacer(Set.of());
-		Source weekly = new Source("weekly", "weekly", URI.create("https://weekly.example/rss"), null,
-				Duration.ofDays(7), true, SourceType.FEED, null, false, false, Duration.ofHours(6));
+		Source weekly = source("weekly", false, Duration.ofDays(7));
 		for (int i = 0; i < 50; i++) {
 			assertThat(pacer.afterFailure(this.fixed, null, NOW, 1, null).next())
 				.isBetween(NOW.plus(Duration.ofMinutes(15)), NOW.plus(Duration.ofSeconds(990)));
@@ -103,8 +102,7 @@ class PollPacerTests {
 	@Test
 	void aRetryAfterLengthensTheWaitUpToSixHoursAndNeverShortensIt() {
 		PollPacer pacer = pacer(Set.of());
-		Source twiceADay = new Source("twice", "twice", URI.create("https://twice.example/rss"), null,
-				Duration.ofHours(12), true, SourceType.FEED, null, false, false, Duration.ofHours(6));
+		Source twiceADay = source("twice", false, Duration.ofHours(12));
 		for (int i = 0; i < 50; i++) {
 			assertThat(pacer.afterFailure(this.fixed, null, NOW, 1, Duration.ofHours(2)).next())
 				.isEqualTo(NOW.plus(Duration.ofHours(2)));
@@ -155,8 +153,12 @@ class PollPacerTests {
 	}
 
 	private static Source source(String id, boolean adaptive) {
-		return new Source(id, id, URI.create("https://" + id + ".example/rss"), null, Duration.ofMinutes(15), true,
-				SourceType.FEED, null, false, adaptive, Duration.ofHours(6));
+		return source(id, adaptive, Duration.ofMinutes(15));
+	}
+
+	private static Source source(String id, boolean adaptive, Duration interval) {
+		return new Source(id, id, URI.create("https://" + id + ".example/rss"), null, interval, true, SourceType.FEED,
+				null, false, adaptive, Duration.ofHours(6));
 	}
 
 }
