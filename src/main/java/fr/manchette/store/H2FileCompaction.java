@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the embedded H2 file near the size of its live data while the service runs. H2's own background writer reclaims
  * dead pages only as far as it can while the store is busy: under a burst of polls it fell behind, and a million items
- * stored left an 11.4 GB file that {@code SHUTDOWN COMPACT} brought to 1.05 GB. So every {@code
- * manchette.h2.compaction.interval} this looks at the file and, when less than half of it is live pages (holes and dead
- * pages in old chunks taking the rest), takes a few {@link H2File} steps: each holds H2's store lock for a fraction of
- * a second and is followed by a pause as long as itself, so writers are never held up for long. While polls write,
- * chunks younger than H2's retention time (5 s while the file is forced to the disk, the default; 45 s with a URL of
- * its own {@code RETENTION_TIME}) are left alone: during a burst they are most of the file, mostly dead already, and
- * reachable at a later look. Once no one has written since the last look, a look runs without the retention time (as
- * {@code MVStore.compactFile} does), and what it frees is reused at once. What a stop does is {@link
- * H2StopCompaction}'s. On PostgreSQL, nothing happens.
+ * stored left an 11.4 GB file that {@code SHUTDOWN COMPACT} brought to 1.05 GB. So every
+ * {@code manchette.h2.compaction.interval} this looks at the file and, when less than half of it is live pages (holes
+ * and dead pages in old chunks taking the rest), takes a few {@link H2File} steps: each holds H2's store lock for a
+ * fraction of a second and is followed by a pause as long as itself, so writers are never held up for long. While polls
+ * write, chunks younger than H2's retention time (5 s while the file is forced to the disk, the default; 45 s with a
+ * URL of its own {@code RETENTION_TIME}) are left alone: during a burst they are most of the file, mostly dead already,
+ * and reachable at a later look. Once no one has written since the last look, a look runs without the retention time
+ * (as {@code MVStore.compactFile} does), and what it frees is reused at once. What a stop does is
+ * {@link H2StopCompaction}'s. On PostgreSQL, nothing happens.
  * <p>
  * H2 keeps a chunk it wrote for its retention time (45 s by default), for a disk that may not have written the
  * versions after it yet; under a burst that was most of the file (4.6 GB for a million items stored, of which
