@@ -102,7 +102,7 @@ class IngestRunTests {
 				  max-size: 512KB
 				""").sources(List.of("hostile", "slow", "big", "boom", "html", "moved", "gone", "limited",
 				"undated", "live", "cut", "cut-early", "revalidated", "labelled", "twice", "dated", "years", "churn",
-				"json-cut", "json-ends-early", "broken-whole", "broken", "emptied"),
+				"json-cut", "json-ends-early", "broken-whole", "broken", "emptied", "ahead"),
 				(id) -> "http://localhost:" + server.getPort() + "/" + id)
 			.source("cut-page", "Fil coupé", "http://localhost:" + server.getPort() + "/cut-page", "type: html", """
 					select:
@@ -334,6 +334,27 @@ class IngestRunTests {
 		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
 		assertThat(again.updated()).isZero();
 		assertThat(stories("undated")).isEqualTo(before);
+	}
+
+	@Test
+	void anItemDatedInTheFutureServedAgainIsNoEditAndNoNewItem() {
+		// Capped to its fetch, a date in the future moved with every poll: each poll was an edit of the item, and one
+		// known by its title and date alone (no guid, no link) was a new item every time.
+		serve("ahead", """
+				<rss version="2.0"><channel><title>En avance</title><link>https://ahead.example/</link>
+				<item><title>Le programme de l'an 2099</title><link>https://ahead.example/2099</link>
+				<pubDate>Thu, 01 Jan 2099 00:00:00 +0000</pubDate></item>
+				<item><title>Un titre sans lien ni guid</title><pubDate>Thu, 01 Jan 2099 00:00:00 +0000</pubDate></item>
+				</channel></rss>""");
+		assertThat(poll("ahead").inserted()).isEqualTo(2);
+		List<Story> before = stories("ahead");
+
+		PollReport again = poll("ahead");
+
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(again.inserted()).isZero();
+		assertThat(again.updated()).isZero();
+		assertThat(stories("ahead")).isEqualTo(before);
 	}
 
 	@Test
