@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 import javax.net.ssl.SSLException;
@@ -169,7 +170,7 @@ public class FeedFetcher {
 		}
 		String retryAfter = exchange.header("Retry-After");
 		String etag = exchange.header("ETag");
-		String lastModified = exchange.header("Last-Modified");
+		String lastModified = lastModified(exchange, request);
 		exchange.discard();
 		return switch (status) {
 			// A 304 answers validators: to a request with none, it says nothing of the feed, and would say it forever.
@@ -216,7 +217,29 @@ public class FeedFetcher {
 			return new Failed(FailureKind.NETWORK, FetchDetail.CUT_BEFORE_BODY.with());
 		}
 		return new Fetched(read.bytes(), exchange.header("Content-Type"), exchange.header("ETag"),
-				exchange.header("Last-Modified"), chain.current(), chain.movedTo(), read.cut());
+				lastModified(exchange, request), chain.current(), chain.movedTo(), read.cut());
+	}
+
+	/**
+	 * The answer's Last-Modified, to send back as If-Modified-Since, but for one later than the answer's Date: RFC 9110
+	 * §8.8.2.1 has a server send its Date in place of a time in its future, and one that does not would be asked
+	 * "modified since 2100?" at every poll, which a server that answers 304 when that is no earlier than its
+	 * Last-Modified (Express, Django) says no to, of every change until then. Without a Date, one more than a day
+	 * ahead of our clock is not kept. The one we sent, given back, was checked when it came.
+	 */
+	private @Nullable String lastModified(Exchange exchange, FetchRequest request) {
+		String lastModified = exchange.header("Last-Modified");
+		Instant modified = (lastModified != null && !lastModified.equals(request.lastModified()))
+				? HttpDate.parse(lastModified) : null;
+		if (modified == null) {
+			return lastModified;
+		}
+		String date = exchange.header("Date");
+		Instant said = (date != null) ? HttpDate.parse(date) : null;
+		if (said != null) {
+			return modified.isAfter(said) ? date : lastModified;
+		}
+		return modified.isAfter(this.clock.instant().plus(SourcesTime.TOLERANCE)) ? null : lastModified;
 	}
 
 	private static String describe(@Nullable Throwable cause) {
