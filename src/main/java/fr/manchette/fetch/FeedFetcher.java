@@ -170,7 +170,11 @@ public class FeedFetcher {
 		}
 		String retryAfter = exchange.header("Retry-After");
 		String etag = exchange.header("ETag");
-		String lastModified = lastModified(exchange, request);
+		// The one we sent, given back by a 304, was checked when it came (a round of 304s parses no more dates).
+		String lastModified = exchange.header("Last-Modified");
+		if (lastModified != null && !lastModified.equals(request.lastModified())) {
+			lastModified = lastModified(exchange);
+		}
 		exchange.discard();
 		return switch (status) {
 			// A 304 answers validators: to a request with none, it says nothing of the feed, and would say it forever.
@@ -217,7 +221,7 @@ public class FeedFetcher {
 			return new Failed(FailureKind.NETWORK, FetchDetail.CUT_BEFORE_BODY.with());
 		}
 		return new Fetched(read.bytes(), exchange.header("Content-Type"), exchange.header("ETag"),
-				lastModified(exchange, request), chain.current(), chain.movedTo(), read.cut());
+				lastModified(exchange), chain.current(), chain.movedTo(), read.cut());
 	}
 
 	/**
@@ -225,12 +229,11 @@ public class FeedFetcher {
 	 * §8.8.2.1 has a server send its Date in place of a time in its future, and one that does not would be asked
 	 * "modified since 2100?" at every poll, which a server that answers 304 when that is no earlier than its
 	 * Last-Modified (Express, Django) says no to, of every change until then. Without a Date, one more than a day
-	 * ahead of our clock is not kept. The one we sent, given back, was checked when it came.
+	 * ahead of our clock is not kept.
 	 */
-	private @Nullable String lastModified(Exchange exchange, FetchRequest request) {
+	private @Nullable String lastModified(Exchange exchange) {
 		String lastModified = exchange.header("Last-Modified");
-		Instant modified = (lastModified != null && !lastModified.equals(request.lastModified()))
-				? HttpDate.parse(lastModified) : null;
+		Instant modified = (lastModified != null) ? HttpDate.parse(lastModified) : null;
 		if (modified == null) {
 			return lastModified;
 		}

@@ -127,12 +127,17 @@ class FeedFetcherLyingAnswersTests {
 		String length = "Content-Length: " + FEED.length + "\r\n\r\n";
 
 		Fetched dated = fetched(answer("HTTP/1.1 200 OK\r\n" + date + future + length, FEED));
+		FetchOutcome datedAgain = fetch(answer("HTTP/1.1 200 OK\r\n" + date + future + length, FEED),
+				"Fri, 01 Jan 2100 00:00:00 GMT");
 		Fetched undated = fetched(answer("HTTP/1.1 200 OK\r\n" + future + length, FEED));
 		Fetched past = fetched(answer(
 				"HTTP/1.1 200 OK\r\n" + date + "Last-Modified: Mon, 07 Dec 2026 14:00:00 GMT\r\n" + length, FEED));
-		FetchOutcome notModified = fetch(answer("HTTP/1.1 304 Not Modified\r\n" + date + future + "\r\n"), "\"v1\"");
+		FetchOutcome notModified = fetch(answer("HTTP/1.1 304 Not Modified\r\n" + date + future + "\r\n"),
+				"Mon, 07 Dec 2026 14:00:00 GMT");
 
 		assertThat(dated.lastModified()).isEqualTo("Mon, 07 Dec 2026 15:00:00 GMT");
+		assertThat(datedAgain).isInstanceOfSatisfying(Fetched.class,
+				(again) -> assertThat(again.lastModified()).isEqualTo("Mon, 07 Dec 2026 15:00:00 GMT"));
 		assertThat(undated.lastModified()).isNull();
 		assertThat(past.lastModified()).isEqualTo("Mon, 07 Dec 2026 14:00:00 GMT");
 		assertThat(notModified).isEqualTo(new NotModified(null, "Mon, 07 Dec 2026 15:00:00 GMT"));
@@ -148,9 +153,10 @@ class FeedFetcherLyingAnswersTests {
 		return fetch(answer, null);
 	}
 
-	private FetchOutcome fetch(byte[] answer, @Nullable String etag) throws IOException {
+	private FetchOutcome fetch(byte[] answer, @Nullable String lastModified) throws IOException {
 		try (RawServer server = RawServer.closing(answer)) {
-			return this.fetcher.fetch(new FetchRequest(server.url(), etag, null, Duration.ofSeconds(5), 1_000_000));
+			return this.fetcher
+				.fetch(new FetchRequest(server.url(), null, lastModified, Duration.ofSeconds(5), 1_000_000));
 		}
 	}
 
