@@ -12,11 +12,14 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLException;
 
+import fr.manchette.config.ShownUrl;
 import fr.manchette.fetch.Exchange.Body;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -25,6 +28,8 @@ import org.springframework.util.Assert;
  * {@link Failed}.
  */
 public class FeedFetcher {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedFetcher.class);
 
 	private final String userAgent;
 
@@ -109,6 +114,9 @@ public class FeedFetcher {
 				return new Failed(FailureKind.NETWORK, FetchDetail.NETWORK_FAILURE.with(describe(ex)));
 			}
 			catch (RuntimeException ex) {
+				// A bug of ours, not the source's doing: its trace, which the outcome (logged without one) cannot carry.
+				log.error("Fetch failed url={} kind={}", ShownUrl.of(chain.current().toString()),
+						FailureKind.UNEXPECTED, ex);
 				return new Failed(FailureKind.UNEXPECTED, describe(ex));
 			}
 		}
