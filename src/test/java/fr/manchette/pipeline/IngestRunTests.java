@@ -326,14 +326,8 @@ class IngestRunTests {
 				<item><title>Le conseil municipal vote le budget</title><link>https://undated.example/budget</link></item>
 				<item><title>La rentrée scolaire avancée d'une semaine</title><link>https://undated.example/rentree</link></item>
 				</channel></rss>""");
-		assertThat(poll("undated").inserted()).isEqualTo(2);
-		List<Story> before = stories("undated");
 
-		PollReport again = poll("undated");
-
-		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
-		assertThat(again.updated()).isZero();
-		assertThat(stories("undated")).isEqualTo(before);
+		assertASecondPollChangesNothing("undated", 2);
 	}
 
 	@Test
@@ -346,15 +340,8 @@ class IngestRunTests {
 				<pubDate>Thu, 01 Jan 2099 00:00:00 +0000</pubDate></item>
 				<item><title>Un titre sans lien ni guid</title><pubDate>Thu, 01 Jan 2099 00:00:00 +0000</pubDate></item>
 				</channel></rss>""");
-		assertThat(poll("ahead").inserted()).isEqualTo(2);
-		List<Story> before = stories("ahead");
 
-		PollReport again = poll("ahead");
-
-		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
-		assertThat(again.inserted()).isZero();
-		assertThat(again.updated()).isZero();
-		assertThat(stories("ahead")).isEqualTo(before);
+		assertASecondPollChangesNothing("ahead", 2);
 	}
 
 	@Test
@@ -647,6 +634,19 @@ class IngestRunTests {
 		assertThat(status.etag()).isNull();
 		assertThat(status.lastError())
 			.matches(said + " \\d+ bytes: its 2 whole items read, all of it asked for again next time");
+	}
+
+	/** Polls {@code id} twice: the first stores its items, the second neither stores nor edits any. */
+	private void assertASecondPollChangesNothing(String id, int items) {
+		assertThat(poll(id).inserted()).isEqualTo(items);
+		List<Story> before = stories(id);
+
+		PollReport again = poll(id);
+
+		assertThat(again.outcome()).isEqualTo(PollOutcome.OK);
+		assertThat(again.inserted()).isZero();
+		assertThat(again.updated()).isZero();
+		assertThat(stories(id)).isEqualTo(before);
 	}
 
 	private void serveAs(String id, String contentType, String body) {
