@@ -7,15 +7,19 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 import javax.net.ssl.SSLException;
 
+import fr.manchette.config.ShownUrl;
 import fr.manchette.fetch.Exchange.Body;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -24,6 +28,8 @@ import org.springframework.util.Assert;
  * {@link Failed}.
  */
 public class FeedFetcher {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedFetcher.class);
 
 	private final String userAgent;
 
@@ -108,6 +114,9 @@ public class FeedFetcher {
 				return new Failed(FailureKind.NETWORK, FetchDetail.NETWORK_FAILURE.with(describe(ex)));
 			}
 			catch (RuntimeException ex) {
+				// A bug of ours, not the source's doing: its trace, which the outcome (logged without one) cannot carry.
+				log.error("Fetch failed url={} kind={}", ShownUrl.of(chain.current().toString()),
+						FailureKind.UNEXPECTED, ex);
 				return new Failed(FailureKind.UNEXPECTED, describe(ex));
 			}
 		}
@@ -169,7 +178,11 @@ public class FeedFetcher {
 		}
 		String retryAfter = exchange.header("Retry-After");
 		String etag = exchange.header("ETag");
+		// The one we sent, given back by a 304, was checked when it came (a round of 304s parses no more dates).
 		String lastModified = exchange.header("Last-Modified");
+		if (lastModified != null && !lastModified.equals(request.lastModified())) {
+			lastModified = lastModified(exchange);
+		}
 		exchange.discard();
 		return switch (status) {
 			// A 304 answers validators: to a request with none, it says nothing of the feed, and would say it forever.
@@ -216,7 +229,28 @@ public class FeedFetcher {
 			return new Failed(FailureKind.NETWORK, FetchDetail.CUT_BEFORE_BODY.with());
 		}
 		return new Fetched(read.bytes(), exchange.header("Content-Type"), exchange.header("ETag"),
-				exchange.header("Last-Modified"), chain.current(), chain.movedTo(), read.cut());
+				lastModified(exchange), chain.current(), chain.movedTo(), read.cut());
+	}
+
+	/**
+	 * The answer's Last-Modified, to send back as If-Modified-Since, but for one later than the answer's Date: RFC 9110
+	 * §8.8.2.1 has a server send its Date in place of a time in its future, and one that does not would be asked
+	 * "modified since 2100?" at every poll, which a server that answers 304 when that is no earlier than its
+	 * Last-Modified (Express, Django) says no to, of every change until then. Without a Date, one more than a day
+	 * ahead of our clock is not kept.
+	 */
+	private @Nullable String lastModified(Exchange exchange) {
+		String lastModified = exchange.header("Last-Modified");
+		Instant modified = (lastModified != null) ? HttpDate.parse(lastModified) : null;
+		if (modified == null) {
+			return lastModified;
+		}
+		String date = exchange.header("Date");
+		Instant said = (date != null) ? HttpDate.parse(date) : null;
+		if (said != null) {
+			return modified.isAfter(said) ? date : lastModified;
+		}
+		return modified.isAfter(this.clock.instant().plus(SourcesTime.TOLERANCE)) ? null : lastModified;
 	}
 
 	private static String describe(@Nullable Throwable cause) {

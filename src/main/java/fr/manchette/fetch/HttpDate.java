@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads an HTTP-date, as {@code Retry-After} and {@code Date} carry it. */
+/** Reads an HTTP-date, as {@code Retry-After}, {@code Date} and {@code Last-Modified} carry it. */
 final class HttpDate {
 
 	/**

@@ -22,6 +22,8 @@ final class RedirectChain {
 	/** RFC 9110 §15.4 leaves the limit to the client; a feed behind more than five hops is broken or a trap. */
 	static final int MAX_REDIRECTS = 5;
 
+	private static final int MAX_PORT = 65_535;
+
 	private final URI origin;
 
 	private final AddressPolicy policy;
@@ -124,7 +126,9 @@ final class RedirectChain {
 				base = base.resolve("/");
 			}
 			URI target = withoutFragment(escaped.startsWith("?") ? withQuery(base, escaped) : base.resolve(escaped));
-			return (target.isAbsolute() && target.getHost() != null) ? belowTheRoot(target) : null;
+			// URI takes any number for a port; the connection would throw on one past 65535.
+			return (target.isAbsolute() && target.getHost() != null && target.getPort() <= MAX_PORT)
+					? belowTheRoot(target) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param link absolute, canonical http(s) link without tracking parameters or fragment
  * @param summaryHtml sanitized HTML, safe to republish
  * @param summaryText plain-text excerpt of the summary
- * @param published when it was published; the fetch time when the feed did not say
- * @param publishedKnown false when {@code published} is the fetch time standing in for a missing date
+ * @param published when it was published; the fetch time when the feed did not say, or dated it in the future
+ * @param publishedKnown false when {@code published} is the fetch time standing in for a missing or future date
  * @param categories the item's own categories, as plain text
  * @param author who wrote it, as plain text, when the feed says
  * @param language its language as an ISO 639 code ({@code fr}, {@code ar}): declared by the feed or the page until

@@ -79,8 +79,8 @@ public final class ItemNormalizer {
 			return Optional.empty();
 		}
 		String guid = guid(raw.guid());
-		Instant published = published(raw, assumedZone);
-		Instant when = (published != null) ? notAfterFetch(published, fetchedAt) : fetchedAt;
+		Instant published = notAfterFetch(published(raw, assumedZone), fetchedAt);
+		Instant when = (published != null) ? published : fetchedAt;
 		return Optional.of(new Item(guid, Excerpt.of(title, MAX_TITLE), link(raw, guid, base), summaryHtml,
 				Excerpt.of(summaryText, MAX_SUMMARY_TEXT), when, published != null, categories(raw.categories()),
 				author(raw.author()), LanguageTag.primary(raw.language())));
@@ -158,9 +158,13 @@ public final class ItemNormalizer {
 		return (published != null && published.isBefore(EARLIEST_PLAUSIBLE)) ? null : published;
 	}
 
-	/** A date in the future would pin the item on top of the ticker until that date comes. */
-	private static Instant notAfterFetch(Instant published, Instant fetchedAt) {
-		return published.isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : published;
+	/**
+	 * A date in the future would pin the item on top of the ticker until that date comes. It counts as no date, so that
+	 * the item is dated when first seen: the fetch time standing in for it moves with every poll, which would make each
+	 * poll an edit of the item, and a new item of one known by its title and date alone.
+	 */
+	private static @Nullable Instant notAfterFetch(@Nullable Instant published, Instant fetchedAt) {
+		return (published != null && published.isAfter(fetchedAt.plus(FUTURE_TOLERANCE))) ? null : published;
 	}
 
 	/** The author as plain text, short enough to be a name: RSS's {@code author} is often "mail (Name)". */

@@ -10,6 +10,8 @@ import java.util.zip.GZIPOutputStream;
 
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
+import fr.manchette.fetch.FetchOutcome.NotModified;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static fr.manchette.fetch.RawServer.answer;
@@ -116,6 +118,31 @@ class FeedFetcherLyingAnswersTests {
 			.isEqualTo(new Failed(FailureKind.HTTP_STATUS, "HTTP 304 to a request without validators"));
 	}
 
+	@Test
+	void fetchKeepsTheAnswersDateInPlaceOfALastModifiedAfterIt() throws IOException {
+		// Sent back as If-Modified-Since, 2100 would have a server that answers 304 when that is no earlier than its
+		// Last-Modified (Express, Django) say "not modified" of every change until then.
+		String future = "Last-Modified: Fri, 01 Jan 2100 00:00:00 GMT\r\n";
+		String date = "Date: Mon, 07 Dec 2026 15:00:00 GMT\r\n";
+		String length = "Content-Length: " + FEED.length + "\r\n\r\n";
+
+		Fetched dated = fetched(answer("HTTP/1.1 200 OK\r\n" + date + future + length, FEED));
+		FetchOutcome datedAgain = fetch(answer("HTTP/1.1 200 OK\r\n" + date + future + length, FEED),
+				"Fri, 01 Jan 2100 00:00:00 GMT");
+		Fetched undated = fetched(answer("HTTP/1.1 200 OK\r\n" + future + length, FEED));
+		Fetched past = fetched(answer(
+				"HTTP/1.1 200 OK\r\n" + date + "Last-Modified: Mon, 07 Dec 2026 14:00:00 GMT\r\n" + length, FEED));
+		FetchOutcome notModified = fetch(answer("HTTP/1.1 304 Not Modified\r\n" + date + future + "\r\n"),
+				"Mon, 07 Dec 2026 14:00:00 GMT");
+
+		assertThat(dated.lastModified()).isEqualTo("Mon, 07 Dec 2026 15:00:00 GMT");
+		assertThat(datedAgain).isInstanceOfSatisfying(Fetched.class,
+				(again) -> assertThat(again.lastModified()).isEqualTo("Mon, 07 Dec 2026 15:00:00 GMT"));
+		assertThat(undated.lastModified()).isNull();
+		assertThat(past.lastModified()).isEqualTo("Mon, 07 Dec 2026 14:00:00 GMT");
+		assertThat(notModified).isEqualTo(new NotModified(null, "Mon, 07 Dec 2026 15:00:00 GMT"));
+	}
+
 	private Fetched fetched(byte[] answer) throws IOException {
 		FetchOutcome outcome = fetch(answer);
 		assertThat(outcome).isInstanceOf(Fetched.class);
@@ -123,8 +150,13 @@ class FeedFetcherLyingAnswersTests {
 	}
 
 	private FetchOutcome fetch(byte[] answer) throws IOException {
+		return fetch(answer, null);
+	}
+
+	private FetchOutcome fetch(byte[] answer, @Nullable String lastModified) throws IOException {
 		try (RawServer server = RawServer.closing(answer)) {
-			return this.fetcher.fetch(new FetchRequest(server.url(), null, null, Duration.ofSeconds(5), 1_000_000));
+			return this.fetcher
+				.fetch(new FetchRequest(server.url(), null, lastModified, Duration.ofSeconds(5), 1_000_000));
 		}
 	}
 

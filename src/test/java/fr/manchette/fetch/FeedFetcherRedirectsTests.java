@@ -232,6 +232,14 @@ class FeedFetcherRedirectsTests {
 	}
 
 	@Test
+	void fetchWhenRedirectPointsPastTheLastPortIsHttpStatusFailure() {
+		redirect("/a", 302, "http://localhost:99999/flux");
+
+		assertThat(this.fetcher.fetch(request("/a"))).isEqualTo(new Failed(FailureKind.HTTP_STATUS,
+				"HTTP 302 to an unreadable Location: http://localhost:99999/flux"));
+	}
+
+	@Test
 	void fetchWhenTheChainOutlastsTheDeadlineTimesOut() {
 		// Each hop alone answers well within the deadline; the three together do not.
 		stubFor(get("/a").willReturn(redirectTo(302, "/b").withFixedDelay(600)));

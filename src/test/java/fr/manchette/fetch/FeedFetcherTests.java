@@ -19,8 +19,11 @@ import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -33,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WireMockTest
+@ExtendWith(OutputCaptureExtension.class)
 class FeedFetcherTests {
 
 	private static final String FEED = "<rss version=\"2.0\"><channel><title>Le Fil</title></channel></rss>";
@@ -260,6 +264,19 @@ class FeedFetcherTests {
 
 		assertThat(outcome).isInstanceOfSatisfying(Failed.class,
 				(failed) -> assertThat(failed.kind()).isEqualTo(FailureKind.NETWORK));
+	}
+
+	@Test
+	void fetchThatFailsByABugOfOursLogsItsTrace(CapturedOutput output) {
+		// A port no connection can have: the JDK throws where a source's answer never would.
+		FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:99999/rss?token=s3cr3t"),
+				null, null, Duration.ofSeconds(5), 1_000_000));
+
+		assertThat(outcome).isInstanceOfSatisfying(Failed.class,
+				(failed) -> assertThat(failed.kind()).isEqualTo(FailureKind.UNEXPECTED));
+		assertThat(output).contains("Fetch failed url=http://127.0.0.1:99999/rss?token=*** kind=UNEXPECTED")
+			.contains("java.lang.IllegalArgumentException: port out of range:99999")
+			.doesNotContain("s3cr3t");
 	}
 
 	private FetchRequest request(String path, String etag, String lastModified) {

@@ -183,7 +183,7 @@ class ItemNormalizerTests {
 		RawItem raw = raw("Titre", "/a.html", null, tomorrow, null);
 		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
 		assertThat(item.published()).isEqualTo(FETCHED_AT);
-		assertThat(item.publishedKnown()).isTrue();
+		assertThat(item.publishedKnown()).isFalse();
 	}
 
 	@Test
