@@ -91,6 +91,15 @@ class StoreLocationTests {
 	}
 
 	@Test
+	void theDataDirectoryTakesAnH2FileUrlToo() throws Exception {
+		Path db = this.dir.resolve("ailleurs/store");
+		try (ConfigurableApplicationContext service = start("--manchette.data-dir=jdbc:h2:file:" + db)) {
+			assertStoresAndServesBothItems(service);
+		}
+		assertThat(this.dir.resolve("ailleurs/store.mv.db")).isRegularFile();
+	}
+
+	@Test
 	void anH2UrlThatContradictsWhatTheSqlNeedsStopsTheStartWithOneSentence(CapturedOutput output) {
 		Path db = this.dir.resolve("db");
 		assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=MySQL"))
