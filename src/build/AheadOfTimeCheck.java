@@ -38,7 +38,10 @@ import com.sun.net.httpserver.HttpServer;
  * <li>from the generated code, with {@code manchette.polling.enabled=false} and a {@code spring.datasource.url}: the
  * feed is never fetched, the store is at that URL, and the callback path is a 404;</li>
  * <li>with a setting that decides one of Spring Boot's beans (an actuator endpoint exposed): without the generated
- * code, which would ignore it, and the endpoint answers.</li>
+ * code, which would ignore it, and the endpoint answers;</li>
+ * <li>from the generated code, with a wrong feeds.yml: the start stops with the report that names the source and
+ * the field, and nothing before it names the web server (the generated code runs another application context
+ * class than the tests, whose warning the log settings must silence too).</li>
  * </ol>
  * Arguments: the extracted jar, a working directory (emptied first).
  */
@@ -90,6 +93,7 @@ public final class AheadOfTimeCheck {
 			webSub(jar, base);
 			servingOnly(jar);
 			decidingSetting(jar);
+			wrongFeedsFile(jar);
 		}
 		finally {
 			site.stop(0);
@@ -143,6 +147,35 @@ public final class AheadOfTimeCheck {
 			service.expectLog("Starting without the code generated ahead of time");
 			if (service.output().contains(GENERATED) || service.get("/actuator/info").statusCode() != 200) {
 				service.fail("the exposed /actuator/info does not answer");
+			}
+		}
+	}
+
+	private static void wrongFeedsFile(Path jar) throws Exception {
+		Path wrong = work.resolve("wrong-feeds.yml");
+		Files.writeString(wrong, """
+				feeds:
+				  - id: fil
+				    name: Le Fil
+				""");
+		Path log = work.resolve("wrong-feeds.log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(java, "-Xmx224m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+				jar.toString(), "--manchette.feeds=" + wrong, "--manchette.data-dir=" + work.resolve("wrong"),
+				"--server.address=127.0.0.1", "--server.port=0")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Service service = new Service(process, log, -1);
+		if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS) || process.exitValue() == 0) {
+			service.fail("a wrong feeds.yml did not stop the start");
+		}
+		service.expectLog(GENERATED);
+		service.expectLog("APPLICATION FAILED TO START");
+		service.expectLog("feeds[0] (id \"fil\"): url is missing");
+		for (String noise : List.of("Unable to start web server", "cancelling refresh attempt", "\tat ")) {
+			if (service.output().contains(noise)) {
+				service.fail("the report of a wrong feeds.yml comes with \"" + noise.strip() + "\"");
 			}
 		}
 	}

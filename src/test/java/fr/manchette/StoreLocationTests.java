@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -72,10 +74,12 @@ class StoreLocationTests {
 			.writeTo(this.dir.resolve("feeds.yml"));
 	}
 
-	@Test
-	void aBareH2FileUrlStoresAndServesItems() throws Exception {
+	/** A bare URL, as the store's URL or as its place: the product sheet gives it to manchette.data-dir too. */
+	@ParameterizedTest
+	@ValueSource(strings = { "spring.datasource.url", "manchette.data-dir" })
+	void aBareH2FileUrlStoresAndServesItems(String setting) throws Exception {
 		Path db = this.dir.resolve("ailleurs/db");
-		try (ConfigurableApplicationContext service = start("--spring.datasource.url=jdbc:h2:file:" + db)) {
+		try (ConfigurableApplicationContext service = start("--" + setting + "=jdbc:h2:file:" + db)) {
 			assertStoresAndServesBothItems(service);
 		}
 		assertThat(this.dir.resolve("ailleurs/db.mv.db")).isRegularFile();

@@ -314,7 +314,10 @@ public final class HtmlCleaner {
 		}, body);
 	}
 
-	/** Removes what the safelist left without purpose: images without a source, links without a target. */
+	/**
+	 * Removes what the safelist left without purpose: images without a source, links without a target; and the
+	 * tracking parameters of the links that stay, as an item's own link goes without them.
+	 */
 	private static void dropHollowElements(Element body) {
 		for (Element img : body.select(IMG)) {
 			if (!img.hasAttr("src")) {
@@ -324,6 +327,9 @@ public final class HtmlCleaner {
 		for (Element anchor : body.select(ANCHOR)) {
 			if (!anchor.hasAttr("href")) {
 				anchor.unwrap();
+			}
+			else {
+				anchor.attr("href", LinkCanonicalizer.withoutTrackingParameters(anchor.attr("href")));
 			}
 		}
 		// Deepest first, so that a paragraph holding only an emptied <strong> goes too.

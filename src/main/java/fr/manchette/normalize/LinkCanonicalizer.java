@@ -249,6 +249,36 @@ public final class LinkCanonicalizer {
 		return UriReference.encode(userInfo) + host + port;
 	}
 
+	/**
+	 * A summary's link without its tracking parameters: those of its query, and its fragment when that holds
+	 * nothing else (franceinfo's {@code #xtor=RSS-3-[lestitres]}). The rest stays as written, a fragment that points
+	 * within the page too: such a link is followed by a reader, not compared with others as an item's link is.
+	 * @param link an absolute link, as the cleaner writes it
+	 */
+	static String withoutTrackingParameters(String link) {
+		int hash = link.indexOf('#');
+		int end = (hash >= 0) ? hash : link.length();
+		int question = link.indexOf('?');
+		if (question < 0 || question > end) {
+			question = end;
+		}
+		String query = (question < end) ? link.substring(question + 1, end) : "";
+		String keptQuery = withoutTracking(query);
+		String fragment = (hash >= 0) ? link.substring(hash + 1) : "";
+		boolean trackingFragment = !fragment.isEmpty() && withoutTracking(fragment).isEmpty();
+		if (keptQuery.length() == query.length() && !trackingFragment) {
+			return link;
+		}
+		StringBuilder kept = new StringBuilder(link.length()).append(link, 0, question);
+		if (!keptQuery.isEmpty()) {
+			kept.append('?').append(keptQuery);
+		}
+		if (hash >= 0 && !trackingFragment) {
+			kept.append('#').append(fragment);
+		}
+		return kept.toString();
+	}
+
 	/** Drops tracking parameters; the others keep their order and their encoding, which the server may rely on. */
 	private static String withoutTracking(String query) {
 		StringJoiner kept = new StringJoiner("&");

@@ -443,7 +443,7 @@ final class SimpleSummary {
 			return null;
 		}
 		Node link = new Node("a", null);
-		link.attributes.addAll(attributes);
+		link.attributes.add(new String[] { "href", LinkCanonicalizer.withoutTrackingParameters(href) });
 		link.attributes.add(LINK_REL);
 		return link;
 	}

@@ -30,8 +30,14 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
-		Path dataDir = Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
-		String url = DatabaseUrl.resolve(environment.getProperty(URL), dataDir);
+		String configured = environment.getProperty(URL);
+		String dataDirectory = environment.getProperty(DATA_DIR);
+		// The store's place is one setting to an operator: a directory, or the URL of an H2 file (jdbc:h2:file:…).
+		boolean urlInDataDir = (configured == null || configured.isBlank()) && dataDirectory != null
+				&& dataDirectory.strip().regionMatches(true, 0, "jdbc:", 0, "jdbc:".length());
+		Path dataDir = urlInDataDir ? Path.of("./data")
+				: Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
+		String url = DatabaseUrl.resolve(urlInDataDir ? dataDirectory : configured, dataDir);
 		// First even when unchanged: every later read gets the URL the pool was given, whatever gave it (a test's
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
 		Map<String, Object> store = new HashMap<>(Map.of(URL, url));

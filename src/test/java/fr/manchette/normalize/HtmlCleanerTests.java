@@ -40,6 +40,19 @@ class HtmlCleanerTests {
 	}
 
 	@Test
+	void dropsTrackingParametersFromTheLinksOfASummary() {
+		// Plain enough for the fast path, then with a relative link and a fragment, which jsoup resolves.
+		assertThat(this.cleaner.clean("<p><a href=\"https://www.lemonde.fr/a.html?utm_source=rss&amp;id=4&amp;"
+				+ "xtor=RSS-3\">Lire la suite</a></p>", FEED))
+			.isEqualTo("<p><a href=\"https://www.lemonde.fr/a.html?id=4\" rel=\"nofollow noopener\">Lire la suite</a></p>");
+		assertThat(this.cleaner.clean("<div><a href=\"/b.html?utm_medium=feed\">b</a> <a href=\"/c.html?p=2#xtor=RSS-1\">c</a>"
+				+ " <a href=\"/d.html?fbclid=x#commentaires\">d</a></div>", FEED))
+			.isEqualTo("<a href=\"https://www.lemonde.fr/b.html\" rel=\"nofollow noopener\">b</a> "
+					+ "<a href=\"https://www.lemonde.fr/c.html?p=2\" rel=\"nofollow noopener\">c</a> "
+					+ "<a href=\"https://www.lemonde.fr/d.html#commentaires\" rel=\"nofollow noopener\">d</a>");
+	}
+
+	@Test
 	void writesNoBreakSpacesAsCharactersNotEntities() throws IOException {
 		String cleaned = this.cleaner.clean(fixture("french-typography.html"), FEED);
 		assertThat(cleaned).doesNotContain("&nbsp;", "&#")
@@ -280,6 +293,7 @@ class HtmlCleanerTests {
 	void cleansSimpleSummariesAsJsoupDoes() {
 		String[] read = { "<p>", "</p>", "<strong>", "</strong>", "<em>", "</em>", "<b>", "</b>", "<i>", "</i>", "<br>",
 				"<br/>", "<br />", "<a href=\"https://www.lemonde.fr/a.html?x=1&amp;y=2\">", "</a>",
+				"<a href=\"https://www.lemonde.fr/a.html?utm_source=rss&amp;x=1&amp;at_medium=flux\">",
 				"<img src=\"http://127.0.0.1/img/1_w600.jpg\" alt=\"Le Mans &agrave; domicile\" width=\"800\" />",
 				"<img src=\"https://www.lemonde.fr/i.jpg\" alt=\"\">", "<img src=\"https://a.fr/p.gif\" width=\"1\">",
 				"<img src=\"https://a.fr/p.gif\" height=\"1px\">", " ", "  ", "\n", "\t", "\u00A0", "\u202F", "\u2003",

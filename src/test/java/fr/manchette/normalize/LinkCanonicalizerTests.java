@@ -82,6 +82,20 @@ class LinkCanonicalizerTests {
 		assertThat(LinkCanonicalizer.canonical(link, FEED)).isEmpty();
 	}
 
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			https://www.lemonde.fr/a.html                                          | https://www.lemonde.fr/a.html
+			https://www.lemonde.fr/a.html?id=3#commentaires                        | https://www.lemonde.fr/a.html?id=3#commentaires
+			https://www.lemonde.fr/a.html?utm_source=rss&id=3&xtor=RSS-1           | https://www.lemonde.fr/a.html?id=3
+			https://www.lemonde.fr/a.html?utm_source=rss#commentaires              | https://www.lemonde.fr/a.html#commentaires
+			https://www.francetvinfo.fr/a.html#xtor=RSS-3-[lestitres]              | https://www.francetvinfo.fr/a.html
+			https://www.lemonde.fr/a.html?id=3#top?utm_source=x                    | https://www.lemonde.fr/a.html?id=3#top?utm_source=x
+			https://www.lemonde.fr/a.html?                                         | https://www.lemonde.fr/a.html?
+			""")
+	void aSummarysLinkLosesItsTrackingParametersOnly(String link, String expected) {
+		assertThat(LinkCanonicalizer.withoutTrackingParameters(link)).isEqualTo(expected);
+	}
+
 	@Test
 	void theSameHostsGiveTheSameAnswersEveryTimeAndInAnyOrder() {
 		for (int round = 0; round < 3; round++) {

@@ -122,7 +122,9 @@ class FeedFormatsIntegrationTests {
 
 		assertThat(contents).anySatisfy((html) -> assertThat(html)
 			.contains("src=\"https://www.journaldelyon.fr/sport/photos/ol-nantes.jpg\"",
-					"href=\"https://www.journaldelyon.fr/sport/classement.html\""));
+					"href=\"https://www.journaldelyon.fr/sport/classement.html\"",
+					"href=\"https://www.journaldelyon.fr/sport/ol-nantes-3-0.html\"")
+			.doesNotContain("utm_"));
 		assertThat(contents).anySatisfy((html) -> assertThat(html)
 			.contains("src=\"https://www.depeche-leman.example/img/cgn.jpg\"", "<strong>bateaux Belle Époque</strong>")
 			.doesNotContain("script"));
