@@ -31,7 +31,8 @@ import org.springframework.context.event.EventListener;
 /**
  * The WebSub subscriber (W3C WebSub, sections 4 and 5): decides which sources are subscribed to. A poll that reads a
  * feed announcing a hub and a self link makes the source's subscription (one per source, in the database, shared by
- * every instance), and a source that left feeds.yml or whose feed no longer announces the hub is unsubscribed.
+ * every instance), and a source that left feeds.yml, was disabled or whose feed no longer announces the hub is
+ * unsubscribed.
  * {@link SubscriptionWorker} then sends the requests, renews and retries them; {@link IntentVerifier} answers the
  * hub's verifications. Every step is a compare-and-set on the subscription's row, so that of several instances one
  * acts.
@@ -147,7 +148,7 @@ class Subscriber {
 		try {
 			for (WebSubSubscription subscription : this.subscriptions.findAll()) {
 				if (!kept.contains(subscription.sourceId()) && subscription.state().wantsSubscription()) {
-					unsubscribe(subscription, now, "it left feeds.yml");
+					unsubscribe(subscription, now, whyUnwanted(config.source(subscription.sourceId())));
 				}
 			}
 		}
@@ -157,6 +158,14 @@ class Subscriber {
 						ex.getMessage());
 			}
 		}
+	}
+
+	/** Which edit of feeds.yml ended the push, for the log line the operator reads. */
+	private static String whyUnwanted(Optional<Source> listed) {
+		if (listed.isEmpty()) {
+			return "it left feeds.yml";
+		}
+		return listed.get().enabled() ? "it is no longer a type: feed source" : "it was disabled";
 	}
 
 	private void unsubscribe(WebSubSubscription subscription, Instant now, String why) {

@@ -123,8 +123,8 @@ class WebSubSubscriberIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		server.start();
 		registry.add("manchette.public-url", () -> FakeHub.PUBLIC_URL);
-		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")));
-		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped")) {
+		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")));
+		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
 			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
@@ -290,7 +290,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = firstRequest("removed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed", "gzipped")).writeTo(TestService.feedsFile(dir));
+		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
@@ -306,6 +306,23 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(verified.statusCode()).isEqualTo(200);
 		assertThat(verified.body()).isEqualTo("adieu");
 		assertThat(this.subscriptions.find("removed")).isEmpty();
+	}
+
+	@Test
+	void unsubscribesWhenTheSourceIsDisabledAndSaysSo(CapturedOutput output) throws Exception {
+		FakeHub hub = new FakeHub(server, "/hub/paused", this.port);
+		Map<String, String> request = firstRequest("paused");
+		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+
+		// The file as it stands (other tests edit it too), the source kept in it but disabled.
+		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
+		this.feeds.get().feeds().forEach((source) -> yaml.source(source.id(), "Fil " + source.id(), self(source.id()),
+				source.id().equals("paused") ? "enabled: false" : "enabled: true"));
+		yaml.writeTo(TestService.feedsFile(dir));
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("unsubscribe").size() == 1);
+		assertThat(hub.requests("unsubscribe").get(0).get("hub.callback")).isEqualTo(request.get("hub.callback"));
+		// The log says which edit ended the push: the source is still in feeds.yml.
+		assertThat(output).contains("WebSub unsubscribe source=paused url=" + hub("paused") + ": it was disabled");
 	}
 
 	@Test
