@@ -162,6 +162,10 @@ class ImportCommandTests {
 		Run broken = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
 		assertThat(broken.status()).isZero();
 		assertThat(broken.err()).contains("could not be read, so the ids proposed may be some it already has");
+		// And says why, so that the operator can fix it: "off" is YAML's false, not an id.
+		Files.writeString(existing(), "feeds:\n  - id: off\n    name: Off\n    url: https://off.example/rss\n");
+		assertThat(run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8))).err())
+			.contains("already has: feeds[0]: id must be text");
 	}
 
 	@Test
