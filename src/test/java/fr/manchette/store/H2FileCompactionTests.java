@@ -301,6 +301,30 @@ class H2FileCompactionTests {
 		assertThat(asked).hasValue(0);
 	}
 
+	/**
+	 * A start refused for a wrong {@code manchette.h2.compaction.*} stops with that one reason: its stop neither
+	 * fails again on the same setting (a second report and its stack trace before the reason) nor touches the file.
+	 */
+	@Test
+	void aStartRefusedForItsCompactionSettingsStopsWithoutASecondFailure() {
+		String url = "jdbc:h2:file:" + this.dir.resolve("manchette");
+		AtomicInteger asked = new AtomicInteger();
+		DataSource pool = new DriverManagerDataSource(url) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				asked.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+
+		new H2StopCompaction(new MockEnvironment().withProperty("spring.datasource.url", url)
+			.withProperty("manchette.h2.compaction.interval", "0s")).postProcessBeforeDestruction(pool, "dataSource");
+
+		assertThat(asked).hasValue(0);
+	}
+
 	private static final int BURST_ROWS = 20_000;
 
 	private static final int PASSES = 3;
