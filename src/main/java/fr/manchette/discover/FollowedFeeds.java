@@ -39,11 +39,18 @@ record FollowedFeeds(Map<String, String> idsByUrl) {
 			}
 			return new FollowedFeeds(Map.copyOf(idsByUrl));
 		}
-		catch (InvalidFeedsFileException | IOException ex) {
-			err.println("Note: " + feedsYml + " could not be read, so the ids proposed may be some it already has: "
-					+ ex.getMessage().lines().findFirst().orElse(""));
-			return NONE;
+		catch (InvalidFeedsFileException ex) {
+			// Its problems, not its message: that one's first line names the file and ends before the reasons.
+			return unread(feedsYml, String.join("; ", ex.problems()), err);
 		}
+		catch (IOException ex) {
+			return unread(feedsYml, String.valueOf(ex.getMessage()), err);
+		}
+	}
+
+	private static FollowedFeeds unread(Path feedsYml, String why, PrintStream err) {
+		err.println("Note: " + feedsYml + " could not be read, so the ids proposed may be some it already has: " + why);
+		return NONE;
 	}
 
 	Set<String> ids() {

@@ -62,7 +62,7 @@ final class OpmlSubscriptions {
 				leftOut.add(new LeftOut(written, type, "not an http(s) address"));
 			}
 			else if (!seen.add(url.toString())) {
-				leftOut.add(new LeftOut(url.toString(), type, "listed twice: the first one is proposed"));
+				leftOut.add(new LeftOut(url.toString(), type, "listed twice: taken once"));
 			}
 			else {
 				feeds.add(new Subscription(url, title(outline), folder(outline)));

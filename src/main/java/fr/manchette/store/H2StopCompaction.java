@@ -9,6 +9,7 @@ import fr.manchette.store.H2File.Compacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -62,10 +63,17 @@ class H2StopCompaction implements DestructionAwareBeanPostProcessor {
 			// stop goes on.
 			return;
 		}
-		long budget = Binder.get(this.environment)
-			.bindOrCreate("manchette.h2.compaction", CompactionSettings.class)
-			.onStop()
-			.toMillis();
+		long budget;
+		try {
+			budget = Binder.get(this.environment)
+				.bindOrCreate("manchette.h2.compaction", CompactionSettings.class)
+				.onStop()
+				.toMillis();
+		}
+		catch (BindException ex) {
+			// A setting the start refuses, and says why: this stop is that refusal's, with nothing to compact.
+			return;
+		}
 		try {
 			H2File file = H2File.of(dataSource);
 			if (budget == 0 || file == null || !file.isOpen()) {

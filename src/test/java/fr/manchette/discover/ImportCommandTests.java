@@ -149,7 +149,9 @@ class ImportCommandTests {
 		Run run = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(run.status()).isZero();
-		assertThat(run.err()).contains("Left out: https://www.lemonde.fr/rss/une.xml (already in feeds.yml as lemonde)");
+		assertThat(run.err()).contains("Left out: https://www.lemonde.fr/rss/une.xml (already in feeds.yml as lemonde)",
+				// Its second listing says no more than that: its first one is not proposed either.
+				"Left out: https://www.lemonde.fr/rss/une.xml (listed twice: taken once)");
 		assertThat(load(run.out()).feeds()).extracting(Source::id)
 			.containsExactly("lemonde-rss_full", "fr-le360", "fr-hespress", "linuxfr");
 
@@ -162,6 +164,10 @@ class ImportCommandTests {
 		Run broken = run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8)));
 		assertThat(broken.status()).isZero();
 		assertThat(broken.err()).contains("could not be read, so the ids proposed may be some it already has");
+		// And says why, so that the operator can fix it: "off" is YAML's false, not an id.
+		Files.writeString(existing(), "feeds:\n  - id: off\n    name: Off\n    url: https://off.example/rss\n");
+		assertThat(run(write("abonnements.opml", EXPORT.getBytes(StandardCharsets.UTF_8))).err())
+			.contains("already has: feeds[0]: id must be text");
 	}
 
 	@Test

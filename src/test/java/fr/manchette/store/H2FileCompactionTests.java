@@ -285,7 +285,33 @@ class H2FileCompactionTests {
 	void onPostgresqlAStopAsksForNoConnection() {
 		String gone = "jdbc:postgresql://127.0.0.1:9/manchette";
 		AtomicInteger asked = new AtomicInteger();
-		DataSource pool = new DriverManagerDataSource(gone) {
+		DataSource pool = counting(gone, asked);
+
+		new H2StopCompaction(new MockEnvironment().withProperty("spring.datasource.url", gone))
+			.postProcessBeforeDestruction(pool, "dataSource");
+
+		assertThat(asked).hasValue(0);
+	}
+
+	/**
+	 * A start refused for a wrong {@code manchette.h2.compaction.*} stops with that one reason: its stop neither
+	 * fails again on the same setting (a second report and its stack trace before the reason) nor touches the file.
+	 */
+	@Test
+	void aStartRefusedForItsCompactionSettingsStopsWithoutASecondFailure() {
+		String url = "jdbc:h2:file:" + this.dir.resolve("manchette");
+		AtomicInteger asked = new AtomicInteger();
+		DataSource pool = counting(url, asked);
+
+		new H2StopCompaction(new MockEnvironment().withProperty("spring.datasource.url", url)
+			.withProperty("manchette.h2.compaction.interval", "0s")).postProcessBeforeDestruction(pool, "dataSource");
+
+		assertThat(asked).hasValue(0);
+	}
+
+	/** A data source on {@code url} that counts the connections asked of it. */
+	private static DataSource counting(String url, AtomicInteger asked) {
+		return new DriverManagerDataSource(url) {
 
 			@Override
 			public Connection getConnection() throws SQLException {
@@ -294,11 +320,6 @@ class H2FileCompactionTests {
 			}
 
 		};
-
-		new H2StopCompaction(new MockEnvironment().withProperty("spring.datasource.url", gone))
-			.postProcessBeforeDestruction(pool, "dataSource");
-
-		assertThat(asked).hasValue(0);
 	}
 
 	private static final int BURST_ROWS = 20_000;
