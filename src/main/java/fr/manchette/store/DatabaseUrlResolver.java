@@ -27,6 +27,8 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 
 	static final String DATA_DIR = "manchette.data-dir";
 
+	private static final Path DEFAULT_DATA_DIR = Path.of("./data");
+
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
@@ -35,8 +37,8 @@ class DatabaseUrlResolver implements ApplicationListener<ApplicationPreparedEven
 		// The store's place is one setting to an operator: a directory, or the URL of an H2 file (jdbc:h2:file:…).
 		boolean urlInDataDir = (configured == null || configured.isBlank()) && dataDirectory != null
 				&& dataDirectory.strip().regionMatches(true, 0, "jdbc:", 0, "jdbc:".length());
-		Path dataDir = urlInDataDir ? Path.of("./data")
-				: Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
+		Path dataDir = urlInDataDir ? DEFAULT_DATA_DIR
+				: Binder.get(environment).bind(DATA_DIR, Path.class).orElse(DEFAULT_DATA_DIR);
 		String url = DatabaseUrl.resolve(urlInDataDir ? dataDirectory : configured, dataDir);
 		// First even when unchanged: every later read gets the URL the pool was given, whatever gave it (a test's
 		// dynamic property is computed again at each read, and a PostgreSQL test's makes its database anew).
