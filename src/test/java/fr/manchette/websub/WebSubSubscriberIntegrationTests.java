@@ -35,6 +35,8 @@ import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -313,6 +317,9 @@ class WebSubSubscriberIntegrationTests {
 		FakeHub hub = new FakeHub(server, "/hub/paused", this.port);
 		Map<String, String> request = firstRequest("paused");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+		// Polled again while pushed: at its ceiling, and /api/sources says why.
+		poll("paused");
+		assertThat(sourceInApi("paused").get("intervalReason").asString()).isEqualTo("pushed");
 
 		// The file as it stands (other tests edit it too), the source kept in it but disabled.
 		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
@@ -323,6 +330,22 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(hub.requests("unsubscribe").get(0).get("hub.callback")).isEqualTo(request.get("hub.callback"));
 		// The log says which edit ended the push: the source is still in feeds.yml.
 		assertThat(output).contains("WebSub unsubscribe source=paused url=" + hub("paused") + ": it was disabled");
+		// Neither pushed nor polled any more: no interval in force, and the reason says so, in the API and on the page.
+		JsonNode paused = sourceInApi("paused");
+		assertThat(paused.get("intervalSeconds").isNull()).as(paused.toString()).isTrue();
+		assertThat(paused.get("intervalReason").asString()).isEqualTo("disabled");
+		assertThat(paused.get("nextPoll").isNull()).isTrue();
+		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
+		assertThat(page.getElementById("source-paused").selectFirst("[data-label=Intervalle]").text())
+			.isEqualTo("— source désactivée");
+	}
+
+	private JsonNode sourceInApi(String id) throws Exception {
+		JsonNode sources = JsonMapper.builder().build()
+			.readTree(LocalHttp.get(this.port, "/api/sources?source=" + id, null).body())
+			.get("sources");
+		assertThat(sources).hasSize(1);
+		return sources.get(0);
 	}
 
 	@Test
