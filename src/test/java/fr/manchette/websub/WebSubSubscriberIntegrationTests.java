@@ -56,6 +56,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -134,6 +135,12 @@ class WebSubSubscriberIntegrationTests {
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
 		}
 		server.stubFor(post("/hub/hub-down").willReturn(aResponse().withStatus(503).withBody("en maintenance")));
+		// A feed that gives an ETag, and a 304 to a request that brings it back: its hub is read from a 200 only.
+		server.stubFor(get("/feed/paused").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withHeader("ETag", "\"v1\"")
+			.withBody(FakeHub.atom(hub("paused"), self("paused"), "Première dépêche de paused"))));
+		server.stubFor(get("/feed/paused").withHeader("If-None-Match", equalTo("\"v1\""))
+			.willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
 	}
 
 	private static FeedsYml feedsYml(List<String> ids) {
@@ -338,6 +345,15 @@ class WebSubSubscriberIntegrationTests {
 		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
 		assertThat(page.getElementById("source-paused").selectFirst("[data-label=Intervalle]").text())
 			.isEqualTo("— source désactivée");
+
+		// Enabled again, the feed unchanged: its next poll reads the feed whole, finds its hub and subscribes again.
+		FeedsYml enabled = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
+		this.feeds.get().feeds().forEach((source) -> enabled.source(source.id(), "Fil " + source.id(), self(source.id())));
+		enabled.writeTo(TestService.feedsFile(dir));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.feeds.get().source("paused").orElseThrow().enabled());
+		assertThat(poll("paused").outcome()).isEqualTo(PollOutcome.OK);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
+		assertThat(hub.requests("subscribe").get(1).get("hub.callback")).isNotEqualTo(request.get("hub.callback"));
 	}
 
 	private JsonNode sourceInApi(String id) throws Exception {
