@@ -2,7 +2,10 @@ package fr.manchette.pipeline;
 
 import java.util.Locale;
 
-/** Why a source is polled at the interval in force, as {@code /api/sources} shows it ({@code intervalReason}). */
+/**
+ * Why a source is polled at the interval in force, or why none is, as {@code /api/sources} shows it
+ * ({@code intervalReason}).
+ */
 public enum IntervalReason {
 
 	/** The source's {@code interval} (or {@code poll.interval}): it is not adaptive. */
@@ -23,7 +26,11 @@ public enum IntervalReason {
 	 * Adaptive, its rate not measured yet (not polled, or polled once: the first poll reads a backlog): polled at its
 	 * {@code interval}, the rate it is assumed to have until measured.
 	 */
-	START;
+	START,
+	/** Not polled: {@code enabled: false} in feeds.yml. No interval is in force. */
+	DISABLED,
+	/** Not polled: the feed answered 410, until feeds.yml gives it another url. No interval is in force. */
+	GONE;
 
 	/** The word of {@code /api/sources}: {@code rate}, {@code ceiling}. */
 	public String word() {

@@ -7,14 +7,16 @@ import fr.manchette.config.Source;
 import fr.manchette.pipeline.IntervalReason;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.RecentDelays;
+import fr.manchette.store.SourceStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How fresh a source is kept, on {@code /api/sources} beside its health.
  *
- * @param intervalSeconds the time between two polls in force
+ * @param intervalSeconds the time between two polls in force; null for a source not polled (disabled, or gone)
  * @param intervalReason why: {@code fixed}, {@code rate}, {@code floor}, {@code ceiling}, {@code ttl},
- * {@code backoff}, {@code pushed}; {@code start} for an adaptive source whose rate is not measured yet
+ * {@code backoff}, {@code pushed}; {@code start} for an adaptive source whose rate is not measured yet;
+ * {@code disabled} or {@code gone} for one not polled
  * @param itemsPerHour its publishing rate as measured from when its new items were first seen, null until two
  * successful polls have measured it
  * @param delayMedianSeconds the median time from publication to the merged feed of its latest new items with a
@@ -22,25 +24,31 @@ import org.jspecify.annotations.Nullable;
  * @param delayP90Seconds the 90th percentile of the same
  * @param delaysMeasured how many delays the two figures are drawn from
  */
-public record SourceFreshness(long intervalSeconds, String intervalReason, @Nullable Double itemsPerHour,
+public record SourceFreshness(@Nullable Long intervalSeconds, String intervalReason, @Nullable Double itemsPerHour,
 		@Nullable Long delayMedianSeconds, @Nullable Long delayP90Seconds, int delaysMeasured) {
 
-	static SourceFreshness of(Source source, @Nullable PollPace pace, @Nullable RecentDelays delays) {
-		Duration interval = (pace != null) ? pace.interval() : source.interval();
-		String reason = (pace != null) ? pace.reason()
+	static SourceFreshness of(Source source, SourceStatus status, @Nullable PollPace pace,
+			@Nullable RecentDelays delays) {
+		// A source that is not polled has no interval in force, whatever its last poll decided (pushed, backoff...).
+		IntervalReason idle = !source.enabled() ? IntervalReason.DISABLED
+				: status.gone() ? IntervalReason.GONE : null;
+		Duration interval = (idle != null) ? null : (pace != null) ? pace.interval() : source.interval();
+		String reason = (idle != null) ? idle.word() : (pace != null) ? pace.reason()
 				: (source.adaptive() ? IntervalReason.START : IntervalReason.FIXED).word();
 		Double rate = (pace != null && pace.arrivalRate() != null) ? Math.round(pace.arrivalRate() * 100) / 100.0
 				: null;
 		Duration median = (delays != null) ? delays.median() : null;
 		Duration p90 = (delays != null) ? delays.p90() : null;
-		return new SourceFreshness(interval.toSeconds(), reason, rate, (median != null) ? median.toSeconds() : null,
-				(p90 != null) ? p90.toSeconds() : null, (delays != null) ? delays.delays().size() : 0);
+		return new SourceFreshness((interval != null) ? interval.toSeconds() : null, reason, rate,
+				(median != null) ? median.toSeconds() : null, (p90 != null) ? p90.toSeconds() : null,
+				(delays != null) ? delays.delays().size() : 0);
 	}
 
 	/** Equal component by component, written out for the reason {@link SourceHealth#equals} is. */
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return this == other || other instanceof SourceFreshness that && this.intervalSeconds == that.intervalSeconds
+		return this == other || other instanceof SourceFreshness that
+				&& Objects.equals(this.intervalSeconds, that.intervalSeconds)
 				&& this.delaysMeasured == that.delaysMeasured && this.intervalReason.equals(that.intervalReason)
 				&& Objects.equals(this.itemsPerHour, that.itemsPerHour)
 				&& Objects.equals(this.delayMedianSeconds, that.delayMedianSeconds)

@@ -50,10 +50,11 @@ public class SourceHealthBoard {
 		// Shown to whoever asks: a credential in the url's query hidden, in the address it moved to and errors as well.
 		return new SourceHealth(source.id(), source.name(), source.shownUrl(), source.category(), source.enabled(),
 				status.lastAttemptAt(), status.lastSuccessAt(), status.lastOutcome(), status.consecutiveFailures(),
-				(status.lastError() != null) ? ShownUrl.of(status.lastError()) : null, status.nextAttemptAt(),
-				standing.itemCount(),
+				(status.lastError() != null) ? ShownUrl.of(status.lastError()) : null,
+				// A disabled source is not polled, whatever its row still says (an instance that polls takes it out).
+				source.enabled() ? status.nextAttemptAt() : null, standing.itemCount(),
 				(status.movedTo() != null) ? ShownUrl.of(status.movedTo()) : null, dropped,
-				SourceFreshness.of(source, standing.pace(), standing.delays()));
+				SourceFreshness.of(source, status, standing.pace(), standing.delays()));
 	}
 
 }

@@ -33,7 +33,8 @@ public class SourcesPage {
 	/** Why a source is polled at its interval, in the page's words. */
 	private static final Map<String, String> REASONS = Map.of("fixed", "fixe", "rate", "selon son rythme", "floor",
 			"plancher", "ceiling", "plafond (source calme)", "ttl", "demandé par le flux", "backoff",
-			"attente après échec", "pushed", "poussé (WebSub)", "start", "adaptatif, à mesurer");
+			"attente après échec", "pushed", "poussé (WebSub)", "start", "adaptatif, à mesurer", "disabled",
+			"source désactivée", "gone", "flux disparu (410)");
 
 	private final CurrentFeeds feeds;
 
@@ -114,7 +115,8 @@ public class SourcesPage {
 	private static void freshness(StringBuilder html, @Nullable SourceFreshness freshness) {
 		html.append("<td data-label=\"Intervalle\">");
 		if (freshness != null) {
-			html.append(duration(freshness.intervalSeconds()))
+			// No interval in force for a source not polled: the reason says why.
+			html.append((freshness.intervalSeconds() != null) ? duration(freshness.intervalSeconds()) : "—")
 				.append("<br><small>")
 				.append(Html.escape(REASONS.getOrDefault(freshness.intervalReason(), freshness.intervalReason())))
 				.append("</small>");

@@ -106,6 +106,9 @@ public class SourceStatusRepository {
 			                         last_error = NULL, item_count = item_count + :added
 			WHERE source_id = :source""";
 
+	private static final String FORGET_VALIDATORS = """
+			UPDATE source_status SET etag = NULL, last_modified = NULL WHERE source_id = :source""";
+
 	// A source being polled (leased) is due already: its next poll is asked for, which the outcome keeps (OUTCOME).
 	private static final String POLL_BY = """
 			UPDATE source_status SET next_attempt_at = :at
@@ -266,6 +269,14 @@ public class SourceStatusRepository {
 	 */
 	public void pollBy(String sourceId, Instant at) {
 		this.jdbc.sql(POLL_BY).param("source", sourceId).param("at", Timestamps.param(at)).update();
+	}
+
+	/**
+	 * Has a source's next poll ask for its whole feed, without {@code ETag} or {@code Last-Modified}: what a poll learns
+	 * from the body only (the hub it announces) is read again, though the feed did not change.
+	 */
+	public void forgetValidators(String sourceId) {
+		this.jdbc.sql(FORGET_VALIDATORS).param("source", sourceId).update();
 	}
 
 	/** When the latest poll began that any instance recorded, if one did. */

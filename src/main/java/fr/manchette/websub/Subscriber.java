@@ -19,6 +19,7 @@ import fr.manchette.config.Source;
 import fr.manchette.config.SourceType;
 import fr.manchette.config.WebSubSettings;
 import fr.manchette.pipeline.FeedHubsRead;
+import fr.manchette.store.SourceStatusRepository;
 import fr.manchette.store.StoreOutage;
 import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
@@ -56,13 +57,16 @@ class Subscriber {
 
 	private final SubscriptionWorker worker;
 
+	private final SourceStatusRepository statuses;
+
 	private final StoreOutage outage;
 
 	private final Clock clock;
 
 	Subscriber(CurrentFeeds feeds, WebSubSettings settings, WebSubSubscriptions subscriptions,
-			SubscriptionWorker worker, Clock clock, StoreOutage outage) {
+			SubscriptionWorker worker, SourceStatusRepository statuses, Clock clock, StoreOutage outage) {
 		this.feeds = feeds;
+		this.statuses = statuses;
 		this.outage = outage;
 		this.settings = settings;
 		this.subscriptions = subscriptions;
@@ -149,6 +153,9 @@ class Subscriber {
 			for (WebSubSubscription subscription : this.subscriptions.findAll()) {
 				if (!kept.contains(subscription.sourceId()) && subscription.state().wantsSubscription()) {
 					unsubscribe(subscription, now, whyUnwanted(config.source(subscription.sourceId())));
+					// Its hub is read from a 200 only: enabled again, or put back, an unchanged feed answering 304
+					// would leave it unsubscribed until the feed changes.
+					this.statuses.forgetValidators(subscription.sourceId());
 				}
 			}
 		}

@@ -21,7 +21,7 @@ class SourceHealthTests {
 
 	private static final Instant T0 = Instant.parse("2025-05-16T18:35:00Z");
 
-	private static final SourceFreshness FRESHNESS = new SourceFreshness(600, "rate", 4.5, 40L, 90L, 2);
+	private static final SourceFreshness FRESHNESS = new SourceFreshness(600L, "rate", 4.5, 40L, 90L, 2);
 
 	private static final SourceHealth HEALTH = new SourceHealth("hespress", "Hespress", "https://h.ma/feed",
 			"actualite", true, T0, T0, PollOutcome.OK, 0, "none", T0.plusSeconds(600), 7, "https://h.ma/rss",

@@ -62,9 +62,9 @@ class SourcesPageTests {
 	@Test
 	void showsTheIntervalInForceWhyInFrenchAndThePublishToFeedDelays() {
 		Document html = Jsoup.parse(this.page.render(List.of(
-				freshness("rythme", new SourceFreshness(720, "rate", 5.0, 95L, 600L, 40)),
-				freshness("unique", new SourceFreshness(3600, "ceiling", 0.1, 24L, 24L, 1)),
-				freshness("neuve", new SourceFreshness(900, "start", null, null, null, 0))),
+				freshness("rythme", new SourceFreshness(720L, "rate", 5.0, 95L, 600L, 40)),
+				freshness("unique", new SourceFreshness(3600L, "ceiling", 0.1, 24L, 24L, 1)),
+				freshness("neuve", new SourceFreshness(900L, "start", null, null, null, 0))),
 				new PageResources("/a.css", "/a.js", "/a.svg", Duration.ofSeconds(20), Duration.ofMinutes(1))));
 
 		Element busy = html.getElementById("source-rythme");

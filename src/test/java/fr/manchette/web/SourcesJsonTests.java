@@ -73,7 +73,7 @@ class SourcesJsonTests {
 						PollOutcome.OK, 0, null, T0.plusSeconds(600), 7, null, Map.of("keep", 1L), base.freshness()),
 				new SourceHealth("hespress", "Hespress", "https://h.ma/feed", "actualite", true, T0, T0,
 						PollOutcome.OK, 0, null, T0.plusSeconds(600), 7, null, base.dropped(),
-						new SourceFreshness(600, "rate", 4.6, 40L, 90L, 2))));
+						new SourceFreshness(600L, "rate", 4.6, 40L, 90L, 2))));
 		for (SourceHealth variant : variants) {
 			this.json.write(List.of(base));
 			assertThat(this.json.write(List.of(variant))).isEqualTo(whole(List.of(variant)));
@@ -91,13 +91,13 @@ class SourcesJsonTests {
 	private static SourceHealth polled(String id, Instant at) {
 		return new SourceHealth(id, "Hespress", "https://h.ma/feed", "actualite", true, at, at, PollOutcome.OK, 0, null,
 				at.plusSeconds(600), 7, null, Map.of("languages: fr", 1L, "drop: publireportage", 3L),
-				new SourceFreshness(600, "rate", 4.5, 40L, 90L, 2));
+				new SourceFreshness(600L, "rate", 4.5, 40L, 90L, 2));
 	}
 
 	private static SourceHealth failing(String id) {
 		return new SourceHealth(id, "Le360", "https://l.ma/feed", null, true, T0, T0.minusSeconds(3600),
 				PollOutcome.TIMEOUT, 3, "no complete answer within 20s", T0.plusSeconds(900), 12,
-				"https://le360.ma/rss", Map.of(), new SourceFreshness(900, "backoff", null, null, null, 0));
+				"https://le360.ma/rss", Map.of(), new SourceFreshness(900L, "backoff", null, null, null, 0));
 	}
 
 	private static SourceHealth pending(String id) {

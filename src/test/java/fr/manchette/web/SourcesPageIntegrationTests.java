@@ -82,6 +82,7 @@ class SourcesPageIntegrationTests {
 				select:
 				  item: ul.fil-info > li
 				  title: a""");
+		feedsYml.source("eteinte", "eteinte", site + "/404", "enabled: false");
 		TestService.use(registry, dir, feedsYml);
 	}
 
@@ -147,7 +148,7 @@ class SourcesPageIntegrationTests {
 
 	@Test
 	void eachFailureReadsInFrenchOnThePageAndInEnglishInTheApi() throws Exception {
-		TestService.pollEverySource(this.ingestRun, this.feeds);
+		this.feeds.get().enabledFeeds().forEach(this.ingestRun::run);
 		String site = "http://127.0.0.1:" + sites.getPort();
 
 		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
@@ -192,6 +193,30 @@ class SourcesPageIntegrationTests {
 			.containsEntry("refus", "connection refused")
 			.containsEntry("accueil", "an HTML page, not a feed")
 			.containsEntry("selecteur", "selector `ul.fil-info > li` matched nothing");
+	}
+
+	@Test
+	void aSourceNotPolledHasNoIntervalInForceAndSaysWhy() throws Exception {
+		this.ingestRun.run(this.feeds.get().source("disparu").orElseThrow());
+
+		Map<String, JsonNode> api = new LinkedHashMap<>();
+		JsonMapper.builder().build().readTree(LocalHttp.get(this.port, "/api/sources", null).body())
+			.get("sources").forEach((source) -> api.put(source.get("id").asString(), source));
+		// Gone (410): not polled until its url changes. Disabled, never polled: not polled at all.
+		assertThat(api.get("disparu").get("outcome").asString()).isEqualTo("GONE");
+		assertThat(api.get("disparu").get("nextPoll").isNull()).isTrue();
+		assertThat(api.get("disparu").get("intervalSeconds").isNull()).isTrue();
+		assertThat(api.get("disparu").get("intervalReason").asString()).isEqualTo("gone");
+		assertThat(api.get("eteinte").get("outcome").asString()).isEqualTo("PENDING");
+		assertThat(api.get("eteinte").get("nextPoll").isNull()).isTrue();
+		assertThat(api.get("eteinte").get("intervalSeconds").isNull()).isTrue();
+		assertThat(api.get("eteinte").get("intervalReason").asString()).isEqualTo("disabled");
+
+		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
+		assertThat(page.getElementById("source-disparu").selectFirst("[data-label=Intervalle]").text())
+			.isEqualTo("— flux disparu (410)");
+		assertThat(page.getElementById("source-eteinte").selectFirst("[data-label=Intervalle]").text())
+			.isEqualTo("— source désactivée");
 	}
 
 	private static String result(Document page, String id) {

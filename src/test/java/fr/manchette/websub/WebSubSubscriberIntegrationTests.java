@@ -35,6 +35,8 @@ import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -130,6 +135,12 @@ class WebSubSubscriberIntegrationTests {
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
 		}
 		server.stubFor(post("/hub/hub-down").willReturn(aResponse().withStatus(503).withBody("en maintenance")));
+		// A feed that gives an ETag, and a 304 to a request that brings it back: its hub is read from a 200 only.
+		server.stubFor(get("/feed/paused").willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+			.withHeader("ETag", "\"v1\"")
+			.withBody(FakeHub.atom(hub("paused"), self("paused"), "Première dépêche de paused"))));
+		server.stubFor(get("/feed/paused").withHeader("If-None-Match", equalTo("\"v1\""))
+			.willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
 	}
 
 	private static FeedsYml feedsYml(List<String> ids) {
@@ -313,6 +324,9 @@ class WebSubSubscriberIntegrationTests {
 		FakeHub hub = new FakeHub(server, "/hub/paused", this.port);
 		Map<String, String> request = firstRequest("paused");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
+		// Polled again while pushed: at its ceiling, and /api/sources says why.
+		poll("paused");
+		assertThat(sourceInApi("paused").get("intervalReason").asString()).isEqualTo("pushed");
 
 		// The file as it stands (other tests edit it too), the source kept in it but disabled.
 		FeedsYml yaml = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
@@ -323,6 +337,31 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(hub.requests("unsubscribe").get(0).get("hub.callback")).isEqualTo(request.get("hub.callback"));
 		// The log says which edit ended the push: the source is still in feeds.yml.
 		assertThat(output).contains("WebSub unsubscribe source=paused url=" + hub("paused") + ": it was disabled");
+		// Neither pushed nor polled any more: no interval in force, and the reason says so, in the API and on the page.
+		JsonNode paused = sourceInApi("paused");
+		assertThat(paused.get("intervalSeconds").isNull()).as(paused.toString()).isTrue();
+		assertThat(paused.get("intervalReason").asString()).isEqualTo("disabled");
+		assertThat(paused.get("nextPoll").isNull()).isTrue();
+		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
+		assertThat(page.getElementById("source-paused").selectFirst("[data-label=Intervalle]").text())
+			.isEqualTo("— source désactivée");
+
+		// Enabled again, the feed unchanged: its next poll reads the feed whole, finds its hub and subscribes again.
+		FeedsYml enabled = FeedsYml.inZone("Europe/Paris").settings("poll:\n  interval: 10m\n  max-size: 64KB");
+		this.feeds.get().feeds().forEach((source) -> enabled.source(source.id(), "Fil " + source.id(), self(source.id())));
+		enabled.writeTo(TestService.feedsFile(dir));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.feeds.get().source("paused").orElseThrow().enabled());
+		assertThat(poll("paused").outcome()).isEqualTo(PollOutcome.OK);
+		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
+		assertThat(hub.requests("subscribe").get(1).get("hub.callback")).isNotEqualTo(request.get("hub.callback"));
+	}
+
+	private JsonNode sourceInApi(String id) throws Exception {
+		JsonNode sources = JsonMapper.builder().build()
+			.readTree(LocalHttp.get(this.port, "/api/sources?source=" + id, null).body())
+			.get("sources");
+		assertThat(sources).hasSize(1);
+		return sources.get(0);
 	}
 
 	@Test
