@@ -54,7 +54,7 @@ final class AtomFeed {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Entry entry = new Entry();
-		entry.setId(ItemLabels.feedId(lead));
+		entry.setId(ItemLabels.feedId(story));
 		entry.setTitleEx(text(lead.title()));
 		if (lead.link() != null) {
 			entry.setAlternateLinks(new ArrayList<>(List.of(link(lead.link(), "alternate", "text/html"))));

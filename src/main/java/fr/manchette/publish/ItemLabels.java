@@ -20,9 +20,20 @@ final class ItemLabels {
 	private ItemLabels() {
 	}
 
-	/** The id (RSS guid, Atom id, JSON Feed id), stable across polls and restarts: the item's identity in its source. */
-	static String feedId(StoredItem item) {
-		return "urn:manchette:item:" + item.sourceId() + ":" + item.itemKey();
+	/**
+	 * The id of a story's entry (RSS guid, Atom id, JSON Feed id), stable across polls and restarts: the identity in
+	 * its source of the story's first item stored here (the lowest row id of those listed), most often its lead. Not
+	 * the lead's own: an item that arrives later with an earlier date becomes the lead, and a reader, which knows an
+	 * entry by its id alone, would list the story again as new.
+	 */
+	static String feedId(Story story) {
+		StoredItem first = story.lead();
+		for (StoredItem other : story.others()) {
+			if (other.id() < first.id()) {
+				first = other;
+			}
+		}
+		return "urn:manchette:item:" + first.sourceId() + ":" + first.itemKey();
 	}
 
 	/** The source's name in feeds.yml; its id when it is no longer there. */

@@ -52,7 +52,7 @@ public class JsonFeedWriter {
 		StoredItem lead = story.lead();
 		Source source = config.source(lead.sourceId()).orElse(null);
 		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("id", ItemLabels.feedId(lead));
+		item.put("id", ItemLabels.feedId(story));
 		if (lead.link() != null) {
 			item.put("url", lead.link());
 		}

@@ -64,7 +64,7 @@ final class RssChannel {
 		item.setLink((lead.link() != null) ? XmlText.legal(lead.link()) : null);
 		Guid guid = new Guid();
 		guid.setPermaLink(false);
-		guid.setValue(ItemLabels.feedId(lead));
+		guid.setValue(ItemLabels.feedId(story));
 		item.setGuid(guid);
 		item.setPubDate(Date.from(lead.sortAt()));
 		Description description = new Description();

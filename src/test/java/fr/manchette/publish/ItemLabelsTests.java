@@ -22,8 +22,13 @@ class ItemLabelsTests {
 			source("le360", "Le360", null));
 
 	@Test
-	void feedIdIsTheItemsIdentityInItsSource() {
-		assertThat(ItemLabels.feedId(item(1, "le360", null, List.of()))).isEqualTo("urn:manchette:item:le360:key1");
+	void feedIdIsTheIdentityInItsSourceOfTheStorysFirstStoredItem() {
+		assertThat(ItemLabels.feedId(new Story(item(1, "le360", null, List.of()), List.of())))
+			.isEqualTo("urn:manchette:item:le360:key1");
+		// Stored after, dated before: the lead, under the id of the item first stored.
+		assertThat(ItemLabels.feedId(new Story(item(7, "hespress-fr", null, List.of()),
+				List.of(item(9, "parti", null, List.of()), item(3, "le360", null, List.of())))))
+			.isEqualTo("urn:manchette:item:le360:key3");
 	}
 
 	@Test
