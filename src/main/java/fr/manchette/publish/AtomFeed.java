@@ -34,11 +34,13 @@ final class AtomFeed {
 	private AtomFeed() {
 	}
 
-	static String write(List<Story> stories, FeedLinks links, Instant updated, boolean une, FeedsFile config) {
+	static String write(List<Story> stories, FeedLinks links, Instant updated, PageFilters filters,
+			FeedsFile config) {
+		boolean une = filters.une();
 		Feed feed = new Feed("atom_1.0");
 		feed.setEncoding("UTF-8");
 		feed.setId(links.self());
-		feed.setTitleEx(text(FeedTitle.of(une).title()));
+		feed.setTitleEx(text(FeedTitle.of(une).title(filters.scope(config))));
 		feed.setSubtitle(text(FeedTitle.of(une).description()));
 		feed.setLanguage("fr");
 		feed.setUpdated(Date.from(updated));

@@ -1,5 +1,7 @@
 package fr.manchette.publish;
 
+import org.jspecify.annotations.Nullable;
+
 /** The merged feed's title and description, in every format: the latest items, or the stories ranked à la une. */
 enum FeedTitle {
 
@@ -23,6 +25,15 @@ enum FeedTitle {
 
 	String title() {
 		return this.title;
+	}
+
+	/**
+	 * The title of a list narrowed to {@code scope}: {@code Manchette — sport · « maroc »}, so that a reader
+	 * subscribed to several lists of one service tells them apart.
+	 * @param scope what the list holds ({@link PageFilters#scope}), null for everything
+	 */
+	String title(@Nullable String scope) {
+		return (scope != null) ? this.title + " — " + scope : this.title;
 	}
 
 	String description() {

@@ -31,12 +31,16 @@ public class JsonFeedWriter {
 		this.json = json;
 	}
 
-	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled, as Atom and RSS are */
-	public String json(List<Story> stories, FeedLinks links, boolean une) {
+	/**
+	 * @param filters what the list was asked with: ranked à la une, a "top stories" feed, and narrowed, so titled, as
+	 * Atom and RSS are
+	 */
+	public String json(List<Story> stories, FeedLinks links, PageFilters filters) {
 		FeedsFile config = this.feeds.get();
+		boolean une = filters.une();
 		Map<String, Object> feed = new LinkedHashMap<>();
 		feed.put("version", "https://jsonfeed.org/version/1.1");
-		feed.put("title", FeedTitle.of(une).title());
+		feed.put("title", FeedTitle.of(une).title(filters.scope(config)));
 		feed.put("description", FeedTitle.of(une).description());
 		feed.put("home_page_url", links.site());
 		feed.put("feed_url", links.self());

@@ -21,14 +21,14 @@ public class MergedFeedWriter {
 		this.feeds = feeds;
 	}
 
-	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
-	public String rss(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
-		return RssChannel.write(stories, links, updated, une, this.feeds.get());
+	/** @param filters what the list was asked with: ranked à la une, a "top stories" feed, and narrowed, so titled */
+	public String rss(List<Story> stories, FeedLinks links, Instant updated, PageFilters filters) {
+		return RssChannel.write(stories, links, updated, filters, this.feeds.get());
 	}
 
-	/** @param une whether the stories are ranked à la une: a "top stories" feed, so titled */
-	public String atom(List<Story> stories, FeedLinks links, Instant updated, boolean une) {
-		return AtomFeed.write(stories, links, updated, une, this.feeds.get());
+	/** @param filters what the list was asked with: ranked à la une, a "top stories" feed, and narrowed, so titled */
+	public String atom(List<Story> stories, FeedLinks links, Instant updated, PageFilters filters) {
+		return AtomFeed.write(stories, links, updated, filters, this.feeds.get());
 	}
 
 }

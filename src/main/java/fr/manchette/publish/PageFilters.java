@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.manchette.config.FeedsFile;
+import fr.manchette.config.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters the ticker page was asked with, to show them in its form and carry them into its feed links and the
- * requests of its script. They were already checked by the time they get here.
+ * The filters a list was asked with: the ticker page shows them in its form and carries them into its feed links and
+ * the requests of its script; the page and the feeds say in their titles what they narrow the list to. They were
+ * already checked by the time they get here.
  *
  * @param sources the source ids asked for; empty for all
  * @param category the category asked for, if any
@@ -23,6 +26,9 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 		List<String> languages, @Nullable String since, @Nullable String limit) {
 
 	public static final PageFilters NONE = new PageFilters(List.of(), null, null);
+
+	/** How many sources a title names; beyond, it counts them. */
+	private static final int MAX_NAMED = 3;
 
 	public PageFilters {
 		sources = List.copyOf(sources);
@@ -47,6 +53,37 @@ public record PageFilters(List<String> sources, @Nullable String category, @Null
 	public boolean any() {
 		return !this.sources.isEmpty() || this.category != null || this.q != null || !this.languages.isEmpty()
 				|| this.since != null;
+	}
+
+	/**
+	 * What the list holds, in words, for a title: the category as feeds.yml writes it, the sources' names (their
+	 * number beyond three), « the words searched », the languages; null when nothing narrows it ({@code since} and the
+	 * limit say when and how many, not what).
+	 */
+	public @Nullable String scope(FeedsFile config) {
+		List<String> parts = new ArrayList<>();
+		if (this.category != null) {
+			String asked = this.category;
+			parts.add(config.feeds()
+				.stream()
+				.map(Source::category)
+				.filter(asked::equalsIgnoreCase)
+				.findFirst()
+				.orElse(asked));
+		}
+		if (this.sources.size() > MAX_NAMED) {
+			parts.add(this.sources.size() + " sources");
+		}
+		else {
+			this.sources.forEach((id) -> parts.add(ItemLabels.sourceName(config, id)));
+		}
+		if (this.q != null) {
+			parts.add("« " + this.q + " »");
+		}
+		if (!this.languages.isEmpty()) {
+			parts.add(String.join(", ", this.languages));
+		}
+		return parts.isEmpty() ? null : String.join(" · ", parts);
 	}
 
 	/**

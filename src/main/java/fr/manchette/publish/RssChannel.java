@@ -31,10 +31,12 @@ final class RssChannel {
 	private RssChannel() {
 	}
 
-	static String write(List<Story> stories, FeedLinks links, Instant updated, boolean une, FeedsFile config) {
+	static String write(List<Story> stories, FeedLinks links, Instant updated, PageFilters filters,
+			FeedsFile config) {
+		boolean une = filters.une();
 		Channel channel = new Channel("rss_2.0");
 		channel.setEncoding("UTF-8");
-		channel.setTitle(FeedTitle.of(une).title());
+		channel.setTitle(FeedTitle.of(une).title(filters.scope(config)));
 		channel.setLink(links.site());
 		channel.setDescription(FeedTitle.of(une).description());
 		channel.setLanguage("fr");

@@ -29,8 +29,8 @@ public class TickerPageWriter {
 		FeedsFile config = this.feeds.get();
 		StringBuilder html = new StringBuilder(16_384);
 		String page = filters.une() ? "À la une" : "Fil info";
-		String title = (filters.q() != null) ? "« " + filters.q() + " » — " + page + " — Manchette"
-				: page + " — Manchette";
+		String scope = filters.scope(config);
+		String title = (scope != null) ? scope + " — " + page + " — Manchette" : page + " — Manchette";
 		PageLayout.head(html, title, resources);
 		alternate(html, "application/atom+xml", "Manchette (Atom)", filters.on(site + "feed.atom"));
 		alternate(html, "application/rss+xml", "Manchette (RSS)", filters.on(site + "feed.rss"));

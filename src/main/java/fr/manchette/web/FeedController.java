@@ -8,11 +8,13 @@ import fr.manchette.config.WebSubSettings;
 import fr.manchette.publish.FeedLinks;
 import fr.manchette.publish.JsonFeedWriter;
 import fr.manchette.publish.MergedFeedWriter;
+import fr.manchette.publish.PageFilters;
 import fr.manchette.store.Story;
 import fr.manchette.store.StoryQueries;
 import fr.manchette.web.PublishedDocuments.Rendering;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -46,27 +48,29 @@ class FeedController {
 
 	@GetMapping("/feed.rss")
 	void rss(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.RSS, (list, params, updated) -> feed(list, Publication.RSS,
-				(stories, links) -> this.writer.rss(stories, links, updated, list.une())));
+		this.documents.serve(request, response, Publication.RSS, (list, params, updated) -> feed(list, params, Publication.RSS,
+				(stories, links, filters) -> this.writer.rss(stories, links, updated, filters)));
 	}
 
 	@GetMapping("/feed.atom")
 	void atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.documents.serve(request, response, Publication.ATOM, (list, params, updated) -> feed(list, Publication.ATOM,
-				(stories, links) -> this.writer.atom(stories, links, updated, list.une())));
+		this.documents.serve(request, response, Publication.ATOM, (list, params, updated) -> feed(list, params, Publication.ATOM,
+				(stories, links, filters) -> this.writer.atom(stories, links, updated, filters)));
 	}
 
 	@GetMapping("/feed.json")
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.JSON_FEED,
-				(list, params, updated) -> feed(list, Publication.JSON_FEED,
-						(stories, links) -> this.jsonWriter.json(stories, links, list.une())));
+				(list, params, updated) -> feed(list, params, Publication.JSON_FEED, this.jsonWriter::json));
 	}
 
-	private Rendering feed(ListRequests.ListRequest list, Publication feed, Writer writer) {
+	private Rendering feed(ListRequests.ListRequest list, MultiValueMap<String, String> params, Publication feed,
+			Writer writer) {
 		FeedLinks links = links(feed);
+		PageFilters filters = ListParameters.filters(params, list.une());
 		// The self link is part of the document: the host the client used is part of its version.
-		return new Rendering(feed.documentName() + "@" + links.self(), () -> writer.write(this.items.stories(list.query()), links));
+		return new Rendering(feed.documentName() + "@" + links.self(),
+				() -> writer.write(this.items.stories(list.query()), links, filters));
 	}
 
 	/**
@@ -93,7 +97,7 @@ class FeedController {
 	@FunctionalInterface
 	private interface Writer {
 
-		String write(List<Story> stories, FeedLinks links);
+		String write(List<Story> stories, FeedLinks links, PageFilters filters);
 
 	}
 

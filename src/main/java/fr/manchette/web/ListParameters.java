@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import fr.manchette.config.FeedsFile;
 import fr.manchette.config.Source;
 import fr.manchette.config.LanguageTag;
+import fr.manchette.publish.PageFilters;
 import fr.manchette.store.ItemQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -123,6 +124,15 @@ final class ListParameters {
 	 * The values of a repeatable, comma-separated parameter ({@code source}, {@code lang}), once each, in the order
 	 * given.
 	 */
+	/**
+	 * The filters as asked, for what the page's form shows and the titles say ({@link PageFilters}); read after
+	 * {@link #parse} has checked them, so each is given once.
+	 */
+	static PageFilters filters(MultiValueMap<String, String> params, boolean une) {
+		return new PageFilters(listed(params, "source"), single(params, "category"), single(params, "q"), une,
+				listed(params, "lang"), single(params, "since"), single(params, "limit"));
+	}
+
 	static List<String> listed(MultiValueMap<String, String> params, String name) {
 		List<String> values = params.get(name);
 		if (values == null) {

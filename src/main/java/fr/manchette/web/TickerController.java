@@ -1,7 +1,6 @@
 package fr.manchette.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Ticker;
@@ -9,8 +8,6 @@ import fr.manchette.publish.TickerPageWriter;
 import fr.manchette.web.PublishedDocuments.Rendering;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -45,9 +42,7 @@ class TickerController {
 	@GetMapping("/")
 	void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.PAGE, (list, params, updated) -> {
-			PageFilters filters = new PageFilters(ListParameters.listed(params, "source"), first(params, "category"),
-					first(params, "q"), list.une(), ListParameters.listed(params, "lang"), first(params, "since"),
-					first(params, "limit"));
+			PageFilters filters = ListParameters.filters(params, list.une());
 			String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").build().toUriString();
 			// The feed links are absolute: the host the client used is part of the page's version.
 			return new Rendering("page@" + site,
@@ -65,11 +60,6 @@ class TickerController {
 	void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.documents.serve(request, response, Publication.HEADLINES_JSON, (list, params, updated) -> new Rendering(
 				"headlines.json", () -> this.json.writeValueAsString(this.ticker.headlines(list.query()))));
-	}
-
-	private static @Nullable String first(MultiValueMap<String, String> params, String name) {
-		List<String> values = params.get(name);
-		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 }

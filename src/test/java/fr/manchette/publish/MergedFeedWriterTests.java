@@ -57,11 +57,11 @@ class MergedFeedWriterTests {
 
 	@Test
 	void atomIsValidAgainstTheRfc4287Schema() throws Exception {
-		String atom = this.writer.atom(this.stories, LINKS, T0, false);
+		String atom = this.writer.atom(this.stories, LINKS, T0, PageFilters.NONE);
 
 		assertThat(AtomSchema.errors(atom)).isEmpty();
-		assertThat(AtomSchema.errors(this.writer.atom(this.stories, LINKS, T0, true))).isEmpty();
-		assertThat(AtomSchema.errors(this.writer.atom(List.of(), LINKS, T0, false))).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(this.stories, LINKS, T0, PageFilters.NONE.ranked(true)))).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(List.of(), LINKS, T0, PageFilters.NONE))).isEmpty();
 	}
 
 	/**
@@ -74,7 +74,7 @@ class MergedFeedWriterTests {
 				new Story(item(4, "le360", "Bourse de Casablanca : clôture en hausse", null,
 						"<p>Le MASI gagne 0,5 %.</p>", T0), List.of()),
 				this.stories.get(0), this.stories.get(1));
-		Document atom = dom(this.writer.atom(withoutLinks, LINKS, T0, false));
+		Document atom = dom(this.writer.atom(withoutLinks, LINKS, T0, PageFilters.NONE));
 		NodeList entries = atom.getElementsByTagNameNS(ATOM, "entry");
 
 		Element summarized = (Element) entries.item(0);
@@ -87,12 +87,12 @@ class MergedFeedWriterTests {
 		Element bare = (Element) entries.item(2);
 		assertThat(links(bare)).isEmpty();
 		assertThat(bare.getElementsByTagNameNS(ATOM, "content").getLength()).isOne();
-		assertThat(AtomSchema.errors(this.writer.atom(withoutLinks, LINKS, T0, false))).isEmpty();
+		assertThat(AtomSchema.errors(this.writer.atom(withoutLinks, LINKS, T0, PageFilters.NONE))).isEmpty();
 	}
 
 	@Test
 	void atomCarriesSourcesRelatedLinksAndDatesInRfc3339() throws Exception {
-		Document atom = dom(this.writer.atom(this.stories, LINKS, T0, false));
+		Document atom = dom(this.writer.atom(this.stories, LINKS, T0, PageFilters.NONE));
 		Element first = (Element) atom.getElementsByTagNameNS(ATOM, "entry").item(0);
 
 		assertThat(text(first, "title")).isEqualTo("Azzedine Ounahi sacré joueur de l’année au Panathinaïkos");
@@ -110,7 +110,7 @@ class MergedFeedWriterTests {
 
 	@Test
 	void rssHasWhatRss20RequiresAndRfc822Dates() throws Exception {
-		Document rss = dom(this.writer.rss(this.stories, LINKS, T0, false));
+		Document rss = dom(this.writer.rss(this.stories, LINKS, T0, PageFilters.NONE));
 		Element channel = (Element) rss.getElementsByTagName("channel").item(0);
 		NodeList items = rss.getElementsByTagName("item");
 
@@ -138,9 +138,37 @@ class MergedFeedWriterTests {
 			.getTextContent()).isEqualTo("Le360");
 	}
 
+	/**
+	 * A reader subscribed to several lists of one service shows each by its title: a narrowed list says what it
+	 * holds (the category as feeds.yml writes it, the sources' names, the words, the languages), in every format.
+	 */
+	@Test
+	void aNarrowedListSaysWhatItHoldsInItsTitle() throws Exception {
+		PageFilters narrowed = new PageFilters(List.of("le360"), "SPORT", "maroc", true, List.of("fr"), "2025-05-16",
+				"10");
+		String title = "Manchette — À la une — sport · Le360 · « maroc » · fr";
+
+		assertThat(text(dom(this.writer.rss(this.stories, LINKS, T0, narrowed)).getDocumentElement(), "title"))
+			.isEqualTo(title);
+		assertThat(text(dom(this.writer.atom(this.stories, LINKS, T0, narrowed)).getDocumentElement(), "title"))
+			.isEqualTo(title);
+		assertThat(JsonMapper.builder()
+			.build()
+			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS, narrowed))
+			.get("title")
+			.asString()).isEqualTo(title);
+		PageFilters many = new PageFilters(List.of("le360", "hespress-fr", "medias24", "h24"), null, null);
+		assertThat(text(dom(this.writer.atom(this.stories, LINKS, T0, many)).getDocumentElement(), "title"))
+			.isEqualTo("Manchette — 4 sources");
+		// Since and the limit say when and how many, not what: the whole list's title.
+		assertThat(text(dom(this.writer.atom(this.stories, LINKS, T0,
+				new PageFilters(List.of(), null, null, false, List.of(), "2025-05-16", "10")))
+			.getDocumentElement(), "title")).isEqualTo("Manchette");
+	}
+
 	@Test
 	void jsonFeedReadsBackAsJsonFeed11() {
-		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS, false);
+		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, LINKS, PageFilters.NONE);
 		JsonNode feed = JsonMapper.builder().build().readTree(json);
 
 		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
@@ -160,7 +188,7 @@ class MergedFeedWriterTests {
 		StoredItem bare = new StoredItem(5, "le360", "key5", "story5", "guid5", "https://le360.ma/5",
 				"Bourse de Casablanca : clôture en hausse", "", "", List.of(), T0, true, T0, T0, T0);
 		String json = new JsonFeedWriter(this.feeds, JsonMapper.builder().build())
-			.json(List.of(new Story(bare, List.of()), this.stories.get(0)), LINKS, false);
+			.json(List.of(new Story(bare, List.of()), this.stories.get(0)), LINKS, PageFilters.NONE);
 		JsonNode items = JsonMapper.builder().build().readTree(json).get("items");
 
 		assertThat(items.get(0).has("summary")).isFalse();
@@ -176,14 +204,14 @@ class MergedFeedWriterTests {
 	void jsonFeedSaysWhatAtomAndRssSayOfAStoryAndOfTheTopStories() {
 		JsonFeedWriter writer = new JsonFeedWriter(this.feeds, JsonMapper.builder().build());
 
-		JsonNode latest = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, false));
+		JsonNode latest = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, PageFilters.NONE));
 		assertThat(latest.get("items").get(0).get("content_html").asString()).startsWith("<p>Le milieu")
 			.contains("Aussi dans : <a href=\"https://le360.ma/sport/ounahi.html\">Le360</a>")
 			.doesNotContain("Repris par");
 
-		JsonNode une = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, true));
+		JsonNode une = JsonMapper.builder().build().readTree(writer.json(this.stories, LINKS, PageFilters.NONE.ranked(true)));
 		assertThat(une.get("title").asString()).isEqualTo("Manchette — À la une");
-		assertThat(une.get("description").asString()).isEqualTo(this.writer.atom(this.stories, LINKS, T0, true)
+		assertThat(une.get("description").asString()).isEqualTo(this.writer.atom(this.stories, LINKS, T0, PageFilters.NONE.ranked(true))
 			.replaceFirst("(?s).*<subtitle type=\"text\">([^<]+)</subtitle>.*", "$1"));
 		assertThat(une.get("items").get(0).get("content_html").asString()).contains("Repris par 2 sources. Aussi dans : ");
 	}
@@ -196,7 +224,7 @@ class MergedFeedWriterTests {
 
 		JsonNode item = JsonMapper.builder()
 			.build()
-			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(undated, LINKS, false))
+			.readTree(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(undated, LINKS, PageFilters.NONE))
 			.get("items")
 			.get(0);
 
@@ -207,7 +235,7 @@ class MergedFeedWriterTests {
 	void jsonFeedHubsKeepTheirKeysInOneOrderFromOneStartToTheNext() {
 		FeedLinks links = new FeedLinks(LINKS.self(), LINKS.site(), List.of("https://hub.example/"));
 
-		assertThat(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, links, false))
+		assertThat(new JsonFeedWriter(this.feeds, JsonMapper.builder().build()).json(this.stories, links, PageFilters.NONE))
 			.contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"}]");
 	}
 
@@ -222,14 +250,14 @@ class MergedFeedWriterTests {
 				T0, true, T0, T0, T0);
 		List<Story> stories = List.of(new Story(lead, List.of()));
 
-		Element entry = (Element) dom(this.writer.atom(stories, LINKS, T0, false)).getElementsByTagNameNS(ATOM, "entry")
+		Element entry = (Element) dom(this.writer.atom(stories, LINKS, T0, PageFilters.NONE)).getElementsByTagNameNS(ATOM, "entry")
 			.item(0);
 		assertThat(text(entry, "title")).isEqualTo("Titre net 😀");
 		assertThat(text(entry, "summary")).isEqualTo("<p>Résumé net</p>");
 		assertThat(((Element) entry.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"))
 			.isEqualTo("cat");
 
-		Element item = (Element) dom(this.writer.rss(stories, LINKS, T0, false)).getElementsByTagName("item").item(0);
+		Element item = (Element) dom(this.writer.rss(stories, LINKS, T0, PageFilters.NONE)).getElementsByTagName("item").item(0);
 		assertThat(text(item, "title")).isEqualTo("Titre net 😀");
 		assertThat(text(item, "description")).isEqualTo("<p>Résumé net</p>");
 		assertThat(text(item, "category")).isEqualTo("cat");
@@ -248,12 +276,12 @@ class MergedFeedWriterTests {
 		List<Story> stories = List.of(new Story(item(5, "fil-info", "Ounahi joueur de l’année",
 				"https://fil.example/sport/ounahi.html", "", T0), List.of()));
 
-		String atom = pages.atom(stories, LINKS, T0, false);
+		String atom = pages.atom(stories, LINKS, T0, PageFilters.NONE);
 		Element origin = (Element) dom(atom).getElementsByTagNameNS(ATOM, "source").item(0);
 		assertThat(links(origin)).containsExactlyInAnyOrder("self http://localhost:8080/feed.atom?source=fil-info",
 				"alternate https://fil.example/fil-info");
 		assertThat(AtomSchema.errors(atom)).isEmpty();
-		Element rssSource = (Element) dom(pages.rss(stories, LINKS, T0, false)).getElementsByTagName("source").item(0);
+		Element rssSource = (Element) dom(pages.rss(stories, LINKS, T0, PageFilters.NONE)).getElementsByTagName("source").item(0);
 		assertThat(rssSource.getAttribute("url")).isEqualTo("http://localhost:8080/feed.rss?source=fil-info");
 	}
 

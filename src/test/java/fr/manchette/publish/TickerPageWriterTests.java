@@ -59,7 +59,7 @@ class TickerPageWriterTests {
 		assertThat(html.selectFirst("#fil").attr("data-api")).startsWith("/api/headlines?source=le360&category=economie");
 		assertThat(html.selectFirst("select[name=source] option[selected]").val()).isEqualTo("le360");
 		assertThat(html.selectFirst("input[name=q]").val()).isEqualTo("dirham & « euro »");
-		assertThat(html.selectFirst("title").text()).startsWith("« dirham & « euro » »");
+		assertThat(html.selectFirst("title").text()).isEqualTo("economie · Le360 & Co · « dirham & « euro » » — Fil info — Manchette");
 		assertThat(html.selectFirst("#vide").text()).isEqualTo("Aucune dépêche ne correspond à ces filtres.");
 		assertThat(html.selectFirst("#vide").hasAttr("hidden")).isFalse();
 	}
@@ -106,6 +106,18 @@ class TickerPageWriterTests {
 			.containsExactly("", "economie", "sport");
 		assertThat(html.select("select[name=category] option[selected]")).extracting((option) -> option.val())
 			.containsExactly("economie");
+	}
+
+	@Test
+	void aNarrowedPageSaysWhatItHoldsInItsTitle() {
+		TickerPageWriter page = new TickerPageWriter(new CurrentFeeds(FeedsFiles.inZone("Europe/Paris",
+				source("le360", "Le360", "economie"), source("hespress-fr", "Hespress FR", "sport"))));
+
+		assertThat(Jsoup.parse(page.render(new Headlines("Europe/Paris", List.of()),
+				new PageFilters(List.of("hespress-fr"), "Sport", "ounahi"), "http://news.example/", RESOURCES))
+			.title()).isEqualTo("sport · Hespress FR · « ounahi » — Fil info — Manchette");
+		assertThat(Jsoup.parse(render(List.of(), PageFilters.NONE.ranked(true))).title())
+			.isEqualTo("À la une — Manchette");
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.publish.FeedLinks;
+import fr.manchette.publish.PageFilters;
 import fr.manchette.publish.Headline;
 import fr.manchette.publish.MergedFeedWriter;
 import fr.manchette.publish.Ticker;
@@ -146,7 +147,7 @@ class PublishedDocumentsTests {
 		get("/headlines.txt", Map.of());
 		String base = "http://localhost:" + this.port;
 		String atom = this.writer.atom(this.items.latestStories(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)),
-				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), false);
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), PageFilters.NONE);
 		String headlines = this.json.writeValueAsString(this.ticker.headlines(ItemQuery.latest(ItemQuery.DEFAULT_LIMIT)));
 
 		assertThat(text(get("/feed.atom", Map.of()))).isEqualTo(atom);
@@ -334,7 +335,7 @@ class PublishedDocumentsTests {
 			.isNotEqualTo(text(before));
 		String base = "http://localhost:" + this.port;
 		assertThat(text(after)).isEqualTo(this.writer.atom(this.items.latestStories(ItemQuery.latest(50)),
-				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), false));
+				new FeedLinks(base + "/feed.atom", base + "/"), this.changes.current().at(), PageFilters.NONE));
 	}
 
 	@Test

@@ -289,6 +289,9 @@ class WebPagesIntegrationTests {
 		assertThat(((org.w3c.dom.Element) links.item(1)).getAttribute("rel")).isEqualTo("self");
 		assertThat(((org.w3c.dom.Element) links.item(1)).getAttribute("href"))
 			.isEqualTo("http://localhost:" + this.port + "/feed.atom?category=politique");
+		// Subscribed beside the whole list, the reader tells this one by its title.
+		assertThat(document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
+			.isEqualTo("Manchette — politique");
 	}
 
 	/** Every filter gives a valid document: a search, a language, à la une, a time, none found, several sources. */
