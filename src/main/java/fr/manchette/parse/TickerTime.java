@@ -72,18 +72,18 @@ final class TickerTime {
 	@Nullable Instant instant(@Nullable String timeText, @Nullable String dateText, Instant now) {
 		// "il y a 2 h" must not be read as 02:00: a relative time comes first, from either element.
 		for (String text : new String[] { timeText, dateText }) {
-			Instant relative = (text != null) ? RelativeTime.read(spaced(text), now) : null;
+			Instant relative = (text != null) ? RelativeTime.read(readable(text), now) : null;
 			if (relative != null) {
 				return relative;
 			}
 		}
 		ZonedDateTime here = now.atZone(this.zone);
 		LocalDate today = here.toLocalDate();
-		LocalTime time = (timeText != null) ? time(spaced(timeText)) : null;
+		LocalTime time = (timeText != null) ? time(readable(timeText)) : null;
 		// Without a date element, the time element may show the date too ("16/05/2025 19:35").
 		String dated = (dateText != null) ? dateText : timeText;
 		if (dated != null) {
-			String text = spaced(dated);
+			String text = readable(dated);
 			DateRead read = (this.dateFormat != null) ? formatted(text, this.dateFormat, today)
 					: FrenchDates.read(text, today);
 			if (read != null) {
@@ -98,7 +98,7 @@ final class TickerTime {
 		}
 		if (time == null && timeText == null && dateText != null) {
 			// One element may show "19:35" for today's items and a date for older ones, and be the operator's date.
-			time = timeAlone(spaced(dateText));
+			time = timeAlone(readable(dateText));
 		}
 		if (time == null) {
 			return null;
@@ -195,6 +195,11 @@ final class TickerTime {
 	/** One ordinary space for every run of spaces, the no-break ones of French typography included. */
 	static String spaced(String text) {
 		return SPACES.matcher(text).replaceAll(" ").strip();
+	}
+
+	/** The text spaced, its figures ASCII: Arabic pages write their times « ١٩:٣٥ ». */
+	private static String readable(String text) {
+		return AccentFold.asciiDigits(spaced(text));
 	}
 
 }

@@ -82,6 +82,11 @@ class TickerTimeTests {
 			-                      | 1er juin                       | 2024-05-31T22:00:00Z
 			# a date that does not exist is no date; a time alone is then read as today's
 			19:35                  | 31/02/2025                     | 2025-05-16T17:35:00Z
+			# Arabic-Indic figures, as Arabic pages write them
+			١٩:٣٥                  | -                              | 2025-05-16T17:35:00Z
+			-                      | ١٦/٠٥/٢٠٢٥ ١٩:٣٥               | 2025-05-16T17:35:00Z
+			-                      | 15 mai ٢٠٢٥ à ١٩h٣٥            | 2025-05-15T17:35:00Z
+			-                      | il y a ٥ min                   | 2025-05-16T19:40:00Z
 			""")
 	void readsTickerTimesWithBuiltInRules(@Nullable String time, @Nullable String date, @Nullable String expected) {
 		TickerTime times = new TickerTime(selectors(null, null));
