@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <li>a relative time ({@code il y a 5 min}, {@code à l’instant}) is read against now, by {@link RelativeTime};</li>
  * <li>a date with a time is that moment in the source's zone;</li>
  * <li>a time alone is today in that zone, unless that is later than now (plus {@link #TOLERANCE}): then it was
- * yesterday, as at 00:10 for an item of 23:50;</li>
+ * yesterday, as at 00:10 for an item of 23:50; in the hour the clocks repeat, the second time it showed, once
+ * past;</li>
  * <li>a date alone is the start of that day, or no time at all when it is today (the item then gets the time it was
  * first seen);</li>
  * <li>a date without a year is in the last twelve months;</li>
@@ -103,9 +104,22 @@ final class TickerTime {
 		if (time == null) {
 			return null;
 		}
-		ZonedDateTime at = ZonedDateTime.of(today, time, this.zone);
-		if (at.toInstant().isAfter(now.plus(TOLERANCE))) {
-			at = ZonedDateTime.of(today.minusDays(1), time, this.zone);
+		return latestShowing(today, time, now);
+	}
+
+	/**
+	 * The latest moment the zone's clocks showed that time, today or else yesterday, and not still to come (beyond
+	 * {@link #TOLERANCE}). In the hour the clocks repeat, a time shows twice: the second, once it is past, is the
+	 * item's (seen for the first time, it is far likelier new than an hour old).
+	 */
+	private Instant latestShowing(LocalDate today, LocalTime time, Instant now) {
+		Instant latest = now.plus(TOLERANCE);
+		ZonedDateTime at = ZonedDateTime.of(today, time, this.zone).withLaterOffsetAtOverlap();
+		if (at.toInstant().isAfter(latest)) {
+			at = at.withEarlierOffsetAtOverlap();
+		}
+		if (at.toInstant().isAfter(latest)) {
+			at = ZonedDateTime.of(today.minusDays(1), time, this.zone).withLaterOffsetAtOverlap();
 		}
 		return at.toInstant();
 	}
