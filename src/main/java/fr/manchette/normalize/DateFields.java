@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,9 @@ final class DateFields {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
 
+	/** The names of universal time, after which an offset counts from it, as in "GMT+0100". */
+	private static final Set<String> UNIVERSAL = Set.of("gmt", "utc", "ut");
+
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
 
 	private @Nullable Integer day;
@@ -41,6 +45,9 @@ final class DateFields {
 	private @Nullable LocalTime time;
 
 	private @Nullable ZoneOffset zone;
+
+	/** The zone said is GMT or UTC by name, which an offset apart may still complete: "GMT +0100". */
+	private boolean universal;
 
 	private boolean mar;
 
@@ -121,8 +128,9 @@ final class DateFields {
 		}
 		matcher = OFFSET.matcher(word);
 		if (matcher.matches() && !Character.isDigit(word.charAt(0))) {
-			if (this.zone == null) {
+			if (this.zone == null || this.universal) {
 				this.zone = offset(matcher.group(1), matcher.group(2), matcher.group(3));
+				this.universal = false;
 			}
 			return true;
 		}
@@ -138,8 +146,11 @@ final class DateFields {
 		}
 		ZoneOffset namedZone = DateWords.ZONES.get(word);
 		if (namedZone != null) {
-			// "+0200 CEST": the first zone said wins.
-			this.zone = (this.zone != null) ? this.zone : namedZone;
+			// "+0200 CEST": the first zone said wins, but "GMT +0100" is one zone written in two tokens.
+			if (this.zone == null) {
+				this.zone = namedZone;
+				this.universal = UNIVERSAL.contains(word);
+			}
 			return true;
 		}
 		if (word.equals(DateWords.MAR)) {

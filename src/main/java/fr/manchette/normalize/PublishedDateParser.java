@@ -29,6 +29,9 @@ public final class PublishedDateParser {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z},;]+");
 
+	/** French typography spaces the hour: "19 h 35", "19 h", which read as "19h35", "19h". */
+	private static final Pattern SPACED_HOUR = Pattern.compile("(?<=\\d) ?h(?: (?=\\d{2}(?!\\d))|(?![\\p{L}\\d]))");
+
 	private PublishedDateParser() {
 	}
 
@@ -60,13 +63,16 @@ public final class PublishedDateParser {
 		return (fields != null) ? fields.toInstant(assumedZone) : Optional.empty();
 	}
 
-	/** Lower case, no accents, no comments, single spaces, "1er" as "1". */
+	/** Lower case, no accents, no comments, single spaces, "1er" as "1", "19 h 35" as "19h35". */
 	private static String fold(String text) {
 		String lower = AccentFold.fold(text);
-		// Each pattern runs only when the text holds what it needs to match: '(' for a comment, "er" for an ordinal.
+		// Each pattern runs only when the text holds what it needs to match: '(' for a comment, "er" for an ordinal,
+		// "h" beside a space for a spaced hour.
 		String withoutComments = (lower.indexOf('(') >= 0) ? COMMENT.matcher(lower).replaceAll(" ") : lower;
 		String spaced = SEPARATORS.matcher(withoutComments).replaceAll(" ").strip();
-		return (spaced.contains("er") || spaced.contains("ᵉʳ")) ? ORDINAL.matcher(spaced).replaceAll("$1") : spaced;
+		String hours = (spaced.contains(" h") || spaced.contains("h ")) ? SPACED_HOUR.matcher(spaced).replaceAll("h")
+				: spaced;
+		return (hours.contains("er") || hours.contains("ᵉʳ")) ? ORDINAL.matcher(hours).replaceAll("$1") : hours;
 	}
 
 }

@@ -112,6 +112,22 @@ public final class AccentFold {
 		return folded.toString();
 	}
 
+	/** The text with its Arabic-Indic figures as ASCII ones, and nothing else changed: « ١٩:٣٥ » is « 19:35 ». */
+	static String asciiDigits(String text) {
+		StringBuilder ascii = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			int digit = arabicIndicDigit(c);
+			if (digit != c && ascii == null) {
+				ascii = new StringBuilder(text);
+			}
+			if (ascii != null) {
+				ascii.setCharAt(i, (char) digit);
+			}
+		}
+		return (ascii != null) ? ascii.toString() : text;
+	}
+
 	/** An Arabic-Indic figure (U+0660 to U+0669, or the eastern ones U+06F0 to U+06F9) as the ASCII one. */
 	private static int arabicIndicDigit(int c) {
 		if (c >= 0x660 && c <= 0x669) {

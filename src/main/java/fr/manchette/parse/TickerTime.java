@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <li>a relative time ({@code il y a 5 min}, {@code à l’instant}) is read against now, by {@link RelativeTime};</li>
  * <li>a date with a time is that moment in the source's zone;</li>
  * <li>a time alone is today in that zone, unless that is later than now (plus {@link #TOLERANCE}): then it was
- * yesterday, as at 00:10 for an item of 23:50;</li>
+ * yesterday, as at 00:10 for an item of 23:50; in the hour the clocks repeat, the second time it showed, once
+ * past;</li>
  * <li>a date alone is the start of that day, or no time at all when it is today (the item then gets the time it was
  * first seen);</li>
  * <li>a date without a year is in the last twelve months;</li>
@@ -72,18 +73,18 @@ final class TickerTime {
 	@Nullable Instant instant(@Nullable String timeText, @Nullable String dateText, Instant now) {
 		// "il y a 2 h" must not be read as 02:00: a relative time comes first, from either element.
 		for (String text : new String[] { timeText, dateText }) {
-			Instant relative = (text != null) ? RelativeTime.read(spaced(text), now) : null;
+			Instant relative = (text != null) ? RelativeTime.read(readable(text), now) : null;
 			if (relative != null) {
 				return relative;
 			}
 		}
 		ZonedDateTime here = now.atZone(this.zone);
 		LocalDate today = here.toLocalDate();
-		LocalTime time = (timeText != null) ? time(spaced(timeText)) : null;
+		LocalTime time = (timeText != null) ? time(readable(timeText)) : null;
 		// Without a date element, the time element may show the date too ("16/05/2025 19:35").
 		String dated = (dateText != null) ? dateText : timeText;
 		if (dated != null) {
-			String text = spaced(dated);
+			String text = readable(dated);
 			DateRead read = (this.dateFormat != null) ? formatted(text, this.dateFormat, today)
 					: FrenchDates.read(text, today);
 			if (read != null) {
@@ -98,14 +99,27 @@ final class TickerTime {
 		}
 		if (time == null && timeText == null && dateText != null) {
 			// One element may show "19:35" for today's items and a date for older ones, and be the operator's date.
-			time = timeAlone(spaced(dateText));
+			time = timeAlone(readable(dateText));
 		}
 		if (time == null) {
 			return null;
 		}
-		ZonedDateTime at = ZonedDateTime.of(today, time, this.zone);
-		if (at.toInstant().isAfter(now.plus(TOLERANCE))) {
-			at = ZonedDateTime.of(today.minusDays(1), time, this.zone);
+		return latestShowing(today, time, now);
+	}
+
+	/**
+	 * The latest moment the zone's clocks showed that time, today or else yesterday, and not still to come (beyond
+	 * {@link #TOLERANCE}). In the hour the clocks repeat, a time shows twice: the second, once it is past, is the
+	 * item's (seen for the first time, it is far likelier new than an hour old).
+	 */
+	private Instant latestShowing(LocalDate today, LocalTime time, Instant now) {
+		Instant latest = now.plus(TOLERANCE);
+		ZonedDateTime at = ZonedDateTime.of(today, time, this.zone).withLaterOffsetAtOverlap();
+		if (at.toInstant().isAfter(latest)) {
+			at = at.withEarlierOffsetAtOverlap();
+		}
+		if (at.toInstant().isAfter(latest)) {
+			at = ZonedDateTime.of(today.minusDays(1), time, this.zone).withLaterOffsetAtOverlap();
 		}
 		return at.toInstant();
 	}
@@ -195,6 +209,11 @@ final class TickerTime {
 	/** One ordinary space for every run of spaces, the no-break ones of French typography included. */
 	static String spaced(String text) {
 		return SPACES.matcher(text).replaceAll(" ").strip();
+	}
+
+	/** The text spaced, its figures ASCII: Arabic pages write their times « ١٩:٣٥ ». */
+	private static String readable(String text) {
+		return AccentFold.asciiDigits(spaced(text));
 	}
 
 }

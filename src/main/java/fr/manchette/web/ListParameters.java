@@ -40,7 +40,10 @@ final class ListParameters {
 	/** A date-time and its offset: {@code +01:00}, {@code -0400}, or {@code  01:00} when its '+' was not encoded. */
 	private static final Pattern OFFSET = Pattern.compile("(.+T.+?)([ +-])(\\d\\d)(?::?(\\d\\d))?");
 
-	/** The first and the last instant {@code since} may say: years of four digits. */
+	/** A year of four digits, 0001 to 9999, as {@code since} begins: the ISO-8601 years it may say. */
+	private static final Pattern YEAR = Pattern.compile("(?!0000)\\d{4}-");
+
+	/** The first and the last instant {@code since} stands for: no item is dated beyond them. */
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
 	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -201,14 +204,16 @@ final class ListParameters {
 			return null;
 		}
 		// RFC 3339 §5.6 lets a date-time write its T and Z in lower case, as some clients do.
-		Instant since = instant(value.trim().toUpperCase(Locale.ROOT), zone);
+		String text = value.trim().toUpperCase(Locale.ROOT);
 		// ISO-8601 reads years of more digits too (+999999999-12-31T23:59), which neither the store's timestamps nor
 		// Java's own date-times at UTC all hold.
-		if (since == null || since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+		Instant since = YEAR.matcher(text).lookingAt() ? instant(text, zone) : null;
+		if (since == null) {
 			throw new BadQueryException("since", "since must be an ISO-8601 date or date-time from the year 1 to 9999, "
 					+ "e.g. 2025-05-16 or 2025-05-16T19:35:00+01:00");
 		}
-		return since;
+		// The year 1 begins before UTC's in Paris, and 9999 ends after it at -18:00: the same list as at UTC's.
+		return since.isBefore(EARLIEST) ? EARLIEST : since.isAfter(LATEST) ? LATEST : since;
 	}
 
 	/** The instant that ISO-8601 text says, or null if it says none. */

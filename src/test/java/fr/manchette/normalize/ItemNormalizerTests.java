@@ -9,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.manchette.parse.RawItem;
@@ -218,6 +219,31 @@ class ItemNormalizerTests {
 		assertThat(item.categories()).hasSize(10).first().isEqualTo("Catégorie 0");
 		assertThat(item.guid()).hasSize(2000);
 		assertThat(item.link()).isNull();
+	}
+
+	/**
+	 * The README's word, for a feed's date as written: more than 10 minutes after the fetch (20:00 in Paris), a date
+	 * of 1970 or before, or a day that does not exist, is no date: the item is dated when fetched.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Fri, 16 May 2025 20:10:00 +0200        | 2025-05-16T18:10:00Z
+			Fri, 16 May 2025 20:10:01 +0200        | 2025-05-16T18:00:00Z
+			ven., 16 mai 2025 20:09 +0200          | 2025-05-16T18:09:00Z
+			Thu, 01 Jan 2099 00:00:00 GMT          | 2025-05-16T18:00:00Z
+			Sun, 20 Jul 1969 20:17:40 GMT          | 2025-05-16T18:00:00Z
+			1970-01-01T00:00:00Z                   | 2025-05-16T18:00:00Z
+			31 février 2025 10:00                  | 2025-05-16T18:00:00Z
+			Sat, 31 Feb 2025 10:00:00 +0100        | 2025-05-16T18:00:00Z
+			2025-13-01T10:00:00Z                   | 2025-05-16T18:00:00Z
+			""")
+	void readsAFeedsDateOrTakesTheFetchTimeForOneThatCannotBe(String written, Instant published) {
+		RawItem raw = raw("Titre", "/a.html", null, null, written);
+
+		Item item = this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow();
+
+		assertThat(item.published()).isEqualTo(published);
+		assertThat(item.publishedKnown()).isEqualTo(!published.equals(FETCHED_AT));
 	}
 
 	@Test

@@ -78,6 +78,27 @@ class PublishedDateParserTests {
 			jeu 9 oct 2025 14:00                           | 2025-10-09T12:00:00Z
 			mardi 25 nov. 2025 18h                         | 2025-11-25T17:00:00Z
 			12 déc. 2024 23:59:59 +0100                    | 2024-12-12T22:59:59Z
+			lun., 07 déc. 2026 19:35:00 +0100              | 2026-12-07T18:35:00Z
+			Lundi 7 Décembre 2026                          | 2026-12-06T23:00:00Z
+			07 dec 2026 19h35                              | 2026-12-07T18:35:00Z
+			Mon, 07 Dec 26 19:35:00 +0100                  | 2026-12-07T18:35:00Z
+			07/12/26 19h35                                 | 2026-12-07T18:35:00Z
+			1ᵉʳ décembre 2026 à 19h35                      | 2026-12-01T18:35:00Z
+			# the hour as French typography writes it, with spaces: 19 h 35
+			vendredi 16 mai 2025 à 19 h 35                 | 2025-05-16T17:35:00Z
+			16 mai 2025 à 19 h                             | 2025-05-16T17:00:00Z
+			16/05/2025 19h 35                              | 2025-05-16T17:35:00Z
+			# offsets after GMT or UTC, glued or apart
+			Mon, 07 Dec 2026 19:35:00 GMT+1                | 2026-12-07T18:35:00Z
+			Mon, 07 Dec 2026 19:35:00 UTC+01:00            | 2026-12-07T18:35:00Z
+			Mon Dec 07 2026 19:35:00 GMT+0100 (heure normale d’Europe centrale) | 2026-12-07T18:35:00Z
+			Mon, 07 Dec 2026 19:35:00 GMT +0100            | 2026-12-07T18:35:00Z
+			Mon, 07 Dec 2026 19:35:00 UTC +01:00           | 2026-12-07T18:35:00Z
+			Mon, 07 Dec 2026 19:35:00 +0100 GMT            | 2026-12-07T18:35:00Z
+			# Arabic-Indic figures, as Arabic pages write them
+			٠٧/١٢/٢٠٢٦ ١٩:٣٥                               | 2026-12-07T18:35:00Z
+			٢٠٢٦-١٢-٠٧T١٩:٣٥:٠٠+٠١:٠٠                      | 2026-12-07T18:35:00Z
+			7 décembre ٢٠٢٦                                | 2026-12-06T23:00:00Z
 			""")
 	void readsRealWorldDates(String text, Instant expected) {
 		assertThat(PublishedDateParser.parse(text, PARIS)).contains(expected);

@@ -82,11 +82,49 @@ class TickerTimeTests {
 			-                      | 1er juin                       | 2024-05-31T22:00:00Z
 			# a date that does not exist is no date; a time alone is then read as today's
 			19:35                  | 31/02/2025                     | 2025-05-16T17:35:00Z
+			# Arabic-Indic figures, as Arabic pages write them
+			١٩:٣٥                  | -                              | 2025-05-16T17:35:00Z
+			-                      | ١٦/٠٥/٢٠٢٥ ١٩:٣٥               | 2025-05-16T17:35:00Z
+			-                      | 15 mai ٢٠٢٥ à ١٩h٣٥            | 2025-05-15T17:35:00Z
+			-                      | il y a ٥ min                   | 2025-05-16T19:40:00Z
 			""")
 	void readsTickerTimesWithBuiltInRules(@Nullable String time, @Nullable String date, @Nullable String expected) {
 		TickerTime times = new TickerTime(selectors(null, null));
 
 		assertThat(times.instant(time, date, NOW)).isEqualTo((expected != null) ? Instant.parse(expected) : null);
+	}
+
+	/**
+	 * Around midnight and the changes of the clocks, in the zone's own day. In the hour the clocks repeat (Paris on
+	 * the last Sunday of October, Casablanca on the night Ramadan's time begins) a time shows twice: it is the latest
+	 * of the two that is not still to come.
+	 */
+	@ParameterizedTest(name = "{0} at {1}: time \"{2}\" → {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			# just after midnight: a time later than now (plus ten minutes) is yesterday's
+			Europe/Paris      | 2026-12-07T23:05:00Z | 23:58 | 2026-12-07T22:58:00Z
+			Europe/Paris      | 2026-12-07T23:05:00Z | 00:02 | 2026-12-07T23:02:00Z
+			Europe/Paris      | 2026-12-07T23:05:00Z | 00:14 | 2026-12-07T23:14:00Z
+			Africa/Casablanca | 2026-12-07T23:05:00Z | 23:58 | 2026-12-07T22:58:00Z
+			# the night the clocks go forward: the hour before the gap, and after it
+			Europe/Paris      | 2026-03-29T01:05:00Z | 01:55 | 2026-03-29T00:55:00Z
+			Europe/Paris      | 2026-03-29T01:05:00Z | 03:02 | 2026-03-29T01:02:00Z
+			Africa/Casablanca | 2026-03-22T02:10:00Z | 01:55 | 2026-03-22T01:55:00Z
+			Africa/Casablanca | 2026-03-22T02:10:00Z | 03:05 | 2026-03-22T02:05:00Z
+			# the night the clocks go back: the first 02:35 while it is the only one past, then the second
+			Europe/Paris      | 2026-10-25T00:40:00Z | 02:35 | 2026-10-25T00:35:00Z
+			Europe/Paris      | 2026-10-25T01:40:00Z | 02:35 | 2026-10-25T01:35:00Z
+			Europe/Paris      | 2026-10-25T01:40:00Z | 02:45 | 2026-10-25T01:45:00Z
+			Europe/Paris      | 2026-10-25T01:40:00Z | 02:55 | 2026-10-25T00:55:00Z
+			Europe/Paris      | 2026-10-26T00:10:00Z | 02:35 | 2026-10-25T01:35:00Z
+			Africa/Casablanca | 2026-02-15T01:40:00Z | 02:35 | 2026-02-15T01:35:00Z
+			Africa/Casablanca | 2026-02-15T02:40:00Z | 02:35 | 2026-02-15T02:35:00Z
+			""")
+	void readsATimeAloneInTheZonesOwnDayAcrossItsChanges(ZoneId zone, Instant now, String time, Instant expected) {
+		TickerTime times = new TickerTime(new TickerSelectors("li", "a", null, "span.heure", null, null, null, null,
+				null, zone));
+
+		assertThat(times.instant(time, null, now)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "time \"{0}\" as {1}, date \"{2}\" as {3} → {4}")

@@ -81,6 +81,31 @@ class ListParametersTests {
 		assertThat(since("9999-12-31T23:59:59+01:00")).isEqualTo(Instant.parse("9999-12-31T22:59:59Z"));
 	}
 
+	/**
+	 * Years 1 to 9999 in feeds.yml's zone or the offset said, not in UTC: the year 1 begins before UTC's in Paris, and
+	 * 9999 ends after it at -18:00. Nothing is dated that far: such a since lists everything, or nothing.
+	 */
+	@Test
+	void aSinceOfTheYears1To9999IsReadInItsOwnZone() {
+		FeedsFile paris = FeedsFiles.inZone("Europe/Paris");
+
+		assertThat(since(paris, "0001-01-01")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+		assertThat(since(paris, "0001-01-01T00:05")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+		assertThat(since(paris, "9999-12-31T23:59:59-18:00")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+		assertThatExceptionOfType(BadQueryException.class).isThrownBy(() -> since(paris, "0000-12-31T23:00-05:00"));
+	}
+
+	/** As a feed's date without a zone: an hour the clocks skip or repeat is read as java.time reads it. */
+	@Test
+	void aSinceInAnHourTheClocksSkipOrRepeatIsReadAsJavaTimeReadsIt() {
+		FeedsFile paris = FeedsFiles.inZone("Europe/Paris");
+
+		assertThat(since(paris, "2026-03-29T02:30")).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+		assertThat(since(paris, "2026-10-25T02:30")).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+		assertThat(since(this.config, "2026-03-22T02:30")).isEqualTo(Instant.parse("2026-03-22T02:30:00Z"));
+		assertThat(since(this.config, "2026-02-15T02:30")).isEqualTo(Instant.parse("2026-02-15T01:30:00Z"));
+	}
+
 	@Test
 	void anUnknownCategoryIsABadQueryAsAnUnknownSourceIs() {
 		FeedsFile file = FeedsFiles.inZone("Africa/Casablanca", source("hespress-fr", "sport"), source("le360", "Sport"),
@@ -167,9 +192,13 @@ class ListParametersTests {
 	}
 
 	private Instant since(String value) {
+		return since(this.config, value);
+	}
+
+	private static Instant since(FeedsFile config, String value) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		params.add("since", value);
-		return ListParameters.parse(params, this.config, Set.of()).since();
+		return ListParameters.parse(params, config, Set.of()).since();
 	}
 
 }
