@@ -53,7 +53,7 @@ public class SourceHealthBoard {
 				(status.lastError() != null) ? ShownUrl.of(status.lastError()) : null, status.nextAttemptAt(),
 				standing.itemCount(),
 				(status.movedTo() != null) ? ShownUrl.of(status.movedTo()) : null, dropped,
-				SourceFreshness.of(source, standing.pace(), standing.delays()));
+				SourceFreshness.of(source, standing.pace(), status.declaredInterval(), standing.delays()));
 	}
 
 }

@@ -266,6 +266,32 @@ class SourceEditsIntegrationTests {
 		assertThat(get("/opml", null).body()).doesNotContain("/paused");
 	}
 
+	/**
+	 * An interval edited shows at once where the interval in force is shown, as the name does: not the one the last
+	 * poll decided under the old file, next to a next poll that the edit has brought forward already.
+	 */
+	@Test
+	void anEditedIntervalShowsOnTheSourcesAtOnce() throws Exception {
+		server.stubFor(WireMock.get("/paced").willReturn(aResponse().withBody(rss("cadencé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 30m"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> pace("paced").get("lastPoll").isString() && pace("paced").get("intervalSeconds").asLong() == 1800);
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 10m"));
+		JsonNode shortened = pace("paced");
+		assertThat(shortened.get("intervalSeconds").asLong()).isEqualTo(600);
+		assertThat(shortened.get("intervalReason").asString()).isEqualTo("fixed");
+		assertThat(get("/sources", null).body()).contains("10\u00A0min").doesNotContain("30\u00A0min");
+
+		// Made longer, it applies from the next poll on, and shows so at once too.
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 2h"));
+		assertThat(pace("paced").get("intervalSeconds").asLong()).isEqualTo(7200);
+	}
+
+	private JsonNode pace(String source) throws IOException, InterruptedException {
+		return JSON.readTree(get("/api/sources?source=" + source, null).body()).get("sources").get(0);
+	}
+
 	/** Writes feeds.yml and waits for the service to take it: each edit here differs from the file before. */
 	private void edit(FeedsYml yaml) throws IOException {
 		FeedsFile before = this.feeds.get();
