@@ -98,6 +98,10 @@ public class SourceStatusRepository {
 	private static final String UNSCHEDULE = """
 			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id IN (:leaving)""";
 
+	private static final String FORGET_VALIDATORS = """
+			UPDATE source_status SET etag = NULL, last_modified = NULL
+			WHERE (etag IS NOT NULL OR last_modified IS NOT NULL) AND source_id IN (:sources)""";
+
 	private static final String UNSCHEDULE_ALL = "UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL";
 
 	// A push is a success that leaves the poll's validators, timetable and lease alone.
@@ -364,6 +368,13 @@ public class SourceStatusRepository {
 			.filter((id) -> !keep.contains(id))
 			.toList();
 		takeOut(leaving);
+	}
+
+	/** Forgets these sources' validators: their next poll asks for the whole feed. */
+	public void forgetValidators(Collection<String> sources) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(sources), ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(FORGET_VALIDATORS).param("sources", chunk).update();
+		}
 	}
 
 	/** Takes these sources out of the timetable: those that left feeds.yml. Their status stays. */

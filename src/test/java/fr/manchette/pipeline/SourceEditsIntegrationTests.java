@@ -288,6 +288,31 @@ class SourceEditsIntegrationTests {
 		assertThat(pace("paced").get("intervalSeconds").asLong()).isEqualTo(7200);
 	}
 
+	/**
+	 * A rule taken out: what it dropped comes back at the next poll, though the feed did not change and would answer
+	 * its validators with a 304, which would leave the items out until it changes.
+	 */
+	@Test
+	void whatARuleTakenOutDroppedComesBackAtTheNextPollThoughTheFeedDidNotChange() throws Exception {
+		server.stubFor(WireMock.get("/judged").withHeader("If-None-Match", WireMock.matching(".*"))
+			.willReturn(aResponse().withStatus(304)));
+		server.stubFor(WireMock.get("/judged").withHeader("If-None-Match", absent())
+			.willReturn(aResponse().withHeader("ETag", "\"jugé\"").withBody(rss("jugé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("judged", "Jugé", url("/judged"), "drop:\n  - jugé 2"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 1);
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("judged", "Jugé", url("/judged")));
+		HttpResponse<String> pollNow = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/judged/poll"))
+			.header("Authorization", "Bearer " + TOKEN)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(pollNow.statusCode()).isEqualTo(202);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 2);
+		assertThat(get("/headlines.txt?source=judged", null).body()).contains("jugé 1", "jugé 2");
+	}
+
 	private JsonNode pace(String source) throws IOException, InterruptedException {
 		return JSON.readTree(get("/api/sources?source=" + source, null).body()).get("sources").get(0);
 	}
