@@ -118,12 +118,7 @@ class SourceEditsIntegrationTests {
 		edit(FeedsYml.inZone("Africa/Casablanca").source("moving", url("/old")));
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("moving", 0L) == 2);
 		server.stubFor(WireMock.get("/old").willReturn(aResponse().withStatus(500)));
-		HttpResponse<String> pollNow = CLIENT.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/moving/poll"))
-			.header("Authorization", "Bearer " + TOKEN)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(pollNow.statusCode()).isEqualTo(202);
+		pollNow("moving");
 		// It fails, and backs off for twice its interval: 30 minutes.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> get("/api/sources", null).body().contains("\"failuresInRow\":1"));
@@ -302,15 +297,20 @@ class SourceEditsIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 1);
 
 		edit(FeedsYml.inZone("Africa/Casablanca").source("judged", "Jugé", url("/judged")));
-		HttpResponse<String> pollNow = CLIENT.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/judged/poll"))
-			.header("Authorization", "Bearer " + TOKEN)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(pollNow.statusCode()).isEqualTo(202);
+		pollNow("judged");
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 2);
 		assertThat(get("/headlines.txt?source=judged", null).body()).contains("jugé 1", "jugé 2");
+	}
+
+	/** Asks the service to poll the source now, as an operator does (see Admin actions in the README). */
+	private void pollNow(String source) throws IOException, InterruptedException {
+		HttpResponse<String> asked = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/" + source + "/poll"))
+			.header("Authorization", "Bearer " + TOKEN)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(asked.statusCode()).isEqualTo(202);
 	}
 
 	private JsonNode pace(String source) throws IOException, InterruptedException {
