@@ -88,8 +88,11 @@ public class EditorialStage {
 		return null;
 	}
 
-	/** A digest of the rules in force for a source: another one means a remembered drop must be judged again. */
-	static String version(EditorialRules file, EditorialRules source) {
+	/**
+	 * A digest of the rules in force for a source: another one means a remembered drop must be judged again, and what
+	 * its feed answered too.
+	 */
+	public static String version(EditorialRules file, EditorialRules source) {
 		StringBuilder text = new StringBuilder();
 		for (EditorialRules rules : List.of(file, source)) {
 			rules.drop().forEach((rule) -> text.append("drop\u0000").append(rule.text()).append('\u0000'));

@@ -61,8 +61,9 @@ class PollPacer {
 			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
 		}
 		else {
-			interval = PollTiming.interval(source.interval(), declared);
-			reason = interval.equals(source.interval()) ? IntervalReason.FIXED : IntervalReason.TTL;
+			PollTiming.Fixed fixed = PollTiming.fixed(source.interval(), declared);
+			interval = fixed.interval();
+			reason = fixed.reason();
 			next = PollTiming.afterSuccess(now, interval);
 		}
 		return new Decision(pace(source, measured ? rate : null, interval, reason.word()), next);

@@ -67,6 +67,8 @@ class PollScheduler implements SmartLifecycle {
 
 	private final SourceStatusRepository statuses;
 
+	private final JudgedAgain judgedAgain;
+
 	private final SourceLeases leases;
 
 	private final TaskScheduler scheduler;
@@ -143,6 +145,7 @@ class PollScheduler implements SmartLifecycle {
 		this.feeds = feeds;
 		this.ingestRun = ingestRun;
 		this.statuses = statuses;
+		this.judgedAgain = new JudgedAgain(statuses);
 		this.leases = leases;
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -215,6 +218,10 @@ class PollScheduler implements SmartLifecycle {
 		this.othersSources.clear();
 		if (previous != null) {
 			pollSooner(previous, feeds);
+			// With the tick's lock: no poll is between its claim and its start meanwhile.
+			synchronized (this) {
+				this.judgedAgain.edited(previous, feeds, this.workers::polling);
+			}
 		}
 	}
 
@@ -354,6 +361,14 @@ class PollScheduler implements SmartLifecycle {
 
 	private void poll(Source source, PollStart start) {
 		PollReport report = this.ingestRun.run(source, start);
+		try {
+			this.judgedAgain.pollEnded(source.id());
+		}
+		catch (RuntimeException ex) {
+			if (!this.outage.said("forgetting the validators of a source whose rules were edited", ex)) {
+				throw ex;
+			}
+		}
 		if (report.outcome() == PollOutcome.INTERRUPTED && this.outage.down() && !this.stopped) {
 			this.notStored.add(source.id());
 		}

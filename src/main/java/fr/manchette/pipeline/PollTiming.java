@@ -12,12 +12,25 @@ import org.jspecify.annotations.Nullable;
  * it needs; after failures, capped exponential backoff with jitter, and never sooner than a {@code Retry-After} of up
  * to {@link #MAX_WAIT} (a longer one waits that long, or the backoff when that is longer).
  */
-final class PollTiming {
+public final class PollTiming {
 
 	/** Longest wait, whatever a failing source or a feed's {@code <ttl>} says: a source is never dropped. */
 	static final Duration MAX_WAIT = Duration.ofHours(6);
 
 	private PollTiming() {
+	}
+
+	/**
+	 * The interval of a source that is not adaptive, and why: its interval of feeds.yml, or the feed's declared period
+	 * when that is longer. A function of the file and the feed alone, so that an edit shows at once.
+	 */
+	public static Fixed fixed(Duration configured, @Nullable Duration declared) {
+		Duration interval = interval(configured, declared);
+		return new Fixed(interval, interval.equals(configured) ? IntervalReason.FIXED : IntervalReason.TTL);
+	}
+
+	/** A fixed interval in force and why: {@code fixed} or {@code ttl}. */
+	public record Fixed(Duration interval, IntervalReason reason) {
 	}
 
 	/** The interval of feeds.yml, or the feed's declared period when that is longer. */

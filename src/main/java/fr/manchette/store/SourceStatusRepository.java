@@ -98,6 +98,10 @@ public class SourceStatusRepository {
 	private static final String UNSCHEDULE = """
 			UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL AND source_id IN (:leaving)""";
 
+	private static final String FORGET_VALIDATORS = """
+			UPDATE source_status SET etag = NULL, last_modified = NULL
+			WHERE (etag IS NOT NULL OR last_modified IS NOT NULL) AND source_id IN (:sources)""";
+
 	private static final String UNSCHEDULE_ALL = "UPDATE source_status SET next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL";
 
 	// A push is a success that leaves the poll's validators, timetable and lease alone.
@@ -105,9 +109,6 @@ public class SourceStatusRepository {
 			UPDATE source_status SET last_success_at = :at, last_outcome = 'OK', consecutive_failures = 0,
 			                         last_error = NULL, item_count = item_count + :added
 			WHERE source_id = :source""";
-
-	private static final String FORGET_VALIDATORS = """
-			UPDATE source_status SET etag = NULL, last_modified = NULL WHERE source_id = :source""";
 
 	// A source being polled (leased) is due already: its next poll is asked for, which the outcome keeps (OUTCOME).
 	private static final String POLL_BY = """
@@ -271,14 +272,6 @@ public class SourceStatusRepository {
 		this.jdbc.sql(POLL_BY).param("source", sourceId).param("at", Timestamps.param(at)).update();
 	}
 
-	/**
-	 * Has a source's next poll ask for its whole feed, without {@code ETag} or {@code Last-Modified}: what a poll learns
-	 * from the body only (the hub it announces) is read again, though the feed did not change.
-	 */
-	public void forgetValidators(String sourceId) {
-		this.jdbc.sql(FORGET_VALIDATORS).param("source", sourceId).update();
-	}
-
 	/** When the latest poll began that any instance recorded, if one did. */
 	public Optional<Instant> latestAttempt() {
 		return this.jdbc.sql(LATEST_ATTEMPT).query((row, n) -> Timestamps.read(row, 1)).optional();
@@ -375,6 +368,17 @@ public class SourceStatusRepository {
 			.filter((id) -> !keep.contains(id))
 			.toList();
 		takeOut(leaving);
+	}
+
+	/**
+	 * Forgets these sources' validators: their next poll asks for the whole feed, without {@code ETag} or
+	 * {@code Last-Modified}, and what a poll learns from a body only (the items a rule edited lets through, the hub
+	 * a feed announces) is read again, though the feed did not change.
+	 */
+	public void forgetValidators(Collection<String> sources) {
+		for (List<String> chunk : ManyRows.chunks(List.copyOf(sources), ManyRows.KEYS_PER_QUERY)) {
+			this.jdbc.sql(FORGET_VALIDATORS).param("sources", chunk).update();
+		}
 	}
 
 	/** Takes these sources out of the timetable: those that left feeds.yml. Their status stays. */

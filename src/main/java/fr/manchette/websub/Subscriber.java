@@ -155,7 +155,7 @@ class Subscriber {
 					unsubscribe(subscription, now, whyUnwanted(config.source(subscription.sourceId())));
 					// Its hub is read from a 200 only: enabled again, or put back, an unchanged feed answering 304
 					// would leave it unsubscribed until the feed changes.
-					this.statuses.forgetValidators(subscription.sourceId());
+					this.statuses.forgetValidators(List.of(subscription.sourceId()));
 				}
 			}
 		}

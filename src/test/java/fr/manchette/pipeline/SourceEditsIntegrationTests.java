@@ -118,12 +118,7 @@ class SourceEditsIntegrationTests {
 		edit(FeedsYml.inZone("Africa/Casablanca").source("moving", url("/old")));
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("moving", 0L) == 2);
 		server.stubFor(WireMock.get("/old").willReturn(aResponse().withStatus(500)));
-		HttpResponse<String> pollNow = CLIENT.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/moving/poll"))
-			.header("Authorization", "Bearer " + TOKEN)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(pollNow.statusCode()).isEqualTo(202);
+		pollNow("moving");
 		// It fails, and backs off for twice its interval: 30 minutes.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> get("/api/sources", null).body().contains("\"failuresInRow\":1"));
@@ -264,6 +259,62 @@ class SourceEditsIntegrationTests {
 		}
 		// Only the enabled sources are offered to a feed reader.
 		assertThat(get("/opml", null).body()).doesNotContain("/paused");
+	}
+
+	/**
+	 * An interval edited shows at once where the interval in force is shown, as the name does: not the one the last
+	 * poll decided under the old file, next to a next poll that the edit has brought forward already.
+	 */
+	@Test
+	void anEditedIntervalShowsOnTheSourcesAtOnce() throws Exception {
+		server.stubFor(WireMock.get("/paced").willReturn(aResponse().withBody(rss("cadencé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 30m"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> pace("paced").get("lastPoll").isString() && pace("paced").get("intervalSeconds").asLong() == 1800);
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 10m"));
+		JsonNode shortened = pace("paced");
+		assertThat(shortened.get("intervalSeconds").asLong()).isEqualTo(600);
+		assertThat(shortened.get("intervalReason").asString()).isEqualTo("fixed");
+		assertThat(get("/sources", null).body()).contains("10\u00A0min").doesNotContain("30\u00A0min");
+
+		// Made longer, it applies from the next poll on, and shows so at once too.
+		edit(FeedsYml.inZone("Africa/Casablanca").source("paced", "Cadencé", url("/paced"), "interval: 2h"));
+		assertThat(pace("paced").get("intervalSeconds").asLong()).isEqualTo(7200);
+	}
+
+	/**
+	 * A rule taken out: what it dropped comes back at the next poll, though the feed did not change and would answer
+	 * its validators with a 304, which would leave the items out until it changes.
+	 */
+	@Test
+	void whatARuleTakenOutDroppedComesBackAtTheNextPollThoughTheFeedDidNotChange() throws Exception {
+		server.stubFor(WireMock.get("/judged").withHeader("If-None-Match", WireMock.matching(".*"))
+			.willReturn(aResponse().withStatus(304)));
+		server.stubFor(WireMock.get("/judged").withHeader("If-None-Match", absent())
+			.willReturn(aResponse().withHeader("ETag", "\"jugé\"").withBody(rss("jugé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("judged", "Jugé", url("/judged"), "drop:\n  - jugé 2"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 1);
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("judged", "Jugé", url("/judged")));
+		pollNow("judged");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.items.countBySource().getOrDefault("judged", 0L) == 2);
+		assertThat(get("/headlines.txt?source=judged", null).body()).contains("jugé 1", "jugé 2");
+	}
+
+	/** Asks the service to poll the source now, as an operator does (see Admin actions in the README). */
+	private void pollNow(String source) throws IOException, InterruptedException {
+		HttpResponse<String> asked = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/admin/sources/" + source + "/poll"))
+			.header("Authorization", "Bearer " + TOKEN)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(asked.statusCode()).isEqualTo(202);
+	}
+
+	private JsonNode pace(String source) throws IOException, InterruptedException {
+		return JSON.readTree(get("/api/sources?source=" + source, null).body()).get("sources").get(0);
 	}
 
 	/** Writes feeds.yml and waits for the service to take it: each edit here differs from the file before. */

@@ -85,6 +85,22 @@ class SourceStatusRepositoryTests {
 	}
 
 	@Test
+	void forgottenValidatorsAreThoseOfTheSourcesNamedOnly() {
+		SourceStatus judged = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v1\"",
+				"Fri, 16 May 2025 10:00:00 GMT", T0.plusSeconds(900), "https://h.ma/nouveau-flux", null, "feed");
+		SourceStatus other = new SourceStatus("le360", "https://l.ma/feed", T0, T0, PollOutcome.OK, 0, null, "\"v2\"",
+				null, T0.plusSeconds(900), null, null, "feed");
+		this.statuses.recordOutcome(judged);
+		this.statuses.recordOutcome(other);
+
+		this.statuses.forgetValidators(List.of("hespress", "absent"));
+
+		assertThat(this.statuses.find("hespress")).contains(new SourceStatus("hespress", "https://h.ma/feed", T0, T0,
+				PollOutcome.OK, 0, null, null, null, T0.plusSeconds(900), "https://h.ma/nouveau-flux", null, "feed"));
+		assertThat(this.statuses.find("le360")).contains(other);
+	}
+
+	@Test
 	void standingsReadEachSourcesStatusCountPaceAndDelaysInOneList() {
 		SourceStatus paced = new SourceStatus("hespress", "https://h.ma/feed", T0, T0, PollOutcome.OK, 0, null, null,
 				null, T0.plusSeconds(600), null, null, null);
