@@ -2,7 +2,6 @@ package fr.manchette.fetch;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import fr.manchette.fetch.FetchOutcome.Failed;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchOutcome.NotModified;
+import fr.manchette.support.RefusingPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -254,10 +254,7 @@ class FeedFetcherTests {
 
 	@Test
 	void fetchWhenNothingListensIsNetworkFailure() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = RefusingPort.hold().port();
 
 		FetchOutcome outcome = this.fetcher.fetch(new FetchRequest(URI.create("http://127.0.0.1:" + port + "/rss"),
 				null, null, Duration.ofSeconds(5), 1_000_000));

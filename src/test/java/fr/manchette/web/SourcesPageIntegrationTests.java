@@ -1,7 +1,6 @@
 package fr.manchette.web;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import fr.manchette.config.CurrentFeeds;
 import fr.manchette.pipeline.IngestRun;
 import fr.manchette.support.FeedsYml;
 import fr.manchette.support.LocalHttp;
+import fr.manchette.support.RefusingPort;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.jsoup.Jsoup;
@@ -55,7 +55,7 @@ class SourcesPageIntegrationTests {
 	static Path dir;
 
 	/** A port of the loopback interface that nothing listens on. */
-	private static int closedPort;
+	private static final RefusingPort closedPort = RefusingPort.hold();
 
 	@Autowired
 	private IngestRun ingestRun;
@@ -68,9 +68,6 @@ class SourcesPageIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
 		String site = "http://127.0.0.1:" + sites.getPort();
 		FeedsYml feedsYml = FeedsYml.inZone("Europe/Paris").settings("""
 				poll:
@@ -95,7 +92,7 @@ class SourcesPageIntegrationTests {
 		failures.put("maintenance", "/503");
 		failures.put("disparu", "/410");
 		failures.put("lent", "/lent");
-		failures.put("refus", "http://127.0.0.1:" + closedPort + "/rss");
+		failures.put("refus", "http://127.0.0.1:" + closedPort.port() + "/rss");
 		failures.put("coupure", "/reset");
 		failures.put("chiffre", "https://127.0.0.1:" + sites.getPort() + "/rss");
 		failures.put("gzip", "/gzip");
