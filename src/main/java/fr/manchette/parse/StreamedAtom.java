@@ -123,6 +123,9 @@ final class StreamedAtom extends StreamedReader {
 			if (at == 2) {
 				entryChild(this.entry, uri, localName, qName, attributes, xmlBase);
 			}
+			else if (at == 3 && this.entry.inMediaGroup) {
+				this.entry.mediaPicture(uri, localName, attributes);
+			}
 			else if (at == 3 && this.entry.authorDepth == 3 && this.entry.authorName == null && uri.equals(ATOM)
 					&& localName.equals("name")) {
 				this.text.start(uri, localName, qName, null, null);
@@ -187,8 +190,12 @@ final class StreamedAtom extends StreamedReader {
 	private void entryChild(Entry it, String uri, String localName, String qName, Attributes attributes,
 			@Nullable String xmlBase) throws SAXException {
 		boolean atom = uri.equals(ATOM);
+		it.child(uri, localName, attributes);
 		if (localName.equals("link")) {
 			if (atom) {
+				if (ItemPicture.isEnclosure(attributes.getValue("", "rel"))) {
+					it.take(ItemPicture.enclosure(attributes.getValue("", "href"), attributes.getValue("", "type")));
+				}
 				String rel = attribute(attributes, "rel");
 				if (isAlternate(rel)) {
 					it.alternates.add(new String[] { rel, attribute(attributes, "href") });
@@ -352,7 +359,7 @@ final class StreamedAtom extends StreamedReader {
 		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, it.base,
 				(it.summary != null) ? it.base.then(it.summaryBase) : it.base,
 				(it.content != null) ? it.base.then(it.contentBase) : it.base, it.language(),
-				ItemElements.MarkedUp.NONE, ItemElements.StandIns.NONE));
+				ItemElements.MarkedUp.NONE, ItemElements.StandIns.NONE, it.picture));
 	}
 
 	/** CommonFormatReader's atomLink: the first alternate's address, else the first with no rel or "alternate". */
