@@ -2,9 +2,6 @@ package fr.manchette.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import com.rometools.rome.io.XmlReader;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.store.PollOutcome;
 import fr.manchette.support.FeedsYml;
+import fr.manchette.support.LocalHttp;
 import fr.manchette.support.Sites;
 import fr.manchette.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -61,8 +59,6 @@ class PicturesGivenApartIntegrationTests {
 
 	@Autowired
 	private CurrentFeeds feeds;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -107,9 +103,7 @@ class PicturesGivenApartIntegrationTests {
 	}
 
 	private String body(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> response = LocalHttp.get(this.port, path, null);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return response.body();
 	}
