@@ -764,6 +764,15 @@ class FeedParserTests {
 					"<Img src=\"https://carnet-images.example/4.png\">");
 	}
 
+	/** A picture's address is an attribute's value in the summary: whatever it holds stays inside it. */
+	@Test
+	void aPictureAddressStaysInsideItsAttribute() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><item><title>Un</title><enclosure type=\"image/jpeg\""
+				+ " url=\"https://fil.example/1.jpg?a=&quot; onerror=&quot;x&gt;&lt;script&gt;\"/></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items().get(0).summaryHtml())
+			.isEqualTo(lead("https://fil.example/1.jpg?a=&quot; onerror=&quot;x&gt;&lt;script&gt;"));
+	}
+
 	private static String lead(String src) {
 		return "<p><img src=\"" + src + "\" alt=\"\"></p>";
 	}
