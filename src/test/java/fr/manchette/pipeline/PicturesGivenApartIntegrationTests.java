@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A feed whose items give their picture apart from the summary, by Media RSS and by an enclosure (its address relative
  * to the feed's), as Le Monde and franceinfo do: polled once through {@link IngestRun}, each picture leads its item's
  * summary in the three merged feeds, cleaned and made absolute as the summary's own images are. An audio enclosure
- * is no picture. Scheduler off.
+ * is no picture. An item stored without its picture gets it at the next poll. Scheduler off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
@@ -63,7 +63,8 @@ class PicturesGivenApartIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		TestService.use(registry, dir, FeedsYml.inZone("Europe/Paris").settings("poll:\n  timeout: 5s")
-			.source("quotidien-loire", "Le Quotidien de la Loire", sourceBase() + "/rss/une.xml"));
+			.source("quotidien-loire", "Le Quotidien de la Loire", sourceBase() + "/rss/une.xml")
+			.source("courrier-loire", "Le Courrier de la Loire", sourceBase() + "/courrier/une.xml"));
 	}
 
 	@Test
@@ -76,7 +77,7 @@ class PicturesGivenApartIntegrationTests {
 		String mediaContent = "<img src=\"https://img.quotidien-loire.example/2025/pont.jpg\"";
 		String enclosure = "<img src=\"" + sourceBase() + "/photos/2025/loire-etiage.jpg\"";
 
-		for (String path : List.of("/feed.atom", "/feed.rss")) {
+		for (String path : List.of("/feed.atom?source=quotidien-loire", "/feed.rss?source=quotidien-loire")) {
 			List<String> descriptions = new ArrayList<>();
 			for (SyndEntry entry : new SyndFeedInput()
 				.build(new XmlReader(new ByteArrayInputStream(body(path).getBytes(StandardCharsets.UTF_8))))
@@ -90,12 +91,41 @@ class PicturesGivenApartIntegrationTests {
 						.contains("Les bancs de sable affleurent sous les ponts."),
 					(html) -> assertThat(html).doesNotContain("<img"));
 		}
-		List<String> contents = new ArrayList<>();
-		JsonMapper.builder().build().readTree(body("/feed.json")).get("items")
-			.forEach((item) -> contents.add(item.get("content_html").asString()));
-		assertThat(contents).satisfiesExactly((html) -> assertThat(html).startsWith("<p>" + mediaContent),
+		assertThat(jsonContents("quotidien-loire")).satisfiesExactly((html) -> assertThat(html).startsWith("<p>" + mediaContent),
 				(html) -> assertThat(html).startsWith("<p>" + enclosure),
 				(html) -> assertThat(html).doesNotContain("<img"));
+	}
+
+	/**
+	 * An item stored without its picture (as by a version that left it out) gets it at the next poll that lists it:
+	 * its summary then differs from the stored one, which makes the item an edit.
+	 */
+	@Test
+	void anItemStoredWithoutItsPictureGetsItAtTheNextPoll() throws Exception {
+		String feed = FixtureFeed.render("quotidien-loire-pictures-rss2.xml", NOW);
+		serveCourrier(feed.replaceAll("<media:content [^>]*/>", ""));
+		assertThat(jsonContents("courrier-loire")).first().asString().doesNotContain("<img");
+
+		serveCourrier(feed);
+		assertThat(jsonContents("courrier-loire")).hasSize(3)
+			.first()
+			.asString()
+			.startsWith("<p><img src=\"https://img.quotidien-loire.example/2025/pont.jpg\"");
+	}
+
+	private void serveCourrier(String body) {
+		sources.stubFor(WireMock.get("/courrier/une.xml")
+			.willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(body)));
+		assertThat(this.ingestRun.run(this.feeds.get().source("courrier-loire").orElseThrow()).outcome())
+			.isEqualTo(PollOutcome.OK);
+	}
+
+	/** The content_html of a source's items in the merged JSON Feed, newest first. */
+	private List<String> jsonContents(String source) throws Exception {
+		List<String> contents = new ArrayList<>();
+		JsonMapper.builder().build().readTree(body("/feed.json?source=" + source)).get("items")
+			.forEach((item) -> contents.add(item.get("content_html").asString()));
+		return contents;
 	}
 
 	private static String sourceBase() {
