@@ -31,7 +31,7 @@ final class LeadPicture {
 	}
 
 	/** Whether the HTML has an {@code <img} tag, in any case: a plain search, not a parse, on the ingest's path. */
-	static boolean showsImage(String html) {
+	private static boolean showsImage(String html) {
 		for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
 			if (html.regionMatches(true, at + 1, "img", 0, 3)) {
 				return true;

@@ -16,9 +16,9 @@ import fr.manchette.parse.ItemElements.BasedValue;
 /**
  * Reads the plainest Atom 1.0 documents straight from the parser's events into what the tree would have given, as
  * {@link StreamedRss} reads RSS 2.0 (see there why). Each value is the one that {@link CommonFormatReader},
- * {@link ItemElements}, {@link FeedHubs} and {@link UpdatePeriod} take from the tree, read the same way; the bases and
- * languages of XML that they look for up the tree are those of the feed and of the entry, and of the link, summary
- * and content elements, all read here.
+ * {@link ItemElements} (and its {@link ItemPicture}), {@link FeedHubs} and {@link UpdatePeriod} take from the tree,
+ * read the same way; the bases and languages of XML that they look for up the tree are those of the feed and of the
+ * entry, and of the link, summary and content elements, all read here.
  * <p>
  * Anything whose reading here could differ stops the reading ({@code null}), and the document is then read from its
  * tree as before: another root, an entry in another namespace, the syndication module, a self link without address,

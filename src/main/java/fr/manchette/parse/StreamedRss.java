@@ -17,9 +17,9 @@ import fr.manchette.parse.ItemElements.BasedValue;
 
 /**
  * Reads the plainest RSS 2.0 documents, nearly every RSS feed, straight from the parser's events into what the tree
- * would have given ({@link CommonFormatReader}, {@link ItemElements}, {@link FeedHubs}, {@link UpdatePeriod}): the
- * tree (an object per element and per text, and their lists) was a seventh of reading a feed, and all of it was then
- * searched again to be read.
+ * would have given ({@link CommonFormatReader}, {@link ItemElements} and its {@link ItemPicture}, {@link FeedHubs},
+ * {@link UpdatePeriod}): the tree (an object per element and per text, and their lists) was a seventh of reading a
+ * feed, and all of it was then searched again to be read.
  * <p>
  * Each value is the one those classes take from the tree, read the same way. Anything whose reading here could differ
  * stops the reading ({@code null}), and the document is then read from its tree as before: another root or version,
