@@ -266,14 +266,17 @@ public class FeedParser {
 
 	/**
 	 * Links stay as written, with the {@code xml:base} in scope of each ({@link ItemElements}): Rome's own resolution
-	 * stays off (its default), and normalize resolves them against the document's address.
+	 * stays off (its default), and normalize resolves them against the document's address. A picture given apart
+	 * leads the summary ({@link LeadPicture}), and resolves against its base.
 	 */
 	private static RawItem rawItem(EntryValues entry, ItemElements elements, boolean atom10,
 			@Nullable String feedLanguage) {
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
+		String summaryHtml = LeadPicture.unlessShown(elements.picture(),
+				(summary != null) ? Mojibake.repair(summary.html()) : null);
 		return new RawItem(elements.guid(), Mojibake.repair(elements.title(entry.title())), entry.link(),
-				(summary != null) ? Mojibake.repair(summary.html()) : null, entry.published(), elements.dateText(),
+				summaryHtml, entry.published(), elements.dateText(),
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),
 				(author != null && !author.isBlank()) ? Mojibake.repair(author.strip()) : null,

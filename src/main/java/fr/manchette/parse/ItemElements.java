@@ -26,13 +26,14 @@ import fr.manchette.parse.EntryValues.TypedText;
  * @param language the item's own language: its {@code dc:language}, else the {@code xml:lang} in scope of it
  * @param markedUp the texts that hold elements the readers would skip, written out with them
  * @param standIns what an RSS item says elsewhere than Rome reads it, for a title, a description or a content it lacks
+ * @param picture the address of the picture it gives apart from its summary ({@link ItemPicture}), as written
  */
 record ItemElements(@Nullable String guid, @Nullable String dateText, List<BasedValue> links, BaseChain base,
 		BaseChain summaryBase, BaseChain contentBase, @Nullable String language, MarkedUp markedUp,
-		StandIns standIns) {
+		StandIns standIns, @Nullable String picture) {
 
 	static final ItemElements NONE = new ItemElements(null, null, List.of(), BaseChain.NONE, BaseChain.NONE,
-			BaseChain.NONE, null, MarkedUp.NONE, StandIns.NONE);
+			BaseChain.NONE, null, MarkedUp.NONE, StandIns.NONE, null);
 
 	/**
 	 * Texts that hold elements where a reader of text keeps only the text between them, written out with their markup
@@ -165,7 +166,7 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return new ItemElements(guid, date, links(item, children, base), base,
 				base.then(xmlBase(own(item, children, summaryName(item)))),
 				base.then(xmlBase(content(item, children))), language(item, children), markedUp(item, children),
-				rss ? StandIns.of(children, base) : StandIns.NONE);
+				rss ? StandIns.of(children, base) : StandIns.NONE, ItemPicture.of(item, children));
 	}
 
 	private static MarkedUp markedUp(Element item, List<Element> children) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One item of a JSON Feed, read from its tree into the {@link RawItem} an RSS or Atom item gives: the link, the date,
  * the summary and the author that the spec's versions spell in different ways, and a value of the wrong type taken as
- * no value.
+ * no value. Its {@code image}, else its {@code banner_image}, leads the summary as a picture an RSS item gives apart
+ * does ({@link LeadPicture}).
  */
 final class JsonFeedItem {
 
@@ -43,8 +44,13 @@ final class JsonFeedItem {
 		if (author == null) {
 			author = author(item.get("author"));
 		}
+		String image = string(item.get("image"));
+		if (image == null) {
+			image = string(item.get("banner_image"));
+		}
 		return new RawItem(id(item.get("id")), Mojibake.repair(string(item.get("title"))), link,
-				Mojibake.repair(summaryHtml(item)), instant(published), published, tags(item.get("tags")), base, base,
+				LeadPicture.unlessShown(GatheredText.trimmed(image), Mojibake.repair(summaryHtml(item))),
+				instant(published), published, tags(item.get("tags")), base, base,
 				Mojibake.repair((author != null) ? author : feedAuthor),
 				(language != null) ? language : feedLanguage);
 	}

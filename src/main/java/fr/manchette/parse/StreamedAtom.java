@@ -16,9 +16,9 @@ import fr.manchette.parse.ItemElements.BasedValue;
 /**
  * Reads the plainest Atom 1.0 documents straight from the parser's events into what the tree would have given, as
  * {@link StreamedRss} reads RSS 2.0 (see there why). Each value is the one that {@link CommonFormatReader},
- * {@link ItemElements}, {@link FeedHubs} and {@link UpdatePeriod} take from the tree, read the same way; the bases and
- * languages of XML that they look for up the tree are those of the feed and of the entry, and of the link, summary
- * and content elements, all read here.
+ * {@link ItemElements} (and its {@link ItemPicture}), {@link FeedHubs} and {@link UpdatePeriod} take from the tree,
+ * read the same way; the bases and languages of XML that they look for up the tree are those of the feed and of the
+ * entry, and of the link, summary and content elements, all read here.
  * <p>
  * Anything whose reading here could differ stops the reading ({@code null}), and the document is then read from its
  * tree as before: another root, an entry in another namespace, the syndication module, a self link without address,
@@ -123,6 +123,9 @@ final class StreamedAtom extends StreamedReader {
 			if (at == 2) {
 				entryChild(this.entry, uri, localName, qName, attributes, xmlBase);
 			}
+			else if (at == 3 && this.entry.inMediaGroup) {
+				this.entry.mediaPicture(uri, localName, attributes);
+			}
 			else if (at == 3 && this.entry.authorDepth == 3 && this.entry.authorName == null && uri.equals(ATOM)
 					&& localName.equals("name")) {
 				this.text.start(uri, localName, qName, null, null);
@@ -187,8 +190,12 @@ final class StreamedAtom extends StreamedReader {
 	private void entryChild(Entry it, String uri, String localName, String qName, Attributes attributes,
 			@Nullable String xmlBase) throws SAXException {
 		boolean atom = uri.equals(ATOM);
+		it.child(uri, localName, attributes);
 		if (localName.equals("link")) {
 			if (atom) {
+				if (ItemPicture.isEnclosure(attributes.getValue("", "rel"))) {
+					it.take(ItemPicture.enclosure(attributes.getValue("", "href"), attributes.getValue("", "type")));
+				}
 				String rel = attribute(attributes, "rel");
 				if (isAlternate(rel)) {
 					it.alternates.add(new String[] { rel, attribute(attributes, "href") });
@@ -352,7 +359,7 @@ final class StreamedAtom extends StreamedReader {
 		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, it.base,
 				(it.summary != null) ? it.base.then(it.summaryBase) : it.base,
 				(it.content != null) ? it.base.then(it.contentBase) : it.base, it.language(),
-				ItemElements.MarkedUp.NONE, ItemElements.StandIns.NONE));
+				ItemElements.MarkedUp.NONE, ItemElements.StandIns.NONE, it.picture));
 	}
 
 	/** CommonFormatReader's atomLink: the first alternate's address, else the first with no rel or "alternate". */

@@ -1,6 +1,7 @@
 package fr.manchette.parse;
 
 import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
 
 /**
  * What an item's (or entry's) children say that {@link StreamedRss} and {@link StreamedAtom} read alike, each the first
@@ -25,6 +26,12 @@ class StreamedItem {
 
 	@Nullable String dcCreator;
 
+	/** The first picture it gives apart from its summary, by ItemPicture's rules. */
+	@Nullable String picture;
+
+	/** Whether the child last opened is a media:group, whose children are then read for a picture. */
+	boolean inMediaGroup;
+
 	/** The text of a child in any namespace: kept when it is a date element or language, and the first of its name. */
 	final void anyNamespace(String name, String value) {
 		if (name.equals("language")) {
@@ -45,6 +52,28 @@ class StreamedItem {
 		else if (name.equals("creator")) {
 			this.dcCreator = (this.dcCreator == null) ? value : this.dcCreator;
 		}
+	}
+
+	/**
+	 * A child of the item (or entry): whether it is a media:group, whose children are then read too
+	 * ({@link #mediaPicture}); and its picture.
+	 */
+	final void child(String uri, String localName, Attributes attributes) {
+		this.inMediaGroup = uri.equals(ItemPicture.MEDIA_RSS) && localName.equals("group");
+		mediaPicture(uri, localName, attributes);
+	}
+
+	/** A child of the item or of its media:group: its picture when it is a Media RSS one, as ItemPicture reads it. */
+	final void mediaPicture(String uri, String localName, Attributes attributes) {
+		if (this.picture == null && uri.equals(ItemPicture.MEDIA_RSS)) {
+			take(ItemPicture.media(localName, attributes.getValue("", "url"), attributes.getValue("", "type"),
+					attributes.getValue("", "medium")));
+		}
+	}
+
+	/** A picture found, kept when it is the first. */
+	final void take(@Nullable String found) {
+		this.picture = (this.picture == null) ? found : this.picture;
 	}
 
 	/** ItemElements' date: the first of its date elements, in its order of preference, whose text is not blank. */

@@ -17,9 +17,9 @@ import fr.manchette.parse.ItemElements.BasedValue;
 
 /**
  * Reads the plainest RSS 2.0 documents, nearly every RSS feed, straight from the parser's events into what the tree
- * would have given ({@link CommonFormatReader}, {@link ItemElements}, {@link FeedHubs}, {@link UpdatePeriod}): the
- * tree (an object per element and per text, and their lists) was a seventh of reading a feed, and all of it was then
- * searched again to be read.
+ * would have given ({@link CommonFormatReader}, {@link ItemElements} and its {@link ItemPicture}, {@link FeedHubs},
+ * {@link UpdatePeriod}): the tree (an object per element and per text, and their lists) was a seventh of reading a
+ * feed, and all of it was then searched again to be read.
  * <p>
  * Each value is the one those classes take from the tree, read the same way. Anything whose reading here could differ
  * stops the reading ({@code null}), and the document is then read from its tree as before: another root or version,
@@ -137,11 +137,14 @@ final class StreamedRss extends StreamedReader {
 			channelChild(uri, localName, qName, attributes, xmlBase, xmlLang);
 		}
 		else if (at == 3 && this.item != null && xmlLang == null) {
-			itemChild(uri, localName, qName, attributes, xmlBase);
+			itemChild(this.item, uri, localName, qName, attributes, xmlBase);
 		}
 		else if (xmlBase != null || xmlLang != null) {
 			// A base or a language in scope of nothing read here, but left to the tree.
 			throw new NotRead();
+		}
+		else if (at == 4 && this.item != null && this.item.inMediaGroup) {
+			this.item.mediaPicture(uri, localName, attributes);
 		}
 	}
 
@@ -177,9 +180,16 @@ final class StreamedRss extends StreamedReader {
 		}
 	}
 
-	/** Only the bases of the children whose text is read count: links, guids, descriptions and contents. */
-	private void itemChild(String uri, String localName, String qName, Attributes attributes,
+	/**
+	 * Only the bases of the children whose text is read count: links, guids, descriptions and contents. A picture's
+	 * own base does not: the picture leads the summary, and resolves against its base.
+	 */
+	private void itemChild(Item it, String uri, String localName, String qName, Attributes attributes,
 			@Nullable String xmlBase) throws SAXException {
+		it.child(uri, localName, attributes);
+		if (localName.equals("enclosure") && uri.isEmpty()) {
+			it.take(ItemPicture.enclosure(attributes.getValue("", "url"), attributes.getValue("", "type")));
+		}
 		switch (localName) {
 			// ItemElements.StandIns.BODIES: a body, read as HTML from the tree.
 			case "body", "fullitem" -> throw new NotRead();
@@ -350,7 +360,7 @@ final class StreamedRss extends StreamedReader {
 			guid = it.rdfAbout;
 		}
 		this.channel.add(values, new ItemElements(guid, it.date(), it.links, it.base, it.base.then(it.descriptionBase),
-				it.base.then(it.contentBase), it.language(), ItemElements.MarkedUp.NONE, standIns(it)));
+				it.base.then(it.contentBase), it.language(), ItemElements.MarkedUp.NONE, standIns(it), it.picture));
 	}
 
 	/** The feed, but for a document without a channel, which is left to the tree. */

@@ -48,8 +48,7 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 	}
 
 	/**
-	 * The item as a feed would have given it. The picture leads the summary, as feeds put it: Manchette keeps no
-	 * separate picture, and the merged feeds and the ticker page show the summary's.
+	 * The item as a feed would have given it. The picture leads the summary, as feeds put it ({@link LeadPicture}).
 	 */
 	public RawItem toRawItem() {
 		return toRawItem(null);
@@ -57,15 +56,12 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 
 	/** The item as a feed would have given it, in the page's declared language. */
 	public RawItem toRawItem(@Nullable String language) {
-		StringBuilder summary = new StringBuilder();
+		String summary = isBlank(this.summaryHtml) ? null : this.summaryHtml;
 		if (this.image != null) {
-			summary.append("<p><img src=\"").append(Entities.escape(this.image)).append("\" alt=\"\"></p>");
+			summary = LeadPicture.before(this.image, summary);
 		}
-		if (!isBlank(this.summaryHtml)) {
-			summary.append(this.summaryHtml);
-		}
-		return new RawItem(null, this.titleHtml, this.link, summary.isEmpty() ? null : summary.toString(),
-				this.published, this.publishedText, List.of(), BaseChain.NONE, BaseChain.NONE, null, language);
+		return new RawItem(null, this.titleHtml, this.link, summary, this.published, this.publishedText, List.of(),
+				BaseChain.NONE, BaseChain.NONE, null, language);
 	}
 
 	private static boolean isBlank(@Nullable String text) {

@@ -44,7 +44,8 @@ class CommonFormatReaderTests {
 	@ValueSource(strings = { "rss20-minimal.xml", "rss2-french-cdata.xml", "rss2-missing-dates.xml",
 			"rss2-missing-guid.xml", "rss2-named-zones.xml", "rss2-relative-links.xml", "rss2-websub-hub.xml",
 			"rss2-double-encoded-utf8.xml", "rss2-windows1252-declared-utf8.xml",
-			"rss2-latin1-prolog.xml", "atom10-french.xml", "atom10-websub-hub.xml" })
+			"rss2-latin1-prolog.xml", "atom10-french.xml", "atom10-websub-hub.xml", "rss2-pictures-given-apart.xml",
+			"atom10-pictures-given-apart.xml" })
 	void readsTheFixturesOfBothFormatsAsRomeDoes(String fixture) throws Exception {
 		assertReadAsRome(new ClassPathResource(fixture, getClass()).getContentAsByteArray());
 	}

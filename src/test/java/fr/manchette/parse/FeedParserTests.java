@@ -732,6 +732,51 @@ class FeedParserTests {
 			.contains("entity declarations refused");
 	}
 
+	/**
+	 * Media RSS and enclosures: the item's first picture, in document order, leads a summary that shows none, as the
+	 * tree's way reads it too; audio and video are no pictures.
+	 */
+	@Test
+	void aPictureGivenApartLeadsTheSummaryOfAnRssItem() throws Exception {
+		ParsedFeed feed = parse("rss2-pictures-given-apart.xml");
+		assertThat(feed).isEqualTo(this.parser.parse(bytes("rss2-pictures-given-apart.xml"), null, false));
+		String summary = "Un résumé.";
+		assertThat(feed.items()).extracting(RawItem::summaryHtml)
+			.containsExactly(lead("https://img.quotidien-loire.example/1.jpg") + summary,
+					lead("https://img.quotidien-loire.example/2.JPG?w=644&amp;h=322") + summary,
+					lead("https://img.quotidien-loire.example/3") + summary,
+					lead("https://img.quotidien-loire.example/4.webp") + summary,
+					lead("https://img.quotidien-loire.example/5.jpg") + summary,
+					lead("https://img.quotidien-loire.example/6.png") + summary, summary,
+					"<P><IMG SRC=\"https://img.quotidien-loire.example/8.jpg\"></P><p>Un résumé.</p>",
+					lead("https://img.quotidien-loire.example/9.jpg"), lead("images/10.jpg") + summary);
+		// A relative picture resolves against the summary's base, here the root's xml:base.
+		assertThat(feed.items().get(9).summaryBase().references()).containsExactly("https://www.quotidien-loire.example/");
+	}
+
+	@Test
+	void aPictureGivenApartLeadsTheSummaryOfAnAtomEntry() throws Exception {
+		ParsedFeed feed = parse("atom10-pictures-given-apart.xml");
+		assertThat(feed).isEqualTo(this.parser.parse(bytes("atom10-pictures-given-apart.xml"), null, false));
+		assertThat(feed.items()).extracting(RawItem::summaryHtml)
+			.containsExactly(lead("https://carnet-images.example/1.jpg") + "a &lt; b", "Écouter.",
+					lead("https://carnet-images.example/3.jpg") + "<p>La vidéo.</p>",
+					"<Img src=\"https://carnet-images.example/4.png\">");
+	}
+
+	/** A picture's address is an attribute's value in the summary: whatever it holds stays inside it. */
+	@Test
+	void aPictureAddressStaysInsideItsAttribute() throws Exception {
+		String rss = "<rss version=\"2.0\"><channel><item><title>Un</title><enclosure type=\"image/jpeg\""
+				+ " url=\"https://fil.example/1.jpg?a=&quot; onerror=&quot;x&gt;&lt;script&gt;\"/></item></channel></rss>";
+		assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null).items().get(0).summaryHtml())
+			.isEqualTo(lead("https://fil.example/1.jpg?a=&quot; onerror=&quot;x&gt;&lt;script&gt;"));
+	}
+
+	private static String lead(String src) {
+		return "<p><img src=\"" + src + "\" alt=\"\"></p>";
+	}
+
 	private ParsedFeed parse(String fixture) throws IOException, FeedParseException {
 		return this.parser.parse(bytes(fixture), null);
 	}

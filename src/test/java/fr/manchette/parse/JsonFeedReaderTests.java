@@ -67,6 +67,21 @@ class JsonFeedReaderTests {
 							"2025-05-16T07:00:00+02:00", List.of()));
 	}
 
+	/**
+	 * {@code image}, else {@code banner_image}: the picture leads a summary that shows none, as an RSS item's, and
+	 * resolves against the same base.
+	 */
+	@Test
+	void anItemsImageLeadsItsSummary() throws Exception {
+		ParsedFeed feed = parse("jsonfeed-images.json", null);
+		assertThat(feed.items()).extracting(RawItem::summaryHtml)
+			.containsExactly("<p><img src=\"https://images-garonne.example/1.jpg\" alt=\"\"></p><p>Le texte.</p>",
+					"<p><img src=\"/2-bandeau.jpg\" alt=\"\"></p>Le résumé.",
+					"<figure><img src=\"https://images-garonne.example/3.jpg\"></figure>",
+					"<p><img src=\"https://images-garonne.example/4.jpg\" alt=\"\"></p>", "Un nombre.");
+		assertThat(feed.items().get(1).summaryBase().references()).containsExactly("https://images-garonne.example/");
+	}
+
 	@Test
 	void itemsWithoutIdHaveNoGuidAsRssItemsWithoutOne() throws Exception {
 		ParsedFeed feed = parse("jsonfeed-missing-id.json", null);

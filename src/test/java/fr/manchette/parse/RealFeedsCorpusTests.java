@@ -78,6 +78,33 @@ class RealFeedsCorpusTests {
 		}
 	}
 
+	/**
+	 * Media RSS ({@code media:content} with only an address, or typed; {@code media:thumbnail}) and image enclosures:
+	 * each item's picture, given apart, leads its summary, which has none.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "lemonde-international-2024-03-27.xml, 20", "lemonde-une-2024-01-18.xml, 19",
+			"lefigaro-la-une-2025-02-10.xml, 19", "liberation-a-la-une-2025-02-10.xml, 20",
+			"franceinfo-titres-2025-02-10.xml, 26", "france24-fr-tag-immobilier-2025-06-02.rss, 24",
+			"blast-articles-2025-02-10.xml, 100" })
+	void picturesGivenApartLeadTheSummaries(String file, int items) throws Exception {
+		ParsedFeed feed = this.parser.parse(read(file), null);
+		assertThat(feed.items()).hasSize(items)
+			.allSatisfy((item) -> assertThat(item.summaryHtml()).startsWith("<p><img src=\"https://"));
+	}
+
+	@Test
+	void aPictureLeadsTheSummaryOnceAsTheFeedGivesIt() throws Exception {
+		ParsedFeed liberation = this.parser.parse(read("liberation-a-la-une-2025-02-10.xml"), null);
+		assertThat(liberation.items().get(0).summaryHtml()).startsWith("<p><img src=\"https://liberation-liberation-prod"
+				+ ".cdn.arcpublishing.com/resizer/GmmobZMEFne-E3v0LvaxIMz2NNs=/cloudfront-eu-central-1.images.arcpublishing"
+				+ ".com/liberation/XLBN77P6IBA2PNFVQYCP6NZSXY.jpg\" alt=\"\"></p>")
+			.containsOnlyOnce("<img");
+		// BFMTV's descriptions show the picture its enclosures give: nothing is added.
+		assertThat(this.parser.parse(read("bfmtv-europe-2025-02-10.xml"), null).items())
+			.allSatisfy((item) -> assertThat(item.summaryHtml()).containsOnlyOnce("<img"));
+	}
+
 	@Test
 	void frenchTypographyComesThrough() throws Exception {
 		ParsedFeed feed = this.parser.parse(read("liberation-a-la-une-2025-02-10.xml"), null);
@@ -112,7 +139,8 @@ class RealFeedsCorpusTests {
 
 	@Test
 	void damagedFeedRecoversEveryItem() throws Exception {
-		// One item lost the '<' of <description>: that description is lost, the 25 items are not.
+		// One item lost the '<' of <description>: that description is lost, the 25 items are not (nor its enclosure's
+		// picture, which is then all its summary).
 		ParsedFeed feed = this.parser.parse(read(DAMAGED), null);
 		assertThat(feed.title()).isEqualTo("Le Monde.fr - Actualité à la Une");
 		assertThat(feed.items()).hasSize(25).allSatisfy((item) -> {
@@ -121,7 +149,8 @@ class RealFeedsCorpusTests {
 		});
 		assertThat(feed.items().get(1).title())
 			.isEqualTo("Nigeria : Chibok, la ville des lycéennes enlevées, reprise par l'armée et des miliciens");
-		assertThat(feed.items().get(1).summaryHtml()).isNull();
+		assertThat(feed.items().get(1).summaryHtml()).isEqualTo("<p><img src=\"http://s1.lemde.fr/image/2014/11/16/0x0/"
+				+ "4524345_3_89a5_a-chibok-au-nigeria-le-19-mai-2014_066677a9db7084d7c95a1382bf7f9719.jpg\" alt=\"\"></p>");
 		assertThat(feed.items().get(2).summaryHtml()).startsWith("L'ingénieur italien de 48 ans");
 	}
 
