@@ -77,6 +77,11 @@ public final class FeedsFileLoader {
 		Assert.notNull(path, "'path' must not be null");
 		Path absolute = path.toAbsolutePath().normalize();
 		Object root = parse(absolute, read(absolute));
+		if (root == null) {
+			// Said as such: an editor that empties the file before it writes it again is caught here mid-save too.
+			throw invalid(absolute, "the file is empty (or holds only comments): it needs a feeds: list of at least "
+					+ "one source", null);
+		}
 		FeedsFileBinder binder = new FeedsFileBinder(this.minInterval);
 		FeedsFile file = binder.bind(root);
 		if (file == null) {

@@ -351,9 +351,10 @@ class FeedsFileTests {
 
 	@Test
 	void emptyFileOrEmptyListNeedsAtLeastOneSource() throws IOException {
-		assertThat(problems(write("empty.yml", ""))).containsExactly("feeds: at least one source is required");
-		assertThat(problems(write("comments.yml", "# nothing yet\n")))
-			.containsExactly("feeds: at least one source is required");
+		String empty = "the file is empty (or holds only comments): it needs a feeds: list of at least one source";
+		assertThat(problems(write("empty.yml", ""))).containsExactly(empty);
+		assertThat(problems(write("blank.yml", " \n\n"))).containsExactly(empty);
+		assertThat(problems(write("comments.yml", "# nothing yet\n"))).containsExactly(empty);
 		assertThat(problems(write("empty-list.yml", "feeds: []\n")))
 			.containsExactly("feeds: at least one source is required");
 	}
