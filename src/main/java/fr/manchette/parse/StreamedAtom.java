@@ -193,9 +193,6 @@ final class StreamedAtom extends StreamedReader {
 		it.child(uri, localName, attributes);
 		if (localName.equals("link")) {
 			if (atom) {
-				if (ItemPicture.isEnclosure(attributes.getValue("", "rel"))) {
-					it.take(ItemPicture.enclosure(attributes.getValue("", "href"), attributes.getValue("", "type")));
-				}
 				String rel = attribute(attributes, "rel");
 				if (isAlternate(rel)) {
 					it.alternates.add(new String[] { rel, attribute(attributes, "href") });
@@ -203,6 +200,9 @@ final class StreamedAtom extends StreamedReader {
 				// ItemElements' reading: the attributes without namespace only.
 				String ownRel = attributes.getValue("", "rel");
 				String href = attributes.getValue("", "href");
+				if (ItemPicture.isEnclosure(ownRel)) {
+					it.take(ItemPicture.enclosure(href, attributes.getValue("", "type")));
+				}
 				String value = ((ownRel == null || ownRel.isBlank() || ownRel.equals("alternate")) && href != null)
 						? href.strip() : null;
 				if (value != null && !value.isEmpty()) {
