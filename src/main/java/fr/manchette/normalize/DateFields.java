@@ -85,10 +85,13 @@ final class DateFields {
 	/** Fields of a date written in words and numbers, in any order; null when a token is not part of a date. */
 	static @Nullable DateFields ofTokens(String[] tokens) {
 		DateFields fields = new DateFields();
-		for (String token : tokens) {
-			if (!fields.read(token)) {
+		for (int i = 0; i < tokens.length; i++) {
+			// A month of two words, as the Levant names some: « كانون الاول ».
+			Integer twoWords = (i + 1 < tokens.length) ? DateWords.MONTHS.get(tokens[i] + " " + tokens[i + 1]) : null;
+			if (twoWords != null ? !fields.readMonth(twoWords) : !fields.read(tokens[i])) {
 				return null;
 			}
+			i += (twoWords != null) ? 1 : 0;
 		}
 		return fields;
 	}
@@ -140,9 +143,7 @@ final class DateFields {
 	private boolean readWord(String word) {
 		Integer named = DateWords.MONTHS.get(word);
 		if (named != null) {
-			boolean first = this.month == null;
-			this.month = named;
-			return first;
+			return readMonth(named);
 		}
 		ZoneOffset namedZone = DateWords.ZONES.get(word);
 		if (namedZone != null) {
@@ -162,6 +163,13 @@ final class DateFields {
 			return true;
 		}
 		return DateWords.DAY_NAMES.contains(word) || DateWords.FILLERS.contains(word);
+	}
+
+	/** A month named: the first one only, a second makes no date. */
+	private boolean readMonth(int named) {
+		boolean first = this.month == null;
+		this.month = named;
+		return first;
 	}
 
 	private boolean readTime(Matcher matcher) {

@@ -9,12 +9,12 @@ import java.util.Set;
 import fr.manchette.parse.CalendarWords;
 
 /**
- * The words that French and English feeds put in dates, folded: lower case, without accents or final dot. The month
- * and day names are parse's (see {@link CalendarWords}).
+ * The words that French, English and Arabic feeds put in dates, folded: lower case, without accents or final dot. The
+ * month and day names are parse's (see {@link CalendarWords}).
  */
 final class DateWords {
 
-	/** Month names in French and English, abbreviations too, but {@link #MAR}. */
+	/** Month names in French, English and Arabic, abbreviations too, but {@link #MAR}; some Arabic ones are two words. */
 	static final Map<String, Integer> MONTHS;
 
 	/** March in English, mardi in French: a month only when no other month is named. */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the dates French feeds really write: RFC 822 with its variants, ISO 8601, and French prose such as
- * "ven., 16 mai 2025 19:35:00 +0200" or "Le 16/05/2025 à 19h35".
+ * "ven., 16 mai 2025 19:35:00 +0200" or "Le 16/05/2025 à 19h35"; and Arabic, as Moroccan feeds write it:
+ * "الإثنين 7 دجنبر 2026 - 19:35", with Arabic-Indic figures or not.
  * <p>
  * Rather than one formatter per variant, the text is folded (lower case, no accents) and read token by token,
  * so that a missing or wrong day name, a two-digit year or an extra space does not matter.
@@ -27,7 +28,8 @@ public final class PublishedDateParser {
 
 	private static final Pattern ORDINAL = Pattern.compile("(\\d)(?:er|ᵉʳ)(?=\\s|$)");
 
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z},;]+");
+	/** Spaces, and commas and semicolons, Arabic ones too: « الإثنين، 7 دجنبر 2026 ». */
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z},;\u060C\u061B]+");
 
 	/** French typography spaces the hour: "19 h 35", "19 h", which read as "19h35", "19h". */
 	private static final Pattern SPACED_HOUR = Pattern.compile("(?<=\\d) ?h(?: (?=\\d{2}(?!\\d))|(?![\\p{L}\\d]))");

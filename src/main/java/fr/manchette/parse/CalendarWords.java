@@ -4,15 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The month and day names of {@code month-and-day-names.txt}, for every stage that reads them: parse (the dates sites
- * show by their headlines), normalize (feed dates) and the story matcher.
+ * The month and day names of {@code month-and-day-names.txt}, French, English and Arabic, for every stage that reads
+ * them: parse (the dates sites show by their headlines), normalize (feed dates) and the story matcher.
  */
 public final class CalendarWords {
 
+	/** An Arabic name, folded, its words joined by « _ »: « كانون_الثاني ». */
+	private static final String ARABIC = "[\\p{IsArabic}&&\\p{L}]+(?:_[\\p{IsArabic}&&\\p{L}]+)*";
+
 	private static final Pattern ENTRY = Pattern.compile("(month|day) (\\d{1,2})((?: " + WordLists.WORD.pattern()
-			+ ")+) /((?: " + WordLists.WORD.pattern() + ")+)");
+			+ ")+) /((?: " + WordLists.WORD.pattern() + ")+) /((?: " + ARABIC + ")+)");
 
 	/** The twelve months, January first. */
 	public static final List<Name> MONTHS;
@@ -31,18 +35,25 @@ public final class CalendarWords {
 	private CalendarWords() {
 	}
 
-	/** Each French name of a month, written out or abbreviated, and its number. */
-	public static Map<String, Integer> frenchMonths() {
+	/**
+	 * Each name of a month that French and Moroccan sites write by their headlines, written out or abbreviated,
+	 * French or Arabic (folded), and its number.
+	 */
+	public static Map<String, Integer> monthsOnPages() {
 		Map<String, Integer> months = new LinkedHashMap<>();
-		MONTHS.forEach((month) -> month.french().forEach((word) -> months.put(word, month.number())));
+		MONTHS.forEach((month) -> Stream.concat(month.french().stream(), month.arabic().stream())
+			.forEach((word) -> months.put(word, month.number())));
 		return months;
 	}
 
 	private static Name name(String line) {
 		var matcher = ENTRY.matcher(line);
 		matcher.matches();
+		List<String> arabic = Stream.of(matcher.group(5).strip().split(" "))
+			.map((name) -> name.replace('_', ' '))
+			.toList();
 		return new Name(matcher.group(1).equals("month"), Integer.parseInt(matcher.group(2)),
-				List.of(matcher.group(3).strip().split(" ")), List.of(matcher.group(4).strip().split(" ")));
+				List.of(matcher.group(3).strip().split(" ")), List.of(matcher.group(4).strip().split(" ")), arabic);
 	}
 
 	/** Each number once, from 1 on, and no word naming two of them. */
@@ -74,17 +85,18 @@ public final class CalendarWords {
 	 * @param number January and Monday are 1
 	 * @param french its French names, the one written out first
 	 * @param english its English names
+	 * @param arabic its Arabic names, folded; a name may be two words: « كانون الثاني »
 	 */
-	public record Name(boolean month, int number, List<String> french, List<String> english) {
+	public record Name(boolean month, int number, List<String> french, List<String> english, List<String> arabic) {
 
 		/** The name written out in French: « janvier », « lundi ». */
 		public String frenchName() {
 			return this.french.get(0);
 		}
 
-		/** Every name, French then English; a word both languages write (« jan ») comes twice. */
+		/** Every name, French, English then Arabic; a word both French and English write (« jan ») comes twice. */
 		public List<String> words() {
-			return java.util.stream.Stream.concat(this.french.stream(), this.english.stream()).toList();
+			return Stream.of(this.french, this.english, this.arabic).flatMap(List::stream).toList();
 		}
 
 	}

@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dates French sites show next to their headlines, read without a format: {@code 16 mai 2025}, {@code 1er juin},
- * {@code 3 FÉVR. 2025} (months in any case, with or without accents), {@code 16/05/2025}, {@code 16.05.25},
+ * The dates French and Moroccan sites show next to their headlines, read without a format: {@code 16 mai 2025},
+ * {@code 1er juin}, {@code 3 FÉVR. 2025} (months in any case, with or without accents), {@code 7 دجنبر 2026} (Arabic
+ * months, Moroccan, standard or Levantine: see {@link CalendarWords}), {@code 16/05/2025}, {@code 16.05.25},
  * {@code 2025-05-16}, {@code aujourd'hui}, {@code hier} and {@code avant-hier}. Day first, as in France.
  */
 final class FrenchDates {
 
-	/** 16 mai 2025, 1er juin, 3 févr. 2025. */
+	/** 16 mai 2025, 1er juin, 3 févr. 2025, 7 دجنبر 2026, 7 كانون الأول 2026 (a month of two words). */
 	private static final Pattern WORD_DATE = Pattern
-		.compile("(?<!\\d)(\\d{1,2})(?:er|ᵉʳ)? (\\p{L}+)\\.?(?: (\\d{4}))?(?!\\d)");
+		.compile("(?<!\\d)(\\d{1,2})(?:er|ᵉʳ)? (\\p{L}+)(?: (\\p{L}+))?\\.?(?: (\\d{4}))?(?!\\d)");
 
 	/** 16/05/2025, 16/05/25, 16/05, 16.05.2025, 16-05-2025: day first, as in France. */
 	private static final Pattern NUMERIC_DATE = Pattern
@@ -30,8 +31,8 @@ final class FrenchDates {
 	private static final Pattern RELATIVE_DAY = Pattern
 		.compile("(?i)(?<!\\p{L})(?:aujourd['’ ]?hui|avant-hier|hier)(?!\\p{L})");
 
-	/** The French names of months, abbreviations too: « févr. » is folded to « fevr ». */
-	private static final Map<String, Integer> MONTHS = Map.copyOf(CalendarWords.frenchMonths());
+	/** The French and Arabic names of months, abbreviations too: « févr. » is folded to « fevr ». */
+	private static final Map<String, Integer> MONTHS = Map.copyOf(CalendarWords.monthsOnPages());
 
 	private FrenchDates() {
 	}
@@ -51,9 +52,14 @@ final class FrenchDates {
 		}
 		Matcher words = WORD_DATE.matcher(text);
 		while (words.find()) {
-			Integer month = MONTHS.get(AccentFold.fold(words.group(2)));
+			// A month of two words, as the Levant names some: « كانون الأول ».
+			Integer twoWords = (words.group(3) != null)
+					? MONTHS.get(AccentFold.fold(words.group(2) + " " + words.group(3))) : null;
+			Integer month = (twoWords != null) ? twoWords : MONTHS.get(AccentFold.fold(words.group(2)));
 			if (month != null) {
-				best = earlier(best, read(words, words.group(3), month, words.group(1), today));
+				// The year right after the month: not after a word that follows a month of one (« 16 mai à 2025 »).
+				String year = (twoWords != null || words.group(3) == null) ? words.group(4) : null;
+				best = earlier(best, read(words, year, month, words.group(1), today));
 				break;
 			}
 		}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
 import fr.manchette.store.PollPace;
+import fr.manchette.store.SourceStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * is measured, adaptive or not, so that turning {@code adaptive} on starts from what is known.
  */
 @Component
-class PollPacer {
+public class PollPacer {
 
 	private final Duration floor;
 
@@ -44,42 +45,64 @@ class PollPacer {
 		AdaptiveInterval.Rate known = known(previous);
 		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known, source.interval(), elapsed, newItems);
 		boolean measured = known != null || (elapsed != null && !elapsed.isNegative() && !elapsed.isZero());
-		Duration interval;
-		IntervalReason reason;
-		Instant next;
 		if (pushed(source)) {
-			interval = source.maxInterval();
-			reason = IntervalReason.PUSHED;
-			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
+			Instant next = notPast(PollTiming.afterSuccess(now, source.maxInterval()), now, source.maxInterval());
+			return new Decision(pace(source, measured ? rate : null, source.maxInterval(), IntervalReason.PUSHED), next);
 		}
-		else if (source.adaptive()) {
-			AdaptiveInterval.Choice choice = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), declared);
-			interval = choice.interval();
-			// Until a poll measures the rate, the mean time between items is the assumed one: its interval.
-			reason = (choice.reason() == IntervalReason.RATE && !measured) ? IntervalReason.START : choice.reason();
-			// The jitter never makes a quiet source wait past its ceiling: that is the promise of max-interval.
-			next = notPast(PollTiming.afterSuccess(now, interval), now, source.maxInterval());
-		}
-		else {
-			PollTiming.Fixed fixed = PollTiming.fixed(source.interval(), declared);
-			interval = fixed.interval();
-			reason = fixed.reason();
-			next = PollTiming.afterSuccess(now, interval);
-		}
-		return new Decision(pace(source, measured ? rate : null, interval, reason.word()), next);
+		PollTiming.InForce own = ownPace(source, measured ? rate.perHour() : null, declared);
+		Instant next = PollTiming.afterSuccess(now, own.interval());
+		// The jitter never makes a quiet adaptive source wait past its ceiling: that is the promise of max-interval.
+		next = source.adaptive() ? notPast(next, now, source.maxInterval()) : next;
+		return new Decision(pace(source, measured ? rate : null, own.interval(), own.reason()), next);
 	}
 
 	/** After a failure (not a 410): the rate is kept, the wait backs off from the interval the source would have. */
 	Decision afterFailure(Source source, @Nullable PollPace previous, Instant now, int consecutiveFailures,
 			@Nullable Duration retryAfter) {
 		AdaptiveInterval.Rate known = known(previous);
-		AdaptiveInterval.Rate rate = AdaptiveInterval.rate(known, source.interval(), null, 0);
-		Duration base = source.interval();
-		if (source.adaptive() && !pushed(source)) {
-			base = AdaptiveInterval.interval(rate.perHour(), this.floor, source.maxInterval(), null).interval();
-		}
+		Duration base = (source.adaptive() && !pushed(source))
+				? ownPace(source, (known != null) ? known.perHour() : null, null).interval() : source.interval();
 		Instant next = PollTiming.afterFailure(now, base, consecutiveFailures, retryAfter);
-		return new Decision(pace(source, known, Duration.between(now, next), IntervalReason.BACKOFF.word()), next);
+		return new Decision(pace(source, known, Duration.between(now, next), IntervalReason.BACKOFF), next);
+	}
+
+	/**
+	 * The interval in force now and why, as {@code /api/sources} shows it; null for a source that is not polled
+	 * ({@code enabled: false}, or gone). What the last poll decided where only a poll decides it: a backoff, and a
+	 * push while it goes on. Otherwise what the source's settings of now and its rate as measured give, which its next
+	 * poll keeps: an edit of its interval, of its max-interval, or adaptive turned on or off, shows at once, and so
+	 * does a push that ended (the source disabled and enabled again, taken out and put back, its lease over).
+	 * @param status its row: whether it is gone, and how often the feed said it changes, at its last poll
+	 * @param last what the last poll decided, under the feeds.yml of then; null before the first
+	 */
+	public PollTiming.@Nullable InForce inForce(Source source, SourceStatus status, @Nullable PollPace last) {
+		if (!source.enabled() || status.gone()) {
+			return null;
+		}
+		if (last != null && IntervalReason.BACKOFF.word().equals(last.reason())) {
+			return new PollTiming.InForce(last.interval(), IntervalReason.BACKOFF);
+		}
+		if (last != null && IntervalReason.PUSHED.word().equals(last.reason()) && pushed(source)) {
+			return new PollTiming.InForce(last.interval(), IntervalReason.PUSHED);
+		}
+		return ownPace(source, (last != null) ? last.arrivalRate() : null, status.declaredInterval());
+	}
+
+	/**
+	 * The interval of a source that is not pushed nor failing: its fixed one; or, adaptive, the mean time between its
+	 * items at the rate measured (null before a poll measured one: then the rate it is assumed to have, an item per
+	 * interval, and the reason {@code start}), within its floor and ceiling, lengthened by what the feed declares.
+	 */
+	private PollTiming.InForce ownPace(Source source, @Nullable Double measured, @Nullable Duration declared) {
+		if (!source.adaptive()) {
+			return PollTiming.fixed(source.interval(), declared);
+		}
+		double perHour = (measured != null) ? measured
+				: AdaptiveInterval.rate(null, source.interval(), null, 0).perHour();
+		AdaptiveInterval.Choice choice = AdaptiveInterval.interval(perHour, this.floor, source.maxInterval(), declared);
+		// Until a poll measures the rate, the mean time between items is the assumed one: its interval.
+		return new PollTiming.InForce(choice.interval(),
+				(choice.reason() == IntervalReason.RATE && measured == null) ? IntervalReason.START : choice.reason());
 	}
 
 	/**
@@ -88,9 +111,10 @@ class PollPacer {
 	 * poll assumes again from the interval then in force.
 	 */
 	private static PollPace pace(Source source, AdaptiveInterval.@Nullable Rate measured, Duration interval,
-			String reason) {
-		return (measured != null) ? new PollPace(source.id(), measured.perHour(), measured.hours(), interval, reason)
-				: new PollPace(source.id(), null, null, interval, reason);
+			IntervalReason reason) {
+		return (measured != null)
+				? new PollPace(source.id(), measured.perHour(), measured.hours(), interval, reason.word())
+				: new PollPace(source.id(), null, null, interval, reason.word());
 	}
 
 	private static AdaptiveInterval.@Nullable Rate known(@Nullable PollPace pace) {

@@ -24,13 +24,13 @@ public final class PollTiming {
 	 * The interval of a source that is not adaptive, and why: its interval of feeds.yml, or the feed's declared period
 	 * when that is longer. A function of the file and the feed alone, so that an edit shows at once.
 	 */
-	public static Fixed fixed(Duration configured, @Nullable Duration declared) {
+	public static InForce fixed(Duration configured, @Nullable Duration declared) {
 		Duration interval = interval(configured, declared);
-		return new Fixed(interval, interval.equals(configured) ? IntervalReason.FIXED : IntervalReason.TTL);
+		return new InForce(interval, interval.equals(configured) ? IntervalReason.FIXED : IntervalReason.TTL);
 	}
 
-	/** A fixed interval in force and why: {@code fixed} or {@code ttl}. */
-	public record Fixed(Duration interval, IntervalReason reason) {
+	/** An interval in force and why. */
+	public record InForce(Duration interval, IntervalReason reason) {
 	}
 
 	/** The interval of feeds.yml, or the feed's declared period when that is longer. */

@@ -2,14 +2,12 @@ package fr.manchette.publish;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 
 import fr.manchette.config.Source;
 import fr.manchette.pipeline.IntervalReason;
 import fr.manchette.pipeline.PollTiming;
 import fr.manchette.store.PollPace;
 import fr.manchette.store.RecentDelays;
-import fr.manchette.store.SourceStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,28 +27,16 @@ import org.jspecify.annotations.Nullable;
 public record SourceFreshness(@Nullable Long intervalSeconds, String intervalReason, @Nullable Double itemsPerHour,
 		@Nullable Long delayMedianSeconds, @Nullable Long delayP90Seconds, int delaysMeasured) {
 
-	/** The reasons whose interval the poll decides, whatever the file says: a backoff, a pushed source's ceiling. */
-	private static final Set<String> BY_THE_POLL = Set.of(IntervalReason.BACKOFF.word(), IntervalReason.PUSHED.word());
-
 	/**
-	 * @param status its row: whether it is gone, and how often the feed said it changes, at its last poll
-	 * @param pace what the last poll decided, under the feeds.yml of then
+	 * @param inForce the interval in force and why, null for a source not polled
+	 * @param pace what the last poll measured of its rate
 	 */
-	static SourceFreshness of(Source source, SourceStatus status, @Nullable PollPace pace,
-			@Nullable RecentDelays delays) {
-		// A source that is not polled has no interval in force, whatever its last poll decided (pushed, backoff...).
-		IntervalReason idle = !source.enabled() ? IntervalReason.DISABLED
-				: status.gone() ? IntervalReason.GONE : null;
-		Duration interval = (idle != null) ? null : (pace != null) ? pace.interval() : source.interval();
-		String reason = (idle != null) ? idle.word() : (pace != null) ? pace.reason()
-				: (source.adaptive() ? IntervalReason.START : IntervalReason.FIXED).word();
-		if (idle == null && pace != null && !source.adaptive() && !BY_THE_POLL.contains(reason)) {
-			// Not adaptive (now): its interval is the file's, the feed's period aside, and an edit of it is in force at
-			// once (a shorter one brings the next poll forward), not from the next poll on, as the pace recorded has it.
-			PollTiming.Fixed fixed = PollTiming.fixed(source.interval(), status.declaredInterval());
-			interval = fixed.interval();
-			reason = fixed.reason().word();
-		}
+	static SourceFreshness of(Source source, PollTiming.@Nullable InForce inForce,
+			@Nullable PollPace pace, @Nullable RecentDelays delays) {
+		// A source that is not polled has no interval in force: why, its file or its feed says.
+		Duration interval = (inForce != null) ? inForce.interval() : null;
+		String reason = (inForce != null) ? inForce.reason().word()
+				: (!source.enabled() ? IntervalReason.DISABLED : IntervalReason.GONE).word();
 		Double rate = (pace != null && pace.arrivalRate() != null) ? Math.round(pace.arrivalRate() * 100) / 100.0
 				: null;
 		Duration median = (delays != null) ? delays.median() : null;

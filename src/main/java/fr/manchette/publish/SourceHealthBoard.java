@@ -7,6 +7,7 @@ import java.util.Map;
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.ShownUrl;
 import fr.manchette.config.Source;
+import fr.manchette.pipeline.PollPacer;
 import fr.manchette.store.DroppedItems;
 import fr.manchette.store.SourceStanding;
 import fr.manchette.store.SourceStatus;
@@ -24,10 +25,13 @@ public class SourceHealthBoard {
 
 	private final DroppedItems dropped;
 
-	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, DroppedItems dropped) {
+	private final PollPacer pacer;
+
+	SourceHealthBoard(CurrentFeeds feeds, SourceStatusRepository statuses, DroppedItems dropped, PollPacer pacer) {
 		this.feeds = feeds;
 		this.statuses = statuses;
 		this.dropped = dropped;
+		this.pacer = pacer;
 	}
 
 	public List<SourceHealth> sources() {
@@ -41,7 +45,7 @@ public class SourceHealthBoard {
 			.toList();
 	}
 
-	private static SourceHealth health(Source source, @Nullable SourceStanding stored, Map<String, Long> dropped) {
+	private SourceHealth health(Source source, @Nullable SourceStanding stored, Map<String, Long> dropped) {
 		String url = source.url().toString();
 		// A source not polled yet has no row: nothing known, nothing stored.
 		SourceStanding standing = (stored != null) ? stored
@@ -54,7 +58,8 @@ public class SourceHealthBoard {
 				// A disabled source is not polled, whatever its row still says (an instance that polls takes it out).
 				source.enabled() ? status.nextAttemptAt() : null, standing.itemCount(),
 				(status.movedTo() != null) ? ShownUrl.of(status.movedTo()) : null, dropped,
-				SourceFreshness.of(source, status, standing.pace(), standing.delays()));
+				SourceFreshness.of(source, this.pacer.inForce(source, status, standing.pace()), standing.pace(),
+						standing.delays()));
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sources' health in {@code /actuator/prometheus}, for an alert to fire on: {@code manchette_sources{state}}, how
- * many sources of feeds.yml are in each {@link State}, and {@code manchette_items}, the items stored for them. Which
+ * many sources of feeds.yml are in each {@link SourceState}, and {@code manchette_items}, the items stored for them. Which
  * sources fail, and why, {@code /sources} and {@code /api/sources} say; one series per state, not per source, keeps
  * a thousand sources from making three thousand series.
  * <p>
@@ -27,35 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SourceStateMetrics {
-
-	/** What a source's last poll says of it. */
-	enum State {
-
-		/** Its last poll worked (200 or 304), or a hub pushed to it. */
-		OK,
-		/** Its last poll failed, and it is polled again after a pause. */
-		FAILING,
-		/** It answered 410: no longer polled until feeds.yml changes its url. */
-		GONE,
-		/** Not polled yet. */
-		PENDING,
-		/** {@code enabled: false} in feeds.yml. */
-		DISABLED;
-
-		static State of(Source source, PollOutcome outcome) {
-			if (!source.enabled()) {
-				return DISABLED;
-			}
-			if (outcome == PollOutcome.GONE) {
-				return GONE;
-			}
-			if (outcome.failure()) {
-				return FAILING;
-			}
-			return (outcome == PollOutcome.PENDING) ? PENDING : OK;
-		}
-
-	}
 
 	/** How long the figures of one read serve: the gauges of one scrape are read one after the other. */
 	private static final long FRESH_NANOS = 1_000_000_000L;
@@ -72,7 +43,7 @@ class SourceStateMetrics {
 		this.feeds = feeds;
 		this.outage = outage;
 		this.statuses = statuses;
-		for (State state : State.values()) {
+		for (SourceState state : SourceState.values()) {
 			Gauge.builder("manchette.sources", this, (metrics) -> metrics.tally().sources().get(state))
 				.description("Sources of feeds.yml by what their last poll says of them")
 				.tag("state", state.name().toLowerCase(Locale.ROOT))
@@ -107,22 +78,22 @@ class SourceStateMetrics {
 	private Tally read(long now) {
 		Map<String, SourceStanding> byId = new HashMap<>();
 		this.statuses.standings().forEach((standing) -> byId.put(standing.status().sourceId(), standing));
-		Map<State, Integer> sources = new EnumMap<>(State.class);
-		for (State state : State.values()) {
+		Map<SourceState, Integer> sources = new EnumMap<>(SourceState.class);
+		for (SourceState state : SourceState.values()) {
 			sources.put(state, 0);
 		}
 		long items = 0;
 		for (Source source : this.feeds.get().feeds()) {
 			SourceStanding standing = byId.get(source.id());
 			PollOutcome outcome = (standing != null) ? standing.status().lastOutcome() : PollOutcome.PENDING;
-			sources.merge(State.of(source, outcome), 1, Integer::sum);
+			sources.merge(SourceState.of(source.enabled(), outcome), 1, Integer::sum);
 			items += (standing != null) ? standing.itemCount() : 0;
 		}
 		return new Tally(sources, items, now);
 	}
 
 	/** The figures of one read: sources by state, items, and when it was made ({@link System#nanoTime}). */
-	record Tally(Map<State, Integer> sources, long items, long readAt) {
+	record Tally(Map<SourceState, Integer> sources, long items, long readAt) {
 	}
 
 }

@@ -3,8 +3,10 @@ package fr.manchette.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.store.PollOutcome;
@@ -36,6 +38,10 @@ public class SourcesPage {
 			"attente après échec", "pushed", "poussé (WebSub)", "start", "adaptatif, à mesurer", "disabled",
 			"source désactivée", "gone", "flux disparu (410)");
 
+	/** The class of a source's row, for the style sheet: a source gone is not polled any more, as a disabled one. */
+	private static final Map<SourceState, String> ROW_CLASSES = Map.of(SourceState.OK, "ok", SourceState.PENDING, "ok",
+			SourceState.FAILING, "echec", SourceState.GONE, "disparue", SourceState.DISABLED, "desactivee");
+
 	private final CurrentFeeds feeds;
 
 	private final Clock clock;
@@ -51,12 +57,19 @@ public class SourcesPage {
 		PageLayout.head(html, "Sources — Manchette", resources);
 		PageLayout.banner(html, "sources");
 		html.append("<main>\n<h1>Sources</h1>\n");
-		long failing = sources.stream().filter((source) -> source.enabled() && failing(source)).count();
-		long disabled = sources.stream().filter((source) -> !source.enabled()).count();
+		Map<SourceState, Long> states = sources.stream()
+			.collect(Collectors.groupingBy(SourcesPage::state, () -> new EnumMap<>(SourceState.class),
+					Collectors.counting()));
+		int failing = states.getOrDefault(SourceState.FAILING, 0L).intValue();
+		int gone = states.getOrDefault(SourceState.GONE, 0L).intValue();
+		int disabled = states.getOrDefault(SourceState.DISABLED, 0L).intValue();
 		html.append("<p class=\"etat\">").append(sources.size()).append(plural(sources.size(), " source", " sources"));
-		html.append(" · ").append(failing).append(plural((int) failing, " en échec", " en échec"));
+		html.append(" · ").append(failing).append(" en échec");
+		if (gone > 0) {
+			html.append(" · ").append(gone).append(plural(gone, " disparue", " disparues"));
+		}
 		if (disabled > 0) {
-			html.append(" · ").append(disabled).append(plural((int) disabled, " désactivée", " désactivées"));
+			html.append(" · ").append(disabled).append(plural(disabled, " désactivée", " désactivées"));
 		}
 		html.append(" · heures de ").append(Html.escape(today.zone().getId())).append("</p>\n");
 		html.append("<table class=\"sources\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Catégorie</th>"
@@ -72,7 +85,7 @@ public class SourcesPage {
 
 	private static void row(StringBuilder html, SourceHealth source, Today today) {
 		html.append("<tr id=\"source-").append(Html.escape(source.id())).append("\" class=\"")
-			.append(!source.enabled() ? "desactivee" : failing(source) ? "echec" : "ok")
+			.append(ROW_CLASSES.get(state(source)))
 			.append("\">");
 		// An Arabic name reads right to left, isolated from the id after it.
 		html.append("<td data-label=\"Source\"><strong dir=\"auto\">").append(Html.escape(source.name())).append("</strong> ");
@@ -151,8 +164,8 @@ public class SourcesPage {
 		return hours + "\u00A0h" + ((rest > 0) ? "\u00A0" + ((rest < 10) ? "0" : "") + rest : "");
 	}
 
-	private static boolean failing(SourceHealth source) {
-		return source.outcome().failure();
+	private static SourceState state(SourceHealth source) {
+		return SourceState.of(source.enabled(), source.outcome());
 	}
 
 	private static String link(String url) {

@@ -87,6 +87,15 @@ class TickerTimeTests {
 			-                      | ١٦/٠٥/٢٠٢٥ ١٩:٣٥               | 2025-05-16T17:35:00Z
 			-                      | 15 mai ٢٠٢٥ à ١٩h٣٥            | 2025-05-15T17:35:00Z
 			-                      | il y a ٥ min                   | 2025-05-16T19:40:00Z
+			# Arabic months and days, Moroccan, standard or Levantine, Arabic-Indic figures or not
+			-                      | الخميس 15 ماي 2025 - 19:35     | 2025-05-15T17:35:00Z
+			-                      | الخميس، ١٥ ماي ٢٠٢٥ - ١٩:٣٥    | 2025-05-15T17:35:00Z
+			-                      | ١٥ مايو ٢٠٢٥                   | 2025-05-14T22:00:00Z
+			-                      | 15 أيار 2025 19:35             | 2025-05-15T17:35:00Z
+			-                      | 7 دجنبر 2024                   | 2024-12-06T23:00:00Z
+			-                      | 7 كانون الأول 2024 - 19:35     | 2024-12-07T18:35:00Z
+			-                      | 7 كانون الثاني                 | 2025-01-06T23:00:00Z
+			-                      | 15 غشت                         | 2024-08-14T22:00:00Z
 			""")
 	void readsTickerTimesWithBuiltInRules(@Nullable String time, @Nullable String date, @Nullable String expected) {
 		TickerTime times = new TickerTime(selectors(null, null));

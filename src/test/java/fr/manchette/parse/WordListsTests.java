@@ -91,7 +91,8 @@ class WordListsTests {
 					"octobre", "novembre", "decembre");
 		assertThat(CalendarWords.DAYS).extracting(CalendarWords.Name::frenchName)
 			.containsExactly("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
-		assertThat(CalendarWords.frenchMonths()).containsEntry("fevr", 2).containsEntry("sept", 9)
+		assertThat(CalendarWords.monthsOnPages()).containsEntry("fevr", 2).containsEntry("sept", 9)
+			.containsEntry("ابريل", 4).containsEntry("كانون الثاني", 1).containsEntry("دجنبر", 12)
 			.doesNotContainKey("february");
 	}
 

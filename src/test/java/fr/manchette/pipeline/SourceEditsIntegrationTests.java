@@ -284,6 +284,30 @@ class SourceEditsIntegrationTests {
 	}
 
 	/**
+	 * Adaptive turned on: what adaptive says before any poll of the new regime shows at once, as an edited interval
+	 * does (its rate not measured by a single poll: its interval, as a start); turned off, the fixed interval again.
+	 */
+	@Test
+	void anAdaptiveSwitchShowsOnTheSourcesAtOnce() throws Exception {
+		server.stubFor(WireMock.get("/switched").willReturn(aResponse().withBody(rss("basculé"))));
+		edit(FeedsYml.inZone("Africa/Casablanca").source("switched", "Basculé", url("/switched"), "interval: 30m"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> pace("switched").get("lastPoll").isString()
+				&& pace("switched").get("intervalReason").asString().equals("fixed"));
+
+		edit(FeedsYml.inZone("Africa/Casablanca")
+			.source("switched", "Basculé", url("/switched"), "interval: 30m", "adaptive: true"));
+		JsonNode adaptive = pace("switched");
+		assertThat(adaptive.get("intervalReason").asString()).as(adaptive.toString()).isEqualTo("start");
+		assertThat(adaptive.get("intervalSeconds").asLong()).isEqualTo(1800);
+		assertThat(get("/sources", null).body()).contains("adaptatif, à mesurer");
+
+		edit(FeedsYml.inZone("Africa/Casablanca").source("switched", "Basculé", url("/switched"), "interval: 30m"));
+		JsonNode fixed = pace("switched");
+		assertThat(fixed.get("intervalReason").asString()).isEqualTo("fixed");
+		assertThat(fixed.get("intervalSeconds").asLong()).isEqualTo(1800);
+	}
+
+	/**
 	 * A rule taken out: what it dropped comes back at the next poll, though the feed did not change and would answer
 	 * its validators with a 304, which would leave the items out until it changes.
 	 */

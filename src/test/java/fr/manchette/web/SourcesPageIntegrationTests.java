@@ -214,6 +214,15 @@ class SourcesPageIntegrationTests {
 			.isEqualTo("— flux disparu (410)");
 		assertThat(page.getElementById("source-eteinte").selectFirst("[data-label=Intervalle]").text())
 			.isEqualTo("— source désactivée");
+
+		// Gone is not failing (the source told us it was removed): counted apart in the summary, and so in the metrics.
+		assertThat(page.getElementById("source-disparu").className()).isEqualTo("disparue");
+		int failing = page.select("tr.echec").size();
+		assertThat(page.selectFirst(".etat").text())
+			.startsWith((failures("").size() + 2) + " sources · " + failing + " en échec · 1 disparue · 1 désactivée");
+		assertThat(LocalHttp.get(this.port, "/actuator/prometheus", null).body()).contains(
+				"manchette_sources{state=\"failing\"} " + failing + ".0", "manchette_sources{state=\"gone\"} 1.0",
+				"manchette_sources{state=\"disabled\"} 1.0");
 	}
 
 	private static String result(Document page, String id) {

@@ -351,6 +351,10 @@ class WebSubSubscriberIntegrationTests {
 		this.feeds.get().feeds().forEach((source) -> enabled.source(source.id(), "Fil " + source.id(), self(source.id())));
 		enabled.writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.feeds.get().source("paused").orElseThrow().enabled());
+		// No longer pushed until its next poll subscribes again: its own interval is in force, and shown, at once.
+		JsonNode enabledAgain = sourceInApi("paused");
+		assertThat(enabledAgain.get("intervalReason").asString()).as(enabledAgain.toString()).isEqualTo("fixed");
+		assertThat(enabledAgain.get("intervalSeconds").asLong()).isEqualTo(600);
 		assertThat(poll("paused").outcome()).isEqualTo(PollOutcome.OK);
 		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
 		assertThat(hub.requests("subscribe").get(1).get("hub.callback")).isNotEqualTo(request.get("hub.callback"));
