@@ -71,7 +71,7 @@ public final class ItemNormalizer {
 		HtmlCleaner.CleanSummary summary = summary(raw.summaryHtml(), BaseResolver.resolve(base, raw.summaryBase()));
 		String summaryHtml = TitleText.composed(summary.html());
 		String summaryText = TitleText.composed(summary.text());
-		String title = TitleText.plain(raw.title());
+		String title = TitleText.title(raw.title(), raw.titleType());
 		if (isBlank(title)) {
 			title = Excerpt.of(summaryText, TITLE_FROM_SUMMARY);
 		}

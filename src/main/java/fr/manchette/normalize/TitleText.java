@@ -15,6 +15,8 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
+import fr.manchette.parse.TitleType;
+
 /**
  * Turns a title (or any HTML fragment) into one line of plain text.
  * <p>
@@ -50,6 +52,26 @@ public final class TitleText {
 	}
 
 	/**
+	 * Plain text of a title, read as its feed says it is written: declared text as it is (its entities were decoded by
+	 * the document's parser, and what looks like markup in it is text), declared markup as {@link #plain}, and a title
+	 * of no declared type (RSS's) as HTML whose tags are read only when they format text: any other stays as text
+	 * ({@link FormattingTags}), so that no word of the title is lost to a tag it merely names.
+	 * @param title the title as decoded from XML or JSON, or null
+	 * @param type what its feed says it is
+	 * @return the text on one line, possibly empty, never null
+	 */
+	public static String title(@Nullable String title, TitleType type) {
+		if (title == null || title.isEmpty()) {
+			return "";
+		}
+		return switch (type) {
+			case TEXT -> composed(fold(title));
+			case HTML -> plain(title);
+			case UNSAID -> composed(fold(text(title, Markup.FORMATTING_ONLY)));
+		};
+	}
+
+	/**
 	 * Plain text of an HTML fragment or of text that may hold entities.
 	 * @param htmlOrText the title as decoded from XML, or null
 	 * @return the text on one line, possibly empty, never null
@@ -58,24 +80,48 @@ public final class TitleText {
 		if (htmlOrText == null || htmlOrText.isEmpty()) {
 			return "";
 		}
-		return composed(fold(text(htmlOrText)));
+		return composed(fold(text(htmlOrText, Markup.EVERY_TAG)));
+	}
+
+	/** Which tags are read as markup. */
+	private enum Markup {
+
+		/** Every tag: the text is declared HTML. */
+		EVERY_TAG,
+
+		/** Those of {@link FormattingTags}: the text may be HTML or text. */
+		FORMATTING_ONLY
+
 	}
 
 	/** The text of the fragment, decoded but not yet folded. */
-	private static String text(String htmlOrText) {
+	private static String text(String htmlOrText, Markup markup) {
 		if (isPlain(htmlOrText)) {
 			// What jsoup would make of it: one text node, as written (the NUL it drops, fold drops too).
 			return htmlOrText;
 		}
 		String html = (htmlOrText.contains("<![CDATA[") || htmlOrText.contains("]]>"))
 				? CDATA_MARKERS.matcher(htmlOrText).replaceAll("") : htmlOrText;
-		if (MarkupInText.in(html)) {
-			return textOf(Jsoup.parseBodyFragment(html).body());
+		if (isMarkup(html, markup)) {
+			return textOf(fragment(html, markup), MARKUP_READINGS, markup);
 		}
 		// Text that only uses angle brackets (« a<b », « <<Le Monde>> »), which the HTML parser would take for tags:
 		// escaped, so that the parser only decodes its references. (Parser.unescapeEntities does the same, but takes a
 		// new reading buffer at each call: 0.8 KB more garbage per item read, on a farm where few titles hold a « & ».)
-		return textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body());
+		return textOf(Jsoup.parseBodyFragment(html.replace("<", "&lt;")).body(), MARKUP_READINGS, markup);
+	}
+
+	/**
+	 * Whether text holding {@code <} is markup to read as HTML: by {@link MarkupInText}'s rule when every tag counts,
+	 * else when it holds a formatting tag.
+	 */
+	private static boolean isMarkup(String text, Markup markup) {
+		return (markup == Markup.EVERY_TAG) ? MarkupInText.in(text) : FormattingTags.in(text);
+	}
+
+	/** The markup read as HTML, with only the tags that are read as markup as tags. */
+	private static Element fragment(String html, Markup markup) {
+		return Jsoup.parseBodyFragment((markup == Markup.EVERY_TAG) ? html : FormattingTags.only(html)).body();
 	}
 
 	/**
@@ -122,17 +168,17 @@ public final class TitleText {
 	 * is struck out; entities left in it decoded and markup in it read as HTML ({@link #readable}).
 	 */
 	static String textOf(Element root) {
-		return textOf(root, MARKUP_READINGS);
+		return textOf(root, MARKUP_READINGS, Markup.EVERY_TAG);
 	}
 
-	private static String textOf(Element root, int readings) {
+	private static String textOf(Element root, int readings, Markup markup) {
 		StringBuilder text = new StringBuilder();
 		root.filter(new NodeFilter() {
 
 			@Override
 			public FilterResult head(Node node, int depth) {
 				if (node instanceof TextNode textNode) {
-					text.append(readable(textNode, readings));
+					text.append(readable(textNode, readings, markup));
 				}
 				else if (node instanceof Element element) {
 					if (SKIPPED.contains(element.normalName()) || STRUCK_OUT.contains(element.normalName())) {
@@ -174,16 +220,16 @@ public final class TitleText {
 	 * would be markup. The HTML summary keeps such text escaped, as text: safe as it is, and right for a tag meant as
 	 * text.
 	 */
-	private static String readable(TextNode node, int readings) {
+	private static String readable(TextNode node, int readings, Markup markup) {
 		String whole = node.getWholeText();
 		if (whole.indexOf('<') < 0 && whole.indexOf('&') < 0) {
 			return whole;
 		}
 		String decoded = decodeLeftoverEntities(whole);
-		if (!MarkupInText.in(decoded) || (isInCode(node) && !MarkupInText.runs(decoded))) {
+		if (!isMarkup(decoded, markup) || (isInCode(node) && !MarkupInText.runs(decoded))) {
 			return decoded;
 		}
-		return (readings > 0) ? textOf(Jsoup.parseBodyFragment(decoded).body(), readings - 1) : "";
+		return (readings > 0) ? textOf(fragment(decoded, markup), readings - 1, markup) : "";
 	}
 
 	private static boolean isInCode(TextNode node) {

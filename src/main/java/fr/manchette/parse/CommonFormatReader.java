@@ -188,7 +188,7 @@ final class CommonFormatReader {
 		}
 		// Dublin Core's creators come first; the RSS author joins them after.
 		String creator = (dc.creator != null) ? dc.creator.getText() : text(author);
-		return new EntryValues(text(title), linkText, summary, contents, published, categories, creator);
+		return new EntryValues(text(title), null, linkText, summary, contents, published, categories, creator);
 	}
 
 	/** Guid's default, and RSS094Parser's reading of the attribute. */
@@ -322,7 +322,8 @@ final class CommonFormatReader {
 		if (date == null && updated != null) {
 			date = date(updated);
 		}
-		return new EntryValues((title != null) ? textConstruct(title) : null, atomLink(alternates),
+		return new EntryValues((title != null) ? textConstruct(title) : null,
+				(title != null) ? attribute(title, "type") : null, atomLink(alternates),
 				(summary != null) ? atomContent(summary) : null,
 				(content != null) ? List.of(atomContent(content)) : List.of(), date, categories, creator);
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * makes of it is written once.
  *
  * @param title the title's text
+ * @param titleType the type the title's element declares (an Atom {@code type}), null for none
  * @param link the link Rome's entry gives (its link, else the first alternate or unnamed link of its links)
  * @param description the short text (RSS description, Atom summary)
  * @param contents the full texts (RSS content:encoded, Atom content), in order
@@ -18,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param categories the names of its categories, in Rome's order (blank ones may be left in)
  * @param author the first author's name, else the first Dublin Core creator
  */
-record EntryValues(@Nullable String title, @Nullable String link, @Nullable TypedText description,
-		List<TypedText> contents, @Nullable Instant published, List<String> categories, @Nullable String author) {
+record EntryValues(@Nullable String title, @Nullable String titleType, @Nullable String link,
+		@Nullable TypedText description, List<TypedText> contents, @Nullable Instant published,
+		List<String> categories, @Nullable String author) {
 
 	/** A text with the type its element declares (or Rome's default for it). */
 	record TypedText(@Nullable String value, @Nullable String type) {

@@ -97,9 +97,8 @@ public class FeedParser {
 			List<ItemElements> raw = ItemElements.of(document);
 			if (raw.size() == common.entries().size()) {
 				List<RawItem> items = new ArrayList<>(raw.size());
-				boolean atom10 = "atom_1.0".equals(common.format());
 				for (int i = 0; i < raw.size(); i++) {
-					items.add(rawItem(common.entries().get(i), raw.get(i), atom10, common.language()));
+					items.add(rawItem(common.entries().get(i), raw.get(i), common.format(), common.language()));
 				}
 				return feed(document, common.format(), common.title(), common.link(), items);
 			}
@@ -146,12 +145,11 @@ public class FeedParser {
 			entries = feed.getEntries();
 			paired = raw.size() == entries.size();
 		}
-		boolean atom10 = "atom_1.0".equals(feed.getFeedType());
 		List<RawItem> items = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
 			Instant published = paired ? dates.published(i) : null;
-			items.add(rawItem(values(entries.get(i), published), paired ? raw.get(i) : ItemElements.NONE, atom10,
-					feed.getLanguage()));
+			items.add(rawItem(values(entries.get(i), published), paired ? raw.get(i) : ItemElements.NONE,
+					feed.getFeedType(), feed.getLanguage()));
 		}
 		return feed(document, feed.getFeedType(), feed.getTitle(), feed.getLink(), items);
 	}
@@ -202,8 +200,7 @@ public class FeedParser {
 		CommonFormatReader.Feed common = read.feed();
 		List<RawItem> items = new ArrayList<>(read.items().size());
 		for (int i = 0; i < read.items().size(); i++) {
-			items.add(rawItem(common.entries().get(i), read.items().get(i), "atom_1.0".equals(common.format()),
-					common.language()));
+			items.add(rawItem(common.entries().get(i), read.items().get(i), common.format(), common.language()));
 		}
 		return new ParsedFeed(common.format(), Mojibake.repair(common.title()), common.link(), items, read.period(),
 				read.hubs().hubs(), read.hubs().self());
@@ -269,8 +266,9 @@ public class FeedParser {
 	 * stays off (its default), and normalize resolves them against the document's address. A picture given apart
 	 * leads the summary ({@link LeadPicture}), and resolves against its base.
 	 */
-	private static RawItem rawItem(EntryValues entry, ItemElements elements, boolean atom10,
+	private static RawItem rawItem(EntryValues entry, ItemElements elements, String format,
 			@Nullable String feedLanguage) {
+		boolean atom10 = format.equals("atom_1.0");
 		Summary summary = summary(entry, elements, atom10);
 		String author = entry.author();
 		String summaryHtml = LeadPicture.unlessShown(elements.picture(),
@@ -280,7 +278,8 @@ public class FeedParser {
 				categories(entry), elements.linkBase(entry.link()),
 				(summary != null) ? summary.base() : elements.base(),
 				(author != null && !author.isBlank()) ? Mojibake.repair(author.strip()) : null,
-				(elements.language() != null) ? elements.language() : feedLanguage);
+				(elements.language() != null) ? elements.language() : feedLanguage,
+				elements.titleType(entry.titleType(), atom10, format.startsWith("atom")));
 	}
 
 	/** What Rome's entry says; the date read here, when there is one, stands for Rome's. */
@@ -295,10 +294,16 @@ public class FeedParser {
 		for (SyndCategory category : entry.getCategories()) {
 			categories.add(category.getName());
 		}
-		return new EntryValues(entry.getTitle(), link(entry),
+		return new EntryValues(entry.getTitle(), titleType(entry), link(entry),
 				(description != null) ? new TypedText(description.getValue(), description.getType()) : null,
 				contents, (readHere != null) ? readHere : (published != null) ? published.toInstant() : null,
 				categories, author(entry));
+	}
+
+	/** The type an Atom entry's title declares, which its converter to Rome's entry does not keep for Atom 0.3. */
+	private static @Nullable String titleType(SyndEntry entry) {
+		return (entry.getWireEntry() instanceof Entry atom && atom.getTitleEx() != null) ? atom.getTitleEx().getType()
+				: null;
 	}
 
 	/** RSS's author or dc:creator, else Atom's first author: Rome gives either as the entry's author. */
@@ -365,7 +370,7 @@ public class FeedParser {
 	private static String asHtml(TypedText content, boolean atom10) {
 		String type = content.type();
 		String value = Objects.requireNonNull(content.value());
-		if (atom10 && (type == null || type.equals("text") || type.equals("text/plain"))) {
+		if (atom10 && TitleType.isText(type)) {
 			return PlainTextHtml.of(value);
 		}
 		return value;

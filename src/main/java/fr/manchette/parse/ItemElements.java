@@ -202,6 +202,14 @@ record ItemElements(@Nullable String guid, @Nullable String dateText, List<Based
 		return DublinCore.standIn((this.markedUp.title() != null) ? this.markedUp.title() : read, this.standIns.title());
 	}
 
+	/**
+	 * What the item's title is: markup when it holds elements (its publisher meant HTML, whatever its type says), else
+	 * what its element declares.
+	 */
+	TitleType titleType(@Nullable String declared, boolean atom10, boolean atom) {
+		return (this.markedUp.title() != null) ? TitleType.HTML : TitleType.declared(declared, atom10, atom);
+	}
+
 	/** The summary (description) read, unless it holds markup that reading kept only the text of. */
 	@Nullable TypedText summary(@Nullable TypedText read) {
 		return (this.markedUp.summary() != null) ? new TypedText(this.markedUp.summary(), "html") : read;

@@ -20,14 +20,23 @@ import org.jspecify.annotations.Nullable;
  * @param author who wrote it, as the feed says ({@code author}, {@code dc:creator}, Atom's or JSON Feed's author)
  * @param language the language the document declares for it (the item's own, else the feed's or the page's), as
  * written: {@code fr}, {@code fr-FR}
+ * @param titleType what the feed says its title is: text, markup, or nothing ({@link TitleType})
  */
 public record RawItem(@Nullable String guid, @Nullable String title, @Nullable String link,
 		@Nullable String summaryHtml, @Nullable Instant published, @Nullable String publishedText,
 		List<String> categories, BaseChain linkBase, BaseChain summaryBase, @Nullable String author,
-		@Nullable String language) {
+		@Nullable String language, TitleType titleType) {
 
 	public RawItem {
 		categories = List.copyOf(categories);
+	}
+
+	/** An item whose title is of a type its feed does not say (RSS's). */
+	public RawItem(@Nullable String guid, @Nullable String title, @Nullable String link, @Nullable String summaryHtml,
+			@Nullable Instant published, @Nullable String publishedText, List<String> categories, BaseChain linkBase,
+			BaseChain summaryBase, @Nullable String author, @Nullable String language) {
+		this(guid, title, link, summaryHtml, published, publishedText, categories, linkBase, summaryBase, author,
+				language, TitleType.UNSAID);
 	}
 
 	/** An item whose author and language are not said. */

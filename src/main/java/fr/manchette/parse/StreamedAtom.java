@@ -67,6 +67,8 @@ final class StreamedAtom extends StreamedReader {
 
 		@Nullable String title;
 
+		@Nullable String titleType;
+
 		boolean titleSeen;
 
 		@Nullable TypedText summary;
@@ -319,6 +321,7 @@ final class StreamedAtom extends StreamedReader {
 					if (!it.titleSeen) {
 						it.titleSeen = true;
 						it.title = value;
+						it.titleType = this.text.attribute();
 					}
 				}
 				case "summary" -> {
@@ -354,7 +357,7 @@ final class StreamedAtom extends StreamedReader {
 		if (date == null && it.updated != null) {
 			date = CommonFormatReader.date(it.updated);
 		}
-		EntryValues values = new EntryValues(it.title, link(it.alternates), it.summary,
+		EntryValues values = new EntryValues(it.title, it.titleType, link(it.alternates), it.summary,
 				(it.content != null) ? List.of(it.content) : List.of(), date, it.categories, creator);
 		this.channel.add(values, new ItemElements(GatheredText.trimmed(it.id), it.date(), it.links, it.base,
 				(it.summary != null) ? it.base.then(it.summaryBase) : it.base,

@@ -353,7 +353,8 @@ final class StreamedRss extends StreamedReader {
 			published = CommonFormatReader.date(it.pubDate);
 		}
 		String creator = (it.dcCreator != null) ? it.dcCreator : it.author;
-		EntryValues values = new EntryValues(it.title, linkText, summary, contents, published, it.categories, creator);
+		EntryValues values = new EntryValues(it.title, null, linkText, summary, contents, published, it.categories,
+				creator);
 
 		String guid = GatheredText.trimmed(it.anyGuid);
 		if (guid == null) {

@@ -61,7 +61,7 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 			summary = LeadPicture.before(this.image, summary);
 		}
 		return new RawItem(null, this.titleHtml, this.link, summary, this.published, this.publishedText, List.of(),
-				BaseChain.NONE, BaseChain.NONE, null, language);
+				BaseChain.NONE, BaseChain.NONE, null, language, TitleType.HTML);
 	}
 
 	private static boolean isBlank(@Nullable String text) {

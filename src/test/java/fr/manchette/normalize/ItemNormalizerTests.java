@@ -12,7 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import fr.manchette.parse.BaseChain;
 import fr.manchette.parse.RawItem;
+import fr.manchette.parse.TitleType;
 import fr.manchette.support.ParseThenNormalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -274,6 +276,25 @@ class ItemNormalizerTests {
 			.endsWith("</p>");
 		assertThat(new HtmlCleaner().clean(item.summaryHtml(), FEED)).isEqualTo(item.summaryHtml());
 		assertThat(item.summaryText()).hasSizeLessThanOrEqualTo(500).endsWith("…");
+	}
+
+	/**
+	 * A title is read as its feed declares it: text as written (an Atom title of type text), markup as HTML (type
+	 * html), and an RSS title's formatting left out while a tag it names stays.
+	 */
+	@Test
+	void readsEachTitleAsItsFeedDeclaresIt() {
+		String lesson = "Cours de HTML : la balise <p> et l'entité &amp; expliquées";
+		assertThat(title(lesson, TitleType.TEXT)).isEqualTo(lesson);
+		assertThat(title(lesson, TitleType.HTML)).isEqualTo("Cours de HTML : la balise et l'entité & expliquées");
+		assertThat(title("<b>Faille XSS</b> : la balise <script> reste dangereuse", TitleType.UNSAID))
+			.isEqualTo("Faille XSS : la balise <script> reste dangereuse");
+	}
+
+	private String title(String title, TitleType type) {
+		RawItem raw = new RawItem(null, title, "https://cours.example/p", null, null, null, List.of(), BaseChain.NONE,
+				BaseChain.NONE, null, null, type);
+		return this.normalizer.normalize(raw, FEED, FETCHED_AT, PARIS).orElseThrow().title();
 	}
 
 	private static RawItem raw(@Nullable String title, @Nullable String link, @Nullable String summaryHtml,

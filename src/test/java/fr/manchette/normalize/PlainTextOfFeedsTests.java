@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Titles and plain-text summaries as a poll makes them ({@link FeedParser}, then {@link ItemNormalizer}), from feeds
  * that escape their HTML twice and feeds whose text uses angle brackets: the one read as HTML once more, the other
- * kept as written, in RSS, Atom and JSON Feed alike.
+ * kept as written, in RSS, Atom and JSON Feed alike; and titles declared text (Atom's, JSON Feed's) kept as written.
  */
 class PlainTextOfFeedsTests {
 
@@ -44,15 +44,17 @@ class PlainTextOfFeedsTests {
 				""");
 
 		assertThat(items).extracting(Item::title)
-			.containsExactly("Grève à la SNCF", "Municipales\u00A0: les élus", "<<Le Monde>>\u00A0: si x < 3 et a<b");
+			.containsExactly("Grève à la SNCF", "Municipales\u00A0: <script>alert(1)</script>les élus",
+					"<<Le Monde>>\u00A0: si x < 3 et a<b");
 		assertThat(items).extracting(Item::summaryText)
 			.containsExactly("Les cheminots votent.", "Prix\u00A0: 15\u00A0€", "«\u00A0Qui a dit \"<3\"\u00A0?\u00A0»");
 		// The HTML shows the escaped markup as the text it is, and the correction struck out.
 		assertThat(items.get(0).summaryHtml())
 			.isEqualTo("&lt;img src=x onerror=alert(1)&gt;Les &lt;i&gt;cheminots&lt;/i&gt; votent.");
 		assertThat(items.get(1).summaryHtml()).isEqualTo("<p>Prix\u00A0: <del>12\u00A0€</del> 15\u00A0€</p>");
+		// The title's script is the text its feed wrote, which every document republishes escaped.
+		assertThat(RepublishedHtml.markupIn(items.get(0).title())).isEmpty();
 		for (Item item : items.subList(0, 2)) {
-			assertThat(RepublishedHtml.markupIn(item.title())).isEmpty();
 			assertThat(RepublishedHtml.markupIn(item.summaryText())).isEmpty();
 			assertThat(RepublishedHtml.problems(item.summaryHtml())).isEmpty();
 		}
@@ -70,15 +72,19 @@ class PlainTextOfFeedsTests {
 				le port</title><updated>2026-12-06T07:00:00Z</updated>
 				<summary type="html">&lt;p&gt;&amp;lt;!-- pub --&amp;gt;Le &amp;lt;s&amp;gt;1er&amp;lt;/s&amp;gt; \
 				2e port&lt;/p&gt;</summary></entry>
+				<entry><id>urn:3</id><title>Cours de HTML : la balise &lt;p&gt; et l'entité &amp;amp; expliquées</title>
+				<updated>2026-12-06T07:00:00Z</updated><summary>La leçon.</summary></entry>
 				</feed>
 				""");
 
-		assertThat(items).extracting(Item::title).containsExactly("a<b et <<Libé>>", "Brest\u00A0: le port");
-		assertThat(items).extracting(Item::summaryText).containsExactly("Pour x < 3.", "Le 2e port");
+		assertThat(items).extracting(Item::title).containsExactly("a<b et <<Libé>>", "Brest\u00A0: le port",
+				"Cours de HTML : la balise <p> et l'entité &amp; expliquées");
+		assertThat(items).extracting(Item::summaryText).containsExactly("Pour x < 3.", "Le 2e port", "La leçon.");
 	}
 
+	/** A JSON Feed's title is plain text (JSON Feed 1.1): kept as written; its HTML summary is read as HTML. */
 	@Test
-	void readsJsonFeedTitlesAndSummariesTheSameWay() throws FeedParseException {
+	void readsJsonFeedTitlesAsTextAndSummariesAsHtml() throws FeedParseException {
 		List<Item> items = items("""
 				{"version": "https://jsonfeed.org/version/1.1", "title": "Fil", "items": [
 				 {"id": "1", "title": "<b>Grève</b> à la SNCF",
@@ -86,7 +92,7 @@ class PlainTextOfFeedsTests {
 				 {"id": "2", "title": "a<b et <<Le Monde>>", "summary": "Qui a dit «\u00A0<3\u00A0»\u00A0?"}]}
 				""");
 
-		assertThat(items).extracting(Item::title).containsExactly("Grève à la SNCF", "a<b et <<Le Monde>>");
+		assertThat(items).extracting(Item::title).containsExactly("<b>Grève</b> à la SNCF", "a<b et <<Le Monde>>");
 		assertThat(items).extracting(Item::summaryText)
 			.containsExactly("Trafic perturbé", "Qui a dit «\u00A0<3\u00A0»\u00A0?");
 	}

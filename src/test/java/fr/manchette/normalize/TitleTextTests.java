@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import fr.manchette.parse.TitleType;
 import fr.manchette.support.RepublishedHtml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,76 @@ class TitleTextTests {
 		assertThat(TitleText.plain(escaped)).isEqualTo(text);
 		assertThat(TitleText.plain(escaped.replace("&", "&amp;"))).isEqualTo(text);
 		assertThat(TitleText.plain("<b>Une</b> " + escaped)).isEqualTo("Une " + text);
+	}
+
+	/**
+	 * A title declared text (an Atom title of type text or of none, a JSON Feed's) is text: what looks like a tag or
+	 * an entity in it is what its publisher wrote, and what a reader must see (RFC 4287 section 3.1.1).
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "Cours de HTML : la balise <p> et l'entité &amp; expliquées",
+			"Faille XSS : la balise <script> reste dangereuse", "<b>Gras</b> s’écrit avec &lt;b&gt;", "x<y et A<B",
+			"<!-- commentaire --> et <![CDATA[ ]]>", "«\u00A0Non\u00A0», dit-elle" })
+	void keepsATitleDeclaredTextAsWritten(String title) {
+		assertThat(TitleText.title(title, TitleType.TEXT)).isEqualTo(title);
+	}
+
+	@Test
+	void foldsAndComposesATitleDeclaredText() {
+		assertThat(TitleText.title("  Le\tcours\n<p>\u00AD  e\u0301te\u0301 ", TitleType.TEXT)).isEqualTo("Le cours <p> été");
+		assertThat(TitleText.title(null, TitleType.TEXT)).isEmpty();
+	}
+
+	/**
+	 * An RSS title (no declared type) that names a tag whose content an HTML parser swallows, or writes angle brackets
+	 * that it would take for a tag, loses no word: such a tag stays as text, beside the formatting tags that are left
+	 * out.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			Faille XSS : la balise <script> reste dangereuse                  | Faille XSS : la balise <script> reste dangereuse
+			La balise <style> et la balise <b>gras</b>                         | La balise <style> et la balise gras
+			<textarea> : <i>le champ</i> de saisie                             | <textarea> : le champ de saisie
+			Le titre <title> du document                                      | Le titre <title> du document
+			<noscript>, <iframe> et <xmp> : la fin d’une époque                | <noscript>, <iframe> et <xmp> : la fin d’une époque
+			<em>Maths</em> : x<y et A<B                                        | Maths : x<y et A<B
+			<span class="sur">Exclusif</span><br/>La <plaintext> et <Le Monde> | Exclusif La <plaintext> et <Le Monde>
+			<script>alert(1)</script> puis la suite                            | <script>alert(1)</script> puis la suite
+			<b>Note</b> : <!DOCTYPE html> en tête                              | Note : <!DOCTYPE html> en tête
+			<a href="/x" title="a<b">Lien</a> suivi                            | Lien suivi
+			""")
+	void keepsEveryWordOfAnRssTitleThatNamesATag(String title, String expected) {
+		assertThat(TitleText.title(title, TitleType.UNSAID)).isEqualTo(expected);
+	}
+
+	/**
+	 * Escaped once more by its feed, an RSS title is read as before: markup escaped twice is read as HTML, its
+	 * formatting left out, its entities decoded; a tag it only names stays.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			&lt;b&gt;Grève&lt;/b&gt; à la SNCF                                           | Grève à la SNCF
+			&amp;lt;b&amp;gt;Grève&amp;lt;/b&amp;gt; à la SNCF                           | Grève à la SNCF
+			&lt;img src=x onerror=alert(1)&gt;Municipales                                | Municipales
+			&lt;em&gt;«&amp;nbsp;Non&amp;nbsp;»&lt;/em&gt;, dit-elle                     | `«\u00A0Non\u00A0», dit-elle`
+			&lt;blink&gt;Soldes&lt;/blink&gt; d&amp;#233;but&lt;br/&gt;janvier           | <blink>Soldes</blink> début janvier
+			&lt;!-- pub --&gt;Le Mans&amp;nbsp;: &lt;a href="/x"&gt;24 heures&lt;/a&gt;   | `Le Mans\u00A0: 24 heures`
+			<b>Grève</b> &lt;i&gt;reconduite&lt;/i&gt;                                    | Grève reconduite
+			L&amp;rsquo;&amp;eacute;t&amp;eacute; <span style="color:red">br&ucirc;lant</span> | L’été brûlant
+			<![CDATA[Réforme : <b>le Sénat</b> vote]]>                                   | Réforme : le Sénat vote
+			Municipales &lt;script&gt;alert(1)&lt;/script&gt;à Lyon                      | Municipales <script>alert(1)</script>à Lyon
+			&lt;b&gt;La balise&lt;/b&gt; &amp;lt;script&amp;gt; reste                     | La balise <script> reste
+			""")
+	void readsTheFormattingOfAnRssTitleAndKeepsTheTagsItNames(String title, String expected) {
+		assertThat(TitleText.title(title, TitleType.UNSAID)).isEqualTo(expected);
+	}
+
+	/** A title declared HTML is HTML: a script in it is a script, left out with what it holds. */
+	@Test
+	void readsATitleDeclaredHtmlAsHtml() {
+		assertThat(TitleText.title("Municipales <script>alert('x')</script>à <b>Lyon</b>", TitleType.HTML))
+			.isEqualTo("Municipales à Lyon");
+		assertThat(TitleText.title("Le &lt;b&gt; et &amp;eacute;", TitleType.HTML)).isEqualTo("Le et é");
 	}
 
 	/** What is struck out no longer holds, and plain text cannot strike it. */

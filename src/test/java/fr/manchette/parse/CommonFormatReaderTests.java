@@ -145,6 +145,30 @@ class CommonFormatReaderTests {
 		assertThat(feed.items().get(2).categories()).containsExactly("Sport", "Sport");
 	}
 
+	/**
+	 * An Atom title's type as Rome reads it: text when it says so or says nothing, markup when html or xhtml, or when
+	 * it holds elements whatever it says; an RSS title says none.
+	 */
+	@Test
+	void takesTheTypeOfEachTitleAsRomeDoes() throws Exception {
+		ParsedFeed atom = assertReadAsRome(FEED + "<entry><title type=\"text\">Cours de HTML : la balise &lt;p&gt; et"
+				+ " l'entité &amp;amp; expliquées</title></entry><entry><title>La balise &lt;script&gt;</title></entry>"
+				+ "<entry><title type=\"html\">&lt;b&gt;Gras&lt;/b&gt;</title></entry>"
+				+ "<entry><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Un <b>gras</b></div>"
+				+ "</title></entry><entry><title type=\"text\">Le 2<sup>e</sup> tour</title></entry></feed>");
+		assertThat(atom.items()).extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("Cours de HTML : la balise <p> et l'entité &amp; expliquées", TitleType.TEXT),
+					tuple("La balise <script>", TitleType.TEXT), tuple("<b>Gras</b>", TitleType.HTML),
+					tuple("<div xmlns=\"http://www.w3.org/1999/xhtml\">Un <b>gras</b></div>", TitleType.HTML),
+					tuple("Le 2<sup xmlns=\"http://www.w3.org/2005/Atom\">e</sup> tour", TitleType.HTML));
+		ParsedFeed rss = assertReadAsRome(CHANNEL + "<item><title>La balise &lt;script&gt;</title></item>"
+				+ "<item><title>Le 2<sup>e</sup> tour</title></item><item><dc:title>&lt;b&gt;Un&lt;/b&gt;</dc:title>"
+				+ "</item></channel></rss>");
+		assertThat(rss.items()).extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("La balise <script>", TitleType.UNSAID), tuple("Le 2<sup>e</sup> tour", TitleType.HTML),
+					tuple("<b>Un</b>", TitleType.UNSAID));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "<rss version=\"0.91\"><channel><item><title>Un</title></item></channel></rss>",
 			"<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\"><channel><item/></channel></rss>",

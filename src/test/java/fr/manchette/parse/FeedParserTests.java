@@ -306,7 +306,11 @@ class FeedParserTests {
 		BaseChain feedBase = new BaseChain(List.of("https://blog.greffe-libre.example/"));
 		BaseChain entryBase = new BaseChain(
 				List.of("https://blog.greffe-libre.example/", "https://autre.greffe-libre.example/archives/"));
-		assertThat(feed.items()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("author", "language")
+		// An Atom title is text unless typed html or xhtml.
+		assertThat(feed.items()).extracting(RawItem::titleType)
+			.containsExactly(TitleType.HTML, TitleType.TEXT, TitleType.TEXT, TitleType.TEXT);
+		assertThat(feed.items())
+			.usingRecursiveFieldByFieldElementComparatorIgnoringFields("author", "language", "titleType")
 			.containsExactly(
 				new RawItem("tag:blog.greffe-libre.example,2025:billet-301",
 						"La <em>présomption d’innocence</em>\u00a0: mode d’emploi", "billets/presomption-innocence.html",
@@ -326,6 +330,35 @@ class FeedParserTests {
 						"https://blog.greffe-libre.example/billets/loyers-lille.html",
 						"Pour un T2 &lt; 800&nbsp;€ par mois, rien ne change.", Instant.parse("2025-06-05T10:00:00Z"),
 						"2025-06-05T12:00:00+02:00", List.of(), feedBase, feedBase));
+	}
+
+	/**
+	 * What each title is, as its element declares it: an Atom 1.0 title is text when typed text or not typed, markup
+	 * when typed html; an Atom 0.3 title is markup when typed text/html, and says nothing otherwise (its xml mode
+	 * writes its text out escaped); an RSS title says nothing.
+	 */
+	@Test
+	void saysWhatEachTitleIsDeclared() throws Exception {
+		String atom10 = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Cours</title>"
+				+ "<entry><title type=\"text\">Cours de HTML : la balise &lt;p&gt; et l'entité &amp;amp; expliquées"
+				+ "</title></entry><entry><title type=\"html\">&lt;b&gt;Gras&lt;/b&gt;</title></entry></feed>";
+		String atom03 = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>Cours</title>"
+				+ "<entry><title type=\"text/html\" mode=\"escaped\">&lt;b&gt;Gras&lt;/b&gt;</title></entry>"
+				+ "<entry><title>Le 2 &lt; 3</title></entry></feed>";
+		String rss = "<rss version=\"2.0\"><channel><title>Cours</title>"
+				+ "<item><title>Faille XSS : la balise &lt;script&gt; reste dangereuse</title></item></channel></rss>";
+		assertThat(this.parser.parse(atom10.getBytes(StandardCharsets.UTF_8), null).items())
+			.extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("Cours de HTML : la balise <p> et l'entité &amp; expliquées", TitleType.TEXT),
+					tuple("<b>Gras</b>", TitleType.HTML));
+		assertThat(this.parser.parse(atom03.getBytes(StandardCharsets.UTF_8), null).items())
+			.extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("<b>Gras</b>", TitleType.HTML), tuple("Le 2 &lt; 3", TitleType.UNSAID));
+		for (boolean withoutTree : new boolean[] { true, false }) {
+			assertThat(this.parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, withoutTree).items())
+				.extracting(RawItem::title, RawItem::titleType)
+				.containsExactly(tuple("Faille XSS : la balise <script> reste dangereuse", TitleType.UNSAID));
+		}
 	}
 
 	@Test

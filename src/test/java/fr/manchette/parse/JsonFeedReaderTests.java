@@ -33,7 +33,10 @@ class JsonFeedReaderTests {
 		assertThat(feed.link()).isEqualTo("https://www.depeche-leman.example/");
 		assertThat(feed.updatePeriod()).isNull();
 		BaseChain home = new BaseChain(List.of("https://www.depeche-leman.example/"));
-		assertThat(feed.items()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("author", "language")
+		// A JSON Feed's title is plain text (JSON Feed 1.1).
+		assertThat(feed.items()).extracting(RawItem::titleType).containsOnly(TitleType.TEXT);
+		assertThat(feed.items())
+			.usingRecursiveFieldByFieldElementComparatorIgnoringFields("author", "language", "titleType")
 			.containsExactly(
 				new RawItem("https://www.depeche-leman.example/2025/05/16/cgn-greve",
 						"Grève à la CGN : les bateaux restent à quai samedi",

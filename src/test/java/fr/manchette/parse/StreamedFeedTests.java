@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link StreamedRss} and {@link StreamedAtom}: what they read, they read as the tree's way does ({@link FeedParser#parse(byte[], String,
@@ -68,6 +69,24 @@ class StreamedFeedTests {
 		assertThat(feed.items().get(0).author()).isEqualTo("Une");
 		assertThat(feed.items().get(1).language()).isEqualTo("es");
 		assertThat(feed.items().get(2).language()).isEqualTo("fr");
+	}
+
+	/**
+	 * An Atom title's type, read without a tree as the tree reads it: text when it says so or says nothing, markup when
+	 * html; an RSS title says none.
+	 */
+	@Test
+	void readsWhatEachTitleIsDeclaredAsTheTreeDoes() throws Exception {
+		String atom = FEED + "<entry><title type=\"text\">Cours de HTML : la balise &lt;p&gt; et l'entité &amp;amp;"
+				+ " expliquées</title></entry><entry><title>La balise &lt;script&gt; reste</title></entry>"
+				+ "<entry><title type=\"html\">&lt;b&gt;Gras&lt;/b&gt; et &amp;amp;</title></entry></feed>";
+		assertThat(assertReadAsTheTreeReads(atom, true).items()).extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("Cours de HTML : la balise <p> et l'entité &amp; expliquées", TitleType.TEXT),
+					tuple("La balise <script> reste", TitleType.TEXT), tuple("<b>Gras</b> et &amp;", TitleType.HTML));
+		String rss = CHANNEL + "<item><title>Faille XSS : la balise &lt;script&gt; reste dangereuse</title></item>"
+				+ "</channel></rss>";
+		assertThat(assertReadAsTheTreeReads(rss, true).items()).extracting(RawItem::title, RawItem::titleType)
+			.containsExactly(tuple("Faille XSS : la balise <script> reste dangereuse", TitleType.UNSAID));
 	}
 
 	/** Bases on the feed, the entry, its links, summary and content: chained as the tree's reader chains them. */
