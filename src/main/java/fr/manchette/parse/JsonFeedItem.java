@@ -52,7 +52,7 @@ final class JsonFeedItem {
 				LeadPicture.unlessShown(GatheredText.trimmed(image), Mojibake.repair(summaryHtml(item))),
 				instant(published), published, tags(item.get("tags")), base, base,
 				Mojibake.repair((author != null) ? author : feedAuthor),
-				(language != null) ? language : feedLanguage, TitleType.TEXT);
+				(language != null) ? language : feedLanguage, TitleType.UNSAID);
 	}
 
 	/** The name of the first author: {@code authors} (1.1) is a list, {@code author} (1.0) one object. */

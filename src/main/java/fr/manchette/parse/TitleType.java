@@ -9,7 +9,7 @@ public enum TitleType {
 
 	/**
 	 * Plain text, declared: an Atom 1.0 title of type {@code text} or of none (RFC 4287 section 3.1.1: text, never
-	 * markup), a JSON Feed's title. Its entities were decoded by the document's parser, and its {@code <p>} is text.
+	 * markup). Its entities were decoded by the document's parser, and its {@code <p>} is text.
 	 */
 	TEXT,
 
@@ -19,7 +19,11 @@ public enum TitleType {
 	 */
 	HTML,
 
-	/** Not said: RSS's and RDF's, which feeds write as text or as HTML as they please. */
+	/**
+	 * Not said: RSS's and RDF's, which feeds write as text or as HTML as they please; and JSON Feed's. Its
+	 * specification says plain text, but JSON feeds are written by the same publishing tools from the same HTML titles
+	 * (WordPress's gives {@code l&#8217;ONU}), and JSON has no escaping of its own to decode them.
+	 */
 	UNSAID;
 
 	/**

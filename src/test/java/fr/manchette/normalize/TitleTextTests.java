@@ -104,7 +104,7 @@ class TitleTextTests {
 	}
 
 	/**
-	 * A title declared text (an Atom title of type text or of none, a JSON Feed's) is text: what looks like a tag or
+	 * A title declared text (an Atom title of type text or of none) is text: what looks like a tag or
 	 * an entity in it is what its publisher wrote, and what a reader must see (RFC 4287 section 3.1.1).
 	 */
 	@ParameterizedTest(name = "[{index}] {0}")
