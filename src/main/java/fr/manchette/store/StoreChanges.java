@@ -159,7 +159,12 @@ public class StoreChanges {
 	public Change published(String what) {
 		Change recorded = this.transaction.execute((tx) -> {
 			Change stored = lock();
-			return what.equals(stored.published()) ? stored : write(stored.next(this.clock.instant(), what));
+			if (what.equals(stored.published())) {
+				return stored;
+			}
+			Change written = write(stored.next(this.clock.instant(), what));
+			log.debug("Recorded as published what={} over={} sequence={}", what, stored.published(), written.sequence());
+			return written;
 		});
 		moved(Objects.requireNonNull(recorded));
 		return current();
@@ -189,8 +194,13 @@ public class StoreChanges {
 			this.nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
 			long from = this.clock.millis();
 			try {
-				moved(read(READ));
+				Change read = read(READ);
+				moved(read);
 				this.lookedFrom = from;
+				// Which change, and which configuration, each read found: without it, whether an instance follows the
+				// others shows only in the validators it answers.
+				log.debug("Read the store's change sequence={} published={} kept={}", read.sequence(), read.published(),
+						Objects.requireNonNull(this.last.get()).sequence());
 			}
 			catch (DataAccessException ex) {
 				if (current == null) {

@@ -192,6 +192,9 @@ class PublishedDocuments {
 				change = this.changes.current();
 			}
 		}
+		// A state is dated only when the store says its configuration and day are the ones published (what).
+		log.debug("Publishing from sequence={} published={} what={} recorded={}", change.sequence(), change.published(),
+				what, this.recorded);
 		long answeredBefore = (previous != null) ? previous.answeredUntil()
 				: this.changes.dateAtStart().getEpochSecond();
 		return new PublishedState(change, config, what, this.changes.shared(), this.clock, answeredBefore,
