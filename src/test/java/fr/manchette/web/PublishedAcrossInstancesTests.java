@@ -169,9 +169,10 @@ class PublishedAcrossInstancesTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> LocalHttp.get(port(a), "/api/headlines", null).body().contains("Nouveau Nom"));
 
+			// Asserted, not tested, so that a failure says what B answered last.
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> LocalHttp.get(port(b), "/api/headlines", null).headers().firstValue("Last-Modified")
-					.isEmpty());
+				.untilAsserted(() -> assertThat(LocalHttp.get(port(b), "/api/headlines", null).headers()
+					.firstValue("Last-Modified")).as("B's Last-Modified once A serves its edited feeds.yml").isEmpty());
 			assertThat(LocalHttp.get(port(b), "/api/headlines", null).body()).contains("Ancien Nom");
 
 			FeedsYml.inZone("Africa/Casablanca").source("quotidien", "Nouveau Nom", url).writeTo(fileB);
