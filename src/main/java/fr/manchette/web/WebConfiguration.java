@@ -1,6 +1,8 @@
 package fr.manchette.web;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,9 +40,6 @@ import tools.jackson.databind.JacksonModule;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 	private static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
 
 	/**
@@ -55,15 +54,41 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final int WRITE_BUFFER = 128 * 1024;
 
 	/** What every document that changes with the store carries. */
-	static final Map<String, String> REVALIDATE = Map.of("Cache-Control", NO_CACHE);
+	private static final Map<String, String> REVALIDATE = Map.of("Cache-Control", NO_CACHE);
 
-	/** What the pages carry besides. */
-	private static final Map<String, String> PAGE_POLICY_HEADERS = Map.of("Content-Security-Policy", PAGE_POLICY,
-			"X-Content-Type-Options", "nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
+	/** What the pages carry besides: the ticker page may be framed by the sites the operator names, no other page. */
+	private final Map<String, String> tickerPagePolicy;
 
-	/** Everything the ticker page carries: both of the above. */
-	static final Map<String, String> PAGE_HEADERS = Map.of("Cache-Control", NO_CACHE, "Content-Security-Policy",
-			PAGE_POLICY, "X-Content-Type-Options", "nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
+	private final Map<String, String> sourcesPagePolicy = pagePolicy("'none'");
+
+	WebConfiguration(PageSettings page) {
+		this.tickerPagePolicy = pagePolicy(page.framedBy());
+	}
+
+	private static Map<String, String> pagePolicy(String frameAncestors) {
+		return Map.of("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+				+ "base-uri 'none'; form-action 'self'; frame-ancestors " + frameAncestors, "X-Content-Type-Options",
+				"nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
+	}
+
+	/**
+	 * What each published document carries on every answer from memory, 304s included: what the interceptors below
+	 * and {@link CrossOriginReads} give it on the way through Spring MVC.
+	 */
+	private Map<Publication, ResponseHeaders> publishedHeaders() {
+		Map<Publication, ResponseHeaders> published = new EnumMap<>(Publication.class);
+		for (Publication publication : Publication.values()) {
+			Map<String, String> headers = new LinkedHashMap<>(REVALIDATE);
+			if (publication == Publication.PAGE) {
+				headers.putAll(this.tickerPagePolicy);
+			}
+			if (CrossOriginReads.opens(publication.path())) {
+				headers.putAll(CrossOriginReads.HEADERS);
+			}
+			published.put(publication, ResponseHeaders.of(headers));
+		}
+		return published;
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -78,7 +103,16 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new FixedHeaders(REVALIDATE))
 			.addPathPatterns("/", "/sources", "/opml", "/feed.*", "/headlines.txt", "/api/**");
-		registry.addInterceptor(new FixedHeaders(PAGE_POLICY_HEADERS)).addPathPatterns("/", "/sources");
+		registry.addInterceptor(new FixedHeaders(this.tickerPagePolicy)).addPathPatterns("/");
+		registry.addInterceptor(new FixedHeaders(this.sourcesPagePolicy)).addPathPatterns("/sources");
+	}
+
+	/** Ahead of Spring MVC, to answer preflights before any handler is looked up. */
+	@Bean
+	FilterRegistrationBean<CrossOriginReads> crossOriginReads() {
+		FilterRegistrationBean<CrossOriginReads> registration = new FilterRegistrationBean<>(new CrossOriginReads());
+		registration.addUrlPatterns("/*");
+		return registration;
 	}
 
 	/**
@@ -91,7 +125,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			Environment environment) {
 		boolean forwardedByFramework = "framework"
 			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", ""));
-		return new PublishedDocumentsValveInstaller(new PublishedDocumentsValve(documents, meters, forwardedByFramework));
+		return new PublishedDocumentsValveInstaller(
+				new PublishedDocumentsValve(documents, publishedHeaders(), meters, forwardedByFramework));
 	}
 
 	/**
