@@ -148,6 +148,8 @@ class TickerPageBrowserTests {
 		assertThat(lines()).hasSize(6);
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(1).getAttribute("class")).doesNotContain("nouveau");
+		// As the page writes it: in the whole window when the page is framed.
+		assertThat(lines().get(0).findElement(By.cssSelector("a.titre")).getAttribute("target")).isEqualTo("_top");
 		String said = this.browser.findElement(By.id("etat")).getText();
 		assertThat(said).startsWith("1 nouvelle dépêche");
 		screenshot("ticker-new-story.png");
@@ -188,6 +190,13 @@ class TickerPageBrowserTests {
 		assertThat(lines().get(2).getAttribute("class")).doesNotContain("nouveau");
 		assertThat(this.browser.findElement(By.id("etat")).getText())
 			.startsWith("2 nouvelles dépêches · actualisé à");
+	}
+
+	@Test
+	void noOtherSiteCanFrameTheTickerUnlessTheOperatorNamesIt() {
+		this.browser.get(OtherSite.framing(sites, "localhost", url("/")));
+
+		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isFalse();
 	}
 
 	@Test
