@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with a {@code 403}: the admin actions above all, whose token a page of another site must never be able to use, and
  * the operator's own pages and JSON ({@code /sources}, {@code /api/webhooks}, the actuator).
  * <p>
- * The answers {@link PublishedDocumentsValve} gives from memory carry {@link #HEADERS} on their own.
+ * The answers {@link PublishedDocumentsValve} gives from memory carry {@link #HEADERS} too ({@link AnswerHeaders}).
  */
 final class CrossOriginReads extends OncePerRequestFilter {
 

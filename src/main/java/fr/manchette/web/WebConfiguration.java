@@ -1,8 +1,6 @@
 package fr.manchette.web;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,13 +32,11 @@ import tools.jackson.databind.JacksonModule;
 /**
  * HTTP caching and the pages' own assets. Documents that change with the store are {@code no-cache}: a client may
  * keep them but asks each time, and our ETags make that a 304. Assets are served from the jar under a name that
- * carries a hash of their content, so they are kept a year. The pages load nothing from anywhere else, and their
- * Content-Security-Policy says so: a title that slipped past escaping still could not run a script.
+ * carries a hash of their content, so they are kept a year. The headers answers carry whatever they hold are
+ * {@link AnswerHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-	private static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
 
 	/**
 	 * Tomcat copies a response into a buffer of this size per connection and writes it to the socket each time it
@@ -53,41 +49,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final int WRITE_BUFFER = 128 * 1024;
 
-	/** What every document that changes with the store carries. */
-	private static final Map<String, String> REVALIDATE = Map.of("Cache-Control", NO_CACHE);
-
-	/** What the pages carry besides: the ticker page may be framed by the sites the operator names, no other page. */
-	private final Map<String, String> tickerPagePolicy;
-
-	private final Map<String, String> sourcesPagePolicy = pagePolicy("'none'");
+	private final AnswerHeaders headers;
 
 	WebConfiguration(PageSettings page) {
-		this.tickerPagePolicy = pagePolicy(page.framedBy());
-	}
-
-	private static Map<String, String> pagePolicy(String frameAncestors) {
-		return Map.of("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-				+ "base-uri 'none'; form-action 'self'; frame-ancestors " + frameAncestors, "X-Content-Type-Options",
-				"nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
-	}
-
-	/**
-	 * What each published document carries on every answer from memory, 304s included: what the interceptors below
-	 * and {@link CrossOriginReads} give it on the way through Spring MVC.
-	 */
-	private Map<Publication, ResponseHeaders> publishedHeaders() {
-		Map<Publication, ResponseHeaders> published = new EnumMap<>(Publication.class);
-		for (Publication publication : Publication.values()) {
-			Map<String, String> headers = new LinkedHashMap<>(REVALIDATE);
-			if (publication == Publication.PAGE) {
-				headers.putAll(this.tickerPagePolicy);
-			}
-			if (CrossOriginReads.opens(publication.path())) {
-				headers.putAll(CrossOriginReads.HEADERS);
-			}
-			published.put(publication, ResponseHeaders.of(headers));
-		}
-		return published;
+		this.headers = new AnswerHeaders(page);
 	}
 
 	@Override
@@ -101,10 +66,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new FixedHeaders(REVALIDATE))
+		registry.addInterceptor(new FixedHeaders(AnswerHeaders.REVALIDATE))
 			.addPathPatterns("/", "/sources", "/opml", "/feed.*", "/headlines.txt", "/api/**");
-		registry.addInterceptor(new FixedHeaders(this.tickerPagePolicy)).addPathPatterns("/");
-		registry.addInterceptor(new FixedHeaders(this.sourcesPagePolicy)).addPathPatterns("/sources");
+		registry.addInterceptor(new FixedHeaders(this.headers.tickerPage())).addPathPatterns("/");
+		registry.addInterceptor(new FixedHeaders(this.headers.sourcesPage())).addPathPatterns("/sources");
 	}
 
 	/** Ahead of Spring MVC, to answer preflights before any handler is looked up. */
@@ -126,7 +91,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		boolean forwardedByFramework = "framework"
 			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", ""));
 		return new PublishedDocumentsValveInstaller(
-				new PublishedDocumentsValve(documents, publishedHeaders(), meters, forwardedByFramework));
+				new PublishedDocumentsValve(documents, this.headers.published(), meters, forwardedByFramework));
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package fr.manchette.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "manchette.polling.enabled=false")
 class TickerOnOtherSitesBrowserTests {
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@RegisterExtension
 	static WireMockExtension sites = Sites.forEachTest();
@@ -94,7 +90,7 @@ class TickerOnOtherSitesBrowserTests {
 	}
 
 	@Test
-	void aSiteTheSettingNamesFramesTheTickerInA300PixelColumn() throws IOException {
+	void aSiteTheSettingNamesFramesTheTickerInA300PixelColumn() {
 		this.browser.get(OtherSite.framing(sites, "localhost", "http://localhost:" + this.port + "/?category=sport"));
 
 		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isTrue();
@@ -113,7 +109,7 @@ class TickerOnOtherSitesBrowserTests {
 		this.browser.navigate().back();
 		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isTrue();
 		this.browser.switchTo().defaultContent();
-		screenshot("ticker-framed.png");
+		Chromium.screenshot(this.browser, "ticker-framed.png");
 	}
 
 	@Test
@@ -127,9 +123,5 @@ class TickerOnOtherSitesBrowserTests {
 		return new WebDriverWait(this.browser, Duration.ofSeconds(30));
 	}
 
-	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
 
 }
