@@ -145,6 +145,7 @@ class CrossOriginIntegrationTests {
 			HttpResponse<String> preflight = send("OPTIONS", path, Map.of("Origin", SITE,
 					"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization"));
 			assertThat(preflight.statusCode()).as(path).isEqualTo(403);
+			assertThat(preflight.body()).as(path).contains("not open to other sites' scripts");
 			assertThat(preflight.headers().map()).as(path)
 				.doesNotContainKeys("access-control-allow-origin", "access-control-allow-methods",
 						"access-control-allow-headers");
