@@ -93,6 +93,7 @@
     var titre = element(link ? 'a' : 'span', 'titre', headline.title);
     if (link) {
       titre.href = headline.link;
+      titre.target = '_top';
     }
     if (headline.lang) {
       titre.lang = headline.lang;

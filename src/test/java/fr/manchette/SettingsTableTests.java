@@ -133,7 +133,8 @@ class SettingsTableTests {
 
 	private static boolean sameDefault(String shown, Object value) {
 		if (shown.equals("none")) {
-			return value == null;
+			// A list an operator gives nothing for (manchette.page.frame-ancestors) binds as an empty one.
+			return value == null || (value instanceof Collection<?> list && list.isEmpty());
 		}
 		String text = shown.replaceAll("^`|`$", "");
 		if (value instanceof Duration duration) {

@@ -22,13 +22,14 @@ final class PageLayout {
 	static void banner(StringBuilder html, String current) {
 		html.append("</head>\n<body>\n<header class=\"bandeau\">\n");
 		html.append("<a class=\"marque\" href=\"/\">Manchette</a>\n<nav aria-label=\"Pages\">");
-		html.append(navLink("/", "Fil info", current.equals("fil")));
-		html.append(navLink("/sources", "Sources", current.equals("sources")));
+		html.append(navLink("/", "", "Fil info", current.equals("fil")));
+		// Never framed itself: from a ticker page framed by a site, in the whole window.
+		html.append(navLink("/sources", " target=\"_top\"", "Sources", current.equals("sources")));
 		html.append("</nav>\n</header>\n");
 	}
 
-	private static String navLink(String href, String label, boolean current) {
-		return "<a href=\"" + href + "\"" + (current ? " aria-current=\"page\"" : "") + ">" + label + "</a>";
+	private static String navLink(String href, String target, String label, boolean current) {
+		return "<a href=\"" + href + "\"" + target + (current ? " aria-current=\"page\"" : "") + ">" + label + "</a>";
 	}
 
 }

@@ -177,7 +177,10 @@ public class TickerPageWriter {
 		// the French page, its language known or not (a short headline's is not), without moving what is around it.
 		String lang = ((headline.lang() != null) ? " lang=\"" + Html.escape(headline.lang()) + "\"" : "") + " dir=\"auto\"";
 		if (href != null) {
-			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append('"').append(lang).append('>');
+			// In the whole window when the page is framed by a site (manchette.page.frame-ancestors), not in the frame.
+			html.append("<a class=\"titre\" href=\"").append(Html.escape(href)).append("\" target=\"_top\"")
+				.append(lang)
+				.append('>');
 		}
 		else {
 			html.append("<span class=\"titre\"").append(lang).append('>');
@@ -210,15 +213,25 @@ public class TickerPageWriter {
 		return headline.source() + "|" + headline.published() + "|" + headline.title();
 	}
 
+	/** Documents, not pages: in the whole window when the page is framed. */
 	private static void footer(StringBuilder html, PageFilters filters) {
 		html.append("<footer>\n<p>S’abonner à ce fil dans un lecteur de flux : ");
-		html.append("<a href=\"").append(Html.escape(filters.on("/feed.atom"))).append("\">Atom</a> · ");
-		html.append("<a href=\"").append(Html.escape(filters.on("/feed.rss"))).append("\">RSS</a> · ");
-		html.append("<a href=\"").append(Html.escape(filters.on("/feed.json"))).append("\">JSON Feed</a> · ");
-		html.append("<a href=\"/opml\">OPML des sources</a></p>\n");
-		html.append("<p>Aussi en texte : <a href=\"").append(Html.escape(filters.on("/headlines.txt")));
-		html.append("\">headlines.txt</a> · en JSON : <a href=\"").append(Html.escape(filters.on("/api/headlines")));
-		html.append("\">/api/headlines</a></p>\n</footer>\n");
+		document(html, filters.on("/feed.atom"), "Atom");
+		html.append(" · ");
+		document(html, filters.on("/feed.rss"), "RSS");
+		html.append(" · ");
+		document(html, filters.on("/feed.json"), "JSON Feed");
+		html.append(" · ");
+		document(html, "/opml", "OPML des sources");
+		html.append("</p>\n<p>Aussi en texte : ");
+		document(html, filters.on("/headlines.txt"), "headlines.txt");
+		html.append(" · en JSON : ");
+		document(html, filters.on("/api/headlines"), "/api/headlines");
+		html.append("</p>\n</footer>\n");
+	}
+
+	private static void document(StringBuilder html, String href, String label) {
+		element(html, "a", "href", href, " target=\"_top\"", label);
 	}
 
 }

@@ -50,6 +50,9 @@ final class Problems {
 	static String detail(int status) {
 		return switch (status) {
 			case 400 -> UNREADABLE_REQUEST;
+			// Only CrossOriginReads refuses by itself: a preflight for what other sites' scripts may not do.
+			case 403 -> "not open to other sites' scripts: only GET and HEAD of the feeds, the ticker, the sources, "
+					+ "a story and the OPML are";
 			case 404 -> "nothing at this path";
 			case 405 -> "method not allowed on this path (see Allow)";
 			case 500 -> "Internal error";

@@ -1,25 +1,22 @@
 package fr.manchette.web;
 
-import java.util.Map;
-import java.util.stream.Stream;
-
 /**
  * The documents that change only with the store, served by {@link PublishedDocuments}: where each lives, the name its
- * validators know it by, its media type, and the headers it always carries.
+ * validators know it by, and its media type.
  */
 enum Publication {
 
-	RSS("/feed.rss", "rss", "application/rss+xml;charset=UTF-8", WebConfiguration.REVALIDATE),
+	RSS("/feed.rss", "rss", "application/rss+xml;charset=UTF-8"),
 
-	ATOM("/feed.atom", "atom", "application/atom+xml;charset=UTF-8", WebConfiguration.REVALIDATE),
+	ATOM("/feed.atom", "atom", "application/atom+xml;charset=UTF-8"),
 
-	JSON_FEED("/feed.json", "json-feed", "application/feed+json;charset=UTF-8", WebConfiguration.REVALIDATE),
+	JSON_FEED("/feed.json", "json-feed", "application/feed+json;charset=UTF-8"),
 
-	HEADLINES_TEXT("/headlines.txt", "headlines.txt", "text/plain;charset=UTF-8", WebConfiguration.REVALIDATE),
+	HEADLINES_TEXT("/headlines.txt", "headlines.txt", "text/plain;charset=UTF-8"),
 
-	HEADLINES_JSON("/api/headlines", "headlines.json", "application/json", WebConfiguration.REVALIDATE),
+	HEADLINES_JSON("/api/headlines", "headlines.json", "application/json"),
 
-	PAGE("/", "page", "text/html;charset=UTF-8", WebConfiguration.PAGE_HEADERS);
+	PAGE("/", "page", "text/html;charset=UTF-8");
 
 	private final String path;
 
@@ -27,16 +24,10 @@ enum Publication {
 
 	private final String contentType;
 
-	private final ResponseHeaders headers;
-
-	Publication(String path, String name, String contentType, Map<String, String> headers) {
+	Publication(String path, String name, String contentType) {
 		this.path = path;
 		this.name = name;
 		this.contentType = contentType;
-		this.headers = ResponseHeaders.of(headers.entrySet()
-			.stream()
-			.flatMap((header) -> Stream.of(header.getKey(), header.getValue()))
-			.toArray(String[]::new));
 	}
 
 	String path() {
@@ -50,14 +41,6 @@ enum Publication {
 
 	String contentType() {
 		return this.contentType;
-	}
-
-	/**
-	 * What it carries on every answer from memory, 304s included; the MVC path gets them from
-	 * {@link WebConfiguration}'s interceptors.
-	 */
-	ResponseHeaders headers() {
-		return this.headers;
 	}
 
 }

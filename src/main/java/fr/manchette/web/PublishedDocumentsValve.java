@@ -44,17 +44,19 @@ class PublishedDocumentsValve extends ValveBase {
 	private volatile DateHeader date = new DateHeader("", ResponseHeaders.NONE);
 
 	/**
+	 * @param headers what each document carries on every answer, 304s included, besides its validators
 	 * @param forwardedByFramework whether {@code server.forward-headers-strategy} is {@code framework}: then a request
 	 * with forwarding headers goes on to MVC, after Spring's filter has read them
 	 */
-	PublishedDocumentsValve(PublishedDocuments documents, MeterRegistry meters, boolean forwardedByFramework) {
+	PublishedDocumentsValve(PublishedDocuments documents, Map<Publication, ResponseHeaders> headers,
+			MeterRegistry meters, boolean forwardedByFramework) {
 		// Spring MVC answers some requests asynchronously: every valve on their way must allow it.
 		super(true);
 		this.documents = documents;
 		this.forwardedByFramework = forwardedByFramework;
 		for (Publication publication : Publication.values()) {
-			this.byPath.put(publication.path(), new Served(publication, counter(meters, publication, "200"),
-					counter(meters, publication, "304")));
+			this.byPath.put(publication.path(), new Served(publication, headers.get(publication),
+					counter(meters, publication, "200"), counter(meters, publication, "304")));
 		}
 	}
 
@@ -72,7 +74,7 @@ class PublishedDocumentsValve extends ValveBase {
 		if (served != null && isGetOrHead(request.getMethod()) && !forwarded(request)) {
 			PublishedDocuments.Cached cached = this.documents.cached(request, served.publication());
 			if (cached != null) {
-				write(served.publication(), cached, request, response);
+				write(served.headers(), cached, request, response);
 				((cached.notModified()) ? served.notModified() : served.fresh()).increment();
 				return;
 			}
@@ -80,11 +82,11 @@ class PublishedDocumentsValve extends ValveBase {
 		getNext().invoke(request, response);
 	}
 
-	private void write(Publication publication, PublishedDocuments.Cached cached, Request request, Response response)
+	private void write(ResponseHeaders fixed, PublishedDocuments.Cached cached, Request request, Response response)
 			throws IOException {
 		org.apache.coyote.Response answer = response.getCoyoteResponse();
 		MimeHeaders headers = answer.getMimeHeaders();
-		publication.headers().addTo(headers);
+		fixed.addTo(headers);
 		date().addTo(headers);
 		if (cached.notModified()) {
 			answer.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -115,8 +117,8 @@ class PublishedDocumentsValve extends ValveBase {
 	private record DateHeader(String text, ResponseHeaders header) {
 	}
 
-	/** A document answered from memory, and the counts of its answers. */
-	private record Served(Publication publication, Counter fresh, Counter notModified) {
+	/** A document answered from memory, the headers it always carries, and the counts of its answers. */
+	private record Served(Publication publication, ResponseHeaders headers, Counter fresh, Counter notModified) {
 	}
 
 	private static String path(Request request) {

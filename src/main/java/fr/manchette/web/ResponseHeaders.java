@@ -2,6 +2,8 @@ package fr.manchette.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.MimeHeaders;
@@ -36,6 +38,14 @@ final class ResponseHeaders {
 			throw new IllegalArgumentException("a name without a value: " + Arrays.toString(namesAndValues));
 		}
 		return new ResponseHeaders(namesAndValues.clone());
+	}
+
+	/** Each name and its value, in the map's order. */
+	static ResponseHeaders of(Map<String, String> headers) {
+		return of(headers.entrySet()
+			.stream()
+			.flatMap((header) -> Stream.of(header.getKey(), header.getValue()))
+			.toArray(String[]::new));
 	}
 
 	/** These headers, then those. */

@@ -32,16 +32,11 @@ import tools.jackson.databind.JacksonModule;
 /**
  * HTTP caching and the pages' own assets. Documents that change with the store are {@code no-cache}: a client may
  * keep them but asks each time, and our ETags make that a 304. Assets are served from the jar under a name that
- * carries a hash of their content, so they are kept a year. The pages load nothing from anywhere else, and their
- * Content-Security-Policy says so: a title that slipped past escaping still could not run a script.
+ * carries a hash of their content, so they are kept a year. The headers answers carry whatever they hold are
+ * {@link AnswerHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-	private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-	private static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
 
 	/**
 	 * Tomcat copies a response into a buffer of this size per connection and writes it to the socket each time it
@@ -54,16 +49,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final int WRITE_BUFFER = 128 * 1024;
 
-	/** What every document that changes with the store carries. */
-	static final Map<String, String> REVALIDATE = Map.of("Cache-Control", NO_CACHE);
+	private final AnswerHeaders headers;
 
-	/** What the pages carry besides. */
-	private static final Map<String, String> PAGE_POLICY_HEADERS = Map.of("Content-Security-Policy", PAGE_POLICY,
-			"X-Content-Type-Options", "nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
-
-	/** Everything the ticker page carries: both of the above. */
-	static final Map<String, String> PAGE_HEADERS = Map.of("Cache-Control", NO_CACHE, "Content-Security-Policy",
-			PAGE_POLICY, "X-Content-Type-Options", "nosniff", "Referrer-Policy", "strict-origin-when-cross-origin");
+	WebConfiguration(PageSettings page) {
+		this.headers = new AnswerHeaders(page);
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -76,9 +66,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new FixedHeaders(REVALIDATE))
+		registry.addInterceptor(new FixedHeaders(AnswerHeaders.REVALIDATE))
 			.addPathPatterns("/", "/sources", "/opml", "/feed.*", "/headlines.txt", "/api/**");
-		registry.addInterceptor(new FixedHeaders(PAGE_POLICY_HEADERS)).addPathPatterns("/", "/sources");
+		registry.addInterceptor(new FixedHeaders(this.headers.tickerPage())).addPathPatterns("/");
+		registry.addInterceptor(new FixedHeaders(this.headers.sourcesPage())).addPathPatterns("/sources");
+	}
+
+	/** Ahead of Spring MVC, to answer preflights before any handler is looked up. */
+	@Bean
+	FilterRegistrationBean<CrossOriginReads> crossOriginReads() {
+		FilterRegistrationBean<CrossOriginReads> registration = new FilterRegistrationBean<>(new CrossOriginReads());
+		registration.addUrlPatterns("/*");
+		return registration;
 	}
 
 	/**
@@ -91,7 +90,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			Environment environment) {
 		boolean forwardedByFramework = "framework"
 			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", ""));
-		return new PublishedDocumentsValveInstaller(new PublishedDocumentsValve(documents, meters, forwardedByFramework));
+		return new PublishedDocumentsValveInstaller(
+				new PublishedDocumentsValve(documents, this.headers.published(), meters, forwardedByFramework));
 	}
 
 	/**

@@ -353,6 +353,14 @@ class PublishedDocumentsTests {
 				.isNotEmpty()
 				.isEqualTo(rendered.headers().allValues(header));
 		}
+		HttpResponse<byte[]> renderedFeed = get("/feed.json?category=politique", Map.of());
+		HttpResponse<byte[]> cachedFeed = get("/feed.json?category=politique", Map.of());
+		for (String header : List.of("Cache-Control", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
+				"Content-Type", "ETag", "Vary")) {
+			assertThat(cachedFeed.headers().allValues(header)).as(header)
+				.isNotEmpty()
+				.isEqualTo(renderedFeed.headers().allValues(header));
+		}
 		assertThat(text(get("/actuator/prometheus", Map.of())))
 			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"200\"} [1-9]")
 			.containsPattern("manchette_published_responses_total\\{document=\"rss\",status=\"304\"} [1-9]");

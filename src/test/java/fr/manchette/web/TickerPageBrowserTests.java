@@ -1,7 +1,6 @@
 package fr.manchette.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -58,8 +56,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TickerPageBrowserTests {
 
 	private static final Instant NOW = Instant.now();
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@RegisterExtension
 	static WireMockExtension sites = Sites.forEachTest();
@@ -116,7 +112,7 @@ class TickerPageBrowserTests {
 		assertThat(first.findElement(By.cssSelector("a.titre")).getAttribute("href"))
 			.isEqualTo("https://quotidien.example/loi.html");
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.browser.switchTo().alert());
-		screenshot("ticker.png");
+		Chromium.screenshot(this.browser, "ticker.png");
 
 		// Choosing a category applies it at once (the script submits the form).
 		new Select(this.browser.findElement(By.name("category"))).selectByValue("sport");
@@ -132,7 +128,7 @@ class TickerPageBrowserTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/?category=sport&q=etoile");
 		assertThat(this.browser.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
 			.getAttribute("href")).endsWith("/feed.atom?category=sport&q=etoile");
-		screenshot("ticker-filtered.png");
+		Chromium.screenshot(this.browser, "ticker-filtered.png");
 
 		this.browser.findElement(By.linkText("Tout afficher")).click();
 		waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#fil > li"), 5));
@@ -148,9 +144,11 @@ class TickerPageBrowserTests {
 		assertThat(lines()).hasSize(6);
 		assertThat(lines().get(0).getAttribute("class")).contains("nouveau");
 		assertThat(lines().get(1).getAttribute("class")).doesNotContain("nouveau");
+		// As the page writes it: in the whole window when the page is framed.
+		assertThat(lines().get(0).findElement(By.cssSelector("a.titre")).getAttribute("target")).isEqualTo("_top");
 		String said = this.browser.findElement(By.id("etat")).getText();
 		assertThat(said).startsWith("1 nouvelle dépêche");
-		screenshot("ticker-new-story.png");
+		Chromium.screenshot(this.browser, "ticker-new-story.png");
 		// The next refreshes bring nothing new: the new line is still marked, and still announced.
 		waitFor().until((browser) -> !browser.findElement(By.id("etat")).getText().equals(said));
 		assertThat(this.browser.findElement(By.id("etat")).getText()).startsWith("1 nouvelle dépêche · actualisé à");
@@ -191,6 +189,13 @@ class TickerPageBrowserTests {
 	}
 
 	@Test
+	void noOtherSiteCanFrameTheTickerUnlessTheOperatorNamesIt() {
+		this.browser.get(OtherSite.framing(sites, "localhost", url("/")));
+
+		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isFalse();
+	}
+
+	@Test
 	void pagesFitAPhoneScreen() throws Exception {
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		for (String page : List.of("/", "/sources")) {
@@ -202,12 +207,12 @@ class TickerPageBrowserTests {
 			assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways").isLessThanOrEqualTo(0);
 		}
 		this.browser.get(url("/"));
-		screenshot("ticker-phone.png");
+		Chromium.screenshot(this.browser, "ticker-phone.png");
 		this.browser.get(url("/sources"));
-		screenshot("sources-phone.png");
+		Chromium.screenshot(this.browser, "sources-phone.png");
 		this.browser.manage().window().setSize(new Dimension(1280, 700));
 		this.browser.get(url("/sources"));
-		screenshot("sources.png");
+		Chromium.screenshot(this.browser, "sources.png");
 	}
 
 	private void poll(String id, NewsFeed feed) {
@@ -240,9 +245,5 @@ class TickerPageBrowserTests {
 		return "http://localhost:" + this.port + path;
 	}
 
-	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
 
 }

@@ -181,8 +181,10 @@ class WebPagesIntegrationTests {
 			page.select("link[rel~=stylesheet|icon]").forEach((link) -> assets.add(link.attr("href")));
 			page.select("script[src], img[src]").forEach((element) -> assets.add(element.attr("src")));
 
+			// No site may frame a page unless manchette.page.frame-ancestors names it (clickjacking).
 			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
-				.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'"));
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'")
+					.contains("frame-ancestors 'none'"));
 			assertThat(assets).as(path).isNotEmpty().allSatisfy((asset) -> assertThat(asset).startsWith("/assets/"));
 			for (String asset : assets) {
 				HttpResponse<String> answer = get(asset, null);
