@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import fr.manchette.parse.AccentFold;
 import fr.manchette.parse.CalendarWords;
 
 /**
@@ -39,8 +42,15 @@ final class DateWords {
 		DAY_NAMES = Set.copyOf(days);
 	}
 
-	/** Words around a date that say nothing about it: "Le 16/05/2025 à 19h35", "16 May 2025 at 19:35". */
-	static final Set<String> FILLERS = Set.of("le", "a", "at", "de", "du", "the", "on", "publie", "t");
+	/**
+	 * Words around a date that say nothing about it: "Le 16/05/2025 à 19h35", "16 May 2025 at 19:35",
+	 * « الإثنين 7 دجنبر 2026 على الساعة 19:35 » (on the hour), « يوم الإثنين » (on Monday), « في 19:35 » (at),
+	 * « نشر بتاريخ » (published on the date). Written here as feeds write them, and folded as the dates are.
+	 */
+	static final Set<String> FILLERS = Stream
+		.of("le", "à", "at", "de", "du", "the", "on", "publié", "t", "يوم", "على", "الساعة", "في", "نشر", "بتاريخ")
+		.map(AccentFold::fold)
+		.collect(Collectors.toUnmodifiableSet());
 
 	/**
 	 * RFC 822 zone names, plus the European ones French feeds use, as fixed offsets: the JDK's own reading of

@@ -55,7 +55,8 @@ public final class TitleText {
 	 * Plain text of a title, read as its feed says it is written: declared text as it is (its entities were decoded by
 	 * the document's parser, and what looks like markup in it is text), declared markup as {@link #plain}, and a title
 	 * of no declared type (RSS's) as HTML whose tags are read only when they format text: any other stays as text
-	 * ({@link FormattingTags}), so that no word of the title is lost to a tag it merely names.
+	 * ({@link FormattingTags}), so that no word of the title is lost to a tag it merely names. A page's element is read
+	 * as HTML once: its text is what the page shows, nothing in it read again.
 	 * @param title the title as decoded from XML or JSON, or null
 	 * @param type what its feed says it is
 	 * @return the text on one line, possibly empty, never null
@@ -67,6 +68,8 @@ public final class TitleText {
 		return switch (type) {
 			case TEXT -> composed(fold(title));
 			case HTML -> plain(title);
+			case PAGE -> composed(fold(isPlain(title) ? title
+					: textOf(Jsoup.parseBodyFragment(title).body(), 0, Markup.NONE_IN_TEXT)));
 			case UNSAID -> composed(fold(text(title, Markup.FORMATTING_ONLY)));
 		};
 	}
@@ -90,7 +93,10 @@ public final class TitleText {
 		EVERY_TAG,
 
 		/** Those of {@link FormattingTags}: the text may be HTML or text. */
-		FORMATTING_ONLY
+		FORMATTING_ONLY,
+
+		/** None in the text of elements: a page's, which its parser decoded once, and which is text as it shows. */
+		NONE_IN_TEXT
 
 	}
 
@@ -218,11 +224,11 @@ public final class TitleText {
 	 * script to one that puts plain text in a page as HTML. A code sample stays as written, but for what would run.
 	 * Past the last reading, text that is still markup is left out: no feed escapes its HTML so many times over, and it
 	 * would be markup. The HTML summary keeps such text escaped, as text: safe as it is, and right for a tag meant as
-	 * text.
+	 * text. A page's text is given as it is: the page was parsed once, and shows it so.
 	 */
 	private static String readable(TextNode node, int readings, Markup markup) {
 		String whole = node.getWholeText();
-		if (whole.indexOf('<') < 0 && whole.indexOf('&') < 0) {
+		if (markup == Markup.NONE_IN_TEXT || (whole.indexOf('<') < 0 && whole.indexOf('&') < 0)) {
 			return whole;
 		}
 		String decoded = decodeLeftoverEntities(whole);

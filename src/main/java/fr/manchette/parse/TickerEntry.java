@@ -61,7 +61,7 @@ public record TickerEntry(String titleHtml, @Nullable String link, @Nullable Str
 			summary = LeadPicture.before(this.image, summary);
 		}
 		return new RawItem(null, this.titleHtml, this.link, summary, this.published, this.publishedText, List.of(),
-				BaseChain.NONE, BaseChain.NONE, null, language, TitleType.HTML);
+				BaseChain.NONE, BaseChain.NONE, null, language, TitleType.PAGE);
 	}
 
 	private static boolean isBlank(@Nullable String text) {

@@ -15,9 +15,16 @@ public enum TitleType {
 
 	/**
 	 * Markup, declared: an Atom title of type {@code html} or {@code xhtml} (Atom 0.3's {@code text/html}), a title
-	 * that holds elements, a page's element. Read as HTML.
+	 * that holds elements. Read as HTML.
 	 */
 	HTML,
+
+	/**
+	 * A page's element, written out as HTML by the parser that read the page: its elements are markup, and its text is
+	 * what the page shows (entities decoded once, by that parser; what looks like a tag in it is text). A page is parsed
+	 * once, and nothing in its text is read again as it is for feeds that escape twice.
+	 */
+	PAGE,
 
 	/**
 	 * Not said: RSS's and RDF's, which feeds write as text or as HTML as they please; and JSON Feed's. Its

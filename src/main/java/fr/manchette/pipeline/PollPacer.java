@@ -2,6 +2,7 @@ package fr.manchette.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import fr.manchette.config.ManchetteProperties;
 import fr.manchette.config.Source;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides when a source is polled next, and records why: at its fixed interval, or at its adaptive one (see
  * {@link AdaptiveInterval}), lengthened by what the feed declares, or backing off after failures. Every source's rate
- * is measured, adaptive or not, so that turning {@code adaptive} on starts from what is known.
+ * is measured, adaptive or not, so that turning {@code adaptive} on starts from what is known. Also says what interval
+ * is in force now, and why, for {@code /api/sources} and the sources page ({@link #inForce}).
  */
 @Component
 public class PollPacer {
@@ -74,15 +76,17 @@ public class PollPacer {
 	 * does a push that ended (the source disabled and enabled again, taken out and put back, its lease over).
 	 * @param status its row: whether it is gone, and how often the feed said it changes, at its last poll
 	 * @param last what the last poll decided, under the feeds.yml of then; null before the first
+	 * @param pushedNow the sources pushed now, as {@link #pushedNow} read them once for all the sources shown
 	 */
-	public PollTiming.@Nullable InForce inForce(Source source, SourceStatus status, @Nullable PollPace last) {
+	public PollTiming.@Nullable InForce inForce(Source source, SourceStatus status, @Nullable PollPace last,
+			Set<String> pushedNow) {
 		if (!source.enabled() || status.gone()) {
 			return null;
 		}
 		if (last != null && IntervalReason.BACKOFF.word().equals(last.reason())) {
 			return new PollTiming.InForce(last.interval(), IntervalReason.BACKOFF);
 		}
-		if (last != null && IntervalReason.PUSHED.word().equals(last.reason()) && pushed(source)) {
+		if (last != null && IntervalReason.PUSHED.word().equals(last.reason()) && pushedNow.contains(source.id())) {
 			return new PollTiming.InForce(last.interval(), IntervalReason.PUSHED);
 		}
 		return ownPace(source, (last != null) ? last.arrivalRate() : null, status.declaredInterval());
@@ -122,6 +126,12 @@ public class PollPacer {
 			return null;
 		}
 		return new AdaptiveInterval.Rate(pace.arrivalRate(), pace.observedHours());
+	}
+
+	/** The ids of the sources pushed now, in one read: what {@link #inForce} takes, for every source shown. */
+	public Set<String> pushedNow() {
+		PushedSources sources = this.pushed.getIfAvailable();
+		return (sources != null) ? sources.pushedNow() : Set.of();
 	}
 
 	private boolean pushed(Source source) {

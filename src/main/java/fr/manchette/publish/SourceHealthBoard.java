@@ -3,6 +3,7 @@ package fr.manchette.publish;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.manchette.config.CurrentFeeds;
 import fr.manchette.config.ShownUrl;
@@ -38,14 +39,18 @@ public class SourceHealthBoard {
 		Map<String, SourceStanding> byId = new HashMap<>();
 		this.statuses.standings().forEach((standing) -> byId.put(standing.status().sourceId(), standing));
 		Map<String, Map<String, Long>> dropped = this.dropped.counts();
+		// Read once for every source, not once for each whose last poll said it was pushed.
+		Set<String> pushed = this.pacer.pushedNow();
 		return this.feeds.get()
 			.feeds()
 			.stream()
-			.map((source) -> health(source, byId.get(source.id()), dropped.getOrDefault(source.id(), Map.of())))
+			.map((source) -> health(source, byId.get(source.id()), dropped.getOrDefault(source.id(), Map.of()),
+					pushed))
 			.toList();
 	}
 
-	private SourceHealth health(Source source, @Nullable SourceStanding stored, Map<String, Long> dropped) {
+	private SourceHealth health(Source source, @Nullable SourceStanding stored, Map<String, Long> dropped,
+			Set<String> pushed) {
 		String url = source.url().toString();
 		// A source not polled yet has no row: nothing known, nothing stored.
 		SourceStanding standing = (stored != null) ? stored
@@ -58,7 +63,7 @@ public class SourceHealthBoard {
 				// A disabled source is not polled, whatever its row still says (an instance that polls takes it out).
 				source.enabled() ? status.nextAttemptAt() : null, standing.itemCount(),
 				(status.movedTo() != null) ? ShownUrl.of(status.movedTo()) : null, dropped,
-				SourceFreshness.of(source, this.pacer.inForce(source, status, standing.pace()), standing.pace(),
+				SourceFreshness.of(source, this.pacer.inForce(source, status, standing.pace(), pushed), standing.pace(),
 						standing.delays()));
 	}
 

@@ -1,8 +1,12 @@
 package fr.manchette.websub;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.manchette.pipeline.PushedSources;
+import fr.manchette.store.WebSubSubscription;
 import fr.manchette.store.WebSubSubscriptions;
 
 /**
@@ -24,6 +28,16 @@ class SubscribedSources implements PushedSources {
 	public boolean pushed(String sourceId) {
 		return this.subscriptions.find(sourceId).map((subscription) -> subscription.pushing(this.clock.instant()))
 			.orElse(false);
+	}
+
+	@Override
+	public Set<String> pushedNow() {
+		Instant now = this.clock.instant();
+		return this.subscriptions.findAll()
+			.stream()
+			.filter((subscription) -> subscription.pushing(now))
+			.map(WebSubSubscription::sourceId)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 }

@@ -133,6 +133,13 @@ class PublishedDateParserTests {
 			6 تشرين الأول 2026                             | 2026-10-05T22:00:00Z
 			18 نونبر 2026                                  | 2026-11-17T23:00:00Z
 			18 نوفمبر 2026                                 | 2026-11-17T23:00:00Z
+			# Arabic words around the day and the time, as the French « le », « à »: يوم, على الساعة, في, نشر, بتاريخ
+			الإثنين 7 دجنبر 2026 على الساعة 19:35          | 2026-12-07T18:35:00Z
+			يوم الإثنين 7 دجنبر 2026 - 19:35               | 2026-12-07T18:35:00Z
+			7 دجنبر 2026 في 19:35                          | 2026-12-07T18:35:00Z
+			الإثنين، ٧ دجنبر ٢٠٢٦ على الساعه ١٩:٣٥         | 2026-12-07T18:35:00Z
+			نشر يوم الخميس 14 ماي 2026 على الساعة 10:00    | 2026-05-14T08:00:00Z
+			نشر بتاريخ 7 دجنبر 2026 في الساعة 19:35        | 2026-12-07T18:35:00Z
 			""")
 	void readsRealWorldDates(String text, Instant expected) {
 		assertThat(PublishedDateParser.parse(text, PARIS)).contains(expected);
@@ -144,7 +151,8 @@ class PublishedDateParserTests {
 			"lundi", "19:35", "16 mai", "mai 2025", "31 février 2025", "30/02/2025", "2025-02-29", "2025-13-01",
 			"32/05/2025 19:35", "Fri, 16 May 2025 25:00:00 +0200", "16/05/2025 19:61",
 			"2025-05-16T19:35:00+25:00", "Fri, 16 Foo 2025 19:35:00 +0200", "16 mai mai 2025",
-			"7 كانون 2026", "دجنبر 2026", "7 دجنبر يناير 2026",
+			"7 كانون 2026", "دجنبر 2026", "7 دجنبر يناير 2026", "يوم 7 دجنبر على الساعة 19:35",
+			"7 دجنبر 2026 على الطريق 19:35",
 			"<pubDate>Fri, 16 May 2025</pubDate>" })
 	void refusesGarbageAndImpossibleDates(String text) {
 		assertThat(PublishedDateParser.parse(text, PARIS)).isEmpty();

@@ -173,6 +173,23 @@ class TitleTextTests {
 		assertThat(TitleText.title("Le &lt;b&gt; et &amp;eacute;", TitleType.HTML)).isEqualTo("Le et é");
 	}
 
+	/**
+	 * A page's element, as its parser wrote it out, is read as HTML once: its text is what the page shows (a tag it
+	 * names, an entity it shows as written), and what the page strikes out or never shows stays out.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			La balise &lt;script&gt; reste dangereuse                      | La balise <script> reste dangereuse
+			Le &amp;lt;b&amp;gt; et &amp;eacute;                          | Le &lt;b&gt; et &eacute;
+			x&lt;y et &lt;Le Monde&gt;                                    | x<y et <Le Monde>
+			<b>Prix</b>&nbsp;: <s>12 €</s> 15 €<script>alert(1)</script>  | `Prix\u00A0: 15 €`
+			<span>Un</span><br>deux <del>trois</del>                      | Un deux
+			Sans balise                                                   | Sans balise
+			""")
+	void readsAPageTitleAsThePageShowsIt(String title, String expected) {
+		assertThat(TitleText.title(title, TitleType.PAGE)).isEqualTo(expected);
+	}
+
 	/** What is struck out no longer holds, and plain text cannot strike it. */
 	@Test
 	void leavesStruckOutTextOut() {

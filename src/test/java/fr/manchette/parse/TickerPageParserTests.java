@@ -14,6 +14,7 @@ import fr.manchette.config.TickerSelectors;
 import fr.manchette.fetch.FeedFetcher;
 import fr.manchette.fetch.FetchOutcome.Fetched;
 import fr.manchette.fetch.FetchRequest;
+import fr.manchette.normalize.TitleText;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,28 @@ class TickerPageParserTests {
 			.containsExactly(this.base + "/sport/mondial-2030.html", this.base + "/economie/port-nador.html");
 		assertThat(page.entries()).extracting(TickerEntry::published)
 			.containsExactly(Instant.parse("2025-05-16T18:35:00Z"), Instant.parse("2025-05-16T18:00:00Z"));
+	}
+
+	/**
+	 * A page is parsed once: a tag it shows as text (its {@code &lt;script&gt;}) is text, and the title keeps every word
+	 * the page shows, as it shows it; what is struck out or never shown stays out.
+	 */
+	@Test
+	void aTitleKeepsTheTextThePageShows() throws Exception {
+		stubFor(get("/balises").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+			.withBody("""
+					<ul class="fil-info">
+					  <li><a href="/1">Faille XSS\u00a0: la balise &lt;script&gt; reste dangereuse</a></li>
+					  <li><a href="/2">Le &amp;lt;b&amp;gt; s’écrit &amp;eacute; et x&lt;y</a></li>
+					  <li><a href="/3"><b>Prix</b>\u00a0: <s>12\u00a0€</s> 15\u00a0€<script>alert(1)</script></a></li>
+					</ul>
+					""")));
+
+		ParsedFeed feed = parse(this.base + "/balises", SIDEBAR).asFeed();
+
+		assertThat(feed.items()).extracting((item) -> TitleText.title(item.title(), item.titleType())).containsExactly(
+				"Faille XSS\u00a0: la balise <script> reste dangereuse", "Le &lt;b&gt; s’écrit &eacute; et x<y",
+				"Prix\u00a0: 15\u00a0€");
 	}
 
 	@Test

@@ -144,12 +144,27 @@ class PollPacerTests {
 
 	private static PollPacer pacer(Set<String> pushed) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("pushed", (PushedSources) pushed::contains);
+		beans.addBean("pushed", new Pushed(pushed));
 		ManchetteProperties properties = new ManchetteProperties(Path.of("feeds.yml"), "test",
 				new ManchetteProperties.Polling(false, 1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1),
 						Duration.ofMinutes(1), Duration.ofSeconds(30)),
 				Duration.ofSeconds(2), null, null);
 		return new PollPacer(properties, beans.getBeanProvider(PushedSources.class));
+	}
+
+	/** The sources pushed, as WebSub's subscriptions would say. */
+	private record Pushed(Set<String> ids) implements PushedSources {
+
+		@Override
+		public boolean pushed(String sourceId) {
+			return this.ids.contains(sourceId);
+		}
+
+		@Override
+		public Set<String> pushedNow() {
+			return this.ids;
+		}
+
 	}
 
 	private static Source source(String id, boolean adaptive) {

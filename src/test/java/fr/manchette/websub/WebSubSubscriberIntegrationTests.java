@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +81,10 @@ class WebSubSubscriberIntegrationTests {
 
 	private static final WireMockServer server = Sites.server();
 
+	/** The sources of feeds.yml, each with its hub: one or a few for each test. */
+	private static final List<String> SOURCES = List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief",
+			"replayed", "gzipped", "paused", "duo-a", "duo-b", "duo-c");
+
 	@LocalServerPort
 	private int port;
 
@@ -102,6 +108,9 @@ class WebSubSubscriberIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@TestConfiguration
 	static class ControlledClock {
@@ -128,8 +137,8 @@ class WebSubSubscriberIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		server.start();
 		registry.add("manchette.public-url", () -> FakeHub.PUBLIC_URL);
-		TestService.use(registry, dir, feedsYml(List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")));
-		for (String id : List.of("pushed", "renewed", "removed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")) {
+		TestService.use(registry, dir, feedsYml(SOURCES));
+		for (String id : SOURCES) {
 			server.stubFor(post("/hub/" + id).willReturn(aResponse().withStatus(202)));
 			server.stubFor(get("/feed/" + id).willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
 				.withBody(FakeHub.atom(hub(id), self(id), "Première dépêche de " + id))));
@@ -301,7 +310,7 @@ class WebSubSubscriberIntegrationTests {
 		Map<String, String> request = firstRequest("removed");
 		assertThat(FakeHub.verifySubscription(request, "ok", 3600).statusCode()).isEqualTo(200);
 
-		feedsYml(List.of("pushed", "renewed", "hub-down", "denied", "brief", "replayed", "gzipped", "paused")).writeTo(TestService.feedsFile(dir));
+		feedsYml(SOURCES.stream().filter((id) -> !id.equals("removed")).toList()).writeTo(TestService.feedsFile(dir));
 		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("unsubscribe").size() == 1);
 		Map<String, String> unsubscribe = hub.requests("unsubscribe").get(0);
 		assertThat(unsubscribe.get("hub.topic")).isEqualTo(self("removed"));
@@ -358,6 +367,58 @@ class WebSubSubscriberIntegrationTests {
 		assertThat(poll("paused").outcome()).isEqualTo(PollOutcome.OK);
 		await().atMost(Duration.ofSeconds(30)).until(() -> hub.requests("subscribe").size() == 2);
 		assertThat(hub.requests("subscribe").get(1).get("hub.callback")).isNotEqualTo(request.get("hub.callback"));
+	}
+
+	/**
+	 * Several sources pushed at once are each shown pushed, in the API and on the page, read in one go; one whose push
+	 * ended since its last poll (denied) is shown at its own pace, though that poll said pushed.
+	 */
+	@Test
+	void severalPushedSourcesAreEachShownPushedAndOneWhosePushEndedAtItsOwnPace() throws Exception {
+		for (String id : List.of("duo-a", "duo-b", "duo-c")) {
+			Map<String, String> request = firstRequest(id);
+			assertThat(FakeHub.verifySubscription(request, "ok-" + id, 3600).statusCode()).isEqualTo(200);
+			// Polled again while pushed: its last poll says pushed.
+			poll(id);
+			if (id.equals("duo-c")) {
+				assertThat(FakeHub.verify(request.get("hub.callback"),
+						Map.of("hub.mode", "denied", "hub.topic", self(id), "hub.reason", "fin")).statusCode())
+					.isEqualTo(200);
+			}
+		}
+		assertThat(this.pushedSources.pushedNow()).contains("duo-a", "duo-b").doesNotContain("duo-c");
+
+		// H2 counts each statement's runs: the answer asks no subscription by its source, but reads them all once.
+		this.jdbc.sql("SET QUERY_STATISTICS_MAX_ENTRIES 100000").update();
+		this.jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+		long findsBefore = runs("SELECT * FROM websub_subscription WHERE source_id = ?");
+		long readsBefore = runs("SELECT * FROM websub_subscription ORDER BY source_id");
+		JsonNode all = JsonMapper.builder().build().readTree(LocalHttp.get(this.port, "/api/sources", null).body())
+			.get("sources");
+		assertThat(runs("SELECT * FROM websub_subscription WHERE source_id = ?")).isEqualTo(findsBefore);
+		assertThat(runs("SELECT * FROM websub_subscription ORDER BY source_id")).isEqualTo(readsBefore + 1);
+		this.jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+		Map<String, JsonNode> byId = new HashMap<>();
+		all.forEach((source) -> byId.put(source.get("id").asString(), source));
+		for (String id : List.of("duo-a", "duo-b")) {
+			assertThat(byId.get(id).get("intervalReason").asString()).as(id).isEqualTo("pushed");
+			assertThat(byId.get(id).get("intervalSeconds").asLong()).as(id).isEqualTo(Duration.ofHours(6).toSeconds());
+		}
+		assertThat(byId.get("duo-c").get("intervalReason").asString()).isEqualTo("fixed");
+		assertThat(byId.get("duo-c").get("intervalSeconds").asLong()).isEqualTo(600);
+		Document page = Jsoup.parse(LocalHttp.get(this.port, "/sources", null).body());
+		for (String id : List.of("duo-a", "duo-b")) {
+			assertThat(page.getElementById("source-" + id).selectFirst("[data-label=Intervalle]").text()).as(id)
+				.isEqualTo("6 h poussé (WebSub)");
+		}
+		assertThat(page.getElementById("source-duo-c").selectFirst("[data-label=Intervalle]").text())
+			.isEqualTo("10 min fixe");
+	}
+
+	/** How many times H2 ran the statement since its statistics were turned on. */
+	private long runs(String statement) {
+		return this.jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+				+ "WHERE SQL_STATEMENT = :statement").param("statement", statement).query(Long.class).single();
 	}
 
 	private JsonNode sourceInApi(String id) throws Exception {
