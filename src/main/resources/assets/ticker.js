@@ -5,6 +5,12 @@
 
   var list = document.getElementById('fil');
   var form = document.getElementById('filtres');
+  var filtrer = document.querySelector('details.filtrer');
+  // A wide page shows the filters and the tabs folded or not (manchette.css hides « Filtrer » there): open, the
+  // details says so to assistive technologies too, and shows them in a browser that cannot style its content.
+  if (filtrer && window.matchMedia && window.matchMedia('(width > 30rem)').matches) {
+    filtrer.open = true;
+  }
   if (form) {
     // Empty fields stay out of the address: /?category=sport, not /?source=&category=sport&q=.
     form.addEventListener('submit', function () {

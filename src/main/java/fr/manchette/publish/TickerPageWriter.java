@@ -38,8 +38,15 @@ public class TickerPageWriter {
 		html.append("<script src=\"").append(Html.escape(resources.script())).append("\" defer></script>\n");
 		PageLayout.banner(html, "fil");
 		html.append("<main>\n");
+		// A narrow page (a site's sidebar, a phone) folds the filters and the tabs behind « Filtrer », so that its
+		// headlines come first; open when a filter narrows the list, to show what does. A wide page shows them as
+		// they are: its stylesheet hides the summary.
+		html.append("<details class=\"filtrer\"").append(filters.any() ? " open" : "").append(">\n<summary>Filtrer")
+			.append(filters.une() ? " · À la une" : "")
+			.append("</summary>\n");
 		form(html, config, filters);
 		tabs(html, filters);
+		html.append("</details>\n");
 		html.append("<p id=\"etat\" class=\"etat\" aria-live=\"polite\">Heures de ")
 			.append(Html.escape(headlines.timezone()))
 			.append(" · nouvelles dépêches affichées d’elles-mêmes</p>\n");

@@ -120,6 +120,35 @@ class TickerPageWriterTests {
 			.isEqualTo("À la une — Manchette");
 	}
 
+	/**
+	 * In a narrow page (a site's sidebar, a phone) the form and the tabs fold behind « Filtrer », a summary that works
+	 * without script and with the keyboard; open when a filter narrows the list, so that the reader sees what does.
+	 */
+	@Test
+	void foldsTheFiltersAndTabsBehindOneSummaryOpenWhenAFilterIsActive() {
+		Document all = Jsoup.parse(render(List.of(), PageFilters.NONE));
+		Element details = all.selectFirst("main > details.filtrer");
+
+		assertThat(details).isNotNull();
+		assertThat(details.hasAttr("open")).isFalse();
+		assertThat(details.child(0).tagName()).isEqualTo("summary");
+		assertThat(details.child(0).text()).isEqualTo("Filtrer");
+		assertThat(details.select("> form#filtres[method=get][action=/]")).hasSize(1);
+		assertThat(details.select("> nav.onglets a")).extracting(Element::text)
+			.containsExactly("Dernières dépêches", "À la une");
+		assertThat(details.select("form label")).extracting(Element::ownText)
+			.containsExactly("Source", "Catégorie", "Rechercher");
+		assertThat(all.selectFirst("main").children()).extracting(Element::id)
+			.containsExactly("", "etat", "fil", "vide");
+
+		Document filtered = Jsoup.parse(render(List.of(), new PageFilters(List.of(), "sport", null)));
+		assertThat(filtered.selectFirst("details.filtrer").hasAttr("open")).isTrue();
+		// The order is no filter: folded, the summary says which one the list is in.
+		Document une = Jsoup.parse(render(List.of(), PageFilters.NONE.ranked(true)));
+		assertThat(une.selectFirst("details.filtrer").hasAttr("open")).isFalse();
+		assertThat(une.selectFirst("details.filtrer > summary").text()).isEqualTo("Filtrer · À la une");
+	}
+
 	@Test
 	void linksOnlyTheAppsOwnAssets() {
 		Document html = Jsoup.parse(render(List.of(), PageFilters.NONE));

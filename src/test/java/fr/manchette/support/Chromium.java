@@ -64,6 +64,16 @@ public final class Chromium {
 		}
 	}
 
+	/**
+	 * Where the first element {@code selector} finds starts in the page open in {@code browser} (or in the frame it
+	 * is in), in CSS pixels from the top of the viewport, rounded up.
+	 */
+	public static int top(ChromeDriver browser, String selector) {
+		Object top = browser.executeScript("return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+				selector);
+		return (int) Math.ceil(((Number) top).doubleValue());
+	}
+
 	private static @Nullable String missing() {
 		if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
 			return null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import fr.manchette.config.CurrentFeeds;
@@ -18,9 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +116,40 @@ class TickerOnOtherSitesBrowserTests {
 		Chromium.screenshot(this.browser, "ticker-framed.png");
 	}
 
+	/**
+	 * In a 300 px column the headlines come first: the filters and the tabs fold behind « Filtrer », which the
+	 * keyboard opens, and which still filters; open once a filter narrows the list.
+	 */
+	@Test
+	void aFramedTickerShowsItsHeadlinesFirstAndItsFiltersBehindOneSummary() {
+		this.browser.get(OtherSite.framing(sites, "localhost", "http://localhost:" + this.port + "/"));
+		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isTrue();
+
+		assertThat(Chromium.top(this.browser, "#fil > li")).as("the first headline's top").isLessThanOrEqualTo(120);
+		assertThat(this.browser.findElement(By.name("category")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.cssSelector(".onglets a[href='/?order=une']")).isDisplayed()).isFalse();
+		this.browser.switchTo().defaultContent();
+		Chromium.screenshot(this.browser, "ticker-framed-folded.png");
+		this.browser.switchTo().frame(this.browser.findElement(By.id("fil")));
+
+		WebElement filtrer = this.browser.findElement(By.cssSelector("details.filtrer > summary"));
+		assertThat(filtrer.getText()).isEqualTo("Filtrer");
+		filtrer.sendKeys(Keys.ENTER);
+		assertThat(this.browser.findElement(By.cssSelector(".onglets a[href='/?order=une']")).isDisplayed()).isTrue();
+		new Select(this.browser.findElement(By.name("category"))).selectByValue("sport");
+
+		waitFor().until((browser) -> titles().equals(
+				List.of("L’Étoile de Casablanca remporte le derby", "Ounahi élu joueur de l’année")));
+		assertThat(this.browser.findElement(By.cssSelector("details.filtrer")).getAttribute("open")).isNotNull();
+		assertThat(new Select(this.browser.findElement(By.name("category"))).getFirstSelectedOption().getText())
+			.isEqualTo("sport");
+		Object overflow = this.browser
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflow).intValue()).as("the framed page scrolls sideways").isLessThanOrEqualTo(0);
+		this.browser.switchTo().defaultContent();
+		Chromium.screenshot(this.browser, "ticker-framed-filtered.png");
+	}
+
 	@Test
 	void aSiteTheSettingDoesNotNameCannotFrameTheTicker() {
 		this.browser.get(OtherSite.framing(sites, "127.0.0.1", "http://localhost:" + this.port + "/"));
@@ -120,7 +158,14 @@ class TickerOnOtherSitesBrowserTests {
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		// The frame's page being replaced by the next one leaves stale elements behind for a moment.
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private List<String> titles() {
+		return this.browser.findElements(By.cssSelector("#fil > li .titre")).stream().map(WebElement::getText).toList();
 	}
 
 

@@ -195,6 +195,22 @@ class TickerPageBrowserTests {
 		assertThat(OtherSite.frameShowsTheTicker(this.browser)).isFalse();
 	}
 
+	/** A wide page is laid out as it always was: no « Filtrer » to open, the form and the tabs above the list. */
+	@Test
+	void aWidePageShowsItsFiltersAndTabsWithoutFolding() {
+		this.browser.get(url("/"));
+
+		assertThat(this.browser.findElement(By.cssSelector("details.filtrer > summary")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.name("category")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.name("q")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.linkText("À la une")).isDisplayed()).isTrue();
+		// On one line, as before: the form, then the tabs, then the list.
+		int form = Chromium.top(this.browser, "#filtres select[name=source]");
+		assertThat(Chromium.top(this.browser, "#filtres input[name=q]")).isEqualTo(form);
+		assertThat(Chromium.top(this.browser, ".onglets")).isGreaterThan(form);
+		assertThat(Chromium.top(this.browser, "#fil > li")).isGreaterThan(Chromium.top(this.browser, ".onglets"));
+	}
+
 	@Test
 	void pagesFitAPhoneScreen() throws Exception {
 		this.browser.manage().window().setSize(new Dimension(390, 844));
@@ -240,6 +256,7 @@ class TickerPageBrowserTests {
 		wait.ignoring(WebDriverException.class);
 		return wait;
 	}
+
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
