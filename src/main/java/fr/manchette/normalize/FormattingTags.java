@@ -70,7 +70,7 @@ final class FormattingTags {
 		while (nameEnd < text.length() && isAsciiLetterOrDigit(text.charAt(nameEnd))) {
 			nameEnd++;
 		}
-		if (nameEnd == start || !isAsciiLetter(text.charAt(start))) {
+		if (nameEnd == start || !MarkupInText.isAsciiLetter(text.charAt(start))) {
 			return false;
 		}
 		String name = text.substring(start, nameEnd).toLowerCase(Locale.ROOT);
@@ -79,7 +79,7 @@ final class FormattingTags {
 		}
 		char after = text.charAt(nameEnd);
 		int close = close(text, nameEnd);
-		if ((after != '>' && after != '/' && !isSpace(after)) || close < 0) {
+		if ((after != '>' && after != '/' && !MarkupInText.isSpace(after)) || close < 0) {
 			return false;
 		}
 		String rest = text.substring(nameEnd, close).strip();
@@ -112,23 +112,15 @@ final class FormattingTags {
 			else if (c == '<') {
 				return -1;
 			}
-			if (!isSpace(c)) {
+			if (!MarkupInText.isSpace(c)) {
 				previous = c;
 			}
 		}
 		return -1;
 	}
 
-	private static boolean isAsciiLetter(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	}
-
 	private static boolean isAsciiLetterOrDigit(char c) {
-		return isAsciiLetter(c) || (c >= '0' && c <= '9');
-	}
-
-	private static boolean isSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+		return MarkupInText.isAsciiLetter(c) || (c >= '0' && c <= '9');
 	}
 
 }

@@ -136,11 +136,13 @@ final class MarkupInText {
 		return new TagRead(name, end, rest.isEmpty() || rest.equals("/"), valued);
 	}
 
-	private static boolean isAsciiLetter(char c) {
+	/** Whether it may start a tag's name; {@link FormattingTags} reads tags by the same letters and spaces. */
+	static boolean isAsciiLetter(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
-	private static boolean isSpace(char c) {
+	/** HTML's white space, which ends a tag's name. */
+	static boolean isSpace(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 	}
 
